@@ -1,0 +1,168 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { healthSchema } from '@niangjia/contracts';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { authRoutes, createAuthService, createUsersService, sessionHook, usersRoutes } from './modules/accounts';
+import { auditRoutes } from './modules/audit';
+import { createOrgsService, orgsRoutes } from './modules/orgs';
+import { hasPermission } from './platform/auth';
+import { AppError } from './platform/errors';
+import { registerErrorHandling, registerUniqueField } from './platform/error-handler';
+import { loggerOptions } from './platform/logger';
+import { loadSecrets, type Secrets } from './platform/secrets';
+import { createLogSmsSender, createMemorySmsSender, createWebhookSmsSender, type SmsSender } from './platform/sms';
+import { zodValidatorCompiler } from './platform/validation';
+
+export type BuildAppOptions = {
+  config: Config;
+  database: Database;
+  sms?: SmsSender;
+  secrets?: Secrets;
+  /** Tests pass false to keep output quiet; main passes nothing (pino JSON to stdout). */
+  logger?: boolean;
+};
+
+export type AppServices = ReturnType<typeof createServices>;
+
+function createServices(config: Config, database: Database, sms: SmsSender, secrets: Secrets) {
+  const { db } = database;
+  return {
+    orgs: createOrgsService({ db }),
+    auth: createAuthService({ db, config, secrets, sms }),
+    users: createUsersService({ db }),
+  };
+}
+
+declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
+  interface FastifyInstance {
+    services: AppServices;
+    database: Database;
+    sms: SmsSender;
+  }
+}
+
+// Unique indexes behind request fields, for 409s that name the field.
+registerUniqueField('org_code_unique', 'code');
+registerUniqueField('app_user_username_unique', 'username');
+registerUniqueField('app_user_phone_unique', 'phone');
+
+/** Builds the whole server; used by main.ts and by every test (app.inject). */
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, database } = opts;
+  const app = Fastify({
+    logger: opts.logger === false ? false : loggerOptions(config.logLevel),
+    bodyLimit: config.bodyLimit,
+    // A hop count: trust X-Forwarded-For from that many proxies in front.
+    trustProxy: (config.trustProxy || false) as boolean,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.:-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  const secrets = opts.secrets ?? loadSecrets({ secret: config.secret, dataDir: config.dataDir, allowGenerate: config.env !== 'production' });
+  const sms =
+    opts.sms ??
+    (config.sms.sender === 'webhook' && config.sms.webhookUrl
+      ? createWebhookSmsSender(config.sms.webhookUrl, config.sms.webhookToken)
+      : config.sms.sender === 'log'
+        ? createLogSmsSender(app.log)
+        : createMemorySmsSender());
+  const services = createServices(config, database, sms, secrets);
+  app.decorate('services', services);
+  app.decorate('database', database);
+  app.decorate('sms', sms);
+  app.decorateRequest('actor', null);
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('referrer-policy', 'same-origin');
+  });
+
+  // Every API route must say what permission it needs; a route that forgets fails at startup.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1/') && !route.config?.permission) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no permission`);
+    }
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Niangjia (娘家) API', version: config.version, description: 'Errors are RFC 9457 application/problem+json in zh-CN (default) or en per Accept-Language.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'nj_sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.addHook('onRequest', sessionHook(services.auth));
+  app.addHook('onRequest', async (request) => {
+    const permission = request.routeOptions.config?.permission;
+    if (!permission || permission === 'public') return;
+    if (!request.actor) throw new AppError('UNAUTHENTICATED');
+    if (permission !== 'authenticated' && !hasPermission(request.actor, permission)) throw new AppError('FORBIDDEN');
+  });
+
+  app.get(
+    '/api/health',
+    { config: { permission: 'public' }, schema: { tags: ['system'], summary: 'Liveness and database kind', response: { 200: healthSchema } } },
+    async () => {
+      await database.query('select 1');
+      return { status: 'ok' as const, db: database.kind, version: config.version };
+    },
+  );
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { auth: services.auth, users: services.users, config });
+      await api.register(usersRoutes, { auth: services.auth, users: services.users, config });
+      await api.register(orgsRoutes, { orgs: services.orgs });
+      await api.register(auditRoutes, { db: database.db });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await registerWeb(app, config);
+  return app;
+}
+
+/** The built web app: three faces, each an SPA with its own HTML entry. */
+async function registerWeb(app: FastifyInstance, config: Config): Promise<void> {
+  const dist = config.webDistDir;
+  if (!fs.existsSync(path.join(dist, 'admin.html'))) {
+    app.log.warn({ dist }, 'web app not built: run `npm run build` (npm start does it for you)');
+    return;
+  }
+  await app.register(fastifyStatic, { root: dist, preCompressed: true, index: false, wildcard: false, serve: true, prefix: '/' });
+  const faces: [string, string][] = [
+    ['/admin', 'admin.html'],
+    ['/m', 'm.html'],
+    ['/screen', 'screen.html'],
+  ];
+  for (const [prefix, file] of faces) {
+    const handler = async (_req: unknown, reply: import('fastify').FastifyReply) => reply.header('cache-control', 'no-cache').sendFile(file);
+    app.get(prefix, handler);
+    app.get(`${prefix}/*`, handler);
+  }
+  app.get('/', async (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+}

@@ -1,0 +1,155 @@
+import { parseArgs } from 'node:util';
+import { roles, type Role } from '@niangjia/contracts';
+import { assertNoDemoData, openConfiguredDatabase, runMigrations } from './boot';
+import { ConfigError, loadConfig, type Config } from './config';
+import { DatabaseInUseError, type Database } from './db/client';
+import { seedDemo } from './db/seed/demo';
+import { appUser, hashPassword, roleGrant } from './modules/accounts';
+import { findOrgByCode } from './modules/orgs';
+import { recordAudit, systemAuditContext } from './platform/audit/audit.service';
+
+class UsageError extends Error {}
+
+const HELP: Record<string, string> = {
+  main: `niangjia — the Niangjia (娘家) server's command line
+
+Usage: npm run cli -- <command> [options]     (or: npx niangjia <command>)
+
+Commands:
+  migrate                 apply database migrations
+  seed --demo             load the Jiangbei demo data (not in production)
+  user create ...         create a staff user with a role on an org
+  help <command>          help for one command
+
+The database is the server's: DATABASE_URL, or the embedded one in NIANGJIA_DATA_DIR (./data).
+With the embedded database, stop the server first.`,
+  migrate: `Usage: npm run cli -- migrate
+
+Applies the migrations that have not run yet, in order, each in one transaction.`,
+  seed: `Usage: npm run cli -- seed --demo
+
+Loads the Jiangbei demo: 重庆市总工会 → 江北区总工会 → 12 streets/towns, parks, joint unions and
+grassroots unions, plus demo sign-ins. Runs once; refused with NODE_ENV=production.`,
+  user: `Usage: npm run cli -- user create --username U --password P --role R [--org ORG_CODE] [--name NAME] [--phone PHONE]
+
+Creates a staff user. The first admin of a production installation is made this way:
+  npm run cli -- user create --username admin --password '…' --role platform_admin
+
+Options:
+  --username   3–32 letters, digits, . _ -; starts with a letter
+  --password   at least 10 characters
+  --role       one of: ${roles.join(', ')}
+  --org        the org code the role is granted on (required for every role but platform_admin and worker)
+  --name       display name (default: the username)
+  --phone      mainland mobile number, to sign in with it too`,
+};
+
+async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    await runMigrations(database);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function run(argv: string[]): Promise<string> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h') return HELP.main!;
+  if (command === 'help') return HELP[rest[0] ?? 'main'] ?? HELP.main!;
+  if (rest.includes('--help') || rest.includes('-h')) return HELP[command] ?? HELP.main!;
+  const config = loadConfig();
+
+  switch (command) {
+    case 'migrate': {
+      strictArgs(rest, {}, 'migrate');
+      const database = await openConfiguredDatabase(config);
+      try {
+        const result = await runMigrations(database);
+        return result.applied.length
+          ? `Applied ${result.applied.length} migration(s): ${result.applied.join(', ')}`
+          : `Database is up to date (${result.alreadyApplied} migrations).`;
+      } finally {
+        await database.close();
+      }
+    }
+    case 'seed': {
+      const { values } = strictArgs(rest, { demo: { type: 'boolean' } }, 'seed');
+      if (!values.demo) throw new UsageError('seed needs --demo (the only data set there is)\n\n' + HELP.seed);
+      if (config.env === 'production') throw new UsageError('Refusing to load demo data with NODE_ENV=production');
+      return withDatabase(config, async (database) => {
+        const result = await seedDemo(database);
+        return result.seeded ? `Demo data loaded: ${result.orgs} org nodes and demo sign-ins.` : 'Demo data was already loaded; nothing to do.';
+      });
+    }
+    case 'user': {
+      const [sub, ...opts] = rest;
+      if (sub !== 'create') throw new UsageError(`Unknown user command "${sub ?? ''}"\n\n${HELP.user}`);
+      const { values } = strictArgs(
+        opts,
+        { username: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, name: { type: 'string' }, phone: { type: 'string' } },
+        'user',
+      );
+      const missing = ['username', 'password', 'role'].filter((k) => !values[k]);
+      if (missing.length) throw new UsageError(`Missing --${missing.join(', --')}\n\n${HELP.user}`);
+      const username = String(values.username);
+      const password = String(values.password);
+      const role = String(values.role);
+      if (!/^[a-zA-Z][a-zA-Z0-9._-]{2,31}$/.test(username)) throw new UsageError('--username: 3–32 letters, digits, . _ -, starting with a letter');
+      if (password.length < 10) throw new UsageError('--password: at least 10 characters');
+      if (!roles.includes(role as Role)) throw new UsageError(`--role: "${role}" is not a role; use one of ${roles.join(', ')}`);
+      if (values.phone && !/^1[3-9]\d{9}$/.test(String(values.phone))) throw new UsageError('--phone: not a mainland mobile number (11 digits)');
+      const needsOrg = role !== 'platform_admin' && role !== 'worker';
+      if (needsOrg && !values.org) throw new UsageError(`--org is required for role ${role}`);
+      if (!needsOrg && values.org) throw new UsageError(`--org is not used with role ${role}`);
+      return withDatabase(config, async (database) => {
+        if (config.env === 'production') await assertNoDemoData(database);
+        const org = values.org ? await findOrgByCode(database.db, String(values.org)) : undefined;
+        if (values.org && !org) throw new UsageError(`--org: no org with code "${String(values.org)}"`);
+        const passwordHash = await hashPassword(password);
+        const user = await database.db.transaction(async (tx) => {
+          const [created] = await tx
+            .insert(appUser)
+            .values({ username, displayName: values.name ? String(values.name) : username, phone: values.phone ? String(values.phone) : null, passwordHash })
+            .returning();
+          await tx.insert(roleGrant).values({ userId: created!.id, role, orgId: org?.id ?? null });
+          await recordAudit(tx, systemAuditContext('cli'), { action: 'user.create', entityType: 'user', entityId: created!.id, orgId: org?.id ?? null, after: { username, role, org: org?.code ?? null } });
+          return created!;
+        }).catch((error: unknown) => {
+          const code = (error as { cause?: { code?: string }; code?: string }).cause?.code ?? (error as { code?: string }).code;
+          if (code === '23505') throw new UsageError(`A user named "${username}" (or with that phone) already exists`);
+          throw error;
+        });
+        return `Created user ${user.username} (${user.id}) with role ${role}${org ? ` on ${org.code} ${org.name}` : ''}.`;
+      });
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}"\n\n${HELP.main}`);
+  }
+}
+
+type Options = Record<string, { type: 'string' | 'boolean' }>;
+
+function strictArgs(args: string[], options: Options, command: string): { values: Record<string, string | boolean | undefined> } {
+  try {
+    const { values } = parseArgs({ args, options, strict: true, allowPositionals: false });
+    return { values: values };
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${HELP[command] ?? HELP.main}`);
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (output) => {
+    console.log(output);
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof DatabaseInUseError) {
+      console.error(`Error: ${error.message}`);
+      process.exit(2);
+    }
+    console.error(error);
+    process.exit(1);
+  },
+);

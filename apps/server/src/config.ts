@@ -1,0 +1,118 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/**
+ * Every setting the server reads, validated once at startup. This is the only reader of
+ * process.env (STYLE.md); each variable is documented in README and .env.example.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** PostgreSQL server; when unset the embedded PGlite database is used. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgres:// or postgresql://' })
+    .optional(),
+  /** Where the embedded database and generated keys live. */
+  NIANGJIA_DATA_DIR: z.string().min(1).default('./data'),
+  /** Demo data, demo sign-ins and the log SMS sender. Default: on with the embedded database outside production. */
+  NIANGJIA_DEMO: bool.optional(),
+  NIANGJIA_MIGRATE_ON_START: bool.default(true),
+  NIANGJIA_PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `log` writes codes to the server log (demo only); `webhook` posts them to an SMS gateway. */
+  SMS_SENDER: z.enum(['log', 'webhook']).optional(),
+  SMS_WEBHOOK_URL: z.url().optional(),
+  SMS_WEBHOOK_TOKEN: z.string().optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(120),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  /** Set when served over HTTPS (production): the session cookie gets the Secure flag. */
+  COOKIE_SECURE: bool.optional(),
+  /** Trust X-Forwarded-For from this many proxies (a load balancer in front). */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  WEB_DIST_DIR: z.string().optional(),
+  /** Key material for keyed hashes and signatures; required unless the embedded database generates one. */
+  NIANGJIA_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  isDemo: boolean;
+  migrateOnStart: boolean;
+  publicUrl: string | undefined;
+  logLevel: string;
+  sms: { sender: 'log' | 'webhook' | 'memory'; webhookUrl?: string | undefined; webhookToken?: string | undefined };
+  session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean };
+  trustProxy: number;
+  bodyLimit: number;
+  webDistDir: string;
+  version: string;
+  secret: string | undefined;
+};
+
+export class ConfigError extends Error {}
+
+const VERSION = '0.1.0';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration (环境变量配置错误):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  const isDemo = e.NIANGJIA_DEMO ?? (!e.DATABASE_URL && !isProduction);
+  const smsSender = e.SMS_SENDER ?? (isDemo ? 'log' : 'webhook');
+  const config: Config = {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.NIANGJIA_DATA_DIR),
+    isDemo,
+    migrateOnStart: e.NIANGJIA_MIGRATE_ON_START,
+    publicUrl: e.NIANGJIA_PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+    sms: { sender: smsSender, webhookUrl: e.SMS_WEBHOOK_URL, webhookToken: e.SMS_WEBHOOK_TOKEN },
+    session: {
+      idleMinutes: e.SESSION_IDLE_MINUTES,
+      absoluteHours: e.SESSION_ABSOLUTE_HOURS,
+      cookieSecure: e.COOKIE_SECURE ?? isProduction,
+    },
+    trustProxy: e.TRUST_PROXY,
+    bodyLimit: e.BODY_LIMIT_BYTES,
+    webDistDir: path.resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
+    version: VERSION,
+    secret: e.NIANGJIA_SECRET,
+  };
+  assertProductionSafe(config);
+  return config;
+}
+
+/** Production must never run with demo conveniences (issue #2). */
+export function assertProductionSafe(config: Config): void {
+  if (config.env !== 'production') return;
+  const problems: string[] = [];
+  if (config.isDemo) problems.push('NIANGJIA_DEMO must not be true in production');
+  if (config.sms.sender === 'log') problems.push('SMS_SENDER=log writes codes to the log; use webhook in production');
+  if (!config.secret) problems.push('NIANGJIA_SECRET is required in production');
+  if (config.sms.sender === 'webhook' && !config.sms.webhookUrl) problems.push('SMS_WEBHOOK_URL is required with SMS_SENDER=webhook');
+  if (problems.length) throw new ConfigError(`Refusing to start in production:\n  ${problems.join('\n  ')}`);
+}
+
+/** Config for tests: demo off, in-memory SMS outbox, quiet logs. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const base = loadConfig({ NODE_ENV: 'test', NIANGJIA_DEMO: 'false', SMS_SENDER: 'log', LOG_LEVEL: 'silent' });
+  return { ...base, sms: { sender: 'memory' }, secret: 'test-secret-test-secret-test-secret-0123', ...overrides };
+}

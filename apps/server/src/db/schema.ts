@@ -1,0 +1,4 @@
+// Every table, for drizzle-kit and the typed query builder. Tables are defined in their modules.
+export * from '../platform/platform.tables';
+export * from '../modules/orgs/orgs.tables';
+export * from '../modules/accounts/accounts.tables';

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../client';
+import { recordAudit, systemAuditContext } from '../../platform/audit/audit.service';
+import { systemSetting } from '../../platform/platform.tables';
+import { appUser, hashPassword, roleGrant } from '../../modules/accounts';
+import { creditCodeCheckChar, findOrgByCode, insertOrg, type OrgRow } from '../../modules/orgs';
+import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKER_PHONE, JIANGBEI_STREETS } from './demo-orgs';
+
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+/** A fictitious but check-valid credit code: 91 (enterprise) + 500105 (Jiangbei) + 9 derived chars. */
+export function demoCreditCode(seed: string): string {
+  let h = 2166136261;
+  for (const ch of seed) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  let body = '';
+  for (let i = 0; i < 9; i++) {
+    body += ALPHABET[(h >>> (i * 3)) % 31];
+    h = Math.imul(h ^ i, 2654435761) >>> 0;
+  }
+  const first17 = `91500105${body}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+export async function isDemoSeeded(database: Database): Promise<boolean> {
+  const rows = await database.db.select().from(systemSetting).where(eq(systemSetting.key, 'demo_seeded')).limit(1);
+  return rows.length > 0;
+}
+
+export async function hasDemoUsers(database: Database): Promise<boolean> {
+  const rows = await database.db.select({ id: appUser.id }).from(appUser).where(eq(appUser.isDemo, true)).limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * The Jiangbei demo: 重庆市总工会 → 江北区总工会 → 12 streets/towns, 2 parks, an industry union,
+ * joint unions, communities and ~30 grassroots unions, plus demo sign-ins. Runs once.
+ */
+export async function seedDemo(database: Database): Promise<{ seeded: boolean; orgs: number }> {
+  if (await isDemoSeeded(database)) return { seeded: false, orgs: 0 };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let orgs = 0;
+  await database.db.transaction(async (tx) => {
+    const audit = systemAuditContext('seed --demo');
+    const add = async (parent: OrgRow | null, values: { code: string; name: string; type: OrgRow['type']; shortName?: string; divisionCode?: string | null; creditCode?: string | null; address?: string | null }) => {
+      const existing = await findOrgByCode(tx, values.code);
+      if (existing) return existing;
+      const id = randomUUID();
+      const row = await insertOrg(tx, {
+        id,
+        code: values.code,
+        name: values.name,
+        shortName: values.shortName ?? null,
+        type: values.type,
+        parentId: parent?.id ?? null,
+        path: `${parent?.path ?? '/'}${id}/`,
+        depth: (parent?.depth ?? -1) + 1,
+        divisionCode: values.divisionCode ?? null,
+        creditCode: values.creditCode ?? null,
+        address: values.address ?? null,
+      });
+      await recordAudit(tx, audit, { action: 'org.create', entityType: 'org', entityId: row.id, orgId: row.id, after: { code: row.code, name: row.name, type: row.type } });
+      orgs++;
+      return row;
+    };
+    const cq = await add(null, { code: 'CQ', name: '重庆市总工会', type: 'federation', shortName: '市总工会' });
+    const jb = await add(cq, { code: 'JB', name: '江北区总工会', type: 'district', shortName: '江北区总工会', divisionCode: '500105', address: '重庆市江北区' });
+    const byCode = new Map<string, OrgRow>([['CQ', cq], ['JB', jb]]);
+    for (const s of JIANGBEI_STREETS) {
+      byCode.set(s.code, await add(jb, { code: s.code, name: s.name, type: 'street', shortName: s.short, divisionCode: s.divisionCode }));
+    }
+    for (const o of DEMO_ORGS) {
+      const parent = byCode.get(o.parent);
+      if (!parent) throw new Error(`demo org ${o.code}: unknown parent ${o.parent}`);
+      byCode.set(o.code, await add(parent, { code: o.code, name: o.name, type: o.type, creditCode: o.credit ? demoCreditCode(o.code) : null, address: o.address ?? null }));
+    }
+    for (const u of DEMO_USERS) {
+      const [user] = await tx.insert(appUser).values({ username: u.username, displayName: u.displayName, passwordHash, isDemo: true }).returning();
+      await tx.insert(roleGrant).values({ userId: user!.id, role: u.role, orgId: u.org ? byCode.get(u.org)!.id : null });
+    }
+    const [worker] = await tx.insert(appUser).values({ displayName: '骑手小王', phone: DEMO_WORKER_PHONE, isDemo: true }).returning();
+    await tx.insert(roleGrant).values({ userId: worker!.id, role: 'worker', orgId: null });
+    await tx.insert(systemSetting).values({ key: 'demo_seeded', value: { at: new Date().toISOString() } });
+  });
+  return { seeded: true, orgs };
+}
+
+export function demoSignInsText(url: string): string {
+  const lines = DEMO_USERS.map((u) => `    ${u.username.padEnd(10)} / ${DEMO_PASSWORD}   ${u.note}`);
+  return [
+    `  管理后台 Admin console:  ${url}/admin`,
+    ...lines,
+    `  职工端 Worker pages:     ${url}/m   (手机号 ${DEMO_WORKER_PHONE}，验证码见本日志 "短信验证码" / the SMS code is printed in this log)`,
+    `  数据大屏 Big screen:     ${url}/screen`,
+    `  API docs:               ${url}/api/docs`,
+  ].join('\n');
+}

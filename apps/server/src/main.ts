@@ -1,0 +1,69 @@
+import { buildApp } from './app';
+import { assertNoDemoData, openConfiguredDatabase, runMigrations } from './boot';
+import { ConfigError, loadConfig, type Config } from './config';
+import { DatabaseInUseError } from './db/client';
+import { demoSignInsText, seedDemo } from './db/seed/demo';
+import { loadSecrets } from './platform/secrets';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const database = await openConfiguredDatabase(config);
+  if (config.migrateOnStart) await runMigrations(database);
+  if (config.env === 'production') await assertNoDemoData(database);
+  const secrets = loadSecrets({ secret: config.secret, dataDir: config.dataDir, allowGenerate: config.env !== 'production' });
+
+  const app = await buildApp({ config, database, secrets });
+  if (secrets.source !== 'env') {
+    app.log.warn(`NIANGJIA_SECRET is not set: using the key file in ${config.dataDir} (fine for a demo; set NIANGJIA_SECRET in production)`);
+  }
+  if (config.isDemo) {
+    const { seeded, orgs } = await seedDemo(database);
+    if (seeded) app.log.info({ orgs }, 'demo data loaded');
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: draining requests');
+    try {
+      // Stops accepting, waits for requests in flight, then closes the database.
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl ?? `http://localhost:${port}`;
+  const banner = [
+    '',
+    `娘家 Niangjia ${config.version} is running at ${url}  (database: ${database.kind}${database.kind === 'pglite' ? `, ${config.dataDir}` : ''})`,
+    config.isDemo ? `演示模式 Demo mode — sign-ins:\n${demoSignInsText(url)}` : '',
+    '',
+  ].join('\n');
+  process.stdout.write(banner + '\n');
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DatabaseInUseError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

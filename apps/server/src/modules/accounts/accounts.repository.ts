@@ -1,0 +1,180 @@
+import { and, asc, count, desc, eq, exists, gt, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { Scope } from '../../platform/auth';
+import { org } from '../orgs';
+import { appUser, roleGrant, session, smsCode } from './accounts.tables';
+
+export type UserRow = typeof appUser.$inferSelect;
+export type SessionRow = typeof session.$inferSelect;
+export type GrantWithOrg = {
+  id: string;
+  userId: string;
+  role: string;
+  orgId: string | null;
+  orgCode: string | null;
+  orgName: string | null;
+  orgType: string | null;
+  orgPath: string | null;
+};
+
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  return (await db.select().from(appUser).where(eq(appUser.id, id)).limit(1))[0];
+}
+
+/** Staff sign in with a username or a phone number. */
+export async function findUserByLogin(db: Db, login: string): Promise<UserRow | undefined> {
+  const rows = await db
+    .select()
+    .from(appUser)
+    .where(or(sql`lower(${appUser.username}) = lower(${login})`, eq(appUser.phone, login)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function findUserByPhone(db: Db, phone: string): Promise<UserRow | undefined> {
+  return (await db.select().from(appUser).where(eq(appUser.phone, phone)).limit(1))[0];
+}
+
+export async function insertUser(db: Db, values: typeof appUser.$inferInsert): Promise<UserRow> {
+  return (await db.insert(appUser).values(values).returning())[0]!;
+}
+
+export async function updateUserIfVersion(db: Db, id: string, version: number, values: Partial<typeof appUser.$inferInsert>) {
+  const rows = await db
+    .update(appUser)
+    .set({ ...values, version: sql`${appUser.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(appUser.id, id), eq(appUser.version, version)))
+    .returning();
+  return rows[0];
+}
+
+/** Sign-in bookkeeping; not a user edit, so the version is left alone. */
+export async function setLoginState(db: Db, id: string, values: Pick<Partial<UserRow>, 'failedLoginCount' | 'lockedUntil' | 'lastLoginAt'>) {
+  await db.update(appUser).set(values).where(eq(appUser.id, id));
+}
+
+/** Counts a failed sign-in atomically (several instances may see failures at once). */
+export async function incrementFailedLogins(db: Db, id: string): Promise<number> {
+  const rows = await db
+    .update(appUser)
+    .set({ failedLoginCount: sql`${appUser.failedLoginCount} + 1` })
+    .where(eq(appUser.id, id))
+    .returning({ n: appUser.failedLoginCount });
+  return rows[0]?.n ?? 0;
+}
+
+export async function listGrantsOfUsers(db: Db, userIds: string[]): Promise<GrantWithOrg[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .select({
+      id: roleGrant.id,
+      userId: roleGrant.userId,
+      role: roleGrant.role,
+      orgId: roleGrant.orgId,
+      orgCode: org.code,
+      orgName: org.name,
+      orgType: org.type,
+      orgPath: org.path,
+    })
+    .from(roleGrant)
+    .leftJoin(org, eq(org.id, roleGrant.orgId))
+    .where(inArray(roleGrant.userId, userIds))
+    .orderBy(asc(roleGrant.createdAt));
+}
+
+export async function insertGrant(db: Db, values: typeof roleGrant.$inferInsert) {
+  return (await db.insert(roleGrant).values(values).returning())[0]!;
+}
+
+export async function deleteGrant(db: Db, id: string): Promise<void> {
+  await db.delete(roleGrant).where(eq(roleGrant.id, id));
+}
+
+export type UserListFilter = { scope: Scope; q?: string | undefined; orgPath?: string | undefined; role?: string | undefined; status?: string | undefined; page: number; pageSize: number };
+
+/** Users visible in a scope: those holding at least one role on an org inside it. */
+export async function listUsers(db: Db, f: UserListFilter): Promise<{ items: UserRow[]; total: number }> {
+  const grantConditions: (SQL | undefined)[] = [eq(roleGrant.userId, appUser.id)];
+  if (f.scope !== 'all') grantConditions.push(or(...f.scope.map((p) => like(org.path, `${p}%`))));
+  if (f.orgPath) grantConditions.push(like(org.path, `${f.orgPath}%`));
+  if (f.role) grantConditions.push(eq(roleGrant.role, f.role));
+  const needsGrant = f.scope !== 'all' || f.orgPath || f.role;
+  const conditions: (SQL | undefined)[] = [];
+  if (needsGrant) {
+    conditions.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(roleGrant)
+          .leftJoin(org, eq(org.id, roleGrant.orgId))
+          .where(and(...grantConditions)),
+      ),
+    );
+  }
+  if (f.status) conditions.push(eq(appUser.status, f.status));
+  if (f.q) {
+    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(appUser.username, pattern), ilike(appUser.displayName, pattern), eq(appUser.phone, f.q)));
+  }
+  const where = and(...conditions);
+  const [items, totals] = await Promise.all([
+    db.select().from(appUser).where(where).orderBy(desc(appUser.createdAt), asc(appUser.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    db.select({ value: count() }).from(appUser).where(where),
+  ]);
+  return { items, total: totals[0]?.value ?? 0 };
+}
+
+export async function insertSession(db: Db, values: typeof session.$inferInsert): Promise<void> {
+  await db.insert(session).values(values);
+}
+
+export async function findSession(db: Db, id: string): Promise<SessionRow | undefined> {
+  return (await db.select().from(session).where(eq(session.id, id)).limit(1))[0];
+}
+
+export async function touchSession(db: Db, id: string, at: Date): Promise<void> {
+  await db.update(session).set({ lastSeenAt: at }).where(eq(session.id, id));
+}
+
+export async function revokeSession(db: Db, id: string): Promise<void> {
+  await db.update(session).set({ revokedAt: sql`now()` }).where(and(eq(session.id, id), isNull(session.revokedAt)));
+}
+
+export async function revokeSessionsOfUser(db: Db, userId: string): Promise<void> {
+  await db.update(session).set({ revokedAt: sql`now()` }).where(and(eq(session.userId, userId), isNull(session.revokedAt)));
+}
+
+export async function listLiveSessions(db: Db, userId: string, now: Date): Promise<SessionRow[]> {
+  return db
+    .select()
+    .from(session)
+    .where(and(eq(session.userId, userId), isNull(session.revokedAt), gt(session.expiresAt, now)))
+    .orderBy(desc(session.lastSeenAt));
+}
+
+export async function insertSmsCode(db: Db, values: typeof smsCode.$inferInsert): Promise<void> {
+  await db.insert(smsCode).values(values);
+}
+
+export async function findLatestSmsCode(db: Db, phoneHash: string) {
+  const rows = await db.select().from(smsCode).where(eq(smsCode.phoneHash, phoneHash)).orderBy(desc(smsCode.createdAt)).limit(1);
+  return rows[0];
+}
+
+export async function bumpSmsAttempts(db: Db, id: string): Promise<void> {
+  await db.update(smsCode).set({ attempts: sql`${smsCode.attempts} + 1` }).where(eq(smsCode.id, id));
+}
+
+/** Consumes a code exactly once, even if two requests race with it. */
+export async function consumeSmsCode(db: Db, id: string): Promise<boolean> {
+  const rows = await db
+    .update(smsCode)
+    .set({ consumedAt: sql`now()` })
+    .where(and(eq(smsCode.id, id), isNull(smsCode.consumedAt)))
+    .returning({ id: smsCode.id });
+  return rows.length === 1;
+}
+
+export async function listRootOrgs(db: Db) {
+  return db.select({ id: org.id, code: org.code, name: org.name, type: org.type }).from(org).where(isNull(org.parentId)).orderBy(asc(org.code));
+}

@@ -1,0 +1,8 @@
+/**
+ * Accounts: staff and worker sign-in, sessions, users and their role grants.
+ */
+export { createAuthService, lockoutSeconds, type AuthService } from './auth.service';
+export { createUsersService, type UsersService } from './users.service';
+export { authRoutes, usersRoutes, sessionHook, SESSION_COOKIE } from './accounts.routes';
+export { hashPassword } from './passwords';
+export { appUser, roleGrant } from './accounts.tables';

@@ -1,0 +1,92 @@
+import type { Permission, Role } from '@niangjia/contracts';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from './errors';
+
+/** What each role may do. A staff role applies on the org node it was granted on and below. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  platform_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'personal_data.reveal'],
+  union_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'personal_data.reveal'],
+  union_staff: ['org.read', 'user.read'],
+  station_operator: ['org.read'],
+  provider: [],
+  judge: [],
+  worker: [],
+};
+
+export const STAFF_ROLES: readonly Role[] = ['platform_admin', 'union_admin', 'union_staff', 'station_operator'];
+
+/** Roles a union_admin may hand out inside their subtree; only a platform admin makes platform admins. */
+export const GRANTABLE_BY_UNION_ADMIN: readonly Role[] = ['union_admin', 'union_staff', 'station_operator', 'provider', 'judge'];
+
+export type ActorGrant = {
+  id: string;
+  role: Role;
+  orgId: string | null;
+  /** Materialised path of the granted org ("/root/.../org/"), null for global grants. */
+  orgPath: string | null;
+};
+
+export type Actor = {
+  userId: string;
+  displayName: string;
+  username: string | null;
+  sessionId: string;
+  csrfToken: string;
+  grants: ActorGrant[];
+};
+
+/**
+ * The subtrees in which the actor holds a permission: 'all' (a global grant) or the org paths
+ * that every in-scope org's path starts with.
+ */
+export type Scope = 'all' | string[];
+
+export function scopeOf(actor: Actor, permission: Permission): Scope {
+  const paths: string[] = [];
+  for (const grant of actor.grants) {
+    if (!ROLE_PERMISSIONS[grant.role].includes(permission)) continue;
+    if (grant.orgPath === null) return 'all';
+    paths.push(grant.orgPath);
+  }
+  // Drop paths already covered by a shorter one, so SQL filters stay small.
+  paths.sort((a, b) => a.length - b.length);
+  return paths.filter((p, i) => !paths.slice(0, i).some((q) => p.startsWith(q)));
+}
+
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  const scope = scopeOf(actor, permission);
+  return scope === 'all' || scope.length > 0;
+}
+
+export function isInScope(scope: Scope, orgPath: string): boolean {
+  return scope === 'all' || scope.some((p) => orgPath.startsWith(p));
+}
+
+export function permissionsOf(actor: Actor): Permission[] {
+  return [...new Set(actor.grants.flatMap((g) => ROLE_PERMISSIONS[g.role]))];
+}
+
+declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
+  interface FastifyContextConfig {
+    /** The permission a route needs; 'authenticated' for any signed-in user, 'public' for none. */
+    permission?: Permission | 'authenticated' | 'public';
+  }
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED');
+  return request.actor;
+}
+
+/** The actor and their scope for a permission; 403 if they hold it nowhere. */
+export function requireScope(request: FastifyRequest, permission: Permission): { actor: Actor; scope: Scope } {
+  const actor = requireActor(request);
+  const scope = scopeOf(actor, permission);
+  if (scope !== 'all' && scope.length === 0) throw new AppError('FORBIDDEN');
+  return { actor, scope };
+}

@@ -1,0 +1,55 @@
+/**
+ * One error class for the whole server (STYLE.md). Codes are stable SCREAMING_SNAKE strings;
+ * their titles live in platform/messages.ts in every language we speak.
+ */
+export type FieldError = { path: string; message: string; code?: string };
+
+export type AppErrorOptions = {
+  status?: number;
+  /** A message key or literal text for the detail; keys are translated, params fill {placeholders}. */
+  detail?: string;
+  params?: Record<string, string | number>;
+  errors?: FieldError[];
+  headers?: Record<string, string>;
+  cause?: unknown;
+};
+
+const DEFAULT_STATUS: Record<string, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  CONFLICT: 409,
+  VERSION_CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+export class AppError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly detailKey: string | undefined;
+  readonly params: Record<string, string | number>;
+  readonly errors: FieldError[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(code: string, opts: AppErrorOptions = {}) {
+    super(code, { cause: opts.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = opts.status ?? DEFAULT_STATUS[code] ?? 400;
+    this.detailKey = opts.detail;
+    this.params = opts.params ?? {};
+    this.errors = opts.errors;
+    this.headers = opts.headers ?? {};
+  }
+}
+
+export const notFound = (entity?: string) =>
+  new AppError('NOT_FOUND', entity ? { detail: 'NOT_FOUND_ENTITY', params: { entity } } : {});
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
+import { buildApp } from '../app';
+import { testConfig, type Config } from '../config';
+import { openDatabase, type Database } from '../db/client';
+import { DEMO_PASSWORD } from '../db/seed/demo-orgs';
+import { createMemorySmsSender, type MemorySmsSender } from '../platform/sms';
+import { adminQuery, randomDbName, testDbKind, withDatabaseName } from './test-db';
+
+export type Res = { status: number; body: any; headers: Record<string, string | string[] | number | undefined> };
+
+/** A signed-in (or anonymous) caller: keeps the session cookie and sends the CSRF token. */
+export class Client {
+  constructor(
+    private readonly app: FastifyInstance,
+    readonly cookie?: string,
+    readonly csrf?: string,
+    readonly lang?: string,
+  ) {}
+
+  withLang(lang: string): Client {
+    return new Client(this.app, this.cookie, this.csrf, lang);
+  }
+
+  async request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Res> {
+    const headers: Record<string, string> = { ...extraHeaders };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
+    if (this.lang) headers['accept-language'] = this.lang;
+    let payload: string | undefined;
+    if (body !== undefined) {
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await this.app.inject({ method, url, headers, ...(payload !== undefined ? { payload } : {}) });
+    let parsed: unknown = res.body;
+    try {
+      parsed = res.body ? JSON.parse(res.body) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.statusCode, body: parsed, headers: res.headers };
+  }
+
+  get(url: string, headers?: Record<string, string>) {
+    return this.request('GET', url, undefined, headers);
+  }
+  post(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('POST', url, body ?? {}, headers);
+  }
+  patch(url: string, body: unknown) {
+    return this.request('PATCH', url, body);
+  }
+  delete(url: string) {
+    return this.request('DELETE', url);
+  }
+}
+
+export type TestApp = {
+  app: FastifyInstance;
+  database: Database;
+  sms: MemorySmsSender;
+  config: Config;
+  anon: Client;
+  /** Signs in a seeded demo user (password Niangjia@2026) or any user with the given password. */
+  login(username: string, password?: string): Promise<Client>;
+  /** Signs in a worker by phone code through the memory SMS sender. */
+  loginWorker(phone: string): Promise<Client>;
+  orgId(code: string): Promise<string>;
+  close(): Promise<void>;
+};
+
+/** A fresh app on a fresh copy of the migrated, demo-seeded database. */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const kind = testDbKind();
+  const template = inject('dbTemplate');
+  let database: Database;
+  let dropName: string | undefined;
+  if (kind === 'pglite') {
+    database = await openDatabase({ loadDataDir: new Blob([fs.readFileSync(template)]) });
+  } else {
+    dropName = randomDbName('niangjia_t');
+    await adminQuery(`create database ${dropName} template ${template}`);
+    database = await openDatabase({ databaseUrl: withDatabaseName(process.env.TEST_DATABASE_URL!, dropName), poolSize: 5 });
+  }
+  const sms = createMemorySmsSender();
+  const config = testConfig(overrides);
+  const app = await buildApp({ config, database, sms, logger: false });
+  await app.ready();
+  const anon = new Client(app);
+
+  async function signedIn(res: Res): Promise<Client> {
+    if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const setCookie = res.headers['set-cookie'];
+    const raw = Array.isArray(setCookie) ? setCookie[0] : String(setCookie);
+    return new Client(app, raw!.split(';')[0], res.body.csrfToken);
+  }
+
+  return {
+    app,
+    database,
+    sms,
+    config,
+    anon,
+    async login(username, password = DEMO_PASSWORD) {
+      return signedIn(await anon.post('/api/v1/auth/login', { login: username, password }));
+    },
+    async loginWorker(phone) {
+      const sent = await anon.post('/api/v1/auth/sms-code', { phone });
+      if (sent.status !== 200) throw new Error(`sms-code failed: ${sent.status} ${JSON.stringify(sent.body)}`);
+      return signedIn(await anon.post('/api/v1/auth/sms-login', { phone, code: sms.lastCodeFor(phone) }));
+    },
+    async orgId(code) {
+      const rows = await database.query<{ id: string }>('select id from org where code = $1', [code]);
+      if (!rows[0]) throw new Error(`no org ${code}`);
+      return rows[0].id;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      if (dropName) await adminQuery(`drop database if exists ${dropName} with (force)`);
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { pageQuerySchema, versionSchema } from './common';
+
+export const orgTypes = [
+  'federation',
+  'district',
+  'street',
+  'park',
+  'industry',
+  'joint',
+  'community',
+  'grassroots',
+] as const;
+export type OrgType = (typeof orgTypes)[number];
+export const orgTypeSchema = z.enum(orgTypes);
+
+export const orgStatuses = ['active', 'closed'] as const;
+export type OrgStatus = (typeof orgStatuses)[number];
+
+/** Org codes are what staff type and what the CLI takes: upper-case letters, digits and dashes. */
+export const orgCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { error: 'ORG_CODE_FORMAT' });
+
+export const orgSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  type: orgTypeSchema,
+  parentId: z.uuid().nullable(),
+  depth: z.number().int(),
+  divisionCode: z.string().nullable(),
+  creditCode: z.string().nullable(),
+  address: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  status: z.enum(orgStatuses),
+  closedAt: z.string().nullable(),
+  closedReason: z.string().nullable(),
+  childCount: z.number().int(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Org = z.infer<typeof orgSchema>;
+
+export const orgRefSchema = z.object({ id: z.uuid(), code: z.string(), name: z.string(), type: orgTypeSchema });
+export type OrgRef = z.infer<typeof orgRefSchema>;
+
+export const orgDetailSchema = orgSchema.extend({ ancestors: z.array(orgRefSchema) });
+export type OrgDetail = z.infer<typeof orgDetailSchema>;
+
+const orgFields = {
+  name: z.string().trim().min(2).max(100),
+  shortName: z.string().trim().max(40).nullable().optional(),
+  divisionCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}(\d{3})?$/, { error: 'DIVISION_CODE_FORMAT' })
+    .nullable()
+    .optional(),
+  creditCode: z.string().trim().toUpperCase().nullable().optional(),
+  address: z.string().trim().max(200).nullable().optional(),
+  contactName: z.string().trim().max(40).nullable().optional(),
+  contactPhone: z.string().trim().max(20).nullable().optional(),
+};
+
+export const createOrgSchema = z.strictObject({
+  code: orgCodeSchema,
+  type: orgTypeSchema,
+  parentId: z.uuid(),
+  ...orgFields,
+});
+export type CreateOrg = z.infer<typeof createOrgSchema>;
+
+export const updateOrgSchema = z.strictObject({
+  version: versionSchema,
+  code: orgCodeSchema.optional(),
+  name: orgFields.name.optional(),
+  shortName: orgFields.shortName,
+  divisionCode: orgFields.divisionCode,
+  creditCode: orgFields.creditCode,
+  address: orgFields.address,
+  contactName: orgFields.contactName,
+  contactPhone: orgFields.contactPhone,
+});
+export type UpdateOrg = z.infer<typeof updateOrgSchema>;
+
+export const moveOrgSchema = z.strictObject({ version: versionSchema, parentId: z.uuid() });
+export type MoveOrg = z.infer<typeof moveOrgSchema>;
+
+export const closeOrgSchema = z.strictObject({ version: versionSchema, reason: z.string().trim().min(2).max(200) });
+export type CloseOrg = z.infer<typeof closeOrgSchema>;
+
+export const reopenOrgSchema = z.strictObject({ version: versionSchema });
+
+export const listOrgsQuerySchema = pageQuerySchema.extend({
+  /** Only nodes in this node's subtree (inclusive). */
+  under: z.uuid().optional(),
+  /** Only the direct children of this node. */
+  parentId: z.uuid().optional(),
+  type: orgTypeSchema.optional(),
+  status: z.enum(orgStatuses).optional(),
+  q: z.string().trim().max(50).optional(),
+});
+export type ListOrgsQuery = z.infer<typeof listOrgsQuerySchema>;
+
+export const divisionSchema = z.object({ code: z.string(), name: z.string(), level: z.enum(['province', 'county', 'street']) });
+export type Division = z.infer<typeof divisionSchema>;
