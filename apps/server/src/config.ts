@@ -35,6 +35,8 @@ const envSchema = z.object({
   COOKIE_SECURE: bool.optional(),
   /** Trust X-Forwarded-For from this many proxies (a load balancer in front). */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Staff sign-in attempts allowed per client address in 5 minutes, across all instances. */
+  LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100000).default(30),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   WEB_DIST_DIR: z.string().optional(),
   /** Key material for keyed hashes and signatures; required unless the embedded database generates one. */
@@ -55,6 +57,7 @@ export type Config = {
   session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean };
   trustProxy: number;
   bodyLimit: number;
+  loginRateLimitPerIp: number;
   webDistDir: string;
   version: string;
   secret: string | undefined;
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: e.TRUST_PROXY,
     bodyLimit: e.BODY_LIMIT_BYTES,
+    loginRateLimitPerIp: e.LOGIN_RATE_LIMIT_PER_IP,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     version: VERSION,
     secret: e.NIANGJIA_SECRET,
@@ -114,5 +118,5 @@ export function assertProductionSafe(config: Config): void {
 /** Config for tests: demo off, in-memory SMS outbox, quiet logs. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const base = loadConfig({ NODE_ENV: 'test', NIANGJIA_DEMO: 'false', SMS_SENDER: 'log', LOG_LEVEL: 'silent' });
-  return { ...base, sms: { sender: 'memory' }, secret: 'test-secret-test-secret-test-secret-0123', ...overrides };
+  return { ...base, sms: { sender: 'memory' }, secret: 'test-secret-test-secret-test-secret-0123', loginRateLimitPerIp: 1000, ...overrides };
 }

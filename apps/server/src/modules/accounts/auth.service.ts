@@ -94,7 +94,7 @@ export function createAuthService(deps: { db: Db; config: Config; secrets: Secre
     /** Staff sign-in with username or phone + password. */
     async login(login: string, password: string, meta: RequestMeta): Promise<SignedIn> {
       // Per address across all instances: slows password guessing over many accounts.
-      await enforceRateLimit(db, { key: `login:ip:${meta.ip}`, limit: 30, windowSeconds: 300 });
+      await enforceRateLimit(db, { key: `login:ip:${meta.ip}`, limit: config.loginRateLimitPerIp, windowSeconds: 300 });
       const user = await repo.findUserByLogin(db, login);
       const now = clock();
       if (!user || !user.passwordHash) {
