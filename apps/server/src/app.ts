@@ -28,6 +28,8 @@ export type BuildAppOptions = {
   secrets?: Secrets;
   /** Tests pass false to keep output quiet; main passes nothing (pino JSON to stdout). */
   logger?: boolean;
+  /** Where pino writes (tests read the log to check redaction). */
+  logStream?: NodeJS.WritableStream;
 };
 
 export type AppServices = ReturnType<typeof createServices>;
@@ -59,7 +61,7 @@ registerUniqueField('app_user_phone_unique', 'phone');
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const { config, database } = opts;
   const app = Fastify({
-    logger: opts.logger === false ? false : loggerOptions(config.logLevel),
+    logger: opts.logger === false ? false : { ...loggerOptions(config.logLevel), ...(opts.logStream ? { stream: opts.logStream } : {}) },
     bodyLimit: config.bodyLimit,
     // A hop count: trust X-Forwarded-For from that many proxies in front.
     trustProxy: (config.trustProxy || false) as boolean,
@@ -94,6 +96,17 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     void reply.header('x-request-id', request.id);
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('referrer-policy', 'same-origin');
+  });
+
+  // While draining on shutdown, answers close their keep-alive connection so the process can exit
+  // as soon as the last request is done instead of waiting for the keep-alive timeout.
+  let isClosing = false;
+  app.addHook('preClose', async () => {
+    isClosing = true;
+    app.server.closeIdleConnections();
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (isClosing) void reply.header('connection', 'close');
   });
 
   // Every API route must say what permission it needs; a route that forgets fails at startup.

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from './errors';
 import { hasMessage, pickLang, t, type Lang } from './i18n';
+import { errorForLog } from './logger';
 import { RequestValidationError, translateIssues } from './validation';
 
 const PROBLEM_BASE = 'https://niangjia.org/problems/';
@@ -43,7 +44,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const lang = langOf(request);
     const problem = toProblem(error, request, lang);
     if (problem.status >= 500) {
-      request.log.error({ err: error }, 'request failed');
+      request.log.error({ err: errorForLog(error) }, 'request failed');
     } else if (problem.status !== 404 && problem.status !== 401) {
       request.log.info({ code: problem.code, status: problem.status }, 'request refused');
     }

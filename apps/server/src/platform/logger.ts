@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from 'drizzle-orm';
 import type { FastifyServerOptions } from 'fastify';
 
 /**
@@ -21,7 +22,7 @@ export const REDACT_PATHS = [
   'idNumber',
 ];
 
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
   return {
     level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
@@ -43,4 +44,16 @@ export function maskPhone(phone: string | null | undefined): string | null {
   if (!phone) return null;
   if (phone.length < 7) return '*'.repeat(phone.length);
   return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
+/**
+ * What of an unexpected error goes to the log: drizzle wraps database errors with the query's
+ * parameters in the message, and those can be phone or ID numbers — keep the SQL, drop the values.
+ */
+export function errorForLog(error: unknown): unknown {
+  if (error instanceof DrizzleQueryError) {
+    const e = error as { query: string; cause?: { message?: string; code?: string; stack?: string } };
+    return { type: 'DrizzleQueryError', query: e.query, message: e.cause?.message, code: e.cause?.code, stack: e.cause?.stack };
+  }
+  return error;
 }
