@@ -2,27 +2,9 @@ import { z } from 'zod';
 import { mobilePhoneSchema } from './common';
 import { orgRefSchema } from './orgs';
 
-export const roles = [
-  'platform_admin',
-  'union_admin',
-  'union_staff',
-  'station_operator',
-  'provider',
-  'judge',
-  'worker',
-] as const;
-export type Role = (typeof roles)[number];
-export const roleSchema = z.enum(roles);
+import { permissions, roles } from './domain';
 
-export const permissions = [
-  'org.read',
-  'org.write',
-  'user.read',
-  'user.write',
-  'audit.read',
-  'personal_data.reveal',
-] as const;
-export type Permission = (typeof permissions)[number];
+export const roleSchema = z.enum(roles);
 
 export const loginSchema = z.strictObject({
   /** A username or a mobile number. */

@@ -1,3 +1,4 @@
+export * from './domain';
 export * from './common';
 export * from './orgs';
 export * from './auth';

@@ -1,21 +1,9 @@
 import { z } from 'zod';
 import { pageQuerySchema, versionSchema } from './common';
 
-export const orgTypes = [
-  'federation',
-  'district',
-  'street',
-  'park',
-  'industry',
-  'joint',
-  'community',
-  'grassroots',
-] as const;
-export type OrgType = (typeof orgTypes)[number];
-export const orgTypeSchema = z.enum(orgTypes);
+import { orgStatuses, orgTypes } from './domain';
 
-export const orgStatuses = ['active', 'closed'] as const;
-export type OrgStatus = (typeof orgStatuses)[number];
+export const orgTypeSchema = z.enum(orgTypes);
 
 /** Org codes are what staff type and what the CLI takes: upper-case letters, digits and dashes. */
 export const orgCodeSchema = z

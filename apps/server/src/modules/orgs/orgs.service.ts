@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CloseOrg, CreateOrg, ListOrgsQuery, MoveOrg, Org, OrgDetail, OrgType, UpdateOrg } from '@niangjia/contracts';
+import { ALLOWED_PARENTS, type CloseOrg, type CreateOrg, type ListOrgsQuery, type MoveOrg, type Org, type OrgDetail, type OrgType, type UpdateOrg } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import { diffSnapshots, recordAudit, type AuditContext } from '../../platform/audit/audit.service';
 import { isInScope, type Scope } from '../../platform/auth';
@@ -10,17 +10,6 @@ import { findDivision } from './divisions';
 import * as repo from './orgs.repository';
 import './orgs.errors';
 
-/** Which node types may stand directly under which (PRODUCT.md part 1: the union tree). */
-export const ALLOWED_PARENTS: Record<OrgType, readonly OrgType[]> = {
-  federation: ['federation'],
-  district: ['federation'],
-  street: ['federation', 'district'],
-  park: ['federation', 'district'],
-  industry: ['federation', 'district', 'street'],
-  joint: ['district', 'street', 'park', 'industry'],
-  community: ['street'],
-  grassroots: ['district', 'street', 'park', 'industry', 'joint', 'community'],
-};
 
 export type OrgActor = { scope: Scope; audit: AuditContext };
 
