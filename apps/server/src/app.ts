@@ -166,7 +166,8 @@ async function registerWeb(app: FastifyInstance, config: Config): Promise<void> 
     app.log.warn({ dist }, 'web app not built: run `npm run build` (npm start does it for you)');
     return;
   }
-  await app.register(fastifyStatic, { root: dist, preCompressed: true, index: false, wildcard: false, serve: true, prefix: '/' });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  await app.register(fastifyStatic, { root: dist, preCompressed: true, index: false, wildcard: true, serve: true, prefix: '/' });
   const faces: [string, string][] = [
     ['/admin', 'admin.html'],
     ['/m', 'm.html'],

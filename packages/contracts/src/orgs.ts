@@ -97,3 +97,12 @@ export type ListOrgsQuery = z.infer<typeof listOrgsQuerySchema>;
 
 export const divisionSchema = z.object({ code: z.string(), name: z.string(), level: z.enum(['province', 'county', 'street']) });
 export type Division = z.infer<typeof divisionSchema>;
+
+/** Public, no sign-in, no personal data: what the big screens show of the union tree. */
+export const publicFiguresQuerySchema = z.strictObject({ org: z.string().trim().max(32).optional() });
+export const publicFiguresSchema = z.object({
+  org: z.object({ code: z.string(), name: z.string() }),
+  orgs: z.object({ total: z.number().int(), byType: z.record(z.string(), z.number().int()) }),
+  generatedAt: z.string(),
+});
+export type PublicFigures = z.infer<typeof publicFiguresSchema>;

@@ -178,3 +178,54 @@ export async function consumeSmsCode(db: Db, id: string): Promise<boolean> {
 export async function listRootOrgs(db: Db) {
   return db.select({ id: org.id, code: org.code, name: org.name, type: org.type }).from(org).where(isNull(org.parentId)).orderBy(asc(org.code));
 }
+
+export type SessionWithUser = { session: SessionRow; user: UserRow; grants: GrantWithOrg[] };
+
+/**
+ * The session, its user and their grants in one round trip: this runs on every authenticated
+ * request, so it is one statement instead of three.
+ */
+export async function findSessionWithUser(db: Db, id: string): Promise<SessionWithUser | undefined> {
+  // Both drivers answer execute() with { rows }; drizzle's generic type leaves it unknown.
+  const result = await db.execute<Record<string, unknown>>(sql`
+    select
+      s.id as s_id, s.user_id as s_user_id, s.csrf_token, s.created_at as s_created_at,
+      s.last_seen_at, s.expires_at, s.revoked_at,
+      u.id as u_id, u.username, u.display_name, u.phone, u.status, u.version,
+      coalesce((
+        select json_agg(json_build_object(
+          'id', g.id, 'userId', g.user_id, 'role', g.role, 'orgId', g.org_id,
+          'orgCode', o.code, 'orgName', o.name, 'orgType', o.type, 'orgPath', o.path
+        ) order by g.created_at)
+        from role_grant g left join org o on o.id = g.org_id
+        where g.user_id = u.id
+      ), '[]'::json) as grants
+    from session s join app_user u on u.id = s.user_id
+    where s.id = ${id}
+    limit 1`);
+  const r = (result as { rows: Record<string, unknown>[] }).rows[0];
+  if (!r) return undefined;
+  const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+  return {
+    session: {
+      id: r.s_id as string,
+      userId: r.s_user_id as string,
+      csrfToken: r.csrf_token as string,
+      userAgent: null,
+      ip: null,
+      createdAt: date(r.s_created_at)!,
+      lastSeenAt: date(r.last_seen_at)!,
+      expiresAt: date(r.expires_at)!,
+      revokedAt: date(r.revoked_at),
+    },
+    user: {
+      id: r.u_id as string,
+      username: r.username as string | null,
+      displayName: r.display_name as string,
+      phone: r.phone as string | null,
+      status: r.status as string,
+      version: Number(r.version),
+    } as UserRow,
+    grants: (typeof r.grants === 'string' ? JSON.parse(r.grants) : r.grants) as GrantWithOrg[],
+  };
+}

@@ -187,14 +187,14 @@ export function createAuthService(deps: { db: Db; config: Config; secrets: Secre
     /** Resolves a session token into the acting user; null when missing, revoked or timed out. */
     async resolveSession(token: string): Promise<{ actor: Actor; user: repo.UserRow } | null> {
       const id = sha256(token);
-      const row = await repo.findSession(db, id);
+      const found = await repo.findSessionWithUser(db, id);
       const now = clock();
-      if (!row || row.revokedAt || row.expiresAt <= now) return null;
+      if (!found) return null;
+      const { session: row, user, grants } = found;
+      if (row.revokedAt || row.expiresAt <= now) return null;
       if (now.getTime() - row.lastSeenAt.getTime() > idleMs) return null;
-      const user = await repo.findUserById(db, row.userId);
-      if (!user || user.status !== 'active') return null;
+      if (user.status !== 'active') return null;
       if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await repo.touchSession(db, id, now);
-      const grants = await repo.listGrantsOfUsers(db, [user.id]);
       return {
         user,
         actor: {

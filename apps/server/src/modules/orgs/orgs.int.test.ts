@@ -136,6 +136,18 @@ describe('org tree', () => {
   });
 });
 
+describe('public figures', () => {
+  it('counts open nodes by type for the big screen, without sign-in', async () => {
+    const res = await t.anon.get('/api/v1/public/figures?org=JB');
+    expect(res.status).toBe(200);
+    expect(res.body.org).toEqual({ code: 'JB', name: '江北区总工会' });
+    expect(res.body.orgs.byType.street).toBeGreaterThanOrEqual(12);
+    expect(res.body.orgs.byType.grassroots).toBeGreaterThanOrEqual(30);
+    expect(res.body.orgs.total).toBe(Object.values(res.body.orgs.byType as Record<string, number>).reduce((a, b) => a + b, 0));
+    expect((await t.anon.get('/api/v1/public/figures?org=NOPE')).status).toBe(404);
+  });
+});
+
 describe('scope: a street admin sees only their street', () => {
   it('cannot read another street or anything in it', async () => {
     expect((await gyq.get(`/api/v1/orgs/${ids['JB-WLD']}`)).status).toBe(404);

@@ -48,8 +48,9 @@ export type OrgListFilter = {
 };
 
 export async function listOrgs(db: Db, f: OrgListFilter): Promise<{ items: OrgRowWithCount[]; total: number }> {
-  const conditions: (SQL | undefined)[] = [scopeCondition(f.scope)];
-  if (f.underPath) conditions.push(like(org.path, `${f.underPath}%`));
+  // A subtree the caller asked for was checked against the scope already; repeating the scope
+  // filter would only make the planner misjudge how many rows match.
+  const conditions: (SQL | undefined)[] = [f.underPath ? like(org.path, `${f.underPath}%`) : scopeCondition(f.scope)];
   if (f.parentId) conditions.push(eq(org.parentId, f.parentId));
   if (f.type) conditions.push(eq(org.type, f.type));
   if (f.status) conditions.push(eq(org.status, f.status));
@@ -132,4 +133,13 @@ function orgColumns() {
     createdAt: org.createdAt,
     updatedAt: org.updatedAt,
   };
+}
+
+/** Open org nodes by type under a path (for public figures). */
+export async function countOrgsByType(db: Db, underPath: string): Promise<{ type: string; count: number }[]> {
+  return db
+    .select({ type: org.type, count: count() })
+    .from(org)
+    .where(and(like(org.path, `${underPath}%`), eq(org.status, 'active')))
+    .groupBy(org.type);
 }

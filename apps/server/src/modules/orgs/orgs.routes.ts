@@ -8,6 +8,8 @@ import {
   orgDetailSchema,
   orgSchema,
   pageOf,
+  publicFiguresQuerySchema,
+  publicFiguresSchema,
   reopenOrgSchema,
   updateOrgSchema,
 } from '@niangjia/contracts';
@@ -76,6 +78,18 @@ export const orgsRoutes: FastifyPluginAsyncZod<{ orgs: OrgsService }> = async (a
     async (request) => {
       const { scope } = requireScope(request, 'org.write');
       return orgs.reopenOrg(request.params.id, request.body.version, { scope, audit: auditContextOf(request) });
+    },
+  );
+
+  app.get(
+    '/public/figures',
+    {
+      config: { permission: 'public' },
+      schema: { tags, summary: 'Public figures of the union tree for big screens (no sign-in, no personal data)', querystring: publicFiguresQuerySchema, response: { 200: publicFiguresSchema } },
+    },
+    async (request, reply) => {
+      void reply.header('cache-control', 'public, max-age=30');
+      return orgs.getPublicFigures(request.query.org);
     },
   );
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ALLOWED_PARENTS, type CloseOrg, type CreateOrg, type ListOrgsQuery, type MoveOrg, type Org, type OrgDetail, type OrgType, type UpdateOrg } from '@niangjia/contracts';
+import { ALLOWED_PARENTS, type CloseOrg, type CreateOrg, type ListOrgsQuery, type MoveOrg, type Org, type OrgDetail, type OrgType, type PublicFigures, type UpdateOrg } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import { diffSnapshots, recordAudit, type AuditContext } from '../../platform/audit/audit.service';
 import { isInScope, type Scope } from '../../platform/auth';
@@ -98,6 +98,19 @@ export function createOrgsService({ db }: { db: Db }) {
     async getOrg(id: string, scope: Scope): Promise<OrgDetail> {
       const row = await getScoped(db, id, scope);
       return { ...toOrg(row), ancestors: await ancestorsOf(db, row) };
+    },
+
+    /** Figures for public screens: counts of open nodes by type under an org (the first root by default). */
+    async getPublicFigures(code: string | undefined): Promise<PublicFigures> {
+      const target = code ? await repo.findOrgByCode(db, code) : (await repo.listOrgs(db, { scope: 'all', page: 1, pageSize: 1 })).items[0];
+      if (!target) throw notFound('ENTITY_org');
+      const rows = await repo.countOrgsByType(db, target.path);
+      const byType = Object.fromEntries(rows.map((r) => [r.type, r.count]));
+      return {
+        org: { code: target.code, name: target.name },
+        orgs: { total: rows.reduce((sum, r) => sum + r.count, 0), byType },
+        generatedAt: new Date().toISOString(),
+      };
     },
 
     async listOrgs(query: ListOrgsQuery, scope: Scope) {

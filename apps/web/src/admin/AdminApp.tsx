@@ -1,0 +1,97 @@
+import { App as AntdApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { setUnauthenticatedHandler } from '../shared/api';
+import { SessionProvider, useSession } from '../shared/session';
+import { LoginPage } from './auth/LoginPage';
+import { AdminLayout } from './layout/AdminLayout';
+import { NotFoundPage } from './layout/NotFoundPage';
+import { ScopeProvider } from './layout/scope';
+import { SessionErrorPage } from './layout/SessionErrorPage';
+
+export const ADMIN_BASENAME = '/admin';
+
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const OrgsPage = lazy(() => import('./features/orgs/OrgsPage').then((m) => ({ default: m.OrgsPage })));
+const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const SessionsPage = lazy(() => import('./auth/SessionsPage').then((m) => ({ default: m.SessionsPage })));
+
+const theme = {
+  token: {
+    colorPrimary: '#c8102e',
+    colorLink: '#c8102e',
+    borderRadius: 6,
+    fontFamily: 'var(--nj-font)',
+  },
+};
+
+export function AdminApp() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme}>
+      <AntdApp>
+        <BrowserRouter basename={ADMIN_BASENAME}>
+          <SessionProvider>
+            <AdminRoutes />
+          </SessionProvider>
+        </BrowserRouter>
+      </AntdApp>
+    </ConfigProvider>
+  );
+}
+
+function AdminRoutes() {
+  const { status } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  useEffect(() => {
+    // A 401 from any call means the session ended: back to sign-in, then back here.
+    setUnauthenticatedHandler(() => {
+      if (window.location.pathname.startsWith(`${ADMIN_BASENAME}/login`)) return;
+      const next = encodeURIComponent(window.location.pathname + window.location.search);
+      void navigate(`/login?next=${next}`, { replace: true });
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, [navigate]);
+
+  if (status === 'loading') return <FullPageSpin />;
+  if (status === 'error') return <SessionErrorPage />;
+  if (location.pathname === '/login') return <LoginPage />;
+  if (status === 'signedOut') {
+    const next = encodeURIComponent(ADMIN_BASENAME + location.pathname + location.search);
+    return <Navigate to={`/login?next=${next}`} replace />;
+  }
+  return (
+    <ScopeProvider>
+      <Routes>
+        <Route element={<AdminLayout />}>
+          <Route index element={<Lazy><DashboardPage /></Lazy>} />
+          <Route path="orgs" element={<Lazy><OrgsPage /></Lazy>} />
+          <Route path="orgs/:orgId" element={<Lazy><OrgsPage /></Lazy>} />
+          <Route path="users" element={<Lazy><UsersPage /></Lazy>} />
+          <Route path="users/:userId" element={<Lazy><UsersPage /></Lazy>} />
+          <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
+          <Route path="sessions" element={<Lazy><SessionsPage /></Lazy>} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </ScopeProvider>
+  );
+}
+
+function Lazy({ children }: { children: React.ReactNode }) {
+  return <Suspense fallback={<FullPageSpin />}>{children}</Suspense>;
+}
+
+export function FullPageSpin() {
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', alignItems: 'center', minHeight: 240 }}>
+      <Spin size="large" />
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Org, Page } from '@niangjia/contracts';
+import { Button, Empty, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../shared/api';
+import { formatDateTime } from '../../../shared/format';
+import { useRequest } from '../../../shared/use-request';
+import { ErrorAlert } from '../../components/ErrorAlert';
+
+type Props = {
+  query: { parentId?: string; under?: string; q?: string; type?: string; status?: string };
+  onOpen: (id: string) => void;
+  emptyText: string;
+  onCreate?: (() => void) | undefined;
+  refreshKey?: number;
+};
+
+/** A page of orgs: the children of a node, or search results under the scope. */
+export function OrgChildrenTable({ query, onOpen, emptyText, onCreate, refreshKey = 0 }: Props) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const key = JSON.stringify(query);
+  const [lastKey, setLastKey] = useState(key);
+  if (key !== lastKey) {
+    setLastKey(key);
+    setPage(1);
+  }
+  const result = useRequest((signal) => api.get<Page<Org>>('/orgs', { ...query, page, pageSize }, { signal }), [key, page, pageSize, refreshKey]);
+
+  return (
+    <>
+      {result.error ? <ErrorAlert error={result.error} onRetry={result.reload} /> : null}
+      <Table<Org>
+        rowKey="id"
+        size="middle"
+        loading={result.loading}
+        dataSource={result.data?.items ?? []}
+        onRow={(org) => ({ onClick: () => onOpen(org.id), style: { cursor: 'pointer' } })}
+        locale={{
+          emptyText: (
+            <Empty description={emptyText}>
+              {onCreate && (
+                <Button type="primary" onClick={onCreate}>
+                  {t('orgs.actions.addChild')}
+                </Button>
+              )}
+            </Empty>
+          ),
+        }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: result.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          },
+        }}
+        scroll={{ x: 720 }}
+        columns={[
+          { title: t('orgs.fields.name'), dataIndex: 'name', render: (v: string, o) => <a onClick={(e) => { e.stopPropagation(); onOpen(o.id); }}>{v}</a> },
+          { title: t('orgs.fields.code'), dataIndex: 'code', width: 160 },
+          { title: t('orgs.fields.type'), dataIndex: 'type', width: 130, render: (v: string) => t(`orgTypes.${v}`) },
+          { title: t('orgs.fields.children'), dataIndex: 'childCount', width: 90, align: 'right' },
+          {
+            title: t('orgs.fields.status'),
+            dataIndex: 'status',
+            width: 90,
+            render: (v: string) => <Tag color={v === 'active' ? 'green' : 'default'}>{t(`orgs.status.${v}`)}</Tag>,
+          },
+          { title: t('common.updatedAt'), dataIndex: 'updatedAt', width: 150, render: (v: string) => formatDateTime(v) },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import type { Permission } from '@niangjia/contracts';
+import type { ReactNode } from 'react';
+
+export type MenuLeaf = { path: string; labelKey: string; icon?: ReactNode; permission?: Permission };
+export type MenuGroup = { key: string; labelKey: string; icon: ReactNode; items: MenuLeaf[] };
+export type MenuEntry = MenuLeaf | MenuGroup;
+
+/**
+ * The console's left menu. A new module adds one group here, e.g.
+ * `{ key: 'stations', labelKey: 'menu.stations', icon: <HomeOutlined />, items: [...] }`.
+ */
+export const MENU: MenuEntry[] = [
+  { path: '/', labelKey: 'menu.dashboard', icon: <DashboardOutlined /> },
+  {
+    key: 'org-member',
+    labelKey: 'menu.orgMember',
+    icon: <TeamOutlined />,
+    items: [{ path: '/orgs', labelKey: 'menu.orgs', icon: <ApartmentOutlined />, permission: 'org.read' }],
+  },
+  {
+    key: 'system',
+    labelKey: 'menu.system',
+    icon: <SettingOutlined />,
+    items: [
+      { path: '/users', labelKey: 'menu.users', icon: <UserOutlined />, permission: 'user.read' },
+      { path: '/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+    ],
+  },
+];
+
+export const isGroup = (entry: MenuEntry): entry is MenuGroup => 'items' in entry;
+
+/** The menu entry a path belongs to (longest matching prefix). */
+export function findSelected(pathname: string): { leaf: string; group: string | undefined } {
+  let best: { leaf: string; group: string | undefined } = { leaf: '/', group: undefined };
+  let bestLength = 0;
+  for (const entry of MENU) {
+    const leaves: [MenuLeaf, string | undefined][] = isGroup(entry) ? entry.items.map((i) => [i, entry.key]) : [[entry, undefined]];
+    for (const [leaf, group] of leaves) {
+      const matches = leaf.path === '/' ? pathname === '/' : pathname === leaf.path || pathname.startsWith(`${leaf.path}/`);
+      if (matches && leaf.path.length > bestLength) {
+        best = { leaf: leaf.path, group };
+        bestLength = leaf.path.length;
+      }
+    }
+  }
+  return best;
+}

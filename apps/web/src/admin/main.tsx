@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../shared/base.css';
+import { initI18n } from '../shared/i18n';
+import { AdminApp } from './AdminApp';
+import { adminEn, adminZh } from './locales';
+
+initI18n({ zh: adminZh, en: adminEn });
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <AdminApp />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,64 @@
+import { ConfigProvider, DotLoading } from 'antd-mobile';
+import enUS from 'antd-mobile/es/locales/en-US';
+import zhCN from 'antd-mobile/es/locales/zh-CN';
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes, useNavigate } from 'react-router';
+import { setUnauthenticatedHandler } from '../shared/api';
+import { SessionProvider } from '../shared/session';
+import { TabsLayout } from './TabsLayout';
+
+export const MOBILE_BASENAME = '/m';
+
+const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
+const ComingSoonPage = lazy(() => import('./pages/ComingSoonPage').then((m) => ({ default: m.ComingSoonPage })));
+const MePage = lazy(() => import('./pages/MePage').then((m) => ({ default: m.MePage })));
+const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
+const SessionsPage = lazy(() => import('./pages/SessionsPage').then((m) => ({ default: m.SessionsPage })));
+
+export function MobileApp() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
+      <BrowserRouter basename={MOBILE_BASENAME}>
+        <SessionProvider>
+          <UnauthenticatedRedirect />
+          <Suspense fallback={<PageLoading />}>
+            <Routes>
+              <Route path="login" element={<LoginPage />} />
+              <Route element={<TabsLayout />}>
+                <Route index element={<HomePage />} />
+                <Route path="stations" element={<ComingSoonPage titleKey="tabs.stations" textKey="soon.stations" />} />
+                <Route path="services" element={<ComingSoonPage titleKey="tabs.services" textKey="soon.services" />} />
+                <Route path="me" element={<MePage />} />
+                <Route path="me/sessions" element={<SessionsPage />} />
+                <Route path="me/:section" element={<ComingSoonPage titleKey="tabs.me" textKey="soon.generic" />} />
+                <Route path="*" element={<ComingSoonPage titleKey="notFound.title" textKey="notFound.detail" />} />
+              </Route>
+            </Routes>
+          </Suspense>
+        </SessionProvider>
+      </BrowserRouter>
+    </ConfigProvider>
+  );
+}
+
+function UnauthenticatedRedirect() {
+  const navigate = useNavigate();
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      if (window.location.pathname.startsWith(`${MOBILE_BASENAME}/login`)) return;
+      void navigate(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`, { replace: true });
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, [navigate]);
+  return null;
+}
+
+export function PageLoading() {
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', padding: 48, fontSize: 24, color: 'var(--adm-color-primary)' }}>
+      <DotLoading color="currentColor" />
+    </div>
+  );
+}

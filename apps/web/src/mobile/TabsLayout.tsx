@@ -1,0 +1,34 @@
+import { TabBar } from 'antd-mobile';
+import { BagIcon, HomeIcon, PinIcon, UserIcon } from './icons';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { PageLoading } from './MobileApp';
+
+const TABS = [
+  { key: '/', titleKey: 'tabs.home', icon: <HomeIcon /> },
+  { key: '/stations', titleKey: 'tabs.stations', icon: <PinIcon /> },
+  { key: '/services', titleKey: 'tabs.services', icon: <BagIcon /> },
+  { key: '/me', titleKey: 'tabs.me', icon: <UserIcon /> },
+] as const;
+
+export function TabsLayout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const active = TABS.find((tab) => tab.key !== '/' && location.pathname.startsWith(tab.key))?.key ?? '/';
+  return (
+    <div className="nj-page">
+      <Suspense fallback={<PageLoading />}>
+        <Outlet />
+      </Suspense>
+      <nav className="nj-tabbar" aria-label={t('tabs.label')}>
+        <TabBar activeKey={active} onChange={(key) => navigate(key)} safeArea={false}>
+          {TABS.map((tab) => (
+            <TabBar.Item key={tab.key} icon={tab.icon} title={t(tab.titleKey)} />
+          ))}
+        </TabBar>
+      </nav>
+    </div>
+  );
+}

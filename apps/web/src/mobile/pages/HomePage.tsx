@@ -1,0 +1,50 @@
+import { Grid } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useSession } from '../../shared/session';
+import { BagIcon, CalendarIcon, CardIcon, HeartIcon, PinIcon, ScaleIcon } from '../icons';
+import { LanguageToggle } from './LanguageToggle';
+
+const ENTRIES = [
+  { key: 'stations', to: '/stations', icon: <PinIcon />, color: '#e8f3ff', fg: '#1d6fd6' },
+  { key: 'services', to: '/services', icon: <BagIcon />, color: '#fff3e8', fg: '#d46b08' },
+  { key: 'legal', to: '/services', icon: <ScaleIcon />, color: '#f0f5ff', fg: '#2f54eb' },
+  { key: 'help', to: '/services', icon: <HeartIcon />, color: '#fff0f0', fg: '#c8102e' },
+  { key: 'activities', to: '/services', icon: <CalendarIcon />, color: '#f0fff4', fg: '#389e0d' },
+  { key: 'card', to: '/me/card', icon: <CardIcon />, color: '#f9f0ff', fg: '#722ed1' },
+] as const;
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { me } = useSession();
+  return (
+    <>
+      <header className="nj-hero">
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 12 }}>
+          <h1>{me ? t('home.helloName', { name: me.user.displayName }) : t('home.hello')}</h1>
+          <LanguageToggle light />
+        </div>
+        <p>{t('home.welcome')}</p>
+      </header>
+      <section className="nj-section" aria-label={t('home.entries')}>
+        <Grid columns={3} gap={0}>
+          {ENTRIES.map((e) => (
+            <Grid.Item key={e.key}>
+              <button type="button" className="nj-entry" onClick={() => navigate(e.to)}>
+                <span className="nj-entry-icon" style={{ background: e.color, color: e.fg }}>
+                  {e.icon}
+                </span>
+                <span>{t(`home.entry.${e.key}`)}</span>
+              </button>
+            </Grid.Item>
+          ))}
+        </Grid>
+      </section>
+      <section className="nj-section" style={{ padding: '16px 18px' }}>
+        <h2 style={{ fontSize: 18, margin: '0 0 8px' }}>{t('home.aboutTitle')}</h2>
+        <p className="nj-muted" style={{ margin: 0 }}>{t('home.about')}</p>
+      </section>
+    </>
+  );
+}

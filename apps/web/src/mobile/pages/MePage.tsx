@@ -1,0 +1,79 @@
+import { Button, Dialog, List, NavBar, Toast } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useSession } from '../../shared/session';
+import { CalendarIcon, CardIcon, LockIcon, UserIcon } from '../icons';
+import { LanguageToggle } from './LanguageToggle';
+
+export function MePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { me, signOut } = useSession();
+
+  if (!me) {
+    return (
+      <>
+        <NavBar backIcon={false} style={{ background: '#fff' }} right={<LanguageToggle />}>
+          {t('tabs.me')}
+        </NavBar>
+        <section className="nj-section" style={{ padding: '32px 20px', textAlign: 'center' }}>
+          <div style={{ color: '#c8102e', marginBottom: 12 }}>
+            <UserIcon size={48} />
+          </div>
+          <h2 style={{ fontSize: 20, margin: '0 0 8px' }}>{t('me.signedOutTitle')}</h2>
+          <p className="nj-muted" style={{ margin: '0 0 20px' }}>{t('me.signedOutText')}</p>
+          <Button color="primary" size="large" block onClick={() => navigate(`/login?next=${encodeURIComponent('/m/me')}`)}>
+            {t('me.signIn')}
+          </Button>
+        </section>
+      </>
+    );
+  }
+
+  const confirmSignOut = async () => {
+    const ok = await Dialog.confirm({ content: t('me.signOutConfirm'), confirmText: t('actions.signOut'), cancelText: t('actions.cancel') });
+    if (!ok) return;
+    await signOut();
+    Toast.show({ content: t('me.signedOut') });
+    void navigate('/');
+  };
+
+  return (
+    <>
+      <header className="nj-hero" style={{ paddingBottom: 24 }}>
+        <div style={{ display: 'flex', alignItems: 'center', gap: 14 }}>
+          <div style={{ width: 56, height: 56, borderRadius: 28, background: 'rgba(255,255,255,.2)', display: 'flex', alignItems: 'center', justifyContent: 'center', flex: 'none' }}>
+            <UserIcon size={32} />
+          </div>
+          <div style={{ minWidth: 0, flex: 1 }}>
+            <h1 style={{ fontSize: 20 }} data-testid="me-name">{me.user.displayName}</h1>
+            <p data-testid="me-phone">{me.user.phoneMasked ?? t('me.noPhone')}</p>
+          </div>
+          <LanguageToggle light />
+        </div>
+      </header>
+      <List className="nj-section" mode="card" style={{ margin: 12 }}>
+        <List.Item prefix={<CardIcon />} onClick={() => navigate('/me/card')}>{t('me.card')}</List.Item>
+        <List.Item prefix={<CalendarIcon />} onClick={() => navigate('/me/applications')}>{t('me.applications')}</List.Item>
+        <List.Item prefix={<BagIconSmall />} onClick={() => navigate('/me/orders')}>{t('me.orders')}</List.Item>
+      </List>
+      <List mode="card" style={{ margin: 12 }}>
+        <List.Item prefix={<LockIcon />} onClick={() => navigate('/me/sessions')}>{t('sessions.title')}</List.Item>
+      </List>
+      <div style={{ padding: '8px 12px 24px' }}>
+        <Button block size="large" onClick={() => void confirmSignOut()}>
+          {t('actions.signOut')}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+function BagIconSmall() {
+  return (
+    <svg width={24} height={24} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden="true">
+      <path d="M4 5h16v14H4z" />
+      <path d="M8 9h8M8 13h5" />
+    </svg>
+  );
+}

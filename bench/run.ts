@@ -1,0 +1,651 @@
+/**
+ * `npm run bench`: prints, from one run on one machine,
+ *   1. authenticated GET /api/v1/orgs/:id (a street) on PGlite and on PostgreSQL, beside two
+ *      baselines measured in the same run: a bare Fastify route and `pgbench -S` on the same
+ *      PostgreSQL server, with the ratios;
+ *   2. subtree listing and ancestor fetch with ~100,000 org nodes, on both databases, with the
+ *      EXPLAIN of the subtree queries.
+ * Writes the same tables to bench/results/latest.md. Figures only: nothing here asserts a timing.
+ *
+ * Env: BENCH_SECONDS (10) per load run, BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (50),
+ * BENCH_SEQUENTIAL (200) sequential requests for p50/p99, BENCH_WORKERS (1) autocannon threads,
+ * BENCH_DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL server where we may create databases;
+ * otherwise a throwaway cluster is started), BENCH_SKIP_PGLITE=1 / BENCH_SKIP_POSTGRES=1.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon, { type Result } from "autocannon";
+import Fastify, { type FastifyInstance } from "fastify";
+import pg from "pg";
+import { buildApp } from "../apps/server/src/app";
+import { testConfig } from "../apps/server/src/config";
+import { openDatabase, type Database } from "../apps/server/src/db/client";
+import { runMigrations } from "../apps/server/src/db/migrate";
+import { seedDemo } from "../apps/server/src/db/seed/demo";
+import { pgBin, startPgCluster, type PgCluster } from "./pg-cluster";
+import { addBenchDistrictAdmin, seedBenchTree, type BenchTree } from "./tree";
+
+const num = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+const SECONDS = num("BENCH_SECONDS", 10);
+const WARMUP = num("BENCH_WARMUP_SECONDS", 2);
+const CONNECTIONS = num("BENCH_CONNECTIONS", 50);
+const SEQUENTIAL = num("BENCH_SEQUENTIAL", 200);
+const WORKERS = num("BENCH_WORKERS", 1);
+const PASSWORD = "Niangjia@2026";
+const APP_DB = "niangjia_bench";
+const PGBENCH_DB = "niangjia_pgbench";
+
+type Load = {
+  rps: number;
+  p50: number;
+  p99: number;
+  bad: number;
+  requests: number;
+};
+type Seq = { p50: number; p99: number; mean: number };
+type Row = {
+  label: string;
+  load?: Load | undefined;
+  seq?: Seq | undefined;
+  note?: string;
+};
+
+const t0 = performance.now();
+const log = (msg: string) =>
+  console.log(
+    `[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${msg}`,
+  );
+
+// ---------------------------------------------------------------------------------------------
+// measuring
+
+async function load(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<Load> {
+  const opts = {
+    url,
+    headers,
+    connections: CONNECTIONS,
+    workers: WORKERS,
+    timeout: 30,
+  };
+  if (WARMUP > 0) await autocannon({ ...opts, duration: WARMUP });
+  const r: Result = await autocannon({ ...opts, duration: SECONDS });
+  const bad = r.non2xx + r.errors + r.timeouts;
+  if (bad > 0)
+    log(
+      `  ⚠ ${url}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts — figures below are not valid`,
+    );
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    bad,
+    requests: r.requests.total ?? r.requests.sent,
+  };
+}
+
+/** One request at a time on a keep-alive connection: the latency of the query path itself. */
+async function sequential(
+  url: string,
+  headers: Record<string, string>,
+  n = SEQUENTIAL,
+): Promise<Seq> {
+  for (let i = 0; i < 10; i++)
+    await (await fetch(url, { headers })).arrayBuffer();
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    times.push(performance.now() - started);
+    if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
+  }
+  times.sort((a, b) => a - b);
+  const pct = (p: number) =>
+    times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]!;
+  return {
+    p50: pct(50),
+    p99: pct(99),
+    mean: times.reduce((a, b) => a + b, 0) / times.length,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// servers
+
+async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  if (!address || typeof address === "string") throw new Error("no address");
+  return `http://127.0.0.1:${address.port}`;
+}
+
+async function bareFastify(): Promise<Load> {
+  const app = Fastify({ logger: false });
+  app.get("/ping", async () => ({ ok: true }));
+  const base = await listen(app);
+  try {
+    return await load(`${base}/ping`);
+  } finally {
+    await app.close();
+  }
+}
+
+async function signIn(
+  base: string,
+  login: string,
+): Promise<Record<string, string>> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ login, password: PASSWORD }),
+  });
+  if (res.status !== 200)
+    throw new Error(
+      `sign-in as ${login}: HTTP ${res.status} ${await res.text()}`,
+    );
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("nj_sid="));
+  if (!cookie) throw new Error(`sign-in as ${login}: no nj_sid cookie`);
+  return { cookie: cookie.split(";")[0]! };
+}
+
+/** Records the SQL the database driver receives while fn runs (to count and EXPLAIN it). */
+async function captureSql(
+  database: Database,
+  fn: () => Promise<void>,
+): Promise<{ text: string; params: unknown[] }[]> {
+  const seen: { text: string; params: unknown[] }[] = [];
+  const target = (database.pool ?? database.pglite) as unknown as {
+    query: (...args: unknown[]) => unknown;
+  };
+  const original = target.query;
+  target.query = function (this: unknown, ...args: unknown[]) {
+    const first = args[0] as string | { text: string };
+    seen.push({
+      text: typeof first === "string" ? first : first.text,
+      params: (args[1] as unknown[]) ?? [],
+    });
+    return original.apply(this, args);
+  };
+  try {
+    await fn();
+  } finally {
+    target.query = original;
+  }
+  return seen;
+}
+
+type Explain = {
+  label: string;
+  sql: string;
+  params: unknown[];
+  plan: string;
+  usesPathIndex: boolean;
+  wholeTree: boolean;
+};
+
+async function explainAll(
+  database: Database,
+  label: string,
+  statements: { text: string; params: unknown[] }[],
+  wholeTree = false,
+): Promise<Explain[]> {
+  const out: Explain[] = [];
+  for (const s of statements) {
+    if (!/"path" like/i.test(s.text)) continue;
+    const rows = await database.query<Record<string, string>>(
+      `explain (analyze, buffers) ${s.text}`,
+      s.params,
+    );
+    const plan = rows.map((r) => Object.values(r)[0]).join("\n");
+    out.push({
+      label,
+      sql: s.text,
+      params: s.params,
+      plan,
+      usesPathIndex: /org_path_idx/.test(plan),
+      wholeTree,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// one database
+
+type DbResult = {
+  kind: "PGlite" | "PostgreSQL";
+  getOrg: Load;
+  getOrgQueries: number;
+  tree?: BenchTree;
+  treeRows: Row[];
+  explains: Explain[];
+  version: string;
+};
+
+async function benchDatabase(
+  kind: DbResult["kind"],
+  database: Database,
+): Promise<DbResult> {
+  const [{ version } = { version: "?" }] = await database.query<{
+    version: string;
+  }>("select version()");
+  log(
+    `${kind}: migrating and loading the demo data (${version.split(" on ")[0]})`,
+  );
+  await runMigrations(database);
+  await seedDemo(database);
+  const app = await buildApp({
+    config: testConfig({
+      webDistDir: path.join(os.tmpdir(), "niangjia-bench-no-web"),
+    }),
+    database,
+    logger: false,
+  });
+  const base = await listen(app);
+  try {
+    const admin = await signIn(base, "jb.admin");
+    const [street] = await database.query<{ id: string }>(
+      `select id from org where code = 'JB-GYQ'`,
+    );
+    const orgUrl = `${base}/api/v1/orgs/${street!.id}`;
+    const getOrgSql = await captureSql(
+      database,
+      async () => void (await fetch(orgUrl, { headers: admin })).arrayBuffer(),
+    );
+    log(
+      `${kind}: GET /api/v1/orgs/:id (street JB-GYQ as jb.admin; ${getOrgSql.length} SQL statements per request)`,
+    );
+    const getOrg = await load(orgUrl, admin);
+    log(
+      `${kind}:   ${fmt(getOrg.rps, 0)} req/s, p50 ${getOrg.p50} ms, p99 ${getOrg.p99} ms`,
+    );
+
+    log(`${kind}: inserting the large tree`);
+    const tree = await seedBenchTree(database);
+    log(
+      `${kind}:   ${tree.nodes.toLocaleString("en")} nodes in ${tree.seconds.toFixed(1)} s`,
+    );
+    await addBenchDistrictAdmin(database);
+    const district = await signIn(base, "bench.district");
+    const platform = await signIn(base, "admin");
+
+    const underDistrict = `${base}/api/v1/orgs?under=${tree.districtId}&pageSize=50`;
+    const underRoot = `${base}/api/v1/orgs?under=${tree.rootId}&pageSize=50`;
+    const ancestors = `${base}/api/v1/orgs/${tree.deepGrassrootsId}`;
+    const treeRows: Row[] = [];
+    const explains: Explain[] = [];
+
+    const districtSql = await captureSql(
+      database,
+      async () =>
+        void (await fetch(underDistrict, { headers: district })).arrayBuffer(),
+    );
+    explains.push(
+      ...(await explainAll(
+        database,
+        `${kind}: subtree of one district (${tree.districtNodes.toLocaleString("en")} nodes), district admin`,
+        districtSql,
+      )),
+    );
+    const rootSql = await captureSql(
+      database,
+      async () =>
+        void (await fetch(underRoot, { headers: platform })).arrayBuffer(),
+    );
+    explains.push(
+      ...(await explainAll(
+        database,
+        `${kind}: subtree of the root (${tree.nodes.toLocaleString("en")} nodes), platform admin`,
+        rootSql,
+        true,
+      )),
+    );
+
+    log(
+      `${kind}: subtree of one district, ${SEQUENTIAL} sequential requests + load`,
+    );
+    treeRows.push({
+      label: `list ?under=district (${tree.districtNodes.toLocaleString("en")} in subtree), pageSize 50`,
+      seq: await sequential(underDistrict, district),
+      load: await load(underDistrict, district),
+    });
+    log(`${kind}: subtree of the root, ${SEQUENTIAL} sequential requests`);
+    treeRows.push({
+      label: `list ?under=root (${tree.nodes.toLocaleString("en")} in subtree), pageSize 50`,
+      seq: await sequential(underRoot, platform),
+    });
+    log(
+      `${kind}: ancestor fetch of a grassroots node (depth 3), ${SEQUENTIAL} sequential requests + load`,
+    );
+    treeRows.push({
+      label: "GET /orgs/:id of a grassroots node with its ancestors",
+      seq: await sequential(ancestors, district),
+      load: await load(ancestors, district),
+    });
+    return {
+      kind,
+      getOrg,
+      getOrgQueries: getOrgSql.length,
+      tree,
+      treeRows,
+      explains,
+      version,
+    };
+  } finally {
+    await app.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL server and pgbench
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function recreateDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
+function pgbenchCommand(): string {
+  const candidate = path.join(pgBin(), "pgbench");
+  return fs.existsSync(candidate) ? candidate : "pgbench";
+}
+
+function pgbenchSelectOnly(url: string): {
+  tps: number;
+  latencyMs: number;
+  command: string;
+} {
+  const bin = pgbenchCommand();
+  log("pgbench: initialising scale 10 (1,000,000 accounts)");
+  const init = spawnSync(bin, ["-i", "-s", "10", "-q", url], {
+    encoding: "utf8",
+  });
+  if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.stderr}`);
+  const args = ["-S", "-c", "8", "-j", "2", "-T", String(SECONDS), "-n", url];
+  const command = `pgbench -S -c 8 -j 2 -T ${SECONDS}`;
+  log(`pgbench: ${command} (after a ${WARMUP} s warm-up)`);
+  if (WARMUP > 0)
+    spawnSync(
+      bin,
+      ["-S", "-c", "8", "-j", "2", "-T", String(Math.ceil(WARMUP)), "-n", url],
+      { encoding: "utf8" },
+    );
+  const run = spawnSync(bin, args, { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`pgbench -S failed: ${run.stderr}`);
+  const tps = Number(/tps = ([\d.]+)/.exec(run.stdout)?.[1]);
+  const latencyMs = Number(
+    /latency average = ([\d.]+) ms/.exec(run.stdout)?.[1],
+  );
+  log(`pgbench:   ${fmt(tps, 0)} TPS, latency average ${latencyMs} ms`);
+  return { tps, latencyMs, command };
+}
+
+// ---------------------------------------------------------------------------------------------
+// output
+
+function fmt(n: number | undefined, digits = 1): string {
+  if (n === undefined || !Number.isFinite(n)) return "—";
+  return n.toLocaleString("en", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}
+
+function table(header: string[], rows: string[][]): string {
+  const lines = [header, header.map(() => "---"), ...rows];
+  return lines.map((r) => `| ${r.join(" | ")} |`).join("\n");
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  console.log(`Niangjia benchmarks — ${machine()}`);
+  console.log(
+    `load: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${SECONDS} s, ${WORKERS} worker thread(s); sequential: ${SEQUENTIAL} requests\n`,
+  );
+
+  let cluster: PgCluster | undefined;
+  let adminUrl =
+    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const externalServer = Boolean(adminUrl);
+  const skipPg = process.env.BENCH_SKIP_POSTGRES === "1";
+  const skipPglite = process.env.BENCH_SKIP_PGLITE === "1";
+  const results: DbResult[] = [];
+  let pgbench: ReturnType<typeof pgbenchSelectOnly> | undefined;
+  let bare: Load | undefined;
+
+  try {
+    log("bare Fastify: GET /ping");
+    bare = await bareFastify();
+    log(
+      `bare Fastify:   ${fmt(bare.rps, 0)} req/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms`,
+    );
+
+    if (!skipPglite) {
+      const database = await openDatabase({});
+      try {
+        results.push(await benchDatabase("PGlite", database));
+      } finally {
+        await database.close();
+      }
+    }
+
+    if (!skipPg) {
+      if (!adminUrl) {
+        log("PostgreSQL: starting a throwaway 15 cluster");
+        cluster = await startPgCluster();
+        adminUrl = cluster.url("postgres");
+      } else {
+        log(
+          `PostgreSQL: using ${adminUrl.replace(/\/\/[^@]*@/, "//…@")} (databases ${APP_DB} and ${PGBENCH_DB} are created and dropped)`,
+        );
+      }
+      await recreateDatabase(adminUrl, APP_DB);
+      await recreateDatabase(adminUrl, PGBENCH_DB);
+      const database = await openDatabase({
+        databaseUrl: withDatabase(adminUrl, APP_DB),
+      });
+      try {
+        results.push(await benchDatabase("PostgreSQL", database));
+      } finally {
+        await database.close();
+      }
+      pgbench = pgbenchSelectOnly(withDatabase(adminUrl, PGBENCH_DB));
+      if (externalServer) {
+        await dropDatabase(adminUrl, APP_DB);
+        await dropDatabase(adminUrl, PGBENCH_DB);
+      }
+    }
+  } finally {
+    cluster?.stop();
+  }
+
+  const pglite = results.find((r) => r.kind === "PGlite");
+  const postgres = results.find((r) => r.kind === "PostgreSQL");
+  const loadCells = (l: Load | undefined) => [
+    fmt(l?.rps, 0),
+    fmt(l?.p50, 0),
+    fmt(l?.p99, 0),
+    l ? (l.bad ? `⚠ ${l.bad} bad` : "ok") : "—",
+  ];
+  const ratio = (a: number | undefined, b: number | undefined) =>
+    a && b ? `${(a / b).toFixed(3)} (${((a / b) * 100).toFixed(1)} %)` : "—";
+
+  const md: string[] = [];
+  md.push(`# Niangjia benchmark results`);
+  md.push("");
+  md.push(`Run ${new Date().toISOString()} on ${machine()}.`);
+  md.push(
+    `PGlite: ${pglite?.version.split(" on ")[0] ?? "—"}; PostgreSQL: ${postgres?.version.split(" on ")[0] ?? "—"} (${cluster || !externalServer ? "throwaway cluster, fsync off" : "BENCH_DATABASE_URL/TEST_DATABASE_URL server"}).`,
+  );
+  md.push(
+    `Load: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${SECONDS} s, load generator in ${WORKERS} worker thread(s) of the same process as the server. Latencies in ms.`,
+  );
+  md.push(
+    "Figures are noisy and machine-dependent; only ratios within one run mean anything.",
+  );
+  md.push("");
+  md.push(`## Authenticated GET of an org node`);
+  md.push("");
+  md.push(
+    `\`GET /api/v1/orgs/:id\` of a street (观音桥街道, with its ancestors and child count) as \`jb.admin\`: session lookup + ${postgres?.getOrgQueries ?? pglite?.getOrgQueries ?? "?"} SQL statements per request.`,
+  );
+  md.push("");
+  md.push(
+    table(
+      ["target", "req/s", "p50", "p99", "errors"],
+      [
+        ["bare Fastify `GET /ping` (baseline)", ...loadCells(bare)],
+        ["app on PGlite (in-process)", ...loadCells(pglite?.getOrg)],
+        [
+          "app on PostgreSQL 15 (pg pool of 10)",
+          ...loadCells(postgres?.getOrg),
+        ],
+        [
+          `\`${pgbench?.command ?? "pgbench -S"}\` (baseline, TPS)`,
+          fmt(pgbench?.tps, 0),
+          fmt(pgbench?.latencyMs, 2) + " (avg)",
+          "—",
+          pgbench ? "ok" : "—",
+        ],
+      ],
+    ),
+  );
+  md.push("");
+  md.push(
+    table(
+      ["ratio", "value"],
+      [
+        [
+          "app on PostgreSQL ÷ `pgbench -S` TPS",
+          ratio(postgres?.getOrg.rps, pgbench?.tps),
+        ],
+        [
+          "app on PostgreSQL ÷ bare Fastify",
+          ratio(postgres?.getOrg.rps, bare?.rps),
+        ],
+        ["app on PGlite ÷ bare Fastify", ratio(pglite?.getOrg.rps, bare?.rps)],
+        [
+          "app on PGlite ÷ app on PostgreSQL",
+          ratio(pglite?.getOrg.rps, postgres?.getOrg.rps),
+        ],
+      ],
+    ),
+  );
+  md.push("");
+  const tree = postgres?.tree ?? pglite?.tree;
+  md.push(
+    `## Subtree listing at ${tree?.nodes.toLocaleString("en") ?? "100,000"} org nodes`,
+  );
+  md.push("");
+  md.push(
+    `Tree: 1 federation → 40 districts → 25 streets each → 99 grassroots each, beside the demo data; inserted with one INSERT … SELECT per level ` +
+      `(PGlite ${fmt(pglite?.tree?.seconds)} s, PostgreSQL ${fmt(postgres?.tree?.seconds)} s). Listing as a union admin scoped to the district ` +
+      `(district subtree) or the platform admin (whole tree). Sequential = ${SEQUENTIAL} requests one at a time; load = autocannon as above.`,
+  );
+  md.push("");
+  const treeTableRows: string[][] = [];
+  for (const r of results) {
+    for (const row of r.treeRows) {
+      treeTableRows.push([
+        r.kind,
+        row.label,
+        fmt(row.seq?.p50, 2),
+        fmt(row.seq?.p99, 2),
+        fmt(row.load?.rps, 0),
+        fmt(row.load?.p50, 0),
+        fmt(row.load?.p99, 0),
+      ]);
+    }
+  }
+  md.push(
+    table(
+      [
+        "db",
+        "request",
+        "sequential p50",
+        "sequential p99",
+        "load req/s",
+        "load p50",
+        "load p99",
+      ],
+      treeTableRows,
+    ),
+  );
+  md.push("");
+  md.push("## Query plans of the subtree listing");
+  md.push("");
+  for (const e of results.flatMap((r) => r.explains)) {
+    const verdict = e.usesPathIndex
+      ? "uses `org_path_idx`"
+      : e.wholeTree
+        ? "does not use `org_path_idx`: the prefix matches (nearly) every row, so a sequential scan is the right plan"
+        : "**does not use `org_path_idx`**";
+    md.push(`**${e.label}** — ${verdict}`);
+    md.push("");
+    md.push("```sql");
+    md.push(`-- params: ${JSON.stringify(e.params)}`);
+    md.push(e.sql);
+    md.push("```");
+    md.push("```");
+    md.push(e.plan);
+    md.push("```");
+    md.push("");
+  }
+
+  const text = md.join("\n");
+  const outDir = path.join(
+    path.dirname(new URL(import.meta.url).pathname),
+    "results",
+  );
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, "latest.md"), text + "\n");
+  console.log(`\n${text}\n`);
+  console.log(
+    `Written to bench/results/latest.md (${((performance.now() - t0) / 1000).toFixed(0)} s in all).`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RESULTS_DIR = path.resolve('test-results');
+
+/**
+ * Whether journeys can run here. Without Chromium they fail on CI (a missing browser must not
+ * pass silently) and are skipped elsewhere with a message saying how to get it.
+ */
+export function checkBrowser(): { canRun: boolean; reason?: string } {
+  if (existsSync(CHROMIUM_PATH)) return { canRun: true };
+  const reason = `Chromium not found at ${CHROMIUM_PATH}; install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`;
+  if (process.env.CI === 'true') throw new Error(`${reason} Browser journeys cannot be skipped on CI.`);
+  console.warn(`[e2e] skipping browser journeys: ${reason}`);
+  return { canRun: false, reason };
+}
+
+export type BrowserSession = {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and failed requests seen so far, for the failure report. */
+  problems: string[];
+  close: () => Promise<void>;
+};
+
+/** Launches Debian's Chromium (never a downloaded one) with a fresh profile. */
+export async function openBrowser(options: { baseURL: string; viewport: { width: number; height: number }; isMobile?: boolean; locale?: string }): Promise<BrowserSession> {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'niangjia-chromium-'));
+  // A persistent context is how Playwright takes a fresh profile directory of our own.
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    baseURL: options.baseURL,
+    viewport: options.viewport,
+    deviceScaleFactor: 1,
+    isMobile: options.isMobile ?? false,
+    hasTouch: options.isMobile ?? false,
+    locale: options.locale ?? 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  return {
+    context,
+    page,
+    problems,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
+    },
+  };
+}
+
+/** Saves a full-page screenshot to test-results/<name>.png; returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+  return file;
+}
+
+/**
+ * Runs a journey step by step; on failure saves a screenshot named after the journey and
+ * rethrows with the page's URL and any console errors attached.
+ */
+export async function withScreenshotOnFailure<T>(session: BrowserSession, name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const file = await saveScreenshot(session.page, `${name}-failure`);
+    const details = [`screenshot: ${file}`, `url: ${session.page.url()}`, ...session.problems.slice(-10)].join('\n  ');
+    if (error instanceof Error) error.message = `${error.message}\n  ${details}`;
+    throw error;
+  }
+}

@@ -1,0 +1,114 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { adminQuery, randomDbName, withDatabaseName } from '../../apps/server/src/test/test-db';
+
+export type RunningServer = {
+  baseURL: string;
+  /** Everything the server printed so far (stdout and stderr). */
+  output: () => string;
+  /** Waits for the next "短信验证码" line for this phone printed after `since` (an output length) and returns the code. */
+  waitForSmsCode: (options?: { since?: number; timeoutMs?: number }) => Promise<string>;
+  stop: () => Promise<void>;
+};
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Starts the real server (`tsx apps/server/src/main.ts`) on a free port with its own data
+ * directory and demo data, serving the built web app from apps/web/dist. With TEST_DATABASE_URL
+ * set it runs on that PostgreSQL instead of PGlite (demo data loaded there too).
+ */
+export async function startServer(): Promise<RunningServer> {
+  const port = await findFreePort();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'niangjia-e2e-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NIANGJIA_DATA_DIR: dataDir,
+    NIANGJIA_DEMO: 'true',
+    SMS_SENDER: 'log',
+    LOG_LEVEL: 'info',
+  };
+  // On PostgreSQL each server gets a database of its own, dropped when it stops.
+  let dbName: string | undefined;
+  if (process.env.TEST_DATABASE_URL) {
+    dbName = randomDbName('niangjia_e2e');
+    await adminQuery(`create database ${dbName}`);
+    env.DATABASE_URL = withDatabaseName(process.env.TEST_DATABASE_URL, dbName);
+  } else delete env.DATABASE_URL;
+
+  const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+  const child: ChildProcess = spawn(tsx, ['apps/server/src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
+  let exited: number | null = null;
+  child.on('exit', (code) => (exited = code ?? -1));
+
+  const baseURL = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (exited === null && child.pid) {
+      child.kill('SIGTERM');
+      for (let i = 0; i < 50 && exited === null; i++) await sleep(100);
+      if (exited === null) child.kill('SIGKILL');
+    }
+    await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+    if (dbName) await adminQuery(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
+  };
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited !== null) {
+      await stop();
+      throw new Error(`server exited with code ${String(exited)} before it was healthy:\n${log.slice(-4000)}`);
+    }
+    try {
+      const res = await fetch(`${baseURL}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`server not healthy after 60 s:\n${log.slice(-4000)}`);
+    }
+    await sleep(250);
+  }
+
+  return {
+    baseURL,
+    output: () => log,
+    waitForSmsCode: async ({ since = 0, timeoutMs = 10_000 } = {}) => {
+      const end = Date.now() + timeoutMs;
+      for (;;) {
+        const lines = log.slice(since).split('\n').reverse();
+        for (const line of lines) {
+          const code = line.match(/短信验证码\D{0,10}(\d{6})/)?.[1];
+          if (code) return code;
+        }
+        if (Date.now() > end) throw new Error(`no 短信验证码 line in the server log within ${timeoutMs} ms`);
+        await sleep(100);
+      }
+    },
+    stop,
+  };
+}
