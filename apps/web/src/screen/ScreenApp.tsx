@@ -9,6 +9,7 @@ const STAGE_W = 1920;
 const STAGE_H = 1080;
 const POLL_MS = 15_000;
 const STALE_MS = 2 * 60_000;
+const ORG = new URLSearchParams(window.location.search).get('org') ?? '';
 
 type Health = { status: string; db: string; version: string };
 type Figures = { org: { code: string; name: string }; orgs: { total: number; byType: Record<string, number> }; generatedAt: string };
@@ -54,7 +55,8 @@ function useHealth() {
       try {
         const [result, counted] = await Promise.all([
           api.get<Health>('/api/health', undefined, { skipAuthRedirect: true }),
-          api.get<Figures>('/api/v1/public/figures', undefined, { skipAuthRedirect: true }),
+          // /screen?org=JB shows one union's subtree; without it, the whole tree from the root.
+          api.get<Figures>(`/api/v1/public/figures${ORG ? `?org=${encodeURIComponent(ORG)}` : ''}`, undefined, { skipAuthRedirect: true }),
         ]);
         if (cancelled) return;
         setFigures(counted);
@@ -87,8 +89,8 @@ export function ScreenApp() {
   const last = samples[samples.length - 1];
 
   useEffect(() => {
-    document.title = t('screen.title');
-  }, [t]);
+    document.title = t('screen.title', { org: figures?.org.name ?? '' });
+  }, [t, figures?.org.name]);
 
   return (
     <div className="scr-viewport">
@@ -98,7 +100,7 @@ export function ScreenApp() {
             <div className="scr-clock" data-testid="screen-clock">{formatTime(now)}</div>
             <div className="scr-date">{formatDate(now)}</div>
           </div>
-          <div className="scr-title">{t('screen.title')}</div>
+          <div className="scr-title">{t('screen.title', { org: figures?.org.name ?? '…' })}</div>
           <div className="scr-meta">
             <div className={isStale ? 'scr-stale' : undefined}>
               {updatedAt ? t('screen.updatedAt', { time: formatDateTime(updatedAt, true) }) : t('screen.waiting')}

@@ -1,6 +1,6 @@
 export const screenZh = {
   screen: {
-    title: '江北区总工会 · 数据大屏',
+    title: '{{org}} · 数据大屏',
     updatedAt: '数据更新于 {{time}}',
     waiting: '正在获取数据…',
     stale: '数据已超过 {{minutes}} 分钟未更新，正在重连',
@@ -35,7 +35,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const screenEn: Shape<typeof screenZh> = {
   screen: {
-    title: 'Jiangbei District Federation of Trade Unions · Live figures',
+    title: '{{org}} · Live figures',
     updatedAt: 'Updated {{time}}',
     waiting: 'Fetching data…',
     stale: 'No update for {{minutes}} min; reconnecting',

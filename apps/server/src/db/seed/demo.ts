@@ -91,7 +91,7 @@ export function demoSignInsText(url: string): string {
     `  管理后台 Admin console:  ${url}/admin`,
     ...lines,
     `  职工端 Worker pages:     ${url}/m   (手机号 ${DEMO_WORKER_PHONE}，验证码见本日志 "短信验证码" / the SMS code is printed in this log)`,
-    `  数据大屏 Big screen:     ${url}/screen`,
+    `  数据大屏 Big screen:     ${url}/screen?org=JB`,
     `  API docs:               ${url}/api/docs`,
   ].join('\n');
 }

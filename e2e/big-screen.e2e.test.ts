@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkBrowser, openBrowser, withScreenshotOnFailure, type BrowserSession } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+
+const { canRun } = checkBrowser();
+
+describe.skipIf(!canRun)('the big screen, without signing in', () => {
+  let server: RunningServer;
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    server = await startServer();
+    session = await openBrowser({ baseURL: server.baseURL, viewport: { width: 1920, height: 1080 } });
+  }, 90_000);
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+  });
+
+  it('shows the district title and its org figures, with no scrollbars', { timeout: 60_000 }, async () => {
+    const { page } = session;
+    await withScreenshotOnFailure(session, 'big-screen', async () => {
+      await page.goto('/screen?org=JB');
+      await page.getByText('江北区总工会 · 数据大屏').waitFor();
+      const total = page.getByTestId('screen-org-total');
+      await total.waitFor();
+      expect(Number((await total.textContent())?.replace(/,/g, ''))).toBeGreaterThanOrEqual(50);
+      const overflow = await page.evaluate(() => ({
+        x: document.documentElement.scrollWidth > window.innerWidth,
+        y: document.documentElement.scrollHeight > window.innerHeight,
+      }));
+      expect(overflow).toEqual({ x: false, y: false });
+    });
+  });
+});
