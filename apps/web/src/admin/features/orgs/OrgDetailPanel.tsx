@@ -50,7 +50,12 @@ export function OrgDetailPanel({ orgId, onOpen, onTreeChanged, onLoaded }: Props
   }
   if (detail.error && !detail.data) return <ErrorAlert error={detail.error} onRetry={detail.reload} />;
   const org = detail.data;
-  if (!org || (detail.loading && org.id !== orgId)) return <Card><Skeleton active paragraph={{ rows: 6 }} /></Card>;
+  if (!org || (detail.loading && org.id !== orgId))
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 6 }} />
+      </Card>
+    );
 
   const isClosed = org.status === 'closed';
   const canAddChild = canWrite && !isClosed && childTypesOf(org.type).length > 0;
@@ -88,52 +93,54 @@ export function OrgDetailPanel({ orgId, onOpen, onTreeChanged, onLoaded }: Props
   const field = (v: string | null) => v || <Typography.Text type="secondary">{t('common.notSet')}</Typography.Text>;
 
   return (
-    <Card
-      title={
-        <Space orientation="vertical" size={2} style={{ padding: '8px 0' }}>
-          <Breadcrumb
-            items={org.ancestors.map((a, i) => ({ title: scopeStart >= 0 && i >= scopeStart ? <a onClick={() => onOpen(a.id)}>{a.name}</a> : a.name }))}
-            style={{ fontSize: 13 }}
-          />
-          <Space wrap>
-            <Typography.Title level={4} style={{ margin: 0 }} data-testid="org-title">
-              {org.name}
-            </Typography.Title>
-            <Tag>{t(`orgTypes.${org.type}`)}</Tag>
-            <Tag color={isClosed ? 'default' : 'green'}>{t(`orgs.status.${org.status}`)}</Tag>
+    <Card>
+      {/* Header as content, not Card title/extra: those squeeze the name to an ellipsis on a tablet. */}
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', justifyContent: 'space-between', gap: 12, marginBottom: 8 }}>
+        <div style={{ minWidth: 0 }}>
+          <Space orientation="vertical" size={2} style={{ padding: '8px 0' }}>
+            <Breadcrumb
+              items={org.ancestors.map((a, i) => ({ title: scopeStart >= 0 && i >= scopeStart ? <a onClick={() => onOpen(a.id)}>{a.name}</a> : a.name }))}
+              style={{ fontSize: 13 }}
+            />
+            <Space wrap>
+              <Typography.Title level={4} style={{ margin: 0 }} data-testid="org-title">
+                {org.name}
+              </Typography.Title>
+              <Tag>{t(`orgTypes.${org.type}`)}</Tag>
+              <Tag color={isClosed ? 'default' : 'green'}>{t(`orgs.status.${org.status}`)}</Tag>
+            </Space>
           </Space>
-        </Space>
-      }
-      extra={
-        canWrite && (
-          <Space wrap>
-            {canAddChild && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')}>
-                {t('orgs.actions.addChild')}
-              </Button>
-            )}
-            <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
-              {t('orgs.actions.edit')}
-            </Button>
-            {!isRoot && (
-              <Button icon={<RetweetOutlined />} onClick={() => setDialog('move')}>
-                {t('orgs.actions.move')}
-              </Button>
-            )}
-            {!isRoot &&
-              (isClosed ? (
-                <Button icon={<UndoOutlined />} onClick={reopen}>
-                  {t('orgs.actions.reopen')}
+        </div>
+        <div>
+          {canWrite && (
+            <Space wrap>
+              {canAddChild && (
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')}>
+                  {t('orgs.actions.addChild')}
                 </Button>
-              ) : (
-                <Button danger icon={<StopOutlined />} onClick={() => setDialog('close')}>
-                  {t('orgs.actions.close')}
+              )}
+              <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
+                {t('orgs.actions.edit')}
+              </Button>
+              {!isRoot && (
+                <Button icon={<RetweetOutlined />} onClick={() => setDialog('move')}>
+                  {t('orgs.actions.move')}
                 </Button>
-              ))}
-          </Space>
-        )
-      }
-    >
+              )}
+              {!isRoot &&
+                (isClosed ? (
+                  <Button icon={<UndoOutlined />} onClick={reopen}>
+                    {t('orgs.actions.reopen')}
+                  </Button>
+                ) : (
+                  <Button danger icon={<StopOutlined />} onClick={() => setDialog('close')}>
+                    {t('orgs.actions.close')}
+                  </Button>
+                ))}
+            </Space>
+          )}
+        </div>
+      </div>
       <Tabs
         activeKey={tab}
         onChange={setTab}
@@ -142,7 +149,7 @@ export function OrgDetailPanel({ orgId, onOpen, onTreeChanged, onLoaded }: Props
             key: 'info',
             label: t('orgs.tabs.info'),
             children: (
-              <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+              <Descriptions column={{ xs: 1, sm: 1, md: 1, lg: 2 }} bordered size="small">
                 <Descriptions.Item label={t('orgs.fields.name')}>{org.name}</Descriptions.Item>
                 <Descriptions.Item label={t('orgs.fields.shortName')}>{field(org.shortName)}</Descriptions.Item>
                 <Descriptions.Item label={t('orgs.fields.code')}>{org.code}</Descriptions.Item>
@@ -153,7 +160,9 @@ export function OrgDetailPanel({ orgId, onOpen, onTreeChanged, onLoaded }: Props
                 {(org.type === 'grassroots' || org.creditCode) && (
                   <Descriptions.Item label={t('orgs.fields.creditCode')}>{field(org.creditCode)}</Descriptions.Item>
                 )}
-                <Descriptions.Item label={t('orgs.fields.address')} span={2}>{field(org.address)}</Descriptions.Item>
+                <Descriptions.Item label={t('orgs.fields.address')} span={2}>
+                  {field(org.address)}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('orgs.fields.contactName')}>{field(org.contactName)}</Descriptions.Item>
                 <Descriptions.Item label={t('orgs.fields.contactPhone')}>{field(org.contactPhone)}</Descriptions.Item>
                 <Descriptions.Item label={t('orgs.fields.children')}>{org.childCount}</Descriptions.Item>
@@ -161,7 +170,11 @@ export function OrgDetailPanel({ orgId, onOpen, onTreeChanged, onLoaded }: Props
                   {t(`orgs.status.${org.status}`)}
                   {isClosed && org.closedAt ? ` · ${formatDateTime(org.closedAt)}` : ''}
                 </Descriptions.Item>
-                {isClosed && <Descriptions.Item label={t('orgs.fields.closedReason')} span={2}>{field(org.closedReason)}</Descriptions.Item>}
+                {isClosed && (
+                  <Descriptions.Item label={t('orgs.fields.closedReason')} span={2}>
+                    {field(org.closedReason)}
+                  </Descriptions.Item>
+                )}
                 <Descriptions.Item label={t('common.createdAt')}>{formatDateTime(org.createdAt)}</Descriptions.Item>
                 <Descriptions.Item label={t('common.updatedAt')}>
                   {formatDateTime(org.updatedAt)} · v{org.version}
