@@ -80,7 +80,20 @@ function runVitest(name, projects, db) {
   if (child.signal)
     interrupted = child.signal === "SIGINT" || child.signal === "SIGTERM";
   const ok = child.status === 0;
-  results.push({ name, ok, seconds, detail: describe(jsonFile, child) });
+  results.push({ name, ok, seconds, detail: describe(jsonFile, child), counts: countsOf(jsonFile) });
+}
+
+function countsOf(jsonFile) {
+  try {
+    const r = JSON.parse(fs.readFileSync(jsonFile, "utf8"));
+    return {
+      passed: r.numPassedTests ?? 0,
+      failed: r.numFailedTests ?? 0,
+      skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
+    };
+  } catch {
+    return { passed: 0, failed: 0, skipped: 0 };
+  }
 }
 
 function describe(jsonFile, child) {
@@ -163,5 +176,18 @@ for (const r of results) {
 }
 if (interrupted) console.log("✖ interrupted");
 const failed = interrupted || results.some((r) => !r.ok);
+// One plain closing line with the totals of every run ("N passed, N failed").
+const totals = results.reduce(
+  (t, r) => ({
+    passed: t.passed + (r.counts?.passed ?? 0),
+    failed: t.failed + (r.counts?.failed ?? (r.ok ? 0 : 1)),
+    skipped: t.skipped + (r.counts?.skipped ?? 0),
+  }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
+if (failed && totals.failed === 0) totals.failed = 1;
 console.log(failed ? "\nnpm test: FAILED" : "\nnpm test: all runs passed");
+console.log(
+  `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`,
+);
 process.exit(failed ? 1 : 0);
