@@ -20,10 +20,9 @@ function useConflictHandler(onStale: () => void) {
   };
 }
 
-export function MoveOrgModal({ org, open, onClose, onSaved, onStale }: Common) {
-  const { t } = useTranslation();
-  const me = useMe();
-  const [form] = Form.useForm<{ parentId: string }>();
+/** What a versioned org action modal shares: reset on open, saving state, 409 → reload, field errors. */
+function useOrgAction<T extends object>(open: boolean, onStale: () => void, fields: string[]) {
+  const [form] = Form.useForm<T>();
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const handleConflict = useConflictHandler(onStale);
@@ -35,22 +34,31 @@ export function MoveOrgModal({ org, open, onClose, onSaved, onStale }: Common) {
     }
   }, [open, form]);
 
-  const submit = async ({ parentId }: { parentId: string }) => {
+  const run = async (action: () => Promise<void>) => {
     setSaving(true);
     setError(null);
     try {
-      onSaved(await api.post<Org>(`/orgs/${org.id}/move`, { version: org.version, parentId }));
+      await action();
     } catch (e) {
       if (!handleConflict(e)) {
-        applyServerErrors(form, e, ['parentId']);
+        applyServerErrors(form, e, fields);
         setError(e);
       }
     } finally {
       setSaving(false);
     }
   };
+  return { form, saving, run, problem: error ? describeError(error) : null };
+}
 
-  const problem = error ? describeError(error) : null;
+export function MoveOrgModal({ org, open, onClose, onSaved, onStale }: Common) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { form, saving, run, problem } = useOrgAction<{ parentId: string }>(open, onStale, ['parentId']);
+
+  const submit = ({ parentId }: { parentId: string }) =>
+    run(async () => onSaved(await api.post<Org>(`/orgs/${org.id}/move`, { version: org.version, parentId })));
+
   const allowed = ALLOWED_PARENTS[org.type].map((ty) => t(`orgTypes.${ty}`)).join('、');
   return (
     <Modal
@@ -76,34 +84,11 @@ export function MoveOrgModal({ org, open, onClose, onSaved, onStale }: Common) {
 
 export function CloseOrgModal({ org, open, onClose, onSaved, onStale }: Common) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const handleConflict = useConflictHandler(onStale);
+  const { form, saving, run, problem } = useOrgAction<{ reason: string }>(open, onStale, ['reason']);
 
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      setError(null);
-    }
-  }, [open, form]);
+  const submit = ({ reason }: { reason: string }) =>
+    run(async () => onSaved(await api.post<Org>(`/orgs/${org.id}/close`, { version: org.version, reason: reason.trim() })));
 
-  const submit = async ({ reason }: { reason: string }) => {
-    setSaving(true);
-    setError(null);
-    try {
-      onSaved(await api.post<Org>(`/orgs/${org.id}/close`, { version: org.version, reason: reason.trim() }));
-    } catch (e) {
-      if (!handleConflict(e)) {
-        applyServerErrors(form, e, ['reason']);
-        setError(e);
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const problem = error ? describeError(error) : null;
   return (
     <Modal
       open={open}
