@@ -12,11 +12,13 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { authRoutes, createAuthService, createUsersService, sessionHook, usersRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
+import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, membersRoutes, xlsxRoutes } from './modules/members';
 import { createOrgsService, orgsRoutes } from './modules/orgs';
 import { hasPermission } from './platform/auth';
 import { AppError } from './platform/errors';
 import { registerErrorHandling, registerUniqueField } from './platform/error-handler';
 import { loggerOptions } from './platform/logger';
+import { loadDataKeys, type DataKeys } from './platform/pii';
 import { loadSecrets, type Secrets } from './platform/secrets';
 import { createLogSmsSender, createMemorySmsSender, createWebhookSmsSender, type SmsSender } from './platform/sms';
 import { zodValidatorCompiler } from './platform/validation';
@@ -26,6 +28,8 @@ export type BuildAppOptions = {
   database: Database;
   sms?: SmsSender;
   secrets?: Secrets;
+  /** Personal-data encryption keys; loaded from config (or the data-key file) when not given. */
+  dataKeys?: DataKeys;
   /** Tests pass false to keep output quiet; main passes nothing (pino JSON to stdout). */
   logger?: boolean;
   /** Where pino writes (tests read the log to check redaction). */
@@ -34,13 +38,19 @@ export type BuildAppOptions = {
 
 export type AppServices = ReturnType<typeof createServices>;
 
-function createServices(config: Config, database: Database, sms: SmsSender, secrets: Secrets) {
+function createServices(config: Config, database: Database, sms: SmsSender, secrets: Secrets, dataKeys: DataKeys) {
   const { db } = database;
   return {
     orgs: createOrgsService({ db }),
     auth: createAuthService({ db, config, secrets, sms }),
     users: createUsersService({ db }),
+    ...createMembersServices({ db, secrets, dataKeys }),
   };
+}
+
+function createMembersServices(deps: Parameters<typeof createMembersService>[0]) {
+  const members = createMembersService(deps);
+  return { members, joining: createJoiningService(deps), imports: createImportService(deps), exports: createExportService(deps, members) };
 }
 
 declare module 'fastify' {
@@ -56,6 +66,8 @@ declare module 'fastify' {
 registerUniqueField('org_code_unique', 'code');
 registerUniqueField('app_user_username_unique', 'username');
 registerUniqueField('app_user_phone_unique', 'phone');
+registerUniqueField('person_id_number_hash_unique', 'idNumber');
+registerUniqueField('membership_one_open_per_person', 'idNumber');
 
 /** Builds the whole server; used by main.ts and by every test (app.inject). */
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -82,7 +94,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       : config.sms.sender === 'log'
         ? createLogSmsSender(app.log)
         : createMemorySmsSender());
-  const services = createServices(config, database, sms, secrets);
+  const dataKeys = opts.dataKeys ?? loadDataKeys({ dataKey: config.dataKey, previous: config.previousDataKeys, dataDir: config.dataDir, allowGenerate: config.env !== 'production' });
+  const services = createServices(config, database, sms, secrets, dataKeys);
   app.decorate('services', services);
   app.decorate('database', database);
   app.decorate('sms', sms);
@@ -151,6 +164,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(usersRoutes, { auth: services.auth, users: services.users, config });
       await api.register(orgsRoutes, { orgs: services.orgs });
       await api.register(auditRoutes, { db: database.db });
+      await api.register(joiningRoutes, { joining: services.joining });
+      await api.register(membersRoutes, { members: services.members });
+      await api.register(xlsxRoutes, { imports: services.imports, exports: services.exports });
     },
     { prefix: '/api/v1' },
   );

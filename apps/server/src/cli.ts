@@ -7,6 +7,8 @@ import { seedDemo } from './db/seed/demo';
 import { appUser, hashPassword, roleGrant } from './modules/accounts';
 import { findOrgByCode } from './modules/orgs';
 import { recordAudit, systemAuditContext } from './platform/audit/audit.service';
+import { loadDataKeys } from './platform/pii';
+import { loadSecrets } from './platform/secrets';
 
 class UsageError extends Error {}
 
@@ -79,8 +81,13 @@ async function run(argv: string[]): Promise<string> {
       if (!values.demo) throw new UsageError('seed needs --demo (the only data set there is)\n\n' + HELP.seed);
       if (config.env === 'production') throw new UsageError('Refusing to load demo data with NODE_ENV=production');
       return withDatabase(config, async (database) => {
-        const result = await seedDemo(database);
-        return result.seeded ? `Demo data loaded: ${result.orgs} org nodes and demo sign-ins.` : 'Demo data was already loaded; nothing to do.';
+        // The same keys the server will use, so the demo members' ID numbers decrypt and match.
+        const pii = {
+          secrets: loadSecrets({ secret: config.secret, dataDir: config.dataDir, allowGenerate: true }),
+          dataKeys: loadDataKeys({ dataKey: config.dataKey, previous: config.previousDataKeys, dataDir: config.dataDir, allowGenerate: true }),
+        };
+        const result = await seedDemo(database, { pii });
+        return result.seeded ? `Demo data loaded: ${result.orgs} org nodes, ${result.members} members and demo sign-ins.` : 'Demo data was already loaded; nothing to do.';
       });
     }
     case 'user': {

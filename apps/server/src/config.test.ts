@@ -23,7 +23,10 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/NIANGJIA_SECRET is required/);
     expect(() => loadConfig({ NODE_ENV: 'production', NIANGJIA_SECRET: 's'.repeat(32), SMS_SENDER: 'log', SMS_WEBHOOK_URL: 'https://sms.example/send' })).toThrow(/SMS_SENDER=log/);
     expect(() => loadConfig({ NODE_ENV: 'production', NIANGJIA_SECRET: 's'.repeat(32), NIANGJIA_DEMO: 'true', SMS_WEBHOOK_URL: 'https://sms.example/send' })).toThrow(/NIANGJIA_DEMO/);
-    const ok = loadConfig({ NODE_ENV: 'production', NIANGJIA_SECRET: 's'.repeat(32), DATABASE_URL: 'postgres://u@h/db', SMS_WEBHOOK_URL: 'https://sms.example/send' });
+    const dataKey = Buffer.alloc(32, 1).toString('base64');
+    expect(() => loadConfig({ NODE_ENV: 'production', NIANGJIA_SECRET: 's'.repeat(32), DATABASE_URL: 'postgres://u@h/db', SMS_WEBHOOK_URL: 'https://sms.example/send' })).toThrow(/NIANGJIA_DATA_KEY is required/);
+    expect(() => loadConfig({ NIANGJIA_DATA_KEY: 'c2hvcnQ=' })).toThrow(/NIANGJIA_DATA_KEY: must be 32 bytes/);
+    const ok = loadConfig({ NODE_ENV: 'production', NIANGJIA_SECRET: 's'.repeat(32), NIANGJIA_DATA_KEY: dataKey, DATABASE_URL: 'postgres://u@h/db', SMS_WEBHOOK_URL: 'https://sms.example/send' });
     expect(ok).toMatchObject({ isDemo: false, sms: { sender: 'webhook' }, session: { cookieSecure: true } });
   });
 });

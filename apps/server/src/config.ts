@@ -41,6 +41,16 @@ const envSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   /** Key material for keyed hashes and signatures; required unless the embedded database generates one. */
   NIANGJIA_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  /** AES-256-GCM key for personal data at rest (ID numbers): 32 bytes, base64. Required in production. */
+  NIANGJIA_DATA_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v.trim(), 'base64').length === 32, { message: 'must be 32 bytes, base64-encoded (openssl rand -base64 32)' })
+    .optional(),
+  /** Earlier data keys, comma-separated, still used to decrypt after a rotation. */
+  NIANGJIA_DATA_KEY_PREVIOUS: z
+    .string()
+    .refine((v) => v.split(',').every((k) => Buffer.from(k.trim(), 'base64').length === 32), { message: 'each key must be 32 bytes, base64-encoded' })
+    .optional(),
 });
 
 export type Config = {
@@ -61,6 +71,9 @@ export type Config = {
   webDistDir: string;
   version: string;
   secret: string | undefined;
+  /** Personal-data encryption key (base64) and the earlier keys that still decrypt. */
+  dataKey: string | undefined;
+  previousDataKeys: string[];
 };
 
 export class ConfigError extends Error {}
@@ -99,6 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     version: VERSION,
     secret: e.NIANGJIA_SECRET,
+    dataKey: e.NIANGJIA_DATA_KEY,
+    previousDataKeys: e.NIANGJIA_DATA_KEY_PREVIOUS ? e.NIANGJIA_DATA_KEY_PREVIOUS.split(',').map((k) => k.trim()).filter(Boolean) : [],
   };
   assertProductionSafe(config);
   return config;
@@ -111,12 +126,16 @@ export function assertProductionSafe(config: Config): void {
   if (config.isDemo) problems.push('NIANGJIA_DEMO must not be true in production');
   if (config.sms.sender === 'log') problems.push('SMS_SENDER=log writes codes to the log; use webhook in production');
   if (!config.secret) problems.push('NIANGJIA_SECRET is required in production');
+  if (!config.dataKey) problems.push('NIANGJIA_DATA_KEY is required in production (32 bytes, base64: openssl rand -base64 32)');
   if (config.sms.sender === 'webhook' && !config.sms.webhookUrl) problems.push('SMS_WEBHOOK_URL is required with SMS_SENDER=webhook');
   if (problems.length) throw new ConfigError(`Refusing to start in production:\n  ${problems.join('\n  ')}`);
 }
 
+/** A fixed data key for tests (32 bytes, base64); never used outside NODE_ENV=test. */
+export const TEST_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
+
 /** Config for tests: demo off, in-memory SMS outbox, quiet logs. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const base = loadConfig({ NODE_ENV: 'test', NIANGJIA_DEMO: 'false', SMS_SENDER: 'log', LOG_LEVEL: 'silent' });
-  return { ...base, sms: { sender: 'memory' }, secret: 'test-secret-test-secret-test-secret-0123', loginRateLimitPerIp: 1000, ...overrides };
+  return { ...base, sms: { sender: 'memory' }, secret: 'test-secret-test-secret-test-secret-0123', dataKey: TEST_DATA_KEY, loginRateLimitPerIp: 1000, ...overrides };
 }

@@ -3,6 +3,7 @@ import { assertNoDemoData, openConfiguredDatabase, runMigrations } from './boot'
 import { ConfigError, loadConfig, type Config } from './config';
 import { DatabaseInUseError } from './db/client';
 import { demoSignInsText, seedDemo } from './db/seed/demo';
+import { loadDataKeys } from './platform/pii';
 import { loadSecrets } from './platform/secrets';
 
 async function main(): Promise<void> {
@@ -22,13 +23,18 @@ async function main(): Promise<void> {
   if (config.env === 'production') await assertNoDemoData(database);
   const secrets = loadSecrets({ secret: config.secret, dataDir: config.dataDir, allowGenerate: config.env !== 'production' });
 
-  const app = await buildApp({ config, database, secrets });
+  const dataKeys = loadDataKeys({ dataKey: config.dataKey, previous: config.previousDataKeys, dataDir: config.dataDir, allowGenerate: config.env !== 'production' });
+
+  const app = await buildApp({ config, database, secrets, dataKeys });
   if (secrets.source !== 'env') {
     app.log.warn(`NIANGJIA_SECRET is not set: using the key file in ${config.dataDir} (fine for a demo; set NIANGJIA_SECRET in production)`);
   }
+  if (dataKeys.source !== 'env') {
+    app.log.warn(`NIANGJIA_DATA_KEY is not set: personal data is encrypted with the key file ${config.dataDir}/data-key (fine for a demo; set NIANGJIA_DATA_KEY in production and keep a backup of it)`);
+  }
   if (config.isDemo) {
-    const { seeded, orgs } = await seedDemo(database);
-    if (seeded) app.log.info({ orgs }, 'demo data loaded');
+    const { seeded, orgs, members } = await seedDemo(database, { pii: { secrets, dataKeys } });
+    if (seeded) app.log.info({ orgs, members }, 'demo data loaded');
   }
 
   let closing = false;

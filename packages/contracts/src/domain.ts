@@ -5,7 +5,17 @@
 export const roles = ['platform_admin', 'union_admin', 'union_staff', 'station_operator', 'provider', 'judge', 'worker'] as const;
 export type Role = (typeof roles)[number];
 
-export const permissions = ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'personal_data.reveal'] as const;
+export const permissions = [
+  'org.read',
+  'org.write',
+  'user.read',
+  'user.write',
+  'audit.read',
+  'personal_data.reveal',
+  'member.read',
+  'member.write',
+  'member.reveal',
+] as const;
 export type Permission = (typeof permissions)[number];
 
 export const orgTypes = ['federation', 'district', 'street', 'park', 'industry', 'joint', 'community', 'grassroots'] as const;
@@ -51,3 +61,18 @@ export function checkCreditCode(code: string): CreditCodeProblem | null {
   for (const ch of code) if (!CREDIT_ALPHABET.includes(ch)) return 'CREDIT_CODE_CHARACTERS';
   return creditCodeCheckChar(code.slice(0, 17)) === code[17] ? null : 'CREDIT_CODE_CHECK';
 }
+
+/** Employment forms of a member; all but `standard` are the "new employment forms" (新就业形态). */
+export const employmentForms = ['standard', 'delivery_rider', 'courier', 'ride_hailing', 'truck_driver', 'domestic', 'other_flexible'] as const;
+export type EmploymentForm = (typeof employmentForms)[number];
+export const isGigEmployment = (form: EmploymentForm): boolean => form !== 'standard';
+
+/** applied → active | rejected; active ⇄ suspended; active | suspended → left. */
+export const membershipStatuses = ['applied', 'active', 'suspended', 'left', 'rejected'] as const;
+export type MembershipStatus = (typeof membershipStatuses)[number];
+
+export const membershipEventKinds = ['applied', 'approved', 'rejected', 'transferred', 'suspended', 'resumed', 'left', 'edited'] as const;
+export type MembershipEventKind = (typeof membershipEventKinds)[number];
+
+/** Only these org types take members directly (a membership ties a person to one of them). */
+export const MEMBER_ORG_TYPES: readonly OrgType[] = ['grassroots', 'joint'];

@@ -4,3 +4,5 @@ export * from './orgs';
 export * from './auth';
 export * from './users';
 export * from './audit';
+export * from './members';
+export * from './id-number';

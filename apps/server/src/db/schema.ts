@@ -2,3 +2,4 @@
 export * from '../platform/platform.tables';
 export * from '../modules/orgs/orgs.tables';
 export * from '../modules/accounts/accounts.tables';
+export * from '../modules/members/members.tables';

@@ -4,9 +4,9 @@ import { AppError } from './errors';
 
 /** What each role may do. A staff role applies on the org node it was granted on and below. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  platform_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'personal_data.reveal'],
-  union_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'personal_data.reveal'],
-  union_staff: ['org.read', 'user.read'],
+  platform_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'personal_data.reveal', 'member.read', 'member.write', 'member.reveal'],
+  union_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'personal_data.reveal', 'member.read', 'member.write', 'member.reveal'],
+  union_staff: ['org.read', 'user.read', 'member.read', 'member.write'],
   station_operator: ['org.read'],
   provider: [],
   judge: [],

@@ -17,6 +17,8 @@ export const ADMIN_BASENAME = '/admin';
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const OrgsPage = lazy(() => import('./features/orgs/OrgsPage').then((m) => ({ default: m.OrgsPage })));
 const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const MembersPage = lazy(() => import('./features/members/MembersPage').then((m) => ({ default: m.MembersPage })));
+const ImportPage = lazy(() => import('./features/members/ImportPage').then((m) => ({ default: m.ImportPage })));
 const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const SessionsPage = lazy(() => import('./auth/SessionsPage').then((m) => ({ default: m.SessionsPage })));
 
@@ -75,6 +77,11 @@ function AdminRoutes() {
           <Route path="orgs/:orgId" element={<Lazy><OrgsPage /></Lazy>} />
           <Route path="users" element={<Lazy><UsersPage /></Lazy>} />
           <Route path="users/:userId" element={<Lazy><UsersPage /></Lazy>} />
+          <Route path="members" element={<Lazy><MembersPage mode="all" /></Lazy>} />
+          <Route path="members/applications" element={<Lazy><MembersPage key="applications" mode="applications" /></Lazy>} />
+          <Route path="members/applications/:memberId" element={<Lazy><MembersPage key="applications" mode="applications" /></Lazy>} />
+          <Route path="members/imports" element={<Lazy><ImportPage /></Lazy>} />
+          <Route path="members/:memberId" element={<Lazy><MembersPage mode="all" /></Lazy>} />
           <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
           <Route path="sessions" element={<Lazy><SessionsPage /></Lazy>} />
           <Route path="*" element={<NotFoundPage />} />

@@ -1,7 +1,9 @@
+import { membersEn, membersZh } from './features/members/locales';
+
 /** The console's strings, zh-CN first; `adminEn` must have the same keys (the type checks it). */
 export const adminZh = {
   admin: { brand: '娘家 · 工会管理' },
-  menu: { dashboard: '工作台', orgMember: '组织与会员', orgs: '组织架构', system: '系统管理', users: '用户与角色', audit: '审计日志' },
+  menu: { dashboard: '工作台', orgMember: '组织与会员', orgs: '组织架构', members: '会员管理', memberApplications: '入会审批', memberImport: '集中入会', system: '系统管理', users: '用户与角色', audit: '审计日志' },
   scope: { label: '管理范围', none: '你的账号还没有分配管理范围，请联系上级管理员授予角色。' },
   common: {
     actions: '操作',
@@ -184,6 +186,7 @@ export const adminZh = {
       platformWide: '全平台',
     },
   },
+  members: membersZh,
   audit: {
     title: '审计日志',
     empty: '没有符合条件的记录。放宽时间范围或清除筛选条件再试。',
@@ -209,8 +212,16 @@ export const adminZh = {
       auth_logout: '退出登录',
       auth_login_failed: '登录失败',
       personal_data_read: '查看个人信息',
+      member_apply: '申请入会',
+      member_approve: '通过入会申请',
+      member_reject: '驳回入会申请',
+      member_update: '编辑会员',
+      member_transfer: '会员转会',
+      member_suspend: '暂停会籍',
+      member_resume: '恢复会籍',
+      member_leave: '办理退会',
     },
-    entityTypes: { org: '组织', user: '用户', role_grant: '角色授权', session: '登录会话' },
+    entityTypes: { org: '组织', user: '用户', role_grant: '角色授权', session: '登录会话', member: '会员' },
   },
 };
 
@@ -218,7 +229,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const adminEn: Shape<typeof adminZh> = {
   admin: { brand: 'Niangjia' },
-  menu: { dashboard: 'Dashboard', orgMember: 'Organizations', orgs: 'Org tree', system: 'System', users: 'Users & roles', audit: 'Audit log' },
+  menu: { dashboard: 'Dashboard', orgMember: 'Orgs & members', orgs: 'Org tree', members: 'Members', memberApplications: 'Applications', memberImport: 'Collective join', system: 'System', users: 'Users & roles', audit: 'Audit log' },
   scope: { label: 'Scope', none: 'Your account has no scope yet. Ask an administrator above you to grant you a role.' },
   common: {
     actions: 'Actions',
@@ -401,6 +412,7 @@ export const adminEn: Shape<typeof adminZh> = {
       platformWide: 'Whole platform',
     },
   },
+  members: membersEn,
   audit: {
     title: 'Audit log',
     empty: 'No entries match. Widen the time range or clear the filters.',
@@ -426,7 +438,15 @@ export const adminEn: Shape<typeof adminZh> = {
       auth_logout: 'Signed out',
       auth_login_failed: 'Sign-in failed',
       personal_data_read: 'Personal data viewed',
+      member_apply: 'Applied to join',
+      member_approve: 'Application approved',
+      member_reject: 'Application rejected',
+      member_update: 'Member edited',
+      member_transfer: 'Member transferred',
+      member_suspend: 'Membership suspended',
+      member_resume: 'Membership resumed',
+      member_leave: 'Membership ended',
     },
-    entityTypes: { org: 'Organization', user: 'User', role_grant: 'Role grant', session: 'Session' },
+    entityTypes: { org: 'Organization', user: 'User', role_grant: 'Role grant', session: 'Session', member: 'Member' },
   },
 };

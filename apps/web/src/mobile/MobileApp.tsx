@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes, useNavigate } from 'react-router';
 import { setUnauthenticatedHandler } from '../shared/api';
 import { SessionProvider } from '../shared/session';
+import { RequireSignIn } from './RequireSignIn';
 import { TabsLayout } from './TabsLayout';
 
 export const MOBILE_BASENAME = '/m';
@@ -15,6 +16,10 @@ const ComingSoonPage = lazy(() => import('./pages/ComingSoonPage').then((m) => (
 const MePage = lazy(() => import('./pages/MePage').then((m) => ({ default: m.MePage })));
 const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
 const SessionsPage = lazy(() => import('./pages/SessionsPage').then((m) => ({ default: m.SessionsPage })));
+const JoinPage = lazy(() => import('./pages/members/JoinPage').then((m) => ({ default: m.JoinPage })));
+const MembershipPage = lazy(() => import('./pages/members/MembershipPage').then((m) => ({ default: m.MembershipPage })));
+const CardPage = lazy(() => import('./pages/members/CardPage').then((m) => ({ default: m.CardPage })));
+const VerifyPage = lazy(() => import('./pages/members/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
 export function MobileApp() {
   const { i18n } = useTranslation();
@@ -26,12 +31,16 @@ export function MobileApp() {
           <Suspense fallback={<PageLoading />}>
             <Routes>
               <Route path="login" element={<LoginPage />} />
+              <Route path="verify" element={<VerifyPage />} />
               <Route element={<TabsLayout />}>
                 <Route index element={<HomePage />} />
                 <Route path="stations" element={<ComingSoonPage titleKey="tabs.stations" textKey="soon.stations" />} />
                 <Route path="services" element={<ComingSoonPage titleKey="tabs.services" textKey="soon.services" />} />
                 <Route path="me" element={<MePage />} />
                 <Route path="me/sessions" element={<SessionsPage />} />
+                <Route path="join" element={<RequireSignIn><JoinPage /></RequireSignIn>} />
+                <Route path="me/membership" element={<RequireSignIn><MembershipPage /></RequireSignIn>} />
+                <Route path="me/card" element={<RequireSignIn><CardPage /></RequireSignIn>} />
                 <Route path="me/:section" element={<ComingSoonPage titleKey="tabs.me" textKey="soon.generic" />} />
                 <Route path="*" element={<ComingSoonPage titleKey="notFound.title" textKey="notFound.detail" />} />
               </Route>

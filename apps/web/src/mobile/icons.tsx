@@ -14,3 +14,4 @@ export const HeartIcon = ({ size = 24 }: P) => svg(size, <path d="M12 20s-7-4.4-
 export const CalendarIcon = ({ size = 24 }: P) => svg(size, <><rect x="4" y="5" width="16" height="16" rx="2" /><path d="M4 10h16M9 3v4M15 3v4" /></>);
 export const CardIcon = ({ size = 24 }: P) => svg(size, <><rect x="3" y="6" width="18" height="13" rx="2" /><path d="M3 10h18M7 15h4" /></>);
 export const LockIcon = ({ size = 24 }: P) => svg(size, <><rect x="5" y="11" width="14" height="10" rx="2" /><path d="M8 11V8a4 4 0 0 1 8 0v3" /></>);
+export const FlagIcon = ({ size = 24 }: P) => svg(size, <><path d="M5 21V4" /><path d="M5 4h11l-2 4 2 4H5" /></>);

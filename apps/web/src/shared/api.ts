@@ -118,7 +118,56 @@ function toProblem(data: unknown, status: number): Problem {
   };
 }
 
+/** Sends a file as the request body (the server reads e.g. an .xlsx as it is, no multipart). */
+async function sendFile<T>(path: string, file: Blob, query?: Query): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': currentLanguage(),
+    'content-type': file.type || 'application/octet-stream',
+  };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}${toQueryString(query)}`, { method: 'POST', headers, credentials: 'same-origin', body: file });
+  } catch {
+    throw new ApiError({ type: 'about:blank', title: translate('errors.network.title'), detail: translate('errors.network.detail'), status: 0, code: 'NETWORK' });
+  }
+  const data: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    if (response.status === 401 && onUnauthenticated) onUnauthenticated();
+    throw new ApiError(toProblem(data, response.status));
+  }
+  return data as T;
+}
+
+/** Fetches a file (an Excel export or report) and hands it to the browser to save; problems come back as ApiError. */
+async function download(path: string, query?: Query, fallbackName = 'download'): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}${toQueryString(query)}`, { headers: { 'accept-language': currentLanguage() }, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError({ type: 'about:blank', title: translate('errors.network.title'), detail: translate('errors.network.detail'), status: 0, code: 'NETWORK' });
+  }
+  if (!response.ok) {
+    const data: unknown = await response.json().catch(() => undefined);
+    if (response.status === 401 && onUnauthenticated) onUnauthenticated();
+    throw new ApiError(toProblem(data, response.status));
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = decodeURIComponent(name);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export const api = {
+  sendFile,
+  download,
   get: <T>(path: string, query?: Query, options?: Omit<RequestOptions, 'query' | 'body'>) =>
     request<T>('GET', path, { ...options, ...(query ? { query } : {}) }),
   post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>

@@ -5,6 +5,7 @@ import { recordAudit, systemAuditContext } from '../../platform/audit/audit.serv
 import { systemSetting } from '../../platform/platform.tables';
 import { appUser, hashPassword, roleGrant } from '../../modules/accounts';
 import { creditCodeCheckChar, findOrgByCode, insertOrg, type OrgRow } from '../../modules/orgs';
+import { DEMO_MEMBER_PHONE, seedDemoMembers, type DemoPii } from './demo-members';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKER_PHONE, JIANGBEI_STREETS } from './demo-orgs';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -34,12 +35,14 @@ export async function hasDemoUsers(database: Database): Promise<boolean> {
 
 /**
  * The Jiangbei demo: 重庆市总工会 → 江北区总工会 → 12 streets/towns, 2 parks, an industry union,
- * joint unions, communities and ~30 grassroots unions, plus demo sign-ins. Runs once.
+ * joint unions, communities and ~30 grassroots unions, plus demo sign-ins. Runs once. With the
+ * server's keys (`pii`), also ~3,000 demo members, whose ID numbers are encrypted with those keys.
  */
-export async function seedDemo(database: Database): Promise<{ seeded: boolean; orgs: number }> {
-  if (await isDemoSeeded(database)) return { seeded: false, orgs: 0 };
+export async function seedDemo(database: Database, opts: { pii?: DemoPii } = {}): Promise<{ seeded: boolean; orgs: number; members: number }> {
+  if (await isDemoSeeded(database)) return { seeded: false, orgs: 0, members: 0 };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   let orgs = 0;
+  let members = 0;
   await database.db.transaction(async (tx) => {
     const audit = systemAuditContext('seed --demo');
     const add = async (parent: OrgRow | null, values: { code: string; name: string; type: OrgRow['type']; shortName?: string; divisionCode?: string | null; creditCode?: string | null; address?: string | null }) => {
@@ -80,9 +83,10 @@ export async function seedDemo(database: Database): Promise<{ seeded: boolean; o
     }
     const [worker] = await tx.insert(appUser).values({ displayName: '骑手小王', phone: DEMO_WORKER_PHONE, isDemo: true }).returning();
     await tx.insert(roleGrant).values({ userId: worker!.id, role: 'worker', orgId: null });
+    if (opts.pii) members = await seedDemoMembers(tx, byCode, opts.pii);
     await tx.insert(systemSetting).values({ key: 'demo_seeded', value: { at: new Date().toISOString() } });
   });
-  return { seeded: true, orgs };
+  return { seeded: true, orgs, members };
 }
 
 export function demoSignInsText(url: string): string {
@@ -91,6 +95,7 @@ export function demoSignInsText(url: string): string {
     `  管理后台 Admin console:  ${url}/admin`,
     ...lines,
     `  职工端 Worker pages:     ${url}/m   (手机号 ${DEMO_WORKER_PHONE}，验证码见本日志 "短信验证码" / the SMS code is printed in this log)`,
+    `                          (手机号 ${DEMO_MEMBER_PHONE} 已是会员，可看会员卡 / already a member, shows the card)`,
     `  数据大屏 Big screen:     ${url}/screen?org=JB`,
     `  API docs:               ${url}/api/docs`,
   ].join('\n');

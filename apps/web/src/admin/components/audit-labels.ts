@@ -25,6 +25,14 @@ export const KNOWN_ACTIONS = [
   'auth.logout',
   'auth.login_failed',
   'personal_data.read',
+  'member.apply',
+  'member.approve',
+  'member.reject',
+  'member.update',
+  'member.transfer',
+  'member.suspend',
+  'member.resume',
+  'member.leave',
 ] as const;
 
-export const KNOWN_ENTITY_TYPES = ['org', 'user', 'role_grant', 'session'] as const;
+export const KNOWN_ENTITY_TYPES = ['org', 'user', 'role_grant', 'session', 'member'] as const;

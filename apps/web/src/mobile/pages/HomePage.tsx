@@ -2,14 +2,15 @@ import { Grid } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSession } from '../../shared/session';
-import { BagIcon, CalendarIcon, CardIcon, HeartIcon, PinIcon, ScaleIcon } from '../icons';
+import { BagIcon, CalendarIcon, CardIcon, FlagIcon, HeartIcon, PinIcon, ScaleIcon } from '../icons';
 import { LanguageToggle } from './LanguageToggle';
 
 const ENTRIES = [
+  { key: 'join', to: '/join', icon: <FlagIcon />, color: '#fff0f0', fg: '#c8102e' },
   { key: 'stations', to: '/stations', icon: <PinIcon />, color: '#e8f3ff', fg: '#1d6fd6' },
   { key: 'services', to: '/services', icon: <BagIcon />, color: '#fff3e8', fg: '#d46b08' },
   { key: 'legal', to: '/services', icon: <ScaleIcon />, color: '#f0f5ff', fg: '#2f54eb' },
-  { key: 'help', to: '/services', icon: <HeartIcon />, color: '#fff0f0', fg: '#c8102e' },
+  { key: 'help', to: '/services', icon: <HeartIcon />, color: '#fff7e6', fg: '#d4380d' },
   { key: 'activities', to: '/services', icon: <CalendarIcon />, color: '#f0fff4', fg: '#389e0d' },
   { key: 'card', to: '/me/card', icon: <CardIcon />, color: '#f9f0ff', fg: '#722ed1' },
 ] as const;
@@ -28,7 +29,7 @@ export function HomePage() {
         <p>{t('home.welcome')}</p>
       </header>
       <section className="nj-section" aria-label={t('home.entries')}>
-        <Grid columns={3} gap={0}>
+        <Grid columns={4} gap={0}>
           {ENTRIES.map((e) => (
             <Grid.Item key={e.key}>
               <button type="button" className="nj-entry" onClick={() => navigate(e.to)}>

@@ -1,14 +1,19 @@
-import { Button, Dialog, List, NavBar, Toast } from 'antd-mobile';
+import type { MyMembership } from '@niangjia/contracts';
+import { Button, Dialog, List, NavBar, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { api } from '../../shared/api';
 import { useSession } from '../../shared/session';
-import { CalendarIcon, CardIcon, LockIcon, UserIcon } from '../icons';
+import { useRequest } from '../../shared/use-request';
+import { CalendarIcon, CardIcon, FlagIcon, LockIcon, UserIcon } from '../icons';
 import { LanguageToggle } from './LanguageToggle';
 
 export function MePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { me, signOut } = useSession();
+  const mine = useRequest((signal) => api.get<MyMembership>('/members/me', undefined, { signal, skipAuthRedirect: true }), [me?.user.id], !!me);
+  const membership = mine.data?.membership;
 
   if (!me) {
     return (
@@ -53,7 +58,24 @@ export function MePage() {
         </div>
       </header>
       <List className="nj-section" mode="card" style={{ margin: 12 }}>
-        <List.Item prefix={<CardIcon />} onClick={() => navigate('/me/card')}>{t('me.card')}</List.Item>
+        <List.Item prefix={<CardIcon />} onClick={() => navigate('/me/card')} extra={membership?.status === 'active' ? membership.memberNumber : undefined}>
+          {t('me.card')}
+        </List.Item>
+        <List.Item
+          prefix={<FlagIcon />}
+          onClick={() => navigate(membership ? '/me/membership' : '/join')}
+          extra={
+            membership ? (
+              <Tag color={membership.status === 'active' ? 'success' : membership.status === 'rejected' ? 'danger' : membership.status === 'applied' ? 'primary' : 'default'} fill="outline" style={{ fontSize: 13 }} data-testid="me-membership-status">
+                {t(`members.status.${membership.status}`)}
+              </Tag>
+            ) : mine.data ? (
+              <span style={{ color: 'var(--adm-color-primary)' }}>{t('membership.apply')}</span>
+            ) : undefined
+          }
+        >
+          {t('me.membership')}
+        </List.Item>
         <List.Item prefix={<CalendarIcon />} onClick={() => navigate('/me/applications')}>{t('me.applications')}</List.Item>
         <List.Item prefix={<BagIconSmall />} onClick={() => navigate('/me/orders')}>{t('me.orders')}</List.Item>
       </List>

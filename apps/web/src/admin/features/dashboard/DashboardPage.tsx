@@ -10,6 +10,7 @@ import { useRequest } from '../../../shared/use-request';
 import { actionLabel } from '../../components/audit-labels';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useScope } from '../../layout/scope';
+import { MemberStatsCard } from '../members/MemberStatsCard';
 
 // Types worth a tile; the scope's own type above them is always 1 and says nothing.
 const TILE_TYPES: readonly OrgType[] = ORG_TYPES.filter((t) => t !== 'federation');
@@ -70,6 +71,8 @@ export function DashboardPage() {
           )}
         </Card>
       )}
+
+      {me.permissions.includes('member.read') && scope && <MemberStatsCard orgId={scope.id} />}
 
       {canAudit && (
         <Card title={t('dashboard.recent')} extra={<Link to="/audit">{t('dashboard.allAudit')}</Link>}>

@@ -1,0 +1,167 @@
+import { isGigEmployment, maskIdNumber, type ApplyMembership, type CardVerification, type MemberCard, type MembershipStatus, type MyMembership, type UnionSuggestion, type UnionSuggestionsQuery } from '@niangjia/contracts';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
+import { AppError } from '../../platform/errors';
+import { encryptField } from '../../platform/pii';
+import { signCardToken, verifyCardToken } from './card-token';
+import * as repo from './members.repository';
+import {
+  checkPersonFields,
+  getMemberUnion,
+  hashIdNumber,
+  ID_NUMBER_PURPOSE,
+  orgRefOf,
+  parseIdNumber,
+  snapshotOf,
+  toPerson,
+  type MembersDeps,
+} from './members.shared';
+
+/** A signed-in worker acting for themselves. */
+export type WorkerActor = { userId: string; audit: AuditContext };
+
+const OPEN_STATUSES = ['applied', 'active', 'suspended'];
+
+/**
+ * Online joining (入会): a worker's real-name application, their own status and card, the union
+ * suggestions of the joining form, and the public check of a scanned card.
+ */
+export function createJoiningService({ db, secrets, dataKeys, clock = () => new Date() }: MembersDeps) {
+  async function getMine(userId: string, tx = db): Promise<MyMembership> {
+    const person = await repo.findPersonByUser(tx, userId);
+    if (!person) return { person: null, membership: null };
+    const latest = await repo.findLatestMembershipOfPerson(tx, person.id);
+    return {
+      person: toPerson(person),
+      membership: latest
+        ? {
+            id: latest.membership.id,
+            status: latest.membership.status as MembershipStatus,
+            memberNumber: latest.membership.memberNumber,
+            org: orgRefOf(latest.org),
+            appliedAt: latest.membership.appliedAt.toISOString(),
+            joinedAt: latest.membership.joinedAt?.toISOString() ?? null,
+            rejectedReason: latest.membership.rejectedReason,
+            version: latest.membership.version,
+          }
+        : null,
+    };
+  }
+
+  return {
+    getMine: (userId: string) => getMine(userId),
+
+    /** Submits a real-name application; re-applying after a rejection or after leaving is allowed. */
+    async apply(input: ApplyMembership, actor: WorkerActor): Promise<{ mine: MyMembership; isClaim: boolean }> {
+      const now = clock();
+      const id = parseIdNumber(input.idNumber, now);
+      checkPersonFields(input);
+      return db.transaction(async (tx) => {
+        const union = await getMemberUnion(tx, input.orgId, 'all');
+        const hash = hashIdNumber(secrets, id.value);
+        const mine = await repo.findPersonByUser(tx, actor.userId);
+        const holder = await repo.findPersonByIdHash(tx, hash);
+        const accountPhone = await repo.findUserPhone(tx, actor.userId);
+        let person = mine;
+        let isClaim = false;
+        if (holder && holder.id !== mine?.id) {
+          // A record entered by staff or an import (no account yet) is claimed by the worker whose real
+          // name matches and, when the record has a phone, whose account has that phone.
+          if (holder.userId || mine || holder.realName !== input.realName || (holder.phone && holder.phone !== accountPhone)) {
+            throw new AppError('ID_NUMBER_TAKEN', { status: 409, errors: [{ path: 'idNumber', message: 'ID_NUMBER_TAKEN' }] });
+          }
+          person = holder;
+          isClaim = true;
+        }
+        if (person) {
+          const latest = await repo.findLatestMembershipOfPerson(tx, person.id);
+          if (latest && OPEN_STATUSES.includes(latest.membership.status)) {
+            if (!isClaim) {
+              throw new AppError('MEMBERSHIP_ALREADY_OPEN', { status: 409, params: { status: `MEMBER_STATUS_${latest.membership.status}` } });
+            }
+            // Already a member through the union (集中入会): the account is linked, nothing is applied for.
+            await repo.updatePerson(tx, person.id, { userId: actor.userId });
+            await recordAudit(tx, actor.audit, { action: 'member.claim', entityType: 'member', entityId: latest.membership.id, orgId: latest.org.id, after: { userId: actor.userId } });
+            return { mine: await getMine(actor.userId, tx), isClaim: true };
+          }
+        }
+        const phone = input.phone ?? accountPhone;
+        const isSameIdentity = person !== undefined && person.idNumberHash === hash && person.realName === input.realName;
+        const values = {
+          orgId: union.id,
+          realName: input.realName,
+          idNumberEnc: isSameIdentity ? person!.idNumberEnc : encryptField(dataKeys, ID_NUMBER_PURPOSE, id.value),
+          idNumberHash: hash,
+          idNumberMasked: maskIdNumber(id.value),
+          phone,
+          sex: id.sex,
+          birthDate: id.birthDate,
+          employerName: input.employerName ?? null,
+          employerCreditCode: input.employerCreditCode ?? null,
+          industry: input.industry ?? null,
+          employmentForm: input.employmentForm,
+          isMigrant: input.isMigrant ?? false,
+          homeStreetCode: input.homeStreetCode ?? null,
+          userId: actor.userId,
+          // A changed name or ID number has to be verified again by staff.
+          verifiedAt: isSameIdentity ? person!.verifiedAt : null,
+        };
+        const saved = person ? await repo.updatePerson(tx, person.id, values) : await repo.insertPerson(tx, values);
+        const created = await repo.insertMembership(tx, { personId: saved.id, orgId: union.id, status: 'applied', appliedAt: now, source: 'online' });
+        await repo.insertEvent(tx, { membershipId: created.id, orgId: union.id, kind: 'applied', toOrgId: union.id, actorId: actor.userId, actorName: actor.audit.actorName, at: now });
+        await recordAudit(tx, actor.audit, { action: 'member.apply', entityType: 'member', entityId: created.id, orgId: union.id, after: snapshotOf({ membership: created, person: saved }) });
+        return { mine: await getMine(actor.userId, tx), isClaim: false };
+      });
+    },
+
+    /** Unions a worker may join: the employer's (by credit code or name) and, for gig workers, the street's joint union. */
+    async suggestUnions(query: UnionSuggestionsQuery): Promise<UnionSuggestion[]> {
+      const found = new Map<string, UnionSuggestion>();
+      const add = (rows: { id: string; code: string; name: string; type: string; address: string | null }[], reason: UnionSuggestion['reason']) => {
+        for (const r of rows) if (!found.has(r.id)) found.set(r.id, { ...r, type: r.type as UnionSuggestion['type'], reason });
+      };
+      const isGig = query.employmentForm ? isGigEmployment(query.employmentForm) : false;
+      const streetJoints = async () => {
+        if (!query.street) return;
+        const street = /^\d{9}$/.test(query.street) ? { divisionCode: query.street } : /^[0-9a-f-]{36}$/i.test(query.street) ? { orgId: query.street } : undefined;
+        if (street) add(await repo.findJointUnionsOfStreet(db, street), 'street_joint');
+      };
+      if (query.creditCode) add(await repo.findUnionsByCreditCode(db, query.creditCode), 'credit_code');
+      if (isGig) await streetJoints();
+      if (query.q && query.q.length >= 2) add(await repo.searchUnionsByName(db, query.q, 10), 'employer_name');
+      if (!isGig) await streetJoints();
+      return [...found.values()].slice(0, 20);
+    },
+
+    /** The electronic membership card; only for an active membership. */
+    async getCard(userId: string): Promise<MemberCard> {
+      const person = await repo.findPersonByUser(db, userId);
+      const latest = person ? await repo.findLatestMembershipOfPerson(db, person.id) : undefined;
+      if (!latest || latest.membership.status !== 'active' || !latest.membership.memberNumber || !latest.membership.joinedAt) {
+        throw new AppError('NOT_A_MEMBER', { status: 404 });
+      }
+      const issuedAt = clock();
+      const token = signCardToken(secrets.key, { membershipId: latest.membership.id, memberNumber: latest.membership.memberNumber, issuedAt });
+      return {
+        name: latest.person.realName,
+        union: { id: latest.org.id, code: latest.org.code, name: latest.org.name },
+        memberNumber: latest.membership.memberNumber,
+        joinedAt: latest.membership.joinedAt.toISOString(),
+        token,
+        issuedAt: issuedAt.toISOString(),
+      };
+    },
+
+    /** What a scan shows: valid or not, the name and the union only. */
+    async verifyCard(token: string): Promise<CardVerification> {
+      const invalid: CardVerification = { valid: false, name: null, union: null, status: null };
+      const claims = verifyCardToken(secrets.key, token);
+      if (!claims) return invalid;
+      const row = await repo.findMember(db, claims.membershipId);
+      if (!row || row.membership.memberNumber !== claims.memberNumber) return invalid;
+      const status = row.membership.status as CardVerification['status'];
+      return { valid: status === 'active', name: row.person.realName, union: row.org.name, status };
+    },
+  };
+}
+
+export type JoiningService = ReturnType<typeof createJoiningService>;

@@ -1,0 +1,159 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { appUser } from '../accounts/accounts.tables';
+import { org } from '../orgs/orgs.tables';
+
+/**
+ * A real-name person (会员的自然人信息). The ID number is stored only encrypted (AES-256-GCM,
+ * envelope names its key), plus a keyed hash for exact lookup and a masked form for lists
+ * (PIPL art. 28/51). `org_id` is the union that owns the record, for scoping.
+ */
+export const person = pgTable(
+  'person',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => org.id),
+    realName: text('real_name').notNull(),
+    idNumberEnc: text('id_number_enc').notNull(),
+    idNumberHash: text('id_number_hash').notNull(),
+    idNumberMasked: text('id_number_masked').notNull(),
+    phone: text('phone'),
+    sex: text('sex').notNull(),
+    birthDate: date('birth_date').notNull(),
+    employerName: text('employer_name'),
+    employerCreditCode: text('employer_credit_code'),
+    industry: text('industry'),
+    employmentForm: text('employment_form').notNull().default('standard'),
+    isMigrant: boolean('is_migrant').notNull().default(false),
+    /** NBS street/town code (9 digits) of where the person works or lives. */
+    homeStreetCode: text('home_street_code'),
+    userId: uuid('user_id').references(() => appUser.id),
+    /** When staff approved the real-name data (an approved application or a staff entry). */
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('person_id_number_hash_unique').on(t.idNumberHash),
+    uniqueIndex('person_user_unique').on(t.userId).where(sql`${t.userId} is not null`),
+    index('person_org_idx').on(t.orgId),
+    index('person_phone_idx').on(t.phone),
+    index('person_name_idx').on(t.realName.op('text_pattern_ops')),
+    check('person_sex_check', sql`${t.sex} in ('male','female')`),
+    check(
+      'person_employment_form_check',
+      sql`${t.employmentForm} in ('standard','delivery_rider','courier','ride_hailing','truck_driver','domestic','other_flexible')`,
+    ),
+  ],
+);
+
+/**
+ * A person's membership of one grassroots or joint union. A person holds at most one open
+ * membership (applied, active or suspended) at a time: a partial unique index enforces it even
+ * under concurrent requests.
+ */
+export const membership = pgTable(
+  'membership',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => org.id),
+    memberNumber: text('member_number'),
+    status: text('status').notNull(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
+    joinedAt: timestamp('joined_at', { withTimezone: true }),
+    leftAt: timestamp('left_at', { withTimezone: true }),
+    rejectedReason: text('rejected_reason'),
+    /** Where the membership came from: an online application, a staff entry or an import batch. */
+    source: text('source').notNull().default('online'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('membership_member_number_unique').on(t.memberNumber),
+    uniqueIndex('membership_one_open_per_person').on(t.personId).where(sql`${t.status} in ('applied','active','suspended')`),
+    index('membership_org_status_idx').on(t.orgId, t.status),
+    index('membership_person_idx').on(t.personId),
+    index('membership_joined_idx').on(t.joinedAt),
+    check('membership_status_check', sql`${t.status} in ('applied','active','suspended','left','rejected')`),
+  ],
+);
+
+/** Everything that happened to a membership, append-only: who, when, from where to where, why. */
+export const membershipEvent = pgTable(
+  'membership_event',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    membershipId: uuid('membership_id')
+      .notNull()
+      .references(() => membership.id),
+    /** The union that owned the membership after the event, for scoping. */
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => org.id),
+    kind: text('kind').notNull(),
+    fromOrgId: uuid('from_org_id').references(() => org.id),
+    toOrgId: uuid('to_org_id').references(() => org.id),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    reason: text('reason'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('membership_event_membership_idx').on(t.membershipId, t.at),
+    check('membership_event_kind_check', sql`${t.kind} in ('applied','approved','rejected','transferred','suspended','resumed','left','edited')`),
+  ],
+);
+
+/**
+ * Member numbers run per district (the district's division code + a sequence); one row per
+ * district, bumped with an atomic upsert so two approvals never get the same number.
+ */
+export const memberNumberCounter = pgTable('member_number_counter', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => org.id),
+  lastValue: integer('last_value').notNull(),
+});
+
+/**
+ * A collective join drive (集中入会) uploaded as .xlsx. The dry run's per-row report is kept (row,
+ * column, reason — no full ID numbers); the checked rows themselves only encrypted, until commit.
+ * One batch per file per org (keyed by the file's SHA-256), so the same file never adds anyone twice.
+ */
+export const memberImport = pgTable(
+  'member_import',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => org.id),
+    fileHash: text('file_hash').notNull(),
+    fileName: text('file_name'),
+    status: text('status').notNull().default('checked'),
+    mode: text('mode'),
+    totalRows: integer('total_rows').notNull(),
+    validRows: integer('valid_rows').notNull(),
+    errorRows: integer('error_rows').notNull(),
+    committedRows: integer('committed_rows').notNull().default(0),
+    report: jsonb('report').notNull(),
+    rowsEnc: text('rows_enc'),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    committedAt: timestamp('committed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('member_import_file_unique').on(t.orgId, t.fileHash),
+    check('member_import_status_check', sql`${t.status} in ('checked','committed')`),
+  ],
+);

@@ -1,0 +1,235 @@
+import { z } from 'zod';
+import { mobilePhoneSchema, pageQuerySchema, versionSchema } from './common';
+import { employmentForms, membershipEventKinds, membershipStatuses } from './domain';
+import { orgRefSchema } from './orgs';
+
+export const employmentFormSchema = z.enum(employmentForms);
+export const membershipStatusSchema = z.enum(membershipStatuses);
+
+const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'FIELD_FORMAT' });
+/** The GB 11643 rule is checked by the server (and can be by the web app: `@niangjia/contracts/id-number`). */
+const idNumberSchema = z.string().trim().min(1).max(40);
+const streetCodeSchema = z.string().trim().regex(/^\d{9}$/, { error: 'STREET_CODE_FORMAT' });
+const reasonSchema = z.string().trim().min(2).max(200);
+
+const personFields = {
+  realName: z.string().trim().min(2).max(40),
+  idNumber: idNumberSchema,
+  phone: mobilePhoneSchema,
+  employerName: z.string().trim().max(100).nullable().optional(),
+  employerCreditCode: z.string().trim().toUpperCase().max(18).nullable().optional(),
+  industry: z.string().trim().max(40).nullable().optional(),
+  employmentForm: employmentFormSchema,
+  isMigrant: z.boolean().optional(),
+  homeStreetCode: streetCodeSchema.nullable().optional(),
+};
+
+/** A worker's real-name application to join a union (入会申请). The phone defaults to the account's. */
+export const applyMembershipSchema = z.strictObject({ ...personFields, phone: mobilePhoneSchema.optional(), orgId: z.uuid() });
+export type ApplyMembership = z.infer<typeof applyMembershipSchema>;
+
+/** A person as lists and details show them: ID number and phone masked (PIPL). */
+export const personSchema = z.object({
+  id: z.uuid(),
+  realName: z.string(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  sex: z.enum(['male', 'female']),
+  birthDate: z.string(),
+  employerName: z.string().nullable(),
+  employerCreditCode: z.string().nullable(),
+  industry: z.string().nullable(),
+  employmentForm: employmentFormSchema,
+  isMigrant: z.boolean(),
+  homeStreetCode: z.string().nullable(),
+  isRealNameVerified: z.boolean(),
+  hasAccount: z.boolean(),
+  version: z.number().int(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+/** A membership with its person: the row of the console's member list. */
+export const memberSchema = z.object({
+  id: z.uuid(),
+  memberNumber: z.string().nullable(),
+  status: membershipStatusSchema,
+  org: orgRefSchema,
+  person: personSchema,
+  source: z.string(),
+  appliedAt: z.string(),
+  joinedAt: z.string().nullable(),
+  leftAt: z.string().nullable(),
+  rejectedReason: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const memberEventSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(membershipEventKinds),
+  at: z.string(),
+  fromOrg: orgRefSchema.nullable(),
+  toOrg: orgRefSchema.nullable(),
+  actorName: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export type MemberEvent = z.infer<typeof memberEventSchema>;
+
+export const memberDetailSchema = memberSchema.extend({ history: z.array(memberEventSchema) });
+export type MemberDetail = z.infer<typeof memberDetailSchema>;
+
+export const listMembersQuerySchema = pageQuerySchema.extend({
+  /** Only members of unions in this org's subtree (inclusive). */
+  orgId: z.uuid().optional(),
+  status: membershipStatusSchema.optional(),
+  employmentForm: employmentFormSchema.optional(),
+  isMigrant: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** Joined on or after / on or before these dates (Asia/Shanghai). */
+  joinedFrom: dateSchema.optional(),
+  joinedTo: dateSchema.optional(),
+  /** A name (prefix), a full phone number, a full ID number (exact, by keyed hash) or a member number. */
+  q: z.string().trim().max(40).optional(),
+});
+export type ListMembersQuery = z.infer<typeof listMembersQuerySchema>;
+
+export const updateMemberSchema = z.strictObject({
+  version: versionSchema,
+  realName: personFields.realName.optional(),
+  idNumber: idNumberSchema.optional(),
+  phone: mobilePhoneSchema.nullable().optional(),
+  employerName: personFields.employerName,
+  employerCreditCode: personFields.employerCreditCode,
+  industry: personFields.industry,
+  employmentForm: employmentFormSchema.optional(),
+  isMigrant: z.boolean().optional(),
+  homeStreetCode: personFields.homeStreetCode,
+});
+export type UpdateMember = z.infer<typeof updateMemberSchema>;
+
+export const approveMemberSchema = z.strictObject({ version: versionSchema });
+/** Reject, suspend, leave: the reason is kept in the history (and a rejected worker sees it). */
+export const memberReasonSchema = z.strictObject({ version: versionSchema, reason: reasonSchema });
+export type MemberReason = z.infer<typeof memberReasonSchema>;
+export const resumeMemberSchema = z.strictObject({ version: versionSchema, reason: reasonSchema.optional() });
+export const transferMemberSchema = z.strictObject({ version: versionSchema, orgId: z.uuid(), reason: reasonSchema });
+export type TransferMember = z.infer<typeof transferMemberSchema>;
+
+export const revealMemberSchema = z.strictObject({ field: z.enum(['idNumber', 'phone']) });
+export const revealedSchema = z.object({ field: z.enum(['idNumber', 'phone']), value: z.string().nullable() });
+
+export const unionSuggestionsQuerySchema = z.strictObject({
+  q: z.string().trim().max(50).optional(),
+  creditCode: z.string().trim().toUpperCase().max(18).optional(),
+  /** Street where the worker works: a 9-digit division code or a street union's id. */
+  street: z.string().trim().max(40).optional(),
+  employmentForm: employmentFormSchema.optional(),
+});
+export type UnionSuggestionsQuery = z.infer<typeof unionSuggestionsQuerySchema>;
+
+export const unionSuggestionSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  type: z.enum(['grassroots', 'joint']),
+  address: z.string().nullable(),
+  /** Why it is suggested: the employer's credit code, its name, or the joint union of the street (gig workers). */
+  reason: z.enum(['credit_code', 'employer_name', 'street_joint']),
+});
+export type UnionSuggestion = z.infer<typeof unionSuggestionSchema>;
+
+export const myMembershipSchema = z.object({
+  person: personSchema.nullable(),
+  membership: z
+    .object({
+      id: z.uuid(),
+      status: membershipStatusSchema,
+      memberNumber: z.string().nullable(),
+      org: orgRefSchema,
+      appliedAt: z.string(),
+      joinedAt: z.string().nullable(),
+      rejectedReason: z.string().nullable(),
+      version: z.number().int(),
+    })
+    .nullable(),
+});
+export type MyMembership = z.infer<typeof myMembershipSchema>;
+
+export const memberCardSchema = z.object({
+  name: z.string(),
+  union: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
+  memberNumber: z.string(),
+  joinedAt: z.string(),
+  /** The QR code's content: signed, carries no personal data. */
+  token: z.string(),
+  issuedAt: z.string(),
+});
+export type MemberCard = z.infer<typeof memberCardSchema>;
+
+export const verifyCardQuerySchema = z.strictObject({ token: z.string().trim().min(1).max(200) });
+export const cardVerificationSchema = z.object({
+  valid: z.boolean(),
+  name: z.string().nullable(),
+  union: z.string().nullable(),
+  status: membershipStatusSchema.nullable(),
+});
+export type CardVerification = z.infer<typeof cardVerificationSchema>;
+
+export const memberStatsQuerySchema = z.strictObject({ orgId: z.uuid().optional() });
+export const memberStatsSchema = z.object({
+  org: orgRefSchema.nullable(),
+  /** Active members (status active). */
+  total: z.number().int(),
+  applied: z.number().int(),
+  suspended: z.number().int(),
+  byEmploymentForm: z.record(employmentFormSchema, z.number().int()),
+  gigWorkers: z.number().int(),
+  realNameVerified: z.number().int(),
+  migrantWorkers: z.number().int(),
+  joinedThisMonth: z.number().int(),
+  joinedThisYear: z.number().int(),
+  generatedAt: z.string(),
+});
+export type MemberStats = z.infer<typeof memberStatsSchema>;
+
+/** Collective join drives (集中入会): the dry run's report and the commit. */
+export const importModes = ['only_valid', 'all_or_nothing'] as const;
+export const importRowErrorSchema = z.object({
+  row: z.number().int(),
+  column: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+  name: z.string().nullable(),
+  idNumberMasked: z.string().nullable(),
+});
+export type ImportRowError = z.infer<typeof importRowErrorSchema>;
+export const memberImportSchema = z.object({
+  id: z.uuid(),
+  org: orgRefSchema,
+  fileName: z.string().nullable(),
+  status: z.enum(['checked', 'committed']),
+  mode: z.enum(importModes).nullable(),
+  totalRows: z.number().int(),
+  validRows: z.number().int(),
+  errorRows: z.number().int(),
+  committedRows: z.number().int(),
+  /** The same file was uploaded before: this is that batch (nobody is added twice). */
+  isRepeat: z.boolean(),
+  /** The first errors (row, column, reason); the full list is in the .xlsx report. */
+  errors: z.array(importRowErrorSchema),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+  committedAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export type MemberImport = z.infer<typeof memberImportSchema>;
+export const uploadImportQuerySchema = z.strictObject({ orgId: z.uuid(), fileName: z.string().trim().max(200).optional() });
+export const commitImportSchema = z.strictObject({ version: versionSchema, mode: z.enum(importModes) });
+export type CommitImport = z.infer<typeof commitImportSchema>;
+
+export const exportMembersQuerySchema = listMembersQuerySchema.omit({ page: true, pageSize: true }).extend({
+  /** Full ID numbers and phones instead of masked ones: needs member.reveal, and is audited as such. */
+  reveal: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+export type ExportMembersQuery = z.infer<typeof exportMembersQuerySchema>;
