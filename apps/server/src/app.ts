@@ -14,6 +14,7 @@ import { authRoutes, createAuthService, createUsersService, sessionHook, usersRo
 import { auditRoutes } from './modules/audit';
 import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, membersRoutes, xlsxRoutes } from './modules/members';
 import { createOrgsService, orgsRoutes } from './modules/orgs';
+import { createPositionsService, positionsRoutes } from './modules/positions';
 import { hasPermission } from './platform/auth';
 import { AppError } from './platform/errors';
 import { registerErrorHandling, registerUniqueField } from './platform/error-handler';
@@ -45,6 +46,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     auth: createAuthService({ db, config, secrets, sms }),
     users: createUsersService({ db }),
     ...createMembersServices({ db, secrets, dataKeys }),
+    positions: createPositionsService({ db }),
   };
 }
 
@@ -68,6 +70,7 @@ registerUniqueField('app_user_username_unique', 'username');
 registerUniqueField('app_user_phone_unique', 'phone');
 registerUniqueField('person_id_number_hash_unique', 'idNumber');
 registerUniqueField('membership_one_open_per_person', 'idNumber');
+registerUniqueField('position_code_unique', 'code');
 
 /** Builds the whole server; used by main.ts and by every test (app.inject). */
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -167,6 +170,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(joiningRoutes, { joining: services.joining });
       await api.register(membersRoutes, { members: services.members });
       await api.register(xlsxRoutes, { imports: services.imports, exports: services.exports });
+      await api.register(positionsRoutes, { positions: services.positions });
     },
     { prefix: '/api/v1' },
   );

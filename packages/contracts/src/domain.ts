@@ -15,6 +15,8 @@ export const permissions = [
   'member.read',
   'member.write',
   'member.reveal',
+  'position.read',
+  'position.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -6,3 +6,4 @@ export * from './users';
 export * from './audit';
 export * from './members';
 export * from './id-number';
+export * from './positions';

@@ -3,3 +3,4 @@ export * from '../platform/platform.tables';
 export * from '../modules/orgs/orgs.tables';
 export * from '../modules/accounts/accounts.tables';
 export * from '../modules/members/members.tables';
+export * from '../modules/positions/positions.tables';

@@ -6,6 +6,7 @@ import { systemSetting } from '../../platform/platform.tables';
 import { appUser, hashPassword, roleGrant } from '../../modules/accounts';
 import { creditCodeCheckChar, findOrgByCode, insertOrg, type OrgRow } from '../../modules/orgs';
 import { DEMO_MEMBER_PHONE, seedDemoMembers, type DemoPii } from './demo-members';
+import { seedDemoPositions } from './demo-positions';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKER_PHONE, JIANGBEI_STREETS } from './demo-orgs';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -84,6 +85,7 @@ export async function seedDemo(database: Database, opts: { pii?: DemoPii } = {})
     const [worker] = await tx.insert(appUser).values({ displayName: '骑手小王', phone: DEMO_WORKER_PHONE, isDemo: true }).returning();
     await tx.insert(roleGrant).values({ userId: worker!.id, role: 'worker', orgId: null });
     if (opts.pii) members = await seedDemoMembers(tx, byCode, opts.pii);
+    await seedDemoPositions(tx, new Map([...byCode].map(([code, row]) => [code, row.id])));
     await tx.insert(systemSetting).values({ key: 'demo_seeded', value: { at: new Date().toISOString() } });
   });
   return { seeded: true, orgs, members };

@@ -1,0 +1,58 @@
+import {
+  createPositionSchema,
+  idParamsSchema,
+  pageOf,
+  listPositionsQuerySchema,
+  nearestQuerySchema,
+  nearestResultSchema,
+  positionSchema,
+  updatePositionSchema,
+} from '@niangjia/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditContextOf } from '../../platform/audit/audit.service';
+import { requireScope } from '../../platform/auth';
+import type { PositionsService } from './positions.service';
+
+const tags = ['positions'];
+
+export const positionsRoutes: FastifyPluginAsyncZod<{ positions: PositionsService }> = async (app, { positions }) => {
+  // Public: a worker without an account must be able to find a station.
+  app.get(
+    '/positions/nearest',
+    {
+      config: { permission: 'public' },
+      schema: { tags, summary: 'Nearest (open) positions to a point, with walking distance and minutes', querystring: nearestQuerySchema, response: { 200: nearestResultSchema } },
+    },
+    async (request) => positions.nearest(request.query),
+  );
+
+  app.get(
+    '/positions',
+    { config: { permission: 'position.read' }, schema: { tags, summary: 'Positions in scope', querystring: listPositionsQuerySchema, response: { 200: pageOf(positionSchema) } } },
+    async (request) => positions.listPositions(request.query, requireScope(request, 'position.read').scope),
+  );
+
+  app.get(
+    '/positions/:id',
+    { config: { permission: 'position.read' }, schema: { tags, params: idParamsSchema, response: { 200: positionSchema } } },
+    async (request) => positions.getPosition(request.params.id, requireScope(request, 'position.read').scope),
+  );
+
+  app.post(
+    '/positions',
+    { config: { permission: 'position.write' }, schema: { tags, summary: 'Create a position (location with its datum)', body: createPositionSchema, response: { 201: positionSchema } } },
+    async (request, reply) => {
+      const { scope } = requireScope(request, 'position.write');
+      return reply.status(201).send(await positions.createPosition(request.body, { scope, audit: auditContextOf(request) }));
+    },
+  );
+
+  app.patch(
+    '/positions/:id',
+    { config: { permission: 'position.write' }, schema: { tags, summary: 'Edit a position (with its version)', params: idParamsSchema, body: updatePositionSchema, response: { 200: positionSchema } } },
+    async (request) => {
+      const { scope } = requireScope(request, 'position.write');
+      return positions.updatePosition(request.params.id, request.body, { scope, audit: auditContextOf(request) });
+    },
+  );
+};

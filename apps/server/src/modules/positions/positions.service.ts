@@ -1,0 +1,212 @@
+import type { CreatePosition, ListPositionsQuery, NearestQuery, Position, PositionType, ScheduleInput, UpdatePosition } from '@niangjia/contracts';
+import type { Db } from '../../db/client';
+import { diffSnapshots, recordAudit, type AuditContext } from '../../platform/audit/audit.service';
+import { isInScope, type Scope } from '../../platform/auth';
+import { AppError, notFound } from '../../platform/errors';
+import { fieldError } from '../../platform/validation';
+import { findOrgById } from '../orgs';
+import { convertCoord, haversineMetres, wgs84ToGcj02 } from './geo';
+import * as repo from './positions.repository';
+import { hoursText, isOpenAt, validateSchedule, type Schedule, type WeeklyHours } from './schedule';
+import './positions.errors';
+
+/** Walking speed for minutes (issue #4: 4.5 km/h) and the detour factor of a straight line. */
+export const WALK_METRES_PER_MINUTE = 4500 / 60;
+export const STRAIGHT_LINE_DETOUR = 1.3;
+
+export type PositionsActor = { scope: Scope; audit: AuditContext };
+
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+
+function scheduleOf(row: repo.PositionRow): Schedule {
+  return { is24h: row.is24h, weekly: row.weeklyHours as WeeklyHours, exceptions: (row.exceptions ?? []) as Schedule['exceptions'] };
+}
+
+export function toPosition(row: repo.PositionWithOrg, now = new Date()): Position {
+  const schedule = scheduleOf(row);
+  const [gLng, gLat] = wgs84ToGcj02(row.lng, row.lat);
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    type: row.type as PositionType,
+    org: { id: row.orgId, code: row.orgCode, name: row.orgName },
+    address: row.address,
+    location: { lng: row.lng, lat: row.lat },
+    locationGcj02: { lng: round6(gLng), lat: round6(gLat) },
+    schedule: schedule,
+    serves: row.serves,
+    facilities: row.facilities,
+    areaM2: row.areaM2,
+    buildMode: row.buildMode,
+    partner: row.partner,
+    investmentFen: row.investmentFen,
+    operator: row.operator,
+    contactPhone: row.contactPhone,
+    status: row.status as Position['status'],
+    statusChangedAt: row.statusChangedAt.toISOString(),
+    isOpenNow: row.status === 'open' && isOpenAt(schedule, now),
+    todayHours: row.status === 'open' ? hoursText(schedule, now).ranges : [],
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function snapshot(row: repo.PositionRow) {
+  const { createdAt: _c, updatedAt: _u, statusChangedAt: _s, ...rest } = row;
+  return rest;
+}
+
+function checkSchedule(schedule: ScheduleInput | undefined) {
+  if (!schedule) return;
+  const problem = validateSchedule(schedule)[0];
+  if (problem) throw fieldError(`schedule.${problem.path}`, problem.problem);
+}
+
+export function createPositionsService({ db, clock = () => new Date() }: { db: Db; clock?: () => Date }) {
+  async function ownerIn(tx: Db, orgId: string, scope: Scope) {
+    const owner = await findOrgById(tx, orgId);
+    if (!owner || !isInScope(scope, owner.path) || owner.status !== 'active') throw fieldError('orgId', 'POSITION_ORG_INVALID');
+    return owner;
+  }
+
+  async function getScoped(tx: Db, id: string, scope: Scope) {
+    const row = await repo.findPosition(tx, id);
+    if (!row || !isInScope(scope, row.orgPath)) throw notFound('ENTITY_position');
+    return row;
+  }
+
+  return {
+    async getPosition(id: string, scope: Scope): Promise<Position> {
+      return toPosition(await getScoped(db, id, scope), clock());
+    },
+
+    async listPositions(query: ListPositionsQuery, scope: Scope) {
+      let underPath: string | undefined;
+      if (query.orgId) {
+        const target = await findOrgById(db, query.orgId);
+        if (!target || !isInScope(scope, target.path)) throw notFound('ENTITY_org');
+        underPath = target.path;
+      }
+      const filter = { scope, underPath, type: query.type, status: query.status, facility: query.facility, q: query.q };
+      const now = clock();
+      if (query.openNow) {
+        // "Open now" depends on each schedule: filter in memory over the (bounded) matching set.
+        const { items } = await repo.listPositions(db, filter, { limit: 5000, offset: 0 });
+        const wanted = query.openNow === 'true';
+        const matching = items.map((r) => toPosition(r, now)).filter((p) => p.isOpenNow === wanted);
+        const start = (query.page - 1) * query.pageSize;
+        return { items: matching.slice(start, start + query.pageSize), total: matching.length, page: query.page, pageSize: query.pageSize };
+      }
+      const { items, total } = await repo.listPositions(db, filter, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+      return { items: items.map((r) => toPosition(r, now)), total, page: query.page, pageSize: query.pageSize };
+    },
+
+    async createPosition(input: CreatePosition, actor: PositionsActor): Promise<Position> {
+      checkSchedule(input.schedule);
+      return db.transaction(async (tx) => {
+        await ownerIn(tx, input.orgId, actor.scope);
+        const [lng, lat] = convertCoord([input.location.lng, input.location.lat], input.location.crs, 'wgs84');
+        const row = await repo.insertPosition(tx, {
+          code: input.code,
+          name: input.name,
+          type: input.type,
+          orgId: input.orgId,
+          address: input.address,
+          lng: round6(lng),
+          lat: round6(lat),
+          is24h: input.schedule.is24h,
+          weeklyHours: input.schedule.weekly,
+          exceptions: input.schedule.exceptions,
+          serves: input.serves,
+          facilities: input.facilities,
+          areaM2: input.areaM2 ?? null,
+          buildMode: input.buildMode ?? null,
+          partner: input.partner ?? null,
+          investmentFen: input.investmentFen ?? null,
+          operator: input.operator ?? null,
+          contactPhone: input.contactPhone ?? null,
+          status: input.status,
+        });
+        await recordAudit(tx, actor.audit, { action: 'position.create', entityType: 'position', entityId: row.id, orgId: row.orgId, after: snapshot(row) });
+        return toPosition((await repo.findPosition(tx, row.id))!, clock());
+      });
+    },
+
+    async updatePosition(id: string, input: UpdatePosition, actor: PositionsActor): Promise<Position> {
+      checkSchedule(input.schedule);
+      return db.transaction(async (tx) => {
+        const current = await getScoped(tx, id, actor.scope);
+        if (current.version !== input.version) throw new AppError('VERSION_CONFLICT', { params: { sent: input.version, current: current.version } });
+        if (input.orgId && input.orgId !== current.orgId) await ownerIn(tx, input.orgId, actor.scope);
+        const { version, location, schedule, ...rest } = input;
+        const values: Partial<repo.PositionRow> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+        if (location) {
+          const [lng, lat] = convertCoord([location.lng, location.lat], location.crs, 'wgs84');
+          Object.assign(values, { lng: round6(lng), lat: round6(lat) });
+        }
+        if (schedule) Object.assign(values, { is24h: schedule.is24h, weeklyHours: schedule.weekly, exceptions: schedule.exceptions });
+        if (input.status && input.status !== current.status) Object.assign(values, { statusChangedAt: clock() });
+        const updated = await repo.updatePositionIfVersion(tx, id, version, values);
+        if (!updated) throw new AppError('VERSION_CONFLICT', { params: { sent: version, current: current.version + 1 } });
+        await recordAudit(tx, actor.audit, { action: 'position.update', entityType: 'position', entityId: id, orgId: updated.orgId, ...diffSnapshots(snapshot(current), snapshot(updated)) });
+        return toPosition((await repo.findPosition(tx, id))!, clock());
+      });
+    },
+
+    /**
+     * The nearest open positions to a point, public. Without a street network for the area the
+     * walking distance is the straight line × 1.3 and says so (estimated: true). The search box
+     * doubles until the k-th result lies inside the circle the box contains, so nothing nearer
+     * can be outside it.
+     */
+    async nearest(query: NearestQuery) {
+      const [lng, lat] = query.crs === 'gcj02' ? convertCoord([query.lng, query.lat], 'gcj02', 'wgs84') : [query.lng, query.lat];
+      const now = clock();
+      let halfDeg = 0.01;
+      let found: { row: repo.PositionWithOrg; metres: number }[] = [];
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const lngHalf = halfDeg / Math.max(0.1, Math.cos((lat * Math.PI) / 180));
+        const rows = await repo.listInBox(db, { minLat: lat - halfDeg, maxLat: lat + halfDeg, minLng: lng - lngHalf, maxLng: lng + lngHalf }, { type: query.type, statuses: ['open'] });
+        const wantOpen = query.openNow === 'true';
+        found = rows
+          .filter((r) => !wantOpen || isOpenAt(scheduleOf(r), now))
+          .map((row) => ({ row, metres: haversineMetres(lng, lat, row.lng, row.lat) }))
+          .sort((a, b) => a.metres - b.metres);
+        const inscribedMetres = halfDeg * 111_000;
+        const kth = found[query.limit - 1];
+        if (kth && kth.metres <= inscribedMetres) break;
+        halfDeg *= 2;
+      }
+      return {
+        origin: { lng: round6(lng), lat: round6(lat) },
+        items: found.slice(0, query.limit).map(({ row, metres }) => {
+          const p = toPosition(row, now);
+          const walking = metres * STRAIGHT_LINE_DETOUR;
+          return {
+            position: {
+              id: p.id,
+              code: p.code,
+              name: p.name,
+              type: p.type,
+              address: p.address,
+              location: p.location,
+              locationGcj02: p.locationGcj02,
+              contactPhone: p.contactPhone,
+              isOpenNow: p.isOpenNow,
+              todayHours: p.todayHours,
+              facilities: p.facilities,
+              serves: p.serves,
+            },
+            distanceMeters: Math.round(walking),
+            walkMinutes: Math.max(1, Math.round(walking / WALK_METRES_PER_MINUTE)),
+            estimated: true,
+          };
+        }),
+      };
+    },
+  };
+}
+
+export type PositionsService = ReturnType<typeof createPositionsService>;
