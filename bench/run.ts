@@ -4,7 +4,10 @@
  *      baselines measured in the same run: a bare Fastify route and `pgbench -S` on the same
  *      PostgreSQL server, with the ratios;
  *   2. subtree listing and ancestor fetch with ~100,000 org nodes, on both databases, with the
- *      EXPLAIN of the subtree queries.
+ *      EXPLAIN of the subtree queries;
+ *   3. members (bench/members.ts): a 100,000-row .xlsx import through the API (rows/s, server peak
+ *      RSS) and search among 1,000,000 members on both databases. `BENCH_ONLY=members` runs only
+ *      this part and replaces its section in latest.md; BENCH_SKIP_MEMBERS=1 leaves it out.
  * Writes the same tables to bench/results/latest.md. Figures only: nothing here asserts a timing.
  *
  * Env: BENCH_SECONDS (10) per load run, BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (50),
@@ -26,6 +29,7 @@ import { runMigrations } from "../apps/server/src/db/migrate";
 import { seedDemo } from "../apps/server/src/db/seed/demo";
 import { pgBin, startPgCluster, type PgCluster } from "./pg-cluster";
 import { addBenchDistrictAdmin, seedBenchTree, type BenchTree } from "./tree";
+import { benchImport, benchSearch, membersMarkdown, type ImportFigures, type SearchFigures } from "./members";
 
 const num = (name: string, fallback: number) => {
   const v = Number(process.env[name]);
@@ -434,7 +438,64 @@ function machine(): string {
 
 // ---------------------------------------------------------------------------------------------
 
+const MEMBERS_DB = "niangjia_bench_members";
+const SEARCH_DB = "niangjia_bench_search";
+
+/** Part 3: the members import (PostgreSQL) and search (both); returns its markdown section. */
+async function benchMembers(adminUrl: string | undefined, skipPg: boolean, skipPglite: boolean): Promise<string> {
+  let imp: ImportFigures | undefined;
+  const searches: SearchFigures[] = [];
+  if (!skipPg && adminUrl) {
+    await recreateDatabase(adminUrl, MEMBERS_DB);
+    imp = await benchImport(withDatabase(adminUrl, MEMBERS_DB), log);
+    await dropDatabase(adminUrl, MEMBERS_DB);
+    await recreateDatabase(adminUrl, SEARCH_DB);
+    const database = await openDatabase({ databaseUrl: withDatabase(adminUrl, SEARCH_DB) });
+    try {
+      searches.push(await benchSearch("PostgreSQL", database, log));
+    } finally {
+      await database.close();
+      await dropDatabase(adminUrl, SEARCH_DB);
+    }
+  }
+  if (!skipPglite) {
+    const database = await openDatabase({});
+    try {
+      searches.push(await benchSearch("PGlite", database, log));
+    } finally {
+      await database.close();
+    }
+  }
+  return membersMarkdown(imp, searches, process.env.BENCH_ONLY === "members" ? "BENCH_ONLY=members npm run bench" : "npm run bench");
+}
+
+function resultsDir(): string {
+  return path.join(path.dirname(new URL(import.meta.url).pathname), "results");
+}
+
+/** `BENCH_ONLY=members`: runs part 3 and replaces its section of latest.md, keeping the others. */
+async function membersOnly(): Promise<void> {
+  let cluster: PgCluster | undefined;
+  let adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  try {
+    if (!adminUrl && process.env.BENCH_SKIP_POSTGRES !== "1") {
+      log("PostgreSQL: starting a throwaway 15 cluster");
+      cluster = await startPgCluster();
+      adminUrl = cluster.url("postgres");
+    }
+    const section = await benchMembers(adminUrl, process.env.BENCH_SKIP_POSTGRES === "1", process.env.BENCH_SKIP_PGLITE === "1");
+    const file = path.join(resultsDir(), "latest.md");
+    const previous = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Niangjia benchmark results\n";
+    const kept = previous.split("\n## Members: ")[0]!.trimEnd();
+    fs.writeFileSync(file, `${kept}\n\n${section}\n`);
+    console.log(`\n${section}\n\nWritten to bench/results/latest.md (members section).`);
+  } finally {
+    cluster?.stop();
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === "members") return membersOnly();
   console.log(`Niangjia benchmarks — ${machine()}`);
   console.log(
     `load: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${SECONDS} s, ${WORKERS} worker thread(s); sequential: ${SEQUENTIAL} requests\n`,
@@ -449,6 +510,7 @@ async function main(): Promise<void> {
   const results: DbResult[] = [];
   let pgbench: ReturnType<typeof pgbenchSelectOnly> | undefined;
   let bare: Load | undefined;
+  let membersSection = "";
 
   try {
     log("bare Fastify: GET /ping");
@@ -492,6 +554,7 @@ async function main(): Promise<void> {
         await dropDatabase(adminUrl, PGBENCH_DB);
       }
     }
+    if (process.env.BENCH_SKIP_MEMBERS !== "1") membersSection = await benchMembers(adminUrl, skipPg, skipPglite);
   } finally {
     cluster?.stop();
   }
@@ -629,6 +692,7 @@ async function main(): Promise<void> {
     md.push("");
   }
 
+  if (membersSection) md.push(membersSection);
   const text = md.join("\n");
   const outDir = path.join(
     path.dirname(new URL(import.meta.url).pathname),

@@ -28,7 +28,7 @@ export type BrowserSession = {
 };
 
 /** Launches Debian's Chromium (never a downloaded one) with a fresh profile. */
-export async function openBrowser(options: { baseURL: string; viewport: { width: number; height: number }; isMobile?: boolean; locale?: string }): Promise<BrowserSession> {
+export async function openBrowser(options: { baseURL: string; viewport: { width: number; height: number }; isMobile?: boolean; locale?: string; geolocation?: { latitude: number; longitude: number } }): Promise<BrowserSession> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'niangjia-chromium-'));
   // A persistent context is how Playwright takes a fresh profile directory of our own.
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -42,6 +42,8 @@ export async function openBrowser(options: { baseURL: string; viewport: { width:
     hasTouch: options.isMobile ?? false,
     locale: options.locale ?? 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // A phone's location (WGS-84) with the permission already granted.
+    ...(options.geolocation ? { geolocation: { ...options.geolocation, accuracy: 20 }, permissions: ['geolocation'] } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);

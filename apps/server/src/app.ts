@@ -16,6 +16,7 @@ import { createExportService, createImportService, createJoiningService, createM
 import { createOrgsService, orgsRoutes } from './modules/orgs';
 import { createPositionsService, positionsRoutes } from './modules/positions';
 import { hasPermission } from './platform/auth';
+import { createJobRunner, type JobRunner } from './platform/jobs';
 import { AppError } from './platform/errors';
 import { registerErrorHandling, registerUniqueField } from './platform/error-handler';
 import { loggerOptions } from './platform/logger';
@@ -35,22 +36,24 @@ export type BuildAppOptions = {
   logger?: boolean;
   /** Where pino writes (tests read the log to check redaction). */
   logStream?: NodeJS.WritableStream;
+  /** The in-process job runner (started on ready, stopped on close); false runs none in this instance. */
+  jobRunner?: { pollMs?: number; leaseMs?: number } | false;
 };
 
 export type AppServices = ReturnType<typeof createServices>;
 
-function createServices(config: Config, database: Database, sms: SmsSender, secrets: Secrets, dataKeys: DataKeys) {
+function createServices(config: Config, database: Database, sms: SmsSender, secrets: Secrets, dataKeys: DataKeys, jobs: JobRunner) {
   const { db } = database;
   return {
     orgs: createOrgsService({ db }),
     auth: createAuthService({ db, config, secrets, sms }),
     users: createUsersService({ db }),
-    ...createMembersServices({ db, secrets, dataKeys }),
+    ...createMembersServices({ db, secrets, dataKeys, jobs }),
     positions: createPositionsService({ db }),
   };
 }
 
-function createMembersServices(deps: Parameters<typeof createMembersService>[0]) {
+function createMembersServices(deps: Parameters<typeof createImportService>[0]) {
   const members = createMembersService(deps);
   return { members, joining: createJoiningService(deps), imports: createImportService(deps), exports: createExportService(deps, members) };
 }
@@ -61,6 +64,7 @@ declare module 'fastify' {
     services: AppServices;
     database: Database;
     sms: SmsSender;
+    jobs: JobRunner;
   }
 }
 
@@ -98,8 +102,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         ? createLogSmsSender(app.log)
         : createMemorySmsSender());
   const dataKeys = opts.dataKeys ?? loadDataKeys({ dataKey: config.dataKey, previous: config.previousDataKeys, dataDir: config.dataDir, allowGenerate: config.env !== 'production' });
-  const services = createServices(config, database, sms, secrets, dataKeys);
+  const jobs = createJobRunner({ db: database.db, log: app.log, ...(opts.jobRunner || {}) });
+  const services = createServices(config, database, sms, secrets, dataKeys, jobs);
   app.decorate('services', services);
+  app.decorate('jobs', jobs);
+  if (opts.jobRunner !== false) {
+    app.addHook('onReady', async () => jobs.start());
+    app.addHook('onClose', async () => jobs.stop());
+  }
   app.decorate('database', database);
   app.decorate('sms', sms);
   app.decorateRequest('actor', null);
@@ -170,7 +180,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(joiningRoutes, { joining: services.joining });
       await api.register(membersRoutes, { members: services.members });
       await api.register(xlsxRoutes, { imports: services.imports, exports: services.exports });
-      await api.register(positionsRoutes, { positions: services.positions });
+      await api.register(positionsRoutes, { positions: services.positions, map: config.map });
     },
     { prefix: '/api/v1' },
   );

@@ -51,7 +51,13 @@ const envSchema = z.object({
     .string()
     .refine((v) => v.split(',').every((k) => Buffer.from(k.trim(), 'base64').length === 32), { message: 'each key must be 32 bytes, base64-encoded' })
     .optional(),
+  /** Map tiles for the console and worker maps: a Leaflet URL template ({z}/{x}/{y}); empty = no tiles (outline and markers only). */
+  NIANGJIA_MAP_TILE_URL: z.string().trim().default(''),
+  /** The datum the tiles are drawn in: gcj02 (AMap, Tencent and other Chinese providers) or wgs84 (OpenStreetMap). */
+  NIANGJIA_MAP_TILE_CRS: z.enum(['gcj02', 'wgs84']).default('gcj02'),
 });
+
+export type MapTilesConfig = { tileUrl: string; tileCrs: 'gcj02' | 'wgs84' };
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -74,6 +80,8 @@ export type Config = {
   /** Personal-data encryption key (base64) and the earlier keys that still decrypt. */
   dataKey: string | undefined;
   previousDataKeys: string[];
+  /** Map tiles (positions ▸ map-layers). */
+  map: MapTilesConfig;
 };
 
 export class ConfigError extends Error {}
@@ -114,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: e.NIANGJIA_SECRET,
     dataKey: e.NIANGJIA_DATA_KEY,
     previousDataKeys: e.NIANGJIA_DATA_KEY_PREVIOUS ? e.NIANGJIA_DATA_KEY_PREVIOUS.split(',').map((k) => k.trim()).filter(Boolean) : [],
+    map: { tileUrl: e.NIANGJIA_MAP_TILE_URL, tileCrs: e.NIANGJIA_MAP_TILE_CRS },
   };
   assertProductionSafe(config);
   return config;

@@ -204,11 +204,32 @@ export const importRowErrorSchema = z.object({
   idNumberMasked: z.string().nullable(),
 });
 export type ImportRowError = z.infer<typeof importRowErrorSchema>;
+/**
+ * queued → checking → checked (dry run done) → committing → committed; `failed` when the file
+ * itself cannot be read (not .xlsx, wrong headers, no rows, too many rows: see `job.error`).
+ * A failed commit returns the batch to `checked` with the failed job's error.
+ */
+export const importStatuses = ['queued', 'checking', 'checked', 'committing', 'committed', 'failed'] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+export const importJobSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['check', 'commit']),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  /** 0..1 */
+  progress: z.number(),
+  /** e.g. "已检查 12,000 / 100,000 行" */
+  progressText: z.string().nullable(),
+  /** Why the job failed, in the caller's language (as in problem+json: code, title, detail). */
+  error: z.object({ code: z.string(), title: z.string(), detail: z.string().nullable() }).nullable(),
+});
+export type ImportJob = z.infer<typeof importJobSchema>;
 export const memberImportSchema = z.object({
   id: z.uuid(),
   org: orgRefSchema,
   fileName: z.string().nullable(),
-  status: z.enum(['checked', 'committed']),
+  status: z.enum(importStatuses),
+  /** The check or commit job working on (or last worked on) this batch; poll GET /members/imports/:id until it is done. */
+  job: importJobSchema.nullable(),
   mode: z.enum(importModes).nullable(),
   totalRows: z.number().int(),
   validRows: z.number().int(),

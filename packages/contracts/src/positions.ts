@@ -141,3 +141,16 @@ export const nearestItemSchema = z.object({
   estimated: z.boolean(),
 });
 export const nearestResultSchema = z.object({ items: z.array(nearestItemSchema), origin: z.object({ lng: z.number(), lat: z.number() }) });
+
+/** GET /positions/map-layers (public): what every map draws besides the positions. */
+export const mapLayersSchema = z.object({
+  /** The district outline, WGS-84 GeoJSON. */
+  outline: z.object({
+    type: z.literal('Feature'),
+    properties: z.object({ adcode: z.number(), name: z.string() }),
+    geometry: z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(z.tuple([z.number(), z.number()])))) }),
+  }),
+  /** Tile source from configuration; url null = no tiles (draw on a plain background). */
+  tiles: z.object({ url: z.string().nullable(), crs: z.enum(['gcj02', 'wgs84']) }),
+});
+export type MapLayers = z.infer<typeof mapLayersSchema>;

@@ -4,3 +4,4 @@ export * from '../modules/orgs/orgs.tables';
 export * from '../modules/accounts/accounts.tables';
 export * from '../modules/members/members.tables';
 export * from '../modules/positions/positions.tables';
+export * from '../platform/jobs/jobs.tables';

@@ -1,9 +1,10 @@
 import { membersEn, membersZh } from './features/members/locales';
+import { positionsEn, positionsZh } from './features/positions/locales';
 
 /** The console's strings, zh-CN first; `adminEn` must have the same keys (the type checks it). */
 export const adminZh = {
   admin: { brand: '娘家 · 工会管理' },
-  menu: { dashboard: '工作台', orgMember: '组织与会员', orgs: '组织架构', members: '会员管理', memberApplications: '入会审批', memberImport: '集中入会', system: '系统管理', users: '用户与角色', audit: '审计日志' },
+  menu: { dashboard: '工作台', orgMember: '组织与会员', orgs: '组织架构', members: '会员管理', memberApplications: '入会审批', memberImport: '集中入会', system: '系统管理', positionsGroup: '服务阵地', positions: '阵地列表', users: '用户与角色', audit: '审计日志' },
   scope: { label: '管理范围', none: '你的账号还没有分配管理范围，请联系上级管理员授予角色。' },
   common: {
     actions: '操作',
@@ -187,6 +188,7 @@ export const adminZh = {
     },
   },
   members: membersZh,
+  positionsAdmin: positionsZh,
   audit: {
     title: '审计日志',
     empty: '没有符合条件的记录。放宽时间范围或清除筛选条件再试。',
@@ -229,7 +231,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const adminEn: Shape<typeof adminZh> = {
   admin: { brand: 'Niangjia' },
-  menu: { dashboard: 'Dashboard', orgMember: 'Orgs & members', orgs: 'Org tree', members: 'Members', memberApplications: 'Applications', memberImport: 'Collective join', system: 'System', users: 'Users & roles', audit: 'Audit log' },
+  menu: { dashboard: 'Dashboard', orgMember: 'Orgs & members', orgs: 'Org tree', members: 'Members', memberApplications: 'Applications', memberImport: 'Collective join', system: 'System', positionsGroup: 'Service positions', positions: 'Positions', users: 'Users & roles', audit: 'Audit log' },
   scope: { label: 'Scope', none: 'Your account has no scope yet. Ask an administrator above you to grant you a role.' },
   common: {
     actions: 'Actions',
@@ -413,6 +415,7 @@ export const adminEn: Shape<typeof adminZh> = {
     },
   },
   members: membersEn,
+  positionsAdmin: positionsEn,
   audit: {
     title: 'Audit log',
     empty: 'No entries match. Widen the time range or clear the filters.',

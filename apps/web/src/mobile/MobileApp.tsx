@@ -13,6 +13,7 @@ export const MOBILE_BASENAME = '/m';
 
 const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
 const ComingSoonPage = lazy(() => import('./pages/ComingSoonPage').then((m) => ({ default: m.ComingSoonPage })));
+const StationsPage = lazy(() => import('./pages/stations/StationsPage').then((m) => ({ default: m.StationsPage })));
 const MePage = lazy(() => import('./pages/MePage').then((m) => ({ default: m.MePage })));
 const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
 const SessionsPage = lazy(() => import('./pages/SessionsPage').then((m) => ({ default: m.SessionsPage })));
@@ -34,7 +35,7 @@ export function MobileApp() {
               <Route path="verify" element={<VerifyPage />} />
               <Route element={<TabsLayout />}>
                 <Route index element={<HomePage />} />
-                <Route path="stations" element={<ComingSoonPage titleKey="tabs.stations" textKey="soon.stations" />} />
+                <Route path="stations" element={<StationsPage />} />
                 <Route path="services" element={<ComingSoonPage titleKey="tabs.services" textKey="soon.services" />} />
                 <Route path="me" element={<MePage />} />
                 <Route path="me/sessions" element={<SessionsPage />} />

@@ -64,6 +64,19 @@ export const commonZh = {
     phoneFormat: '请填写 11 位手机号',
     creditCodeFormat: '统一社会信用代码不正确，请核对营业执照上的 18 位代码',
   },
+  positions: {
+    types: { service_center: '服务中心', service_point: '服务站点', rest_station: '工会驿站', workers_home: '职工之家', mothers_room: '爱心妈妈小屋', driver_home: '司机之家', canteen: '爱心食堂' },
+    statuses: { planned: '规划中', building: '建设中', open: '开放', suspended: '暂停', closed: '已关闭' },
+    audiences: { outdoor_workers: '户外劳动者', riders: '外卖骑手', couriers: '快递员', drivers: '网约车/货车司机', sanitation_workers: '环卫工人', women_staff: '女职工', all_workers: '全体职工' },
+    facilities: {
+      table_chairs: '桌椅', microwave: '微波炉', rice_cooker: '电饭煲', kettle: '热水壶', fan: '风扇', phone_charger: '充电器', first_aid_kit: '急救箱',
+      air_conditioner: '空调', water_dispenser: '饮水机', toilet: '卫生间', wifi: 'Wi-Fi', lockers: '储物柜', books: '书报', umbrella: '雨具',
+    },
+    openNow: '营业中',
+    closedNow: '休息中',
+    allDay: '24 小时',
+    map: { noTiles: '未配置底图：显示行政区轮廓和阵地', legendOpen: '实心：现在开放', legendClosed: '空心：现在休息', loading: '地图加载中…' },
+  },
   actions: { retry: '重试', back: '返回', signOut: '退出登录', signIn: '登录', cancel: '取消', confirm: '确定' },
 };
 
@@ -131,6 +144,19 @@ export const commonEn: typeof commonZh = {
     },
     phoneFormat: 'Enter an 11-digit mobile number',
     creditCodeFormat: 'That is not a valid unified social credit code; check the 18 characters on the business licence',
+  },
+  positions: {
+    types: { service_center: 'Service centre', service_point: 'Service point', rest_station: 'Rest station', workers_home: "Workers' home", mothers_room: "Mothers' room", driver_home: "Drivers' home", canteen: 'Canteen' },
+    statuses: { planned: 'Planned', building: 'Being built', open: 'Open', suspended: 'Suspended', closed: 'Closed' },
+    audiences: { outdoor_workers: 'Outdoor workers', riders: 'Delivery riders', couriers: 'Couriers', drivers: 'Drivers', sanitation_workers: 'Sanitation workers', women_staff: 'Women staff', all_workers: 'All workers' },
+    facilities: {
+      table_chairs: 'Table & chairs', microwave: 'Microwave', rice_cooker: 'Rice cooker', kettle: 'Kettle', fan: 'Fan', phone_charger: 'Phone charger', first_aid_kit: 'First-aid kit',
+      air_conditioner: 'Air conditioning', water_dispenser: 'Water dispenser', toilet: 'Toilet', wifi: 'Wi-Fi', lockers: 'Lockers', books: 'Books', umbrella: 'Umbrellas',
+    },
+    openNow: 'Open now',
+    closedNow: 'Closed now',
+    allDay: '24 hours',
+    map: { noTiles: 'No base map configured: district outline and positions only', legendOpen: 'Filled: open now', legendClosed: 'Hollow: closed now', loading: 'Loading map…' },
   },
   actions: { retry: 'Retry', back: 'Back', signOut: 'Sign out', signIn: 'Sign in', cancel: 'Cancel', confirm: 'OK' },
 };

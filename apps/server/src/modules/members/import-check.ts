@@ -52,7 +52,9 @@ export function createRowChecker({ db, secrets }: { db: Db; secrets: Secrets }, 
   const errors: StoredError[] = [];
   let errorRows = 0;
   let totalRows = 0;
-  const candidates: CheckedRow[] = [];
+  // Valid rows as compact tuples (not objects): 100,000 of them stay small until they are encrypted.
+  const candidates: PackedRow[] = [];
+  const candidateHashes: string[] = [];
   const seen = new Map<string, number>();
   const findUnion = async (code: string) => {
     if (!unions.has(code)) unions.set(code, (await repo.findOrgsByCodes(db, [code]))[0] ?? null);
@@ -116,53 +118,27 @@ export function createRowChecker({ db, secrets }: { db: Db; secrets: Secrets }, 
       return;
     }
     if (!id?.ok || !union || !form || !realName || !hash) return;
-    candidates.push({
-      row,
-      realName,
-      idNumber: id.info.value,
-      idHash: hash,
-      sex: id.info.sex,
-      birthDate: id.info.birthDate,
-      phone,
-      orgId: union.id,
-      orgPath: union.path,
-      employmentForm: form,
-      employerName: text('employerName'),
-      employerCreditCode: credit,
-      industry: text('industry'),
-      isMigrant: migrantText ? ['是', 'Y', 'y', 'true'].includes(migrantText) : false,
-      homeStreetCode: street,
-      personId: null,
-    });
+    candidates.push([row, realName, id.info.value, phone, union.id, form, text('employerName'), credit, text('industry'), migrantText && ['是', 'Y', 'y', 'true'].includes(migrantText) ? 1 : 0, street, null]);
+    candidateHashes.push(hash);
   };
   const finish = async () => {
+    seen.clear();
     // Against the records: a current member (or applicant) is not added again; a person who left may rejoin.
-    const existing = new Map(
-      (
-        await repo.findPersonsByHashes(
-          db,
-          candidates.map((c) => c.idHash),
-        )
-      ).map((p) => [p.idNumberHash, p]),
-    );
-    const valid: CheckedRow[] = [];
-    for (const c of candidates) {
-      const p = existing.get(c.idHash);
-      const code = p?.hasOpen ? 'IMPORT_ALREADY_MEMBER' : p && p.realName !== c.realName ? 'ID_NUMBER_TAKEN' : null;
+    const existing = new Map((await repo.findPersonsByHashes(db, candidateHashes)).map((p) => [p.idNumberHash, p]));
+    const valid: PackedRow[] = [];
+    candidates.forEach((c, i) => {
+      const p = existing.get(candidateHashes[i]!);
+      const code = p?.hasOpen ? 'IMPORT_ALREADY_MEMBER' : p && p.realName !== c[1] ? 'ID_NUMBER_TAKEN' : null;
       if (code) {
         errorRows++;
-        if (errors.length < MAX_STORED_ERRORS)
-          errors.push({
-            row: c.row,
-            column: 'idNumber',
-            code,
-            name: c.realName,
-            idNumberMasked: maskIdNumber(c.idNumber),
-          });
-        continue;
+        if (errors.length < MAX_STORED_ERRORS) errors.push({ row: c[0], column: 'idNumber', code, name: c[1], idNumberMasked: maskIdNumber(c[2]) });
+        return;
       }
-      valid.push({ ...c, personId: p?.id ?? null });
-    }
+      c[11] = p?.id ?? null;
+      valid.push(c);
+    });
+    candidates.length = 0;
+    candidateHashes.length = 0;
     return {
       valid,
       errors: errors.sort((a, b) => a.row - b.row),
@@ -170,25 +146,27 @@ export function createRowChecker({ db, secrets }: { db: Db; secrets: Secrets }, 
       totalRows,
     };
   };
-  return { checkRow, finish };
+  return { checkRow, finish, count: () => totalRows };
 }
 
-type PackedRow = [number, string, string, string | null, string, EmploymentForm, string | null, string | null, string | null, 0 | 1, string | null, string | null];
+export type PackedRow = [number, string, string, string | null, string, EmploymentForm, string | null, string | null, string | null, 0 | 1, string | null, string | null];
 
 /** The valid rows as compact JSON (tuples, nothing derivable), to be encrypted until commit. */
-export function packRows(rows: CheckedRow[]): string {
-  return JSON.stringify(
-    rows.map((r): PackedRow => [r.row, r.realName, r.idNumber, r.phone, r.orgId, r.employmentForm, r.employerName, r.employerCreditCode, r.industry, r.isMigrant ? 1 : 0, r.homeStreetCode, r.personId]),
-  );
+export function packRows(rows: PackedRow[]): string {
+  return JSON.stringify(rows);
 }
 
-/** Back from packRows; the hash, sex and birth date are derived again (orgPath is left to the caller). */
-export function unpackRows(json: string, secrets: Secrets): CheckedRow[] {
-  return (JSON.parse(json) as PackedRow[]).map(([row, realName, idNumber, phone, orgId, employmentForm, employerName, employerCreditCode, industry, isMigrant, homeStreetCode, personId]) => ({
+export function parsePackedRows(json: string): PackedRow[] {
+  return JSON.parse(json) as PackedRow[];
+}
+
+/** One packed row back as a checked row; the hash, sex and birth date are derived again (orgPath is left to the caller). */
+export function unpackRow([row, realName, idNumber, phone, orgId, employmentForm, employerName, employerCreditCode, industry, isMigrant, homeStreetCode, personId]: PackedRow, secrets: Secrets, idHash?: string): CheckedRow {
+  return {
     row,
     realName,
     idNumber,
-    idHash: hashIdNumber(secrets, idNumber),
+    idHash: idHash ?? hashIdNumber(secrets, idNumber),
     // GB 11643: the 17th character is odd for men; characters 7–14 are the birth date.
     sex: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
     birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
@@ -202,5 +180,5 @@ export function unpackRows(json: string, secrets: Secrets): CheckedRow[] {
     isMigrant: isMigrant === 1,
     homeStreetCode,
     personId,
-  }));
+  };
 }

@@ -1,4 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
+import zlib from 'node:zlib';
 import type { EmploymentForm } from '@niangjia/contracts';
 import ExcelJS from 'exceljs';
 
@@ -72,45 +74,73 @@ function readHeader(values: ExcelJS.CellValue[]): Map<number, ImportColumnKey> {
   return columns;
 }
 
+/** A zip archive starts with "PK\x03\x04"; anything else (a .xls, a CSV or a renamed file) is not .xlsx. */
+export const looksLikeXlsx = (file: Buffer) => file.length >= 4 && file.readUInt32LE(0) === 0x04034b50;
+
 /**
  * Reads the first worksheet as a stream: rows beyond `maxRows` stop the read (a file of a million
  * rows is refused after the cap, not loaded), empty rows are skipped, headers are matched by name.
  */
 export async function readImportSheet(file: Buffer, maxRows: number, onRow: (row: SheetRow) => Promise<void>): Promise<number> {
-  // A zip archive starts with "PK\x03\x04"; anything else (a .xls, a CSV or a renamed file) is not .xlsx.
-  if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50) throw new ImportFileError('IMPORT_NOT_XLSX');
+  if (!looksLikeXlsx(file)) throw new ImportFileError('IMPORT_NOT_XLSX');
   let count = 0;
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(file), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'emit' });
-    for await (const sheet of reader) {
-      let columns: Map<number, ImportColumnKey> | undefined;
-      for await (const row of sheet) {
-        const values = row.values as ExcelJS.CellValue[];
-        if (!columns) {
-          columns = readHeader(values);
-          continue;
-        }
-        const cells: SheetRow['cells'] = {};
-        let isEmpty = true;
-        for (const [index, key] of columns) {
-          const cell = cellText(values[index]);
-          if (cell.problem || cell.text) isEmpty = false;
-          cells[key] = cell;
-        }
-        if (isEmpty) continue;
-        if (count >= maxRows) throw new ImportFileError('IMPORT_TOO_MANY_ROWS', { max: maxRows });
-        count++;
-        await onRow({ row: row.number, cells });
-      }
-      if (!columns) throw new ImportFileError('IMPORT_EMPTY');
-      break; // only the first worksheet
+  let columns: Map<number, ImportColumnKey> | undefined;
+  for await (const [rowNumber, values] of readSheetRows(file)) {
+    if (!columns) {
+      columns = readHeader(values);
+      continue;
     }
-  } catch (error) {
-    if (error instanceof ImportFileError) throw error;
-    throw new ImportFileError('IMPORT_NOT_XLSX');
+    const cells: SheetRow['cells'] = {};
+    let isEmpty = true;
+    for (const [index, key] of columns) {
+      const cell = cellText(values[index]);
+      if (cell.problem || cell.text) isEmpty = false;
+      cells[key] = cell;
+    }
+    if (isEmpty) continue;
+    if (count >= maxRows) throw new ImportFileError('IMPORT_TOO_MANY_ROWS', { max: maxRows });
+    count++;
+    await onRow({ row: rowNumber, cells });
   }
+  if (!columns) throw new ImportFileError('IMPORT_EMPTY');
   return count;
 }
+
+/**
+ * The first worksheet's rows, parsed by exceljs's streaming reader in a worker thread whose heap is
+ * bounded (a Worker resource limit, not a process flag): the parser's garbage — most of the memory
+ * of an import — stays there and goes with it, so the server stays small while reading 100,000 rows.
+ */
+async function* readSheetRows(file: Buffer): AsyncGenerator<[number, ExcelJS.CellValue[]]> {
+  const worker = new Worker(new URL('./import-xlsx.worker.mjs', import.meta.url), {
+    workerData: { file: new Uint8Array(file) },
+    resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 },
+  });
+  const queue: WorkerMessage[] = [];
+  let wake: (() => void) | undefined;
+  const push = (m: WorkerMessage) => {
+    queue.push(m);
+    wake?.();
+  };
+  worker.on('message', push);
+  worker.on('error', (error: Error & { code?: string }) => push({ type: 'error', message: error.message, isOutOfMemory: error.code === 'ERR_WORKER_OUT_OF_MEMORY' }));
+  worker.on('exit', () => push({ type: 'error', message: 'exited' }));
+  try {
+    for (;;) {
+      if (queue.length === 0) await new Promise<void>((r) => (wake = r));
+      wake = undefined;
+      const m = queue.shift()!;
+      if (m.type === 'end') return;
+      if (m.type === 'error') throw new ImportFileError(m.isOutOfMemory ? 'IMPORT_TOO_MANY_ROWS' : 'IMPORT_NOT_XLSX', m.isOutOfMemory ? { max: 100_000 } : {});
+      worker.postMessage('more');
+      yield* m.rows;
+    }
+  } finally {
+    worker.removeAllListeners();
+    await worker.terminate();
+  }
+}
+type WorkerMessage = { type: 'rows'; rows: [number, ExcelJS.CellValue[]][] } | { type: 'end' } | { type: 'error'; message: string; isOutOfMemory?: boolean };
 
 /** Writes a one-sheet workbook to a buffer (streaming writer: no styles kept per cell). */
 export async function writeWorkbook(sheetName: string, columns: { header: string; width: number }[], rows: (string | number | null)[][], notes?: string[][]): Promise<Buffer> {
@@ -149,4 +179,49 @@ export async function buildImportTemplate(): Promise<Buffer> {
     ['所在街道代码：9 位统计用区划代码，例如 500105006（观音桥街道）。'],
   ];
   return writeWorkbook('会员', columns, [], notes);
+}
+
+/**
+ * How many rows the first worksheet has, for the progress line, without parsing the workbook: the
+ * `<dimension ref="A1:J100001"/>` Excel writes at the top of the sheet, or else a count of `<row`
+ * tags while inflating the sheet's zip entry. Null when the archive is not as expected.
+ */
+export async function estimateSheetRows(file: Buffer): Promise<number | null> {
+  try {
+    // End of central directory: the last 22+ bytes; then the central directory's entries.
+    const eocd = file.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    if (eocd < 0) return null;
+    let at = file.readUInt32LE(eocd + 16);
+    const entries = file.readUInt16LE(eocd + 10);
+    let entry: { method: number; size: number; offset: number } | undefined;
+    for (let i = 0; i < entries && file.readUInt32LE(at) === 0x02014b50; i++) {
+      const nameLength = file.readUInt16LE(at + 28);
+      const name = file.toString('utf8', at + 46, at + 46 + nameLength);
+      if (/^xl\/worksheets\/sheet1\.xml$/i.test(name)) entry = { method: file.readUInt16LE(at + 10), size: file.readUInt32LE(at + 20), offset: file.readUInt32LE(at + 42) };
+      at += 46 + nameLength + file.readUInt16LE(at + 30) + file.readUInt16LE(at + 32);
+    }
+    if (!entry) return null;
+    const start = entry.offset + 30 + file.readUInt16LE(entry.offset + 26) + file.readUInt16LE(entry.offset + 28);
+    const data = file.subarray(start, start + entry.size);
+    const source = entry.method === 8 ? Readable.from([data]).pipe(zlib.createInflateRaw()) : Readable.from([data]);
+    let rows = 0;
+    let carry = '';
+    let isFirst = true;
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      const text = carry + chunk.toString('latin1');
+      if (isFirst) {
+        isFirst = false;
+        const dimension = /<dimension ref="[A-Z]+\d+:[A-Z]+(\d+)"/.exec(text);
+        if (dimension) {
+          source.destroy();
+          return Number(dimension[1]) - 1;
+        }
+      }
+      for (let i = text.indexOf('<row'); i >= 0 && i < text.length - 4; i = text.indexOf('<row', i + 4)) rows++;
+      carry = text.slice(-4);
+    }
+    return Math.max(0, rows - 1);
+  } catch {
+    return null;
+  }
 }

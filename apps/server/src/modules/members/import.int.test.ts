@@ -21,6 +21,17 @@ async function workbook(rows: ExcelJS.CellValue[][], headers = HEADERS): Promise
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** Polls the batch until its job is done (the check and the commit run as jobs). */
+async function waitForJob(client: Client, id: string) {
+  for (let i = 0; i < 2400; i++) {
+    const res = await client.get(`/api/v1/members/imports/${id}`);
+    if (res.status !== 200 || !res.body.job || ['succeeded', 'failed'].includes(res.body.job.status)) return res;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`import ${id}: job not done`);
+}
+
+/** Uploads; `status` is the upload's (202 queued, 200 repeat, 4xx refused), `body` the batch once its check is done. */
 async function upload(client: Client, file: Buffer, orgId: string) {
   const res = await t.app.inject({
     method: 'POST',
@@ -28,7 +39,17 @@ async function upload(client: Client, file: Buffer, orgId: string) {
     headers: { cookie: client.cookie!, 'x-csrf-token': client.csrf!, 'content-type': XLSX },
     payload: file,
   });
-  return { status: res.statusCode, body: JSON.parse(res.body) };
+  const body = JSON.parse(res.body);
+  if (res.statusCode !== 202) return { status: res.statusCode, body, queued: body };
+  expect(body).toMatchObject({ status: 'queued', job: { kind: 'check', status: 'queued', progress: 0 } });
+  return { status: res.statusCode, body: (await waitForJob(client, body.id)).body, queued: body };
+}
+
+async function commit(client: Client, id: string, body: unknown) {
+  const res = await client.post(`/api/v1/members/imports/${id}/commit`, body);
+  if (res.status !== 202) return { ...res, done: res };
+  expect(res.body).toMatchObject({ status: 'committing', job: { kind: 'commit' } });
+  return { ...res, done: await waitForJob(client, id) };
 }
 
 async function download(client: Client, url: string) {
@@ -88,8 +109,8 @@ describe('collective join drives from Excel', () => {
       ['形式错', idNumber('50010519960808088'), '123', 'JB-GYQ-LH', '骑手', null, null, null, '可能'],
     ]);
     const checked = await upload(gyq, file, ids['JB-GYQ']!);
-    expect(checked.status).toBe(201);
-    expect(checked.body).toMatchObject({ status: 'checked', totalRows: 11, validRows: 3, errorRows: 8, isRepeat: false });
+    expect(checked.status).toBe(202);
+    expect(checked.body).toMatchObject({ status: 'checked', totalRows: 11, validRows: 3, errorRows: 8, isRepeat: false, job: { status: 'succeeded', progress: 1, progressText: '已检查 11 行：3 行可导入，8 行有错误' } });
     const errors = checked.body.errors.map((e: any) => [e.row, e.column, e.message]);
     expect(errors).toEqual(
       expect.arrayContaining([
@@ -121,9 +142,10 @@ describe('collective join drives from Excel', () => {
     expect(refused.body.code).toBe('IMPORT_HAS_ERRORS');
     expect(await countPersons(['导入甲', '导入乙', '导入丙'])).toBe(0);
 
-    const committed = await gyq.post(`/api/v1/members/imports/${checked.body.id}/commit`, { version: checked.body.version, mode: 'only_valid' });
-    expect(committed.status).toBe(200);
-    expect(committed.body).toMatchObject({ status: 'committed', mode: 'only_valid', committedRows: 3 });
+    const committing = await commit(gyq, checked.body.id, { version: checked.body.version, mode: 'only_valid' });
+    expect(committing.status).toBe(202);
+    const committed = committing.done;
+    expect(committed.body).toMatchObject({ status: 'committed', mode: 'only_valid', committedRows: 3, job: { kind: 'commit', status: 'succeeded', progress: 1, progressText: '已导入 3 / 3 行' } });
     const members = await gyq.get(`/api/v1/members?q=${encodeURIComponent('导入')}&pageSize=50`);
     expect(members.body.items).toHaveLength(3);
     for (const m of members.body.items) {
@@ -135,7 +157,8 @@ describe('collective join drives from Excel', () => {
 
     // Again: the same batch answers, and the same file uploaded again is that batch — nobody twice.
     const again = await gyq.post(`/api/v1/members/imports/${checked.body.id}/commit`, { version: committed.body.version, mode: 'only_valid' });
-    expect(again.body).toMatchObject({ status: 'committed', committedRows: 3 });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ status: 'committed', committedRows: 3, isRepeat: true });
     const reupload = await upload(gyq, file, ids['JB-GYQ']!);
     expect(reupload.status).toBe(200);
     expect(reupload.body).toMatchObject({ id: checked.body.id, isRepeat: true, status: 'committed' });
@@ -165,15 +188,21 @@ describe('collective join drives from Excel', () => {
       begin raise exception 'simulated crash'; end $$;
       create trigger fail_import before insert on membership_event for each row
         when (new.reason like '%第 4 行%') execute function fail_import();`);
-    const crashed = await district.post(`/api/v1/members/imports/${checked.body.id}/commit`, { version: checked.body.version, mode: 'all_or_nothing' });
-    expect(crashed.status).toBe(500);
+    const crashed = await commit(district, checked.body.id, { version: checked.body.version, mode: 'all_or_nothing' });
+    expect(crashed.status).toBe(202);
+    // The job fails with a generic error (the database's message stays in the log and job.error).
+    expect(crashed.done.body).toMatchObject({ status: 'checked', job: { kind: 'commit', status: 'failed', error: { code: 'INTERNAL' } } });
+    expect(JSON.stringify(crashed.done.body)).not.toContain('simulated crash');
     expect(await countPersons(names)).toBe(0);
-    expect((await district.get(`/api/v1/members/imports/${checked.body.id}`)).body.status).toBe('checked');
+    const failedJob = await t.database.query<{ error: string; attempts: number }>('select error, attempts from job where id = $1', [crashed.done.body.job.id]);
+    expect(failedJob[0]).toMatchObject({ error: expect.stringContaining('simulated crash'), attempts: 1 });
     await t.database.exec('drop trigger fail_import on membership_event; drop function fail_import();');
 
-    const ok = await district.post(`/api/v1/members/imports/${checked.body.id}/commit`, { version: checked.body.version, mode: 'all_or_nothing' });
-    expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ status: 'committed', committedRows: 3 });
+    const stale = await district.post(`/api/v1/members/imports/${checked.body.id}/commit`, { version: checked.body.version, mode: 'all_or_nothing' });
+    expect(stale.status).toBe(409);
+    const ok = await commit(district, checked.body.id, { version: crashed.done.body.version, mode: 'all_or_nothing' });
+    expect(ok.status).toBe(202);
+    expect(ok.done.body).toMatchObject({ status: 'committed', committedRows: 3 });
     expect(await countPersons(names)).toBe(3);
   });
 
@@ -182,13 +211,16 @@ describe('collective join drives from Excel', () => {
     expect(notExcel.status).toBe(400);
     expect(notExcel.body).toMatchObject({ code: 'IMPORT_NOT_XLSX', title: '文件不是有效的 Excel（.xlsx）文件' });
     const brokenZip = await upload(gyq, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 1)]), ids['JB-GYQ']!);
-    expect(brokenZip.body.code).toBe('IMPORT_NOT_XLSX');
+    // A zip that is not a workbook is found out by the check job.
+    expect(brokenZip.body).toMatchObject({ status: 'failed', job: { error: { code: 'IMPORT_NOT_XLSX' } } });
+    // Read by the check job: the batch fails with the reason.
     const wrongHeaders = await upload(gyq, await workbook([['张三', '1']], ['名字', '证件号', '工会编码']), ids['JB-GYQ']!);
-    expect(wrongHeaders.status).toBe(400);
-    expect(wrongHeaders.body.code).toBe('IMPORT_HEADERS_MISSING');
-    expect(wrongHeaders.body.detail).toBe('第一行缺少以下列：姓名、身份证号、用工形式');
+    expect(wrongHeaders.body).toMatchObject({ status: 'failed', job: { status: 'failed', error: { code: 'IMPORT_HEADERS_MISSING', title: '表头与模板不符', detail: '第一行缺少以下列：姓名、身份证号、用工形式' } } });
     const empty = await upload(gyq, await workbook([[], []]), ids['JB-GYQ']!);
-    expect(empty.body.code).toBe('IMPORT_EMPTY');
+    expect(empty.body.job.error.code).toBe('IMPORT_EMPTY');
+    const cannotCommit = await gyq.post(`/api/v1/members/imports/${empty.body.id}/commit`, { version: empty.body.version, mode: 'only_valid' });
+    expect(cannotCommit.status).toBe(409);
+    expect(cannotCommit.body.code).toBe('IMPORT_NOT_READY');
     const outside = await upload(gyq, await workbook([['张三', idNumber('50010519900101031'), null, 'JB-WLD-LH', '快递员']]), ids['JB-WLD']!);
     expect(outside.status).toBe(404);
     const nameOnly = await upload(staff, await workbook([['张三']]), ids.JB!);
@@ -201,8 +233,10 @@ describe('collective join drives from Excel', () => {
     sheet.addRow(HEADERS);
     for (let i = 0; i <= 100_000; i++) sheet.addRow(['某', '1']);
     const res = await upload(gyq, Buffer.from(await wb.xlsx.writeBuffer()), ids['JB-GYQ']!);
-    expect(res.status).toBe(413);
-    expect(res.body).toMatchObject({ code: 'IMPORT_TOO_MANY_ROWS', detail: '一次最多导入 100000 行，请拆分成多个文件' });
+    expect(res.body).toMatchObject({ status: 'failed', job: { status: 'failed', error: { code: 'IMPORT_TOO_MANY_ROWS', detail: '一次最多导入 100000 行，请拆分成多个文件' } } });
+    // The stored file is dropped once read.
+    const stored = await t.database.query<{ file: unknown }>('select file from member_import where id = $1', [res.body.id]);
+    expect(stored[0]!.file).toBeNull();
   }, 120_000);
 });
 

@@ -1,11 +1,20 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { org } from '../orgs/orgs.tables';
 import { memberImport, memberNumberCounter, membership, membershipEvent, person } from './members.tables';
 
-export type ImportRow = typeof memberImport.$inferSelect;
+export type ImportData = typeof memberImport.$inferSelect;
+/** A batch without its bulky columns (the uploaded file, the encrypted rows): what polls and updates read back. */
+export type ImportRow = Omit<ImportData, 'file' | 'rowsEnc'>;
+const { file: _file, rowsEnc: _rowsEnc, ...summary } = getTableColumns(memberImport);
 
 export async function findImport(db: Db, id: string): Promise<ImportRow | undefined> {
+  const rows = await db.select(summary).from(memberImport).where(eq(memberImport.id, id)).limit(1);
+  return rows[0];
+}
+
+/** With the file and the encrypted rows (only the jobs and the report need them). */
+export async function findImportData(db: Db, id: string): Promise<ImportData | undefined> {
   const rows = await db.select().from(memberImport).where(eq(memberImport.id, id)).limit(1);
   return rows[0];
 }
@@ -15,12 +24,12 @@ export async function lockImport(db: Db, id: string): Promise<void> {
 }
 
 export async function findImportByHash(db: Db, orgId: string, fileHash: string): Promise<ImportRow | undefined> {
-  const rows = await db.select().from(memberImport).where(and(eq(memberImport.orgId, orgId), eq(memberImport.fileHash, fileHash))).limit(1);
+  const rows = await db.select(summary).from(memberImport).where(and(eq(memberImport.orgId, orgId), eq(memberImport.fileHash, fileHash))).limit(1);
   return rows[0];
 }
 
 export async function insertImport(db: Db, values: typeof memberImport.$inferInsert): Promise<ImportRow> {
-  const rows = await db.insert(memberImport).values(values).returning();
+  const rows = await db.insert(memberImport).values(values).returning(summary);
   return rows[0]!;
 }
 
@@ -29,7 +38,7 @@ export async function updateImport(db: Db, id: string, values: Partial<typeof me
     .update(memberImport)
     .set({ ...values, version: sql`${memberImport.version} + 1` })
     .where(eq(memberImport.id, id))
-    .returning();
+    .returning(summary);
   return rows[0]!;
 }
 
@@ -91,4 +100,39 @@ export async function insertMemberships(db: Db, rows: (typeof membership.$inferI
 
 export async function insertEvents(db: Db, rows: (typeof membershipEvent.$inferInsert)[]): Promise<void> {
   await inChunks(rows, 1500, (c) => db.insert(membershipEvent).values(c));
+}
+
+/**
+ * Column arrays of one slice of an import commit. Written with one `INSERT … SELECT FROM unnest(…)`
+ * per table — one array parameter per column instead of one parameter per cell, so a 1,000-row
+ * slice allocates a few arrays rather than tens of thousands of query-builder objects.
+ */
+export type CommitSlice = {
+  person: { id: string[]; orgId: string[]; realName: string[]; idNumberEnc: string[]; idNumberHash: string[]; idNumberMasked: string[]; phone: (string | null)[]; sex: string[]; birthDate: string[]; employerName: (string | null)[]; employerCreditCode: (string | null)[]; industry: (string | null)[]; employmentForm: string[]; isMigrant: boolean[]; homeStreetCode: (string | null)[] };
+  membership: { id: string[]; personId: string[]; orgId: string[]; memberNumber: string[]; reason: string[] };
+};
+
+export const emptyCommitSlice = (): CommitSlice => ({
+  person: { id: [], orgId: [], realName: [], idNumberEnc: [], idNumberHash: [], idNumberMasked: [], phone: [], sex: [], birthDate: [], employerName: [], employerCreditCode: [], industry: [], employmentForm: [], isMigrant: [], homeStreetCode: [] },
+  membership: { id: [], personId: [], orgId: [], memberNumber: [], reason: [] },
+});
+
+const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+
+export async function insertCommitSlice(db: Db, s: CommitSlice, at: Date, actor: { actorId: string | null; actorName: string | null }): Promise<void> {
+  const p = s.person;
+  if (p.id.length)
+    await db.execute(sql`insert into person (id, org_id, real_name, id_number_enc, id_number_hash, id_number_masked, phone, sex, birth_date, employer_name, employer_credit_code, industry, employment_form, is_migrant, home_street_code, verified_at)
+      select u.*, ${at.toISOString()}::timestamptz from unnest(${arr(p.id, 'uuid')}, ${arr(p.orgId, 'uuid')}, ${arr(p.realName, 'text')}, ${arr(p.idNumberEnc, 'text')}, ${arr(p.idNumberHash, 'text')}, ${arr(p.idNumberMasked, 'text')},
+        ${arr(p.phone, 'text')}, ${arr(p.sex, 'text')}, ${arr(p.birthDate, 'date')}, ${arr(p.employerName, 'text')}, ${arr(p.employerCreditCode, 'text')}, ${arr(p.industry, 'text')}, ${arr(p.employmentForm, 'text')},
+        ${arr(p.isMigrant, 'boolean')}, ${arr(p.homeStreetCode, 'text')}) as u`);
+  const m = s.membership;
+  if (!m.id.length) return;
+  const now = at.toISOString();
+  await db.execute(sql`insert into membership (id, person_id, org_id, member_number, status, applied_at, joined_at, source)
+    select u.id, u.person_id, u.org_id, u.member_number, 'active', ${now}::timestamptz, ${now}::timestamptz, 'import'
+    from unnest(${arr(m.id, 'uuid')}, ${arr(m.personId, 'uuid')}, ${arr(m.orgId, 'uuid')}, ${arr(m.memberNumber, 'text')}) as u(id, person_id, org_id, member_number)`);
+  await db.execute(sql`insert into membership_event (membership_id, org_id, kind, to_org_id, actor_id, actor_name, reason, at)
+    select u.membership_id, u.org_id, 'approved', u.org_id, ${actor.actorId}::uuid, ${actor.actorName}, u.reason, ${now}::timestamptz
+    from unnest(${arr(m.id, 'uuid')}, ${arr(m.orgId, 'uuid')}, ${arr(m.reason, 'text')}) as u(membership_id, org_id, reason)`);
 }

@@ -1,16 +1,17 @@
 import crypto, { randomUUID } from 'node:crypto';
-import { maskIdNumber, type CommitImport, type ImportRowError, type MemberImport } from '@niangjia/contracts';
+import { maskIdNumber, type CommitImport, type ImportJob, type ImportRowError, type MemberImport } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
-import { recordAudit } from '../../platform/audit/audit.service';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
+import { findJob, type JobContext, type JobRow, type JobRunner } from '../../platform/jobs';
 import { isInScope, type Scope } from '../../platform/auth';
 import { AppError, notFound } from '../../platform/errors';
 import { t, type Lang } from '../../platform/i18n';
 import { decryptField, encryptField } from '../../platform/pii';
-import { createRowChecker, packRows, unpackRows, type CheckedRow, type StoredError } from './import-check';
-import { buildImportTemplate, IMPORT_COLUMNS, ImportFileError, readImportSheet, writeWorkbook, type ImportColumnKey } from './import-xlsx';
+import { createRowChecker, packRows, parsePackedRows, unpackRow, type PackedRow, type StoredError } from './import-check';
+import { buildImportTemplate, estimateSheetRows, IMPORT_COLUMNS, ImportFileError, looksLikeXlsx, readImportSheet, writeWorkbook, type ImportColumnKey } from './import-xlsx';
 import * as repo from './import.repository';
 import { findDistrictOf, findOrgBrief } from './members.repository';
-import { ID_NUMBER_PURPOSE, orgRefOf, versionConflict, type MembersActor, type MembersDeps } from './members.shared';
+import { hashIdNumber, ID_NUMBER_PURPOSE, orgRefOf, versionConflict, type MembersActor, type MembersDeps } from './members.shared';
 
 /** Rows beyond this are refused while reading (the reader streams, so a huge file is not loaded). */
 export const MAX_IMPORT_ROWS = 100_000;
@@ -18,9 +19,43 @@ const ROWS_PURPOSE = 'member_import.rows';
 
 const headerOf = (key: ImportColumnKey | null) => (key ? (IMPORT_COLUMNS.find((c) => c.key === key)?.header ?? key) : null);
 
-/** Collective join drives (集中入会): dry run with a per-row report, then an atomic, idempotent commit. */
-export function createImportService({ db, secrets, dataKeys, clock = () => new Date() }: MembersDeps) {
-  function toImport(row: repo.ImportRow, org: { id: string; code: string; name: string; type: string }, lang: Lang, isRepeat = false): MemberImport {
+type JobAudit = AuditContext;
+type CheckPayload = { importId: string; scope: Scope; audit: JobAudit };
+type CommitPayload = { importId: string; mode: CommitImport['mode']; audit: JobAudit };
+export const IMPORT_CHECK_JOB = 'member_import.check';
+export const IMPORT_COMMIT_JOB = 'member_import.commit';
+const JOB_KIND_OF: Record<string, ImportJob['kind']> = { [IMPORT_CHECK_JOB]: 'check', [IMPORT_COMMIT_JOB]: 'commit' };
+const thousands = (n: number) => n.toLocaleString('en');
+
+/**
+ * Collective join drives (集中入会): the upload is stored in the batch row and checked by a job
+ * (dry run, per-row report), then committed by another job (atomic, idempotent per file). Jobs run
+ * on whichever instance claims them, so the file lives in the database, not on a local disk.
+ */
+export function createImportService({ db, secrets, dataKeys, jobs, clock = () => new Date() }: MembersDeps & { jobs: JobRunner }) {
+  function toJob(row: JobRow | undefined, lang: Lang): ImportJob | null {
+    if (!row) return null;
+    const params = (row.errorParams ?? {}) as Record<string, string | number>;
+    const detailKey = `${row.errorCode}_DETAIL`;
+    const detail = row.errorCode ? t(lang, detailKey, params) : null;
+    return {
+      id: row.id,
+      kind: JOB_KIND_OF[row.kind] ?? 'check',
+      status: row.status as ImportJob['status'],
+      progress: row.progress,
+      progressText: row.progressText,
+      error: row.errorCode ? { code: row.errorCode, title: t(lang, row.errorCode, params), detail: detail === detailKey ? null : detail } : null,
+    };
+  }
+
+  async function toImport(row: repo.ImportRow, org: { id: string; code: string; name: string; type: string }, lang: Lang, isRepeat = false): Promise<MemberImport> {
+    let jobRow = row.jobId ? await findJob(db, row.jobId) : undefined;
+    // A job is marked done after its handler wrote the batch: when it is done, read the batch again
+    // so a poll never shows a finished job beside the batch as it was before.
+    if (jobRow && ['succeeded', 'failed'].includes(jobRow.status) && ['queued', 'checking', 'committing'].includes(row.status)) {
+      row = (await repo.findImport(db, row.id)) ?? row;
+      jobRow = row.jobId ? await findJob(db, row.jobId) : undefined;
+    }
     const errors = (row.report as StoredError[]).slice(0, 1000).map((e): ImportRowError => ({
       row: e.row,
       column: headerOf(e.column),
@@ -34,6 +69,7 @@ export function createImportService({ db, secrets, dataKeys, clock = () => new D
       org: orgRefOf(org),
       fileName: row.fileName,
       status: row.status as MemberImport['status'],
+      job: toJob(jobRow, lang),
       mode: row.mode as MemberImport['mode'],
       totalRows: row.totalRows,
       validRows: row.validRows,
@@ -55,56 +91,203 @@ export function createImportService({ db, secrets, dataKeys, clock = () => new D
     return { row, org };
   }
 
+  /** The dry run, as a job: streams the stored file through the row checker, keeps the report and (encrypted) the valid rows. */
+  async function runCheck(ctx: JobContext): Promise<unknown> {
+    const { importId, scope, audit } = ctx.job.payload as CheckPayload;
+    const batch = await repo.findImportData(db, importId);
+    if (!batch || !['queued', 'checking'].includes(batch.status) || !batch.file) return { skipped: true };
+    const target = await findOrgBrief(db, batch.orgId);
+    if (!target) throw notFound('ENTITY_org');
+    await repo.updateImport(db, importId, { status: 'checking' });
+    const checker = createRowChecker({ db, secrets }, target, scope, clock());
+    let totalRows = 0;
+    try {
+      let file: Buffer | null = batch.file;
+      batch.file = null;
+      batch.rowsEnc = null;
+      const estimate = await estimateSheetRows(file);
+      const of = (n: number) => (estimate && estimate >= n ? `${thousands(n)} / ${thousands(estimate)}` : thousands(n));
+      totalRows = await readImportSheet(file, MAX_IMPORT_ROWS, async (sheetRow) => {
+        await checker.checkRow(sheetRow);
+        const n = checker.count();
+        if (n % 500 === 0) await ctx.progress(0.9 * (estimate ? Math.min(1, n / estimate) : 0.5), `已检查 ${of(n)} 行`);
+      });
+      file = null;
+      if (totalRows === 0) throw new ImportFileError('IMPORT_EMPTY');
+    } catch (error) {
+      if (error instanceof ImportFileError) {
+        await repo.updateImport(db, importId, { status: 'failed', file: null });
+        throw new AppError(error.code, { status: error.code === 'IMPORT_TOO_MANY_ROWS' ? 413 : 400, params: error.params });
+      }
+      throw error;
+    }
+    await ctx.progress(0.9, `已检查 ${thousands(totalRows)} / ${thousands(totalRows)} 行，正在核对已有会员`, true);
+    const { valid, errors, errorRows } = await checker.finish();
+    const validRows = valid.length;
+    const rowsEnc = validRows ? encryptField(dataKeys, ROWS_PURPOSE, packRows(valid)) : null;
+    valid.length = 0;
+    await db.transaction(async (tx) => {
+      const row = await repo.updateImport(tx, importId, { status: 'checked', totalRows, validRows, errorRows, report: errors, rowsEnc, file: null });
+      await recordAudit(tx, audit, {
+        action: 'member.import_check',
+        entityType: 'member_import',
+        entityId: row.id,
+        orgId: target.id,
+        after: { fileName: row.fileName, totalRows, validRows, errorRows },
+      });
+    });
+    await ctx.progress(1, `已检查 ${thousands(totalRows)} 行：${thousands(validRows)} 行可导入，${thousands(errorRows)} 行有错误`, true);
+    return { totalRows, validRows, errorRows };
+  }
+
+  /** The commit, as a job: one transaction, everything of the batch or nothing. */
+  async function runCommit(ctx: JobContext): Promise<unknown> {
+    const { importId: id, mode, audit } = ctx.job.payload as CommitPayload;
+    const now = clock();
+    // A union's district does not change within a commit: look it up once per union.
+    const districts = new Map<string, Awaited<ReturnType<typeof findDistrictOf>>>();
+    const findDistrictCached = async (tx: Db, orgId: string) => {
+      let found = districts.get(orgId);
+      if (!found) {
+        const union = await findOrgBrief(tx, orgId);
+        if (!union) throw notFound('ENTITY_org');
+        found = await findDistrictOf(tx, union.path);
+        districts.set(orgId, found);
+      }
+      return found;
+    };
+    try {
+      return await db.transaction(async (tx) => {
+        await repo.lockImport(tx, id);
+        const row = await repo.findImportData(tx, id);
+        if (!row || row.status !== 'committing') return { skipped: true };
+        const packed = row.rowsEnc ? parsePackedRows(decryptField(dataKeys, ROWS_PURPOSE, row.rowsEnc)) : [];
+        row.rowsEnc = null;
+        const total = packed.length;
+        // Someone may have joined since the dry run: those rows are skipped, or the whole batch refused.
+        const hashes = packed.map((p) => hashIdNumber(secrets, p[2]));
+        const current = new Map((await repo.findPersonsByHashes(tx, hashes)).map((p) => [p.idNumberHash, p]));
+        const fresh: number[] = [];
+        packed.forEach((p, i) => {
+          const person = current.get(hashes[i]!);
+          if (!person?.hasOpen && (!person || person.realName === p[1]) && (person?.id ?? null) === p[11]) fresh.push(i);
+        });
+        if (fresh.length !== total && mode === 'all_or_nothing') throw new AppError('IMPORT_CHANGED_SINCE_CHECK', { status: 409, params: { count: total - fresh.length } });
+        // Written in slices of 1,000 rows (column arrays, see insertCommitSlice) so memory stays flat for a 100,000-row batch; still one transaction.
+        let slice = repo.emptyCommitSlice();
+        let committed = 0;
+        const flush = async () => {
+          await repo.insertCommitSlice(tx, slice, now, audit);
+          committed += slice.membership.id.length;
+          slice = repo.emptyCommitSlice();
+          // Not awaited: on PGlite the single connection is held by this transaction.
+          void ctx.progress(committed / Math.max(1, fresh.length), `已导入 ${thousands(committed)} / ${thousands(fresh.length)} 行`);
+        };
+        const byDistrict = new Map<string, { prefix: string; rows: number[] }>();
+        for (const i of fresh) {
+          const district = await findDistrictCached(tx, packed[i]![4]);
+          const group = byDistrict.get(district.id) ?? { prefix: district.divisionCode ?? district.code, rows: [] };
+          group.rows.push(i);
+          byDistrict.set(district.id, group);
+        }
+        for (const [districtId, group] of byDistrict) {
+          let next = await repo.reserveMemberSequence(tx, districtId, group.rows.length);
+          for (const i of group.rows) {
+            const r = unpackRow(packed[i]!, secrets, hashes[i]);
+            packed[i] = undefined as unknown as PackedRow;
+            const idNumberEnc = encryptField(dataKeys, ID_NUMBER_PURPOSE, r.idNumber);
+            const personId = r.personId ?? randomUUID();
+            if (r.personId) {
+              await repo.updateImportedPerson(tx, r.personId, {
+                orgId: r.orgId,
+                realName: r.realName,
+                idNumberEnc,
+                idNumberHash: r.idHash,
+                idNumberMasked: maskIdNumber(r.idNumber),
+                phone: r.phone,
+                sex: r.sex,
+                birthDate: r.birthDate,
+                employerName: r.employerName,
+                employerCreditCode: r.employerCreditCode,
+                industry: r.industry,
+                employmentForm: r.employmentForm,
+                isMigrant: r.isMigrant,
+                homeStreetCode: r.homeStreetCode,
+                verifiedAt: now,
+              });
+            } else {
+              const p = slice.person;
+              p.id.push(personId);
+              p.orgId.push(r.orgId);
+              p.realName.push(r.realName);
+              p.idNumberEnc.push(idNumberEnc);
+              p.idNumberHash.push(r.idHash);
+              p.idNumberMasked.push(maskIdNumber(r.idNumber));
+              p.phone.push(r.phone);
+              p.sex.push(r.sex);
+              p.birthDate.push(r.birthDate);
+              p.employerName.push(r.employerName);
+              p.employerCreditCode.push(r.employerCreditCode);
+              p.industry.push(r.industry);
+              p.employmentForm.push(r.employmentForm);
+              p.isMigrant.push(r.isMigrant);
+              p.homeStreetCode.push(r.homeStreetCode);
+            }
+            const m = slice.membership;
+            m.id.push(randomUUID());
+            m.personId.push(personId);
+            m.orgId.push(r.orgId);
+            m.memberNumber.push(`${group.prefix}${String(next++).padStart(8, '0')}`);
+            m.reason.push(`集中入会导入（第 ${r.row} 行）`);
+            if (m.id.length >= 1000) await flush();
+          }
+        }
+        await flush();
+        await repo.updateImport(tx, id, { status: 'committed', mode, committedRows: committed, committedAt: now, rowsEnc: null });
+        await recordAudit(tx, audit, {
+          action: 'member.import_commit',
+          entityType: 'member_import',
+          entityId: id,
+          orgId: row.orgId,
+          after: { mode, committedRows: committed, skipped: total - fresh.length },
+        });
+        return { committedRows: committed, skipped: total - fresh.length };
+      });
+    } catch (error) {
+      // The transaction left nothing behind; the batch is checked again and can be committed later.
+      await repo.updateImport(db, id, { status: 'checked', mode: null });
+      throw error;
+    }
+  }
+
+  jobs.register(IMPORT_CHECK_JOB, runCheck);
+  jobs.register(IMPORT_COMMIT_JOB, runCommit);
+
   return {
     template: () => buildImportTemplate(),
 
-    /** Dry run: reads and checks the file, keeps the report and (encrypted) the valid rows. The same file again returns its batch. */
-    async checkFile(file: Buffer, query: { orgId: string; fileName?: string | undefined }, actor: MembersActor, lang: Lang): Promise<{ batch: MemberImport; isNew: boolean }> {
+    /**
+     * Stores the upload and queues its dry run. The same file again (same org) returns its batch
+     * (`isNew` false) — unless that batch failed, when it is checked again.
+     */
+    async uploadFile(file: Buffer, query: { orgId: string; fileName?: string | undefined }, actor: MembersActor, lang: Lang): Promise<{ batch: MemberImport; isNew: boolean }> {
       const target = await findOrgBrief(db, query.orgId);
       if (!target || !isInScope(actor.scope, target.path)) throw notFound('ENTITY_org');
+      // Refused at once (no job): anything that is not a zip archive cannot be an .xlsx.
+      if (!looksLikeXlsx(file)) throw new AppError('IMPORT_NOT_XLSX', { status: 400 });
       const fileHash = crypto.createHash('sha256').update(file).digest('hex');
-      const previous = await repo.findImportByHash(db, target.id, fileHash);
-      if (previous) return { batch: toImport(previous, target, lang, true), isNew: false };
-      const checker = createRowChecker({ db, secrets }, target, actor.scope, clock());
-      try {
-        await readImportSheet(file, MAX_IMPORT_ROWS, checker.checkRow);
-      } catch (error) {
-        if (error instanceof ImportFileError)
-          throw new AppError(error.code, {
-            status: error.code === 'IMPORT_TOO_MANY_ROWS' ? 413 : 400,
-            params: error.params,
-          });
-        throw error;
-      }
-      const { valid, errors, errorRows, totalRows } = await checker.finish();
-      if (totalRows === 0) throw new AppError('IMPORT_EMPTY', { status: 400 });
-      return db.transaction(async (tx) => {
-        const row = await repo.insertImport(tx, {
-          orgId: target.id,
-          fileHash,
-          fileName: query.fileName ?? null,
-          totalRows,
-          validRows: valid.length,
-          errorRows,
-          report: errors,
-          rowsEnc: valid.length ? encryptField(dataKeys, ROWS_PURPOSE, packRows(valid)) : null,
-          createdBy: actor.audit.actorId,
-          createdByName: actor.audit.actorName,
-        });
-        await recordAudit(tx, actor.audit, {
-          action: 'member.import_check',
-          entityType: 'member_import',
-          entityId: row.id,
-          orgId: target.id,
-          after: {
-            fileName: row.fileName,
-            totalRows: row.totalRows,
-            validRows: row.validRows,
-            errorRows,
-          },
-        });
-        return { batch: toImport(row, target, lang), isNew: true };
+      const payload = (importId: string): CheckPayload => ({ importId, scope: actor.scope, audit: actor.audit });
+      const result = await db.transaction(async (tx) => {
+        const previous = await repo.findImportByHash(tx, target.id, fileHash);
+        if (previous && previous.status !== 'failed') return { row: previous, isNew: false };
+        const row = previous
+          ? await repo.updateImport(tx, previous.id, { status: 'queued', file, fileName: query.fileName ?? previous.fileName })
+          : await repo.insertImport(tx, { orgId: target.id, fileHash, fileName: query.fileName ?? null, status: 'queued', file, createdBy: actor.audit.actorId, createdByName: actor.audit.actorName });
+        const queued = await jobs.enqueue(tx, { kind: IMPORT_CHECK_JOB, orgId: target.id, payload: payload(row.id), createdBy: actor.audit.actorId });
+        return { row: await repo.updateImport(tx, row.id, { jobId: queued.id }), isNew: true };
       });
+      if (result.isNew) jobs.kick();
+      return { batch: await toImport(result.row, target, lang, !result.isNew), isNew: result.isNew };
     },
 
     async getImport(id: string, scope: Scope, lang: Lang): Promise<MemberImport> {
@@ -112,150 +295,31 @@ export function createImportService({ db, secrets, dataKeys, clock = () => new D
       return toImport(row, org, lang);
     },
 
-    /** Commit in one transaction: everything of the batch or nothing. Committing a committed batch changes nothing. */
-    async commit(id: string, input: CommitImport, actor: MembersActor, lang: Lang): Promise<MemberImport> {
-      const now = clock();
-      // A union's district does not change within a commit: look it up once per union.
-      const districts = new Map<string, Awaited<ReturnType<typeof findDistrictOf>>>();
-      const findDistrictCached = async (tx: Db, orgId: string) => {
-        let found = districts.get(orgId);
-        if (!found) {
-          const union = await findOrgBrief(tx, orgId);
-          if (!union) throw notFound('ENTITY_org');
-          found = await findDistrictOf(tx, union.path);
-          districts.set(orgId, found);
-        }
-        return found;
-      };
-      return db.transaction(async (tx) => {
+    /** Queues the commit (`isQueued`); a committed batch answers as it is, a batch being committed with its job. */
+    async commit(id: string, input: CommitImport, actor: MembersActor, lang: Lang): Promise<{ batch: MemberImport; isQueued: boolean }> {
+      const result = await db.transaction(async (tx) => {
         await repo.lockImport(tx, id);
         const { row, org } = await getScopedImport(tx, id, actor.scope);
-        if (row.status === 'committed') return toImport(row, org, lang, true);
+        if (row.status === 'committed' || row.status === 'committing') return { row, org, isQueued: false };
+        if (row.status !== 'checked') throw new AppError('IMPORT_NOT_READY', { status: 409, params: { status: row.status } });
         if (row.version !== input.version) throw versionConflict(input.version, row.version);
-        if (input.mode === 'all_or_nothing' && row.errorRows > 0)
-          throw new AppError('IMPORT_HAS_ERRORS', {
-            status: 409,
-            params: { count: row.errorRows },
-          });
-        const rows = row.rowsEnc ? unpackRows(decryptField(dataKeys, ROWS_PURPOSE, row.rowsEnc), secrets) : [];
-        // Someone may have joined since the dry run: those rows are skipped, or the whole batch refused.
-        const current = new Map(
-          (
-            await repo.findPersonsByHashes(
-              tx,
-              rows.map((r) => r.idHash),
-            )
-          ).map((p) => [p.idNumberHash, p]),
-        );
-        const fresh = rows.filter((r) => {
-          const p = current.get(r.idHash);
-          return !p?.hasOpen && (!p || p.realName === r.realName) && (p?.id ?? null) === r.personId;
-        });
-        if (fresh.length !== rows.length && input.mode === 'all_or_nothing')
-          throw new AppError('IMPORT_CHANGED_SINCE_CHECK', {
-            status: 409,
-            params: { count: rows.length - fresh.length },
-          });
-        // Written in slices of 1,000 rows so memory stays flat for a 100,000-row batch; still one transaction.
-        let memberships: Parameters<typeof repo.insertMemberships>[1] = [];
-        let events: Parameters<typeof repo.insertEvents>[1] = [];
-        let newPersons: Parameters<typeof repo.insertPersons>[1] = [];
-        let committed = 0;
-        const flush = async () => {
-          await repo.insertPersons(tx, newPersons);
-          await repo.insertMemberships(tx, memberships);
-          await repo.insertEvents(tx, events);
-          committed += memberships.length;
-          [newPersons, memberships, events] = [[], [], []];
-        };
-        const byDistrict = new Map<string, { prefix: string; rows: CheckedRow[] }>();
-        for (const r of fresh) {
-          const district = await findDistrictCached(tx, r.orgId);
-          const group = byDistrict.get(district.id) ?? {
-            prefix: district.divisionCode ?? district.code,
-            rows: [],
-          };
-          group.rows.push(r);
-          byDistrict.set(district.id, group);
-        }
-        for (const [districtId, group] of byDistrict) {
-          let next = await repo.reserveMemberSequence(tx, districtId, group.rows.length);
-          for (const r of group.rows) {
-            const personValues = {
-              orgId: r.orgId,
-              realName: r.realName,
-              idNumberEnc: encryptField(dataKeys, ID_NUMBER_PURPOSE, r.idNumber),
-              idNumberHash: r.idHash,
-              idNumberMasked: maskIdNumber(r.idNumber),
-              phone: r.phone,
-              sex: r.sex,
-              birthDate: r.birthDate,
-              employerName: r.employerName,
-              employerCreditCode: r.employerCreditCode,
-              industry: r.industry,
-              employmentForm: r.employmentForm,
-              isMigrant: r.isMigrant,
-              homeStreetCode: r.homeStreetCode,
-              verifiedAt: now,
-            };
-            const personId = r.personId ?? randomUUID();
-            if (r.personId) await repo.updateImportedPerson(tx, r.personId, personValues);
-            else newPersons.push({ id: personId, ...personValues });
-            const membershipId = randomUUID();
-            memberships.push({
-              id: membershipId,
-              personId,
-              orgId: r.orgId,
-              memberNumber: `${group.prefix}${String(next++).padStart(8, '0')}`,
-              status: 'active',
-              appliedAt: now,
-              joinedAt: now,
-              source: 'import',
-            });
-            events.push({
-              membershipId,
-              orgId: r.orgId,
-              kind: 'approved',
-              toOrgId: r.orgId,
-              actorId: actor.audit.actorId,
-              actorName: actor.audit.actorName,
-              reason: `集中入会导入（第 ${r.row} 行）`,
-              at: now,
-            });
-            if (memberships.length >= 1000) await flush();
-          }
-        }
-        await flush();
-        const updated = await repo.updateImport(tx, id, {
-          status: 'committed',
-          mode: input.mode,
-          committedRows: committed,
-          committedAt: now,
-          rowsEnc: null,
-        });
-        await recordAudit(tx, actor.audit, {
-          action: 'member.import_commit',
-          entityType: 'member_import',
-          entityId: id,
-          orgId: org.id,
-          after: {
-            mode: input.mode,
-            committedRows: committed,
-            skipped: rows.length - fresh.length,
-          },
-        });
-        return toImport(updated, org, lang);
+        if (input.mode === 'all_or_nothing' && row.errorRows > 0) throw new AppError('IMPORT_HAS_ERRORS', { status: 409, params: { count: row.errorRows } });
+        const payload: CommitPayload = { importId: id, mode: input.mode, audit: actor.audit };
+        const queued = await jobs.enqueue(tx, { kind: IMPORT_COMMIT_JOB, orgId: org.id, payload, createdBy: actor.audit.actorId });
+        return { row: await repo.updateImport(tx, id, { status: 'committing', mode: input.mode, jobId: queued.id }), org, isQueued: true };
       });
+      if (result.isQueued) jobs.kick();
+      return { batch: await toImport(result.row, result.org, lang, !result.isQueued && result.row.status === 'committed'), isQueued: result.isQueued };
     },
 
     /** The report as .xlsx: every error row with its column and reason, then the rows found valid. */
     async reportXlsx(id: string, scope: Scope, lang: Lang): Promise<{ file: Buffer; fileName: string }> {
-      const { row } = await getScopedImport(db, id, scope);
+      await getScopedImport(db, id, scope);
+      const row = (await repo.findImportData(db, id))!;
       const errors = row.report as StoredError[];
       const lines: (string | number | null)[][] = errors.map((e) => [e.row, e.name, e.idNumberMasked, '错误', headerOf(e.column), t(lang, e.code, e.params ?? {})]);
       if (row.rowsEnc) {
-        const valid = unpackRows(decryptField(dataKeys, ROWS_PURPOSE, row.rowsEnc), secrets);
-        for (const v of valid) lines.push([v.row, v.realName, maskIdNumber(v.idNumber), '可导入', null, null]);
+        for (const v of parsePackedRows(decryptField(dataKeys, ROWS_PURPOSE, row.rowsEnc))) lines.push([v[0], v[1], maskIdNumber(v[2]), '可导入', null, null]);
       } else if (row.status === 'committed') {
         lines.push([null, null, null, `已导入 ${row.committedRows} 人`, null, null]);
       }

@@ -53,6 +53,10 @@ registerMessages({
   IMPORT_EMPTY: ['文件中没有数据行', 'The file has no data rows'],
   IMPORT_HAS_ERRORS: ['文件中有未通过检查的行', 'Some rows did not pass the check'],
   IMPORT_HAS_ERRORS_DETAIL: ['有 {count} 行未通过检查，“全部正确才导入”模式不能提交；请修改后重新上传，或选择“只导入正确的行”', '{count} rows failed the check, so “all or nothing” cannot commit; fix and upload again, or choose “only valid rows”'],
+  IMPORT_NOT_READY: ['该批次当前不能提交', 'This batch cannot be committed now'],
+  IMPORT_NOT_READY_DETAIL: ['批次状态为“{status}”，检查完成后才能提交', 'The batch is “{status}”; it can be committed once the check is done'],
+  JOB_ABANDONED: ['后台任务中断', 'The background job was interrupted'],
+  JOB_ABANDONED_DETAIL: ['处理该任务的服务多次中断，请重新提交', 'The server running the job stopped several times; try again'],
   IMPORT_CHANGED_SINCE_CHECK: ['检查之后数据已有变化', 'The records changed since the check'],
   IMPORT_CHANGED_SINCE_CHECK_DETAIL: ['有 {count} 行的人员在检查之后已入会或被登记，请重新上传检查', '{count} people joined or were registered since the check; upload the file again'],
   // Collective join drives: one cell or row (messages of the per-row report).

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser } from '../accounts/accounts.tables';
 import { org } from '../orgs/orgs.tables';
 
@@ -129,6 +129,11 @@ export const memberNumberCounter = pgTable('member_number_counter', {
  * column, reason — no full ID numbers); the checked rows themselves only encrypted, until commit.
  * One batch per file per org (keyed by the file's SHA-256), so the same file never adds anyone twice.
  */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
+
 export const memberImport = pgTable(
   'member_import',
   {
@@ -140,12 +145,16 @@ export const memberImport = pgTable(
     fileName: text('file_name'),
     status: text('status').notNull().default('checked'),
     mode: text('mode'),
-    totalRows: integer('total_rows').notNull(),
-    validRows: integer('valid_rows').notNull(),
-    errorRows: integer('error_rows').notNull(),
+    totalRows: integer('total_rows').notNull().default(0),
+    validRows: integer('valid_rows').notNull().default(0),
+    errorRows: integer('error_rows').notNull().default(0),
     committedRows: integer('committed_rows').notNull().default(0),
-    report: jsonb('report').notNull(),
+    report: jsonb('report').notNull().default([]),
     rowsEnc: text('rows_enc'),
+    /** The uploaded file until it is checked: in the database, so any instance's job runner can read it. */
+    file: bytea('file'),
+    /** The check or commit job working on this batch now (or last). */
+    jobId: uuid('job_id'),
     createdBy: uuid('created_by'),
     createdByName: text('created_by_name'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -154,6 +163,6 @@ export const memberImport = pgTable(
   },
   (t) => [
     uniqueIndex('member_import_file_unique').on(t.orgId, t.fileHash),
-    check('member_import_status_check', sql`${t.status} in ('checked','committed')`),
+    check('member_import_status_check', sql`${t.status} in ('queued','checking','checked','committing','committed','failed')`),
   ],
 );

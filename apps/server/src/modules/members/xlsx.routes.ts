@@ -43,18 +43,23 @@ export const xlsxRoutes: FastifyPluginAsyncZod<{ imports: ImportService; exports
     {
       config: { permission: 'member.write' },
       bodyLimit: MAX_UPLOAD_BYTES,
-      schema: { tags, summary: 'Upload an .xlsx (body = the file) and check every row (dry run); the same file again returns its batch', querystring: uploadImportQuerySchema, response: { 200: memberImportSchema, 201: memberImportSchema } },
+      schema: {
+        tags,
+        summary: 'Upload an .xlsx (body = the file): 202 with the batch and its check job (poll GET /members/imports/:id); the same file again answers 200 with its batch',
+        querystring: uploadImportQuerySchema,
+        response: { 200: memberImportSchema, 202: memberImportSchema },
+      },
     },
     async (request, reply) => {
       if (!Buffer.isBuffer(request.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { status: 415 });
-      const { batch, isNew } = await imports.checkFile(request.body, request.query, actorOf(request, 'member.write'), langOf(request));
-      return reply.status(isNew ? 201 : 200).send(batch);
+      const { batch, isNew } = await imports.uploadFile(request.body, request.query, actorOf(request, 'member.write'), langOf(request));
+      return reply.status(isNew ? 202 : 200).send(batch);
     },
   );
 
   app.get(
     '/members/imports/:id',
-    { config: { permission: 'member.write' }, schema: { tags, summary: 'An import batch: totals and the first errors', params: idParamsSchema, response: { 200: memberImportSchema } } },
+    { config: { permission: 'member.write' }, schema: { tags, summary: 'An import batch: status, its job (progress 0..1 and text), totals and the first errors', params: idParamsSchema, response: { 200: memberImportSchema } } },
     async (request) => imports.getImport(request.params.id, requireScope(request, 'member.write').scope, langOf(request)),
   );
 
@@ -69,8 +74,20 @@ export const xlsxRoutes: FastifyPluginAsyncZod<{ imports: ImportService; exports
 
   app.post(
     '/members/imports/:id/commit',
-    { config: { permission: 'member.write' }, schema: { tags, summary: 'Commit a checked batch: only valid rows, or all or nothing (atomic, idempotent)', params: idParamsSchema, body: commitImportSchema, response: { 200: memberImportSchema } } },
-    async (request) => imports.commit(request.params.id, request.body, actorOf(request, 'member.write'), langOf(request)),
+    {
+      config: { permission: 'member.write' },
+      schema: {
+        tags,
+        summary: 'Queue the commit of a checked batch (202 with its job): only valid rows, or all or nothing (atomic, idempotent); 200 when already committed or committing',
+        params: idParamsSchema,
+        body: commitImportSchema,
+        response: { 200: memberImportSchema, 202: memberImportSchema },
+      },
+    },
+    async (request, reply) => {
+      const { batch, isQueued } = await imports.commit(request.params.id, request.body, actorOf(request, 'member.write'), langOf(request));
+      return reply.status(isQueued ? 202 : 200).send(batch);
+    },
   );
 
   app.get(

@@ -81,6 +81,18 @@ describe('positions', () => {
     expect(bad.body.errors[0].path).toBe('query.lat');
   });
 
+  it('gives the district outline in WGS-84 and no tiles by default, without an account', async () => {
+    const res = await t.anon.get('/api/v1/positions/map-layers');
+    expect(res.status).toBe(200);
+    expect(res.body.tiles).toEqual({ url: null, crs: 'gcj02' });
+    expect(res.body.outline.properties.adcode).toBe(500105);
+    const [lng, lat] = res.body.outline.geometry.coordinates[0][0][0];
+    expect(lng).toBeGreaterThan(106.4);
+    expect(lng).toBeLessThan(106.9);
+    expect(lat).toBeGreaterThan(29.4);
+    expect(lat).toBeLessThan(29.8);
+  });
+
   it('lists the demo network: about 107 rest stations and the other kinds', async () => {
     const district = await t.login('jb.admin');
     const stations = await district.get('/api/v1/positions?type=rest_station&pageSize=1');

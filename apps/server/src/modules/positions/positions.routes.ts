@@ -3,6 +3,7 @@ import {
   idParamsSchema,
   pageOf,
   listPositionsQuerySchema,
+  mapLayersSchema,
   nearestQuerySchema,
   nearestResultSchema,
   positionSchema,
@@ -11,11 +12,28 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditContextOf } from '../../platform/audit/audit.service';
 import { requireScope } from '../../platform/auth';
+import type { MapTilesConfig } from '../../config';
+import { mapLayersOf } from './map-layers';
 import type { PositionsService } from './positions.service';
 
 const tags = ['positions'];
 
-export const positionsRoutes: FastifyPluginAsyncZod<{ positions: PositionsService }> = async (app, { positions }) => {
+export const positionsRoutes: FastifyPluginAsyncZod<{ positions: PositionsService; map: MapTilesConfig }> = async (app, { positions, map }) => {
+  const layers = mapLayersOf(map);
+
+  // Public: the worker page draws the same outline and tiles without an account.
+  app.get(
+    '/positions/map-layers',
+    {
+      config: { permission: 'public' },
+      schema: { tags, summary: 'District outline (WGS-84 GeoJSON) and the configured map tiles', response: { 200: mapLayersSchema } },
+    },
+    async (_request, reply) => {
+      void reply.header('cache-control', 'public, max-age=3600');
+      return layers();
+    },
+  );
+
   // Public: a worker without an account must be able to find a station.
   app.get(
     '/positions/nearest',

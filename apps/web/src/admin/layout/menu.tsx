@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, EnvironmentOutlined, HomeOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import type { Permission } from '@niangjia/contracts';
 import type { ReactNode } from 'react';
 
@@ -22,6 +22,12 @@ export const MENU: MenuEntry[] = [
       { path: '/members/applications', labelKey: 'menu.memberApplications', icon: <SolutionOutlined />, permission: 'member.read' },
       { path: '/members/imports', labelKey: 'menu.memberImport', icon: <UploadOutlined />, permission: 'member.write' },
     ],
+  },
+  {
+    key: 'positions',
+    labelKey: 'menu.positionsGroup',
+    icon: <HomeOutlined />,
+    items: [{ path: '/positions', labelKey: 'menu.positions', icon: <EnvironmentOutlined />, permission: 'position.read' }],
   },
   {
     key: 'system',

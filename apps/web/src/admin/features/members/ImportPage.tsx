@@ -1,7 +1,8 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import type { MemberImport } from '@niangjia/contracts';
 import { Alert, App, Button, Card, Descriptions, Empty, Form, Progress, Radio, Result, Space, Steps, Table, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, errorText } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
@@ -11,6 +12,9 @@ import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { useScope } from '../../layout/scope';
 
 type Mode = 'only_valid' | 'all_or_nothing';
+
+const POLL_MS = 500;
+const isWorking = (b: MemberImport | null) => !!b?.job && (b.job.status === 'queued' || b.job.status === 'running');
 
 /** 集中入会: template → upload (every row checked, nothing saved) → the report → commit in the chosen mode. */
 export function ImportPage() {
@@ -23,6 +27,46 @@ export function ImportPage() {
   const [busy, setBusy] = useState<'upload' | 'commit' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [mode, setMode] = useState<Mode>('only_valid');
+  // The batch id lives in the URL: staff can leave a long check or commit and come back to it.
+  const [params, setParams] = useSearchParams();
+  const batchId = params.get('id');
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Bumped when a new job starts on the same batch (the commit after the check).
+  const [round, setRound] = useState(0);
+
+  // Checking and committing run as background jobs: poll the batch until its job is done.
+  useEffect(() => {
+    if (!batchId) return;
+    let cancelled = false;
+    const poll = async () => {
+      try {
+        const current = await api.get<MemberImport>(`/members/imports/${batchId}`);
+        if (cancelled) return;
+        setBatch(current);
+        if (isWorking(current)) {
+          timer.current = setTimeout(() => void poll(), POLL_MS);
+        } else {
+          setBusy(null);
+          if (current.job?.status === 'succeeded' && current.job.kind === 'commit') message.success(t('members.import.committed', { n: current.committedRows }));
+        }
+      } catch (e) {
+        if (!cancelled) {
+          setError(e);
+          setBusy(null);
+        }
+      }
+    };
+    void poll();
+    return () => {
+      cancelled = true;
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [batchId, round, message, t]);
+
+  const follow = (b: MemberImport) => {
+    setBatch(b);
+    setParams({ id: b.id }, { replace: true });
+  };
 
   const upload = async (file: File) => {
     if (!orgId) return;
@@ -31,10 +75,11 @@ export function ImportPage() {
     setBatch(null);
     try {
       const body = new Blob([file], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-      setBatch(await api.sendFile<MemberImport>('/members/imports', body, { orgId, fileName: file.name }));
+      const queued = await api.sendFile<MemberImport>('/members/imports', body, { orgId, fileName: file.name });
+      follow(queued);
+      if (!isWorking(queued)) setBusy(null);
     } catch (e) {
       setError(e);
-    } finally {
       setBusy(null);
     }
   };
@@ -52,7 +97,11 @@ export function ImportPage() {
         try {
           const saved = await api.post<MemberImport>(`/members/imports/${batch.id}/commit`, { version: batch.version, mode });
           setBatch(saved);
-          message.success(t('members.import.committed', { n: saved.committedRows }));
+          if (isWorking(saved)) {
+            setRound((r) => r + 1);
+          } else {
+            setBusy(null);
+          }
         } catch (e) {
           if (e instanceof ApiError && e.isConflict) {
             try {
@@ -62,7 +111,6 @@ export function ImportPage() {
             }
           }
           setError(e);
-        } finally {
           setBusy(null);
         }
       },
@@ -71,6 +119,9 @@ export function ImportPage() {
 
   const download = (path: string, name: string) => void api.download(path, undefined, name).catch((e: unknown) => message.error(errorText(e)));
   const step = !batch ? 1 : batch.status === 'committed' ? 3 : 2;
+  const working = busy !== null || isWorking(batch);
+  const hasReport = !!batch && ['checked', 'committing', 'committed'].includes(batch.status);
+  const jobError = batch?.job?.status === 'failed' ? batch.job.error : null;
   const canCommitAll = !!batch && batch.errorRows === 0;
 
   return (
@@ -91,7 +142,7 @@ export function ImportPage() {
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               multiple={false}
               showUploadList={false}
-              disabled={!orgId || busy !== null}
+              disabled={!orgId || working}
               beforeUpload={(file) => {
                 void upload(file);
                 return false;
@@ -103,16 +154,19 @@ export function ImportPage() {
             </Upload.Dragger>
           </Form.Item>
         </Form>
-        {busy && (
-          <div style={{ maxWidth: 640 }} role="status">
-            <Typography.Text>{busy === 'upload' ? t('members.import.checking') : t('members.import.committing')}</Typography.Text>
-            <Progress percent={99} status="active" showInfo={false} />
+        {working && (
+          <div style={{ maxWidth: 640 }} role="status" data-testid="import-progress">
+            <Typography.Text>
+              {batch?.job?.progressText ?? (batch?.job?.kind === 'commit' || busy === 'commit' ? t('members.import.committing') : t('members.import.checking'))}
+            </Typography.Text>
+            <Progress percent={Math.round((batch?.job?.progress ?? 0) * 100)} status="active" />
           </div>
         )}
+        {jobError && <Alert type="error" showIcon style={{ maxWidth: 640 }} title={jobError.title} description={jobError.detail ?? undefined} />}
         {error ? <ErrorAlert error={error} /> : null}
       </Card>
 
-      {batch && (
+      {batch && hasReport && (
         <Card
           title={t('members.import.report', { name: batch.fileName ?? '' })}
           extra={<Button icon={<DownloadOutlined />} onClick={() => download(`/members/imports/${batch.id}/report`, 'member-import-report.xlsx')}>{t('members.import.reportDownload')}</Button>}

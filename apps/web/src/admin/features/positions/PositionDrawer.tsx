@@ -1,0 +1,143 @@
+import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import type { Position } from '@niangjia/contracts';
+import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../../shared/api';
+import { formatDateTime } from '../../../shared/format';
+import { LazyMap, useMapLayers } from '../../../shared/map';
+import { missingStandard, SEVEN_STANDARD, STATUS_COLORS, TYPE_COLORS } from '../../../shared/positions';
+import { useRequest } from '../../../shared/use-request';
+import { AuditTable } from '../../components/AuditTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+
+/** One position: basic info, hours, facilities against the "七个一" standard, audit. */
+export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: string; onClose: () => void; onEdit?: ((p: Position) => void) | undefined }) {
+  const { t } = useTranslation();
+  const detail = useRequest((signal) => api.get<Position>(`/positions/${positionId}`, undefined, { signal }), [positionId]);
+  const layers = useMapLayers();
+  const p = detail.data;
+  const notFound = detail.error instanceof ApiError && (detail.error.status === 404 || detail.error.status === 403);
+  const missing = p ? missingStandard(p.facilities) : [];
+
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      size={760}
+      destroyOnHidden
+      title={
+        p ? (
+          <Space wrap>
+            <span data-testid="position-title">{p.name}</span>
+            <Tag color={TYPE_COLORS[p.type]}>{t(`positions.types.${p.type}`)}</Tag>
+            <Tag color={STATUS_COLORS[p.status]}>{t(`positions.statuses.${p.status}`)}</Tag>
+            {p.isOpenNow ? <Tag color="green">{t('positions.openNow')}</Tag> : <Tag>{t('positions.closedNow')}</Tag>}
+          </Space>
+        ) : (
+          t('positionsAdmin.detail')
+        )
+      }
+      extra={p && onEdit ? <Button onClick={() => onEdit(p)}>{t('positionsAdmin.edit')}</Button> : null}
+    >
+      {detail.error ? <ErrorAlert error={detail.error} onRetry={notFound ? undefined : detail.reload} /> : null}
+      {!p ? (
+        notFound ? null : <Skeleton active paragraph={{ rows: 8 }} />
+      ) : (
+        <Tabs
+          items={[
+            {
+              key: 'info',
+              label: t('positionsAdmin.tabs.info'),
+              children: (
+                <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+                  <Descriptions column={2} size="small" bordered>
+                    <Descriptions.Item label={t('positionsAdmin.fields.code')}>{p.code}</Descriptions.Item>
+                    <Descriptions.Item label={t('positionsAdmin.fields.org')}>{p.org.name}</Descriptions.Item>
+                    <Descriptions.Item label={t('positionsAdmin.fields.address')} span={2}>{p.address}</Descriptions.Item>
+                    <Descriptions.Item label={t('positionsAdmin.fields.location')} span={2}>
+                      {t('positionsAdmin.location.picked', { lng: p.location.lng.toFixed(6), lat: p.location.lat.toFixed(6) })}
+                      <Typography.Text type="secondary"> · GCJ-02 {p.locationGcj02.lng.toFixed(6)}, {p.locationGcj02.lat.toFixed(6)}</Typography.Text>
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('positionsAdmin.fields.todayHours')}>{p.schedule.is24h ? t('positions.allDay') : p.todayHours.join(', ') || t('positionsAdmin.closedDay')}</Descriptions.Item>
+                    <Descriptions.Item label={t('positionsAdmin.fields.contactPhone')}>{p.contactPhone ?? '—'}</Descriptions.Item>
+                    <Descriptions.Item label={t('positionsAdmin.fields.serves')} span={2}>
+                      {p.serves.length ? p.serves.map((s) => <Tag key={s}>{t(`positions.audiences.${s}`)}</Tag>) : '—'}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('positionsAdmin.fields.operator')}>{p.operator ?? '—'}</Descriptions.Item>
+                    <Descriptions.Item label={t('positionsAdmin.fields.updatedAt')}>{formatDateTime(p.updatedAt)}</Descriptions.Item>
+                  </Descriptions>
+                  <LazyMap layers={layers.data} points={[{ id: p.id, lng: p.location.lng, lat: p.location.lat, color: TYPE_COLORS[p.type], filled: p.isOpenNow, title: p.name }]} pin={p.location} fitPoints height={260} />
+                </Space>
+              ),
+            },
+            {
+              key: 'hours',
+              label: t('positionsAdmin.tabs.hours'),
+              children: p.schedule.is24h ? (
+                <Alert type="info" showIcon title={t('positions.allDay')} />
+              ) : (
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey="day"
+                  dataSource={p.schedule.weekly.map((ranges, day) => ({ day, ranges }))}
+                  columns={[
+                    { title: '', dataIndex: 'day', width: 80, render: (d: number) => t(`positionsAdmin.weekdays.${d}`) },
+                    { title: t('positionsAdmin.fields.hours'), dataIndex: 'ranges', render: (r: { start: string; end: string }[]) => (r.length ? r.map((x) => `${x.start}–${x.end}`).join(', ') : t('positionsAdmin.closedDay')) },
+                  ]}
+                />
+              ),
+            },
+            {
+              key: 'facilities',
+              label: t('positionsAdmin.tabs.facilities'),
+              children: (
+                <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+                  {missing.length ? (
+                    <Alert
+                      type="warning"
+                      showIcon
+                      data-testid="standard-missing"
+                      title={t('positionsAdmin.standard.missing', { count: missing.length, items: missing.map((f) => t(`positions.facilities.${f}`)).join('、') })}
+                    />
+                  ) : (
+                    <Alert type="success" showIcon title={t('positionsAdmin.standard.complete')} />
+                  )}
+                  <Table
+                    size="small"
+                    pagination={false}
+                    rowKey="key"
+                    dataSource={SEVEN_STANDARD.map((key) => ({ key, has: p.facilities.includes(key) }))}
+                    columns={[
+                      { title: t('positionsAdmin.fields.standard'), dataIndex: 'key', render: (k: string) => t(`positions.facilities.${k}`) },
+                      {
+                        title: '',
+                        dataIndex: 'has',
+                        width: 120,
+                        render: (has: boolean) =>
+                          has ? (
+                            <Typography.Text type="success"><CheckCircleFilled /> {t('positionsAdmin.standard.have')}</Typography.Text>
+                          ) : (
+                            <Typography.Text type="danger"><CloseCircleFilled /> {t('positionsAdmin.standard.lack')}</Typography.Text>
+                          ),
+                      },
+                    ]}
+                  />
+                  <div>
+                    <Typography.Text strong>{t('positionsAdmin.otherFacilities')}：</Typography.Text>
+                    {p.facilities.filter((f) => !(SEVEN_STANDARD as readonly string[]).includes(f)).map((f) => <Tag key={f}>{t(`positions.facilities.${f}`)}</Tag>)}
+                  </div>
+                </Space>
+              ),
+            },
+            {
+              key: 'audit',
+              label: t('positionsAdmin.tabs.audit'),
+              children: <AuditTable compact query={{ entityType: 'position', entityId: p.id }} emptyText={t('positionsAdmin.emptyAudit')} />,
+            },
+          ]}
+        />
+      )}
+    </Drawer>
+  );
+}

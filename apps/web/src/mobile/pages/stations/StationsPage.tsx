@@ -1,0 +1,160 @@
+import type { NearestQuery } from '@niangjia/contracts';
+import { Button, NavBar, Skeleton, Tag } from 'antd-mobile';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../shared/api';
+import { LazyMap, useMapLayers, type MapPoint } from '../../../shared/map';
+import { formatDistance, SEVEN_STANDARD, TYPE_COLORS } from '../../../shared/positions';
+import { useRequest } from '../../../shared/use-request';
+import { ErrorNotice } from '../ErrorNotice';
+
+type NearestItem = {
+  position: {
+    id: string; code: string; name: string; type: keyof typeof TYPE_COLORS; address: string;
+    location: { lng: number; lat: number }; locationGcj02: { lng: number; lat: number };
+    contactPhone: string | null; isOpenNow: boolean; todayHours: string[]; facilities: string[]; serves: string[];
+  };
+  distanceMeters: number;
+  walkMinutes: number;
+  estimated: boolean;
+};
+type NearestResult = { items: NearestItem[]; origin: { lng: number; lat: number } };
+type Origin = { lng: number; lat: number; source: 'gps' | 'tap' };
+
+/** AMap wants GCJ-02 (coordinate=gaode); Apple Maps takes WGS-84. */
+export const amapUrl = (p: NearestItem['position']) =>
+  `https://uri.amap.com/marker?position=${p.locationGcj02.lng},${p.locationGcj02.lat}&name=${encodeURIComponent(p.name)}&coordinate=gaode&callnative=1`;
+export const appleMapsUrl = (p: NearestItem['position']) => `https://maps.apple.com/?ll=${p.location.lat},${p.location.lng}&q=${encodeURIComponent(p.name)}`;
+
+/** 驿站 tab (/m/stations): the nearest open stations from the phone's location or a tapped point. Public. */
+export function StationsPage() {
+  const { t, i18n } = useTranslation();
+  const layers = useMapLayers();
+  const [origin, setOrigin] = useState<Origin | null>(null);
+  const [locating, setLocating] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const nearest = useRequest(
+    (signal) => {
+      const query: Partial<Record<keyof NearestQuery, string | number>> = { lat: origin!.lat, lng: origin!.lng, crs: 'wgs84', limit: 10 };
+      return api.get<NearestResult>('/positions/nearest', query, { signal });
+    },
+    [origin?.lng, origin?.lat],
+    origin !== null,
+  );
+
+  const locate = () => {
+    if (!('geolocation' in navigator)) {
+      setProblem(t('stations.denied', { reason: t('stations.deniedReason.unsupported') }));
+      return;
+    }
+    setLocating(true);
+    setProblem(null);
+    // Browsers give WGS-84 (W3C Geolocation), also inside WeChat's browser.
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        setLocating(false);
+        setOrigin({ lng: pos.coords.longitude, lat: pos.coords.latitude, source: 'gps' });
+      },
+      (err) => {
+        setLocating(false);
+        const reason = err.code === err.PERMISSION_DENIED ? 'denied' : err.code === err.TIMEOUT ? 'timeout' : 'unavailable';
+        setProblem(t('stations.denied', { reason: t(`stations.deniedReason.${reason}`) }));
+      },
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  };
+
+  const points = useMemo<MapPoint[]>(
+    () => (nearest.data?.items ?? []).map((i) => ({ id: i.position.id, lng: i.position.location.lng, lat: i.position.location.lat, color: TYPE_COLORS[i.position.type], filled: i.position.isOpenNow, title: i.position.name })),
+    [nearest.data],
+  );
+
+  return (
+    <>
+      <NavBar backIcon={false} style={{ background: '#fff' }}>{t('stations.title')}</NavBar>
+      <div className="nj-section" style={{ padding: 16 }}>
+        <p style={{ margin: '0 0 12px', lineHeight: 1.5 }}>{t('stations.intro')}</p>
+        <Button block color="primary" size="large" loading={locating} loadingText={t('stations.locating')} onClick={locate} style={{ minHeight: 48 }}>
+          {origin?.source === 'gps' ? t('stations.relocate') : t('stations.locate')}
+        </Button>
+        {problem && <p role="alert" style={{ color: '#ad4e00', margin: '12px 0 0', lineHeight: 1.5 }}>{problem}</p>}
+        <p style={{ color: '#666', fontSize: 14, margin: '10px 0 8px' }}>{t('stations.tapHint')}</p>
+        <div aria-label={t('stations.mapLabel')}>
+          <LazyMap
+            layers={layers.data}
+            points={points}
+            pin={origin}
+            height={240}
+            testId="stations-map"
+            onMapClick={(lng, lat) => {
+              setProblem(null);
+              setOrigin({ lng, lat, source: 'tap' });
+            }}
+          />
+        </div>
+      </div>
+      {origin && (
+        <div style={{ padding: '0 12px 16px' }}>
+          <p style={{ color: '#666', fontSize: 14, margin: '4px 4px 8px' }}>{origin.source === 'gps' ? t('stations.fromGps') : t('stations.fromTapped')}</p>
+          {nearest.error ? <ErrorNotice error={nearest.error} /> : null}
+          {nearest.loading && !nearest.data ? (
+            [0, 1, 2].map((k) => (
+              <div key={k} className="nj-section" style={{ margin: '0 0 12px', padding: 16 }}>
+                <Skeleton.Title animated />
+                <Skeleton.Paragraph lineCount={3} animated />
+              </div>
+            ))
+          ) : nearest.data && nearest.data.items.length === 0 ? (
+            <div className="nj-section" style={{ margin: 0, padding: 16, lineHeight: 1.5 }}>{t('stations.none')}</div>
+          ) : (
+            <ol style={{ listStyle: 'none', margin: 0, padding: 0, opacity: nearest.loading ? 0.6 : 1 }} data-testid="nearest-list">
+              {nearest.data?.items.map((item) => <StationCard key={item.position.id} item={item} lang={i18n.language} />)}
+            </ol>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
+function StationCard({ item, lang }: { item: NearestItem; lang: string }) {
+  const { t } = useTranslation();
+  const p = item.position;
+  const minutes = item.estimated ? t('stations.walkEstimated', { minutes: item.walkMinutes }) : t('stations.walk', { minutes: item.walkMinutes });
+  const standard = SEVEN_STANDARD.filter((f) => p.facilities.includes(f));
+  const others = p.facilities.filter((f) => !(SEVEN_STANDARD as readonly string[]).includes(f));
+  return (
+    <li className="nj-section nj-station" style={{ margin: '0 0 12px', padding: 16 }} data-testid="station-card">
+      <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'flex-start' }}>
+        <h3 style={{ margin: 0, fontSize: 18, lineHeight: 1.35 }}>{p.name}</h3>
+        {p.isOpenNow ? <Tag color="success" fill="solid" style={{ flex: 'none', fontSize: 13 }}>{t('positions.openNow')}</Tag> : <Tag color="default" style={{ flex: 'none', fontSize: 13 }}>{t('positions.closedNow')}</Tag>}
+      </div>
+      <p style={{ margin: '6px 0', fontSize: 16 }}>
+        <strong style={{ color: '#c8102e' }}>{formatDistance(item.distanceMeters, lang)}</strong> · {minutes}
+      </p>
+      <p style={{ margin: '0 0 6px', color: '#555', fontSize: 15 }}>
+        {p.todayHours.length ? t('stations.today', { hours: p.todayHours.join(', ') }) : t('stations.todayClosed')} · {t(`positions.types.${p.type}`)}
+      </p>
+      <p style={{ margin: '0 0 8px', color: '#555', fontSize: 15 }}>{p.address}</p>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginBottom: 12 }}>
+        {[...standard, ...others].map((f) => (
+          <Tag key={f} color="primary" fill="outline" style={{ fontSize: 13, padding: '2px 6px' }}>{t(`positions.facilities.${f}`)}</Tag>
+        ))}
+      </div>
+      <div style={{ display: 'flex', gap: 8 }}>
+        <a className="nj-nav-button nj-nav-primary" href={amapUrl(p)} target="_blank" rel="noopener noreferrer" data-testid="navigate-amap">
+          {t('stations.navigate')}
+        </a>
+        <a className="nj-nav-button" href={appleMapsUrl(p)} target="_blank" rel="noopener noreferrer">
+          {t('stations.appleMaps')}
+        </a>
+        {p.contactPhone && (
+          <a className="nj-nav-button" href={`tel:${p.contactPhone}`}>
+            {t('stations.call')}
+          </a>
+        )}
+      </div>
+    </li>
+  );
+}
