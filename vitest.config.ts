@@ -10,6 +10,8 @@ export default defineConfig({
           include: ['apps/*/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           environment: 'node',
+          // The geo tests route over real street networks: seconds on a busy 2-core CI machine.
+          testTimeout: 30_000,
         },
       },
       {

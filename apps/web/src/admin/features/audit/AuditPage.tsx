@@ -1,7 +1,8 @@
-import { AutoComplete, Button, Card, DatePicker, Form, Input, Select, Space } from 'antd';
+import { AutoComplete, Card, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterActions } from '../../components/FilterActions';
 import { useSearchParams } from 'react-router';
 import { shanghaiIso } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
@@ -76,12 +77,7 @@ export function AuditPage() {
           <Form.Item name="range" label={t('audit.fields.range')}>
             <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowEmpty={[true, true]} />
           </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">{t('common.search')}</Button>
-              <Button onClick={() => { form.resetFields(); form.setFieldsValue({ entityType: undefined, entityId: undefined }); setQuery({}); }}>{t('common.reset')}</Button>
-            </Space>
-          </Form.Item>
+          <FilterActions onReset={() => { form.resetFields(); form.setFieldsValue({ entityType: undefined, entityId: undefined }); setQuery({}); }} />
         </Form>
       </Card>
       <Card title={t('audit.title')} extra={<span style={{ color: '#8a919c', fontSize: 12 }}>{t('audit.timezoneNote')}</span>}>

@@ -3,6 +3,7 @@ import type { Member, Page } from '@niangjia/contracts';
 import { App, Button, Card, DatePicker, Dropdown, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterActions } from '../../components/FilterActions';
 import { useNavigate, useParams } from 'react-router';
 import { api, errorText } from '../../../shared/api';
 import { formatDate, formatDateTime } from '../../../shared/format';
@@ -97,12 +98,7 @@ export function MembersPage({ mode }: { mode: 'all' | 'applications' }) {
               <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 260 }} />
             </Form.Item>
           )}
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">{t('common.search')}</Button>
-              <Button onClick={() => { filterForm.resetFields(); setFilters({}); setPage(1); }}>{t('common.reset')}</Button>
-            </Space>
-          </Form.Item>
+          <FilterActions onReset={() => { filterForm.resetFields(); setFilters({}); setPage(1); }} />
         </Form>
       </Card>
       <Card

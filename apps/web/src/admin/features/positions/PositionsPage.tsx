@@ -3,6 +3,7 @@ import type { Page, Position } from '@niangjia/contracts';
 import { Button, Card, Empty, Form, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterActions } from '../../components/FilterActions';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
@@ -82,12 +83,7 @@ export function PositionsPage() {
           <Form.Item name="facility" label={t('positionsAdmin.filters.facility')}>
             <Select allowClear style={{ width: 130 }} placeholder={t('common.all')} options={FACILITIES.map((v) => ({ value: v, label: t(`positions.facilities.${v}`) }))} />
           </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">{t('common.search')}</Button>
-              <Button onClick={() => { filterForm.resetFields(); setFilters({}); setPage(1); }}>{t('common.reset')}</Button>
-            </Space>
-          </Form.Item>
+          <FilterActions onReset={() => { filterForm.resetFields(); setFilters({}); setPage(1); }} />
         </Form>
       </Card>
       <Card

@@ -3,6 +3,7 @@ import type { Page, User } from '@niangjia/contracts';
 import { App, Button, Card, Dropdown, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterActions } from '../../components/FilterActions';
 import { useNavigate, useParams } from 'react-router';
 import { api, ApiError, errorText } from '../../../shared/api';
 import { ROLES } from '../../../shared/domain';
@@ -91,12 +92,7 @@ export function UsersPage() {
           <Form.Item name="status" label={t('users.fields.status')}>
             <Select allowClear style={{ width: 120 }} placeholder={t('common.all')} options={['active', 'disabled'].map((s) => ({ value: s, label: t(`users.status.${s}`) }))} />
           </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit">{t('common.search')}</Button>
-              <Button onClick={() => { filterForm.resetFields(); setFilters({}); setPage(1); }}>{t('common.reset')}</Button>
-            </Space>
-          </Form.Item>
+          <FilterActions onReset={() => { filterForm.resetFields(); setFilters({}); setPage(1); }} />
         </Form>
       </Card>
       <Card
