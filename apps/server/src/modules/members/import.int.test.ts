@@ -227,6 +227,19 @@ describe('collective join drives from Excel', () => {
     expect(nameOnly.body).toMatchObject({ totalRows: 1, validRows: 0, errorRows: 1 });
   });
 
+  it('reports a merged cell on the rows it leaves empty, and skips empty rows', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('会员');
+    sheet.addRow(HEADERS);
+    sheet.addRow(['合并甲', idNumber('50010519870101011'), null, 'JB-GYQ-LH', '快递员']);
+    sheet.addRow(['合并乙', idNumber('50010519870202022'), null, null, '快递员']);
+    sheet.addRow([]);
+    sheet.mergeCells('D2:D3'); // 工会编码 of both people typed once, as staff sometimes do
+    const checked = await upload(gyq, Buffer.from(await wb.xlsx.writeBuffer()), ids['JB-GYQ']!);
+    expect(checked.body).toMatchObject({ status: 'checked', totalRows: 2, validRows: 1, errorRows: 1 });
+    expect(checked.body.errors.map((e: any) => [e.row, e.column])).toEqual([[3, '工会编码']]);
+  });
+
   it('stops reading a file past the row cap', async () => {
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('会员');
