@@ -1,27 +1,16 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkBrowser, openBrowser, withScreenshotOnFailure, type BrowserSession } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { checkBrowser, withScreenshotOnFailure } from './support/browser';
+import { useJourney } from './support/journey';
 
 const { canRun } = checkBrowser();
 
 describe.skipIf(!canRun)('the big screen, without signing in', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    server = await startServer();
-    session = await openBrowser({ baseURL: server.baseURL, viewport: { width: 1920, height: 1080 } });
-  }, 90_000);
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
+  const journey = useJourney({ viewport: { width: 1920, height: 1080 } });
 
   it('shows the district title and its org figures, with no scrollbars', { timeout: 60_000 }, async () => {
-    const { page } = session;
-    await withScreenshotOnFailure(session, 'big-screen', async () => {
+    const { page } = journey.session;
+    await withScreenshotOnFailure(journey.session, 'big-screen', async () => {
       await page.goto('/screen?org=JB');
       await page.getByText('江北区总工会 · 数据大屏').waitFor();
       const total = page.getByTestId('screen-org-total');

@@ -1,32 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cjk, signInToAdmin } from './support/admin';
-import { checkBrowser, openBrowser, withScreenshotOnFailure, type BrowserSession } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { checkBrowser, withScreenshotOnFailure } from './support/browser';
+import { useJourney } from './support/journey';
 import { makeCreditCode } from './support/uscc';
 
 const { canRun } = checkBrowser();
 
 describe.skipIf(!canRun)('a district admin builds part of the org tree', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    server = await startServer();
-    session = await openBrowser({ baseURL: server.baseURL, viewport: { width: 1280, height: 800 } });
-  }, 90_000);
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
+  const journey = useJourney({ viewport: { width: 1280, height: 800 } });
 
   it('creates a street union and a grassroots union under it, and finds both in the audit log', { timeout: 60_000 }, async () => {
-    const { page } = session;
+    const { page } = journey.session;
     const suffix = Date.now().toString(36).toUpperCase().slice(-5);
     const streetName = `测试街道总工会${suffix}`;
     const unionName = `重庆测试科技有限公司工会${suffix}`;
 
-    await withScreenshotOnFailure(session, 'district-admin-creates-orgs', async () => {
+    await withScreenshotOnFailure(journey.session, 'district-admin-creates-orgs', async () => {
       await signInToAdmin(page, 'jb.admin', '/admin/orgs');
       await page.getByTestId('org-title').filter({ hasText: '江北区总工会' }).waitFor();
 

@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cjk, signInToAdmin } from './support/admin';
-import { checkBrowser, openBrowser, saveScreenshot, withScreenshotOnFailure, type BrowserSession } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { checkBrowser, saveScreenshot, withScreenshotOnFailure } from './support/browser';
+import { useJourney } from './support/journey';
 
 const { canRun } = checkBrowser();
 
 describe.skipIf(!canRun)('staff add a station by clicking the map', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    server = await startServer();
-    session = await openBrowser({ baseURL: server.baseURL, viewport: { width: 1280, height: 800 } });
-  }, 90_000);
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
+  const journey = useJourney({ viewport: { width: 1280, height: 800 } });
 
   it('places it on the map in 新增阵地, saves, and finds it in the list', { timeout: 60_000 }, async () => {
-    const { page } = session;
+    const { page } = journey.session;
     const suffix = Date.now().toString(36).toUpperCase().slice(-5);
     const name = `测试地图驿站${suffix}`;
 
-    await withScreenshotOnFailure(session, 'staff-adds-station-on-map', async () => {
+    await withScreenshotOnFailure(journey.session, 'staff-adds-station-on-map', async () => {
       await signInToAdmin(page, 'jb.admin', '/admin/positions');
       await page.locator('.ant-table-row').first().waitFor();
 

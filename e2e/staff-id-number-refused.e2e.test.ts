@@ -1,28 +1,17 @@
 import { idNumberCheckChar } from '@niangjia/contracts/id-number';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signInToAdmin } from './support/admin';
-import { checkBrowser, openBrowser, withScreenshotOnFailure, type BrowserSession } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { checkBrowser, withScreenshotOnFailure } from './support/browser';
+import { useJourney } from './support/journey';
 
 const { canRun } = checkBrowser();
 
 describe.skipIf(!canRun)('staff editing a member get impossible ID numbers refused on the field', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    server = await startServer();
-    session = await openBrowser({ baseURL: server.baseURL, viewport: { width: 1280, height: 800 } });
-  }, 120_000);
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
+  const journey = useJourney({ viewport: { width: 1280, height: 800 } });
 
   it('says 身份证号校验位错误 and 未满16周岁 under 新身份证号', { timeout: 60_000 }, async () => {
-    const { page } = session;
-    await withScreenshotOnFailure(session, 'staff-id-number-refused', async () => {
+    const { page } = journey.session;
+    await withScreenshotOnFailure(journey.session, 'staff-id-number-refused', async () => {
       await signInToAdmin(page, 'jb.admin', '/admin/members');
       const firstRow = page.locator('.ant-table-tbody tr.ant-table-row').first();
       await firstRow.waitFor();

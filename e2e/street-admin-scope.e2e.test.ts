@@ -1,8 +1,8 @@
 import { request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, signInToAdmin } from './support/admin';
-import { checkBrowser, openBrowser, withScreenshotOnFailure, type BrowserSession } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { checkBrowser, withScreenshotOnFailure } from './support/browser';
+import { useJourney } from './support/journey';
 
 const { canRun } = checkBrowser();
 
@@ -23,24 +23,13 @@ async function findWuliDianId(baseURL: string): Promise<string> {
 }
 
 describe.skipIf(!canRun)('a street admin sees only their own subtree', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    server = await startServer();
-    session = await openBrowser({ baseURL: server.baseURL, viewport: { width: 1280, height: 800 } });
-  }, 90_000);
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
+  const journey = useJourney({ viewport: { width: 1280, height: 800 } });
 
   it('cannot see 五里店街道 in the tree and gets a not-found page at its URL', { timeout: 60_000 }, async () => {
-    const { page } = session;
-    const wuliDianId = await findWuliDianId(server.baseURL);
+    const { page } = journey.session;
+    const wuliDianId = await findWuliDianId(journey.server.baseURL);
 
-    await withScreenshotOnFailure(session, 'street-admin-scope', async () => {
+    await withScreenshotOnFailure(journey.session, 'street-admin-scope', async () => {
       await signInToAdmin(page, 'gyq.admin', '/admin/orgs');
       const tree = page.getByTestId('org-tree');
       await tree.getByText('观音桥', { exact: false }).first().waitFor();

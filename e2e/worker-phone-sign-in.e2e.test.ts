@@ -1,35 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkBrowser, openBrowser, withScreenshotOnFailure, type BrowserSession } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { checkBrowser, withScreenshotOnFailure } from './support/browser';
+import { useJourney } from './support/journey';
 
 const { canRun } = checkBrowser();
 const WORKER_PHONE = '13800000001';
 
 describe.skipIf(!canRun)('a worker signs in with a text-message code on a phone', () => {
-  let server: RunningServer;
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    server = await startServer();
-    session = await openBrowser({ baseURL: server.baseURL, viewport: { width: 375, height: 667 }, isMobile: true });
-  }, 90_000);
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
+  const journey = useJourney({ viewport: { width: 375, height: 667 }, isMobile: true });
 
   it('goes from 我的 to sign-in and back to 我的, signed in', { timeout: 60_000 }, async () => {
-    const { page } = session;
-    await withScreenshotOnFailure(session, 'worker-phone-sign-in', async () => {
+    const { page } = journey.session;
+    await withScreenshotOnFailure(journey.session, 'worker-phone-sign-in', async () => {
       await page.goto('/m/me');
       await page.getByRole('button', { name: '手机号登录' }).click();
       await page.waitForURL(/\/m\/login\?next=/);
 
       await page.getByRole('textbox', { name: '手机号' }).fill(WORKER_PHONE);
-      const since = server.output().length;
+      const since = journey.server.output().length;
       await page.getByRole('button', { name: '获取验证码' }).click();
-      const code = await server.waitForSmsCode({ since });
+      const code = await journey.server.waitForSmsCode({ since });
 
       // The code field has focus after the first step; typing six digits signs in.
       const codeField = page.getByRole('textbox', { name: '短信验证码' });
