@@ -14,7 +14,7 @@ import { authRoutes, createAuthService, createUsersService, sessionHook, usersRo
 import { auditRoutes } from './modules/audit';
 import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, membersRoutes, xlsxRoutes } from './modules/members';
 import { createOrgsService, orgsRoutes } from './modules/orgs';
-import { createPositionsService, positionsRoutes } from './modules/positions';
+import { createNetworkService, createPositionsService, positionsRoutes } from './modules/positions';
 import { hasPermission } from './platform/auth';
 import { createJobRunner, type JobRunner } from './platform/jobs';
 import { AppError } from './platform/errors';
@@ -49,7 +49,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     auth: createAuthService({ db, config, secrets, sms }),
     users: createUsersService({ db }),
     ...createMembersServices({ db, secrets, dataKeys, jobs }),
-    positions: createPositionsService({ db }),
+    positions: createPositionsService({ db, networks: createNetworkService({ db }) }),
   };
 }
 

@@ -9,6 +9,7 @@ import { adminQuery, randomDbName, testDbKind, withDatabaseName } from './test/t
 const run = promisify(execFile);
 const CLI = new URL('./cli.ts', import.meta.url).pathname;
 const MAIN = new URL('./main.ts', import.meta.url).pathname;
+const MONACO = new URL('./modules/positions/data/monaco.osm.gz', import.meta.url).pathname;
 const TSX = path.resolve(new URL('../../../node_modules/.bin/tsx', import.meta.url).pathname);
 
 let dataDir: string;
@@ -66,6 +67,12 @@ describe('niangjia CLI', () => {
     expect(again.stderr).toContain('already exists');
   }, 120_000);
 
+  it('imports a street network for an area', async () => {
+    const res = await cli(['network', 'import', MONACO, '--area', 'JB-GYQ']);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/^Imported 4,699 nodes, 5,094 edges, 81\.8 km of walkable streets for JB-GYQ .* from monaco\.osm\.gz in \d+\.\d s/);
+  }, 60_000);
+
   it('gives clear errors for bad arguments', async () => {
     const cases: [string[], RegExp][] = [
       [['frobnicate'], /Unknown command "frobnicate"/],
@@ -76,6 +83,8 @@ describe('niangjia CLI', () => {
       [['user', 'create', '--username', 'short', '--password', 'short', '--role', 'platform_admin'], /at least 10 characters/],
       [['seed'], /needs --demo/],
       [['migrate', '--force'], /Unknown option '--force'/],
+      [['network', 'import', '/no/such/file.osm.pbf', '--area', 'JB-GYQ'], /no such file/],
+      [['network', 'import', MONACO, '--area', 'NOPE'], /no org with code "NOPE"/],
     ];
     for (const [args, message] of cases) {
       const res = await cli(args);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { roles, type Role } from '@niangjia/contracts';
 import { assertNoDemoData, openConfiguredDatabase, runMigrations } from './boot';
@@ -6,6 +7,7 @@ import { DatabaseInUseError, type Database } from './db/client';
 import { seedDemo } from './db/seed/demo';
 import { appUser, hashPassword, roleGrant } from './modules/accounts';
 import { findOrgByCode } from './modules/orgs';
+import { createNetworkService, NetworkFileError } from './modules/positions';
 import { recordAudit, systemAuditContext } from './platform/audit/audit.service';
 import { loadDataKeys } from './platform/pii';
 import { loadSecrets } from './platform/secrets';
@@ -21,6 +23,7 @@ Commands:
   migrate                 apply database migrations
   seed --demo             load the Jiangbei demo data (not in production)
   user create ...         create a staff user with a role on an org
+  network import FILE ... store an area's walking network from an OpenStreetMap extract
   help <command>          help for one command
 
 The database is the server's: DATABASE_URL, or the embedded one in NIANGJIA_DATA_DIR (./data).
@@ -44,6 +47,19 @@ Options:
   --org        the org code the role is granted on (required for every role but platform_admin and worker)
   --name       display name (default: the username)
   --phone      mainland mobile number, to sign in with it too`,
+  network: `Usage: npm run cli -- network import FILE --area ORG_CODE [--name NAME]
+
+Reads an OpenStreetMap extract (.osm, .osm.gz or .osm.pbf; the content decides), keeps the
+walkable ways (foot rules: see apps/server/src/modules/positions/geo/README.md), builds the
+walking graph and stores it as the network of the area. An area has one network: importing again
+replaces it. The nearest-station search then measures walks along these streets for points
+inside the network's bounding box.
+
+Options:
+  --area   the org code of the area (e.g. JB-GYQ)
+  --name   a name for the network (default: the file name without .osm…)
+
+Data © OpenStreetMap contributors (ODbL): credit it wherever the network is shown.`,
 };
 
 async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
@@ -131,6 +147,38 @@ async function run(argv: string[]): Promise<string> {
         return `Created user ${user.username} (${user.id}) with role ${role}${org ? ` on ${org.code} ${org.name}` : ''}.`;
       });
     }
+    case 'network': {
+      const [sub, ...opts] = rest;
+      if (sub !== 'import') throw new UsageError(`Unknown network command "${sub ?? ''}"\n\n${HELP.network}`);
+      const { values, positionals } = strictArgs(opts, { area: { type: 'string' }, name: { type: 'string' } }, 'network', 1);
+      const file = positionals[0];
+      if (!file) throw new UsageError(`network import needs the FILE to read\n\n${HELP.network}`);
+      if (!values.area) throw new UsageError(`Missing --area (the org code of the area)\n\n${HELP.network}`);
+      if (values.name !== undefined && !String(values.name).trim()) throw new UsageError('--name: empty');
+      const stat = fs.statSync(file, { throwIfNoEntry: false });
+      if (!stat) throw new UsageError(`${file}: no such file`);
+      if (!stat.isFile()) throw new UsageError(`${file}: not a file`);
+      try {
+        fs.accessSync(file, fs.constants.R_OK);
+      } catch {
+        throw new UsageError(`${file}: not readable`);
+      }
+      return withDatabase(config, async (database) => {
+        const area = await findOrgByCode(database.db, String(values.area));
+        if (!area) throw new UsageError(`--area: no org with code "${String(values.area)}"`);
+        const networks = createNetworkService({ db: database.db });
+        const result = await networks.importFile(file, { orgId: area.id, name: values.name ? String(values.name).trim() : undefined }, systemAuditContext('cli')).catch((error: unknown) => {
+          if (error instanceof NetworkFileError) throw new UsageError(error.message);
+          throw error;
+        });
+        const n = (v: number) => v.toLocaleString('en-US');
+        return (
+          `Imported ${n(result.nodeCount)} nodes, ${n(result.edgeCount)} edges, ${(result.lengthM / 1000).toFixed(1)} km of walkable streets ` +
+          `for ${area.code} ${area.name} from ${result.sourceFile} in ${result.seconds.toFixed(1)} s` +
+          ` (network "${result.name}", ${result.format}; replaces any earlier network of this area).`
+        );
+      });
+    }
     default:
       throw new UsageError(`Unknown command "${command}"\n\n${HELP.main}`);
   }
@@ -138,10 +186,11 @@ async function run(argv: string[]): Promise<string> {
 
 type Options = Record<string, { type: 'string' | 'boolean' }>;
 
-function strictArgs(args: string[], options: Options, command: string): { values: Record<string, string | boolean | undefined> } {
+function strictArgs(args: string[], options: Options, command: string, maxPositionals = 0): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
-    const { values } = parseArgs({ args, options, strict: true, allowPositionals: false });
-    return { values: values };
+    const { values, positionals } = parseArgs({ args, options, strict: true, allowPositionals: maxPositionals > 0 });
+    if (positionals.length > maxPositionals) throw new Error(`Unexpected argument '${positionals[maxPositionals]!}'`);
+    return { values, positionals };
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n\n${HELP[command] ?? HELP.main}`);
   }

@@ -5,3 +5,4 @@ export * from '../modules/accounts/accounts.tables';
 export * from '../modules/members/members.tables';
 export * from '../modules/positions/positions.tables';
 export * from '../platform/jobs/jobs.tables';
+export * from '../modules/positions/network.tables';

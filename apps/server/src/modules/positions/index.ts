@@ -6,3 +6,5 @@ export { createPositionsService, type PositionsService } from './positions.servi
 export { positionsRoutes } from './positions.routes';
 export { isOpenAt, hoursText, type Schedule } from './schedule';
 export { position } from './positions.tables';
+export { createNetworkService, NetworkFileError, type NetworkService } from './network.service';
+export { streetNetwork } from './network.tables';

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { fieldError } from '../../platform/validation';
 import { findOrgById } from '../orgs';
 import { convertCoord, haversineMetres, wgs84ToGcj02 } from './geo';
+import { findWalkingDistances, type NetworkService } from './network.service';
 import * as repo from './positions.repository';
 import { hoursText, isOpenAt, validateSchedule, type Schedule, type WeeklyHours } from './schedule';
 import './positions.errors';
@@ -64,7 +65,7 @@ function checkSchedule(schedule: ScheduleInput | undefined) {
   if (problem) throw fieldError(`schedule.${problem.path}`, problem.problem);
 }
 
-export function createPositionsService({ db, clock = () => new Date() }: { db: Db; clock?: () => Date }) {
+export function createPositionsService({ db, networks, clock = () => new Date() }: { db: Db; networks?: NetworkService; clock?: () => Date }) {
   async function ownerIn(tx: Db, orgId: string, scope: Scope) {
     const owner = await findOrgById(tx, orgId);
     if (!owner || !isInScope(scope, owner.path) || owner.status !== 'active') throw fieldError('orgId', 'POSITION_ORG_INVALID');
@@ -156,10 +157,12 @@ export function createPositionsService({ db, clock = () => new Date() }: { db: D
     },
 
     /**
-     * The nearest open positions to a point, public. Without a street network for the area the
-     * walking distance is the straight line × 1.3 and says so (estimated: true). The search box
-     * doubles until the k-th result lies inside the circle the box contains, so nothing nearer
-     * can be outside it.
+     * The nearest open positions to a point, public. The search box doubles until the k-th result
+     * by straight line lies inside the circle the box contains, so nothing nearer can be outside
+     * it. When a stored street network covers the point, the 3 × limit nearest by straight line
+     * are measured along the streets (snap legs included; one bounded search from the origin) and
+     * re-ranked (estimated: false); one not reachable within 5 km, or without a network at all,
+     * gets the straight line × 1.3 (estimated: true).
      */
     async nearest(query: NearestQuery) {
       const [lng, lat] = query.crs === 'gcj02' ? convertCoord([query.lng, query.lat], 'gcj02', 'wgs84') : [query.lng, query.lat];
@@ -179,11 +182,23 @@ export function createPositionsService({ db, clock = () => new Date() }: { db: D
         if (kth && kth.metres <= inscribedMetres) break;
         halfDeg *= 2;
       }
+      let ranked = found.slice(0, query.limit).map(({ row, metres }) => ({ row, walking: metres * STRAIGHT_LINE_DETOUR, estimated: true }));
+      const network = found.length && networks ? await networks.findCoveringGraph(lng, lat) : null;
+      if (network) {
+        const candidates = found.slice(0, 3 * query.limit);
+        const along = findWalkingDistances(network.graph, { lng, lat }, candidates.map(({ row }) => row));
+        ranked = candidates
+          .map(({ row, metres }, i) => {
+            const walked = along[i];
+            return walked == null ? { row, walking: metres * STRAIGHT_LINE_DETOUR, estimated: true } : { row, walking: walked, estimated: false };
+          })
+          .sort((a, b) => a.walking - b.walking)
+          .slice(0, query.limit);
+      }
       return {
         origin: { lng: round6(lng), lat: round6(lat) },
-        items: found.slice(0, query.limit).map(({ row, metres }) => {
+        items: ranked.map(({ row, walking, estimated }) => {
           const p = toPosition(row, now);
-          const walking = metres * STRAIGHT_LINE_DETOUR;
           return {
             position: {
               id: p.id,
@@ -201,7 +216,7 @@ export function createPositionsService({ db, clock = () => new Date() }: { db: D
             },
             distanceMeters: Math.round(walking),
             walkMinutes: Math.max(1, Math.round(walking / WALK_METRES_PER_MINUTE)),
-            estimated: true,
+            estimated,
           };
         }),
       };

@@ -1,0 +1,31 @@
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { streetNetwork } from './network.tables';
+
+export type StreetNetworkRow = typeof streetNetwork.$inferSelect;
+export type StreetNetworkMeta = Omit<StreetNetworkRow, 'graph'>;
+
+const { graph: _graph, ...metaColumns } = getTableColumns(streetNetwork);
+
+/** Replaces the area's network (call inside a transaction). */
+export async function replaceNetwork(db: Db, values: typeof streetNetwork.$inferInsert): Promise<StreetNetworkMeta> {
+  await db.delete(streetNetwork).where(eq(streetNetwork.orgId, values.orgId));
+  return (await db.insert(streetNetwork).values(values).returning(metaColumns))[0]!;
+}
+
+/** Networks whose bounding box contains the point, smallest box first (no graph bytes). */
+export async function listNetworksCovering(db: Db, lng: number, lat: number): Promise<StreetNetworkMeta[]> {
+  return db
+    .select(metaColumns)
+    .from(streetNetwork)
+    .where(and(sql`${streetNetwork.minLng} <= ${lng} and ${streetNetwork.maxLng} >= ${lng}`, sql`${streetNetwork.minLat} <= ${lat} and ${streetNetwork.maxLat} >= ${lat}`))
+    .orderBy(sql`(${streetNetwork.maxLng} - ${streetNetwork.minLng}) * (${streetNetwork.maxLat} - ${streetNetwork.minLat})`);
+}
+
+export async function findNetworkForOrg(db: Db, orgId: string): Promise<StreetNetworkMeta | undefined> {
+  return (await db.select(metaColumns).from(streetNetwork).where(eq(streetNetwork.orgId, orgId)).limit(1))[0];
+}
+
+export async function loadNetworkGraph(db: Db, id: string): Promise<{ importedAt: Date; graph: Buffer } | undefined> {
+  return (await db.select({ importedAt: streetNetwork.importedAt, graph: streetNetwork.graph }).from(streetNetwork).where(eq(streetNetwork.id, id)).limit(1))[0];
+}
