@@ -2,6 +2,7 @@ import type { AuditEntry, Page } from '@niangjia/contracts';
 import { Empty, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { listPagination } from './list-pagination';
 import { Link } from 'react-router';
 import { api } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
@@ -48,17 +49,7 @@ export function AuditTable({ query, compact = false, emptyText }: { query: Audit
         scroll={{ x: compact ? undefined : 1000 }}
         locale={{ emptyText: <Empty description={emptyText ?? t('audit.empty')} /> }}
         expandable={{ expandedRowRender: (e) => <AuditDiff before={e.before} after={e.after} />, rowExpandable: (e) => e.before != null || e.after != null }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: result.data?.total ?? 0,
-          showSizeChanger: !compact,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={listPagination(t, { page, pageSize, total: result.data?.total ?? 0, showSizeChanger: !compact }, (p, s) => { setPage(p); setPageSize(s); })}
         columns={[
           { title: t('audit.fields.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
           { title: t('audit.fields.actor'), dataIndex: 'actorName', width: 120, render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> },

@@ -3,6 +3,7 @@ import type { Member, Page } from '@niangjia/contracts';
 import { App, Button, Card, DatePicker, Dropdown, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { listPagination } from '../../components/list-pagination';
 import { FilterActions } from '../../components/FilterActions';
 import { useNavigate, useParams } from 'react-router';
 import { api, errorText } from '../../../shared/api';
@@ -137,17 +138,7 @@ export function MembersPage({ mode }: { mode: 'all' | 'applications' }) {
           dataSource={list.data?.items ?? []}
           scroll={{ x: 1290 }}
           locale={{ emptyText: <Empty description={hasFilters ? t('members.emptyFiltered') : applications ? t('members.emptyApplications') : t('members.empty')} /> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, s) => {
-              setPage(p);
-              setPageSize(s);
-            },
-          }}
+          pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => { setPage(p); setPageSize(s); })}
           columns={[
             {
               title: t('members.fields.realName'),

@@ -2,6 +2,7 @@ import type { Org, Page } from '@niangjia/contracts';
 import { Button, Empty, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { listPagination } from '../../components/list-pagination';
 import { api } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
 import { useRequest } from '../../../shared/use-request';
@@ -48,17 +49,7 @@ export function OrgChildrenTable({ query, onOpen, emptyText, onCreate, refreshKe
             </Empty>
           ),
         }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: result.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={listPagination(t, { page, pageSize, total: result.data?.total ?? 0 }, (p, s) => { setPage(p); setPageSize(s); })}
         scroll={{ x: 720 }}
         columns={[
           { title: t('orgs.fields.name'), dataIndex: 'name', render: (v: string, o) => <a onClick={(e) => { e.stopPropagation(); onOpen(o.id); }}>{v}</a> },

@@ -3,6 +3,7 @@ import type { Page, Position } from '@niangjia/contracts';
 import { Button, Card, Empty, Form, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { listPagination } from '../../components/list-pagination';
 import { FilterActions } from '../../components/FilterActions';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../../shared/api';
@@ -134,17 +135,7 @@ export function PositionsPage() {
             dataSource={list.data?.items ?? []}
             scroll={{ x: 1200 }}
             locale={{ emptyText: <Empty description={hasFilters ? t('positionsAdmin.emptyFiltered') : t('positionsAdmin.empty')} /> }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (p, s) => {
-                setPage(p);
-                setPageSize(s);
-              },
-            }}
+            pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => { setPage(p); setPageSize(s); })}
             columns={[
               { title: t('positionsAdmin.fields.code'), dataIndex: 'code', width: 130 },
               {

@@ -3,6 +3,7 @@ import type { Page, User } from '@niangjia/contracts';
 import { App, Button, Card, Dropdown, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { listPagination } from '../../components/list-pagination';
 import { FilterActions } from '../../components/FilterActions';
 import { useNavigate, useParams } from 'react-router';
 import { api, ApiError, errorText } from '../../../shared/api';
@@ -117,17 +118,7 @@ export function UsersPage() {
               </Empty>
             ),
           }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, s) => {
-              setPage(p);
-              setPageSize(s);
-            },
-          }}
+          pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => { setPage(p); setPageSize(s); })}
           columns={[
             { title: t('users.fields.displayName'), dataIndex: 'displayName', width: 170, fixed: 'left', render: (v: string, u) => <a onClick={() => navigate(`/users/${u.id}`)}>{v}</a> },
             { title: t('users.fields.username'), dataIndex: 'username', width: 130, render: (v: string | null) => v ?? '—' },
