@@ -185,7 +185,9 @@ export function createPositionsService({ db, networks, clock = () => new Date() 
       let ranked = found.slice(0, query.limit).map(({ row, metres }) => ({ row, walking: metres * STRAIGHT_LINE_DETOUR, estimated: true }));
       const network = found.length && networks ? await networks.findCoveringGraph(lng, lat) : null;
       if (network) {
-        const candidates = found.slice(0, 3 * query.limit);
+        // Rivers and hills make the straight-line order a poor guide: route a wide set of
+        // candidates (one bounded search from the origin serves them all; snapping is microseconds).
+        const candidates = found.slice(0, 10 * query.limit);
         const along = findWalkingDistances(network.graph, { lng, lat }, candidates.map(({ row }) => row));
         ranked = candidates
           .map(({ row, metres }, i) => {
