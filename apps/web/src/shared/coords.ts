@@ -52,3 +52,38 @@ export function gcj02ToWgs84(lng: number, lat: number): LngLat {
   }
   return w;
 }
+
+// BD-09 (Baidu): the published rotation and scaling around GCJ-02 (x_pi = π·3000/180), with the
+// approximate published inverse polished by fixed-point iteration, as the server's geo/coords.ts.
+export type Crs = 'wgs84' | 'gcj02' | 'bd09';
+const X_PI = (Math.PI * 3000) / 180;
+function bdForward(lng: number, lat: number): LngLat {
+  const z = Math.sqrt(lng * lng + lat * lat) + 0.00002 * Math.sin(lat * X_PI);
+  const theta = Math.atan2(lat, lng) + 0.000003 * Math.cos(lng * X_PI);
+  return [z * Math.cos(theta) + 0.0065, z * Math.sin(theta) + 0.006];
+}
+export function gcj02ToBd09(lng: number, lat: number): LngLat {
+  return isOutsideMainlandChina(lng, lat) ? [lng, lat] : bdForward(lng, lat);
+}
+export function bd09ToGcj02(lng: number, lat: number): LngLat {
+  if (isOutsideMainlandChina(lng, lat)) return [lng, lat];
+  const x = lng - 0.0065, y = lat - 0.006;
+  const z = Math.sqrt(x * x + y * y) - 0.00002 * Math.sin(y * X_PI);
+  const theta = Math.atan2(y, x) - 0.000003 * Math.cos(x * X_PI);
+  let g: LngLat = [z * Math.cos(theta), z * Math.sin(theta)];
+  for (let i = 0; i < 10; i++) {
+    const [fLng, fLat] = bdForward(g[0], g[1]);
+    g = [g[0] - (fLng - lng), g[1] - (fLat - lat)];
+    if (Math.abs(fLng - lng) < 1e-9 && Math.abs(fLat - lat) < 1e-9) break;
+  }
+  return g;
+}
+export const wgs84ToBd09 = (lng: number, lat: number): LngLat => gcj02ToBd09(...wgs84ToGcj02(lng, lat));
+export const bd09ToWgs84 = (lng: number, lat: number): LngLat => gcj02ToWgs84(...bd09ToGcj02(lng, lat));
+/** Any of the three datums to WGS-84 (what the API stores). */
+export function toWgs84(lng: number, lat: number, crs: Crs): LngLat {
+  return crs === 'wgs84' ? [lng, lat] : crs === 'gcj02' ? gcj02ToWgs84(lng, lat) : bd09ToWgs84(lng, lat);
+}
+export function fromWgs84(lng: number, lat: number, crs: Crs): LngLat {
+  return crs === 'wgs84' ? [lng, lat] : crs === 'gcj02' ? wgs84ToGcj02(lng, lat) : wgs84ToBd09(lng, lat);
+}
