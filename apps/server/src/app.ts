@@ -15,6 +15,7 @@ import { auditRoutes } from './modules/audit';
 import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, membersRoutes, xlsxRoutes } from './modules/members';
 import { createOrgsService, orgsRoutes } from './modules/orgs';
 import { createNetworkService, createPositionsService, positionsRoutes } from './modules/positions';
+import { createPositionExportService, createPositionImportService, positionsXlsxRoutes } from './modules/positions';
 import { hasPermission } from './platform/auth';
 import { createJobRunner, type JobRunner } from './platform/jobs';
 import { AppError } from './platform/errors';
@@ -50,6 +51,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     users: createUsersService({ db }),
     ...createMembersServices({ db, secrets, dataKeys, jobs }),
     positions: createPositionsService({ db, networks: createNetworkService({ db }) }),
+    positionImports: createPositionImportService({ db, jobs }),
   };
 }
 
@@ -181,6 +183,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(membersRoutes, { members: services.members });
       await api.register(xlsxRoutes, { imports: services.imports, exports: services.exports });
       await api.register(positionsRoutes, { positions: services.positions, map: config.map });
+      await api.register(positionsXlsxRoutes, { imports: services.positionImports, exports: createPositionExportService({ db: database.db, positions: services.positions }) });
     },
     { prefix: '/api/v1' },
   );

@@ -8,3 +8,6 @@ export { isOpenAt, hoursText, type Schedule } from './schedule';
 export { position } from './positions.tables';
 export { createNetworkService, NetworkFileError, type NetworkService } from './network.service';
 export { streetNetwork } from './network.tables';
+export { createPositionImportService, type PositionImportService } from './positions.import';
+export { createPositionExportService } from './positions.export';
+export { positionsXlsxRoutes } from './positions.import.routes';

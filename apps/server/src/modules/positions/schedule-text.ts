@@ -93,7 +93,10 @@ export function parseWeeklyText(raw: string): { is24h: boolean; weekly: WeeklyHo
   if (ALL_DAY.test(text)) return { is24h: true, weekly };
   if (!text) throw new ScheduleTextError('IMPORT_HOURS_TEXT', raw);
   const seen = new Set<number>();
-  for (const segment of text.split(';').map((s) => s.trim()).filter(Boolean)) {
+  for (const segment of text
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     // The days come first, then the times (or 休息): split at the first digit that starts a time.
     const m = /^(.*?)\s*((\d{1,2}:\d{2}\s*-.*)|闭馆|休息|关闭|不开放|closed?)$/i.exec(segment);
     const days = m ? parseDays(m[1]!.replace(/[:\s]+$/, '')) : undefined;
@@ -115,7 +118,7 @@ const rangesText = (ranges: TimeRange[]) => ranges.map((r) => `${r.start}-${r.en
 export function formatWeeklyText(schedule: { is24h: boolean; weekly: WeeklyHours }): string {
   if (schedule.is24h) return '24小时';
   const parts: string[] = [];
-  for (let d = 0; d < 7; ) {
+  for (let d = 0; d < 7;) {
     const key = rangesText(schedule.weekly[d]!);
     let end = d;
     while (end + 1 < 7 && rangesText(schedule.weekly[end + 1]!) === key) end++;
@@ -133,7 +136,10 @@ export function parseExceptionsText(raw: string): ScheduleException[] {
   const text = normalise(raw);
   const out: ScheduleException[] = [];
   if (!text) return out;
-  for (const segment of text.split(';').map((s) => s.trim()).filter(Boolean)) {
+  for (const segment of text
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^(\d{4}-\d{1,2}-\d{1,2})\s+(闭馆|休息|关闭|不开放|closed?|[\d:,\s-]+?)(?:\s+(.+))?$/i.exec(segment);
     if (!m) throw new ScheduleTextError('IMPORT_EXCEPTIONS_TEXT', segment);
     const [y, mo, d] = m[1]!.split('-');
@@ -152,7 +158,5 @@ export function parseExceptionsText(raw: string): ScheduleException[] {
 }
 
 export function formatExceptionsText(exceptions: ScheduleException[]): string {
-  return exceptions
-    .map((e) => [e.date, e.kind === 'closed' ? '闭馆' : rangesText(e.ranges ?? []), e.note ?? ''].filter(Boolean).join(' '))
-    .join('; ');
+  return exceptions.map((e) => [e.date, e.kind === 'closed' ? '闭馆' : rangesText(e.ranges ?? []), e.note ?? ''].filter(Boolean).join(' ')).join('; ');
 }
