@@ -19,6 +19,7 @@ const OrgsPage = lazy(() => import('./features/orgs/OrgsPage').then((m) => ({ de
 const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const MembersPage = lazy(() => import('./features/members/MembersPage').then((m) => ({ default: m.MembersPage })));
 const ImportPage = lazy(() => import('./features/members/ImportPage').then((m) => ({ default: m.ImportPage })));
+const PositionImportPage = lazy(() => import('./features/positions/PositionImportPage').then((m) => ({ default: m.PositionImportPage })));
 const PositionsPage = lazy(() => import('./features/positions/PositionsPage').then((m) => ({ default: m.PositionsPage })));
 const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const SessionsPage = lazy(() => import('./auth/SessionsPage').then((m) => ({ default: m.SessionsPage })));
@@ -84,6 +85,7 @@ function AdminRoutes() {
           <Route path="members/imports" element={<Lazy><ImportPage /></Lazy>} />
           <Route path="members/:memberId" element={<Lazy><MembersPage mode="all" /></Lazy>} />
           <Route path="positions" element={<Lazy><PositionsPage /></Lazy>} />
+          <Route path="positions/imports" element={<Lazy><PositionImportPage /></Lazy>} />
           <Route path="positions/:positionId" element={<Lazy><PositionsPage /></Lazy>} />
           <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
           <Route path="sessions" element={<Lazy><SessionsPage /></Lazy>} />

@@ -16,6 +16,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useScope } from '../../layout/scope';
 import { PositionDrawer } from './PositionDrawer';
 import { PositionFormModal } from './PositionFormModal';
+import { PositionsXlsxButtons } from './PositionsXlsxButtons';
 
 type Filters = { q?: string; type?: string; status?: string; openNow?: string; facility?: string };
 
@@ -101,6 +102,7 @@ export function PositionsPage() {
               onChange={(v) => setSearch(v === 'map' ? { view: 'map' } : {}, { replace: true })}
               options={[{ value: 'list', label: t('positionsAdmin.views.list') }, { value: 'map', label: t('positionsAdmin.views.map') }]}
             />
+            <PositionsXlsxButtons query={query} canWrite={canWrite} />
             {canWrite && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
                 {t('positionsAdmin.add')}
