@@ -1,6 +1,7 @@
 import { membersEn, membersZh } from './features/members/locales';
 import { positionsEn, positionsZh } from './features/positions/locales';
 import { positionsImportEn, positionsImportZh } from './features/positions/import-locales';
+import { positionsFormEn, positionsFormZh } from './features/positions/form-locales';
 
 /** The console's strings, zh-CN first; `adminEn` must have the same keys (the type checks it). */
 export const adminZh = {
@@ -191,6 +192,7 @@ export const adminZh = {
   members: membersZh,
   positionsAdmin: positionsZh,
   positionsImport: positionsImportZh,
+  positionsForm: positionsFormZh,
   audit: {
     title: '审计日志',
     empty: '没有符合条件的记录。放宽时间范围或清除筛选条件再试。',
@@ -419,6 +421,7 @@ export const adminEn: Shape<typeof adminZh> = {
   members: membersEn,
   positionsAdmin: positionsEn,
   positionsImport: positionsImportEn,
+  positionsForm: positionsFormEn,
   audit: {
     title: 'Audit log',
     empty: 'No entries match. Widen the time range or clear the filters.',

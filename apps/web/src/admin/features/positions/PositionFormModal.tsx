@@ -1,14 +1,16 @@
 import type { MapLayers, Position } from '@niangjia/contracts';
-import { Alert, App, Checkbox, Col, Form, Input, Modal, Row, Select, Space, Switch, Typography } from 'antd';
+import { Alert, App, Checkbox, Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../../shared/api';
 import { toNamePath } from '../../../shared/form-errors';
-import { LazyMap } from '../../../shared/map';
+import { toWgs84 } from '../../../shared/coords';
 import { AUDIENCES, FACILITIES, POSITION_STATUSES, POSITION_TYPES } from '../../../shared/positions';
 import { useMe } from '../../../shared/session';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { useScope } from '../../layout/scope';
+import { CoordinateInput, type LocationValue } from './CoordinateInput';
+import { DEFAULT_WEEK_TEXT, scheduleFieldOf, ScheduleFields, scheduleToValues, valuesToSchedule, type ScheduleValues } from './ScheduleFields';
 
 type Values = {
   code: string;
@@ -16,33 +18,26 @@ type Values = {
   type: Position['type'];
   orgId: string;
   address: string;
-  location: { lng: number; lat: number } | undefined;
-  is24h: boolean;
-  open: string;
-  close: string;
+  location: LocationValue | undefined;
   serves: string[];
   facilities: string[];
   status: Position['status'];
   contactPhone?: string;
-};
+} & ScheduleValues;
 
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const FIELDS = ['code', 'name', 'type', 'orgId', 'address', 'location', 'serves', 'facilities', 'status', 'contactPhone'] as const;
 
 type Props = { layers: MapLayers | undefined; onClose: () => void; onSaved: (p: Position) => void } & ({ mode: 'create' } | { mode: 'edit'; position: Position });
 
 function valuesOf(p: Position): Values {
-  const first = p.schedule.weekly.find((d) => d.length)?.[0];
   return {
     code: p.code,
     name: p.name,
     type: p.type,
     orgId: p.org.id,
     address: p.address,
-    location: p.location,
-    is24h: p.schedule.is24h,
-    open: first?.start ?? '08:00',
-    close: first?.end ?? '20:00',
+    location: { ...p.location, crs: 'wgs84' },
+    ...scheduleToValues(p.schedule),
     serves: p.serves,
     facilities: p.facilities,
     status: p.status,
@@ -64,10 +59,9 @@ export function PositionFormModal(props: Props) {
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const [current, setCurrent] = useState<Position | undefined>(props.mode === 'edit' ? props.position : undefined);
   const location = Form.useWatch('location', form);
-  const is24h = Form.useWatch('is24h', form);
 
   const initial: Partial<Values> =
-    current ? valuesOf(current) : { type: 'rest_station', status: 'open', is24h: false, open: '08:00', close: '20:00', serves: ['outdoor_workers'], facilities: [], orgId: scope?.id, location: undefined };
+    current ? valuesOf(current) : { type: 'rest_station', status: 'open', is24h: false, weekText: DEFAULT_WEEK_TEXT, exceptions: [], serves: ['outdoor_workers'], facilities: [], orgId: scope?.id, location: undefined };
 
   const reloadLatest = async () => {
     if (!current) return;
@@ -79,14 +73,14 @@ export function PositionFormModal(props: Props) {
   const submit = async (v: Values) => {
     setSaving(true);
     setUnplaced([]);
-    const day = v.is24h ? [] : [{ start: v.open, end: v.close }];
     const body = {
       name: v.name,
       type: v.type,
       orgId: v.orgId,
       address: v.address,
-      location: { lng: v.location!.lng, lat: v.location!.lat, crs: 'wgs84' as const },
-      schedule: { is24h: v.is24h, weekly: [day, day, day, day, day, day, day], exceptions: current?.schedule.exceptions ?? [] },
+      // Typed coordinates go with their datum: the server converts them (geo/coords.ts).
+      location: { lng: v.location!.lng, lat: v.location!.lat, crs: v.location!.crs },
+      schedule: valuesToSchedule(v),
       serves: v.serves,
       facilities: v.facilities,
       status: v.status,
@@ -110,10 +104,11 @@ export function PositionFormModal(props: Props) {
       } else if (error instanceof ApiError && error.errors.length) {
         // Field errors next to their fields; schedule problems go on the hours inputs.
         const left: string[] = [];
-        const fields: { name: string; errors: string[] }[] = [];
+        const fields: { name: string | (string | number)[]; errors: string[] }[] = [];
         for (const fe of error.errors) {
-          const head = String(toNamePath(fe.path)[0] ?? '');
-          const name = head === 'schedule' ? 'open' : (FIELDS as readonly string[]).includes(head) ? head : undefined;
+          const path = toNamePath(fe.path);
+          const head = String(path[0] ?? '');
+          const name = head === 'schedule' ? scheduleFieldOf(path) : (FIELDS as readonly string[]).includes(head) ? head : undefined;
           if (name) fields.push({ name, errors: [fe.message] });
           else left.push(fe.message);
         }
@@ -151,10 +146,10 @@ export function PositionFormModal(props: Props) {
               rules={[{ required: true, message: t('positionsAdmin.location.required') }]}
               extra={t('positionsAdmin.location.hint')}
             >
-              <LocationPicker layers={props.layers} />
+              <CoordinateInput layers={props.layers} />
             </Form.Item>
             <Typography.Text data-testid="picked-location" type={location ? undefined : 'secondary'}>
-              {location ? t('positionsAdmin.location.picked', { lng: location.lng.toFixed(6), lat: location.lat.toFixed(6) }) : t('positionsAdmin.location.none')}
+              {location ? <PickedText location={location} /> : t('positionsAdmin.location.none')}
             </Typography.Text>
           </Col>
           <Col span={12}>
@@ -183,34 +178,7 @@ export function PositionFormModal(props: Props) {
             <Form.Item name="address" label={t('positionsAdmin.fields.address')} rules={[...req(t('positionsAdmin.fields.address')), { min: 2, max: 200 }]}>
               <Input placeholder={t('positionsAdmin.placeholders.address')} />
             </Form.Item>
-            <Form.Item label={t('positionsAdmin.fields.hours')} required>
-              <Space wrap>
-                <Form.Item name="is24h" valuePropName="checked" noStyle>
-                  <Switch checkedChildren={t('positionsAdmin.fields.is24h')} unCheckedChildren={t('positionsAdmin.fields.everyDay')} />
-                </Form.Item>
-                {!is24h && (
-                  <>
-                    <Form.Item name="open" noStyle rules={[{ pattern: HHMM, message: t('positionsAdmin.hoursInvalid') }]}>
-                      <Input aria-label="开始时间" style={{ width: 90 }} placeholder="08:00" />
-                    </Form.Item>
-                    <span>–</span>
-                    <Form.Item
-                      name="close"
-                      noStyle
-                      dependencies={['open']}
-                      rules={[
-                        { pattern: HHMM, message: t('positionsAdmin.hoursInvalid') },
-                        ({ getFieldValue }) => ({
-                          validator: (_r, v: string) => (!v || String(getFieldValue('open')) < v ? Promise.resolve() : Promise.reject(new Error(t('positionsAdmin.hoursOrder')))),
-                        }),
-                      ]}
-                    >
-                      <Input aria-label="结束时间" style={{ width: 90 }} placeholder="20:00" />
-                    </Form.Item>
-                  </>
-                )}
-              </Space>
-            </Form.Item>
+            <ScheduleFields form={form} />
             <Row gutter={12}>
               <Col span={10}>
                 <Form.Item name="status" label={t('positionsAdmin.fields.status')} rules={req(t('positionsAdmin.fields.status'))}>
@@ -236,15 +204,15 @@ export function PositionFormModal(props: Props) {
   );
 }
 
-/** A form control: the value is a WGS-84 point set by clicking the map. */
-function LocationPicker({ layers, value, onChange }: { layers: MapLayers | undefined; value?: { lng: number; lat: number } | undefined; onChange?: (v: { lng: number; lat: number }) => void }) {
+/** The chosen point in WGS-84 (as stored), and how it was typed when it was typed in another datum. */
+function PickedText({ location }: { location: LocationValue }) {
+  const { t } = useTranslation();
+  const [lng, lat] = toWgs84(location.lng, location.lat, location.crs);
+  const picked = t('positionsAdmin.location.picked', { lng: lng.toFixed(6), lat: lat.toFixed(6) });
+  if (location.crs === 'wgs84') return <>{picked}</>;
   return (
-    <LazyMap
-      layers={layers}
-      pin={value ?? null}
-      height={380}
-      testId="location-map"
-      onMapClick={(lng, lat) => onChange?.({ lng: Math.round(lng * 1e6) / 1e6, lat: Math.round(lat * 1e6) / 1e6 })}
-    />
+    <>
+      {picked} · {t('positionsForm.coords.typed', { crs: t(`positionsForm.coords.crsLabels.${location.crs}`), lng: location.lng, lat: location.lat })}
+    </>
   );
 }

@@ -1,0 +1,66 @@
+/** Strings of the position form's coordinates and hours (merged into the admin locales as positionsForm). */
+export const positionsFormZh = {
+  coords: {
+    title: '输入坐标',
+    crs: '坐标系',
+    lng: '经度',
+    lat: '纬度',
+    apply: '定位到地图',
+    crsLabels: { wgs84: 'WGS-84（GPS）', gcj02: 'GCJ-02（高德、腾讯）', bd09: 'BD-09（百度）' },
+    hint: '从高德或腾讯地图拾取的坐标选 GCJ-02，从百度地图拾取的选 BD-09，GPS 设备选 WGS-84；保存时统一换算为 WGS-84。',
+    invalid: '请填写有效的经度（-180–180）和纬度（-90–90）',
+    typed: '按 {{crs}} 输入的 {{lng}}，{{lat}}',
+  },
+  hours: {
+    weekly: '每周开放时间',
+    dayPlaceholder: '不开放',
+    dayHint: '每天可填多个时段，用逗号分隔，例如 08:00-12:00,14:00-18:00；留空表示不开放；22:00-06:00 表示开到次日早上。',
+    invalid: '格式为 08:00-18:00，多个时段用逗号分隔',
+    copyWeekdays: '周一的时间应用到周一至周五',
+    copyAll: '周一的时间应用到每天',
+    exceptions: '节假日及特殊安排',
+    addException: '添加日期',
+    date: '日期',
+    dateInvalid: '日期格式为 YYYY-MM-DD',
+    kind: { closed: '闭馆', hours: '特殊时段' },
+    ranges: '时段',
+    note: '备注',
+    notePlaceholder: '例如 国庆节',
+    remove: '删除',
+    noExceptions: '没有特别安排（节假日闭馆或调整时间时在这里添加）',
+  },
+};
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const positionsFormEn: Shape<typeof positionsFormZh> = {
+  coords: {
+    title: 'Type coordinates',
+    crs: 'Datum',
+    lng: 'Longitude',
+    lat: 'Latitude',
+    apply: 'Show on map',
+    crsLabels: { wgs84: 'WGS-84 (GPS)', gcj02: 'GCJ-02 (AMap, Tencent)', bd09: 'BD-09 (Baidu)' },
+    hint: 'Coordinates picked on AMap or Tencent maps are GCJ-02, on Baidu maps BD-09, from a GPS device WGS-84; they are stored as WGS-84.',
+    invalid: 'Enter a longitude (-180–180) and a latitude (-90–90)',
+    typed: '{{lng}}, {{lat}} typed as {{crs}}',
+  },
+  hours: {
+    weekly: 'Weekly hours',
+    dayPlaceholder: 'Closed',
+    dayHint: 'Several ranges a day are separated by commas, e.g. 08:00-12:00,14:00-18:00; empty means closed; 22:00-06:00 runs into the next morning.',
+    invalid: 'Use 08:00-18:00; separate ranges with commas',
+    copyWeekdays: 'Monday’s hours to Monday–Friday',
+    copyAll: 'Monday’s hours to every day',
+    exceptions: 'Holidays and special days',
+    addException: 'Add a date',
+    date: 'Date',
+    dateInvalid: 'Use YYYY-MM-DD',
+    kind: { closed: 'Closed', hours: 'Special hours' },
+    ranges: 'Hours',
+    note: 'Note',
+    notePlaceholder: 'e.g. National Day',
+    remove: 'Remove',
+    noExceptions: 'No special days (add holiday closures or changed hours here)',
+  },
+};
