@@ -130,6 +130,8 @@ export const nearestQuerySchema = z.strictObject({
   type: z.enum(positionTypes).optional(),
   openNow: z.enum(['true', 'false']).default('true'),
   limit: z.coerce.number().int().min(1).max(50).default(10),
+  /** Only positions that have this facility (the worker map's filter). */
+  facility: z.enum(facilityKeys).optional(),
 });
 export type NearestQuery = z.infer<typeof nearestQuerySchema>;
 

@@ -1,3 +1,5 @@
+import { stationFiltersEn, stationFiltersZh } from './pages/stations/filter-locales';
+
 export const mobileZh = {
   tabs: { label: '主导航', home: '首页', stations: '驿站', services: '服务', me: '我的' },
   home: {
@@ -38,6 +40,7 @@ export const mobileZh = {
     home: '回到首页',
   },
   notFound: { title: '页面不存在', detail: '这个链接没有内容，可能已失效。' },
+  stationFilters: stationFiltersZh,
   me: {
     signedOutTitle: '还没有登录',
     signedOutText: '用手机号和短信验证码登录，就能查看会员卡、申请和订单。',
@@ -210,6 +213,7 @@ export const mobileEn: Shape<typeof mobileZh> = {
     home: 'Back to home',
   },
   notFound: { title: 'Page not found', detail: 'Nothing is at this link; it may have expired.' },
+  stationFilters: stationFiltersEn,
   me: {
     signedOutTitle: 'You are not signed in',
     signedOutText: 'Sign in with your mobile number and a text-message code to see your card, applications and orders.',

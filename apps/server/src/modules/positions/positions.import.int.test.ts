@@ -208,3 +208,17 @@ describe('positions import', () => {
     expect(wrong.body.job.error.detail).toContain('坐标系');
   });
 });
+
+describe('nearest, filtered as the worker map filters', () => {
+  it('keeps only positions of the type and with the facility asked for', async () => {
+    const at = 'lat=29.5757&lng=106.5316&openNow=false&limit=20';
+    const all = (await t.anon.get(`/api/v1/positions/nearest?${at}`)).body.items as { position: { type: string; facilities: string[] } }[];
+    const withMicrowave = (await t.anon.get(`/api/v1/positions/nearest?${at}&facility=microwave`)).body.items as typeof all;
+    expect(all.some((i) => !i.position.facilities.includes('microwave'))).toBe(true);
+    expect(withMicrowave.length).toBeGreaterThan(0);
+    expect(withMicrowave.every((i) => i.position.facilities.includes('microwave'))).toBe(true);
+    const rooms = (await t.anon.get(`/api/v1/positions/nearest?${at}&type=mothers_room&facility=toilet`)).body.items as typeof all;
+    expect(rooms.every((i) => i.position.type === 'mothers_room' && i.position.facilities.includes('toilet'))).toBe(true);
+    expect((await t.anon.get(`/api/v1/positions/nearest?${at}&facility=jacuzzi`)).status).toBe(400);
+  });
+});

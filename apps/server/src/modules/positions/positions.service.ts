@@ -174,7 +174,7 @@ export function createPositionsService({ db, networks, clock = () => new Date() 
         const rows = await repo.listInBox(db, { minLat: lat - halfDeg, maxLat: lat + halfDeg, minLng: lng - lngHalf, maxLng: lng + lngHalf }, { type: query.type, statuses: ['open'] });
         const wantOpen = query.openNow === 'true';
         found = rows
-          .filter((r) => !wantOpen || isOpenAt(scheduleOf(r), now))
+          .filter((r) => (!wantOpen || isOpenAt(scheduleOf(r), now)) && (!query.facility || r.facilities.includes(query.facility)))
           .map((row) => ({ row, metres: haversineMetres(lng, lat, row.lng, row.lat) }))
           .sort((a, b) => a.metres - b.metres);
         const inscribedMetres = halfDeg * 111_000;

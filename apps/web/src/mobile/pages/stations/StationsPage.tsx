@@ -7,6 +7,7 @@ import { LazyMap, useMapLayers, type MapPoint } from '../../../shared/map';
 import { formatDistance, SEVEN_STANDARD, TYPE_COLORS } from '../../../shared/positions';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorNotice } from '../ErrorNotice';
+import { DEFAULT_STATION_FILTER, StationFilters, type StationFilter } from './StationFilters';
 
 type NearestItem = {
   position: {
@@ -33,13 +34,16 @@ export function StationsPage() {
   const [origin, setOrigin] = useState<Origin | null>(null);
   const [locating, setLocating] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [filter, setFilter] = useState<StationFilter>(DEFAULT_STATION_FILTER);
 
   const nearest = useRequest(
     (signal) => {
-      const query: Partial<Record<keyof NearestQuery, string | number>> = { lat: origin!.lat, lng: origin!.lng, crs: 'wgs84', limit: 10 };
+      const query: Partial<Record<keyof NearestQuery, string | number>> = { lat: origin!.lat, lng: origin!.lng, crs: 'wgs84', limit: 10, openNow: String(filter.openOnly) };
+      if (filter.type) query.type = filter.type;
+      if (filter.facility) query.facility = filter.facility;
       return api.get<NearestResult>('/positions/nearest', query, { signal });
     },
-    [origin?.lng, origin?.lat],
+    [origin?.lng, origin?.lat, filter.type, filter.facility, filter.openOnly],
     origin !== null,
   );
 
@@ -93,6 +97,7 @@ export function StationsPage() {
             }}
           />
         </div>
+        <StationFilters value={filter} onChange={setFilter} />
       </div>
       {origin && (
         <div style={{ padding: '0 12px 16px' }}>
@@ -106,7 +111,7 @@ export function StationsPage() {
               </div>
             ))
           ) : nearest.data && nearest.data.items.length === 0 ? (
-            <div className="nj-section" style={{ margin: 0, padding: 16, lineHeight: 1.5 }}>{t('stations.none')}</div>
+            <div className="nj-section" style={{ margin: 0, padding: 16, lineHeight: 1.5 }}>{filter.type || filter.facility || !filter.openOnly ? t('stationFilters.noneFiltered') : t('stations.none')}</div>
           ) : (
             <ol style={{ listStyle: 'none', margin: 0, padding: 0, opacity: nearest.loading ? 0.6 : 1 }} data-testid="nearest-list">
               {nearest.data?.items.map((item) => <StationCard key={item.position.id} item={item} lang={i18n.language} />)}
