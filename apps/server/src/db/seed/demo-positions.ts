@@ -30,6 +30,16 @@ const STREETS: { code: string; division: string; name: string; center: [number, 
 const SEVEN = ['table_chairs', 'microwave', 'rice_cooker', 'kettle', 'fan', 'phone_charger', 'first_aid_kit'];
 const EXTRA = ['air_conditioner', 'water_dispenser', 'toilet', 'wifi', 'lockers', 'books', 'umbrella'];
 const day = (start: string, end: string) => [0, 1, 2, 3, 4, 5, 6].map(() => [{ start, end }]);
+/** Different hours on weekdays and at the weekend (an empty range list is a closed day). */
+const week = (weekdays: string | null, saturday: string | null, sunday: string | null) =>
+  [weekdays, weekdays, weekdays, weekdays, weekdays, saturday, sunday].map((r) => (r ? [{ start: r.slice(0, 5), end: r.slice(6) }] : []));
+// Offices close on the public holidays (国务院办公厅 holiday notice): New Year's Day and the Spring Festival.
+const HOLIDAYS = [
+  { date: '2027-01-01', kind: 'closed', note: '元旦' },
+  ...['2027-02-06', '2027-02-07', '2027-02-08'].map((date) => ({ date, kind: 'closed', note: '春节' })),
+];
+// Where a street has fewer communities than stations, the others are named after the kind of place.
+const PLACES = ['商圈', '滨江', '公交枢纽', '农贸市场', '环卫所', '物流园', '地铁站', '加油站'];
 
 /** A small deterministic generator, so every demo database is the same. */
 function random(seed: number) {
@@ -62,13 +72,27 @@ export async function seedDemoPositions(tx: Db, orgIdByCode: Map<string, string>
   const jb = orgIdByCode.get('JB')!;
 
   /** A WGS-84 point near a GCJ-02 centre, inside the district. */
-  const placeNear = ([cLng, cLat]: [number, number], spread: number): [number, number] => {
-    for (let i = 0; i < 50; i++) {
-      const [lng, lat] = gcj02ToWgs84(cLng + (next() - 0.5) * spread * 2, cLat + (next() - 0.5) * spread * 2);
-      if (inDistrict(lng, lat)) return [Math.round(lng * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6];
+  /** The inside point nearest to a GCJ-02 centre that lies outside the outline (rings of 24 bearings). */
+  const nearestInside = ([cLng, cLat]: [number, number]): [number, number] => {
+    for (let r = 0.002; r <= 0.1; r += 0.002) {
+      for (let k = 0; k < 24; k++) {
+        const g: [number, number] = [cLng + r * Math.cos((k / 12) * Math.PI), cLat + r * Math.sin((k / 12) * Math.PI)];
+        if (inDistrict(...gcj02ToWgs84(...g))) return g;
+      }
     }
-    const [lng, lat] = gcj02ToWgs84(cLng, cLat);
-    return [lng, lat];
+    return [cLng, cLat];
+  };
+  const placeNear = (centre: [number, number], spread: number): [number, number] => {
+    // A centre near the river or the district border may miss the outline: then sample around the nearest point inside it.
+    for (let pass = 0; pass < 2; pass++) {
+      const [cLng, cLat] = pass === 0 ? centre : nearestInside(centre);
+      for (let i = 0; i < 50; i++) {
+        const [lng, lat] = gcj02ToWgs84(cLng + (next() - 0.5) * spread * 2, cLat + (next() - 0.5) * spread * 2);
+        if (inDistrict(lng, lat)) return [Math.round(lng * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6];
+      }
+    }
+    const [lng, lat] = gcj02ToWgs84(...nearestInside(centre));
+    return [Math.round(lng * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6];
   };
   const facilitiesFor = () => {
     // Most stations meet the seven-item standard; about one in five lacks one or two items.
@@ -80,8 +104,8 @@ export async function seedDemoPositions(tx: Db, orgIdByCode: Map<string, string>
     { code: 'JB-RS-WHL', name: '五红路工会户外劳动者服务站', type: 'rest_station', orgId: orgIdByCode.get('JB-WLD')!, address: '重庆市江北区五红路', near: [106.579, 29.589], buildMode: 'union_built', areaM2: 30, lng: 0, lat: 0, weeklyHours: day('08:00', '18:00'), status: 'open' },
     { code: 'JB-RS-HQHG', name: '红旗河沟骑手之家工会驿站', type: 'rest_station', orgId: orgIdByCode.get('JB-HXJ')!, address: '重庆市江北区红旗河沟', near: [106.523, 29.588], buildMode: 'commerce_sustained', partner: '饿了么', areaM2: 16, is24h: true, lng: 0, lat: 0, weeklyHours: day('08:00', '18:00'), status: 'open', serves: ['riders', 'couriers', 'outdoor_workers'] },
     { code: 'JB-DH-HLL', name: '货拉拉司机之家工会驿站', type: 'driver_home', orgId: orgIdByCode.get('JB-CT')!, address: '重庆市江北区海尔路', near: [106.595, 29.593], buildMode: 'platform_company', partner: '货拉拉', areaM2: 50, lng: 0, lat: 0, weeklyHours: day('07:00', '22:00'), status: 'open', serves: ['drivers'] },
-    { code: 'JB-RS-YNYG', name: '五里店渝能阳光社区工会驿站', type: 'rest_station', orgId: orgIdByCode.get('JB-WLD')!, address: '重庆市江北区五里店渝能阳光社区', near: [106.561, 29.585], buildMode: 'converted_idle', areaM2: 40, lng: 0, lat: 0, weeklyHours: day('08:00', '20:00'), status: 'open' },
-    { code: 'JB-SC', name: '江北区职工服务中心', type: 'service_center', orgId: jb, address: '重庆市江北区观音桥', near: [106.534, 29.577], buildMode: 'union_built', areaM2: 5000, lng: 0, lat: 0, weeklyHours: day('09:00', '17:30'), status: 'open', serves: ['all_workers'] },
+    { code: 'JB-RS-YNYG', name: '五里店渝能阳光社区工会驿站', type: 'rest_station', orgId: orgIdByCode.get('JB-WLD')!, address: '重庆市江北区五里店渝能阳光社区', near: [106.561, 29.585], buildMode: 'converted_idle', areaM2: 40, lng: 0, lat: 0, weeklyHours: day('08:00', '20:00'), status: 'open', statusChangedAt: new Date('2023-06-01T09:00:00+08:00') },
+    { code: 'JB-SC', name: '江北区职工服务中心', type: 'service_center', orgId: jb, address: '重庆市江北区观音桥', near: [106.534, 29.577], buildMode: 'union_built', areaM2: 5000, lng: 0, lat: 0, weeklyHours: week('09:00-17:30', '09:00-12:00', null), exceptions: HOLIDAYS, status: 'open', serves: ['all_workers'] },
   ];
   for (const n of named) {
     const { near, ...values } = n;
@@ -90,6 +114,7 @@ export async function seedDemoPositions(tx: Db, orgIdByCode: Map<string, string>
   }
 
   let seq = 1;
+  const usedNames = new Set(rows.map((r) => r.name));
   for (const street of STREETS) {
     const orgId = orgIdByCode.get(street.code)!;
     const names = communities.get(street.division) ?? [];
@@ -98,10 +123,12 @@ export async function seedDemoPositions(tx: Db, orgIdByCode: Map<string, string>
       const [lng, lat] = placeNear(street.center, spread);
       return { code: code(kind), name, type, orgId, address: `重庆市江北区${street.name}${type === 'service_center' ? '街道便民服务中心' : ''}`, lng, lat, weeklyHours: day('08:00', '18:00'), status: 'open', serves: ['outdoor_workers', 'sanitation_workers', 'riders', 'couriers'], facilities: facilitiesFor(), buildMode: 'union_built', areaM2: 20 + Math.round(next() * 40), contactPhone: `023-67${String(100000 + Math.floor(next() * 899999)).slice(0, 6)}` };
     };
-    rows.push({ ...base('SC', 'service_center', `${street.name}${street.name.length <= 2 && /镇$/.test(street.division) ? '' : ''}职工服务分中心`, 0.004), weeklyHours: day('09:00', '17:30'), serves: ['all_workers'], areaM2: 300 });
+    rows.push({ ...base('SC', 'service_center', `${street.name}职工服务分中心`, 0.004), weeklyHours: week('09:00-17:30', '09:00-12:00', null), exceptions: HOLIDAYS, serves: ['all_workers'], areaM2: 300 });
+    const stationNames = [...names.map((c) => `${street.name}${c}工会驿站`), ...PLACES.map((place) => `${street.name}${place}工会驿站`)].filter((n) => !usedNames.has(n));
     for (let i = 0; i < street.stations; i++) {
-      const community = names[i % Math.max(1, names.length)] ?? `${street.name}${i + 1}号`;
-      const p = base('RS', 'rest_station', `${street.name}${community}工会驿站`, 0.012);
+      const name = stationNames[i] ?? `${street.name}${i + 1}号工会驿站`;
+      usedNames.add(name);
+      const p = base('RS', 'rest_station', name, 0.012);
       const roll = next();
       if (roll < 0.12) Object.assign(p, { is24h: true });
       else if (roll < 0.35) Object.assign(p, { weeklyHours: day('07:00', '21:00') });
@@ -111,8 +138,8 @@ export async function seedDemoPositions(tx: Db, orgIdByCode: Map<string, string>
       rows.push(p);
     }
     if (street.stations >= 8) {
-      rows.push({ ...base('WH', 'workers_home', `${street.name}职工之家`, 0.006), weeklyHours: day('09:00', '21:00'), serves: ['all_workers'] });
-      rows.push({ ...base('MR', 'mothers_room', `${street.name}爱心妈咪小屋`, 0.006), weeklyHours: day('09:00', '18:00'), serves: ['women_staff'], areaM2: 10 });
+      rows.push({ ...base('WH', 'workers_home', `${street.name}职工之家`, 0.006), weeklyHours: week('09:00-21:00', '10:00-18:00', '10:00-18:00'), exceptions: HOLIDAYS.slice(1), serves: ['all_workers'] });
+      rows.push({ ...base('MR', 'mothers_room', `${street.name}爱心妈咪小屋`, 0.006), weeklyHours: week('09:00-18:00', null, null), exceptions: HOLIDAYS, serves: ['women_staff'], areaM2: 10 });
     }
   }
   const canteenOrg = orgIdByCode.get('JB-GYQ')!;
