@@ -212,7 +212,7 @@ function PickedText({ location }: { location: LocationValue }) {
   if (location.crs === 'wgs84') return <>{picked}</>;
   return (
     <>
-      {picked} · {t('positionsForm.coords.typed', { crs: t(`positionsForm.coords.crsLabels.${location.crs}`), lng: location.lng, lat: location.lat })}
+      {picked} · {t('positionsForm.coords.typed', { crs: t(`positionsForm.coords.crsLabels.${location.crs}`), x: location.lng, y: location.lat })}
     </>
   );
 }

@@ -9,7 +9,7 @@ export const positionsFormZh = {
     crsLabels: { wgs84: 'WGS-84（GPS）', gcj02: 'GCJ-02（高德、腾讯）', bd09: 'BD-09（百度）' },
     hint: '从高德或腾讯地图拾取的坐标选 GCJ-02，从百度地图拾取的选 BD-09，GPS 设备选 WGS-84；保存时统一换算为 WGS-84。',
     invalid: '请填写有效的经度（-180–180）和纬度（-90–90）',
-    typed: '按 {{crs}} 输入的 {{lng}}，{{lat}}',
+    typed: '按 {{crs}} 输入的 {{x}}，{{y}}',
   },
   hours: {
     weekly: '每周开放时间',
@@ -43,7 +43,7 @@ export const positionsFormEn: Shape<typeof positionsFormZh> = {
     crsLabels: { wgs84: 'WGS-84 (GPS)', gcj02: 'GCJ-02 (AMap, Tencent)', bd09: 'BD-09 (Baidu)' },
     hint: 'Coordinates picked on AMap or Tencent maps are GCJ-02, on Baidu maps BD-09, from a GPS device WGS-84; they are stored as WGS-84.',
     invalid: 'Enter a longitude (-180–180) and a latitude (-90–90)',
-    typed: '{{lng}}, {{lat}} typed as {{crs}}',
+    typed: '{{x}}, {{y}} typed as {{crs}}',
   },
   hours: {
     weekly: 'Weekly hours',
