@@ -30,7 +30,7 @@ describe.skipIf(!canRun)('staff add a station by clicking the map', () => {
       await dialog.getByLabel('编码').fill(`E2E-RS-${suffix}`);
       await dialog.getByLabel('名称').fill(name);
       await dialog.getByLabel('地址').fill('重庆市江北区观音桥建新北路 1 号');
-      await dialog.getByLabel('结束时间').fill('22:00');
+      await dialog.getByLabel('周一开放时间').fill('08:00-22:00');
       await dialog.getByRole('checkbox', { name: '微波炉' }).check();
       await dialog.getByRole('checkbox', { name: '热水壶' }).check();
       await saveScreenshot(page, 'positions-new-1280');
