@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { checkBrowser, saveScreenshot, withScreenshotOnFailure } from './support/browser';
+import { useJourney } from './support/journey';
+
+const { canRun } = checkBrowser();
+
+describe.skipIf(!canRun)('a worker on a 320 px phone taps the map instead of sharing the location', () => {
+  const journey = useJourney({ viewport: { width: 320, height: 640 }, isMobile: true });
+
+  it('lists the nearest with open/closed, today’s hours and 导航, filters by type, and nothing overflows', { timeout: 60_000 }, async () => {
+    const { page } = journey.session;
+    await withScreenshotOnFailure(journey.session, 'worker-taps-map-320', async () => {
+      await page.goto('/m/stations');
+      const map = page.getByTestId('stations-map');
+      // The district outline is drawn from our own data: tap on it, not on a tile.
+      const outline = map.locator('path').first();
+      await outline.waitFor();
+      const box = (await outline.boundingBox())!;
+      await page.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.6);
+      const cards = page.getByTestId('station-card');
+      await cards.first().waitFor();
+      expect(await page.getByText('按地图上点选的位置查找').count()).toBe(1);
+      const text = await cards.first().innerText();
+      expect(text).toMatch(/营业中|休息中/);
+      expect(text).toMatch(/今日 \d{2}:\d{2}–\d{2}:\d{2}|今日不开放/);
+      expect(await cards.first().getByTestId('navigate-amap').getAttribute('href')).toMatch(/^https:\/\/uri\.amap\.com\/marker/);
+
+      // All kinds, open or not, then only the service centres.
+      await page.getByLabel('只看现在开放').uncheck();
+      await page.getByLabel('类型').selectOption('service_center');
+      await expect.poll(async () => (await cards.allInnerTexts()).every((t) => t.includes('服务中心'))).toBe(true);
+      expect(await cards.count()).toBeGreaterThan(0);
+      await page.getByLabel('设施').selectOption('microwave');
+      await expect.poll(async () => (await cards.allInnerTexts()).every((t) => t.includes('微波炉'))).toBe(true);
+
+      // Nothing wider than the phone.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const buttons = await cards.first().locator('.nj-nav-button').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+      expect(Math.min(...buttons)).toBeGreaterThanOrEqual(44);
+      await saveScreenshot(page, 'worker-stations-320');
+    });
+  });
+});
