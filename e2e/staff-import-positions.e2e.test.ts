@@ -95,7 +95,7 @@ describe.skipIf(!canRun)('staff import positions from Excel, and type BD-09 coor
       await dialog.waitFor({ state: 'hidden' });
 
       const res = await page.request.get(`/api/v1/positions?q=${code}`);
-      const { items } = (await res.json()) as { items: { location: { lng: number; lat: number }; schedule: { weekly: unknown[][]; exceptions: unknown[] } }[] };
+      const { items } = (await res.json()) as { items: { id: string; location: { lng: number; lat: number }; schedule: { weekly: unknown[][]; exceptions: unknown[] } }[] };
       expect(items).toHaveLength(1);
       const [lng, lat] = bd09ToWgs84(106.5375, 29.5851);
       expect(items[0]!.location.lng).toBeCloseTo(lng, 6);
@@ -105,6 +105,11 @@ describe.skipIf(!canRun)('staff import positions from Excel, and type BD-09 coor
       expect(items[0]!.schedule.weekly[5]).toEqual([{ start: '09:00', end: '12:00' }]);
       expect(items[0]!.schedule.weekly[6]).toEqual([]);
       expect(items[0]!.schedule.exceptions).toEqual([{ date: '2027-02-06', kind: 'closed', note: '春节' }]);
+
+      // The detail's hours tab shows the weekly hours and the holiday.
+      await page.goto(`/admin/positions/${items[0]!.id}`);
+      await page.getByRole('tab', { name: '开放时间' }).click();
+      await expect.poll(() => page.getByTestId('schedule-exceptions-list').innerText()).toContain('2027-02-06 · 闭馆 · 春节');
     });
   });
 });

@@ -9,6 +9,7 @@ import { missingStandard, SEVEN_STANDARD, STATUS_COLORS, TYPE_COLORS } from '../
 import { useRequest } from '../../../shared/use-request';
 import { AuditTable } from '../../components/AuditTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExceptionsList } from './ScheduleFields';
 
 /** One position: basic info, hours, facilities against the "七个一" standard, audit. */
 export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: string; onClose: () => void; onEdit?: ((p: Position) => void) | undefined }) {
@@ -73,19 +74,24 @@ export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: st
             {
               key: 'hours',
               label: t('positionsAdmin.tabs.hours'),
-              children: p.schedule.is24h ? (
-                <Alert type="info" showIcon title={t('positions.allDay')} />
-              ) : (
-                <Table
-                  size="small"
-                  pagination={false}
-                  rowKey="day"
-                  dataSource={p.schedule.weekly.map((ranges, day) => ({ day, ranges }))}
-                  columns={[
-                    { title: '', dataIndex: 'day', width: 80, render: (d: number) => t(`positionsAdmin.weekdays.${d}`) },
-                    { title: t('positionsAdmin.fields.hours'), dataIndex: 'ranges', render: (r: { start: string; end: string }[]) => (r.length ? r.map((x) => `${x.start}–${x.end}`).join(', ') : t('positionsAdmin.closedDay')) },
-                  ]}
-                />
+              children: (
+                <>
+                  {p.schedule.is24h ? (
+                    <Alert type="info" showIcon title={t('positions.allDay')} />
+                  ) : (
+                    <Table
+                      size="small"
+                      pagination={false}
+                      rowKey="day"
+                      dataSource={p.schedule.weekly.map((ranges, day) => ({ day, ranges }))}
+                      columns={[
+                        { title: '', dataIndex: 'day', width: 80, render: (d: number) => t(`positionsAdmin.weekdays.${d}`) },
+                        { title: t('positionsAdmin.fields.hours'), dataIndex: 'ranges', render: (r: { start: string; end: string }[]) => (r.length ? r.map((x) => `${x.start}–${x.end}`).join(', ') : t('positionsAdmin.closedDay')) },
+                      ]}
+                    />
+                  )}
+                  <ExceptionsList exceptions={p.schedule.exceptions} />
+                </>
               ),
             },
             {

@@ -151,3 +151,25 @@ function ExceptionRow({ name, form, onRemove }: { name: number; form: FormInstan
     </Row>
   );
 }
+
+/** The dated exceptions under the weekly hours in the detail drawer. */
+export function ExceptionsList({ exceptions }: { exceptions: Schedule['exceptions'] }) {
+  const { t } = useTranslation();
+  return (
+    <div style={{ marginTop: 12 }} data-testid="schedule-exceptions-list">
+      <Typography.Text strong>{t('positionsForm.hours.exceptions')}</Typography.Text>
+      {exceptions.length === 0 ? (
+        <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>{t('positionsForm.hours.noExceptions')}</Typography.Paragraph>
+      ) : (
+        <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
+          {exceptions.map((e) => (
+            <li key={e.date}>
+              {e.date} · {e.kind === 'closed' ? t('positionsForm.hours.kind.closed') : rangesToText(e.ranges).replace(/-/g, '–')}
+              {e.note ? ` · ${e.note}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
