@@ -56,7 +56,7 @@ export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: st
                     <Descriptions.Item label={t('positionsAdmin.fields.org')}>{p.org.name}</Descriptions.Item>
                     <Descriptions.Item label={t('positionsAdmin.fields.address')} span={2}>{p.address}</Descriptions.Item>
                     <Descriptions.Item label={t('positionsAdmin.fields.location')} span={2}>
-                      {t('positionsAdmin.location.picked', { lng: p.location.lng.toFixed(6), lat: p.location.lat.toFixed(6) })}
+                      {t('positionsAdmin.location.picked', { x: p.location.lng.toFixed(6), y: p.location.lat.toFixed(6) })}
                       <Typography.Text type="secondary"> · GCJ-02 {p.locationGcj02.lng.toFixed(6)}, {p.locationGcj02.lat.toFixed(6)}</Typography.Text>
                     </Descriptions.Item>
                     <Descriptions.Item label={t('positionsAdmin.fields.todayHours')}>{p.schedule.is24h ? t('positions.allDay') : p.todayHours.join(', ') || t('positionsAdmin.closedDay')}</Descriptions.Item>

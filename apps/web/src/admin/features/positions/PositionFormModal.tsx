@@ -208,7 +208,7 @@ export function PositionFormModal(props: Props) {
 function PickedText({ location }: { location: LocationValue }) {
   const { t } = useTranslation();
   const [lng, lat] = toWgs84(location.lng, location.lat, location.crs);
-  const picked = t('positionsAdmin.location.picked', { lng: lng.toFixed(6), lat: lat.toFixed(6) });
+  const picked = t('positionsAdmin.location.picked', { x: lng.toFixed(6), y: lat.toFixed(6) });
   if (location.crs === 'wgs84') return <>{picked}</>;
   return (
     <>

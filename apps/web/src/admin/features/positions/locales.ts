@@ -36,7 +36,7 @@ export const positionsZh = {
   placeholders: { code: '例如 JB-RS-0201', name: '例如 观音桥商圈工会驿站', address: '街道门牌，工作人员和职工能找到的写法', phone: '例如 023-67891234' },
   location: {
     hint: '在地图上点击阵地所在位置，或在下面按坐标系输入坐标',
-    picked: '经度 {{lng}}，纬度 {{lat}}（WGS-84）',
+    picked: '经度 {{x}}，纬度 {{y}}（WGS-84）',
     none: '还没有选择位置',
     required: '请在地图上点击选择位置',
   },
@@ -89,7 +89,7 @@ export const positionsEn: typeof positionsZh = {
   placeholders: { code: 'e.g. JB-RS-0201', name: 'e.g. Guanyinqiao union rest station', address: 'Street and number, as people would find it', phone: 'e.g. 023-67891234' },
   location: {
     hint: 'Click the map where the position is, or type its coordinates below with their datum',
-    picked: 'Longitude {{lng}}, latitude {{lat}} (WGS-84)',
+    picked: 'Longitude {{x}}, latitude {{y}} (WGS-84)',
     none: 'No location chosen yet',
     required: 'Click the map to choose the location',
   },
