@@ -1,0 +1,34 @@
+// The positions benchmarks (issue 4, point 13) as parts of `npm run bench`: nearest (positions.ts),
+// network (coverage.ts, with pgRouting) and city (city.ts). Each returns its latest.md section.
+import { benchCity, CITY_HEADING, cityMarkdown } from "./city";
+import type { Log } from "./common";
+import { benchNetwork, NETWORK_HEADING, networkMarkdown } from "./coverage";
+import { benchNearest, NEAREST_HEADING, nearestMarkdown } from "./positions";
+
+export const POSITIONS_PARTS = ["nearest", "network", "city"] as const;
+export type PositionsPart = (typeof POSITIONS_PARTS)[number];
+
+export const HEADINGS: Record<PositionsPart, string> = { nearest: NEAREST_HEADING, network: NETWORK_HEADING, city: CITY_HEADING };
+
+/** Runs the parts in order; adminUrl is a PostgreSQL server where databases may be created (none: those parts say they were skipped). */
+export async function runPositionsParts(parts: readonly PositionsPart[], adminUrl: string | undefined, command: string, log: Log): Promise<{ part: PositionsPart; section: string }[]> {
+  const out: { part: PositionsPart; section: string }[] = [];
+  const noPg = (part: PositionsPart) => `## ${HEADINGS[part]} …\n\n⚠ Skipped: no PostgreSQL server (BENCH_SKIP_POSTGRES=1).\n`;
+  for (const part of parts) {
+    const started = performance.now();
+    log(`positions/${part}: start`);
+    switch (part) {
+      case "nearest":
+        out.push({ part, section: adminUrl ? nearestMarkdown(await benchNearest(adminUrl, log), command) : noPg(part) });
+        break;
+      case "network":
+        out.push({ part, section: adminUrl ? networkMarkdown(await benchNetwork(adminUrl, log), command) : noPg(part) });
+        break;
+      case "city":
+        out.push({ part, section: cityMarkdown(await benchCity(log), command) });
+        break;
+    }
+    log(`positions/${part}: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+  return out;
+}

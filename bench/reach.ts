@@ -1,0 +1,94 @@
+// Our side of the coverage benchmarks, pure (no database): sources at random network nodes,
+// per-source and multi-source bounded searches, the coverage measure, and one full analysis run.
+import {
+  BoundedDijkstra,
+  computeEdgeCoverage,
+  measureCoveredLength,
+  runCoverageAnalysis,
+  type SnappedPoint,
+  type WalkGraph,
+} from "../apps/server/src/modules/positions/geo";
+import { seededRandom } from "./common";
+
+/** `count` distinct random nodes that have at least one edge (fixed seed). */
+export function pickSourceNodes(g: WalkGraph, count: number, seed: number): number[] {
+  const random = seededRandom(seed);
+  const picked = new Set<number>();
+  for (let guard = 0; picked.size < count && guard < count * 100; guard++) {
+    const n = Math.floor(random() * g.nodeCount);
+    if (g.adjStart[n + 1]! > g.adjStart[n]!) picked.add(n);
+  }
+  return [...picked];
+}
+
+/** A position standing exactly on a node (no walk from the door to the street). */
+export function snappedAtNode(g: WalkGraph, node: number): SnappedPoint {
+  const e = g.adjEdge[g.adjStart[node]!]!;
+  return { edge: e, fraction: g.edgeU[e] === node ? 0 : 1, distance: 0, lng: g.lng[node]!, lat: g.lat[node]! };
+}
+
+export type ReachFigures = {
+  sources: number;
+  /** One exact bounded search per source (what pgr_drivingDistance computes with equicost false). */
+  perSourceMs: number;
+  perSourcePairs: number;
+  /** One multi-source search: distance to the nearest source (what equicost should compute). */
+  multiMs: number;
+  multiNodes: number;
+  /** Multi-source search + exact per-edge intervals + covered length: the coverage figure. */
+  coverageMs: number;
+  coveredKm: number;
+  coveredShare: number;
+  /** runCoverageAnalysis: coverage, union isochrone, uncovered streets, 10 candidate sites. */
+  fullRunMs?: number;
+  fullRunTimings?: Record<string, number>;
+};
+
+export function measureReach(g: WalkGraph, sources: readonly number[], cutoff: number, full?: { candidateNodes: ArrayLike<number> }): ReachFigures {
+  let t = performance.now();
+  const search = new BoundedDijkstra(g);
+  let pairs = 0;
+  for (const s of sources) pairs += search.run([{ node: s, dist: 0, source: 0 }], cutoff).settled.length;
+  const perSourceMs = performance.now() - t;
+
+  t = performance.now();
+  const multi = new BoundedDijkstra(g).run(
+    sources.map((s, i) => ({ node: s, dist: 0, source: i })),
+    cutoff,
+  );
+  const multiMs = performance.now() - t;
+
+  t = performance.now();
+  const { coverage } = computeEdgeCoverage(
+    g,
+    sources.map((s) => snappedAtNode(g, s)),
+    cutoff,
+  );
+  const covered = measureCoveredLength(g, coverage);
+  const coverageMs = performance.now() - t;
+
+  const figures: ReachFigures = {
+    sources: sources.length,
+    perSourceMs,
+    perSourcePairs: pairs,
+    multiMs,
+    multiNodes: multi.settled.length,
+    coverageMs,
+    coveredKm: covered / 1000,
+    coveredShare: covered / g.totalLength,
+  };
+  if (full) {
+    t = performance.now();
+    const run = runCoverageAnalysis(g, {
+      positions: sources.map((s) => [g.lng[s]!, g.lat[s]!]),
+      minutes: 15,
+      kmPerHour: 4.5,
+      candidateCount: 10,
+      candidateNodes: full.candidateNodes,
+      isochrones: "union",
+    });
+    figures.fullRunMs = performance.now() - t;
+    figures.fullRunTimings = run.timingsMs;
+  }
+  return figures;
+}
