@@ -43,7 +43,7 @@ export function cityMarkdown(f: CityFigures, command: string): string {
       f.steps.map((s) => [s.step, ms(s.ms), `${fmt(s.maxRssMb, 0)} MB`]),
     ),
     "",
-    "Coverage, 15 min at 4.5 km/h, sources at random nodes (fixed seed); full run = coverage + union isochrone (20 m cells) + uncovered streets + 10 candidate sites over 2,000 random nodes:",
+    `Coverage, 15 min at 4.5 km/h, sources at random nodes (fixed seed); searches and coverage are medians of ${Number(process.env.BENCH_REPEAT) || 5} runs (BENCH_REPEAT), each step's time above includes all its runs; full run (once) = coverage + union isochrone (20 m cells) + uncovered streets + 10 candidate sites over 2,000 random nodes:`,
     "",
     table(
       ["stations", "one search per source", "multi-source search", "coverage (search + intervals + length)", "covered", "full run", "of which isochrone / uncovered / candidates"],

@@ -4,12 +4,12 @@
  * beside pgRouting's `pgr_drivingDistance` in the same run.
  *
  * Same network for both: our WalkGraph's edges are exported into a pgRouting edge table (see
- * pgrouting.ts), rather than imported again with osm2pgrouting. osm2pgrouting's pedestrian
- * mapconfig has other foot rules (it keeps highway=road/services/byway, ignores foot=no and
- * access=private, has no sidewalk rule for trunk roads) and splits ways only at intersections, so
- * its vertices are not ours and per-node distances could not be compared; with one network the
- * only difference left is the algorithm. osm2pgrouting is still timed on the same .osm, as the
- * import baseline.
+ * pgrouting.ts), rather than imported again with osm2pgrouting. osm2pgrouting picks ways by tag
+ * value only (no foot=no / access=private, no "trunk only with a sidewalk"; Debian's pedestrian
+ * mapconfig also keeps road/services/byway and does not even parse) and splits ways only at
+ * intersections, so its vertices are not ours and per-node distances could not be compared; with
+ * one network the only difference left is the algorithm. osm2pgrouting is still timed on the same
+ * .osm (bench/mapconfig-foot.xml: our always-walkable highway values), as the import baseline.
  *
  * Skips pgRouting / osm2pgrouting, saying so, when they are not installed.
  * Env: BENCH_STATIONS ("100,1000").
@@ -126,7 +126,7 @@ export async function benchNetwork(adminUrl: string, log: Log): Promise<NetworkF
     } else if (!osm2pgroutingAvailable()) {
       figures.skipped.push("osm2pgrouting import skipped: the program is not installed (Debian: `apt-get install -y osm2pgrouting`).");
     } else {
-      log("network: osm2pgrouting on the same andorra.osm (pedestrian mapconfig)");
+      log("network: osm2pgrouting on the same andorra.osm (bench/mapconfig-foot.xml)");
       figures.osm2pgrouting = await runOsm2pgrouting(client, withDatabase(adminUrl, DB), osmFile);
       log(`  ${fmt(figures.osm2pgrouting.seconds, 1)} s, ${figures.osm2pgrouting.ways} ways, ${figures.osm2pgrouting.vertices} vertices`);
     }
@@ -146,7 +146,7 @@ export function networkMarkdown(f: NetworkFigures, command: string): string {
   const md = [
     `## ${NETWORK_HEADING} (Andorra), beside pgRouting`,
     "",
-    `Command: \`${command}\`. ${f.version.split(" on ")[0]}${f.pgr ? `, pgRouting ${f.pgr.version}` : ""}. Times in ms unless marked; one run each, so noisy.`,
+    `Command: \`${command}\`. ${f.version.split(" on ")[0]}${f.pgr ? `, pgRouting ${f.pgr.version}` : ""}. Search, coverage and pgRouting times are medians of ${Number(process.env.BENCH_REPEAT) || 5} runs (BENCH_REPEAT); imports and full runs run once. Noisy: 2 shared cores.`,
     "",
     "**Import** — read = parse + foot rules, build = graph + edge index (in-process); import = `createNetworkService().importFile()` as the CLI runs it (read + build + serialize + store in `street_network`, with its audit row).",
     "",
@@ -157,7 +157,7 @@ export function networkMarkdown(f: NetworkFigures, command: string): string {
         ...(f.osm2pgrouting
           ? [
               [
-                "andorra.osm with osm2pgrouting (baseline; pedestrian mapconfig, other foot rules)",
+                "andorra.osm with osm2pgrouting (baseline; bench/mapconfig-foot.xml, tag values only)",
                 "—",
                 "—",
                 `${fmt(f.osm2pgrouting.seconds, 2)} s`,

@@ -61,6 +61,7 @@ export type NearestFigures = {
   statementsPerCall: number;
   postgis?: { bare: Timing; same: Timing; plan: string; usesIndex: boolean; version: string };
   agreement?: { sample: number; sameSet: number; sameOrder: number; firstMismatch?: string };
+  dense?: { positions: number; sample: number; sameSet: number; oursFarther: number };
   skipped?: string;
   version: string;
 };
@@ -75,22 +76,23 @@ export async function prepareAppDatabase(adminUrl: string, name: string, log: Lo
   return database;
 }
 
-async function seedPositions(database: Database, log: Log): Promise<number> {
+async function seedPositions(database: Database, log: Log, count = POSITIONS, prefix = "BENCH", place?: () => [number, number]): Promise<number> {
   const started = performance.now();
   const orgs = (await database.query<{ id: string }>(`select id from org where code like 'JB-%' order by code`)).map((r) => r.id);
-  const random = seededRandom(4);
+  const random = seededRandom(prefix.length * 4);
   const weekly = JSON.stringify(Array.from({ length: 7 }, () => [{ start: "08:00", end: "20:00" }]));
   const types = ["rest_station", "rest_station", "rest_station", "service_point", "workers_home", "mothers_room", "canteen"];
   const chunk = 20_000;
-  for (let from = 0; from < POSITIONS; from += chunk) {
-    const n = Math.min(chunk, POSITIONS - from);
+  for (let from = 0; from < count; from += chunk) {
+    const n = Math.min(chunk, count - from);
     const cols = { code: [] as string[], type: [] as string[], org: [] as string[], lng: [] as number[], lat: [] as number[], h24: [] as boolean[], status: [] as string[] };
     for (let i = from; i < from + n; i++) {
-      cols.code.push(`BENCH-${String(i).padStart(6, "0")}`);
+      cols.code.push(`${prefix}-${String(i).padStart(6, "0")}`);
       cols.type.push(types[i % types.length]!);
       cols.org.push(orgs[i % orgs.length]!);
-      cols.lng.push(BOX.west + random() * (BOX.east - BOX.west));
-      cols.lat.push(BOX.south + random() * (BOX.north - BOX.south));
+      const [lng, lat] = place ? place() : [BOX.west + random() * (BOX.east - BOX.west), BOX.south + random() * (BOX.north - BOX.south)];
+      cols.lng.push(lng);
+      cols.lat.push(lat);
       cols.h24.push(i % 3 === 0);
       cols.status.push(i % 20 === 0 ? "closed" : "open");
     }
@@ -202,11 +204,45 @@ export async function benchNearest(adminUrl: string, log: Log): Promise<NearestF
     }
     figures.agreement = { sample: sample.length, sameSet, sameOrder, ...(firstMismatch ? { firstMismatch } : {}) };
     log(`  same ids ${sameSet}/${sample.length}, same order ${sameOrder}/${sample.length}`);
+    figures.dense = await denseProbe(database, ask, log);
     return figures;
   } finally {
     await database.close();
     await dropDatabase(adminUrl, DB);
   }
+}
+
+/**
+ * Correctness probe, not a timing: DENSE positions inside a 300 m disc (a dense centre) and 50
+ * query points around it, ours against PostGIS KNN. Run after the timings, which it would change.
+ */
+const DENSE = num("BENCH_NEAREST_DENSE", 6000);
+async function denseProbe(database: Database, ask: (lng: number, lat: number) => Promise<{ items: { position: { id: string } }[] }>, log: Log): Promise<NonNullable<NearestFigures["dense"]>> {
+  const [cLng, cLat] = [(BOX.west + BOX.east) / 2, (BOX.south + BOX.north) / 2];
+  const kx = 111_195 * Math.cos((cLat * Math.PI) / 180);
+  const random = seededRandom(99);
+  const disc = (radius: number): [number, number] => {
+    const r = radius * Math.sqrt(random());
+    const a = 2 * Math.PI * random();
+    return [cLng + (r * Math.cos(a)) / kx, cLat + (r * Math.sin(a)) / 111_195];
+  };
+  log(`nearest: dense probe, ${DENSE.toLocaleString("en")} more positions within 300 m of one point`);
+  await seedPositions(database, log, DENSE, "DENSE", () => disc(300));
+  await database.query("update position set geog = ST_SetSRID(ST_MakePoint(lng, lat), 4326)::geography where geog is null");
+  await database.query("analyze position");
+  let sameSet = 0;
+  let oursFarther = 0;
+  const points = Array.from({ length: 50 }, () => disc(500));
+  for (const [lng, lat] of points) {
+    const answer = await ask(lng, lat);
+    const ours = answer.items.map((i) => i.position.id);
+    const theirs = await database.query<{ id: string; metres: number }>(KNN_SAME, [lng, lat, LIMIT]);
+    if (ours.length === theirs.length && ours.every((id) => theirs.some((t) => t.id === id))) sameSet++;
+    // Which side is wrong: ours returns straight line × 1.3, so compare the 10th nearest in metres.
+    else if (Math.max(...answer.items.map((i) => i.distanceMeters)) / 1.3 > Math.max(...theirs.map((t) => Number(t.metres))) + 1) oursFarther++;
+  }
+  log(`  same ids ${sameSet}/${points.length}; where they differ, ours has a farther 10th in ${oursFarther}`);
+  return { positions: DENSE, sample: points.length, sameSet, oursFarther };
 }
 
 export function nearestMarkdown(f: NearestFigures, command: string): string {
@@ -248,6 +284,15 @@ export function nearestMarkdown(f: NearestFigures, command: string): string {
     md.push(
       `Agreement on ${f.agreement.sample} points (ours vs PostGIS KNN, 10 ids each): same ids ${pct(f.agreement.sameSet, f.agreement.sample)}, same order ${pct(f.agreement.sameOrder, f.agreement.sample)}.` +
         (f.agreement.firstMismatch ? ` First mismatch: ${f.agreement.firstMismatch}.` : ""),
+      "",
+    );
+  }
+  if (f.dense) {
+    md.push(
+      `Correctness probe (after the timings): ${f.dense.positions.toLocaleString("en")} more positions inside a 300 m disc (a dense centre), ${f.dense.sample} query points within 500 m of it: same ids ${pct(f.dense.sameSet, f.dense.sample)}` +
+        (f.dense.sameSet < f.dense.sample
+          ? `; where they differ, ours' 10th is farther than PostGIS's in ${f.dense.oursFarther} of ${f.dense.sample - f.dense.sameSet} — **ours misses nearer positions when one search box holds more rows than \`listInBox\` fetches (\`limit 5000\`, no order)**.`
+          : "."),
       "",
     );
   }
