@@ -217,7 +217,7 @@ export async function benchNearest(adminUrl: string, log: Log): Promise<NearestF
  * query points around it, ours against PostGIS KNN. Run after the timings, which it would change.
  */
 const DENSE = num("BENCH_NEAREST_DENSE", 6000);
-async function denseProbe(database: Database, ask: (lng: number, lat: number) => Promise<{ items: { position: { id: string } }[] }>, log: Log): Promise<NonNullable<NearestFigures["dense"]>> {
+async function denseProbe(database: Database, ask: (lng: number, lat: number) => Promise<{ items: { position: { id: string }; distanceMeters: number }[] }>, log: Log): Promise<NonNullable<NearestFigures["dense"]>> {
   const [cLng, cLat] = [(BOX.west + BOX.east) / 2, (BOX.south + BOX.north) / 2];
   const kx = 111_195 * Math.cos((cLat * Math.PI) / 180);
   const random = seededRandom(99);
