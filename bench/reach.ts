@@ -44,20 +44,26 @@ export type ReachFigures = {
   fullRunTimings?: Record<string, number>;
 };
 
-/** Median time of `repeat` runs of f (the first run also warms the JIT), and f's last result. */
+/**
+ * Median time of f after one warm-up run (JIT): at least `repeat` runs and at least 300 ms of
+ * runs (at most 50), as one run of a few ms is at the mercy of the scheduler on a shared machine.
+ */
 export function medianOf<T>(repeat: number, f: () => T): { ms: number; result: T } {
+  let result = f();
   const times: number[] = [];
-  let result!: T;
-  for (let i = 0; i < repeat; i++) {
+  let total = 0;
+  while (times.length < repeat || (total < 300 && times.length < 50)) {
     const t = performance.now();
     result = f();
-    times.push(performance.now() - t);
+    const ms = performance.now() - t;
+    times.push(ms);
+    total += ms;
   }
   times.sort((a, b) => a - b);
   return { ms: times[Math.floor(times.length / 2)]!, result };
 }
 
-/** Times are medians of `repeat` runs (BENCH_REPEAT, default 5); the full run runs once. */
+/** Times are medians (see medianOf; BENCH_REPEAT, default 5, is the least number of runs); the full run runs once. */
 export function measureReach(g: WalkGraph, sources: readonly number[], cutoff: number, full?: { candidateNodes: ArrayLike<number> }): ReachFigures {
   const repeat = Number(process.env.BENCH_REPEAT) || 5;
   const search = new BoundedDijkstra(g);
