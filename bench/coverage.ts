@@ -122,7 +122,7 @@ export async function benchNetwork(adminUrl: string, log: Log): Promise<NetworkF
       figures.runs.push(run);
     }
     if (!pgr.ok) {
-      // nothing more: osm2pgrouting needs the same extensions
+      figures.skipped.push("osm2pgrouting import skipped as well: it needs the same extensions.");
     } else if (!osm2pgroutingAvailable()) {
       figures.skipped.push("osm2pgrouting import skipped: the program is not installed (Debian: `apt-get install -y osm2pgrouting`).");
     } else {

@@ -14,7 +14,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { BoundedDijkstra, type WalkGraph } from "../apps/server/src/modules/positions/geo";
-import { availableExtensions } from "./common";
+import { availableExtensions, pretendMissing } from "./common";
 
 export type Exactness = {
   /** (source, node) pairs (or nodes, for equicost) both found. */
@@ -37,6 +37,7 @@ export async function pgroutingAvailable(url: string): Promise<{ ok: boolean; mi
 }
 
 export function osm2pgroutingAvailable(): boolean {
+  if (pretendMissing("osm2pgrouting")) return false;
   return spawnSync("osm2pgrouting", ["--version"], { encoding: "utf8" }).status === 0;
 }
 

@@ -1,5 +1,6 @@
 // The positions benchmarks (issue 4, point 13) as parts of `npm run bench`: nearest (positions.ts),
 // network (coverage.ts, with pgRouting) and city (city.ts). Each returns its latest.md section.
+import os from "node:os";
 import { benchCity, CITY_HEADING, cityMarkdown } from "./city";
 import type { Log } from "./common";
 import { benchNetwork, NETWORK_HEADING, networkMarkdown } from "./coverage";
@@ -16,7 +17,8 @@ export async function runPositionsParts(parts: readonly PositionsPart[], adminUr
   const noPg = (part: PositionsPart) => `## ${HEADINGS[part]} …\n\n⚠ Skipped: no PostgreSQL server (BENCH_SKIP_POSTGRES=1).\n`;
   for (const part of parts) {
     const started = performance.now();
-    log(`positions/${part}: start`);
+    const loadBefore = os.loadavg()[0]!;
+    log(`positions/${part}: start (load average ${loadBefore.toFixed(1)})`);
     switch (part) {
       case "nearest":
         out.push({ part, section: adminUrl ? nearestMarkdown(await benchNearest(adminUrl, log), command) : noPg(part) });
@@ -28,7 +30,10 @@ export async function runPositionsParts(parts: readonly PositionsPart[], adminUr
         out.push({ part, section: cityMarkdown(await benchCity(log), command) });
         break;
     }
-    log(`positions/${part}: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    const seconds = (performance.now() - started) / 1000;
+    const note = `Run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC in ${seconds.toFixed(0)} s on ${os.cpus().length} cores shared with other work: 1-minute load average ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end (above ${os.cpus().length}, every time here is stretched).`;
+    out[out.length - 1]!.section = out[out.length - 1]!.section.trimEnd() + `\n\n${note}\n`;
+    log(`positions/${part}: done in ${seconds.toFixed(0)} s`);
   }
   return out;
 }
