@@ -8,7 +8,11 @@
  * every node moved by up to ±8 m, 5 % of the street segments removed (dead ends, blocks), and a
  * diagonal across 5 % of the blocks; all streets two-way (walking). Seeded, so runs compare.
  */
-import { buildWalkGraph, minutesToMetres, type WalkNetwork } from "../apps/server/src/modules/positions/geo";
+import {
+  buildWalkGraph,
+  minutesToMetres,
+  type WalkNetwork,
+} from "../apps/server/src/modules/positions/geo";
 import { seededRandom } from "./common";
 import { measureReach, pickSourceNodes, type ReachFigures } from "./reach";
 
@@ -35,7 +39,11 @@ const STATIONS = (process.env.BENCH_STATIONS ?? "100,1000")
   .filter((n) => n > 0);
 const METRES_PER_DEGREE = (6371008.8 * Math.PI) / 180;
 
-export function generateCity(side: number, spacing: number, seed: number): WalkNetwork {
+export function generateCity(
+  side: number,
+  spacing: number,
+  seed: number,
+): WalkNetwork {
   const random = seededRandom(seed);
   const lat0 = 29.45;
   const lng0 = 106.35;
@@ -74,7 +82,11 @@ export function generateCity(side: number, spacing: number, seed: number): WalkN
   for (let r = 0; r + 1 < side; r++)
     for (let c = 0; c + 1 < side; c++) {
       if (random() >= 0.05) continue;
-      street(random() < 0.5 ? [r * side + c, (r + 1) * side + c + 1] : [r * side + c + 1, (r + 1) * side + c]);
+      street(
+        random() < 0.5
+          ? [r * side + c, (r + 1) * side + c + 1]
+          : [r * side + c + 1, (r + 1) * side + c],
+      );
     }
   const wayCount = wayStart.length - 1;
   return {
@@ -89,7 +101,15 @@ export function generateCity(side: number, spacing: number, seed: number): WalkN
     wayHighway: new Array<string>(wayCount).fill("residential"),
     wayName: new Array<string>(wayCount).fill(""),
     wayIsArea: new Uint8Array(wayCount),
-    stats: { nodes: n, ways: wayCount, relations: 0, highwayWays: wayCount, walkableWays: wayCount, missingNodeRefs: 0, walkableByHighway: { residential: wayCount } },
+    stats: {
+      nodes: n,
+      ways: wayCount,
+      relations: 0,
+      highwayWays: wayCount,
+      walkableWays: wayCount,
+      missingNodeRefs: 0,
+      walkableByHighway: { residential: wayCount },
+    },
   };
 }
 
@@ -106,16 +126,35 @@ function main(): CityFigures {
     steps.push({ step: name, ms: performance.now() - t, maxRssMb: rssMb() });
     return r;
   };
-  const net = step("generate the network (typed arrays)", () => generateCity(side, SPACING, 2026));
-  const g = step("build the walking graph + edge index", () => buildWalkGraph(net));
-  const graphBytes =
-    [g.lng, g.lat, g.edgeU, g.edgeV, g.edgeLength, g.edgeWay, g.adjStart, g.adjNode, g.adjEdge, g.index.cellStart, g.index.cellEdges].reduce((s, a) => s + a.byteLength, 0);
+  const net = step("generate the network (typed arrays)", () =>
+    generateCity(side, SPACING, 2026),
+  );
+  const g = step("build the walking graph + edge index", () =>
+    buildWalkGraph(net),
+  );
+  const graphBytes = [
+    g.lng,
+    g.lat,
+    g.edgeU,
+    g.edgeV,
+    g.edgeLength,
+    g.edgeWay,
+    g.adjStart,
+    g.adjNode,
+    g.adjEdge,
+    g.index.cellStart,
+    g.index.cellEdges,
+  ].reduce((s, a) => s + a.byteLength, 0);
   const cutoff = minutesToMetres(15, 4.5);
   const runs: ReachFigures[] = [];
   for (const count of STATIONS) {
     const sources = pickSourceNodes(g, count, 1000 + count);
     const candidateNodes = Uint32Array.from(pickSourceNodes(g, 2000, 77));
-    runs.push(step(`coverage from ${count} stations (with the full run)`, () => measureReach(g, sources, cutoff, { candidateNodes })));
+    runs.push(
+      step(`coverage from ${count} stations (with the full run)`, () =>
+        measureReach(g, sources, cutoff, { candidateNodes }),
+      ),
+    );
   }
   return {
     edgesTarget: EDGES,
@@ -136,6 +175,9 @@ if (process.send) {
   try {
     process.send({ type: "done", figures: main() }, () => process.exit(0));
   } catch (error) {
-    process.send({ type: "error", message: (error as Error).stack ?? String(error) }, () => process.exit(1));
+    process.send(
+      { type: "error", message: (error as Error).stack ?? String(error) },
+      () => process.exit(1),
+    );
   }
 }

@@ -13,24 +13,42 @@ import { fmt, table, type Log } from "./common";
 export const CITY_HEADING = "Positions: coverage on a generated city";
 
 export function benchCity(log: Log): Promise<CityFigures> {
-  log("city: generating the network and running the coverage in a child process");
-  const child = fork(path.join(path.dirname(new URL(import.meta.url).pathname), "city-child.ts"), [], {
-    execArgv: ["--import", "tsx"],
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
+  log(
+    "city: generating the network and running the coverage in a child process",
+  );
+  const child = fork(
+    path.join(path.dirname(new URL(import.meta.url).pathname), "city-child.ts"),
+    [],
+    {
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    },
+  );
   return new Promise((resolve, reject) => {
-    child.on("message", (m: { type: string; figures?: CityFigures; message?: string }) => {
-      if (m.type === "done" && m.figures) {
-        for (const s of m.figures.steps) log(`  ${s.step}: ${fmt(s.ms, 0)} ms, peak RSS so far ${fmt(s.maxRssMb, 0)} MB`);
-        resolve(m.figures);
-      } else reject(new Error(`city benchmark failed: ${m.message ?? "no figures"}`));
-    });
-    child.once("exit", (code) => reject(new Error(`city benchmark child exited (${code})`)));
+    child.on(
+      "message",
+      (m: { type: string; figures?: CityFigures; message?: string }) => {
+        if (m.type === "done" && m.figures) {
+          for (const s of m.figures.steps)
+            log(
+              `  ${s.step}: ${fmt(s.ms, 0)} ms, peak RSS so far ${fmt(s.maxRssMb, 0)} MB`,
+            );
+          resolve(m.figures);
+        } else
+          reject(
+            new Error(`city benchmark failed: ${m.message ?? "no figures"}`),
+          );
+      },
+    );
+    child.once("exit", (code) =>
+      reject(new Error(`city benchmark child exited (${code})`)),
+    );
   });
 }
 
 export function cityMarkdown(f: CityFigures, command: string): string {
-  const ms = (v: number | undefined, d = 0) => (v === undefined ? "—" : `${fmt(v, d)} ms`);
+  const ms = (v: number | undefined, d = 0) =>
+    v === undefined ? "—" : `${fmt(v, d)} ms`;
   return [
     `## ${CITY_HEADING} of ${f.edges.toLocaleString("en")} edges`,
     "",
@@ -46,7 +64,15 @@ export function cityMarkdown(f: CityFigures, command: string): string {
     `Coverage, 15 min at 4.5 km/h, sources at random nodes (fixed seed); searches and coverage are medians of ${Number(process.env.BENCH_REPEAT) || 5} runs (BENCH_REPEAT), each step's time above includes all its runs; full run (once) = coverage + union isochrone (20 m cells) + uncovered streets + 10 candidate sites over 2,000 random nodes:`,
     "",
     table(
-      ["stations", "one search per source", "multi-source search", "coverage (search + intervals + length)", "covered", "full run", "of which isochrone / uncovered / candidates"],
+      [
+        "stations",
+        "one search per source",
+        "multi-source search",
+        "coverage (search + intervals + length)",
+        "covered",
+        "full run",
+        "of which isochrone / uncovered / candidates",
+      ],
       f.runs.map((r) => [
         String(r.sources),
         ms(r.perSourceMs),
@@ -54,7 +80,9 @@ export function cityMarkdown(f: CityFigures, command: string): string {
         ms(r.coverageMs),
         `${fmt(r.coveredShare * 100)} % (${fmt(r.coveredKm, 0)} km)`,
         ms(r.fullRunMs),
-        r.fullRunTimings ? `${fmt(r.fullRunTimings.isochrones, 0)} / ${fmt(r.fullRunTimings.uncovered, 0)} / ${fmt(r.fullRunTimings.candidates, 0)} ms` : "—",
+        r.fullRunTimings
+          ? `${fmt(r.fullRunTimings.isochrones, 0)} / ${fmt(r.fullRunTimings.uncovered, 0)} / ${fmt(r.fullRunTimings.candidates, 0)} ms`
+          : "—",
       ]),
     ),
     "",

@@ -16,11 +16,15 @@ export const num = (name: string, fallback: number): number => {
 
 const t0 = performance.now();
 export const elapsedSeconds = (): number => (performance.now() - t0) / 1000;
-export const log: Log = (msg) => console.log(`[${elapsedSeconds().toFixed(0).padStart(4)} s] ${msg}`);
+export const log: Log = (msg) =>
+  console.log(`[${elapsedSeconds().toFixed(0).padStart(4)} s] ${msg}`);
 
 export function fmt(n: number | undefined, digits = 1): string {
   if (n === undefined || !Number.isFinite(n)) return "—";
-  return n.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return n.toLocaleString("en", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }
 
 export function table(header: string[], rows: string[][]): string {
@@ -34,10 +38,24 @@ export function machine(): string {
 }
 
 /** p50 / p99 / mean of a list of milliseconds (nearest-rank percentiles). */
-export function percentiles(times: number[]): { p50: number; p99: number; mean: number } {
+export function percentiles(times: number[]): {
+  p50: number;
+  p99: number;
+  mean: number;
+} {
   const sorted = [...times].sort((a, b) => a - b);
-  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-  return { p50: pct(50), p99: pct(99), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
+  const pct = (p: number) =>
+    sorted[
+      Math.min(
+        sorted.length - 1,
+        Math.max(0, Math.ceil((p / 100) * sorted.length) - 1),
+      )
+    ] ?? NaN;
+  return {
+    p50: pct(50),
+    p99: pct(99),
+    mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+  };
 }
 
 /** A deterministic pseudo-random generator (mulberry32): the same seed, the same benchmark. */
@@ -75,20 +93,37 @@ async function adminQuery(adminUrl: string, sql: string[]): Promise<void> {
   }
 }
 
-export const recreateDatabase = (adminUrl: string, name: string): Promise<void> =>
-  adminQuery(adminUrl, [`drop database if exists ${name} with (force)`, `create database ${name}`]);
+export const recreateDatabase = (
+  adminUrl: string,
+  name: string,
+): Promise<void> =>
+  adminQuery(adminUrl, [
+    `drop database if exists ${name} with (force)`,
+    `create database ${name}`,
+  ]);
 
-export const dropDatabase = (adminUrl: string, name: string): Promise<void> => adminQuery(adminUrl, [`drop database if exists ${name} with (force)`]);
+export const dropDatabase = (adminUrl: string, name: string): Promise<void> =>
+  adminQuery(adminUrl, [`drop database if exists ${name} with (force)`]);
 
 /** BENCH_WITHOUT=postgis,pgrouting,osm2pgrouting: act as if they were not installed (to see what a machine without them gets). */
-export const pretendMissing = (name: string): boolean => (process.env.BENCH_WITHOUT ?? "").split(",").map((s) => s.trim()).includes(name);
+export const pretendMissing = (name: string): boolean =>
+  (process.env.BENCH_WITHOUT ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .includes(name);
 
 /** Which of these extensions the server could create (installed as packages), by name. */
-export async function availableExtensions(url: string, names: string[]): Promise<Set<string>> {
+export async function availableExtensions(
+  url: string,
+  names: string[],
+): Promise<Set<string>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ name: string }>("select name from pg_available_extensions where name = any($1)", [names]);
+    const { rows } = await client.query<{ name: string }>(
+      "select name from pg_available_extensions where name = any($1)",
+      [names],
+    );
     return new Set(rows.map((r) => r.name).filter((n) => !pretendMissing(n)));
   } finally {
     await client.end();
@@ -96,13 +131,21 @@ export async function availableExtensions(url: string, names: string[]): Promise
 }
 
 /** Records the SQL the database driver receives while fn runs (to count and EXPLAIN it). */
-export async function captureSql(database: Database, fn: () => Promise<void>): Promise<{ text: string; params: unknown[] }[]> {
+export async function captureSql(
+  database: Database,
+  fn: () => Promise<void>,
+): Promise<{ text: string; params: unknown[] }[]> {
   const seen: { text: string; params: unknown[] }[] = [];
-  const target = (database.pool ?? database.pglite) as unknown as { query: (...args: unknown[]) => unknown };
+  const target = (database.pool ?? database.pglite) as unknown as {
+    query: (...args: unknown[]) => unknown;
+  };
   const original = target.query;
   target.query = function (this: unknown, ...args: unknown[]) {
     const first = args[0] as string | { text: string };
-    seen.push({ text: typeof first === "string" ? first : first.text, params: (args[1] as unknown[]) ?? [] });
+    seen.push({
+      text: typeof first === "string" ? first : first.text,
+      params: (args[1] as unknown[]) ?? [],
+    });
     return original.apply(this, args);
   };
   try {
@@ -123,7 +166,9 @@ export function resultsDir(): string {
  */
 export function replaceSection(prefix: string, section: string): void {
   const file = path.join(resultsDir(), "latest.md");
-  const previous = fs.existsSync(file) ? fs.readFileSync(file, "utf8").trimEnd() : "# Niangjia benchmark results";
+  const previous = fs.existsSync(file)
+    ? fs.readFileSync(file, "utf8").trimEnd()
+    : "# Niangjia benchmark results";
   const parts = previous.split(/\n(?=## )/);
   const at = parts.findIndex((p) => p.startsWith(`## ${prefix}`));
   if (at >= 0) parts[at] = section.trimEnd() + "\n";

@@ -21,7 +21,13 @@ import zlib from "node:zlib";
 import pg from "pg";
 import { systemAuditContext } from "../apps/server/src/platform/audit/audit.service";
 import { createNetworkService } from "../apps/server/src/modules/positions";
-import { buildWalkGraph, listJunctionNodes, minutesToMetres, readWalkNetwork, type WalkGraph } from "../apps/server/src/modules/positions/geo";
+import {
+  buildWalkGraph,
+  listJunctionNodes,
+  minutesToMetres,
+  readWalkNetwork,
+  type WalkGraph,
+} from "../apps/server/src/modules/positions/geo";
 import { dropDatabase, fmt, table, withDatabase, type Log } from "./common";
 import {
   compareEquicost,
@@ -38,7 +44,10 @@ import { prepareAppDatabase } from "./positions";
 import { measureReach, pickSourceNodes, type ReachFigures } from "./reach";
 
 const DB = "niangjia_bench_network";
-const DATA = path.join(path.dirname(new URL(import.meta.url).pathname), "../apps/server/src/modules/positions/data");
+const DATA = path.join(
+  path.dirname(new URL(import.meta.url).pathname),
+  "../apps/server/src/modules/positions/data",
+);
 const STATIONS = (process.env.BENCH_STATIONS ?? "100,1000")
   .split(",")
   .map(Number)
@@ -46,7 +55,16 @@ const STATIONS = (process.env.BENCH_STATIONS ?? "100,1000")
 
 export const NETWORK_HEADING = "Positions: street network import and coverage";
 
-type ImportRow = { file: string; readMs: number; buildMs: number; importS: number; nodes: number; edges: number; km: number; graphMb: number };
+type ImportRow = {
+  file: string;
+  readMs: number;
+  buildMs: number;
+  importS: number;
+  nodes: number;
+  edges: number;
+  km: number;
+  graphMb: number;
+};
 type StationRun = { ours: ReachFigures; perSource?: PgrRun; equicost?: PgrRun };
 export type NetworkFigures = {
   imports: ImportRow[];
@@ -59,20 +77,36 @@ export type NetworkFigures = {
   version: string;
 };
 
-export async function benchNetwork(adminUrl: string, log: Log): Promise<NetworkFigures> {
+export async function benchNetwork(
+  adminUrl: string,
+  log: Log,
+): Promise<NetworkFigures> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "niangjia-bench-osm-"));
   const osmFile = path.join(tmp, "andorra.osm");
-  fs.writeFileSync(osmFile, zlib.gunzipSync(fs.readFileSync(path.join(DATA, "andorra.osm.gz"))));
+  fs.writeFileSync(
+    osmFile,
+    zlib.gunzipSync(fs.readFileSync(path.join(DATA, "andorra.osm.gz"))),
+  );
   const database = await prepareAppDatabase(adminUrl, DB, log);
-  const client = new pg.Client({ connectionString: withDatabase(adminUrl, DB) });
+  const client = new pg.Client({
+    connectionString: withDatabase(adminUrl, DB),
+  });
   await client.connect();
   try {
-    const [{ version } = { version: "?" }] = await database.query<{ version: string }>("select version()");
-    const [jb] = await database.query<{ id: string }>(`select id from org where code = 'JB'`);
+    const [{ version } = { version: "?" }] = await database.query<{
+      version: string;
+    }>("select version()");
+    const [jb] = await database.query<{ id: string }>(
+      `select id from org where code = 'JB'`,
+    );
     const networks = createNetworkService({ db: database.db });
     const imports: ImportRow[] = [];
     let graph: WalkGraph | undefined;
-    for (const file of [path.join(DATA, "andorra.osm.pbf"), path.join(DATA, "andorra.osm.gz"), osmFile]) {
+    for (const file of [
+      path.join(DATA, "andorra.osm.pbf"),
+      path.join(DATA, "andorra.osm.gz"),
+      osmFile,
+    ]) {
       const name = path.basename(file);
       let t = performance.now();
       const net = await readWalkNetwork(file);
@@ -80,10 +114,30 @@ export async function benchNetwork(adminUrl: string, log: Log): Promise<NetworkF
       t = performance.now();
       const g = buildWalkGraph(net);
       const buildMs = performance.now() - t;
-      const stored = await networks.importFile(file, { orgId: jb!.id }, systemAuditContext("bench"));
-      const [{ bytes } = { bytes: 0 }] = await database.query<{ bytes: number }>("select octet_length(graph) as bytes from street_network where id = $1", [stored.id]);
-      imports.push({ file: name, readMs, buildMs, importS: stored.seconds, nodes: g.nodeCount, edges: g.edgeCount, km: g.totalLength / 1000, graphMb: bytes / 2 ** 20 });
-      log(`network: ${name}: read ${fmt(readMs, 0)} ms, build ${fmt(buildMs, 0)} ms, import (read + build + store) ${fmt(stored.seconds, 2)} s; ${g.nodeCount} nodes, ${g.edgeCount} edges`);
+      const stored = await networks.importFile(
+        file,
+        { orgId: jb!.id },
+        systemAuditContext("bench"),
+      );
+      const [{ bytes } = { bytes: 0 }] = await database.query<{
+        bytes: number;
+      }>(
+        "select octet_length(graph) as bytes from street_network where id = $1",
+        [stored.id],
+      );
+      imports.push({
+        file: name,
+        readMs,
+        buildMs,
+        importS: stored.seconds,
+        nodes: g.nodeCount,
+        edges: g.edgeCount,
+        km: g.totalLength / 1000,
+        graphMb: bytes / 2 ** 20,
+      });
+      log(
+        `network: ${name}: read ${fmt(readMs, 0)} ms, build ${fmt(buildMs, 0)} ms, import (read + build + store) ${fmt(stored.seconds, 2)} s; ${g.nodeCount} nodes, ${g.edgeCount} edges`,
+      );
       if (name === "andorra.osm.gz") graph = g;
     }
     const g = graph!;
@@ -91,7 +145,12 @@ export async function benchNetwork(adminUrl: string, log: Log): Promise<NetworkF
     const junctions = listJunctionNodes(g);
     const figures: NetworkFigures = {
       imports,
-      graph: { nodes: g.nodeCount, edges: g.edgeCount, km: g.totalLength / 1000, junctions: junctions.length },
+      graph: {
+        nodes: g.nodeCount,
+        edges: g.edgeCount,
+        km: g.totalLength / 1000,
+        junctions: junctions.length,
+      },
       cutoff,
       runs: [],
       skipped: [],
@@ -100,8 +159,18 @@ export async function benchNetwork(adminUrl: string, log: Log): Promise<NetworkF
     const pgr = await pgroutingAvailable(withDatabase(adminUrl, DB));
     if (pgr.ok) {
       const loaded = await loadEdgeTable(client, g);
-      figures.pgr = { version: loaded.version, loadS: loaded.seconds, oneSourceMs: await timeOneSource(client, pickSourceNodes(g, 1, 7)[0]!, cutoff) };
-      log(`network: pgRouting ${loaded.version}: edge table loaded in ${fmt(loaded.seconds, 2)} s; one source ${fmt(figures.pgr.oneSourceMs, 0)} ms`);
+      figures.pgr = {
+        version: loaded.version,
+        loadS: loaded.seconds,
+        oneSourceMs: await timeOneSource(
+          client,
+          pickSourceNodes(g, 1, 7)[0]!,
+          cutoff,
+        ),
+      };
+      log(
+        `network: pgRouting ${loaded.version}: edge table loaded in ${fmt(loaded.seconds, 2)} s; one source ${fmt(figures.pgr.oneSourceMs, 0)} ms`,
+      );
     } else {
       figures.skipped.push(
         `pgRouting comparison skipped: the server lacks the ${pgr.missing.join(" and ")} extension(s) (Debian: \`apt-get install -y postgresql-15-pgrouting postgresql-15-postgis-3\`).`,
@@ -109,26 +178,48 @@ export async function benchNetwork(adminUrl: string, log: Log): Promise<NetworkF
     }
     for (const count of STATIONS) {
       const sources = pickSourceNodes(g, count, 1000 + count);
-      log(`network: coverage from ${count} stations (15 min at 4.5 km/h = ${cutoff} m)`);
-      const ours = measureReach(g, sources, cutoff, { candidateNodes: junctions });
-      log(`  ours: per source ${fmt(ours.perSourceMs, 0)} ms, multi-source ${fmt(ours.multiMs, 1)} ms, coverage ${fmt(ours.coverageMs, 1)} ms, full run ${fmt(ours.fullRunMs, 0)} ms`);
+      log(
+        `network: coverage from ${count} stations (15 min at 4.5 km/h = ${cutoff} m)`,
+      );
+      const ours = measureReach(g, sources, cutoff, {
+        candidateNodes: junctions,
+      });
+      log(
+        `  ours: per source ${fmt(ours.perSourceMs, 0)} ms, multi-source ${fmt(ours.multiMs, 1)} ms, coverage ${fmt(ours.coverageMs, 1)} ms, full run ${fmt(ours.fullRunMs, 0)} ms`,
+      );
       const run: StationRun = { ours };
       if (pgr.ok) {
         run.perSource = await compareSourceBySource(client, g, sources, cutoff);
-        log(`  pgr_drivingDistance per source: ${fmt(run.perSource.serverMs, 0)} ms (${run.perSource.rows} rows; ${run.perSource.exact.differ} differ)`);
+        log(
+          `  pgr_drivingDistance per source: ${fmt(run.perSource.serverMs, 0)} ms (${run.perSource.rows} rows; ${run.perSource.exact.differ} differ)`,
+        );
         run.equicost = await compareEquicost(client, g, sources, cutoff);
-        log(`  pgr_drivingDistance equicost: ${fmt(run.equicost.serverMs, 0)} ms (${run.equicost.rows} rows; ${run.equicost.exact.differ} differ, max ${fmt(run.equicost.exact.maxAbsMetres, 1)} m)`);
+        log(
+          `  pgr_drivingDistance equicost: ${fmt(run.equicost.serverMs, 0)} ms (${run.equicost.rows} rows; ${run.equicost.exact.differ} differ, max ${fmt(run.equicost.exact.maxAbsMetres, 1)} m)`,
+        );
       }
       figures.runs.push(run);
     }
     if (!pgr.ok) {
-      figures.skipped.push("osm2pgrouting import skipped as well: it needs the same extensions.");
+      figures.skipped.push(
+        "osm2pgrouting import skipped as well: it needs the same extensions.",
+      );
     } else if (!osm2pgroutingAvailable()) {
-      figures.skipped.push("osm2pgrouting import skipped: the program is not installed (Debian: `apt-get install -y osm2pgrouting`).");
+      figures.skipped.push(
+        "osm2pgrouting import skipped: the program is not installed (Debian: `apt-get install -y osm2pgrouting`).",
+      );
     } else {
-      log("network: osm2pgrouting on the same andorra.osm (bench/mapconfig-foot.xml)");
-      figures.osm2pgrouting = await runOsm2pgrouting(client, withDatabase(adminUrl, DB), osmFile);
-      log(`  ${fmt(figures.osm2pgrouting.seconds, 1)} s, ${figures.osm2pgrouting.ways} ways, ${figures.osm2pgrouting.vertices} vertices`);
+      log(
+        "network: osm2pgrouting on the same andorra.osm (bench/mapconfig-foot.xml)",
+      );
+      figures.osm2pgrouting = await runOsm2pgrouting(
+        client,
+        withDatabase(adminUrl, DB),
+        osmFile,
+      );
+      log(
+        `  ${fmt(figures.osm2pgrouting.seconds, 1)} s, ${figures.osm2pgrouting.ways} ways, ${figures.osm2pgrouting.vertices} vertices`,
+      );
     }
     for (const s of figures.skipped) log(`network: ⚠ ${s}`);
     return figures;
@@ -141,8 +232,10 @@ export async function benchNetwork(adminUrl: string, log: Log): Promise<NetworkF
 }
 
 export function networkMarkdown(f: NetworkFigures, command: string): string {
-  const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(a / b).toFixed(1)}×` : "—");
-  const ms = (v: number | undefined, d = 0) => (v === undefined ? "—" : `${fmt(v, d)} ms`);
+  const ratio = (a: number | undefined, b: number | undefined) =>
+    a && b ? `${(a / b).toFixed(1)}×` : "—";
+  const ms = (v: number | undefined, d = 0) =>
+    v === undefined ? "—" : `${fmt(v, d)} ms`;
   const md = [
     `## ${NETWORK_HEADING} (Andorra), beside pgRouting`,
     "",
@@ -151,9 +244,27 @@ export function networkMarkdown(f: NetworkFigures, command: string): string {
     "**Import** — read = parse + foot rules, build = graph + edge index (in-process); import = `createNetworkService().importFile()` as the CLI runs it (read + build + serialize + store in `street_network`, with its audit row).",
     "",
     table(
-      ["file", "read", "build graph", "import total", "nodes", "edges", "km", "stored graph"],
       [
-        ...f.imports.map((r) => [r.file, fmt(r.readMs, 0), fmt(r.buildMs, 0), `${fmt(r.importS, 2)} s`, r.nodes.toLocaleString("en"), r.edges.toLocaleString("en"), fmt(r.km, 0), `${fmt(r.graphMb, 1)} MB`]),
+        "file",
+        "read",
+        "build graph",
+        "import total",
+        "nodes",
+        "edges",
+        "km",
+        "stored graph",
+      ],
+      [
+        ...f.imports.map((r) => [
+          r.file,
+          fmt(r.readMs, 0),
+          fmt(r.buildMs, 0),
+          `${fmt(r.importS, 2)} s`,
+          r.nodes.toLocaleString("en"),
+          r.edges.toLocaleString("en"),
+          fmt(r.km, 0),
+          `${fmt(r.graphMb, 1)} MB`,
+        ]),
         ...(f.osm2pgrouting
           ? [
               [
@@ -180,7 +291,18 @@ export function networkMarkdown(f: NetworkFigures, command: string): string {
       `its time is the server-side call with \`count(*)\` (rows not transferred), and each call re-reads the edge table and rebuilds its graph (one source alone: ${ms(f.pgr?.oneSourceMs)}).`,
     "",
     table(
-      ["stations", "ours: one search per source", "pgRouting per source", "ratio", "ours: multi-source search", "pgRouting equicost", "ratio", "ours: coverage (search + intervals + length)", "covered", "ours: full run¹"],
+      [
+        "stations",
+        "ours: one search per source",
+        "pgRouting per source",
+        "ratio",
+        "ours: multi-source search",
+        "pgRouting equicost",
+        "ratio",
+        "ours: coverage (search + intervals + length)",
+        "covered",
+        "ours: full run¹",
+      ],
       f.runs.map((r) => [
         String(r.ours.sources),
         ms(r.ours.perSourceMs),
@@ -199,12 +321,23 @@ export function networkMarkdown(f: NetworkFigures, command: string): string {
     "",
   ];
   if (f.runs.some((r) => r.perSource)) {
-    const pct = (a: number, b: number) => (b ? `${((a / b) * 100).toFixed(2)} %` : "—");
+    const pct = (a: number, b: number) =>
+      b ? `${((a / b) * 100).toFixed(2)} %` : "—";
     md.push(
       "**Exactness** of pgRouting's distances against ours (ours: exact Dijkstra per source, and one multi-source Dijkstra for the nearest source; difference counted above 1 mm):",
       "",
       table(
-        ["stations", "mode", "rows", "compared", "only ours", "only pgRouting", "differ", "max abs difference", "credited to a farther source"],
+        [
+          "stations",
+          "mode",
+          "rows",
+          "compared",
+          "only ours",
+          "only pgRouting",
+          "differ",
+          "max abs difference",
+          "credited to a farther source",
+        ],
         f.runs.flatMap((r) =>
           (
             [
@@ -223,7 +356,9 @@ export function networkMarkdown(f: NetworkFigures, command: string): string {
                     String(p.exact.onlyTheirs),
                     `${p.exact.differ.toLocaleString("en")} (${pct(p.exact.differ, p.exact.compared)})`,
                     `${fmt(p.exact.maxAbsMetres, 3)} m`,
-                    p.exact.wrongSource === undefined ? "—" : p.exact.wrongSource.toLocaleString("en"),
+                    p.exact.wrongSource === undefined
+                      ? "—"
+                      : p.exact.wrongSource.toLocaleString("en"),
                   ],
                 ]
               : [],

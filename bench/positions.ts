@@ -19,7 +19,10 @@ import { testConfig } from "../apps/server/src/config";
 import { openDatabase, type Database } from "../apps/server/src/db/client";
 import { runMigrations } from "../apps/server/src/db/migrate";
 import { seedDemo } from "../apps/server/src/db/seed/demo";
-import { createNetworkService, createPositionsService } from "../apps/server/src/modules/positions";
+import {
+  createNetworkService,
+  createPositionsService,
+} from "../apps/server/src/modules/positions";
 import {
   availableExtensions,
   captureSql,
@@ -62,38 +65,93 @@ export type NearestFigures = {
   http: Timing;
   httpLoad: { rps: number; p50: number; p99: number; bad: number };
   statementsPerCall: number;
-  postgis?: { bare: Timing; same: Timing; plan: string; usesIndex: boolean; version: string };
-  agreement?: { sample: number; sameSet: number; sameOrder: number; firstMismatch?: string };
-  dense?: { positions: number; sample: number; sameSet: number; oursFarther: number };
+  postgis?: {
+    bare: Timing;
+    same: Timing;
+    plan: string;
+    usesIndex: boolean;
+    version: string;
+  };
+  agreement?: {
+    sample: number;
+    sameSet: number;
+    sameOrder: number;
+    firstMismatch?: string;
+  };
+  dense?: {
+    positions: number;
+    sample: number;
+    sameSet: number;
+    oursFarther: number;
+  };
   skipped?: string;
   version: string;
 };
 
 /** A fresh database on the benchmark server with the schema and the demo data. */
-export async function prepareAppDatabase(adminUrl: string, name: string, log: Log): Promise<Database> {
+export async function prepareAppDatabase(
+  adminUrl: string,
+  name: string,
+  log: Log,
+): Promise<Database> {
   await recreateDatabase(adminUrl, name);
-  const database = await openDatabase({ databaseUrl: withDatabase(adminUrl, name) });
+  const database = await openDatabase({
+    databaseUrl: withDatabase(adminUrl, name),
+  });
   log(`${name}: migrating and loading the demo data`);
   await runMigrations(database);
   await seedDemo(database);
   return database;
 }
 
-async function seedPositions(database: Database, log: Log, count = POSITIONS, prefix = "BENCH", place?: () => [number, number]): Promise<number> {
+async function seedPositions(
+  database: Database,
+  log: Log,
+  count = POSITIONS,
+  prefix = "BENCH",
+  place?: () => [number, number],
+): Promise<number> {
   const started = performance.now();
-  const orgs = (await database.query<{ id: string }>(`select id from org where code like 'JB-%' order by code`)).map((r) => r.id);
+  const orgs = (
+    await database.query<{ id: string }>(
+      `select id from org where code like 'JB-%' order by code`,
+    )
+  ).map((r) => r.id);
   const random = seededRandom(prefix.length * 4);
-  const weekly = JSON.stringify(Array.from({ length: 7 }, () => [{ start: "08:00", end: "20:00" }]));
-  const types = ["rest_station", "rest_station", "rest_station", "service_point", "workers_home", "mothers_room", "canteen"];
+  const weekly = JSON.stringify(
+    Array.from({ length: 7 }, () => [{ start: "08:00", end: "20:00" }]),
+  );
+  const types = [
+    "rest_station",
+    "rest_station",
+    "rest_station",
+    "service_point",
+    "workers_home",
+    "mothers_room",
+    "canteen",
+  ];
   const chunk = 20_000;
   for (let from = 0; from < count; from += chunk) {
     const n = Math.min(chunk, count - from);
-    const cols = { code: [] as string[], type: [] as string[], org: [] as string[], lng: [] as number[], lat: [] as number[], h24: [] as boolean[], status: [] as string[] };
+    const cols = {
+      code: [] as string[],
+      type: [] as string[],
+      org: [] as string[],
+      lng: [] as number[],
+      lat: [] as number[],
+      h24: [] as boolean[],
+      status: [] as string[],
+    };
     for (let i = from; i < from + n; i++) {
       cols.code.push(`${prefix}-${String(i).padStart(6, "0")}`);
       cols.type.push(types[i % types.length]!);
       cols.org.push(orgs[i % orgs.length]!);
-      const [lng, lat] = place ? place() : [BOX.west + random() * (BOX.east - BOX.west), BOX.south + random() * (BOX.north - BOX.south)];
+      const [lng, lat] = place
+        ? place()
+        : [
+            BOX.west + random() * (BOX.east - BOX.west),
+            BOX.south + random() * (BOX.north - BOX.south),
+          ];
       cols.lng.push(lng);
       cols.lat.push(lat);
       cols.h24.push(i % 3 === 0);
@@ -103,7 +161,16 @@ async function seedPositions(database: Database, log: Log, count = POSITIONS, pr
       `insert into position (code, name, type, org_id, address, lng, lat, is_24h, weekly_hours, status)
        select c, '基准驿站 ' || c, t, o::uuid, '生成的地址 ' || c, x, y, h, $8::jsonb, s
        from unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::bool[], $7::text[]) as u(c, t, o, x, y, h, s)`,
-      [cols.code, cols.type, cols.org, cols.lng, cols.lat, cols.h24, cols.status, weekly],
+      [
+        cols.code,
+        cols.type,
+        cols.org,
+        cols.lng,
+        cols.lat,
+        cols.h24,
+        cols.status,
+        weekly,
+      ],
     );
     log(`  positions: ${(from + n).toLocaleString("en")} inserted`);
   }
@@ -111,7 +178,10 @@ async function seedPositions(database: Database, log: Log, count = POSITIONS, pr
   return (performance.now() - started) / 1000;
 }
 
-async function timeEach(points: [number, number][], fn: (lng: number, lat: number) => Promise<unknown>): Promise<Timing> {
+async function timeEach(
+  points: [number, number][],
+  fn: (lng: number, lat: number) => Promise<unknown>,
+): Promise<Timing> {
   for (const [lng, lat] of points.slice(0, 20)) await fn(lng, lat); // warm-up
   const times: number[] = [];
   for (const [lng, lat] of points) {
@@ -130,54 +200,107 @@ const KNN_SAME = `select p.id, p.code, p.name, p.type, p.address, p.lng, p.lat, 
   where p.status = 'open' order by p.geog <-> ${KNN_POINT} limit $3`;
 const KNN_BARE = `select p.id from position p where p.status = 'open' order by p.geog <-> ${KNN_POINT} limit $3`;
 
-export async function benchNearest(adminUrl: string, log: Log): Promise<NearestFigures> {
+export async function benchNearest(
+  adminUrl: string,
+  log: Log,
+): Promise<NearestFigures> {
   const database = await prepareAppDatabase(adminUrl, DB, log);
   try {
-    const [{ version } = { version: "?" }] = await database.query<{ version: string }>("select version()");
-    log(`nearest: inserting ${POSITIONS.toLocaleString("en")} positions in a 20 × 20 km box`);
+    const [{ version } = { version: "?" }] = await database.query<{
+      version: string;
+    }>("select version()");
+    log(
+      `nearest: inserting ${POSITIONS.toLocaleString("en")} positions in a 20 × 20 km box`,
+    );
     const seedS = await seedPositions(database, log);
     const random = seededRandom(44);
-    const points: [number, number][] = Array.from({ length: QUERIES }, () => [BOX.west + random() * (BOX.east - BOX.west), BOX.south + random() * (BOX.north - BOX.south)]);
+    const points: [number, number][] = Array.from({ length: QUERIES }, () => [
+      BOX.west + random() * (BOX.east - BOX.west),
+      BOX.south + random() * (BOX.north - BOX.south),
+    ]);
 
-    const service = createPositionsService({ db: database.db, networks: createNetworkService({ db: database.db }) });
-    const ask = (lng: number, lat: number, openNow = "false") => service.nearest(nearestQuerySchema.parse({ lng, lat, openNow, limit: LIMIT }));
-    const sql = await captureSql(database, async () => void (await ask(points[0]![0], points[0]![1])));
-    log(`nearest: service call in-process, ${QUERIES} points (${sql.length} SQL statements per call)`);
+    const service = createPositionsService({
+      db: database.db,
+      networks: createNetworkService({ db: database.db }),
+    });
+    const ask = (lng: number, lat: number, openNow = "false") =>
+      service.nearest(
+        nearestQuerySchema.parse({ lng, lat, openNow, limit: LIMIT }),
+      );
+    const sql = await captureSql(
+      database,
+      async () => void (await ask(points[0]![0], points[0]![1])),
+    );
+    log(
+      `nearest: service call in-process, ${QUERIES} points (${sql.length} SQL statements per call)`,
+    );
     const serviceTiming = await timeEach(points, (lng, lat) => ask(lng, lat));
-    log(`  p50 ${fmt(serviceTiming.p50, 2)} ms, p99 ${fmt(serviceTiming.p99, 2)} ms`);
-    const serviceOpenNow = await timeEach(points, (lng, lat) => ask(lng, lat, "true"));
+    log(
+      `  p50 ${fmt(serviceTiming.p50, 2)} ms, p99 ${fmt(serviceTiming.p99, 2)} ms`,
+    );
+    const serviceOpenNow = await timeEach(points, (lng, lat) =>
+      ask(lng, lat, "true"),
+    );
     // Where the time goes: the same SQL statements replayed through the pool, without drizzle's
     // row mapping or the sort in Node.
     const replays: { text: string; params: unknown[] }[][] = [];
-    for (const [lng, lat] of points.slice(0, 100)) replays.push(await captureSql(database, async () => void (await ask(lng, lat))));
+    for (const [lng, lat] of points.slice(0, 100))
+      replays.push(
+        await captureSql(database, async () => void (await ask(lng, lat))),
+      );
     let rowsFetched = 0;
     const replayTimes: number[] = [];
     for (const statements of replays) {
       const t = performance.now();
-      for (const st of statements) rowsFetched += (await database.query(st.text, st.params)).length;
+      for (const st of statements)
+        rowsFetched += (await database.query(st.text, st.params)).length;
       replayTimes.push(performance.now() - t);
     }
     const sqlReplay = percentiles(replayTimes);
-    log(`  its SQL replayed: p50 ${fmt(sqlReplay.p50, 2)} ms; ${fmt(rowsFetched / replays.length, 0)} rows fetched per call`);
+    log(
+      `  its SQL replayed: p50 ${fmt(sqlReplay.p50, 2)} ms; ${fmt(rowsFetched / replays.length, 0)} rows fetched per call`,
+    );
 
-    const app = await buildApp({ config: testConfig({ webDistDir: path.join(os.tmpdir(), "niangjia-bench-no-web") }), database, logger: false });
+    const app = await buildApp({
+      config: testConfig({
+        webDistDir: path.join(os.tmpdir(), "niangjia-bench-no-web"),
+      }),
+      database,
+      logger: false,
+    });
     const base = await listen(app);
     let http: Timing;
     let httpLoad: NearestFigures["httpLoad"];
     try {
-      const url = (lng: number, lat: number) => `${base}/api/v1/positions/nearest?lng=${lng}&lat=${lat}&openNow=false&limit=${LIMIT}`;
-      log(`nearest: GET /api/v1/positions/nearest, ${QUERIES} sequential requests`);
+      const url = (lng: number, lat: number) =>
+        `${base}/api/v1/positions/nearest?lng=${lng}&lat=${lat}&openNow=false&limit=${LIMIT}`;
+      log(
+        `nearest: GET /api/v1/positions/nearest, ${QUERIES} sequential requests`,
+      );
       http = await timeEach(points, async (lng, lat) => {
         const res = await fetch(url(lng, lat));
         await res.arrayBuffer();
         if (res.status !== 200) throw new Error(`nearest: HTTP ${res.status}`);
       });
-      log(`  p50 ${fmt(http.p50, 2)} ms, p99 ${fmt(http.p99, 2)} ms; autocannon ${CONNECTIONS} connections, ${SECONDS} s`);
-      const opts = { url: url(points[0]![0], points[0]![1]), connections: CONNECTIONS, timeout: 30 };
+      log(
+        `  p50 ${fmt(http.p50, 2)} ms, p99 ${fmt(http.p99, 2)} ms; autocannon ${CONNECTIONS} connections, ${SECONDS} s`,
+      );
+      const opts = {
+        url: url(points[0]![0], points[0]![1]),
+        connections: CONNECTIONS,
+        timeout: 30,
+      };
       if (WARMUP > 0) await autocannon({ ...opts, duration: WARMUP });
       const r = await autocannon({ ...opts, duration: SECONDS });
-      httpLoad = { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts };
-      log(`  ${fmt(httpLoad.rps, 0)} req/s, p50 ${httpLoad.p50} ms, p99 ${httpLoad.p99} ms`);
+      httpLoad = {
+        rps: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        bad: r.non2xx + r.errors + r.timeouts,
+      };
+      log(
+        `  ${fmt(httpLoad.rps, 0)} req/s, p50 ${httpLoad.p50} ms, p99 ${httpLoad.p99} ms`,
+      );
     } finally {
       await app.close();
     }
@@ -195,27 +318,55 @@ export async function benchNearest(adminUrl: string, log: Log): Promise<NearestF
       version,
     };
 
-    const available = await availableExtensions(withDatabase(adminUrl, DB), ["postgis"]);
+    const available = await availableExtensions(withDatabase(adminUrl, DB), [
+      "postgis",
+    ]);
     if (!available.has("postgis")) {
-      figures.skipped = "PostGIS KNN skipped: the server has no postgis extension (Debian: `apt-get install -y postgresql-15-postgis-3`).";
+      figures.skipped =
+        "PostGIS KNN skipped: the server has no postgis extension (Debian: `apt-get install -y postgresql-15-postgis-3`).";
       log(`nearest: ${figures.skipped}`);
       return figures;
     }
-    log("nearest: PostGIS geography column + GiST index (benchmark database only)");
+    log(
+      "nearest: PostGIS geography column + GiST index (benchmark database only)",
+    );
     const t = performance.now();
     await database.query("create extension if not exists postgis");
-    const [{ postgis } = { postgis: "?" }] = await database.query<{ postgis: string }>("select postgis_lib_version() as postgis");
-    await database.query("alter table position add column geog geography(Point, 4326)");
-    await database.query("update position set geog = ST_SetSRID(ST_MakePoint(lng, lat), 4326)::geography");
-    await database.query("create index position_geog_gist on position using gist (geog)");
+    const [{ postgis } = { postgis: "?" }] = await database.query<{
+      postgis: string;
+    }>("select postgis_lib_version() as postgis");
+    await database.query(
+      "alter table position add column geog geography(Point, 4326)",
+    );
+    await database.query(
+      "update position set geog = ST_SetSRID(ST_MakePoint(lng, lat), 4326)::geography",
+    );
+    await database.query(
+      "create index position_geog_gist on position using gist (geog)",
+    );
     await database.query("analyze position");
     figures.indexS = (performance.now() - t) / 1000;
-    const bare = await timeEach(points, (lng, lat) => database.query(KNN_BARE, [lng, lat, LIMIT]));
-    const same = await timeEach(points, (lng, lat) => database.query(KNN_SAME, [lng, lat, LIMIT]));
-    log(`  PostGIS KNN p50 ${fmt(same.p50, 2)} ms, p99 ${fmt(same.p99, 2)} ms (ids only: p50 ${fmt(bare.p50, 2)} ms)`);
-    const planRows = await database.query<Record<string, string>>(`explain (analyze, costs off) ${KNN_SAME}`, [points[1]![0], points[1]![1], LIMIT]);
+    const bare = await timeEach(points, (lng, lat) =>
+      database.query(KNN_BARE, [lng, lat, LIMIT]),
+    );
+    const same = await timeEach(points, (lng, lat) =>
+      database.query(KNN_SAME, [lng, lat, LIMIT]),
+    );
+    log(
+      `  PostGIS KNN p50 ${fmt(same.p50, 2)} ms, p99 ${fmt(same.p99, 2)} ms (ids only: p50 ${fmt(bare.p50, 2)} ms)`,
+    );
+    const planRows = await database.query<Record<string, string>>(
+      `explain (analyze, costs off) ${KNN_SAME}`,
+      [points[1]![0], points[1]![1], LIMIT],
+    );
     const plan = planRows.map((r) => Object.values(r)[0]).join("\n");
-    figures.postgis = { bare, same, plan, usesIndex: /position_geog_gist/.test(plan), version: `PostGIS ${postgis}` };
+    figures.postgis = {
+      bare,
+      same,
+      plan,
+      usesIndex: /position_geog_gist/.test(plan),
+      version: `PostGIS ${postgis}`,
+    };
 
     log(`nearest: agreement on ${Math.min(AGREE, QUERIES)} points`);
     let sameSet = 0;
@@ -224,14 +375,26 @@ export async function benchNearest(adminUrl: string, log: Log): Promise<NearestF
     const sample = points.slice(0, AGREE);
     for (const [lng, lat] of sample) {
       const ours = (await ask(lng, lat)).items.map((i) => i.position.id);
-      const theirs = (await database.query<{ id: string }>(KNN_BARE, [lng, lat, LIMIT])).map((r) => r.id);
-      const setEqual = ours.length === theirs.length && ours.every((id) => theirs.includes(id));
+      const theirs = (
+        await database.query<{ id: string }>(KNN_BARE, [lng, lat, LIMIT])
+      ).map((r) => r.id);
+      const setEqual =
+        ours.length === theirs.length &&
+        ours.every((id) => theirs.includes(id));
       if (setEqual) sameSet++;
       if (setEqual && ours.every((id, i) => theirs[i] === id)) sameOrder++;
-      else firstMismatch ??= `(${lng.toFixed(5)}, ${lat.toFixed(5)}): ours ${ours.length} ids, PostGIS ${theirs.length}, ${ours.filter((id) => !theirs.includes(id)).length} of ours not in PostGIS's`;
+      else
+        firstMismatch ??= `(${lng.toFixed(5)}, ${lat.toFixed(5)}): ours ${ours.length} ids, PostGIS ${theirs.length}, ${ours.filter((id) => !theirs.includes(id)).length} of ours not in PostGIS's`;
     }
-    figures.agreement = { sample: sample.length, sameSet, sameOrder, ...(firstMismatch ? { firstMismatch } : {}) };
-    log(`  same ids ${sameSet}/${sample.length}, same order ${sameOrder}/${sample.length}`);
+    figures.agreement = {
+      sample: sample.length,
+      sameSet,
+      sameOrder,
+      ...(firstMismatch ? { firstMismatch } : {}),
+    };
+    log(
+      `  same ids ${sameSet}/${sample.length}, same order ${sameOrder}/${sample.length}`,
+    );
     figures.dense = await denseProbe(database, ask, log);
     return figures;
   } finally {
@@ -245,7 +408,14 @@ export async function benchNearest(adminUrl: string, log: Log): Promise<NearestF
  * query points around it, ours against PostGIS KNN. Run after the timings, which it would change.
  */
 const DENSE = num("BENCH_NEAREST_DENSE", 6000);
-async function denseProbe(database: Database, ask: (lng: number, lat: number) => Promise<{ items: { position: { id: string } }[] }>, log: Log): Promise<NonNullable<NearestFigures["dense"]>> {
+async function denseProbe(
+  database: Database,
+  ask: (
+    lng: number,
+    lat: number,
+  ) => Promise<{ items: { position: { id: string } }[] }>,
+  log: Log,
+): Promise<NonNullable<NearestFigures["dense"]>> {
   const [cLng, cLat] = [(BOX.west + BOX.east) / 2, (BOX.south + BOX.north) / 2];
   const kx = 111_195 * Math.cos((cLat * Math.PI) / 180);
   const random = seededRandom(99);
@@ -254,31 +424,57 @@ async function denseProbe(database: Database, ask: (lng: number, lat: number) =>
     const a = 2 * Math.PI * random();
     return [cLng + (r * Math.cos(a)) / kx, cLat + (r * Math.sin(a)) / 111_195];
   };
-  log(`nearest: dense probe, ${DENSE.toLocaleString("en")} more positions within 300 m of one point`);
+  log(
+    `nearest: dense probe, ${DENSE.toLocaleString("en")} more positions within 300 m of one point`,
+  );
   await seedPositions(database, log, DENSE, "DENSE", () => disc(300));
-  await database.query("update position set geog = ST_SetSRID(ST_MakePoint(lng, lat), 4326)::geography where geog is null");
+  await database.query(
+    "update position set geog = ST_SetSRID(ST_MakePoint(lng, lat), 4326)::geography where geog is null",
+  );
   await database.query("analyze position");
   let sameSet = 0;
   let oursFarther = 0;
   const points = Array.from({ length: 50 }, () => disc(500));
   for (const [lng, lat] of points) {
     const ours = (await ask(lng, lat)).items.map((i) => i.position.id);
-    const theirs = await database.query<{ id: string; metres: number }>(KNN_SAME, [lng, lat, LIMIT]);
-    if (ours.length === theirs.length && ours.every((id) => theirs.some((t) => t.id === id))) sameSet++;
+    const theirs = await database.query<{ id: string; metres: number }>(
+      KNN_SAME,
+      [lng, lat, LIMIT],
+    );
+    if (
+      ours.length === theirs.length &&
+      ours.every((id) => theirs.some((t) => t.id === id))
+    )
+      sameSet++;
     else {
       // Which side is wrong: the exact distance of our farthest pick against PostGIS's 10th.
-      const [mine] = await database.query<{ metres: number }>(`select max(ST_Distance(geog, ${KNN_POINT}, false)) as metres from position where id = any($3::uuid[])`, [lng, lat, ours]);
-      if (Number(mine?.metres) > Math.max(...theirs.map((t) => Number(t.metres))) + 1e-6) oursFarther++;
+      const [mine] = await database.query<{ metres: number }>(
+        `select max(ST_Distance(geog, ${KNN_POINT}, false)) as metres from position where id = any($3::uuid[])`,
+        [lng, lat, ours],
+      );
+      if (
+        Number(mine?.metres) >
+        Math.max(...theirs.map((t) => Number(t.metres))) + 1e-6
+      )
+        oursFarther++;
     }
   }
-  log(`  same ids ${sameSet}/${points.length}; where they differ, ours picked a farther position in ${oursFarther}`);
+  log(
+    `  same ids ${sameSet}/${points.length}; where they differ, ours picked a farther position in ${oursFarther}`,
+  );
   return { positions: DENSE, sample: points.length, sameSet, oursFarther };
 }
 
 export function nearestMarkdown(f: NearestFigures, command: string): string {
-  const ms = (t: Timing | undefined) => [fmt(t?.p50, 2), fmt(t?.p99, 2), fmt(t?.mean, 2)];
-  const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(a / b).toFixed(1)}×` : "—");
-  const pct = (a: number, b: number) => `${a}/${b} (${((a / b) * 100).toFixed(1)} %)`;
+  const ms = (t: Timing | undefined) => [
+    fmt(t?.p50, 2),
+    fmt(t?.p99, 2),
+    fmt(t?.mean, 2),
+  ];
+  const ratio = (a: number | undefined, b: number | undefined) =>
+    a && b ? `${(a / b).toFixed(1)}×` : "—";
+  const pct = (a: number, b: number) =>
+    `${a}/${b} (${((a / b) * 100).toFixed(1)} %)`;
   const md = [
     `## ${NEAREST_HEADING} ${f.positions.toLocaleString("en")} positions, beside PostGIS KNN`,
     "",
@@ -292,10 +488,22 @@ export function nearestMarkdown(f: NearestFigures, command: string): string {
       ["query", "p50", "p99", "mean"],
       [
         ["ours, service call in-process (`nearest()`)", ...ms(f.service)],
-        ["ours, service call with `openNow=true` (schedules evaluated)", ...ms(f.serviceOpenNow)],
-        [`ours, its SQL alone (statements replayed on 100 points, raw pg; ${fmt(f.rowsPerCall, 0)} rows fetched per call)`, ...ms(f.sqlReplay)],
-        ["ours, `GET /api/v1/positions/nearest` (HTTP, sequential)", ...ms(f.http)],
-        ["PostGIS KNN, same columns (position + org + distance)", ...ms(f.postgis?.same)],
+        [
+          "ours, service call with `openNow=true` (schedules evaluated)",
+          ...ms(f.serviceOpenNow),
+        ],
+        [
+          `ours, its SQL alone (statements replayed on 100 points, raw pg; ${fmt(f.rowsPerCall, 0)} rows fetched per call)`,
+          ...ms(f.sqlReplay),
+        ],
+        [
+          "ours, `GET /api/v1/positions/nearest` (HTTP, sequential)",
+          ...ms(f.http),
+        ],
+        [
+          "PostGIS KNN, same columns (position + org + distance)",
+          ...ms(f.postgis?.same),
+        ],
         ["PostGIS KNN, ids only", ...ms(f.postgis?.bare)],
       ],
     ),
@@ -303,8 +511,16 @@ export function nearestMarkdown(f: NearestFigures, command: string): string {
     table(
       ["ratio", "p50", "p99"],
       [
-        ["ours in-process ÷ PostGIS KNN (same columns)", ratio(f.service.p50, f.postgis?.same.p50), ratio(f.service.p99, f.postgis?.same.p99)],
-        ["ours over HTTP ÷ ours in-process", ratio(f.http.p50, f.service.p50), ratio(f.http.p99, f.service.p99)],
+        [
+          "ours in-process ÷ PostGIS KNN (same columns)",
+          ratio(f.service.p50, f.postgis?.same.p50),
+          ratio(f.service.p99, f.postgis?.same.p99),
+        ],
+        [
+          "ours over HTTP ÷ ours in-process",
+          ratio(f.http.p50, f.service.p50),
+          ratio(f.http.p99, f.service.p99),
+        ],
       ],
     ),
     "",
@@ -314,7 +530,9 @@ export function nearestMarkdown(f: NearestFigures, command: string): string {
   if (f.agreement) {
     md.push(
       `Agreement on ${f.agreement.sample} points (ours vs PostGIS KNN, 10 ids each): same ids ${pct(f.agreement.sameSet, f.agreement.sample)}, same order ${pct(f.agreement.sameOrder, f.agreement.sample)}.` +
-        (f.agreement.firstMismatch ? ` First mismatch: ${f.agreement.firstMismatch}.` : ""),
+        (f.agreement.firstMismatch
+          ? ` First mismatch: ${f.agreement.firstMismatch}.`
+          : ""),
       "",
     );
   }
@@ -328,7 +546,14 @@ export function nearestMarkdown(f: NearestFigures, command: string): string {
     );
   }
   if (f.postgis) {
-    md.push(`PostGIS plan (${f.postgis.usesIndex ? "uses `position_geog_gist`" : "**does not use the GiST index**"}):`, "", "```", f.postgis.plan, "```", "");
+    md.push(
+      `PostGIS plan (${f.postgis.usesIndex ? "uses `position_geog_gist`" : "**does not use the GiST index**"}):`,
+      "",
+      "```",
+      f.postgis.plan,
+      "```",
+      "",
+    );
   }
   if (f.skipped) md.push(`⚠ ${f.skipped}`, "");
   return md.join("\n");

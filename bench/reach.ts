@@ -11,7 +11,11 @@ import {
 import { seededRandom } from "./common";
 
 /** `count` distinct random nodes that have at least one edge (fixed seed). */
-export function pickSourceNodes(g: WalkGraph, count: number, seed: number): number[] {
+export function pickSourceNodes(
+  g: WalkGraph,
+  count: number,
+  seed: number,
+): number[] {
   const random = seededRandom(seed);
   const picked = new Set<number>();
   for (let guard = 0; picked.size < count && guard < count * 100; guard++) {
@@ -24,7 +28,13 @@ export function pickSourceNodes(g: WalkGraph, count: number, seed: number): numb
 /** A position standing exactly on a node (no walk from the door to the street). */
 export function snappedAtNode(g: WalkGraph, node: number): SnappedPoint {
   const e = g.adjEdge[g.adjStart[node]!]!;
-  return { edge: e, fraction: g.edgeU[e] === node ? 0 : 1, distance: 0, lng: g.lng[node]!, lat: g.lat[node]! };
+  return {
+    edge: e,
+    fraction: g.edgeU[e] === node ? 0 : 1,
+    distance: 0,
+    lng: g.lng[node]!,
+    lat: g.lat[node]!,
+  };
 }
 
 export type ReachFigures = {
@@ -48,7 +58,10 @@ export type ReachFigures = {
  * Median time of f after one warm-up run (JIT): at least `repeat` runs and at least 300 ms of
  * runs (at most 50), as one run of a few ms is at the mercy of the scheduler on a shared machine.
  */
-export function medianOf<T>(repeat: number, f: () => T): { ms: number; result: T } {
+export function medianOf<T>(
+  repeat: number,
+  f: () => T,
+): { ms: number; result: T } {
   let result = f();
   const times: number[] = [];
   let total = 0;
@@ -64,12 +77,19 @@ export function medianOf<T>(repeat: number, f: () => T): { ms: number; result: T
 }
 
 /** Times are medians (see medianOf; BENCH_REPEAT, default 5, is the least number of runs); the full run runs once. */
-export function measureReach(g: WalkGraph, sources: readonly number[], cutoff: number, full?: { candidateNodes: ArrayLike<number> }): ReachFigures {
+export function measureReach(
+  g: WalkGraph,
+  sources: readonly number[],
+  cutoff: number,
+  full?: { candidateNodes: ArrayLike<number> },
+): ReachFigures {
   const repeat = Number(process.env.BENCH_REPEAT) || 5;
   const search = new BoundedDijkstra(g);
   const perSource = medianOf(repeat, () => {
     let pairs = 0;
-    for (const s of sources) pairs += search.run([{ node: s, dist: 0, source: 0 }], cutoff).settled.length;
+    for (const s of sources)
+      pairs += search.run([{ node: s, dist: 0, source: 0 }], cutoff).settled
+        .length;
     return pairs;
   });
   const perSourceMs = perSource.ms;

@@ -33,9 +33,34 @@ import { runMigrations } from "../apps/server/src/db/migrate";
 import { seedDemo } from "../apps/server/src/db/seed/demo";
 import { pgBin, startPgCluster, type PgCluster } from "./pg-cluster";
 import { addBenchDistrictAdmin, seedBenchTree, type BenchTree } from "./tree";
-import { benchImport, benchSearch, membersMarkdown, type ImportFigures, type SearchFigures } from "./members";
-import { captureSql, dropDatabase, elapsedSeconds, fmt, listen, log, machine, num, recreateDatabase, replaceSection, resultsDir, table, withDatabase } from "./common";
-import { HEADINGS, POSITIONS_PARTS, runPositionsParts, type PositionsPart } from "./positions-parts";
+import {
+  benchImport,
+  benchSearch,
+  membersMarkdown,
+  type ImportFigures,
+  type SearchFigures,
+} from "./members";
+import {
+  captureSql,
+  dropDatabase,
+  elapsedSeconds,
+  fmt,
+  listen,
+  log,
+  machine,
+  num,
+  recreateDatabase,
+  replaceSection,
+  resultsDir,
+  table,
+  withDatabase,
+} from "./common";
+import {
+  HEADINGS,
+  POSITIONS_PARTS,
+  runPositionsParts,
+  type PositionsPart,
+} from "./positions-parts";
 
 const SECONDS = num("BENCH_SECONDS", 10);
 const WARMUP = num("BENCH_WARMUP_SECONDS", 2);
@@ -60,7 +85,6 @@ type Row = {
   seq?: Seq | undefined;
   note?: string;
 };
-
 
 // ---------------------------------------------------------------------------------------------
 // measuring
@@ -361,7 +385,11 @@ const MEMBERS_DB = "niangjia_bench_members";
 const SEARCH_DB = "niangjia_bench_search";
 
 /** Part 3: the members import (PostgreSQL) and search (both); returns its markdown section. */
-async function benchMembers(adminUrl: string | undefined, skipPg: boolean, skipPglite: boolean): Promise<string> {
+async function benchMembers(
+  adminUrl: string | undefined,
+  skipPg: boolean,
+  skipPglite: boolean,
+): Promise<string> {
   let imp: ImportFigures | undefined;
   const searches: SearchFigures[] = [];
   if (!skipPg && adminUrl) {
@@ -369,7 +397,9 @@ async function benchMembers(adminUrl: string | undefined, skipPg: boolean, skipP
     imp = await benchImport(withDatabase(adminUrl, MEMBERS_DB), log);
     await dropDatabase(adminUrl, MEMBERS_DB);
     await recreateDatabase(adminUrl, SEARCH_DB);
-    const database = await openDatabase({ databaseUrl: withDatabase(adminUrl, SEARCH_DB) });
+    const database = await openDatabase({
+      databaseUrl: withDatabase(adminUrl, SEARCH_DB),
+    });
     try {
       searches.push(await benchSearch("PostgreSQL", database, log));
     } finally {
@@ -385,7 +415,15 @@ async function benchMembers(adminUrl: string | undefined, skipPg: boolean, skipP
       await database.close();
     }
   }
-  return membersMarkdown(imp, searches, process.env.BENCH_ONLY === "members" ? "BENCH_ONLY=members npm run bench" : selectedParts() ? "npm run bench -- members" : "npm run bench");
+  return membersMarkdown(
+    imp,
+    searches,
+    process.env.BENCH_ONLY === "members"
+      ? "BENCH_ONLY=members npm run bench"
+      : selectedParts()
+        ? "npm run bench -- members"
+        : "npm run bench",
+  );
 }
 
 /**
@@ -394,18 +432,32 @@ async function benchMembers(adminUrl: string | undefined, skipPg: boolean, skipP
  * `positions` for those three).
  */
 function selectedParts(): string[] | undefined {
-  const words = [...process.argv.slice(2), ...(process.env.BENCH_ONLY ?? "").split(",")].map((w) => w.trim()).filter(Boolean);
+  const words = [
+    ...process.argv.slice(2),
+    ...(process.env.BENCH_ONLY ?? "").split(","),
+  ]
+    .map((w) => w.trim())
+    .filter(Boolean);
   if (words.length === 0) return undefined;
-  const parts = words.flatMap((w) => (w === "positions" ? [...POSITIONS_PARTS] : [w]));
-  const unknown = parts.filter((p) => p !== "members" && !(POSITIONS_PARTS as readonly string[]).includes(p));
-  if (unknown.length) throw new Error(`unknown benchmark part(s): ${unknown.join(", ")} (known: members, positions = ${POSITIONS_PARTS.join(", ")})`);
+  const parts = words.flatMap((w) =>
+    w === "positions" ? [...POSITIONS_PARTS] : [w],
+  );
+  const unknown = parts.filter(
+    (p) =>
+      p !== "members" && !(POSITIONS_PARTS as readonly string[]).includes(p),
+  );
+  if (unknown.length)
+    throw new Error(
+      `unknown benchmark part(s): ${unknown.join(", ")} (known: members, positions = ${POSITIONS_PARTS.join(", ")})`,
+    );
   return [...new Set(parts)];
 }
 
 async function runSelected(parts: string[]): Promise<void> {
   console.log(`Niangjia benchmarks (${parts.join(", ")}) — ${machine()}`);
   let cluster: PgCluster | undefined;
-  let adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  let adminUrl =
+    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   const skipPg = process.env.BENCH_SKIP_POSTGRES === "1";
   const command = `npm run bench -- ${parts.join(" ")}`;
   try {
@@ -416,16 +468,29 @@ async function runSelected(parts: string[]): Promise<void> {
     }
     if (skipPg) adminUrl = undefined;
     if (parts.includes("members")) {
-      const section = await benchMembers(adminUrl, skipPg, process.env.BENCH_SKIP_PGLITE === "1");
+      const section = await benchMembers(
+        adminUrl,
+        skipPg,
+        process.env.BENCH_SKIP_PGLITE === "1",
+      );
       replaceSection("Members: ", section);
       console.log(`\n${section}`);
     }
-    const positions = parts.filter((p): p is PositionsPart => (POSITIONS_PARTS as readonly string[]).includes(p));
-    for (const { part, section } of await runPositionsParts(positions, adminUrl, command, log)) {
+    const positions = parts.filter((p): p is PositionsPart =>
+      (POSITIONS_PARTS as readonly string[]).includes(p),
+    );
+    for (const { part, section } of await runPositionsParts(
+      positions,
+      adminUrl,
+      command,
+      log,
+    )) {
       replaceSection(HEADINGS[part], section);
       console.log(`\n${section}`);
     }
-    console.log(`Written to bench/results/latest.md (sections: ${parts.join(", ")}; ${elapsedSeconds().toFixed(0)} s in all).`);
+    console.log(
+      `Written to bench/results/latest.md (sections: ${parts.join(", ")}; ${elapsedSeconds().toFixed(0)} s in all).`,
+    );
   } finally {
     cluster?.stop();
   }
@@ -493,8 +558,17 @@ async function main(): Promise<void> {
         await dropDatabase(adminUrl, PGBENCH_DB);
       }
     }
-    if (process.env.BENCH_SKIP_MEMBERS !== "1") membersSection = await benchMembers(adminUrl, skipPg, skipPglite);
-    if (process.env.BENCH_SKIP_POSITIONS !== "1") positionsSections = (await runPositionsParts(POSITIONS_PARTS, skipPg ? undefined : adminUrl, "npm run bench", log)).map((p) => p.section);
+    if (process.env.BENCH_SKIP_MEMBERS !== "1")
+      membersSection = await benchMembers(adminUrl, skipPg, skipPglite);
+    if (process.env.BENCH_SKIP_POSITIONS !== "1")
+      positionsSections = (
+        await runPositionsParts(
+          POSITIONS_PARTS,
+          skipPg ? undefined : adminUrl,
+          "npm run bench",
+          log,
+        )
+      ).map((p) => p.section);
   } finally {
     cluster?.stop();
   }
