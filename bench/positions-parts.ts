@@ -4,7 +4,8 @@ import os from "node:os";
 import { benchCity, CITY_HEADING, cityMarkdown } from "./city";
 import type { Log } from "./common";
 import { benchNetwork, NETWORK_HEADING, networkMarkdown } from "./coverage";
-import { benchNearest, NEAREST_HEADING, nearestMarkdown } from "./positions";
+import { benchNearest, NEAREST_HEADING } from "./positions";
+import { nearestMarkdown } from "./positions-report";
 
 export const POSITIONS_PARTS = ["nearest", "network", "city"] as const;
 export type PositionsPart = (typeof POSITIONS_PARTS)[number];

@@ -20,7 +20,6 @@
  * BENCH_DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL server where we may create databases;
  * otherwise a throwaway cluster is started), BENCH_SKIP_PGLITE=1 / BENCH_SKIP_POSTGRES=1.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -31,15 +30,8 @@ import { testConfig } from "../apps/server/src/config";
 import { openDatabase, type Database } from "../apps/server/src/db/client";
 import { runMigrations } from "../apps/server/src/db/migrate";
 import { seedDemo } from "../apps/server/src/db/seed/demo";
-import { pgBin, startPgCluster, type PgCluster } from "./pg-cluster";
+import { startPgCluster, type PgCluster } from "./pg-cluster";
 import { addBenchDistrictAdmin, seedBenchTree, type BenchTree } from "./tree";
-import {
-  benchImport,
-  benchSearch,
-  membersMarkdown,
-  type ImportFigures,
-  type SearchFigures,
-} from "./members";
 import {
   captureSql,
   dropDatabase,
@@ -50,17 +42,13 @@ import {
   machine,
   num,
   recreateDatabase,
-  replaceSection,
   resultsDir,
   table,
   withDatabase,
 } from "./common";
-import {
-  HEADINGS,
-  POSITIONS_PARTS,
-  runPositionsParts,
-  type PositionsPart,
-} from "./positions-parts";
+import { benchMembers, runSelected, selectedParts } from "./parts";
+import { pgbenchSelectOnly } from "./pgbench";
+import { POSITIONS_PARTS, runPositionsParts } from "./positions-parts";
 
 const SECONDS = num("BENCH_SECONDS", 10);
 const WARMUP = num("BENCH_WARMUP_SECONDS", 2);
@@ -335,164 +323,6 @@ async function benchDatabase(
     };
   } finally {
     await app.close();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// PostgreSQL server and pgbench
-
-function pgbenchCommand(): string {
-  const candidate = path.join(pgBin(), "pgbench");
-  return fs.existsSync(candidate) ? candidate : "pgbench";
-}
-
-function pgbenchSelectOnly(url: string): {
-  tps: number;
-  latencyMs: number;
-  command: string;
-} {
-  const bin = pgbenchCommand();
-  log("pgbench: initialising scale 10 (1,000,000 accounts)");
-  const init = spawnSync(bin, ["-i", "-s", "10", "-q", url], {
-    encoding: "utf8",
-  });
-  if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.stderr}`);
-  const args = ["-S", "-c", "8", "-j", "2", "-T", String(SECONDS), "-n", url];
-  const command = `pgbench -S -c 8 -j 2 -T ${SECONDS}`;
-  log(`pgbench: ${command} (after a ${WARMUP} s warm-up)`);
-  if (WARMUP > 0)
-    spawnSync(
-      bin,
-      ["-S", "-c", "8", "-j", "2", "-T", String(Math.ceil(WARMUP)), "-n", url],
-      { encoding: "utf8" },
-    );
-  const run = spawnSync(bin, args, { encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`pgbench -S failed: ${run.stderr}`);
-  const tps = Number(/tps = ([\d.]+)/.exec(run.stdout)?.[1]);
-  const latencyMs = Number(
-    /latency average = ([\d.]+) ms/.exec(run.stdout)?.[1],
-  );
-  log(`pgbench:   ${fmt(tps, 0)} TPS, latency average ${latencyMs} ms`);
-  return { tps, latencyMs, command };
-}
-
-// ---------------------------------------------------------------------------------------------
-// output
-
-// ---------------------------------------------------------------------------------------------
-
-const MEMBERS_DB = "niangjia_bench_members";
-const SEARCH_DB = "niangjia_bench_search";
-
-/** Part 3: the members import (PostgreSQL) and search (both); returns its markdown section. */
-async function benchMembers(
-  adminUrl: string | undefined,
-  skipPg: boolean,
-  skipPglite: boolean,
-): Promise<string> {
-  let imp: ImportFigures | undefined;
-  const searches: SearchFigures[] = [];
-  if (!skipPg && adminUrl) {
-    await recreateDatabase(adminUrl, MEMBERS_DB);
-    imp = await benchImport(withDatabase(adminUrl, MEMBERS_DB), log);
-    await dropDatabase(adminUrl, MEMBERS_DB);
-    await recreateDatabase(adminUrl, SEARCH_DB);
-    const database = await openDatabase({
-      databaseUrl: withDatabase(adminUrl, SEARCH_DB),
-    });
-    try {
-      searches.push(await benchSearch("PostgreSQL", database, log));
-    } finally {
-      await database.close();
-      await dropDatabase(adminUrl, SEARCH_DB);
-    }
-  }
-  if (!skipPglite) {
-    const database = await openDatabase({});
-    try {
-      searches.push(await benchSearch("PGlite", database, log));
-    } finally {
-      await database.close();
-    }
-  }
-  return membersMarkdown(
-    imp,
-    searches,
-    process.env.BENCH_ONLY === "members"
-      ? "BENCH_ONLY=members npm run bench"
-      : selectedParts()
-        ? "npm run bench -- members"
-        : "npm run bench",
-  );
-}
-
-/**
- * `npm run bench -- <part> …` (or BENCH_ONLY=<part>,…): runs only those parts and replaces their
- * sections of latest.md, keeping the others. Parts: members; nearest, network, city (or
- * `positions` for those three).
- */
-function selectedParts(): string[] | undefined {
-  const words = [
-    ...process.argv.slice(2),
-    ...(process.env.BENCH_ONLY ?? "").split(","),
-  ]
-    .map((w) => w.trim())
-    .filter(Boolean);
-  if (words.length === 0) return undefined;
-  const parts = words.flatMap((w) =>
-    w === "positions" ? [...POSITIONS_PARTS] : [w],
-  );
-  const unknown = parts.filter(
-    (p) =>
-      p !== "members" && !(POSITIONS_PARTS as readonly string[]).includes(p),
-  );
-  if (unknown.length)
-    throw new Error(
-      `unknown benchmark part(s): ${unknown.join(", ")} (known: members, positions = ${POSITIONS_PARTS.join(", ")})`,
-    );
-  return [...new Set(parts)];
-}
-
-async function runSelected(parts: string[]): Promise<void> {
-  console.log(`Niangjia benchmarks (${parts.join(", ")}) — ${machine()}`);
-  let cluster: PgCluster | undefined;
-  let adminUrl =
-    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  const skipPg = process.env.BENCH_SKIP_POSTGRES === "1";
-  const command = `npm run bench -- ${parts.join(" ")}`;
-  try {
-    if (!adminUrl && !skipPg && parts.some((p) => p !== "city")) {
-      log("PostgreSQL: starting a throwaway 15 cluster");
-      cluster = await startPgCluster();
-      adminUrl = cluster.url("postgres");
-    }
-    if (skipPg) adminUrl = undefined;
-    if (parts.includes("members")) {
-      const section = await benchMembers(
-        adminUrl,
-        skipPg,
-        process.env.BENCH_SKIP_PGLITE === "1",
-      );
-      replaceSection("Members: ", section);
-      console.log(`\n${section}`);
-    }
-    const positions = parts.filter((p): p is PositionsPart =>
-      (POSITIONS_PARTS as readonly string[]).includes(p),
-    );
-    for (const { part, section } of await runPositionsParts(
-      positions,
-      adminUrl,
-      command,
-      log,
-    )) {
-      replaceSection(HEADINGS[part], section);
-      console.log(`\n${section}`);
-    }
-    console.log(
-      `Written to bench/results/latest.md (sections: ${parts.join(", ")}; ${elapsedSeconds().toFixed(0)} s in all).`,
-    );
-  } finally {
-    cluster?.stop();
   }
 }
 
