@@ -368,6 +368,12 @@ export function networkMarkdown(f: NetworkFigures, command: string): string {
       "",
     );
   }
+  for (const r of f.runs)
+    if (r.equicost?.exact.example)
+      md.push(
+        `First wrong equicost distance from ${r.ours.sources} stations: ${r.equicost.exact.example}.`,
+        "",
+      );
   for (const s of f.skipped) md.push(`⚠ ${s}`, "");
   return md.join("\n");
 }

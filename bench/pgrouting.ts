@@ -29,6 +29,8 @@ export type Exactness = {
   maxAbsMetres: number;
   /** Equicost only: nodes credited to a source that is not one of their nearest. */
   wrongSource?: number;
+  /** Equicost only: the first differing node, to check by hand (ids are pgRouting's: our index + 1). */
+  example?: string;
 };
 
 export type PgrRun = {
@@ -219,6 +221,7 @@ export async function compareEquicost(
     if (diff > TOLERANCE) {
       exact.differ++;
       const s = Number(r.src) - 1;
+      exact.example ??= `vertex ${node + 1}: pgRouting ${r.agg_cost.toFixed(3)} m from start ${s + 1}; exact ${d.toFixed(3)} m from start ${sources[multi.source[node]!]! + 1}`;
       wrongBySource.set(s, [
         ...(wrongBySource.get(s) ?? []),
         { node, best: d },
