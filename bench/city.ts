@@ -48,7 +48,7 @@ export function benchCity(log: Log): Promise<CityFigures> {
 
 export function cityMarkdown(f: CityFigures, command: string): string {
   const ms = (v: number | undefined, d = 0) =>
-    v === undefined ? "—" : `${fmt(v, d)} ms`;
+    v === undefined ? "—" : `${fmt(v, v < 10 ? Math.max(d, 1) : d)} ms`;
   return [
     `## ${CITY_HEADING} of ${f.edges.toLocaleString("en")} edges`,
     "",

@@ -235,7 +235,7 @@ export function networkMarkdown(f: NetworkFigures, command: string): string {
   const ratio = (a: number | undefined, b: number | undefined) =>
     a && b ? `${(a / b).toFixed(1)}×` : "—";
   const ms = (v: number | undefined, d = 0) =>
-    v === undefined ? "—" : `${fmt(v, d)} ms`;
+    v === undefined ? "—" : `${fmt(v, v < 10 ? Math.max(d, 1) : d)} ms`;
   const md = [
     `## ${NETWORK_HEADING} (Andorra), beside pgRouting`,
     "",
