@@ -7,7 +7,12 @@
  *      EXPLAIN of the subtree queries;
  *   3. members (bench/members.ts): a 100,000-row .xlsx import through the API (rows/s, server peak
  *      RSS) and search among 1,000,000 members on both databases. `BENCH_ONLY=members` runs only
- *      this part and replaces its section in latest.md; BENCH_SKIP_MEMBERS=1 leaves it out.
+ *      this part and replaces its section in latest.md; BENCH_SKIP_MEMBERS=1 leaves it out;
+ *   4. positions (bench/positions-parts.ts): nearest among 100,000 positions beside PostGIS KNN
+ *      (positions.ts), the Andorra import and coverage beside pgRouting (coverage.ts, pgrouting.ts),
+ *      coverage on a generated ~1,000,000-edge city (city.ts). BENCH_SKIP_POSITIONS=1 leaves it out.
+ * `npm run bench -- positions` (or nearest / network / city / members) runs only those parts and
+ * replaces their sections of latest.md.
  * Writes the same tables to bench/results/latest.md. Figures only: nothing here asserts a timing.
  *
  * Env: BENCH_SECONDS (10) per load run, BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (50),
@@ -15,26 +20,36 @@
  * BENCH_DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL server where we may create databases;
  * otherwise a throwaway cluster is started), BENCH_SKIP_PGLITE=1 / BENCH_SKIP_POSTGRES=1.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon, { type Result } from "autocannon";
-import Fastify, { type FastifyInstance } from "fastify";
-import pg from "pg";
+import Fastify from "fastify";
 import { buildApp } from "../apps/server/src/app";
 import { testConfig } from "../apps/server/src/config";
 import { openDatabase, type Database } from "../apps/server/src/db/client";
 import { runMigrations } from "../apps/server/src/db/migrate";
 import { seedDemo } from "../apps/server/src/db/seed/demo";
-import { pgBin, startPgCluster, type PgCluster } from "./pg-cluster";
+import { startPgCluster, type PgCluster } from "./pg-cluster";
 import { addBenchDistrictAdmin, seedBenchTree, type BenchTree } from "./tree";
-import { benchImport, benchSearch, membersMarkdown, type ImportFigures, type SearchFigures } from "./members";
+import {
+  captureSql,
+  dropDatabase,
+  elapsedSeconds,
+  fmt,
+  listen,
+  log,
+  machine,
+  num,
+  recreateDatabase,
+  resultsDir,
+  table,
+  withDatabase,
+} from "./common";
+import { benchMembers, runSelected, selectedParts } from "./parts";
+import { pgbenchSelectOnly } from "./pgbench";
+import { POSITIONS_PARTS, runPositionsParts } from "./positions-parts";
 
-const num = (name: string, fallback: number) => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-};
 const SECONDS = num("BENCH_SECONDS", 10);
 const WARMUP = num("BENCH_WARMUP_SECONDS", 2);
 const CONNECTIONS = num("BENCH_CONNECTIONS", 50);
@@ -58,12 +73,6 @@ type Row = {
   seq?: Seq | undefined;
   note?: string;
 };
-
-const t0 = performance.now();
-const log = (msg: string) =>
-  console.log(
-    `[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${msg}`,
-  );
 
 // ---------------------------------------------------------------------------------------------
 // measuring
@@ -124,13 +133,6 @@ async function sequential(
 // ---------------------------------------------------------------------------------------------
 // servers
 
-async function listen(app: FastifyInstance): Promise<string> {
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  if (!address || typeof address === "string") throw new Error("no address");
-  return `http://127.0.0.1:${address.port}`;
-}
-
 async function bareFastify(): Promise<Load> {
   const app = Fastify({ logger: false });
   app.get("/ping", async () => ({ ok: true }));
@@ -160,32 +162,6 @@ async function signIn(
     .find((c) => c.startsWith("nj_sid="));
   if (!cookie) throw new Error(`sign-in as ${login}: no nj_sid cookie`);
   return { cookie: cookie.split(";")[0]! };
-}
-
-/** Records the SQL the database driver receives while fn runs (to count and EXPLAIN it). */
-async function captureSql(
-  database: Database,
-  fn: () => Promise<void>,
-): Promise<{ text: string; params: unknown[] }[]> {
-  const seen: { text: string; params: unknown[] }[] = [];
-  const target = (database.pool ?? database.pglite) as unknown as {
-    query: (...args: unknown[]) => unknown;
-  };
-  const original = target.query;
-  target.query = function (this: unknown, ...args: unknown[]) {
-    const first = args[0] as string | { text: string };
-    seen.push({
-      text: typeof first === "string" ? first : first.text,
-      params: (args[1] as unknown[]) ?? [],
-    });
-    return original.apply(this, args);
-  };
-  try {
-    await fn();
-  } finally {
-    target.query = original;
-  }
-  return seen;
 }
 
 type Explain = {
@@ -350,152 +326,9 @@ async function benchDatabase(
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// PostgreSQL server and pgbench
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function recreateDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists ${name} with (force)`);
-    await client.query(`create database ${name}`);
-  } finally {
-    await client.end();
-  }
-}
-
-async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists ${name} with (force)`);
-  } finally {
-    await client.end();
-  }
-}
-
-function pgbenchCommand(): string {
-  const candidate = path.join(pgBin(), "pgbench");
-  return fs.existsSync(candidate) ? candidate : "pgbench";
-}
-
-function pgbenchSelectOnly(url: string): {
-  tps: number;
-  latencyMs: number;
-  command: string;
-} {
-  const bin = pgbenchCommand();
-  log("pgbench: initialising scale 10 (1,000,000 accounts)");
-  const init = spawnSync(bin, ["-i", "-s", "10", "-q", url], {
-    encoding: "utf8",
-  });
-  if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.stderr}`);
-  const args = ["-S", "-c", "8", "-j", "2", "-T", String(SECONDS), "-n", url];
-  const command = `pgbench -S -c 8 -j 2 -T ${SECONDS}`;
-  log(`pgbench: ${command} (after a ${WARMUP} s warm-up)`);
-  if (WARMUP > 0)
-    spawnSync(
-      bin,
-      ["-S", "-c", "8", "-j", "2", "-T", String(Math.ceil(WARMUP)), "-n", url],
-      { encoding: "utf8" },
-    );
-  const run = spawnSync(bin, args, { encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`pgbench -S failed: ${run.stderr}`);
-  const tps = Number(/tps = ([\d.]+)/.exec(run.stdout)?.[1]);
-  const latencyMs = Number(
-    /latency average = ([\d.]+) ms/.exec(run.stdout)?.[1],
-  );
-  log(`pgbench:   ${fmt(tps, 0)} TPS, latency average ${latencyMs} ms`);
-  return { tps, latencyMs, command };
-}
-
-// ---------------------------------------------------------------------------------------------
-// output
-
-function fmt(n: number | undefined, digits = 1): string {
-  if (n === undefined || !Number.isFinite(n)) return "—";
-  return n.toLocaleString("en", {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-}
-
-function table(header: string[], rows: string[][]): string {
-  const lines = [header, header.map(() => "---"), ...rows];
-  return lines.map((r) => `| ${r.join(" | ")} |`).join("\n");
-}
-
-function machine(): string {
-  const cpus = os.cpus();
-  return `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-
-const MEMBERS_DB = "niangjia_bench_members";
-const SEARCH_DB = "niangjia_bench_search";
-
-/** Part 3: the members import (PostgreSQL) and search (both); returns its markdown section. */
-async function benchMembers(adminUrl: string | undefined, skipPg: boolean, skipPglite: boolean): Promise<string> {
-  let imp: ImportFigures | undefined;
-  const searches: SearchFigures[] = [];
-  if (!skipPg && adminUrl) {
-    await recreateDatabase(adminUrl, MEMBERS_DB);
-    imp = await benchImport(withDatabase(adminUrl, MEMBERS_DB), log);
-    await dropDatabase(adminUrl, MEMBERS_DB);
-    await recreateDatabase(adminUrl, SEARCH_DB);
-    const database = await openDatabase({ databaseUrl: withDatabase(adminUrl, SEARCH_DB) });
-    try {
-      searches.push(await benchSearch("PostgreSQL", database, log));
-    } finally {
-      await database.close();
-      await dropDatabase(adminUrl, SEARCH_DB);
-    }
-  }
-  if (!skipPglite) {
-    const database = await openDatabase({});
-    try {
-      searches.push(await benchSearch("PGlite", database, log));
-    } finally {
-      await database.close();
-    }
-  }
-  return membersMarkdown(imp, searches, process.env.BENCH_ONLY === "members" ? "BENCH_ONLY=members npm run bench" : "npm run bench");
-}
-
-function resultsDir(): string {
-  return path.join(path.dirname(new URL(import.meta.url).pathname), "results");
-}
-
-/** `BENCH_ONLY=members`: runs part 3 and replaces its section of latest.md, keeping the others. */
-async function membersOnly(): Promise<void> {
-  let cluster: PgCluster | undefined;
-  let adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  try {
-    if (!adminUrl && process.env.BENCH_SKIP_POSTGRES !== "1") {
-      log("PostgreSQL: starting a throwaway 15 cluster");
-      cluster = await startPgCluster();
-      adminUrl = cluster.url("postgres");
-    }
-    const section = await benchMembers(adminUrl, process.env.BENCH_SKIP_POSTGRES === "1", process.env.BENCH_SKIP_PGLITE === "1");
-    const file = path.join(resultsDir(), "latest.md");
-    const previous = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Niangjia benchmark results\n";
-    const kept = previous.split("\n## Members: ")[0]!.trimEnd();
-    fs.writeFileSync(file, `${kept}\n\n${section}\n`);
-    console.log(`\n${section}\n\nWritten to bench/results/latest.md (members section).`);
-  } finally {
-    cluster?.stop();
-  }
-}
-
 async function main(): Promise<void> {
-  if (process.env.BENCH_ONLY === "members") return membersOnly();
+  const parts = selectedParts();
+  if (parts) return runSelected(parts);
   console.log(`Niangjia benchmarks — ${machine()}`);
   console.log(
     `load: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${SECONDS} s, ${WORKERS} worker thread(s); sequential: ${SEQUENTIAL} requests\n`,
@@ -511,6 +344,7 @@ async function main(): Promise<void> {
   let pgbench: ReturnType<typeof pgbenchSelectOnly> | undefined;
   let bare: Load | undefined;
   let membersSection = "";
+  let positionsSections: string[] = [];
 
   try {
     log("bare Fastify: GET /ping");
@@ -554,7 +388,17 @@ async function main(): Promise<void> {
         await dropDatabase(adminUrl, PGBENCH_DB);
       }
     }
-    if (process.env.BENCH_SKIP_MEMBERS !== "1") membersSection = await benchMembers(adminUrl, skipPg, skipPglite);
+    if (process.env.BENCH_SKIP_MEMBERS !== "1")
+      membersSection = await benchMembers(adminUrl, skipPg, skipPglite);
+    if (process.env.BENCH_SKIP_POSITIONS !== "1")
+      positionsSections = (
+        await runPositionsParts(
+          POSITIONS_PARTS,
+          skipPg ? undefined : adminUrl,
+          "npm run bench",
+          log,
+        )
+      ).map((p) => p.section);
   } finally {
     cluster?.stop();
   }
@@ -693,16 +537,14 @@ async function main(): Promise<void> {
   }
 
   if (membersSection) md.push(membersSection);
+  for (const section of positionsSections) md.push("", section);
   const text = md.join("\n");
-  const outDir = path.join(
-    path.dirname(new URL(import.meta.url).pathname),
-    "results",
-  );
+  const outDir = resultsDir();
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, "latest.md"), text + "\n");
   console.log(`\n${text}\n`);
   console.log(
-    `Written to bench/results/latest.md (${((performance.now() - t0) / 1000).toFixed(0)} s in all).`,
+    `Written to bench/results/latest.md (${elapsedSeconds().toFixed(0)} s in all).`,
   );
 }
 
