@@ -104,4 +104,30 @@ describe('positions', () => {
     expect(always.body.items.every((p: { isOpenNow: boolean }) => p.isOpenNow)).toBe(true);
     expect(always.body.items.some((p: { code: string }) => p.code === 'JB-RS-HQHG')).toBe(true); // 24 h
   });
+
+  it('finds the true nearest even with thousands of positions crowded just beside the point', async () => {
+    // 6,000 open stations in a 300 m disc 1 km east; the real nearest lies 500 m west of the point.
+    // A search that reads a capped, unordered box of rows misses some of them.
+    const [lng, lat] = [106.55, 29.6];
+    const orgId = await t.orgId('JB-GYQ');
+    await t.database.query(
+      `insert into position (code, name, type, org_id, address, lng, lat, is_24h, weekly_hours, status)
+       select 'CROWD-' || g, '拥挤驿站' || g, 'rest_station', $1, '测试', $2 + 0.0103 + 0.003 * sqrt(random()) * cos(g), $3 + 0.0027 * sqrt(random()) * sin(g), true, '[[],[],[],[],[],[],[]]'::jsonb, 'open'
+       from generate_series(1, 6000) g`,
+      [orgId, lng, lat],
+    );
+    await t.database.query(
+      `insert into position (code, name, type, org_id, address, lng, lat, is_24h, weekly_hours, status)
+       values ('NEAR-WEST', '西边最近驿站', 'rest_station', $1, '测试', $2 - 0.0052, $3, true, '[[],[],[],[],[],[],[]]'::jsonb, 'open')`,
+      [orgId, lng, lat],
+    );
+    const all = await t.database.query<{ code: string; lng: number; lat: number }>("select code, lng, lat from position where status = 'open'");
+    const metres = (p: { lng: number; lat: number }) => Math.hypot((p.lng - lng) * Math.cos((lat * Math.PI) / 180), p.lat - lat) * 111_195;
+    const expected = all.sort((a, b) => metres(a) - metres(b)).slice(0, 8).map((p) => p.code);
+    const res = await t.anon.get(`/api/v1/positions/nearest?lat=${lat + 0.001}&lng=${lng + 0.006}&crs=wgs84&openNow=false&limit=8`);
+    expect(res.status).toBe(200);
+    const near = await t.anon.get(`/api/v1/positions/nearest?lat=${lat}&lng=${lng}&crs=wgs84&openNow=false&limit=8`);
+    expect(near.body.items.map((i: { position: { code: string } }) => i.position.code)).toEqual(expected);
+    expect(expected[0]).toBe('NEAR-WEST');
+  });
 });

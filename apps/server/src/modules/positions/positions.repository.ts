@@ -46,19 +46,29 @@ export async function listPositions(db: Db, f: PositionFilter, page: { limit: nu
   return { items, total: totals[0]?.value ?? 0 };
 }
 
-/** Positions inside a lat/lng box (the nearest search widens the box until it has enough). */
-export async function listInBox(
+/**
+ * Positions in order of planar distance in degrees from (lng, lat), read through the GiST index on
+ * point(lng, lat) (core PostgreSQL KNN, no PostGIS needed). `planarDeg` is that distance; the
+ * caller turns it into a lower bound on metres to know when it has read far enough.
+ */
+export async function listByPlanarDistance(
   db: Db,
-  box: { minLat: number; maxLat: number; minLng: number; maxLng: number },
-  filter: { type?: string | undefined; statuses: string[] },
-): Promise<PositionWithOrg[]> {
-  const conditions: (SQL | undefined)[] = [
-    sql`${position.lat} between ${box.minLat} and ${box.maxLat}`,
-    sql`${position.lng} between ${box.minLng} and ${box.maxLng}`,
-    inArray(position.status, filter.statuses),
-  ];
+  origin: { lng: number; lat: number },
+  filter: { type?: string | undefined; statuses: string[]; facility?: string | undefined },
+  page: { limit: number; offset: number },
+): Promise<(PositionWithOrg & { planarDeg: number })[]> {
+  const distance = sql<number>`point(${position.lng}, ${position.lat}) <-> point(${origin.lng}, ${origin.lat})`;
+  const conditions: (SQL | undefined)[] = [inArray(position.status, filter.statuses)];
   if (filter.type) conditions.push(eq(position.type, filter.type));
-  return db.select(columns).from(position).innerJoin(org, eq(org.id, position.orgId)).where(and(...conditions)).limit(5000);
+  if (filter.facility) conditions.push(sql`${filter.facility} = any(${position.facilities})`);
+  return db
+    .select({ ...columns, planarDeg: sql<number>`(${distance})::float8`.mapWith(Number) })
+    .from(position)
+    .innerJoin(org, eq(org.id, position.orgId))
+    .where(and(...conditions))
+    .orderBy(distance)
+    .limit(page.limit)
+    .offset(page.offset);
 }
 
 export async function insertPosition(db: Db, values: typeof position.$inferInsert): Promise<PositionRow> {

@@ -157,34 +157,40 @@ export function createPositionsService({ db, networks, clock = () => new Date() 
     },
 
     /**
-     * The nearest open positions to a point, public. The search box doubles until the k-th result
-     * by straight line lies inside the circle the box contains, so nothing nearer can be outside
-     * it. When a stored street network covers the point, the 3 × limit nearest by straight line
-     * are measured along the streets (snap legs included; one bounded search from the origin) and
-     * re-ranked (estimated: false); one not reachable within 5 km, or without a network at all,
-     * gets the straight line × 1.3 (estimated: true).
+     * The nearest open positions to a point, public. Candidates come in planar-degree order from
+     * the GiST index, in growing pages, until the k-th by true (haversine) distance is no farther
+     * than a lower bound on anything not yet read: a planar distance of D degrees is at least
+     * D × 111 km × cos(latitude + D), since a degree of longitude is the shortest side. When a
+     * stored street network covers the point, the 10 × limit nearest by straight line are measured
+     * along the streets (snap legs included; one bounded search from the origin) and re-ranked
+     * (estimated: false); one not reachable within 5 km, or without a network at all, gets the
+     * straight line × 1.3 (estimated: true).
      */
     async nearest(query: NearestQuery) {
       const [lng, lat] = query.crs === 'gcj02' ? convertCoord([query.lng, query.lat], 'gcj02', 'wgs84') : [query.lng, query.lat];
       const now = clock();
-      let halfDeg = 0.01;
-      let found: { row: repo.PositionWithOrg; metres: number }[] = [];
-      for (let attempt = 0; attempt < 10; attempt++) {
-        const lngHalf = halfDeg / Math.max(0.1, Math.cos((lat * Math.PI) / 180));
-        const rows = await repo.listInBox(db, { minLat: lat - halfDeg, maxLat: lat + halfDeg, minLng: lng - lngHalf, maxLng: lng + lngHalf }, { type: query.type, statuses: ['open'] });
-        const wantOpen = query.openNow === 'true';
-        found = rows
-          .filter((r) => (!wantOpen || isOpenAt(scheduleOf(r), now)) && (!query.facility || r.facilities.includes(query.facility)))
-          .map((row) => ({ row, metres: haversineMetres(lng, lat, row.lng, row.lat) }))
-          .sort((a, b) => a.metres - b.metres);
-        const inscribedMetres = halfDeg * 111_000;
-        const kth = found[query.limit - 1];
-        if (kth && kth.metres <= inscribedMetres) break;
-        halfDeg *= 2;
+      const wantOpen = query.openNow === 'true';
+      const network = networks ? await networks.findCoveringGraph(lng, lat) : null;
+      // With a network the street order can differ from the straight-line order: read 10 × limit.
+      const wanted = network ? 10 * query.limit : query.limit;
+      const found: { row: repo.PositionWithOrg; metres: number }[] = [];
+      let offset = 0;
+      for (let pageSize = Math.max(32, 2 * wanted); ; pageSize *= 2) {
+        const rows = await repo.listByPlanarDistance(db, { lng, lat }, { type: query.type, statuses: ['open'], facility: query.facility }, { limit: pageSize, offset });
+        offset += rows.length;
+        for (const row of rows) {
+          if (wantOpen && !isOpenAt(scheduleOf(row), now)) continue;
+          found.push({ row, metres: haversineMetres(lng, lat, row.lng, row.lat) });
+        }
+        found.sort((a, b) => a.metres - b.metres);
+        const last = rows[rows.length - 1];
+        if (rows.length < pageSize || !last) break;
+        const unreadAtLeast = last.planarDeg * 111_000 * Math.cos((Math.min(89, Math.abs(lat) + last.planarDeg) * Math.PI) / 180);
+        const kth = found[wanted - 1];
+        if (kth && kth.metres <= unreadAtLeast) break;
       }
       let ranked = found.slice(0, query.limit).map(({ row, metres }) => ({ row, walking: metres * STRAIGHT_LINE_DETOUR, estimated: true }));
-      const network = found.length && networks ? await networks.findCoveringGraph(lng, lat) : null;
-      if (network) {
+      if (network && found.length) {
         // Rivers and hills make the straight-line order a poor guide: route a wide set of
         // candidates (one bounded search from the origin serves them all; snapping is microseconds).
         const candidates = found.slice(0, 10 * query.limit);

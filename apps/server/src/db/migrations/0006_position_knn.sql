@@ -1,0 +1,1 @@
+CREATE INDEX "position_point_gist" ON "position" USING gist (point("lng", "lat"));
