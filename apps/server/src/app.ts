@@ -15,6 +15,7 @@ import { auditRoutes } from './modules/audit';
 import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, membersRoutes, xlsxRoutes } from './modules/members';
 import { createOrgsService, orgsRoutes } from './modules/orgs';
 import { createNetworkService, createPositionsService, positionsRoutes } from './modules/positions';
+import { createFeedbackService, createStarsService, feedbackRoutes, starsRoutes } from './modules/stars';
 import { hasPermission } from './platform/auth';
 import { createJobRunner, type JobRunner } from './platform/jobs';
 import { AppError } from './platform/errors';
@@ -50,7 +51,13 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     users: createUsersService({ db }),
     ...createMembersServices({ db, secrets, dataKeys, jobs }),
     positions: createPositionsService({ db, networks: createNetworkService({ db }) }),
+    ...createStarsServices({ db }),
   };
+}
+
+function createStarsServices(deps: { db: Database['db'] }) {
+  const stars = createStarsService(deps);
+  return { stars, feedback: createFeedbackService({ ...deps, stars }) };
 }
 
 function createMembersServices(deps: Parameters<typeof createImportService>[0]) {
@@ -181,6 +188,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(membersRoutes, { members: services.members });
       await api.register(xlsxRoutes, { imports: services.imports, exports: services.exports });
       await api.register(positionsRoutes, { positions: services.positions, map: config.map });
+      await api.register(starsRoutes, { stars: services.stars });
+      await api.register(feedbackRoutes, { feedback: services.feedback });
     },
     { prefix: '/api/v1' },
   );
@@ -202,6 +211,7 @@ async function registerWeb(app: FastifyInstance, config: Config): Promise<void> 
     ['/admin', 'admin.html'],
     ['/m', 'm.html'],
     ['/screen', 'screen.html'],
+    ['/p', 'p.html'],
   ];
   for (const [prefix, file] of faces) {
     const handler = async (_req: unknown, reply: import('fastify').FastifyReply) => reply.header('cache-control', 'no-cache').sendFile(file);

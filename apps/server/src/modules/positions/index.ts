@@ -8,3 +8,4 @@ export { isOpenAt, hoursText, type Schedule } from './schedule';
 export { position } from './positions.tables';
 export { createNetworkService, NetworkFileError, type NetworkService } from './network.service';
 export { streetNetwork } from './network.tables';
+export { wgs84ToGcj02 } from './geo';
