@@ -9,6 +9,8 @@ import { missingStandard, SEVEN_STANDARD, STATUS_COLORS, TYPE_COLORS } from '../
 import { useRequest } from '../../../shared/use-request';
 import { AuditTable } from '../../components/AuditTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PositionStarsTab } from '../stars/PositionStarsTab';
+import { SignageButtons } from '../stars/SignageButtons';
 
 /** One position: basic info, hours, facilities against the "七个一" standard, audit. */
 export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: string; onClose: () => void; onEdit?: ((p: Position) => void) | undefined }) {
@@ -37,7 +39,14 @@ export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: st
           t('positionsAdmin.detail')
         )
       }
-      extra={p && onEdit ? <Button onClick={() => onEdit(p)}>{t('positionsAdmin.edit')}</Button> : null}
+      extra={
+        p ? (
+          <Space>
+            <SignageButtons code={p.code} />
+            {onEdit ? <Button onClick={() => onEdit(p)}>{t('positionsAdmin.edit')}</Button> : null}
+          </Space>
+        ) : null
+      }
     >
       {detail.error ? <ErrorAlert error={detail.error} onRetry={notFound ? undefined : detail.reload} /> : null}
       {!p ? (
@@ -130,6 +139,7 @@ export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: st
                 </Space>
               ),
             },
+            { key: 'stars', label: t('starsAdmin.drawer.starsTab'), children: <PositionStarsTab positionId={p.id} /> },
             {
               key: 'audit',
               label: t('positionsAdmin.tabs.audit'),
