@@ -69,11 +69,17 @@ export function PublicPositionPage() {
       <section className="nj-section nj-public-block">
         <div className="nj-public-actions">
           <a className="nj-nav-button nj-nav-primary" href={amapMarkerUrl(p)} target="_blank" rel="noopener noreferrer" data-testid="public-navigate">{t('signage.navigate')}</a>
-          {p.contactPhone && <a className="nj-nav-button" href={`tel:${p.contactPhone}`} data-testid="public-call">{t('signage.call')} {p.contactPhone}</a>}
+          {p.contactPhone && <a className="nj-nav-button" href={`tel:${p.contactPhone}`} data-testid="public-call">{t('signage.call')}</a>}
         </div>
         <dl className="nj-public-facts">
           <dt>{t('signage.address')}</dt>
           <dd>{p.address}</dd>
+          {p.contactPhone && (
+            <>
+              <dt>{t('signage.contact')}</dt>
+              <dd><a href={`tel:${p.contactPhone}`} style={{ color: '#c8102e' }}>{p.contactPhone}</a></dd>
+            </>
+          )}
           <dt>{t('signage.hours')}</dt>
           <dd data-testid="public-week">
             {p.is24h ? t('signage.allDay') : week.map((w) => <div key={w.days}>{w.days} {w.hours}</div>)}
