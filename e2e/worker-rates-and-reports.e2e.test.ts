@@ -27,13 +27,15 @@ describe.skipIf(!canRun)('a worker rates a station and reports a problem from it
       const since = journey.server.output().length;
       await page.getByRole('button', { name: '获取验证码' }).click();
       const code = await journey.server.waitForSmsCode({ since });
-      await page.getByRole('textbox', { name: '短信验证码' }).waitFor();
+      const codeField = page.getByRole('textbox', { name: '短信验证码' });
+      await codeField.waitFor();
+      await expect.poll(() => codeField.evaluate((el) => el.matches(':focus'))).toBe(true);
       await page.keyboard.type(code);
       // Back on the station's page, signed in.
       await page.waitForURL(new RegExp(`/p/${STATION}$`));
 
       const rate = page.getByTestId('rate-block');
-      await rate.locator('.adm-rate-star').nth(3).click();
+      await rate.getByRole('radio', { name: '4 星' }).click();
       await page.getByTestId('rate-submit').click();
       await expect.poll(() => rate.innerText()).toContain('你本月的评分：4 星');
 

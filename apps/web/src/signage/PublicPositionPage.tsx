@@ -171,7 +171,13 @@ function RateBlock({ code, onRated }: { code: string; onRated: () => void }) {
     <section className="nj-section nj-public-block" data-testid="rate-block">
       <h2 className="nj-public-h2">{t('signage.rateTitle')}</h2>
       <p className="nj-muted" style={{ margin: '0 0 8px' }}>{mine.data ? t('signage.yourRating', { stars: mine.data.stars }) : t('signage.rateHint')}</p>
-      <Rate value={value} onChange={setStars} allowClear={false} style={{ '--star-size': '36px', '--active-color': '#fa8c16' } as React.CSSProperties} aria-label={t('signage.rateTitle')} />
+      <div role="radiogroup" aria-label={t('signage.rateTitle')} className="nj-public-stars">
+        {[1, 2, 3, 4, 5].map((n) => (
+          <button key={n} type="button" role="radio" aria-checked={value === n} aria-label={t('feedback.stars', { count: n })} className={n <= value ? 'is-on' : ''} onClick={() => setStars(n)}>
+            ★
+          </button>
+        ))}
+      </div>
       {error ? <ErrorNotice error={error} /> : null}
       <Button color="primary" block size="large" style={{ marginTop: 12 }} disabled={!value || value === mine.data?.stars} loading={saving} onClick={() => void submit()} data-testid="rate-submit">
         {t('signage.submitRating')}
