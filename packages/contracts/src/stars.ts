@@ -1,15 +1,21 @@
-import { z } from 'zod';
-import { pageQuerySchema, versionSchema } from './common';
+import { z } from "zod";
+import { pageQuerySchema, versionSchema } from "./common";
 
 /**
  * Star ratings (评星定级), signage and worker feedback on service positions (issue #4, points
  * 8–10). The browser imports only types and the zod-free lists in ./stars-domain.
  */
-import { criterionSources, issueCategories, issueStatuses } from './stars-domain';
+import {
+  criterionSources,
+  issueCategories,
+  issueStatuses,
+} from "./stars-domain";
 
-export * from './stars-domain';
+export * from "./stars-domain";
 
-const criterionKey = z.string().regex(/^[a-z][a-z0-9_]{1,31}$/, { error: 'RUBRIC_KEY_FORMAT' });
+const criterionKey = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{1,31}$/, { error: "RUBRIC_KEY_FORMAT" });
 
 export const rubricCriterionSchema = z.strictObject({
   key: criterionKey,
@@ -45,7 +51,9 @@ export const rubricQuerySchema = z.strictObject({ orgId: z.uuid() });
 export const createInspectionSchema = z.strictObject({
   positionId: z.uuid(),
   /** YYYY-MM-DD, the day of the visit (Asia/Shanghai); not in the future. */
-  inspectedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'SCHEDULE_DATE_FORMAT' }),
+  inspectedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "SCHEDULE_DATE_FORMAT" }),
   /** Points per inspector-scored criterion key (0..maxPoints). */
   scores: z.record(z.string(), z.number().min(0).max(100)),
   notes: z.string().trim().max(2000).optional(),
@@ -81,7 +89,13 @@ export const criterionResultSchema = z.object({
   /** 0..1, null when there is nothing to score it by (left out, the other weights scaled up). */
   fraction: z.number().nullable(),
   /** Where the figure came from. */
-  basis: z.enum(['inspections', 'facilities', 'worker_ratings', 'access', 'none']),
+  basis: z.enum([
+    "inspections",
+    "facilities",
+    "worker_ratings",
+    "access",
+    "none",
+  ]),
 });
 
 export const starResultSchema = z.object({
@@ -100,7 +114,13 @@ export const starResultSchema = z.object({
 export type StarResult = z.infer<typeof starResultSchema>;
 
 export const positionStarsSchema = z.object({
-  position: z.object({ id: z.uuid(), code: z.string(), name: z.string(), type: z.string(), org: z.object({ id: z.uuid(), name: z.string() }) }),
+  position: z.object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    type: z.string(),
+    org: z.object({ id: z.uuid(), name: z.string() }),
+  }),
   current: starResultSchema,
   history: z.array(starResultSchema),
 });
@@ -109,11 +129,17 @@ export const listStarsQuerySchema = pageQuerySchema.extend({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   orgId: z.uuid().optional(),
   stars: z.coerce.number().int().min(0).max(5).optional(),
-  missingOnly: z.enum(['true', 'false']).optional(),
+  missingOnly: z.enum(["true", "false"]).optional(),
 });
 
 export const starRowSchema = z.object({
-  position: z.object({ id: z.uuid(), code: z.string(), name: z.string(), type: z.string(), org: z.object({ id: z.uuid(), name: z.string() }) }),
+  position: z.object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    type: z.string(),
+    org: z.object({ id: z.uuid(), name: z.string() }),
+  }),
   result: starResultSchema,
 });
 export type StarRow = z.infer<typeof starRowSchema>;
@@ -126,11 +152,23 @@ export const candidatesQuerySchema = z.strictObject({
 export const candidateSchema = starRowSchema.extend({ reason: z.string() });
 
 /** POST /feedback/photos answer: the id to attach to an inspection or a report. */
-export const photoSchema = z.object({ id: z.uuid(), contentType: z.string(), size: z.number().int() });
+export const photoSchema = z.object({
+  id: z.uuid(),
+  contentType: z.string(),
+  size: z.number().int(),
+});
 
-export const rateSchema = z.strictObject({ stars: z.number().int().min(1).max(5), comment: z.string().trim().max(200).optional() });
+export const rateSchema = z.strictObject({
+  stars: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(200).optional(),
+});
 export type Rate = z.infer<typeof rateSchema>;
-export const myRatingSchema = z.object({ month: z.string(), stars: z.number().int(), comment: z.string().nullable(), updatedAt: z.string() });
+export const myRatingSchema = z.object({
+  month: z.string(),
+  stars: z.number().int(),
+  comment: z.string().nullable(),
+  updatedAt: z.string(),
+});
 
 export const reportIssueSchema = z.strictObject({
   category: z.enum(issueCategories),
@@ -151,7 +189,9 @@ export const issueSchema = z.object({
   resolutionNote: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   /** Staff see who reported it (masked phone); the worker's own list leaves it out. */
-  reporter: z.object({ name: z.string(), phoneMasked: z.string().nullable() }).optional(),
+  reporter: z
+    .object({ name: z.string(), phoneMasked: z.string().nullable() })
+    .optional(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -164,13 +204,23 @@ export const listIssuesQuerySchema = pageQuerySchema.extend({
   positionId: z.uuid().optional(),
   q: z.string().trim().max(50).optional(),
 });
-export const assignIssueSchema = z.strictObject({ userId: z.uuid(), version: versionSchema });
-export const resolveIssueSchema = z.strictObject({ note: z.string().trim().min(2).max(500), version: versionSchema });
+export const assignIssueSchema = z.strictObject({
+  userId: z.uuid(),
+  version: versionSchema,
+});
+export const resolveIssueSchema = z.strictObject({
+  note: z.string().trim().min(2).max(500),
+  version: versionSchema,
+});
 export const assigneeSchema = z.object({ id: z.uuid(), name: z.string() });
 
 export const myFeedbackSchema = z.object({
   issues: z.array(issueSchema),
-  ratings: z.array(myRatingSchema.extend({ position: z.object({ code: z.string(), name: z.string() }) })),
+  ratings: z.array(
+    myRatingSchema.extend({
+      position: z.object({ code: z.string(), name: z.string() }),
+    }),
+  ),
 });
 
 /** GET /public/positions/:code — what the sign at the door and its QR page show. Nothing personal. */
@@ -194,10 +244,16 @@ export const publicPositionSchema = z.object({
     year: z.number().int(),
     stars: z.number().int().nullable(),
     /** The last rated year's stars when this year has none yet. */
-    lastYear: z.object({ year: z.number().int(), stars: z.number().int() }).nullable(),
+    lastYear: z
+      .object({ year: z.number().int(), stars: z.number().int() })
+      .nullable(),
     average: z.number().nullable(),
     count: z.number().int(),
   }),
 });
 export type PublicPosition = z.infer<typeof publicPositionSchema>;
-export const codeParamsSchema = z.object({ code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { error: 'POSITION_CODE_FORMAT' }) });
+export const codeParamsSchema = z.object({
+  code: z
+    .string()
+    .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { error: "POSITION_CODE_FORMAT" }),
+});

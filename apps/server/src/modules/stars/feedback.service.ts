@@ -1,24 +1,40 @@
-import type { Issue, IssueCategory, IssueStatus, PublicPosition, Rate, ReportIssue } from '@niangjia/contracts';
-import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
-import { isInScope, type Scope } from '../../platform/auth';
-import { AppError, notFound } from '../../platform/errors';
-import { maskPhone } from '../../platform/logger';
-import { enforceRateLimit } from '../../platform/rate-limit';
-import { fieldError } from '../../platform/validation';
-import { hoursText, isOpenAt, position, wgs84ToGcj02, type Schedule } from '../positions';
-import * as repo from './feedback.repository';
-import { shanghaiDate, type StarsService } from './stars.service';
-import * as starsRepo from './stars.repository';
-import './stars.errors';
+import type {
+  Issue,
+  IssueCategory,
+  IssueStatus,
+  PublicPosition,
+  Rate,
+  ReportIssue,
+} from "@niangjia/contracts";
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import {
+  recordAudit,
+  type AuditContext,
+} from "../../platform/audit/audit.service";
+import { isInScope, type Scope } from "../../platform/auth";
+import { AppError, notFound } from "../../platform/errors";
+import { maskPhone } from "../../platform/logger";
+import { enforceRateLimit } from "../../platform/rate-limit";
+import { fieldError } from "../../platform/validation";
+import {
+  hoursText,
+  isOpenAt,
+  position,
+  wgs84ToGcj02,
+  type Schedule,
+} from "../positions";
+import * as repo from "./feedback.repository";
+import { shanghaiDate, type StarsService } from "./stars.service";
+import * as starsRepo from "./stars.repository";
+import "./stars.errors";
 
 export type WorkerActor = { userId: string; audit: AuditContext };
 export type StaffActor = { userId: string; scope: Scope; audit: AuditContext };
 
 /** Roles that handle reports at a position (the people an issue can be assigned to). */
-const HANDLER_ROLES = ['union_admin', 'union_staff', 'station_operator'];
+const HANDLER_ROLES = ["union_admin", "union_staff", "station_operator"];
 /** A worker may file this many reports an hour (all positions together). */
 const REPORTS_PER_HOUR = 10;
 
@@ -34,27 +50,45 @@ function toIssue(r: repo.IssueWithRefs, withReporter: boolean): Issue {
     text: i.text,
     photoId: i.photoId,
     status: i.status as IssueStatus,
-    assignee: i.assigneeId ? { id: i.assigneeId, name: r.assigneeName ?? '' } : null,
+    assignee: i.assigneeId
+      ? { id: i.assigneeId, name: r.assigneeName ?? "" }
+      : null,
     resolutionNote: i.resolutionNote,
     resolvedAt: i.resolvedAt?.toISOString() ?? null,
-    ...(withReporter ? { reporter: { name: r.reporterName, phoneMasked: maskPhone(r.reporterPhone) } } : {}),
+    ...(withReporter
+      ? {
+          reporter: {
+            name: r.reporterName,
+            phoneMasked: maskPhone(r.reporterPhone),
+          },
+        }
+      : {}),
     version: i.version,
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),
   };
 }
 
-export function createFeedbackService({ db, stars, clock = () => new Date() }: { db: Db; stars: StarsService; clock?: () => Date }) {
+export function createFeedbackService({
+  db,
+  stars,
+  clock = () => new Date(),
+}: {
+  db: Db;
+  stars: StarsService;
+  clock?: () => Date;
+}) {
   async function byCode(tx: Db, code: string) {
     const row = await starsRepo.findRatedPosition(tx, eq(position.code, code));
     // Planned and building positions have nobody to rate or to report to yet.
-    if (!row || row.status === 'planned' || row.status === 'building') throw notFound('ENTITY_position');
+    if (!row || row.status === "planned" || row.status === "building")
+      throw notFound("ENTITY_position");
     return row;
   }
 
   async function scopedIssue(tx: Db, id: string, scope: Scope) {
     const row = await repo.findIssue(tx, id);
-    if (!row || !isInScope(scope, row.orgPath)) throw notFound('ENTITY_issue');
+    if (!row || !isInScope(scope, row.orgPath)) throw notFound("ENTITY_issue");
     return row;
   }
 
@@ -63,11 +97,15 @@ export function createFeedbackService({ db, stars, clock = () => new Date() }: {
     async publicPosition(code: string): Promise<PublicPosition> {
       const found = await byCode(db, code);
       const full = (await starsRepo.findPositionRow(db, found.id))!;
-      const schedule: Schedule = { is24h: full.is24h, weekly: full.weeklyHours as Schedule['weekly'], exceptions: (full.exceptions ?? []) as Schedule['exceptions'] };
+      const schedule: Schedule = {
+        is24h: full.is24h,
+        weekly: full.weeklyHours as Schedule["weekly"],
+        exceptions: (full.exceptions ?? []) as Schedule["exceptions"],
+      };
       const now = clock();
       const year = stars.currentYear();
       const current = (await stars.summaryOf(found.id, year))!;
-      let lastYear: PublicPosition['rating']['lastYear'] = null;
+      let lastYear: PublicPosition["rating"]["lastYear"] = null;
       if (current.stars === null) {
         const last = await stars.summaryOf(found.id, year - 1);
         if (last?.stars) lastYear = { year: year - 1, stars: last.stars };
@@ -84,12 +122,19 @@ export function createFeedbackService({ db, stars, clock = () => new Date() }: {
         status: full.status,
         is24h: full.is24h,
         weekly: schedule.weekly,
-        todayHours: full.status === 'open' ? hoursText(schedule, now).ranges : [],
-        isOpenNow: full.status === 'open' && isOpenAt(schedule, now),
+        todayHours:
+          full.status === "open" ? hoursText(schedule, now).ranges : [],
+        isOpenNow: full.status === "open" && isOpenAt(schedule, now),
         serves: full.serves,
         facilities: full.facilities,
         contactPhone: full.contactPhone,
-        rating: { year, stars: current.stars, lastYear, average: current.ratingAverage, count: current.ratingCount },
+        rating: {
+          year,
+          stars: current.stars,
+          lastYear,
+          average: current.ratingAverage,
+          count: current.ratingCount,
+        },
       };
     },
 
@@ -97,7 +142,14 @@ export function createFeedbackService({ db, stars, clock = () => new Date() }: {
       const p = await byCode(db, code);
       const month = shanghaiDate(clock()).slice(0, 7);
       const row = await repo.findRating(db, p.id, userId, month);
-      return row ? { month, stars: row.stars, comment: row.comment, updatedAt: row.updatedAt.toISOString() } : null;
+      return row
+        ? {
+            month,
+            stars: row.stars,
+            comment: row.comment,
+            updatedAt: row.updatedAt.toISOString(),
+          }
+        : null;
     },
 
     /** One rating per worker, position and month (Asia/Shanghai); rating again that month replaces it. */
@@ -106,36 +158,108 @@ export function createFeedbackService({ db, stars, clock = () => new Date() }: {
         const p = await byCode(tx, code);
         const month = shanghaiDate(clock()).slice(0, 7);
         const before = await repo.findRating(tx, p.id, actor.userId, month);
-        const row = await repo.upsertRating(tx, { positionId: p.id, userId: actor.userId, month, stars: input.stars, comment: input.comment || null });
-        await recordAudit(tx, actor.audit, { action: before ? 'rating.update' : 'rating.create', entityType: 'position', entityId: p.id, orgId: p.orgId, before: before ? { stars: before.stars } : null, after: { month, stars: row.stars } });
-        return { month, stars: row.stars, comment: row.comment, updatedAt: row.updatedAt.toISOString() };
+        const row = await repo.upsertRating(tx, {
+          positionId: p.id,
+          userId: actor.userId,
+          month,
+          stars: input.stars,
+          comment: input.comment || null,
+        });
+        await recordAudit(tx, actor.audit, {
+          action: before ? "rating.update" : "rating.create",
+          entityType: "position",
+          entityId: p.id,
+          orgId: p.orgId,
+          before: before ? { stars: before.stars } : null,
+          after: { month, stars: row.stars },
+        });
+        return {
+          month,
+          stars: row.stars,
+          comment: row.comment,
+          updatedAt: row.updatedAt.toISOString(),
+        };
       });
     },
 
-    async report(code: string, input: ReportIssue, actor: WorkerActor): Promise<Issue> {
-      await enforceRateLimit(db, { key: `issue-report:${actor.userId}`, limit: REPORTS_PER_HOUR, windowSeconds: 3600 }, clock());
+    async report(
+      code: string,
+      input: ReportIssue,
+      actor: WorkerActor,
+    ): Promise<Issue> {
+      await enforceRateLimit(
+        db,
+        {
+          key: `issue-report:${actor.userId}`,
+          limit: REPORTS_PER_HOUR,
+          windowSeconds: 3600,
+        },
+        clock(),
+      );
       const id = await db.transaction(async (tx) => {
         const p = await byCode(tx, code);
-        if (input.photoId && (await starsRepo.countPhotosOf(tx, [input.photoId], actor.userId)) !== 1) throw fieldError('photoId', 'PHOTO_NOT_YOURS');
-        const number = `FK${shanghaiDate(clock()).replace(/-/g, '')}${randomBytes(3).toString('hex').toUpperCase()}`;
-        const row = await repo.insertIssue(tx, { number, positionId: p.id, reporterId: actor.userId, category: input.category, text: input.text, photoId: input.photoId ?? null });
-        await recordAudit(tx, actor.audit, { action: 'issue.report', entityType: 'position_issue', entityId: row.id, orgId: p.orgId, after: { number, category: row.category, position: p.code, photo: !!row.photoId } });
+        if (
+          input.photoId &&
+          (await starsRepo.countPhotosOf(tx, [input.photoId], actor.userId)) !==
+            1
+        )
+          throw fieldError("photoId", "PHOTO_NOT_YOURS");
+        const number = `FK${shanghaiDate(clock()).replace(/-/g, "")}${randomBytes(3).toString("hex").toUpperCase()}`;
+        const row = await repo.insertIssue(tx, {
+          number,
+          positionId: p.id,
+          reporterId: actor.userId,
+          category: input.category,
+          text: input.text,
+          photoId: input.photoId ?? null,
+        });
+        await recordAudit(tx, actor.audit, {
+          action: "issue.report",
+          entityType: "position_issue",
+          entityId: row.id,
+          orgId: p.orgId,
+          after: {
+            number,
+            category: row.category,
+            position: p.code,
+            photo: !!row.photoId,
+          },
+        });
         return row.id;
       });
       return toIssue((await repo.findIssue(db, id))!, false);
     },
 
     async mine(userId: string) {
-      const [issues, ratings] = await Promise.all([repo.listIssuesOfUser(db, userId), repo.listRatingsOfUser(db, userId)]);
+      const [issues, ratings] = await Promise.all([
+        repo.listIssuesOfUser(db, userId),
+        repo.listRatingsOfUser(db, userId),
+      ]);
       return {
         issues: issues.map((r) => toIssue(r, false)),
-        ratings: ratings.map((r) => ({ month: r.rating.month, stars: r.rating.stars, comment: r.rating.comment, updatedAt: r.rating.updatedAt.toISOString(), position: { code: r.code, name: r.name } })),
+        ratings: ratings.map((r) => ({
+          month: r.rating.month,
+          stars: r.rating.stars,
+          comment: r.rating.comment,
+          updatedAt: r.rating.updatedAt.toISOString(),
+          position: { code: r.code, name: r.name },
+        })),
       };
     },
 
-    async listIssues(query: repo.IssueFilter & { page: number; pageSize: number }) {
-      const { items, total } = await repo.pageIssues(db, query, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
-      return { items: items.map((r) => toIssue(r, true)), total, page: query.page, pageSize: query.pageSize };
+    async listIssues(
+      query: repo.IssueFilter & { page: number; pageSize: number },
+    ) {
+      const { items, total } = await repo.pageIssues(db, query, {
+        limit: query.pageSize,
+        offset: (query.page - 1) * query.pageSize,
+      });
+      return {
+        items: items.map((r) => toIssue(r, true)),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
     },
 
     async getIssue(id: string, scope: Scope): Promise<Issue> {
@@ -147,26 +271,72 @@ export function createFeedbackService({ db, stars, clock = () => new Date() }: {
       return repo.listStaffCovering(db, issue.orgPath, HANDLER_ROLES);
     },
 
-    async assign(id: string, input: { userId: string; version: number }, actor: StaffActor): Promise<Issue> {
+    async assign(
+      id: string,
+      input: { userId: string; version: number },
+      actor: StaffActor,
+    ): Promise<Issue> {
       await db.transaction(async (tx) => {
         const current = await scopedIssue(tx, id, actor.scope);
-        if (current.issue.status === 'resolved') throw new AppError('ISSUE_ALREADY_RESOLVED', { status: 409 });
-        const allowed = await repo.listStaffCovering(tx, current.orgPath, HANDLER_ROLES);
-        if (!allowed.some((u) => u.id === input.userId)) throw fieldError('userId', 'ISSUE_ASSIGNEE_INVALID');
-        const updated = await repo.updateIssueIfVersion(tx, id, input.version, { assigneeId: input.userId, status: 'assigned' });
-        if (!updated) throw new AppError('VERSION_CONFLICT', { params: { sent: input.version, current: current.issue.version } });
-        await recordAudit(tx, actor.audit, { action: 'issue.assign', entityType: 'position_issue', entityId: id, orgId: current.orgId, before: { status: current.issue.status, assigneeId: current.issue.assigneeId }, after: { status: 'assigned', assigneeId: input.userId } });
+        if (current.issue.status === "resolved")
+          throw new AppError("ISSUE_ALREADY_RESOLVED", { status: 409 });
+        const allowed = await repo.listStaffCovering(
+          tx,
+          current.orgPath,
+          HANDLER_ROLES,
+        );
+        if (!allowed.some((u) => u.id === input.userId))
+          throw fieldError("userId", "ISSUE_ASSIGNEE_INVALID");
+        const updated = await repo.updateIssueIfVersion(tx, id, input.version, {
+          assigneeId: input.userId,
+          status: "assigned",
+        });
+        if (!updated)
+          throw new AppError("VERSION_CONFLICT", {
+            params: { sent: input.version, current: current.issue.version },
+          });
+        await recordAudit(tx, actor.audit, {
+          action: "issue.assign",
+          entityType: "position_issue",
+          entityId: id,
+          orgId: current.orgId,
+          before: {
+            status: current.issue.status,
+            assigneeId: current.issue.assigneeId,
+          },
+          after: { status: "assigned", assigneeId: input.userId },
+        });
       });
       return this.getIssue(id, actor.scope);
     },
 
-    async resolve(id: string, input: { note: string; version: number }, actor: StaffActor): Promise<Issue> {
+    async resolve(
+      id: string,
+      input: { note: string; version: number },
+      actor: StaffActor,
+    ): Promise<Issue> {
       await db.transaction(async (tx) => {
         const current = await scopedIssue(tx, id, actor.scope);
-        if (current.issue.status === 'resolved') throw new AppError('ISSUE_ALREADY_RESOLVED', { status: 409 });
-        const updated = await repo.updateIssueIfVersion(tx, id, input.version, { status: 'resolved', resolutionNote: input.note, resolvedAt: clock(), resolvedBy: actor.userId });
-        if (!updated) throw new AppError('VERSION_CONFLICT', { params: { sent: input.version, current: current.issue.version } });
-        await recordAudit(tx, actor.audit, { action: 'issue.resolve', entityType: 'position_issue', entityId: id, orgId: current.orgId, before: { status: current.issue.status }, after: { status: 'resolved', note: input.note } });
+        if (current.issue.status === "resolved")
+          throw new AppError("ISSUE_ALREADY_RESOLVED", { status: 409 });
+        const updated = await repo.updateIssueIfVersion(tx, id, input.version, {
+          status: "resolved",
+          resolutionNote: input.note,
+          resolvedAt: clock(),
+          resolvedBy: actor.userId,
+        });
+        if (!updated)
+          throw new AppError("VERSION_CONFLICT", {
+            params: { sent: input.version, current: current.issue.version },
+          });
+        await recordAudit(tx, actor.audit, {
+          action: "issue.resolve",
+          entityType: "position_issue",
+          entityId: id,
+          orgId: current.orgId,
+          before: { status: current.issue.status },
+          after: { status: "resolved", note: input.note },
+        });
       });
       return this.getIssue(id, actor.scope);
     },
