@@ -170,7 +170,7 @@ describe("inspections and stars", () => {
       path: "inspectedOn",
       message: "检查日期不能晚于今天",
     });
-    const rows = await t.database.query("select id from position_inspection");
+    const rows = await t.database.query("select id from position_inspection where position_id = $1", [full.id]);
     expect(rows).toHaveLength(0);
   });
 
