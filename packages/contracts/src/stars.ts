@@ -1,21 +1,15 @@
-import { z } from "zod";
-import { pageQuerySchema, versionSchema } from "./common";
+import { z } from 'zod';
+import { pageQuerySchema, versionSchema } from './common';
 
 /**
  * Star ratings (评星定级), signage and worker feedback on service positions (issue #4, points
  * 8–10). The browser imports only types and the zod-free lists in ./stars-domain.
  */
-import {
-  criterionSources,
-  issueCategories,
-  issueStatuses,
-} from "./stars-domain";
+import { criterionSources, issueCategories, issueStatuses } from './stars-domain';
 
-export * from "./stars-domain";
+export * from './stars-domain';
 
-const criterionKey = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]{1,31}$/, { error: "RUBRIC_KEY_FORMAT" });
+const criterionKey = z.string().regex(/^[a-z][a-z0-9_]{1,31}$/, { error: 'RUBRIC_KEY_FORMAT' });
 
 export const rubricCriterionSchema = z.strictObject({
   key: criterionKey,
@@ -51,9 +45,7 @@ export const rubricQuerySchema = z.strictObject({ orgId: z.uuid() });
 export const createInspectionSchema = z.strictObject({
   positionId: z.uuid(),
   /** YYYY-MM-DD, the day of the visit (Asia/Shanghai); not in the future. */
-  inspectedOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "SCHEDULE_DATE_FORMAT" }),
+  inspectedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'SCHEDULE_DATE_FORMAT' }),
   /** Points per inspector-scored criterion key (0..maxPoints). */
   scores: z.record(z.string(), z.number().min(0).max(100)),
   notes: z.string().trim().max(2000).optional(),
@@ -89,13 +81,7 @@ export const criterionResultSchema = z.object({
   /** 0..1, null when there is nothing to score it by (left out, the other weights scaled up). */
   fraction: z.number().nullable(),
   /** Where the figure came from. */
-  basis: z.enum([
-    "inspections",
-    "facilities",
-    "worker_ratings",
-    "access",
-    "none",
-  ]),
+  basis: z.enum(['inspections', 'facilities', 'worker_ratings', 'access', 'none']),
 });
 
 export const starResultSchema = z.object({
@@ -129,7 +115,7 @@ export const listStarsQuerySchema = pageQuerySchema.extend({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   orgId: z.uuid().optional(),
   stars: z.coerce.number().int().min(0).max(5).optional(),
-  missingOnly: z.enum(["true", "false"]).optional(),
+  missingOnly: z.enum(['true', 'false']).optional(),
 });
 
 export const starRowSchema = z.object({
@@ -189,9 +175,7 @@ export const issueSchema = z.object({
   resolutionNote: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   /** Staff see who reported it (masked phone); the worker's own list leaves it out. */
-  reporter: z
-    .object({ name: z.string(), phoneMasked: z.string().nullable() })
-    .optional(),
+  reporter: z.object({ name: z.string(), phoneMasked: z.string().nullable() }).optional(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -244,16 +228,12 @@ export const publicPositionSchema = z.object({
     year: z.number().int(),
     stars: z.number().int().nullable(),
     /** The last rated year's stars when this year has none yet. */
-    lastYear: z
-      .object({ year: z.number().int(), stars: z.number().int() })
-      .nullable(),
+    lastYear: z.object({ year: z.number().int(), stars: z.number().int() }).nullable(),
     average: z.number().nullable(),
     count: z.number().int(),
   }),
 });
 export type PublicPosition = z.infer<typeof publicPositionSchema>;
 export const codeParamsSchema = z.object({
-  code: z
-    .string()
-    .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { error: "POSITION_CODE_FORMAT" }),
+  code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { error: 'POSITION_CODE_FORMAT' }),
 });

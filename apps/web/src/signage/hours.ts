@@ -12,10 +12,7 @@ export function groupWeek(
     closed: string;
   },
 ): { days: string; hours: string }[] {
-  const text = (ranges: Range[]) =>
-    ranges.length
-      ? ranges.map((r) => `${r.start}–${r.end}`).join("，")
-      : label.closed;
+  const text = (ranges: Range[]) => (ranges.length ? ranges.map((r) => `${r.start}–${r.end}`).join('，') : label.closed);
   const groups: { from: number; to: number; hours: string }[] = [];
   weekly.forEach((ranges, d) => {
     const hours = text(ranges);
@@ -24,12 +21,7 @@ export function groupWeek(
     else groups.push({ from: d, to: d, hours });
   });
   return groups.map((g) => ({
-    days:
-      g.from === g.to
-        ? label.day(g.from)
-        : g.to === g.from + 1
-          ? `${label.day(g.from)}、${label.day(g.to)}`
-          : label.range(label.day(g.from), label.day(g.to)),
+    days: g.from === g.to ? label.day(g.from) : g.to === g.from + 1 ? `${label.day(g.from)}、${label.day(g.to)}` : label.range(label.day(g.from), label.day(g.to)),
     hours: g.hours,
   }));
 }

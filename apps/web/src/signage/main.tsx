@@ -1,12 +1,12 @@
-import { unstableSetRender } from "antd-mobile";
-import { StrictMode } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import "../shared/base.css";
-import "../mobile/mobile.css";
-import "./signage.css";
-import { initI18n } from "../shared/i18n";
-import { SignageApp } from "./SignageApp";
-import { signageEn, signageZh } from "./locales";
+import { unstableSetRender } from 'antd-mobile';
+import { StrictMode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import '../shared/base.css';
+import '../mobile/mobile.css';
+import './signage.css';
+import { initI18n } from '../shared/i18n';
+import { SignageApp } from './SignageApp';
+import { signageEn, signageZh } from './locales';
 
 initI18n({ zh: signageZh, en: signageEn });
 
@@ -26,7 +26,7 @@ unstableSetRender((node, container) => {
     });
 });
 
-const root = document.getElementById("root");
+const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>

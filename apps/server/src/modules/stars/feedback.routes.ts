@@ -12,20 +12,17 @@ import {
   rateSchema,
   reportIssueSchema,
   resolveIssueSchema,
-} from "@niangjia/contracts";
-import type { FastifyRequest } from "fastify";
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { auditContextOf } from "../../platform/audit/audit.service";
-import { requireActor, requireScope } from "../../platform/auth";
-import type { FeedbackService } from "./feedback.service";
+} from '@niangjia/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditContextOf } from '../../platform/audit/audit.service';
+import { requireActor, requireScope } from '../../platform/auth';
+import type { FeedbackService } from './feedback.service';
 
-const tags = ["feedback"];
+const tags = ['feedback'];
 
-const staffOf = (
-  request: FastifyRequest,
-  permission: "position.read" | "position.write",
-) => {
+const staffOf = (request: FastifyRequest, permission: 'position.read' | 'position.write') => {
   const { actor, scope } = requireScope(request, permission);
   return { userId: actor.userId, scope, audit: auditContextOf(request) };
 };
@@ -40,87 +37,73 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{
 }> = async (app, { feedback }) => {
   // Public: the QR code on the sign at the door lands here without an account.
   app.get(
-    "/public/positions/:code",
+    '/public/positions/:code',
     {
-      config: { permission: "public" },
+      config: { permission: 'public' },
       schema: {
         tags,
-        summary:
-          "A position for its public page and printed sign (nothing personal)",
+        summary: 'A position for its public page and printed sign (nothing personal)',
         params: codeParamsSchema,
         response: { 200: publicPositionSchema },
       },
     },
     async (request, reply) => {
-      void reply.header("cache-control", "no-cache");
+      void reply.header('cache-control', 'no-cache');
       return feedback.publicPosition(request.params.code);
     },
   );
 
   app.get(
-    "/feedback/positions/:code/my-rating",
+    '/feedback/positions/:code/my-rating',
     {
-      config: { permission: "authenticated" },
+      config: { permission: 'authenticated' },
       schema: {
         tags,
-        summary:
-          "The signed-in worker’s rating of this position this month, or null",
+        summary: 'The signed-in worker’s rating of this position this month, or null',
         params: codeParamsSchema,
         response: { 200: myRatingSchema.nullable() },
       },
     },
-    async (request) =>
-      feedback.myRatingAt(request.params.code, requireActor(request).userId),
+    async (request) => feedback.myRatingAt(request.params.code, requireActor(request).userId),
   );
 
   app.post(
-    "/feedback/positions/:code/ratings",
+    '/feedback/positions/:code/ratings',
     {
-      config: { permission: "authenticated" },
+      config: { permission: 'authenticated' },
       schema: {
         tags,
-        summary: "Rate a position 1–5 (one rating a month; again replaces it)",
+        summary: 'Rate a position 1–5 (one rating a month; again replaces it)',
         params: codeParamsSchema,
         body: rateSchema,
         response: { 200: myRatingSchema },
       },
     },
-    async (request) =>
-      feedback.rate(request.params.code, request.body, workerOf(request)),
+    async (request) => feedback.rate(request.params.code, request.body, workerOf(request)),
   );
 
   app.post(
-    "/feedback/positions/:code/issues",
+    '/feedback/positions/:code/issues',
     {
-      config: { permission: "authenticated" },
+      config: { permission: 'authenticated' },
       schema: {
         tags,
-        summary:
-          "Report a problem at a position (category, text, optional photo id)",
+        summary: 'Report a problem at a position (category, text, optional photo id)',
         params: codeParamsSchema,
         body: reportIssueSchema,
         response: { 201: issueSchema },
       },
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await feedback.report(
-            request.params.code,
-            request.body,
-            workerOf(request),
-          ),
-        ),
+    async (request, reply) => reply.status(201).send(await feedback.report(request.params.code, request.body, workerOf(request))),
   );
 
   app.get(
-    "/feedback/mine",
+    '/feedback/mine',
     {
-      config: { permission: "authenticated" },
+      config: { permission: 'authenticated' },
       schema: {
         tags,
-        summary: "My reports (status, resolution note) and ratings",
+        summary: 'My reports (status, resolution note) and ratings',
         response: { 200: myFeedbackSchema },
       },
     },
@@ -128,12 +111,12 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{
   );
 
   app.get(
-    "/feedback/issues",
+    '/feedback/issues',
     {
-      config: { permission: "position.read" },
+      config: { permission: 'position.read' },
       schema: {
         tags,
-        summary: "Reports at positions in scope: open first",
+        summary: 'Reports at positions in scope: open first',
         querystring: listIssuesQuerySchema,
         response: { 200: pageOf(issueSchema) },
       },
@@ -141,45 +124,37 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{
     async (request) =>
       feedback.listIssues({
         ...request.query,
-        scope: staffOf(request, "position.read").scope,
+        scope: staffOf(request, 'position.read').scope,
       }),
   );
 
   app.get(
-    "/feedback/issues/:id",
+    '/feedback/issues/:id',
     {
-      config: { permission: "position.read" },
+      config: { permission: 'position.read' },
       schema: { tags, params: idParamsSchema, response: { 200: issueSchema } },
     },
-    async (request) =>
-      feedback.getIssue(
-        request.params.id,
-        staffOf(request, "position.read").scope,
-      ),
+    async (request) => feedback.getIssue(request.params.id, staffOf(request, 'position.read').scope),
   );
 
   app.get(
-    "/feedback/issues/:id/assignees",
+    '/feedback/issues/:id/assignees',
     {
-      config: { permission: "position.write" },
+      config: { permission: 'position.write' },
       schema: {
         tags,
-        summary: "Staff a report can be assigned to",
+        summary: 'Staff a report can be assigned to',
         params: idParamsSchema,
         response: { 200: z.array(assigneeSchema) },
       },
     },
-    async (request) =>
-      feedback.assignees(
-        request.params.id,
-        staffOf(request, "position.write").scope,
-      ),
+    async (request) => feedback.assignees(request.params.id, staffOf(request, 'position.write').scope),
   );
 
   app.post(
-    "/feedback/issues/:id/assign",
+    '/feedback/issues/:id/assign',
     {
-      config: { permission: "position.write" },
+      config: { permission: 'position.write' },
       schema: {
         tags,
         params: idParamsSchema,
@@ -187,31 +162,21 @@ export const feedbackRoutes: FastifyPluginAsyncZod<{
         response: { 200: issueSchema },
       },
     },
-    async (request) =>
-      feedback.assign(
-        request.params.id,
-        request.body,
-        staffOf(request, "position.write"),
-      ),
+    async (request) => feedback.assign(request.params.id, request.body, staffOf(request, 'position.write')),
   );
 
   app.post(
-    "/feedback/issues/:id/resolve",
+    '/feedback/issues/:id/resolve',
     {
-      config: { permission: "position.write" },
+      config: { permission: 'position.write' },
       schema: {
         tags,
-        summary: "Resolve a report with a note the worker sees",
+        summary: 'Resolve a report with a note the worker sees',
         params: idParamsSchema,
         body: resolveIssueSchema,
         response: { 200: issueSchema },
       },
     },
-    async (request) =>
-      feedback.resolve(
-        request.params.id,
-        request.body,
-        staffOf(request, "position.write"),
-      ),
+    async (request) => feedback.resolve(request.params.id, request.body, staffOf(request, 'position.write')),
   );
 };

@@ -1,40 +1,24 @@
-import type {
-  Issue,
-  IssueCategory,
-  IssueStatus,
-  PublicPosition,
-  Rate,
-  ReportIssue,
-} from "@niangjia/contracts";
-import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import {
-  recordAudit,
-  type AuditContext,
-} from "../../platform/audit/audit.service";
-import { isInScope, type Scope } from "../../platform/auth";
-import { AppError, notFound } from "../../platform/errors";
-import { maskPhone } from "../../platform/logger";
-import { enforceRateLimit } from "../../platform/rate-limit";
-import { fieldError } from "../../platform/validation";
-import {
-  hoursText,
-  isOpenAt,
-  position,
-  wgs84ToGcj02,
-  type Schedule,
-} from "../positions";
-import * as repo from "./feedback.repository";
-import { shanghaiDate, type StarsService } from "./stars.service";
-import * as starsRepo from "./stars.repository";
-import "./stars.errors";
+import type { Issue, IssueCategory, IssueStatus, PublicPosition, Rate, ReportIssue } from '@niangjia/contracts';
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
+import { isInScope, type Scope } from '../../platform/auth';
+import { AppError, notFound } from '../../platform/errors';
+import { maskPhone } from '../../platform/logger';
+import { enforceRateLimit } from '../../platform/rate-limit';
+import { fieldError } from '../../platform/validation';
+import { hoursText, isOpenAt, position, wgs84ToGcj02, type Schedule } from '../positions';
+import * as repo from './feedback.repository';
+import { shanghaiDate, type StarsService } from './stars.service';
+import * as starsRepo from './stars.repository';
+import './stars.errors';
 
 export type WorkerActor = { userId: string; audit: AuditContext };
 export type StaffActor = { userId: string; scope: Scope; audit: AuditContext };
 
 /** Roles that handle reports at a position (the people an issue can be assigned to). */
-const HANDLER_ROLES = ["union_admin", "union_staff", "station_operator"];
+const HANDLER_ROLES = ['union_admin', 'union_staff', 'station_operator'];
 /** A worker may file this many reports an hour (all positions together). */
 const REPORTS_PER_HOUR = 10;
 
@@ -50,9 +34,7 @@ function toIssue(r: repo.IssueWithRefs, withReporter: boolean): Issue {
     text: i.text,
     photoId: i.photoId,
     status: i.status as IssueStatus,
-    assignee: i.assigneeId
-      ? { id: i.assigneeId, name: r.assigneeName ?? "" }
-      : null,
+    assignee: i.assigneeId ? { id: i.assigneeId, name: r.assigneeName ?? '' } : null,
     resolutionNote: i.resolutionNote,
     resolvedAt: i.resolvedAt?.toISOString() ?? null,
     ...(withReporter
@@ -69,26 +51,17 @@ function toIssue(r: repo.IssueWithRefs, withReporter: boolean): Issue {
   };
 }
 
-export function createFeedbackService({
-  db,
-  stars,
-  clock = () => new Date(),
-}: {
-  db: Db;
-  stars: StarsService;
-  clock?: () => Date;
-}) {
+export function createFeedbackService({ db, stars, clock = () => new Date() }: { db: Db; stars: StarsService; clock?: () => Date }) {
   async function byCode(tx: Db, code: string) {
     const row = await starsRepo.findRatedPosition(tx, eq(position.code, code));
     // Planned and building positions have nobody to rate or to report to yet.
-    if (!row || row.status === "planned" || row.status === "building")
-      throw notFound("ENTITY_position");
+    if (!row || row.status === 'planned' || row.status === 'building') throw notFound('ENTITY_position');
     return row;
   }
 
   async function scopedIssue(tx: Db, id: string, scope: Scope) {
     const row = await repo.findIssue(tx, id);
-    if (!row || !isInScope(scope, row.orgPath)) throw notFound("ENTITY_issue");
+    if (!row || !isInScope(scope, row.orgPath)) throw notFound('ENTITY_issue');
     return row;
   }
 
@@ -99,13 +72,13 @@ export function createFeedbackService({
       const full = (await starsRepo.findPositionRow(db, found.id))!;
       const schedule: Schedule = {
         is24h: full.is24h,
-        weekly: full.weeklyHours as Schedule["weekly"],
-        exceptions: (full.exceptions ?? []) as Schedule["exceptions"],
+        weekly: full.weeklyHours as Schedule['weekly'],
+        exceptions: (full.exceptions ?? []) as Schedule['exceptions'],
       };
       const now = clock();
       const year = stars.currentYear();
       const current = (await stars.summaryOf(found.id, year))!;
-      let lastYear: PublicPosition["rating"]["lastYear"] = null;
+      let lastYear: PublicPosition['rating']['lastYear'] = null;
       if (current.stars === null) {
         const last = await stars.summaryOf(found.id, year - 1);
         if (last?.stars) lastYear = { year: year - 1, stars: last.stars };
@@ -122,9 +95,8 @@ export function createFeedbackService({
         status: full.status,
         is24h: full.is24h,
         weekly: schedule.weekly,
-        todayHours:
-          full.status === "open" ? hoursText(schedule, now).ranges : [],
-        isOpenNow: full.status === "open" && isOpenAt(schedule, now),
+        todayHours: full.status === 'open' ? hoursText(schedule, now).ranges : [],
+        isOpenNow: full.status === 'open' && isOpenAt(schedule, now),
         serves: full.serves,
         facilities: full.facilities,
         contactPhone: full.contactPhone,
@@ -166,8 +138,8 @@ export function createFeedbackService({
           comment: input.comment || null,
         });
         await recordAudit(tx, actor.audit, {
-          action: before ? "rating.update" : "rating.create",
-          entityType: "position",
+          action: before ? 'rating.update' : 'rating.create',
+          entityType: 'position',
           entityId: p.id,
           orgId: p.orgId,
           before: before ? { stars: before.stars } : null,
@@ -182,11 +154,7 @@ export function createFeedbackService({
       });
     },
 
-    async report(
-      code: string,
-      input: ReportIssue,
-      actor: WorkerActor,
-    ): Promise<Issue> {
+    async report(code: string, input: ReportIssue, actor: WorkerActor): Promise<Issue> {
       await enforceRateLimit(
         db,
         {
@@ -198,13 +166,8 @@ export function createFeedbackService({
       );
       const id = await db.transaction(async (tx) => {
         const p = await byCode(tx, code);
-        if (
-          input.photoId &&
-          (await starsRepo.countPhotosOf(tx, [input.photoId], actor.userId)) !==
-            1
-        )
-          throw fieldError("photoId", "PHOTO_NOT_YOURS");
-        const number = `FK${shanghaiDate(clock()).replace(/-/g, "")}${randomBytes(3).toString("hex").toUpperCase()}`;
+        if (input.photoId && (await starsRepo.countPhotosOf(tx, [input.photoId], actor.userId)) !== 1) throw fieldError('photoId', 'PHOTO_NOT_YOURS');
+        const number = `FK${shanghaiDate(clock()).replace(/-/g, '')}${randomBytes(3).toString('hex').toUpperCase()}`;
         const row = await repo.insertIssue(tx, {
           number,
           positionId: p.id,
@@ -214,8 +177,8 @@ export function createFeedbackService({
           photoId: input.photoId ?? null,
         });
         await recordAudit(tx, actor.audit, {
-          action: "issue.report",
-          entityType: "position_issue",
+          action: 'issue.report',
+          entityType: 'position_issue',
           entityId: row.id,
           orgId: p.orgId,
           after: {
@@ -231,10 +194,7 @@ export function createFeedbackService({
     },
 
     async mine(userId: string) {
-      const [issues, ratings] = await Promise.all([
-        repo.listIssuesOfUser(db, userId),
-        repo.listRatingsOfUser(db, userId),
-      ]);
+      const [issues, ratings] = await Promise.all([repo.listIssuesOfUser(db, userId), repo.listRatingsOfUser(db, userId)]);
       return {
         issues: issues.map((r) => toIssue(r, false)),
         ratings: ratings.map((r) => ({
@@ -247,9 +207,7 @@ export function createFeedbackService({
       };
     },
 
-    async listIssues(
-      query: repo.IssueFilter & { page: number; pageSize: number },
-    ) {
+    async listIssues(query: repo.IssueFilter & { page: number; pageSize: number }) {
       const { items, total } = await repo.pageIssues(db, query, {
         limit: query.pageSize,
         offset: (query.page - 1) * query.pageSize,
@@ -271,71 +229,56 @@ export function createFeedbackService({
       return repo.listStaffCovering(db, issue.orgPath, HANDLER_ROLES);
     },
 
-    async assign(
-      id: string,
-      input: { userId: string; version: number },
-      actor: StaffActor,
-    ): Promise<Issue> {
+    async assign(id: string, input: { userId: string; version: number }, actor: StaffActor): Promise<Issue> {
       await db.transaction(async (tx) => {
         const current = await scopedIssue(tx, id, actor.scope);
-        if (current.issue.status === "resolved")
-          throw new AppError("ISSUE_ALREADY_RESOLVED", { status: 409 });
-        const allowed = await repo.listStaffCovering(
-          tx,
-          current.orgPath,
-          HANDLER_ROLES,
-        );
-        if (!allowed.some((u) => u.id === input.userId))
-          throw fieldError("userId", "ISSUE_ASSIGNEE_INVALID");
+        if (current.issue.status === 'resolved') throw new AppError('ISSUE_ALREADY_RESOLVED', { status: 409 });
+        const allowed = await repo.listStaffCovering(tx, current.orgPath, HANDLER_ROLES);
+        if (!allowed.some((u) => u.id === input.userId)) throw fieldError('userId', 'ISSUE_ASSIGNEE_INVALID');
         const updated = await repo.updateIssueIfVersion(tx, id, input.version, {
           assigneeId: input.userId,
-          status: "assigned",
+          status: 'assigned',
         });
         if (!updated)
-          throw new AppError("VERSION_CONFLICT", {
+          throw new AppError('VERSION_CONFLICT', {
             params: { sent: input.version, current: current.issue.version },
           });
         await recordAudit(tx, actor.audit, {
-          action: "issue.assign",
-          entityType: "position_issue",
+          action: 'issue.assign',
+          entityType: 'position_issue',
           entityId: id,
           orgId: current.orgId,
           before: {
             status: current.issue.status,
             assigneeId: current.issue.assigneeId,
           },
-          after: { status: "assigned", assigneeId: input.userId },
+          after: { status: 'assigned', assigneeId: input.userId },
         });
       });
       return this.getIssue(id, actor.scope);
     },
 
-    async resolve(
-      id: string,
-      input: { note: string; version: number },
-      actor: StaffActor,
-    ): Promise<Issue> {
+    async resolve(id: string, input: { note: string; version: number }, actor: StaffActor): Promise<Issue> {
       await db.transaction(async (tx) => {
         const current = await scopedIssue(tx, id, actor.scope);
-        if (current.issue.status === "resolved")
-          throw new AppError("ISSUE_ALREADY_RESOLVED", { status: 409 });
+        if (current.issue.status === 'resolved') throw new AppError('ISSUE_ALREADY_RESOLVED', { status: 409 });
         const updated = await repo.updateIssueIfVersion(tx, id, input.version, {
-          status: "resolved",
+          status: 'resolved',
           resolutionNote: input.note,
           resolvedAt: clock(),
           resolvedBy: actor.userId,
         });
         if (!updated)
-          throw new AppError("VERSION_CONFLICT", {
+          throw new AppError('VERSION_CONFLICT', {
             params: { sent: input.version, current: current.issue.version },
           });
         await recordAudit(tx, actor.audit, {
-          action: "issue.resolve",
-          entityType: "position_issue",
+          action: 'issue.resolve',
+          entityType: 'position_issue',
           entityId: id,
           orgId: current.orgId,
           before: { status: current.issue.status },
-          after: { status: "resolved", note: input.note },
+          after: { status: 'resolved', note: input.note },
         });
       });
       return this.getIssue(id, actor.scope);

@@ -1,25 +1,9 @@
-import {
-  and,
-  count,
-  desc,
-  eq,
-  inArray,
-  like,
-  or,
-  sql,
-  type SQL,
-} from "drizzle-orm";
-import type { Db } from "../../db/client";
-import type { Scope } from "../../platform/auth";
-import { org } from "../orgs";
-import { position } from "../positions";
-import {
-  carePhoto,
-  positionInspection,
-  positionIssue,
-  positionRating,
-  ratingRubric,
-} from "./stars.tables";
+import { and, count, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { Scope } from '../../platform/auth';
+import { org } from '../orgs';
+import { position } from '../positions';
+import { carePhoto, positionInspection, positionIssue, positionRating, ratingRubric } from './stars.tables';
 
 export type RubricRow = typeof ratingRubric.$inferSelect;
 export type InspectionRow = typeof positionInspection.$inferSelect;
@@ -50,70 +34,33 @@ export type RatedPosition = {
 
 export function scopeWhere(scope: Scope, underPath?: string): SQL | undefined {
   if (underPath) return like(org.path, `${underPath}%`);
-  if (scope === "all") return undefined;
+  if (scope === 'all') return undefined;
   return or(...scope.map((p) => like(org.path, `${p}%`)));
 }
 
-export async function findRatedPosition(
-  db: Db,
-  where: SQL,
-): Promise<RatedPosition | undefined> {
-  const rows = await db
-    .select(positionColumns)
-    .from(position)
-    .innerJoin(org, eq(org.id, position.orgId))
-    .where(where)
-    .limit(1);
+export async function findRatedPosition(db: Db, where: SQL): Promise<RatedPosition | undefined> {
+  const rows = await db.select(positionColumns).from(position).innerJoin(org, eq(org.id, position.orgId)).where(where).limit(1);
   return rows[0];
 }
 
-export async function listRatedPositions(
-  db: Db,
-  scope: Scope,
-  underPath?: string,
-): Promise<RatedPosition[]> {
-  return db
-    .select(positionColumns)
-    .from(position)
-    .innerJoin(org, eq(org.id, position.orgId))
-    .where(scopeWhere(scope, underPath))
-    .orderBy(position.code);
+export async function listRatedPositions(db: Db, scope: Scope, underPath?: string): Promise<RatedPosition[]> {
+  return db.select(positionColumns).from(position).innerJoin(org, eq(org.id, position.orgId)).where(scopeWhere(scope, underPath)).orderBy(position.code);
 }
 
 /** Every stored rubric with its org's path (a handful: one per district). */
 export async function listRubrics(db: Db) {
-  return db
-    .select({ rubric: ratingRubric, orgPath: org.path })
-    .from(ratingRubric)
-    .innerJoin(org, eq(org.id, ratingRubric.orgId));
+  return db.select({ rubric: ratingRubric, orgPath: org.path }).from(ratingRubric).innerJoin(org, eq(org.id, ratingRubric.orgId));
 }
 
-export async function findRubricOfOrg(
-  db: Db,
-  orgId: string,
-): Promise<RubricRow | undefined> {
-  return (
-    await db
-      .select()
-      .from(ratingRubric)
-      .where(eq(ratingRubric.orgId, orgId))
-      .limit(1)
-  )[0];
+export async function findRubricOfOrg(db: Db, orgId: string): Promise<RubricRow | undefined> {
+  return (await db.select().from(ratingRubric).where(eq(ratingRubric.orgId, orgId)).limit(1))[0];
 }
 
-export async function insertRubric(
-  db: Db,
-  values: typeof ratingRubric.$inferInsert,
-): Promise<RubricRow> {
+export async function insertRubric(db: Db, values: typeof ratingRubric.$inferInsert): Promise<RubricRow> {
   return (await db.insert(ratingRubric).values(values).returning())[0]!;
 }
 
-export async function updateRubricIfVersion(
-  db: Db,
-  id: string,
-  version: number,
-  values: Partial<typeof ratingRubric.$inferInsert>,
-) {
+export async function updateRubricIfVersion(db: Db, id: string, version: number, values: Partial<typeof ratingRubric.$inferInsert>) {
   const rows = await db
     .update(ratingRubric)
     .set({
@@ -126,34 +73,20 @@ export async function updateRubricIfVersion(
   return rows[0];
 }
 
-export async function insertInspection(
-  db: Db,
-  values: typeof positionInspection.$inferInsert,
-): Promise<InspectionRow> {
+export async function insertInspection(db: Db, values: typeof positionInspection.$inferInsert): Promise<InspectionRow> {
   return (await db.insert(positionInspection).values(values).returning())[0]!;
 }
 
 /** Inspections of positions (all of them when positionIds is undefined) for a year or all years. */
-export async function listInspectionsOf(
-  db: Db,
-  filter: { positionIds?: string[]; year?: number },
-): Promise<InspectionRow[]> {
+export async function listInspectionsOf(db: Db, filter: { positionIds?: string[]; year?: number }): Promise<InspectionRow[]> {
   const conditions: (SQL | undefined)[] = [];
-  if (filter.positionIds)
-    conditions.push(
-      filter.positionIds.length
-        ? inArray(positionInspection.positionId, filter.positionIds)
-        : sql`false`,
-    );
+  if (filter.positionIds) conditions.push(filter.positionIds.length ? inArray(positionInspection.positionId, filter.positionIds) : sql`false`);
   if (filter.year) conditions.push(eq(positionInspection.year, filter.year));
   return db
     .select()
     .from(positionInspection)
     .where(and(...conditions))
-    .orderBy(
-      desc(positionInspection.inspectedOn),
-      desc(positionInspection.createdAt),
-    );
+    .orderBy(desc(positionInspection.inspectedOn), desc(positionInspection.createdAt));
 }
 
 export async function pageInspections(
@@ -165,13 +98,7 @@ export async function pageInspections(
   },
   page: { limit: number; offset: number },
 ) {
-  const where = and(
-    scopeWhere(filter.scope),
-    filter.positionId
-      ? eq(positionInspection.positionId, filter.positionId)
-      : undefined,
-    filter.year ? eq(positionInspection.year, filter.year) : undefined,
-  );
+  const where = and(scopeWhere(filter.scope), filter.positionId ? eq(positionInspection.positionId, filter.positionId) : undefined, filter.year ? eq(positionInspection.year, filter.year) : undefined);
   const base = () =>
     db
       .select({
@@ -183,30 +110,14 @@ export async function pageInspections(
       .innerJoin(position, eq(position.id, positionInspection.positionId))
       .innerJoin(org, eq(org.id, position.orgId));
   const [items, totals] = await Promise.all([
-    base()
-      .where(where)
-      .orderBy(
-        desc(positionInspection.inspectedOn),
-        desc(positionInspection.createdAt),
-      )
-      .limit(page.limit)
-      .offset(page.offset),
-    db
-      .select({ value: count() })
-      .from(positionInspection)
-      .innerJoin(position, eq(position.id, positionInspection.positionId))
-      .innerJoin(org, eq(org.id, position.orgId))
-      .where(where),
+    base().where(where).orderBy(desc(positionInspection.inspectedOn), desc(positionInspection.createdAt)).limit(page.limit).offset(page.offset),
+    db.select({ value: count() }).from(positionInspection).innerJoin(position, eq(position.id, positionInspection.positionId)).innerJoin(org, eq(org.id, position.orgId)).where(where),
   ]);
   return { items, total: totals[0]?.value ?? 0 };
 }
 
 /** Average and count of the workers' ratings per position over a year's months. */
-export async function ratingsByPosition(
-  db: Db,
-  year: number,
-  positionIds?: string[],
-): Promise<Map<string, { average: number; count: number }>> {
+export async function ratingsByPosition(db: Db, year: number, positionIds?: string[]): Promise<Map<string, { average: number; count: number }>> {
   const rows = await db
     .select({
       positionId: positionRating.positionId,
@@ -214,67 +125,36 @@ export async function ratingsByPosition(
       count: count(),
     })
     .from(positionRating)
-    .where(
-      and(
-        like(positionRating.month, `${year}-%`),
-        positionIds
-          ? positionIds.length
-            ? inArray(positionRating.positionId, positionIds)
-            : sql`false`
-          : undefined,
-      ),
-    )
+    .where(and(like(positionRating.month, `${year}-%`), positionIds ? (positionIds.length ? inArray(positionRating.positionId, positionIds) : sql`false`) : undefined))
     .groupBy(positionRating.positionId);
-  return new Map(
-    rows.map((r) => [
-      r.positionId,
-      { average: Number(r.average), count: r.count },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.positionId, { average: Number(r.average), count: r.count }]));
 }
 
-export async function insertPhoto(
-  db: Db,
-  values: typeof carePhoto.$inferInsert,
-) {
+export async function insertPhoto(db: Db, values: typeof carePhoto.$inferInsert) {
   return (
-    await db
-      .insert(carePhoto)
-      .values(values)
-      .returning({
-        id: carePhoto.id,
-        contentType: carePhoto.contentType,
-        size: carePhoto.size,
-      })
+    await db.insert(carePhoto).values(values).returning({
+      id: carePhoto.id,
+      contentType: carePhoto.contentType,
+      size: carePhoto.size,
+    })
   )[0]!;
 }
 
 export async function findPhoto(db: Db, id: string) {
-  return (
-    await db.select().from(carePhoto).where(eq(carePhoto.id, id)).limit(1)
-  )[0];
+  return (await db.select().from(carePhoto).where(eq(carePhoto.id, id)).limit(1))[0];
 }
 
-export async function countPhotosOf(
-  db: Db,
-  ids: string[],
-  uploadedBy: string,
-): Promise<number> {
+export async function countPhotosOf(db: Db, ids: string[], uploadedBy: string): Promise<number> {
   if (!ids.length) return 0;
   const rows = await db
     .select({ value: count() })
     .from(carePhoto)
-    .where(
-      and(inArray(carePhoto.id, ids), eq(carePhoto.uploadedBy, uploadedBy)),
-    );
+    .where(and(inArray(carePhoto.id, ids), eq(carePhoto.uploadedBy, uploadedBy)));
   return rows[0]?.value ?? 0;
 }
 
 /** The org paths of the positions a photo is attached to (by an inspection or a report). */
-export async function photoOwnerPaths(
-  db: Db,
-  photoId: string,
-): Promise<string[]> {
+export async function photoOwnerPaths(db: Db, photoId: string): Promise<string[]> {
   const viaInspection = await db
     .select({ path: org.path })
     .from(positionInspection)
@@ -291,7 +171,5 @@ export async function photoOwnerPaths(
 }
 
 export async function findPositionRow(db: Db, id: string) {
-  return (
-    await db.select().from(position).where(eq(position.id, id)).limit(1)
-  )[0];
+  return (await db.select().from(position).where(eq(position.id, id)).limit(1))[0];
 }

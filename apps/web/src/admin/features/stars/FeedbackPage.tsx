@@ -1,38 +1,22 @@
-import type { Issue, Page } from "@niangjia/contracts";
-import {
-  issueCategories,
-  issueStatuses,
-} from "@niangjia/contracts/stars-domain";
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
-import { useState } from "react";
-import { useTranslation } from "react-i18next";
-import { api } from "../../../shared/api";
-import { formatDateTime } from "../../../shared/format";
-import { useMe } from "../../../shared/session";
-import { useRequest } from "../../../shared/use-request";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { FilterActions } from "../../components/FilterActions";
-import { listPagination } from "../../components/list-pagination";
-import { useScope } from "../../layout/scope";
+import type { Issue, Page } from '@niangjia/contracts';
+import { issueCategories, issueStatuses } from '@niangjia/contracts/stars-domain';
+import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../shared/api';
+import { formatDateTime } from '../../../shared/format';
+import { useMe } from '../../../shared/session';
+import { useRequest } from '../../../shared/use-request';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FilterActions } from '../../components/FilterActions';
+import { listPagination } from '../../components/list-pagination';
+import { useScope } from '../../layout/scope';
 
 type Filters = { status?: string; category?: string; q?: string };
 const STATUS_COLORS: Record<string, string> = {
-  open: "red",
-  assigned: "blue",
-  resolved: "green",
+  open: 'red',
+  assigned: 'blue',
+  resolved: 'green',
 };
 
 /** 服务阵地 ▸ 职工反馈 (/positions/feedback): workers' reports at positions in scope; assign, resolve. */
@@ -40,68 +24,54 @@ export function FeedbackPage() {
   const { t } = useTranslation();
   const me = useMe();
   const { scope } = useScope();
-  const canHandle = me.permissions.includes("position.write");
+  const canHandle = me.permissions.includes('position.write');
   const [filterForm] = Form.useForm<Filters>();
-  const [filters, setFilters] = useState<Filters>({ status: "open" });
+  const [filters, setFilters] = useState<Filters>({ status: 'open' });
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [acting, setActing] = useState<{
-    mode: "assign" | "resolve";
+    mode: 'assign' | 'resolve';
     issue: Issue;
   } | null>(null);
-  const list = useRequest(
-    (signal) =>
-      api.get<Page<Issue>>(
-        "/feedback/issues",
-        { ...filters, page, pageSize },
-        { signal },
-      ),
-    [JSON.stringify(filters), page, pageSize],
-  );
+  const list = useRequest((signal) => api.get<Page<Issue>>('/feedback/issues', { ...filters, page, pageSize }, { signal }), [JSON.stringify(filters), page, pageSize]);
 
   return (
-    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small">
         <Form
           form={filterForm}
           layout="inline"
-          initialValues={{ status: "open" }}
+          initialValues={{ status: 'open' }}
           style={{ rowGap: 12 }}
           onFinish={(v) => {
-            setFilters(
-              Object.fromEntries(Object.entries(v).filter(([, x]) => x)),
-            );
+            setFilters(Object.fromEntries(Object.entries(v).filter(([, x]) => x)));
             setPage(1);
           }}
         >
-          <Form.Item name="status" label={t("starsAdmin.feedback.status")}>
+          <Form.Item name="status" label={t('starsAdmin.feedback.status')}>
             <Select
               allowClear
               style={{ width: 120 }}
-              placeholder={t("common.all")}
+              placeholder={t('common.all')}
               options={issueStatuses.map((s) => ({
                 value: s,
                 label: t(`feedback.statuses.${s}`),
               }))}
             />
           </Form.Item>
-          <Form.Item name="category" label={t("starsAdmin.feedback.category")}>
+          <Form.Item name="category" label={t('starsAdmin.feedback.category')}>
             <Select
               allowClear
               style={{ width: 150 }}
-              placeholder={t("common.all")}
+              placeholder={t('common.all')}
               options={issueCategories.map((c) => ({
                 value: c,
                 label: t(`feedback.categories.${c}`),
               }))}
             />
           </Form.Item>
-          <Form.Item name="q" label={t("starsAdmin.feedback.keyword")}>
-            <Input
-              allowClear
-              placeholder={t("starsAdmin.feedback.keywordPlaceholder")}
-              style={{ width: 240 }}
-            />
+          <Form.Item name="q" label={t('starsAdmin.feedback.keyword')}>
+            <Input allowClear placeholder={t('starsAdmin.feedback.keywordPlaceholder')} style={{ width: 240 }} />
           </Form.Item>
           <FilterActions
             onReset={() => {
@@ -116,82 +86,61 @@ export function FeedbackPage() {
       <Card
         title={
           <Space>
-            {t("starsAdmin.feedback.title")}
+            {t('starsAdmin.feedback.title')}
             {scope && (
-              <Typography.Text
-                type="secondary"
-                style={{ fontWeight: "normal", fontSize: 13 }}
-              >
-                {t("starsAdmin.feedback.scopeNote", { scope: scope.name })}
+              <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
+                {t('starsAdmin.feedback.scopeNote', { scope: scope.name })}
               </Typography.Text>
             )}
           </Space>
         }
       >
-        {list.error ? (
-          <ErrorAlert error={list.error} onRetry={list.reload} />
-        ) : null}
+        {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
         <Table<Issue>
           rowKey="id"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
           scroll={{ x: 1200 }}
           locale={{
-            emptyText: (
-              <Empty
-                description={
-                  Object.keys(filters).length
-                    ? t("starsAdmin.feedback.emptyFiltered")
-                    : t("starsAdmin.feedback.empty")
-                }
-              />
-            ),
+            emptyText: <Empty description={Object.keys(filters).length ? t('starsAdmin.feedback.emptyFiltered') : t('starsAdmin.feedback.empty')} />,
           }}
-          pagination={listPagination(
-            t,
-            { page, pageSize, total: list.data?.total ?? 0 },
-            (p, s) => {
-              setPage(p);
-              setPageSize(s);
-            },
-          )}
+          pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          })}
           columns={[
             {
-              title: t("starsAdmin.feedback.number"),
-              dataIndex: "number",
+              title: t('starsAdmin.feedback.number'),
+              dataIndex: 'number',
               width: 160,
             },
             {
-              title: t("starsAdmin.fields.position"),
-              key: "p",
+              title: t('starsAdmin.fields.position'),
+              key: 'p',
               width: 200,
               render: (_: unknown, i) => i.position.name,
             },
             {
-              title: t("starsAdmin.feedback.category"),
-              dataIndex: "category",
+              title: t('starsAdmin.feedback.category'),
+              dataIndex: 'category',
               width: 110,
               render: (c: string) => <Tag>{t(`feedback.categories.${c}`)}</Tag>,
             },
             {
-              title: t("starsAdmin.feedback.text"),
-              key: "text",
+              title: t('starsAdmin.feedback.text'),
+              key: 'text',
               width: 300,
               render: (_: unknown, i) => (
                 <Space align="start">
                   {i.photoId && (
-                    <a
-                      href={`/api/v1/photos/${i.photoId}`}
-                      target="_blank"
-                      rel="noreferrer"
-                    >
+                    <a href={`/api/v1/photos/${i.photoId}`} target="_blank" rel="noreferrer">
                       <img
                         src={`/api/v1/photos/${i.photoId}`}
-                        alt={t("starsAdmin.feedback.photo")}
+                        alt={t('starsAdmin.feedback.photo')}
                         style={{
                           width: 48,
                           height: 48,
-                          objectFit: "cover",
+                          objectFit: 'cover',
                           borderRadius: 4,
                         }}
                       />
@@ -202,17 +151,14 @@ export function FeedbackPage() {
               ),
             },
             {
-              title: t("starsAdmin.feedback.reporter"),
-              key: "r",
+              title: t('starsAdmin.feedback.reporter'),
+              key: 'r',
               width: 140,
-              render: (_: unknown, i) =>
-                i.reporter
-                  ? `${i.reporter.name} ${i.reporter.phoneMasked ?? ""}`
-                  : "—",
+              render: (_: unknown, i) => (i.reporter ? `${i.reporter.name} ${i.reporter.phoneMasked ?? ''}` : '—'),
             },
             {
-              title: t("starsAdmin.feedback.status"),
-              dataIndex: "status",
+              title: t('starsAdmin.feedback.status'),
+              dataIndex: 'status',
               width: 90,
               render: (s: string) => (
                 <Tag color={STATUS_COLORS[s]} data-testid="issue-status">
@@ -221,45 +167,36 @@ export function FeedbackPage() {
               ),
             },
             {
-              title: t("starsAdmin.feedback.assignee"),
-              key: "a",
+              title: t('starsAdmin.feedback.assignee'),
+              key: 'a',
               width: 140,
-              render: (_: unknown, i) => i.assignee?.name ?? "—",
+              render: (_: unknown, i) => i.assignee?.name ?? '—',
             },
             {
-              title: t("starsAdmin.feedback.note"),
-              dataIndex: "resolutionNote",
+              title: t('starsAdmin.feedback.note'),
+              dataIndex: 'resolutionNote',
               width: 200,
-              render: (v: string | null) => v ?? "—",
+              render: (v: string | null) => v ?? '—',
             },
             {
-              title: t("starsAdmin.feedback.createdAt"),
-              dataIndex: "createdAt",
+              title: t('starsAdmin.feedback.createdAt'),
+              dataIndex: 'createdAt',
               width: 150,
               render: (v: string) => formatDateTime(v),
             },
             {
-              title: t("common.actions"),
-              key: "actions",
+              title: t('common.actions'),
+              key: 'actions',
               width: 150,
-              fixed: "right",
+              fixed: 'right',
               render: (_: unknown, i) =>
-                canHandle && i.status !== "resolved" ? (
+                canHandle && i.status !== 'resolved' ? (
                   <Space size={0}>
-                    <Button
-                      type="link"
-                      size="small"
-                      onClick={() => setActing({ mode: "assign", issue: i })}
-                    >
-                      {t("starsAdmin.feedback.assign")}
+                    <Button type="link" size="small" onClick={() => setActing({ mode: 'assign', issue: i })}>
+                      {t('starsAdmin.feedback.assign')}
                     </Button>
-                    <Button
-                      type="link"
-                      size="small"
-                      onClick={() => setActing({ mode: "resolve", issue: i })}
-                      data-testid={`resolve-${i.number}`}
-                    >
-                      {t("starsAdmin.feedback.resolve")}
+                    <Button type="link" size="small" onClick={() => setActing({ mode: 'resolve', issue: i })} data-testid={`resolve-${i.number}`}>
+                      {t('starsAdmin.feedback.resolve')}
                     </Button>
                   </Space>
                 ) : null,
@@ -281,30 +218,11 @@ export function FeedbackPage() {
   );
 }
 
-function IssueActionModal({
-  mode,
-  issue,
-  onClose,
-  onDone,
-}: {
-  mode: "assign" | "resolve";
-  issue: Issue;
-  onClose: () => void;
-  onDone: () => void;
-}) {
+function IssueActionModal({ mode, issue, onClose, onDone }: { mode: 'assign' | 'resolve'; issue: Issue; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ userId?: string; note?: string }>();
-  const assignees = useRequest(
-    (signal) =>
-      api.get<{ id: string; name: string }[]>(
-        `/feedback/issues/${issue.id}/assignees`,
-        undefined,
-        { signal },
-      ),
-    [issue.id],
-    mode === "assign",
-  );
+  const assignees = useRequest((signal) => api.get<{ id: string; name: string }[]>(`/feedback/issues/${issue.id}/assignees`, undefined, { signal }), [issue.id], mode === 'assign');
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const submit = async () => {
@@ -312,7 +230,7 @@ function IssueActionModal({
     setSaving(true);
     setError(null);
     try {
-      if (mode === "assign")
+      if (mode === 'assign')
         await api.post(`/feedback/issues/${issue.id}/assign`, {
           userId: v.userId,
           version: issue.version,
@@ -322,11 +240,7 @@ function IssueActionModal({
           note: v.note,
           version: issue.version,
         });
-      message.success(
-        mode === "assign"
-          ? t("starsAdmin.feedback.assigned")
-          : t("starsAdmin.feedback.resolved"),
-      );
+      message.success(mode === 'assign' ? t('starsAdmin.feedback.assigned') : t('starsAdmin.feedback.resolved'));
       onDone();
     } catch (e) {
       setError(e);
@@ -337,17 +251,12 @@ function IssueActionModal({
   return (
     <Modal
       open
-      title={t(
-        mode === "assign"
-          ? "starsAdmin.feedback.assignTitle"
-          : "starsAdmin.feedback.resolveTitle",
-        { number: issue.number },
-      )}
+      title={t(mode === 'assign' ? 'starsAdmin.feedback.assignTitle' : 'starsAdmin.feedback.resolveTitle', { number: issue.number })}
       onCancel={onClose}
       onOk={() => void submit()}
       confirmLoading={saving}
-      okText={t("actions.confirm")}
-      cancelText={t("actions.cancel")}
+      okText={t('actions.confirm')}
+      cancelText={t('actions.cancel')}
       destroyOnHidden
     >
       <Typography.Paragraph>
@@ -357,15 +266,15 @@ function IssueActionModal({
       {error ? <ErrorAlert error={error} /> : null}
       {assignees.error ? <ErrorAlert error={assignees.error} /> : null}
       <Form form={form} layout="vertical">
-        {mode === "assign" ? (
+        {mode === 'assign' ? (
           <Form.Item
             name="userId"
-            label={t("starsAdmin.feedback.assignTo")}
+            label={t('starsAdmin.feedback.assignTo')}
             rules={[
               {
                 required: true,
-                message: t("positionsAdmin.required", {
-                  field: t("starsAdmin.feedback.assignTo"),
+                message: t('positionsAdmin.required', {
+                  field: t('starsAdmin.feedback.assignTo'),
                 }),
               },
             ]}
@@ -383,23 +292,18 @@ function IssueActionModal({
         ) : (
           <Form.Item
             name="note"
-            label={t("starsAdmin.feedback.note")}
+            label={t('starsAdmin.feedback.note')}
             rules={[
               {
                 required: true,
                 min: 2,
-                message: t("positionsAdmin.required", {
-                  field: t("starsAdmin.feedback.note"),
+                message: t('positionsAdmin.required', {
+                  field: t('starsAdmin.feedback.note'),
                 }),
               },
             ]}
           >
-            <Input.TextArea
-              rows={4}
-              maxLength={500}
-              showCount
-              placeholder={t("starsAdmin.feedback.notePlaceholder")}
-            />
+            <Input.TextArea rows={4} maxLength={500} showCount placeholder={t('starsAdmin.feedback.notePlaceholder')} />
           </Form.Item>
         )}
       </Form>

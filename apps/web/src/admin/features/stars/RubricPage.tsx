@@ -1,24 +1,13 @@
-import type { Rubric, RubricCriterion } from "@niangjia/contracts";
-import { criterionSources } from "@niangjia/contracts/stars-domain";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Input,
-  InputNumber,
-  Select,
-  Space,
-  Table,
-  Typography,
-} from "antd";
-import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { api, ApiError } from "../../../shared/api";
-import { useMe } from "../../../shared/session";
-import { useRequest } from "../../../shared/use-request";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { useScope } from "../../layout/scope";
+import type { Rubric, RubricCriterion } from '@niangjia/contracts';
+import { criterionSources } from '@niangjia/contracts/stars-domain';
+import { Alert, App, Button, Card, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../../shared/api';
+import { useMe } from '../../../shared/session';
+import { useRequest } from '../../../shared/use-request';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useScope } from '../../layout/scope';
 
 /** 服务阵地 ▸ 评星细则 (/positions/rubric): the district's criteria, weights, max points and sources. */
 export function RubricPage() {
@@ -27,12 +16,7 @@ export function RubricPage() {
   const me = useMe();
   const { scope } = useScope();
   const org = scope ?? me.scopeRoots[0];
-  const rubric = useRequest(
-    (signal) =>
-      api.get<Rubric>("/stars/rubric", { orgId: org?.id }, { signal }),
-    [org?.id],
-    !!org,
-  );
+  const rubric = useRequest((signal) => api.get<Rubric>('/stars/rubric', { orgId: org?.id }, { signal }), [org?.id], !!org);
   const [rows, setRows] = useState<RubricCriterion[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -40,16 +24,10 @@ export function RubricPage() {
     if (rubric.data) setRows(rubric.data.criteria);
   }, [rubric.data]);
 
-  const canEdit =
-    me.permissions.includes("rubric.write") &&
-    (org?.type === "district" || org?.type === "federation");
+  const canEdit = me.permissions.includes('rubric.write') && (org?.type === 'district' || org?.type === 'federation');
   const sum = rows.reduce((s, r) => s + (r.weight || 0), 0);
-  const fieldError = (i: number, field: string) =>
-    error instanceof ApiError
-      ? error.errors.find((e) => e.path === `criteria.${i}.${field}`)?.message
-      : undefined;
-  const update = (i: number, patch: Partial<RubricCriterion>) =>
-    setRows((list) => list.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const fieldError = (i: number, field: string) => (error instanceof ApiError ? error.errors.find((e) => e.path === `criteria.${i}.${field}`)?.message : undefined);
+  const update = (i: number, patch: Partial<RubricCriterion>) => setRows((list) => list.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   const save = async () => {
     if (!org) return;
@@ -61,7 +39,7 @@ export function RubricPage() {
         ...(rubric.data?.version ? { version: rubric.data.version } : {}),
       });
       rubric.setData(saved);
-      message.success(t("starsAdmin.rubric.saved"));
+      message.success(t('starsAdmin.rubric.saved'));
     } catch (e) {
       setError(e);
     } finally {
@@ -69,14 +47,14 @@ export function RubricPage() {
     }
   };
 
-  const input = (i: number, field: "key" | "name", width: number) => (
+  const input = (i: number, field: 'key' | 'name', width: number) => (
     <Space orientation="vertical" size={0}>
       <Input
         value={rows[i]![field]}
         disabled={!canEdit}
         onChange={(e) => update(i, { [field]: e.target.value })}
         style={{ width }}
-        status={fieldError(i, field) ? "error" : ""}
+        status={fieldError(i, field) ? 'error' : ''}
         aria-label={t(`starsAdmin.rubric.${field}`)}
       />
       {fieldError(i, field) && (
@@ -89,70 +67,43 @@ export function RubricPage() {
 
   return (
     <Card
-      title={t("starsAdmin.rubric.title")}
+      title={t('starsAdmin.rubric.title')}
       extra={
         canEdit ? (
-          <Button
-            type="primary"
-            loading={saving}
-            onClick={() => void save()}
-            data-testid="rubric-save"
-          >
-            {t("starsAdmin.rubric.save")}
+          <Button type="primary" loading={saving} onClick={() => void save()} data-testid="rubric-save">
+            {t('starsAdmin.rubric.save')}
           </Button>
         ) : null
       }
     >
-      <Space orientation="vertical" style={{ width: "100%" }}>
-        {rubric.data && (
-          <Typography.Paragraph>
-            {t("starsAdmin.rubric.intro", { org: rubric.data.org.name })}
-          </Typography.Paragraph>
-        )}
-        {rubric.data?.isDefault && (
-          <Alert
-            type="info"
-            showIcon
-            title={
-              canEdit
-                ? t("starsAdmin.rubric.isDefault")
-                : t("starsAdmin.rubric.inherited")
-            }
-          />
-        )}
-        {!canEdit && rubric.data && !rubric.data.isDefault && (
-          <Alert
-            type="info"
-            showIcon
-            title={t("starsAdmin.rubric.inherited")}
-          />
-        )}
-        {rubric.error ? (
-          <ErrorAlert error={rubric.error} onRetry={rubric.reload} />
-        ) : null}
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {rubric.data && <Typography.Paragraph>{t('starsAdmin.rubric.intro', { org: rubric.data.org.name })}</Typography.Paragraph>}
+        {rubric.data?.isDefault && <Alert type="info" showIcon title={canEdit ? t('starsAdmin.rubric.isDefault') : t('starsAdmin.rubric.inherited')} />}
+        {!canEdit && rubric.data && !rubric.data.isDefault && <Alert type="info" showIcon title={t('starsAdmin.rubric.inherited')} />}
+        {rubric.error ? <ErrorAlert error={rubric.error} onRetry={rubric.reload} /> : null}
         {error ? <ErrorAlert error={error} /> : null}
         <Table<RubricCriterion & { i: number }>
           rowKey="i"
           pagination={false}
-          scroll={{ x: "max-content" }}
+          scroll={{ x: 'max-content' }}
           loading={rubric.loading}
           dataSource={rows.map((r, i) => ({ ...r, i }))}
           columns={[
             {
-              title: t("starsAdmin.rubric.key"),
-              key: "key",
+              title: t('starsAdmin.rubric.key'),
+              key: 'key',
               width: 160,
-              render: (_: unknown, r) => input(r.i, "key", 140),
+              render: (_: unknown, r) => input(r.i, 'key', 140),
             },
             {
-              title: t("starsAdmin.rubric.name"),
-              key: "name",
+              title: t('starsAdmin.rubric.name'),
+              key: 'name',
               width: 200,
-              render: (_: unknown, r) => input(r.i, "name", 180),
+              render: (_: unknown, r) => input(r.i, 'name', 180),
             },
             {
-              title: t("starsAdmin.rubric.weight"),
-              key: "weight",
+              title: t('starsAdmin.rubric.weight'),
+              key: 'weight',
               width: 120,
               render: (_: unknown, r) => (
                 <InputNumber
@@ -163,13 +114,13 @@ export function RubricPage() {
                   onChange={(v) => update(r.i, { weight: v ?? 0 })}
                   addonAfter="%"
                   style={{ width: 100 }}
-                  aria-label={t("starsAdmin.rubric.weight")}
+                  aria-label={t('starsAdmin.rubric.weight')}
                 />
               ),
             },
             {
-              title: t("starsAdmin.rubric.maxPoints"),
-              key: "max",
+              title: t('starsAdmin.rubric.maxPoints'),
+              key: 'max',
               width: 110,
               render: (_: unknown, r) => (
                 <InputNumber
@@ -179,13 +130,13 @@ export function RubricPage() {
                   disabled={!canEdit}
                   onChange={(v) => update(r.i, { maxPoints: v ?? 1 })}
                   style={{ width: 80 }}
-                  aria-label={t("starsAdmin.rubric.maxPoints")}
+                  aria-label={t('starsAdmin.rubric.maxPoints')}
                 />
               ),
             },
             {
-              title: t("starsAdmin.rubric.source"),
-              key: "source",
+              title: t('starsAdmin.rubric.source'),
+              key: 'source',
               width: 250,
               render: (_: unknown, r) => (
                 <Space orientation="vertical" size={0}>
@@ -199,34 +150,28 @@ export function RubricPage() {
                       label: t(`starsAdmin.rubric.sources.${s}`),
                     }))}
                   />
-                  {fieldError(r.i, "source") && (
+                  {fieldError(r.i, 'source') && (
                     <Typography.Text type="danger" style={{ fontSize: 12 }}>
-                      {fieldError(r.i, "source")}
+                      {fieldError(r.i, 'source')}
                     </Typography.Text>
                   )}
                 </Space>
               ),
             },
             {
-              title: "",
-              key: "x",
+              title: '',
+              key: 'x',
               width: 70,
               render: (_: unknown, r) =>
                 canEdit && rows.length > 1 ? (
-                  <Button
-                    type="link"
-                    danger
-                    onClick={() =>
-                      setRows((list) => list.filter((_, j) => j !== r.i))
-                    }
-                  >
-                    {t("starsAdmin.rubric.remove")}
+                  <Button type="link" danger onClick={() => setRows((list) => list.filter((_, j) => j !== r.i))}>
+                    {t('starsAdmin.rubric.remove')}
                   </Button>
                 ) : null,
             },
           ]}
           footer={() => (
-            <Space style={{ width: "100%", justifyContent: "space-between" }}>
+            <Space style={{ width: '100%', justifyContent: 'space-between' }}>
               {canEdit ? (
                 <Button
                   onClick={() =>
@@ -234,27 +179,22 @@ export function RubricPage() {
                       ...list,
                       {
                         key: `item_${list.length + 1}`,
-                        name: "",
+                        name: '',
                         weight: 0,
                         maxPoints: 10,
-                        source: "inspector",
+                        source: 'inspector',
                       },
                     ])
                   }
                   disabled={rows.length >= 12}
                 >
-                  {t("starsAdmin.rubric.add")}
+                  {t('starsAdmin.rubric.add')}
                 </Button>
               ) : (
                 <span />
               )}
-              <Typography.Text
-                type={sum === 100 ? "success" : "danger"}
-                data-testid="rubric-sum"
-              >
-                {sum === 100
-                  ? t("starsAdmin.rubric.sum", { sum })
-                  : t("starsAdmin.rubric.sumWrong", { sum })}
+              <Typography.Text type={sum === 100 ? 'success' : 'danger'} data-testid="rubric-sum">
+                {sum === 100 ? t('starsAdmin.rubric.sum', { sum }) : t('starsAdmin.rubric.sumWrong', { sum })}
               </Typography.Text>
             </Space>
           )}
