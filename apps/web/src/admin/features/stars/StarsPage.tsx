@@ -152,13 +152,6 @@ export function StarsPage() {
                       render: (_: unknown, r) => <a onClick={() => navigate(`/positions/${r.position.id}`)}>{r.position.name}</a>,
                     },
                     {
-                      title: t('starsAdmin.fields.org'),
-                      key: 'org',
-                      width: 160,
-                      ellipsis: true,
-                      render: (_: unknown, r) => r.position.org.name,
-                    },
-                    {
                       title: t('starsAdmin.fields.stars'),
                       key: 'stars',
                       width: 150,
@@ -169,6 +162,12 @@ export function StarsPage() {
                       key: 'score',
                       width: 80,
                       render: (_: unknown, r) => r.result.score ?? '—',
+                    },
+                    {
+                      title: t('starsAdmin.fields.warnings'),
+                      key: 'warnings',
+                      width: 320,
+                      render: (_: unknown, r) => <WarningTags result={r.result} />,
                     },
                     {
                       title: t('starsAdmin.fields.inspections'),
@@ -189,10 +188,11 @@ export function StarsPage() {
                           : t('starsAdmin.noRatings'),
                     },
                     {
-                      title: t('starsAdmin.fields.warnings'),
-                      key: 'warnings',
-                      width: 320,
-                      render: (_: unknown, r) => <WarningTags result={r.result} />,
+                      title: t('starsAdmin.fields.org'),
+                      key: 'org',
+                      width: 160,
+                      ellipsis: true,
+                      render: (_: unknown, r) => r.position.org.name,
                     },
                     {
                       title: t('common.actions'),
