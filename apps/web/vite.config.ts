@@ -68,6 +68,7 @@ export default defineConfig({
         admin: path.join(root, 'admin.html'),
         m: path.join(root, 'm.html'),
         screen: path.join(root, 'screen.html'),
+        p: path.join(root, 'p.html'),
       },
     },
   },

@@ -16,6 +16,7 @@ import { createExportService, createImportService, createJoiningService, createM
 import { createOrgsService, orgsRoutes } from './modules/orgs';
 import { createNetworkService, createPositionsService, positionsRoutes } from './modules/positions';
 import { createPositionExportService, createPositionImportService, positionsXlsxRoutes } from './modules/positions';
+import { createFeedbackService, createStarsService, feedbackRoutes, starsRoutes } from './modules/stars';
 import { hasPermission } from './platform/auth';
 import { createJobRunner, type JobRunner } from './platform/jobs';
 import { AppError } from './platform/errors';
@@ -52,7 +53,13 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     ...createMembersServices({ db, secrets, dataKeys, jobs }),
     positions: createPositionsService({ db, networks: createNetworkService({ db }) }),
     positionImports: createPositionImportService({ db, jobs }),
+    ...createStarsServices({ db }),
   };
+}
+
+function createStarsServices(deps: { db: Database['db'] }) {
+  const stars = createStarsService(deps);
+  return { stars, feedback: createFeedbackService({ ...deps, stars }) };
 }
 
 function createMembersServices(deps: Parameters<typeof createImportService>[0]) {
@@ -184,6 +191,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(xlsxRoutes, { imports: services.imports, exports: services.exports });
       await api.register(positionsRoutes, { positions: services.positions, map: config.map });
       await api.register(positionsXlsxRoutes, { imports: services.positionImports, exports: createPositionExportService({ db: database.db, positions: services.positions }) });
+      await api.register(starsRoutes, { stars: services.stars });
+      await api.register(feedbackRoutes, { feedback: services.feedback });
     },
     { prefix: '/api/v1' },
   );
@@ -205,6 +214,7 @@ async function registerWeb(app: FastifyInstance, config: Config): Promise<void> 
     ['/admin', 'admin.html'],
     ['/m', 'm.html'],
     ['/screen', 'screen.html'],
+    ['/p', 'p.html'],
   ];
   for (const [prefix, file] of faces) {
     const handler = async (_req: unknown, reply: import('fastify').FastifyReply) => reply.header('cache-control', 'no-cache').sendFile(file);

@@ -8,3 +8,4 @@ export * from './members';
 export * from './id-number';
 export * from './positions';
 export * from './positions-import';
+export * from './stars';

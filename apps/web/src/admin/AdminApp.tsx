@@ -21,6 +21,9 @@ const MembersPage = lazy(() => import('./features/members/MembersPage').then((m)
 const ImportPage = lazy(() => import('./features/members/ImportPage').then((m) => ({ default: m.ImportPage })));
 const PositionImportPage = lazy(() => import('./features/positions/PositionImportPage').then((m) => ({ default: m.PositionImportPage })));
 const PositionsPage = lazy(() => import('./features/positions/PositionsPage').then((m) => ({ default: m.PositionsPage })));
+const StarsPage = lazy(() => import('./features/stars/StarsPage').then((m) => ({ default: m.StarsPage })));
+const RubricPage = lazy(() => import('./features/stars/RubricPage').then((m) => ({ default: m.RubricPage })));
+const FeedbackPage = lazy(() => import('./features/stars/FeedbackPage').then((m) => ({ default: m.FeedbackPage })));
 const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const SessionsPage = lazy(() => import('./auth/SessionsPage').then((m) => ({ default: m.SessionsPage })));
 
@@ -86,6 +89,9 @@ function AdminRoutes() {
           <Route path="members/:memberId" element={<Lazy><MembersPage mode="all" /></Lazy>} />
           <Route path="positions" element={<Lazy><PositionsPage /></Lazy>} />
           <Route path="positions/imports" element={<Lazy><PositionImportPage /></Lazy>} />
+          <Route path="positions/stars" element={<Lazy><StarsPage /></Lazy>} />
+          <Route path="positions/rubric" element={<Lazy><RubricPage /></Lazy>} />
+          <Route path="positions/feedback" element={<Lazy><FeedbackPage /></Lazy>} />
           <Route path="positions/:positionId" element={<Lazy><PositionsPage /></Lazy>} />
           <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
           <Route path="sessions" element={<Lazy><SessionsPage /></Lazy>} />

@@ -2,6 +2,8 @@ import { membersEn, membersZh } from './features/members/locales';
 import { positionsEn, positionsZh } from './features/positions/locales';
 import { positionsImportEn, positionsImportZh } from './features/positions/import-locales';
 import { positionsFormEn, positionsFormZh } from './features/positions/form-locales';
+import { starsEn, starsZh } from './features/stars/locales';
+import { feedbackEn, feedbackZh } from '../shared/feedback-locales';
 
 /** The console's strings, zh-CN first; `adminEn` must have the same keys (the type checks it). */
 export const adminZh = {
@@ -193,6 +195,8 @@ export const adminZh = {
   positionsAdmin: positionsZh,
   positionsImport: positionsImportZh,
   positionsForm: positionsFormZh,
+  starsAdmin: starsZh,
+  feedback: feedbackZh,
   audit: {
     title: '审计日志',
     empty: '没有符合条件的记录。放宽时间范围或清除筛选条件再试。',
@@ -226,6 +230,15 @@ export const adminZh = {
       member_suspend: '暂停会籍',
       member_resume: '恢复会籍',
       member_leave: '办理退会',
+      rubric_create: '设置评星细则',
+      rubric_update: '修改评星细则',
+      inspection_create: '检查打分',
+      rating_create: '职工评分',
+      rating_update: '职工修改评分',
+      issue_report: '职工反馈问题',
+      issue_assign: '指派反馈',
+      issue_resolve: '处理反馈',
+      photo_upload: '上传照片',
     },
     entityTypes: { org: '组织', user: '用户', role_grant: '角色授权', session: '登录会话', member: '会员' },
   },
@@ -422,6 +435,8 @@ export const adminEn: Shape<typeof adminZh> = {
   positionsAdmin: positionsEn,
   positionsImport: positionsImportEn,
   positionsForm: positionsFormEn,
+  starsAdmin: starsEn,
+  feedback: feedbackEn,
   audit: {
     title: 'Audit log',
     empty: 'No entries match. Widen the time range or clear the filters.',
@@ -455,6 +470,15 @@ export const adminEn: Shape<typeof adminZh> = {
       member_suspend: 'Membership suspended',
       member_resume: 'Membership resumed',
       member_leave: 'Membership ended',
+      rubric_create: 'Rubric set',
+      rubric_update: 'Rubric changed',
+      inspection_create: 'Inspection recorded',
+      rating_create: 'Worker rating',
+      rating_update: 'Worker rating changed',
+      issue_report: 'Problem reported',
+      issue_assign: 'Report assigned',
+      issue_resolve: 'Report resolved',
+      photo_upload: 'Photo uploaded',
     },
     entityTypes: { org: 'Organization', user: 'User', role_grant: 'Role grant', session: 'Session', member: 'Member' },
   },

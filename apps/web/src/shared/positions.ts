@@ -31,3 +31,7 @@ export function formatDistance(metres: number, lang: string): string {
   if (metres < 1000) return lang === 'en' ? `${Math.round(metres)} m` : `${Math.round(metres)} 米`;
   return lang === 'en' ? `${(metres / 1000).toFixed(1)} km` : `${(metres / 1000).toFixed(1)} 公里`;
 }
+
+/** Opens AMap's marker page (GCJ-02), which hands over to the phone's map app for navigation. */
+export const amapMarkerUrl = (p: { name: string; locationGcj02: { lng: number; lat: number } }) =>
+  `https://uri.amap.com/marker?position=${p.locationGcj02.lng},${p.locationGcj02.lat}&name=${encodeURIComponent(p.name)}&coordinate=gaode&callnative=1`;

@@ -11,3 +11,4 @@ export { streetNetwork } from './network.tables';
 export { createPositionImportService, type PositionImportService } from './positions.import';
 export { createPositionExportService } from './positions.export';
 export { positionsXlsxRoutes } from './positions.import.routes';
+export { wgs84ToGcj02 } from './geo';

@@ -33,6 +33,14 @@ export const KNOWN_ACTIONS = [
   'member.suspend',
   'member.resume',
   'member.leave',
+  'rubric.create',
+  'rubric.update',
+  'inspection.create',
+  'rating.create',
+  'rating.update',
+  'issue.report',
+  'issue.assign',
+  'issue.resolve',
 ] as const;
 
 export const KNOWN_ENTITY_TYPES = ['org', 'user', 'role_grant', 'session', 'member'] as const;

@@ -1,3 +1,4 @@
+import { MessageOutlined, OrderedListOutlined, StarOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, EnvironmentOutlined, HomeOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import type { Permission } from '@niangjia/contracts';
 import type { ReactNode } from 'react';
@@ -27,7 +28,12 @@ export const MENU: MenuEntry[] = [
     key: 'positions',
     labelKey: 'menu.positionsGroup',
     icon: <HomeOutlined />,
-    items: [{ path: '/positions', labelKey: 'menu.positions', icon: <EnvironmentOutlined />, permission: 'position.read' }],
+    items: [
+      { path: '/positions', labelKey: 'menu.positions', icon: <EnvironmentOutlined />, permission: 'position.read' },
+      { path: '/positions/stars', labelKey: 'starsAdmin.menu.stars', icon: <StarOutlined />, permission: 'position.read' },
+      { path: '/positions/feedback', labelKey: 'starsAdmin.menu.feedback', icon: <MessageOutlined />, permission: 'position.read' },
+      { path: '/positions/rubric', labelKey: 'starsAdmin.menu.rubric', icon: <OrderedListOutlined />, permission: 'position.read' },
+    ],
   },
   {
     key: 'system',

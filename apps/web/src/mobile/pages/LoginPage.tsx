@@ -71,7 +71,10 @@ export function LoginPage() {
     try {
       const me = await api.post<Me>('/auth/sms-login', { phone, code: value }, { skipAuthRedirect: true });
       acceptSession(me);
-      void navigate(next, { replace: true });
+      // A position's public page (/p/CODE, opened from the QR code at the door) is another face.
+      const outside = params.get('next');
+      if (outside && /^\/p\/[A-Za-z0-9-]{2,32}$/.test(outside)) window.location.replace(outside);
+      else void navigate(next, { replace: true });
     } catch (e) {
       setError(e);
       setCode('');

@@ -78,6 +78,7 @@ export function MePage() {
         </List.Item>
         <List.Item prefix={<CalendarIcon />} onClick={() => navigate('/me/applications')}>{t('me.applications')}</List.Item>
         <List.Item prefix={<BagIconSmall />} onClick={() => navigate('/me/orders')}>{t('me.orders')}</List.Item>
+        <List.Item prefix={<FlagIcon />} onClick={() => navigate('/me/feedback')} data-testid="me-feedback">{t('myFeedback.title')}</List.Item>
       </List>
       <List mode="card" style={{ margin: 12 }}>
         <List.Item prefix={<LockIcon />} onClick={() => navigate('/me/sessions')}>{t('sessions.title')}</List.Item>

@@ -10,6 +10,8 @@ import { useRequest } from '../../../shared/use-request';
 import { AuditTable } from '../../components/AuditTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExceptionsList } from './ScheduleFields';
+import { PositionStarsTab } from '../stars/PositionStarsTab';
+import { SignageButtons } from '../stars/SignageButtons';
 
 /** One position: basic info, hours, facilities against the "七个一" standard, audit. */
 export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: string; onClose: () => void; onEdit?: ((p: Position) => void) | undefined }) {
@@ -38,7 +40,14 @@ export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: st
           t('positionsAdmin.detail')
         )
       }
-      extra={p && onEdit ? <Button onClick={() => onEdit(p)}>{t('positionsAdmin.edit')}</Button> : null}
+      extra={
+        p ? (
+          <Space>
+            <SignageButtons code={p.code} />
+            {onEdit ? <Button onClick={() => onEdit(p)}>{t('positionsAdmin.edit')}</Button> : null}
+          </Space>
+        ) : null
+      }
     >
       {detail.error ? <ErrorAlert error={detail.error} onRetry={notFound ? undefined : detail.reload} /> : null}
       {!p ? (
@@ -136,6 +145,7 @@ export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: st
                 </Space>
               ),
             },
+            { key: 'stars', label: t('starsAdmin.drawer.starsTab'), children: <PositionStarsTab positionId={p.id} /> },
             {
               key: 'audit',
               label: t('positionsAdmin.tabs.audit'),

@@ -1,0 +1,11 @@
+/**
+ * Star ratings (评星定级), signage data and worker feedback on service positions: rubrics,
+ * inspections, yearly stars and "最美" candidates; the public position page; workers' ratings
+ * and problem reports with the staff's queue.
+ */
+export { createStarsService, noAccessFigures, type AccessFigures, type StarsService } from './stars.service';
+export { createFeedbackService, type FeedbackService } from './feedback.service';
+export { starsRoutes } from './stars.routes';
+export { feedbackRoutes } from './feedback.routes';
+export { computeStars, FACILITY_STANDARD, missingFacilities, DEFAULT_RUBRIC } from './stars.compute';
+export { carePhoto, positionInspection, positionIssue, positionRating, ratingRubric } from './stars.tables';

@@ -1,0 +1,192 @@
+import {
+  candidateSchema,
+  createInspectionSchema,
+  idParamsSchema,
+  inspectionSchema,
+  listInspectionsQuerySchema,
+  listStarsQuerySchema,
+  candidatesQuerySchema,
+  MAX_PHOTO_BYTES,
+  pageOf,
+  photoSchema,
+  PHOTO_TYPES,
+  positionStarsSchema,
+  rubricQuerySchema,
+  rubricSchema,
+  saveRubricSchema,
+  starRowSchema,
+} from '@niangjia/contracts';
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditContextOf } from '../../platform/audit/audit.service';
+import { requireActor, requireScope, scopeOf } from '../../platform/auth';
+import { langOf } from '../../platform/error-handler';
+import type { StarsService } from './stars.service';
+
+const tags = ['stars'];
+
+/** 评星定级: the rubric, inspections, yearly stars and "最美" candidates; photos of inspections and reports. */
+export const starsRoutes: FastifyPluginAsyncZod<{
+  stars: StarsService;
+}> = async (app, { stars }) => {
+  // A photo upload's body is the image itself (no multipart); its type is checked by its bytes too.
+  app.addContentTypeParser([...PHOTO_TYPES, 'image/gif', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_request, body, done) => done(null, body));
+
+  app.get(
+    '/stars/rubric',
+    {
+      config: { permission: 'position.read' },
+      schema: {
+        tags,
+        summary: 'The star rubric that applies to an org (its own, an ancestor’s or the default)',
+        querystring: rubricQuerySchema,
+        response: { 200: rubricSchema },
+      },
+    },
+    async (request) => stars.getRubric(request.query.orgId, requireScope(request, 'position.read').scope),
+  );
+
+  app.put(
+    '/stars/rubric',
+    {
+      config: { permission: 'rubric.write' },
+      schema: {
+        tags,
+        summary: 'Store a district’s rubric (weights add up to 100)',
+        querystring: rubricQuerySchema,
+        body: saveRubricSchema,
+        response: { 200: rubricSchema },
+      },
+    },
+    async (request) => {
+      const { actor, scope } = requireScope(request, 'rubric.write');
+      return stars.saveRubric(request.query.orgId, request.body, {
+        userId: actor.userId,
+        displayName: actor.displayName,
+        scope,
+        audit: auditContextOf(request),
+      });
+    },
+  );
+
+  app.get(
+    '/stars',
+    {
+      config: { permission: 'position.read' },
+      schema: {
+        tags,
+        summary: 'Stars of the positions in scope for a year, best first',
+        querystring: listStarsQuerySchema,
+        response: { 200: pageOf(starRowSchema) },
+      },
+    },
+    async (request) => stars.listStars(request.query, requireScope(request, 'position.read').scope),
+  );
+
+  app.get(
+    '/stars/candidates',
+    {
+      config: { permission: 'position.read' },
+      schema: {
+        tags,
+        summary: '"最美" candidates: the year’s 5-star positions with the reason',
+        querystring: candidatesQuerySchema,
+        response: {
+          200: z.object({
+            year: z.number().int(),
+            items: z.array(candidateSchema),
+          }),
+        },
+      },
+    },
+    async (request) => stars.candidates(request.query, requireScope(request, 'position.read').scope, langOf(request)),
+  );
+
+  app.get(
+    '/stars/positions/:id',
+    {
+      config: { permission: 'position.read' },
+      schema: {
+        tags,
+        summary: 'A position’s stars this year and its history',
+        params: idParamsSchema,
+        response: { 200: positionStarsSchema },
+      },
+    },
+    async (request) => stars.positionStars(request.params.id, requireScope(request, 'position.read').scope),
+  );
+
+  app.get(
+    '/stars/inspections',
+    {
+      config: { permission: 'position.read' },
+      schema: {
+        tags,
+        querystring: listInspectionsQuerySchema,
+        response: { 200: pageOf(inspectionSchema) },
+      },
+    },
+    async (request) => stars.listInspections(request.query, requireScope(request, 'position.read').scope),
+  );
+
+  app.post(
+    '/stars/inspections',
+    {
+      config: { permission: 'position.inspect' },
+      schema: {
+        tags,
+        summary: 'Record an inspection with points per criterion, notes and photos',
+        body: createInspectionSchema,
+        response: { 201: inspectionSchema },
+      },
+    },
+    async (request, reply) => {
+      const { actor, scope } = requireScope(request, 'position.inspect');
+      return reply.status(201).send(
+        await stars.createInspection(request.body, {
+          userId: actor.userId,
+          displayName: actor.displayName,
+          scope,
+          audit: auditContextOf(request),
+        }),
+      );
+    },
+  );
+
+  app.post(
+    '/photos',
+    {
+      config: { permission: 'authenticated' },
+      bodyLimit: MAX_PHOTO_BYTES,
+      schema: {
+        tags,
+        summary: 'Upload a photo (body = a JPEG, PNG or WebP up to 5 MB); attach its id to an inspection or a report',
+        response: { 201: photoSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      return reply.status(201).send(await stars.uploadPhoto(request.body, request.headers['content-type'], { userId: actor.userId, audit: auditContextOf(request) }));
+    },
+  );
+
+  app.get(
+    '/photos/:id',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'A photo, for its uploader or staff in scope of its position',
+        params: idParamsSchema,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const photo = await stars.getPhoto(request.params.id, {
+        userId: actor.userId,
+        scope: scopeOf(actor, 'position.read'),
+      });
+      return reply.header('content-type', photo.contentType).header('cache-control', 'private, max-age=86400').send(photo.data);
+    },
+  );
+};
