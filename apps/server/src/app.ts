@@ -14,7 +14,7 @@ import { authRoutes, createAuthService, createUsersService, sessionHook, usersRo
 import { auditRoutes } from './modules/audit';
 import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, membersRoutes, xlsxRoutes } from './modules/members';
 import { createOrgsService, orgsRoutes } from './modules/orgs';
-import { createNetworkService, createPositionsService, positionsRoutes } from './modules/positions';
+import { coverageRoutes, createCoverageService, createNetworkService, createPositionsService, createStandardsService, positionsRoutes, standardsRoutes } from './modules/positions';
 import { hasPermission } from './platform/auth';
 import { createJobRunner, type JobRunner } from './platform/jobs';
 import { AppError } from './platform/errors';
@@ -50,6 +50,8 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     users: createUsersService({ db }),
     ...createMembersServices({ db, secrets, dataKeys, jobs }),
     positions: createPositionsService({ db, networks: createNetworkService({ db }) }),
+    coverage: createCoverageService({ db, jobs, networks: createNetworkService({ db }) }),
+    standards: createStandardsService({ db }),
   };
 }
 
@@ -181,6 +183,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(membersRoutes, { members: services.members });
       await api.register(xlsxRoutes, { imports: services.imports, exports: services.exports });
       await api.register(positionsRoutes, { positions: services.positions, map: config.map });
+      await api.register(coverageRoutes, { coverage: services.coverage });
+      await api.register(standardsRoutes, { standards: services.standards });
     },
     { prefix: '/api/v1' },
   );

@@ -8,3 +8,8 @@ export { isOpenAt, hoursText, type Schedule } from './schedule';
 export { position } from './positions.tables';
 export { createNetworkService, NetworkFileError, type NetworkService } from './network.service';
 export { streetNetwork } from './network.tables';
+export { createCoverageService, type CoverageService } from './coverage.service';
+export { coverageRoutes } from './coverage.routes';
+export { createStandardsService, type StandardsService } from './standards.service';
+export { standardsRoutes } from './standards.routes';
+export { coverageRun } from './coverage.tables';
