@@ -20,6 +20,9 @@ const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => ({
 const MembersPage = lazy(() => import('./features/members/MembersPage').then((m) => ({ default: m.MembersPage })));
 const ImportPage = lazy(() => import('./features/members/ImportPage').then((m) => ({ default: m.ImportPage })));
 const PositionsPage = lazy(() => import('./features/positions/PositionsPage').then((m) => ({ default: m.PositionsPage })));
+const CoveragePage = lazy(() => import('./features/positions/CoveragePage').then((m) => ({ default: m.CoveragePage })));
+const StandardsPage = lazy(() => import('./features/positions/StandardsPage').then((m) => ({ default: m.StandardsPage })));
+const ShortfallsPage = lazy(() => import('./features/positions/ShortfallsPage').then((m) => ({ default: m.ShortfallsPage })));
 const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const SessionsPage = lazy(() => import('./auth/SessionsPage').then((m) => ({ default: m.SessionsPage })));
 
@@ -85,6 +88,9 @@ function AdminRoutes() {
           <Route path="members/:memberId" element={<Lazy><MembersPage mode="all" /></Lazy>} />
           <Route path="positions" element={<Lazy><PositionsPage /></Lazy>} />
           <Route path="positions/:positionId" element={<Lazy><PositionsPage /></Lazy>} />
+          <Route path="positions/coverage" element={<Lazy><CoveragePage /></Lazy>} />
+          <Route path="positions/standards" element={<Lazy><StandardsPage /></Lazy>} />
+          <Route path="positions/shortfalls" element={<Lazy><ShortfallsPage /></Lazy>} />
           <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
           <Route path="sessions" element={<Lazy><SessionsPage /></Lazy>} />
           <Route path="*" element={<NotFoundPage />} />

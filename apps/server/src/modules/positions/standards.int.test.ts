@@ -83,7 +83,7 @@ describe('facility standards', () => {
     expect(street.body.code).toBe('STANDARD_ORG_TYPE');
     const dup = await jb.request('PUT', `/api/v1/facility-standards/${jbId}`, { name: '重复', items: [{ key: 'kettle' }, { key: 'kettle' }] });
     expect(dup.status).toBe(400);
-    expect(dup.body.errors).toEqual([{ path: 'items[1].key', message: '标准中同一设施出现了两次' }]);
+    expect(dup.body.errors).toEqual([{ path: 'items.1.key', message: '标准中同一设施出现了两次' }]);
     const unknown = await jb.request('PUT', `/api/v1/facility-standards/${jbId}`, { name: '未知', items: [{ key: 'sauna' }] });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].path).toBe('items.0.key');

@@ -60,7 +60,7 @@ export function createStandardsService({ db }: { db: Db }) {
       if (!SETTER_TYPES.has(o.type)) throw new AppError('STANDARD_ORG_TYPE', { status: 400 });
       const seen = new Set<string>();
       input.items.forEach((item, i) => {
-        if (seen.has(item.key)) throw new AppError('STANDARD_DUPLICATE_ITEM', { status: 400, errors: [{ path: `items[${i}].key`, message: 'STANDARD_DUPLICATE_ITEM' }] });
+        if (seen.has(item.key)) throw new AppError('STANDARD_DUPLICATE_ITEM', { status: 400, errors: [{ path: `items.${i}.key`, message: 'STANDARD_DUPLICATE_ITEM' }] });
         seen.add(item.key);
       });
       const items = input.items.map((i) => ({ key: i.key, label: i.label?.trim() || null }));

@@ -1,3 +1,4 @@
+import { AimOutlined, CheckSquareOutlined, WarningOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, EnvironmentOutlined, HomeOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import type { Permission } from '@niangjia/contracts';
 import type { ReactNode } from 'react';
@@ -27,7 +28,12 @@ export const MENU: MenuEntry[] = [
     key: 'positions',
     labelKey: 'menu.positionsGroup',
     icon: <HomeOutlined />,
-    items: [{ path: '/positions', labelKey: 'menu.positions', icon: <EnvironmentOutlined />, permission: 'position.read' }],
+    items: [
+      { path: '/positions', labelKey: 'menu.positions', icon: <EnvironmentOutlined />, permission: 'position.read' },
+      { path: '/positions/coverage', labelKey: 'coverage.menu', icon: <AimOutlined />, permission: 'position.read' },
+      { path: '/positions/shortfalls', labelKey: 'standards.shortfallMenu', icon: <WarningOutlined />, permission: 'position.read' },
+      { path: '/positions/standards', labelKey: 'standards.menu', icon: <CheckSquareOutlined />, permission: 'position.read' },
+    ],
   },
   {
     key: 'system',
