@@ -55,6 +55,7 @@ type NewPosition = typeof position.$inferInsert;
 
 export async function seedDemoPositions(tx: Db, orgIdByCode: Map<string, string>): Promise<number> {
   const next = random(20240801);
+  const nextFar = random(500105);
   const outline = loadJiangbeiOutline().geometry.coordinates;
   const inDistrict = (lng: number, lat: number) => outline.some((poly) => poly[0] && isInRing(lng, lat, poly[0]));
   const communities = communitiesByStreet();
@@ -65,6 +66,13 @@ export async function seedDemoPositions(tx: Db, orgIdByCode: Map<string, string>
   const placeNear = ([cLng, cLat]: [number, number], spread: number): [number, number] => {
     for (let i = 0; i < 50; i++) {
       const [lng, lat] = gcj02ToWgs84(cLng + (next() - 0.5) * spread * 2, cLat + (next() - 0.5) * spread * 2);
+      if (inDistrict(lng, lat)) return [Math.round(lng * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6];
+    }
+    // The centre lies outside the outline (a street by the river): widen the search with a
+    // generator of its own, so every other station keeps its place.
+    for (let i = 1; i <= 400; i++) {
+      const r = spread * (1 + i / 20);
+      const [lng, lat] = gcj02ToWgs84(cLng + (nextFar() - 0.5) * r * 2, cLat + (nextFar() - 0.5) * r * 2);
       if (inDistrict(lng, lat)) return [Math.round(lng * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6];
     }
     const [lng, lat] = gcj02ToWgs84(cLng, cLat);

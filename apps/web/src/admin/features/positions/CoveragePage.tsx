@@ -207,8 +207,7 @@ export function CoveragePage() {
                       <List.Item>
                         <Space>
                           <Tag color="orange">{c.rank}</Tag>
-                          <span>{t('coverage.candidateRow', { km: km(c.gainMetres), share: pct(c.gainShare, 2) })}</span>
-                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.lng.toFixed(5)}, {c.lat.toFixed(5)}</Typography.Text>
+                          <span style={{ whiteSpace: 'nowrap' }}>{t('coverage.candidateRow', { km: km(c.gainMetres), share: pct(c.gainShare, 2) })}</span>
                         </Space>
                       </List.Item>
                     )}
