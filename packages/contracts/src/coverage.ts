@@ -1,6 +1,6 @@
-import { z } from "zod";
-import { orgRefSchema } from "./orgs";
-import { facilityKeys, positionTypes } from "./positions";
+import { z } from 'zod';
+import { orgRefSchema } from './orgs';
+import { facilityKeys, positionTypes } from './positions';
 
 /** The 15-minute service circle (issue 4, point 7): runs as jobs, results kept to compare over time. */
 
@@ -27,7 +27,7 @@ const stationRef = z.object({
 export const coverageRunSchema = z.object({
   id: z.uuid(),
   area: orgRefSchema,
-  status: z.enum(["queued", "running", "succeeded", "failed"]),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
   /** 0..1 and a line for people while the job runs. */
   progress: z.number(),
   phase: z.string().nullable(),
@@ -79,51 +79,51 @@ const lngLat = z.tuple([z.number(), z.number()]);
 /** GET /coverage-runs/:id/layers: WGS-84 GeoJSON to draw. */
 export const coverageLayersSchema = z.object({
   isochrones: z.object({
-    type: z.literal("FeatureCollection"),
+    type: z.literal('FeatureCollection'),
     features: z.array(
       z.object({
-        type: z.literal("Feature"),
+        type: z.literal('Feature'),
         properties: z.record(z.string(), z.unknown()),
         geometry: z.object({
-          type: z.literal("MultiPolygon"),
+          type: z.literal('MultiPolygon'),
           coordinates: z.array(z.array(z.array(lngLat))),
         }),
       }),
     ),
   }),
   uncovered: z.object({
-    type: z.literal("Feature"),
+    type: z.literal('Feature'),
     properties: z.record(z.string(), z.unknown()),
     geometry: z.object({
-      type: z.literal("MultiLineString"),
+      type: z.literal('MultiLineString'),
       coordinates: z.array(z.array(lngLat)),
     }),
   }),
   candidates: z.object({
-    type: z.literal("FeatureCollection"),
+    type: z.literal('FeatureCollection'),
     features: z.array(
       z.object({
-        type: z.literal("Feature"),
+        type: z.literal('Feature'),
         properties: z.object({
           rank: z.number(),
           gainMetres: z.number(),
           gainShare: z.number(),
         }),
-        geometry: z.object({ type: z.literal("Point"), coordinates: lngLat }),
+        geometry: z.object({ type: z.literal('Point'), coordinates: lngLat }),
       }),
     ),
   }),
   positions: z.object({
-    type: z.literal("FeatureCollection"),
+    type: z.literal('FeatureCollection'),
     features: z.array(
       z.object({
-        type: z.literal("Feature"),
+        type: z.literal('Feature'),
         properties: z.object({
           id: z.string(),
           code: z.string(),
           name: z.string(),
         }),
-        geometry: z.object({ type: z.literal("Point"), coordinates: lngLat }),
+        geometry: z.object({ type: z.literal('Point'), coordinates: lngLat }),
       }),
     ),
   }),
@@ -181,9 +181,7 @@ export const facilityStandardSchema = z.object({
   isOwn: z.boolean(),
   isDefault: z.boolean(),
   name: z.string(),
-  items: z.array(
-    z.object({ key: z.enum(facilityKeys), label: z.string().nullable() }),
-  ),
+  items: z.array(z.object({ key: z.enum(facilityKeys), label: z.string().nullable() })),
   version: z.number().int().nullable(),
   updatedAt: z.string().nullable(),
 });

@@ -1,17 +1,14 @@
-import { and, eq, like } from "drizzle-orm";
-import type { Db } from "../client";
-import { org } from "../../modules/orgs";
-import { coverageRun, position, streetNetwork } from "../../modules/positions";
-import { computeCoverage } from "../../modules/positions/coverage.compute";
-import { runValuesOf } from "../../modules/positions/coverage.service";
-import { buildSyntheticGrid } from "../../modules/positions/coverage.synthetic";
-import { loadJiangbeiOutline } from "../../modules/positions/geo";
-import {
-  boundsOf,
-  serializeWalkGraph,
-} from "../../modules/positions/network.service";
+import { and, eq, like } from 'drizzle-orm';
+import type { Db } from '../client';
+import { org } from '../../modules/orgs';
+import { coverageRun, position, streetNetwork } from '../../modules/positions';
+import { computeCoverage } from '../../modules/positions/coverage.compute';
+import { runValuesOf } from '../../modules/positions/coverage.service';
+import { buildSyntheticGrid } from '../../modules/positions/coverage.synthetic';
+import { loadJiangbeiOutline } from '../../modules/positions/geo';
+import { boundsOf, serializeWalkGraph } from '../../modules/positions/network.service';
 
-export const SYNTHETIC_NETWORK_NAME = "江北区合成路网（演示，非真实街道）";
+export const SYNTHETIC_NETWORK_NAME = '江北区合成路网（演示，非真实街道）';
 
 /**
  * The demo's 15-minute circle: Jiangbei's real streets are not shipped, so the district gets a
@@ -19,18 +16,15 @@ export const SYNTHETIC_NETWORK_NAME = "江北区合成路网（演示，非真�
  * walking minutes) and two stored runs over it — one dated three months back without the ten
  * most recently coded stations, one now — so the runs table has something to compare.
  */
-export async function seedDemoCoverage(
-  tx: Db,
-  jb: { id: string; path: string },
-): Promise<void> {
+export async function seedDemoCoverage(tx: Db, jb: { id: string; path: string }): Promise<void> {
   const graph = buildSyntheticGrid(loadJiangbeiOutline().geometry.coordinates);
   const [network] = await tx
     .insert(streetNetwork)
     .values({
       orgId: jb.id,
       name: SYNTHETIC_NETWORK_NAME,
-      sourceFile: "synthetic",
-      format: "synthetic",
+      sourceFile: 'synthetic',
+      format: 'synthetic',
       nodeCount: graph.nodeCount,
       edgeCount: graph.edgeCount,
       lengthM: graph.totalLength,
@@ -49,12 +43,10 @@ export async function seedDemoCoverage(
     })
     .from(position)
     .innerJoin(org, eq(org.id, position.orgId))
-    .where(and(eq(position.status, "open"), like(org.path, `${jb.path}%`)))
+    .where(and(eq(position.status, 'open'), like(org.path, `${jb.path}%`)))
     .orderBy(position.code);
   const now = Date.now();
-  const earlier = stations.filter(
-    (_, i) => i % Math.ceil(stations.length / 10) !== 3,
-  );
+  const earlier = stations.filter((_, i) => i % Math.ceil(stations.length / 10) !== 3);
   for (const [list, daysAgo] of [
     [earlier, 90],
     [stations, 0],
@@ -69,7 +61,7 @@ export async function seedDemoCoverage(
       orgId: jb.id,
       networkId: network!.id,
       networkName: SYNTHETIC_NETWORK_NAME,
-      networkKind: "synthetic",
+      networkKind: 'synthetic',
       minutes: inputs.minutes,
       speedKmh: inputs.speedKmh,
       candidateCount: inputs.candidateCount,

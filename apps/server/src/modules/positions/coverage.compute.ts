@@ -16,21 +16,11 @@ import {
   type SnappedPoint,
   type WalkGraph,
   type WeightedPoint,
-} from "./geo";
+} from './geo';
 
-export type CoveragePhase =
-  | "snap"
-  | "reach"
-  | "weights"
-  | "isochrones"
-  | "uncovered"
-  | "candidates"
-  | "done";
+export type CoveragePhase = 'snap' | 'reach' | 'weights' | 'isochrones' | 'uncovered' | 'candidates' | 'done';
 /** Called between phases (awaited, so a job can write its progress before the next phase blocks). */
-export type PhaseFn = (
-  fraction: number,
-  phase: CoveragePhase,
-) => Promise<void> | void;
+export type PhaseFn = (fraction: number, phase: CoveragePhase) => Promise<void> | void;
 
 export type CoverageInputs = {
   positions: readonly { lng: number; lat: number }[];
@@ -58,17 +48,17 @@ export type CoverageFigures = {
   coveredWeight: number | null;
   weightShare: number | null;
   isochrones: {
-    type: "FeatureCollection";
+    type: 'FeatureCollection';
     features: {
-      type: "Feature";
+      type: 'Feature';
       properties: Record<string, unknown>;
       geometry: MultiPolygon;
     }[];
   };
   uncovered: {
-    type: "Feature";
+    type: 'Feature';
     properties: Record<string, unknown>;
-    geometry: { type: "MultiLineString"; coordinates: LngLat[][] };
+    geometry: { type: 'MultiLineString'; coordinates: LngLat[][] };
   };
   candidates: StoredCandidate[];
   timingsMs: Record<string, number>;
@@ -78,11 +68,10 @@ export type CoverageFigures = {
 export const MAX_POSITION_SNAP_METRES = 500;
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
-const roundLine = (line: readonly LngLat[]): LngLat[] =>
-  line.map(([x, y]) => [round6(x), round6(y)]);
+const roundLine = (line: readonly LngLat[]): LngLat[] => line.map(([x, y]) => [round6(x), round6(y)]);
 
 // Progress share of each phase: candidates dominate on big networks.
-const AFTER: Record<Exclude<CoveragePhase, "done">, number> = {
+const AFTER: Record<Exclude<CoveragePhase, 'done'>, number> = {
   snap: 0.05,
   reach: 0.15,
   weights: 0.25,
@@ -91,16 +80,9 @@ const AFTER: Record<Exclude<CoveragePhase, "done">, number> = {
   candidates: 1,
 };
 
-export async function computeCoverage(
-  g: WalkGraph,
-  input: CoverageInputs,
-  onPhase: PhaseFn = () => undefined,
-): Promise<CoverageFigures> {
+export async function computeCoverage(g: WalkGraph, input: CoverageInputs, onPhase: PhaseFn = () => undefined): Promise<CoverageFigures> {
   const timingsMs: Record<string, number> = {};
-  const timed = async <T>(
-    phase: Exclude<CoveragePhase, "done">,
-    f: () => T,
-  ): Promise<T> => {
+  const timed = async <T>(phase: Exclude<CoveragePhase, 'done'>, f: () => T): Promise<T> => {
     const t0 = performance.now();
     const r = f();
     timingsMs[phase] = Math.round((performance.now() - t0) * 10) / 10;
@@ -108,39 +90,29 @@ export async function computeCoverage(
     return r;
   };
   const cutoff = minutesToMetres(input.minutes, input.speedKmh);
-  await onPhase(0, "snap");
-  const snapped = await timed("snap", () =>
-    input.positions.map((p) =>
-      snapToGraph(g, p.lng, p.lat, MAX_POSITION_SNAP_METRES),
-    ),
-  );
+  await onPhase(0, 'snap');
+  const snapped = await timed('snap', () => input.positions.map((p) => snapToGraph(g, p.lng, p.lat, MAX_POSITION_SNAP_METRES)));
   const sources = snapped.filter((s): s is SnappedPoint => s !== null);
-  const { coverage } = await timed("reach", () =>
-    computeEdgeCoverage(g, sources, cutoff),
-  );
+  const { coverage } = await timed('reach', () => computeEdgeCoverage(g, sources, cutoff));
   const covered = measureCoveredLength(g, coverage);
-  const weights = await timed("weights", () =>
+  const weights = await timed('weights', () =>
     input.points
       ? measurePointCoverage(g, sources, cutoff, input.points, {
           maxSnapMetres: MAX_POSITION_SNAP_METRES,
         })
       : null,
   );
-  const isochrone = await timed("isochrones", () =>
-    buildIsochrone(listReachedSegments(g, coverage)),
-  );
-  const uncovered = await timed("uncovered", () =>
-    listUncoveredStreets(g, coverage),
-  );
+  const isochrone = await timed('isochrones', () => buildIsochrone(listReachedSegments(g, coverage)));
+  const uncovered = await timed('uncovered', () => listUncoveredStreets(g, coverage));
   // Junctions (degree ≠ 2) as candidate sites: a station goes on a corner, and it is 5–20× faster.
-  const sites = await timed("candidates", () =>
+  const sites = await timed('candidates', () =>
     input.candidateCount > 0
       ? findCandidateSites(g, coverage, cutoff, input.candidateCount, {
           candidateNodes: listJunctionNodes(g),
         })
       : [],
   );
-  await onPhase(1, "done");
+  await onPhase(1, 'done');
   const total = g.totalLength;
   return {
     cutoffMetres: cutoff,
@@ -152,25 +124,23 @@ export async function computeCoverage(
     coveredWeight: weights?.coveredWeight ?? null,
     weightShare: weights ? weights.share : null,
     isochrones: {
-      type: "FeatureCollection",
+      type: 'FeatureCollection',
       features: [
         {
-          type: "Feature",
+          type: 'Feature',
           properties: { minutes: input.minutes },
           geometry: {
-            type: "MultiPolygon",
-            coordinates: isochrone.coordinates.map((poly) =>
-              poly.map(roundLine),
-            ),
+            type: 'MultiPolygon',
+            coordinates: isochrone.coordinates.map((poly) => poly.map(roundLine)),
           },
         },
       ],
     },
     uncovered: {
-      type: "Feature",
+      type: 'Feature',
       properties: {},
       geometry: {
-        type: "MultiLineString",
+        type: 'MultiLineString',
         coordinates: uncovered.coordinates.map(roundLine),
       },
     },

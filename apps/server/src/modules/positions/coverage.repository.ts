@@ -1,16 +1,12 @@
-import { and, desc, eq, getTableColumns, inArray, like } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import type { Scope } from "../../platform/auth";
-import { job } from "../../platform/jobs";
-import { appUser } from "../accounts";
-import { org, scopeCondition } from "../orgs";
-import {
-  coverageRun,
-  coverageWeightLayer,
-  type CoverageRunRow,
-} from "./coverage.tables";
-import { streetNetwork } from "./network.tables";
-import { position } from "./positions.tables";
+import { and, desc, eq, getTableColumns, inArray, like } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { Scope } from '../../platform/auth';
+import { job } from '../../platform/jobs';
+import { appUser } from '../accounts';
+import { org, scopeCondition } from '../orgs';
+import { coverageRun, coverageWeightLayer, type CoverageRunRow } from './coverage.tables';
+import { streetNetwork } from './network.tables';
+import { position } from './positions.tables';
 
 export type OrgBrief = {
   id: string;
@@ -27,13 +23,8 @@ const orgBrief = {
   path: org.path,
 };
 
-export async function findOrgBrief(
-  db: Db,
-  id: string,
-): Promise<OrgBrief | undefined> {
-  return (
-    await db.select(orgBrief).from(org).where(eq(org.id, id)).limit(1)
-  )[0];
+export async function findOrgBrief(db: Db, id: string): Promise<OrgBrief | undefined> {
+  return (await db.select(orgBrief).from(org).where(eq(org.id, id)).limit(1))[0];
 }
 
 /** Orgs in scope that have a stored street network. */
@@ -68,60 +59,34 @@ export async function listOpenPositionsUnder(db: Db, path: string) {
     })
     .from(position)
     .innerJoin(org, eq(org.id, position.orgId))
-    .where(and(eq(position.status, "open"), like(org.path, `${path}%`)))
+    .where(and(eq(position.status, 'open'), like(org.path, `${path}%`)))
     .orderBy(position.code);
 }
 
-export async function insertWeightLayer(
-  db: Db,
-  values: typeof coverageWeightLayer.$inferInsert,
-) {
+export async function insertWeightLayer(db: Db, values: typeof coverageWeightLayer.$inferInsert) {
   const { points: _p, ...meta } = getTableColumns(coverageWeightLayer);
-  return (
-    await db.insert(coverageWeightLayer).values(values).returning(meta)
-  )[0]!;
+  return (await db.insert(coverageWeightLayer).values(values).returning(meta))[0]!;
 }
 
 export async function findWeightLayer(db: Db, id: string) {
-  return (
-    await db
-      .select()
-      .from(coverageWeightLayer)
-      .where(eq(coverageWeightLayer.id, id))
-      .limit(1)
-  )[0];
+  return (await db.select().from(coverageWeightLayer).where(eq(coverageWeightLayer.id, id)).limit(1))[0];
 }
 
 export async function listWeightLayers(db: Db, orgId: string) {
   const { points: _p, ...meta } = getTableColumns(coverageWeightLayer);
-  return db
-    .select(meta)
-    .from(coverageWeightLayer)
-    .where(eq(coverageWeightLayer.orgId, orgId))
-    .orderBy(desc(coverageWeightLayer.createdAt));
+  return db.select(meta).from(coverageWeightLayer).where(eq(coverageWeightLayer.orgId, orgId)).orderBy(desc(coverageWeightLayer.createdAt));
 }
 
-export async function insertRun(
-  db: Db,
-  values: typeof coverageRun.$inferInsert,
-): Promise<CoverageRunRow> {
+export async function insertRun(db: Db, values: typeof coverageRun.$inferInsert): Promise<CoverageRunRow> {
   return (await db.insert(coverageRun).values(values).returning())[0]!;
 }
 
-export async function updateRun(
-  db: Db,
-  id: string,
-  values: Partial<typeof coverageRun.$inferInsert>,
-): Promise<void> {
+export async function updateRun(db: Db, id: string, values: Partial<typeof coverageRun.$inferInsert>): Promise<void> {
   await db.update(coverageRun).set(values).where(eq(coverageRun.id, id));
 }
 
-const {
-  isochrones: _i,
-  uncovered: _u,
-  ...runSummary
-} = getTableColumns(coverageRun);
-export type RunSummaryRow = Omit<CoverageRunRow, "isochrones" | "uncovered">;
+const { isochrones: _i, uncovered: _u, ...runSummary } = getTableColumns(coverageRun);
+export type RunSummaryRow = Omit<CoverageRunRow, 'isochrones' | 'uncovered'>;
 export type RunListRow = RunSummaryRow & {
   area: OrgBrief;
   createdByName: string | null;
@@ -149,31 +114,17 @@ function selectRuns(db: Db) {
     .from(coverageRun)
     .innerJoin(org, eq(org.id, coverageRun.orgId))
     .leftJoin(appUser, eq(appUser.id, coverageRun.createdBy))
-    .leftJoin(
-      coverageWeightLayer,
-      eq(coverageWeightLayer.id, coverageRun.weightLayerId),
-    )
+    .leftJoin(coverageWeightLayer, eq(coverageWeightLayer.id, coverageRun.weightLayerId))
     .leftJoin(job, eq(job.id, coverageRun.jobId));
 }
 
-export async function findRun(
-  db: Db,
-  id: string,
-): Promise<RunListRow | undefined> {
+export async function findRun(db: Db, id: string): Promise<RunListRow | undefined> {
   return (await selectRuns(db).where(eq(coverageRun.id, id)).limit(1))[0];
 }
 
-export async function listRuns(
-  db: Db,
-  f: { scope: Scope; orgId?: string | undefined; limit: number },
-): Promise<RunListRow[]> {
+export async function listRuns(db: Db, f: { scope: Scope; orgId?: string | undefined; limit: number }): Promise<RunListRow[]> {
   return selectRuns(db)
-    .where(
-      and(
-        scopeCondition(f.scope),
-        f.orgId ? eq(coverageRun.orgId, f.orgId) : undefined,
-      ),
-    )
+    .where(and(scopeCondition(f.scope), f.orgId ? eq(coverageRun.orgId, f.orgId) : undefined))
     .orderBy(desc(coverageRun.createdAt), desc(coverageRun.id))
     .limit(f.limit);
 }
@@ -191,12 +142,7 @@ export async function listSucceededRuns(db: Db, orgIds: string[]) {
       weightShare: coverageRun.weightShare,
     })
     .from(coverageRun)
-    .where(
-      and(
-        inArray(coverageRun.orgId, orgIds),
-        eq(coverageRun.status, "succeeded"),
-      ),
-    )
+    .where(and(inArray(coverageRun.orgId, orgIds), eq(coverageRun.status, 'succeeded')))
     .orderBy(desc(coverageRun.createdAt))
     .limit(200);
 }

@@ -3,13 +3,7 @@
 // demo's coverage run walks this stand-in: a jittered grid, denser in the urban west, thinner
 // towards the rural east, clipped to the real outline. It is labelled synthetic wherever shown and
 // never answers a worker's nearest-station walk (street_network.is_synthetic).
-import {
-  buildWalkGraph,
-  isInRing,
-  type LngLat,
-  type WalkGraph,
-  type WalkNetwork,
-} from "./geo";
+import { buildWalkGraph, isInRing, type LngLat, type WalkGraph, type WalkNetwork } from './geo';
 
 export type SyntheticGridOptions = {
   /** Grid spacing in metres. */
@@ -32,14 +26,10 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const jiangbeiKeep = (lng: number) =>
-  lng < 106.63 ? 0.95 : lng < 106.72 ? 0.7 : 0.45;
+const jiangbeiKeep = (lng: number) => (lng < 106.63 ? 0.95 : lng < 106.72 ? 0.7 : 0.45);
 
 /** Builds the grid over the outline's bounding box; a link is kept when both ends are inside. */
-export function buildSyntheticGrid(
-  outline: readonly LngLat[][][],
-  options: SyntheticGridOptions = {},
-): WalkGraph {
+export function buildSyntheticGrid(outline: readonly LngLat[][][], options: SyntheticGridOptions = {}): WalkGraph {
   const step = options.stepMetres ?? 200;
   const next = mulberry32(options.seed ?? 500105);
   const keep = options.keepShare ?? jiangbeiKeep;
@@ -55,18 +45,11 @@ export function buildSyntheticGrid(
       maxLat = Math.max(maxLat, lat);
     }
   const dLat = step / M_PER_DEG_LAT;
-  const dLng =
-    step /
-    (M_PER_DEG_LAT * Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180));
+  const dLng = step / (M_PER_DEG_LAT * Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180));
   const cols = Math.ceil((maxLng - minLng) / dLng) + 1;
   const rows = Math.ceil((maxLat - minLat) / dLat) + 1;
   const inside = (lng: number, lat: number) =>
-    outline.some(
-      (poly) =>
-        poly[0] !== undefined &&
-        isInRing(lng, lat, poly[0]) &&
-        !poly.slice(1).some((hole) => isInRing(lng, lat, hole)),
-    );
+    outline.some((poly) => poly[0] !== undefined && isInRing(lng, lat, poly[0]) && !poly.slice(1).some((hole) => isInRing(lng, lat, hole)));
   const index = new Int32Array(cols * rows).fill(-1);
   const lngs: number[] = [];
   const lats: number[] = [];
@@ -86,10 +69,7 @@ export function buildSyntheticGrid(
     for (let c = 0; c < cols; c++) {
       const a = index[r * cols + c]!;
       if (a < 0) continue;
-      for (const b of [
-        c + 1 < cols ? index[r * cols + c + 1]! : -1,
-        r + 1 < rows ? index[(r + 1) * cols + c]! : -1,
-      ]) {
+      for (const b of [c + 1 < cols ? index[r * cols + c + 1]! : -1, r + 1 < rows ? index[(r + 1) * cols + c]! : -1]) {
         if (b >= 0 && next() < keep(lngs[a]!)) ways.push(a, b);
       }
     }
@@ -104,8 +84,8 @@ export function buildSyntheticGrid(
     osmWayIds: Float64Array.from({ length: wayCount }, (_, i) => -(i + 1)),
     wayStart: Uint32Array.from({ length: wayCount + 1 }, (_, i) => 2 * i),
     wayNodes: Uint32Array.from(ways),
-    wayHighway: Array.from({ length: wayCount }, () => "residential"),
-    wayName: Array.from({ length: wayCount }, () => ""),
+    wayHighway: Array.from({ length: wayCount }, () => 'residential'),
+    wayName: Array.from({ length: wayCount }, () => ''),
     wayIsArea: new Uint8Array(wayCount),
     stats: {
       nodes: lngs.length,

@@ -1,9 +1,9 @@
-import { and, eq, inArray, like, ne, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import type { Scope } from "../../platform/auth";
-import { org, scopeCondition } from "../orgs";
-import { position } from "./positions.tables";
-import { facilityStandard, type FacilityStandardRow } from "./standards.tables";
+import { and, eq, inArray, like, ne, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { Scope } from '../../platform/auth';
+import { org, scopeCondition } from '../orgs';
+import { position } from './positions.tables';
+import { facilityStandard, type FacilityStandardRow } from './standards.tables';
 
 export async function listStandardsOf(
   db: Db,
@@ -39,32 +39,15 @@ const facilityStandardColumns = {
   updatedAt: facilityStandard.updatedAt,
 };
 
-export async function findOwnStandard(
-  db: Db,
-  orgId: string,
-): Promise<FacilityStandardRow | undefined> {
-  return (
-    await db
-      .select()
-      .from(facilityStandard)
-      .where(eq(facilityStandard.orgId, orgId))
-      .limit(1)
-  )[0];
+export async function findOwnStandard(db: Db, orgId: string): Promise<FacilityStandardRow | undefined> {
+  return (await db.select().from(facilityStandard).where(eq(facilityStandard.orgId, orgId)).limit(1))[0];
 }
 
-export async function insertStandard(
-  db: Db,
-  values: typeof facilityStandard.$inferInsert,
-): Promise<FacilityStandardRow> {
+export async function insertStandard(db: Db, values: typeof facilityStandard.$inferInsert): Promise<FacilityStandardRow> {
   return (await db.insert(facilityStandard).values(values).returning())[0]!;
 }
 
-export async function updateStandardIfVersion(
-  db: Db,
-  orgId: string,
-  version: number,
-  values: Partial<typeof facilityStandard.$inferInsert>,
-) {
+export async function updateStandardIfVersion(db: Db, orgId: string, version: number, values: Partial<typeof facilityStandard.$inferInsert>) {
   return (
     await db
       .update(facilityStandard)
@@ -73,23 +56,13 @@ export async function updateStandardIfVersion(
         version: sql`${facilityStandard.version} + 1`,
         updatedAt: sql`now()`,
       })
-      .where(
-        and(
-          eq(facilityStandard.orgId, orgId),
-          eq(facilityStandard.version, version),
-        ),
-      )
+      .where(and(eq(facilityStandard.orgId, orgId), eq(facilityStandard.version, version)))
       .returning()
   )[0];
 }
 
 export async function deleteStandard(db: Db, orgId: string) {
-  return (
-    await db
-      .delete(facilityStandard)
-      .where(eq(facilityStandard.orgId, orgId))
-      .returning()
-  )[0];
+  return (await db.delete(facilityStandard).where(eq(facilityStandard.orgId, orgId)).returning())[0];
 }
 
 /** Positions (not closed) in scope, optionally under an org and of a type, with their org path. */
@@ -101,10 +74,7 @@ export async function listPositionsForCheck(
     type?: string | undefined;
   },
 ) {
-  const conditions: (SQL | undefined)[] = [
-    ne(position.status, "closed"),
-    f.underPath ? like(org.path, `${f.underPath}%`) : scopeCondition(f.scope),
-  ];
+  const conditions: (SQL | undefined)[] = [ne(position.status, 'closed'), f.underPath ? like(org.path, `${f.underPath}%`) : scopeCondition(f.scope)];
   if (f.type) conditions.push(eq(position.type, f.type));
   return db
     .select({

@@ -1,31 +1,16 @@
-import type {
-  FacilityStandard,
-  PositionChecklist,
-  PutStandard,
-  ShortfallPage,
-} from "@niangjia/contracts";
-import type { Db } from "../../db/client";
-import {
-  recordAudit,
-  type AuditContext,
-} from "../../platform/audit/audit.service";
-import { isInScope, type Scope } from "../../platform/auth";
-import { AppError, notFound } from "../../platform/errors";
-import "./coverage.errors";
-import * as coverageRepo from "./coverage.repository";
-import { findPosition } from "./positions.repository";
-import * as repo from "./standards.repository";
-import {
-  DEFAULT_STANDARD,
-  idsOfPath,
-  listMissing,
-  pickStandard,
-  type FacilityKey,
-  type StandardItem,
-} from "./standards.rules";
+import type { FacilityStandard, PositionChecklist, PutStandard, ShortfallPage } from '@niangjia/contracts';
+import type { Db } from '../../db/client';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
+import { isInScope, type Scope } from '../../platform/auth';
+import { AppError, notFound } from '../../platform/errors';
+import './coverage.errors';
+import * as coverageRepo from './coverage.repository';
+import { findPosition } from './positions.repository';
+import * as repo from './standards.repository';
+import { DEFAULT_STANDARD, idsOfPath, listMissing, pickStandard, type FacilityKey, type StandardItem } from './standards.rules';
 
 type Actor = { scope: Scope; audit: AuditContext };
-type OrgRef = NonNullable<FacilityStandard["org"]>;
+type OrgRef = NonNullable<FacilityStandard['org']>;
 type Loaded = {
   orgId: string;
   orgCode: string;
@@ -37,7 +22,7 @@ type Loaded = {
   updatedAt: Date;
 };
 
-const SETTER_TYPES = new Set(["federation", "district"]);
+const SETTER_TYPES = new Set(['federation', 'district']);
 
 /**
  * Facility standards per federation / district org, and each position's checklist against the
@@ -47,15 +32,10 @@ export function createStandardsService({ db }: { db: Db }) {
   async function loadFor(paths: string[]): Promise<Map<string, Loaded>> {
     const ids = [...new Set(paths.flatMap(idsOfPath))];
     const rows = await repo.listStandardsOf(db, ids);
-    return new Map(
-      rows.map((r) => [r.orgId, { ...r, items: normalize(r.items) }]),
-    );
+    return new Map(rows.map((r) => [r.orgId, { ...r, items: normalize(r.items) }]));
   }
 
-  function toStandard(
-    found: Loaded | null,
-    askedOrgId: string | null,
-  ): FacilityStandard {
+  function toStandard(found: Loaded | null, askedOrgId: string | null): FacilityStandard {
     if (!found)
       return {
         org: null,
@@ -71,7 +51,7 @@ export function createStandardsService({ db }: { db: Db }) {
         id: found.orgId,
         code: found.orgCode,
         name: found.orgName,
-        type: found.orgType as OrgRef["type"],
+        type: found.orgType as OrgRef['type'],
       },
       isOwn: found.orgId === askedOrgId,
       isDefault: false,
@@ -84,14 +64,11 @@ export function createStandardsService({ db }: { db: Db }) {
 
   async function getScopedOrg(id: string, scope: Scope) {
     const o = await coverageRepo.findOrgBrief(db, id);
-    if (!o || !isInScope(scope, o.path)) throw notFound("ENTITY_org");
+    if (!o || !isInScope(scope, o.path)) throw notFound('ENTITY_org');
     return o;
   }
 
-  async function effectiveFor(
-    orgId: string,
-    path: string,
-  ): Promise<FacilityStandard> {
+  async function effectiveFor(orgId: string, path: string): Promise<FacilityStandard> {
     return toStandard(pickStandard(path, await loadFor([path])), orgId);
   }
 
@@ -101,22 +78,15 @@ export function createStandardsService({ db }: { db: Db }) {
       return effectiveFor(o.id, o.path);
     },
 
-    async putStandard(
-      orgId: string,
-      input: PutStandard,
-      actor: Actor,
-    ): Promise<FacilityStandard> {
+    async putStandard(orgId: string, input: PutStandard, actor: Actor): Promise<FacilityStandard> {
       const o = await getScopedOrg(orgId, actor.scope);
-      if (!SETTER_TYPES.has(o.type))
-        throw new AppError("STANDARD_ORG_TYPE", { status: 400 });
+      if (!SETTER_TYPES.has(o.type)) throw new AppError('STANDARD_ORG_TYPE', { status: 400 });
       const seen = new Set<string>();
       input.items.forEach((item, i) => {
         if (seen.has(item.key))
-          throw new AppError("STANDARD_DUPLICATE_ITEM", {
+          throw new AppError('STANDARD_DUPLICATE_ITEM', {
             status: 400,
-            errors: [
-              { path: `items.${i}.key`, message: "STANDARD_DUPLICATE_ITEM" },
-            ],
+            errors: [{ path: `items.${i}.key`, message: 'STANDARD_DUPLICATE_ITEM' }],
           });
         seen.add(item.key);
       });
@@ -136,7 +106,7 @@ export function createStandardsService({ db }: { db: Db }) {
           });
         else {
           if (input.version === undefined || input.version !== before.version)
-            throw new AppError("VERSION_CONFLICT", {
+            throw new AppError('VERSION_CONFLICT', {
               params: { sent: input.version ?? 0, current: before.version },
             });
           after = await repo.updateStandardIfVersion(tx, o.id, before.version, {
@@ -145,15 +115,13 @@ export function createStandardsService({ db }: { db: Db }) {
             updatedBy: actor.audit.actorId,
           });
           if (!after)
-            throw new AppError("VERSION_CONFLICT", {
+            throw new AppError('VERSION_CONFLICT', {
               params: { sent: input.version, current: before.version + 1 },
             });
         }
         await recordAudit(tx, actor.audit, {
-          action: before
-            ? "facility_standard.update"
-            : "facility_standard.create",
-          entityType: "facility_standard",
+          action: before ? 'facility_standard.update' : 'facility_standard.create',
+          entityType: 'facility_standard',
           entityId: after.id,
           orgId: o.id,
           before: before ? { name: before.name, items: before.items } : null,
@@ -164,17 +132,14 @@ export function createStandardsService({ db }: { db: Db }) {
     },
 
     /** Removes the org's own standard: its positions fall back to the ancestor's (or the default). */
-    async deleteStandard(
-      orgId: string,
-      actor: Actor,
-    ): Promise<FacilityStandard> {
+    async deleteStandard(orgId: string, actor: Actor): Promise<FacilityStandard> {
       const o = await getScopedOrg(orgId, actor.scope);
       await db.transaction(async (tx) => {
         const gone = await repo.deleteStandard(tx, o.id);
-        if (!gone) throw notFound("ENTITY_facility_standard");
+        if (!gone) throw notFound('ENTITY_facility_standard');
         await recordAudit(tx, actor.audit, {
-          action: "facility_standard.delete",
-          entityType: "facility_standard",
+          action: 'facility_standard.delete',
+          entityType: 'facility_standard',
           entityId: gone.id,
           orgId: o.id,
           before: { name: gone.name, items: gone.items },
@@ -184,16 +149,10 @@ export function createStandardsService({ db }: { db: Db }) {
       return effectiveFor(o.id, o.path);
     },
 
-    async getChecklist(
-      positionId: string,
-      scope: Scope,
-    ): Promise<PositionChecklist> {
+    async getChecklist(positionId: string, scope: Scope): Promise<PositionChecklist> {
       const p = await findPosition(db, positionId);
-      if (!p || !isInScope(scope, p.orgPath)) throw notFound("ENTITY_position");
-      const standard = toStandard(
-        pickStandard(p.orgPath, await loadFor([p.orgPath])),
-        null,
-      );
+      if (!p || !isInScope(scope, p.orgPath)) throw notFound('ENTITY_position');
+      const standard = toStandard(pickStandard(p.orgPath, await loadFor([p.orgPath])), null);
       const have = new Set(p.facilities);
       return {
         standard,
@@ -225,7 +184,7 @@ export function createStandardsService({ db }: { db: Db }) {
       for (const r of rows) {
         const standard = pickStandard(r.orgPath, standards) ?? {
           ...DEFAULT_STANDARD,
-          orgId: "",
+          orgId: '',
         };
         const missing = listMissing(standard.items, r.facilities);
         if (missing.length === 0) continue;
@@ -236,14 +195,14 @@ export function createStandardsService({ db }: { db: Db }) {
             id: r.id,
             code: r.code,
             name: r.name,
-            type: r.type as ShortfallPage["items"][number]["position"]["type"],
+            type: r.type as ShortfallPage['items'][number]['position']['type'],
             status: r.status,
           },
           org: {
             id: r.orgId,
             code: r.orgCode,
             name: r.orgName,
-            type: r.orgType as OrgRef["type"],
+            type: r.orgType as OrgRef['type'],
           },
           standardName: standard.name,
           missing,

@@ -1,13 +1,5 @@
-import {
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { org } from "../orgs/orgs.tables";
+import { integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { org } from '../orgs/orgs.tables';
 
 /**
  * A facility standard (e.g. Wushan's "七个一") set by a federation or district org. Positions
@@ -15,23 +7,19 @@ import { org } from "../orgs/orgs.tables";
  * built-in "七个一" applies. `items` is [{ key, label }], key one of the positions' facility keys.
  */
 export const facilityStandard = pgTable(
-  "facility_standard",
+  'facility_standard',
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id")
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
       .notNull()
       .references(() => org.id),
-    name: text("name").notNull(),
-    items: jsonb("items").notNull(),
-    version: integer("version").notNull().default(1),
-    updatedBy: uuid("updated_by"),
-    createdAt: timestamp("created_at", { withTimezone: true })
-      .notNull()
-      .defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true })
-      .notNull()
-      .defaultNow(),
+    name: text('name').notNull(),
+    items: jsonb('items').notNull(),
+    version: integer('version').notNull().default(1),
+    updatedBy: uuid('updated_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("facility_standard_org_unique").on(t.orgId)],
+  (t) => [uniqueIndex('facility_standard_org_unique').on(t.orgId)],
 );
 export type FacilityStandardRow = typeof facilityStandard.$inferSelect;

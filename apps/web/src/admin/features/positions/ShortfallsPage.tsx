@@ -1,20 +1,16 @@
-import type { ShortfallPage, Shortfall } from "@niangjia/contracts";
-import { Card, Empty, Form, Select, Space, Table, Tag, Typography } from "antd";
-import { useState } from "react";
-import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
-import { api } from "../../../shared/api";
-import {
-  FACILITIES,
-  POSITION_TYPES,
-  TYPE_COLORS,
-} from "../../../shared/positions";
-import { useRequest } from "../../../shared/use-request";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { FilterActions } from "../../components/FilterActions";
-import { listPagination } from "../../components/list-pagination";
-import { OrgTreeSelect } from "../../components/OrgTreeSelect";
-import { useScope } from "../../layout/scope";
+import type { ShortfallPage, Shortfall } from '@niangjia/contracts';
+import { Card, Empty, Form, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../../../shared/api';
+import { FACILITIES, POSITION_TYPES, TYPE_COLORS } from '../../../shared/positions';
+import { useRequest } from '../../../shared/use-request';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FilterActions } from '../../components/FilterActions';
+import { listPagination } from '../../components/list-pagination';
+import { OrgTreeSelect } from '../../components/OrgTreeSelect';
+import { useScope } from '../../layout/scope';
 
 type Filters = { orgId?: string; type?: string; item?: string };
 
@@ -29,18 +25,13 @@ export function ShortfallsPage() {
   const [pageSize, setPageSize] = useState(20);
   const orgId = filters.orgId ?? scope?.id;
   const list = useRequest(
-    (signal) =>
-      api.get<ShortfallPage>(
-        "/facility-standards/shortfalls",
-        { orgId, type: filters.type, item: filters.item, page, pageSize },
-        { signal },
-      ),
+    (signal) => api.get<ShortfallPage>('/facility-standards/shortfalls', { orgId, type: filters.type, item: filters.item, page, pageSize }, { signal }),
     [orgId, filters.type, filters.item, page, pageSize],
   );
   const data = list.data;
 
   return (
-    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small">
         <Form
           form={form}
@@ -55,30 +46,25 @@ export function ShortfallsPage() {
             setPage(1);
           }}
         >
-          <Form.Item name="orgId" label={t("standards.filters.org")}>
-            <OrgTreeSelect
-              roots={scope ? [scope] : []}
-              allowClear
-              style={{ width: 220 }}
-              placeholder={scope?.name}
-            />
+          <Form.Item name="orgId" label={t('standards.filters.org')}>
+            <OrgTreeSelect roots={scope ? [scope] : []} allowClear style={{ width: 220 }} placeholder={scope?.name} />
           </Form.Item>
-          <Form.Item name="type" label={t("standards.filters.type")}>
+          <Form.Item name="type" label={t('standards.filters.type')}>
             <Select
               allowClear
               style={{ width: 140 }}
-              placeholder={t("common.all")}
+              placeholder={t('common.all')}
               options={POSITION_TYPES.map((v) => ({
                 value: v,
                 label: t(`positions.types.${v}`),
               }))}
             />
           </Form.Item>
-          <Form.Item name="item" label={t("standards.filters.item")}>
+          <Form.Item name="item" label={t('standards.filters.item')}>
             <Select
               allowClear
               style={{ width: 140 }}
-              placeholder={t("common.all")}
+              placeholder={t('common.all')}
               options={FACILITIES.map((v) => ({
                 value: v,
                 label: t(`positions.facilities.${v}`),
@@ -96,11 +82,11 @@ export function ShortfallsPage() {
         </Form>
       </Card>
       <Card
-        title={t("standards.shortfallTitle")}
+        title={t('standards.shortfallTitle')}
         extra={
           data ? (
             <Typography.Text type="secondary">
-              {t("standards.shortfallNote", {
+              {t('standards.shortfallNote', {
                 checked: data.checked,
                 total: data.total,
               })}
@@ -108,14 +94,10 @@ export function ShortfallsPage() {
           ) : null
         }
       >
-        {list.error ? (
-          <ErrorAlert error={list.error} onRetry={list.reload} />
-        ) : null}
+        {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
         {data && Object.keys(data.byItem).length > 0 && (
           <Space wrap size={[8, 8]} style={{ marginBottom: 12 }}>
-            <Typography.Text type="secondary">
-              {t("standards.byItem")}：
-            </Typography.Text>
+            <Typography.Text type="secondary">{t('standards.byItem')}：</Typography.Text>
             {Object.entries(data.byItem)
               .sort((a, b) => b[1] - a[1])
               .map(([k, n]) => (
@@ -131,48 +113,38 @@ export function ShortfallsPage() {
           dataSource={data?.items ?? []}
           scroll={{ x: 900 }}
           data-testid="shortfall-table"
-          locale={{ emptyText: <Empty description={t("standards.empty")} /> }}
-          pagination={listPagination(
-            t,
-            { page, pageSize, total: data?.total ?? 0 },
-            (p, s) => {
-              setPage(p);
-              setPageSize(s);
-            },
-          )}
+          locale={{ emptyText: <Empty description={t('standards.empty')} /> }}
+          pagination={listPagination(t, { page, pageSize, total: data?.total ?? 0 }, (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          })}
           columns={[
             {
-              title: t("standards.cols.code"),
-              dataIndex: ["position", "code"],
+              title: t('standards.cols.code'),
+              dataIndex: ['position', 'code'],
               width: 150,
             },
             {
-              title: t("standards.cols.name"),
-              dataIndex: ["position", "name"],
+              title: t('standards.cols.name'),
+              dataIndex: ['position', 'name'],
               width: 240,
-              render: (v: string, r) => (
-                <a onClick={() => navigate(`/positions/${r.position.id}`)}>
-                  {v}
-                </a>
-              ),
+              render: (v: string, r) => <a onClick={() => navigate(`/positions/${r.position.id}`)}>{v}</a>,
             },
             {
-              title: t("standards.cols.type"),
-              dataIndex: ["position", "type"],
+              title: t('standards.cols.type'),
+              dataIndex: ['position', 'type'],
               width: 120,
-              render: (v: Shortfall["position"]["type"]) => (
-                <Tag color={TYPE_COLORS[v]}>{t(`positions.types.${v}`)}</Tag>
-              ),
+              render: (v: Shortfall['position']['type']) => <Tag color={TYPE_COLORS[v]}>{t(`positions.types.${v}`)}</Tag>,
             },
             {
-              title: t("standards.cols.org"),
-              dataIndex: ["org", "name"],
+              title: t('standards.cols.org'),
+              dataIndex: ['org', 'name'],
               width: 170,
               ellipsis: true,
             },
             {
-              title: t("standards.cols.missing"),
-              dataIndex: "missing",
+              title: t('standards.cols.missing'),
+              dataIndex: 'missing',
               render: (m: string[]) => (
                 <Space size={[4, 4]} wrap>
                   {m.map((k) => (
@@ -184,8 +156,8 @@ export function ShortfallsPage() {
               ),
             },
             {
-              title: t("standards.cols.standard"),
-              dataIndex: "standardName",
+              title: t('standards.cols.standard'),
+              dataIndex: 'standardName',
               width: 160,
               ellipsis: true,
             },

@@ -1,29 +1,16 @@
-import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import type { FacilityStandard } from "@niangjia/contracts";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Empty,
-  Form,
-  Input,
-  Popconfirm,
-  Select,
-  Skeleton,
-  Space,
-  Typography,
-} from "antd";
-import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { api, errorText } from "../../../shared/api";
-import { applyServerErrors } from "../../../shared/form-errors";
-import { formatDateTime } from "../../../shared/format";
-import { FACILITIES } from "../../../shared/positions";
-import { useMe } from "../../../shared/session";
-import { useRequest } from "../../../shared/use-request";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { useScope } from "../../layout/scope";
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { FacilityStandard } from '@niangjia/contracts';
+import { Alert, App, Button, Card, Empty, Form, Input, Popconfirm, Select, Skeleton, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, errorText } from '../../../shared/api';
+import { applyServerErrors } from '../../../shared/form-errors';
+import { formatDateTime } from '../../../shared/format';
+import { FACILITIES } from '../../../shared/positions';
+import { useMe } from '../../../shared/session';
+import { useRequest } from '../../../shared/use-request';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useScope } from '../../layout/scope';
 
 type Values = { name: string; items: { key?: string; label?: string }[] };
 
@@ -35,26 +22,16 @@ export function StandardsPage() {
   const { scope } = useScope();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
-  const standard = useRequest(
-    (signal) =>
-      scope
-        ? api.get<FacilityStandard>(
-            `/facility-standards/${scope.id}`,
-            undefined,
-            { signal },
-          )
-        : Promise.resolve(undefined),
-    [scope?.id],
-  );
+  const standard = useRequest((signal) => (scope ? api.get<FacilityStandard>(`/facility-standards/${scope.id}`, undefined, { signal }) : Promise.resolve(undefined)), [scope?.id]);
   const s = standard.data;
-  const isSetter = scope?.type === "federation" || scope?.type === "district";
-  const canEdit = isSetter && me.permissions.includes("position.write");
+  const isSetter = scope?.type === 'federation' || scope?.type === 'district';
+  const canEdit = isSetter && me.permissions.includes('position.write');
 
   useEffect(() => {
     if (s)
       form.setFieldsValue({
         name: s.name,
-        items: s.items.map((i) => ({ key: i.key, label: i.label ?? "" })),
+        items: s.items.map((i) => ({ key: i.key, label: i.label ?? '' })),
       });
   }, [s]);
 
@@ -73,15 +50,10 @@ export function StandardsPage() {
           })),
         ...(s?.isOwn && s.version ? { version: s.version } : {}),
       };
-      standard.setData(
-        await api.put<FacilityStandard>(
-          `/facility-standards/${scope.id}`,
-          body,
-        ),
-      );
-      message.success(t("standards.saved"));
+      standard.setData(await api.put<FacilityStandard>(`/facility-standards/${scope.id}`, body));
+      message.success(t('standards.saved'));
     } catch (error) {
-      applyServerErrors(form, error, ["name", "items"]);
+      applyServerErrors(form, error, ['name', 'items']);
       message.error(errorText(error));
     } finally {
       setSaving(false);
@@ -91,10 +63,8 @@ export function StandardsPage() {
   const revert = async () => {
     if (!scope) return;
     try {
-      standard.setData(
-        await api.delete<FacilityStandard>(`/facility-standards/${scope.id}`),
-      );
-      message.success(t("standards.reverted"));
+      standard.setData(await api.delete<FacilityStandard>(`/facility-standards/${scope.id}`));
+      message.success(t('standards.reverted'));
     } catch (error) {
       message.error(errorText(error));
     }
@@ -102,78 +72,57 @@ export function StandardsPage() {
 
   if (!scope)
     return (
-      <Card title={t("standards.title")}>
-        <Empty description={t("scope.none")} />
+      <Card title={t('standards.title')}>
+        <Empty description={t('scope.none')} />
       </Card>
     );
   return (
-    <Card
-      title={`${t("standards.title")} · ${scope.name}`}
-      data-testid="standards-page"
-    >
-      {standard.error ? (
-        <ErrorAlert error={standard.error} onRetry={standard.reload} />
-      ) : null}
+    <Card title={`${t('standards.title')} · ${scope.name}`} data-testid="standards-page">
+      {standard.error ? <ErrorAlert error={standard.error} onRetry={standard.reload} /> : null}
       {!s ? (
         <Skeleton active />
       ) : (
-        <Space
-          orientation="vertical"
-          size={16}
-          style={{ width: "100%", maxWidth: 760 }}
-        >
+        <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 760 }}>
           <Alert
-            type={s.isOwn ? "success" : "info"}
+            type={s.isOwn ? 'success' : 'info'}
             showIcon
             title={
               s.isOwn
-                ? t("standards.own", {
+                ? t('standards.own', {
                     version: s.version,
                     date: formatDateTime(s.updatedAt),
                   })
                 : s.isDefault
-                  ? t("standards.builtIn", { name: s.name })
-                  : t("standards.inheritedFrom", {
+                  ? t('standards.builtIn', { name: s.name })
+                  : t('standards.inheritedFrom', {
                       org: s.org?.name,
                       name: s.name,
                     })
             }
-            description={t("standards.orgHint")}
+            description={t('standards.orgHint')}
           />
-          {!isSetter && (
-            <Typography.Text type="secondary">
-              {t("standards.notSetter")}
-            </Typography.Text>
-          )}
+          {!isSetter && <Typography.Text type="secondary">{t('standards.notSetter')}</Typography.Text>}
           <Form form={form} layout="vertical" disabled={!canEdit}>
-            <Form.Item
-              name="name"
-              label={t("standards.name")}
-              rules={[{ required: true, whitespace: true, max: 50 }]}
-            >
+            <Form.Item name="name" label={t('standards.name')} rules={[{ required: true, whitespace: true, max: 50 }]}>
               <Input style={{ maxWidth: 360 }} />
             </Form.Item>
             <Form.List name="items">
               {(fields, { add, remove }) => (
-                <Form.Item label={t("standards.items")} required>
-                  <Space orientation="vertical" style={{ width: "100%" }}>
+                <Form.Item label={t('standards.items')} required>
+                  <Space orientation="vertical" style={{ width: '100%' }}>
                     {fields.map((field, i) => (
                       <Space key={field.key} align="start">
                         <Typography.Text
                           type="secondary"
                           style={{
-                            display: "inline-block",
+                            display: 'inline-block',
                             width: 24,
-                            lineHeight: "32px",
+                            lineHeight: '32px',
                           }}
                         >
                           {i + 1}.
                         </Typography.Text>
-                        <Form.Item
-                          name={[field.name, "key"]}
-                          rules={[{ required: true }]}
-                          noStyle
-                        >
+                        <Form.Item name={[field.name, 'key']} rules={[{ required: true }]} noStyle>
                           <Select
                             style={{ width: 200 }}
                             options={FACILITIES.map((f) => ({
@@ -182,29 +131,15 @@ export function StandardsPage() {
                             }))}
                           />
                         </Form.Item>
-                        <Form.Item name={[field.name, "label"]} noStyle>
-                          <Input
-                            placeholder={t("standards.itemLabel")}
-                            style={{ width: 220 }}
-                            maxLength={30}
-                          />
+                        <Form.Item name={[field.name, 'label']} noStyle>
+                          <Input placeholder={t('standards.itemLabel')} style={{ width: 220 }} maxLength={30} />
                         </Form.Item>
-                        {canEdit && (
-                          <Button
-                            icon={<DeleteOutlined />}
-                            onClick={() => remove(field.name)}
-                            aria-label="remove"
-                          />
-                        )}
+                        {canEdit && <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="remove" />}
                       </Space>
                     ))}
                     {canEdit && fields.length < FACILITIES.length && (
-                      <Button
-                        type="dashed"
-                        icon={<PlusOutlined />}
-                        onClick={() => add({ key: undefined, label: "" })}
-                      >
-                        {t("standards.addItem")}
+                      <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ key: undefined, label: '' })}>
+                        {t('standards.addItem')}
                       </Button>
                     )}
                   </Space>
@@ -214,20 +149,12 @@ export function StandardsPage() {
           </Form>
           {canEdit && (
             <Space>
-              <Button
-                type="primary"
-                loading={saving}
-                onClick={() => void save()}
-                data-testid="standards-save"
-              >
-                {t("standards.save")}
+              <Button type="primary" loading={saving} onClick={() => void save()} data-testid="standards-save">
+                {t('standards.save')}
               </Button>
               {s.isOwn && (
-                <Popconfirm
-                  title={t("standards.revert")}
-                  onConfirm={() => void revert()}
-                >
-                  <Button danger>{t("standards.revert")}</Button>
+                <Popconfirm title={t('standards.revert')} onConfirm={() => void revert()}>
+                  <Button danger>{t('standards.revert')}</Button>
                 </Popconfirm>
               )}
             </Space>
