@@ -69,6 +69,8 @@ describe('coverage runs', () => {
     expect(started.status, JSON.stringify(started.body)).toBe(202);
     expect(started.body).toMatchObject({
       status: 'queued',
+      progress: 0,
+      phase: '排队中',
       minutes: 10,
       speedKmh: 4.5,
       candidateCount: 3,
@@ -202,5 +204,17 @@ describe('coverage runs', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('COVERAGE_WEIGHT_LAYER_AREA');
+  });
+
+  it('marks a run failed, with the reason, when its network is gone before it runs', async () => {
+    const started = await jb.post('/api/v1/coverage-runs', { areaOrgId: jbId, candidates: 0 });
+    expect(started.status).toBe(202);
+    await t.database.query('delete from street_network where org_id = $1', [jbId]);
+    const done = await waitForRun(jb, started.body.id);
+    expect(done.body).toMatchObject({ status: 'failed', error: { code: 'COVERAGE_NO_NETWORK', title: '该区域还没有路网，无法计算服务圈' }, lengthShare: null });
+    // The earlier runs keep their results (their network reference is cleared).
+    const runs = (await jb.get(`/api/v1/coverage-runs?areaOrgId=${jbId}`)).body.items;
+    expect(runs.filter((r: { status: string }) => r.status === 'succeeded').length).toBeGreaterThanOrEqual(2);
+    expect((await jb.get(`/api/v1/coverage-runs/${runs.at(-1).id}/layers`)).body.isochrones.features).toHaveLength(1);
   });
 });

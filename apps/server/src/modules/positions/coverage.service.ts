@@ -307,8 +307,10 @@ export function createCoverageService({ db, jobs, networks }: { db: Db; jobs: Jo
         });
         return row;
       });
+      // Read the answer before waking the runner, so it always shows the run as queued.
+      const answer = toRun((await repo.findRun(db, run.id))!, [], lang);
       jobs.kick();
-      return toRun((await repo.findRun(db, run.id))!, [], lang);
+      return answer;
     },
 
     async listRuns(query: { areaOrgId?: string | undefined; limit: number }, scope: Scope, lang: Lang): Promise<{ items: CoverageRun[] }> {
