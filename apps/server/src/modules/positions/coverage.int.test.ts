@@ -133,6 +133,15 @@ describe('coverage runs', () => {
     });
   });
 
+  it('takes a layer larger than the default body limit', async () => {
+    const features = Array.from({ length: 15_000 }, (_, i) => point(106.5 + (i % 150) * 0.002, 29.56 + Math.floor(i / 150) * 0.001, 1 + (i % 7)));
+    const body = { areaOrgId: jbId, name: '大图层', geojson: { type: 'FeatureCollection', features } };
+    expect(JSON.stringify(body).length).toBeGreaterThan(t.config.bodyLimit);
+    const res = await jb.post('/api/v1/coverage-weight-layers', body);
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(201);
+    expect(res.body.pointCount).toBe(15_000);
+  });
+
   it('refuses a bad weight layer with the place of each problem', async () => {
     const bad = await jb.post('/api/v1/coverage-weight-layers', {
       areaOrgId: jbId,

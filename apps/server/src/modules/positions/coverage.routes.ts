@@ -16,6 +16,7 @@ import { langOf } from '../../platform/error-handler';
 import type { CoverageService } from './coverage.service';
 
 const tags = ['coverage'];
+export const MAX_WEIGHT_LAYER_BYTES = 32 * 1024 * 1024;
 
 /** The 15-minute service circle: areas, weight layers, runs (jobs) and their layers. */
 export const coverageRoutes: FastifyPluginAsyncZod<{
@@ -54,6 +55,8 @@ export const coverageRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/coverage-weight-layers',
     {
+      // A city's population grid as GeoJSON runs to megabytes (about 100 bytes a point).
+      bodyLimit: MAX_WEIGHT_LAYER_BYTES,
       config: { permission: 'position.write' },
       schema: {
         tags,
