@@ -64,4 +64,30 @@ describe.skipIf(!canRun)('the coverage result shows on the map', () => {
       await expect.poll(() => page.getByTestId('standard-missing').innerText()).toContain('缺 4 项');
     });
   });
+
+  it('a district adds an item to its standard and the shortfall list follows', { timeout: 60_000 }, async () => {
+    const { page } = journey.session;
+    await withScreenshotOnFailure(journey.session, 'staff-edits-standard', async () => {
+      await page.goto('/admin/positions/standards');
+      const standards = page.getByTestId('standards-page');
+      await standards.getByText('内置默认标准').waitFor();
+      await standards.getByRole('button', { name: /添加检查项/ }).click();
+      const selects = standards.locator('.ant-select');
+      await selects.last().click();
+      await page.locator('.ant-select-dropdown:visible').getByText('空调', { exact: true }).click();
+      await standards.getByLabel('标准名称').fill('江北区驿站设施标准');
+      await page.getByTestId('standards-save').click();
+      await standards.getByText(/本单位已制定自己的标准（第 1 版/).waitFor();
+      await saveScreenshot(page, 'standards-1280');
+
+      await page.goto('/admin/positions/shortfalls');
+      await page.getByTestId('shortfall-table').locator('.ant-table-row').first().waitFor();
+      await page.getByTestId('shortfall-item').click();
+      await page.locator('.ant-select-dropdown:visible').getByText('空调', { exact: true }).click();
+      await page.getByRole('button', { name: cjk('查询') }).click();
+      const row = page.locator('.ant-table-row', { hasText: '观音桥共享食堂' });
+      await row.waitFor();
+      expect(await row.innerText()).toContain('江北区驿站设施标准');
+    });
+  });
 });
