@@ -408,7 +408,7 @@ export function CoveragePage() {
             {
               title: t('coverage.cols.inputs'),
               key: 'inputs',
-              width: 140,
+              width: 170,
               render: (_: unknown, r) => t('coverage.inputs', { minutes: r.minutes, speed: r.speedKmh }),
             },
             {
