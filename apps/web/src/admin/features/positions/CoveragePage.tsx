@@ -229,7 +229,7 @@ export function CoveragePage() {
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Typography.Text strong>
               {running.status === 'queued' ? t('coverage.queued') : t('coverage.running')}
-              {running.phase ? `：${running.phase}` : ''}
+              {running.status === 'running' && running.phase ? `：${running.phase}` : ''}
             </Typography.Text>
             <Progress percent={Math.round(running.progress * 100)} status="active" />
           </Space>
@@ -288,7 +288,7 @@ export function CoveragePage() {
                     minutes: selected.minutes,
                     metres: Math.round(selected.cutoffMetres),
                   })}
-                  ；
+                   · 
                   {t('coverage.coveredKm', {
                     covered: km(selected.coveredLengthM),
                     total: km(selected.totalLengthM),
@@ -394,7 +394,10 @@ export function CoveragePage() {
                 r.change ? (
                   <Space size={4} wrap>
                     <Typography.Text type={(r.change.lengthShareDelta ?? 0) >= 0 ? 'success' : 'danger'}>{signedPp(r.change.lengthShareDelta)}</Typography.Text>
-                    <Typography.Text type="secondary">
+                    <Typography.Text
+                      type="secondary"
+                      title={[...r.change.stationsAdded.map((x) => `+ ${x.name}`), ...r.change.stationsRemoved.map((x) => `− ${x.name}`)].join('\n') || undefined}
+                    >
                       {t('coverage.deltaStations', {
                         added: r.change.stationsAdded.length,
                         removed: r.change.stationsRemoved.length,
