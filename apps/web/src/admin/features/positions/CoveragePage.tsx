@@ -288,7 +288,7 @@ export function CoveragePage() {
                     minutes: selected.minutes,
                     metres: Math.round(selected.cutoffMetres),
                   })}
-                   · 
+                  {' · '}
                   {t('coverage.coveredKm', {
                     covered: km(selected.coveredLengthM),
                     total: km(selected.totalLengthM),
