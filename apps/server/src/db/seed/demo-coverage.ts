@@ -1,12 +1,8 @@
 import { and, eq, like } from 'drizzle-orm';
 import type { Db } from '../client';
 import { org } from '../../modules/orgs';
-import { coverageRun, position, streetNetwork } from '../../modules/positions';
-import { computeCoverage } from '../../modules/positions/coverage.compute';
-import { runValuesOf } from '../../modules/positions/coverage.service';
-import { buildSyntheticGrid } from '../../modules/positions/coverage.synthetic';
+import { boundsOf, buildSyntheticGrid, computeCoverage, coverageRun, position, runValuesOf, serializeWalkGraph, streetNetwork } from '../../modules/positions';
 import { loadJiangbeiOutline } from '../../modules/positions/geo';
-import { boundsOf, serializeWalkGraph } from '../../modules/positions/network.service';
 
 export const SYNTHETIC_NETWORK_NAME = '江北区合成路网（演示，非真实街道）';
 

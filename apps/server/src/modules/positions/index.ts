@@ -13,3 +13,7 @@ export { coverageRoutes } from './coverage.routes';
 export { createStandardsService, type StandardsService } from './standards.service';
 export { standardsRoutes } from './standards.routes';
 export { coverageRun } from './coverage.tables';
+export { computeCoverage } from './coverage.compute';
+export { runValuesOf } from './coverage.service';
+export { buildSyntheticGrid } from './coverage.synthetic';
+export { boundsOf, serializeWalkGraph } from './network.service';
