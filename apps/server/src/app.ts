@@ -14,9 +14,19 @@ import { authRoutes, createAuthService, createUsersService, sessionHook, usersRo
 import { auditRoutes } from './modules/audit';
 import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, membersRoutes, xlsxRoutes } from './modules/members';
 import { createOrgsService, orgsRoutes } from './modules/orgs';
-import { createNetworkService, createPositionsService, positionsRoutes } from './modules/positions';
-import { createPositionExportService, createPositionImportService, positionsXlsxRoutes } from './modules/positions';
 import { createFeedbackService, createStarsService, feedbackRoutes, starsRoutes } from './modules/stars';
+import {
+  coverageRoutes,
+  createCoverageService,
+  createNetworkService,
+  createPositionExportService,
+  createPositionImportService,
+  createPositionsService,
+  createStandardsService,
+  positionsRoutes,
+  positionsXlsxRoutes,
+  standardsRoutes,
+} from './modules/positions';
 import { hasPermission } from './platform/auth';
 import { createJobRunner, type JobRunner } from './platform/jobs';
 import { AppError } from './platform/errors';
@@ -54,6 +64,8 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     positions: createPositionsService({ db, networks: createNetworkService({ db }) }),
     positionImports: createPositionImportService({ db, jobs }),
     ...createStarsServices({ db }),
+    coverage: createCoverageService({ db, jobs, networks: createNetworkService({ db }) }),
+    standards: createStandardsService({ db }),
   };
 }
 
@@ -193,6 +205,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(positionsXlsxRoutes, { imports: services.positionImports, exports: createPositionExportService({ db: database.db, positions: services.positions }) });
       await api.register(starsRoutes, { stars: services.stars });
       await api.register(feedbackRoutes, { feedback: services.feedback });
+      await api.register(coverageRoutes, { coverage: services.coverage });
+      await api.register(standardsRoutes, { standards: services.standards });
     },
     { prefix: '/api/v1' },
   );

@@ -9,3 +9,4 @@ export * from './id-number';
 export * from './positions';
 export * from './positions-import';
 export * from './stars';
+export * from './coverage';

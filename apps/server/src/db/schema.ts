@@ -7,3 +7,5 @@ export * from '../modules/positions/positions.tables';
 export * from '../platform/jobs/jobs.tables';
 export * from '../modules/positions/network.tables';
 export * from '../modules/stars/stars.tables';
+export * from '../modules/positions/coverage.tables';
+export * from '../modules/positions/standards.tables';

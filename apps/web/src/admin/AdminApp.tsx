@@ -24,6 +24,9 @@ const PositionsPage = lazy(() => import('./features/positions/PositionsPage').th
 const StarsPage = lazy(() => import('./features/stars/StarsPage').then((m) => ({ default: m.StarsPage })));
 const RubricPage = lazy(() => import('./features/stars/RubricPage').then((m) => ({ default: m.RubricPage })));
 const FeedbackPage = lazy(() => import('./features/stars/FeedbackPage').then((m) => ({ default: m.FeedbackPage })));
+const CoveragePage = lazy(() => import('./features/positions/CoveragePage').then((m) => ({ default: m.CoveragePage })));
+const StandardsPage = lazy(() => import('./features/positions/StandardsPage').then((m) => ({ default: m.StandardsPage })));
+const ShortfallsPage = lazy(() => import('./features/positions/ShortfallsPage').then((m) => ({ default: m.ShortfallsPage })));
 const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const SessionsPage = lazy(() => import('./auth/SessionsPage').then((m) => ({ default: m.SessionsPage })));
 
@@ -93,6 +96,9 @@ function AdminRoutes() {
           <Route path="positions/rubric" element={<Lazy><RubricPage /></Lazy>} />
           <Route path="positions/feedback" element={<Lazy><FeedbackPage /></Lazy>} />
           <Route path="positions/:positionId" element={<Lazy><PositionsPage /></Lazy>} />
+          <Route path="positions/coverage" element={<Lazy><CoveragePage /></Lazy>} />
+          <Route path="positions/standards" element={<Lazy><StandardsPage /></Lazy>} />
+          <Route path="positions/shortfalls" element={<Lazy><ShortfallsPage /></Lazy>} />
           <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
           <Route path="sessions" element={<Lazy><SessionsPage /></Lazy>} />
           <Route path="*" element={<NotFoundPage />} />

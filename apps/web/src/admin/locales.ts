@@ -4,6 +4,7 @@ import { positionsImportEn, positionsImportZh } from './features/positions/impor
 import { positionsFormEn, positionsFormZh } from './features/positions/form-locales';
 import { starsEn, starsZh } from './features/stars/locales';
 import { feedbackEn, feedbackZh } from '../shared/feedback-locales';
+import { coverageEn, coverageZh, standardsEn, standardsZh } from './features/positions/coverage-locales';
 
 /** The console's strings, zh-CN first; `adminEn` must have the same keys (the type checks it). */
 export const adminZh = {
@@ -197,6 +198,8 @@ export const adminZh = {
   positionsForm: positionsFormZh,
   starsAdmin: starsZh,
   feedback: feedbackZh,
+  coverage: coverageZh,
+  standards: standardsZh,
   audit: {
     title: '审计日志',
     empty: '没有符合条件的记录。放宽时间范围或清除筛选条件再试。',
@@ -437,6 +440,8 @@ export const adminEn: Shape<typeof adminZh> = {
   positionsForm: positionsFormEn,
   starsAdmin: starsEn,
   feedback: feedbackEn,
+  coverage: coverageEn,
+  standards: standardsEn,
   audit: {
     title: 'Audit log',
     empty: 'No entries match. Widen the time range or clear the filters.',

@@ -8,6 +8,7 @@ import { creditCodeCheckChar, findOrgByCode, insertOrg, type OrgRow } from '../.
 import { DEMO_MEMBER_PHONE, seedDemoMembers, type DemoPii } from './demo-members';
 import { seedDemoPositions } from './demo-positions';
 import { seedDemoStars } from './demo-stars';
+import { seedDemoCoverage } from './demo-coverage';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKER_PHONE, JIANGBEI_STREETS } from './demo-orgs';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -88,6 +89,7 @@ export async function seedDemo(database: Database, opts: { pii?: DemoPii } = {})
     if (opts.pii) members = await seedDemoMembers(tx, byCode, opts.pii);
     await seedDemoPositions(tx, new Map([...byCode].map(([code, row]) => [code, row.id])));
     await seedDemoStars(tx);
+    await seedDemoCoverage(tx, jb);
     await tx.insert(systemSetting).values({ key: 'demo_seeded', value: { at: new Date().toISOString() } });
   });
   return { seeded: true, orgs, members };

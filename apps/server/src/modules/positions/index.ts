@@ -12,3 +12,12 @@ export { createPositionImportService, type PositionImportService } from './posit
 export { createPositionExportService } from './positions.export';
 export { positionsXlsxRoutes } from './positions.import.routes';
 export { wgs84ToGcj02 } from './geo';
+export { createCoverageService, type CoverageService } from './coverage.service';
+export { coverageRoutes } from './coverage.routes';
+export { createStandardsService, type StandardsService } from './standards.service';
+export { standardsRoutes } from './standards.routes';
+export { coverageRun } from './coverage.tables';
+export { computeCoverage } from './coverage.compute';
+export { runValuesOf } from './coverage.service';
+export { buildSyntheticGrid } from './coverage.synthetic';
+export { boundsOf, serializeWalkGraph } from './network.service';

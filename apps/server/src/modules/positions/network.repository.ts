@@ -18,7 +18,14 @@ export async function listNetworksCovering(db: Db, lng: number, lat: number): Pr
   return db
     .select(metaColumns)
     .from(streetNetwork)
-    .where(and(sql`${streetNetwork.minLng} <= ${lng} and ${streetNetwork.maxLng} >= ${lng}`, sql`${streetNetwork.minLat} <= ${lat} and ${streetNetwork.maxLat} >= ${lat}`))
+    .where(
+      and(
+        sql`${streetNetwork.minLng} <= ${lng} and ${streetNetwork.maxLng} >= ${lng}`,
+        sql`${streetNetwork.minLat} <= ${lat} and ${streetNetwork.maxLat} >= ${lat}`,
+        // A synthetic network must not tell a worker how many minutes a walk takes.
+        eq(streetNetwork.isSynthetic, false),
+      ),
+    )
     .orderBy(sql`(${streetNetwork.maxLng} - ${streetNetwork.minLng}) * (${streetNetwork.maxLat} - ${streetNetwork.minLat})`);
 }
 

@@ -174,6 +174,18 @@ export function createNetworkService({ db }: { db: Db }) {
       return repo.findNetworkForOrg(db, orgId);
     },
 
+    /** A stored network's graph by id (cached like the nearest search's), or null when gone. */
+    async loadGraph(networkId: string): Promise<WalkGraph | null> {
+      const stored = await repo.loadNetworkGraph(db, networkId);
+      if (!stored) return null;
+      const cached = cache.get(networkId);
+      if (cached && cached.importedAt === stored.importedAt.getTime()) return cached.graph;
+      const graph = deserializeWalkGraph(stored.graph);
+      cache.set(networkId, { importedAt: stored.importedAt.getTime(), graph });
+      while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+      return graph;
+    },
+
     /** The graph of the smallest stored network whose bounding box contains the point, if any. */
     async findCoveringGraph(lng: number, lat: number): Promise<{ networkId: string; graph: WalkGraph } | null> {
       const [meta] = await repo.listNetworksCovering(db, lng, lat);

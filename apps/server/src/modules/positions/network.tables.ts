@@ -1,4 +1,4 @@
-import { customType, doublePrecision, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, doublePrecision, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { org } from '../orgs/orgs.tables';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -31,6 +31,8 @@ export const streetNetwork = pgTable(
     maxLng: doublePrecision('max_lng').notNull(),
     maxLat: doublePrecision('max_lat').notNull(),
     graph: bytea('graph').notNull(),
+    /** A generated stand-in (the demo's Jiangbei grid): used for coverage demos, never for a worker's walking minutes. */
+    isSynthetic: boolean('is_synthetic').notNull().default(false),
   },
   (t) => [uniqueIndex('street_network_org_unique').on(t.orgId)],
 );

@@ -1,4 +1,5 @@
 import { MessageOutlined, OrderedListOutlined, StarOutlined } from '@ant-design/icons';
+import { AimOutlined, CheckSquareOutlined, WarningOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, EnvironmentOutlined, HomeOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import type { Permission } from '@niangjia/contracts';
 import type { ReactNode } from 'react';
@@ -33,6 +34,9 @@ export const MENU: MenuEntry[] = [
       { path: '/positions/stars', labelKey: 'starsAdmin.menu.stars', icon: <StarOutlined />, permission: 'position.read' },
       { path: '/positions/feedback', labelKey: 'starsAdmin.menu.feedback', icon: <MessageOutlined />, permission: 'position.read' },
       { path: '/positions/rubric', labelKey: 'starsAdmin.menu.rubric', icon: <OrderedListOutlined />, permission: 'position.read' },
+      { path: '/positions/coverage', labelKey: 'coverage.menu', icon: <AimOutlined />, permission: 'position.read' },
+      { path: '/positions/shortfalls', labelKey: 'standards.shortfallMenu', icon: <WarningOutlined />, permission: 'position.read' },
+      { path: '/positions/standards', labelKey: 'standards.menu', icon: <CheckSquareOutlined />, permission: 'position.read' },
     ],
   },
   {

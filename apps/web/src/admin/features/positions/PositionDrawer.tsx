@@ -1,17 +1,17 @@
-import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import type { Position } from '@niangjia/contracts';
 import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
 import { LazyMap, useMapLayers } from '../../../shared/map';
-import { missingStandard, SEVEN_STANDARD, STATUS_COLORS, TYPE_COLORS } from '../../../shared/positions';
+import { STATUS_COLORS, TYPE_COLORS } from '../../../shared/positions';
 import { useRequest } from '../../../shared/use-request';
 import { AuditTable } from '../../components/AuditTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExceptionsList } from './ScheduleFields';
 import { PositionStarsTab } from '../stars/PositionStarsTab';
 import { SignageButtons } from '../stars/SignageButtons';
+import { StandardChecklist } from './StandardChecklist';
 
 /** One position: basic info, hours, facilities against the "七个一" standard, audit. */
 export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: string; onClose: () => void; onEdit?: ((p: Position) => void) | undefined }) {
@@ -20,7 +20,6 @@ export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: st
   const layers = useMapLayers();
   const p = detail.data;
   const notFound = detail.error instanceof ApiError && (detail.error.status === 404 || detail.error.status === 403);
-  const missing = p ? missingStandard(p.facilities) : [];
 
   return (
     <Drawer
@@ -106,44 +105,7 @@ export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: st
             {
               key: 'facilities',
               label: t('positionsAdmin.tabs.facilities'),
-              children: (
-                <Space orientation="vertical" style={{ width: '100%' }} size={12}>
-                  {missing.length ? (
-                    <Alert
-                      type="warning"
-                      showIcon
-                      data-testid="standard-missing"
-                      title={t('positionsAdmin.standard.missing', { count: missing.length, items: missing.map((f) => t(`positions.facilities.${f}`)).join('、') })}
-                    />
-                  ) : (
-                    <Alert type="success" showIcon title={t('positionsAdmin.standard.complete')} />
-                  )}
-                  <Table
-                    size="small"
-                    pagination={false}
-                    rowKey="key"
-                    dataSource={SEVEN_STANDARD.map((key) => ({ key, has: p.facilities.includes(key) }))}
-                    columns={[
-                      { title: t('positionsAdmin.fields.standard'), dataIndex: 'key', render: (k: string) => t(`positions.facilities.${k}`) },
-                      {
-                        title: '',
-                        dataIndex: 'has',
-                        width: 120,
-                        render: (has: boolean) =>
-                          has ? (
-                            <Typography.Text type="success"><CheckCircleFilled /> {t('positionsAdmin.standard.have')}</Typography.Text>
-                          ) : (
-                            <Typography.Text type="danger"><CloseCircleFilled /> {t('positionsAdmin.standard.lack')}</Typography.Text>
-                          ),
-                      },
-                    ]}
-                  />
-                  <div>
-                    <Typography.Text strong>{t('positionsAdmin.otherFacilities')}：</Typography.Text>
-                    {p.facilities.filter((f) => !(SEVEN_STANDARD as readonly string[]).includes(f)).map((f) => <Tag key={f}>{t(`positions.facilities.${f}`)}</Tag>)}
-                  </div>
-                </Space>
-              ),
+              children: <StandardChecklist positionId={p.id} facilities={p.facilities} />,
             },
             { key: 'stars', label: t('starsAdmin.drawer.starsTab'), children: <PositionStarsTab positionId={p.id} /> },
             {
