@@ -21,6 +21,10 @@ const MembersPage = lazy(() => import('./features/members/MembersPage').then((m)
 const ImportPage = lazy(() => import('./features/members/ImportPage').then((m) => ({ default: m.ImportPage })));
 const PositionsPage = lazy(() => import('./features/positions/PositionsPage').then((m) => ({ default: m.PositionsPage })));
 const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const AccessControllersPage = lazy(() => import('./features/access/ControllersPage').then((m) => ({ default: m.ControllersPage })));
+const StationAccessPage = lazy(() => import('./features/access/StationAccessPage').then((m) => ({ default: m.StationAccessPage })));
+const EntriesPage = lazy(() => import('./features/access/EntriesPage').then((m) => ({ default: m.EntriesPage })));
+const AlarmsPage = lazy(() => import('./features/access/AlarmsPage').then((m) => ({ default: m.AlarmsPage })));
 const SessionsPage = lazy(() => import('./auth/SessionsPage').then((m) => ({ default: m.SessionsPage })));
 
 const theme = {
@@ -85,6 +89,10 @@ function AdminRoutes() {
           <Route path="members/:memberId" element={<Lazy><MembersPage mode="all" /></Lazy>} />
           <Route path="positions" element={<Lazy><PositionsPage /></Lazy>} />
           <Route path="positions/:positionId" element={<Lazy><PositionsPage /></Lazy>} />
+          <Route path="access" element={<Lazy><AccessControllersPage /></Lazy>} />
+          <Route path="access/stations/:positionId" element={<Lazy><StationAccessPage /></Lazy>} />
+          <Route path="access/entries" element={<Lazy><EntriesPage /></Lazy>} />
+          <Route path="access/alarms" element={<Lazy><AlarmsPage /></Lazy>} />
           <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
           <Route path="sessions" element={<Lazy><SessionsPage /></Lazy>} />
           <Route path="*" element={<NotFoundPage />} />

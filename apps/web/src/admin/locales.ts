@@ -1,3 +1,4 @@
+import { accessEn, accessZh } from './features/access/locales';
 import { membersEn, membersZh } from './features/members/locales';
 import { positionsEn, positionsZh } from './features/positions/locales';
 
@@ -189,6 +190,7 @@ export const adminZh = {
   },
   members: membersZh,
   positionsAdmin: positionsZh,
+  access: accessZh,
   audit: {
     title: '审计日志',
     empty: '没有符合条件的记录。放宽时间范围或清除筛选条件再试。',
@@ -416,6 +418,7 @@ export const adminEn: Shape<typeof adminZh> = {
   },
   members: membersEn,
   positionsAdmin: positionsEn,
+  access: accessEn,
   audit: {
     title: 'Audit log',
     empty: 'No entries match. Widen the time range or clear the filters.',

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, EnvironmentOutlined, HomeOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, UnlockOutlined, UnorderedListOutlined, WifiOutlined, EnvironmentOutlined, HomeOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import type { Permission } from '@niangjia/contracts';
 import type { ReactNode } from 'react';
 
@@ -28,6 +28,16 @@ export const MENU: MenuEntry[] = [
     labelKey: 'menu.positionsGroup',
     icon: <HomeOutlined />,
     items: [{ path: '/positions', labelKey: 'menu.positions', icon: <EnvironmentOutlined />, permission: 'position.read' }],
+  },
+  {
+    key: 'access',
+    labelKey: 'access.menu.group',
+    icon: <UnlockOutlined />,
+    items: [
+      { path: '/access', labelKey: 'access.menu.controllers', icon: <WifiOutlined />, permission: 'access.read' },
+      { path: '/access/entries', labelKey: 'access.menu.entries', icon: <UnorderedListOutlined />, permission: 'access.read' },
+      { path: '/access/alarms', labelKey: 'access.menu.alarms', icon: <AlertOutlined />, permission: 'access.read' },
+    ],
   },
   {
     key: 'system',
