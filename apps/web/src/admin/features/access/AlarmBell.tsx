@@ -1,15 +1,15 @@
-import { BellOutlined } from "@ant-design/icons";
-import type { DoorAlarmSummary } from "@niangjia/contracts";
-import { Badge, Button, Empty, List, Popover, Tag, Typography } from "antd";
-import { useState } from "react";
-import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
-import { api } from "../../../shared/api";
-import { formatDateTime } from "../../../shared/format";
-import { useRequest } from "../../../shared/use-request";
-import { useScope } from "../../layout/scope";
-import { ALARM_KIND_COLORS } from "./access-ui";
-import { useInterval } from "./use-interval";
+import { BellOutlined } from '@ant-design/icons';
+import type { DoorAlarmSummary } from '@niangjia/contracts';
+import { Badge, Button, Empty, List, Popover, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../../../shared/api';
+import { formatDateTime } from '../../../shared/format';
+import { useRequest } from '../../../shared/use-request';
+import { useScope } from '../../layout/scope';
+import { ALARM_KIND_COLORS } from './access-ui';
+import { useInterval } from './use-interval';
 
 // The header badge polls; 15 s is quick enough for a door held open and light on the server.
 const POLL_MS = 15_000;
@@ -20,18 +20,10 @@ export function AlarmBell() {
   const { scope } = useScope();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const summary = useRequest(
-    (signal) =>
-      api.get<DoorAlarmSummary>(
-        "/door-alarms/summary",
-        { orgId: scope?.id },
-        { signal },
-      ),
-    [scope?.id],
-  );
+  const summary = useRequest((signal) => api.get<DoorAlarmSummary>('/door-alarms/summary', { orgId: scope?.id }, { signal }), [scope?.id]);
   useInterval(summary.reload, POLL_MS);
   const count = summary.data?.open ?? 0;
-  const latest = summary.data?.latest.filter((a) => a.status === "open") ?? [];
+  const latest = summary.data?.latest.filter((a) => a.status === 'open') ?? [];
 
   const content = (
     <div style={{ width: 320 }}>
@@ -41,7 +33,7 @@ export function AlarmBell() {
           dataSource={latest}
           renderItem={(a) => (
             <List.Item
-              style={{ cursor: "pointer", paddingInline: 0 }}
+              style={{ cursor: 'pointer', paddingInline: 0 }}
               onClick={() => {
                 setOpen(false);
                 void navigate(`/access/stations/${a.positionId}?tab=alarms`);
@@ -50,9 +42,7 @@ export function AlarmBell() {
               <List.Item.Meta
                 title={
                   <span>
-                    <Tag color={ALARM_KIND_COLORS[a.kind]}>
-                      {t(`access.alarms.kinds.${a.kind}`)}
-                    </Tag>
+                    <Tag color={ALARM_KIND_COLORS[a.kind]}>{t(`access.alarms.kinds.${a.kind}`)}</Tag>
                     {a.positionName}
                   </span>
                 }
@@ -62,20 +52,17 @@ export function AlarmBell() {
           )}
         />
       ) : (
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={t("access.alarms.bellNone")}
-        />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('access.alarms.bellNone')} />
       )}
       <Button
         block
         type="link"
         onClick={() => {
           setOpen(false);
-          void navigate("/access/alarms");
+          void navigate('/access/alarms');
         }}
       >
-        {t("access.alarms.bellAll")}
+        {t('access.alarms.bellAll')}
       </Button>
     </div>
   );
@@ -88,24 +75,15 @@ export function AlarmBell() {
       placement="bottomRight"
       title={
         <span>
-          {t("access.alarms.bell")}
-          <Typography.Text
-            type={count ? "danger" : "secondary"}
-            style={{ marginLeft: 8, fontWeight: "normal" }}
-          >
-            {count
-              ? t("access.alarms.bellOpen", { n: count })
-              : t("access.alarms.bellNone")}
+          {t('access.alarms.bell')}
+          <Typography.Text type={count ? 'danger' : 'secondary'} style={{ marginLeft: 8, fontWeight: 'normal' }}>
+            {count ? t('access.alarms.bellOpen', { n: count }) : t('access.alarms.bellNone')}
           </Typography.Text>
         </span>
       }
       content={content}
     >
-      <Button
-        type="text"
-        aria-label={`${t("access.alarms.bell")}：${count ? t("access.alarms.bellOpen", { n: count }) : t("access.alarms.bellNone")}`}
-        data-testid="alarm-bell"
-      >
+      <Button type="text" aria-label={`${t('access.alarms.bell')}：${count ? t('access.alarms.bellOpen', { n: count }) : t('access.alarms.bellNone')}`} data-testid="alarm-bell">
         <Badge count={count} size="small" overflowCount={99}>
           <BellOutlined style={{ fontSize: 18 }} />
         </Badge>

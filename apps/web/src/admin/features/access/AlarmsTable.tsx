@@ -1,43 +1,25 @@
-import type {
-  DoorAlarm,
-  DoorAlarmKind,
-  DoorAlarmStatus,
-  Page,
-} from "@niangjia/contracts";
-import {
-  Alert,
-  App,
-  Button,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Segmented,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
-import { useState } from "react";
-import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
-import { api, ApiError, describeError } from "../../../shared/api";
-import { formatDateTime } from "../../../shared/format";
-import { useMe } from "../../../shared/session";
-import { useRequest } from "../../../shared/use-request";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { listPagination } from "../../components/list-pagination";
-import { ALARM_KIND_COLORS, ALARM_STATUS_COLORS } from "./access-ui";
-import { StationSelect } from "./StationSelect";
-import { useInterval } from "./use-interval";
+import type { DoorAlarm, DoorAlarmKind, DoorAlarmStatus, Page } from '@niangjia/contracts';
+import { Alert, App, Button, Empty, Form, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, ApiError, describeError } from '../../../shared/api';
+import { formatDateTime } from '../../../shared/format';
+import { useMe } from '../../../shared/session';
+import { useRequest } from '../../../shared/use-request';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { listPagination } from '../../components/list-pagination';
+import { ALARM_KIND_COLORS, ALARM_STATUS_COLORS } from './access-ui';
+import { StationSelect } from './StationSelect';
+import { useInterval } from './use-interval';
 
-type StatusFilter = DoorAlarmStatus | "all";
+type StatusFilter = DoorAlarmStatus | 'all';
 
 /** 告警: door-controller alarms, open first by default; acknowledge, resolve with a note. */
 export function AlarmsTable({
   positionId,
   orgId,
-  initialStatus = "open",
+  initialStatus = 'open',
   stationFilter = false,
   initialStation,
 }: {
@@ -50,7 +32,7 @@ export function AlarmsTable({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
-  const canWrite = me.permissions.includes("access.write");
+  const canWrite = me.permissions.includes('access.write');
   const [status, setStatus] = useState<StatusFilter>(initialStatus);
   const [station, setStation] = useState<string | undefined>(initialStation);
   const [page, setPage] = useState(1);
@@ -60,9 +42,9 @@ export function AlarmsTable({
   const list = useRequest(
     (signal) =>
       api.get<Page<DoorAlarm>>(
-        "/door-alarms",
+        '/door-alarms',
         {
-          status: status === "all" ? undefined : status,
+          status: status === 'all' ? undefined : status,
           positionId: positionId ?? station,
           orgId,
           page,
@@ -81,13 +63,9 @@ export function AlarmsTable({
       await api.post<DoorAlarm>(`/door-alarms/${alarm.id}/acknowledge`, {
         version: alarm.version,
       });
-      void message.success(t("access.alarms.acknowledged"));
+      void message.success(t('access.alarms.acknowledged'));
     } catch (e) {
-      void message.error(
-        e instanceof ApiError && e.isConflict
-          ? t("access.alarms.conflict")
-          : describeError(e).title,
-      );
+      void message.error(e instanceof ApiError && e.isConflict ? t('access.alarms.conflict') : describeError(e).title);
     } finally {
       setBusy(null);
       list.reload();
@@ -95,7 +73,7 @@ export function AlarmsTable({
   };
 
   return (
-    <Space orientation="vertical" size={12} style={{ width: "100%" }}>
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Space wrap>
         <Segmented<StatusFilter>
           value={status}
@@ -103,15 +81,10 @@ export function AlarmsTable({
             setStatus(v);
             setPage(1);
           }}
-          options={(["open", "acknowledged", "resolved", "all"] as const).map(
-            (s) => ({
-              value: s,
-              label:
-                s === "all"
-                  ? t("common.all")
-                  : t(`access.alarms.statuses.${s}`),
-            }),
-          )}
+          options={(['open', 'acknowledged', 'resolved', 'all'] as const).map((s) => ({
+            value: s,
+            label: s === 'all' ? t('common.all') : t(`access.alarms.statuses.${s}`),
+          }))}
           data-testid="alarm-status-filter"
         />
         {stationFilter && (
@@ -125,55 +98,38 @@ export function AlarmsTable({
           />
         )}
       </Space>
-      {list.error ? (
-        <ErrorAlert error={list.error} onRetry={list.reload} />
-      ) : null}
+      {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
       <Table<DoorAlarm>
         rowKey="id"
         loading={list.loading && !list.data}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 1000 }}
         locale={{
-          emptyText: (
-            <Empty
-              description={
-                status === "open"
-                  ? t("access.alarms.emptyOpen")
-                  : t("access.alarms.empty")
-              }
-            />
-          ),
+          emptyText: <Empty description={status === 'open' ? t('access.alarms.emptyOpen') : t('access.alarms.empty')} />,
         }}
-        pagination={listPagination(
-          t,
-          { page, pageSize, total: list.data?.total ?? 0 },
-          (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        )}
+        pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => {
+          setPage(p);
+          setPageSize(s);
+        })}
         columns={[
           {
-            title: t("access.alarms.fields.raisedAt"),
-            dataIndex: "raisedAt",
+            title: t('access.alarms.fields.raisedAt'),
+            dataIndex: 'raisedAt',
             width: 160,
             render: (v: string) => formatDateTime(v, true),
           },
           {
-            title: t("access.alarms.fields.kind"),
-            key: "kind",
+            title: t('access.alarms.fields.kind'),
+            key: 'kind',
             width: 170,
             render: (_: unknown, a) => (
               <Space orientation="vertical" size={0}>
-                <Tag color={ALARM_KIND_COLORS[a.kind]}>
-                  {t(`access.alarms.kinds.${a.kind}`)}
-                </Tag>
-                {a.kind === "held_open" &&
-                  typeof a.detail.seconds === "number" && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t("access.alarms.heldSeconds", { n: a.detail.seconds })}
-                    </Typography.Text>
-                  )}
+                <Tag color={ALARM_KIND_COLORS[a.kind]}>{t(`access.alarms.kinds.${a.kind}`)}</Tag>
+                {a.kind === 'held_open' && typeof a.detail.seconds === 'number' && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('access.alarms.heldSeconds', { n: a.detail.seconds })}
+                  </Typography.Text>
+                )}
               </Space>
             ),
           },
@@ -181,22 +137,20 @@ export function AlarmsTable({
             ? []
             : [
                 {
-                  title: t("access.alarms.fields.station"),
-                  dataIndex: "positionName",
+                  title: t('access.alarms.fields.station'),
+                  dataIndex: 'positionName',
                   width: 220,
-                  render: (v: string, a: DoorAlarm) => (
-                    <Link to={`/access/stations/${a.positionId}`}>{v}</Link>
-                  ),
+                  render: (v: string, a: DoorAlarm) => <Link to={`/access/stations/${a.positionId}`}>{v}</Link>,
                 },
               ]),
           {
-            title: t("access.alarms.fields.door"),
-            dataIndex: "controllerName",
+            title: t('access.alarms.fields.door'),
+            dataIndex: 'controllerName',
             width: 110,
           },
           {
-            title: t("access.alarms.fields.status"),
-            dataIndex: "status",
+            title: t('access.alarms.fields.status'),
+            dataIndex: 'status',
             width: 90,
             render: (v: DoorAlarmStatus) => (
               <Tag color={ALARM_STATUS_COLORS[v]} data-testid="alarm-status">
@@ -205,64 +159,49 @@ export function AlarmsTable({
             ),
           },
           {
-            title: t("access.alarms.fields.handled"),
-            key: "handled",
+            title: t('access.alarms.fields.handled'),
+            key: 'handled',
             width: 240,
             render: (_: unknown, a) => (
               <Space orientation="vertical" size={0} style={{ fontSize: 12 }}>
                 {a.acknowledgedAt && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t("access.alarms.statuses.acknowledged")}：
-                    {t("access.alarms.by", {
-                      name: a.acknowledgedByName ?? "",
+                    {t('access.alarms.statuses.acknowledged')}：
+                    {t('access.alarms.by', {
+                      name: a.acknowledgedByName ?? '',
                       time: formatDateTime(a.acknowledgedAt),
                     })}
                   </Typography.Text>
                 )}
                 {a.resolvedAt && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t("access.alarms.statuses.resolved")}：
-                    {t("access.alarms.by", {
-                      name: a.resolvedByName ?? "",
+                    {t('access.alarms.statuses.resolved')}：
+                    {t('access.alarms.by', {
+                      name: a.resolvedByName ?? '',
                       time: formatDateTime(a.resolvedAt),
                     })}
                   </Typography.Text>
                 )}
-                {a.note && (
-                  <Typography.Text style={{ fontSize: 12 }}>
-                    {a.note}
-                  </Typography.Text>
-                )}
-                {!a.acknowledgedAt && !a.resolvedAt && "—"}
+                {a.note && <Typography.Text style={{ fontSize: 12 }}>{a.note}</Typography.Text>}
+                {!a.acknowledgedAt && !a.resolvedAt && '—'}
               </Space>
             ),
           },
           {
-            title: t("common.actions"),
-            key: "actions",
+            title: t('common.actions'),
+            key: 'actions',
             width: 140,
-            fixed: "right",
+            fixed: 'right',
             render: (_: unknown, a) =>
-              canWrite && a.status !== "resolved" ? (
+              canWrite && a.status !== 'resolved' ? (
                 <Space size={0}>
-                  {a.status === "open" && (
-                    <Button
-                      type="link"
-                      size="small"
-                      loading={busy === a.id}
-                      onClick={() => void acknowledge(a)}
-                      data-testid="acknowledge-alarm"
-                    >
-                      {t("access.alarms.acknowledge")}
+                  {a.status === 'open' && (
+                    <Button type="link" size="small" loading={busy === a.id} onClick={() => void acknowledge(a)} data-testid="acknowledge-alarm">
+                      {t('access.alarms.acknowledge')}
                     </Button>
                   )}
-                  <Button
-                    type="link"
-                    size="small"
-                    onClick={() => setResolving(a)}
-                    data-testid="resolve-alarm"
-                  >
-                    {t("access.alarms.resolve")}
+                  <Button type="link" size="small" onClick={() => setResolving(a)} data-testid="resolve-alarm">
+                    {t('access.alarms.resolve')}
                   </Button>
                 </Space>
               ) : null,
@@ -275,7 +214,7 @@ export function AlarmsTable({
           onClose={() => setResolving(null)}
           onDone={() => {
             setResolving(null);
-            void message.success(t("access.alarms.resolved"));
+            void message.success(t('access.alarms.resolved'));
             list.reload();
           }}
         />
@@ -284,15 +223,7 @@ export function AlarmsTable({
   );
 }
 
-function ResolveModal({
-  alarm,
-  onClose,
-  onDone,
-}: {
-  alarm: DoorAlarm;
-  onClose: () => void;
-  onDone: () => void;
-}) {
+function ResolveModal({ alarm, onClose, onDone }: { alarm: DoorAlarm; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ note: string }>();
   const [saving, setSaving] = useState(false);
@@ -307,11 +238,7 @@ function ResolveModal({
       });
       onDone();
     } catch (e) {
-      setError(
-        e instanceof ApiError && e.isConflict
-          ? new Error(t("access.alarms.conflict"))
-          : e,
-      );
+      setError(e instanceof ApiError && e.isConflict ? new Error(t('access.alarms.conflict')) : e);
     } finally {
       setSaving(false);
     }
@@ -320,49 +247,34 @@ function ResolveModal({
   return (
     <Modal
       open
-      title={t("access.alarms.resolveTitle", {
+      title={t('access.alarms.resolveTitle', {
         kind: t(`access.alarms.kinds.${alarm.kind satisfies DoorAlarmKind}`),
       })}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okText={t("access.alarms.resolve")}
-      cancelText={t("actions.cancel")}
+      okText={t('access.alarms.resolve')}
+      cancelText={t('actions.cancel')}
       confirmLoading={saving}
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        {alarm.positionName} · {alarm.controllerName} ·{" "}
-        {formatDateTime(alarm.raisedAt, true)}
+        {alarm.positionName} · {alarm.controllerName} · {formatDateTime(alarm.raisedAt, true)}
       </Typography.Paragraph>
-      {problem ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={problem.title}
-          description={problem.detail}
-        />
-      ) : null}
+      {problem ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problem.title} description={problem.detail} /> : null}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item
           name="note"
-          label={t("access.alarms.note")}
+          label={t('access.alarms.note')}
           rules={[
             {
               required: true,
               whitespace: true,
-              message: t("access.alarms.noteRequired"),
+              message: t('access.alarms.noteRequired'),
             },
-            { max: 500, message: t("common.maxLength", { n: 500 }) },
+            { max: 500, message: t('common.maxLength', { n: 500 }) },
           ]}
         >
-          <Input.TextArea
-            rows={3}
-            maxLength={500}
-            showCount
-            placeholder={t("access.alarms.notePlaceholder")}
-            autoFocus
-          />
+          <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('access.alarms.notePlaceholder')} autoFocus />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,29 +1,17 @@
-import { PlusOutlined } from "@ant-design/icons";
-import type { CreateDoorBan, DoorBan, Page } from "@niangjia/contracts";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Table,
-  Typography,
-} from "antd";
-import type { Dayjs } from "dayjs";
-import { useState } from "react";
-import { useTranslation } from "react-i18next";
-import { api, describeError, errorText } from "../../../shared/api";
-import { applyServerErrors } from "../../../shared/form-errors";
-import { formatDateTime, shanghaiIso } from "../../../shared/format";
-import { PHONE_PATTERN } from "../../../shared/members";
-import { useMe } from "../../../shared/session";
-import { useRequest } from "../../../shared/use-request";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { listPagination } from "../../components/list-pagination";
+import { PlusOutlined } from '@ant-design/icons';
+import type { CreateDoorBan, DoorBan, Page } from '@niangjia/contracts';
+import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, Modal, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, describeError, errorText } from '../../../shared/api';
+import { applyServerErrors } from '../../../shared/form-errors';
+import { formatDateTime, shanghaiIso } from '../../../shared/format';
+import { PHONE_PATTERN } from '../../../shared/members';
+import { useMe } from '../../../shared/session';
+import { useRequest } from '../../../shared/use-request';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { listPagination } from '../../components/list-pagination';
 
 type Values = { phone: string; reason: string; until?: Dayjs | null };
 
@@ -32,32 +20,22 @@ export function BansCard({ positionId }: { positionId: string }) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const me = useMe();
-  const canWrite = me.permissions.includes("access.write");
+  const canWrite = me.permissions.includes('access.write');
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
-  const list = useRequest(
-    (signal) =>
-      api.get<Page<DoorBan>>(
-        "/door-bans",
-        { positionId, page, pageSize: 20 },
-        { signal },
-      ),
-    [positionId, page],
-  );
+  const list = useRequest((signal) => api.get<Page<DoorBan>>('/door-bans', { positionId, page, pageSize: 20 }, { signal }), [positionId, page]);
 
   const lift = (ban: DoorBan) =>
     modal.confirm({
-      title: t("access.bans.removeConfirm", {
-        who: ban.personName
-          ? `${ban.personName}（${ban.phoneMasked}）`
-          : ban.phoneMasked,
+      title: t('access.bans.removeConfirm', {
+        who: ban.personName ? `${ban.personName}（${ban.phoneMasked}）` : ban.phoneMasked,
       }),
-      okText: t("access.bans.remove"),
-      cancelText: t("actions.cancel"),
+      okText: t('access.bans.remove'),
+      cancelText: t('actions.cancel'),
       onOk: async () => {
         try {
           await api.delete(`/door-bans/${ban.id}`);
-          void message.success(t("access.bans.removed"));
+          void message.success(t('access.bans.removed'));
           list.reload();
         } catch (e) {
           void message.error(errorText(e));
@@ -68,34 +46,23 @@ export function BansCard({ positionId }: { positionId: string }) {
   return (
     <Card
       size="small"
-      title={t("access.bans.title")}
+      title={t('access.bans.title')}
       extra={
         canWrite ? (
-          <Button
-            icon={<PlusOutlined />}
-            onClick={() => setAdding(true)}
-            data-testid="add-ban"
-          >
-            {t("access.bans.add")}
+          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-ban">
+            {t('access.bans.add')}
           </Button>
         ) : null
       }
     >
-      {list.error ? (
-        <ErrorAlert error={list.error} onRetry={list.reload} />
-      ) : null}
+      {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
       <Table<DoorBan>
         rowKey="id"
         size="small"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         locale={{
-          emptyText: (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={t("access.bans.empty")}
-            />
-          ),
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('access.bans.empty')} />,
         }}
         pagination={listPagination(
           t,
@@ -109,12 +76,12 @@ export function BansCard({ positionId }: { positionId: string }) {
         )}
         columns={[
           {
-            title: t("access.bans.fields.person"),
-            key: "person",
+            title: t('access.bans.fields.person'),
+            key: 'person',
             width: 170,
             render: (_: unknown, b) => (
               <>
-                {b.personName ?? "—"}
+                {b.personName ?? '—'}
                 <div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {b.phoneMasked}
@@ -124,20 +91,19 @@ export function BansCard({ positionId }: { positionId: string }) {
             ),
           },
           {
-            title: t("access.bans.fields.reason"),
-            dataIndex: "reason",
+            title: t('access.bans.fields.reason'),
+            dataIndex: 'reason',
             ellipsis: { showTitle: true },
           },
           {
-            title: t("access.bans.fields.until"),
-            dataIndex: "until",
+            title: t('access.bans.fields.until'),
+            dataIndex: 'until',
             width: 150,
-            render: (v: string | null) =>
-              v ? formatDateTime(v) : t("access.bans.forever"),
+            render: (v: string | null) => (v ? formatDateTime(v) : t('access.bans.forever')),
           },
           {
-            title: t("access.bans.fields.createdAt"),
-            key: "created",
+            title: t('access.bans.fields.createdAt'),
+            key: 'created',
             width: 160,
             render: (_: unknown, b) => (
               <>
@@ -155,12 +121,12 @@ export function BansCard({ positionId }: { positionId: string }) {
           ...(canWrite
             ? [
                 {
-                  title: t("common.actions"),
-                  key: "actions",
+                  title: t('common.actions'),
+                  key: 'actions',
                   width: 80,
                   render: (_: unknown, b: DoorBan) => (
                     <Button type="link" size="small" onClick={() => lift(b)}>
-                      {t("access.bans.remove")}
+                      {t('access.bans.remove')}
                     </Button>
                   ),
                 },
@@ -174,7 +140,7 @@ export function BansCard({ positionId }: { positionId: string }) {
           onClose={() => setAdding(false)}
           onAdded={() => {
             setAdding(false);
-            void message.success(t("access.bans.added"));
+            void message.success(t('access.bans.added'));
             list.reload();
           }}
         />
@@ -183,15 +149,7 @@ export function BansCard({ positionId }: { positionId: string }) {
   );
 }
 
-function AddBanModal({
-  positionId,
-  onClose,
-  onAdded,
-}: {
-  positionId: string;
-  onClose: () => void;
-  onAdded: () => void;
-}) {
+function AddBanModal({ positionId, onClose, onAdded }: { positionId: string; onClose: () => void; onAdded: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
@@ -200,26 +158,17 @@ function AddBanModal({
     setSaving(true);
     setError(null);
     try {
-      const until = v.until
-        ? shanghaiIso(
-            v.until.year(),
-            v.until.month() + 1,
-            v.until.date(),
-            23,
-            59,
-            59,
-          )
-        : null;
+      const until = v.until ? shanghaiIso(v.until.year(), v.until.month() + 1, v.until.date(), 23, 59, 59) : null;
       const body: CreateDoorBan = {
         positionId,
         phone: v.phone.trim(),
         reason: v.reason.trim(),
         until,
       };
-      await api.post<DoorBan>("/door-bans", body);
+      await api.post<DoorBan>('/door-bans', body);
       onAdded();
     } catch (e) {
-      applyServerErrors(form, e, ["phone", "reason", "until"]);
+      applyServerErrors(form, e, ['phone', 'reason', 'until']);
       setError(e);
     } finally {
       setSaving(false);
@@ -229,69 +178,48 @@ function AddBanModal({
   return (
     <Modal
       open
-      title={t("access.bans.addTitle")}
+      title={t('access.bans.addTitle')}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okText={t("access.bans.add")}
-      cancelText={t("actions.cancel")}
+      okText={t('access.bans.add')}
+      cancelText={t('actions.cancel')}
       confirmLoading={saving}
       maskClosable={false}
       destroyOnHidden
     >
-      {problem ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={problem.title}
-          description={problem.detail}
-        />
-      ) : null}
+      {problem ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problem.title} description={problem.detail} /> : null}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item
           name="phone"
-          label={t("access.bans.fields.phone")}
-          extra={t("access.bans.phoneHint")}
+          label={t('access.bans.fields.phone')}
+          extra={t('access.bans.phoneHint')}
           rules={[
             {
               required: true,
               pattern: PHONE_PATTERN,
-              message: t("access.bans.phoneRequired"),
+              message: t('access.bans.phoneRequired'),
             },
           ]}
         >
-          <Input
-            inputMode="numeric"
-            maxLength={11}
-            style={{ width: 200 }}
-            autoFocus
-          />
+          <Input inputMode="numeric" maxLength={11} style={{ width: 200 }} autoFocus />
         </Form.Item>
         <Form.Item
           name="reason"
-          label={t("access.bans.fields.reason")}
+          label={t('access.bans.fields.reason')}
           rules={[
             {
               required: true,
               whitespace: true,
               min: 2,
               max: 200,
-              message: t("access.bans.reasonRequired"),
+              message: t('access.bans.reasonRequired'),
             },
           ]}
         >
-          <Input.TextArea
-            rows={2}
-            maxLength={200}
-            showCount
-            placeholder={t("access.bans.reasonPlaceholder")}
-          />
+          <Input.TextArea rows={2} maxLength={200} showCount placeholder={t('access.bans.reasonPlaceholder')} />
         </Form.Item>
-        <Form.Item name="until" label={t("access.bans.fields.until")}>
-          <DatePicker
-            placeholder={t("access.bans.untilPlaceholder")}
-            style={{ width: 200 }}
-          />
+        <Form.Item name="until" label={t('access.bans.fields.until')}>
+          <DatePicker placeholder={t('access.bans.untilPlaceholder')} style={{ width: 200 }} />
         </Form.Item>
       </Form>
     </Modal>

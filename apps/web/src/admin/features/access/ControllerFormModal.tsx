@@ -1,29 +1,23 @@
-import type {
-  CreateDoorController,
-  DoorController,
-  DoorControllerCredentials,
-  DoorCodeMode,
-  UpdateDoorController,
-} from "@niangjia/contracts";
-import { Alert, Form, Input, InputNumber, Modal, Radio } from "antd";
-import { useState } from "react";
-import { useTranslation } from "react-i18next";
-import { api, describeError } from "../../../shared/api";
-import { applyServerErrors } from "../../../shared/form-errors";
+import type { CreateDoorController, DoorController, DoorControllerCredentials, DoorCodeMode, UpdateDoorController } from '@niangjia/contracts';
+import { Alert, Form, Input, InputNumber, Modal, Radio } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, describeError } from '../../../shared/api';
+import { applyServerErrors } from '../../../shared/form-errors';
 
 type Values = { name: string; codeMode: DoorCodeMode; maxDistanceM: number };
-const FIELDS = ["name", "codeMode", "maxDistanceM"];
+const FIELDS = ['name', 'codeMode', 'maxDistanceM'];
 
 type Props =
   | {
-      mode: "create";
+      mode: 'create';
       positionId: string;
       stationName: string;
       onClose: () => void;
       onCreated: (c: DoorControllerCredentials) => void;
     }
   | {
-      mode: "edit";
+      mode: 'edit';
       controller: DoorController;
       onClose: () => void;
       onSaved: (c: DoorController) => void;
@@ -35,30 +29,28 @@ export function ControllerFormModal(props: Props) {
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const codeMode = Form.useWatch("codeMode", form);
+  const codeMode = Form.useWatch('codeMode', form);
   const initial: Values =
-    props.mode === "edit"
+    props.mode === 'edit'
       ? {
           name: props.controller.name,
           codeMode: props.controller.codeMode,
           maxDistanceM: props.controller.maxDistanceM,
         }
-      : { name: "", codeMode: "rotating", maxDistanceM: 100 };
+      : { name: '', codeMode: 'rotating', maxDistanceM: 100 };
 
   const submit = async (v: Values) => {
     setSaving(true);
     setError(null);
     try {
-      if (props.mode === "create") {
+      if (props.mode === 'create') {
         const body: CreateDoorController = {
           positionId: props.positionId,
           name: v.name.trim(),
           codeMode: v.codeMode,
           maxDistanceM: v.maxDistanceM,
         };
-        props.onCreated(
-          await api.post<DoorControllerCredentials>("/door-controllers", body),
-        );
+        props.onCreated(await api.post<DoorControllerCredentials>('/door-controllers', body));
       } else {
         const body: UpdateDoorController = {
           name: v.name.trim(),
@@ -66,12 +58,7 @@ export function ControllerFormModal(props: Props) {
           maxDistanceM: v.maxDistanceM,
           version: props.controller.version,
         };
-        props.onSaved(
-          await api.patch<DoorController>(
-            `/door-controllers/${props.controller.id}`,
-            body,
-          ),
-        );
+        props.onSaved(await api.patch<DoorController>(`/door-controllers/${props.controller.id}`, body));
       }
     } catch (e) {
       applyServerErrors(form, e, FIELDS);
@@ -87,63 +74,40 @@ export function ControllerFormModal(props: Props) {
       open
       width={560}
       title={
-        props.mode === "create"
-          ? t("access.controllers.registerTitle", {
+        props.mode === 'create'
+          ? t('access.controllers.registerTitle', {
               station: props.stationName,
             })
-          : t("access.controllers.editTitle", { name: props.controller.name })
+          : t('access.controllers.editTitle', { name: props.controller.name })
       }
       onCancel={props.onClose}
       onOk={() => form.submit()}
-      okText={
-        props.mode === "create"
-          ? t("access.controllers.register")
-          : t("common.save")
-      }
-      cancelText={t("actions.cancel")}
+      okText={props.mode === 'create' ? t('access.controllers.register') : t('common.save')}
+      cancelText={t('actions.cancel')}
       confirmLoading={saving}
       maskClosable={false}
       destroyOnHidden
     >
-      {problem ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={problem.title}
-          description={problem.detail}
-        />
-      ) : null}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={initial}
-        onFinish={(v) => void submit(v)}
-      >
+      {problem ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problem.title} description={problem.detail} /> : null}
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)}>
         <Form.Item
           name="name"
-          label={t("access.controllers.fields.name")}
+          label={t('access.controllers.fields.name')}
           rules={[
             {
               required: true,
               whitespace: true,
-              message: t("access.controllers.nameRequired"),
+              message: t('access.controllers.nameRequired'),
             },
-            { max: 60, message: t("common.maxLength", { n: 60 }) },
+            { max: 60, message: t('common.maxLength', { n: 60 }) },
           ]}
         >
-          <Input
-            placeholder={t("access.controllers.placeholders.name")}
-            autoFocus
-          />
+          <Input placeholder={t('access.controllers.placeholders.name')} autoFocus />
         </Form.Item>
-        <Form.Item
-          name="codeMode"
-          label={t("access.controllers.fields.codeMode")}
-        >
+        <Form.Item name="codeMode" label={t('access.controllers.fields.codeMode')}>
           <Radio.Group
-            style={{ display: "flex", flexDirection: "column", gap: 8 }}
-            options={(["rotating", "static"] as const).map((m) => ({
+            style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+            options={(['rotating', 'static'] as const).map((m) => ({
               value: m,
               label: t(`access.controllers.codeModes.${m}`),
             }))}
@@ -151,26 +115,19 @@ export function ControllerFormModal(props: Props) {
         </Form.Item>
         <Form.Item
           name="maxDistanceM"
-          label={t("access.controllers.fields.maxDistance")}
-          extra={t("access.controllers.maxDistanceHint")}
+          label={t('access.controllers.fields.maxDistance')}
+          extra={t('access.controllers.maxDistanceHint')}
           rules={[
             {
-              required: codeMode === "static",
-              type: "number",
+              required: codeMode === 'static',
+              type: 'number',
               min: 10,
               max: 5000,
-              message: t("access.controllers.maxDistanceHint"),
+              message: t('access.controllers.maxDistanceHint'),
             },
           ]}
         >
-          <InputNumber
-            min={10}
-            max={5000}
-            step={10}
-            suffix={t("access.controllers.meters")}
-            style={{ width: 160 }}
-            disabled={codeMode !== "static"}
-          />
+          <InputNumber min={10} max={5000} step={10} suffix={t('access.controllers.meters')} style={{ width: 160 }} disabled={codeMode !== 'static'} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef } from 'react';
 
 /** Calls `run` every `ms` while the tab is visible (a hidden console tab does not poll). */
 export function useInterval(run: () => void, ms: number): void {
@@ -6,7 +6,7 @@ export function useInterval(run: () => void, ms: number): void {
   ref.current = run;
   useEffect(() => {
     const timer = setInterval(() => {
-      if (document.visibilityState === "visible") ref.current();
+      if (document.visibilityState === 'visible') ref.current();
     }, ms);
     return () => clearInterval(timer);
   }, [ms]);
