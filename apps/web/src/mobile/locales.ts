@@ -1,4 +1,7 @@
+import { doorEn, doorZh } from './pages/door/locales';
+
 export const mobileZh = {
+  door: doorZh,
   tabs: { label: '主导航', home: '首页', stations: '驿站', services: '服务', me: '我的' },
   home: {
     hello: '欢迎回到娘家',
@@ -171,6 +174,7 @@ export const mobileZh = {
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const mobileEn: Shape<typeof mobileZh> = {
+  door: doorEn,
   tabs: { label: 'Main navigation', home: 'Home', stations: 'Stations', services: 'Services', me: 'Me' },
   home: {
     hello: 'Welcome home',
