@@ -1,11 +1,7 @@
-import { z } from "zod";
-import {
-  mobilePhoneSchema,
-  pageOf,
-  pageQuerySchema,
-  versionSchema,
-} from "./common";
-import { crsValues, timeRangeSchema } from "./positions";
+import { z } from 'zod';
+import { applyMembershipSchema } from './members';
+import { mobilePhoneSchema, pageOf, pageQuerySchema, versionSchema } from './common';
+import { crsValues, timeRangeSchema } from './positions';
 
 /**
  * Smart 24-hour stations (智慧驿站, PRODUCT.md part 3): door controllers, the door policy of a
@@ -14,45 +10,39 @@ import { crsValues, timeRangeSchema } from "./positions";
  */
 
 /** Rotating code on a screen (changes every 30 s) or a printed static code checked with the phone's location. */
-export const doorCodeModes = ["rotating", "static"] as const;
+export const doorCodeModes = ['rotating', 'static'] as const;
 export type DoorCodeMode = (typeof doorCodeModes)[number];
 
-export const doorControllerStatuses = ["active", "revoked"] as const;
-export const doorStates = ["closed", "open", "unknown"] as const;
+export const doorControllerStatuses = ['active', 'revoked'] as const;
+export const doorStates = ['closed', 'open', 'unknown'] as const;
 
 /** Every refusal of a scan has a stable code (problem+json `code`); the body also carries the station's phone. */
 export const doorRefusalCodes = [
-  "DOOR_CODE_INVALID",
-  "DOOR_CODE_EXPIRED",
-  "DOOR_CODE_USED",
-  "DOOR_CODE_WRONG_DOOR",
-  "DOOR_TOO_FAR",
-  "DOOR_LOCATION_REQUIRED",
-  "DOOR_NEEDS_REAL_NAME",
-  "DOOR_MEMBERS_ONLY",
-  "DOOR_USER_BANNED",
-  "DOOR_RATE_LIMITED",
-  "DOOR_STATION_CLOSED",
-  "DOOR_OUTSIDE_SCAN_HOURS",
-  "DOOR_CONTROLLER_REVOKED",
-  "DOOR_CONTROLLER_OFFLINE",
-  "DOOR_NO_ACK",
-  "DOOR_DEVICE_REFUSED",
+  'DOOR_CODE_INVALID',
+  'DOOR_CODE_EXPIRED',
+  'DOOR_CODE_USED',
+  'DOOR_CODE_WRONG_DOOR',
+  'DOOR_TOO_FAR',
+  'DOOR_LOCATION_REQUIRED',
+  'DOOR_NEEDS_REAL_NAME',
+  'DOOR_MEMBERS_ONLY',
+  'DOOR_USER_BANNED',
+  'DOOR_RATE_LIMITED',
+  'DOOR_STATION_CLOSED',
+  'DOOR_OUTSIDE_SCAN_HOURS',
+  'DOOR_CONTROLLER_REVOKED',
+  'DOOR_CONTROLLER_OFFLINE',
+  'DOOR_NO_ACK',
+  'DOOR_DEVICE_REFUSED',
 ] as const;
 export type DoorRefusalCode = (typeof doorRefusalCodes)[number];
 
-export const doorEntryResults = ["opened", "refused", "failed"] as const;
+export const doorEntryResults = ['opened', 'refused', 'failed'] as const;
 export type DoorEntryResult = (typeof doorEntryResults)[number];
 
-export const doorAlarmKinds = [
-  "held_open",
-  "forced_open",
-  "power_lost",
-  "tamper",
-  "offline",
-] as const;
+export const doorAlarmKinds = ['held_open', 'forced_open', 'power_lost', 'tamper', 'offline'] as const;
 export type DoorAlarmKind = (typeof doorAlarmKinds)[number];
-export const doorAlarmStatuses = ["open", "acknowledged", "resolved"] as const;
+export const doorAlarmStatuses = ['open', 'acknowledged', 'resolved'] as const;
 export type DoorAlarmStatus = (typeof doorAlarmStatuses)[number];
 
 // ---------------------------------------------------------------------------------------------
@@ -83,15 +73,13 @@ export const listDoorControllersQuerySchema = pageQuerySchema.extend({
   positionId: z.uuid().optional(),
   status: z.enum(doorControllerStatuses).optional(),
 });
-export type ListDoorControllersQuery = z.infer<
-  typeof listDoorControllersQuerySchema
->;
+export type ListDoorControllersQuery = z.infer<typeof listDoorControllersQuerySchema>;
 export const doorControllerPageSchema = pageOf(doorControllerSchema);
 
 export const createDoorControllerSchema = z.strictObject({
   positionId: z.uuid(),
   name: z.string().trim().min(1).max(60),
-  codeMode: z.enum(doorCodeModes).default("rotating"),
+  codeMode: z.enum(doorCodeModes).default('rotating'),
   maxDistanceM: z.number().int().min(10).max(5000).default(100),
 });
 export type CreateDoorController = z.infer<typeof createDoorControllerSchema>;
@@ -115,9 +103,7 @@ export const doorControllerCredentialsSchema = z.object({
   staticCode: z.string().nullable(),
   doorUrl: z.string(),
 });
-export type DoorControllerCredentials = z.infer<
-  typeof doorControllerCredentialsSchema
->;
+export type DoorControllerCredentials = z.infer<typeof doorControllerCredentialsSchema>;
 
 export const versionBodySchema = z.strictObject({ version: versionSchema });
 
@@ -125,8 +111,8 @@ export const versionBodySchema = z.strictObject({ version: versionSchema });
 // Console: door policy of a station (one per position)
 
 /** When a scan opens the door: always, only outside the station's staffed hours, or in custom ranges. */
-export const doorScanHours = ["always", "outside_staffed", "custom"] as const;
-export const doorWhoMayEnter = ["real_name", "members"] as const;
+export const doorScanHours = ['always', 'outside_staffed', 'custom'] as const;
+export const doorWhoMayEnter = ['real_name', 'members'] as const;
 
 export const doorPolicySchema = z.object({
   positionId: z.uuid(),
@@ -255,9 +241,9 @@ export const doorAlarmSummarySchema = z.object({
 });
 export type DoorAlarmSummary = z.infer<typeof doorAlarmSummarySchema>;
 
-export const usageGranularities = ["hour", "day", "month"] as const;
+export const usageGranularities = ['hour', 'day', 'month'] as const;
 export const positionUsageQuerySchema = z.strictObject({
-  granularity: z.enum(usageGranularities).default("day"),
+  granularity: z.enum(usageGranularities).default('day'),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
@@ -301,6 +287,8 @@ export const publicDoorSchema = z.object({
     id: z.uuid(),
     name: z.string(),
     address: z.string(),
+    /** The org holding the station: pass it as `orgId` of POST /members/me/person. */
+    orgId: z.uuid(),
     contactPhone: z.string().nullable(),
     hoursText: z.string(),
   }),
@@ -318,7 +306,7 @@ export const openDoorSchema = z.strictObject({
   code: z
     .string()
     .trim()
-    .regex(/^\d{6,10}$/, { error: "DOOR_CODE_INVALID" }),
+    .regex(/^\d{6,10}$/, { error: 'DOOR_CODE_INVALID' }),
   location: z
     .strictObject({
       lat: z.number().min(-90).max(90),
@@ -332,7 +320,7 @@ export const openDoorSchema = z.strictObject({
 export type OpenDoor = z.infer<typeof openDoorSchema>;
 
 export const openDoorResultSchema = z.object({
-  result: z.literal("opened"),
+  result: z.literal('opened'),
   entryId: z.uuid(),
   commandId: z.string(),
   stationName: z.string(),
@@ -346,3 +334,10 @@ export const doorProblemExtrasSchema = z.object({
   contactPhone: z.string().nullable(),
   stationName: z.string().nullable(),
 });
+
+/**
+ * POST /api/v1/members/me/person: the worker's real name without joining a union (same fields as
+ * the joining form; `orgId` = the station's org from PublicDoor). Answers MyMembership.
+ */
+export const registerPersonSchema = applyMembershipSchema;
+export type RegisterPerson = z.infer<typeof registerPersonSchema>;

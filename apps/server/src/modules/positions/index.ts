@@ -8,3 +8,4 @@ export { isOpenAt, hoursText, type Schedule } from './schedule';
 export { position } from './positions.tables';
 export { createNetworkService, NetworkFileError, type NetworkService } from './network.service';
 export { streetNetwork } from './network.tables';
+export { convertCoord, haversineMetres, type Crs } from './geo/coords';
