@@ -65,7 +65,8 @@ export async function startEmbeddedBroker(opts: { port: number; host: string; au
       if (user === SERVER_MQTT_USER) return callback(null, sub);
       if (isDeviceSubscribeAllowed(client.id, sub.topic)) return callback(null, sub);
       log.warn({ deviceId: client.id, topic: sub.topic }, 'mqtt subscribe refused by ACL');
-      callback(new Error('not authorized'));
+      // A null subscription answers SUBACK 0x80 (refused) and keeps the connection.
+      callback(null, null);
     },
     preConnect: (client, packet, callback) => {
       // Remember who authenticated: the server's client id is free-form.
