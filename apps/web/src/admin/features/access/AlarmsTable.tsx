@@ -115,7 +115,7 @@ export function AlarmsTable({
           {
             title: t('access.alarms.fields.raisedAt'),
             dataIndex: 'raisedAt',
-            width: 160,
+            width: 175,
             render: (v: string) => formatDateTime(v, true),
           },
           {

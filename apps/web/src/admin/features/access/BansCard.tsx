@@ -59,6 +59,7 @@ export function BansCard({ positionId }: { positionId: string }) {
       <Table<DoorBan>
         rowKey="id"
         size="small"
+        scroll={{ x: 620 }}
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         locale={{

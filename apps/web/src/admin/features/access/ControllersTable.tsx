@@ -91,6 +91,8 @@ export function ControllersTable({ station, orgId, title }: Props) {
   return (
     <Card
       title={title}
+      // Inside a station's tab the card is only the toolbar: no second frame around the table.
+      {...(station ? { variant: 'borderless' as const, styles: { header: { padding: '0 0 12px', borderBottom: 0, minHeight: 0 }, body: { padding: 0 } } } : {})}
       extra={
         station && canWrite ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="register-controller">
@@ -104,7 +106,7 @@ export function ControllersTable({ station, orgId, title }: Props) {
         rowKey="id"
         loading={list.loading && !list.data}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 980 }}
+        scroll={{ x: station ? 880 : 1070 }}
         locale={{
           emptyText: <Empty description={station ? t('access.controllers.empty') : t('access.controllers.emptyAll')} />,
         }}
@@ -156,7 +158,7 @@ export function ControllersTable({ station, orgId, title }: Props) {
           {
             title: t('access.controllers.fields.codeMode'),
             key: 'codeMode',
-            width: 130,
+            width: 100,
             render: (_: unknown, c) => (
               <Space orientation="vertical" size={0}>
                 {t(`access.controllers.codeModesShort.${c.codeMode}`)}
@@ -171,7 +173,7 @@ export function ControllersTable({ station, orgId, title }: Props) {
           {
             title: t('access.controllers.fields.openAlarms'),
             dataIndex: 'openAlarms',
-            width: 100,
+            width: 70,
             render: (n: number, c) =>
               n > 0 ? (
                 <Link to={`/access/alarms?positionId=${c.positionId}`}>
@@ -190,7 +192,7 @@ export function ControllersTable({ station, orgId, title }: Props) {
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 190,
+            width: 170,
             fixed: 'right',
             render: (_: unknown, c) =>
               canWrite && c.status === 'active' ? (

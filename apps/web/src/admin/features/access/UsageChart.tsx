@@ -64,7 +64,6 @@ export function UsageChart({ usage }: { usage: PositionUsage }) {
           {
             name: t('access.usage.uniqueVisitors'),
             type: 'line',
-            smooth: true,
             data: usage.buckets.map((b) => b.uniqueVisitors),
             itemStyle: { color: '#1677ff' },
           },

@@ -38,7 +38,7 @@ export const accessZh = {
       connection: '连接',
       lastSeenAt: '最后心跳',
       doorState: '门状态',
-      openAlarms: '未处理告警',
+      openAlarms: '告警',
       createdAt: '登记时间',
     },
     codeModes: {
@@ -267,7 +267,7 @@ export const accessEn: Shape<typeof accessZh> = {
       connection: 'Connection',
       lastSeenAt: 'Last heartbeat',
       doorState: 'Door',
-      openAlarms: 'Open alarms',
+      openAlarms: 'Alarms',
       createdAt: 'Registered',
     },
     codeModes: {

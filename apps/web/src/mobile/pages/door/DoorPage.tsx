@@ -76,6 +76,11 @@ export function DoorPage() {
     else void open(false);
   }, [d, code, session.status, open]);
 
+  // The answer replaces a long form on a small screen: bring its top into view.
+  useEffect(() => {
+    if (phase.kind === 'opened' || phase.kind === 'refused') window.scrollTo(0, 0);
+  }, [phase.kind]);
+
   const retry = () => (d?.needsLocation ? void openWithLocation() : void open(true));
   const doorPath = `/m/door/${encodeURIComponent(deviceId)}${code ? `?c=${encodeURIComponent(code)}` : ''}`;
 
