@@ -19,7 +19,7 @@ type StatusFilter = DoorAlarmStatus | 'all';
 export function AlarmsTable({
   positionId,
   orgId,
-  initialStatus = 'open',
+  initialStatus = 'all',
   stationFilter = false,
   initialStation,
 }: {
@@ -81,7 +81,7 @@ export function AlarmsTable({
             setStatus(v);
             setPage(1);
           }}
-          options={(['open', 'acknowledged', 'resolved', 'all'] as const).map((s) => ({
+          options={(['all', 'open', 'acknowledged', 'resolved'] as const).map((s) => ({
             value: s,
             label: s === 'all' ? t('common.all') : t(`access.alarms.statuses.${s}`),
           }))}

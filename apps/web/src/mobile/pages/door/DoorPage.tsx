@@ -157,7 +157,7 @@ export function DoorPage() {
                 </Button>
               </div>
             ) : phase.kind === 'opened' ? (
-              <div className="nj-verify nj-verify-ok" role="status" data-testid="door-result" data-result="opened">
+              <div className="nj-verify nj-verify-ok" role="status" data-testid="door-result" data-result="opened" data-command-id={phase.result.commandId}>
                 <div className="nj-verify-mark" aria-hidden="true">
                   ✓
                 </div>
