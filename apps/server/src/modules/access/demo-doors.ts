@@ -61,3 +61,12 @@ export async function seedDemoDoors(db: Db, pii: { secrets: Secrets; dataKeys: D
     await db.insert(doorAlarm).values({ controllerId: c.id, positionId: p.id, orgId: p.orgId, kind: 'held_open', detail: { seconds: 180 }, raisedAt: new Date(now - 3600_000) });
   }
 }
+
+/** The startup banner's lines for the demo doors (demo mode only). */
+export function demoDoorsText(mqttUrl: string): string {
+  return [
+    `  智慧驿站门禁 Demo doors (MQTT ${mqttUrl}; secrets are demo-only):`,
+    ...DEMO_DOORS.map((d) => `    ${d.deviceId}  ${d.name.padEnd(8)} secret ${d.secret}`),
+    `    npm run cli -- device simulate --device ${DEMO_DOORS[0].deviceId}     (prints the QR, UNLOCKED, sends alarms)`,
+  ].join('\n');
+}

@@ -11,7 +11,8 @@ export { createDoorsService, type DoorsService } from './doors.service';
 export { createDoorGateway, type DoorGateway } from './gateway';
 export { accessRoutes, doorsRoutes } from './access.routes';
 export { startDoorSimulator, type DoorSimulator } from './simulator';
-export { seedDemoDoors, DEMO_DOORS } from './demo-doors';
+export { simulateDevice, writeMosquittoFiles, mosquittoPasswordHash } from './device-cli';
+export { seedDemoDoors, demoDoorsText, DEMO_DOORS } from './demo-doors';
 export { doorController, doorPolicy, doorEntry, doorAlarm } from './access.tables';
 
 export type PositionUsageYear = { visits: number; uniqueVisitors: number; afterHoursVisits: number; afterHoursShare: number; refused: number; hoursKept: number };
