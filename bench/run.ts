@@ -8,6 +8,8 @@
  *   3. members (bench/members.ts): a 100,000-row .xlsx import through the API (rows/s, server peak
  *      RSS) and search among 1,000,000 members on both databases. `BENCH_ONLY=members` runs only
  *      this part and replaces its section in latest.md; BENCH_SKIP_MEMBERS=1 leaves it out.
+ *   4. doors (bench/doors.ts): 200 concurrent scans on PostgreSQL + Mosquitto beside a bare MQTT round
+ *      trip. `BENCH_ONLY=doors` runs only this part; BENCH_SKIP_DOORS=1 leaves it out.
  * Writes the same tables to bench/results/latest.md. Figures only: nothing here asserts a timing.
  *
  * Env: BENCH_SECONDS (10) per load run, BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (50),
@@ -30,6 +32,7 @@ import { seedDemo } from "../apps/server/src/db/seed/demo";
 import { pgBin, startPgCluster, type PgCluster } from "./pg-cluster";
 import { addBenchDistrictAdmin, seedBenchTree, type BenchTree } from "./tree";
 import { benchImport, benchSearch, membersMarkdown, type ImportFigures, type SearchFigures } from "./members";
+import { benchDoors, doorsMarkdown } from "./doors";
 
 const num = (name: string, fallback: number) => {
   const v = Number(process.env[name]);
@@ -494,8 +497,31 @@ async function membersOnly(): Promise<void> {
   }
 }
 
+/** `BENCH_ONLY=doors` (bench/doors.ts): runs part 4 and replaces its section of latest.md. */
+async function doorsOnly(): Promise<void> {
+  let cluster: PgCluster | undefined;
+  let adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  try {
+    if (!adminUrl) {
+      log("PostgreSQL: starting a throwaway 15 cluster");
+      cluster = await startPgCluster();
+      adminUrl = cluster.url("postgres");
+    }
+    const section = doorsMarkdown(await benchDoors(adminUrl), "BENCH_ONLY=doors npm run bench");
+    const file = path.join(resultsDir(), "latest.md");
+    const previous = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Niangjia benchmark results\n";
+    const [head, rest = ""] = previous.split("\n## Doors: ");
+    const after = rest.includes("\n## ") ? rest.slice(rest.indexOf("\n## ")) : "";
+    fs.writeFileSync(file, `${head!.trimEnd()}\n\n${section}${after}\n`);
+    console.log(`\n${section}\nWritten to bench/results/latest.md (doors section).`);
+  } finally {
+    cluster?.stop();
+  }
+}
+
 async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === "members") return membersOnly();
+  if (process.env.BENCH_ONLY === "doors") return doorsOnly();
   console.log(`Niangjia benchmarks — ${machine()}`);
   console.log(
     `load: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${SECONDS} s, ${WORKERS} worker thread(s); sequential: ${SEQUENTIAL} requests\n`,
@@ -555,6 +581,7 @@ async function main(): Promise<void> {
       }
     }
     if (process.env.BENCH_SKIP_MEMBERS !== "1") membersSection = await benchMembers(adminUrl, skipPg, skipPglite);
+    if (!skipPg && adminUrl && process.env.BENCH_SKIP_DOORS !== "1") membersSection += `\n\n${doorsMarkdown(await benchDoors(adminUrl), "npm run bench")}`;
   } finally {
     cluster?.stop();
   }
