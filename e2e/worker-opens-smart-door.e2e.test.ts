@@ -38,7 +38,14 @@ describe.skipIf(!canRun)('a new rider scans the door of a 24-hour station on a p
     expect(station).toBeDefined();
     const positionId = station?.id ?? '';
     const policy = await staff.get<DoorPolicy>(`/positions/${positionId}/door-policy`);
-    await staff.send('PUT', `/positions/${positionId}/door-policy`, { ...policy, scanHours: 'always', customRanges: [], isClosed: false, whoMayEnter: 'real_name', positionId: undefined });
+    await staff.send('PUT', `/positions/${positionId}/door-policy`, {
+      ...policy,
+      scanHours: 'always',
+      customRanges: [],
+      isClosed: false,
+      whoMayEnter: 'real_name',
+      positionId: undefined,
+    });
     const credentials = await staff.send<DoorControllerCredentials>('POST', '/door-controllers', { positionId, name: '骑手通道', codeMode: 'rotating' });
     sim = await startDoorSimulator({
       mqttUrl: server.mqttUrl,

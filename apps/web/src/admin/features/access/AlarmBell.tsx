@@ -1,14 +1,14 @@
 import { BellOutlined } from '@ant-design/icons';
 import type { DoorAlarmSummary } from '@niangjia/contracts';
 import { Badge, Button, Empty, List, Popover, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
 import { useRequest } from '../../../shared/use-request';
 import { useScope } from '../../layout/scope';
-import { ALARM_KIND_COLORS } from './access-ui';
+import { ALARM_KIND_COLORS, ALARMS_CHANGED } from './access-ui';
 import { useInterval } from './use-interval';
 
 // The header badge polls; 15 s is quick enough for a door held open and light on the server.
@@ -22,6 +22,11 @@ export function AlarmBell() {
   const [open, setOpen] = useState(false);
   const summary = useRequest((signal) => api.get<DoorAlarmSummary>('/door-alarms/summary', { orgId: scope?.id }, { signal }), [scope?.id]);
   useInterval(summary.reload, POLL_MS);
+  const { reload } = summary;
+  useEffect(() => {
+    window.addEventListener(ALARMS_CHANGED, reload);
+    return () => window.removeEventListener(ALARMS_CHANGED, reload);
+  }, [reload]);
   const count = summary.data?.open ?? 0;
   const latest = summary.data?.latest.filter((a) => a.status === 'open') ?? [];
 

@@ -9,7 +9,7 @@ import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { listPagination } from '../../components/list-pagination';
-import { ALARM_KIND_COLORS, ALARM_STATUS_COLORS } from './access-ui';
+import { ALARM_KIND_COLORS, ALARM_STATUS_COLORS, announceAlarmsChanged } from './access-ui';
 import { StationSelect } from './StationSelect';
 import { useInterval } from './use-interval';
 
@@ -69,6 +69,7 @@ export function AlarmsTable({
     } finally {
       setBusy(null);
       list.reload();
+      announceAlarmsChanged();
     }
   };
 
@@ -216,6 +217,7 @@ export function AlarmsTable({
             setResolving(null);
             void message.success(t('access.alarms.resolved'));
             list.reload();
+            announceAlarmsChanged();
           }}
         />
       )}

@@ -5,7 +5,6 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError, errorText } from '../../../shared/api';
-import { formatDateTime } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -182,12 +181,6 @@ export function ControllersTable({ station, orgId, title }: Props) {
               ) : (
                 <Typography.Text type="secondary">0</Typography.Text>
               ),
-          },
-          {
-            title: t('access.controllers.fields.createdAt'),
-            dataIndex: 'createdAt',
-            width: 140,
-            render: (v: string) => formatDateTime(v),
           },
           {
             title: t('common.actions'),

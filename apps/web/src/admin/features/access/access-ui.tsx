@@ -12,7 +12,7 @@ export const RESULT_COLORS: Record<DoorEntryResult, string> = {
 export const ALARM_STATUS_COLORS: Record<DoorAlarmStatus, string> = {
   open: 'error',
   acknowledged: 'warning',
-  resolved: 'default',
+  resolved: 'success',
 };
 export const ALARM_KIND_COLORS: Record<DoorAlarmKind, string> = {
   held_open: 'orange',
@@ -81,3 +81,7 @@ export async function copyText(text: string): Promise<boolean> {
   area.remove();
   return ok;
 }
+
+/** Told by the alarm list after an acknowledge or resolve, so the header bell recounts at once. */
+export const ALARMS_CHANGED = 'niangjia:door-alarms-changed';
+export const announceAlarmsChanged = () => window.dispatchEvent(new Event(ALARMS_CHANGED));
