@@ -219,7 +219,8 @@ export const doorAlarmSchema = z.object({
 });
 export type DoorAlarm = z.infer<typeof doorAlarmSchema>;
 export const listDoorAlarmsQuerySchema = pageQuerySchema.extend({
-  status: z.enum(doorAlarmStatuses).optional(),
+  /** unresolved = open or acknowledged (the staff's default view). */
+  status: z.enum([...doorAlarmStatuses, 'unresolved']).optional(),
   positionId: z.uuid().optional(),
 });
 export type ListDoorAlarmsQuery = z.infer<typeof listDoorAlarmsQuerySchema>;

@@ -335,7 +335,8 @@ export async function updateAlarm(db: Db, id: string, version: number, values: P
 }
 
 export async function listAlarms(db: Db, f: { scope: Scope; underPath?: string | undefined; status?: string | undefined; positionId?: string | undefined }, page: { limit: number; offset: number }) {
-  const where = and(scopeCondition(f.scope, f.underPath), f.status ? eq(doorAlarm.status, f.status) : undefined, f.positionId ? eq(doorAlarm.positionId, f.positionId) : undefined);
+  const status = f.status === 'unresolved' ? sql`${doorAlarm.status} <> 'resolved'` : f.status ? eq(doorAlarm.status, f.status) : undefined;
+  const where = and(scopeCondition(f.scope, f.underPath), status, f.positionId ? eq(doorAlarm.positionId, f.positionId) : undefined);
   const [items, totals] = await Promise.all([
     db
       .select(alarmColumns)
@@ -371,7 +372,7 @@ export async function aggregateUsage(db: Db, positionId: string, granularity: 'h
   const rows = await db.execute<{ bucket: string; visits: number; unique_visitors: number; after_hours: number }>(sql`
     select to_char(date_trunc(${unit}, ${local}), 'YYYY-MM-DD"T"HH24:MI:SS') as bucket,
            count(*)::int as visits,
-           count(distinct ${doorEntry.userId})::int as unique_visitors,
+           count(distinct coalesce(${doorEntry.userId}::text, ${doorEntry.phoneMasked}))::int as unique_visitors,
            count(*) filter (where ${doorEntry.isAfterHours})::int as after_hours
     from ${doorEntry}
     where ${doorEntry.positionId} = ${positionId} and ${doorEntry.result} = 'opened'
@@ -379,7 +380,7 @@ export async function aggregateUsage(db: Db, positionId: string, granularity: 'h
     group by 1 order by 1`);
   const totals = await db.execute<{ visits: number; unique_visitors: number; after_hours: number; refused: number }>(sql`
     select count(*) filter (where ${doorEntry.result} = 'opened')::int as visits,
-           count(distinct ${doorEntry.userId}) filter (where ${doorEntry.result} = 'opened')::int as unique_visitors,
+           count(distinct coalesce(${doorEntry.userId}::text, ${doorEntry.phoneMasked})) filter (where ${doorEntry.result} = 'opened')::int as unique_visitors,
            count(*) filter (where ${doorEntry.result} = 'opened' and ${doorEntry.isAfterHours})::int as after_hours,
            count(*) filter (where ${doorEntry.result} <> 'opened')::int as refused
     from ${doorEntry}

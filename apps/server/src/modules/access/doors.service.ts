@@ -19,6 +19,26 @@ export function maskPhone(phone: string | null): string | null {
   return phone && phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone;
 }
 
+/** HTTP status of each refusal (also when a retried tap repeats an earlier one). */
+export const REFUSAL_STATUS: Record<string, number> = {
+  DOOR_CODE_INVALID: 409,
+  DOOR_CODE_EXPIRED: 409,
+  DOOR_CODE_USED: 409,
+  DOOR_CODE_WRONG_DOOR: 409,
+  DOOR_LOCATION_REQUIRED: 400,
+  DOOR_TOO_FAR: 403,
+  DOOR_NEEDS_REAL_NAME: 403,
+  DOOR_MEMBERS_ONLY: 403,
+  DOOR_USER_BANNED: 403,
+  DOOR_RATE_LIMITED: 429,
+  DOOR_STATION_CLOSED: 409,
+  DOOR_OUTSIDE_SCAN_HOURS: 409,
+  DOOR_CONTROLLER_REVOKED: 409,
+  DOOR_CONTROLLER_OFFLINE: 503,
+  DOOR_NO_ACK: 504,
+  DOOR_DEVICE_REFUSED: 502,
+};
+
 /** The staffed hours of a station are its weekly hours, even when the door makes it a 24-hour station. */
 export function staffedSchedule(p: { weeklyHours: unknown; exceptions: unknown }): Schedule {
   return { is24h: false, weekly: p.weeklyHours as Schedule['weekly'], exceptions: p.exceptions as Schedule['exceptions'] };
@@ -74,7 +94,8 @@ export function createDoorsService({ db, dataKeys, gateway, door, clock = () => 
       const earlier = await repo.findEntryByRequest(db, userId, input.requestId);
       if (earlier) {
         if (earlier.result === 'opened' && earlier.commandId) return { result: 'opened', entryId: earlier.id, commandId: earlier.commandId, stationName: position.name, contactPhone: position.contactPhone };
-        throw refuse(earlier.reason ?? 'DOOR_CODE_INVALID', 409);
+        const reason = earlier.reason === 'PENDING' || !earlier.reason ? 'DOOR_NO_ACK' : earlier.reason;
+        throw refuse(reason, REFUSAL_STATUS[reason] ?? 409);
       }
 
       const worker = await repo.findWorker(db, userId);
@@ -92,7 +113,8 @@ export function createDoorsService({ db, dataKeys, gateway, door, clock = () => 
           result,
           reason,
           commandId,
-          requestId: input.requestId,
+          // Only an attempt that sends a command is idempotent; a refused tap may be retried (after the real-name form).
+          requestId: reason === 'PENDING' ? input.requestId : null,
           isAfterHours,
         });
         // A concurrent retry of the same tap inserted first: answer as that one did.
