@@ -100,4 +100,39 @@ describe.skipIf(!canRun)('a new rider scans the door of a 24-hour station on a p
       expect(mine.filter((e) => e.result === 'opened').map((e) => e.personName)).toEqual([WORKER_NAME]);
     });
   });
+  it('at a door with a printed code, asks for the location: refused far away with the station phone, opens at the door', { timeout: 60_000 }, async () => {
+    const { server, session } = journey;
+    const m = session.page;
+    const staff = await signInStaffApi(server.baseURL, 'jb.admin');
+    const station = (await staff.get<ListPage<Position>>(`/positions?q=${encodeURIComponent(STATION)}`)).items.find((p) => p.name === STATION);
+    const credentials = await staff.send<DoorControllerCredentials>('POST', '/door-controllers', { positionId: station?.id, name: '侧门', codeMode: 'static', maxDistanceM: 100 });
+    expect(credentials.staticCode).toMatch(/^\d{6,10}$/);
+    const side = await startDoorSimulator({ mqttUrl: server.mqttUrl, deviceId: credentials.deviceId, secret: credentials.secret });
+    try {
+      await expect
+        .poll(async () => ((await (await fetch(`${server.baseURL}/api/v1/doors/${credentials.deviceId}`)).json()) as PublicDoor).isOnline, { timeout: 10_000 })
+        .toBe(true);
+      await withScreenshotOnFailure(session, 'worker-static-door', async () => {
+        // Still signed in from the first scan; the phone is 2 km away from the station.
+        await session.context.grantPermissions(['geolocation']);
+        await session.context.setGeolocation({ latitude: (station?.location.lat ?? 0) + 0.018, longitude: station?.location.lng ?? 0, accuracy: 20 });
+        await m.goto(`/m/door/${credentials.deviceId}?c=${credentials.staticCode ?? ''}`);
+        await m.getByTestId('door-locate').click();
+        const result = m.getByTestId('door-result');
+        await expect.poll(() => result.getAttribute('data-code'), { timeout: 15_000 }).toBe('DOOR_TOO_FAR');
+        expect(await m.getByTestId('door-reason').innerText()).toContain('离驿站太远');
+        expect(await m.getByTestId('door-call').getAttribute('href')).toBe(`tel:${(station?.contactPhone ?? '').replace(/[^\d+]/g, '')}`);
+        await saveScreenshot(m, 'worker-static-door-too-far-375');
+        expect(side.unlocks).toEqual([]);
+
+        // At the door (WGS-84, as phones report it): the retry opens it.
+        await session.context.setGeolocation({ latitude: station?.location.lat ?? 0, longitude: station?.location.lng ?? 0, accuracy: 20 });
+        await m.getByTestId('door-retry').click();
+        await expect.poll(() => result.getAttribute('data-result'), { timeout: 15_000 }).toBe('opened');
+        expect(side.unlocks).toHaveLength(1);
+      });
+    } finally {
+      await side.close();
+    }
+  });
 });

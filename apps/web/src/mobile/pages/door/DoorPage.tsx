@@ -22,7 +22,7 @@ type Phase =
   | { kind: 'location'; problem?: LocateProblem };
 
 // Worth another tap as they are: the device or the network may answer next time.
-const RETRYABLE = new Set(['DOOR_NO_ACK', 'DOOR_CONTROLLER_OFFLINE', 'DOOR_DEVICE_REFUSED', 'DOOR_RATE_LIMITED', 'NETWORK', 'INTERNAL']);
+const RETRYABLE = new Set(['DOOR_TOO_FAR', 'DOOR_NO_ACK', 'DOOR_CONTROLLER_OFFLINE', 'DOOR_DEVICE_REFUSED', 'DOOR_RATE_LIMITED', 'NETWORK', 'INTERNAL']);
 // Fixed only by scanning the door's current code again.
 const RESCAN = new Set(['DOOR_CODE_INVALID', 'DOOR_CODE_EXPIRED', 'DOOR_CODE_USED', 'DOOR_CODE_WRONG_DOOR']);
 
