@@ -88,6 +88,9 @@ describe.skipIf(!canRun)('district staff register a door controller, see its sec
       await resolve.getByText('请写明怎么处理的').waitFor();
       await resolve.getByLabel('处理说明').fill('已到现场查看，门已关好，锁正常');
       await resolve.getByRole('button', { name: cjk('解决') }).click();
+      // Resolved: gone from the default 未解决 view, listed under 已解决 with who and the note.
+      await alarm.waitFor({ state: 'detached' });
+      await a.getByTestId('alarm-status-filter').getByText('已解决', { exact: true }).click();
       await expect.poll(() => alarm.getByTestId('alarm-status').innerText()).toBe('已解决');
       await alarm.getByText('已到现场查看，门已关好，锁正常').waitFor();
       // The bell recounts at once: this alarm no longer counts as open.

@@ -13,13 +13,13 @@ import { ALARM_KIND_COLORS, ALARM_STATUS_COLORS, announceAlarmsChanged } from '.
 import { StationSelect } from './StationSelect';
 import { useInterval } from './use-interval';
 
-type StatusFilter = DoorAlarmStatus | 'all';
+type StatusFilter = DoorAlarmStatus | 'unresolved' | 'all';
 
 /** 告警: door-controller alarms, open first by default; acknowledge, resolve with a note. */
 export function AlarmsTable({
   positionId,
   orgId,
-  initialStatus = 'all',
+  initialStatus = 'unresolved',
   stationFilter = false,
   initialStation,
 }: {
@@ -82,9 +82,9 @@ export function AlarmsTable({
             setStatus(v);
             setPage(1);
           }}
-          options={(['all', 'open', 'acknowledged', 'resolved'] as const).map((s) => ({
+          options={(['unresolved', 'open', 'acknowledged', 'resolved', 'all'] as const).map((s) => ({
             value: s,
-            label: s === 'all' ? t('common.all') : t(`access.alarms.statuses.${s}`),
+            label: s === 'all' ? t('common.all') : s === 'unresolved' ? t('access.alarms.unresolved') : t(`access.alarms.statuses.${s}`),
           }))}
           data-testid="alarm-status-filter"
         />
@@ -106,7 +106,7 @@ export function AlarmsTable({
         dataSource={list.data?.items ?? []}
         scroll={{ x: 1000 }}
         locale={{
-          emptyText: <Empty description={status === 'open' ? t('access.alarms.emptyOpen') : t('access.alarms.empty')} />,
+          emptyText: <Empty description={status === 'open' || status === 'unresolved' ? t('access.alarms.emptyOpen') : t('access.alarms.empty')} />,
         }}
         pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => {
           setPage(p);

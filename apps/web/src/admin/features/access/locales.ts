@@ -172,6 +172,7 @@ export const accessZh = {
     title: '告警',
     empty: '没有符合条件的告警',
     emptyOpen: '没有待处理的告警',
+    unresolved: '未解决',
     filters: { status: '状态', station: '驿站' },
     fields: {
       raisedAt: '发生时间',
@@ -405,6 +406,7 @@ export const accessEn: Shape<typeof accessZh> = {
     title: 'Alarms',
     empty: 'No alarms match',
     emptyOpen: 'No open alarms',
+    unresolved: 'Unresolved',
     filters: { status: 'Status', station: 'Station' },
     fields: {
       raisedAt: 'Raised',
