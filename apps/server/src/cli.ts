@@ -5,7 +5,6 @@ import { assertNoDemoData, openConfiguredDatabase, runMigrations } from './boot'
 import { ConfigError, loadConfig, type Config } from './config';
 import { DatabaseInUseError, type Database } from './db/client';
 import { seedDemo } from './db/seed/demo';
-import { simulateDevice, writeMosquittoFiles } from './modules/access';
 import { appUser, hashPassword, roleGrant } from './modules/accounts';
 import { findOrgByCode } from './modules/orgs';
 import { createNetworkService, NetworkFileError } from './modules/positions';
@@ -195,6 +194,8 @@ async function run(argv: string[]): Promise<string> {
     }
     case 'device': {
       const [sub, ...opts] = rest;
+      // Loaded only here: the MQTT client and broker are not needed by the other commands.
+      const { simulateDevice, writeMosquittoFiles } = await import('./modules/access');
       if (sub === 'simulate') {
         const { values } = strictArgs(opts, { device: { type: 'string' }, secret: { type: 'string' }, mqtt: { type: 'string' }, alarm: { type: 'string' }, static: { type: 'boolean' }, url: { type: 'string' } }, 'device');
         if (!values.device) throw new UsageError(`Missing --device\n\n${HELP.device}`);

@@ -33,7 +33,7 @@ export function isDeviceSubscribeAllowed(deviceId: string, topic: string): boole
  * The embedded broker (aedes), so `npm start` needs nothing else. Per-device authentication
  * (username = device id, password = device secret, client id = device id) and a topic ACL.
  */
-export async function startEmbeddedBroker(opts: { port: number; host: string; auth: BrokerAuth; log: FastifyBaseLogger }): Promise<EmbeddedBroker> {
+export async function startEmbeddedBroker(opts: { port: number; host: string; auth: BrokerAuth; log: FastifyBaseLogger; isPortFallbackAllowed?: boolean }): Promise<EmbeddedBroker> {
   const { auth, log } = opts;
   const broker = await Aedes.createBroker({
     authenticate: (client, username, password, done) => {
@@ -75,10 +75,22 @@ export async function startEmbeddedBroker(opts: { port: number; host: string; au
     },
   });
   const server = net.createServer(broker.handle);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, opts.host, () => resolve());
-  });
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, opts.host, () => {
+        server.removeListener('error', reject);
+        resolve();
+      });
+    });
+  try {
+    await listen(opts.port);
+  } catch (error) {
+    // Outside production a busy port (another local instance, a test server) is not fatal: take any free one.
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || !opts.isPortFallbackAllowed) throw error;
+    log.warn({ port: opts.port }, 'mqtt port in use: the embedded broker takes a free port instead (set NIANGJIA_MQTT_PORT)');
+    await listen(0);
+  }
   const address = server.address() as net.AddressInfo;
   const host = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host;
   log.info({ port: address.port }, 'mqtt broker listening');

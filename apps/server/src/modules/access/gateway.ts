@@ -51,7 +51,7 @@ export function hashDeviceSecret(secrets: Secrets, secret: string): string {
  * to the database and announced with NOTIFY, so the instance that waits learns of an ack that
  * another instance received.
  */
-export function createDoorGateway(deps: { database: Database; mqtt: MqttConfig; door: DoorConfig; secrets: Secrets; dataKeys: DataKeys; log: FastifyBaseLogger }) {
+export function createDoorGateway(deps: { database: Database; mqtt: MqttConfig; door: DoorConfig; secrets: Secrets; dataKeys: DataKeys; log: FastifyBaseLogger; isProduction?: boolean }) {
   const { database, secrets, dataKeys, log } = deps;
   const db = database.db;
   const acks = new EventEmitter();
@@ -83,7 +83,7 @@ export function createDoorGateway(deps: { database: Database; mqtt: MqttConfig; 
     try {
       const parsed = doorMessageSchema.safeParse(JSON.parse(payload.toString('utf8')));
       if (!parsed.success) return reject(deviceId, topic, 'malformed');
-      message = parsed.data as DoorMessage;
+      message = parsed.data;
     } catch {
       return reject(deviceId, topic, 'malformed');
     }
@@ -151,6 +151,7 @@ export function createDoorGateway(deps: { database: Database; mqtt: MqttConfig; 
           port: deps.mqtt.port,
           host: deps.mqtt.host,
           log,
+          isPortFallbackAllowed: !deps.isProduction,
           auth: {
             serverPassword: serverMqttPassword(secrets),
             async checkDevice(deviceId, password) {
