@@ -189,16 +189,17 @@ export async function listBans(db: Db, f: { scope: Scope; positionId?: string | 
 // ---------------------------------------------------------------------------------------------
 // Who is scanning
 
+/** The scanning worker in one query: account phone, real-name person (if any), active membership. */
 export async function findWorker(db: Db, userId: string) {
-  const users = await db.select({ phone: appUser.phone }).from(appUser).where(eq(appUser.id, userId)).limit(1);
-  const persons = await db.select({ id: person.id, realName: person.realName, phone: person.phone }).from(person).where(eq(person.userId, userId)).limit(1);
-  const p = persons[0];
-  let isMember = false;
-  if (p) {
-    const rows = await db.select({ id: membership.id }).from(membership).where(and(eq(membership.personId, p.id), eq(membership.status, 'active'))).limit(1);
-    isMember = rows.length > 0;
-  }
-  return { phone: users[0]?.phone ?? p?.phone ?? null, person: p ?? null, isMember };
+  const result = await db.execute(sql`
+    select u.phone as phone, p.id as person_id, p.real_name as real_name, p.phone as person_phone,
+           exists (select 1 from ${membership} m where m.person_id = p.id and m.status = 'active') as is_member
+    from ${appUser} u left join ${person} p on p.user_id = u.id
+    where u.id = ${userId}
+    limit 1`);
+  const row = rowsOf<{ phone: string | null; person_id: string | null; real_name: string | null; person_phone: string | null; is_member: boolean }>(result)[0];
+  const p = row?.person_id ? { id: row.person_id, realName: row.real_name ?? '', phone: row.person_phone } : null;
+  return { phone: row?.phone ?? p?.phone ?? null, person: p, isMember: Boolean(row?.is_member) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -83,7 +83,8 @@ export function createDoorsService({ db, dataKeys, gateway, door, clock = () => 
     },
 
     async open(deviceId: string, input: OpenDoor, userId: string): Promise<OpenDoorResult> {
-      const d = await getDoor(deviceId);
+      // Independent reads at once: a scan should cost few round trips.
+      const [d, earlier, worker] = await Promise.all([getDoor(deviceId), repo.findEntryByRequest(db, userId, input.requestId), repo.findWorker(db, userId)]);
       const { controller, position } = d;
       const now = clock();
       const extras = { contactPhone: position.contactPhone, stationName: position.name };
@@ -91,14 +92,12 @@ export function createDoorsService({ db, dataKeys, gateway, door, clock = () => 
         new AppError(code, { status, params: { phone: position.contactPhone ?? '—', ...params }, extras, headers });
 
       // A retried tap gets the first answer, never a second unlock.
-      const earlier = await repo.findEntryByRequest(db, userId, input.requestId);
       if (earlier) {
         if (earlier.result === 'opened' && earlier.commandId) return { result: 'opened', entryId: earlier.id, commandId: earlier.commandId, stationName: position.name, contactPhone: position.contactPhone };
         const reason = earlier.reason === 'PENDING' || !earlier.reason ? 'DOOR_NO_ACK' : earlier.reason;
         throw refuse(reason, REFUSAL_STATUS[reason] ?? 409);
       }
 
-      const worker = await repo.findWorker(db, userId);
       const isAfterHours = !isOpenAt(staffedSchedule(position), now);
       const log = async (result: 'opened' | 'refused' | 'failed', reason: string | null, commandId: string | null = null) => {
         const entry = await repo.insertEntry(db, {
