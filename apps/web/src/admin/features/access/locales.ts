@@ -7,6 +7,7 @@ export const accessZh = {
     alarms: '告警',
   },
   stationLink: '智慧门禁',
+  dashboard: { title: '智慧驿站', openAlarms: '待处理告警', online: '门禁在线', offline: '门禁离线' },
   backToPositions: '返回阵地列表',
   stationTitle: '{{name}} · 智慧门禁',
   tabs: {
@@ -237,6 +238,7 @@ export const accessEn: Shape<typeof accessZh> = {
     alarms: 'Alarms',
   },
   stationLink: 'Smart door',
+  dashboard: { title: 'Smart stations', openAlarms: 'Open alarms', online: 'Doors online', offline: 'Doors offline' },
   backToPositions: 'Back to positions',
   stationTitle: '{{name}} · smart door',
   tabs: {
