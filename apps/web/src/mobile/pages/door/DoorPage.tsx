@@ -122,6 +122,7 @@ export function DoorPage() {
             <p>{t('door.doorName', { name: d.doorName })}</p>
             <p>{d.station.address}</p>
             {d.station.hoursText && <p>{t('door.hours', { hours: d.station.hoursText })}</p>}
+            {d.whoMayEnter === 'members' && <p>{t('door.membersOnly')}</p>}
           </section>
           {d.isClosed && phase.kind !== 'opened' ? (
             <p className="nj-door-warn">{t('door.closed')}</p>
