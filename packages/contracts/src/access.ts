@@ -158,13 +158,17 @@ export const listDoorBansQuerySchema = pageQuerySchema.extend({
   positionId: z.uuid().optional(),
 });
 export const doorBanPageSchema = pageOf(doorBanSchema);
-export const createDoorBanSchema = z.strictObject({
-  positionId: z.uuid(),
-  phone: mobilePhoneSchema,
-  reason: z.string().trim().min(2).max(200),
-  /** ISO date-time; omitted = until lifted. */
-  until: z.iso.datetime({ offset: true }).nullable().optional(),
-});
+/** Bar a worker by phone, or by the account of an entry-log row (`userId`): exactly one of the two. */
+export const createDoorBanSchema = z
+  .strictObject({
+    positionId: z.uuid(),
+    phone: mobilePhoneSchema.optional(),
+    userId: z.uuid().optional(),
+    reason: z.string().trim().min(2).max(200),
+    /** ISO date-time; omitted = until lifted. */
+    until: z.iso.datetime({ offset: true }).nullable().optional(),
+  })
+  .refine((b) => (b.phone ? 1 : 0) + (b.userId ? 1 : 0) === 1, { error: 'DOOR_BAN_TARGET', path: ['phone'] });
 export type CreateDoorBan = z.infer<typeof createDoorBanSchema>;
 
 // ---------------------------------------------------------------------------------------------

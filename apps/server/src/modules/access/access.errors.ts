@@ -34,6 +34,8 @@ registerMessages({
   DOOR_DEVICE_REFUSED_DETAIL: ['请重新扫码，或致电驿站 {phone}。', 'Scan again, or call the station at {phone}.'],
   DOOR_POSITION_NOT_ALLOWED: ['该阵地不在您的管辖范围内', 'this position is outside your scope'],
   DOOR_ALARM_STATE: ['告警状态不允许此操作', 'The alarm is not in a state that allows this'],
+  DOOR_BAN_TARGET: ['请填写手机号或选择一位职工（二选一）', 'give either a phone or a worker (one of the two)'],
+  DOOR_BAN_NO_PHONE: ['该职工没有手机号，无法加入禁入名单', 'this worker has no phone to ban'],
   ENTITY_door_controller: ['门禁控制器', 'door controller'],
   ENTITY_door_alarm: ['门禁告警', 'door alarm'],
   ENTITY_door_ban: ['禁入名单记录', 'door ban'],

@@ -126,6 +126,15 @@ describe('scan to open', () => {
     expect(ban.status, JSON.stringify(ban.body)).toBe(201);
     expect((await open(member, creds.deviceId, sim.currentCode())).body.code).toBe('DOOR_USER_BANNED');
     expect((await admin.delete(`/api/v1/door-bans/${ban.body.id}`)).status).toBe(204);
+    // By the account of an entry-log row; phone and account together are refused.
+    const userId = (await t.database.query<{ id: string }>(`select id from app_user where phone = '13800000002'`))[0]!.id;
+    const byUser = await admin.post('/api/v1/door-bans', { positionId, userId, reason: '测试按账号禁止' });
+    expect(byUser.status, JSON.stringify(byUser.body)).toBe(201);
+    expect(byUser.body.phoneMasked).toBe('138****0002');
+    expect((await open(member, creds.deviceId, sim.currentCode())).body.code).toBe('DOOR_USER_BANNED');
+    expect((await admin.delete(`/api/v1/door-bans/${byUser.body.id}`)).status).toBe(204);
+    const both = await admin.post('/api/v1/door-bans', { positionId, userId, phone: '13800000002', reason: '两个都填' });
+    expect(both.status).toBe(400);
 
     const policy = (await admin.get(`/api/v1/positions/${positionId}/door-policy`)).body;
     await admin.request('PUT', `/api/v1/positions/${positionId}/door-policy`, { ...policy, positionId: undefined, rateLimitPer10Min: 2 });

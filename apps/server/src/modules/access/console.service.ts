@@ -202,8 +202,10 @@ export function createAccessService({ db, secrets, dataKeys, gateway, door, publ
 
     async createBan(input: CreateDoorBan, actor: StaffActor): Promise<DoorBan> {
       const position = await getPositionInScope(input.positionId, actor.scope);
+      const phone = input.phone ?? (input.userId ? (await repo.findWorker(db, input.userId)).phone : null);
+      if (!phone) throw new AppError('VALIDATION_FAILED', { errors: [{ path: 'userId', message: 'DOOR_BAN_NO_PHONE' }] });
       const ban = await db.transaction(async (tx) => {
-        const row = await repo.insertBan(tx, { positionId: position.id, orgId: position.orgId, phone: input.phone, reason: input.reason, until: input.until ? new Date(input.until) : null, createdBy: actor.audit.actorId, createdByName: actor.audit.actorName });
+        const row = await repo.insertBan(tx, { positionId: position.id, orgId: position.orgId, phone, reason: input.reason, until: input.until ? new Date(input.until) : null, createdBy: actor.audit.actorId, createdByName: actor.audit.actorName });
         await recordAudit(tx, actor.audit, { action: 'door_ban.create', entityType: 'door_ban', entityId: row.id, orgId: row.orgId, after: { positionId: row.positionId, phone: maskPhone(row.phone), reason: row.reason } });
         return row;
       });
