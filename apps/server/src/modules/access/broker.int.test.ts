@@ -1,0 +1,50 @@
+import mqtt from 'mqtt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../../test/harness';
+import { startDoorSimulator, type DoorSimulator } from './simulator';
+
+/** The embedded broker's own checks (always embedded, also when TEST_MQTT_URL points elsewhere). */
+let t: TestApp;
+let admin: Client;
+let positionId: string;
+const sims: DoorSimulator[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login('jb.admin');
+  positionId = (await t.database.query<{ id: string }>(`select id from position where code = 'JB-RS-HQHG'`))[0]!.id;
+});
+afterAll(async () => {
+  for (const s of sims) await s.close().catch(() => undefined);
+  await t.close();
+});
+
+async function register() {
+  const res = await admin.post('/api/v1/door-controllers', { positionId, name: `门${sims.length}` });
+  expect(res.status).toBe(201);
+  return res.body as { deviceId: string; secret: string; controller: { id: string; version: number } };
+}
+
+async function online(creds: { deviceId: string; secret: string }) {
+  const sim = await startDoorSimulator({ mqttUrl: t.app.doorGateway.mqttUrl, deviceId: creds.deviceId, secret: creds.secret });
+  sims.push(sim);
+  return sim;
+}
+
+describe('embedded broker', () => {
+  it('the embedded broker refuses wrong credentials and another device’s topics', async () => {
+    const a = await register();
+    const b = await register();
+    await expect(mqtt.connectAsync(t.app.doorGateway.mqttUrl, { clientId: a.deviceId, username: a.deviceId, password: 'wrong', reconnectPeriod: 0 })).rejects.toThrow();
+    const simA = await online(a);
+    await expect(simA.client.subscribeAsync(`niangjia/v1/doors/${b.deviceId}/cmd`)).rejects.toThrow(/Subscribe error/);
+    await expect(simA.client.subscribeAsync('niangjia/v1/doors/+/cmd')).rejects.toThrow(/Subscribe error/);
+    // A rotated secret stops the old one.
+    const rotated = await admin.post(`/api/v1/door-controllers/${a.controller.id}/rotate-secret`, { version: a.controller.version });
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.secret).not.toBe(a.secret);
+    await expect(mqtt.connectAsync(t.app.doorGateway.mqttUrl, { clientId: a.deviceId, username: a.deviceId, password: a.secret, reconnectPeriod: 0 })).rejects.toThrow();
+    // A device cannot pose as another (client id must be its user name).
+    await expect(mqtt.connectAsync(t.app.doorGateway.mqttUrl, { clientId: a.deviceId, username: b.deviceId, password: b.secret, reconnectPeriod: 0 })).rejects.toThrow();
+  });
+});
