@@ -59,7 +59,7 @@ export function BansCard({ positionId }: { positionId: string }) {
       <Table<DoorBan>
         rowKey="id"
         size="small"
-        scroll={{ x: 620 }}
+        scroll={{ x: 720 }}
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         locale={{
@@ -79,7 +79,7 @@ export function BansCard({ positionId }: { positionId: string }) {
           {
             title: t('access.bans.fields.person'),
             key: 'person',
-            width: 170,
+            width: 140,
             render: (_: unknown, b) => (
               <>
                 {b.personName ?? '—'}
@@ -99,13 +99,13 @@ export function BansCard({ positionId }: { positionId: string }) {
           {
             title: t('access.bans.fields.until'),
             dataIndex: 'until',
-            width: 150,
+            width: 120,
             render: (v: string | null) => (v ? formatDateTime(v) : t('access.bans.forever')),
           },
           {
             title: t('access.bans.fields.createdAt'),
             key: 'created',
-            width: 160,
+            width: 145,
             render: (_: unknown, b) => (
               <>
                 {formatDateTime(b.createdAt)}
@@ -124,7 +124,7 @@ export function BansCard({ positionId }: { positionId: string }) {
                 {
                   title: t('common.actions'),
                   key: 'actions',
-                  width: 80,
+                  width: 70,
                   render: (_: unknown, b: DoorBan) => (
                     <Button type="link" size="small" onClick={() => lift(b)}>
                       {t('access.bans.remove')}
@@ -150,11 +150,23 @@ export function BansCard({ positionId }: { positionId: string }) {
   );
 }
 
-function AddBanModal({ positionId, onClose, onAdded }: { positionId: string; onClose: () => void; onAdded: () => void }) {
+/** 添加禁止通行: by phone (the bans card), or a person picked from the entry log (their account's phone). */
+export function AddBanModal({
+  positionId,
+  person,
+  onClose,
+  onAdded,
+}: {
+  positionId: string;
+  person?: { userId: string; label: string; stationName: string } | undefined;
+  onClose: () => void;
+  onAdded: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [unplaced, setUnplaced] = useState<string[]>([]);
   const submit = async (v: Values) => {
     setSaving(true);
     setError(null);
@@ -162,14 +174,14 @@ function AddBanModal({ positionId, onClose, onAdded }: { positionId: string; onC
       const until = v.until ? shanghaiIso(v.until.year(), v.until.month() + 1, v.until.date(), 23, 59, 59) : null;
       const body: CreateDoorBan = {
         positionId,
-        phone: v.phone.trim(),
+        ...(person ? { userId: person.userId } : { phone: v.phone.trim() }),
         reason: v.reason.trim(),
         until,
       };
       await api.post<DoorBan>('/door-bans', body);
       onAdded();
     } catch (e) {
-      applyServerErrors(form, e, ['phone', 'reason', 'until']);
+      setUnplaced(applyServerErrors(form, e, person ? ['reason', 'until'] : ['phone', 'reason', 'until']));
       setError(e);
     } finally {
       setSaving(false);
@@ -179,7 +191,7 @@ function AddBanModal({ positionId, onClose, onAdded }: { positionId: string; onC
   return (
     <Modal
       open
-      title={t('access.bans.addTitle')}
+      title={person ? t('access.bans.addPersonTitle', { station: person.stationName }) : t('access.bans.addTitle')}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('access.bans.add')}
@@ -188,22 +200,30 @@ function AddBanModal({ positionId, onClose, onAdded }: { positionId: string; onC
       maskClosable={false}
       destroyOnHidden
     >
-      {problem ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problem.title} description={problem.detail} /> : null}
+      {problem ? (
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problem.title} description={[problem.detail, ...unplaced].filter(Boolean).join('；') || undefined} />
+      ) : null}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-        <Form.Item
-          name="phone"
-          label={t('access.bans.fields.phone')}
-          extra={t('access.bans.phoneHint')}
-          rules={[
-            {
-              required: true,
-              pattern: PHONE_PATTERN,
-              message: t('access.bans.phoneRequired'),
-            },
-          ]}
-        >
-          <Input inputMode="numeric" maxLength={11} style={{ width: 200 }} autoFocus />
-        </Form.Item>
+        {person ? (
+          <Form.Item label={t('access.bans.fields.person')}>
+            <span data-testid="ban-person">{person.label}</span>
+          </Form.Item>
+        ) : (
+          <Form.Item
+            name="phone"
+            label={t('access.bans.fields.phone')}
+            extra={t('access.bans.phoneHint')}
+            rules={[
+              {
+                required: true,
+                pattern: PHONE_PATTERN,
+                message: t('access.bans.phoneRequired'),
+              },
+            ]}
+          >
+            <Input inputMode="numeric" maxLength={11} style={{ width: 200 }} autoFocus />
+          </Form.Item>
+        )}
         <Form.Item
           name="reason"
           label={t('access.bans.fields.reason')}

@@ -1,16 +1,18 @@
 import type { DoorEntry, DoorEntryResult, Page } from '@niangjia/contracts';
-import { DatePicker, Empty, Form, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Empty, Form, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../../shared/api';
 import { formatDateTime, shanghaiIso } from '../../../shared/format';
+import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FilterActions } from '../../components/FilterActions';
 import { listPagination } from '../../components/list-pagination';
 import { reasonText, RESULT_COLORS } from './access-ui';
+import { AddBanModal } from './BansCard';
 import { StationSelect } from './StationSelect';
 
 type Values = {
@@ -36,6 +38,9 @@ export function EntriesTable({ positionId, orgId }: { positionId?: string | unde
   const [query, setQuery] = useState<Query>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
+  const { message } = App.useApp();
+  const canWrite = useMe().permissions.includes('access.write');
+  const [banning, setBanning] = useState<DoorEntry | null>(null);
   const list = useRequest(
     (signal) =>
       api.get<Page<DoorEntry>>(
@@ -99,7 +104,7 @@ export function EntriesTable({ positionId, orgId }: { positionId?: string | unde
         size="middle"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 900 }}
+        scroll={{ x: 990 }}
         locale={{
           emptyText: <Empty description={t('access.entries.empty')} />,
         }}
@@ -166,8 +171,34 @@ export function EntriesTable({ positionId, orgId }: { positionId?: string | unde
             render: (v: boolean) =>
               v ? <Tag color="purple">{t('access.entries.afterHours')}</Tag> : <Typography.Text type="secondary">{t('access.entries.staffed')}</Typography.Text>,
           },
+          ...(canWrite
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 90,
+                  render: (_: unknown, e: DoorEntry) =>
+                    e.userId ? (
+                      <Button type="link" size="small" danger onClick={() => setBanning(e)} data-testid="ban-from-entry">
+                        {t('access.bans.banPerson')}
+                      </Button>
+                    ) : null,
+                },
+              ]
+            : []),
         ]}
       />
+      {banning?.userId && (
+        <AddBanModal
+          positionId={banning.positionId}
+          person={{ userId: banning.userId, label: [banning.personName, banning.phoneMasked].filter(Boolean).join(' · '), stationName: banning.positionName }}
+          onClose={() => setBanning(null)}
+          onAdded={() => {
+            setBanning(null);
+            void message.success(t('access.bans.added'));
+          }}
+        />
+      )}
     </Space>
   );
 }

@@ -84,10 +84,10 @@ export function StationAccessPage() {
                 label: t('access.tabs.policy'),
                 children: (
                   <Row gutter={[16, 16]}>
-                    <Col xs={24} xl={11}>
+                    <Col xs={24} xl={10}>
                       <PolicyCard positionId={p.id} />
                     </Col>
-                    <Col xs={24} xl={13}>
+                    <Col xs={24} xl={14}>
                       <BansCard positionId={p.id} />
                     </Col>
                   </Row>
