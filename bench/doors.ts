@@ -7,7 +7,7 @@
  *
  * Env: BENCH_MQTT_URL (else a throwaway Mosquitto on a free port), BENCH_DOOR_SCANS (200).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { fork, spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -20,7 +20,7 @@ import { TEST_DATA_KEY, testConfig } from "../apps/server/src/config";
 import { openDatabase } from "../apps/server/src/db/client";
 import { runMigrations } from "../apps/server/src/db/migrate";
 import { seedDemo } from "../apps/server/src/db/seed/demo";
-import { startDoorSimulator, type DoorSimulator } from "../apps/server/src/modules/access";
+import { codeStepAt, deriveRotatingCode } from "../apps/server/src/modules/access/door-crypto";
 import { createMemorySmsSender } from "../apps/server/src/platform/sms";
 import { loadDataKeys } from "../apps/server/src/platform/pii";
 import { loadSecrets } from "../apps/server/src/platform/secrets";
@@ -96,7 +96,7 @@ export async function benchDoors(adminUrl: string): Promise<DoorFigures> {
   const u = new URL(adminUrl);
   u.pathname = `/${DB}`;
   const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 20 });
-  const sims: DoorSimulator[] = [];
+  let devices: ChildProcess | undefined;
   try {
     await runMigrations(database);
     const config = testConfig({ mqtt: { url: broker.url, username: undefined, password: undefined, port: 0, host: "127.0.0.1", publicUrl: undefined } });
@@ -119,23 +119,36 @@ export async function benchDoors(adminUrl: string): Promise<DoorFigures> {
     const position = rows[0]!;
     // One worker scanning 200 doors: lift the per-worker limit for the run.
     await database.query(`insert into door_policy (position_id, org_id, rate_limit_per_10min) values ($1, $2, 1000000) on conflict (position_id) do update set rate_limit_per_10min = 1000000`, [position.id, position.org_id]);
-    log(`registering ${n} controllers and connecting ${n} simulators to ${broker.url}`);
-    const arrived = new Map<string, number>();
+    log(`registering ${n} controllers; ${n} simulators in another process connect to ${broker.url}`);
+    const doors: { deviceId: string; secret: string }[] = [];
     for (let i = 0; i < n; i++) {
       const reg = await post("/api/v1/door-controllers", { positionId: position.id, name: `压测门${i}` }, staffHeaders);
-      const body = reg.body as { deviceId: string; secret: string };
-      sims.push(await startDoorSimulator({ mqttUrl: broker.url, deviceId: body.deviceId, secret: body.secret, heartbeatMs: 600_000, onUnlock: (id) => arrived.set(id, performance.now()) }));
+      doors.push(reg.body as { deviceId: string; secret: string });
     }
-    await new Promise((r) => setTimeout(r, 500));
+    const arrived = new Map<string, number>();
+    devices = fork(path.join(path.dirname(new URL(import.meta.url).pathname), "doors-devices.ts"), [], {
+      env: { ...process.env, DOORS: JSON.stringify(doors), BROKER: broker.url },
+      execArgv: ["--import", "tsx"],
+    });
+    await new Promise<void>((resolve, reject) => {
+      devices!.on("message", (m: { ready?: boolean; commandId?: string; at?: number }) => {
+        if (m.ready) resolve();
+        if (m.commandId && m.at) arrived.set(m.commandId, m.at);
+      });
+      devices!.once("exit", (code) => reject(new Error(`simulators exited ${code}`)));
+    });
+    await new Promise((r) => setTimeout(r, 1000));
     log(`${n} scans at once`);
+    const step = codeStepAt(new Date());
     const started: number[] = [];
     const answers = await Promise.all(
-      sims.map(async (sim, i) => {
-        started[i] = performance.now();
-        const res = await post(`/api/v1/doors/${sim.client.options.clientId}/open`, { code: sim.currentCode(), requestId: randomUUID() }, workerHeaders);
-        return { i, res, answeredAt: performance.now() };
+      doors.map(async (d, i) => {
+        started[i] = Date.now();
+        const res = await post(`/api/v1/doors/${d.deviceId}/open`, { code: deriveRotatingCode(d.secret, d.deviceId, step), requestId: randomUUID() }, workerHeaders);
+        return { i, res, answeredAt: Date.now() };
       }),
     );
+    await new Promise((r) => setTimeout(r, 200));
     const opened = answers.filter((a) => a.res.status === 200);
     const command = opened.map((a) => arrived.get(String(a.res.body.commandId))! - started[a.i]!);
     const answer = answers.map((a) => a.answeredAt - started[a.i]!);
@@ -144,7 +157,8 @@ export async function benchDoors(adminUrl: string): Promise<DoorFigures> {
     await app.close();
     return { scans: n, opened: opened.length, command: stats(command), answer: stats(answer), baseline };
   } finally {
-    for (const s of sims) await s.close().catch(() => undefined);
+    devices?.send({ stop: true });
+    devices?.kill();
     await database.close();
     await admin.query(`drop database if exists ${DB} with (force)`);
     await admin.end();
