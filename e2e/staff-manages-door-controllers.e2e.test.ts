@@ -1,21 +1,24 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startDoorSimulator, type DoorSimulator } from '../apps/server/src/modules/access/simulator';
 import { cjk, signInToAdmin } from './support/admin';
+import { signInWorkerApi } from './support/api';
 import { checkBrowser, saveScreenshot, withScreenshotOnFailure } from './support/browser';
 import { useJourney } from './support/journey';
 
 const { canRun } = checkBrowser();
 const STATION = '红旗河沟骑手之家工会驿站';
 const DOOR = '后门';
+/** A demo worker who already registered a real name. */
+const WORKER_PHONE = '13800000002';
 
-describe.skipIf(!canRun)('district staff register a door controller, see its secret once, and handle its alarm', () => {
+describe.skipIf(!canRun)('district staff register a door controller, see its secret once, ban a person and handle an alarm', () => {
   const journey = useJourney({ viewport: { width: 1280, height: 800 } });
   let sim: DoorSimulator | undefined;
   afterAll(async () => {
     await sim?.close();
   });
 
-  it('registers a controller from the station page, then acknowledges and resolves a forced-open alarm', { timeout: 120_000 }, async () => {
+  it('registers a controller from the station page, bans a person from the entry log, then acknowledges and resolves a forced-open alarm', { timeout: 120_000 }, async () => {
     const { server, session } = journey;
     const a = session.page;
     // The header bell says how many alarms are open in its accessible name ("门禁告警：2 条待处理").
@@ -61,6 +64,28 @@ describe.skipIf(!canRun)('district staff register a door controller, see its sec
           { timeout: 15_000 },
         )
         .toBe('在线');
+
+      // A demo worker with a real name scans in; staff ban that person from the entry log, and the next scan is refused.
+      const worker = await signInWorkerApi(server, WORKER_PHONE);
+      const opened = await worker.send<{ result: string }>('POST', `/doors/${deviceId}/open`, { code: sim.currentCode(), requestId: crypto.randomUUID() });
+      expect(opened.result).toBe('opened');
+      await a.getByRole('tab', { name: '通行记录' }).click();
+      const entry = a.locator('tr', { hasText: '138****0002' }).filter({ hasText: '已开门' }).first();
+      await entry.getByTestId('ban-from-entry').click();
+      const ban = a.locator('.ant-modal').filter({ hasText: '禁止此人进入' });
+      expect(await ban.getByTestId('ban-person').innerText()).toContain('138****0002');
+      await ban.getByLabel('原因').fill('多次在驿站内吸烟，经劝阻不改');
+      await ban.getByRole('button', { name: cjk('添加') }).click();
+      await a.getByText('已添加').waitFor();
+      await a.getByRole('tab', { name: '通行规则' }).click();
+      await a.locator('tr', { hasText: '138****0002' }).getByText('多次在驿站内吸烟，经劝阻不改').waitFor();
+      // The next code on the door's screen (one step ahead is accepted), refused for the ban.
+      const refused = await worker
+        .send('POST', `/doors/${deviceId}/open`, { code: sim.currentCode(new Date(Date.now() + 30_000)), requestId: crypto.randomUUID() })
+        .catch((e: unknown) => e);
+      expect(String(refused)).toContain('DOOR_USER_BANNED');
+      expect(sim.unlocks).toHaveLength(1);
+      await a.getByRole('tab', { name: '门禁设备' }).click();
 
       // The door is forced: the header bell counts it, the station's alarm tab lists it.
       await sim.sendAlarm('forced_open');

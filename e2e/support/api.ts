@@ -16,6 +16,11 @@ export async function signInStaffApi(baseURL: string, login: string): Promise<St
     body: JSON.stringify({ login, password: DEMO_PASSWORD }),
   });
   if (!res.ok) throw new Error(`sign-in of ${login} failed: ${res.status} ${await res.text()}`);
+  return sessionApi(baseURL, res);
+}
+
+/** Calls the API with the session cookie and CSRF token of a sign-in response. */
+async function sessionApi(baseURL: string, res: Response): Promise<StaffApi> {
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   const cookie = res.headers
     .getSetCookie()
@@ -32,4 +37,18 @@ export async function signInStaffApi(baseURL: string, login: string): Promise<St
     return (text ? JSON.parse(text) : undefined) as T;
   };
   return { get: (path) => call('GET', path), send: (method, path, body) => call(method, path, body) };
+}
+
+/** Signs a worker in with the phone code the journey server prints to its log (SMS_SENDER=log). */
+export async function signInWorkerApi(
+  server: { baseURL: string; output: () => string; waitForSmsCode: (o?: { since?: number }) => Promise<string> },
+  phone: string,
+): Promise<StaffApi> {
+  const since = server.output().length;
+  const sent = await fetch(`${server.baseURL}/api/v1/auth/sms-code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone }) });
+  if (!sent.ok) throw new Error(`sms-code for ${phone}: ${sent.status} ${await sent.text()}`);
+  const code = await server.waitForSmsCode({ since });
+  const res = await fetch(`${server.baseURL}/api/v1/auth/sms-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, code }) });
+  if (!res.ok) throw new Error(`sms-login for ${phone}: ${res.status} ${await res.text()}`);
+  return sessionApi(server.baseURL, res);
 }
