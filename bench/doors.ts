@@ -99,7 +99,7 @@ export async function benchDoors(adminUrl: string): Promise<DoorFigures> {
   let devices: ChildProcess | undefined;
   try {
     await runMigrations(database);
-    const config = testConfig({ mqtt: { url: broker.url, username: undefined, password: undefined, port: 0, host: "127.0.0.1", publicUrl: undefined } });
+    const config = testConfig({ mqtt: { ...testConfig().mqtt, url: broker.url } });
     const pii = { secrets: loadSecrets({ secret: config.secret, dataDir: os.tmpdir(), allowGenerate: false }), dataKeys: loadDataKeys({ dataKey: TEST_DATA_KEY, dataDir: os.tmpdir(), allowGenerate: false }) };
     log("seeding the demo (orgs, positions, members)");
     await seedDemo(database, { pii });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testConfig } from '../../config';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
 import { loadSecrets } from '../../platform/secrets';
 import { codeStepAt, createMessage, deriveRotatingCode } from './door-crypto';
@@ -42,7 +43,7 @@ async function online(creds: { deviceId: string; secret: string }, opts: Partial
 const open = (who: Client, deviceId: string, code: string, extra: Record<string, unknown> = {}) => who.post(`/api/v1/doors/${deviceId}/open`, { code, requestId: randomUUID(), ...extra });
 
 beforeAll(async () => {
-  t = await createTestApp(externalUrl ? { mqtt: { url: externalUrl, username: undefined, password: undefined, port: 0, host: '127.0.0.1', publicUrl: undefined } } : {});
+  t = await createTestApp(externalUrl ? { mqtt: { ...testConfig().mqtt, url: externalUrl } } : {});
   admin = await t.login('jb.admin');
   member = await t.loginWorker('13800000002');
   positionId = (await t.database.query<{ id: string }>(`select id from position where code = 'JB-RS-HQHG'`))[0]!.id;

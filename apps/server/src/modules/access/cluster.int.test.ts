@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { openDatabase, type Database } from '../../db/client';
 import { loadSecrets } from '../../platform/secrets';
+import { testConfig } from '../../config';
 import { createTestApp, Client, type TestApp } from '../../test/harness';
 import { testDbKind } from '../../test/test-db';
 import { serverMqttPassword } from './gateway';
@@ -23,7 +24,7 @@ describe.skipIf(testDbKind() !== 'postgres')('two app instances', () => {
   let sim: DoorSimulator;
 
   beforeAll(async () => {
-    t = await createTestApp(externalUrl ? { mqtt: { url: externalUrl, username: undefined, password: undefined, port: 0, host: '127.0.0.1', publicUrl: undefined } } : {});
+    t = await createTestApp(externalUrl ? { mqtt: { ...testConfig().mqtt, url: externalUrl } } : {});
     const url = (t.database.pool!.options as { connectionString: string }).connectionString;
     secondDb = await openDatabase({ databaseUrl: url, poolSize: 5 });
     const brokerUrl = externalUrl ?? t.app.doorGateway.mqttUrl;

@@ -176,7 +176,7 @@ export function createDoorGateway(deps: { database: Database; mqtt: MqttConfig; 
       });
       client.on('error', (error) => log.error({ err: error }, 'mqtt client error'));
       // With an external broker several instances share the uplinks (each message to one of them).
-      await client.subscribeAsync(isExternal ? `$share/niangjia/${UPLINK_FILTER}` : UPLINK_FILTER, { qos: 1 });
+      await client.subscribeAsync(isExternal ? `$share/${deps.mqtt.shareGroup}/${UPLINK_FILTER}` : UPLINK_FILTER, { qos: 1 });
       if (database.kind === 'postgres' && database.pool) {
         listener = new pg.Client({ connectionString: (database.pool.options as { connectionString?: string }).connectionString });
         await listener.connect();
