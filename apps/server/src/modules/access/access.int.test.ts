@@ -117,7 +117,15 @@ describe('scan to open', () => {
     const refusal = await open(member, creds.deviceId, sim.currentCode());
     expect(refusal.body.code).toBe('DOOR_STATION_CLOSED');
     expect(refusal.body.detail).toContain('维修');
-    await admin.request('PUT', `/api/v1/positions/${positionId}/door-policy`, { ...closed.body, positionId: undefined, isClosed: false });
+    // Scans only in a custom range that does not hold the current Shanghai time.
+    const hh = (h: number) => `${String(((h % 24) + 24) % 24).padStart(2, '0')}:00`;
+    const nowHour = (new Date().getUTCHours() + 8) % 24;
+    const custom = await admin.request('PUT', `/api/v1/positions/${positionId}/door-policy`, { ...closed.body, positionId: undefined, isClosed: false, scanHours: 'custom', customRanges: [{ start: hh(nowHour + 2), end: hh(nowHour + 3) === '00:00' ? '24:00' : hh(nowHour + 3) }] });
+    expect(custom.status, JSON.stringify(custom.body)).toBe(200);
+    expect((await open(member, creds.deviceId, sim.currentCode())).body.code).toBe('DOOR_OUTSIDE_SCAN_HOURS');
+    await admin.request('PUT', `/api/v1/positions/${positionId}/door-policy`, { ...custom.body, positionId: undefined, scanHours: 'always', customRanges: [] });
+    // A stale version is refused.
+    expect((await admin.request('PUT', `/api/v1/positions/${positionId}/door-policy`, { ...closed.body, positionId: undefined })).status).toBe(409);
   });
 
   it('refuses a banned worker and a worker over the rate limit', async () => {
@@ -263,8 +271,12 @@ describe('console', () => {
     const year = await getPositionUsage(t.database.db, positionId, new Date().getUTCFullYear());
     expect(year.visits).toBeGreaterThan(0);
     expect(year.hoursKept).toBeGreaterThan(0);
-    const outsider = await t.login('wld.admin').catch(() => null);
-    if (outsider) expect((await outsider.get(`/api/v1/positions/${positionId}/door-policy`)).status).toBe(404);
+    const outsider = await t.login('wld.admin');
+    expect((await outsider.get(`/api/v1/positions/${positionId}/door-policy`)).status).toBe(404);
+    expect((await outsider.get(`/api/v1/positions/${positionId}/usage`)).status).toBe(404);
+    expect((await outsider.post('/api/v1/door-controllers', { positionId, name: '越权' })).status).toBe(404);
+    const theirs = await outsider.get(`/api/v1/door-entries?positionId=${positionId}`);
+    expect(theirs.body.total).toBe(0);
   });
 
   it('refuses bad input with 400 and shows the secret only at registration', async () => {

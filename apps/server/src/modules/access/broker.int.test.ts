@@ -47,4 +47,21 @@ describe('embedded broker', () => {
     // A device cannot pose as another (client id must be its user name).
     await expect(mqtt.connectAsync(t.app.doorGateway.mqttUrl, { clientId: a.deviceId, username: b.deviceId, password: b.secret, reconnectPeriod: 0 })).rejects.toThrow();
   });
+
+  it('a revoked controller is refused everywhere; edits need the current version', async () => {
+    const c = await register();
+    await online(c);
+    const renamed = await admin.patch(`/api/v1/door-controllers/${c.controller.id}`, { name: '后门', maxDistanceM: 80, version: c.controller.version });
+    expect(renamed.body).toMatchObject({ name: '后门', maxDistanceM: 80 });
+    expect((await admin.patch(`/api/v1/door-controllers/${c.controller.id}`, { name: '旧版本', version: c.controller.version })).status).toBe(409);
+    const revoked = await admin.post(`/api/v1/door-controllers/${c.controller.id}/revoke`, { version: renamed.body.version });
+    expect(revoked.body.status).toBe('revoked');
+    expect((await t.anon.get(`/api/v1/doors/${c.deviceId}`)).status).toBe(404);
+    const worker = await t.loginWorker('13800000002');
+    const scan = await worker.post(`/api/v1/doors/${c.deviceId}/open`, { code: '12345678', requestId: crypto.randomUUID() });
+    expect(scan.body.code).toBe('DOOR_CONTROLLER_REVOKED');
+    await expect(mqtt.connectAsync(t.app.doorGateway.mqttUrl, { clientId: c.deviceId, username: c.deviceId, password: c.secret, reconnectPeriod: 0 })).rejects.toThrow();
+    const audit = await t.database.query<{ action: string }>(`select action from audit_entry where entity_id = $1 order by at`, [c.controller.id]);
+    expect(audit.map((a) => a.action)).toEqual(['door_controller.create', 'door_controller.update', 'door_controller.revoke']);
+  });
 });
