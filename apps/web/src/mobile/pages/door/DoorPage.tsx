@@ -1,5 +1,5 @@
 import type { MyMembership, OpenDoor, OpenDoorResult, PublicDoor, RegisterPerson } from '@niangjia/contracts';
-import { Button, Form, Input, NavBar, Skeleton, SpinLoading, Toast } from 'antd-mobile';
+import { Button, Form, Input, NavBar, Skeleton, SpinLoading } from 'antd-mobile';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -258,7 +258,6 @@ function RealNameStep({ orgId, onDone }: { orgId?: string | undefined; onDone: (
     } as RegisterPerson;
     try {
       await api.post<MyMembership>('/members/me/person', body);
-      Toast.show({ icon: 'success', content: t('door.realNameSaved') });
       onDone();
     } catch (e) {
       applyServerErrors(form, e, REAL_NAME_FIELDS);
