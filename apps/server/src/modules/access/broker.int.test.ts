@@ -6,12 +6,14 @@ import { startDoorSimulator, type DoorSimulator } from './simulator';
 /** The embedded broker's own checks (always embedded, also when TEST_MQTT_URL points elsewhere). */
 let t: TestApp;
 let admin: Client;
+let worker: Client;
 let positionId: string;
 const sims: DoorSimulator[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
   admin = await t.login('jb.admin');
+  worker = await t.loginWorker('13800000002');
   positionId = (await t.database.query<{ id: string }>(`select id from position where code = 'JB-RS-HQHG'`))[0]!.id;
 });
 afterAll(async () => {
@@ -57,11 +59,38 @@ describe('embedded broker', () => {
     const revoked = await admin.post(`/api/v1/door-controllers/${c.controller.id}/revoke`, { version: renamed.body.version });
     expect(revoked.body.status).toBe('revoked');
     expect((await t.anon.get(`/api/v1/doors/${c.deviceId}`)).status).toBe(404);
-    const worker = await t.loginWorker('13800000002');
     const scan = await worker.post(`/api/v1/doors/${c.deviceId}/open`, { code: '12345678', requestId: crypto.randomUUID() });
     expect(scan.body.code).toBe('DOOR_CONTROLLER_REVOKED');
     await expect(mqtt.connectAsync(t.app.doorGateway.mqttUrl, { clientId: c.deviceId, username: c.deviceId, password: c.secret, reconnectPeriod: 0 })).rejects.toThrow();
     const audit = await t.database.query<{ action: string }>(`select action from audit_entry where entity_id = $1 order by at`, [c.controller.id]);
     expect(audit.map((a) => a.action)).toEqual(['door_controller.create', 'door_controller.update', 'door_controller.revoke']);
+  });
+
+  it('`device simulate` prints the door QR and code, UNLOCKED on a scan, and sends alarms', async () => {
+    const c = await register();
+    const lines: string[] = [];
+    const controller = new AbortController();
+    const { simulateDevice } = await import('./device-cli');
+    const running = simulateDevice({ config: t.config, deviceId: c.deviceId, secret: c.secret, mqttUrl: t.app.doorGateway.mqttUrl, baseUrl: 'http://door.test', out: (l) => lines.push(l), signal: controller.signal });
+    const until = async (check: () => boolean | Promise<boolean>) => {
+      for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 50));
+    };
+    const seen = async () => (await t.database.query(`select 1 from door_controller where device_id = $1 and last_seen_at is not null`, [c.deviceId])).length > 0;
+    await until(() => lines.some((l) => l.includes('CODE ')));
+    const shown = lines.find((l) => l.includes('CODE '))!;
+    expect(shown).toMatch(/[█▀▄]{20,}/);
+    const code = /CODE (\d{8})  http:\/\/door\.test\/m\/door\/[\w-]+\?c=\d{8}/.exec(shown)![1]!;
+    await until(seen);
+    const scan = await worker.post(`/api/v1/doors/${c.deviceId}/open`, { code, requestId: crypto.randomUUID() });
+    expect(scan.status, JSON.stringify(scan.body)).toBe(200);
+    await until(() => lines.some((l) => l.startsWith('UNLOCKED')));
+    expect(lines).toContain(`UNLOCKED ${scan.body.commandId}`);
+    controller.abort();
+    expect(await running).toBe('simulator stopped');
+    expect(await simulateDevice({ config: t.config, deviceId: c.deviceId, secret: c.secret, mqttUrl: t.app.doorGateway.mqttUrl, alarm: 'tamper', out: () => undefined })).toBe('done');
+    const alarmsOf = () => t.database.query<{ kind: string }>(`select a.kind from door_alarm a join door_controller d on d.id = a.controller_id where d.device_id = $1`, [c.deviceId]);
+    await until(async () => (await alarmsOf()).length > 0);
+    const alarms = await t.database.query<{ kind: string }>(`select a.kind from door_alarm a join door_controller d on d.id = a.controller_id where d.device_id = $1`, [c.deviceId]);
+    expect(alarms).toEqual([{ kind: 'tamper' }]);
   });
 });

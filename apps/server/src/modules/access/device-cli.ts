@@ -20,7 +20,7 @@ type AlarmKind = (typeof ALARMS)[number];
  * door URL every 30 s, prints UNLOCKED <commandId> for each valid unlock, and sends alarms
  * (--alarm KIND once, or keys: f forced open, h held open, p power lost, r power restored, t tamper, q quit).
  */
-export async function simulateDevice(opts: { config: Config; deviceId: string; secret?: string | undefined; mqttUrl?: string | undefined; alarm?: string | undefined; isStatic?: boolean; baseUrl?: string | undefined; out?: (line: string) => void }): Promise<string> {
+export async function simulateDevice(opts: { config: Config; deviceId: string; secret?: string | undefined; mqttUrl?: string | undefined; alarm?: string | undefined; isStatic?: boolean; baseUrl?: string | undefined; out?: (line: string) => void; signal?: AbortSignal }): Promise<string> {
   const out = opts.out ?? ((line: string) => process.stdout.write(`${line}\n`));
   const secret = opts.secret ?? DEMO_DOORS.find((d) => d.deviceId === opts.deviceId)?.secret;
   if (!secret) throw new Error('--secret is needed (it was shown once when the controller was registered)');
@@ -49,8 +49,12 @@ export async function simulateDevice(opts: { config: Config; deviceId: string; s
   return new Promise<string>((resolve) => {
     const stop = () => {
       clearInterval(timer);
-      if (process.stdin.isTTY) process.stdin.setRawMode(false);
-      process.stdin.pause();
+      process.removeListener('SIGINT', stop);
+      process.removeListener('SIGTERM', stop);
+      if (process.stdin.isTTY) {
+        process.stdin.setRawMode(false);
+        process.stdin.pause();
+      }
       void sim.close().then(() => resolve('simulator stopped'));
     };
     const keys: Record<string, AlarmKind> = { f: 'forced_open', h: 'held_open', p: 'power_lost', r: 'power_restored', t: 'tamper' };
@@ -66,6 +70,7 @@ export async function simulateDevice(opts: { config: Config; deviceId: string; s
     }
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    opts.signal?.addEventListener('abort', stop, { once: true });
   });
 }
 
