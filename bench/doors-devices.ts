@@ -3,9 +3,15 @@
  * reads [{ deviceId, secret }] from the DOORS env (JSON), connects each to BROKER, and reports
  * { ready } then { commandId, at } (Date.now()) for every unlock over IPC.
  */
-import { startDoorSimulator, type DoorSimulator } from "../apps/server/src/modules/access";
+import {
+  startDoorSimulator,
+  type DoorSimulator,
+} from "../apps/server/src/modules/access";
 
-const doors = JSON.parse(process.env.DOORS ?? "[]") as { deviceId: string; secret: string }[];
+const doors = JSON.parse(process.env.DOORS ?? "[]") as {
+  deviceId: string;
+  secret: string;
+}[];
 const sims: DoorSimulator[] = [];
 for (const d of doors) {
   sims.push(
@@ -20,5 +26,6 @@ for (const d of doors) {
 }
 process.send?.({ ready: true });
 process.on("message", (m: { stop?: boolean }) => {
-  if (m.stop) void Promise.all(sims.map((s) => s.close())).then(() => process.exit(0));
+  if (m.stop)
+    void Promise.all(sims.map((s) => s.close())).then(() => process.exit(0));
 });
