@@ -101,6 +101,10 @@ describe('scan to open', () => {
     expect(first.status).toBe(403);
     expect(first.body.code).toBe('DOOR_NEEDS_REAL_NAME');
     const door = await t.anon.get(`/api/v1/doors/${creds.deviceId}`);
+    const bad = await newcomer.post('/api/v1/members/me/person', { realName: '陈新来', idNumber: '110105194912310021', employmentForm: 'delivery_rider', orgId: door.body.station.orgId });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe('idNumber');
+    expect((await newcomer.get('/api/v1/members/me')).body.person).toBeNull();
     const saved = await newcomer.post('/api/v1/members/me/person', { realName: '陈新来', idNumber: '11010519491231002X', employmentForm: 'delivery_rider', orgId: door.body.station.orgId });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect(saved.body.membership).toBeNull();
