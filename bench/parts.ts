@@ -17,6 +17,7 @@ import {
   type ImportFigures,
   type SearchFigures,
 } from "./members";
+import { benchDoors, doorsMarkdown } from "./doors";
 import { startPgCluster, type PgCluster } from "./pg-cluster";
 import {
   HEADINGS,
@@ -88,11 +89,11 @@ export function selectedParts(): string[] | undefined {
   );
   const unknown = parts.filter(
     (p) =>
-      p !== "members" && !(POSITIONS_PARTS as readonly string[]).includes(p),
+      p !== "members" && p !== "doors" && !(POSITIONS_PARTS as readonly string[]).includes(p),
   );
   if (unknown.length)
     throw new Error(
-      `unknown benchmark part(s): ${unknown.join(", ")} (known: members, positions = ${POSITIONS_PARTS.join(", ")})`,
+      `unknown benchmark part(s): ${unknown.join(", ")} (known: members, doors, positions = ${POSITIONS_PARTS.join(", ")})`,
     );
   return [...new Set(parts)];
 }
@@ -118,6 +119,12 @@ export async function runSelected(parts: string[]): Promise<void> {
         process.env.BENCH_SKIP_PGLITE === "1",
       );
       replaceSection("Members: ", section);
+      console.log(`\n${section}`);
+    }
+    if (parts.includes("doors")) {
+      if (!adminUrl) throw new Error("the doors benchmark needs PostgreSQL");
+      const section = doorsMarkdown(await benchDoors(adminUrl), command);
+      replaceSection("Doors: ", section);
       console.log(`\n${section}`);
     }
     const positions = parts.filter((p): p is PositionsPart =>

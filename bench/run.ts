@@ -11,7 +11,9 @@
  *   4. positions (bench/positions-parts.ts): nearest among 100,000 positions beside PostGIS KNN
  *      (positions.ts), the Andorra import and coverage beside pgRouting (coverage.ts, pgrouting.ts),
  *      coverage on a generated ~1,000,000-edge city (city.ts). BENCH_SKIP_POSITIONS=1 leaves it out.
- * `npm run bench -- positions` (or nearest / network / city / members) runs only those parts and
+ *   5. doors (bench/doors.ts): 200 concurrent scans on PostgreSQL + Mosquitto beside a bare MQTT round
+ *      trip. BENCH_SKIP_DOORS=1 leaves it out.
+ * `npm run bench -- positions` (or nearest / network / city / members / doors) runs only those parts and
  * replaces their sections of latest.md.
  * Writes the same tables to bench/results/latest.md. Figures only: nothing here asserts a timing.
  *
@@ -46,6 +48,7 @@ import {
   table,
   withDatabase,
 } from "./common";
+import { benchDoors, doorsMarkdown } from "./doors";
 import { benchMembers, runSelected, selectedParts } from "./parts";
 import { pgbenchSelectOnly } from "./pgbench";
 import { POSITIONS_PARTS, runPositionsParts } from "./positions-parts";
@@ -390,6 +393,8 @@ async function main(): Promise<void> {
     }
     if (process.env.BENCH_SKIP_MEMBERS !== "1")
       membersSection = await benchMembers(adminUrl, skipPg, skipPglite);
+    if (!skipPg && adminUrl && process.env.BENCH_SKIP_DOORS !== "1")
+      membersSection += `\n\n${doorsMarkdown(await benchDoors(adminUrl), "npm run bench")}`;
     if (process.env.BENCH_SKIP_POSITIONS !== "1")
       positionsSections = (
         await runPositionsParts(

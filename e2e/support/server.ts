@@ -7,6 +7,8 @@ import { adminQuery, randomDbName, withDatabaseName } from '../../apps/server/sr
 
 export type RunningServer = {
   baseURL: string;
+  /** The server's embedded MQTT broker (door controllers and the device simulator connect here). */
+  mqttUrl: string;
   /** Everything the server printed so far (stdout and stderr). */
   output: () => string;
   /** Waits for the next "短信验证码" line for this phone printed after `since` (an output length) and returns the code. */
@@ -37,6 +39,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function startServer(): Promise<RunningServer> {
   const port = await findFreePort();
+  const mqttPort = await findFreePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'niangjia-e2e-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -47,7 +50,11 @@ export async function startServer(): Promise<RunningServer> {
     NIANGJIA_DEMO: 'true',
     SMS_SENDER: 'log',
     LOG_LEVEL: 'info',
+    // Each journey server gets its own embedded broker on a free port (never the shared 1883).
+    NIANGJIA_MQTT_PORT: String(mqttPort),
+    NIANGJIA_MQTT_HOST: '127.0.0.1',
   };
+  delete env.NIANGJIA_MQTT_URL;
   // On PostgreSQL each server gets a database of its own, dropped when it stops.
   let dbName: string | undefined;
   if (process.env.TEST_DATABASE_URL) {
@@ -96,6 +103,7 @@ export async function startServer(): Promise<RunningServer> {
 
   return {
     baseURL,
+    mqttUrl: `mqtt://127.0.0.1:${mqttPort}`,
     output: () => log,
     waitForSmsCode: async ({ since = 0, timeoutMs = 10_000 } = {}) => {
       const end = Date.now() + timeoutMs;

@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { authRoutes, createAuthService, createUsersService, sessionHook, usersRoutes } from './modules/accounts';
+import { accessRoutes, createAccessService, createDoorGateway, createDoorsService, doorsRoutes, type DoorGateway } from './modules/access';
 import { auditRoutes } from './modules/audit';
 import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, membersRoutes, xlsxRoutes } from './modules/members';
 import { createOrgsService, orgsRoutes } from './modules/orgs';
@@ -50,6 +51,8 @@ export type BuildAppOptions = {
   logStream?: NodeJS.WritableStream;
   /** The in-process job runner (started on ready, stopped on close); false runs none in this instance. */
   jobRunner?: { pollMs?: number; leaseMs?: number } | false;
+  /** false: no MQTT broker or client in this instance (door scans then fail as offline). */
+  doors?: false;
 };
 
 export type AppServices = ReturnType<typeof createServices>;
@@ -86,6 +89,7 @@ declare module 'fastify' {
     database: Database;
     sms: SmsSender;
     jobs: JobRunner;
+    doorGateway: DoorGateway;
   }
 }
 
@@ -133,6 +137,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   }
   app.decorate('database', database);
   app.decorate('sms', sms);
+  // Door controllers (access): the MQTT side starts with the app and stops with it.
+  const doorGateway = createDoorGateway({ database, mqtt: config.mqtt, door: config.door, secrets, dataKeys, log: app.log, isProduction: config.env === 'production' });
+  app.decorate('doorGateway', doorGateway);
+  if (opts.doors !== false) {
+    app.addHook('onReady', async () => doorGateway.start());
+    app.addHook('onClose', async () => doorGateway.stop());
+  }
+  const access = createAccessService({ db: database.db, secrets, dataKeys, gateway: doorGateway, door: config.door, publicUrl: config.publicUrl });
+  const doors = createDoorsService({ db: database.db, dataKeys, gateway: doorGateway, door: config.door });
   app.decorateRequest('actor', null);
 
   app.setValidatorCompiler(zodValidatorCompiler);
@@ -207,6 +220,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(feedbackRoutes, { feedback: services.feedback });
       await api.register(coverageRoutes, { coverage: services.coverage });
       await api.register(standardsRoutes, { standards: services.standards });
+      await api.register(accessRoutes, { access });
+      await api.register(doorsRoutes, { doors });
     },
     { prefix: '/api/v1' },
   );

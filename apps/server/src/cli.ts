@@ -24,6 +24,8 @@ Commands:
   seed --demo             load the Jiangbei demo data (not in production)
   user create ...         create a staff user with a role on an org
   network import FILE ... store an area's walking network from an OpenStreetMap extract
+  device simulate ...     a door controller in the terminal (rotating QR, UNLOCKED, alarms)
+  device mosquitto-files  password and ACL files for an external Mosquitto broker
   help <command>          help for one command
 
 The database is the server's: DATABASE_URL, or the embedded one in NIANGJIA_DATA_DIR (./data).
@@ -60,6 +62,17 @@ Options:
   --name   a name for the network (default: the file name without .osm…)
 
 Data © OpenStreetMap contributors (ODbL): credit it wherever the network is shown.`,
+  device: `Usage: npm run cli -- device simulate --device ID [--secret S] [--mqtt URL] [--alarm KIND] [--static] [--url BASE]
+       npm run cli -- device mosquitto-files --out DIR
+
+simulate: connects as the door controller ID (protocol v1, docs/door-protocol.md), prints the
+rotating code as a QR of BASE/m/door/ID?c=CODE every 30 s, prints "UNLOCKED <commandId>" for each
+valid unlock, and sends alarms: --alarm held_open|forced_open|power_lost|power_restored|tamper
+(once, then exits) or keys f/h/p/r/t while running (q quits). --secret may be left out for the
+demo doors. --mqtt defaults to NIANGJIA_MQTT_URL or the embedded broker (mqtt://127.0.0.1:1883).
+
+mosquitto-files: writes DIR/passwd (every active controller, and the server's user
+NIANGJIA_MQTT_USERNAME / NIANGJIA_MQTT_PASSWORD) and DIR/acl for Mosquitto.`,
 };
 
 async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
@@ -178,6 +191,27 @@ async function run(argv: string[]): Promise<string> {
           ` (network "${result.name}", ${result.format}; replaces any earlier network of this area).`
         );
       });
+    }
+    case 'device': {
+      const [sub, ...opts] = rest;
+      // Loaded only here: the MQTT client and broker are not needed by the other commands.
+      const { simulateDevice, writeMosquittoFiles } = await import('./modules/access');
+      if (sub === 'simulate') {
+        const { values } = strictArgs(opts, { device: { type: 'string' }, secret: { type: 'string' }, mqtt: { type: 'string' }, alarm: { type: 'string' }, static: { type: 'boolean' }, url: { type: 'string' } }, 'device');
+        if (!values.device) throw new UsageError(`Missing --device\n\n${HELP.device}`);
+        const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+        return simulateDevice({ config, deviceId: String(values.device), secret: str(values.secret), mqttUrl: str(values.mqtt), alarm: str(values.alarm), isStatic: values.static === true, baseUrl: str(values.url) }).catch((error: unknown) => {
+          throw new UsageError((error as Error).message);
+        });
+      }
+      if (sub === 'mosquitto-files') {
+        const { values } = strictArgs(opts, { out: { type: 'string' } }, 'device');
+        if (!values.out) throw new UsageError(`Missing --out DIR\n\n${HELP.device}`);
+        if (!config.mqtt.username || !config.mqtt.password) throw new UsageError('Set NIANGJIA_MQTT_USERNAME and NIANGJIA_MQTT_PASSWORD (the server\'s own broker account)');
+        const dataKeys = loadDataKeys({ dataKey: config.dataKey, previous: config.previousDataKeys, dataDir: config.dataDir, allowGenerate: false });
+        return withDatabase(config, (database) => writeMosquittoFiles({ database, dataKeys, outDir: String(values.out), serverUser: config.mqtt.username!, serverPassword: config.mqtt.password! }));
+      }
+      throw new UsageError(`Unknown device command "${sub ?? ''}"\n\n${HELP.device}`);
     }
     default:
       throw new UsageError(`Unknown command "${command}"\n\n${HELP.main}`);

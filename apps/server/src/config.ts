@@ -55,7 +55,38 @@ const envSchema = z.object({
   NIANGJIA_MAP_TILE_URL: z.string().trim().default(''),
   /** The datum the tiles are drawn in: gcj02 (AMap, Tencent and other Chinese providers) or wgs84 (OpenStreetMap). */
   NIANGJIA_MAP_TILE_CRS: z.enum(['gcj02', 'wgs84']).default('gcj02'),
+  /** External MQTT broker for the door controllers (mqtt://host:port); unset = the embedded broker. */
+  NIANGJIA_MQTT_URL: z.string().regex(/^mqtts?:\/\//, { message: 'must start with mqtt:// or mqtts://' }).optional(),
+  /** The server's own credentials on the external broker. */
+  NIANGJIA_MQTT_USERNAME: z.string().optional(),
+  NIANGJIA_MQTT_PASSWORD: z.string().optional(),
+  /** Port of the embedded broker (0 = any free port). */
+  NIANGJIA_MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1883),
+  NIANGJIA_MQTT_HOST: z.string().min(1).default('0.0.0.0'),
+  /** The broker URL told to controllers at registration (what they can reach). */
+  NIANGJIA_MQTT_PUBLIC_URL: z.string().optional(),
+  /** Shared-subscription group of the app instances on an external broker (one deployment = one group). */
+  NIANGJIA_MQTT_SHARE_GROUP: z.string().regex(/^[\w-]{1,40}$/).default('niangjia'),
+  /** How long a scan waits for the controller's acknowledgement. */
+  NIANGJIA_DOOR_ACK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(3000),
+  /** Controllers send a heartbeat this often; offline after NIANGJIA_DOOR_OFFLINE_AFTER_MISSED missed ones. */
+  NIANGJIA_DOOR_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  NIANGJIA_DOOR_OFFLINE_AFTER_MISSED: z.coerce.number().int().min(1).max(100).default(3),
+  /** Oldest rotating code still accepted (the worker may sign in and register first). */
+  NIANGJIA_DOOR_CODE_MAX_AGE_SECONDS: z.coerce.number().int().min(30).max(900).default(120),
 });
+
+export type MqttConfig = {
+  /** External broker URL; undefined = embedded broker. */
+  url: string | undefined;
+  username: string | undefined;
+  password: string | undefined;
+  port: number;
+  host: string;
+  publicUrl: string | undefined;
+  shareGroup: string;
+};
+export type DoorConfig = { ackTimeoutMs: number; commandTtlMs: number; heartbeatSeconds: number; offlineAfterMissed: number; codeMaxAgeSeconds: number };
 
 export type MapTilesConfig = { tileUrl: string; tileCrs: 'gcj02' | 'wgs84' };
 
@@ -82,6 +113,9 @@ export type Config = {
   previousDataKeys: string[];
   /** Map tiles (positions ▸ map-layers). */
   map: MapTilesConfig;
+  /** Door controllers' broker (access). */
+  mqtt: MqttConfig;
+  door: DoorConfig;
 };
 
 export class ConfigError extends Error {}
@@ -123,6 +157,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKey: e.NIANGJIA_DATA_KEY,
     previousDataKeys: e.NIANGJIA_DATA_KEY_PREVIOUS ? e.NIANGJIA_DATA_KEY_PREVIOUS.split(',').map((k) => k.trim()).filter(Boolean) : [],
     map: { tileUrl: e.NIANGJIA_MAP_TILE_URL, tileCrs: e.NIANGJIA_MAP_TILE_CRS },
+    mqtt: { url: e.NIANGJIA_MQTT_URL, username: e.NIANGJIA_MQTT_USERNAME, password: e.NIANGJIA_MQTT_PASSWORD, port: e.NIANGJIA_MQTT_PORT, host: e.NIANGJIA_MQTT_HOST, publicUrl: e.NIANGJIA_MQTT_PUBLIC_URL, shareGroup: e.NIANGJIA_MQTT_SHARE_GROUP },
+    door: {
+      ackTimeoutMs: e.NIANGJIA_DOOR_ACK_TIMEOUT_MS,
+      commandTtlMs: 10_000,
+      heartbeatSeconds: e.NIANGJIA_DOOR_HEARTBEAT_SECONDS,
+      offlineAfterMissed: e.NIANGJIA_DOOR_OFFLINE_AFTER_MISSED,
+      codeMaxAgeSeconds: e.NIANGJIA_DOOR_CODE_MAX_AGE_SECONDS,
+    },
   };
   assertProductionSafe(config);
   return config;
@@ -146,5 +188,6 @@ export const TEST_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
 /** Config for tests: demo off, in-memory SMS outbox, quiet logs. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const base = loadConfig({ NODE_ENV: 'test', NIANGJIA_DEMO: 'false', SMS_SENDER: 'log', LOG_LEVEL: 'silent' });
-  return { ...base, sms: { sender: 'memory' }, secret: 'test-secret-test-secret-test-secret-0123', dataKey: TEST_DATA_KEY, loginRateLimitPerIp: 1000, ...overrides };
+  // Test apps share one Mosquitto in CI: each app (each test database) is its own deployment.
+  return { ...base, mqtt: { ...base.mqtt, port: 0, host: '127.0.0.1', shareGroup: `test-${Math.random().toString(36).slice(2, 10)}` }, sms: { sender: 'memory' }, secret: 'test-secret-test-secret-test-secret-0123', dataKey: TEST_DATA_KEY, loginRateLimitPerIp: 1000, ...overrides };
 }

@@ -1,4 +1,5 @@
 import { buildApp } from './app';
+import { demoDoorsText } from './modules/access';
 import { assertNoDemoData, openConfiguredDatabase, runMigrations } from './boot';
 import { ConfigError, loadConfig, type Config } from './config';
 import { DatabaseInUseError } from './db/client';
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
     '',
     `娘家 Niangjia ${config.version} is running at ${url}  (database: ${database.kind}${database.kind === 'pglite' ? `, ${config.dataDir}` : ''})`,
     config.isDemo ? `演示模式 Demo mode — sign-ins:\n${demoSignInsText(url)}` : '',
+    config.isDemo ? demoDoorsText(app.doorGateway.mqttUrl) : '',
     '',
   ].join('\n');
   process.stdout.write(banner + '\n');

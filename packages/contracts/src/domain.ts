@@ -19,6 +19,8 @@ export const permissions = [
   'position.write',
   'position.inspect',
   'rubric.write',
+  'access.read',
+  'access.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

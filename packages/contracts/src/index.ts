@@ -10,3 +10,4 @@ export * from './positions';
 export * from './positions-import';
 export * from './stars';
 export * from './coverage';
+export * from './access';

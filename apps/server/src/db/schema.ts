@@ -9,3 +9,4 @@ export * from '../modules/positions/network.tables';
 export * from '../modules/stars/stars.tables';
 export * from '../modules/positions/coverage.tables';
 export * from '../modules/positions/standards.tables';
+export * from '../modules/access/access.tables';

@@ -14,6 +14,7 @@ type Problem = {
   code: string;
   errors?: FieldError[];
   requestId: string;
+  [extra: string]: unknown;
 };
 
 const uniqueFields = new Map<string, string>();
@@ -104,6 +105,7 @@ function toProblem(error: unknown, request: FastifyRequest, lang: Lang): Problem
       ...(error.errors
         ? { errors: error.errors.map((e) => ({ path: e.path, message: t(lang, e.message, params), ...(e.code ? { code: e.code } : {}) })) }
         : {}),
+      ...error.extras,
       requestId,
     };
   }

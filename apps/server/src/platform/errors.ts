@@ -11,6 +11,8 @@ export type AppErrorOptions = {
   params?: Record<string, string | number>;
   errors?: FieldError[];
   headers?: Record<string, string>;
+  /** Extra members of the problem body (RFC 9457 §3.2), e.g. the station's phone on a refused scan. */
+  extras?: Record<string, string | number | boolean | null>;
   cause?: unknown;
 };
 
@@ -36,6 +38,7 @@ export class AppError extends Error {
   readonly params: Record<string, string | number>;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string>;
+  readonly extras: Record<string, string | number | boolean | null>;
 
   constructor(code: string, opts: AppErrorOptions = {}) {
     super(code, { cause: opts.cause });
@@ -46,6 +49,7 @@ export class AppError extends Error {
     this.params = opts.params ?? {};
     this.errors = opts.errors;
     this.headers = opts.headers ?? {};
+    this.extras = opts.extras ?? {};
   }
 }
 

@@ -28,6 +28,10 @@ const CoveragePage = lazy(() => import('./features/positions/CoveragePage').then
 const StandardsPage = lazy(() => import('./features/positions/StandardsPage').then((m) => ({ default: m.StandardsPage })));
 const ShortfallsPage = lazy(() => import('./features/positions/ShortfallsPage').then((m) => ({ default: m.ShortfallsPage })));
 const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const AccessControllersPage = lazy(() => import('./features/access/ControllersPage').then((m) => ({ default: m.ControllersPage })));
+const StationAccessPage = lazy(() => import('./features/access/StationAccessPage').then((m) => ({ default: m.StationAccessPage })));
+const EntriesPage = lazy(() => import('./features/access/EntriesPage').then((m) => ({ default: m.EntriesPage })));
+const AlarmsPage = lazy(() => import('./features/access/AlarmsPage').then((m) => ({ default: m.AlarmsPage })));
 const SessionsPage = lazy(() => import('./auth/SessionsPage').then((m) => ({ default: m.SessionsPage })));
 
 const theme = {
@@ -99,6 +103,10 @@ function AdminRoutes() {
           <Route path="positions/coverage" element={<Lazy><CoveragePage /></Lazy>} />
           <Route path="positions/standards" element={<Lazy><StandardsPage /></Lazy>} />
           <Route path="positions/shortfalls" element={<Lazy><ShortfallsPage /></Lazy>} />
+          <Route path="access" element={<Lazy><AccessControllersPage /></Lazy>} />
+          <Route path="access/stations/:positionId" element={<Lazy><StationAccessPage /></Lazy>} />
+          <Route path="access/entries" element={<Lazy><EntriesPage /></Lazy>} />
+          <Route path="access/alarms" element={<Lazy><AlarmsPage /></Lazy>} />
           <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
           <Route path="sessions" element={<Lazy><SessionsPage /></Lazy>} />
           <Route path="*" element={<NotFoundPage />} />

@@ -1,3 +1,4 @@
+import { accessEn, accessZh } from './features/access/locales';
 import { membersEn, membersZh } from './features/members/locales';
 import { positionsEn, positionsZh } from './features/positions/locales';
 import { positionsImportEn, positionsImportZh } from './features/positions/import-locales';
@@ -200,6 +201,7 @@ export const adminZh = {
   feedback: feedbackZh,
   coverage: coverageZh,
   standards: standardsZh,
+  access: accessZh,
   audit: {
     title: '审计日志',
     empty: '没有符合条件的记录。放宽时间范围或清除筛选条件再试。',
@@ -442,6 +444,7 @@ export const adminEn: Shape<typeof adminZh> = {
   feedback: feedbackEn,
   coverage: coverageEn,
   standards: standardsEn,
+  access: accessEn,
   audit: {
     title: 'Audit log',
     empty: 'No entries match. Widen the time range or clear the filters.',

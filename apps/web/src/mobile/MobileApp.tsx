@@ -21,6 +21,7 @@ const JoinPage = lazy(() => import('./pages/members/JoinPage').then((m) => ({ de
 const MembershipPage = lazy(() => import('./pages/members/MembershipPage').then((m) => ({ default: m.MembershipPage })));
 const CardPage = lazy(() => import('./pages/members/CardPage').then((m) => ({ default: m.CardPage })));
 const MyFeedbackPage = lazy(() => import('./pages/feedback/MyFeedbackPage').then((m) => ({ default: m.MyFeedbackPage })));
+const DoorPage = lazy(() => import('./pages/door/DoorPage').then((m) => ({ default: m.DoorPage })));
 const VerifyPage = lazy(() => import('./pages/members/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
 export function MobileApp() {
@@ -34,6 +35,7 @@ export function MobileApp() {
             <Routes>
               <Route path="login" element={<LoginPage />} />
               <Route path="verify" element={<VerifyPage />} />
+              <Route path="door/:deviceId" element={<DoorPage />} />
               <Route element={<TabsLayout />}>
                 <Route index element={<HomePage />} />
                 <Route path="stations" element={<StationsPage />} />

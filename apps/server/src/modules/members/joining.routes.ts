@@ -3,6 +3,7 @@ import {
   cardVerificationSchema,
   memberCardSchema,
   myMembershipSchema,
+  registerPersonSchema,
   unionSuggestionSchema,
   unionSuggestionsQuerySchema,
   verifyCardQuerySchema,
@@ -25,6 +26,15 @@ export const joiningRoutes: FastifyPluginAsyncZod<{ joining: JoiningService }> =
       const { mine, isClaim } = await joining.apply(request.body, { userId: actor.userId, audit: auditContextOf(request) });
       // 200 when the worker was already a member (entered by their union) and only the account was linked.
       return reply.status(isClaim ? 200 : 201).send(mine);
+    },
+  );
+
+  app.post(
+    '/members/me/person',
+    { config: { permission: 'authenticated' }, schema: { tags, summary: 'Save my real name without joining (smart-station doors need a real name)', body: registerPersonSchema, response: { 200: myMembershipSchema } } },
+    async (request) => {
+      const actor = requireActor(request);
+      return joining.registerPerson(request.body, { userId: actor.userId, audit: auditContextOf(request) });
     },
   );
 

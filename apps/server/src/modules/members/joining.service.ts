@@ -1,4 +1,4 @@
-import { isGigEmployment, maskIdNumber, type ApplyMembership, type CardVerification, type MemberCard, type MembershipStatus, type MyMembership, type UnionSuggestion, type UnionSuggestionsQuery } from '@niangjia/contracts';
+import { isGigEmployment, maskIdNumber, type ApplyMembership, type CardVerification, type MemberCard, type MembershipStatus, type MyMembership, type RegisterPerson, type UnionSuggestion, type UnionSuggestionsQuery } from '@niangjia/contracts';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
 import { AppError } from '../../platform/errors';
 import { encryptField } from '../../platform/pii';
@@ -149,6 +149,56 @@ export function createJoiningService({ db, secrets, dataKeys, clock = () => new 
         token,
         issuedAt: issuedAt.toISOString(),
       };
+    },
+
+    /**
+     * Saves the worker's real name without joining a union (a smart station's door needs a real
+     * name, not membership). `orgId` is the org that holds the record (the station's union).
+     */
+    async registerPerson(input: RegisterPerson, actor: WorkerActor): Promise<MyMembership> {
+      const id = parseIdNumber(input.idNumber, clock());
+      checkPersonFields(input);
+      return db.transaction(async (tx) => {
+        const owner = await repo.findOrgBrief(tx, input.orgId);
+        if (!owner) throw new AppError('NOT_FOUND', { detail: 'NOT_FOUND_ENTITY', params: { entity: 'ENTITY_org' }, errors: [{ path: 'orgId', message: 'NOT_FOUND' }] });
+        const hash = hashIdNumber(secrets, id.value);
+        const mine = await repo.findPersonByUser(tx, actor.userId);
+        const holder = await repo.findPersonByIdHash(tx, hash);
+        let person = mine;
+        if (holder && holder.id !== mine?.id) {
+          // Same claim rule as apply(): an unlinked record with the same real name (and phone, when it has one).
+          const accountPhone = await repo.findUserPhone(tx, actor.userId);
+          if (holder.userId || mine || holder.realName !== input.realName || (holder.phone && holder.phone !== accountPhone)) {
+            throw new AppError('ID_NUMBER_TAKEN', { status: 409, errors: [{ path: 'idNumber', message: 'ID_NUMBER_TAKEN' }] });
+          }
+          person = holder;
+        }
+        if (person && person.idNumberHash === hash && person.realName === input.realName) {
+          if (!person.userId) await repo.updatePerson(tx, person.id, { userId: actor.userId });
+          return getMine(actor.userId, tx);
+        }
+        const values = {
+          orgId: person?.orgId ?? owner.id,
+          realName: input.realName,
+          idNumberEnc: encryptField(dataKeys, ID_NUMBER_PURPOSE, id.value),
+          idNumberHash: hash,
+          idNumberMasked: maskIdNumber(id.value),
+          phone: input.phone ?? (await repo.findUserPhone(tx, actor.userId)),
+          sex: id.sex,
+          birthDate: id.birthDate,
+          employerName: input.employerName ?? null,
+          employerCreditCode: input.employerCreditCode ?? null,
+          industry: input.industry ?? null,
+          employmentForm: input.employmentForm,
+          isMigrant: input.isMigrant ?? false,
+          homeStreetCode: input.homeStreetCode ?? null,
+          userId: actor.userId,
+          verifiedAt: null,
+        };
+        const saved = person ? await repo.updatePerson(tx, person.id, values) : await repo.insertPerson(tx, values);
+        await recordAudit(tx, actor.audit, { action: 'person.register', entityType: 'person', entityId: saved.id, orgId: saved.orgId, after: { realName: saved.realName, idNumberMasked: saved.idNumberMasked } });
+        return getMine(actor.userId, tx);
+      });
     },
 
     /** What a scan shows: valid or not, the name and the union only. */

@@ -21,3 +21,4 @@ export { computeCoverage } from './coverage.compute';
 export { runValuesOf } from './coverage.service';
 export { buildSyntheticGrid } from './coverage.synthetic';
 export { boundsOf, serializeWalkGraph } from './network.service';
+export { convertCoord, haversineMetres, type Crs } from './geo/coords';

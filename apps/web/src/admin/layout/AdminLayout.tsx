@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe, useSession } from '../../shared/session';
 import { OrgTreeSelect } from '../components/OrgTreeSelect';
+import { AlarmBell } from '../features/access/AlarmBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import { findSelected, isGroup, MENU } from './menu';
 import { useScope } from './scope';
@@ -90,6 +91,7 @@ export function AdminLayout() {
               </Typography.Text>
             )}
           </Space>
+          {me.permissions.includes('access.read') && <AlarmBell />}
           <LanguageSwitch />
           <Dropdown
             menu={{

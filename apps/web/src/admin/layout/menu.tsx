@@ -1,6 +1,26 @@
-import { MessageOutlined, OrderedListOutlined, StarOutlined } from '@ant-design/icons';
-import { AimOutlined, CheckSquareOutlined, WarningOutlined } from '@ant-design/icons';
-import { ApartmentOutlined, EnvironmentOutlined, HomeOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  CheckSquareOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  MessageOutlined,
+  OrderedListOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  StarOutlined,
+  TeamOutlined,
+  UnlockOutlined,
+  UnorderedListOutlined,
+  UploadOutlined,
+  UserOutlined,
+  WarningOutlined,
+  WifiOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@niangjia/contracts';
 import type { ReactNode } from 'react';
 
@@ -37,6 +57,16 @@ export const MENU: MenuEntry[] = [
       { path: '/positions/coverage', labelKey: 'coverage.menu', icon: <AimOutlined />, permission: 'position.read' },
       { path: '/positions/shortfalls', labelKey: 'standards.shortfallMenu', icon: <WarningOutlined />, permission: 'position.read' },
       { path: '/positions/standards', labelKey: 'standards.menu', icon: <CheckSquareOutlined />, permission: 'position.read' },
+    ],
+  },
+  {
+    key: 'access',
+    labelKey: 'access.menu.group',
+    icon: <UnlockOutlined />,
+    items: [
+      { path: '/access', labelKey: 'access.menu.controllers', icon: <WifiOutlined />, permission: 'access.read' },
+      { path: '/access/entries', labelKey: 'access.menu.entries', icon: <UnorderedListOutlined />, permission: 'access.read' },
+      { path: '/access/alarms', labelKey: 'access.menu.alarms', icon: <AlertOutlined />, permission: 'access.read' },
     ],
   },
   {

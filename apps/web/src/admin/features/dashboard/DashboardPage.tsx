@@ -11,6 +11,7 @@ import { actionLabel } from '../../components/audit-labels';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useScope } from '../../layout/scope';
 import { MemberStatsCard } from '../members/MemberStatsCard';
+import { AccessDashboardCard } from '../access/AccessDashboardCard';
 
 // Types worth a tile; the scope's own type above them is always 1 and says nothing.
 const TILE_TYPES: readonly OrgType[] = ORG_TYPES.filter((t) => t !== 'federation');
@@ -73,6 +74,8 @@ export function DashboardPage() {
       )}
 
       {me.permissions.includes('member.read') && scope && <MemberStatsCard orgId={scope.id} />}
+
+      {me.permissions.includes('access.read') && scope && <AccessDashboardCard orgId={scope.id} />}
 
       {canAudit && (
         <Card title={t('dashboard.recent')} extra={<Link to="/audit">{t('dashboard.allAudit')}</Link>}>

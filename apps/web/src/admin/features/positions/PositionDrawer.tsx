@@ -1,6 +1,8 @@
 import type { Position } from '@niangjia/contracts';
 import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useMe } from '../../../shared/session';
 import { api, ApiError } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
 import { LazyMap, useMapLayers } from '../../../shared/map';
@@ -16,6 +18,8 @@ import { StandardChecklist } from './StandardChecklist';
 /** One position: basic info, hours, facilities against the "七个一" standard, audit. */
 export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: string; onClose: () => void; onEdit?: ((p: Position) => void) | undefined }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  const canAccess = useMe().permissions.includes('access.read');
   const detail = useRequest((signal) => api.get<Position>(`/positions/${positionId}`, undefined, { signal }), [positionId]);
   const layers = useMapLayers();
   const p = detail.data;
@@ -43,7 +47,8 @@ export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: st
         p ? (
           <Space>
             <SignageButtons code={p.code} />
-            {onEdit ? <Button onClick={() => onEdit(p)}>{t('positionsAdmin.edit')}</Button> : null}
+            {canAccess && <Button onClick={() => navigate(`/access/stations/${p.id}`)} data-testid="open-access">{t('access.stationLink')}</Button>}
+            {onEdit && <Button onClick={() => onEdit(p)}>{t('positionsAdmin.edit')}</Button>}
           </Space>
         ) : null
       }
