@@ -15,7 +15,7 @@ import { accessRoutes, createAccessService, createDoorGateway, createDoorsServic
 import { auditRoutes } from './modules/audit';
 import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, membersRoutes, xlsxRoutes } from './modules/members';
 import { createOrgsService, orgsRoutes } from './modules/orgs';
-import { createFeedbackService, createStarsService, feedbackRoutes, starsRoutes } from './modules/stars';
+import { createFeedbackService, createStarsService, doorAccessFigures, feedbackRoutes, starsRoutes } from './modules/stars';
 import {
   coverageRoutes,
   createCoverageService,
@@ -59,6 +59,7 @@ export type AppServices = ReturnType<typeof createServices>;
 
 function createServices(config: Config, database: Database, sms: SmsSender, secrets: Secrets, dataKeys: DataKeys, jobs: JobRunner) {
   const { db } = database;
+  const standards = createStandardsService({ db });
   return {
     orgs: createOrgsService({ db }),
     auth: createAuthService({ db, config, secrets, sms }),
@@ -66,14 +67,15 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     ...createMembersServices({ db, secrets, dataKeys, jobs }),
     positions: createPositionsService({ db, networks: createNetworkService({ db }) }),
     positionImports: createPositionImportService({ db, jobs }),
-    ...createStarsServices({ db }),
+    ...createStarsServices({ db, standards }),
     coverage: createCoverageService({ db, jobs, networks: createNetworkService({ db }) }),
-    standards: createStandardsService({ db }),
+    standards,
   };
 }
 
-function createStarsServices(deps: { db: Database['db'] }) {
-  const stars = createStarsService(deps);
+/** Stars read the district's facility standard and, for smart stations, the doors' usage figures. */
+function createStarsServices(deps: { db: Database['db']; standards: ReturnType<typeof createStandardsService> }) {
+  const stars = createStarsService({ db: deps.db, accessFigures: doorAccessFigures(deps.db), standardKeys: (paths) => deps.standards.standardKeysFor(paths) });
   return { stars, feedback: createFeedbackService({ ...deps, stars }) };
 }
 

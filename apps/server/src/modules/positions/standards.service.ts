@@ -73,6 +73,12 @@ export function createStandardsService({ db }: { db: Db }) {
   }
 
   return {
+    /** For the star rating: a picker of the standard's item keys by org path, loaded once for all paths. */
+    async standardKeysFor(paths: string[]): Promise<(path: string) => string[]> {
+      const byOrg = await loadFor(paths);
+      return (path) => (pickStandard(path, byOrg)?.items ?? DEFAULT_STANDARD.items).map((i) => i.key);
+    },
+
     async getStandard(orgId: string, scope: Scope): Promise<FacilityStandard> {
       const o = await getScopedOrg(orgId, scope);
       return effectiveFor(o.id, o.path);

@@ -111,6 +111,8 @@ export type StarsInput = {
   ratings: { average: number | null; count: number };
   /** Figures (0..1) per `access` criterion key from the smart-door module; missing → inspector's score. */
   access?: Readonly<Record<string, number | undefined>>;
+  /** The facility standard's item keys for the position (its district's configured one); default 七个一. */
+  standard?: readonly string[];
 };
 
 export function starsForScore(score: number): number {
@@ -131,7 +133,8 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 export function computeStars(input: StarsInput): StarResult {
   const latest = [...input.inspections].sort((a, b) => b.inspectedOn.localeCompare(a.inspectedOn))[0];
   const facilities = latest ? latest.facilities : input.currentFacilities;
-  const missing = missingFacilities(facilities);
+  const standard = input.standard ?? FACILITY_STANDARD;
+  const missing = missingFacilities(facilities, standard);
   const warnings: Warning[] = [];
   if (missing.length) warnings.push('FACILITIES_MISSING');
 
@@ -139,7 +142,7 @@ export function computeStars(input: StarsInput): StarResult {
     let fraction: number | null = null;
     let basis: StarResult['criteria'][number]['basis'] = 'none';
     if (c.source === 'facilities') {
-      fraction = (FACILITY_STANDARD.length - missing.length) / FACILITY_STANDARD.length;
+      fraction = standard.length ? (standard.length - missing.length) / standard.length : 1;
       basis = 'facilities';
     } else if (c.source === 'worker_ratings') {
       if (input.ratings.count >= MIN_RATINGS && input.ratings.average !== null) {

@@ -35,7 +35,20 @@ export const noAccessFigures: AccessFigures = async () => new Map();
 
 const rubricLevels = new Set(['federation', 'district']);
 
-export function createStarsService({ db, clock = () => new Date(), accessFigures = noAccessFigures }: { db: Db; clock?: () => Date; accessFigures?: AccessFigures }) {
+/** The facility standard's item keys by org path, for many paths at once (positions' standards). */
+export type StandardKeys = (orgPaths: string[]) => Promise<(orgPath: string) => string[]>;
+
+export function createStarsService({
+  db,
+  clock = () => new Date(),
+  accessFigures = noAccessFigures,
+  standardKeys,
+}: {
+  db: Db;
+  clock?: () => Date;
+  accessFigures?: AccessFigures;
+  standardKeys?: StandardKeys;
+}) {
   /** The rubric a position is rated by: its nearest ancestor's stored one, else the default. */
   async function rubricPicker(tx: Db) {
     const stored = (await repo.listRubrics(tx)).sort((a, b) => b.orgPath.length - a.orgPath.length);
@@ -51,11 +64,12 @@ export function createStarsService({ db, clock = () => new Date(), accessFigures
   /** Stars of many positions for one year, in one pass over the year's inspections and ratings. */
   async function rate(tx: Db, positions: repo.RatedPosition[], year: number): Promise<Map<string, StarResult>> {
     const ids = positions.map((p) => p.id);
-    const [pick, inspections, ratings, access] = await Promise.all([
+    const [pick, inspections, ratings, access, standardOf] = await Promise.all([
       rubricPicker(tx),
       repo.listInspectionsOf(tx, { positionIds: ids, year }),
       repo.ratingsByPosition(tx, year, ids),
       accessFigures(ids, year),
+      standardKeys ? standardKeys(positions.map((p) => p.orgPath)) : undefined,
     ]);
     const byPosition = new Map<string, repo.InspectionRow[]>();
     for (const i of inspections) byPosition.set(i.positionId, [...(byPosition.get(i.positionId) ?? []), i]);
@@ -77,6 +91,7 @@ export function createStarsService({ db, clock = () => new Date(), accessFigures
             count: ratings.get(p.id)?.count ?? 0,
           },
           access: access.get(p.id) ?? {},
+          ...(standardOf ? { standard: standardOf(p.orgPath) } : {}),
         }),
       ]),
     );
