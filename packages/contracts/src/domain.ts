@@ -17,6 +17,8 @@ export const permissions = [
   'member.reveal',
   'position.read',
   'position.write',
+  'fund.read',
+  'fund.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

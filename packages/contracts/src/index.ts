@@ -7,3 +7,4 @@ export * from './audit';
 export * from './members';
 export * from './id-number';
 export * from './positions';
+export * from './fund';
