@@ -21,6 +21,13 @@ const MembersPage = lazy(() => import('./features/members/MembersPage').then((m)
 const ImportPage = lazy(() => import('./features/members/ImportPage').then((m) => ({ default: m.ImportPage })));
 const PositionsPage = lazy(() => import('./features/positions/PositionsPage').then((m) => ({ default: m.PositionsPage })));
 const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const FundShopsPage = lazy(() => import('./features/fund/ShopsPage').then((m) => ({ default: m.ShopsPage })));
+const FundTerminalsPage = lazy(() => import('./features/fund/TerminalsPage').then((m) => ({ default: m.TerminalsPage })));
+const FundCardsPage = lazy(() => import('./features/fund/CardsPage').then((m) => ({ default: m.CardsPage })));
+const FundCardImportPage = lazy(() => import('./features/fund/CardImportPage').then((m) => ({ default: m.CardImportPage })));
+const FundRulesPage = lazy(() => import('./features/fund/RulesPage').then((m) => ({ default: m.RulesPage })));
+const FundCustodianPage = lazy(() => import('./features/fund/CustodianPage').then((m) => ({ default: m.CustodianPage })));
+const FundReportsPage = lazy(() => import('./features/fund/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const SessionsPage = lazy(() => import('./auth/SessionsPage').then((m) => ({ default: m.SessionsPage })));
 
 const theme = {
@@ -85,6 +92,15 @@ function AdminRoutes() {
           <Route path="members/:memberId" element={<Lazy><MembersPage mode="all" /></Lazy>} />
           <Route path="positions" element={<Lazy><PositionsPage /></Lazy>} />
           <Route path="positions/:positionId" element={<Lazy><PositionsPage /></Lazy>} />
+          <Route path="fund/shops" element={<Lazy><FundShopsPage /></Lazy>} />
+          <Route path="fund/shops/:shopId" element={<Lazy><FundShopsPage /></Lazy>} />
+          <Route path="fund/terminals" element={<Lazy><FundTerminalsPage /></Lazy>} />
+          <Route path="fund/cards" element={<Lazy><FundCardsPage /></Lazy>} />
+          <Route path="fund/cards/imports" element={<Lazy><FundCardImportPage /></Lazy>} />
+          <Route path="fund/cards/:cardId" element={<Lazy><FundCardsPage /></Lazy>} />
+          <Route path="fund/rules" element={<Lazy><FundRulesPage /></Lazy>} />
+          <Route path="fund/custodian" element={<Lazy><FundCustodianPage /></Lazy>} />
+          <Route path="fund/reports" element={<Lazy><FundReportsPage /></Lazy>} />
           <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
           <Route path="sessions" element={<Lazy><SessionsPage /></Lazy>} />
           <Route path="*" element={<NotFoundPage />} />

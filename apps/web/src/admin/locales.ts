@@ -1,5 +1,7 @@
 import { membersEn, membersZh } from './features/members/locales';
 import { positionsEn, positionsZh } from './features/positions/locales';
+import { fundEn, fundZh } from './features/fund/locales';
+import { fundStatementEn, fundStatementZh } from '../shared/fund/locales';
 
 /** The console's strings, zh-CN first; `adminEn` must have the same keys (the type checks it). */
 export const adminZh = {
@@ -189,6 +191,8 @@ export const adminZh = {
   },
   members: membersZh,
   positionsAdmin: positionsZh,
+  fundAdmin: fundZh,
+  ...fundStatementZh,
   audit: {
     title: '审计日志',
     empty: '没有符合条件的记录。放宽时间范围或清除筛选条件再试。',
@@ -416,6 +420,8 @@ export const adminEn: Shape<typeof adminZh> = {
   },
   members: membersEn,
   positionsAdmin: positionsEn,
+  fundAdmin: fundEn,
+  ...fundStatementEn,
   audit: {
     title: 'Audit log',
     empty: 'No entries match. Widen the time range or clear the filters.',

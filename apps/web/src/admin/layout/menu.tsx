@@ -1,4 +1,5 @@
 import { ApartmentOutlined, EnvironmentOutlined, HomeOutlined, AuditOutlined, DashboardOutlined, IdcardOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, BarChartOutlined, CreditCardOutlined, DesktopOutlined, HeartOutlined, ShopOutlined } from '@ant-design/icons';
 import type { Permission } from '@niangjia/contracts';
 import type { ReactNode } from 'react';
 
@@ -28,6 +29,20 @@ export const MENU: MenuEntry[] = [
     labelKey: 'menu.positionsGroup',
     icon: <HomeOutlined />,
     items: [{ path: '/positions', labelKey: 'menu.positions', icon: <EnvironmentOutlined />, permission: 'position.read' }],
+  },
+  {
+    key: 'fund',
+    labelKey: 'fundAdmin.menu.group',
+    icon: <HeartOutlined />,
+    items: [
+      { path: '/fund/shops', labelKey: 'fundAdmin.menu.shops', icon: <ShopOutlined />, permission: 'fund.read' },
+      { path: '/fund/terminals', labelKey: 'fundAdmin.menu.terminals', icon: <DesktopOutlined />, permission: 'fund.read' },
+      { path: '/fund/cards', labelKey: 'fundAdmin.menu.cards', icon: <CreditCardOutlined />, permission: 'fund.read' },
+      { path: '/fund/cards/imports', labelKey: 'fundAdmin.menu.cardImport', icon: <UploadOutlined />, permission: 'fund.write' },
+      { path: '/fund/rules', labelKey: 'fundAdmin.menu.rules', icon: <SettingOutlined />, permission: 'fund.read' },
+      { path: '/fund/custodian', labelKey: 'fundAdmin.menu.custodian', icon: <AccountBookOutlined />, permission: 'fund.read' },
+      { path: '/fund/reports', labelKey: 'fundAdmin.menu.reports', icon: <BarChartOutlined />, permission: 'fund.read' },
+    ],
   },
   {
     key: 'system',
