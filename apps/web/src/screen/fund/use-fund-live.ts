@@ -1,16 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import { api } from "../../shared/api";
-import {
-  applyFundEvent,
-  type FundLiveEvent,
-  type FundSummary,
-  parseFundEvent,
-} from "./fund-live";
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../../shared/api';
+import { applyFundEvent, type FundLiveEvent, type FundSummary, parseFundEvent } from './fund-live';
 
-export type Connection = "connecting" | "live" | "reconnecting";
+export type Connection = 'connecting' | 'live' | 'reconnecting';
 
-const SUMMARY_PATH = "/public/fund/summary";
-const STREAM_PATH = "/api/v1/public/fund/stream";
+const SUMMARY_PATH = '/public/fund/summary';
+const STREAM_PATH = '/api/v1/public/fund/stream';
 // A full re-read now and then corrects whatever a missed event left behind (rankings, breakfasts).
 const RESYNC_AFTER_EVENT_MS = 3_000;
 const POLL_MS = 60_000;
@@ -24,7 +19,7 @@ const MAX_BACKOFF_MS = 30_000;
 export function useFundLive(org: string) {
   const [summary, setSummary] = useState<FundSummary | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [connection, setConnection] = useState<Connection>("connecting");
+  const [connection, setConnection] = useState<Connection>('connecting');
   const [updatedAt, setUpdatedAt] = useState<number | null>(null);
   const [lastEvent, setLastEvent] = useState<FundLiveEvent | null>(null);
   const resyncTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -35,11 +30,7 @@ export function useFundLive(org: string) {
   const load = useCallback(async () => {
     const ticket = ++loading.current;
     try {
-      const next = await api.get<FundSummary>(
-        SUMMARY_PATH,
-        org ? { org } : undefined,
-        { skipAuthRedirect: true },
-      );
+      const next = await api.get<FundSummary>(SUMMARY_PATH, org ? { org } : undefined, { skipAuthRedirect: true });
       // An older read finishing after a newer one must not roll the figures back.
       if (ticket !== loading.current) return;
       setSummary(next);
@@ -69,8 +60,7 @@ export function useFundLive(org: string) {
       const parsed = parseFundEvent(event.data);
       if (!parsed || seen.current.has(parsed.id)) return;
       seen.current.add(parsed.id);
-      if (seen.current.size > 500)
-        seen.current = new Set([...seen.current].slice(-200));
+      if (seen.current.size > 500) seen.current = new Set([...seen.current].slice(-200));
       setSummary((s) => (s ? applyFundEvent(s, parsed) : s));
       setUpdatedAt(Date.now());
       setLastEvent(parsed);
@@ -79,15 +69,15 @@ export function useFundLive(org: string) {
 
     const connect = () => {
       if (closed) return;
-      const url = STREAM_PATH + (org ? `?org=${encodeURIComponent(org)}` : "");
+      const url = STREAM_PATH + (org ? `?org=${encodeURIComponent(org)}` : '');
       source = new EventSource(url);
       source.onopen = () => {
         backoff = 1_000;
-        setConnection("live");
+        setConnection('live');
         void load();
       };
       source.onerror = () => {
-        setConnection("reconnecting");
+        setConnection('reconnecting');
         // CONNECTING: the browser retries on its own. CLOSED (e.g. a 5xx): we start over ourselves.
         if (source && source.readyState === EventSource.CLOSED) {
           source.close();
@@ -96,8 +86,7 @@ export function useFundLive(org: string) {
         }
       };
       source.onmessage = onData;
-      for (const name of ["contribution", "breakfast"])
-        source.addEventListener(name, onData as EventListener);
+      for (const name of ['contribution', 'breakfast']) source.addEventListener(name, onData as EventListener);
     };
 
     void load();

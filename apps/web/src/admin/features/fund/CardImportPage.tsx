@@ -1,6 +1,6 @@
-import type { BreakfastCardImport } from "@niangjia/contracts";
-import { useTranslation } from "react-i18next";
-import { ImportFlow } from "../../components/import/ImportFlow";
+import type { BreakfastCardImport } from '@niangjia/contracts';
+import { useTranslation } from 'react-i18next';
+import { ImportFlow } from '../../components/import/ImportFlow';
 
 /** 爱心基金 ▸ 早餐卡导入 (/fund/cards/imports): the members import flow, for breakfast cards. */
 export function CardImportPage() {
@@ -13,10 +13,10 @@ export function CardImportPage() {
       reportFileName="breakfast-card-import-report.xlsx"
       extraColumns={[
         {
-          title: t("fundAdmin.cardImport.holder"),
-          dataIndex: "name",
+          title: t('fundAdmin.cardImport.holder'),
+          dataIndex: 'name',
           width: 140,
-          render: (v: string | null) => v ?? "—",
+          render: (v: string | null) => v ?? '—',
         },
       ]}
     />

@@ -1,25 +1,14 @@
-import type { Fund, Page } from "@niangjia/contracts";
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Form,
-  InputNumber,
-  Space,
-  Statistic,
-  Typography,
-} from "antd";
-import dayjs, { type Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { api, ApiError } from "../../../shared/api";
-import { formatMoney } from "../../../shared/format";
-import { applyServerErrors } from "../../../shared/form-errors";
-import { useMe } from "../../../shared/session";
-import { useRequest } from "../../../shared/use-request";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import type { Fund, Page } from '@niangjia/contracts';
+import { App, Button, Card, DatePicker, Empty, Form, InputNumber, Space, Statistic, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../../shared/api';
+import { formatMoney } from '../../../shared/format';
+import { applyServerErrors } from '../../../shared/form-errors';
+import { useMe } from '../../../shared/session';
+import { useRequest } from '../../../shared/use-request';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 type Values = {
   breakfastsPerDay: number;
@@ -31,18 +20,13 @@ type Values = {
 /** 爱心基金 ▸ 基金规则 (/fund/rules): breakfasts per card per day, price, minimum balance, default validity. */
 export function RulesPage() {
   const { t } = useTranslation();
-  const funds = useRequest(
-    (signal) => api.get<Page<Fund>>("/funds", undefined, { signal }),
-    [],
-  );
+  const funds = useRequest((signal) => api.get<Page<Fund>>('/funds', undefined, { signal }), []);
   return (
-    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
-      {funds.error ? (
-        <ErrorAlert error={funds.error} onRetry={funds.reload} />
-      ) : null}
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {funds.error ? <ErrorAlert error={funds.error} onRetry={funds.reload} /> : null}
       {funds.data && funds.data.items.length === 0 && (
         <Card>
-          <Empty description={t("fundAdmin.noFund")} />
+          <Empty description={t('fundAdmin.noFund')} />
         </Card>
       )}
       {funds.data?.items.map((fund) => (
@@ -56,7 +40,7 @@ function FundRulesCard({ fund, onSaved }: { fund: Fund; onSaved: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const { message } = App.useApp();
-  const canWrite = me.permissions.includes("fund.write");
+  const canWrite = me.permissions.includes('fund.write');
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -65,9 +49,7 @@ function FundRulesCard({ fund, onSaved }: { fund: Fund; onSaved: () => void }) {
       breakfastsPerDay: fund.breakfastsPerDay,
       breakfastPriceFen: fund.breakfastPriceFen,
       minBalanceFen: fund.minBalanceFen,
-      defaultCardValidUntil: fund.defaultCardValidUntil
-        ? dayjs(fund.defaultCardValidUntil)
-        : null,
+      defaultCardValidUntil: fund.defaultCardValidUntil ? dayjs(fund.defaultCardValidUntil) : null,
     });
   }, [fund, form]);
 
@@ -80,19 +62,12 @@ function FundRulesCard({ fund, onSaved }: { fund: Fund; onSaved: () => void }) {
         breakfastsPerDay: v.breakfastsPerDay,
         breakfastPriceFen: v.breakfastPriceFen,
         minBalanceFen: v.minBalanceFen,
-        defaultCardValidUntil: v.defaultCardValidUntil
-          ? v.defaultCardValidUntil.format("YYYY-MM-DD")
-          : null,
+        defaultCardValidUntil: v.defaultCardValidUntil ? v.defaultCardValidUntil.format('YYYY-MM-DD') : null,
       });
-      message.success(t("fundAdmin.rules.saved"));
+      message.success(t('fundAdmin.rules.saved'));
       onSaved();
     } catch (e) {
-      applyServerErrors(form, e, [
-        "breakfastsPerDay",
-        "breakfastPriceFen",
-        "minBalanceFen",
-        "defaultCardValidUntil",
-      ]);
+      applyServerErrors(form, e, ['breakfastsPerDay', 'breakfastPriceFen', 'minBalanceFen', 'defaultCardValidUntil']);
       setError(e);
       if (e instanceof ApiError && e.isConflict) onSaved();
     } finally {
@@ -101,62 +76,25 @@ function FundRulesCard({ fund, onSaved }: { fund: Fund; onSaved: () => void }) {
   };
 
   return (
-    <Card
-      title={`${t("fundAdmin.rules.title")} · ${fund.name}`}
-      extra={
-        <Statistic
-          title={t("fundAdmin.rules.balance")}
-          value={formatMoney(fund.balanceFen)}
-        />
-      }
-    >
-      <Typography.Paragraph type="secondary">
-        {t("fundAdmin.rules.intro")}
-      </Typography.Paragraph>
+    <Card title={`${t('fundAdmin.rules.title')} · ${fund.name}`} extra={<Statistic title={t('fundAdmin.rules.balance')} value={formatMoney(fund.balanceFen)} />}>
+      <Typography.Paragraph type="secondary">{t('fundAdmin.rules.intro')}</Typography.Paragraph>
       {error ? <ErrorAlert error={error} /> : null}
-      <Form
-        form={form}
-        layout="vertical"
-        style={{ maxWidth: 480 }}
-        onFinish={(v) => void save(v)}
-        disabled={!canWrite}
-      >
-        <Form.Item
-          name="breakfastsPerDay"
-          label={t("fundAdmin.rules.breakfastsPerDay")}
-          rules={[{ required: true }]}
-        >
+      <Form form={form} layout="vertical" style={{ maxWidth: 480 }} onFinish={(v) => void save(v)} disabled={!canWrite}>
+        <Form.Item name="breakfastsPerDay" label={t('fundAdmin.rules.breakfastsPerDay')} rules={[{ required: true }]}>
           <InputNumber min={1} max={5} precision={0} style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item
-          name="breakfastPriceFen"
-          label={t("fundAdmin.rules.breakfastPriceFen")}
-          rules={[{ required: true }]}
-        >
-          <InputNumber
-            min={1}
-            max={10000}
-            precision={0}
-            style={{ width: 200 }}
-          />
+        <Form.Item name="breakfastPriceFen" label={t('fundAdmin.rules.breakfastPriceFen')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={10000} precision={0} style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item
-          name="minBalanceFen"
-          label={t("fundAdmin.rules.minBalanceFen")}
-          extra={t("fundAdmin.rules.minBalanceHint")}
-          rules={[{ required: true }]}
-        >
+        <Form.Item name="minBalanceFen" label={t('fundAdmin.rules.minBalanceFen')} extra={t('fundAdmin.rules.minBalanceHint')} rules={[{ required: true }]}>
           <InputNumber min={0} precision={0} style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item
-          name="defaultCardValidUntil"
-          label={t("fundAdmin.rules.defaultCardValidUntil")}
-        >
+        <Form.Item name="defaultCardValidUntil" label={t('fundAdmin.rules.defaultCardValidUntil')}>
           <DatePicker style={{ width: 200 }} />
         </Form.Item>
         {canWrite && (
           <Button type="primary" htmlType="submit" loading={saving}>
-            {t("common.save")}
+            {t('common.save')}
           </Button>
         )}
       </Form>

@@ -1,32 +1,20 @@
-import { PlusOutlined } from "@ant-design/icons";
-import type { FundShop, Page } from "@niangjia/contracts";
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
-import { useState } from "react";
-import { useTranslation } from "react-i18next";
-import { useNavigate, useParams } from "react-router";
-import { api, errorText } from "../../../shared/api";
-import { formatMoney } from "../../../shared/format";
-import { useMe } from "../../../shared/session";
-import { useRequest } from "../../../shared/use-request";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { FilterActions } from "../../components/FilterActions";
-import { listPagination } from "../../components/list-pagination";
-import { useScope } from "../../layout/scope";
-import { describeRule } from "./fund-format";
-import { ShopDrawer } from "./ShopDrawer";
-import { ShopFormModal } from "./ShopFormModal";
+import { PlusOutlined } from '@ant-design/icons';
+import type { FundShop, Page } from '@niangjia/contracts';
+import { App, Button, Card, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { api, errorText } from '../../../shared/api';
+import { formatMoney } from '../../../shared/format';
+import { useMe } from '../../../shared/session';
+import { useRequest } from '../../../shared/use-request';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FilterActions } from '../../components/FilterActions';
+import { listPagination } from '../../components/list-pagination';
+import { useScope } from '../../layout/scope';
+import { describeRule } from './fund-format';
+import { ShopDrawer } from './ShopDrawer';
+import { ShopFormModal } from './ShopFormModal';
 
 type Filters = { q?: string; status?: string };
 
@@ -38,26 +26,18 @@ export function ShopsPage() {
   const { message } = App.useApp();
   const { shopId } = useParams();
   const navigate = useNavigate();
-  const canWrite = me.permissions.includes("fund.write");
+  const canWrite = me.permissions.includes('fund.write');
   const [filterForm] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [isCreating, setIsCreating] = useState(false);
 
-  const list = useRequest(
-    (signal) =>
-      api.get<Page<FundShop>>(
-        "/fund-shops",
-        { ...filters, orgId: scope?.id, page, pageSize },
-        { signal },
-      ),
-    [JSON.stringify(filters), scope?.id, page, pageSize],
-  );
+  const list = useRequest((signal) => api.get<Page<FundShop>>('/fund-shops', { ...filters, orgId: scope?.id, page, pageSize }, { signal }), [JSON.stringify(filters), scope?.id, page, pageSize]);
   const hasFilters = Object.values(filters).some(Boolean);
 
   return (
-    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small">
         <Form
           form={filterForm}
@@ -71,19 +51,15 @@ export function ShopsPage() {
             setPage(1);
           }}
         >
-          <Form.Item name="q" label={t("fundAdmin.shops.keyword")}>
-            <Input
-              placeholder={t("fundAdmin.shops.keywordPlaceholder")}
-              allowClear
-              style={{ width: 240 }}
-            />
+          <Form.Item name="q" label={t('fundAdmin.shops.keyword')}>
+            <Input placeholder={t('fundAdmin.shops.keywordPlaceholder')} allowClear style={{ width: 240 }} />
           </Form.Item>
-          <Form.Item name="status" label={t("fundAdmin.shops.fields.status")}>
+          <Form.Item name="status" label={t('fundAdmin.shops.fields.status')}>
             <Select
               allowClear
               style={{ width: 120 }}
-              placeholder={t("common.all")}
-              options={(["active", "closed"] as const).map((v) => ({
+              placeholder={t('common.all')}
+              options={(['active', 'closed'] as const).map((v) => ({
                 value: v,
                 label: t(`fundAdmin.shops.status.${v}`),
               }))}
@@ -101,130 +77,95 @@ export function ShopsPage() {
       <Card
         title={
           <Space>
-            {t("fundAdmin.shops.title")}
-            <Typography.Text
-              type="secondary"
-              style={{ fontWeight: "normal", fontSize: 13 }}
-            >
-              {t("fundAdmin.shops.scopeNote")}
+            {t('fundAdmin.shops.title')}
+            <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
+              {t('fundAdmin.shops.scopeNote')}
             </Typography.Text>
           </Space>
         }
         extra={
           canWrite && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setIsCreating(true)}
-            >
-              {t("fundAdmin.shops.add")}
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)}>
+              {t('fundAdmin.shops.add')}
             </Button>
           )
         }
       >
-        {list.error ? (
-          <ErrorAlert error={list.error} onRetry={list.reload} />
-        ) : null}
+        {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
         <Table<FundShop>
           rowKey="id"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
           scroll={{ x: 1100 }}
           locale={{
-            emptyText: (
-              <Empty
-                description={
-                  hasFilters
-                    ? t("fundAdmin.shops.emptyFiltered")
-                    : t("fundAdmin.shops.empty")
-                }
-              />
-            ),
+            emptyText: <Empty description={hasFilters ? t('fundAdmin.shops.emptyFiltered') : t('fundAdmin.shops.empty')} />,
           }}
-          pagination={listPagination(
-            t,
-            { page, pageSize, total: list.data?.total ?? 0 },
-            (p, s) => {
-              setPage(p);
-              setPageSize(s);
-            },
-          )}
+          pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          })}
           columns={[
             {
-              title: t("fundAdmin.shops.fields.code"),
-              dataIndex: "code",
+              title: t('fundAdmin.shops.fields.code'),
+              dataIndex: 'code',
               width: 130,
             },
             {
-              title: t("fundAdmin.shops.fields.name"),
-              dataIndex: "name",
+              title: t('fundAdmin.shops.fields.name'),
+              dataIndex: 'name',
               width: 200,
-              fixed: "left",
-              render: (v: string, s) => (
-                <a onClick={() => navigate(`/fund/shops/${s.id}`)}>{v}</a>
-              ),
+              fixed: 'left',
+              render: (v: string, s) => <a onClick={() => navigate(`/fund/shops/${s.id}`)}>{v}</a>,
             },
             {
-              title: t("fundAdmin.shops.fields.position"),
-              dataIndex: ["position", "name"],
+              title: t('fundAdmin.shops.fields.position'),
+              dataIndex: ['position', 'name'],
               width: 200,
               ellipsis: { showTitle: true },
             },
             {
-              title: t("fundAdmin.shops.fields.operatorName"),
-              dataIndex: "operatorName",
+              title: t('fundAdmin.shops.fields.operatorName'),
+              dataIndex: 'operatorName',
               width: 200,
               ellipsis: { showTitle: true },
             },
             {
-              title: t("fundAdmin.shops.fields.rule"),
-              key: "rule",
+              title: t('fundAdmin.shops.fields.rule'),
+              key: 'rule',
               width: 200,
               render: (_: unknown, s) => describeRule(t, s.currentRule),
             },
             {
-              title: t("fundAdmin.shops.fields.terminals"),
-              dataIndex: "terminalCount",
+              title: t('fundAdmin.shops.fields.terminals'),
+              dataIndex: 'terminalCount',
               width: 80,
-              align: "right",
+              align: 'right',
             },
             {
-              title: t("fundAdmin.shops.fields.total"),
-              dataIndex: "totalContributionFen",
+              title: t('fundAdmin.shops.fields.total'),
+              dataIndex: 'totalContributionFen',
               width: 130,
-              align: "right",
+              align: 'right',
               render: (v: number) => formatMoney(v),
             },
             {
-              title: t("fundAdmin.shops.fields.status"),
-              dataIndex: "status",
+              title: t('fundAdmin.shops.fields.status'),
+              dataIndex: 'status',
               width: 90,
-              render: (v: FundShop["status"]) => (
-                <Tag color={v === "active" ? "green" : undefined}>
-                  {t(`fundAdmin.shops.status.${v}`)}
-                </Tag>
-              ),
+              render: (v: FundShop['status']) => <Tag color={v === 'active' ? 'green' : undefined}>{t(`fundAdmin.shops.status.${v}`)}</Tag>,
             },
             {
-              title: t("common.actions"),
-              key: "actions",
+              title: t('common.actions'),
+              key: 'actions',
               width: 150,
-              fixed: "right",
+              fixed: 'right',
               render: (_: unknown, s) => (
                 <Space size={0}>
-                  <Button
-                    type="link"
-                    size="small"
-                    onClick={() => navigate(`/fund/shops/${s.id}`)}
-                  >
-                    {t("fundAdmin.shops.detail")}
+                  <Button type="link" size="small" onClick={() => navigate(`/fund/shops/${s.id}`)}>
+                    {t('fundAdmin.shops.detail')}
                   </Button>
-                  <Button
-                    type="link"
-                    size="small"
-                    onClick={() => navigate(`/fund/terminals?shopId=${s.id}`)}
-                  >
-                    {t("fundAdmin.menu.terminals")}
+                  <Button type="link" size="small" onClick={() => navigate(`/fund/terminals?shopId=${s.id}`)}>
+                    {t('fundAdmin.menu.terminals')}
                   </Button>
                 </Space>
               ),
@@ -237,21 +178,13 @@ export function ShopsPage() {
           onClose={() => setIsCreating(false)}
           onCreated={(shop) => {
             setIsCreating(false);
-            message.success(t("fundAdmin.shops.created", { name: shop.name }));
+            message.success(t('fundAdmin.shops.created', { name: shop.name }));
             list.reload();
             void navigate(`/fund/shops/${shop.id}`);
           }}
         />
       )}
-      {shopId && (
-        <ShopDrawer
-          shopId={shopId}
-          canWrite={canWrite}
-          onClose={() => navigate("/fund/shops")}
-          onChanged={list.reload}
-          onError={(e) => message.error(errorText(e))}
-        />
-      )}
+      {shopId && <ShopDrawer shopId={shopId} canWrite={canWrite} onClose={() => navigate('/fund/shops')} onChanged={list.reload} onError={(e) => message.error(errorText(e))} />}
     </Space>
   );
 }
