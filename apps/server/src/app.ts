@@ -15,6 +15,7 @@ import { auditRoutes } from './modules/audit';
 import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, membersRoutes, xlsxRoutes } from './modules/members';
 import { createOrgsService, orgsRoutes } from './modules/orgs';
 import { createNetworkService, createPositionsService, positionsRoutes } from './modules/positions';
+import { createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
 import { hasPermission } from './platform/auth';
 import { createJobRunner, type JobRunner } from './platform/jobs';
 import { AppError } from './platform/errors';
@@ -50,6 +51,9 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     users: createUsersService({ db }),
     ...createMembersServices({ db, secrets, dataKeys, jobs }),
     positions: createPositionsService({ db, networks: createNetworkService({ db }) }),
+    fundShops: createShopsService({ db, dataKeys }),
+    fundCards: createCardsService({ db, secrets }),
+    fundCustodian: createCustodianService({ db }),
   };
 }
 
@@ -65,6 +69,7 @@ declare module 'fastify' {
     database: Database;
     sms: SmsSender;
     jobs: JobRunner;
+    fundLive: LiveHub;
   }
 }
 
@@ -111,6 +116,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     app.addHook('onClose', async () => jobs.stop());
   }
   app.decorate('database', database);
+  const fundLive = createLiveHub(database, app.log);
+  app.decorate('fundLive', fundLive);
+  app.addHook('onReady', async () => fundLive.start());
+  app.addHook('onClose', async () => fundLive.stop());
   app.decorate('sms', sms);
   app.decorateRequest('actor', null);
 
@@ -181,6 +190,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(membersRoutes, { members: services.members });
       await api.register(xlsxRoutes, { imports: services.imports, exports: services.exports });
       await api.register(positionsRoutes, { positions: services.positions, map: config.map });
+      await api.register(fundRoutes, { shops: services.fundShops, cards: services.fundCards });
+      await api.register(fundReportsRoutes, { db: database.db, cards: services.fundCards, custodian: services.fundCustodian });
+      await api.register(fundPublicRoutes, { db: database.db, live: fundLive });
+      await api.register(posRoutes, { db: database.db, dataKeys, secrets });
     },
     { prefix: '/api/v1' },
   );

@@ -6,3 +6,4 @@ export * from '../modules/members/members.tables';
 export * from '../modules/positions/positions.tables';
 export * from '../platform/jobs/jobs.tables';
 export * from '../modules/positions/network.tables';
+export * from '../modules/fund/fund.tables';

@@ -7,6 +7,7 @@ import { appUser, hashPassword, roleGrant } from '../../modules/accounts';
 import { creditCodeCheckChar, findOrgByCode, insertOrg, type OrgRow } from '../../modules/orgs';
 import { DEMO_MEMBER_PHONE, seedDemoMembers, type DemoPii } from './demo-members';
 import { seedDemoPositions } from './demo-positions';
+import { seedDemoFund } from './demo-fund';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKER_PHONE, JIANGBEI_STREETS } from './demo-orgs';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -86,6 +87,7 @@ export async function seedDemo(database: Database, opts: { pii?: DemoPii } = {})
     await tx.insert(roleGrant).values({ userId: worker!.id, role: 'worker', orgId: null });
     if (opts.pii) members = await seedDemoMembers(tx, byCode, opts.pii);
     await seedDemoPositions(tx, new Map([...byCode].map(([code, row]) => [code, row.id])));
+    await seedDemoFund(tx, new Map([...byCode].map(([code, row]) => [code, row.id])), opts.pii);
     await tx.insert(systemSetting).values({ key: 'demo_seeded', value: { at: new Date().toISOString() } });
   });
   return { seeded: true, orgs, members };
