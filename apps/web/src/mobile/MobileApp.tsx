@@ -20,6 +20,8 @@ const SessionsPage = lazy(() => import('./pages/SessionsPage').then((m) => ({ de
 const JoinPage = lazy(() => import('./pages/members/JoinPage').then((m) => ({ default: m.JoinPage })));
 const MembershipPage = lazy(() => import('./pages/members/MembershipPage').then((m) => ({ default: m.MembershipPage })));
 const CardPage = lazy(() => import('./pages/members/CardPage').then((m) => ({ default: m.CardPage })));
+const BreakfastCardPage = lazy(() => import('./pages/fund/BreakfastCardPage').then((m) => ({ default: m.BreakfastCardPage })));
+const FundAccountsPage = lazy(() => import('./pages/fund/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 const VerifyPage = lazy(() => import('./pages/members/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
 export function MobileApp() {
@@ -42,6 +44,8 @@ export function MobileApp() {
                 <Route path="join" element={<RequireSignIn><JoinPage /></RequireSignIn>} />
                 <Route path="me/membership" element={<RequireSignIn><MembershipPage /></RequireSignIn>} />
                 <Route path="me/card" element={<RequireSignIn><CardPage /></RequireSignIn>} />
+                <Route path="me/breakfast-card" element={<RequireSignIn><BreakfastCardPage /></RequireSignIn>} />
+                <Route path="fund/accounts" element={<FundAccountsPage />} />
                 <Route path="me/:section" element={<ComingSoonPage titleKey="tabs.me" textKey="soon.generic" />} />
                 <Route path="*" element={<ComingSoonPage titleKey="notFound.title" textKey="notFound.detail" />} />
               </Route>
