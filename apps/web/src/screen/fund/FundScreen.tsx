@@ -129,21 +129,25 @@ function WallBody({ summary }: { summary: FundSummary | null }) {
           <Figure label={t('fundScreen.todayContribution')} testId="fund-today-contribution">
             {summary ? <RollingYuan fen={summary.today.contributionFen} /> : '—'}
           </Figure>
-          <Figure label={t('fundScreen.todaySales')} unit={t('fundScreen.unitSales')} testId="fund-today-sales">
-            {summary ? summary.today.sales.toLocaleString('zh-CN') : '—'}
-          </Figure>
-          <Figure label={t('fundScreen.todayBreakfasts')} unit={t('fundScreen.unitMeals')} testId="fund-today-breakfasts">
-            {summary ? summary.today.breakfasts.toLocaleString('zh-CN') : '—'}
-          </Figure>
+          <div className="fs-pair">
+            <Figure label={t('fundScreen.todaySales')} unit={t('fundScreen.unitSales')} testId="fund-today-sales">
+              {summary ? summary.today.sales.toLocaleString('zh-CN') : '—'}
+            </Figure>
+            <Figure label={t('fundScreen.todayBreakfasts')} unit={t('fundScreen.unitMeals')} testId="fund-today-breakfasts">
+              {summary ? summary.today.breakfasts.toLocaleString('zh-CN') : '—'}
+            </Figure>
+          </div>
           <Figure label={t('fundScreen.balance')} testId="fund-balance">
             {summary ? <RollingYuan fen={summary.balanceFen} /> : '—'}
           </Figure>
-          <Figure label={t('fundScreen.totalBreakfasts')} unit={t('fundScreen.unitMeals')} testId="fund-total-breakfasts">
-            {summary ? summary.totalBreakfasts.toLocaleString('zh-CN') : '—'}
-          </Figure>
-          <Figure label={t('fundScreen.stations')} unit={t('fundScreen.unitStations')}>
-            {summary ? summary.stations.length : '—'}
-          </Figure>
+          <div className="fs-pair">
+            <Figure label={t('fundScreen.totalBreakfasts')} unit={t('fundScreen.unitMeals')} testId="fund-total-breakfasts">
+              {summary ? summary.totalBreakfasts.toLocaleString('zh-CN') : '—'}
+            </Figure>
+            <Figure label={t('fundScreen.stations')} unit={t('fundScreen.unitStations')}>
+              {summary ? summary.stations.length : '—'}
+            </Figure>
+          </div>
         </div>
         <AccountsQr size={132} />
       </section>
@@ -212,13 +216,18 @@ function ShopBody({ summary }: { summary: FundSummary | null }) {
   );
 }
 
+/** Station names without the common suffix, so the ranking's labels fit: 华新街江湾城社区工会驿站 → 华新街江湾城社区. */
+export function shortStationName(name: string): string {
+  return name.replace(/(工会)?驿站$/, '') || name;
+}
+
 function useRanking(summary: FundSummary | null, n: number) {
   return useMemo(
     () =>
       [...(summary?.stations ?? [])]
         .sort((a, b) => b.totalFen - a.totalFen)
         .slice(0, n)
-        .map((s) => ({ name: s.name, fen: s.totalFen })),
+        .map((s) => ({ name: shortStationName(s.name), fen: s.totalFen })),
     [summary?.stations, n],
   );
 }
