@@ -14,3 +14,4 @@ export { createCustodianService, type CustodianService } from './custodian.servi
 export { createLiveHub, type LiveHub } from './live';
 export { signPosRequest, generateTerminalKey } from './pos-signing';
 export * from './fund.tables';
+export { simulateSales, sendSigned, randomSale } from './pos-simulator';
