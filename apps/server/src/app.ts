@@ -15,7 +15,7 @@ import { auditRoutes } from './modules/audit';
 import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, membersRoutes, xlsxRoutes } from './modules/members';
 import { createOrgsService, orgsRoutes } from './modules/orgs';
 import { createNetworkService, createPositionsService, positionsRoutes } from './modules/positions';
-import { createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
+import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
 import { hasPermission } from './platform/auth';
 import { createJobRunner, type JobRunner } from './platform/jobs';
 import { AppError } from './platform/errors';
@@ -53,6 +53,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     positions: createPositionsService({ db, networks: createNetworkService({ db }) }),
     fundShops: createShopsService({ db, dataKeys }),
     fundCards: createCardsService({ db, secrets }),
+    fundCardImports: createCardImportService({ db, secrets, cards: createCardsService({ db, secrets }) }),
     fundCustodian: createCustodianService({ db }),
   };
 }
@@ -191,6 +192,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(xlsxRoutes, { imports: services.imports, exports: services.exports });
       await api.register(positionsRoutes, { positions: services.positions, map: config.map });
       await api.register(fundRoutes, { shops: services.fundShops, cards: services.fundCards });
+      await api.register(cardImportRoutes, { imports: services.fundCardImports });
       await api.register(fundReportsRoutes, { db: database.db, cards: services.fundCards, custodian: services.fundCustodian });
       await api.register(fundPublicRoutes, { db: database.db, live: fundLive });
       await api.register(posRoutes, { db: database.db, dataKeys, secrets });

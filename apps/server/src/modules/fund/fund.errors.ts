@@ -90,6 +90,8 @@ registerMessages({
     "起止日期无效（起始不能晚于结束，跨度不超过 3 年）",
     "Invalid range (from after to, or more than 3 years)",
   ],
+  FUND_IMPORT_NAME: ['姓名应为 2–30 个字', 'The name must be 2–30 characters'],
+  FUND_IMPORT_PHONE_REPEATED: ['手机号与第 {row} 行重复', 'The phone repeats row {row}'],
   ENTITY_fund: ["爱心基金", "fund"],
   ENTITY_fund_shop: ["店铺", "shop"],
   ENTITY_pos_terminal: ["终端", "terminal"],

@@ -10,6 +10,8 @@ export { fundPublicRoutes } from './public.routes';
 export { posRoutes } from './pos.routes';
 export { createShopsService, createFundRow, ensureShopAccounts, type ShopsService } from './shops.service';
 export { createCardsService, type CardsService } from './cards.service';
+export { createCardImportService, type CardImportService } from './cards-import.service';
+export { cardImportRoutes } from './cards-import.routes';
 export { createCustodianService, type CustodianService } from './custodian.service';
 export { createLiveHub, type LiveHub } from './live';
 export { signPosRequest, generateTerminalKey } from './pos-signing';
