@@ -30,6 +30,7 @@ import { seedDemo } from "../apps/server/src/db/seed/demo";
 import { pgBin, startPgCluster, type PgCluster } from "./pg-cluster";
 import { addBenchDistrictAdmin, seedBenchTree, type BenchTree } from "./tree";
 import { benchImport, benchSearch, membersMarkdown, type ImportFigures, type SearchFigures } from "./members";
+import { benchFund, fundMarkdown } from "./fund";
 
 const num = (name: string, fallback: number) => {
   const v = Number(process.env[name]);
@@ -494,8 +495,31 @@ async function membersOnly(): Promise<void> {
   }
 }
 
+/** `BENCH_ONLY=fund`: runs the fund part (bench/fund.ts) and replaces its section of latest.md. */
+async function fundOnly(): Promise<void> {
+  let cluster: PgCluster | undefined;
+  let adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  try {
+    if (!adminUrl) {
+      log("PostgreSQL: starting a throwaway 15 cluster");
+      cluster = await startPgCluster();
+      adminUrl = cluster.url("postgres");
+    }
+    const section = fundMarkdown(await benchFund(adminUrl, log), "BENCH_ONLY=fund npm run bench");
+    const file = path.join(resultsDir(), "latest.md");
+    const previous = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Niangjia benchmark results\n";
+    const [head = "", rest = ""] = previous.split("\n## Fund: ");
+    const after = rest.includes("\n## ") ? rest.slice(rest.indexOf("\n## ")) : "";
+    fs.writeFileSync(file, `${head.trimEnd()}\n\n${section}${after}\n`);
+    console.log(`\n${section}\nWritten to bench/results/latest.md (fund section).`);
+  } finally {
+    cluster?.stop();
+  }
+}
+
 async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === "members") return membersOnly();
+  if (process.env.BENCH_ONLY === "fund") return fundOnly();
   console.log(`Niangjia benchmarks — ${machine()}`);
   console.log(
     `load: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${SECONDS} s, ${WORKERS} worker thread(s); sequential: ${SEQUENTIAL} requests\n`,
@@ -511,6 +535,7 @@ async function main(): Promise<void> {
   let pgbench: ReturnType<typeof pgbenchSelectOnly> | undefined;
   let bare: Load | undefined;
   let membersSection = "";
+  let fundSection = "";
 
   try {
     log("bare Fastify: GET /ping");
@@ -555,6 +580,7 @@ async function main(): Promise<void> {
       }
     }
     if (process.env.BENCH_SKIP_MEMBERS !== "1") membersSection = await benchMembers(adminUrl, skipPg, skipPglite);
+    if (!skipPg && adminUrl && process.env.BENCH_SKIP_FUND !== "1") fundSection = fundMarkdown(await benchFund(adminUrl, log), "npm run bench");
   } finally {
     cluster?.stop();
   }
@@ -693,6 +719,7 @@ async function main(): Promise<void> {
   }
 
   if (membersSection) md.push(membersSection);
+  if (fundSection) md.push(fundSection);
   const text = md.join("\n");
   const outDir = path.join(
     path.dirname(new URL(import.meta.url).pathname),

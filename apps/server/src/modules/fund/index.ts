@@ -15,5 +15,6 @@ export { cardImportRoutes } from './cards-import.routes';
 export { createCustodianService, type CustodianService } from './custodian.service';
 export { createLiveHub, type LiveHub } from './live';
 export { signPosRequest, generateTerminalKey } from './pos-signing';
+export { findBalanceMismatches, getTotals } from './ledger';
 export * from './fund.tables';
 export { simulateSales, sendSigned, randomSale } from './pos-simulator';
