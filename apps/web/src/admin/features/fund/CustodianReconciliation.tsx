@@ -47,7 +47,7 @@ export function ReconciliationView() {
             <Descriptions.Item label={t('fundAdmin.custodian.ledgerTotal')}>{formatMoney(r.ledgerTotalFen)}</Descriptions.Item>
             <Descriptions.Item label={t('fundAdmin.custodian.statementTotal')}>{formatMoney(r.statementTotalFen)}</Descriptions.Item>
             <Descriptions.Item label={t('fundAdmin.custodian.matched')}>{r.matchedCount}</Descriptions.Item>
-            <Descriptions.Item label={t('fundAdmin.custodian.kind')}>
+            <Descriptions.Item label={t('fundAdmin.custodian.differenceCount')}>
               {t('fundAdmin.custodian.differences', {
                 n: r.differences.length,
               })}

@@ -1,5 +1,5 @@
 import type { Fund, Page } from '@niangjia/contracts';
-import { App, Button, Card, DatePicker, Empty, Form, InputNumber, Space, Statistic, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Form, InputNumber, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +10,11 @@ import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
+// Staff type yuan; the API takes fen.
 type Values = {
   breakfastsPerDay: number;
-  breakfastPriceFen: number;
-  minBalanceFen: number;
+  breakfastPrice: number;
+  minBalance: number;
   defaultCardValidUntil: Dayjs | null;
 };
 
@@ -47,8 +48,8 @@ function FundRulesCard({ fund, onSaved }: { fund: Fund; onSaved: () => void }) {
   useEffect(() => {
     form.setFieldsValue({
       breakfastsPerDay: fund.breakfastsPerDay,
-      breakfastPriceFen: fund.breakfastPriceFen,
-      minBalanceFen: fund.minBalanceFen,
+      breakfastPrice: fund.breakfastPriceFen / 100,
+      minBalance: fund.minBalanceFen / 100,
       defaultCardValidUntil: fund.defaultCardValidUntil ? dayjs(fund.defaultCardValidUntil) : null,
     });
   }, [fund, form]);
@@ -60,14 +61,14 @@ function FundRulesCard({ fund, onSaved }: { fund: Fund; onSaved: () => void }) {
       await api.patch<Fund>(`/funds/${fund.id}`, {
         version: fund.version,
         breakfastsPerDay: v.breakfastsPerDay,
-        breakfastPriceFen: v.breakfastPriceFen,
-        minBalanceFen: v.minBalanceFen,
+        breakfastPriceFen: Math.round(v.breakfastPrice * 100),
+        minBalanceFen: Math.round(v.minBalance * 100),
         defaultCardValidUntil: v.defaultCardValidUntil ? v.defaultCardValidUntil.format('YYYY-MM-DD') : null,
       });
       message.success(t('fundAdmin.rules.saved'));
       onSaved();
     } catch (e) {
-      applyServerErrors(form, e, ['breakfastsPerDay', 'breakfastPriceFen', 'minBalanceFen', 'defaultCardValidUntil']);
+      applyServerErrors(form, e, ['breakfastsPerDay', 'breakfastPrice', 'minBalance', 'defaultCardValidUntil'], { breakfastPriceFen: 'breakfastPrice', minBalanceFen: 'minBalance' });
       setError(e);
       if (e instanceof ApiError && e.isConflict) onSaved();
     } finally {
@@ -76,18 +77,28 @@ function FundRulesCard({ fund, onSaved }: { fund: Fund; onSaved: () => void }) {
   };
 
   return (
-    <Card title={`${t('fundAdmin.rules.title')} · ${fund.name}`} extra={<Statistic title={t('fundAdmin.rules.balance')} value={formatMoney(fund.balanceFen)} />}>
+    <Card
+      title={`${t('fundAdmin.rules.title')} · ${fund.name}`}
+      extra={
+        <Typography.Text>
+          {t('fundAdmin.rules.balance')}：
+          <Typography.Text strong data-testid="fund-balance">
+            {formatMoney(fund.balanceFen)}
+          </Typography.Text>
+        </Typography.Text>
+      }
+    >
       <Typography.Paragraph type="secondary">{t('fundAdmin.rules.intro')}</Typography.Paragraph>
       {error ? <ErrorAlert error={error} /> : null}
       <Form form={form} layout="vertical" style={{ maxWidth: 480 }} onFinish={(v) => void save(v)} disabled={!canWrite}>
         <Form.Item name="breakfastsPerDay" label={t('fundAdmin.rules.breakfastsPerDay')} rules={[{ required: true }]}>
           <InputNumber min={1} max={5} precision={0} style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item name="breakfastPriceFen" label={t('fundAdmin.rules.breakfastPriceFen')} rules={[{ required: true }]}>
-          <InputNumber min={1} max={10000} precision={0} style={{ width: 200 }} />
+        <Form.Item name="breakfastPrice" label={t('fundAdmin.rules.breakfastPriceFen')} rules={[{ required: true }]}>
+          <InputNumber min={0.01} max={100} precision={2} prefix="¥" style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item name="minBalanceFen" label={t('fundAdmin.rules.minBalanceFen')} extra={t('fundAdmin.rules.minBalanceHint')} rules={[{ required: true }]}>
-          <InputNumber min={0} precision={0} style={{ width: 200 }} />
+        <Form.Item name="minBalance" label={t('fundAdmin.rules.minBalanceFen')} extra={t('fundAdmin.rules.minBalanceHint')} rules={[{ required: true }]}>
+          <InputNumber min={0} precision={2} prefix="¥" style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="defaultCardValidUntil" label={t('fundAdmin.rules.defaultCardValidUntil')}>
           <DatePicker style={{ width: 200 }} />

@@ -78,7 +78,7 @@ function BreakfastCardView({ card }: { card: MyBreakfastCard }) {
         {t('breakfast.heading')} · {card.fundName}
       </div>
       <div className="nj-breakfast-number" data-testid="breakfast-card-number">
-        {card.number.replace(/(.{4})(?=.)/g, '$1 ')}
+        {card.number}
       </div>
       <dl className="nj-card-fields">
         <div>
