@@ -67,7 +67,7 @@ export function CardDrawer({ cardId, card, onClose }: { cardId: string; card: Br
               ) : (
                 <Tag color="red">
                   {t('fundAdmin.cards.refused')}
-                  {r.code ? ` · ${r.code}` : ''}
+                  {r.code ? ` · ${t(`fundAdmin.refusals.${r.code}`, { defaultValue: r.code })}` : ''}
                 </Tag>
               ),
           },

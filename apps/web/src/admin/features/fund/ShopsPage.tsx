@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DesktopOutlined, PlusOutlined } from '@ant-design/icons';
 import type { FundShop, Page } from '@niangjia/contracts';
 import { App, Button, Card, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -84,11 +84,16 @@ export function ShopsPage() {
           </Space>
         }
         extra={
-          canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)}>
-              {t('fundAdmin.shops.add')}
+          <Space>
+            <Button icon={<DesktopOutlined />} href="/screen/fund" target="_blank">
+              {t('fundAdmin.shops.openScreen')}
             </Button>
-          )
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)}>
+                {t('fundAdmin.shops.add')}
+              </Button>
+            )}
+          </Space>
         }
       >
         {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
