@@ -30,7 +30,7 @@ const cellText = (v: ExcelJS.CellValue): string => {
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
     if ('text' in v && typeof v.text === 'string') return v.text.trim();
-    if ('result' in v) return String(v.result ?? '').trim();
+    if ('result' in v) return typeof v.result === 'string' || typeof v.result === 'number' ? String(v.result).trim() : '';
     return '';
   }
   return String(v).trim();

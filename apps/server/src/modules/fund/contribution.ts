@@ -5,7 +5,7 @@
  * Asia/Shanghai day applies.
  */
 export type RuleLike = {
-  kind: "fixed" | "bps";
+  kind: 'fixed' | 'bps';
   fixedFen: number | null;
   bps: number | null;
   capFen: number | null;
@@ -14,30 +14,18 @@ export type RuleLike = {
 
 export const DEFAULT_FIXED_FEN = 10;
 
-export function contributionFor(
-  rule: Pick<RuleLike, "kind" | "fixedFen" | "bps" | "capFen">,
-  amountFen: number,
-): number {
-  if (!Number.isSafeInteger(amountFen) || amountFen < 0)
-    throw new RangeError("amountFen must be a non-negative integer");
-  if (rule.kind === "fixed") return rule.fixedFen ?? DEFAULT_FIXED_FEN;
+export function contributionFor(rule: Pick<RuleLike, 'kind' | 'fixedFen' | 'bps' | 'capFen'>, amountFen: number): number {
+  if (!Number.isSafeInteger(amountFen) || amountFen < 0) throw new RangeError('amountFen must be a non-negative integer');
+  if (rule.kind === 'fixed') return rule.fixedFen ?? DEFAULT_FIXED_FEN;
   // Integer arithmetic: amount × bps / 10,000, rounded down (the fund never takes a fraction of a fen).
   const share = Math.floor((amountFen * (rule.bps ?? 0)) / 10_000);
   return rule.capFen != null ? Math.min(share, rule.capFen) : share;
 }
 
 /** The rule in force on a day (YYYY-MM-DD), or null when the first rule starts later. */
-export function ruleOn<T extends RuleLike>(
-  rules: readonly T[],
-  day: string,
-): T | null {
+export function ruleOn<T extends RuleLike>(rules: readonly T[], day: string): T | null {
   let best: T | null = null;
-  for (const r of rules)
-    if (
-      r.effectiveFrom <= day &&
-      (!best || r.effectiveFrom > best.effectiveFrom)
-    )
-      best = r;
+  for (const r of rules) if (r.effectiveFrom <= day && (!best || r.effectiveFrom > best.effectiveFrom)) best = r;
   return best;
 }
 

@@ -34,7 +34,7 @@ export function randomSale(prefix: string) {
 }
 
 /** Sends one signed POST, retrying the same body (new nonce each time) until an HTTP answer comes. */
-export async function sendSigned(url: string, path: string, key: { keyId: string; secret: string }, body: unknown, attempts = 10): Promise<{ status: number; body: any }> {
+export async function sendSigned(url: string, path: string, key: { keyId: string; secret: string }, body: unknown, attempts = 10): Promise<{ status: number; body: unknown }> {
   const text = JSON.stringify(body);
   for (let i = 0; ; i++) {
     try {
@@ -73,7 +73,7 @@ export async function simulateSales(opts: SimulateOptions): Promise<{ sent: numb
       const sales = Array.from({ length: n }, () => randomSale(prefix));
       const res = await sendSigned(opts.url, '/api/v1/pos/sales', opts, n === 1 ? sales[0] : { sales });
       if (res.status !== 200) throw new Error(`server answered ${res.status}: ${JSON.stringify(res.body)}`);
-      const results = (n === 1 ? [res.body] : res.body.results) as { status: string; contributionFen: number | null }[];
+      const results = (n === 1 ? [res.body] : (res.body as { results: unknown[] }).results) as { status: string; contributionFen: number | null }[];
       sent += n;
       for (const r of results) {
         if (r.status === 'accepted') {

@@ -176,7 +176,7 @@ export async function refundSale(db: Db, caller: PosCaller, raw: unknown, lang: 
     const [prior] = rowsOf<{ reversed_fen: number; entry_id: string; sale_id: string }>(
       await tx.execute(sql`select f.reversed_fen, f.entry_id, s.sale_id from fund_refund f join fund_sale s on s.id = f.sale_row_id where f.terminal_id = ${caller.terminalId} and f.refund_id = ${r.refundId}`),
     );
-    if (prior) return { ...base, saleId: prior.sale_id, status: 'duplicate', reversedFen: Number(prior.reversed_fen), entryId: prior.entry_id, code: null, message: null } as PosRefundResult;
+    if (prior) return { ...base, saleId: prior.sale_id, status: 'duplicate', reversedFen: Number(prior.reversed_fen), entryId: prior.entry_id, code: null, message: null };
     // The sale row is locked so two refunds of one sale cannot both pass the check below.
     const [sale] = rowsOf<{ id: string; amount_fen: number; contribution_fen: number; entry_id: string; sold_at: string }>(
       await tx.execute(sql`select s.id, s.amount_fen, s.contribution_fen, s.entry_id, s.sold_at from fund_sale s join pos_terminal t on t.id = s.terminal_id
@@ -185,7 +185,7 @@ export async function refundSale(db: Db, caller: PosCaller, raw: unknown, lang: 
     if (!sale) return refuse('FUND_SALE_NOT_FOUND');
     // A retry of this refund that committed while we waited for the lock answers as the first time.
     const [again] = rowsOf<{ reversed_fen: number; entry_id: string }>(await tx.execute(sql`select reversed_fen, entry_id from fund_refund where terminal_id = ${caller.terminalId} and refund_id = ${r.refundId}`));
-    if (again) return { ...base, status: 'duplicate', reversedFen: Number(again.reversed_fen), entryId: again.entry_id, code: null, message: null } as PosRefundResult;
+    if (again) return { ...base, status: 'duplicate', reversedFen: Number(again.reversed_fen), entryId: again.entry_id, code: null, message: null };
     const taken = rowsOf(await tx.execute(sql`select 1 from fund_refund where sale_row_id = ${sale.id}`));
     if (taken.length) return refuse('FUND_SALE_ALREADY_REFUNDED');
     const postings = rowsOf<{ account_id: string; amount_fen: number }>(await tx.execute(sql`select account_id, amount_fen from fund_posting where entry_id = ${sale.entry_id}`));
@@ -229,6 +229,6 @@ export async function refundSale(db: Db, caller: PosCaller, raw: unknown, lang: 
         committedAt: new Date().toISOString(),
       },
     ]);
-    return { ...base, status: 'accepted', reversedFen: contribution, entryId, code: null, message: null } as PosRefundResult;
+    return { ...base, status: 'accepted', reversedFen: contribution, entryId, code: null, message: null };
   });
 }
