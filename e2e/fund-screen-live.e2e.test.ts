@@ -55,6 +55,17 @@ describe.skipIf(!canRun)('the charity fund screen, without signing in', () => {
       await expect.poll(fenOf, { timeout: 5_000 }).toBe(before + added + (more?.contributionFen ?? 0));
       await page.waitForTimeout(1200);
       await saveScreenshot(page, 'fund-screen-1280x720');
+
+      // The network drops: the screen says so, reconnects by itself and catches up on what it missed.
+      await journey.session.context.setOffline(true);
+      await expect.poll(() => page.getByTestId('fund-connection').getAttribute('data-state'), { timeout: 20_000 }).toBe('reconnecting');
+      const beforeDrop = await fenOf();
+      const [missed] = await postSales(baseURL, demoTerminal('SHOP-03'), [{ amountFen: 700 }]);
+      expect(missed?.status).toBe('accepted');
+      await journey.session.context.setOffline(false);
+      await expect.poll(() => page.getByTestId('fund-connection').getAttribute('data-state'), { timeout: 40_000 }).toBe('live');
+      await expect.poll(fenOf, { timeout: 10_000 }).toBe(beforeDrop + (missed?.contributionFen ?? 0));
+      expect(await page.evaluate('window.__noReload === true')).toBe(true);
     });
   });
 });

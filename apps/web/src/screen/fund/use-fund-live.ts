@@ -27,18 +27,21 @@ export function useFundLive(org: string) {
   // Event ids already applied (bounded): a replayed event must not count twice.
   const seen = useRef(new Set<string>());
 
-  const load = useCallback(async () => {
+  /** Re-reads the summary; false when the server could not be reached. */
+  const load = useCallback(async (): Promise<boolean> => {
     const ticket = ++loading.current;
     try {
       const next = await api.get<FundSummary>(SUMMARY_PATH, org ? { org } : undefined, { skipAuthRedirect: true });
       // An older read finishing after a newer one must not roll the figures back.
-      if (ticket !== loading.current) return;
+      if (ticket !== loading.current) return true;
       setSummary(next);
       seen.current = new Set(next.recent.map((r) => r.id));
       setError(null);
       setUpdatedAt(Date.now());
+      return true;
     } catch (e) {
       if (ticket === loading.current) setError(e);
+      return false;
     }
   }, [org]);
 
@@ -89,11 +92,41 @@ export function useFundLive(org: string) {
       for (const name of ['contribution', 'breakfast']) source.addEventListener(name, onData as EventListener);
     };
 
+    // A fresh stream now: after the network comes back, or when a re-read failed while the
+    // stream still looked open (a half-dead connection sends nothing and raises no error).
+    const restart = () => {
+      source?.close();
+      source = null;
+      if (retry) clearTimeout(retry);
+      retry = null;
+      connect();
+    };
+    const onOffline = () => {
+      setConnection('reconnecting');
+      source?.close();
+      source = null;
+    };
+    const onOnline = () => {
+      backoff = 1_000;
+      restart();
+    };
+
     void load();
     connect();
-    const poll = setInterval(() => void load(), POLL_MS);
+    const poll = setInterval(() => {
+      void load().then((ok) => {
+        if (!ok && !closed) {
+          setConnection('reconnecting');
+          restart();
+        }
+      });
+    }, POLL_MS);
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
     return () => {
       closed = true;
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
       source?.close();
       if (retry) clearTimeout(retry);
       if (resyncTimer.current) clearTimeout(resyncTimer.current);
