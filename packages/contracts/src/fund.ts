@@ -290,7 +290,7 @@ export const breakfastCardImportSchema = z.object({
   version: z.number().int(),
 });
 export type BreakfastCardImport = z.infer<typeof breakfastCardImportSchema>;
-export const uploadCardImportQuerySchema = z.strictObject({ fileName: z.string().trim().max(200).optional() });
+export const uploadCardImportQuerySchema = z.strictObject({ fileName: z.string().trim().max(200).optional(), orgId: z.uuid().optional() });
 export const commitCardImportSchema = z.strictObject({ version: versionSchema, mode: z.enum(importModes) });
 
 /** The worker's own card, for the phone page; `qr` is a signed payload the POS accepts as `card`. */
@@ -346,7 +346,7 @@ export const custodianStatementSchema = z.object({
 });
 export type CustodianStatement = z.infer<typeof custodianStatementSchema>;
 export const reconciliationDifferenceKinds = ['missing_in_statement', 'missing_in_ledger', 'amount_mismatch', 'date_mismatch'] as const;
-export const reconciliationQuerySchema = z.strictObject({ from: dateSchema, to: dateSchema });
+export const reconciliationQuerySchema = z.strictObject({ from: dateSchema, to: dateSchema, orgId: z.uuid().optional() });
 export const reconciliationSchema = z.object({
   from: dateSchema,
   to: dateSchema,
@@ -370,7 +370,8 @@ export const reconciliationSchema = z.object({
 export type Reconciliation = z.infer<typeof reconciliationSchema>;
 
 // ---------------------------------------------------------------- reports (JSON; add `.xlsx` to the path for Excel)
-export const reportRangeQuerySchema = z.strictObject({ from: dateSchema, to: dateSchema });
+/** `orgId` (the console's header scope) is accepted; the fund is the caller's. */
+export const reportRangeQuerySchema = z.strictObject({ from: dateSchema, to: dateSchema, orgId: z.uuid().optional() });
 export type ReportRangeQuery = z.infer<typeof reportRangeQuerySchema>;
 export const contributionGroupings = ['shop', 'station', 'day', 'month'] as const;
 export const contributionReportQuerySchema = reportRangeQuerySchema.extend({ groupBy: z.enum(contributionGroupings).default('day') });

@@ -78,10 +78,27 @@ export async function seedDemoFund(tx: Db, orgIdByCode: Map<string, string>, pii
     select e.id, a.id, case when a.kind = 'custodian' then e.amount_fen else -e.amount_fen end, e.occurred_at
     from fund_entry e join fund_account a on a.fund_id = e.fund_id and a.kind in ('collected','custodian') where e.fund_id = ${fundId} and e.kind = 'transfer'`);
 
+  // The last 20 sales one by one (this past hour), so a fresh demo screen has a list to scroll.
+  if (pii) {
+    await tx.execute(sql`
+      with picked as (select s.id as shop_id, s.code, s.position_id, t.id as terminal_id, g.i, gen_random_uuid() as entry_id,
+          now() - make_interval(mins => 3 * (20 - g.i)) as at, 800 + (g.i * 137) % 1500 as amount
+        from generate_series(1, 20) g(i) join fund_shop s on s.code = 'SHOP-' || lpad(((g.i * 7) % 20 + 1)::text, 2, '0') join pos_terminal t on t.shop_id = s.id),
+      e as (insert into fund_entry (id, fund_id, kind, occurred_at, memo, shop_id, position_id, amount_fen, sale_count, sales_fen)
+        select entry_id, ${fundId}::uuid, 'sale', at, code || ' DEMO-' || i, shop_id, position_id, 10, 1, amount from picked returning id)
+      insert into fund_sale (terminal_id, shop_id, sale_id, amount_fen, items, sold_at, contribution_fen, entry_id)
+      select terminal_id, shop_id, 'DEMO-' || i, amount, '[]'::jsonb, at, 10, entry_id from picked`);
+    await tx.execute(sql`
+      insert into fund_posting (entry_id, account_id, amount_fen, occurred_at)
+      select e.id, a.id, case when a.kind = 'collected' then e.amount_fen else -e.amount_fen end, e.occurred_at
+      from fund_entry e join fund_account a on a.fund_id = e.fund_id and ((a.kind = 'collected') or (a.kind = 'shop_contributions' and a.shop_id = e.shop_id))
+      where e.fund_id = ${fundId} and e.kind = 'sale'`);
+  }
+
   // Running balances and totals from what was just posted.
   await tx.execute(sql`update fund_account a set balance_fen = p.s from (select account_id, sum(amount_fen) s from fund_posting group by account_id) p where p.account_id = a.id and a.fund_id = ${fundId}`);
   await tx.execute(sql`update fund_total t set contributed_fen = x.c, sales = x.n, breakfast_fen = x.bf, breakfasts = x.b, transferred_fen = x.tr from (
-      select coalesce(sum(amount_fen) filter (where kind = 'history'), 0) c, coalesce(sum(sale_count), 0) n, coalesce(sum(amount_fen) filter (where kind = 'breakfast'), 0) bf,
+      select coalesce(sum(amount_fen) filter (where kind in ('history','sale')), 0) c, coalesce(sum(sale_count), 0) n, coalesce(sum(amount_fen) filter (where kind = 'breakfast'), 0) bf,
         coalesce(sum(breakfast_count), 0) b, coalesce(sum(amount_fen) filter (where kind = 'transfer'), 0) tr from fund_entry where fund_id = ${fundId}) x where t.fund_id = ${fundId}`);
 
   // Breakfast cards for sanitation workers of the district city-management bureau, valid to the end of next year.

@@ -83,7 +83,7 @@ export const fundReportsRoutes: FastifyPluginAsyncZod<{ db: Db; cards: CardsServ
     csv.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 }, (_request, body, done) => done(null, body));
     csv.post(
       '/fund-custodian/statements',
-      { ...write, bodyLimit: 10 * 1024 * 1024, schema: { tags, summary: 'Import a statement CSV (body = the file, text/csv)', querystring: z.strictObject({ fileName: z.string().trim().max(200).optional() }), response: { 201: custodianStatementSchema } } },
+      { ...write, bodyLimit: 10 * 1024 * 1024, schema: { tags, summary: 'Import a statement CSV (body = the file, text/csv)', querystring: z.strictObject({ fileName: z.string().trim().max(200).optional(), orgId: z.uuid().optional() }), response: { 201: custodianStatementSchema } } },
       async (request, reply) => {
         if (typeof request.body !== 'string') throw new AppError('UNSUPPORTED_MEDIA_TYPE', { status: 415 });
         const fundId = await fundOf(request, 'fund.write');
