@@ -109,4 +109,19 @@ describe.skipIf(!canRun)('staff run the charity fund in the console', () => {
       expect(await page.getByText('吴有误').count()).toBe(0);
     });
   });
+
+  it('reads the contributions report and downloads it as .xlsx', { timeout: 60_000 }, async () => {
+    const { page } = journey.session;
+    await withScreenshotOnFailure(journey.session, 'fund-console-reports', async () => {
+      await page.goto('/admin/fund/reports');
+      const total = page.getByTestId('report-contribution-total');
+      await total.waitFor();
+      expect(await total.textContent()).toMatch(/^¥[\d,]+\.\d{2}$/);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-download').click()]);
+      expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+      const file = await download.path();
+      // An .xlsx is a zip: it starts with PK.
+      expect(fs.readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
+    });
+  });
 });
