@@ -263,6 +263,7 @@ CREATE INDEX "fund_org_idx" ON "fund" USING btree ("org_id");--> statement-break
 CREATE UNIQUE INDEX "fund_account_code_unique" ON "fund_account" USING btree ("fund_id","code");--> statement-breakpoint
 CREATE INDEX "fund_entry_fund_time_idx" ON "fund_entry" USING btree ("fund_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "fund_entry_shop_time_idx" ON "fund_entry" USING btree ("shop_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "fund_entry_position_time_idx" ON "fund_entry" USING btree ("position_id","occurred_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "fund_entry_reverses_unique" ON "fund_entry" USING btree ("reverses_entry_id");--> statement-breakpoint
 CREATE INDEX "fund_posting_entry_idx" ON "fund_posting" USING btree ("entry_id");--> statement-breakpoint
 CREATE INDEX "fund_posting_account_time_idx" ON "fund_posting" USING btree ("account_id","occurred_at");--> statement-breakpoint

@@ -175,6 +175,8 @@ export const fundEntry = pgTable(
   (t) => [
     index('fund_entry_fund_time_idx').on(t.fundId, t.occurredAt),
     index('fund_entry_shop_time_idx').on(t.shopId, t.occurredAt),
+    // The screen's per-station figures (today, breakfasts).
+    index('fund_entry_position_time_idx').on(t.positionId, t.occurredAt),
     uniqueIndex('fund_entry_reverses_unique').on(t.reversesEntryId),
     check('fund_entry_kind_check', sql`${t.kind} in ('sale','refund','breakfast','transfer','history','adjustment')`),
   ],
