@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
-import { findBalanceMismatches, getTotals } from './ledger';
+import { balanceAt, findBalanceMismatches, getTotals } from './ledger';
 import { posInject, saleOf, type PosKey } from './fund.test-support';
 
 let t: TestApp;
@@ -168,6 +168,16 @@ describe('ledger', () => {
     const totals = await getTotals(t.database.db, fundId);
     const [money] = await t.database.query<{ s: number }>("select sum(balance_fen)::bigint as s from fund_account where fund_id = $1 and kind in ('collected','custodian')", [fundId]);
     expect(Number(money!.s)).toBe(totals.balanceFen);
+    // The balance at any instant is derived from the postings: now it is the running balance; just
+    // before a sale it is that much less.
+    const [collected] = await t.database.query<{ id: string; balance_fen: number }>("select id, balance_fen from fund_account where fund_id = $1 and kind = 'collected'", [fundId]);
+    expect(await balanceAt(t.database.db, collected!.id, new Date(Date.now() + 60_000))).toBe(Number(collected!.balance_fen));
+    const soldAt = new Date(Date.now() - 30 * 86_400_000);
+    const old = await posInject(t.app, key, SALES, saleOf(1000, { soldAt: soldAt.toISOString() }));
+    expect(old.body.status).toBe('accepted');
+    const justBefore = await balanceAt(t.database.db, collected!.id, new Date(soldAt.getTime() - 1));
+    const atSale = await balanceAt(t.database.db, collected!.id, soldAt);
+    expect(atSale - justBefore).toBe(10);
     const [unbalanced] = await t.database.query<{ n: number }>('select count(*)::int as n from (select entry_id from fund_posting group by entry_id having sum(amount_fen) <> 0) x');
     expect(unbalanced!.n).toBe(0);
   });
