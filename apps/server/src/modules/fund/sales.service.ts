@@ -44,7 +44,7 @@ const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql
 export async function ingestSales(db: Db, caller: PosCaller, raw: readonly unknown[], lang: Lang, now = new Date()): Promise<PosSaleResult[]> {
   const results: (PosSaleResult | null)[] = new Array<PosSaleResult | null>(raw.length).fill(null);
   const good: { index: number; sale: PosSale; contributionFen: number; entryId: string; rowId: string; soldAt: Date }[] = [];
-  const rules = await listShopRules(db, caller.shopId);
+  const rules = caller.rules ?? (await listShopRules(db, caller.shopId));
   const seenInBatch = new Map<string, number>();
   const repeats: { index: number; of: number }[] = [];
   raw.forEach((item, index) => {
@@ -115,7 +115,7 @@ export async function ingestSales(db: Db, caller: PosCaller, raw: readonly unkno
         }
       }
       if (!fresh.length) return;
-      const accounts = await getShopAccounts(tx, caller.fundId, caller.shopId);
+      const accounts = caller.accounts ?? (await getShopAccounts(tx, caller.fundId, caller.shopId));
       const entries: EntryInput[] = fresh.map((g) => ({
         id: g.entryId,
         kind: 'sale',
