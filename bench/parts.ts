@@ -18,6 +18,7 @@ import {
   type SearchFigures,
 } from "./members";
 import { benchDoors, doorsMarkdown } from "./doors";
+import { benchFund, fundMarkdown } from "./fund";
 import { startPgCluster, type PgCluster } from "./pg-cluster";
 import {
   HEADINGS,
@@ -89,11 +90,11 @@ export function selectedParts(): string[] | undefined {
   );
   const unknown = parts.filter(
     (p) =>
-      p !== "members" && p !== "doors" && !(POSITIONS_PARTS as readonly string[]).includes(p),
+       p !== "members" && p !== "doors" && p !== "fund" && !(POSITIONS_PARTS as readonly string[]).includes(p),
   );
   if (unknown.length)
     throw new Error(
-      `unknown benchmark part(s): ${unknown.join(", ")} (known: members, doors, positions = ${POSITIONS_PARTS.join(", ")})`,
+      `unknown benchmark part(s): ${unknown.join(", ")} (known: members, doors, fund, positions = ${POSITIONS_PARTS.join(", ")})`,
     );
   return [...new Set(parts)];
 }
@@ -125,6 +126,12 @@ export async function runSelected(parts: string[]): Promise<void> {
       if (!adminUrl) throw new Error("the doors benchmark needs PostgreSQL");
       const section = doorsMarkdown(await benchDoors(adminUrl), command);
       replaceSection("Doors: ", section);
+      console.log(`\n${section}`);
+    }
+    if (parts.includes("fund")) {
+      if (!adminUrl) throw new Error("the fund benchmark needs PostgreSQL");
+      const section = fundMarkdown(await benchFund(adminUrl, log), command);
+      replaceSection("Fund: ", section);
       console.log(`\n${section}`);
     }
     const positions = parts.filter((p): p is PositionsPart =>

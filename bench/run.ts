@@ -13,7 +13,9 @@
  *      coverage on a generated ~1,000,000-edge city (city.ts). BENCH_SKIP_POSITIONS=1 leaves it out.
  *   5. doors (bench/doors.ts): 200 concurrent scans on PostgreSQL + Mosquitto beside a bare MQTT round
  *      trip. BENCH_SKIP_DOORS=1 leaves it out.
- * `npm run bench -- positions` (or nearest / network / city / members / doors) runs only those parts and
+ *   6. fund (bench/fund.ts): signed POS sales ingestion beside pgbench -N, and sale-to-screen latency
+ *      with 50 screens. BENCH_SKIP_FUND=1 leaves it out.
+ * `npm run bench -- positions` (or nearest / network / city / members / doors / fund) runs only those parts and
  * replaces their sections of latest.md.
  * Writes the same tables to bench/results/latest.md. Figures only: nothing here asserts a timing.
  *
@@ -49,6 +51,7 @@ import {
   withDatabase,
 } from "./common";
 import { benchDoors, doorsMarkdown } from "./doors";
+import { benchFund, fundMarkdown } from "./fund";
 import { benchMembers, runSelected, selectedParts } from "./parts";
 import { pgbenchSelectOnly } from "./pgbench";
 import { POSITIONS_PARTS, runPositionsParts } from "./positions-parts";
@@ -395,6 +398,8 @@ async function main(): Promise<void> {
       membersSection = await benchMembers(adminUrl, skipPg, skipPglite);
     if (!skipPg && adminUrl && process.env.BENCH_SKIP_DOORS !== "1")
       membersSection += `\n\n${doorsMarkdown(await benchDoors(adminUrl), "npm run bench")}`;
+    if (!skipPg && adminUrl && process.env.BENCH_SKIP_FUND !== "1")
+      membersSection += `\n\n${fundMarkdown(await benchFund(adminUrl, log), "npm run bench")}`;
     if (process.env.BENCH_SKIP_POSITIONS !== "1")
       positionsSections = (
         await runPositionsParts(

@@ -28,6 +28,7 @@ import {
   positionsXlsxRoutes,
   standardsRoutes,
 } from './modules/positions';
+import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
 import { hasPermission } from './platform/auth';
 import { createJobRunner, type JobRunner } from './platform/jobs';
 import { AppError } from './platform/errors';
@@ -70,6 +71,10 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     ...createStarsServices({ db, standards }),
     coverage: createCoverageService({ db, jobs, networks: createNetworkService({ db }) }),
     standards,
+    fundShops: createShopsService({ db, dataKeys }),
+    fundCards: createCardsService({ db, secrets }),
+    fundCardImports: createCardImportService({ db, secrets, cards: createCardsService({ db, secrets }) }),
+    fundCustodian: createCustodianService({ db }),
   };
 }
 
@@ -92,6 +97,7 @@ declare module 'fastify' {
     sms: SmsSender;
     jobs: JobRunner;
     doorGateway: DoorGateway;
+    fundLive: LiveHub;
   }
 }
 
@@ -138,6 +144,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     app.addHook('onClose', async () => jobs.stop());
   }
   app.decorate('database', database);
+  const fundLive = createLiveHub(database, app.log);
+  app.decorate('fundLive', fundLive);
+  app.addHook('onReady', async () => fundLive.start());
+  app.addHook('onClose', async () => fundLive.stop());
   app.decorate('sms', sms);
   // Door controllers (access): the MQTT side starts with the app and stops with it.
   const doorGateway = createDoorGateway({ database, mqtt: config.mqtt, door: config.door, secrets, dataKeys, log: app.log, isProduction: config.env === 'production' });
@@ -224,6 +234,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(standardsRoutes, { standards: services.standards });
       await api.register(accessRoutes, { access });
       await api.register(doorsRoutes, { doors });
+      await api.register(fundRoutes, { shops: services.fundShops, cards: services.fundCards });
+      await api.register(cardImportRoutes, { imports: services.fundCardImports });
+      await api.register(fundReportsRoutes, { db: database.db, cards: services.fundCards, custodian: services.fundCustodian });
+      await api.register(fundPublicRoutes, { db: database.db, live: fundLive });
+      await api.register(posRoutes, { db: database.db, dataKeys, secrets });
     },
     { prefix: '/api/v1' },
   );

@@ -8,6 +8,8 @@ import { seedDemo } from './db/seed/demo';
 import { appUser, hashPassword, roleGrant } from './modules/accounts';
 import { findOrgByCode } from './modules/orgs';
 import { createNetworkService, NetworkFileError } from './modules/positions';
+import { simulateSales } from './modules/fund';
+import { demoTerminalKey } from './db/seed/demo-fund';
 import { recordAudit, systemAuditContext } from './platform/audit/audit.service';
 import { loadDataKeys } from './platform/pii';
 import { loadSecrets } from './platform/secrets';
@@ -26,6 +28,7 @@ Commands:
   network import FILE ... store an area's walking network from an OpenStreetMap extract
   device simulate ...     a door controller in the terminal (rotating QR, UNLOCKED, alarms)
   device mosquitto-files  password and ACL files for an external Mosquitto broker
+  pos simulate ...        a POS terminal that keeps selling to a running server (demo)
   help <command>          help for one command
 
 The database is the server's: DATABASE_URL, or the embedded one in NIANGJIA_DATA_DIR (./data).
@@ -73,6 +76,14 @@ demo doors. --mqtt defaults to NIANGJIA_MQTT_URL or the embedded broker (mqtt://
 
 mosquitto-files: writes DIR/passwd (every active controller, and the server's user
 NIANGJIA_MQTT_USERNAME / NIANGJIA_MQTT_PASSWORD) and DIR/acl for Mosquitto.`,
+  pos: `Usage: npm run cli -- pos simulate --shop SHOP_CODE [--rate N] [--count N] [--url URL] [--key-id K --secret S]
+
+Signs and sends sales (POS contract v1, docs/pos-contract.md) to a running server, N a second
+(default 1), until interrupted or --count sales are sent, so the fund screen moves. Without
+--key-id/--secret it uses the demo terminal key of the shop (demo data only: SHOP-01 … SHOP-20).
+
+Options:
+  --url     the server (default http://127.0.0.1:PORT)`,
 };
 
 async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
@@ -212,6 +223,24 @@ async function run(argv: string[]): Promise<string> {
         return withDatabase(config, (database) => writeMosquittoFiles({ database, dataKeys, outDir: String(values.out), serverUser: config.mqtt.username!, serverPassword: config.mqtt.password! }));
       }
       throw new UsageError(`Unknown device command "${sub ?? ''}"\n\n${HELP.device}`);
+    }
+    case 'pos': {
+      const [sub, ...opts] = rest;
+      if (sub !== 'simulate') throw new UsageError(`Unknown pos command "${sub ?? ''}"\n\n${HELP.pos}`);
+      const spec = { shop: { type: 'string' }, rate: { type: 'string' }, count: { type: 'string' }, url: { type: 'string' }, 'key-id': { type: 'string' }, secret: { type: 'string' } } as const;
+      const { values } = strictArgs(opts, spec, 'pos');
+      if (!values.shop && !values['key-id']) throw new UsageError(`Missing --shop\n\n${HELP.pos}`);
+      const rate = Number(values.rate ?? 1);
+      if (!(rate > 0 && rate <= 5000)) throw new UsageError('--rate: a number of sales a second, 0–5000');
+      const count = values.count === undefined ? undefined : Number(values.count);
+      if (count !== undefined && !(Number.isInteger(count) && count > 0)) throw new UsageError('--count: a positive whole number');
+      const key = values['key-id'] ? { keyId: String(values['key-id']), secret: String(values.secret ?? '') } : demoTerminalKey(String(values.shop));
+      const controller = new AbortController();
+      process.once('SIGINT', () => controller.abort());
+      const url = String(values.url ?? `http://127.0.0.1:${config.port}`).replace(/\/$/, '');
+      console.log(`模拟收银 ${key.keyId} → ${url}，每秒 ${rate} 笔（Ctrl+C 停止）/ simulating ${rate} sales a second`);
+      const r = await simulateSales({ url, ...key, rate, ...(count !== undefined ? { count } : {}), signal: controller.signal, log: (line) => console.log(line) });
+      return `Sent ${r.sent} sales, ${r.accepted} accepted, ${(r.contributionFen / 100).toFixed(2)} yuan to the fund.`;
     }
     default:
       throw new UsageError(`Unknown command "${command}"\n\n${HELP.main}`);

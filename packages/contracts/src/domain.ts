@@ -21,6 +21,8 @@ export const permissions = [
   'rubric.write',
   'access.read',
   'access.write',
+  'fund.read',
+  'fund.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -11,3 +11,4 @@ export * from './positions-import';
 export * from './stars';
 export * from './coverage';
 export * from './access';
+export * from './fund';

@@ -10,3 +10,4 @@ export * from '../modules/stars/stars.tables';
 export * from '../modules/positions/coverage.tables';
 export * from '../modules/positions/standards.tables';
 export * from '../modules/access/access.tables';
+export * from '../modules/fund/fund.tables';

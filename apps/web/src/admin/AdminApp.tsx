@@ -32,6 +32,13 @@ const AccessControllersPage = lazy(() => import('./features/access/ControllersPa
 const StationAccessPage = lazy(() => import('./features/access/StationAccessPage').then((m) => ({ default: m.StationAccessPage })));
 const EntriesPage = lazy(() => import('./features/access/EntriesPage').then((m) => ({ default: m.EntriesPage })));
 const AlarmsPage = lazy(() => import('./features/access/AlarmsPage').then((m) => ({ default: m.AlarmsPage })));
+const FundShopsPage = lazy(() => import('./features/fund/ShopsPage').then((m) => ({ default: m.ShopsPage })));
+const FundTerminalsPage = lazy(() => import('./features/fund/TerminalsPage').then((m) => ({ default: m.TerminalsPage })));
+const FundCardsPage = lazy(() => import('./features/fund/CardsPage').then((m) => ({ default: m.CardsPage })));
+const FundCardImportPage = lazy(() => import('./features/fund/CardImportPage').then((m) => ({ default: m.CardImportPage })));
+const FundRulesPage = lazy(() => import('./features/fund/RulesPage').then((m) => ({ default: m.RulesPage })));
+const FundCustodianPage = lazy(() => import('./features/fund/CustodianPage').then((m) => ({ default: m.CustodianPage })));
+const FundReportsPage = lazy(() => import('./features/fund/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const SessionsPage = lazy(() => import('./auth/SessionsPage').then((m) => ({ default: m.SessionsPage })));
 
 const theme = {
@@ -107,6 +114,15 @@ function AdminRoutes() {
           <Route path="access/stations/:positionId" element={<Lazy><StationAccessPage /></Lazy>} />
           <Route path="access/entries" element={<Lazy><EntriesPage /></Lazy>} />
           <Route path="access/alarms" element={<Lazy><AlarmsPage /></Lazy>} />
+          <Route path="fund/shops" element={<Lazy><FundShopsPage /></Lazy>} />
+          <Route path="fund/shops/:shopId" element={<Lazy><FundShopsPage /></Lazy>} />
+          <Route path="fund/terminals" element={<Lazy><FundTerminalsPage /></Lazy>} />
+          <Route path="fund/cards" element={<Lazy><FundCardsPage /></Lazy>} />
+          <Route path="fund/cards/imports" element={<Lazy><FundCardImportPage /></Lazy>} />
+          <Route path="fund/cards/:cardId" element={<Lazy><FundCardsPage /></Lazy>} />
+          <Route path="fund/rules" element={<Lazy><FundRulesPage /></Lazy>} />
+          <Route path="fund/custodian" element={<Lazy><FundCustodianPage /></Lazy>} />
+          <Route path="fund/reports" element={<Lazy><FundReportsPage /></Lazy>} />
           <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
           <Route path="sessions" element={<Lazy><SessionsPage /></Lazy>} />
           <Route path="*" element={<NotFoundPage />} />

@@ -6,6 +6,8 @@ import { positionsFormEn, positionsFormZh } from './features/positions/form-loca
 import { starsEn, starsZh } from './features/stars/locales';
 import { feedbackEn, feedbackZh } from '../shared/feedback-locales';
 import { coverageEn, coverageZh, standardsEn, standardsZh } from './features/positions/coverage-locales';
+import { fundEn, fundZh } from './features/fund/locales';
+import { fundStatementEn, fundStatementZh } from '../shared/fund/locales';
 
 /** The console's strings, zh-CN first; `adminEn` must have the same keys (the type checks it). */
 export const adminZh = {
@@ -202,6 +204,8 @@ export const adminZh = {
   coverage: coverageZh,
   standards: standardsZh,
   access: accessZh,
+  fundAdmin: fundZh,
+  ...fundStatementZh,
   audit: {
     title: '审计日志',
     empty: '没有符合条件的记录。放宽时间范围或清除筛选条件再试。',
@@ -445,6 +449,8 @@ export const adminEn: Shape<typeof adminZh> = {
   coverage: coverageEn,
   standards: standardsEn,
   access: accessEn,
+  fundAdmin: fundEn,
+  ...fundStatementEn,
   audit: {
     title: 'Audit log',
     empty: 'No entries match. Widen the time range or clear the filters.',

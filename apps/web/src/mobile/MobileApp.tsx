@@ -22,6 +22,8 @@ const MembershipPage = lazy(() => import('./pages/members/MembershipPage').then(
 const CardPage = lazy(() => import('./pages/members/CardPage').then((m) => ({ default: m.CardPage })));
 const MyFeedbackPage = lazy(() => import('./pages/feedback/MyFeedbackPage').then((m) => ({ default: m.MyFeedbackPage })));
 const DoorPage = lazy(() => import('./pages/door/DoorPage').then((m) => ({ default: m.DoorPage })));
+const BreakfastCardPage = lazy(() => import('./pages/fund/BreakfastCardPage').then((m) => ({ default: m.BreakfastCardPage })));
+const FundAccountsPage = lazy(() => import('./pages/fund/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 const VerifyPage = lazy(() => import('./pages/members/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
 export function MobileApp() {
@@ -46,6 +48,8 @@ export function MobileApp() {
                 <Route path="me/membership" element={<RequireSignIn><MembershipPage /></RequireSignIn>} />
                 <Route path="me/card" element={<RequireSignIn><CardPage /></RequireSignIn>} />
                 <Route path="me/feedback" element={<RequireSignIn><MyFeedbackPage /></RequireSignIn>} />
+                <Route path="me/breakfast-card" element={<RequireSignIn><BreakfastCardPage /></RequireSignIn>} />
+                <Route path="fund/accounts" element={<FundAccountsPage />} />
                 <Route path="me/:section" element={<ComingSoonPage titleKey="tabs.me" textKey="soon.generic" />} />
                 <Route path="*" element={<ComingSoonPage titleKey="notFound.title" textKey="notFound.detail" />} />
               </Route>

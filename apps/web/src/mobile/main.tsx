@@ -6,8 +6,10 @@ import './mobile.css';
 import { initI18n } from '../shared/i18n';
 import { MobileApp } from './MobileApp';
 import { mobileEn, mobileZh } from './locales';
+import { fundStatementEn, fundStatementZh } from '../shared/fund/locales';
+import { fundMobileEn, fundMobileZh } from './pages/fund/locales';
 
-initI18n({ zh: mobileZh, en: mobileEn });
+initI18n({ zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh }, en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn } });
 
 // antd-mobile's imperative Toast/Dialog render with the React 18 API by default, which React 19 no
 // longer has ("p is not a function" when a toast closes); give them a createRoot-based renderer.

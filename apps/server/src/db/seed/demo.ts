@@ -10,6 +10,7 @@ import { seedDemoPositions } from './demo-positions';
 import { seedDemoStars } from './demo-stars';
 import { seedDemoCoverage } from './demo-coverage';
 import { seedDemoDoors } from '../../modules/access';
+import { seedDemoFund } from './demo-fund';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKER_PHONE, JIANGBEI_STREETS } from './demo-orgs';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -92,6 +93,7 @@ export async function seedDemo(database: Database, opts: { pii?: DemoPii } = {})
     await seedDemoStars(tx);
     await seedDemoCoverage(tx, jb);
     if (opts.pii) await seedDemoDoors(tx, opts.pii);
+    await seedDemoFund(tx, new Map([...byCode].map(([code, row]) => [code, row.id])), opts.pii);
     await tx.insert(systemSetting).values({ key: 'demo_seeded', value: { at: new Date().toISOString() } });
   });
   return { seeded: true, orgs, members };

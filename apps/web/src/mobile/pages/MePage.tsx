@@ -76,6 +76,7 @@ export function MePage() {
         >
           {t('me.membership')}
         </List.Item>
+        <List.Item prefix={<BreakfastIcon />} onClick={() => navigate('/me/breakfast-card')} data-testid="me-breakfast-card">{t('breakfast.entry')}</List.Item>
         <List.Item prefix={<CalendarIcon />} onClick={() => navigate('/me/applications')}>{t('me.applications')}</List.Item>
         <List.Item prefix={<BagIconSmall />} onClick={() => navigate('/me/orders')}>{t('me.orders')}</List.Item>
         <List.Item prefix={<FlagIcon />} onClick={() => navigate('/me/feedback')} data-testid="me-feedback">{t('myFeedback.title')}</List.Item>
@@ -97,6 +98,16 @@ function BagIconSmall() {
     <svg width={24} height={24} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden="true">
       <path d="M4 5h16v14H4z" />
       <path d="M8 9h8M8 13h5" />
+    </svg>
+  );
+}
+
+function BreakfastIcon() {
+  return (
+    <svg width={24} height={24} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden="true">
+      <path d="M4 11h14a0 0 0 0 1 0 0v1a7 7 0 0 1-14 0v-1z" />
+      <path d="M18 12h1.5a2 2 0 0 1 0 4H17" />
+      <path d="M8 4c0 1.5 1 1.5 1 3M12 4c0 1.5 1 1.5 1 3" />
     </svg>
   );
 }

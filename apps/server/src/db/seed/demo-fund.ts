@@ -1,0 +1,116 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { createFundRow, ensureShopAccounts } from '../../modules/fund';
+import { encryptField } from '../../platform/pii';
+import { keyedHash } from '../../platform/secrets';
+import type { DemoPii } from './demo-members';
+
+/** Demo terminal keys are derived from the shop code, so the simulator can sign (demo data only). */
+export const demoTerminalKey = (shopCode: string) => ({ keyId: `pk_demo_${shopCode}`, secret: `psk_demo_${shopCode}_niangjia` });
+export const DEMO_FUND_CODE = 'JB-AXJJ';
+/** Commerce-sustained stations in Jiangbei (Aug 2024: 20 stations, 240,000+ yuan, 20,000+ breakfasts). */
+const STATION_COUNT = 20;
+const OPERATORS = ['重庆江小鲜便利店有限公司', '重庆惠邻里商贸有限公司', '重庆渝味早点餐饮管理有限公司', '重庆北城优选超市有限公司', '重庆暖心驿站商业管理有限公司'];
+const rows = <T>(r: unknown) => ((r as { rows?: T[] }).rows ?? []);
+
+/**
+ * The charity fund of the Jiangbei demo: 20 commerce-sustained stations with a shop and a
+ * terminal each, a year of history to yesterday, breakfast cards and monthly custodian transfers.
+ * History is one aggregated entry per shop per day (and per station per day for breakfasts),
+ * written set-based, so the seed stays fast; live sales then come one entry per sale.
+ */
+export async function seedDemoFund(tx: Db, orgIdByCode: Map<string, string>, pii?: DemoPii): Promise<void> {
+  const jb = orgIdByCode.get('JB')!;
+  const fundId = await createFundRow(tx, { code: DEMO_FUND_CODE, name: '江北区以商养站爱心基金', orgId: jb, breakfastPriceFen: 800 });
+  // The seeded positions have some commerce-sustained stations; make up 20 from the rest stations in code order.
+  const picked = rows<{ id: string; code: string; name: string; org_id: string }>(
+    await tx.execute(sql`select id, code, name, org_id from position where type in ('rest_station','driver_home') and status = 'open'
+      order by (build_mode = 'commerce_sustained') desc nulls last, code limit ${STATION_COUNT}`),
+  );
+  await tx.execute(sql`update position set build_mode = 'commerce_sustained' where id = any(${sql.param(picked.map((p) => p.id))}::uuid[])`);
+  const yearAgo = new Date(Date.now() - 366 * 86_400_000).toISOString().slice(0, 10);
+  for (const [i, p] of picked.entries()) {
+    const code = `SHOP-${String(i + 1).padStart(2, '0')}`;
+    const shortName = p.name.replace(/(工会驿站|驿站|司机之家)$/, '');
+    const [shop] = rows<{ id: string }>(
+      await tx.execute(sql`insert into fund_shop (code, name, fund_id, position_id, org_id, operator_name) values (${code}, ${`${shortName}爱心小卖部`}, ${fundId}, ${p.id}, ${p.org_id}, ${OPERATORS[i % OPERATORS.length]!}) returning id`),
+    );
+    await tx.execute(sql`insert into contribution_rule (shop_id, kind, fixed_fen, effective_from) values (${shop!.id}, 'fixed', 10, ${yearAgo})`);
+    await ensureShopAccounts(tx, fundId, { id: shop!.id, code, name: `${shortName}爱心小卖部` }, p);
+    if (pii) {
+      const key = demoTerminalKey(code);
+      await tx.execute(sql`insert into pos_terminal (shop_id, name, key_id, secret_enc) values (${shop!.id}, '收银机 1', ${key.keyId}, ${encryptField(pii.dataKeys, 'pos_terminal.secret', key.secret)})`);
+    }
+  }
+
+  // A year to yesterday (Asia/Shanghai): ~330 sales a shop a day at 10 fen, ~3 breakfasts a station a day at 8 yuan.
+  await tx.execute(sql`
+    with days as (select d::date as day from generate_series((now() at time zone 'Asia/Shanghai')::date - 365, (now() at time zone 'Asia/Shanghai')::date - 1, interval '1 day') d),
+    shops as (select s.id, s.code, s.position_id from fund_shop s where s.fund_id = ${fundId})
+    insert into fund_entry (fund_id, kind, occurred_at, memo, shop_id, position_id, amount_fen, sale_count, sales_fen, breakfast_count)
+    select ${fundId}::uuid, 'history', (d.day + time '12:00') at time zone 'Asia/Shanghai', s.code || ' ' || d.day || ' 日汇总', s.id, s.position_id, n * 10, n, n * (1200 + abs(hashtext(s.code || d.day || 'a')) % 800), 0
+    from days d cross join shops s cross join lateral (select 200 + abs(hashtext(s.code || d.day)) % 260 + case when extract(isodow from d.day) >= 6 then 40 else 0 end as n) x
+    union all
+    select ${fundId}::uuid, 'breakfast', (d.day + time '07:30') at time zone 'Asia/Shanghai', s.code || ' ' || d.day || ' 早餐汇总', s.id, s.position_id, b * 800, 0, 0, b
+    from days d cross join shops s cross join lateral (select 1 + abs(hashtext(s.code || d.day || 'b')) % 5 as b) y`);
+  await tx.execute(sql`
+    insert into fund_posting (entry_id, account_id, amount_fen, occurred_at)
+    select e.id, a.id, case when a.kind = 'collected' then e.amount_fen else -e.amount_fen end, e.occurred_at
+    from fund_entry e join fund_account a on a.fund_id = e.fund_id and ((a.kind = 'collected') or (a.kind = 'shop_contributions' and a.shop_id = e.shop_id))
+    where e.fund_id = ${fundId} and e.kind = 'history'
+    union all
+    select e.id, a.id, case when a.kind = 'station_breakfasts' then e.amount_fen else -e.amount_fen end, e.occurred_at
+    from fund_entry e join fund_account a on a.fund_id = e.fund_id and ((a.kind = 'collected') or (a.kind = 'station_breakfasts' and a.position_id = e.position_id))
+    where e.fund_id = ${fundId} and e.kind = 'breakfast'`);
+
+  // Monthly transfers to the custodian (建设银行 trust account): 90% of the month's net, on the 5th of the next month.
+  await tx.execute(sql`
+    with months as (select date_trunc('month', occurred_at at time zone 'Asia/Shanghai')::date as m,
+        sum(case when kind = 'history' then amount_fen else -amount_fen end) as net from fund_entry where fund_id = ${fundId} group by 1),
+    due as (select m, (net * 9 / 10)::bigint as amount, (m + interval '1 month 4 days')::date as day, 'CCB' || to_char(m, 'YYYYMM') || '01' as ref, gen_random_uuid() as entry_id
+      from months where (m + interval '1 month 4 days')::date < (now() at time zone 'Asia/Shanghai')::date),
+    e as (insert into fund_entry (id, fund_id, kind, occurred_at, memo, amount_fen)
+      select entry_id, ${fundId}::uuid, 'transfer', day::timestamp at time zone 'Asia/Shanghai', 'transfer ' || ref, amount from due returning id)
+    insert into custodian_transfer (fund_id, amount_fen, transferred_on, reference, note, entry_id, created_by_name)
+    select ${fundId}::uuid, amount, day, ref, to_char(m, 'YYYY年MM月') || '捐赠缴存', entry_id, 'seed --demo' from due`);
+  await tx.execute(sql`
+    insert into fund_posting (entry_id, account_id, amount_fen, occurred_at)
+    select e.id, a.id, case when a.kind = 'custodian' then e.amount_fen else -e.amount_fen end, e.occurred_at
+    from fund_entry e join fund_account a on a.fund_id = e.fund_id and a.kind in ('collected','custodian') where e.fund_id = ${fundId} and e.kind = 'transfer'`);
+
+  // The last 20 sales one by one (this past hour), so a fresh demo screen has a list to scroll.
+  if (pii) {
+    await tx.execute(sql`
+      with picked as (select s.id as shop_id, s.code, s.position_id, t.id as terminal_id, g.i, gen_random_uuid() as entry_id,
+          now() - make_interval(mins => 3 * (20 - g.i)) as at, 800 + (g.i * 137) % 1500 as amount
+        from generate_series(1, 20) g(i) join fund_shop s on s.code = 'SHOP-' || lpad(((g.i * 7) % 20 + 1)::text, 2, '0') join pos_terminal t on t.shop_id = s.id),
+      e as (insert into fund_entry (id, fund_id, kind, occurred_at, memo, shop_id, position_id, amount_fen, sale_count, sales_fen)
+        select entry_id, ${fundId}::uuid, 'sale', at, code || ' DEMO-' || i, shop_id, position_id, 10, 1, amount from picked returning id)
+      insert into fund_sale (terminal_id, shop_id, sale_id, amount_fen, items, sold_at, contribution_fen, entry_id)
+      select terminal_id, shop_id, 'DEMO-' || i, amount, '[]'::jsonb, at, 10, entry_id from picked`);
+    await tx.execute(sql`
+      insert into fund_posting (entry_id, account_id, amount_fen, occurred_at)
+      select e.id, a.id, case when a.kind = 'collected' then e.amount_fen else -e.amount_fen end, e.occurred_at
+      from fund_entry e join fund_account a on a.fund_id = e.fund_id and ((a.kind = 'collected') or (a.kind = 'shop_contributions' and a.shop_id = e.shop_id))
+      where e.fund_id = ${fundId} and e.kind = 'sale'`);
+  }
+
+  // Running balances and totals from what was just posted.
+  await tx.execute(sql`update fund_account a set balance_fen = p.s from (select account_id, sum(amount_fen) s from fund_posting group by account_id) p where p.account_id = a.id and a.fund_id = ${fundId}`);
+  await tx.execute(sql`update fund_total t set contributed_fen = x.c, sales = x.n, breakfast_fen = x.bf, breakfasts = x.b, transferred_fen = x.tr from (
+      select coalesce(sum(amount_fen) filter (where kind in ('history','sale')), 0) c, coalesce(sum(sale_count), 0) n, coalesce(sum(amount_fen) filter (where kind = 'breakfast'), 0) bf,
+        coalesce(sum(breakfast_count), 0) b, coalesce(sum(amount_fen) filter (where kind = 'transfer'), 0) tr from fund_entry where fund_id = ${fundId}) x where t.fund_id = ${fundId}`);
+
+  // Breakfast cards for sanitation workers of the district city-management bureau, valid to the end of next year.
+  if (pii) {
+    const until = `${new Date().getUTCFullYear() + 1}-12-31`;
+    const names = '张建华 李秀英 王德明 刘桂兰 陈国强 杨淑珍 赵永福 黄翠华 周家明 吴凤英 徐志刚 孙玉梅 马春生 朱秀兰 胡长林 郭桂芳 何平安 高素珍 林德胜 罗玉兰'.split(' ');
+    const phones = ['13800000001', ...names.slice(1).map((_, i) => `1390000${String(1000 + i).padStart(4, '0')}`)];
+    for (const [i, name] of names.entries()) {
+      const phone = phones[i]!;
+      await tx.execute(sql`insert into breakfast_card (fund_id, number, holder_name, phone_hash, phone_masked, employer, valid_until, status, suspended_reason)
+        values (${fundId}, ${`ZC24${String(100001 + i).padStart(7, '0')}`}, ${name}, ${keyedHash(pii.secrets, 'breakfast_card.phone', phone)}, ${`${phone.slice(0, 3)}****${phone.slice(7)}`},
+          ${i % 2 ? '江北区城市管理局 观音桥环卫所' : '江北区城市管理局 五里店环卫所'}, ${until}, ${i === 19 ? 'suspended' : 'active'}, ${i === 19 ? '本人申请暂停' : null})`);
+    }
+  }
+}

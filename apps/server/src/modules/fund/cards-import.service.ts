@@ -1,0 +1,180 @@
+import crypto from 'node:crypto';
+import type { BreakfastCardImport, ImportRowError } from '@niangjia/contracts';
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { recordAudit } from '../../platform/audit/audit.service';
+import { AppError, notFound } from '../../platform/errors';
+import { t, type Lang } from '../../platform/i18n';
+import { maskPhone } from '../../platform/logger';
+import { keyedHash, type Secrets } from '../../platform/secrets';
+import { PHONE_HASH_PURPOSE, type CardsService } from './cards.service';
+import { rowsOf } from './ledger';
+import type { Ctx } from './shops.service';
+
+/** Columns of the card template; a list of sanitation workers is small (a district has a few thousand). */
+export const CARD_COLUMNS = [
+  { key: 'holderName', header: '姓名', required: true },
+  { key: 'phone', header: '手机号', required: true },
+  { key: 'employer', header: '单位', required: false },
+  { key: 'validUntil', header: '有效期至', required: false },
+] as const;
+const MAX_ROWS = 5000;
+type Key = (typeof CARD_COLUMNS)[number]['key'];
+type ValidRow = { row: number; holderName: string; phoneHash: string; phoneMasked: string; employer: string | null; validUntil: string | null };
+type StoredError = { row: number; column: string | null; code: string; params?: Record<string, string>; name: string | null };
+
+const cellText = (v: ExcelJS.CellValue): string => {
+  if (v == null) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
+    if ('text' in v && typeof v.text === 'string') return v.text.trim();
+    if ('result' in v) return typeof v.result === 'string' || typeof v.result === 'number' ? String(v.result).trim() : '';
+    return '';
+  }
+  return String(v).trim();
+};
+const isRealDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+
+/** Reads and checks the sheet: the valid rows (phones kept only as keyed hash and mask) and every row's problems. */
+export async function checkCardSheet(file: Buffer, secrets: Secrets): Promise<{ valid: ValidRow[]; errors: StoredError[]; total: number }> {
+  if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50) throw new AppError('IMPORT_NOT_XLSX', { status: 400 });
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(file as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('IMPORT_NOT_XLSX', { status: 400 });
+  }
+  const ws = wb.worksheets[0];
+  if (!ws || ws.rowCount < 2) throw new AppError('IMPORT_EMPTY', { status: 400 });
+  const header = new Map<number, Key>();
+  (ws.getRow(1).values as ExcelJS.CellValue[]).forEach((v, i) => {
+    const c = CARD_COLUMNS.find((col) => col.header === cellText(v).replace(/[\s*＊:：]/g, ''));
+    if (c) header.set(i, c.key);
+  });
+  const missing = CARD_COLUMNS.filter((c) => c.required && ![...header.values()].includes(c.key)).map((c) => c.header);
+  if (missing.length) throw new AppError('IMPORT_HEADERS_MISSING', { status: 400, params: { columns: missing.join('、') } });
+  if (ws.rowCount - 1 > MAX_ROWS) throw new AppError('IMPORT_TOO_MANY_ROWS', { status: 400, params: { max: MAX_ROWS } });
+  const valid: ValidRow[] = [];
+  const errors: StoredError[] = [];
+  const phones = new Map<string, number>();
+  let total = 0;
+  ws.eachRow((row, n) => {
+    if (n === 1) return;
+    const cells: Partial<Record<Key, string>> = {};
+    (row.values as ExcelJS.CellValue[]).forEach((v, i) => {
+      const key = header.get(i);
+      if (key) cells[key] = cellText(v);
+    });
+    if (!Object.values(cells).some(Boolean)) return;
+    total++;
+    const name = cells.holderName ?? '';
+    const before = errors.length;
+    const err = (column: string, code: string, params?: Record<string, string>) => errors.push({ row: n, column, code, name: name || null, ...(params ? { params } : {}) });
+    if (name.length < 2 || name.length > 30) err('姓名', 'FUND_IMPORT_NAME');
+    const phone = (cells.phone ?? '').replace(/\s|-/g, '');
+    if (!/^1[3-9]\d{9}$/.test(phone)) err('手机号', 'PHONE_INVALID');
+    else if (phones.has(phone)) err('手机号', 'FUND_IMPORT_PHONE_REPEATED', { row: String(phones.get(phone)) });
+    else phones.set(phone, n);
+    const until = cells.validUntil ?? '';
+    if (until && !isRealDate(until)) err('有效期至', 'FIELD_FORMAT');
+    if (errors.length === before) valid.push({ row: n, holderName: name, phoneHash: keyedHash(secrets, PHONE_HASH_PURPOSE, phone), phoneMasked: maskPhone(phone) ?? '', employer: cells.employer || null, validUntil: until || null });
+  });
+  if (!total) throw new AppError('IMPORT_EMPTY', { status: 400 });
+  return { valid, errors, total };
+}
+
+export function createCardImportService({ db, secrets, cards }: { db: Db; secrets: Secrets; cards: CardsService }) {
+  const out = (r: Record<string, unknown>, lang: Lang): BreakfastCardImport => {
+    const status = r.status as BreakfastCardImport['status'];
+    const errors = (r.errors as StoredError[]).slice(0, 200).map(
+      (e): ImportRowError => ({ row: e.row, column: e.column, code: e.code, message: t(lang, e.code, e.params ?? {}), name: e.name, idNumberMasked: null }),
+    );
+    return {
+      id: r.id as string,
+      fileName: (r.file_name as string | null) ?? null,
+      status,
+      // Checked and committed in the request (a card list is small), so the job is already done.
+      job: { id: r.id as string, kind: status === 'committed' ? 'commit' : 'check', status: 'succeeded', progress: 1, progressText: null, error: null },
+      mode: (r.mode as BreakfastCardImport['mode']) ?? null,
+      totalRows: Number(r.total_rows),
+      validRows: Number(r.valid_rows),
+      errorRows: Number(r.error_rows),
+      committedRows: Number(r.committed_rows),
+      isRepeat: Boolean(r.is_repeat),
+      errors,
+      createdByName: (r.created_by_name as string | null) ?? null,
+      createdAt: new Date(r.created_at as string).toISOString(),
+      committedAt: r.committed_at ? new Date(r.committed_at as string).toISOString() : null,
+      version: Number(r.version),
+    };
+  };
+
+  async function load(id: string, ctx: Ctx, tx: Db = db, lock = false) {
+    const fund = await cards.fundInScope(tx, ctx.scope);
+    const [row] = rowsOf<Record<string, unknown>>(await tx.execute(sql`select * from breakfast_card_import where id = ${id} and fund_id = ${fund.id} ${lock ? sql`for update` : sql``}`));
+    if (!row) throw notFound('card_import');
+    return row;
+  }
+
+  return {
+    async upload(file: Buffer, fileName: string | null, ctx: Ctx, lang: Lang): Promise<{ batch: BreakfastCardImport; isNew: boolean }> {
+      const fund = await cards.fundInScope(db, ctx.scope);
+      const hash = crypto.createHash('sha256').update(file).digest('hex');
+      const [prior] = rowsOf<Record<string, unknown>>(await db.execute(sql`select *, true as is_repeat from breakfast_card_import where fund_id = ${fund.id} and file_hash = ${hash} order by created_at desc limit 1`));
+      if (prior) return { batch: out(prior, lang), isNew: false };
+      const { valid, errors, total } = await checkCardSheet(file, secrets);
+      const errorRows = new Set(errors.map((e) => e.row)).size;
+      const [row] = rowsOf<Record<string, unknown>>(
+        await db.execute(sql`insert into breakfast_card_import (fund_id, file_name, file_hash, status, rows, errors, total_rows, valid_rows, error_rows, created_by_id, created_by_name)
+          values (${fund.id}, ${fileName}, ${hash}, 'checked', ${JSON.stringify(valid)}::jsonb, ${JSON.stringify(errors)}::jsonb, ${total}, ${valid.length}, ${errorRows}, ${ctx.audit.actorId}, ${ctx.audit.actorName}) returning *`),
+      );
+      return { batch: out(row!, lang), isNew: true };
+    },
+
+    get: async (id: string, ctx: Ctx, lang: Lang) => out(await load(id, ctx), lang),
+
+    async commit(id: string, input: { version: number; mode: 'only_valid' | 'all_or_nothing' }, ctx: Ctx, lang: Lang): Promise<BreakfastCardImport> {
+      return db.transaction(async (tx) => {
+        const row = await load(id, ctx, tx, true);
+        if (Number(row.version) !== input.version) throw new AppError('VERSION_CONFLICT');
+        if (row.status !== 'checked') throw new AppError('CONFLICT', { status: 409 });
+        if (input.mode === 'all_or_nothing' && Number(row.error_rows) > 0) throw new AppError('IMPORT_HAS_ERRORS', { status: 409 });
+        const [fund] = rowsOf<{ d: string | null }>(await tx.execute(sql`select default_card_valid_until::text as d from fund where id = ${row.fund_id as string}`));
+        const fallback = fund?.d ?? `${new Date().getUTCFullYear()}-12-31`;
+        for (const v of row.rows as ValidRow[]) {
+          const cardId = await cards.insertCard(tx, { fundId: row.fund_id as string, holderName: v.holderName, phone: null, employer: v.employer, validUntil: v.validUntil ?? fallback, importId: id });
+          await tx.execute(sql`update breakfast_card set phone_hash = ${v.phoneHash}, phone_masked = ${v.phoneMasked} where id = ${cardId}`);
+        }
+        const n = (row.rows as ValidRow[]).length;
+        const [after] = rowsOf<Record<string, unknown>>(
+          await tx.execute(sql`update breakfast_card_import set status = 'committed', mode = ${input.mode}, committed_rows = ${n}, committed_at = now(), version = version + 1, rows = '[]'::jsonb where id = ${id} returning *`),
+        );
+        await recordAudit(tx, ctx.audit, { action: 'breakfast_card.import', entityType: 'breakfast_card_import', entityId: id, after: { cards: n, mode: input.mode } });
+        return out(after!, lang);
+      });
+    },
+
+    async template(): Promise<Buffer> {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('爱心早餐卡');
+      ws.addRow(CARD_COLUMNS.map((c) => (c.required ? `${c.header}*` : c.header))).font = { bold: true };
+      ws.addRow(['张建华', '13900001234', '江北区城市管理局 观音桥环卫所', '2026-12-31']);
+      ws.columns.forEach((c) => (c.width = 24));
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    },
+
+    async report(id: string, ctx: Ctx, lang: Lang): Promise<Buffer> {
+      const row = await load(id, ctx);
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('检查结果');
+      ws.addRow(['行号', '列', '姓名', '问题']).font = { bold: true };
+      for (const e of row.errors as StoredError[]) ws.addRow([e.row, e.column ?? '', e.name ?? '', t(lang, e.code, e.params ?? {})]);
+      ws.columns.forEach((c) => (c.width = 20));
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    },
+  };
+}
+
+export type CardImportService = ReturnType<typeof createCardImportService>;

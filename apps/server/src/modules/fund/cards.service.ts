@@ -1,0 +1,173 @@
+import crypto from 'node:crypto';
+import type { BreakfastCard, BreakfastRedemption, CardReason, IssueBreakfastCard, ListBreakfastCardsQuery, MyBreakfastCard, Page, ReissueCard } from '@niangjia/contracts';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { recordAudit } from '../../platform/audit/audit.service';
+import type { Scope } from '../../platform/auth';
+import { AppError, notFound } from '../../platform/errors';
+import { maskPhone } from '../../platform/logger';
+import { keyedHash, type Secrets } from '../../platform/secrets';
+import { makeCardQr } from './breakfast-qr';
+import { shanghaiDay } from './contribution';
+import { rowsOf } from './ledger';
+import { scopeSql, type Ctx } from './shops.service';
+
+export const PHONE_HASH_PURPOSE = 'breakfast_card.phone';
+
+/** A card number: ZC + 2-digit year + 7 random digits + a mod-10 check digit (typos are caught at the till). */
+export function newCardNumber(now = new Date()): string {
+  const body = `${String(now.getUTCFullYear()).slice(2)}${String(crypto.randomInt(0, 10_000_000)).padStart(7, '0')}`;
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) sum += Number(body[i]) * (i % 2 ? 3 : 1);
+  return `ZC${body}${(10 - (sum % 10)) % 10}`;
+}
+
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
+
+export function createCardsService({ db, secrets }: { db: Db; secrets: Secrets }) {
+  const today = () => shanghaiDay(new Date());
+  const cardSelect = (where: SQL) => sql`select c.*, c.valid_until::text as valid_until, r.number as replaced_by_number, o.path as org_path, f.org_id,
+      (select count(*)::int from breakfast_redemption b where b.card_id = c.id and b.status = 'approved' and b.service_day = ${today()}::date) as today_used,
+      (select count(*)::int from breakfast_redemption b where b.card_id = c.id and b.status = 'approved') as total_used
+    from breakfast_card c join fund f on f.id = c.fund_id join org o on o.id = f.org_id left join breakfast_card r on r.id = c.replaced_by_id where ${where}`;
+  const cardOut = (r: Record<string, unknown>): BreakfastCard => ({
+    id: r.id as string,
+    number: r.number as string,
+    fundId: r.fund_id as string,
+    holderName: r.holder_name as string,
+    holderPhoneMasked: (r.phone_masked as string | null) ?? null,
+    employer: (r.employer as string | null) ?? null,
+    status: r.status as BreakfastCard['status'],
+    validUntil: r.valid_until as string,
+    isExpired: (r.valid_until as string) < today(),
+    suspendedReason: (r.suspended_reason as string | null) ?? null,
+    replacedByNumber: (r.replaced_by_number as string | null) ?? null,
+    redeemedToday: Number(r.today_used),
+    totalRedemptions: Number(r.total_used),
+    issuedAt: iso(r.issued_at),
+    version: Number(r.version),
+  });
+
+  async function getCard(id: string, scope: Scope, tx: Db = db): Promise<BreakfastCard> {
+    const [row] = rowsOf<Record<string, unknown>>(await tx.execute(cardSelect(sql`c.id = ${id} and ${scopeSql(scope, sql`o.path`)}`)));
+    if (!row) throw notFound('breakfast_card');
+    return cardOut(row);
+  }
+
+  /** The fund the caller issues cards for: the one nearest their grant. */
+  async function fundInScope(tx: Db, scope: Scope): Promise<{ id: string; defaultValidUntil: string | null; orgId: string }> {
+    const [f] = rowsOf<{ id: string; d: string | null; org_id: string }>(
+      await tx.execute(sql`select f.id, f.default_card_valid_until::text as d, f.org_id from fund f join org o on o.id = f.org_id where ${scopeSql(scope, sql`o.path`)} order by length(o.path), f.code limit 1`),
+    );
+    if (!f) throw notFound('fund');
+    return { id: f.id, defaultValidUntil: f.d, orgId: f.org_id };
+  }
+
+  const defaultValidUntil = () => `${new Date().getUTCFullYear()}-12-31`;
+
+  /** Inserts a card with a fresh number (a clash of random numbers is retried). */
+  async function insertCard(tx: Db, values: { fundId: string; holderName: string; phone: string | null; employer: string | null; validUntil: string; importId?: string | null }): Promise<string> {
+    for (let attempt = 0; ; attempt++) {
+      const rows = rowsOf<{ id: string }>(
+        await tx.execute(sql`insert into breakfast_card (fund_id, number, holder_name, phone_hash, phone_masked, employer, valid_until, import_id)
+          values (${values.fundId}, ${newCardNumber()}, ${values.holderName}, ${values.phone ? keyedHash(secrets, PHONE_HASH_PURPOSE, values.phone) : null}, ${maskPhone(values.phone)}, ${values.employer}, ${values.validUntil}, ${values.importId ?? null})
+          on conflict (number) do nothing returning id`),
+      );
+      if (rows[0]) return rows[0].id;
+      if (attempt > 5) throw new Error('could not find a free card number');
+    }
+  }
+
+  async function changeStatus(id: string, version: number, ctx: Ctx, action: string, from: string[], set: SQL, tx: Db): Promise<BreakfastCard> {
+    const before = await getCard(id, ctx.scope, tx);
+    if (!from.includes(before.status)) throw new AppError('FUND_CARD_STATUS_INVALID', { status: 409 });
+    const res = rowsOf(await tx.execute(sql`update breakfast_card set ${set}, version = version + 1, updated_at = now() where id = ${id} and version = ${version} returning id`));
+    if (!res.length) throw new AppError('VERSION_CONFLICT');
+    const after = await getCard(id, ctx.scope, tx);
+    await recordAudit(tx, ctx.audit, { action: `breakfast_card.${action}`, entityType: 'breakfast_card', entityId: id, before: { status: before.status }, after: { status: after.status } });
+    return after;
+  }
+
+  return {
+    getCard,
+    fundInScope,
+    insertCard,
+
+    async listCards(q: ListBreakfastCardsQuery, scope: Scope): Promise<Page<BreakfastCard>> {
+      const where = sql`${scopeSql(scope, sql`o.path`)} and ${q.status ? sql`c.status = ${q.status}` : sql`true`} and ${q.q ? sql`(c.number like ${`%${q.q.toUpperCase()}%`} or c.holder_name like ${`%${q.q}%`} or c.employer like ${`%${q.q}%`})` : sql`true`}`;
+      const [{ n = 0 } = {}] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from breakfast_card c join fund f on f.id = c.fund_id join org o on o.id = f.org_id where ${where}`));
+      const rows = rowsOf<Record<string, unknown>>(await db.execute(sql`${cardSelect(where)} order by c.issued_at desc, c.number limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`));
+      return { items: rows.map(cardOut), total: n, page: q.page, pageSize: q.pageSize };
+    },
+
+    async issueCard(input: IssueBreakfastCard, ctx: Ctx): Promise<BreakfastCard> {
+      return db.transaction(async (tx) => {
+        const fund = await fundInScope(tx, ctx.scope);
+        const id = await insertCard(tx, { fundId: fund.id, holderName: input.holderName, phone: input.phone, employer: input.employer ?? null, validUntil: input.validUntil ?? fund.defaultValidUntil ?? defaultValidUntil() });
+        const card = await getCard(id, ctx.scope, tx);
+        await recordAudit(tx, ctx.audit, { action: 'breakfast_card.issue', entityType: 'breakfast_card', entityId: id, orgId: fund.orgId, after: { number: card.number, holderName: card.holderName, phone: card.holderPhoneMasked } });
+        return card;
+      });
+    },
+
+    suspendCard: (id: string, input: CardReason, ctx: Ctx) => db.transaction((tx) => changeStatus(id, input.version, ctx, 'suspend', ['active'], sql`status = 'suspended', suspended_reason = ${input.reason}`, tx)),
+    resumeCard: (id: string, version: number, ctx: Ctx) => db.transaction((tx) => changeStatus(id, version, ctx, 'resume', ['suspended'], sql`status = 'active', suspended_reason = null`, tx)),
+
+    async reissueCard(id: string, input: ReissueCard, ctx: Ctx): Promise<BreakfastCard> {
+      return db.transaction(async (tx) => {
+        const old = await getCard(id, ctx.scope, tx);
+        if (old.status === 'replaced') throw new AppError('FUND_CARD_STATUS_INVALID', { status: 409 });
+        const [row] = rowsOf<{ phone_hash: string | null; phone_masked: string | null }>(await tx.execute(sql`select phone_hash, phone_masked from breakfast_card where id = ${id}`));
+        const newId = await insertCard(tx, { fundId: old.fundId, holderName: old.holderName, phone: null, employer: old.employer, validUntil: input.validUntil ?? old.validUntil });
+        // The new card keeps the holder's phone (hash and mask only: the phone itself was never stored).
+        await tx.execute(sql`update breakfast_card set phone_hash = ${row?.phone_hash ?? null}, phone_masked = ${row?.phone_masked ?? null} where id = ${newId}`);
+        await changeStatus(id, input.version, ctx, 'replace', ['active', 'suspended'], sql`status = 'replaced', suspended_reason = ${input.reason}, replaced_by_id = ${newId}`, tx);
+        return getCard(newId, ctx.scope, tx);
+      });
+    },
+
+    async listRedemptions(cardId: string, q: { page: number; pageSize: number }, scope: Scope): Promise<Page<BreakfastRedemption>> {
+      await getCard(cardId, scope);
+      const [{ n = 0 } = {}] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from breakfast_redemption where card_id = ${cardId}`));
+      const rows = rowsOf<Record<string, unknown>>(
+        await db.execute(sql`select b.*, b.service_day::text as day, s.name as shop_name, p.name as station_name from breakfast_redemption b join fund_shop s on s.id = b.shop_id join position p on p.id = s.position_id
+          where b.card_id = ${cardId} order by b.redeemed_at desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
+      );
+      return {
+        items: rows.map((r) => ({
+          id: r.id as string,
+          cardNumber: r.card_number as string,
+          stationName: r.station_name as string,
+          shopName: r.shop_name as string,
+          redeemedAt: iso(r.redeemed_at),
+          serviceDay: r.day as string,
+          status: r.status as 'approved' | 'refused',
+          code: (r.code as string | null) ?? null,
+          priceFen: r.price_fen == null ? null : Number(r.price_fen),
+        })),
+        total: n,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+
+    /** The signed-in worker's cards, found by their phone's keyed hash. */
+    async myCards(userId: string): Promise<MyBreakfastCard[]> {
+      const [user] = rowsOf<{ phone: string | null }>(await db.execute(sql`select phone from app_user where id = ${userId}`));
+      const phone = user?.phone;
+      if (!phone) return [];
+      const rows = rowsOf<Record<string, unknown>>(
+        await db.execute(sql`${cardSelect(sql`c.phone_hash = ${keyedHash(secrets, PHONE_HASH_PURPOSE, phone)} and c.status <> 'replaced'`)} order by c.issued_at desc`),
+      );
+      const funds = new Map(rowsOf<{ id: string; name: string; per_day: number }>(await db.execute(sql`select id, name, breakfasts_per_day as per_day from fund`)).map((f) => [f.id, f]));
+      return rows.map((r) => {
+        const card = cardOut(r);
+        const { qr, expiresAt } = makeCardQr(secrets, card.number);
+        const fund = funds.get(card.fundId);
+        return { number: card.number, status: card.status, validUntil: card.validUntil, isExpired: card.isExpired, fundName: fund?.name ?? '', today: { used: card.redeemedToday, allowed: Number(fund?.per_day ?? 1) }, qr, qrExpiresAt: expiresAt.toISOString() };
+      });
+    },
+  };
+}
+
+export type CardsService = ReturnType<typeof createCardsService>;

@@ -1,0 +1,154 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../../test/harness';
+import { shanghaiDay } from './contribution';
+import { posInject, saleOf } from './fund.test-support';
+
+let t: TestApp;
+let admin: Client;
+let gyq: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login('jb.admin');
+  gyq = await t.login('gyq.admin');
+});
+afterAll(() => t.close());
+
+const xlsx = async (rows: (string | number)[][]) => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('卡');
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+};
+const upload = (file: Buffer) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/breakfast-cards/imports?fileName=cards.xlsx', headers: { cookie: admin.cookie!, 'x-csrf-token': admin.csrf!, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, payload: file });
+
+describe('shops and terminals', () => {
+  it('creates a shop under a position with the default 10-fen rule and its ledger accounts, audited', async () => {
+    const [pos] = await t.database.query<{ id: string }>("select p.id from position p join org o on o.id = p.org_id where o.code = 'JB-GYQ' and p.id not in (select position_id from fund_shop) limit 1");
+    const res = await gyq.post('/api/v1/fund-shops', { code: 'SHOP-T1', name: '测试小卖部', positionId: pos!.id, operatorName: '重庆测试商贸有限公司' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.currentRule).toMatchObject({ kind: 'fixed', fixedFen: 10 });
+    const accounts = await t.database.query<{ kind: string }>('select kind from fund_account where shop_id = $1 or position_id = $2 order by kind', [res.body.id, pos!.id]);
+    expect(accounts.map((a) => a.kind)).toEqual(['shop_contributions', 'station_breakfasts']);
+    const audit = await t.database.query<{ action: string }>('select action from audit_entry where entity_id = $1', [res.body.id]);
+    expect(audit.map((a) => a.action)).toEqual(['fund_shop.create']);
+    const dup = await gyq.post('/api/v1/fund-shops', { code: 'SHOP-T1', name: '测试小卖部', positionId: pos!.id, operatorName: '重庆测试商贸有限公司' });
+    expect(dup.status).toBe(409);
+  });
+
+  it('hides shops outside the caller’s scope (404) and refuses positions outside it', async () => {
+    const shops = await admin.get('/api/v1/fund-shops?pageSize=50');
+    const [outside] = await t.database.query<{ id: string }>("select s.id from fund_shop s join org o on o.id = s.org_id where o.path not like (select path from org where code = 'JB-GYQ') || '%' limit 1");
+    expect((await gyq.get(`/api/v1/fund-shops/${outside!.id}`)).status).toBe(404);
+    expect((await gyq.get('/api/v1/fund-shops?pageSize=50')).body.total).toBeLessThan(shops.body.total);
+    const [pos] = await t.database.query<{ id: string }>("select p.id from position p join org o on o.id = p.org_id where o.code = 'JB-WLD' limit 1");
+    const res = await gyq.post('/api/v1/fund-shops', { code: 'SHOP-T2', name: '越权小卖部', positionId: pos!.id, operatorName: '重庆测试商贸有限公司' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].path).toBe('positionId');
+  });
+
+  it('refuses a bps rule without its basis points, naming the field', async () => {
+    const shops = await admin.get('/api/v1/fund-shops?pageSize=1');
+    const res = await admin.post(`/api/v1/fund-shops/${shops.body.items[0].id}/rules`, { kind: 'bps', effectiveFrom: '2030-01-01' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].path).toBe('bps');
+  });
+});
+
+describe('breakfast card import', () => {
+  it('checks every row, reports the bad ones by row and column, and commits the valid ones', async () => {
+    const file = await xlsx([
+      ['姓名*', '手机号*', '单位', '有效期至'],
+      ['王大明', '13911112222', '江北区城市管理局', '2030-12-31'],
+      ['李', '13911113333', '', ''],
+      ['张小红', '12345', '', ''],
+      ['赵四', '13911112222', '', ''],
+      ['刘五', '13911114444', '', '2030-02-30'],
+      ['陈六', '13911115555', '', ''],
+    ]);
+    const res = await upload(file);
+    expect(res.statusCode, res.body).toBe(202);
+    const batch = JSON.parse(res.body);
+    expect(batch).toMatchObject({ status: 'checked', totalRows: 6, validRows: 2, errorRows: 4 });
+    expect(batch.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([
+      [3, '姓名'],
+      [4, '手机号'],
+      [5, '手机号'],
+      [6, '有效期至'],
+    ]);
+    expect(JSON.stringify(batch)).not.toContain('13911112222');
+    expect((await upload(file)).statusCode).toBe(200);
+    const strict = await admin.post(`/api/v1/breakfast-cards/imports/${batch.id}/commit`, { version: batch.version, mode: 'all_or_nothing' });
+    expect(strict.status).toBe(409);
+    const done = await admin.post(`/api/v1/breakfast-cards/imports/${batch.id}/commit`, { version: batch.version, mode: 'only_valid' });
+    expect(done.status, JSON.stringify(done.body)).toBe(202);
+    expect(done.body).toMatchObject({ status: 'committed', committedRows: 2 });
+    const cards = await admin.get('/api/v1/breakfast-cards?q=王大明');
+    expect(cards.body.items[0]).toMatchObject({ holderName: '王大明', holderPhoneMasked: '139****2222', validUntil: '2030-12-31' });
+  });
+
+  it('refuses a file that is not .xlsx or lacks the required columns', async () => {
+    expect(JSON.parse((await upload(Buffer.from('name,phone\n'))).body).code).toBe('IMPORT_NOT_XLSX');
+    expect(JSON.parse((await upload(await xlsx([['姓名'], ['王']]))).body).code).toBe('IMPORT_HEADERS_MISSING');
+  });
+});
+
+describe('custodian and reports', () => {
+  it('reconciles transfers against the statement CSV and lists every difference with its entries', async () => {
+    const a = await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 100_000, transferredOn: '2031-01-05', reference: 'T-A' });
+    expect(a.status, JSON.stringify(a.body)).toBe(201);
+    await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 50_000, transferredOn: '2031-01-06', reference: 'T-B' });
+    await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 70_000, transferredOn: '2031-01-07', reference: 'T-C' });
+    expect((await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 1, transferredOn: '2031-01-07', reference: 'T-C' })).status).toBe(409);
+    const csv = 'date,reference,amount_fen,description\n2031-01-05,T-A,100000,转入\n2031-01-06,T-B,49000,"转入, 少了"\n2031-01-09,T-X,3000,利息\n';
+    const imp = await admin.request('POST', '/api/v1/fund-custodian/statements?fileName=ccb.csv', csv, { 'content-type': 'text/csv' });
+    expect(imp.status, JSON.stringify(imp.body)).toBe(201);
+    expect(imp.body).toMatchObject({ lineCount: 3, totalFen: 152_000, fromDate: '2031-01-05', toDate: '2031-01-09' });
+    const rec = await admin.get('/api/v1/fund-custodian/reconciliation?from=2031-01-01&to=2031-01-31');
+    expect(rec.body.matchedCount).toBe(1);
+    const kinds = rec.body.differences.map((d: { kind: string; reference: string }) => `${d.kind}:${d.reference}`).sort();
+    expect(kinds).toEqual(['amount_mismatch:T-B', 'missing_in_ledger:T-X', 'missing_in_statement:T-C']);
+    const mismatch = rec.body.differences.find((d: { reference: string }) => d.reference === 'T-B');
+    expect(mismatch.entries[0]).toMatchObject({ amountFen: 50_000 });
+    expect(mismatch.statementLine).toBe(3);
+  });
+
+  it('refuses a bad statement CSV naming line and column, and stores nothing', async () => {
+    const res = await admin.request('POST', '/api/v1/fund-custodian/statements', 'date,reference,amount_fen,description\n2031-13-01,T-1,10,x\n2031-01-02,,1.5,y\n', { 'content-type': 'text/csv' });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('FUND_CSV_INVALID');
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['line 2, column 1', 'line 3, column 2', 'line 3, column 3']);
+    expect(await t.database.query('select 1 from custodian_statement where line_count = 2')).toHaveLength(0);
+  });
+
+  it('reports contributions by shop, station, day and month, breakfasts, and a statement that adds up, as JSON and .xlsx', async () => {
+    const shops = await admin.get('/api/v1/fund-shops?pageSize=1');
+    const reg = await admin.post('/api/v1/pos-terminals', { shopId: shops.body.items[0].id, name: '报表测试' });
+    await posInject(t.app, { keyId: reg.body.keyId, secret: reg.body.secret }, '/api/v1/pos/sales', { sales: [saleOf(1000), saleOf(2000)] });
+    const to = shanghaiDay(new Date());
+    const from = shanghaiDay(new Date(Date.now() - 400 * 86_400_000));
+    const byDay = await admin.get(`/api/v1/fund-reports/contributions?from=${from}&to=${to}&groupBy=day`);
+    const byShop = await admin.get(`/api/v1/fund-reports/contributions?from=${from}&to=${to}&groupBy=shop`);
+    const byMonth = await admin.get(`/api/v1/fund-reports/contributions?from=${from}&to=${to}&groupBy=month`);
+    expect(byDay.status).toBe(200);
+    expect(byShop.body.rows).toHaveLength(20);
+    expect(byDay.body.totals).toEqual(byShop.body.totals);
+    expect(byMonth.body.totals).toEqual(byShop.body.totals);
+    const summary = await t.anon.get('/api/v1/public/fund/summary');
+    expect(byShop.body.totals.contributionFen).toBe(summary.body.totalFen);
+    const breakfasts = await admin.get(`/api/v1/fund-reports/breakfasts?from=${from}&to=${to}&groupBy=station`);
+    expect(breakfasts.body.totals.breakfasts).toBe(summary.body.totalBreakfasts);
+    const st = await t.anon.get(`/api/v1/public/fund/statement?from=${from}&to=${to}`);
+    expect(st.status).toBe(200);
+    expect(st.body.openingFen + st.body.inFen - st.body.outFen).toBe(st.body.closingFen);
+    expect(st.body.closingFen).toBe(summary.body.balanceFen);
+    const file = await t.app.inject({ method: 'GET', url: `/api/v1/fund-reports/statement.xlsx?from=${from}&to=${to}`, headers: { cookie: admin.cookie! } });
+    expect(file.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.getRow(1).getCell(1).value).toBe('项目');
+    expect((await admin.get(`/api/v1/fund-reports/contributions?from=${to}&to=${from}`)).status).toBe(400);
+  });
+});

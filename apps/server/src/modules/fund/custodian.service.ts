@@ -1,0 +1,182 @@
+import type { CreateCustodianTransfer, CustodianStatement, CustodianTransfer, Page, Reconciliation, ReportRangeQuery } from '@niangjia/contracts';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { recordAudit } from '../../platform/audit/audit.service';
+import { AppError, type FieldError } from '../../platform/errors';
+import { shanghaiDayStart } from './contribution';
+import { parseCsv } from './csv';
+import { postEntries, rowsOf } from './ledger';
+import { rangeOf } from './reports.service';
+import type { Ctx } from './shops.service';
+
+export const STATEMENT_HEADER = ['date', 'reference', 'amount_fen', 'description'];
+const MAX_LINES = 50_000;
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
+
+function isRealDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Reads a custodian statement: every problem with its line and column, or the lines. */
+export function readStatementCsv(text: string): { lines: { line: number; date: string; reference: string; amountFen: number; description: string }[]; errors: FieldError[] } {
+  const { rows, errors: csvErrors } = parseCsv(text);
+  const errors: FieldError[] = csvErrors.map((e) => ({ path: `line ${e.line}, column ${e.column}`, message: e.message }));
+  const header = rows[0]?.fields.map((f) => f.trim().toLowerCase());
+  if (!header || header.join(',') !== STATEMENT_HEADER.join(',')) {
+    errors.push({ path: 'line 1', message: `header must be ${STATEMENT_HEADER.join(',')}` });
+    return { lines: [], errors };
+  }
+  if (rows.length - 1 > MAX_LINES) errors.push({ path: 'file', message: `at most ${MAX_LINES} lines` });
+  const lines = [];
+  for (const r of rows.slice(1)) {
+    const [date = '', reference = '', amount = '', description = '', ...extra] = r.fields.map((f) => f.trim());
+    const at = (col: number) => `line ${r.line}, column ${col}`;
+    if (r.fields.length !== 4 && !extra.length) errors.push({ path: at(r.fields.length + 1), message: 'expected 4 fields' });
+    if (extra.length) errors.push({ path: at(5), message: 'expected 4 fields' });
+    if (!isRealDate(date)) errors.push({ path: at(1), message: 'date must be YYYY-MM-DD' });
+    if (!reference || reference.length > 60) errors.push({ path: at(2), message: 'reference must be 1–60 characters' });
+    if (!/^-?\d{1,15}$/.test(amount)) errors.push({ path: at(3), message: 'amount_fen must be an integer (fen)' });
+    lines.push({ line: r.line, date, reference, amountFen: Number(amount), description });
+  }
+  const seen = new Map<string, number>();
+  for (const l of lines) {
+    const first = seen.get(l.reference);
+    if (first !== undefined) errors.push({ path: `line ${l.line}, column 2`, message: `reference repeats line ${first}` });
+    else seen.set(l.reference, l.line);
+  }
+  return { lines, errors };
+}
+
+export function createCustodianService({ db }: { db: Db }) {
+  const transferOut = (r: Record<string, unknown>): CustodianTransfer => ({
+    id: r.id as string,
+    amountFen: Number(r.amount_fen),
+    transferredOn: r.day as string,
+    reference: r.reference as string,
+    note: (r.note as string | null) ?? null,
+    entryId: r.entry_id as string,
+    createdByName: (r.created_by_name as string | null) ?? null,
+    createdAt: iso(r.created_at),
+  });
+
+  return {
+    async recordTransfer(fundId: string, input: CreateCustodianTransfer, ctx: Ctx): Promise<CustodianTransfer> {
+      return db.transaction(async (tx) => {
+        const taken = rowsOf(await tx.execute(sql`select 1 from custodian_transfer where fund_id = ${fundId} and reference = ${input.reference}`));
+        if (taken.length) throw new AppError('CONFLICT', { status: 409, detail: 'FUND_TRANSFER_REFERENCE_TAKEN', errors: [{ path: 'reference', message: 'FUND_TRANSFER_REFERENCE_TAKEN' }] });
+        const accounts = rowsOf<{ id: string; kind: string }>(await tx.execute(sql`select id, kind from fund_account where fund_id = ${fundId} and kind in ('collected','custodian')`));
+        const collected = accounts.find((a) => a.kind === 'collected')!.id;
+        const custodian = accounts.find((a) => a.kind === 'custodian')!.id;
+        const {
+          ids: [entryId],
+        } = await postEntries(
+          tx,
+          fundId,
+          [
+            {
+              kind: 'transfer',
+              occurredAt: shanghaiDayStart(input.transferredOn),
+              memo: `transfer ${input.reference}`,
+              amountFen: input.amountFen,
+              postings: [
+                { accountId: custodian, amountFen: input.amountFen },
+                { accountId: collected, amountFen: -input.amountFen },
+              ],
+            },
+          ],
+          { transferredFen: input.amountFen },
+        );
+        const [row] = rowsOf<Record<string, unknown>>(
+          await tx.execute(sql`insert into custodian_transfer (fund_id, amount_fen, transferred_on, reference, note, entry_id, created_by_name)
+            values (${fundId}, ${input.amountFen}, ${input.transferredOn}, ${input.reference}, ${input.note ?? null}, ${entryId!}, ${ctx.audit.actorName}) returning *, transferred_on::text as day`),
+        );
+        await recordAudit(tx, ctx.audit, { action: 'custodian.transfer', entityType: 'custodian_transfer', entityId: row!.id as string, after: input });
+        return transferOut(row!);
+      });
+    },
+
+    async listTransfers(fundId: string, q: { page: number; pageSize: number; from?: string | undefined; to?: string | undefined }): Promise<Page<CustodianTransfer>> {
+      const where = sql`fund_id = ${fundId} and ${q.from ? sql`transferred_on >= ${q.from}` : sql`true`} and ${q.to ? sql`transferred_on <= ${q.to}` : sql`true`}`;
+      const [{ n = 0 } = {}] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from custodian_transfer where ${where}`));
+      const rows = rowsOf<Record<string, unknown>>(await db.execute(sql`select *, transferred_on::text as day from custodian_transfer where ${where} order by transferred_on desc, created_at desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`));
+      return { items: rows.map(transferOut), total: n, page: q.page, pageSize: q.pageSize };
+    },
+
+    async importStatement(fundId: string, text: string, fileName: string | null, ctx: Ctx): Promise<CustodianStatement> {
+      const { lines, errors } = readStatementCsv(text);
+      if (errors.length) throw new AppError('FUND_CSV_INVALID', { status: 400, errors });
+      if (!lines.length) throw new AppError('FUND_CSV_INVALID', { status: 400, errors: [{ path: 'file', message: 'no lines' }] });
+      return db.transaction(async (tx) => {
+        const dates = lines.map((l) => l.date).sort();
+        const total = lines.reduce((s, l) => s + l.amountFen, 0);
+        const [st] = rowsOf<Record<string, unknown>>(
+          await tx.execute(sql`insert into custodian_statement (fund_id, file_name, line_count, from_date, to_date, total_fen) values (${fundId}, ${fileName}, ${lines.length}, ${dates[0]!}, ${dates[dates.length - 1]!}, ${total})
+            returning *, from_date::text as f, to_date::text as t`),
+        );
+        await tx.execute(sql`insert into custodian_statement_line (statement_id, line_no, value_date, reference, amount_fen, description)
+          select ${st!.id as string}::uuid, * from unnest(${sql.param(lines.map((l) => l.line))}::int[], ${sql.param(lines.map((l) => l.date))}::date[], ${sql.param(lines.map((l) => l.reference))}::text[],
+            ${sql.param(lines.map((l) => l.amountFen))}::bigint[], ${sql.param(lines.map((l) => l.description))}::text[])`);
+        await recordAudit(tx, ctx.audit, { action: 'custodian.statement', entityType: 'custodian_statement', entityId: st!.id as string, after: { fileName, lines: lines.length, totalFen: total } });
+        return { id: st!.id as string, fileName, lineCount: lines.length, fromDate: st!.f as string, toDate: st!.t as string, totalFen: total, createdAt: iso(st!.created_at) };
+      });
+    },
+
+    async listStatements(fundId: string, q: { page: number; pageSize: number }): Promise<Page<CustodianStatement>> {
+      const [{ n = 0 } = {}] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from custodian_statement where fund_id = ${fundId}`));
+      const rows = rowsOf<Record<string, unknown>>(
+        await db.execute(sql`select *, from_date::text as f, to_date::text as t from custodian_statement where fund_id = ${fundId} order by created_at desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
+      );
+      return {
+        items: rows.map((r) => ({ id: r.id as string, fileName: (r.file_name as string | null) ?? null, lineCount: Number(r.line_count), fromDate: (r.f as string | null) ?? null, toDate: (r.t as string | null) ?? null, totalFen: Number(r.total_fen), createdAt: iso(r.created_at) })),
+        total: n,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+
+    /**
+     * Transfers recorded in the ledger against the custodian's statement lines, matched by
+     * reference. Every difference is listed with the ledger entries behind it. When a reference
+     * appears in several statements, the latest import counts.
+     */
+    async reconcile(fundId: string, q: ReportRangeQuery): Promise<Reconciliation> {
+      rangeOf(q);
+      const transfers = rowsOf<{ reference: string; day: string; amount: number; entry_id: string; occurred_at: string; memo: string }>(
+        await db.execute(sql`select t.reference, t.transferred_on::text as day, t.amount_fen as amount, t.entry_id, e.occurred_at, e.memo from custodian_transfer t join fund_entry e on e.id = t.entry_id
+          where t.fund_id = ${fundId} and t.transferred_on between ${q.from} and ${q.to} order by t.transferred_on, t.reference`),
+      );
+      const lines = rowsOf<{ reference: string; day: string; amount: number; line_no: number }>(
+        await db.execute(sql`select distinct on (l.reference) l.reference, l.value_date::text as day, l.amount_fen as amount, l.line_no from custodian_statement_line l join custodian_statement s on s.id = l.statement_id
+          where s.fund_id = ${fundId} and l.value_date between ${q.from} and ${q.to} order by l.reference, s.created_at desc`),
+      );
+      const byRef = new Map(lines.map((l) => [l.reference, l]));
+      const differences: Reconciliation['differences'] = [];
+      let matched = 0;
+      for (const t of transfers) {
+        const l = byRef.get(t.reference);
+        byRef.delete(t.reference);
+        const entries = [{ id: t.entry_id, postedAt: iso(t.occurred_at), memo: t.memo, amountFen: Number(t.amount) }];
+        const base = { reference: t.reference, ledgerDate: t.day, ledgerAmountFen: Number(t.amount), entries };
+        if (!l) differences.push({ kind: 'missing_in_statement', ...base, statementDate: null, statementAmountFen: null, statementLine: null });
+        else if (Number(l.amount) !== Number(t.amount)) differences.push({ kind: 'amount_mismatch', ...base, statementDate: l.day, statementAmountFen: Number(l.amount), statementLine: l.line_no });
+        else if (l.day !== t.day) differences.push({ kind: 'date_mismatch', ...base, statementDate: l.day, statementAmountFen: Number(l.amount), statementLine: l.line_no });
+        else matched++;
+      }
+      for (const l of byRef.values()) {
+        differences.push({ kind: 'missing_in_ledger', reference: l.reference, ledgerDate: null, statementDate: l.day, ledgerAmountFen: null, statementAmountFen: Number(l.amount), entries: [], statementLine: l.line_no });
+      }
+      return {
+        from: q.from,
+        to: q.to,
+        ledgerTotalFen: transfers.reduce((s, t) => s + Number(t.amount), 0),
+        statementTotalFen: lines.reduce((s, l) => s + Number(l.amount), 0),
+        matchedCount: matched,
+        differences,
+      };
+    },
+  };
+}
+
+export type CustodianService = ReturnType<typeof createCustodianService>;

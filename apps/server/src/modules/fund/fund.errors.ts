@@ -1,0 +1,43 @@
+import { registerMessages } from '../../platform/i18n';
+
+/** Codes owned by the fund module, each with the case it is for. */
+registerMessages({
+  FUND_CODE_FORMAT: ['编码应为 2–32 位大写字母、数字或连字符', 'must be 2–32 upper-case letters, digits or dashes'],
+  // POS signing (docs/pos-contract.md): every one is a 401.
+  POS_SIGNATURE_MISSING: ['缺少终端签名', 'The terminal signature headers are missing'],
+  POS_KEY_UNKNOWN: ['终端密钥不存在或已吊销', 'The terminal key is unknown or revoked'],
+  POS_SIGNATURE_INVALID: ['终端签名不正确', 'The terminal signature does not match'],
+  POS_TIMESTAMP_STALE: ['请求时间与服务器相差超过 5 分钟', 'The request timestamp is more than 5 minutes from the server clock'],
+  POS_NONCE_REPLAYED: ['该请求已处理过（随机数重复）', 'This request was already seen (nonce reused)'],
+  POS_BODY_INVALID: ['请求体不是有效的 JSON', 'The request body is not valid JSON'],
+  // Sales and refunds.
+  FUND_SHOP_CLOSED: ['店铺已停用', 'The shop is closed'],
+  FUND_SALE_IN_FUTURE: ['销售时间晚于当前时间', 'The sale time is in the future'],
+  FUND_NO_RULE: ['该日期没有生效的捐赠规则', 'No contribution rule is in force on that day'],
+  FUND_SALE_NOT_FOUND: ['找不到该笔销售', 'No such sale from this terminal'],
+  FUND_SALE_ALREADY_REFUNDED: ['该笔销售已退款', 'This sale was already refunded'],
+  // Breakfast redemptions.
+  FUND_CARD_NOT_FOUND: ['早餐卡不存在', 'No such breakfast card'],
+  FUND_CARD_ALREADY_REDEEMED_TODAY: ['该卡今日早餐已领取', 'This card’s breakfast for the day is already taken'],
+  FUND_CARD_SUSPENDED: ['早餐卡已暂停使用', 'The breakfast card is suspended'],
+  FUND_CARD_REPLACED: ['早餐卡已补办，旧卡作废', 'The card was reissued; this one is void'],
+  FUND_CARD_EXPIRED: ['早餐卡已过有效期', 'The breakfast card has expired'],
+  FUND_BALANCE_TOO_LOW: ['爱心基金余额不足', 'The fund’s balance is too low'],
+  FUND_QR_INVALID: ['二维码无效或已过期，请刷新', 'The QR code is invalid or expired; refresh it'],
+  FUND_CARD_STATUS_INVALID: ['当前卡状态不允许此操作', 'Not allowed in the card’s current status'],
+  FUND_NO_CARD: ['您还没有爱心早餐卡', 'You have no breakfast card'],
+  // Console.
+  FUND_POSITION_INVALID: ['服务阵地不存在或不在您的管辖范围内', 'The position does not exist or is outside your scope'],
+  FUND_RULE_INVALID: ['捐赠规则不完整：固定金额需填写金额，按比例需填写基点', 'A fixed rule needs fixedFen; a bps rule needs bps'],
+  FUND_TERMINAL_REVOKED: ['终端已吊销', 'The terminal is revoked'],
+  FUND_CSV_INVALID: ['对账单 CSV 有错误，未导入', 'The statement CSV has errors; nothing was imported'],
+  FUND_TRANSFER_REFERENCE_TAKEN: ['该流水号已登记', 'This reference is already recorded'],
+  FUND_RANGE_INVALID: ['起止日期无效（起始不能晚于结束，跨度不超过 3 年）', 'Invalid range (from after to, or more than 3 years)'],
+  FUND_IMPORT_NAME: ['姓名应为 2–30 个字', 'The name must be 2–30 characters'],
+  FUND_IMPORT_PHONE_REPEATED: ['手机号与第 {row} 行重复', 'The phone repeats row {row}'],
+  ENTITY_fund: ['爱心基金', 'fund'],
+  ENTITY_fund_shop: ['店铺', 'shop'],
+  ENTITY_pos_terminal: ['终端', 'terminal'],
+  ENTITY_breakfast_card: ['早餐卡', 'breakfast card'],
+  ENTITY_card_import: ['导入批次', 'import batch'],
+});

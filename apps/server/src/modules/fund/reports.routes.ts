@@ -1,0 +1,97 @@
+import {
+  breakfastReportQuerySchema,
+  breakfastReportSchema,
+  contributionReportQuerySchema,
+  contributionReportSchema,
+  createCustodianTransferSchema,
+  custodianStatementSchema,
+  custodianTransferSchema,
+  fundStatementSchema,
+  listCustodianTransfersQuerySchema,
+  pageOf,
+  pageQuerySchema,
+  reconciliationQuerySchema,
+  reconciliationSchema,
+  reportRangeQuerySchema,
+} from '@niangjia/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { auditContextOf } from '../../platform/audit/audit.service';
+import { requireScope } from '../../platform/auth';
+import { AppError } from '../../platform/errors';
+import type { CardsService } from './cards.service';
+import type { CustodianService } from './custodian.service';
+import { getBreakfastReport, getContributionReport, getFundStatement, reportWorkbook } from './reports.service';
+
+const tags = ['fund'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function sendXlsx(reply: FastifyReply, file: Buffer, fileName: string) {
+  return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'no-store').send(file);
+}
+
+/** Reports (JSON and .xlsx) and the custodian account: transfers, statements, reconciliation. */
+export const fundReportsRoutes: FastifyPluginAsyncZod<{ db: Db; cards: CardsService; custodian: CustodianService }> = async (app, { db, cards, custodian }) => {
+  const fundOf = async (request: FastifyRequest, permission: 'fund.read' | 'fund.write') => (await cards.fundInScope(db, requireScope(request, permission).scope)).id;
+  const read = { config: { permission: 'fund.read' as const } };
+  const write = { config: { permission: 'fund.write' as const } };
+
+  app.get('/fund-reports/contributions', { ...read, schema: { tags, querystring: contributionReportQuerySchema, response: { 200: contributionReportSchema } } }, async (request) =>
+    getContributionReport(db, await fundOf(request, 'fund.read'), request.query),
+  );
+  app.get('/fund-reports/contributions.xlsx', { ...read, schema: { tags, querystring: contributionReportQuerySchema } }, async (request, reply) => {
+    const r = await getContributionReport(db, await fundOf(request, 'fund.read'), request.query);
+    const rows = r.rows.map((x) => [x.key, x.label, x.sales, x.salesFen, x.contributionFen]);
+    rows.push(['合计 Total', '', r.totals.sales, r.totals.salesFen, r.totals.contributionFen]);
+    return sendXlsx(reply, await reportWorkbook('捐赠 Contributions', ['编码/日期', '名称', '笔数', '销售额（元）', '捐赠（元）'], rows, [3, 4]), `contributions-${r.from}-${r.to}.xlsx`);
+  });
+
+  app.get('/fund-reports/breakfasts', { ...read, schema: { tags, querystring: breakfastReportQuerySchema, response: { 200: breakfastReportSchema } } }, async (request) =>
+    getBreakfastReport(db, await fundOf(request, 'fund.read'), request.query),
+  );
+  app.get('/fund-reports/breakfasts.xlsx', { ...read, schema: { tags, querystring: breakfastReportQuerySchema } }, async (request, reply) => {
+    const r = await getBreakfastReport(db, await fundOf(request, 'fund.read'), request.query);
+    const rows = r.rows.map((x) => [x.key, x.label, x.breakfasts, x.amountFen]);
+    rows.push(['合计 Total', '', r.totals.breakfasts, r.totals.amountFen]);
+    return sendXlsx(reply, await reportWorkbook('爱心早餐 Breakfasts', ['编码/日期', '名称', '份数', '金额（元）'], rows, [3]), `breakfasts-${r.from}-${r.to}.xlsx`);
+  });
+
+  app.get('/fund-reports/statement', { ...read, schema: { tags, querystring: reportRangeQuerySchema, response: { 200: fundStatementSchema } } }, async (request) =>
+    getFundStatement(db, await fundOf(request, 'fund.read'), request.query),
+  );
+  app.get('/fund-reports/statement.xlsx', { ...read, schema: { tags, querystring: reportRangeQuerySchema } }, async (request, reply) => {
+    const s = await getFundStatement(db, await fundOf(request, 'fund.read'), request.query);
+    const rows: (string | number)[][] = [['期初余额 Opening', '', s.openingFen], ...s.lines.map((l) => [l.label, l.count, l.amountFen]), ['期末余额 Closing', '', s.closingFen], ['其中托管账户 At the custodian', '', s.custodianFen]];
+    return sendXlsx(reply, await reportWorkbook(`${s.from}~${s.to}`, ['项目', '笔数/份数', '金额（元）'], rows, [2]), `fund-statement-${s.from}-${s.to}.xlsx`);
+  });
+
+  app.get('/fund-custodian/transfers', { ...read, schema: { tags, querystring: listCustodianTransfersQuerySchema, response: { 200: pageOf(custodianTransferSchema) } } }, async (request) =>
+    custodian.listTransfers(await fundOf(request, 'fund.read'), request.query),
+  );
+  app.post('/fund-custodian/transfers', { ...write, schema: { tags, body: createCustodianTransferSchema, response: { 201: custodianTransferSchema } } }, async (request, reply) => {
+    const fundId = await fundOf(request, 'fund.write');
+    return reply.status(201).send(await custodian.recordTransfer(fundId, request.body, { scope: requireScope(request, 'fund.write').scope, audit: auditContextOf(request) }));
+  });
+
+  app.get('/fund-custodian/statements', { ...read, schema: { tags, querystring: pageQuerySchema, response: { 200: pageOf(custodianStatementSchema) } } }, async (request) =>
+    custodian.listStatements(await fundOf(request, 'fund.read'), request.query),
+  );
+  await app.register(async (plain) => {
+    const csv = plain.withTypeProvider<ZodTypeProvider>();
+    csv.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+    csv.post(
+      '/fund-custodian/statements',
+      { ...write, bodyLimit: 10 * 1024 * 1024, schema: { tags, summary: 'Import a statement CSV (body = the file, text/csv)', querystring: z.strictObject({ fileName: z.string().trim().max(200).optional(), orgId: z.uuid().optional() }), response: { 201: custodianStatementSchema } } },
+      async (request, reply) => {
+        if (typeof request.body !== 'string') throw new AppError('UNSUPPORTED_MEDIA_TYPE', { status: 415 });
+        const fundId = await fundOf(request, 'fund.write');
+        return reply.status(201).send(await custodian.importStatement(fundId, request.body, request.query.fileName ?? null, { scope: requireScope(request, 'fund.write').scope, audit: auditContextOf(request) }));
+      },
+    );
+  });
+  app.get('/fund-custodian/reconciliation', { ...read, schema: { tags, querystring: reconciliationQuerySchema, response: { 200: reconciliationSchema } } }, async (request) =>
+    custodian.reconcile(await fundOf(request, 'fund.read'), request.query),
+  );
+};

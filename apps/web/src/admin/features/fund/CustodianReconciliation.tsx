@@ -1,0 +1,162 @@
+import type { Reconciliation } from '@niangjia/contracts';
+import { Alert, Button, DatePicker, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../shared/api';
+import { formatDateTime, formatMoney } from '../../../shared/format';
+import { useRequest } from '../../../shared/use-request';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { thisMonth } from './fund-format';
+
+/** Ledger transfers against the statements for a period: every difference with the entries behind it. */
+export function ReconciliationView() {
+  const { t } = useTranslation();
+  const [first, last] = thisMonth();
+  const [range, setRange] = useState({ from: first, to: last });
+  const report = useRequest(
+    (signal) =>
+      api.get<Reconciliation>('/fund-custodian/reconciliation', range, {
+        signal,
+      }),
+    [range.from, range.to],
+  );
+  const r = report.data;
+  return (
+    <>
+      <Space style={{ marginBottom: 16 }}>
+        <DatePicker.RangePicker
+          allowClear={false}
+          value={[dayjs(range.from), dayjs(range.to)]}
+          onChange={(v) => {
+            if (v?.[0] && v[1])
+              setRange({
+                from: v[0].format('YYYY-MM-DD'),
+                to: v[1].format('YYYY-MM-DD'),
+              });
+          }}
+        />
+        <Button onClick={report.reload} loading={report.loading}>
+          {t('fundAdmin.custodian.run')}
+        </Button>
+      </Space>
+      {report.error ? <ErrorAlert error={report.error} onRetry={report.reload} /> : null}
+      {r && (
+        <>
+          <Descriptions size="small" bordered column={{ xs: 1, md: 4 }} style={{ marginBottom: 16 }}>
+            <Descriptions.Item label={t('fundAdmin.custodian.ledgerTotal')}>{formatMoney(r.ledgerTotalFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('fundAdmin.custodian.statementTotal')}>{formatMoney(r.statementTotalFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('fundAdmin.custodian.matched')}>{r.matchedCount}</Descriptions.Item>
+            <Descriptions.Item label={t('fundAdmin.custodian.differenceCount')}>
+              {t('fundAdmin.custodian.differences', {
+                n: r.differences.length,
+              })}
+            </Descriptions.Item>
+          </Descriptions>
+          {r.differences.length === 0 ? (
+            <Alert type="success" showIcon title={t('fundAdmin.custodian.noDifferences')} />
+          ) : (
+            <Table
+              rowKey={(d) => `${d.kind}-${d.reference ?? ''}-${d.statementLine ?? ''}-${d.ledgerDate ?? ''}`}
+              size="small"
+              pagination={false}
+              dataSource={r.differences}
+              data-testid="reconciliation-differences"
+              expandable={{
+                rowExpandable: (d) => d.entries.length > 0,
+                expandedRowRender: (d) => (
+                  <Table
+                    size="small"
+                    rowKey="id"
+                    pagination={false}
+                    dataSource={d.entries}
+                    columns={[
+                      {
+                        title: t('fundAdmin.custodian.entries'),
+                        dataIndex: 'memo',
+                      },
+                      {
+                        title: t('fundAdmin.custodian.importedAt'),
+                        dataIndex: 'postedAt',
+                        width: 150,
+                        render: (v: string) => formatDateTime(v),
+                      },
+                      {
+                        title: t('fundAdmin.custodian.amountFen'),
+                        dataIndex: 'amountFen',
+                        width: 130,
+                        align: 'right',
+                        render: (v: number) => formatMoney(v),
+                      },
+                      {
+                        title: 'ID',
+                        dataIndex: 'id',
+                        width: 300,
+                        render: (v: string) => (
+                          <Typography.Text code copyable style={{ fontSize: 12 }}>
+                            {v}
+                          </Typography.Text>
+                        ),
+                      },
+                    ]}
+                  />
+                ),
+              }}
+              columns={[
+                {
+                  title: t('fundAdmin.custodian.kind'),
+                  dataIndex: 'kind',
+                  width: 130,
+                  render: (v: Reconciliation['differences'][number]['kind']) => <Tag color="orange">{t(`fundAdmin.custodian.kinds.${v}`)}</Tag>,
+                },
+                {
+                  title: t('fundAdmin.custodian.reference'),
+                  dataIndex: 'reference',
+                  render: (v: string | null) => v ?? '—',
+                },
+                {
+                  title: t('fundAdmin.custodian.ledgerDate'),
+                  dataIndex: 'ledgerDate',
+                  width: 110,
+                  render: (v: string | null) => v ?? '—',
+                },
+                {
+                  title: t('fundAdmin.custodian.statementDate'),
+                  dataIndex: 'statementDate',
+                  width: 120,
+                  render: (v: string | null) => v ?? '—',
+                },
+                {
+                  title: t('fundAdmin.custodian.ledgerAmount'),
+                  dataIndex: 'ledgerAmountFen',
+                  width: 120,
+                  align: 'right',
+                  render: (v: number | null) => formatMoney(v),
+                },
+                {
+                  title: t('fundAdmin.custodian.statementAmount'),
+                  dataIndex: 'statementAmountFen',
+                  width: 130,
+                  align: 'right',
+                  render: (v: number | null) => formatMoney(v),
+                },
+                {
+                  title: t('fundAdmin.custodian.statementLine'),
+                  dataIndex: 'statementLine',
+                  width: 90,
+                  render: (v: number | null) => v ?? '—',
+                },
+                {
+                  title: t('fundAdmin.custodian.entries'),
+                  key: 'entries',
+                  width: 90,
+                  render: (_: unknown, d) => d.entries.length || t('fundAdmin.custodian.noEntries'),
+                },
+              ]}
+            />
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,246 @@
+import { DownloadOutlined, LinkOutlined } from '@ant-design/icons';
+import type { BreakfastReport, ContributionReport } from '@niangjia/contracts';
+import { App, Button, Card, DatePicker, Empty, Radio, Space, Table, Tabs, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { api, errorText } from '../../../shared/api';
+import { formatMoney } from '../../../shared/format';
+import { useRequest } from '../../../shared/use-request';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { StatementView } from '../../../shared/fund/StatementView';
+import type { FundStatement } from '@niangjia/contracts';
+import { thisMonth } from './fund-format';
+
+type Tab = 'contributions' | 'breakfasts' | 'statement';
+type Range = { from: string; to: string };
+
+/** 爱心基金 ▸ 基金报表 (/fund/reports): contributions, breakfasts and the fund statement for a period, each as .xlsx too. */
+export function ReportsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const tab = (params.get('tab') as Tab | null) ?? 'contributions';
+  const [first, last] = thisMonth();
+  const [range, setRange] = useState<Range>({ from: first, to: last });
+  const [contributionGroup, setContributionGroup] = useState<'shop' | 'station' | 'day' | 'month'>('day');
+  const [breakfastGroup, setBreakfastGroup] = useState<'station' | 'day'>('day');
+  const groupBy = tab === 'contributions' ? contributionGroup : tab === 'breakfasts' ? breakfastGroup : undefined;
+  const query = { ...range, ...(groupBy ? { groupBy } : {}) };
+
+  const download = () => void api.download(`/fund-reports/${tab}.xlsx`, query, `fund-${tab}-${range.from}-${range.to}.xlsx`).catch((e: unknown) => message.error(errorText(e)));
+
+  return (
+    <Card
+      title={t('fundAdmin.reports.title')}
+      extra={
+        <Space wrap>
+          <DatePicker.RangePicker
+            allowClear={false}
+            value={[dayjs(range.from), dayjs(range.to)]}
+            onChange={(v) => {
+              if (v?.[0] && v[1])
+                setRange({
+                  from: v[0].format('YYYY-MM-DD'),
+                  to: v[1].format('YYYY-MM-DD'),
+                });
+            }}
+          />
+          <Button icon={<DownloadOutlined />} onClick={download} data-testid="report-download">
+            {t('fundAdmin.reports.download')}
+          </Button>
+        </Space>
+      }
+    >
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams({ tab: k }, { replace: true })}
+        items={[
+          {
+            key: 'contributions',
+            label: t('fundAdmin.reports.tabs.contributions'),
+            children: (
+              <>
+                <Radio.Group
+                  style={{ marginBottom: 16 }}
+                  value={contributionGroup}
+                  onChange={(e) => setContributionGroup(e.target.value as typeof contributionGroup)}
+                  optionType="button"
+                  options={(['shop', 'station', 'day', 'month'] as const).map((g) => ({
+                    value: g,
+                    label: t(`fundAdmin.reports.groups.${g}`),
+                  }))}
+                />
+                {tab === 'contributions' && <ContributionsTable query={query} />}
+              </>
+            ),
+          },
+          {
+            key: 'breakfasts',
+            label: t('fundAdmin.reports.tabs.breakfasts'),
+            children: (
+              <>
+                <Radio.Group
+                  style={{ marginBottom: 16 }}
+                  value={breakfastGroup}
+                  onChange={(e) => setBreakfastGroup(e.target.value as typeof breakfastGroup)}
+                  optionType="button"
+                  options={(['station', 'day'] as const).map((g) => ({
+                    value: g,
+                    label: t(`fundAdmin.reports.groups.${g}`),
+                  }))}
+                />
+                {tab === 'breakfasts' && <BreakfastsTable query={query} />}
+              </>
+            ),
+          },
+          {
+            key: 'statement',
+            label: t('fundAdmin.reports.tabs.statement'),
+            children: tab === 'statement' ? <Statement range={range} /> : null,
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function ContributionsTable({ query }: { query: Record<string, string> }) {
+  const { t } = useTranslation();
+  const report = useRequest(
+    (signal) =>
+      api.get<ContributionReport>('/fund-reports/contributions', query, {
+        signal,
+      }),
+    [JSON.stringify(query)],
+  );
+  return (
+    <>
+      {report.error ? <ErrorAlert error={report.error} onRetry={report.reload} /> : null}
+      <Table
+        rowKey="key"
+        size="small"
+        loading={report.loading}
+        dataSource={report.data?.rows ?? []}
+        pagination={{
+          pageSize: 31,
+          showTotal: (total) => t('common.total', { total }),
+        }}
+        locale={{
+          emptyText: <Empty description={t('fundAdmin.reports.empty')} />,
+        }}
+        columns={[
+          { title: t('fundAdmin.reports.key'), dataIndex: 'label' },
+          {
+            title: t('fundAdmin.reports.sales'),
+            dataIndex: 'sales',
+            align: 'right',
+            render: (v: number) => v.toLocaleString('zh-CN'),
+          },
+          {
+            title: t('fundAdmin.reports.salesFen'),
+            dataIndex: 'salesFen',
+            align: 'right',
+            render: (v: number) => formatMoney(v),
+          },
+          {
+            title: t('fundAdmin.reports.contributionFen'),
+            dataIndex: 'contributionFen',
+            align: 'right',
+            render: (v: number) => formatMoney(v),
+          },
+        ]}
+        summary={() =>
+          report.data ? (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0}>
+                <Typography.Text strong>{t('fundAdmin.reports.totals')}</Typography.Text>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={1} align="right">
+                {report.data.totals.sales.toLocaleString('zh-CN')}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={2} align="right">
+                {formatMoney(report.data.totals.salesFen)}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={3} align="right">
+                <Typography.Text strong data-testid="report-contribution-total">
+                  {formatMoney(report.data.totals.contributionFen)}
+                </Typography.Text>
+              </Table.Summary.Cell>
+            </Table.Summary.Row>
+          ) : null
+        }
+      />
+    </>
+  );
+}
+
+function BreakfastsTable({ query }: { query: Record<string, string> }) {
+  const { t } = useTranslation();
+  const report = useRequest((signal) => api.get<BreakfastReport>('/fund-reports/breakfasts', query, { signal }), [JSON.stringify(query)]);
+  return (
+    <>
+      {report.error ? <ErrorAlert error={report.error} onRetry={report.reload} /> : null}
+      <Table
+        rowKey="key"
+        size="small"
+        loading={report.loading}
+        dataSource={report.data?.rows ?? []}
+        pagination={{
+          pageSize: 31,
+          showTotal: (total) => t('common.total', { total }),
+        }}
+        locale={{
+          emptyText: <Empty description={t('fundAdmin.reports.empty')} />,
+        }}
+        columns={[
+          { title: t('fundAdmin.reports.key'), dataIndex: 'label' },
+          {
+            title: t('fundAdmin.reports.breakfasts'),
+            dataIndex: 'breakfasts',
+            align: 'right',
+            render: (v: number) => v.toLocaleString('zh-CN'),
+          },
+          {
+            title: t('fundAdmin.reports.amountFen'),
+            dataIndex: 'amountFen',
+            align: 'right',
+            render: (v: number) => formatMoney(v),
+          },
+        ]}
+        summary={() =>
+          report.data ? (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0}>
+                <Typography.Text strong>{t('fundAdmin.reports.totals')}</Typography.Text>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={1} align="right">
+                {report.data.totals.breakfasts.toLocaleString('zh-CN')}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={2} align="right">
+                {formatMoney(report.data.totals.amountFen)}
+              </Table.Summary.Cell>
+            </Table.Summary.Row>
+          ) : null
+        }
+      />
+    </>
+  );
+}
+
+function Statement({ range }: { range: Range }) {
+  const { t } = useTranslation();
+  const statement = useRequest((signal) => api.get<FundStatement>('/fund-reports/statement', range, { signal }), [range.from, range.to]);
+  return (
+    <>
+      {statement.error ? <ErrorAlert error={statement.error} onRetry={statement.reload} /> : null}
+      {statement.data && <StatementView statement={statement.data} />}
+      <Typography.Paragraph style={{ marginTop: 16 }}>
+        <a href={`/m/fund/accounts?from=${range.from}&to=${range.to}`} target="_blank" rel="noreferrer">
+          <LinkOutlined /> {t('fundAdmin.reports.publicPage')}
+        </a>
+      </Typography.Paragraph>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+/** The worker pages' fund strings: 我的早餐卡 and the public 账目公开 page. */
+export const fundMobileZh = {
+  breakfast: {
+    title: '我的早餐卡',
+    entry: '我的早餐卡',
+    heading: '爱心早餐卡',
+    number: '卡号',
+    validUntil: '有效期至',
+    today: '今日',
+    todayLeft: '今天还可以领 {{n}} 份',
+    todayUsed: '今天的早餐已领取',
+    status: { active: '正常', suspended: '已暂停', replaced: '已补换（旧卡）', expired: '已过期' },
+    unusable: '这张卡现在不能使用，请联系发卡的工会。',
+    qrHint: '在驿站便民窗口出示二维码，或报卡号领取早餐',
+    qrAlt: '早餐卡二维码',
+    qrRefresh: '二维码会定时更新，截图无效',
+    none: '你还没有爱心早餐卡',
+    noneText: '爱心早餐卡由工会发给环卫工人，费用由“以商养站”爱心基金支付。需要的话请联系所在单位或街道工会。',
+    refresh: '刷新',
+    accounts: '爱心基金账目公开',
+  },
+  accounts: {
+    title: '爱心基金 · 账目公开',
+    intro: '以商养站的商铺每卖出一笔，就向爱心基金捐 0.1 元；基金为环卫工人支付爱心早餐。每一分钱的来去都在这里公开。',
+    periods: { month: '本月', lastMonth: '上月', year: '今年', all: '全部' },
+    screen: '查看实时大屏',
+  },
+};
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+export const fundMobileEn: Shape<typeof fundMobileZh> = {
+  breakfast: {
+    title: 'My breakfast card',
+    entry: 'My breakfast card',
+    heading: 'Charity breakfast card',
+    number: 'Card number',
+    validUntil: 'Valid until',
+    today: 'Today',
+    todayLeft: '{{n}} breakfast(s) left today',
+    todayUsed: 'Today’s breakfast is taken',
+    status: { active: 'Active', suspended: 'Suspended', replaced: 'Replaced (old card)', expired: 'Expired' },
+    unusable: 'This card cannot be used now; please contact the union that issued it.',
+    qrHint: 'Show the QR code, or say the card number, at a station’s snack window',
+    qrAlt: 'Breakfast card QR code',
+    qrRefresh: 'The QR code renews itself; screenshots do not work',
+    none: 'You have no breakfast card',
+    noneText: 'The union gives breakfast cards to sanitation workers, paid by the stations’ charity fund. Ask your employer or street union if you need one.',
+    refresh: 'Refresh',
+    accounts: 'The fund’s published accounts',
+  },
+  accounts: {
+    title: 'Charity fund · published accounts',
+    intro: 'Every sale at a commerce-sustained station’s shop gives ¥0.10 to the fund, which pays for sanitation workers’ breakfasts. Every fen in and out is shown here.',
+    periods: { month: 'This month', lastMonth: 'Last month', year: 'This year', all: 'All' },
+    screen: 'Live fund screen',
+  },
+};
