@@ -107,6 +107,8 @@ export function demoSignInsText(url: string): string {
     `  职工端 Worker pages:     ${url}/m   (手机号 ${DEMO_WORKER_PHONE}，验证码见本日志 "短信验证码" / the SMS code is printed in this log)`,
     `                          (手机号 ${DEMO_MEMBER_PHONE} 已是会员，可看会员卡 / already a member, shows the card)`,
     `  数据大屏 Big screen:     ${url}/screen?org=JB`,
+    `  爱心基金 Fund screen:    ${url}/screen/fund   (账目公开 accounts: ${url}/m/fund/accounts; npm run cli -- pos simulate --shop SHOP-01 --rate 5)`,
+    `  阵地公开页 Position page: ${url}/p/JB-RS-HQHG   (A4 门牌 sign: ${url}/p/JB-RS-HQHG/sign)`,
     `  API docs:               ${url}/api/docs`,
   ].join('\n');
 }
