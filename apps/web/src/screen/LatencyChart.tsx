@@ -2,7 +2,8 @@ import { LineChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useEcharts } from '../shared/use-echarts';
 import { formatTime } from '../shared/format';
 import type { Sample } from './ScreenApp';
 
@@ -10,20 +11,7 @@ import type { Sample } from './ScreenApp';
 echarts.use([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 export function LatencyChart({ samples }: { samples: Sample[] }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!el.current) return;
-    chart.current = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    const observer = new ResizeObserver(() => chart.current?.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { el, chart } = useEcharts();
 
   useEffect(() => {
     chart.current?.setOption({

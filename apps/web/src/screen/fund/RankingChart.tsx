@@ -2,7 +2,8 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useEcharts } from '../../shared/use-echarts';
 import { formatYuan } from './fund-live';
 
 echarts.use([BarChart, GridComponent, CanvasRenderer]);
@@ -11,20 +12,7 @@ export type RankingRow = { name: string; fen: number };
 
 /** Stations by amount raised, largest on top; bars grow in place when a sale lands. */
 export function RankingChart({ rows, fontSize = 18 }: { rows: RankingRow[]; fontSize?: number }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!el.current) return;
-    chart.current = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    const observer = new ResizeObserver(() => chart.current?.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { el, chart } = useEcharts();
 
   useEffect(() => {
     // ECharts draws the first category at the bottom: reverse so the leader is on top.

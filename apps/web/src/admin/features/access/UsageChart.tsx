@@ -3,7 +3,8 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useEcharts } from '../../../shared/use-echarts';
 import { useTranslation } from 'react-i18next';
 
 // Only the pieces used here, so the chart chunk stays small and loads after the page.
@@ -21,20 +22,7 @@ function bucketLabel(bucket: string, granularity: PositionUsage['granularity']):
 /** Visits (bars, after-hours stacked) and unique visitors (line) per bucket. */
 export function UsageChart({ usage }: { usage: PositionUsage }) {
   const { t } = useTranslation();
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!el.current) return;
-    chart.current = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    const observer = new ResizeObserver(() => chart.current?.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { el, chart } = useEcharts();
 
   useEffect(() => {
     const labels = usage.buckets.map((b) => bucketLabel(b.bucket, usage.granularity));

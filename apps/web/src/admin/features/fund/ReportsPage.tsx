@@ -106,79 +106,33 @@ export function ReportsPage() {
   );
 }
 
+type Figure = { key: string; titleKey: string; isMoney?: boolean; testId?: string };
+type ReportShape = { rows: ({ key: string; label: string } & Record<string, string | number>)[]; totals: Record<string, number> };
+
+const CONTRIBUTION_FIGURES: Figure[] = [
+  { key: 'sales', titleKey: 'sales' },
+  { key: 'salesFen', titleKey: 'salesFen', isMoney: true },
+  { key: 'contributionFen', titleKey: 'contributionFen', isMoney: true, testId: 'report-contribution-total' },
+];
+const BREAKFAST_FIGURES: Figure[] = [
+  { key: 'breakfasts', titleKey: 'breakfasts' },
+  { key: 'amountFen', titleKey: 'amountFen', isMoney: true },
+];
+
 function ContributionsTable({ query }: { query: Record<string, string> }) {
-  const { t } = useTranslation();
-  const report = useRequest(
-    (signal) =>
-      api.get<ContributionReport>('/fund-reports/contributions', query, {
-        signal,
-      }),
-    [JSON.stringify(query)],
-  );
-  return (
-    <>
-      {report.error ? <ErrorAlert error={report.error} onRetry={report.reload} /> : null}
-      <Table
-        rowKey="key"
-        size="small"
-        loading={report.loading}
-        dataSource={report.data?.rows ?? []}
-        pagination={{
-          pageSize: 31,
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        locale={{
-          emptyText: <Empty description={t('fundAdmin.reports.empty')} />,
-        }}
-        columns={[
-          { title: t('fundAdmin.reports.key'), dataIndex: 'label' },
-          {
-            title: t('fundAdmin.reports.sales'),
-            dataIndex: 'sales',
-            align: 'right',
-            render: (v: number) => v.toLocaleString('zh-CN'),
-          },
-          {
-            title: t('fundAdmin.reports.salesFen'),
-            dataIndex: 'salesFen',
-            align: 'right',
-            render: (v: number) => formatMoney(v),
-          },
-          {
-            title: t('fundAdmin.reports.contributionFen'),
-            dataIndex: 'contributionFen',
-            align: 'right',
-            render: (v: number) => formatMoney(v),
-          },
-        ]}
-        summary={() =>
-          report.data ? (
-            <Table.Summary.Row>
-              <Table.Summary.Cell index={0}>
-                <Typography.Text strong>{t('fundAdmin.reports.totals')}</Typography.Text>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={1} align="right">
-                {report.data.totals.sales.toLocaleString('zh-CN')}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={2} align="right">
-                {formatMoney(report.data.totals.salesFen)}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={3} align="right">
-                <Typography.Text strong data-testid="report-contribution-total">
-                  {formatMoney(report.data.totals.contributionFen)}
-                </Typography.Text>
-              </Table.Summary.Cell>
-            </Table.Summary.Row>
-          ) : null
-        }
-      />
-    </>
-  );
+  return <ReportTable<ContributionReport> path="/fund-reports/contributions" query={query} figures={CONTRIBUTION_FIGURES} />;
 }
 
 function BreakfastsTable({ query }: { query: Record<string, string> }) {
+  return <ReportTable<BreakfastReport> path="/fund-reports/breakfasts" query={query} figures={BREAKFAST_FIGURES} />;
+}
+
+/** One report: a row per group (shop, station, day or month) with its figures, and the totals below. */
+function ReportTable<R>({ path, query, figures }: { path: string; query: Record<string, string>; figures: Figure[] }) {
   const { t } = useTranslation();
-  const report = useRequest((signal) => api.get<BreakfastReport>('/fund-reports/breakfasts', query, { signal }), [JSON.stringify(query)]);
+  const report = useRequest((signal) => api.get<R>(path, query, { signal }), [path, JSON.stringify(query)]);
+  const data = report.data as ReportShape | undefined;
+  const show = (f: Figure, v: number) => (f.isMoney ? formatMoney(v) : v.toLocaleString('zh-CN'));
   return (
     <>
       {report.error ? <ErrorAlert error={report.error} onRetry={report.reload} /> : null}
@@ -186,41 +140,30 @@ function BreakfastsTable({ query }: { query: Record<string, string> }) {
         rowKey="key"
         size="small"
         loading={report.loading}
-        dataSource={report.data?.rows ?? []}
-        pagination={{
-          pageSize: 31,
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        locale={{
-          emptyText: <Empty description={t('fundAdmin.reports.empty')} />,
-        }}
+        dataSource={data?.rows ?? []}
+        pagination={{ pageSize: 31, showTotal: (total) => t('common.total', { total }) }}
+        locale={{ emptyText: <Empty description={t('fundAdmin.reports.empty')} /> }}
         columns={[
           { title: t('fundAdmin.reports.key'), dataIndex: 'label' },
-          {
-            title: t('fundAdmin.reports.breakfasts'),
-            dataIndex: 'breakfasts',
-            align: 'right',
-            render: (v: number) => v.toLocaleString('zh-CN'),
-          },
-          {
-            title: t('fundAdmin.reports.amountFen'),
-            dataIndex: 'amountFen',
-            align: 'right',
-            render: (v: number) => formatMoney(v),
-          },
+          ...figures.map((f) => ({ title: t(`fundAdmin.reports.${f.titleKey}`), dataIndex: f.key, align: 'right' as const, render: (v: number) => show(f, v) })),
         ]}
         summary={() =>
-          report.data ? (
+          data ? (
             <Table.Summary.Row>
               <Table.Summary.Cell index={0}>
                 <Typography.Text strong>{t('fundAdmin.reports.totals')}</Typography.Text>
               </Table.Summary.Cell>
-              <Table.Summary.Cell index={1} align="right">
-                {report.data.totals.breakfasts.toLocaleString('zh-CN')}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={2} align="right">
-                {formatMoney(report.data.totals.amountFen)}
-              </Table.Summary.Cell>
+              {figures.map((f, i) => (
+                <Table.Summary.Cell key={f.key} index={i + 1} align="right">
+                  {f.testId ? (
+                    <Typography.Text strong data-testid={f.testId}>
+                      {show(f, data.totals[f.key] ?? 0)}
+                    </Typography.Text>
+                  ) : (
+                    show(f, data.totals[f.key] ?? 0)
+                  )}
+                </Table.Summary.Cell>
+              ))}
             </Table.Summary.Row>
           ) : null
         }
