@@ -35,8 +35,8 @@ describe.skipIf(!canRun)('a sanitation worker and the charity fund on a phone', 
       const since = journey.server.output().length;
       await page.getByRole('button', { name: '获取验证码' }).click();
       const code = await journey.server.waitForSmsCode({ since });
-      await page.getByRole('textbox', { name: '短信验证码' }).waitFor();
-      await page.keyboard.type(code);
+      // fill, not keyboard typing: typed digits are lost when they come before the field has focus.
+      await page.getByRole('textbox', { name: '短信验证码' }).fill(code);
       await page.waitForURL(/\/m\/me$/);
 
       await page.getByText('我的早餐卡').click();

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { openBrowser, type BrowserSession } from './browser';
 import { startServer, type RunningServer } from './server';
 
@@ -13,6 +15,16 @@ export function useJourney(browser: Omit<Parameters<typeof openBrowser>[0], 'bas
     server = await startServer();
     session = await openBrowser({ baseURL: server.baseURL, ...browser });
   }, 120_000);
+  // A failed journey keeps the server's log beside its screenshot: a crash shows in the browser only
+  // as "connection refused".
+  afterEach((context) => {
+    if (context.task.result?.state !== 'fail' || !server) return;
+    const dir = path.resolve('test-results');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${path.basename(context.task.file.name).replace(/\.e2e\.test\.ts$/, '')}-server.log`);
+    writeFileSync(file, server.output());
+    console.error(`server log: ${file}; its end:\n${server.output().split('\n').slice(-25).join('\n')}`);
+  });
   afterAll(async () => {
     await session?.close();
     await server?.stop();

@@ -47,7 +47,8 @@ export function AdminLayout() {
         breakpoint="lg"
         width={216}
         theme="dark"
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        className="admin-sider"
+        style={{ position: 'sticky', top: 0, height: '100vh' }}
       >
         <div
           style={{ height: 56, display: 'flex', alignItems: 'center', gap: 10, padding: '0 20px', color: '#fff', fontWeight: 600, fontSize: 17, whiteSpace: 'nowrap', overflow: 'hidden' }}
