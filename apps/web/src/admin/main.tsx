@@ -3,7 +3,8 @@ import { createRoot } from 'react-dom/client';
 import '../shared/base.css';
 import { initI18n } from '../shared/i18n';
 import { AdminApp } from './AdminApp';
-import { adminEn, adminZh } from './locales';
+import { adminZh } from './locales';
+import { adminEn } from './locales-en';
 
 initI18n({ zh: adminZh, en: adminEn });
 

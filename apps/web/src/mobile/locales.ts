@@ -1,3 +1,4 @@
+import type { Translation } from '../shared/locale-shape';
 import { feedbackEn, feedbackZh } from '../shared/feedback-locales';
 import { doorEn, doorZh } from './pages/door/locales';
 import { stationFiltersEn, stationFiltersZh } from './pages/stations/filter-locales';
@@ -176,9 +177,8 @@ export const mobileZh = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
-export const mobileEn: Shape<typeof mobileZh> = {
+export const mobileEn: Translation<typeof mobileZh> = {
   feedback: feedbackEn,
   myFeedback: { title: 'My feedback', reports: 'Problems I reported', noReports: 'No reports yet. Scan the code at a station’s door to report one.', reply: 'The union replied: ', openPosition: 'Open the position', ratings: 'My ratings', noRatings: 'No ratings yet' },
   door: doorEn,

@@ -1,3 +1,4 @@
+import type { Translation } from '../shared/locale-shape';
 export const screenZh = {
   screen: {
     title: '{{org}} · 数据大屏',
@@ -31,9 +32,8 @@ export const screenZh = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
-export const screenEn: Shape<typeof screenZh> = {
+export const screenEn: Translation<typeof screenZh> = {
   screen: {
     title: '{{org}} · Live figures',
     updatedAt: 'Updated {{time}}',

@@ -1,3 +1,4 @@
+import type { Translation } from '../shared/locale-shape';
 import { feedbackEn, feedbackZh } from '../shared/feedback-locales';
 
 export const signageZh = {
@@ -64,9 +65,8 @@ export const signageZh = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
-export const signageEn: Shape<typeof signageZh> = {
+export const signageEn: Translation<typeof signageZh> = {
   feedback: feedbackEn,
   signage: {
     serves: 'Serves',

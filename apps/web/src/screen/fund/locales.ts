@@ -1,3 +1,4 @@
+import type { Translation } from '../../shared/locale-shape';
 /** The fund screen's strings (爱心基金大屏), merged into the screen face's locales. */
 export const fundScreenZh = {
   fundScreen: {
@@ -30,9 +31,8 @@ export const fundScreenZh = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
-export const fundScreenEn: Shape<typeof fundScreenZh> = {
+export const fundScreenEn: Translation<typeof fundScreenZh> = {
   fundScreen: {
     title: '{{name}} · live',
     balance: 'Fund balance',

@@ -1,3 +1,4 @@
+import type { Translation } from '../locale-shape';
 /** Strings of the fund statement, shown on the console and on the public 账目公开 page. */
 export const fundStatementZh = {
   fundStatement: {
@@ -20,8 +21,7 @@ export const fundStatementZh = {
     },
   },
 };
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-export const fundStatementEn: Shape<typeof fundStatementZh> = {
+export const fundStatementEn: Translation<typeof fundStatementZh> = {
   fundStatement: {
     title: '{{fund}} statement',
     period: '{{from}} to {{to}}',

@@ -1,3 +1,4 @@
+import type { Translation } from '../../../shared/locale-shape';
 /** The console's smart-station strings (智慧驿站), merged into the admin locales as `access`. */
 export const accessZh = {
   menu: {
@@ -231,7 +232,6 @@ export const accessZh = {
 };
 
 /** Same keys as accessZh; the type checks that nothing is missing. */
-export type AccessStrings = Shape<typeof accessZh>;
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+export type AccessStrings = Translation<typeof accessZh>;
 
 export { accessEn } from './locales-en';

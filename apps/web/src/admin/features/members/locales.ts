@@ -1,3 +1,4 @@
+import type { Translation } from '../../../shared/locale-shape';
 /** The console's member strings (组织与会员 ▸ 会员管理 / 入会审批), merged into the admin locales. */
 export const membersZh = {
   title: '会员列表',
@@ -170,9 +171,8 @@ export const membersZh = {
 
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
-export const membersEn: Shape<typeof membersZh> = {
+export const membersEn: Translation<typeof membersZh> = {
   title: 'Members',
   applicationsTitle: 'Applications',
   scopeNote: 'members of unions in {{scope}} and below',

@@ -1,3 +1,4 @@
+import type { Translation } from '../../../shared/locale-shape';
 /** Strings of the position form's coordinates and hours (merged into the admin locales as positionsForm). */
 export const positionsFormZh = {
   coords: {
@@ -31,9 +32,8 @@ export const positionsFormZh = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
-export const positionsFormEn: Shape<typeof positionsFormZh> = {
+export const positionsFormEn: Translation<typeof positionsFormZh> = {
   coords: {
     title: 'Type coordinates',
     crs: 'Datum',

@@ -1,3 +1,4 @@
+import type { Translation } from '../../../shared/locale-shape';
 /** The console's strings for 服务阵地 ▸ 从 Excel 导入 / 导出 (merged into the admin locales as positionsImport). */
 export const positionsImportZh = {
   title: '阵地导入',
@@ -42,9 +43,8 @@ export const positionsImportZh = {
   backToList: '返回阵地列表',
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
-export const positionsImportEn: Shape<typeof positionsImportZh> = {
+export const positionsImportEn: Translation<typeof positionsImportZh> = {
   title: 'Import positions',
   open: 'Import from Excel',
   export: 'Export Excel',

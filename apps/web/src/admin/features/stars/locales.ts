@@ -1,3 +1,4 @@
+import type { Translation } from '../../../shared/locale-shape';
 /** The console's star-rating and feedback strings (服务阵地 ▸ 评星定级 / 职工反馈 / 评星细则). */
 export const starsZh = {
   menu: { stars: '评星定级', feedback: '职工反馈', rubric: '评星细则' },
@@ -104,9 +105,8 @@ export const starsZh = {
   drawer: { print: '打印门牌', publicPage: '公开页', starsTab: '评星' },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
-export const starsEn: Shape<typeof starsZh> = {
+export const starsEn: Translation<typeof starsZh> = {
   menu: {
     stars: 'Star ratings',
     feedback: 'Worker feedback',

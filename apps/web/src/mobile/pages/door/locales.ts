@@ -1,3 +1,4 @@
+import type { Translation } from '../../../shared/locale-shape';
 /** The door page's strings (/m/door/:deviceId), merged into the mobile locales as `door`. */
 export const doorZh = {
   title: '扫码开门',
@@ -59,9 +60,8 @@ export const doorZh = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
-export const doorEn: Shape<typeof doorZh> = {
+export const doorEn: Translation<typeof doorZh> = {
   title: 'Scan to open',
   loading: 'Reading the door…',
   unknownDoor: 'Door not found',

@@ -1,3 +1,4 @@
+import type { Translation } from '../../../shared/locale-shape';
 /** The worker pages' fund strings: 我的早餐卡 and the public 账目公开 page. */
 export const fundMobileZh = {
   breakfast: {
@@ -26,8 +27,7 @@ export const fundMobileZh = {
     screen: '查看实时大屏',
   },
 };
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-export const fundMobileEn: Shape<typeof fundMobileZh> = {
+export const fundMobileEn: Translation<typeof fundMobileZh> = {
   breakfast: {
     title: 'My breakfast card',
     entry: 'My breakfast card',

@@ -1,3 +1,4 @@
+import type { Translation } from '../../../shared/locale-shape';
 /** The worker map's filters (merged into the mobile locales as stationFilters). */
 export const stationFiltersZh = {
   label: '筛选',
@@ -9,9 +10,8 @@ export const stationFiltersZh = {
   noneFiltered: '附近没有符合条件的阵地。换个类型或设施，或取消“只看现在开放”再试。',
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
-export const stationFiltersEn: Shape<typeof stationFiltersZh> = {
+export const stationFiltersEn: Translation<typeof stationFiltersZh> = {
   label: 'Filters',
   type: 'Type',
   allTypes: 'All types',
