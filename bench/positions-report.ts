@@ -22,7 +22,7 @@ export function nearestMarkdown(f: NearestFigures, command: string): string {
     `Command: \`${command}\`. ${f.version.split(" on ")[0]}${f.postgis ? `, ${f.postgis.version}` : ""}. ` +
       `${f.positions.toLocaleString("en")} generated positions (seeded, uniform over a 20 × 20 km box over Jiangbei, 95 % open; inserted in ${fmt(f.seedS)} s) beside the demo data. ` +
       `${f.queries} query points (seeded, uniform over the box), \`limit=${LIMIT}\`, \`openNow=false\` (PostGIS cannot evaluate the weekly schedules), no street network stored (straight line × 1.3, as for an area without one). ` +
-      `Ours: the service widens a lat/lng box over \`position_lat_lng_idx\` until the 10th nearest lies inside it, then sorts by haversine in Node (${f.statementsPerCall} SQL statements per call, including the street-network lookup). ` +
+      `Ours: the service reads positions in planar order through the GiST index on \`point(lng, lat)\` (core PostgreSQL KNN, no PostGIS) in growing pages until nothing unread can be nearer, then ranks by haversine in Node (${f.statementsPerCall} SQL statements per call, including the street-network lookup). ` +
       `PostGIS: \`ORDER BY geog <-> point LIMIT 10\`, geography column + GiST index${f.indexS ? ` (built in ${fmt(f.indexS)} s)` : ""}, same pg pool. Latencies in ms, one query at a time.`,
     "",
     table(
