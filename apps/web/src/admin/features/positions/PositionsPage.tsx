@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { Page, Position } from '@niangjia/contracts';
+import type { FacilityStandard, Page, Position } from '@niangjia/contracts';
 import { Button, Card, Empty, Form, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
 import { LazyMap, useMapLayers, type MapPoint } from '../../../shared/map';
-import { FACILITIES, missingStandard, POSITION_STATUSES, POSITION_TYPES, SEVEN_STANDARD, STATUS_COLORS, TYPE_COLORS } from '../../../shared/positions';
+import { FACILITIES, POSITION_STATUSES, POSITION_TYPES, SEVEN_STANDARD, STATUS_COLORS, TYPE_COLORS } from '../../../shared/positions';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -25,6 +25,9 @@ export function PositionsPage() {
   const { t } = useTranslation();
   const me = useMe();
   const { scope } = useScope();
+  // The standard column counts against the scope's standard (its own or inherited; 七个一 by default).
+  const standard = useRequest((signal) => (scope ? api.get<FacilityStandard>(`/facility-standards/${scope.id}`, undefined, { signal }) : Promise.resolve(undefined)), [scope?.id]);
+  const standardKeys: readonly string[] = standard.data?.items.map((i) => i.key) ?? SEVEN_STANDARD;
   const { positionId } = useParams();
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
@@ -167,11 +170,11 @@ export function PositionsPage() {
                 key: 'standard',
                 width: 110,
                 render: (_: unknown, p) => {
-                  const missing = missingStandard(p.facilities);
-                  if (!missing.length) return <Tag color="green">{SEVEN_STANDARD.length}/{SEVEN_STANDARD.length}</Tag>;
+                  const missing = standardKeys.filter((f) => !p.facilities.includes(f));
+                  if (!missing.length) return <Tag color="green">{standardKeys.length}/{standardKeys.length}</Tag>;
                   return (
                     <Tooltip title={t('positionsAdmin.standard.missing', { count: missing.length, items: missing.map((f) => t(`positions.facilities.${f}`)).join('、') })}>
-                      <Tag color="orange">{SEVEN_STANDARD.length - missing.length}/{SEVEN_STANDARD.length}</Tag>
+                      <Tag color="orange">{standardKeys.length - missing.length}/{standardKeys.length}</Tag>
                     </Tooltip>
                   );
                 },
