@@ -24,8 +24,6 @@ export const TYPE_COLORS: Record<PositionType, string> = {
 };
 export const STATUS_COLORS: Record<PositionStatus, string> = { planned: 'default', building: 'processing', open: 'success', suspended: 'warning', closed: 'default' };
 
-export const missingStandard = (facilities: readonly string[]) => SEVEN_STANDARD.filter((f) => !facilities.includes(f));
-
 /** "850 m" / "1.2 km". */
 export function formatDistance(metres: number, lang: string): string {
   if (metres < 1000) return lang === 'en' ? `${Math.round(metres)} m` : `${Math.round(metres)} 米`;

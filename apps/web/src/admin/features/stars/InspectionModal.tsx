@@ -1,4 +1,4 @@
-import type { Inspection, Rubric, RubricCriterion } from '@niangjia/contracts';
+import type { FacilityStandard, Inspection, Rubric, RubricCriterion } from '@niangjia/contracts';
 import { MAX_PHOTO_BYTES } from '@niangjia/contracts/stars-domain';
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Space, Typography, Upload } from 'antd';
@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import { applyServerErrors } from '../../../shared/form-errors';
-import { missingStandard, SEVEN_STANDARD } from '../../../shared/positions';
+import { SEVEN_STANDARD } from '../../../shared/positions';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
@@ -35,7 +35,10 @@ export function InspectionModal({ target, onClose, onSaved }: { target: Target; 
   >([]);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
-  const missing = target.facilities ? missingStandard(target.facilities) : [];
+  // Missing items are read against the station's own standard (its district's, else 七个一), as the stars are.
+  const standard = useRequest((signal) => api.get<FacilityStandard>(`/facility-standards/${target.orgId}`, undefined, { signal }), [target.orgId]);
+  const standardKeys: readonly string[] = standard.data?.items.map((i) => i.key) ?? SEVEN_STANDARD;
+  const missing = target.facilities ? standardKeys.filter((f) => !target.facilities!.includes(f)) : [];
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -111,8 +114,8 @@ export function InspectionModal({ target, onClose, onSaved }: { target: Target; 
               <Typography.Text type="secondary">
                 {c.source === 'facilities'
                   ? t('starsAdmin.autoFacilities', {
-                      have: SEVEN_STANDARD.length - missing.length,
-                      total: SEVEN_STANDARD.length,
+                      have: standardKeys.length - missing.length,
+                      total: standardKeys.length,
                     })
                   : t('starsAdmin.autoRatings')}
               </Typography.Text>
