@@ -70,3 +70,28 @@ async function withLock(database: Database, fn: () => Promise<void>): Promise<vo
     client.release();
   }
 }
+
+export type MigrationStatus = {
+  /** Migrations this code knows that the database has not applied: the schema is behind the code. */
+  pending: string[];
+  /** Applied migrations this code does not know: a newer release migrated (fine for one release: expand/contract). */
+  unknown: string[];
+  /** The last migration of this code's journal. */
+  latest: string;
+};
+
+/** Compares the journal of this code with what the database has applied (for /api/ready and restore). */
+export async function readMigrationStatus(database: Database, dir = MIGRATIONS_DIR): Promise<MigrationStatus> {
+  const tags = journalTags(dir);
+  const exists = await database.query<{ t: string | null }>("select to_regclass('schema_migration')::text as t");
+  const applied = exists[0]?.t ? (await database.query<{ tag: string }>('select tag from schema_migration')).map((r) => r.tag) : [];
+  const appliedSet = new Set(applied);
+  const known = new Set(tags);
+  return { pending: tags.filter((t) => !appliedSet.has(t)), unknown: applied.filter((t) => !known.has(t)).sort(), latest: tags[tags.length - 1] ?? '' };
+}
+
+/** The migration tags of this code, in order. */
+export function journalTags(dir = MIGRATIONS_DIR): string[] {
+  const journal = JSON.parse(fs.readFileSync(path.join(dir, 'meta', '_journal.json'), 'utf8')) as Journal;
+  return [...journal.entries].sort((a, b) => a.idx - b.idx).map((e) => e.tag);
+}
