@@ -17,7 +17,7 @@ export type MigrationResult = { applied: string[]; alreadyApplied: number };
  * under an advisory lock so several instances starting together migrate once. A migration that
  * was applied and later edited is refused: a landed migration is never edited (STYLE.md).
  */
-export async function runMigrations(database: Database, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
+export async function runMigrations(database: Database, dir = MIGRATIONS_DIR, opts: { only?: ReadonlySet<string> } = {}): Promise<MigrationResult> {
   const journal = JSON.parse(fs.readFileSync(path.join(dir, 'meta', '_journal.json'), 'utf8')) as Journal;
   await database.exec(`
     create table if not exists schema_migration (
@@ -31,6 +31,8 @@ export async function runMigrations(database: Database, dir = MIGRATIONS_DIR): P
     const rows = await database.query<{ tag: string; checksum: string }>('select tag, checksum from schema_migration');
     const done = new Map(rows.map((r) => [r.tag, r.checksum]));
     for (const entry of [...journal.entries].sort((a, b) => a.idx - b.idx)) {
+      // A restore first builds the schema the backup was taken at, loads it, then migrates the rest.
+      if (opts.only && !opts.only.has(entry.tag)) break;
       const sqlText = fs.readFileSync(path.join(dir, `${entry.tag}.sql`), 'utf8');
       const checksum = crypto.createHash('sha256').update(sqlText).digest('hex');
       const previous = done.get(entry.tag);
