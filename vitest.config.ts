@@ -38,6 +38,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          // Several app processes behind nginx on PostgreSQL (npm run test:cluster; .ci/run).
+          name: 'cluster',
+          sequence: { groupOrder: 3 },
+          include: ['scripts/cluster/**/*.cluster.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -137,7 +137,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         ? createLogSmsSender(app.log)
         : createMemorySmsSender());
   const dataKeys = opts.dataKeys ?? loadDataKeys({ dataKey: config.dataKey, previous: config.previousDataKeys, dataDir: config.dataDir, allowGenerate: config.env !== 'production' });
-  const jobs = createJobRunner({ db: database.db, log: app.log, runnerId: `${config.instanceId}:${randomUUID().slice(0, 4)}`, ...(opts.jobRunner || {}) });
+  const jobs = createJobRunner({ db: database.db, log: app.log, runnerId: `${config.instanceId}:${randomUUID().slice(0, 4)}`, leaseMs: config.jobLeaseSeconds * 1000, ...(opts.jobRunner || {}) });
   const services = createServices(config, database, sms, secrets, dataKeys, jobs);
   app.decorate('services', services);
   app.decorate('jobs', jobs);
@@ -152,7 +152,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.addHook('onClose', async () => fundLive.stop());
   app.decorate('sms', sms);
   // Door controllers (access): the MQTT side starts with the app and stops with it.
-  const doorGateway = createDoorGateway({ database, mqtt: config.mqtt, door: config.door, secrets, dataKeys, log: app.log, isProduction: config.env === 'production' });
+  const doorGateway = createDoorGateway({ database, mqtt: config.mqtt, door: config.door, secrets, dataKeys, log: app.log, isProduction: config.env === 'production', onAck: (result) => app.metrics.countDoorAck(result) });
   app.decorate('doorGateway', doorGateway);
   if (opts.doors !== false) {
     app.addHook('onReady', async () => doorGateway.start());

@@ -78,6 +78,8 @@ const envSchema = z.object({
   NIANGJIA_DOOR_CODE_MAX_AGE_SECONDS: z.coerce.number().int().min(30).max(900).default(120),
   /** Names this instance in every log line, in /metrics and in the job table (default: host-pid-random). */
   NIANGJIA_INSTANCE_ID: z.string().regex(/^[\w.:-]{1,64}$/, { message: '1–64 letters, digits, . _ : -' }).optional(),
+  /** A running job whose instance stops renewing its lease for this long is taken over by another instance. */
+  NIANGJIA_JOB_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
   /** Bearer token for GET /metrics; required to read metrics outside demo mode. */
   NIANGJIA_METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
 });
@@ -124,6 +126,8 @@ export type Config = {
   door: DoorConfig;
   /** This instance's name in logs, metrics and job leases. */
   instanceId: string;
+  /** Job lease: how soon another instance takes over the jobs of one that died. */
+  jobLeaseSeconds: number;
   /** GET /metrics needs `Authorization: Bearer <token>` outside demo mode; unset there = metrics off. */
   metricsToken: string | undefined;
 };
@@ -176,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       codeMaxAgeSeconds: e.NIANGJIA_DOOR_CODE_MAX_AGE_SECONDS,
     },
     instanceId: e.NIANGJIA_INSTANCE_ID ?? defaultInstanceId(),
+    jobLeaseSeconds: e.NIANGJIA_JOB_LEASE_SECONDS,
     metricsToken: e.NIANGJIA_METRICS_TOKEN,
   };
   assertProductionSafe(config);

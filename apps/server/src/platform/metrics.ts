@@ -11,6 +11,7 @@ export type Metrics = {
   contentType: string;
   observeRequest(method: string, route: string, status: number, seconds: number): void;
   countDoorCommand(outcome: 'done' | 'refused' | 'timeout' | 'error'): void;
+  countDoorAck(result: 'done' | 'refused'): void;
   countPosResults(kind: 'sale' | 'redemption' | 'refund', results: readonly { status: string }[]): void;
   render(): Promise<string>;
 };
@@ -36,6 +37,7 @@ export function createMetrics({ instanceId, version, database, sseClients }: Met
   const requests = new Counter({ name: 'niangjia_http_requests_total', help: 'HTTP requests answered, by route pattern and status.', labelNames: ['method', 'route', 'status'], registers: [registry] });
   const latency = new Histogram({ name: 'niangjia_http_request_duration_seconds', help: 'Time to answer an HTTP request, by route pattern.', labelNames: ['method', 'route'], buckets: LATENCY_BUCKETS, registers: [registry] });
   const doorCommands = new Counter({ name: 'niangjia_door_commands_total', help: 'Unlock commands sent by this instance, by outcome (done/refused = acked by the controller).', labelNames: ['outcome'], registers: [registry] });
+  const doorAcks = new Counter({ name: 'niangjia_door_acks_total', help: 'Controller acks received and recorded by this instance (any instance may have sent the command).', labelNames: ['result'], registers: [registry] });
   const pos = new Counter({ name: 'niangjia_pos_items_total', help: 'POS items ingested by this instance (sales, redemptions, refunds), by result status.', labelNames: ['kind', 'status'], registers: [registry] });
 
   new Gauge({
@@ -101,6 +103,9 @@ export function createMetrics({ instanceId, version, database, sseClients }: Met
     },
     countDoorCommand(outcome) {
       doorCommands.inc({ outcome });
+    },
+    countDoorAck(result) {
+      doorAcks.inc({ result });
     },
     countPosResults(kind, results) {
       const byStatus = new Map<string, number>();
