@@ -286,7 +286,7 @@ ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=3s;`)
   if (test.status !== 0) throw new Error(`nginx -t failed: ${test.stderr}`);
   const child = spawn(bin, ['-e', `${dir}/error.log`, '-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await waitFor(`nginx on ${port}`, async () => ((await isListening(port)) ? true : undefined), 15_000, 100).catch((error: unknown) => {
     throw new Error(`${(error as Error).message}: ${err}`);
