@@ -243,7 +243,11 @@ export async function startNginx(upstreams: number[]): Promise<Nginx> {
   if (!bin) throw new Error('nginx not found: apt-get install nginx (.ci/run installs it)');
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'niangjia-nginx-'));
-  for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) fs.mkdirSync(path.join(dir, d), { mode: 0o777 });
+  // nginx's workers run as another user when started by root: their temp dirs must be theirs to write.
+  for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) {
+    fs.mkdirSync(path.join(dir, d));
+    fs.chmodSync(path.join(dir, d), 0o777);
+  }
   fs.chmodSync(dir, 0o755);
   const conf = `
 worker_processes 1;
