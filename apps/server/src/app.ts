@@ -15,6 +15,8 @@ import { accessRoutes, createAccessService, createDoorGateway, createDoorsServic
 import { auditRoutes } from './modules/audit';
 import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, membersRoutes, xlsxRoutes } from './modules/members';
 import { createOrgsService, orgsRoutes } from './modules/orgs';
+import { createFiguresService, createTargetsService, indicatorsRoutes } from './modules/figures';
+import { catalogue } from './catalogue';
 import { createFeedbackService, createStarsService, doorAccessFigures, feedbackRoutes, starsRoutes } from './modules/stars';
 import {
   coverageRoutes,
@@ -75,6 +77,8 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     fundCards: createCardsService({ db, secrets }),
     fundCardImports: createCardImportService({ db, secrets, cards: createCardsService({ db, secrets }) }),
     fundCustodian: createCustodianService({ db }),
+    figures: createFiguresService({ db, catalogue }),
+    targets: createTargetsService({ db, catalogue }),
   };
 }
 
@@ -239,6 +243,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(fundReportsRoutes, { db: database.db, cards: services.fundCards, custodian: services.fundCustodian });
       await api.register(fundPublicRoutes, { db: database.db, live: fundLive });
       await api.register(posRoutes, { db: database.db, dataKeys, secrets });
+      await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });
     },
     { prefix: '/api/v1' },
   );
