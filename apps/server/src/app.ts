@@ -15,7 +15,7 @@ import { accessRoutes, createAccessService, createDoorGateway, createDoorsServic
 import { auditRoutes } from './modules/audit';
 import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, membersRoutes, xlsxRoutes } from './modules/members';
 import { createOrgsService, orgsRoutes } from './modules/orgs';
-import { createFiguresService, createTargetsService, indicatorsRoutes } from './modules/figures';
+import { createFiguresService, createScreenService, createTargetsService, indicatorsRoutes, screenRoutes, systemRoutes } from './modules/figures';
 import { catalogue } from './catalogue';
 import { createFeedbackService, createStarsService, doorAccessFigures, feedbackRoutes, starsRoutes } from './modules/stars';
 import {
@@ -160,6 +160,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     app.addHook('onReady', async () => doorGateway.start());
     app.addHook('onClose', async () => doorGateway.stop());
   }
+  // The district screen hears every committed change to a rollup (LISTEN/NOTIFY) on this instance.
+  const screen = createScreenService({ database, figures: services.figures, log: app.log });
+  app.addHook('onReady', async () => screen.start());
+  app.addHook('onClose', async () => screen.stop());
   const access = createAccessService({ db: database.db, secrets, dataKeys, gateway: doorGateway, door: config.door, publicUrl: config.publicUrl });
   const doors = createDoorsService({ db: database.db, dataKeys, gateway: doorGateway, door: config.door });
   app.decorateRequest('actor', null);
@@ -244,6 +248,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(fundPublicRoutes, { db: database.db, live: fundLive });
       await api.register(posRoutes, { db: database.db, dataKeys, secrets });
       await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });
+      await api.register(screenRoutes, { screen });
+      await api.register(systemRoutes, { database, catalogue, jobs, version: config.version });
     },
     { prefix: '/api/v1' },
   );

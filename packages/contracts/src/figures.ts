@@ -182,11 +182,16 @@ export const screenSummarySchema = z.object({
   target: z.object({ label: z.string(), value: z.number(), done: z.number(), progress: z.number() }).nullable(),
   trends: z.array(z.object({ key: z.string(), label: z.string(), unit: z.enum(indicatorUnits), points: z.array(z.object({ label: z.string(), value: z.number().nullable(), lastYear: z.number().nullable() })) })),
   rankings: z.array(z.object({ key: z.string(), label: z.string(), unit: z.enum(indicatorUnits), rows: z.array(z.object({ name: z.string(), value: z.number() })) })),
-  stations: z.array(
-    z.object({ code: z.string(), name: z.string(), type: z.string(), lng: z.number(), lat: z.number(), isSmart: z.boolean(), isCommerceSustained: z.boolean(), isOpen24h: z.boolean() }),
-  ),
-  outline: z.unknown().nullable(),
   activity: z.array(z.object({ id: z.string(), at: z.string(), kind: z.enum(['entry', 'sale', 'breakfast', 'member']), text: z.string() })),
   asOf: z.string(),
 });
 export type ScreenSummary = z.infer<typeof screenSummarySchema>;
+/** The screen's map: the district outline (GeoJSON, WGS-84) and the stations in service; fetched apart, it changes rarely. */
+export const screenMapSchema = z.object({
+  org: orgBriefSchema,
+  outline: z.unknown().nullable(),
+  stations: z.array(
+    z.object({ code: z.string(), name: z.string(), type: z.string(), lng: z.number(), lat: z.number(), isSmart: z.boolean(), isCommerceSustained: z.boolean(), isOpen24h: z.boolean() }),
+  ),
+});
+export type ScreenMap = z.infer<typeof screenMapSchema>;

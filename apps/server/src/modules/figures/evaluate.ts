@@ -67,6 +67,8 @@ export function createEvaluator(db: Db, catalogue: Catalogue) {
                 q,
                 periods.map((p) => p.to),
               );
+        // Nothing counted is zero, not unknown.
+        if (grouping.by === 'none' && !sums.has('')) sums.set('', periods.map(() => 0));
         return { values: new Map([...sums].map(([g, v]) => [g, v])), dataAsOf: null };
       }
       case 'ratio': {

@@ -11,3 +11,6 @@ export { figuresIndicators } from './figures.indicators';
 export { renderYearlyReport } from './report';
 export { indicatorTarget } from './figures.tables';
 export type { OrgNode } from './figures.repository';
+export { createScreenService, type ScreenService } from './screen.service';
+export { screenRoutes } from './screen.routes';
+export { systemRoutes, VERIFY_JOB } from './system.routes';
