@@ -18,13 +18,14 @@ const started = Date.now();
  * series that differs; it runs as a job (nightly once scheduled jobs exist).
  */
 export const systemRoutes: FastifyPluginAsyncZod<{ database: Database; catalogue: Catalogue; jobs: JobRunner; version: string }> = async (app, { database, catalogue, jobs, version }) => {
-  jobs.register(VERIFY_JOB, async ({ job, progress }) => {
+  jobs.register(VERIFY_JOB, async (ctx) => {
+    const { job } = ctx;
     const repair = (job.payload as { repair?: boolean } | null)?.repair === true;
     const series = [...catalogue.series.values()];
     const results: { key: string; mismatches: number }[] = [];
     for (const [i, def] of series.entries()) {
       results.push({ key: def.key, mismatches: await verifySeries(database.db, def, repair) });
-      await progress((i + 1) / series.length, `${i + 1} / ${series.length}`);
+      await ctx.progress((i + 1) / series.length, `${i + 1} / ${series.length}`);
     }
     return { repair, series: results };
   });
