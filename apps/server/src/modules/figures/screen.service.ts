@@ -27,7 +27,7 @@ function activityText(row: screenRepo.ActivityRow, lang: Lang): string {
     case 'entry':
       return en ? `A worker scanned in at ${row.place}` : `${row.place} 有职工扫码进站`;
     case 'sale':
-      return en ? `A sale at ${row.place}: +¥${((row.amount ?? 0) / 100).toFixed(2)} to the fund` : `${row.place} 爱心小卖部售出一笔，爱心基金 +¥${((row.amount ?? 0) / 100).toFixed(2)}`;
+      return en ? `${row.place}: a sale, +¥${((row.amount ?? 0) / 100).toFixed(2)} to the fund` : `爱心基金 +¥${((row.amount ?? 0) / 100).toFixed(2)} · ${row.place}`;
     case 'breakfast':
       return en ? `${row.amount ?? 1} breakfast(s) served at ${row.place}` : `${row.place} 发放爱心早餐 ${row.amount ?? 1} 份`;
     case 'member': {
