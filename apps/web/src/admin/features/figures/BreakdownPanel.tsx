@@ -57,7 +57,7 @@ export function BreakdownPanel({
       {tabs.length > 1 && <Tabs size="small" activeKey={by} onChange={setBy} items={tabs} />}
       {breakdown.error ? <ErrorAlert error={breakdown.error} onRetry={breakdown.reload} /> : null}
       <Row gutter={16}>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <Table<Row>
             size="small"
             rowKey="key"
@@ -104,7 +104,7 @@ export function BreakdownPanel({
             }
           />
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           {b && <BreakdownChart breakdown={b} />}
           {trend.data && (
             <>
