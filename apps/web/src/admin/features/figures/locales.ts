@@ -31,6 +31,8 @@ export const figuresZh = {
   targetProgress: '完成 {{pct}}%',
   definition: '口径',
   empty: '暂无数据',
+  tilesTitle: '工作数据（{{period}}，截至今日）',
+  toFigures: '数据中心',
 };
 
 export const figuresEn: Translation<typeof figuresZh> = {
@@ -64,4 +66,6 @@ export const figuresEn: Translation<typeof figuresZh> = {
   targetProgress: '{{pct}}% done',
   definition: 'Definition',
   empty: 'No data',
+  tilesTitle: 'Figures ({{period}}, to date)',
+  toFigures: 'All figures',
 };
