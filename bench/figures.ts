@@ -69,7 +69,7 @@ async function loadData(database: Database, log: Log): Promise<FiguresBench["loa
        select md5('p' || i)::uuid, b.id, '压测会员', 'x', 'bench-' || i, '500105********0000', case when i % 2 = 0 then 'male' else 'female' end, date '1990-01-01',
               (array['standard','standard','standard','delivery_rider','courier','ride_hailing','domestic'])[1 + i % 7], i % 5 = 0,
               case when i % 10 < 8 then timestamptz '2018-01-01' + (i % 2900) * interval '1 day' end, now()
-       from generate_series(${from + 1}, ${to}) i join bench_grassroots b on b.n = 1 + (i * 7919) % ${g}`,
+       from generate_series(${from + 1}::bigint, ${to}) i join bench_grassroots b on b.n = 1 + (i * 7919) % ${g}`,
       load,
       to - from,
       log,
@@ -82,7 +82,7 @@ async function loadData(database: Database, log: Log): Promise<FiguresBench["loa
               timestamptz '2018-01-01' + (i % 3200) * interval '1 day',
               case when i % 97 = 0 then null else timestamptz '2018-01-01' + (i % 3200) * interval '1 day' + (i % 86400) * interval '1 second' end,
               case when i % 40 = 0 then timestamptz '2018-01-01' + (i % 3200 + 200) * interval '1 day' end, 'import'
-       from generate_series(${from + 1}, ${to}) i join bench_grassroots b on b.n = 1 + (i * 7919) % ${g}`,
+       from generate_series(${from + 1}::bigint, ${to}) i join bench_grassroots b on b.n = 1 + (i * 7919) % ${g}`,
       load,
       to - from,
       log,
@@ -109,7 +109,7 @@ async function loadData(database: Database, log: Log): Promise<FiguresBench["loa
       `door entries ${from}–${to}`,
       `insert into door_entry (at, position_id, org_id, device_id, result, is_after_hours)
        select now() - ((i * 104729) % (730 * 86400)) * interval '1 second', x.id, x.org_id, 'bench', case when i % 20 = 0 then 'refused' else 'opened' end, i % 3 = 0
-       from generate_series(${from + 1}, ${to}) i join bench_positions x on x.n = 1 + i % ${p}`,
+       from generate_series(${from + 1}::bigint, ${to}) i join bench_positions x on x.n = 1 + i % ${p}`,
       load,
       to - from,
       log,
@@ -136,7 +136,7 @@ async function loadData(database: Database, log: Log): Promise<FiguresBench["loa
       `begin;
        create temporary table bench_e on commit drop as
          select md5('e' || i)::uuid as id, now() - ((i * 7907) % (730 * 86400)) * interval '1 second' as at, x.id as shop_id, x.position_id, x.account_id
-         from generate_series(${from + 1}, ${to}) i join bench_shops x on x.n = 1 + i % ${s};
+         from generate_series(${from + 1}::bigint, ${to}) i join bench_shops x on x.n = 1 + i % ${s};
        insert into fund_entry (id, fund_id, kind, occurred_at, memo, shop_id, position_id, amount_fen, sale_count, sales_fen)
          select e.id, f.id, 'sale', e.at, '压测', e.shop_id, e.position_id, 10, 1, 1500 from bench_e e, fund f where f.code = 'BENCH-FUND';
        insert into fund_posting (entry_id, account_id, amount_fen, occurred_at)
@@ -213,7 +213,7 @@ export async function benchFigures(adminUrl: string, log: Log): Promise<FiguresB
       }
       log("figures: baselines — a plain count(*) over the same district and year");
       const baselineSql: [string, string][] = [
-        ["members of the district (count(*), membership ⋈ org)", `select count(*) from membership m join org o on o.id = m.org_id where o.path like $1 || '%' and m.status in ('active','suspended') and m.joined_at < $3::date`],
+        ["members of the district (count(*), membership ⋈ org)", `select count(*) from membership m join org o on o.id = m.org_id where o.path like $1 || '%' and $2::date is not null and m.status in ('active','suspended') and m.joined_at < $3::date`],
         ["door entries of the district in the year (count(*))", `select count(*) from door_entry e join org o on o.id = e.org_id where o.path like $1 || '%' and e.at >= $2::date and e.at < $3::date`],
         ["ledger postings of the district's shops in the year (count(*))", `select count(*) from fund_posting p join fund_account a on a.id = p.account_id join fund_shop s on s.id = a.shop_id join org o on o.id = s.org_id where o.path like $1 || '%' and p.occurred_at >= $2::date and p.occurred_at < $3::date`],
       ];

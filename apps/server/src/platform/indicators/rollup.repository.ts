@@ -116,21 +116,19 @@ export type DimFilter = [index: number, values: string[]][];
 
 export type SubtreeQuery = { series: string; path: string; filter: DimFilter; groupBy: GroupBy };
 
-function groupExpr(alias: 'r' | 't', q: SubtreeQuery): SQL {
+/** What a per-org lateral read groups by (a dimension, a month, a day) and what the outer query groups by. */
+function innerKey(q: SubtreeQuery): SQL {
   const g = q.groupBy;
-  switch (g.by) {
-    case 'none':
-      return sql`''`;
-    case 'child':
-      // The child of the root on the way down to the record's org; '' for the root itself (本级).
-      return sql`case when o.path = ${q.path} then '' else split_part(substr(o.path, ${q.path.length + 1}), '/', 1) end`;
-    case 'dim':
-      return sql`${sql.raw(alias)}.dims[${sql.raw(String(g.index))}]`;
-    case 'month':
-      return sql`to_char(r.day, 'YYYY-MM')`;
-    case 'day':
-      return sql`to_char(r.day, 'YYYY-MM-DD')`;
-  }
+  if (g.by === 'dim') return sql`r.dims[${sql.raw(String(g.index))}]`;
+  if (g.by === 'month') return sql`to_char(r.day, 'YYYY-MM')`;
+  if (g.by === 'day') return sql`to_char(r.day, 'YYYY-MM-DD')`;
+  return sql`''`;
+}
+
+function outerKey(q: SubtreeQuery): SQL {
+  // The child of the root on the way down to the record's org; '' for the root itself (本级).
+  if (q.groupBy.by === 'child') return sql`case when o.path = ${q.path} then '' else split_part(substr(o.path, ${q.path.length + 1}), '/', 1) end`;
+  return sql`x.k`;
 }
 
 function filterSql(alias: 'r' | 't', filter: DimFilter): SQL {
@@ -138,19 +136,31 @@ function filterSql(alias: 'r' | 't', filter: DimFilter): SQL {
   return sql.join(parts, sql``);
 }
 
+// The subtree first (an index range scan on the path), then each of its orgs' rows through the
+// rollup's primary key (series, org_id, day): one short index read per org, whatever the size of
+// the rollup — a plan the optimiser cannot swap for a scan of the whole series.
+const subtree = (path: string) => sql`with o as materialized (select id, path from org where path like ${`${path}%`})`;
+
 /** Sums of a series' events in each range, per group: Map(group → [sum per range]). */
 export async function sumFlows(db: Db, q: SubtreeQuery, ranges: DayRange[]): Promise<Map<string, number[]>> {
   if (ranges.length === 0) return new Map();
   const min = ranges.reduce((m, r) => (r.from < m ? r.from : m), ranges[0]!.from);
   const max = ranges.reduce((m, r) => (r.to > m ? r.to : m), ranges[0]!.to);
-  const sums = sql.join(
-    ranges.map((r, i) => sql`coalesce(sum(r.value) filter (where r.day between ${r.from}::date and ${r.to}::date), 0)::bigint as ${sql.raw(`v${i}`)}`),
+  const inner = sql.join(
+    ranges.map((r, i) => sql`sum(r.value) filter (where r.day between ${r.from}::date and ${r.to}::date) as ${sql.raw(`v${i}`)}`),
+    sql`, `,
+  );
+  const outer = sql.join(
+    ranges.map((_, i) => sql`coalesce(sum(x.${sql.raw(`v${i}`)}), 0)::bigint as ${sql.raw(`v${i}`)}`),
     sql`, `,
   );
   const rows = rowsOf<Record<string, string | number>>(
-    await db.execute(sql`select ${groupExpr('r', q)} as g, ${sums}
-      from indicator_rollup r join org o on o.id = r.org_id
-      where r.series = ${q.series} and o.path like ${`${q.path}%`} and r.day between ${min}::date and ${max}::date${filterSql('r', q.filter)}
+    await db.execute(sql`${subtree(q.path)}
+      select ${outerKey(q)} as g, ${outer}
+      from o cross join lateral (
+        select ${innerKey(q)} as k, ${inner} from indicator_rollup r
+        where r.series = ${q.series} and r.org_id = o.id and r.day between ${min}::date and ${max}::date${filterSql('r', q.filter)}
+        group by 1) x
       group by 1`),
   );
   return new Map(rows.map((row) => [String(row.g ?? ''), ranges.map((_, i) => Number(row[`v${i}`] ?? 0))]));
@@ -159,23 +169,29 @@ export async function sumFlows(db: Db, q: SubtreeQuery, ranges: DayRange[]): Pro
 /** A series' running sum at the end of each day, per group: the all-time total less what came later. */
 export async function sumStocks(db: Db, q: SubtreeQuery, days: string[]): Promise<Map<string, number[]>> {
   if (days.length === 0) return new Map();
+  if (q.groupBy.by === 'month' || q.groupBy.by === 'day') throw new Error('a stock is read at days, not grouped by them');
   const min = days.reduce((m, d) => (d < m ? d : m), days[0]!);
+  const key = (alias: 't' | 'r') => (q.groupBy.by === 'dim' ? sql`${sql.raw(alias)}.dims[${sql.raw(String(q.groupBy.index))}]` : sql`''`);
   const later = sql.join(
-    days.map((d, i) => sql`coalesce(sum(r.value) filter (where r.day > ${d}::date), 0)::bigint as ${sql.raw(`a${i}`)}`),
+    days.map((d, i) => sql`sum(r.value) filter (where r.day > ${d}::date) as ${sql.raw(`a${i}`)}`),
     sql`, `,
   );
   const values = sql.join(
-    days.map((_, i) => sql`coalesce(t.v, 0) - coalesce(a.${sql.raw(`a${i}`)}, 0) as ${sql.raw(`v${i}`)}`),
+    days.map((_, i) => sql`(coalesce(sum(x.total), 0) - coalesce(sum(x.${sql.raw(`a${i}`)}), 0))::bigint as ${sql.raw(`v${i}`)}`),
     sql`, `,
   );
   const rows = rowsOf<Record<string, string | number>>(
-    await db.execute(sql`with t as (
-        select ${groupExpr('t', q)} as g, sum(t.value)::bigint as v from indicator_total t join org o on o.id = t.org_id
-         where t.series = ${q.series} and o.path like ${`${q.path}%`}${filterSql('t', q.filter)} group by 1),
-      a as (
-        select ${groupExpr('r', q)} as g, ${later} from indicator_rollup r join org o on o.id = r.org_id
-         where r.series = ${q.series} and o.path like ${`${q.path}%`} and r.day > ${min}::date${filterSql('r', q.filter)} group by 1)
-      select coalesce(t.g, a.g) as g, ${values} from t full join a on a.g = t.g`),
+    await db.execute(sql`${subtree(q.path)}
+      select ${outerKey(q)} as g, ${values}
+      from o cross join lateral (
+        select coalesce(t.k, a.k) as k, t.total, ${sql.join(days.map((_, i) => sql`a.${sql.raw(`a${i}`)}`), sql`, `)}
+        from (select ${key('t')} as k, sum(t.value) as total from indicator_total t
+               where t.series = ${q.series} and t.org_id = o.id${filterSql('t', q.filter)} group by 1) t
+        full join (select ${key('r')} as k, ${later} from indicator_rollup r
+               where r.series = ${q.series} and r.org_id = o.id and r.day > ${min}::date${filterSql('r', q.filter)} group by 1) a on a.k = t.k
+        -- Full: a key whose total is back to 0 can still have moved after day D.
+      ) x
+      group by 1`),
   );
   return new Map(rows.map((row) => [String(row.g ?? ''), days.map((_, i) => Number(row[`v${i}`] ?? 0))]));
 }
