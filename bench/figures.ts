@@ -11,6 +11,8 @@
  *
  * Env: BENCH_FIGURES_MEMBERS (1000000), BENCH_FIGURES_ENTRIES (10000000), BENCH_FIGURES_POSTINGS
  * (5000000), BENCH_FIGURES_SAMPLES (12 per indicator), BENCH_FIGURES_CHUNK (1000000 rows a statement).
+ * BENCH_KEEP=1 keeps the database afterwards; BENCH_FIGURES_REUSE=1 measures the kept database again
+ * without loading (what it holds is counted and printed).
  */
 import { hashPassword } from "../apps/server/src/modules/accounts";
 import { buildApp } from "../apps/server/src/app";
@@ -28,6 +30,8 @@ const POSTINGS = num("BENCH_FIGURES_POSTINGS", 5_000_000);
 const SAMPLES = num("BENCH_FIGURES_SAMPLES", 12);
 const CHUNK = num("BENCH_FIGURES_CHUNK", 1_000_000);
 const POSITIONS_PER_DISTRICT = 100;
+/** What the measured database held (loaded now or kept from an earlier run). */
+let held_ = { m: MEMBERS, e: ENTRIES, p: POSTINGS };
 const PASSWORD = "Niangjia@2026";
 
 type Stat = { p50: number; p95: number; p99: number; max: number; n: number };
@@ -155,16 +159,27 @@ async function loadData(database: Database, log: Log): Promise<FiguresBench["loa
 }
 
 export async function benchFigures(adminUrl: string, log: Log): Promise<FiguresBench> {
-  await recreateDatabase(adminUrl, DB);
+  const reuse = process.env.BENCH_FIGURES_REUSE === "1";
+  if (!reuse) await recreateDatabase(adminUrl, DB);
   const database = await openDatabase({ databaseUrl: withDatabase(adminUrl, DB), poolSize: 10 });
   const config = testConfig();
   try {
-    log("figures: migrating, installing the rollup triggers, generating the tree");
-    await prepareDatabase(database);
-    await seedBenchTree(database);
-    const load = await loadData(database, log);
-    await database.query(`insert into app_user (username, display_name, password_hash) values ('bench.admin', '压测管理员', $1)`, [await hashPassword(PASSWORD)]);
-    await database.query(`insert into role_grant (user_id, role, org_id) select id, 'platform_admin', null from app_user where username = 'bench.admin'`);
+    let load: FiguresBench["load"] = [];
+    if (reuse) {
+      log("figures: measuring the kept database (BENCH_FIGURES_REUSE=1)");
+      await prepareDatabase(database);
+      await database.exec("analyze");
+    } else {
+      log("figures: migrating, installing the rollup triggers, generating the tree");
+      await prepareDatabase(database);
+      await seedBenchTree(database);
+      load = await loadData(database, log);
+    }
+    const held = (await database.query<{ m: number; e: number; p: number }>("select (select count(*) from membership)::int as m, (select count(*) from door_entry)::int as e, (select count(*) from fund_posting)::int as p"))[0]!;
+    log(`figures: ${held.m.toLocaleString("en-US")} memberships, ${held.e.toLocaleString("en-US")} door entries, ${held.p.toLocaleString("en-US")} postings`);
+    held_ = held;
+    await database.query(`insert into app_user (username, display_name, password_hash) values ('bench.admin', '压测管理员', $1) on conflict do nothing`, [await hashPassword(PASSWORD)]);
+    await database.query(`insert into role_grant (user_id, role, org_id) select id, 'platform_admin', null from app_user where username = 'bench.admin' and not exists (select 1 from role_grant g where g.user_id = app_user.id)`);
     const app = await buildApp({ config, database, logger: false, jobRunner: false, doors: false });
     const base = await listen(app);
     try {
@@ -245,7 +260,7 @@ export function figuresMarkdown(f: FiguresBench, command: string): string {
   return [
     `## Figures: any indicator for a district subtree and a year`,
     "",
-    `\`${command}\` (bench/figures.ts), ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC. PostgreSQL; 100,041 orgs (a district subtree: ${f.districtOrgs.toLocaleString("en-US")}), ${MEMBERS.toLocaleString("en-US")} members, ${ENTRIES.toLocaleString("en-US")} door entries, ${POSTINGS.toLocaleString("en-US")} ledger postings, loaded set-based with the rollup triggers in place. Each request: \`GET /api/v1/indicators/values?keys=K&org=DISTRICT&period=year\` over HTTP as a platform admin (the year to date with 环比, 同比 like for like and the target), ${SAMPLES} districts per indicator.`,
+    `\`${command}\` (bench/figures.ts), ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC. PostgreSQL; 100,041 orgs (a district subtree: ${f.districtOrgs.toLocaleString("en-US")}), ${held_.m.toLocaleString("en-US")} members, ${held_.e.toLocaleString("en-US")} door entries, ${held_.p.toLocaleString("en-US")} ledger postings, loaded set-based with the rollup triggers in place. Each request: \`GET /api/v1/indicators/values?keys=K&org=DISTRICT&period=year\` over HTTP as a platform admin (the year to date with 环比, 同比 like for like and the target), ${SAMPLES} districts per indicator.`,
     "",
     table(["", "p50 ms", "p95 ms", "p99 ms", "max ms", "requests"], [["all indicators", ms(f.overall.p50), `**${ms(f.overall.p95)}**`, ms(f.overall.p99), ms(f.overall.max), String(f.overall.n)], ...f.baselines.map((b) => [`baseline: ${b.label}`, ms(b.stat.p50), ms(b.stat.p95), ms(b.stat.p99), ms(b.stat.max), String(b.stat.n)])]),
     "",
