@@ -36,6 +36,7 @@ import { registerErrorHandling, registerUniqueField } from './platform/error-han
 import { loggerOptions } from './platform/logger';
 import { loadDataKeys, type DataKeys } from './platform/pii';
 import { loadSecrets, type Secrets } from './platform/secrets';
+import { registerSecurityHeaders } from './platform/security-headers';
 import { createLogSmsSender, createMemorySmsSender, createWebhookSmsSender, type SmsSender } from './platform/sms';
 import { rejectBadInput, zodValidatorCompiler } from './platform/validation';
 
@@ -166,9 +167,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
-    void reply.header('x-content-type-options', 'nosniff');
-    void reply.header('referrer-policy', 'same-origin');
   });
+  registerSecurityHeaders(app, { tileUrl: config.map.tileUrl, frameAncestors: config.security.frameAncestors });
 
   // While draining on shutdown, answers close their keep-alive connection so the process can exit
   // as soon as the last request is done instead of waiting for the keep-alive timeout.

@@ -53,6 +53,12 @@ const envSchema = z.object({
     .optional(),
   /** Map tiles for the console and worker maps: a Leaflet URL template ({z}/{x}/{y}); empty = no tiles (outline and markers only). */
   NIANGJIA_MAP_TILE_URL: z.string().trim().default(''),
+  /** Origins allowed to embed the public screens (/screen) in a frame, space-separated (e.g. https://portal.example.org); the rest of the app is never framed. */
+  NIANGJIA_FRAME_ANCESTORS: z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || v.split(/\s+/).every((o) => /^https?:\/\/[\w.-]+(:\d+)?$/.test(o)), { message: 'must be origins like https://portal.example.org, separated by spaces' }),
   /** The datum the tiles are drawn in: gcj02 (AMap, Tencent and other Chinese providers) or wgs84 (OpenStreetMap). */
   NIANGJIA_MAP_TILE_CRS: z.enum(['gcj02', 'wgs84']).default('gcj02'),
   /** External MQTT broker for the door controllers (mqtt://host:port); unset = the embedded broker. */
@@ -89,6 +95,7 @@ export type MqttConfig = {
 export type DoorConfig = { ackTimeoutMs: number; commandTtlMs: number; heartbeatSeconds: number; offlineAfterMissed: number; codeMaxAgeSeconds: number };
 
 export type MapTilesConfig = { tileUrl: string; tileCrs: 'gcj02' | 'wgs84' };
+export type SecurityConfig = { frameAncestors: string[] };
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -113,6 +120,8 @@ export type Config = {
   previousDataKeys: string[];
   /** Map tiles (positions ▸ map-layers). */
   map: MapTilesConfig;
+  /** Who may frame the public screens (everything else is never framed). */
+  security: SecurityConfig;
   /** Door controllers' broker (access). */
   mqtt: MqttConfig;
   door: DoorConfig;
@@ -157,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKey: e.NIANGJIA_DATA_KEY,
     previousDataKeys: e.NIANGJIA_DATA_KEY_PREVIOUS ? e.NIANGJIA_DATA_KEY_PREVIOUS.split(',').map((k) => k.trim()).filter(Boolean) : [],
     map: { tileUrl: e.NIANGJIA_MAP_TILE_URL, tileCrs: e.NIANGJIA_MAP_TILE_CRS },
+    security: { frameAncestors: e.NIANGJIA_FRAME_ANCESTORS ? e.NIANGJIA_FRAME_ANCESTORS.split(/\s+/) : [] },
     mqtt: { url: e.NIANGJIA_MQTT_URL, username: e.NIANGJIA_MQTT_USERNAME, password: e.NIANGJIA_MQTT_PASSWORD, port: e.NIANGJIA_MQTT_PORT, host: e.NIANGJIA_MQTT_HOST, publicUrl: e.NIANGJIA_MQTT_PUBLIC_URL, shareGroup: e.NIANGJIA_MQTT_SHARE_GROUP },
     door: {
       ackTimeoutMs: e.NIANGJIA_DOOR_ACK_TIMEOUT_MS,
