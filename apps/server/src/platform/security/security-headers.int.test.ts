@@ -13,14 +13,24 @@ const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'nj-dist-'));
 beforeAll(async () => {
   for (const face of ['index', 'admin', 'm', 'screen', 'p']) fs.writeFileSync(path.join(dist, `${face}.html`), `<!doctype html><title>${face}</title>`);
   fs.writeFileSync(path.join(dist, 'app.js'), 'console.log(1)');
-  t = await createTestApp({ webDistDir: dist, map: { tileUrl: 'https://webrd0{s}.is.autonavi.com/appmaptile?x={x}&y={y}&z={z}', tileCrs: 'gcj02' }, security: { frameAncestors: ['https://portal.example.org'] } });
+  t = await createTestApp({
+    webDistDir: dist,
+    map: { tileUrl: 'https://webrd0{s}.is.autonavi.com/appmaptile?x={x}&y={y}&z={z}', tileCrs: 'gcj02' },
+    security: { frameAncestors: ['https://portal.example.org'] },
+  });
 });
 afterAll(async () => {
   await t.close();
   fs.rmSync(dist, { recursive: true, force: true });
 });
 
-const directives = (csp: unknown) => Object.fromEntries(String(csp).split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+const directives = (csp: unknown) =>
+  Object.fromEntries(
+    String(csp)
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 
 describe('security headers', () => {
   it('console, worker and signage pages: scripts from our origin only, never framed', async () => {
