@@ -65,7 +65,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
   return {
     orgs: createOrgsService({ db }),
     auth: createAuthService({ db, config, secrets, sms }),
-    users: createUsersService({ db }),
+    users: createUsersService({ db, secrets }),
     ...createMembersServices({ db, secrets, dataKeys, jobs }),
     positions: createPositionsService({ db, networks: createNetworkService({ db }) }),
     positionImports: createPositionImportService({ db, jobs }),
