@@ -12,7 +12,8 @@ const bool = z
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Default: 127.0.0.1 in demo mode (its passwords are published), else 0.0.0.0. */
+  HOST: z.string().min(1).optional(),
   /** PostgreSQL server; when unset the embedded PGlite database is used. */
   DATABASE_URL: z
     .string()
@@ -68,7 +69,8 @@ const envSchema = z.object({
   NIANGJIA_MQTT_PASSWORD: z.string().optional(),
   /** Port of the embedded broker (0 = any free port). */
   NIANGJIA_MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1883),
-  NIANGJIA_MQTT_HOST: z.string().min(1).default('0.0.0.0'),
+  /** Default: as HOST (127.0.0.1 in demo mode, else 0.0.0.0). */
+  NIANGJIA_MQTT_HOST: z.string().min(1).optional(),
   /** The broker URL told to controllers at registration (what they can reach). */
   NIANGJIA_MQTT_PUBLIC_URL: z.string().optional(),
   /** Shared-subscription group of the app instances on an external broker (one deployment = one group). */
@@ -141,10 +143,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const isProduction = e.NODE_ENV === 'production';
   const isDemo = e.NIANGJIA_DEMO ?? (!e.DATABASE_URL && !isProduction);
   const smsSender = e.SMS_SENDER ?? (isDemo ? 'log' : 'webhook');
+  // The demo's passwords are in the README and its SMS codes in the log: it answers this machine
+  // only, unless HOST (and NIANGJIA_MQTT_HOST) say otherwise (issue 9).
+  const host = e.HOST ?? (isDemo ? '127.0.0.1' : '0.0.0.0');
   const config: Config = {
     env: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    host,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.NIANGJIA_DATA_DIR),
     isDemo,
@@ -167,7 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     previousDataKeys: e.NIANGJIA_DATA_KEY_PREVIOUS ? e.NIANGJIA_DATA_KEY_PREVIOUS.split(',').map((k) => k.trim()).filter(Boolean) : [],
     map: { tileUrl: e.NIANGJIA_MAP_TILE_URL, tileCrs: e.NIANGJIA_MAP_TILE_CRS },
     security: { frameAncestors: e.NIANGJIA_FRAME_ANCESTORS ? e.NIANGJIA_FRAME_ANCESTORS.split(/\s+/) : [] },
-    mqtt: { url: e.NIANGJIA_MQTT_URL, username: e.NIANGJIA_MQTT_USERNAME, password: e.NIANGJIA_MQTT_PASSWORD, port: e.NIANGJIA_MQTT_PORT, host: e.NIANGJIA_MQTT_HOST, publicUrl: e.NIANGJIA_MQTT_PUBLIC_URL, shareGroup: e.NIANGJIA_MQTT_SHARE_GROUP },
+    mqtt: { url: e.NIANGJIA_MQTT_URL, username: e.NIANGJIA_MQTT_USERNAME, password: e.NIANGJIA_MQTT_PASSWORD, port: e.NIANGJIA_MQTT_PORT, host: e.NIANGJIA_MQTT_HOST ?? host, publicUrl: e.NIANGJIA_MQTT_PUBLIC_URL, shareGroup: e.NIANGJIA_MQTT_SHARE_GROUP },
     door: {
       ackTimeoutMs: e.NIANGJIA_DOOR_ACK_TIMEOUT_MS,
       commandTtlMs: 10_000,

@@ -175,3 +175,24 @@ export function rejectBadInput(request: { body?: unknown; query?: unknown; param
     errors: found.map((f) => ({ path: f.path, message: f.code, code: f.code })),
   });
 }
+
+/**
+ * Whether raw JSON text nests deeper than `maxDepth`, found by one pass over the characters (no
+ * parse, no recursion): for messages that arrive outside Fastify (MQTT) and must be measured
+ * before anything recursive — a schema, a canonical form for a signature — touches them.
+ */
+export function exceedsJsonDepth(text: string, maxDepth: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > maxDepth) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
