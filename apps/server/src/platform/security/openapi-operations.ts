@@ -10,6 +10,7 @@ export type Operation = {
   /** `METHOD /api/v1/members/{id}`: the key a route's authorisation case is filed under. */
   key: string;
   permission: string;
+  tags: string[];
   pathParams: string[];
   queryParams: string[];
   hasJsonBody: boolean;
@@ -19,6 +20,7 @@ export type Operation = {
 
 type OpenApiOperation = {
   'x-permission'?: string;
+  tags?: string[];
   parameters?: { in: string; name: string }[];
   requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown>; $ref?: string } }> };
 };
@@ -49,6 +51,7 @@ export async function loadOperations(client: Client): Promise<Operation[]> {
         path,
         key: `${method} ${path}`,
         permission: op['x-permission'] ?? '(none)',
+        tags: op.tags ?? [],
         pathParams: params.filter((p) => p.in === 'path').map((p) => p.name),
         queryParams: params.filter((p) => p.in === 'query').map((p) => p.name),
         hasJsonBody: Boolean(json),
