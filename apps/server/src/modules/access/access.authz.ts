@@ -1,4 +1,4 @@
-import type { AuthzCases } from '../../platform/security/authz';
+import type { AuthzCases } from '../../test/security/authz';
 
 const onController = (body: (version: number) => Record<string, unknown>): AuthzCases[string] => ({
   foreign: async (p) => {
@@ -13,7 +13,7 @@ const onAlarm = (body: (version: number) => Record<string, unknown>): AuthzCases
   },
 });
 
-/** Authorisation cases of the smart-station doors (platform/security/authz-matrix.int.test.ts). */
+/** Authorisation cases of the smart-station doors (test/security/authz-matrix.int.test.ts). */
 export const accessAuthz: AuthzCases = {
   'GET /api/v1/door-controllers': { lists: { query: { pageSize: 100 } }, foreign: (p) => ({ query: { orgId: p.streetId } }) },
   'POST /api/v1/door-controllers': { foreign: async (p) => ({ body: { positionId: (await p.position()).id, name: '矩阵新门' } }) },

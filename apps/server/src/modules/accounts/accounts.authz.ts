@@ -1,6 +1,6 @@
-import type { AuthzCases } from '../../platform/security/authz';
+import type { AuthzCases } from '../../test/security/authz';
 
-/** Authorisation cases of the accounts routes (platform/security/authz-matrix.int.test.ts). */
+/** Authorisation cases of the accounts routes (test/security/authz-matrix.int.test.ts). */
 export const accountsAuthz: AuthzCases = {
   'POST /api/v1/auth/login': { open: 'staff sign-in' },
   'POST /api/v1/auth/sms-code': { open: 'a worker asks for a sign-in code' },

@@ -1,5 +1,5 @@
-import type { AuthzCases } from '../../platform/security/authz';
-import { XLSX_TYPE } from '../../platform/security/authz-world';
+import type { AuthzCases } from '../../test/security/authz';
+import { XLSX_TYPE } from '../../test/security/authz-world';
 
 const range = { from: '2026-01-01', to: '2026-01-31' };
 const report = (extra: Record<string, string> = {}): AuthzCases[string] => ({ lists: { query: { ...range, ...extra } }, foreign: (p) => ({ query: { ...range, ...extra, orgId: p.streetId } }) });
@@ -16,7 +16,7 @@ const onShop = (body: (version: number) => Record<string, unknown>): AuthzCases[
   },
 });
 
-/** Authorisation cases of the charity fund (platform/security/authz-matrix.int.test.ts). */
+/** Authorisation cases of the charity fund (test/security/authz-matrix.int.test.ts). */
 export const fundAuthz: AuthzCases = {
   'GET /api/v1/funds': { lists: true },
   'PATCH /api/v1/funds/{id}': {

@@ -1,5 +1,5 @@
-import type { AuthzCases } from '../../platform/security/authz';
-import { XLSX_TYPE } from '../../platform/security/authz-world';
+import type { AuthzCases } from '../../test/security/authz';
+import { XLSX_TYPE } from '../../test/security/authz-world';
 
 const onMember = (body: (version: number) => Record<string, unknown>): AuthzCases[string] => ({
   foreign: async (p) => {
@@ -8,7 +8,7 @@ const onMember = (body: (version: number) => Record<string, unknown>): AuthzCase
   },
 });
 
-/** Authorisation cases of members, joining and the member spreadsheets (platform/security/authz-matrix.int.test.ts). */
+/** Authorisation cases of members, joining and the member spreadsheets (test/security/authz-matrix.int.test.ts). */
 export const membersAuthz: AuthzCases = {
   'GET /api/v1/members': { lists: { query: { pageSize: 200 } }, foreign: (p) => ({ query: { orgId: p.streetId } }) },
   'GET /api/v1/members/applications': { lists: { query: { pageSize: 200 } }, foreign: (p) => ({ query: { orgId: p.streetId } }) },

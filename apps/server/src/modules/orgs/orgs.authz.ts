@@ -1,6 +1,6 @@
-import type { AuthzCases } from '../../platform/security/authz';
+import type { AuthzCases } from '../../test/security/authz';
 
-/** Authorisation cases of the union tree (platform/security/authz-matrix.int.test.ts). */
+/** Authorisation cases of the union tree (test/security/authz-matrix.int.test.ts). */
 export const orgsAuthz: AuthzCases = {
   'GET /api/v1/orgs': { lists: { query: { pageSize: 100 } }, foreign: (p) => ({ query: { under: p.streetId } }) },
   'GET /api/v1/orgs/{id}': { foreign: (p) => ({ params: { id: p.streetId } }) },

@@ -1,4 +1,4 @@
-import type { AuthzCases } from '../../platform/security/authz';
+import type { AuthzCases } from '../../test/security/authz';
 
 const onPosition = (more: (p: { id: string; version: number; code: string }) => Record<string, unknown> = () => ({})): AuthzCases[string] => ({
   foreign: async (place) => {
@@ -7,7 +7,7 @@ const onPosition = (more: (p: { id: string; version: number; code: string }) => 
   },
 });
 
-/** Authorisation cases of positions, their spreadsheets, coverage and facility standards (platform/security/authz-matrix.int.test.ts). */
+/** Authorisation cases of positions, their spreadsheets, coverage and facility standards (test/security/authz-matrix.int.test.ts). */
 export const positionsAuthz: AuthzCases = {
   'GET /api/v1/positions/map-layers': { open: 'the district outline and tile settings the maps draw' },
   'GET /api/v1/positions/nearest': { open: 'a worker (or anyone) finds the nearest open station' },

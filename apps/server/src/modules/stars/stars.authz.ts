@@ -1,4 +1,4 @@
-import type { AuthzCases } from '../../platform/security/authz';
+import type { AuthzCases } from '../../test/security/authz';
 
 const onIssue = (body: (version: number) => Record<string, unknown> | Promise<Record<string, unknown>>): AuthzCases[string] => ({
   foreign: async (p) => {
@@ -7,7 +7,7 @@ const onIssue = (body: (version: number) => Record<string, unknown> | Promise<Re
   },
 });
 
-/** Authorisation cases of stars, feedback and photos (platform/security/authz-matrix.int.test.ts). */
+/** Authorisation cases of stars, feedback and photos (test/security/authz-matrix.int.test.ts). */
 export const starsAuthz: AuthzCases = {
   'GET /api/v1/stars/rubric': { foreign: (p) => ({ query: { orgId: p.streetId } }) },
   'PUT /api/v1/stars/rubric': {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../../test/harness';
+import { createTestApp, type Client, type TestApp } from '../harness';
 import type { AuthzCases, Place, Req, RouteCase, World } from './authz';
 import { buildWorld, holds, identifiersOf, send, type Actor } from './authz-world';
 import { ABSENT_ID, loadOperations, type Operation } from './openapi-operations';
@@ -44,7 +44,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Where a missing case goes: the module of the route (its OpenAPI tag names it). */
-const hintFor = (op: Operation) => `declare it in apps/server/src/modules/<module>/<module>.authz.ts (tags: ${op.tags.join(', ') || 'none'}); see platform/security/authz.ts`;
+const hintFor = (op: Operation) => `declare it in apps/server/src/modules/<module>/<module>.authz.ts (tags: ${op.tags.join(', ') || 'none'}); see apps/server/src/test/security/authz.ts`;
 
 describe('the authorisation matrix', () => {
   it('has a case for every documented /api/v1 route, and no case for a route that is gone', () => {

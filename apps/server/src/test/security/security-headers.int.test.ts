@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/harness';
-import { tileImageSource } from '../security-headers';
+import { createTestApp, type TestApp } from '../harness';
+import { tileImageSource } from '../../platform/security-headers';
 
 // Issue 9.1: a strict Content-Security-Policy on every HTML and API answer, framing refused except
 // for the public screens, X-Frame-Options for older browsers.

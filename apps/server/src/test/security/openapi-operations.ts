@@ -1,4 +1,4 @@
-import type { Client } from '../../test/harness';
+import type { Client } from '../harness';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 

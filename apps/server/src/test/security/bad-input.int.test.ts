@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../../test/harness';
+import { createTestApp, type Client, type TestApp } from '../harness';
 import { loadOperations, sampleUrl } from './openapi-operations';
 
 // Issue 9.6: NUL bytes, lone surrogates and impossible dates reached PostgreSQL (or `new Date`) and

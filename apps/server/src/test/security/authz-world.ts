@@ -2,8 +2,8 @@ import { idNumberCheckChar, type Role } from '@niangjia/contracts';
 import { demoCreditCode } from '../../db/seed/demo';
 import { createFundRow } from '../../modules/fund';
 import { PNG } from '../../modules/stars/testing';
-import { Client, type Res, type TestApp } from '../../test/harness';
-import { ROLE_PERMISSIONS } from '../auth';
+import { Client, type Res, type TestApp } from '../harness';
+import { ROLE_PERMISSIONS } from '../../platform/auth';
 import type { Created, Files, Place, Req, World } from './authz';
 
 /** Who calls: every kind of caller the matrix knows, signed in once. */
