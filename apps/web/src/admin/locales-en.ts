@@ -19,6 +19,8 @@ export const adminEn: Translation<typeof adminZh> = {
     actions: 'Actions',
     all: 'All',
     createdAt: 'Created',
+    detail: 'Details',
+    edit: 'Edit',
     updatedAt: 'Updated',
     maxLength: 'At most {{n}} characters',
     more: 'More',
@@ -28,6 +30,7 @@ export const adminEn: Translation<typeof adminZh> = {
     search: 'Search',
     total: '{{total}} in total',
   },
+  table: { columns: 'Columns', resetColumns: 'Default columns' },
   notFound: { title: 'Page not found', detail: 'There is nothing at this address; the link may be wrong or the page removed.', home: 'Back to dashboard' },
   login: {
     title: 'Union admin console',

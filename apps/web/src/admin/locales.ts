@@ -18,6 +18,8 @@ export const adminZh = {
     actions: '操作',
     all: '全部',
     createdAt: '创建时间',
+    detail: '详情',
+    edit: '编辑',
     updatedAt: '更新时间',
     maxLength: '最多 {{n}} 个字',
     more: '更多',
@@ -27,6 +29,7 @@ export const adminZh = {
     search: '查询',
     total: '共 {{total}} 条',
   },
+  table: { columns: '列设置', resetColumns: '恢复默认列' },
   notFound: { title: '页面不存在', detail: '这个地址没有内容，可能链接有误或已被移除。', home: '回到工作台' },
   login: {
     title: '工会管理后台',

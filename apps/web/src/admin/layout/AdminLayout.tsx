@@ -1,6 +1,6 @@
 import { DownOutlined, LaptopOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Dropdown, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe, useSession } from '../../shared/session';
@@ -22,6 +22,14 @@ export function AdminLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const selected = findSelected(location.pathname);
   const [openKeys, setOpenKeys] = useState<string[]>(() => MENU.filter(isGroup).map((g) => g.key));
+
+  // The active item stays in view in the scrolling menu (a page deep in 爱心基金 at 768 px high).
+  useEffect(() => {
+    const group = selected.group;
+    if (group) setOpenKeys((keys) => (keys.includes(group) ? keys : [...keys, group]));
+    const frame = requestAnimationFrame(() => document.querySelector('.admin-sider .ant-menu-item-selected')?.scrollIntoView({ block: 'nearest' }));
+    return () => cancelAnimationFrame(frame);
+  }, [selected.leaf, selected.group]);
 
   const items = useMemo<MenuProps['items']>(() => {
     const allowed = (permission: string | undefined) => !permission || me.permissions.some((p) => p === permission);
@@ -60,7 +68,7 @@ export function AdminLayout() {
           theme="dark"
           mode="inline"
           items={items}
-          selectedKeys={[selected.leaf]}
+          selectedKeys={selected.leaf ? [selected.leaf] : []}
           openKeys={collapsed ? undefined : openKeys}
           onOpenChange={setOpenKeys}
           onClick={({ key }) => navigate(key)}

@@ -102,9 +102,12 @@ export const MENU: MenuEntry[] = [
 
 export const isGroup = (entry: MenuEntry): entry is MenuGroup => 'items' in entry;
 
-/** The menu entry a path belongs to (longest matching prefix). */
-export function findSelected(pathname: string): { leaf: string; group: string | undefined } {
-  let best: { leaf: string; group: string | undefined } = { leaf: '/', group: undefined };
+/**
+ * The menu entry a path belongs to (longest matching prefix); none for a page outside the menu
+ * (会话 from the user menu, a 404), so that 工作台 is not lit there.
+ */
+export function findSelected(pathname: string): { leaf: string | undefined; group: string | undefined } {
+  let best: { leaf: string | undefined; group: string | undefined } = { leaf: undefined, group: undefined };
   let bestLength = 0;
   for (const entry of MENU) {
     const leaves: [MenuLeaf, string | undefined][] = isGroup(entry) ? entry.items.map((i) => [i, entry.key]) : [[entry, undefined]];

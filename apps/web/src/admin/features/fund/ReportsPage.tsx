@@ -4,6 +4,7 @@ import { App, Button, Card, DatePicker, Empty, Radio, Space, Table, Tabs, Typogr
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { useSearchParams } from 'react-router';
 import { api, errorText } from '../../../shared/api';
 import { formatMoney } from '../../../shared/format';
@@ -136,7 +137,9 @@ function ReportTable<R>({ path, query, figures }: { path: string; query: Record<
   return (
     <>
       {report.error ? <ErrorAlert error={report.error} onRetry={report.reload} /> : null}
-      <Table
+      <DataTable
+        id="fund-report"
+        columnSettings={false}
         rowKey="key"
         size="small"
         loading={report.loading}
@@ -144,7 +147,7 @@ function ReportTable<R>({ path, query, figures }: { path: string; query: Record<
         pagination={{ pageSize: 31, showTotal: (total) => t('common.total', { total }) }}
         locale={{ emptyText: <Empty description={t('fundAdmin.reports.empty')} /> }}
         columns={[
-          { title: t('fundAdmin.reports.key'), dataIndex: 'label' },
+          { title: t('fundAdmin.reports.key'), key: 'label', dataIndex: 'label' },
           ...figures.map((f) => ({ title: t(`fundAdmin.reports.${f.titleKey}`), dataIndex: f.key, align: 'right' as const, render: (v: number) => show(f, v) })),
         ]}
         summary={() =>
