@@ -25,7 +25,7 @@ describe.skipIf(!canRun)('the console at 1366×768', () => {
   it('fits every page for the platform admin', { timeout: 900_000 }, async () => {
     const { page } = journey.session;
     const api = await signInStaffApi(journey.server.baseURL, 'admin');
-    const pick = async <T,>(path: string) => ((await api.get<{ items: T[] }>(path)).items[0] as T | undefined) ?? null;
+    const pick = async <T,>(path: string) => ((await api.get<{ items: T[] }>(path)).items[0]) ?? null;
     const org = await pick<{ id: string }>('/orgs?q=观音桥&pageSize=1');
     const member = await pick<{ id: string }>('/members?pageSize=1');
     const position = await pick<{ id: string }>('/positions?q=红旗河沟&pageSize=1');
