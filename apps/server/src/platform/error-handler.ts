@@ -98,7 +98,8 @@ function toProblem(error: unknown, request: FastifyRequest, lang: Lang): Problem
     const detail = t(lang, detailKey, { ...params, requestId });
     return {
       type: typeUri(error.code),
-      title: t(lang, error.code),
+      // A title may name values too ({number}); unfilled braces never reach a screen.
+      title: t(lang, error.code, params),
       status: error.status,
       ...(detail !== detailKey ? { detail } : {}),
       code: error.code,

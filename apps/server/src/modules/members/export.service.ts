@@ -47,7 +47,7 @@ export function createExportService({ db, dataKeys, clock = () => new Date() }: 
       const { reveal: _reveal, ...filter } = query;
       await recordAudit(db, actor.audit, { action: reveal ? 'personal_data.export' : 'member.export', entityType: 'member', orgId: query.orgId ?? null, after: { filter, count: lines.length, revealed: reveal } });
       const stamp = clock().toISOString().slice(0, 10);
-      return { file, fileName: `members-${stamp}.xlsx`, count: lines.length };
+      return { file, fileName: `会员名单_${stamp}.xlsx`, count: lines.length };
     },
   };
 }

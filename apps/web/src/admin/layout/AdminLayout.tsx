@@ -7,7 +7,7 @@ import { useMe, useSession } from '../../shared/session';
 import { OrgTreeSelect } from '../components/OrgTreeSelect';
 import { AlarmBell } from '../features/access/AlarmBell';
 import { LanguageSwitch } from './LanguageSwitch';
-import { findSelected, isGroup, MENU } from './menu';
+import { canUseMenuLeaf, findSelected, isGroup, MENU } from './menu';
 import { useScope } from './scope';
 
 const { Header, Sider, Content } = Layout;
@@ -32,13 +32,12 @@ export function AdminLayout() {
   }, [selected.leaf, selected.group]);
 
   const items = useMemo<MenuProps['items']>(() => {
-    const allowed = (permission: string | undefined) => !permission || me.permissions.some((p) => p === permission);
     return MENU.flatMap((entry) => {
-      if (!isGroup(entry)) return allowed(entry.permission) ? [{ key: entry.path, icon: entry.icon, label: t(entry.labelKey) }] : [];
-      const children = entry.items.filter((i) => allowed(i.permission)).map((i) => ({ key: i.path, icon: i.icon, label: t(i.labelKey) }));
+      if (!isGroup(entry)) return canUseMenuLeaf(entry, me) ? [{ key: entry.path, icon: entry.icon, label: t(entry.labelKey) }] : [];
+      const children = entry.items.filter((i) => canUseMenuLeaf(i, me)).map((i) => ({ key: i.path, icon: i.icon, label: t(i.labelKey) }));
       return children.length ? [{ key: entry.key, icon: entry.icon, label: t(entry.labelKey), children }] : [];
     });
-  }, [me.permissions, t]);
+  }, [me, t]);
 
   const userMenu: MenuProps['items'] = [
     { key: 'sessions', icon: <LaptopOutlined />, label: t('sessions.title') },

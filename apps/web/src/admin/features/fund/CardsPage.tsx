@@ -14,6 +14,7 @@ import { FilterActions } from '../../components/FilterActions';
 import { listPagination } from '../../components/list-pagination';
 import { CardDrawer } from './CardDrawer';
 import { CardReasonModal, IssueCardModal } from './card-modals';
+import { useFund } from './use-fund';
 
 type Filters = { q?: string; status?: string };
 type Action = { kind: 'issue' } | { kind: 'suspend' | 'reissue'; card: BreakfastCard };
@@ -37,6 +38,7 @@ export function CardsPage() {
   const navigate = useNavigate();
   const { cardId } = useParams();
   const canWrite = me.permissions.includes('fund.write');
+  const { fund } = useFund();
   const [filterForm] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
@@ -151,11 +153,20 @@ export function CardsPage() {
               render: (v: string | null) => v ?? '—',
             },
             {
+              title: t('fundAdmin.cards.org'),
+              key: 'org',
+              dataIndex: ['org', 'name'],
+              width: 160,
+              ellipsis: true,
+              priority: 3,
+            },
+            {
               title: t('fundAdmin.cards.fields.employer'),
               key: 'employer',
               dataIndex: 'employer',
-              width: 160,
+              width: 180,
               ellipsis: true,
+              priority: 3,
               render: (v: string | null) => v ?? '—',
             },
             {
@@ -192,6 +203,7 @@ export function CardsPage() {
               key: 'issuedAt',
               dataIndex: 'issuedAt',
               width: 150,
+              priority: 3,
               render: (v: string) => formatDateTime(v),
             },
           ]}
@@ -217,6 +229,7 @@ export function CardsPage() {
       </Card>
       {action?.kind === 'issue' && (
         <IssueCardModal
+          fund={fund}
           onClose={() => setAction(null)}
           onDone={(card) => {
             setAction(null);

@@ -1,6 +1,6 @@
 import { DownloadOutlined, LinkOutlined } from '@ant-design/icons';
 import type { BreakfastReport, ContributionReport } from '@niangjia/contracts';
-import { App, Button, Card, DatePicker, Empty, Radio, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Empty, Radio, Space, Table, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { StatementView } from '../../../shared/fund/StatementView';
 import type { FundStatement } from '@niangjia/contracts';
 import { thisMonth } from './fund-format';
+import { useFund } from './use-fund';
+import { useScope } from '../../layout/scope';
 
 type Tab = 'contributions' | 'breakfasts' | 'statement';
 type Range = { from: string; to: string };
@@ -30,6 +32,8 @@ export function ReportsPage() {
   const groupBy = tab === 'contributions' ? contributionGroup : tab === 'breakfasts' ? breakfastGroup : undefined;
   const query = { ...range, ...(groupBy ? { groupBy } : {}) };
 
+  const { fund } = useFund();
+  const { scope } = useScope();
   const download = () => void api.download(`/fund-reports/${tab}.xlsx`, query, `fund-${tab}-${range.from}-${range.to}.xlsx`).catch((e: unknown) => message.error(errorText(e)));
 
   return (
@@ -54,6 +58,9 @@ export function ReportsPage() {
         </Space>
       }
     >
+      {fund?.access === 'slice' && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('fundAdmin.reports.sliceNote', { scope: scope?.name ?? '', fund: fund.name, org: fund.orgName })} data-testid="fund-slice-note" />
+      )}
       <Tabs
         activeKey={tab}
         onChange={(k) => setParams({ tab: k }, { replace: true })}
