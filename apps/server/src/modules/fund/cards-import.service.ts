@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit.service';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { t, type Lang } from '../../platform/i18n';
 import { maskPhone } from '../../platform/logger';
 import { keyedHash, type Secrets } from '../../platform/secrets';
@@ -153,7 +153,7 @@ export function createCardImportService({ db, secrets, cards }: { db: Db; secret
     async commit(id: string, input: { version: number; mode: 'only_valid' | 'all_or_nothing' }, ctx: Ctx, lang: Lang): Promise<BreakfastCardImport> {
       return db.transaction(async (tx) => {
         const row = await load(id, ctx, tx, true);
-        if (Number(row.version) !== input.version) throw new AppError('VERSION_CONFLICT');
+        if (Number(row.version) !== input.version) throw versionConflict(input.version, Number(row.version));
         if (row.status !== 'checked') throw new AppError('CONFLICT', { status: 409 });
         if (input.mode === 'all_or_nothing' && Number(row.error_rows) > 0) throw new AppError('IMPORT_HAS_ERRORS', { status: 409 });
         const fund = await cards.fundFor(tx, ctx.scope);

@@ -5,7 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit.service';
 import type { Scope } from '../../platform/auth';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { maskPhone } from '../../platform/logger';
 import { keyedHash, type Secrets } from '../../platform/secrets';
 import { makeCardQr } from './breakfast-qr';
@@ -132,7 +132,7 @@ export function createCardsService({ db, secrets }: { db: Db; secrets: Secrets }
     const before = await getCard(id, ctx.scope, tx);
     if (!from.includes(before.status)) throw new AppError('FUND_CARD_STATUS_INVALID', { status: 409 });
     const res = rowsOf(await tx.execute(sql`update breakfast_card set ${set}, version = version + 1, updated_at = now() where id = ${id} and version = ${version} returning id`));
-    if (!res.length) throw new AppError('VERSION_CONFLICT');
+    if (!res.length) throw versionConflict(version, before.version);
     const after = await getCard(id, ctx.scope, tx);
     await recordAudit(tx, ctx.audit, { action: `breakfast_card.${action}`, entityType: 'breakfast_card', entityId: id, before: { status: before.status }, after: { status: after.status } });
     return after;

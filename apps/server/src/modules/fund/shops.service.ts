@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
 import type { Scope } from '../../platform/auth';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { encryptField, type DataKeys } from '../../platform/pii';
 import { DEFAULT_FIXED_FEN, shanghaiDay } from './contribution';
 import { findFundFor, nextCardValidUntil } from './fund-access';
@@ -164,7 +164,7 @@ export function createShopsService({ db, dataKeys }: { db: Db; dataKeys: DataKey
             operator_credit_code = ${input.operatorCreditCode === undefined ? sql`operator_credit_code` : input.operatorCreditCode}, status = coalesce(${input.status ?? null}, status),
             version = version + 1, updated_at = now() where id = ${id} and version = ${input.version} returning id`),
         );
-        if (!res.length) throw new AppError('VERSION_CONFLICT');
+        if (!res.length) throw versionConflict(input.version, before.version);
         const after = await getShop(id, ctx.scope, tx);
         await recordAudit(tx, ctx.audit, { action: 'fund_shop.update', entityType: 'fund_shop', entityId: id, orgId: after.orgId, before: { name: before.name, status: before.status, operatorName: before.operatorName }, after: { name: after.name, status: after.status, operatorName: after.operatorName } });
         return after;
@@ -249,7 +249,7 @@ export function createShopsService({ db, dataKeys }: { db: Db; dataKeys: DataKey
             card_valid_months = coalesce(${input.cardValidMonths ?? null}, card_valid_months), version = version + 1
             where id = ${id} and version = ${input.version} returning id`),
         );
-        if (!res.length) throw new AppError('VERSION_CONFLICT');
+        if (!res.length) throw versionConflict(input.version, before.version);
         const after = await this.getFund(id, ctx.scope, tx);
         await recordAudit(tx, ctx.audit, { action: 'fund.update', entityType: 'fund', entityId: id, orgId: after.orgId, before, after });
         return after;
