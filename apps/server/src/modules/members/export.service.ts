@@ -10,7 +10,7 @@ import * as repo from './members.repository';
 export const MAX_EXPORT_ROWS = 100_000;
 const PAGE = 2000;
 
-const STATUS_LABELS: Record<string, string> = { applied: '待审核', active: '正常', suspended: '已暂停', left: '已退会', rejected: '未通过' };
+const STATUS_LABELS: Record<string, string> = { applied: '待审核', active: '正常', suspended: '已暂停', left: '已退会', rejected: '未通过', withdrawn: '已撤回' };
 
 /** The filtered member list as .xlsx: masked unless the caller may reveal and asks to; always audited. */
 export function createExportService({ db, dataKeys, clock = () => new Date() }: MembersDeps, members: MembersService) {
