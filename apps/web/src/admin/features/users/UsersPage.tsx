@@ -139,7 +139,7 @@ export function UsersPage() {
           })}
           columns={[
             { title: t('users.fields.displayName'), key: 'displayName', dataIndex: 'displayName', width: 170, render: (v: string, u) => <a onClick={() => navigate(`/users/${u.id}`)}>{v}</a> },
-            { title: t('users.fields.username'), key: 'username', dataIndex: 'username', width: 130, render: (v: string | null) => v ?? '—' },
+            { title: t('users.fields.username'), key: 'username', dataIndex: 'username', width: 130, render: (v: string | null) => (v ? <span translate="no">{v}</span> : '—') },
             {
               title: t('users.fields.phone'),
               key: 'phoneMasked',
