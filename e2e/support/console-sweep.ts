@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from './browser';
 import { findLayoutProblems, findOverlayProblems } from './layout-checks';
+import { findTextProblems } from './text-checks';
 
 /** Waits until the page's requests are done and no spinner is left. */
 export async function settle(page: Page): Promise<void> {
@@ -29,7 +30,7 @@ export async function sweepPages(page: Page, name: string, pages: { path: string
   for (const { path, label } of pages) {
     await page.goto(`/admin${path}`);
     await settle(page);
-    const problems = await findLayoutProblems(page);
+    const problems = [...(await findLayoutProblems(page)), ...(await findTextProblems(page, '#root')).map((p) => `text: ${p}`)];
     // A red box on a page the menu offers means the role was sent somewhere it cannot use.
     const errors = (await page.locator('.ant-layout-content .ant-alert-error, .ant-layout-content .ant-result-error, .ant-layout-content .ant-result-404, .ant-layout-content .ant-result-403').allTextContents()).map((t) => t.trim());
     // Each further tab of the page (评星定级 ▸ 检查记录 …) is a page of its own for layout.
@@ -39,7 +40,7 @@ export async function sweepPages(page: Page, name: string, pages: { path: string
       const tabLabel = ((await tab.textContent()) ?? '').trim();
       await tab.click();
       await settle(page);
-      problems.push(...(await findLayoutProblems(page)).map((p) => `${tabLabel}: ${p}`));
+      problems.push(...[...(await findLayoutProblems(page)), ...(await findTextProblems(page, '#root')).map((p) => `text: ${p}`)].map((p) => `${tabLabel}: ${p}`));
       await saveScreenshot(page, `sweep-${name}-${path.replace(/\W+/g, '_')}-tab${i + 1}`);
     }
     const activeMenu = await page
@@ -57,7 +58,7 @@ export async function sweepPages(page: Page, name: string, pages: { path: string
         .waitFor({ timeout: 5000 })
         .catch(() => undefined);
       await page.waitForTimeout(500);
-      problems.push(...(await findOverlayProblems(page)).map((p) => `form: ${p}`));
+      problems.push(...[...(await findOverlayProblems(page)), ...(await findTextProblems(page, '.ant-modal-content, .ant-drawer-content')).map((p) => `text: ${p}`)].map((p) => `form: ${p}`));
       await saveScreenshot(page, `sweep-${name}-${path.replace(/\W+/g, '_') || 'home'}-form`);
       await page.keyboard.press('Escape');
       await page.waitForTimeout(300);
