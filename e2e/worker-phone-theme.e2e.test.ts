@@ -46,7 +46,7 @@ describe.skipIf(!canRun)('the worker pages at 375 px', () => {
       await page.getByRole('button', { name: '获取验证码' }).click();
       const code = await journey.server.waitForSmsCode({ since });
       await page.getByRole('textbox', { name: '短信验证码' }).fill(code);
-      await page.waitForURL(/\/m\/?$/);
+      await page.waitForURL(/\/m\/me$/);
 
       // An application under review, made through the API with the browser's own session.
       const me = await (await page.request.get('/api/v1/auth/me')).json();
@@ -69,7 +69,7 @@ describe.skipIf(!canRun)('the worker pages at 375 px', () => {
         expect(primary.toLowerCase()).toBe('#c8102e');
       }
       await page.goto('/m/no-such-page');
-      await page.getByText('页面不存在').waitFor();
+      await page.getByTestId('not-found').getByText('页面不存在').waitFor();
 
       // The active tab and a primary button are drawn in the union red.
       await page.goto('/m/me');
