@@ -12,4 +12,5 @@ export * from './stars';
 export * from './coverage';
 export * from './access';
 export * from './fund';
+export * from './card-number';
 export * from './figures';

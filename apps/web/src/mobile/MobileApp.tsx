@@ -12,7 +12,9 @@ import { TabsLayout } from './TabsLayout';
 export const MOBILE_BASENAME = '/m';
 
 const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
-const ComingSoonPage = lazy(() => import('./pages/ComingSoonPage').then((m) => ({ default: m.ComingSoonPage })));
+const ServicesPage = lazy(() => import('./pages/shell/ServicesPage').then((m) => ({ default: m.ServicesPage })));
+const NotFoundPage = lazy(() => import('./pages/shell/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
+const PrivacyPage = lazy(() => import('./pages/shell/PrivacyPage').then((m) => ({ default: m.PrivacyPage })));
 const StationsPage = lazy(() => import('./pages/stations/StationsPage').then((m) => ({ default: m.StationsPage })));
 const MePage = lazy(() => import('./pages/MePage').then((m) => ({ default: m.MePage })));
 const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
@@ -36,12 +38,13 @@ export function MobileApp() {
           <Suspense fallback={<PageLoading />}>
             <Routes>
               <Route path="login" element={<LoginPage />} />
+              <Route path="privacy" element={<PrivacyPage />} />
               <Route path="verify" element={<VerifyPage />} />
               <Route path="door/:deviceId" element={<DoorPage />} />
               <Route element={<TabsLayout />}>
                 <Route index element={<HomePage />} />
                 <Route path="stations" element={<StationsPage />} />
-                <Route path="services" element={<ComingSoonPage titleKey="tabs.services" textKey="soon.services" />} />
+                <Route path="services" element={<ServicesPage />} />
                 <Route path="me" element={<MePage />} />
                 <Route path="me/sessions" element={<SessionsPage />} />
                 <Route path="join" element={<RequireSignIn><JoinPage /></RequireSignIn>} />
@@ -50,8 +53,7 @@ export function MobileApp() {
                 <Route path="me/feedback" element={<RequireSignIn><MyFeedbackPage /></RequireSignIn>} />
                 <Route path="me/breakfast-card" element={<RequireSignIn><BreakfastCardPage /></RequireSignIn>} />
                 <Route path="fund/accounts" element={<FundAccountsPage />} />
-                <Route path="me/:section" element={<ComingSoonPage titleKey="tabs.me" textKey="soon.generic" />} />
-                <Route path="*" element={<ComingSoonPage titleKey="notFound.title" textKey="notFound.detail" />} />
+                <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>
           </Suspense>
