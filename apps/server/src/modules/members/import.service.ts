@@ -2,7 +2,7 @@ import crypto, { randomUUID } from 'node:crypto';
 import { maskIdNumber, type CommitImport, type ImportJob, type ImportRowError, type MemberImport } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
-import { findJob, type JobContext, type JobRow, type JobRunner } from '../../platform/jobs';
+import { createDeferredProgress, findJob, type JobContext, type JobRow, type JobRunner } from '../../platform/jobs';
 import { isInScope, type Scope } from '../../platform/auth';
 import { AppError, notFound } from '../../platform/errors';
 import { t, type Lang } from '../../platform/i18n';
@@ -156,11 +156,13 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
       }
       return found;
     };
+    const progress = createDeferredProgress(ctx);
+    let committed = 0;
     try {
-      return await db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         await repo.lockImport(tx, id);
         const row = await repo.findImportData(tx, id);
-        if (!row || row.status !== 'committing') return { skipped: true };
+        if (!row || row.status !== 'committing') return null;
         const packed = row.rowsEnc ? parsePackedRows(decryptField(dataKeys, ROWS_PURPOSE, row.rowsEnc)) : [];
         row.rowsEnc = null;
         const total = packed.length;
@@ -175,13 +177,12 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
         if (fresh.length !== total && mode === 'all_or_nothing') throw new AppError('IMPORT_CHANGED_SINCE_CHECK', { status: 409, params: { count: total - fresh.length } });
         // Written in slices of 1,000 rows (column arrays, see insertCommitSlice) so memory stays flat for a 100,000-row batch; still one transaction.
         let slice = repo.emptyCommitSlice();
-        let committed = 0;
         const flush = async () => {
           await repo.insertCommitSlice(tx, slice, now, audit);
           committed += slice.membership.id.length;
           slice = repo.emptyCommitSlice();
-          // Not awaited: on PGlite the single connection is held by this transaction.
-          void ctx.progress(committed / Math.max(1, fresh.length), `已导入 ${thousands(committed)} / ${thousands(fresh.length)} 行`);
+          // Deferred: on PGlite this transaction holds the one connection (see createDeferredProgress).
+          progress.report(committed / Math.max(1, fresh.length), `已导入 ${thousands(committed)} / ${thousands(fresh.length)} 行`);
         };
         const byDistrict = new Map<string, { prefix: string; rows: number[] }>();
         for (const i of fresh) {
@@ -251,9 +252,16 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
           orgId: row.orgId,
           after: { mode, committedRows: committed, skipped: total - fresh.length },
         });
-        return { committedRows: committed, skipped: total - fresh.length };
+        return { committedRows: committed, skipped: total - fresh.length, total: fresh.length };
       });
+      await progress.settle();
+      if (!result) return { skipped: true };
+      // The final line, written after the commit and before the runner marks the job done: a poll
+      // that sees the job succeeded always sees this text.
+      await ctx.progress(1, `已导入 ${thousands(result.committedRows)} / ${thousands(result.total)} 行`, true);
+      return { committedRows: result.committedRows, skipped: result.skipped };
     } catch (error) {
+      await progress.settle();
       // The transaction left nothing behind; the batch is checked again and can be committed later.
       await repo.updateImport(db, id, { status: 'checked', mode: null });
       throw error;

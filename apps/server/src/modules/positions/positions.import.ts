@@ -4,7 +4,7 @@ import { diffSnapshots, recordAudit, type AuditContext } from '../../platform/au
 import type { Scope } from '../../platform/auth';
 import { AppError, notFound } from '../../platform/errors';
 import { t, type Lang } from '../../platform/i18n';
-import type { JobContext, JobRow, JobRunner } from '../../platform/jobs';
+import { createDeferredProgress, type JobContext, type JobRow, type JobRunner } from '../../platform/jobs';
 import { checkPositionRows, type CheckedPositionRow, type StoredPositionError } from './positions.import-check';
 import * as importRepo from './positions.import.repository';
 import * as repo from './positions.repository';
@@ -113,7 +113,8 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
   async function runCommit(ctx: JobContext): Promise<CommitResult> {
     const { importId, audit } = ctx.job.payload as CommitPayload;
     const now = clock();
-    return db.transaction(async (tx) => {
+    const progress = createDeferredProgress(ctx);
+    const result = await db.transaction(async (tx) => {
       await importRepo.lockJob(tx, importId);
       const check = await importRepo.findCheckJob(tx, importId, POSITION_IMPORT_CHECK_JOB);
       const rows = (check?.result as CheckResult | null)?.rows ?? [];
@@ -133,6 +134,7 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
           const row = await repo.insertPosition(tx, { code: r.code, ...r.values, statusChangedAt: now });
           await recordAudit(tx, audit, { action: 'position.create', entityType: 'position', entityId: row.id, orgId: row.orgId, after: { ...snapshot(row), importId } });
           created++;
+          if (created % 100 === 0) progress.report((created + updated + unchanged) / rows.length, `已写入 ${created + updated} / ${rows.length} 行`);
           continue;
         }
         const old = before.get(r.positionId!)!;
@@ -146,11 +148,13 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
         if (!row) throw new AppError('POSITION_IMPORT_CHANGED', { status: 409, params: { codes: r.code, count: 1 } });
         await recordAudit(tx, audit, { action: 'position.update', entityType: 'position', entityId: row.id, orgId: row.orgId, ...diffSnapshots(snapshot(old), snapshot(row)) });
         updated++;
-        if ((created + updated) % 100 === 0) void ctx.progress((created + updated + unchanged) / rows.length, `已写入 ${created + updated} / ${rows.length} 行`);
+        if (updated % 100 === 0) progress.report((created + updated + unchanged) / rows.length, `已写入 ${created + updated} / ${rows.length} 行`);
       }
       await recordAudit(tx, audit, { action: 'position.import_commit', entityType: 'position_import', entityId: importId, after: { created, updated, unchanged } });
       return { committedRows: created + updated + unchanged, created, updated, unchanged };
-    });
+    }).finally(() => progress.settle());
+    await ctx.progress(1, `已写入 ${result.created + result.updated} / ${result.committedRows} 行`, true);
+    return result;
   }
 
   jobs.register(POSITION_IMPORT_CHECK_JOB, runCheck);
