@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuerySchema, versionSchema } from './common';
+import { mobilePhoneSchema, pageQuerySchema, versionSchema } from './common';
 import { importJobSchema, importModes, importRowErrorSchema, importStatuses } from './members';
 
 export * from './fund-pos';
@@ -167,7 +167,7 @@ export const listBreakfastCardsQuerySchema = pageQuerySchema.extend({
 export type ListBreakfastCardsQuery = z.infer<typeof listBreakfastCardsQuerySchema>;
 export const issueBreakfastCardSchema = z.strictObject({
   holderName: z.string().trim().min(2).max(30),
-  phone: z.string().regex(/^1[3-9]\d{9}$/, { error: 'PHONE_INVALID' }),
+  phone: mobilePhoneSchema,
   employer: z.string().trim().max(60).optional(),
   validUntil: dateSchema.optional(),
 });
@@ -203,7 +203,10 @@ export const breakfastCardImportSchema = z.object({
   errorRows: z.number().int(),
   committedRows: z.number().int(),
   isRepeat: z.boolean(),
+  /** The first errors (row, column, reason), at most 100; the full list is in the .xlsx report. */
   errors: z.array(importRowErrorSchema),
+  /** How many errors the check found in all (the list above is capped). */
+  errorCount: z.number().int(),
   createdByName: z.string().nullable(),
   createdAt: z.string(),
   committedAt: z.string().nullable(),

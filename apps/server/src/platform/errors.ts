@@ -57,3 +57,12 @@ export const notFound = (entity?: string) =>
   new AppError('NOT_FOUND', entity ? { detail: 'NOT_FOUND_ENTITY', params: { entity } } : {});
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/** Error lists leave the server capped: the first ones, and how many there were (never a list as long as the input). */
+export const MAX_LISTED_ERRORS = 100;
+
+/** The first `max` items of a list and its length; `total` when only part of the list was kept while reading. */
+export function capList<T>(items: readonly T[], max = MAX_LISTED_ERRORS, total = items.length): { items: T[]; total: number; notListed: number } {
+  const kept = items.slice(0, max);
+  return { items: kept, total, notListed: Math.max(0, total - kept.length) };
+}

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { xlsxBomb } from '../../platform/spreadsheet/testing';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
 import { shanghaiDay } from './contribution';
 import { posInject, saleOf } from './fund.test-support';
@@ -93,6 +94,32 @@ describe('breakfast card import', () => {
     expect(JSON.parse((await upload(Buffer.from('name,phone\n'))).body).code).toBe('IMPORT_NOT_XLSX');
     expect(JSON.parse((await upload(await xlsx([['姓名'], ['王']]))).body).code).toBe('IMPORT_HEADERS_MISSING');
   });
+
+  it('takes phones as people type them (+86, 0086, spaces, dashes) and finds repeats among them', async () => {
+    const res = await upload(
+      await xlsx([
+        ['姓名*', '手机号*'],
+        ['钱七', '+86 139-2222-0001'],
+        ['孙八', '0086 13922220002'],
+        ['周九', '139 2222 0001'],
+        ['吴十', 13922220003],
+      ]),
+    );
+    const batch = JSON.parse(res.body);
+    expect(batch).toMatchObject({ totalRows: 4, validRows: 3, errorRows: 1, errorCount: 1 });
+    expect(batch.errors[0]).toMatchObject({ row: 4, code: 'FUND_IMPORT_PHONE_REPEATED' });
+  });
+
+  it('refuses an .xlsx bomb (a small file that unpacks to hundreds of MB) at once', async () => {
+    const bomb = await xlsxBomb(300, { lie: true, headers: ['姓名*', '手机号*'] });
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const batches = async () => (await t.database.query('select 1 from breakfast_card_import')).length;
+    const before = await batches();
+    const res = await upload(bomb);
+    expect(res.statusCode).toBe(413);
+    expect(JSON.parse(res.body)).toMatchObject({ code: 'IMPORT_UNPACKED_TOO_LARGE', title: '文件解压后过大，未读取' });
+    expect(await batches()).toBe(before);
+  }, 600_000);
 });
 
 describe('custodian and reports', () => {
@@ -113,6 +140,18 @@ describe('custodian and reports', () => {
     const mismatch = rec.body.differences.find((d: { reference: string }) => d.reference === 'T-B');
     expect(mismatch.entries[0]).toMatchObject({ amountFen: 50_000 });
     expect(mismatch.statementLine).toBe(3);
+  });
+
+  it('answers a 1.1 MB statement of bad lines with the first errors and their count, not an error per line', async () => {
+    const csv = 'date,reference,amount_fen,description\n' + '2031-13-01,,1.5,xxxxxxxx\n'.repeat(45_000);
+    expect(csv.length).toBeGreaterThan(1.1e6);
+    const res = await admin.request('POST', '/api/v1/fund-custodian/statements', csv, { 'content-type': 'text/csv' });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body).length).toBeLessThan(40_000);
+    expect(res.body).toMatchObject({ code: 'FUND_CSV_INVALID', errorCount: 135_000 });
+    expect(res.body.errors).toHaveLength(101);
+    expect(res.body.errors[0]).toMatchObject({ path: 'line 2, column 1', message: '日期应为 YYYY-MM-DD' });
+    expect(res.body.errors.at(-1)).toMatchObject({ code: 'ERRORS_NOT_LISTED', message: '另有 134,900 处错误未列出' });
   });
 
   it('refuses a bad statement CSV naming line and column, and stores nothing', async () => {

@@ -5,6 +5,7 @@ import { testConfig } from '../../config';
 import type { JobHandler, JobRow, JobRunner } from '../../platform/jobs';
 import { loadDataKeys } from '../../platform/pii';
 import { loadSecrets } from '../../platform/secrets';
+import { xlsxBomb } from '../../platform/spreadsheet/testing';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
 import { createImportService, IMPORT_COMMIT_JOB } from './import.service';
 
@@ -28,7 +29,7 @@ async function workbook(rows: ExcelJS.CellValue[][], headers = HEADERS): Promise
 
 /** Polls the batch until its job is done (the check and the commit run as jobs). */
 async function waitForJob(client: Client, id: string) {
-  for (let i = 0; i < 2400; i++) {
+  for (const deadline = Date.now() + 600_000; Date.now() < deadline; ) {
     const res = await client.get(`/api/v1/members/imports/${id}`);
     if (res.status !== 200 || !res.body.job || ['succeeded', 'failed'].includes(res.body.job.status)) return res;
     await new Promise((r) => setTimeout(r, 50));
@@ -256,6 +257,9 @@ describe('collective join drives from Excel', () => {
     // Read by the check job: the batch fails with the reason.
     const wrongHeaders = await upload(gyq, await workbook([['张三', '1']], ['名字', '证件号', '工会编码']), ids['JB-GYQ']!);
     expect(wrongHeaders.body).toMatchObject({ status: 'failed', job: { status: 'failed', error: { code: 'IMPORT_HEADERS_MISSING', title: '表头与模板不符', detail: '第一行缺少以下列：姓名、身份证号、用工形式' } } });
+    // A small file that unpacks to hundreds of MB: refused by the reader, the server untouched.
+    const bomb = await upload(gyq, await xlsxBomb(300, { lie: false, headers: HEADERS }), ids['JB-GYQ']!);
+    expect(bomb.body).toMatchObject({ status: 'failed', job: { status: 'failed', error: { code: 'IMPORT_UNPACKED_TOO_LARGE' } } });
     const empty = await upload(gyq, await workbook([[], []]), ids['JB-GYQ']!);
     expect(empty.body.job.error.code).toBe('IMPORT_EMPTY');
     const cannotCommit = await gyq.post(`/api/v1/members/imports/${empty.body.id}/commit`, { version: empty.body.version, mode: 'only_valid' });
@@ -290,7 +294,7 @@ describe('collective join drives from Excel', () => {
     // The stored file is dropped once read.
     const stored = await t.database.query<{ file: unknown }>('select file from member_import where id = $1', [res.body.id]);
     expect(stored[0]!.file).toBeNull();
-  }, 120_000);
+  }, 1_200_000);
 });
 
 describe('export', () => {

@@ -45,7 +45,7 @@ describe('a coverage run on the Monaco extract', () => {
     const started = await gyq.post('/api/v1/coverage-runs', { areaOrgId: gyqId, candidates: 5 });
     expect(started.status, JSON.stringify(started.body)).toBe(202);
     let run = started.body;
-    for (let i = 0; i < 200 && (run.status === 'queued' || run.status === 'running'); i++) {
+    for (const deadline = Date.now() + 600_000; Date.now() < deadline && (run.status === 'queued' || run.status === 'running'); ) {
       await t.app.jobs.drain();
       run = (await gyq.get(`/api/v1/coverage-runs/${run.id}`)).body;
     }
