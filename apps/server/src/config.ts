@@ -74,6 +74,8 @@ const envSchema = z.object({
   NIANGJIA_DOOR_OFFLINE_AFTER_MISSED: z.coerce.number().int().min(1).max(100).default(3),
   /** Oldest rotating code still accepted (the worker may sign in and register first). */
   NIANGJIA_DOOR_CODE_MAX_AGE_SECONDS: z.coerce.number().int().min(30).max(900).default(120),
+  /** The oldest breakfast an offline POS terminal may still sync (hours before now). */
+  NIANGJIA_POS_OFFLINE_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(72),
 });
 
 export type MqttConfig = {
@@ -116,6 +118,8 @@ export type Config = {
   /** Door controllers' broker (access). */
   mqtt: MqttConfig;
   door: DoorConfig;
+  /** Charity fund POS terminals (fund). */
+  pos: { offlineMaxHours: number };
 };
 
 export class ConfigError extends Error {}
@@ -165,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       offlineAfterMissed: e.NIANGJIA_DOOR_OFFLINE_AFTER_MISSED,
       codeMaxAgeSeconds: e.NIANGJIA_DOOR_CODE_MAX_AGE_SECONDS,
     },
+    pos: { offlineMaxHours: e.NIANGJIA_POS_OFFLINE_MAX_HOURS },
   };
   assertProductionSafe(config);
   return config;

@@ -33,13 +33,14 @@ export async function seedDemoFund(tx: Db, orgIdByCode: Map<string, string>, pii
     const code = `SHOP-${String(i + 1).padStart(2, '0')}`;
     const shortName = p.name.replace(/(工会驿站|驿站|司机之家)$/, '');
     const [shop] = rows<{ id: string }>(
-      await tx.execute(sql`insert into fund_shop (code, name, fund_id, position_id, org_id, operator_name) values (${code}, ${`${shortName}爱心小卖部`}, ${fundId}, ${p.id}, ${p.org_id}, ${OPERATORS[i % OPERATORS.length]!}) returning id`),
+      // Opened a year ago, when the history starts (a redemption may not be dated before its shop opened).
+      await tx.execute(sql`insert into fund_shop (code, name, fund_id, position_id, org_id, operator_name, created_at, updated_at) values (${code}, ${`${shortName}爱心小卖部`}, ${fundId}, ${p.id}, ${p.org_id}, ${OPERATORS[i % OPERATORS.length]!}, ${yearAgo}::date, ${yearAgo}::date) returning id`),
     );
     await tx.execute(sql`insert into contribution_rule (shop_id, kind, fixed_fen, effective_from) values (${shop!.id}, 'fixed', 10, ${yearAgo})`);
     await ensureShopAccounts(tx, fundId, { id: shop!.id, code, name: `${shortName}爱心小卖部` }, p);
     if (pii) {
       const key = demoTerminalKey(code);
-      await tx.execute(sql`insert into pos_terminal (shop_id, name, key_id, secret_enc) values (${shop!.id}, '收银机 1', ${key.keyId}, ${encryptField(pii.dataKeys, 'pos_terminal.secret', key.secret)})`);
+      await tx.execute(sql`insert into pos_terminal (shop_id, name, key_id, secret_enc, created_at, key_created_at) values (${shop!.id}, '收银机 1', ${key.keyId}, ${encryptField(pii.dataKeys, 'pos_terminal.secret', key.secret)}, ${yearAgo}::date, ${yearAgo}::date)`);
     }
   }
 
@@ -108,9 +109,9 @@ export async function seedDemoFund(tx: Db, orgIdByCode: Map<string, string>, pii
     const phones = ['13800000001', ...names.slice(1).map((_, i) => `1390000${String(1000 + i).padStart(4, '0')}`)];
     for (const [i, name] of names.entries()) {
       const phone = phones[i]!;
-      await tx.execute(sql`insert into breakfast_card (fund_id, number, holder_name, phone_hash, phone_masked, employer, valid_until, status, suspended_reason)
+      await tx.execute(sql`insert into breakfast_card (fund_id, number, holder_name, phone_hash, phone_masked, employer, valid_until, status, suspended_reason, issued_at)
         values (${fundId}, ${`ZC24${String(100001 + i).padStart(7, '0')}`}, ${name}, ${keyedHash(pii.secrets, 'breakfast_card.phone', phone)}, ${`${phone.slice(0, 3)}****${phone.slice(7)}`},
-          ${i % 2 ? '江北区城市管理局 观音桥环卫所' : '江北区城市管理局 五里店环卫所'}, ${until}, ${i === 19 ? 'suspended' : 'active'}, ${i === 19 ? '本人申请暂停' : null})`);
+          ${i % 2 ? '江北区城市管理局 观音桥环卫所' : '江北区城市管理局 五里店环卫所'}, ${until}, ${i === 19 ? 'suspended' : 'active'}, ${i === 19 ? '本人申请暂停' : null}, now() - interval '300 days')`);
     }
   }
 }

@@ -123,17 +123,38 @@ describe('breakfast card import', () => {
 });
 
 describe('custodian and reports', () => {
+  it('refuses a transfer above what the fund has collected, an absurd amount, or a date after today', async () => {
+    const funds = await admin.get('/api/v1/funds');
+    const [collected] = await t.database.query<{ balance_fen: string }>("select balance_fen from fund_account where kind = 'collected' and fund_id = $1", [funds.body.items[0].id]);
+    const available = Number(collected!.balance_fen);
+    expect(available).toBeGreaterThan(0);
+    const today = shanghaiDay(new Date());
+    const over = await admin.post('/api/v1/fund-custodian/transfers', { amountFen: available + 1, transferredOn: today, reference: 'T-OVER' });
+    expect(over.status).toBe(409);
+    expect(over.body).toMatchObject({ code: 'FUND_TRANSFER_EXCEEDS_COLLECTED', detail: `目前待缴存（经营方代收）余额为 ¥${(available / 100).toFixed(2)}` });
+    const absurd = await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 9e15, transferredOn: today, reference: 'T-HUGE' });
+    expect(absurd.status).toBe(400);
+    expect(absurd.body.errors[0].path).toBe('amountFen');
+    const future = await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 100, transferredOn: shanghaiDay(new Date(Date.now() + 2 * 86_400_000)), reference: 'T-FUTURE' });
+    expect(future.status).toBe(400);
+    expect(future.body.errors[0]).toMatchObject({ path: 'transferredOn', message: '缴存日期不能晚于今天' });
+    expect(await t.database.query("select 1 from custodian_transfer where reference like 'T-%'")).toHaveLength(0);
+  });
+
   it('reconciles transfers against the statement CSV and lists every difference with its entries', async () => {
-    const a = await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 100_000, transferredOn: '2031-01-05', reference: 'T-A' });
+    // Days 10–14 of last month: a closed month (booked now, dated then), clear of the demo's transfers on the 5th.
+    const lastMonth = shanghaiDay(new Date(Date.now() - 35 * 86_400_000)).slice(0, 8);
+    const d = (n: number) => `${lastMonth}${String(n).padStart(2, '0')}`;
+    const a = await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 100_000, transferredOn: d(10), reference: 'T-A' });
     expect(a.status, JSON.stringify(a.body)).toBe(201);
-    await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 50_000, transferredOn: '2031-01-06', reference: 'T-B' });
-    await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 70_000, transferredOn: '2031-01-07', reference: 'T-C' });
-    expect((await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 1, transferredOn: '2031-01-07', reference: 'T-C' })).status).toBe(409);
-    const csv = 'date,reference,amount_fen,description\n2031-01-05,T-A,100000,转入\n2031-01-06,T-B,49000,"转入, 少了"\n2031-01-09,T-X,3000,利息\n';
+    await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 50_000, transferredOn: d(11), reference: 'T-B' });
+    await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 70_000, transferredOn: d(12), reference: 'T-C' });
+    expect((await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 1, transferredOn: d(12), reference: 'T-C' })).status).toBe(409);
+    const csv = `date,reference,amount_fen,description\n${d(10)},T-A,100000,转入\n${d(11)},T-B,49000,"转入, 少了"\n${d(14)},T-X,3000,利息\n`;
     const imp = await admin.request('POST', '/api/v1/fund-custodian/statements?fileName=ccb.csv', csv, { 'content-type': 'text/csv' });
     expect(imp.status, JSON.stringify(imp.body)).toBe(201);
-    expect(imp.body).toMatchObject({ lineCount: 3, totalFen: 152_000, fromDate: '2031-01-05', toDate: '2031-01-09' });
-    const rec = await admin.get('/api/v1/fund-custodian/reconciliation?from=2031-01-01&to=2031-01-31');
+    expect(imp.body).toMatchObject({ lineCount: 3, totalFen: 152_000, fromDate: d(10), toDate: d(14) });
+    const rec = await admin.get(`/api/v1/fund-custodian/reconciliation?from=${d(8)}&to=${d(20)}`);
     expect(rec.body.matchedCount).toBe(1);
     const kinds = rec.body.differences.map((d: { kind: string; reference: string }) => `${d.kind}:${d.reference}`).sort();
     expect(kinds).toEqual(['amount_mismatch:T-B', 'missing_in_ledger:T-X', 'missing_in_statement:T-C']);

@@ -9,6 +9,8 @@ import { demoTerminalKey } from '../../db/seed/demo-fund';
 import { adminQuery, randomDbName, testDbKind, withDatabaseName } from '../../test/test-db';
 import { findBalanceMismatches, getTotals } from './ledger';
 import { signPosRequest } from './pos-signing';
+import { loadSecrets } from '../../platform/secrets';
+import { cardCheckCode } from './breakfast-qr';
 
 /**
  * Nothing lost (issue #6, point 8): the real server process is killed with SIGKILL while
@@ -85,6 +87,8 @@ async function send(path: string, key: { keyId: string; secret: string }, body: 
 describe('SIGKILL while terminals send', () => {
   it('counts every sale and every breakfast exactly once after restart and retries; the ledger balances to the fen', async () => {
     const before = await (await fetch(`${url}/api/v1/public/fund/summary`)).json();
+    // The server's key file (written at its first start): the check codes printed on the demo cards.
+    const secrets = loadSecrets({ secret: undefined, dataDir, allowGenerate: false });
     const keys = ['SHOP-01', 'SHOP-02', 'SHOP-03'].map(demoTerminalKey);
     const run = `K${Date.now().toString(36)}`;
     // Per terminal: 30 batches of 20 sales, and 10 breakfasts (demo cards on past days, as an offline till syncs).
@@ -96,7 +100,10 @@ describe('SIGKILL while terminals send', () => {
         list.push({ path: '/api/v1/pos/sales', key, body: { sales } });
         if (b % 3 === 0) {
           const card = `ZC24${String(100001 + ((k * 7 + b / 3) % 19)).padStart(7, '0')}`;
-          list.push({ path: '/api/v1/pos/breakfast-redemptions', key, body: { redemptionId: `${run}-${k}-r${b}`, card, redeemedAt: new Date(Date.now() - (k + 2) * 86_400_000).toISOString() } });
+          // Typed at the till with the card's check code; a different day per terminal (24 h apart,
+          // well inside the 72-hour offline window even if the retries take minutes).
+          const redeemedAt = new Date(Date.now() - (k * 24 + 1) * 3_600_000).toISOString();
+          list.push({ path: '/api/v1/pos/breakfast-redemptions', key, body: { redemptionId: `${run}-${k}-r${b}`, card, cardCode: cardCheckCode(secrets, card), redeemedAt } });
         }
       }
       return list;

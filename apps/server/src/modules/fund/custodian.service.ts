@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/audit.service';
 import { AppError, MAX_LISTED_ERRORS, type FieldError } from '../../platform/errors';
 import { t, type Lang } from '../../platform/i18n';
 import { readCsv, type SpreadsheetLimits } from '../../platform/spreadsheet';
-import { shanghaiDayStart } from './contribution';
+import { shanghaiDay, shanghaiDayStart } from './contribution';
 import { postEntries, rowsOf } from './ledger';
 import { rangeOf } from './reports.service';
 import type { Ctx } from './shops.service';
@@ -75,13 +75,24 @@ export function createCustodianService({ db }: { db: Db }) {
   });
 
   return {
-    async recordTransfer(fundId: string, input: CreateCustodianTransfer, ctx: Ctx): Promise<CustodianTransfer> {
+    async recordTransfer(fundId: string, input: CreateCustodianTransfer, ctx: Ctx, now = new Date()): Promise<CustodianTransfer> {
+      // The bank's value day: today at the latest.
+      if (input.transferredOn > shanghaiDay(now)) throw new AppError('VALIDATION_FAILED', { errors: [{ path: 'transferredOn', message: 'FUND_TRANSFER_IN_FUTURE' }] });
       return db.transaction(async (tx) => {
         const taken = rowsOf(await tx.execute(sql`select 1 from custodian_transfer where fund_id = ${fundId} and reference = ${input.reference}`));
         if (taken.length) throw new AppError('CONFLICT', { status: 409, detail: 'FUND_TRANSFER_REFERENCE_TAKEN', errors: [{ path: 'reference', message: 'FUND_TRANSFER_REFERENCE_TAKEN' }] });
-        const accounts = rowsOf<{ id: string; kind: string }>(await tx.execute(sql`select id, kind from fund_account where fund_id = ${fundId} and kind in ('collected','custodian')`));
-        const collected = accounts.find((a) => a.kind === 'collected')!.id;
+        // The collected account's row is locked: two transfers at once cannot both pass the check.
+        const accounts = rowsOf<{ id: string; kind: string; balance_fen: number }>(
+          await tx.execute(sql`select id, kind, balance_fen from fund_account where fund_id = ${fundId} and kind in ('collected','custodian') order by id for update`),
+        );
+        const collectedRow = accounts.find((a) => a.kind === 'collected')!;
+        const collected = collectedRow.id;
         const custodian = accounts.find((a) => a.kind === 'custodian')!.id;
+        // Only money the fund has collected (and not yet handed over) can go to the custodian.
+        const available = Number(collectedRow.balance_fen);
+        if (input.amountFen > available) {
+          throw new AppError('FUND_TRANSFER_EXCEEDS_COLLECTED', { status: 409, params: { available: (Math.max(0, available) / 100).toFixed(2) }, errors: [{ path: 'amountFen', message: 'FUND_TRANSFER_EXCEEDS_COLLECTED' }] });
+        }
         const {
           ids: [entryId],
         } = await postEntries(
@@ -100,6 +111,7 @@ export function createCustodianService({ db }: { db: Db }) {
             },
           ],
           { transferredFen: input.amountFen },
+          now,
         );
         const [row] = rowsOf<Record<string, unknown>>(
           await tx.execute(sql`insert into custodian_transfer (fund_id, amount_fen, transferred_on, reference, note, entry_id, created_by_name)

@@ -94,10 +94,13 @@ describe('live fund stream', () => {
 
   it('sends nothing for a rolled-back transaction (notify fires on commit only)', async () => {
     const stream = await openStream(other);
-    await t.database.exec("begin; select pg_notify('fund_live', '{\"kind\":\"contribution\",\"id\":\"rolled-back\"}'); rollback;");
-    // A committed marker after it: notifications arrive in commit order, so once the marker is
-    // here, the rolled-back one would have been too.
-    await t.database.exec("select pg_notify('fund_live', '{\"kind\":\"contribution\",\"id\":\"committed-marker\"}')");
+    // Both of the screen's fund (the stream passes only its own fund's events).
+    const fundId = (await t.anon.get('/api/v1/public/fund/summary')).body.fund.id as string;
+    const event = (id: string) => JSON.stringify({ kind: 'contribution', id, fundId });
+    await t.database.exec(`begin; select pg_notify('fund_live', '${event('rolled-back')}'); rollback;`);
+    // A committed one after it: notifications arrive in commit order, so once this one is here,
+    // the rolled-back one would have been too.
+    await t.database.exec(`select pg_notify('fund_live', '${event('committed-marker')}')`);
     expect(await waitFor(() => stream.events.some((e) => e.data.id === 'committed-marker'), 120_000)).toBe(true);
     expect(stream.events.some((e) => e.data.id === 'rolled-back')).toBe(false);
     stream.close();

@@ -23,7 +23,7 @@ declare module 'fastify' {
  * The POS machine API, contract v1 (docs/pos-contract.md). No session: every request is signed
  * by its terminal's key. The body is kept as received, since the signature covers its exact bytes.
  */
-export const posRoutes: FastifyPluginAsync<{ db: Db; dataKeys: DataKeys; secrets: Secrets }> = async (app, { db, dataKeys, secrets }) => {
+export const posRoutes: FastifyPluginAsync<{ db: Db; dataKeys: DataKeys; secrets: Secrets; offlineMaxHours: number }> = async (app, { db, dataKeys, secrets, offlineMaxHours }) => {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: POS_BODY_LIMIT }, (request, body, done) => {
     request.posRaw = body as string;
@@ -73,10 +73,10 @@ export const posRoutes: FastifyPluginAsync<{ db: Db; dataKeys: DataKeys; secrets
     async (request) => {
       const { caller, body } = await authenticate(request);
       const batch = batchOf(body, 'redemptions');
-      if (!batch) return single(await redeemBreakfast(db, secrets, caller, body, langOf(request)));
+      if (!batch) return single(await redeemBreakfast(db, secrets, caller, body, langOf(request), { offlineMaxHours }));
       const results = [];
       // In order: a day's second redemption of a card is judged after its first.
-      for (const item of batch) results.push(await redeemBreakfast(db, secrets, caller, item, langOf(request)));
+      for (const item of batch) results.push(await redeemBreakfast(db, secrets, caller, item, langOf(request), { offlineMaxHours }));
       return { results };
     },
   );

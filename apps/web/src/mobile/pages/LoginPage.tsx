@@ -4,11 +4,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError, safeNext } from '../../shared/api';
+import { isMobilePhone, normalizeMobilePhone, PHONE_INPUT_MAX } from '../../shared/members';
 import { useSession } from '../../shared/session';
 import { ErrorNotice } from './ErrorNotice';
 import { LanguageToggle } from './LanguageToggle';
 
-const PHONE = /^1[3-9]\d{9}$/;
 const maskPhone = (p: string) => `${p.slice(0, 3)}****${p.slice(7)}`;
 
 /** Counts down once a second to zero. */
@@ -38,7 +38,9 @@ export function LoginPage() {
   const codeRef = useRef<InputRef>(null);
   const [validMinutes, setValidMinutes] = useState(5);
 
-  const phoneValid = PHONE.test(phone);
+  const phoneValid = isMobilePhone(phone);
+  // What was typed ("+86 138 0000 0001") as the 11 digits the server keeps.
+  const phoneDigits = normalizeMobilePhone(phone) ?? phone;
 
   useEffect(() => {
     if (step === 'code') setTimeout(() => codeRef.current?.focus(), 50);
@@ -49,7 +51,7 @@ export function LoginPage() {
     setSending(true);
     setError(null);
     try {
-      const result = await api.post<{ resendAfterSeconds: number; expiresInSeconds: number }>('/auth/sms-code', { phone }, { skipAuthRedirect: true });
+      const result = await api.post<{ resendAfterSeconds: number; expiresInSeconds: number }>('/auth/sms-code', { phone: phoneDigits }, { skipAuthRedirect: true });
       setResendIn(result.resendAfterSeconds || 60);
       setValidMinutes(Math.max(1, Math.round((result.expiresInSeconds || 300) / 60)));
       setStep('code');
@@ -69,7 +71,7 @@ export function LoginPage() {
     setVerifying(true);
     setError(null);
     try {
-      const me = await api.post<Me>('/auth/sms-login', { phone, code: value }, { skipAuthRedirect: true });
+      const me = await api.post<Me>('/auth/sms-login', { phone: phoneDigits, code: value }, { skipAuthRedirect: true });
       acceptSession(me);
       // A position's public page (/p/CODE, opened from the QR code at the door) is another face.
       const outside = params.get('next');
@@ -102,19 +104,19 @@ export function LoginPage() {
             <div className="nj-field">
               <Input
                 type="tel"
-                inputMode="numeric"
-                autoComplete="tel-national"
+                inputMode="tel"
+                autoComplete="tel"
                 placeholder={t('login.phonePlaceholder')}
-                maxLength={11}
+                maxLength={PHONE_INPUT_MAX}
                 value={phone}
-                onChange={(v) => setPhone(v.replace(/\D/g, ''))}
+                onChange={setPhone}
                 clearable
                 autoFocus
                 aria-label={t('login.phone')}
                 name="phone"
               />
             </div>
-            {phone.length === 11 && !phoneValid && <div className="nj-error">{t('login.phoneInvalid')}</div>}
+            {phone.replace(/\D/g, '').length >= 11 && !phoneValid && <div className="nj-error">{t('login.phoneInvalid')}</div>}
             {error ? <ErrorNotice error={error} /> : null}
             <Button block color="primary" size="large" type="submit" loading={sending} disabled={!phoneValid || resendIn > 0}>
               {resendIn > 0 ? t('login.resendIn', { seconds: resendIn }) : t('login.getCode')}
@@ -133,7 +135,7 @@ export function LoginPage() {
             }}
           >
             <h1>{t('login.codeTitle')}</h1>
-            <p className="nj-muted">{t('login.codeSentTo', { phone: maskPhone(phone), minutes: validMinutes })}</p>
+            <p className="nj-muted">{t('login.codeSentTo', { phone: maskPhone(phoneDigits), minutes: validMinutes })}</p>
             <div className="nj-field nj-code">
               <Input
                 ref={codeRef}
