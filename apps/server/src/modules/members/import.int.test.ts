@@ -271,6 +271,24 @@ describe('collective join drives from Excel', () => {
     expect(nameOnly.body).toMatchObject({ totalRows: 1, validRows: 0, errorRows: 1 });
   });
 
+  it('takes phones as people type them (+86, 0086, spaces, dashes), the same way the card import and every form do', async () => {
+    const file = await workbook([
+      ['号码甲', idNumber('50010519850101021'), '+86 136 0000 0021', 'JB-GYQ-LH', '快递员'],
+      ['号码乙', idNumber('50010519850101032'), '0086-13600000022', 'JB-GYQ-LH', '快递员'],
+      ['号码丙', idNumber('50010519850101043'), 8613600000023, 'JB-GYQ-LH', '快递员'],
+      ['号码丁', idNumber('50010519850101054'), '023-67001234', 'JB-GYQ-LH', '快递员'],
+    ]);
+    const checked = await upload(gyq, file, ids['JB-GYQ']!);
+    expect(checked.body).toMatchObject({ status: 'checked', validRows: 3, errorRows: 1, errorCount: 1 });
+    expect(checked.body.errors[0]).toMatchObject({ row: 5, column: '手机号', code: 'PHONE_INVALID' });
+    const done = await commit(gyq, checked.body.id, { version: checked.body.version, mode: 'only_valid' });
+    expect(done.done.body).toMatchObject({ status: 'committed', committedRows: 3 });
+    const phones = await t.database.query<{ phone: string }>("select phone from person where real_name like '号码%' order by real_name");
+    expect(phones.map((p) => p.phone).sort()).toEqual(['13600000021', '13600000022', '13600000023']);
+    // Found again by the number as staff type it.
+    expect((await gyq.get(`/api/v1/members?q=${encodeURIComponent('+86 136-0000-0022')}`)).body.items.map((m: any) => m.person.realName)).toEqual(['号码乙']);
+  });
+
   it('reports a merged cell on the rows it leaves empty, and skips empty rows', async () => {
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('会员');
