@@ -38,7 +38,8 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // The server's first start (demo seed) takes minutes on a busy machine.
+          hookTimeout: 900_000,
           fileParallelism: false,
         },
       },
