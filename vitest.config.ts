@@ -23,8 +23,9 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['apps/server/src/test/global-setup.ts'],
           // Safety nets, not assertions: the suite must pass on a busy 2-core machine (another copy of
-          // it running beside it, a load average of 20), where everything takes ten times as long.
-          // Tests wait for the states they need; speed is measured in bench/.
+          // it running beside it, a load average of 20), where everything takes ten times as long, and
+          // a fresh app on a copy of the template can take minutes. Tests wait for the states they
+          // need; speed is measured in bench/.
           testTimeout: 240_000,
           hookTimeout: 600_000,
           // PGlite is WASM: a few files at once is the sweet spot on 2 cores.
@@ -40,6 +41,18 @@ export default defineConfig({
           testTimeout: 120_000,
           // The server's first start (demo seed) takes minutes on a busy machine.
           hookTimeout: 900_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // Several app processes behind nginx on PostgreSQL (npm run test:cluster; .ci/run).
+          name: 'cluster',
+          sequence: { groupOrder: 3 },
+          include: ['scripts/cluster/**/*.cluster.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
           fileParallelism: false,
         },
       },
