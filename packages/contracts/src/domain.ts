@@ -23,6 +23,9 @@ export const permissions = [
   'access.write',
   'fund.read',
   'fund.write',
+  'figures.read',
+  'figures.write',
+  'system.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

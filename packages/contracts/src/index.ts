@@ -13,3 +13,4 @@ export * from './stars';
 export * from './coverage';
 export * from './access';
 export * from './fund';
+export * from './figures';

@@ -28,6 +28,8 @@ const GLOBAL: Record<string, string> = {
   audit_entry: 'append-only, searched across districts by auditors; distributed by its own id',
   care_photo: 'uploaded before it is attached to anything; belongs to object storage at national scale',
   door_rejected_message: 'security log of messages from unknown or forged devices',
+  indicator_series: 'the definitions of the indicator series (one row per series, written at start-up)',
+  indicator_trigger: 'which rollup triggers are installed on which table (start-up bookkeeping)',
 };
 
 /** Foreign keys from district-owned tables into these cross shards by design; Citus cannot enforce them, so they become application checks at conversion (SCALING.md). */

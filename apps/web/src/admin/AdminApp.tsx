@@ -39,6 +39,8 @@ const FundCardImportPage = lazy(() => import('./features/fund/CardImportPage').t
 const FundRulesPage = lazy(() => import('./features/fund/RulesPage').then((m) => ({ default: m.RulesPage })));
 const FundCustodianPage = lazy(() => import('./features/fund/CustodianPage').then((m) => ({ default: m.CustodianPage })));
 const FundReportsPage = lazy(() => import('./features/fund/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const FiguresPage = lazy(() => import('./features/figures/FiguresPage').then((m) => ({ default: m.FiguresPage })));
+const SystemPage = lazy(() => import('./features/system/SystemPage').then((m) => ({ default: m.SystemPage })));
 const SessionsPage = lazy(() => import('./auth/SessionsPage').then((m) => ({ default: m.SessionsPage })));
 
 const theme = {
@@ -92,6 +94,8 @@ function AdminRoutes() {
       <Routes>
         <Route element={<AdminLayout />}>
           <Route index element={<Lazy><DashboardPage /></Lazy>} />
+          <Route path="figures" element={<Lazy><FiguresPage /></Lazy>} />
+          <Route path="system" element={<Lazy><SystemPage /></Lazy>} />
           <Route path="orgs" element={<Lazy><OrgsPage /></Lazy>} />
           <Route path="orgs/:orgId" element={<Lazy><OrgsPage /></Lazy>} />
           <Route path="users" element={<Lazy><UsersPage /></Lazy>} />
