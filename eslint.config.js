@@ -44,6 +44,25 @@ export default tseslint.config(
     },
   },
   {
+    // Issue 9 point 5: an uploaded spreadsheet or CSV is read only through platform/spreadsheet
+    // (worker thread, heap cap, size/row/column/cell limits). exceljs stays for writing workbooks.
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['apps/server/src/platform/spreadsheet/**', '**/*.test.ts', 'apps/server/src/test/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.property.name=/^(xlsx|csv)$/][property.name=/^(load|read|readFile)$/]",
+          message: 'Read uploaded spreadsheets/CSVs only through platform/spreadsheet (readTemplateRows, readSheetRows, readCsv).',
+        },
+        {
+          selector: "MemberExpression[property.name='WorkbookReader']",
+          message: 'Read uploaded spreadsheets only through platform/spreadsheet (readSheetRows streams in a capped worker).',
+        },
+      ],
+    },
+  },
+  {
     // Tests use loose JSON bodies.
     files: ['**/*.test.ts', 'e2e/**', 'bench/**', 'scripts/cluster/**', 'apps/server/src/test/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
