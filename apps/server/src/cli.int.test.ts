@@ -70,7 +70,7 @@ describe('niangjia CLI', () => {
   it('imports a street network for an area', async () => {
     const res = await cli(['network', 'import', MONACO, '--area', 'JB-GYQ']);
     expect(res.code, res.stderr).toBe(0);
-    expect(res.stdout).toMatch(/^Imported 4,699 nodes, 5,094 edges, 81\.8 km of walkable streets for JB-GYQ .* from monaco\.osm\.gz in \d+\.\d s/);
+    expect(res.stdout).toMatch(/^Imported 4,717 nodes, 5,050 edges, 81\.2 km of walkable streets for JB-GYQ .* from monaco\.osm\.gz in \d+\.\d s/);
   }, 1_200_000);
 
   it('gives clear errors for bad arguments', async () => {

@@ -185,7 +185,7 @@ describe('snapping', () => {
       expect(snap.distance).toBeLessThanOrEqual(node.distance + 1e-6);
       if (node.distance - snap.distance > 20) muchCloser++;
     }
-    // Monaco's nodes are dense (4,699 in ~2 km²), yet some points are still 20 m+ better placed.
+    // Monaco's nodes are dense (4,717 in ~2 km²), yet some points are still 20 m+ better placed.
     expect(muchCloser).toBeGreaterThanOrEqual(5);
   });
 });
