@@ -82,7 +82,8 @@ export async function startServer(): Promise<RunningServer> {
     if (dbName) await adminQuery(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
   };
 
-  const deadline = Date.now() + 60_000;
+  // A first start seeds the demo: on a busy machine that takes minutes, not seconds.
+  const deadline = Date.now() + 600_000;
   for (;;) {
     if (exited !== null) {
       await stop();
@@ -96,7 +97,7 @@ export async function startServer(): Promise<RunningServer> {
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`server not healthy after 60 s:\n${log.slice(-4000)}`);
+      throw new Error(`server not healthy after 600 s:\n${log.slice(-4000)}`);
     }
     await sleep(250);
   }

@@ -260,7 +260,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(cardImportRoutes, { imports: services.fundCardImports });
       await api.register(fundReportsRoutes, { db: database.db, cards: services.fundCards, custodian: services.fundCustodian });
       await api.register(fundPublicRoutes, { db: database.db, live: fundLive });
-      await api.register(posRoutes, { db: database.db, dataKeys, secrets, onResults: (kind, results) => metrics.countPosResults(kind, results) });
+      await api.register(posRoutes, { db: database.db, dataKeys, secrets, offlineMaxHours: config.pos.offlineMaxHours, onResults: (kind, results) => metrics.countPosResults(kind, results) });
       await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });
       await api.register(screenRoutes, { screen });
       await api.register(systemStatusRoutes, { database, catalogue, jobs, version: config.version });

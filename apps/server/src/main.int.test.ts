@@ -29,11 +29,11 @@ beforeAll(async () => {
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const started = Date.now();
   while (!/running at (http:\/\/\S+)/.test(output)) {
-    if (Date.now() - started > 90_000 || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
+    if (Date.now() - started > 600_000 || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   url = /running at (http:\/\/\S+)/.exec(output)![1]!;
-}, 120_000);
+}, 700_000);
 
 afterAll(async () => {
   if (child.exitCode === null) child.kill('SIGKILL');
@@ -61,7 +61,11 @@ describe('the server process', () => {
       await blocker.query('begin');
       await blocker.query("select 1 from app_user where username = 'jb.admin' for update");
       const inFlight = signIn();
-      await new Promise((r) => setTimeout(r, 500));
+      // Wait until the sign-in is provably in flight: it waits for the row lock held above.
+      for (let waiting = 0; waiting === 0; ) {
+        await new Promise((r) => setTimeout(r, 100));
+        waiting = Number((await blocker.query('select count(*)::int as n from pg_locks where not granted')).rows[0].n);
+      }
       child.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 500));
       expect(child.exitCode).toBeNull(); // still draining
@@ -78,5 +82,5 @@ describe('the server process', () => {
     expect(output).toContain('shutting down');
     // The embedded database was closed (its lock file removed).
     if (testDbKind() === 'pglite') expect(fs.existsSync(path.join(dataDir, 'pglite.pid'))).toBe(false);
-  }, 60_000);
+  }, 600_000);
 });

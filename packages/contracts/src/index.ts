@@ -6,6 +6,7 @@ export * from './users';
 export * from './audit';
 export * from './members';
 export * from './id-number';
+export * from './phone';
 export * from './positions';
 export * from './positions-import';
 export * from './stars';

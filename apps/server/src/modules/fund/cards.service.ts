@@ -8,7 +8,7 @@ import { isInScope, type Scope } from '../../platform/auth';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { maskPhone } from '../../platform/logger';
 import { keyedHash, type Secrets } from '../../platform/secrets';
-import { makeCardQr } from './breakfast-qr';
+import { cardCheckCode, makeCardQr } from './breakfast-qr';
 import { shanghaiDay } from './contribution';
 import { rowsOf } from './ledger';
 import { findFundById, findFundFor, nextCardValidUntil, type FundAccess } from './fund-access';
@@ -42,6 +42,7 @@ export function createCardsService({ db, secrets }: { db: Db; secrets: Secrets }
     isExpired: (r.valid_until as string) < today(),
     suspendedReason: (r.suspended_reason as string | null) ?? null,
     replacedByNumber: (r.replaced_by_number as string | null) ?? null,
+    checkCode: cardCheckCode(secrets, r.number as string),
     redeemedToday: Number(r.today_used),
     totalRedemptions: Number(r.total_used),
     issuedAt: iso(r.issued_at),
@@ -253,7 +254,7 @@ export function createCardsService({ db, secrets }: { db: Db; secrets: Secrets }
         const card = cardOut(r);
         const { qr, expiresAt } = makeCardQr(secrets, card.number);
         const fund = funds.get(card.fundId);
-        return { number: card.number, holderName: card.holderName, status: card.status, validUntil: card.validUntil, isExpired: card.isExpired, fundName: fund?.name ?? '', today: { used: card.redeemedToday, allowed: Number(fund?.per_day ?? 1) }, qr, qrExpiresAt: expiresAt.toISOString() };
+        return { number: card.number, holderName: card.holderName, checkCode: card.checkCode, status: card.status, validUntil: card.validUntil, isExpired: card.isExpired, fundName: fund?.name ?? '', today: { used: card.redeemedToday, allowed: Number(fund?.per_day ?? 1) }, qr, qrExpiresAt: expiresAt.toISOString() };
       });
     },
   };

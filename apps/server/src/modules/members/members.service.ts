@@ -3,6 +3,7 @@ import {
   isGigEmployment,
   maskIdNumber,
   normaliseIdNumber,
+  normalizeMobilePhone,
   type EmploymentForm,
   type ListMembersQuery,
   type MemberDetail,
@@ -131,10 +132,12 @@ export function createMembersService({ db, secrets, dataKeys, clock = () => new 
       };
       const q = query.q ? normaliseIdNumber(query.q) : undefined;
       // A full ID number is found through its keyed hash; digits are a phone or a member number; else a name.
+      const phone = query.q ? normalizeMobilePhone(query.q) : null;
       if (q && /^\d{17}[\dX]$/.test(q)) filter.idNumberHash = hashIdNumber(secrets, q);
-      else if (q && /^1\d{10}$/.test(q)) {
-        filter.phone = q;
-        filter.memberNumber = q;
+      else if (phone) {
+        // A phone as typed ("+86 138-0000-0001"), or eleven digits that may also be a member number.
+        filter.phone = phone;
+        if (q && /^1\d{10}$/.test(q)) filter.memberNumber = q;
       } else if (q && /^[0-9A-Z-]{6,32}$/.test(q)) filter.memberNumber = q;
       else if (q) filter.namePrefix = query.q;
       if (searcherId && (filter.idNumberHash || filter.phone)) {

@@ -2,13 +2,14 @@ import type { CommitPositionImport, PositionImport } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import { diffSnapshots, recordAudit, type AuditContext } from '../../platform/audit/audit.service';
 import type { Scope } from '../../platform/auth';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError, capList, notFound } from '../../platform/errors';
 import { t, type Lang } from '../../platform/i18n';
-import type { JobContext, JobRow, JobRunner } from '../../platform/jobs';
+import { createDeferredProgress, type JobContext, type JobRow, type JobRunner } from '../../platform/jobs';
+import { looksLikeXlsx } from '../../platform/spreadsheet';
 import { checkPositionRows, type CheckedPositionRow, type StoredPositionError } from './positions.import-check';
 import * as importRepo from './positions.import.repository';
 import * as repo from './positions.repository';
-import { buildPositionTemplate, headerOf, looksLikeXlsx, PositionFileError, readPositionSheet, writePositionWorkbook } from './positions.xlsx';
+import { buildPositionTemplate, headerOf, readPositionSheet, writePositionWorkbook } from './positions.xlsx';
 import './positions.errors';
 
 export const POSITION_IMPORT_CHECK_JOB = 'position_import.check';
@@ -79,7 +80,8 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
       updateRows: rows.filter((r) => r.action === 'update').length,
       committedRows: committed?.committedRows ?? 0,
       mode: commit ? (commit.payload as CommitPayload).mode : null,
-      errors: (result?.errors ?? []).slice(0, 1000).map((e) => ({ row: e.row, column: headerOf(e.column), code: e.code, message: t(lang, e.code, e.params ?? {}), positionCode: e.positionCode, name: e.name })),
+      errorCount: result?.errors.length ?? 0,
+      errors: capList(result?.errors ?? []).items.map((e) => ({ row: e.row, column: headerOf(e.column), code: e.code, message: t(lang, e.code, e.params ?? {}), positionCode: e.positionCode, name: e.name })),
       createdAt: check.createdAt.toISOString(),
     };
   }
@@ -96,10 +98,9 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
     await ctx.progress(0.1, '正在读取文件', true);
     let rows;
     try {
-      rows = await readPositionSheet(Buffer.from(payload.file, 'base64'), MAX_POSITION_IMPORT_ROWS);
+      rows = await readPositionSheet(Buffer.from(payload.file, 'base64'), MAX_POSITION_IMPORT_ROWS, MAX_POSITION_IMPORT_BYTES);
     } catch (error) {
       await importRepo.dropFile(db, ctx.job.id);
-      if (error instanceof PositionFileError) throw new AppError(error.code, { status: error.code === 'IMPORT_TOO_MANY_ROWS' ? 413 : 400, params: error.params });
       throw error;
     }
     await ctx.progress(0.5, `正在检查 ${rows.length} 行`, true);
@@ -113,7 +114,8 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
   async function runCommit(ctx: JobContext): Promise<CommitResult> {
     const { importId, audit } = ctx.job.payload as CommitPayload;
     const now = clock();
-    return db.transaction(async (tx) => {
+    const progress = createDeferredProgress(ctx);
+    const result = await db.transaction(async (tx) => {
       await importRepo.lockJob(tx, importId);
       const check = await importRepo.findCheckJob(tx, importId, POSITION_IMPORT_CHECK_JOB);
       const rows = (check?.result as CheckResult | null)?.rows ?? [];
@@ -133,6 +135,7 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
           const row = await repo.insertPosition(tx, { code: r.code, ...r.values, statusChangedAt: now });
           await recordAudit(tx, audit, { action: 'position.create', entityType: 'position', entityId: row.id, orgId: row.orgId, after: { ...snapshot(row), importId } });
           created++;
+          if (created % 100 === 0) progress.report((created + updated + unchanged) / rows.length, `已写入 ${created + updated} / ${rows.length} 行`);
           continue;
         }
         const old = before.get(r.positionId!)!;
@@ -146,11 +149,13 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
         if (!row) throw new AppError('POSITION_IMPORT_CHANGED', { status: 409, params: { codes: r.code, count: 1 } });
         await recordAudit(tx, audit, { action: 'position.update', entityType: 'position', entityId: row.id, orgId: row.orgId, ...diffSnapshots(snapshot(old), snapshot(row)) });
         updated++;
-        if ((created + updated) % 100 === 0) void ctx.progress((created + updated + unchanged) / rows.length, `已写入 ${created + updated} / ${rows.length} 行`);
+        if (updated % 100 === 0) progress.report((created + updated + unchanged) / rows.length, `已写入 ${created + updated} / ${rows.length} 行`);
       }
       await recordAudit(tx, audit, { action: 'position.import_commit', entityType: 'position_import', entityId: importId, after: { created, updated, unchanged } });
       return { committedRows: created + updated + unchanged, created, updated, unchanged };
-    });
+    }).finally(() => progress.settle());
+    await ctx.progress(1, `已写入 ${result.created + result.updated} / ${result.committedRows} 行`, true);
+    return result;
   }
 
   jobs.register(POSITION_IMPORT_CHECK_JOB, runCheck);

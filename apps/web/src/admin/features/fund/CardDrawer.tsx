@@ -18,6 +18,12 @@ export function CardDrawer({ cardId, card, onClose }: { cardId: string; card: Br
     <Drawer open onClose={onClose} size={720} title={card ? `${card.number} · ${card.holderName}` : t('fundAdmin.cards.redemptions')}>
       {card && (
         <Descriptions column={2} bordered size="small" style={{ marginBottom: 20 }}>
+          <Descriptions.Item label={t('fundAdmin.cards.fields.checkCode')}>
+            <Typography.Text code copyable>
+              {card.checkCode}
+            </Typography.Text>{' '}
+            <Typography.Text type="secondary">{t('fundAdmin.cards.fields.checkCodeHint')}</Typography.Text>
+          </Descriptions.Item>
           <Descriptions.Item label={t('fundAdmin.cards.fields.phone')}>{card.holderPhoneMasked ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('fundAdmin.cards.fields.employer')}>{card.employer ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('fundAdmin.cards.fields.validUntil')}>{card.validUntil}</Descriptions.Item>
