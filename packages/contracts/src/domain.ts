@@ -23,6 +23,9 @@ export const permissions = [
   'access.write',
   'fund.read',
   'fund.write',
+  'job.read',
+  'job.write',
+  'notice.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

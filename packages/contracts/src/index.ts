@@ -12,3 +12,5 @@ export * from './stars';
 export * from './coverage';
 export * from './access';
 export * from './fund';
+export * from './jobs';
+export * from './notifications';

@@ -11,6 +11,7 @@ import { makeCardQr } from './breakfast-qr';
 import { shanghaiDay } from './contribution';
 import { rowsOf } from './ledger';
 import { scopeSql, type Ctx } from './shops.service';
+import { notifyCardIssued } from './cards.notify';
 
 export const PHONE_HASH_PURPOSE = 'breakfast_card.phone';
 
@@ -106,6 +107,7 @@ export function createCardsService({ db, secrets }: { db: Db; secrets: Secrets }
         const id = await insertCard(tx, { fundId: fund.id, holderName: input.holderName, phone: input.phone, employer: input.employer ?? null, validUntil: input.validUntil ?? fund.defaultValidUntil ?? defaultValidUntil() });
         const card = await getCard(id, ctx.scope, tx);
         await recordAudit(tx, ctx.audit, { action: 'breakfast_card.issue', entityType: 'breakfast_card', entityId: id, orgId: fund.orgId, after: { number: card.number, holderName: card.holderName, phone: card.holderPhoneMasked } });
+        await notifyCardIssued(tx, { cardId: id, number: card.number, validUntil: card.validUntil, phone: input.phone, orgId: fund.orgId });
         return card;
       });
     },
