@@ -41,7 +41,7 @@ describe('job runner', () => {
     runner.register('test.fail', async () => {
       throw new AppError('CONFLICT', { cause: new Error('boom') });
     });
-    runner.start();
+    await runner.start();
     try {
       const job = await runner.enqueue(t.database.db, { kind: 'test.fail' });
       runner.kick();

@@ -1,4 +1,4 @@
-import type { Job, JobSchedule, JobStatus, JobSummary, ListJobsQuery, Page } from '@niangjia/contracts';
+import { jobStatuses, type Job, type JobSchedule, type JobStatus, type JobSummary, type ListJobsQuery, type Page } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import { recordAudit, type AuditContext } from '../audit/audit.service';
 import type { Scope } from '../auth';
@@ -59,7 +59,7 @@ export function createJobsService({ db, clock = systemClock, kick = () => undefi
 
     async summarize(scope: Scope): Promise<JobSummary> {
       const [counts, due, kinds] = await Promise.all([repo.countJobsByStatus(db, scope), scope === 'all' ? repo.countDue(db, clock()) : Promise.resolve(0), repo.listJobKinds(db, scope)]);
-      return { counts, due, kinds };
+      return { counts: Object.fromEntries(jobStatuses.map((st) => [st, counts[st] ?? 0])) as JobSummary['counts'], due, kinds };
     },
 
     async getJob(id: string, scope: Scope, lang: Lang): Promise<Job> {
@@ -94,7 +94,7 @@ export function createJobsService({ db, clock = systemClock, kick = () => undefi
     async listSchedules(scope: Scope): Promise<JobSchedule[]> {
       requireGlobal(scope);
       const rows = await repo.listSchedules(db);
-      const last = await Promise.all(rows.map((r) => (r.lastJobId ? repo.findJob(db, r.lastJobId) : undefined)));
+      const last = await Promise.all(rows.map((r) => (r.lastJobId ? repo.findJob(db, r.lastJobId) : Promise.resolve(undefined))));
       return rows.map((r, i) => ({
         name: r.name,
         kind: r.kind,
