@@ -13,7 +13,9 @@ import type { Database } from './db/client';
 import { authRoutes, createAuthService, createUsersService, sessionHook, usersRoutes } from './modules/accounts';
 import { accessRoutes, createAccessService, createDoorGateway, createDoorsService, doorAlarmTodos, doorsRoutes, type DoorGateway } from './modules/access';
 import { auditRoutes } from './modules/audit';
+import { createActivityService, dashboardRoutes } from './modules/dashboard';
 import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, memberApplicationTodos, memberImportTodos, membersRoutes, xlsxRoutes } from './modules/members';
+import { createNoticesService, noticesRoutes } from './modules/notices';
 import { createOrgsService, orgsRoutes } from './modules/orgs';
 import { createFeedbackService, createStarsService, doorAccessFigures, feedbackRoutes, feedbackTodos, starsRoutes } from './modules/stars';
 import {
@@ -255,6 +257,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(fundReportsRoutes, { db: database.db, cards: services.fundCards, custodian: services.fundCustodian });
       await api.register(fundPublicRoutes, { db: database.db, live: fundLive });
       await api.register(posRoutes, { db: database.db, dataKeys, secrets });
+      await api.register(dashboardRoutes, { activity: createActivityService({ db: database.db }) });
+      await api.register(noticesRoutes, { notices: createNoticesService({ db: database.db }) });
       await api.register(notificationsRoutes, { notifications: createNotificationsService({ db: database.db, todoSources: TODO_SOURCES }), hub: notificationHub });
       await api.register(jobsRoutes, { jobs: createJobsService({ db: database.db, clock: jobs.clock, kick: () => jobs.kick() }) });
     },

@@ -14,3 +14,5 @@ export * from './access';
 export * from './fund';
 export * from './jobs';
 export * from './notifications';
+export * from './notices';
+export * from './dashboard';
