@@ -1,4 +1,9 @@
 import type { Translation } from '../shared/locale-shape';
+import { dashboardEn } from './features/dashboard/locales';
+import { jobsEn } from './features/jobs/locales';
+import { noticesEn } from './features/notices/locales';
+import { notificationsEn } from './features/notifications/locales';
+import { notifyEn } from '../shared/notifications/locales';
 import type { adminZh } from './locales';
 import { accessEn } from './features/access/locales';
 import { membersEn } from './features/members/locales';
@@ -13,7 +18,7 @@ import { fundStatementEn } from '../shared/fund/locales';
 
 export const adminEn: Translation<typeof adminZh> = {
   admin: { brand: 'Niangjia' },
-  menu: { dashboard: 'Dashboard', orgMember: 'Orgs & members', orgs: 'Org tree', members: 'Members', memberApplications: 'Applications', memberImport: 'Collective join', system: 'System', positionsGroup: 'Service positions', positions: 'Positions', users: 'Users & roles', audit: 'Audit log' },
+  menu: { dashboard: 'Dashboard', orgMember: 'Orgs & members', orgs: 'Org tree', members: 'Members', memberApplications: 'Applications', memberImport: 'Collective join', system: 'System', positionsGroup: 'Service positions', positions: 'Positions', users: 'Users & roles', audit: 'Audit log', notices: 'Notices', jobs: 'Background jobs', messages: 'My messages' },
   scope: { label: 'Scope', none: 'Your account has no scope yet. Ask an administrator above you to grant you a role.' },
   common: {
     actions: 'Actions',
@@ -42,16 +47,11 @@ export const adminEn: Translation<typeof adminZh> = {
     workerLink: 'Worker services',
   },
   sessions: { device: 'Device' },
-  dashboard: {
-    welcome: 'Hello, {{name}}',
-    scopeLine: 'Current scope: {{scope}}',
-    orgFigures: 'Organizations',
-    allOrgs: 'All organizations',
-    toOrgs: 'Open the org tree',
-    recent: 'Recent activity',
-    allAudit: 'Full audit log',
-    noRecent: 'Nothing has happened in this scope yet. New organizations and users will show up here.',
-  },
+  dashboard: dashboardEn,
+  notifications: notificationsEn,
+  jobs: jobsEn,
+  notices: noticesEn,
+  notify: notifyEn,
   orgs: {
     pickOrg: 'Choose an organization',
     searchPlaceholder: 'Search by name or code',
@@ -249,6 +249,16 @@ export const adminEn: Translation<typeof adminZh> = {
       issue_assign: 'Report assigned',
       issue_resolve: 'Report resolved',
       photo_upload: 'Photo uploaded',
+      notice_create: 'Notice drafted',
+      notice_update: 'Notice edited',
+      notice_publish: 'Notice published',
+      notice_withdraw: 'Notice withdrawn',
+      job_retry: 'Job retried',
+      job_cancel: 'Job cancelled',
+      job_schedule_pause: 'Schedule paused',
+      job_schedule_resume: 'Schedule resumed',
+      job_schedule_run: 'Schedule run now',
+      notification_preference_update: 'Message settings changed',
     },
     entityTypes: { org: 'Organization', user: 'User', role_grant: 'Role grant', session: 'Session', member: 'Member' },
   },

@@ -1,4 +1,9 @@
 import { accessZh } from './features/access/locales';
+import { dashboardZh } from './features/dashboard/locales';
+import { jobsZh } from './features/jobs/locales';
+import { noticesZh } from './features/notices/locales';
+import { notificationsZh } from './features/notifications/locales';
+import { notifyZh } from '../shared/notifications/locales';
 import { membersZh } from './features/members/locales';
 import { positionsZh } from './features/positions/locales';
 import { positionsImportZh } from './features/positions/import-locales';
@@ -12,7 +17,7 @@ import { fundStatementZh } from '../shared/fund/locales';
 /** The console's strings, zh-CN first; `adminEn` must have the same keys (the type checks it). */
 export const adminZh = {
   admin: { brand: '娘家 · 工会管理' },
-  menu: { dashboard: '工作台', orgMember: '组织与会员', orgs: '组织架构', members: '会员管理', memberApplications: '入会审批', memberImport: '集中入会', system: '系统管理', positionsGroup: '服务阵地', positions: '阵地列表', users: '用户与角色', audit: '审计日志' },
+  menu: { dashboard: '工作台', orgMember: '组织与会员', orgs: '组织架构', members: '会员管理', memberApplications: '入会审批', memberImport: '集中入会', system: '系统管理', positionsGroup: '服务阵地', positions: '阵地列表', users: '用户与角色', audit: '审计日志', notices: '通知公告', jobs: '后台任务', messages: '我的消息' },
   scope: { label: '管理范围', none: '你的账号还没有分配管理范围，请联系上级管理员授予角色。' },
   common: {
     actions: '操作',
@@ -41,16 +46,11 @@ export const adminZh = {
     workerLink: '职工服务',
   },
   sessions: { device: '设备' },
-  dashboard: {
-    welcome: '{{name}}，你好',
-    scopeLine: '当前范围：{{scope}}',
-    orgFigures: '组织概况',
-    allOrgs: '组织总数',
-    toOrgs: '查看组织架构',
-    recent: '最近动态',
-    allAudit: '全部审计日志',
-    noRecent: '当前范围内还没有操作记录。新增组织或用户后会显示在这里。',
-  },
+  dashboard: dashboardZh,
+  notifications: notificationsZh,
+  jobs: jobsZh,
+  notices: noticesZh,
+  notify: notifyZh,
   orgs: {
     pickOrg: '选择组织',
     searchPlaceholder: '按名称或编码搜索',
@@ -248,6 +248,16 @@ export const adminZh = {
       issue_assign: '指派反馈',
       issue_resolve: '处理反馈',
       photo_upload: '上传照片',
+      notice_create: '起草公告',
+      notice_update: '编辑公告',
+      notice_publish: '发布公告',
+      notice_withdraw: '撤回公告',
+      job_retry: '重试后台任务',
+      job_cancel: '取消后台任务',
+      job_schedule_pause: '暂停定时任务',
+      job_schedule_resume: '恢复定时任务',
+      job_schedule_run: '立即运行定时任务',
+      notification_preference_update: '修改消息提醒设置',
     },
     entityTypes: { org: '组织', user: '用户', role_grant: '角色授权', session: '登录会话', member: '会员' },
   },

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { useSession } from '../../shared/session';
 import { BagIcon, CalendarIcon, CardIcon, FlagIcon, HeartIcon, PinIcon, ScaleIcon } from '../icons';
 import { LanguageToggle } from './LanguageToggle';
+import { NoticesArea } from './notices/NoticesArea';
 
 const ENTRIES = [
   { key: 'join', to: '/join', icon: <FlagIcon />, color: '#fff0f0', fg: '#c8102e' },
@@ -42,6 +43,7 @@ export function HomePage() {
           ))}
         </Grid>
       </section>
+      <NoticesArea />
       <section className="nj-section" style={{ padding: '16px 18px' }}>
         <h2 style={{ fontSize: 18, margin: '0 0 8px' }}>{t('home.aboutTitle')}</h2>
         <p className="nj-muted" style={{ margin: 0 }}>{t('home.about')}</p>
