@@ -1,5 +1,5 @@
 import type { MemberStats, Org, OrgRef, OrgType, Page, Permission, Position, PublicFundSummary, ShortfallPage } from '@niangjia/contracts';
-import { childTypesOf } from '@niangjia/contracts/domain';
+import { childTypesOf, orgTypes } from '@niangjia/contracts/domain';
 import { api } from '../../../shared/api';
 
 /** One figure tile. `group` keeps related tiles together (组织, 会员, 阵地, 爱心基金). */
@@ -16,7 +16,7 @@ export function typesBelow(type: OrgType): OrgType[] {
     }
   };
   walk(type);
-  return [...seen];
+  return orgTypes.filter((t) => seen.has(t));
 }
 
 const count = (p: Promise<{ total: number }>) => p.then((r) => r.total);

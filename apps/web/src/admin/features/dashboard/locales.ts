@@ -19,6 +19,7 @@ export const dashboardZh = {
   activity: {
     someone: '有人',
     generic: '{{actor}} {{action}}：{{subject}}',
+    andMore: '{{text}} 等 {{count}} 项',
     actors: { seed: '系统初始化', system: '系统' },
     sentences: {
       member_apply: '{{subject}} 提交了入会申请',
@@ -75,6 +76,7 @@ export const dashboardEn: Translation<typeof dashboardZh> = {
   activity: {
     someone: 'Someone',
     generic: '{{actor}}: {{action}} — {{subject}}',
+    andMore: '{{text}} and {{more}} more',
     actors: { seed: 'Initial setup', system: 'System' },
     sentences: {
       member_apply: '{{subject}} applied for membership',

@@ -87,12 +87,12 @@ export function JobsPage() {
           size="middle"
           loading={list.loading && !list.data}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1000 }}
           pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => (setPage(p), setPageSize(s)))}
           locale={{ emptyText: t(`jobs.empty.${view}`) }}
           columns={[
-            { title: t('jobs.fields.kind'), key: 'kind', fixed: 'left', width: 170, render: (_, j) => <a onClick={() => setDetail(j)}>{jobKindLabel(t, j.kind)}</a> },
-            { title: t('jobs.fields.status'), key: 'status', width: 96, render: (_, j) => <Tag color={STATUS_COLORS[j.status]} data-testid="job-status">{t(`jobs.statuses.${j.status}`)}</Tag> },
+            { title: t('jobs.fields.kind'), key: 'kind', fixed: 'left', width: 150, render: (_, j) => <a onClick={() => setDetail(j)}>{jobKindLabel(t, j.kind)}</a> },
+            { title: t('jobs.fields.status'), key: 'status', width: 84, render: (_, j) => <Tag color={STATUS_COLORS[j.status]} data-testid="job-status">{t(`jobs.statuses.${j.status}`)}</Tag> },
             {
               title: t('jobs.fields.state'),
               key: 'state',
@@ -112,14 +112,14 @@ export function JobsPage() {
                 ),
             },
             { title: t('jobs.fields.attempts'), key: 'attempts', width: 80, render: (_, j) => `${j.attempts} / ${j.maxAttempts}` },
-            { title: t('jobs.fields.org'), key: 'org', width: 150, ellipsis: true, render: (_, j) => j.org?.name ?? (j.scheduleName ? t('jobs.scheduled') : '—') },
-            { title: t('jobs.fields.runAt'), key: 'runAt', width: 140, render: (_, j) => (j.status === 'queued' && j.runAt ? formatDateTime(j.runAt) : j.status === 'queued' ? t('jobs.asap') : '—') },
-            { title: t('jobs.fields.createdAt'), key: 'createdAt', width: 140, render: (_, j) => formatDateTime(j.createdAt) },
+            { title: t('jobs.fields.org'), key: 'org', width: 140, ellipsis: true, render: (_, j) => j.org?.name ?? (j.scheduleName ? t('jobs.scheduled') : '—') },
+            { title: t('jobs.fields.runAt'), key: 'runAt', width: 136, render: (_, j) => (j.status === 'queued' && j.runAt ? formatDateTime(j.runAt) : j.status === 'queued' ? t('jobs.asap') : '—') },
+            { title: t('jobs.fields.createdAt'), key: 'createdAt', width: 136, render: (_, j) => formatDateTime(j.createdAt) },
             {
               title: t('common.actions'),
               key: 'actions',
               fixed: 'right',
-              width: 120,
+              width: 110,
               render: (_, j) =>
                 canWrite ? (
                   <Space size={4}>

@@ -38,7 +38,7 @@ export function NotificationBell() {
           {
             key: 'messages',
             label: (
-              <Space size={4}>
+              <Space size={4} data-testid="bell-messages-tab">
                 {t('notify.title')}
                 <Badge count={inbox.unread} size="small" overflowCount={99} />
               </Space>

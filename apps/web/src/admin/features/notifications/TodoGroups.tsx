@@ -1,5 +1,5 @@
 import type { Todos } from '@niangjia/contracts';
-import { Badge, Empty, List, Space, Typography } from 'antd';
+import { Empty, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatAge } from '../../../shared/notifications/age';
@@ -16,7 +16,9 @@ export function TodoGroups({ todos, onNavigate, dense = false }: { todos: Todos 
         <div key={g.kind} data-testid={`todo-group-${g.kind}`} style={{ marginBottom: dense ? 8 : 12 }}>
           <Space size={8} style={{ display: 'flex', alignItems: 'baseline' }}>
             <Typography.Text strong>{t(`notify.todos.kinds.${g.kind}`, { defaultValue: g.kind })}</Typography.Text>
-            <Badge count={g.count} overflowCount={999} style={{ background: '#c8102e' }} data-testid="todo-count" />
+            <span data-testid="todo-count" style={{ display: 'inline-block', minWidth: 20, padding: '0 6px', borderRadius: 10, background: '#c8102e', color: '#fff', fontSize: 12, lineHeight: '20px', textAlign: 'center' }}>
+              {g.count}
+            </span>
             {g.oldestAt && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('notify.todos.oldest', { age: formatAge(t, g.oldestAt) })}
@@ -41,7 +43,7 @@ export function TodoGroups({ todos, onNavigate, dense = false }: { todos: Todos 
                     )}
                   </Typography.Text>
                   <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-                    {item.orgName ? `${item.orgName} · ` : ''}
+                    {item.orgName && !dense ? `${item.orgName} · ` : ''}
                     {formatAge(t, item.at)}
                   </Typography.Text>
                 </List.Item>
