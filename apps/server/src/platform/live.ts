@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import type { Database } from '../db/client';
+import type { Database, Db } from '../db/client';
 
 type Logger = { warn(obj: object, msg: string): void };
 
@@ -72,4 +73,13 @@ export function createPgListener(
       stopFn = null;
     },
   };
+}
+
+/**
+ * Sends payloads on a channel inside the caller's transaction (delivered when it commits, never if
+ * it rolls back). PostgreSQL limits a payload to 8,000 bytes: callers keep theirs small.
+ */
+export async function notifyChannel(db: Db, channel: string, payloads: readonly string[]): Promise<void> {
+  if (!payloads.length) return;
+  await db.execute(sql`select pg_notify(${channel}, x) from unnest(${sql.param(payloads)}::text[]) as x`);
 }

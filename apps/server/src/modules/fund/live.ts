@@ -1,8 +1,7 @@
 import type { FundLiveEvent } from '@niangjia/contracts';
-import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import pg from 'pg';
 import type { Database, Db } from '../../db/client';
+import { createPgListener, notifyChannel } from '../../platform/live';
 
 /**
  * Live fund figures across instances: a committed sale or breakfast sends `pg_notify` in its own
@@ -15,9 +14,7 @@ export const FUND_CHANNEL = 'fund_live';
 const MAX_EVENTS_PER_NOTIFY = 20;
 
 export async function notifyLive(db: Db, events: readonly FundLiveEvent[]): Promise<void> {
-  if (!events.length) return;
-  const payloads = events.map((e) => JSON.stringify(e));
-  await db.execute(sql`select pg_notify(${FUND_CHANNEL}, x) from unnest(${sql.param(payloads)}::text[]) as x`);
+  await notifyChannel(db, FUND_CHANNEL, events.map((e) => JSON.stringify(e)));
 }
 
 /** Keeps a batch's notifications small: the first events one by one, the rest as one summed event. */
@@ -40,9 +37,6 @@ export type LiveHub = {
 
 export function createLiveHub(database: Database, log?: FastifyBaseLogger): LiveHub {
   const listeners = new Set<LiveListener>();
-  let stopped = false;
-  let stopFn: (() => Promise<void>) | null = null;
-
   const dispatch = (payload: string) => {
     let event: FundLiveEvent;
     try {
@@ -58,53 +52,14 @@ export function createLiveHub(database: Database, log?: FastifyBaseLogger): Live
       }
     }
   };
-
-  async function startPg(url: string) {
-    let client: pg.Client | null = null;
-    let retry: NodeJS.Timeout | null = null;
-    const connect = async () => {
-      if (stopped) return;
-      const c = new pg.Client({ connectionString: url });
-      c.on('notification', (m) => m.channel === FUND_CHANNEL && m.payload && dispatch(m.payload));
-      c.on('error', (error) => {
-        log?.warn({ err: error }, 'fund live connection lost; reconnecting');
-        void c.end().catch(() => undefined);
-        if (client === c) client = null;
-        if (!stopped) retry = setTimeout(() => void connect().catch(() => undefined), 1000);
-      });
-      await c.connect();
-      await c.query(`LISTEN ${FUND_CHANNEL}`);
-      client = c;
-    };
-    await connect();
-    stopFn = async () => {
-      if (retry) clearTimeout(retry);
-      await client?.end().catch(() => undefined);
-    };
-  }
-
+  const listener = createPgListener(database, FUND_CHANNEL, dispatch, { log });
   return {
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     clientCount: () => listeners.size,
-    async start() {
-      stopped = false;
-      if (database.kind === 'pglite' && database.pglite) {
-        const unsub = await database.pglite.listen(FUND_CHANNEL, dispatch);
-        stopFn = async () => {
-          if (!database.pglite!.closed) await unsub();
-        };
-      } else if (database.pool) {
-        const url = (database.pool.options as { connectionString?: string }).connectionString;
-        if (url) await startPg(url);
-      }
-    },
-    async stop() {
-      stopped = true;
-      await stopFn?.();
-      stopFn = null;
-    },
+    start: () => listener.start(),
+    stop: () => listener.stop(),
   };
 }

@@ -1,5 +1,5 @@
 import type { Role } from '@niangjia/contracts';
-import { and, count, desc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { appUser, roleGrant } from '../../modules/accounts/accounts.tables';
 import { org } from '../../modules/orgs/orgs.tables';
@@ -119,9 +119,4 @@ export async function pruneRead(db: Db, before: Date): Promise<number> {
     .where(and(isNotNull(notification.readAt), lt(notification.createdAt, before)))
     .returning({ id: notification.id });
   return rows.length;
-}
-
-export async function sendLiveSignal(db: Db, channel: string, payloads: readonly string[]): Promise<void> {
-  if (!payloads.length) return;
-  await db.execute(sql`select pg_notify(${channel}, x) from unnest(${sql.param(payloads)}::text[]) as x`);
 }

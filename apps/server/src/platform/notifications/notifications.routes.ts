@@ -11,11 +11,11 @@ import {
 } from '@niangjia/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { auditContextOf } from '../audit/audit.service';
 import { requireActor, STAFF_ROLES, type Actor } from '../auth';
 import { pickLang } from '../i18n';
+import { openEventStream, trackEventStreams } from '../sse';
 import type { LiveEvent, NotificationHub } from './hub';
 import type { NotificationsService } from './notifications.service';
 
@@ -36,10 +36,7 @@ function staffPathsOf(actor: Actor): 'all' | string[] {
  * their SMS choice and — for staff — their 待办.
  */
 export const notificationsRoutes: FastifyPluginAsyncZod<{ notifications: NotificationsService; hub: NotificationHub }> = async (app, { notifications, hub }) => {
-  const streams = new Set<ServerResponse>();
-  app.addHook('preClose', async () => {
-    for (const s of streams) s.end();
-  });
+  const streams = trackEventStreams(app);
 
   app.get(
     '/me/notifications',
@@ -88,30 +85,10 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ notifications: Notific
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-        'x-request-id': request.id,
-      });
       // A browser reconnects by itself after `retry` ms; the client fetches again on `ready`.
-      res.write(`retry: 3000\nevent: ready\ndata: {}\n\n`);
+      const stream = openEventStream(request, reply, streams, { retryMs: 3000, heartbeatMs: HEARTBEAT_MS, first: 'event: ready\ndata: {}\n\n' });
       let seq = 0;
-      const send = (event: LiveEvent) => res.write(`event: ${event}\nid: ${++seq}\ndata: {}\n\n`);
-      const close = () => {
-        streams.delete(res);
-        clearInterval(heartbeat);
-        unsubscribe();
-        if (!res.writableEnded) res.end();
-      };
-      const unsubscribe = hub.subscribe(actor.userId, { paths: staffPathsOf(actor), send, close });
-      const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-      streams.add(res);
-      request.raw.on('close', close);
-      res.on('error', close);
+      stream.onClose(hub.subscribe(actor.userId, { paths: staffPathsOf(actor), send: (event: LiveEvent) => stream.send(event, {}, ++seq), close: stream.close }));
     },
   );
 };

@@ -1,5 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Empty, Popover, Space, Tabs } from 'antd';
+import { App, Badge, Button, Empty, Popover, Skeleton, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -45,7 +45,13 @@ export function NotificationBell() {
             ),
             children: (
               <div style={{ maxHeight: 420, overflowY: 'auto' }}>
-                {items.length ? <MessageList items={items} onOpened={() => (close(), inbox.reloadMessages())} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notify.empty')} />}
+                {items.length ? (
+                  <MessageList items={items} onOpened={() => (close(), inbox.reloadMessages())} />
+                ) : inbox.latest.data ? (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notify.empty')} />
+                ) : (
+                  <Skeleton active paragraph={{ rows: 2 }} />
+                )}
               </div>
             ),
           },

@@ -1,5 +1,5 @@
 import type { NotificationPage } from '@niangjia/contracts';
-import { Button, Card, Empty, Pagination, Segmented, Space, Typography } from 'antd';
+import { Button, Card, Empty, Pagination, Segmented, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
@@ -37,7 +37,13 @@ export function NotificationsPage() {
       }
     >
       {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-      {data?.items.length ? <MessageList items={data.items} onOpened={list.reload} size="default" /> : <Empty description={filter === 'unread' ? t('notify.noUnread') : t('notify.empty')} />}
+      {!data ? (
+        list.error ? null : <Skeleton active paragraph={{ rows: 4 }} />
+      ) : data.items.length ? (
+        <MessageList items={data.items} onOpened={list.reload} size="default" />
+      ) : (
+        <Empty description={filter === 'unread' ? t('notify.noUnread') : t('notify.empty')} />
+      )}
       {data && data.total > pageSize && (
         <div style={{ display: 'flex', justifyContent: 'flex-end', marginTop: 16 }}>
           <Pagination current={page} pageSize={pageSize} total={data.total} showSizeChanger onChange={(p, s) => (setPage(p), setPageSize(s))} showTotal={(total) => <Typography.Text type="secondary">{t('common.total', { total })}</Typography.Text>} />
