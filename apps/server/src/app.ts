@@ -5,7 +5,6 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { healthSchema } from '@niangjia/contracts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
@@ -18,6 +17,8 @@ import { createExportService, createImportService, createJoiningService, createM
 import { createNoticesService, noticesRoutes } from './modules/notices';
 import { createOrgsService, orgsRoutes } from './modules/orgs';
 import { createFeedbackService, createStarsService, doorAccessFigures, feedbackRoutes, feedbackTodos, starsRoutes } from './modules/stars';
+import { createFiguresService, createScreenService, createTargetsService, indicatorsRoutes, screenRoutes, systemRoutes as systemStatusRoutes } from './modules/figures';
+import { catalogue } from './catalogue';
 import {
   coverageRoutes,
   createCoverageService,
@@ -40,6 +41,8 @@ import { AppError } from './platform/errors';
 import { registerErrorHandling, registerUniqueField } from './platform/error-handler';
 import { loggerOptions } from './platform/logger';
 import { createNotificationHub, createNotificationsService, notificationsRoutes, registerNotificationJobs, type NotificationHub, type TodoSource } from './platform/notifications';
+import { createMetrics, type Metrics } from './platform/metrics';
+import { systemRoutes } from './platform/system.routes';
 import { loadDataKeys, type DataKeys } from './platform/pii';
 import { loadSecrets, type Secrets } from './platform/secrets';
 import { createLogSmsSender, createMemorySmsSender, createWebhookSmsSender, type SmsSender } from './platform/sms';
@@ -83,6 +86,8 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     fundCards: createCardsService({ db, secrets }),
     fundCardImports: createCardImportService({ db, secrets, cards: createCardsService({ db, secrets }) }),
     fundCustodian: createCustodianService({ db }),
+    figures: createFiguresService({ db, catalogue }),
+    targets: createTargetsService({ db, catalogue }),
   };
 }
 
@@ -107,6 +112,7 @@ declare module 'fastify' {
     doorGateway: DoorGateway;
     fundLive: LiveHub;
     notificationHub: NotificationHub;
+    metrics: Metrics;
   }
 }
 
@@ -125,7 +131,7 @@ registerUniqueField('position_code_unique', 'code');
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const { config, database } = opts;
   const app = Fastify({
-    logger: opts.logger === false ? false : { ...loggerOptions(config.logLevel), ...(opts.logStream ? { stream: opts.logStream } : {}) },
+    logger: opts.logger === false ? false : { ...loggerOptions(config.logLevel, config.instanceId), ...(opts.logStream ? { stream: opts.logStream } : {}) },
     bodyLimit: config.bodyLimit,
     // A hop count: trust X-Forwarded-For from that many proxies in front.
     trustProxy: (config.trustProxy || false) as boolean,
@@ -147,7 +153,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         ? createLogSmsSender(app.log)
         : createMemorySmsSender());
   const dataKeys = opts.dataKeys ?? loadDataKeys({ dataKey: config.dataKey, previous: config.previousDataKeys, dataDir: config.dataDir, allowGenerate: config.env !== 'production' });
-  const jobs = createJobRunner({ db: database.db, log: app.log, ...(opts.jobRunner || {}), ...(opts.clock ? { clock: opts.clock } : {}) });
+  const jobs = createJobRunner({ db: database.db, log: app.log, runnerId: `${config.instanceId}:${randomUUID().slice(0, 4)}`, leaseMs: config.jobLeaseSeconds * 1000, ...(opts.jobRunner || {}), ...(opts.clock ? { clock: opts.clock } : {}) });
   const services = createServices(config, database, sms, secrets, dataKeys, jobs);
   app.decorate('services', services);
   app.decorate('jobs', jobs);
@@ -168,12 +174,22 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.addHook('onClose', async () => notificationHub.stop());
   registerNotificationJobs({ db: database.db, jobs, sms, publicUrl: config.publicUrl, clock: jobs.clock });
   // Door controllers (access): the MQTT side starts with the app and stops with it.
-  const doorGateway = createDoorGateway({ database, mqtt: config.mqtt, door: config.door, secrets, dataKeys, log: app.log, isProduction: config.env === 'production' });
+  const doorGateway = createDoorGateway({ database, mqtt: config.mqtt, door: config.door, secrets, dataKeys, log: app.log, isProduction: config.env === 'production', onAck: (result) => app.metrics.countDoorAck(result) });
   app.decorate('doorGateway', doorGateway);
   if (opts.doors !== false) {
     app.addHook('onReady', async () => doorGateway.start());
     app.addHook('onClose', async () => doorGateway.stop());
   }
+  const metrics = createMetrics({ instanceId: config.instanceId, version: config.version, database, sseClients: () => fundLive.clientCount() });
+  app.decorate('metrics', metrics);
+  countDoorCommands(doorGateway, metrics);
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  });
+  // The district screen hears every committed change to a rollup (LISTEN/NOTIFY) on this instance.
+  const screen = createScreenService({ database, figures: services.figures, log: app.log });
+  app.addHook('onReady', async () => screen.start());
+  app.addHook('onClose', async () => screen.stop());
   const access = createAccessService({ db: database.db, secrets, dataKeys, gateway: doorGateway, door: config.door, publicUrl: config.publicUrl });
   const doors = createDoorsService({ db: database.db, dataKeys, gateway: doorGateway, door: config.door });
   app.decorateRequest('actor', null);
@@ -226,14 +242,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     if (permission !== 'authenticated' && !hasPermission(request.actor, permission)) throw new AppError('FORBIDDEN');
   });
 
-  app.get(
-    '/api/health',
-    { config: { permission: 'public' }, schema: { tags: ['system'], summary: 'Liveness and database kind', response: { 200: healthSchema } } },
-    async () => {
-      await database.query('select 1');
-      return { status: 'ok' as const, db: database.kind, version: config.version };
-    },
-  );
+  await app.register(systemRoutes, { config, database, metrics });
 
   await app.register(
     async (api) => {
@@ -256,17 +265,35 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(cardImportRoutes, { imports: services.fundCardImports });
       await api.register(fundReportsRoutes, { db: database.db, cards: services.fundCards, custodian: services.fundCustodian });
       await api.register(fundPublicRoutes, { db: database.db, live: fundLive });
-      await api.register(posRoutes, { db: database.db, dataKeys, secrets });
       await api.register(dashboardRoutes, { activity: createActivityService({ db: database.db }) });
       await api.register(noticesRoutes, { notices: createNoticesService({ db: database.db }) });
       await api.register(notificationsRoutes, { notifications: createNotificationsService({ db: database.db, todoSources: TODO_SOURCES }), hub: notificationHub });
       await api.register(jobsRoutes, { jobs: createJobsService({ db: database.db, clock: jobs.clock, kick: () => jobs.kick() }) });
+      await api.register(posRoutes, { db: database.db, dataKeys, secrets, onResults: (kind, results) => metrics.countPosResults(kind, results) });
+      await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });
+      await api.register(screenRoutes, { screen });
+      await api.register(systemStatusRoutes, { database, catalogue, jobs, version: config.version });
     },
     { prefix: '/api/v1' },
   );
 
   await registerWeb(app, config);
   return app;
+}
+
+/** Unlock commands by outcome (done/refused come from the controller's ack), counted where they are sent. */
+function countDoorCommands(gateway: DoorGateway, metrics: Metrics): void {
+  const send = gateway.sendUnlock.bind(gateway);
+  gateway.sendUnlock = async (...args) => {
+    try {
+      const sent = await send(...args);
+      metrics.countDoorCommand(sent.outcome.result);
+      return sent;
+    } catch (error) {
+      metrics.countDoorCommand('error');
+      throw error;
+    }
+  };
 }
 
 /** The built web app: three faces, each an SPA with its own HTML entry. */

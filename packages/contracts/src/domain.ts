@@ -26,6 +26,9 @@ export const permissions = [
   'job.read',
   'job.write',
   'notice.write',
+  'figures.read',
+  'figures.write',
+  'system.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -16,3 +16,4 @@ export * from './jobs';
 export * from './notifications';
 export * from './notices';
 export * from './dashboard';
+export * from './figures';

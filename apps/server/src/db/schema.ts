@@ -13,3 +13,5 @@ export * from '../modules/access/access.tables';
 export * from '../modules/fund/fund.tables';
 export * from '../platform/notifications/notifications.tables';
 export * from '../modules/notices/notices.tables';
+export * from '../platform/indicators/indicators.tables';
+export * from '../modules/figures/figures.tables';

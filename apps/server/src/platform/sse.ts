@@ -7,6 +7,17 @@ export type EventStream = {
   /** Runs once when the stream ends, whichever side ends it. */
   onClose: (cleanup: () => void) => void;
   close: () => void;
+  isClosed: () => boolean;
+};
+
+type StreamOptions = {
+  /** The browser's reconnect delay. */
+  retryMs: number;
+  heartbeatMs: number;
+  /** Sent after `retry:`; a comment by default. */
+  first?: string;
+  /** A heartbeat the page can see (an event with this data) rather than a comment, e.g. to show a stale screen. */
+  heartbeatEvent?: { event: string; data: () => unknown };
 };
 
 /**
@@ -26,7 +37,7 @@ export function trackEventStreams(app: FastifyInstance): Set<ServerResponse> {
  * the browser's reconnect delay, a comment every `heartbeatMs` so idle connections stay open, and
  * clean-up when either side goes away.
  */
-export function openEventStream(request: FastifyRequest, reply: FastifyReply, streams: Set<ServerResponse>, { retryMs, heartbeatMs, first }: { retryMs: number; heartbeatMs: number; first?: string }): EventStream {
+export function openEventStream(request: FastifyRequest, reply: FastifyReply, streams: Set<ServerResponse>, { retryMs, heartbeatMs, first, heartbeatEvent }: StreamOptions): EventStream {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -38,7 +49,10 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply, st
   });
   res.write(`retry: ${retryMs}\n${first ?? ': connected\n\n'}`);
   const cleanups: (() => void)[] = [];
-  const heartbeat = setInterval(() => res.write(': ping\n\n'), heartbeatMs);
+  const send = (event: string, data: unknown, id?: string | number) => {
+    if (!res.writableEnded) res.write(`event: ${event}\n${id !== undefined ? `id: ${id}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
+  };
+  const heartbeat = setInterval(() => (heartbeatEvent ? send(heartbeatEvent.event, heartbeatEvent.data()) : res.write(': ping\n\n')), heartbeatMs);
   streams.add(res);
   let isClosed = false;
   const close = () => {
@@ -52,8 +66,9 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply, st
   request.raw.on('close', close);
   res.on('error', close);
   return {
-    send: (event, data, id) => res.write(`event: ${event}\n${id !== undefined ? `id: ${id}\n` : ''}data: ${JSON.stringify(data)}\n\n`),
-    onClose: (cleanup) => cleanups.push(cleanup),
+    send,
+    onClose: (cleanup) => void (isClosed ? cleanup() : cleanups.push(cleanup)),
     close,
+    isClosed: () => isClosed,
   };
 }

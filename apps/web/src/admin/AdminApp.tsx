@@ -42,6 +42,8 @@ const FundReportsPage = lazy(() => import('./features/fund/ReportsPage').then((m
 const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const NoticesPage = lazy(() => import('./features/notices/NoticesPage').then((m) => ({ default: m.NoticesPage })));
 const JobsPage = lazy(() => import('./features/jobs/JobsPage').then((m) => ({ default: m.JobsPage })));
+const FiguresPage = lazy(() => import('./features/figures/FiguresPage').then((m) => ({ default: m.FiguresPage })));
+const SystemPage = lazy(() => import('./features/system/SystemPage').then((m) => ({ default: m.SystemPage })));
 const SessionsPage = lazy(() => import('./auth/SessionsPage').then((m) => ({ default: m.SessionsPage })));
 
 const theme = {
@@ -95,6 +97,8 @@ function AdminRoutes() {
       <Routes>
         <Route element={<AdminLayout />}>
           <Route index element={<Lazy><DashboardPage /></Lazy>} />
+          <Route path="figures" element={<Lazy><FiguresPage /></Lazy>} />
+          <Route path="system" element={<Lazy><SystemPage /></Lazy>} />
           <Route path="orgs" element={<Lazy><OrgsPage /></Lazy>} />
           <Route path="orgs/:orgId" element={<Lazy><OrgsPage /></Lazy>} />
           <Route path="users" element={<Lazy><UsersPage /></Lazy>} />

@@ -4,6 +4,8 @@ import { jobsEn } from './features/jobs/locales';
 import { noticesEn } from './features/notices/locales';
 import { notificationsEn } from './features/notifications/locales';
 import { notifyEn } from '../shared/notifications/locales';
+import { figuresEn } from './features/figures/locales';
+import { systemEn } from './features/system/locales';
 import type { adminZh } from './locales';
 import { accessEn } from './features/access/locales';
 import { membersEn } from './features/members/locales';
@@ -206,6 +208,8 @@ export const adminEn: Translation<typeof adminZh> = {
   standards: standardsEn,
   access: accessEn,
   fundAdmin: fundEn,
+  figures: figuresEn,
+  system: systemEn,
   ...fundStatementEn,
   audit: {
     title: 'Audit log',

@@ -1,7 +1,7 @@
 import type { FundLiveEvent } from '@niangjia/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, Db } from '../../db/client';
-import { createPgListener, notifyChannel } from '../../platform/live';
+import { createNotifyListener, sendNotify } from '../../platform/notify-listener';
 
 /**
  * Live fund figures across instances: a committed sale or breakfast sends `pg_notify` in its own
@@ -14,7 +14,7 @@ export const FUND_CHANNEL = 'fund_live';
 const MAX_EVENTS_PER_NOTIFY = 20;
 
 export async function notifyLive(db: Db, events: readonly FundLiveEvent[]): Promise<void> {
-  await notifyChannel(db, FUND_CHANNEL, events.map((e) => JSON.stringify(e)));
+  await sendNotify(db, FUND_CHANNEL, events.map((e) => JSON.stringify(e)));
 }
 
 /** Keeps a batch's notifications small: the first events one by one, the rest as one summed event. */
@@ -52,11 +52,11 @@ export function createLiveHub(database: Database, log?: FastifyBaseLogger): Live
       }
     }
   };
-  const listener = createPgListener(database, FUND_CHANNEL, dispatch, { log });
+  const listener = createNotifyListener(database, FUND_CHANNEL, dispatch, { log });
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    subscribe(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
     },
     clientCount: () => listeners.size,
     start: () => listener.start(),

@@ -11,3 +11,4 @@ export { feedbackTodos } from './feedback.notify';
 export { computeStars, FACILITY_STANDARD, missingFacilities, DEFAULT_RUBRIC } from './stars.compute';
 export { carePhoto, positionInspection, positionIssue, positionRating, ratingRubric } from './stars.tables';
 export { doorAccessFigures, accessFractions } from './access-figures';
+export { starsIndicators } from './stars.indicators';

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client';
-import { createPgListener } from '../live';
+import { createNotifyListener } from '../notify-listener';
 import { NOTIFY_CHANNEL, type LiveSignal } from './notify';
 
 type Logger = { warn(obj: object, msg: string): void };
@@ -46,7 +46,7 @@ export function createNotificationHub(database: Database, log?: Logger) {
     }
   }
 
-  const listener = createPgListener(database, NOTIFY_CHANNEL, dispatch, {
+  const listener = createNotifyListener(database, NOTIFY_CHANNEL, dispatch, {
     log,
     onReconnect: () =>
       each((_, s) => {

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { ROLE_PERMISSIONS } from '../auth';
 import { hasMessage, t, type Lang } from '../i18n';
 import { enqueueJob } from '../jobs/jobs.repository';
-import { notifyChannel } from '../live';
+import { sendNotify } from '../notify-listener';
 import * as repo from './notifications.repository';
 
 /** Text already written in both languages (e.g. built from a name the worker typed). */
@@ -120,11 +120,11 @@ export async function notify(tx: Db, input: NotifyInput): Promise<{ notified: nu
 /** Tells open bells under this org that their 待办 changed (an application approved, an alarm resolved). */
 export async function announceTodoChange(tx: Db, orgIdOrPath: string): Promise<void> {
   const path = orgIdOrPath.startsWith('/') ? orgIdOrPath : (await repo.findOrgPath(tx, orgIdOrPath))?.path;
-  if (path) await notifyChannel(tx, NOTIFY_CHANNEL, [JSON.stringify({ t: 't', p: path } satisfies LiveSignal)]);
+  if (path) await sendNotify(tx, NOTIFY_CHANNEL, [JSON.stringify({ t: 't', p: path } satisfies LiveSignal)]);
 }
 
 export async function signalUsers(tx: Db, userIds: readonly string[]): Promise<void> {
   const payloads: string[] = [];
   for (let i = 0; i < userIds.length; i += IDS_PER_SIGNAL) payloads.push(JSON.stringify({ t: 'n', u: userIds.slice(i, i + IDS_PER_SIGNAL) } satisfies LiveSignal));
-  await notifyChannel(tx, NOTIFY_CHANNEL, payloads);
+  await sendNotify(tx, NOTIFY_CHANNEL, payloads);
 }

@@ -4,18 +4,13 @@ import type { Translation } from '../../../shared/locale-shape';
 export const dashboardZh = {
   welcome: '{{name}}，你好',
   scopeLine: '当前范围：{{scope}}',
+  orgFigures: '组织概况',
+  allOrgs: '组织总数',
+  toOrgs: '查看组织架构',
   recent: '最近动态',
   allAudit: '全部审计日志',
   noRecent: '当前范围内还没有操作记录。处理入会申请、职工反馈或新增阵地后会显示在这里。',
-  noFigures: '你的角色在这个范围内没有可看的数据。',
   todoTotal: '共 {{count}} 件',
-  groups: { orgs: '组织', members: '会员', positions: '服务阵地', fund: '爱心基金' },
-  figures: {
-    orgs: { all: '下属组织', district: '区县工会', street: '街道/镇工会', park: '园区工会', industry: '行业工会', joint: '片区联合工会', community: '社区工会', grassroots: '基层工会' },
-    members: { total: '会员', applied: '待审批', gig: '新就业形态' },
-    positions: { total: '阵地', openNow: '此刻开放', belowStandard: '未达标' },
-    fund: { total: '累计筹集', balance: '基金余额', breakfasts: '爱心早餐（份）', today: '今日筹集', stations: '本范围爱心驿站', stationTotal: '本范围累计筹集', stationBreakfasts: '本范围爱心早餐（份）' },
-  },
   activity: {
     someone: '有人',
     generic: '{{actor}} {{action}}：{{subject}}',
@@ -61,18 +56,13 @@ export const dashboardZh = {
 export const dashboardEn: Translation<typeof dashboardZh> = {
   welcome: 'Hello, {{name}}',
   scopeLine: 'Current scope: {{scope}}',
+  orgFigures: 'Organizations',
+  allOrgs: 'All organizations',
+  toOrgs: 'Open the org tree',
   recent: 'Recent activity',
   allAudit: 'Full audit log',
   noRecent: 'Nothing has happened in this scope yet. Approved applications, handled feedback and new positions will show up here.',
-  noFigures: 'Your role has no figures to see in this scope.',
   todoTotal: '{{count}} in all',
-  groups: { orgs: 'Organizations', members: 'Members', positions: 'Service positions', fund: 'Charity fund' },
-  figures: {
-    orgs: { all: 'Orgs below', district: 'District unions', street: 'Street/town unions', park: 'Park unions', industry: 'Industry unions', joint: 'Joint unions', community: 'Community unions', grassroots: 'Grassroots unions' },
-    members: { total: 'Members', applied: 'To approve', gig: 'Gig workers' },
-    positions: { total: 'Positions', openNow: 'Open now', belowStandard: 'Below standard' },
-    fund: { total: 'Raised', balance: 'Balance', breakfasts: 'Breakfasts', today: 'Raised today', stations: 'Fund stations here', stationTotal: 'Raised here', stationBreakfasts: 'Breakfasts here' },
-  },
   activity: {
     someone: 'Someone',
     generic: '{{actor}}: {{action}} — {{subject}}',

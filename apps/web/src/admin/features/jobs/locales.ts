@@ -46,6 +46,7 @@ export const jobsZh = {
     coverage_run: '15分钟服务圈计算',
     notification_sms: '短信通知',
     notification_prune: '清理旧消息',
+    indicators_verify: '数据核对（指标与原始记录）',
   },
   schedules: {
     title: '定时任务',
@@ -59,7 +60,7 @@ export const jobsZh = {
     runNow: '立即运行',
     empty: '没有定时任务',
     done: { pause: '已暂停', resume: '已恢复', run: '已加入队列' },
-    cron: { notification_prune: '每天 03:40' },
+    cron: { notification_prune: '每天 03:40', indicators_verify: '每天 02:30' },
   },
 };
 export const jobsEn: Translation<typeof jobsZh> = {
@@ -107,6 +108,7 @@ export const jobsEn: Translation<typeof jobsZh> = {
     coverage_run: '15-minute circle run',
     notification_sms: 'Text message',
     notification_prune: 'Old messages sweep',
+    indicators_verify: 'Figures check (indicators against the records)',
   },
   schedules: {
     title: 'Schedules',
@@ -120,6 +122,6 @@ export const jobsEn: Translation<typeof jobsZh> = {
     runNow: 'Run now',
     empty: 'No schedules',
     done: { pause: 'Paused', resume: 'Resumed', run: 'Queued' },
-    cron: { notification_prune: 'Daily at 03:40' },
+    cron: { notification_prune: 'Daily at 03:40', indicators_verify: 'Daily at 02:30' },
   },
 };
