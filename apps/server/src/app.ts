@@ -180,14 +180,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     app.addHook('onReady', async () => doorGateway.start());
     app.addHook('onClose', async () => doorGateway.stop());
   }
-  const metrics = createMetrics({ instanceId: config.instanceId, version: config.version, database, sseClients: () => fundLive.clientCount() });
+  // The district screen hears every committed change to a rollup (LISTEN/NOTIFY) on this instance.
+  const screen = createScreenService({ database, figures: services.figures, log: app.log });
+  // Every open Server-Sent-Events stream of this instance: fund screens, district screens, bells.
+  const metrics = createMetrics({ instanceId: config.instanceId, version: config.version, database, sseClients: () => fundLive.clientCount() + screen.clientCount() + notificationHub.streamCount() });
   app.decorate('metrics', metrics);
   countDoorCommands(doorGateway, metrics);
   app.addHook('onResponse', async (request, reply) => {
     metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
-  // The district screen hears every committed change to a rollup (LISTEN/NOTIFY) on this instance.
-  const screen = createScreenService({ database, figures: services.figures, log: app.log });
   app.addHook('onReady', async () => screen.start());
   app.addHook('onClose', async () => screen.stop());
   const access = createAccessService({ db: database.db, secrets, dataKeys, gateway: doorGateway, door: config.door, publicUrl: config.publicUrl });

@@ -176,6 +176,8 @@ export function createScreenService({ database, figures, log }: { database: Data
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    /** Open screen streams on this instance (each subscribes once). */
+    clientCount: () => listeners.size,
     start: () => listener.start(),
     stop: () => listener.stop(),
   };
