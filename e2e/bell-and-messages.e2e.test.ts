@@ -58,8 +58,8 @@ describe.skipIf(!canRun)('the bell and 我的 ▸ 消息: live on both sides', (
       await expect.poll(async () => Number(await bell.getAttribute('data-unread'))).toBe(before);
       // The 工作台's 待办 card shows the same report by kind and age.
       await a.goto('/admin/');
-      await a.getByTestId('todo-card').getByTestId('todo-group-feedback').getByText(STATION.name).first().waitFor();
-      await a.getByTestId('figure-tiles').waitFor();
+      await a.getByTestId('todo-card').getByTestId('todo-group-feedback').getByText(STATION.name).first().waitFor({ timeout: 60_000 });
+      await a.getByTestId('indicator-tiles').waitFor({ timeout: 60_000 });
       await saveScreenshot(a, 'dashboard-district-1366');
     });
   });
