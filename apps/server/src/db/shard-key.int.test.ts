@@ -23,6 +23,7 @@ const GLOBAL: Record<string, string> = {
   session: 'read with the account at every request',
   sms_code: 'keyed by phone',
   rate_limit: 'keyed by address or phone',
+  login_failure: 'failed sign-ins keyed by (login hash, address), as rate_limit',
   job: 'one queue for the runners of every instance (coordinator)',
   job_schedule: 'the cron-like schedules of that queue (coordinator)',
   notification: "a person's inbox, read by its recipient wherever they are: national like the account (distributed by recipient_id with app_user)",

@@ -4,6 +4,11 @@ import { AppError } from '../../platform/errors';
 
 export type PhotoType = (typeof PHOTO_TYPES)[number];
 
+/** Uploads per user and hour: a report or an inspection takes a few (issue 9: there was no limit). */
+export const PHOTOS_PER_HOUR = 30;
+/** Bytes a user may upload in 24 hours: ten full-size phone photos. */
+export const PHOTO_BYTES_PER_DAY = 50 * 1024 * 1024;
+
 /** The image type its first bytes say, or null: a declared type alone is not trusted. */
 export function sniffImageType(data: Buffer): PhotoType | null {
   if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
