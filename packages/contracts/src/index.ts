@@ -14,4 +14,8 @@ export * from './coverage';
 export * from './access';
 export * from './fund';
 export * from './card-number';
+export * from './jobs';
+export * from './notifications';
+export * from './notices';
+export * from './dashboard';
 export * from './figures';

@@ -5,6 +5,7 @@ import { buildApp } from '../app';
 import { testConfig, type Config } from '../config';
 import { openDatabase, type Database } from '../db/client';
 import { DEMO_PASSWORD } from '../db/seed/demo-orgs';
+import type { Clock } from '../platform/clock';
 import { createMemorySmsSender, type MemorySmsSender } from '../platform/sms';
 import { adminQuery, randomDbName, testDbKind, withDatabaseName } from './test-db';
 
@@ -72,7 +73,7 @@ export type TestApp = {
 };
 
 /** A fresh app on a fresh copy of the migrated, demo-seeded database. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<Config> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const kind = testDbKind();
   const template = inject('dbTemplate');
   let database: Database;
@@ -86,7 +87,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   }
   const sms = createMemorySmsSender();
   const config = testConfig(overrides);
-  const app = await buildApp({ config, database, sms, logger: false });
+  const app = await buildApp({ config, database, sms, logger: false, ...(options.clock ? { clock: options.clock } : {}) });
   await app.ready();
   const anon = new Client(app);
 

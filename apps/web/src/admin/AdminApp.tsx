@@ -39,6 +39,9 @@ const FundCardImportPage = lazy(() => import('./features/fund/CardImportPage').t
 const FundRulesPage = lazy(() => import('./features/fund/RulesPage').then((m) => ({ default: m.RulesPage })));
 const FundCustodianPage = lazy(() => import('./features/fund/CustodianPage').then((m) => ({ default: m.CustodianPage })));
 const FundReportsPage = lazy(() => import('./features/fund/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const NoticesPage = lazy(() => import('./features/notices/NoticesPage').then((m) => ({ default: m.NoticesPage })));
+const JobsPage = lazy(() => import('./features/jobs/JobsPage').then((m) => ({ default: m.JobsPage })));
 const FiguresPage = lazy(() => import('./features/figures/FiguresPage').then((m) => ({ default: m.FiguresPage })));
 const SystemPage = lazy(() => import('./features/system/SystemPage').then((m) => ({ default: m.SystemPage })));
 const SessionsPage = lazy(() => import('./auth/SessionsPage').then((m) => ({ default: m.SessionsPage })));
@@ -129,6 +132,9 @@ function AdminRoutes() {
           <Route path="fund/reports" element={<Lazy><FundReportsPage /></Lazy>} />
           <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
           <Route path="sessions" element={<Lazy><SessionsPage /></Lazy>} />
+          <Route path="notifications" element={<Lazy><NotificationsPage /></Lazy>} />
+          <Route path="notices" element={<Lazy><NoticesPage /></Lazy>} />
+          <Route path="jobs" element={<Lazy><JobsPage /></Lazy>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -26,6 +26,9 @@ const MyFeedbackPage = lazy(() => import('./pages/feedback/MyFeedbackPage').then
 const DoorPage = lazy(() => import('./pages/door/DoorPage').then((m) => ({ default: m.DoorPage })));
 const BreakfastCardPage = lazy(() => import('./pages/fund/BreakfastCardPage').then((m) => ({ default: m.BreakfastCardPage })));
 const FundAccountsPage = lazy(() => import('./pages/fund/AccountsPage').then((m) => ({ default: m.AccountsPage })));
+const MessagesPage = lazy(() => import('./pages/messages/MessagesPage').then((m) => ({ default: m.MessagesPage })));
+const NoticesPage = lazy(() => import('./pages/notices/NoticesPage').then((m) => ({ default: m.NoticesPage })));
+const NoticeDetailPage = lazy(() => import('./pages/notices/NoticeDetailPage').then((m) => ({ default: m.NoticeDetailPage })));
 const VerifyPage = lazy(() => import('./pages/members/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
 export function MobileApp() {
@@ -53,6 +56,9 @@ export function MobileApp() {
                 <Route path="me/feedback" element={<RequireSignIn><MyFeedbackPage /></RequireSignIn>} />
                 <Route path="me/breakfast-card" element={<RequireSignIn><BreakfastCardPage /></RequireSignIn>} />
                 <Route path="fund/accounts" element={<FundAccountsPage />} />
+                <Route path="me/messages" element={<RequireSignIn><MessagesPage /></RequireSignIn>} />
+                <Route path="notices" element={<NoticesPage />} />
+                <Route path="notices/:id" element={<NoticeDetailPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

@@ -49,7 +49,9 @@ export function createScreenService({ database, figures, log }: { database: Data
   const db = database.db;
   const inflight = new Map<string, { at: number; promise: Promise<ScreenSummary> }>();
   const listeners = new Set<() => void>();
-  const listener = createNotifyListener(database, CHANGE_CHANNEL, () => listeners.forEach((l) => l()), log);
+  const changed = () => listeners.forEach((l) => l());
+  // After a lost connection the screens refresh: what changed meanwhile was not heard.
+  const listener = createNotifyListener(database, CHANGE_CHANNEL, changed, { log, onReconnect: changed });
 
   async function resolvePublicOrg(code: string | undefined): Promise<OrgNode> {
     const node = code ? await repo.findOrgNode(db, code) : await repo.findRootOrg(db);
@@ -174,6 +176,8 @@ export function createScreenService({ database, figures, log }: { database: Data
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    /** Open screen streams on this instance (each subscribes once). */
+    clientCount: () => listeners.size,
     start: () => listener.start(),
     stop: () => listener.stop(),
   };

@@ -13,6 +13,7 @@ import { shanghaiDay } from './contribution';
 import { rowsOf } from './ledger';
 import { findFundById, findFundFor, nextCardValidUntil, type FundAccess } from './fund-access';
 import { scopeSql, type Ctx } from './shops.service';
+import { notifyCardIssued } from './cards.notify';
 
 export const PHONE_HASH_PURPOSE = 'breakfast_card.phone';
 
@@ -186,6 +187,7 @@ export function createCardsService({ db, secrets }: { db: Db; secrets: Secrets }
         });
         const card = await getCard(id, ctx.scope, tx);
         await recordAudit(tx, ctx.audit, { action: 'breakfast_card.issue', entityType: 'breakfast_card', entityId: id, orgId, after: { number: card.number, holderName: card.holderName, phone: card.holderPhoneMasked } });
+        await notifyCardIssued(tx, { cardId: id, number: card.number, validUntil: card.validUntil, phone: input.phone, orgId });
         return card;
       });
     },

@@ -243,7 +243,7 @@ describe('collective join drives from Excel', () => {
       expect(written.at(-1)).toBe('已导入 2 / 2 行');
       expect(await countPersons(['慢甲', '慢乙'])).toBe(2);
     } finally {
-      t.app.jobs.start();
+      await t.app.jobs.start();
     }
   });
 

@@ -2,7 +2,7 @@ import crypto, { randomUUID } from 'node:crypto';
 import { maskIdNumber, type CommitImport, type ImportJob, type ImportRowError, type MemberImport } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
-import { createDeferredProgress, findJob, type JobContext, type JobRow, type JobRunner } from '../../platform/jobs';
+import { createDeferredProgress, findJob, isJobFailed, type JobContext, type JobRow, type JobRunner } from '../../platform/jobs';
 import { isInScope, type Scope } from '../../platform/auth';
 import { AppError, capList, notFound } from '../../platform/errors';
 import { t, type Lang } from '../../platform/i18n';
@@ -11,6 +11,7 @@ import { createRowChecker, packRows, parsePackedRows, unpackRow, type PackedRow,
 import { cellText, looksLikeXlsx, readTemplateRows, type Cell, type SpreadsheetLimits } from '../../platform/spreadsheet';
 import { buildImportTemplate, IMPORT_COLUMNS, writeWorkbook, type ImportColumnKey, type SheetRow } from './import-xlsx';
 import * as repo from './import.repository';
+import { importOutcomeNotice } from './members.notify';
 import { findDistrictOf, findOrgBrief } from './members.repository';
 import { hashIdNumber, ID_NUMBER_PURPOSE, orgRefOf, versionConflict, type MembersActor, type MembersDeps } from './members.shared';
 
@@ -45,7 +46,7 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
     return {
       id: row.id,
       kind: JOB_KIND_OF[row.kind] ?? 'check',
-      status: row.status as ImportJob['status'],
+      status: (isJobFailed(row.status) ? 'failed' : row.status) as ImportJob['status'],
       progress: row.progress,
       progressText: row.progressText,
       error: row.errorCode ? { code: row.errorCode, title: t(lang, row.errorCode, params), detail: detail === detailKey ? null : detail } : null,
@@ -56,7 +57,7 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
     let jobRow = row.jobId ? await findJob(db, row.jobId) : undefined;
     // A job is marked done after its handler wrote the batch: when it is done, read the batch again
     // so a poll never shows a finished job beside the batch as it was before.
-    if (jobRow && ['succeeded', 'failed'].includes(jobRow.status) && ['queued', 'checking', 'committing'].includes(row.status)) {
+    if (jobRow && (jobRow.status === 'succeeded' || isJobFailed(jobRow.status)) && ['queued', 'checking', 'committing'].includes(row.status)) {
       row = (await repo.findImport(db, row.id)) ?? row;
       jobRow = row.jobId ? await findJob(db, row.jobId) : undefined;
     }
@@ -274,8 +275,10 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
     }
   }
 
-  jobs.register(IMPORT_CHECK_JOB, runCheck);
-  jobs.register(IMPORT_COMMIT_JOB, runCommit);
+  const fileNameOf = async (tx: Db, importId: string) => (await repo.findImport(tx, importId))?.fileName ?? null;
+  jobs.register(IMPORT_CHECK_JOB, runCheck, { onSettled: importOutcomeNotice('check', fileNameOf) });
+  // Not retried: a failed commit puts the batch back to checked, so a second run would find nothing to do.
+  jobs.register(IMPORT_COMMIT_JOB, runCommit, { retry: false, onSettled: importOutcomeNotice('commit', fileNameOf) });
 
   return {
     template: () => buildImportTemplate(),

@@ -20,6 +20,7 @@ import { decryptField, DecryptError, encryptField } from '../../platform/pii';
 import { enforceRateLimit } from '../../platform/rate-limit';
 import { findOrgById } from '../orgs';
 import * as repo from './members.repository';
+import { notifyDecision } from './members.notify';
 import {
   assignMemberNumber,
   checkPersonFields,
@@ -108,6 +109,9 @@ export function createMembersService({ db, secrets, dataKeys, clock = () => new 
       const before = snapshotOf(row);
       const after = snapshotOf({ membership: updated, person });
       await recordAudit(tx, actor.audit, { action: `member.${action}`, entityType: 'member', entityId: id, orgId: row.org.id, ...diffSnapshots(before, after) });
+      if (action === 'approve' || action === 'reject') {
+        await notifyDecision(tx, { action, membershipId: id, userId: person.userId, orgId: row.org.id, orgName: row.org.name, memberNumber: updated.memberNumber, reason: input.reason ?? null, actorId: actor.audit.actorId });
+      }
       return detailOf(tx, { ...row, membership: updated, person });
     });
   }

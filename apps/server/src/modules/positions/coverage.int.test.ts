@@ -250,7 +250,7 @@ describe('coverage runs', () => {
       const [row] = await t.database.query<{ status: string; length_share: number | null }>('select status, length_share from coverage_run where id = $1', [started.body.id]);
       expect(row).toEqual({ status: 'failed', length_share: null });
     } finally {
-      t.app.jobs.start();
+      await t.app.jobs.start();
     }
   });
 
@@ -265,7 +265,7 @@ describe('coverage runs', () => {
       await t.database.query("update job set status = 'failed', error_code = 'COVERAGE_NO_NETWORK' where id = (select job_id from coverage_run where id = $1)", [started.body.id]);
       expect((await jb.get(`/api/v1/coverage-runs/${started.body.id}`)).body).toMatchObject({ status: 'failed', error: { code: 'COVERAGE_NO_NETWORK' } });
     } finally {
-      t.app.jobs.start();
+      await t.app.jobs.start();
     }
   });
 
@@ -275,7 +275,7 @@ describe('coverage runs', () => {
     const started = await jb.post('/api/v1/coverage-runs', { areaOrgId: jbId, candidates: 0 });
     expect(started.status).toBe(202);
     await t.database.query('delete from street_network where org_id = $1', [jbId]);
-    t.app.jobs.start();
+    await t.app.jobs.start();
     const done = await waitForRun(jb, started.body.id);
     expect(done.body).toMatchObject({ status: 'failed', error: { code: 'COVERAGE_NO_NETWORK', title: '该区域还没有路网，无法计算服务圈' }, lengthShare: null });
     // The earlier runs keep their results (their network reference is cleared).

@@ -4,13 +4,14 @@ import { diffSnapshots, recordAudit, type AuditContext } from '../../platform/au
 import type { Scope } from '../../platform/auth';
 import { AppError, capList, notFound } from '../../platform/errors';
 import { t, type Lang } from '../../platform/i18n';
-import { createDeferredProgress, type JobContext, type JobRow, type JobRunner } from '../../platform/jobs';
+import { createDeferredProgress, isJobFailed, type JobContext, type JobRow, type JobRunner } from '../../platform/jobs';
 import { looksLikeXlsx } from '../../platform/spreadsheet';
 import { checkPositionRows, type CheckedPositionRow, type StoredPositionError } from './positions.import-check';
 import * as importRepo from './positions.import.repository';
 import * as repo from './positions.repository';
 import { buildPositionTemplate, headerOf, readPositionSheet, writePositionWorkbook } from './positions.xlsx';
 import './positions.errors';
+import { positionImportNotice } from './positions.notify';
 
 export const POSITION_IMPORT_CHECK_JOB = 'position_import.check';
 export const POSITION_IMPORT_COMMIT_JOB = 'position_import.commit';
@@ -46,7 +47,7 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
     const detail = row.errorCode ? t(lang, detailKey, params) : null;
     return {
       kind: row.kind === POSITION_IMPORT_COMMIT_JOB ? 'commit' : 'check',
-      status: row.status as PositionImport['job']['status'],
+      status: (isJobFailed(row.status) ? 'failed' : row.status) as PositionImport['job']['status'],
       progress: row.progress,
       progressText: row.progressText,
       error: row.errorCode ? { code: row.errorCode, title: t(lang, row.errorCode, params), detail: detail === detailKey ? null : detail } : null,
@@ -58,11 +59,11 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
     const result = check.result as CheckResult | null;
     const committed = commit?.status === 'succeeded' ? (commit.result as CommitResult) : null;
     const status: PositionImport['status'] =
-      check.status === 'failed'
+      isJobFailed(check.status)
         ? 'failed'
         : check.status !== 'succeeded'
           ? 'checking'
-          : !commit || commit.status === 'failed'
+          : !commit || isJobFailed(commit.status)
             ? 'checked'
             : commit.status === 'succeeded'
               ? 'committed'
@@ -158,8 +159,8 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
     return result;
   }
 
-  jobs.register(POSITION_IMPORT_CHECK_JOB, runCheck);
-  jobs.register(POSITION_IMPORT_COMMIT_JOB, runCommit);
+  jobs.register(POSITION_IMPORT_CHECK_JOB, runCheck, { onSettled: positionImportNotice('check') });
+  jobs.register(POSITION_IMPORT_COMMIT_JOB, runCommit, { onSettled: positionImportNotice('commit') });
 
   return {
     template: () => buildPositionTemplate(),
@@ -183,8 +184,8 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
         await importRepo.lockJob(tx, id);
         const check = await getOwnCheck(tx, id, actor);
         const previous = await importRepo.findCommitJob(tx, id, POSITION_IMPORT_COMMIT_JOB);
-        if (previous && previous.status !== 'failed') return false;
-        if (check.status !== 'succeeded') throw new AppError('IMPORT_NOT_READY', { status: 409, params: { status: check.status === 'failed' ? 'failed' : 'checking' } });
+        if (previous && !isJobFailed(previous.status)) return false;
+        if (check.status !== 'succeeded') throw new AppError('IMPORT_NOT_READY', { status: 409, params: { status: isJobFailed(check.status) ? 'failed' : 'checking' } });
         const result = check.result as CheckResult;
         if (input.mode === 'all_or_nothing' && result.errorRows > 0) throw new AppError('IMPORT_HAS_ERRORS', { status: 409, params: { count: result.errorRows } });
         if (result.validRows === 0) throw new AppError('POSITION_IMPORT_NOTHING_VALID', { status: 409 });
