@@ -124,3 +124,26 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
     },
   };
 }
+
+/**
+ * A second app instance on the test's database, listening on a free port: on PostgreSQL a new app
+ * with its own pool (live updates must cross instances), on PGlite (one process) the test's own
+ * app. `close()` closes only what it opened.
+ */
+export async function openSecondInstance(t: TestApp): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
+  if (testDbKind() !== 'postgres') {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    return { app: t.app, close: async () => undefined };
+  }
+  const url = (t.database.pool!.options as { connectionString: string }).connectionString;
+  const database = await openDatabase({ databaseUrl: url, poolSize: 2 });
+  const app = await buildApp({ config: t.config, database, logger: false, jobRunner: false, doors: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}

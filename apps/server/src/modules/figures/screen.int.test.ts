@@ -1,9 +1,7 @@
 import http from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app';
-import { openDatabase, type Database } from '../../db/client';
-import { createTestApp, type Client, type TestApp } from '../../test/harness';
+import { createTestApp, openSecondInstance, type Client, type TestApp } from '../../test/harness';
 import { testDbKind } from '../../test/test-db';
 import { signPosRequest } from '../fund';
 
@@ -22,7 +20,7 @@ let admin: Client;
 let key: PosKey;
 /** A second instance on the same PostgreSQL database (the stream must hear the first one's writes). */
 let other: FastifyInstance;
-let otherDb: Database | undefined;
+let second: { close(): Promise<void> };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -30,18 +28,10 @@ beforeAll(async () => {
   const shops = await admin.get('/api/v1/fund-shops?pageSize=1');
   const reg = await admin.post('/api/v1/pos-terminals', { shopId: shops.body.items[0].id, name: '大屏测试' });
   key = { keyId: reg.body.keyId, secret: reg.body.secret };
-  if (testDbKind() === 'postgres') {
-    const url = (t.database.pool!.options as { connectionString: string }).connectionString;
-    otherDb = await openDatabase({ databaseUrl: url, poolSize: 2 });
-    other = await buildApp({ config: t.config, database: otherDb, logger: false, jobRunner: false, doors: false });
-  } else other = t.app;
-  await other.listen({ port: 0, host: '127.0.0.1' });
+  ({ app: other, ...second } = await openSecondInstance(t));
 });
 afterAll(async () => {
-  if (other !== t.app) {
-    await other.close();
-    await otherDb?.close();
-  }
+  await second.close();
   await t.close().catch(() => undefined);
 });
 

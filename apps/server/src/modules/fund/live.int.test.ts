@@ -1,39 +1,25 @@
 import http from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app';
-import { openDatabase, type Database } from '../../db/client';
-import { createTestApp, type Client, type TestApp } from '../../test/harness';
+import { createTestApp, openSecondInstance, type Client, type TestApp } from '../../test/harness';
 import { testDbKind } from '../../test/test-db';
-import { posInject, saleOf, type PosKey } from './fund.test-support';
+import { posInject, registerTestTerminal, saleOf, type PosKey } from './fund.test-support';
 
 let t: TestApp;
 let admin: Client;
 let key: PosKey;
 /** A second app instance on the same database (PostgreSQL); on PGlite the one instance. */
 let other: FastifyInstance;
-let otherDb: Database | undefined;
+let second: { close(): Promise<void> };
 
 beforeAll(async () => {
   t = await createTestApp();
   admin = await t.login('jb.admin');
-  const shops = await admin.get('/api/v1/fund-shops?pageSize=1');
-  const reg = await admin.post('/api/v1/pos-terminals', { shopId: shops.body.items[0].id, name: '直播测试' });
-  key = { keyId: reg.body.keyId, secret: reg.body.secret };
-  if (testDbKind() === 'postgres') {
-    const url = (t.database.pool!.options as { connectionString: string }).connectionString;
-    otherDb = await openDatabase({ databaseUrl: url, poolSize: 2 });
-    other = await buildApp({ config: t.config, database: otherDb, logger: false, jobRunner: false });
-  } else {
-    other = t.app;
-  }
-  await other.listen({ port: 0, host: '127.0.0.1' });
+  key = await registerTestTerminal(admin, '直播测试');
+  ({ app: other, ...second } = await openSecondInstance(t));
 });
 afterAll(async () => {
-  if (other !== t.app) {
-    await other.close();
-    await otherDb?.close();
-  } else await t.app.close().catch(() => undefined);
+  await second.close();
   await t.close().catch(() => undefined);
 });
 
