@@ -112,7 +112,7 @@ describe('the public district screen', () => {
     await new Promise((r) => setTimeout(r, 200));
     const sale = await sell(t.app, key);
     expect(sale.status).toBe('accepted');
-    expect(await waitFor(() => stream.events.some((e) => e.event === 'summary' && counter(e.data, 'fund.raised_total') === counter(first, 'fund.raised_total') + 10), 5000)).toBe(true);
+    expect(await waitFor(() => stream.events.some((e) => e.event === 'summary' && counter(e.data, 'fund.raised_total') === counter(first, 'fund.raised_total') + 10), 60_000)).toBe(true);
     const last = stream.events.filter((e) => e.event === 'summary').at(-1)!.data;
     expect(last.activity[0].kind).toBe('sale');
     stream.close();
