@@ -123,7 +123,10 @@ describe.skipIf(!canRun)('stored payloads stay text on every screen', () => {
     const { page } = desk;
     await withScreenshotOnFailure(desk, 'xss-console', async () => {
       await signInToAdmin(page, 'admin');
-      await page.goto(`/admin/positions?q=${stationCode}`);
+      await page.goto('/admin/positions');
+      // The list's search box (the page no longer reads ?q= from the address since the 1366 table rework).
+      await page.getByPlaceholder('名称、编码或地址').fill(stationCode);
+      await page.getByRole('button', { name: /查\s*询/ }).click();
       await page.getByText(`骑手之家${IMG}`).first().waitFor();
       await expectClean(page, 'positions list');
       await page.goto(`/admin/positions/${stationId}`);
