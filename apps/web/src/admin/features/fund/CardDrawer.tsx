@@ -65,12 +65,14 @@ export function CardDrawer({ cardId, card, onClose }: { cardId: string; card: Br
           {
             title: t('fundAdmin.cards.station'),
             key: 'station',
+            width: 240,
+            ellipsis: true,
             render: (_: unknown, r) => `${r.stationName} · ${r.shopName}`,
           },
           {
             title: t('fundAdmin.cards.result'),
             key: 'result',
-            width: 200,
+            width: 150,
             render: (_: unknown, r) =>
               r.status === 'approved' ? (
                 <Tag color="green">{t('fundAdmin.cards.approved')}</Tag>
