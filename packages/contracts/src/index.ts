@@ -5,6 +5,7 @@ export * from './auth';
 export * from './users';
 export * from './audit';
 export * from './members';
+export * from './registers';
 export * from './id-number';
 export * from './phone';
 export * from './positions';
