@@ -76,7 +76,7 @@ describe('map context (issue 10.4)', () => {
   it('lists every open position publicly for the worker map', async () => {
     const res = await t.anon.get('/api/v1/positions/map-points');
     expect(res.status).toBe(200);
-    const [{ n }] = await t.database.query<{ n: number }>("select count(*)::int as n from position where status = 'open'");
+    const n = (await t.database.query<{ n: number }>("select count(*)::int as n from position where status = 'open'"))[0]!.n;
     expect(res.body.items).toHaveLength(n);
     expect(res.body.items[0]).toHaveProperty('locationGcj02');
     expect(Object.keys(res.body.items[0])).not.toContain('operator');

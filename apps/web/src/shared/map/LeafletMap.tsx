@@ -37,6 +37,7 @@ export default function LeafletMap({ layers, context, points = [], cluster, pin,
   const outlineLayer = useRef<L.LayerGroup | null>(null);
   const pinLayer = useRef<L.LayerGroup | null>(null);
   const legend = useRef<HTMLDivElement | null>(null);
+  const outlineBounds = useRef<L.LatLngBounds | null>(null);
   const handlers = useRef({ onPointClick, onMapClick, onViewChange });
   handlers.current = { onPointClick, onMapClick, onViewChange };
   const gcj = Boolean(layers?.tiles.url) && layers?.tiles.crs === 'gcj02';
@@ -47,6 +48,11 @@ export default function LeafletMap({ layers, context, points = [], cluster, pin,
   const fromDisplay = (ll: L.LatLng) => {
     const [lng, lat] = gcj ? gcj02ToWgs84(ll.lng, ll.lat) : [ll.lng, ll.lat];
     return { lng, lat };
+  };
+  const boundsWith = (start: L.LatLngBounds | null, more: readonly MapPoint[]) => {
+    const bounds = L.latLngBounds(more.map((p) => toDisplay(p.lng, p.lat)));
+    if (start) bounds.extend(start);
+    return bounds;
   };
   const boundaryName = context?.boundary.name ?? layers?.outline.properties.name;
 
@@ -95,7 +101,7 @@ export default function LeafletMap({ layers, context, points = [], cluster, pin,
     const approximate = context?.boundary.approximate ?? false;
     const outline = L.polygon(rings, { color: '#c8102e', weight: 2, dashArray: approximate ? '6 4' : undefined, fillColor: '#c8102e', fillOpacity: 0.04, interactive: false, className: 'nj-boundary' });
     group.addLayer(outline);
-    if (!focus?.points.length && (!fitPoints || points.length === 0)) m.fitBounds(outline.getBounds(), { padding: [8, 8] });
+    outlineBounds.current = outline.getBounds();
     const onClick = (e: L.LeafletMouseEvent) => {
       const { lng, lat } = fromDisplay(e.latlng);
       handlers.current.onMapClick?.(lng, lat);
@@ -158,7 +164,6 @@ export default function LeafletMap({ layers, context, points = [], cluster, pin,
         group.addLayer(marker);
       }
     };
-    if (fitPoints && points.length && !focus?.points.length) m.fitBounds(L.latLngBounds(points.map((p) => toDisplay(p.lng, p.lat))), { padding: [24, 24], maxZoom: 16 });
     draw();
     m.on('zoomend', draw);
     return () => {
@@ -166,14 +171,21 @@ export default function LeafletMap({ layers, context, points = [], cluster, pin,
     };
   }, [points, gcj, cluster, t]);
 
-  // The places that matter now (the worker and the nearest stations, a found address).
+  // The view: the places that matter now (the worker and the nearest stations, a found address),
+  // else the whole area and any of its positions outside an approximate outline. Fitted again only
+  // when what it is made of changes, not when a marker's colour does.
   const focusKey = focus ? JSON.stringify(focus) : '';
+  const homeKey = `${context?.boundary.name ?? ''}|${layers ? 1 : 0}|${fitPoints ? points.length : 0}|${focusKey}|${gcj}`;
   useEffect(() => {
     const m = map.current;
-    if (!m || !focus?.points.length) return;
-    const bounds = L.latLngBounds(focus.points.map((p) => toDisplay(p.lng, p.lat)));
-    m.fitBounds(bounds, { padding: [32, 32], maxZoom: focus.maxZoom ?? 16 });
-  }, [focusKey, gcj]);
+    if (!m || !layers) return;
+    if (focus?.points.length) {
+      m.fitBounds(L.latLngBounds(focus.points.map((p) => toDisplay(p.lng, p.lat))), { padding: [32, 32], maxZoom: focus.maxZoom ?? 16 });
+      return;
+    }
+    const bounds = boundsWith(outlineBounds.current, fitPoints ? points : []);
+    if (bounds.isValid()) m.fitBounds(bounds, { padding: [12, 12], maxZoom: 16 });
+  }, [homeKey]);
 
   useEffect(() => {
     const group = pinLayer.current;

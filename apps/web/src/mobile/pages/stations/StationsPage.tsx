@@ -70,7 +70,7 @@ export function StationsPage() {
   // Before locating: the stations nearest the middle of the map (the district's middle at first).
   const nearCentre = useMemo(() => {
     const centre = viewCentre ?? centreOf(layers.data?.outline.geometry.coordinates);
-    return centre ? listNearestTo(shown, centre, 10).map(({ item }) => item) : [];
+    return centre ? listNearestTo(shown, centre, 6).map(({ item }) => item) : [];
   }, [shown, viewCentre, layers.data]);
   // After locating: the worker and the three nearest stations fill the map.
   const focus = useMemo(() => {
