@@ -3,7 +3,7 @@ import type { Translation } from '../../../shared/locale-shape';
 export const positionsFormZh = {
   search: {
     label: '查找街道、道路或阵地',
-    placeholder: '输入街道、道路或已有阵地的名称，如 观音桥、五红路',
+    placeholder: '街道、道路或阵地名称，如 五红路',
     none: '没有找到“{{q}}”：换个街道或道路名称，或直接在地图上点选',
     kinds: { division: '街道/镇', position: '已有阵地' },
     moved: '已移到“{{name}}”附近，请在地图上点选准确位置',
@@ -49,7 +49,7 @@ export const positionsFormZh = {
 export const positionsFormEn: Translation<typeof positionsFormZh> = {
   search: {
     label: 'Find a street, road or position',
-    placeholder: 'A street, a road or an existing position, e.g. 观音桥, 五红路',
+    placeholder: 'Street, road or position, e.g. 五红路',
     none: 'Nothing found for “{{q}}”: try a street or road name, or click the map',
     kinds: { division: 'Street/town', position: 'Existing position' },
     moved: 'Moved to “{{name}}”: click the exact place on the map',
