@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
 import { isInRing, loadJiangbeiOutline } from './geo';
-import { boundsOfPolygons } from './geo/scope-area';
+import { boundsOfPolygons } from './geo';
 
 let t: TestApp;
 let jb: Client;

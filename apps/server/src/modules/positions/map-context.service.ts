@@ -3,14 +3,13 @@ import type { Db } from '../../db/client';
 import { isInScope, type Scope } from '../../platform/auth';
 import { notFound } from '../../platform/errors';
 import { findDivision, findOrgById, type OrgRow } from '../orgs';
-import { loadJiangbeiOutline, type DistrictOutline } from './geo';
+import { boundsOfPolygons, loadJiangbeiOutline, pickBoundaryOrg, splitOutlineByCentres, type DistrictOutline } from './geo';
 import { toPosition } from './positions.service';
-import { boundsOfPolygons, pickBoundaryOrg, splitOutlineByCentres } from './geo/scope-area';
 import * as repo from './map-context.repository';
 import type { NetworkService } from './network.service';
 import * as positionsRepo from './positions.repository';
 
-/** Segments drawn at most (a whole district's network is ~20,000; a street's a few thousand). */
+/** Segments sent at most (the demo district's synthetic grid has 5,341, about 210 kB of JSON; a real city extract can hold far more). */
 const MAX_SEGMENTS = 40_000;
 /** Positions on the public map at most. */
 const MAX_MAP_POINTS = 5000;

@@ -88,7 +88,7 @@ export function splitOutlineByCentres<K>(outline: MultiPolygonCoords, centres: r
 }
 
 /** The bounding box of a MultiPolygon, [west, south, east, north]. */
-export function boundsOfPolygons(polys: MultiPolygonCoords): [number, number, number, number] {
+export function boundsOfPolygons(polys: readonly LngLat[][][]): [number, number, number, number] {
   let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
   for (const poly of polys)
     for (const [lng, lat] of poly[0] ?? []) {
