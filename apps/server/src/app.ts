@@ -26,6 +26,7 @@ import {
   createPositionExportService,
   createPositionImportService,
   createPositionsService,
+  createMapContextService,
   createStandardsService,
   positionImportTodos,
   positionShortfallTodos,
@@ -79,6 +80,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     users: createUsersService({ db, secrets }),
     ...createMembersServices({ db, secrets, dataKeys, jobs }),
     positions: createPositionsService({ db, networks: createNetworkService({ db }) }),
+    mapContext: createMapContextService({ db, networks: createNetworkService({ db }) }),
     positionImports: createPositionImportService({ db, jobs }),
     ...createStarsServices({ db, standards }),
     coverage: createCoverageService({ db, jobs, networks: createNetworkService({ db }) }),
@@ -267,7 +269,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(joiningRoutes, { joining: services.joining });
       await api.register(membersRoutes, { members: services.members });
       await api.register(xlsxRoutes, { imports: services.imports, exports: services.exports });
-      await api.register(positionsRoutes, { positions: services.positions, map: config.map });
+      await api.register(positionsRoutes, { positions: services.positions, mapContext: services.mapContext, map: config.map });
       await api.register(positionsXlsxRoutes, { imports: services.positionImports, exports: createPositionExportService({ db: database.db, positions: services.positions }) });
       await api.register(starsRoutes, { stars: services.stars });
       await api.register(feedbackRoutes, { feedback: services.feedback });

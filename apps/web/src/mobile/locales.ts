@@ -44,6 +44,7 @@ export const mobileZh = {
     appleMaps: '苹果地图',
     call: '电话',
     mapLabel: '驿站地图',
+    nearCentre: '地图中间附近的驿站（地图上共 {{count}} 个，数字圆圈点开可放大）。定位后按离你的远近排列。',
   },
   stationFilters: stationFiltersZh,
   me: {
@@ -220,6 +221,7 @@ export const mobileEn: Translation<typeof mobileZh> = {
     appleMaps: 'Apple Maps',
     call: 'Call',
     mapLabel: 'Station map',
+    nearCentre: 'Stations near the middle of the map ({{count}} on the map; tap a numbered circle to zoom in). Locate yourself to sort them by distance.',
   },
   stationFilters: stationFiltersEn,
   me: {
