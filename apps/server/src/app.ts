@@ -28,7 +28,9 @@ import {
   positionsXlsxRoutes,
   standardsRoutes,
 } from './modules/positions';
-import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
+import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createShopsService, FUND_CHANNEL, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes } from './modules/fund';
+import { createLiveHub, type LiveHub } from './platform/live';
+import { createMarketServices, MARKET_CHANNEL, marketRoutes } from './modules/market';
 import { hasPermission } from './platform/auth';
 import { createJobRunner, type JobRunner } from './platform/jobs';
 import { AppError } from './platform/errors';
@@ -75,6 +77,8 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     fundCards: createCardsService({ db, secrets }),
     fundCardImports: createCardImportService({ db, secrets, cards: createCardsService({ db, secrets }) }),
     fundCustodian: createCustodianService({ db }),
+    // Links in QR codes: absolute with NIANGJIA_PUBLIC_URL, else relative (the screens prefix their own origin).
+    market: createMarketServices({ db, secrets, publicUrl: (config.publicUrl ?? '').replace(/\/$/, '') }),
   };
 }
 
@@ -97,7 +101,8 @@ declare module 'fastify' {
     sms: SmsSender;
     jobs: JobRunner;
     doorGateway: DoorGateway;
-    fundLive: LiveHub;
+    /** Live updates (LISTEN/NOTIFY) of the fund and roadshow screens. */
+    live: LiveHub;
   }
 }
 
@@ -108,6 +113,9 @@ registerUniqueField('app_user_phone_unique', 'phone');
 registerUniqueField('person_id_number_hash_unique', 'idNumber');
 registerUniqueField('membership_one_open_per_person', 'idNumber');
 registerUniqueField('position_code_unique', 'code');
+registerUniqueField('market_provider_credit_code_unique', 'creditCode');
+registerUniqueField('market_subsidy_rule_year_unique', 'year');
+registerUniqueField('market_vote_session_venue_unique', 'venue');
 
 /** Builds the whole server; used by main.ts and by every test (app.inject). */
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -144,10 +152,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     app.addHook('onClose', async () => jobs.stop());
   }
   app.decorate('database', database);
-  const fundLive = createLiveHub(database, app.log);
-  app.decorate('fundLive', fundLive);
-  app.addHook('onReady', async () => fundLive.start());
-  app.addHook('onClose', async () => fundLive.stop());
+  const live = createLiveHub(database, [FUND_CHANNEL, MARKET_CHANNEL], app.log);
+  app.decorate('live', live);
+  app.addHook('onReady', async () => live.start());
+  app.addHook('onClose', async () => live.stop());
   app.decorate('sms', sms);
   // Door controllers (access): the MQTT side starts with the app and stops with it.
   const doorGateway = createDoorGateway({ database, mqtt: config.mqtt, door: config.door, secrets, dataKeys, log: app.log, isProduction: config.env === 'production' });
@@ -237,8 +245,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(fundRoutes, { shops: services.fundShops, cards: services.fundCards });
       await api.register(cardImportRoutes, { imports: services.fundCardImports });
       await api.register(fundReportsRoutes, { db: database.db, cards: services.fundCards, custodian: services.fundCustodian });
-      await api.register(fundPublicRoutes, { db: database.db, live: fundLive });
+      await api.register(fundPublicRoutes, { db: database.db, live });
       await api.register(posRoutes, { db: database.db, dataKeys, secrets });
+      await api.register(marketRoutes, { market: services.market, live });
     },
     { prefix: '/api/v1' },
   );

@@ -1,23 +1,17 @@
 import type { FundLiveEvent } from '@niangjia/contracts';
-import { sql } from 'drizzle-orm';
-import type { FastifyBaseLogger } from 'fastify';
-import pg from 'pg';
-import type { Database, Db } from '../../db/client';
+import type { Db } from '../../db/client';
+import { notifyChannel } from '../../platform/live';
 
 /**
- * Live fund figures across instances: a committed sale or breakfast sends `pg_notify` in its own
- * transaction (so it is delivered only on commit); every instance LISTENs and passes the event to
- * its Server-Sent-Events clients. Works on PostgreSQL (a dedicated connection, reconnecting) and
- * on PGlite (its listen/notify within the one embedded database).
+ * Live fund figures across instances (platform/live.ts): a committed sale or breakfast notifies
+ * FUND_CHANNEL in its own transaction; the public stream passes the events to the screens.
  */
 export const FUND_CHANNEL = 'fund_live';
 /** PostgreSQL's NOTIFY payload limit is 8,000 bytes; events are far smaller. */
 const MAX_EVENTS_PER_NOTIFY = 20;
 
 export async function notifyLive(db: Db, events: readonly FundLiveEvent[]): Promise<void> {
-  if (!events.length) return;
-  const payloads = events.map((e) => JSON.stringify(e));
-  await db.execute(sql`select pg_notify(${FUND_CHANNEL}, x) from unnest(${sql.param(payloads)}::text[]) as x`);
+  await notifyChannel(db, FUND_CHANNEL, events);
 }
 
 /** Keeps a batch's notifications small: the first events one by one, the rest as one summed event. */
@@ -27,84 +21,4 @@ export function condenseEvents(events: FundLiveEvent[]): FundLiveEvent[] {
   const rest = events.slice(MAX_EVENTS_PER_NOTIFY - 1);
   const last = rest[rest.length - 1]!;
   return [...head, { ...last, id: `${last.id}+${rest.length - 1}`, amountFen: rest.reduce((s, e) => s + e.amountFen, 0) }];
-}
-
-export type LiveListener = (event: FundLiveEvent) => void;
-
-export type LiveHub = {
-  subscribe(listener: LiveListener): () => void;
-  clientCount(): number;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-};
-
-export function createLiveHub(database: Database, log?: FastifyBaseLogger): LiveHub {
-  const listeners = new Set<LiveListener>();
-  let stopped = false;
-  let stopFn: (() => Promise<void>) | null = null;
-
-  const dispatch = (payload: string) => {
-    let event: FundLiveEvent;
-    try {
-      event = JSON.parse(payload) as FundLiveEvent;
-    } catch {
-      return;
-    }
-    for (const l of listeners) {
-      try {
-        l(event);
-      } catch (error) {
-        log?.warn({ err: error }, 'fund live listener failed');
-      }
-    }
-  };
-
-  async function startPg(url: string) {
-    let client: pg.Client | null = null;
-    let retry: NodeJS.Timeout | null = null;
-    const connect = async () => {
-      if (stopped) return;
-      const c = new pg.Client({ connectionString: url });
-      c.on('notification', (m) => m.channel === FUND_CHANNEL && m.payload && dispatch(m.payload));
-      c.on('error', (error) => {
-        log?.warn({ err: error }, 'fund live connection lost; reconnecting');
-        void c.end().catch(() => undefined);
-        if (client === c) client = null;
-        if (!stopped) retry = setTimeout(() => void connect().catch(() => undefined), 1000);
-      });
-      await c.connect();
-      await c.query(`LISTEN ${FUND_CHANNEL}`);
-      client = c;
-    };
-    await connect();
-    stopFn = async () => {
-      if (retry) clearTimeout(retry);
-      await client?.end().catch(() => undefined);
-    };
-  }
-
-  return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    clientCount: () => listeners.size,
-    async start() {
-      stopped = false;
-      if (database.kind === 'pglite' && database.pglite) {
-        const unsub = await database.pglite.listen(FUND_CHANNEL, dispatch);
-        stopFn = async () => {
-          if (!database.pglite!.closed) await unsub();
-        };
-      } else if (database.pool) {
-        const url = (database.pool.options as { connectionString?: string }).connectionString;
-        if (url) await startPg(url);
-      }
-    },
-    async stop() {
-      stopped = true;
-      await stopFn?.();
-      stopFn = null;
-    },
-  };
 }

@@ -17,6 +17,7 @@
  * Figures are compared at two decimals ({@link round2}), the precision they are shown at, so what
  * a results page prints is what decided the ranking.
  */
+import './messages';
 export { checkPoints, round2, RUBRIC_SCALE, totalOf, validateRubric, type Points, type RubricCriterion } from './rubric';
 export { normalizeByScorer, scoreSubjects, trimmedMean, TRIM_FROM, type Recusal, type Sheet, type SubjectScore, type Trimmed } from './aggregate';
 export { blendAndRank, compareByTieRule, DEFAULT_BLEND, DEFAULT_PRIZE_TIERS, prizeForRank, type BlendInput, type Blended, type BlendWeights } from './blend';

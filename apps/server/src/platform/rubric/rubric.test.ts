@@ -81,7 +81,10 @@ describe('per-judge normalisation', () => {
       { scorerId: 'B', subjectId: 'y', total: 100 },
       { scorerId: 'B', subjectId: 'z', total: 100 },
     ]);
-    for (const s of out) expect(s.total).toBeGreaterThanOrEqual(0), expect(s.total).toBeLessThanOrEqual(100);
+    for (const s of out) {
+      expect(s.total).toBeGreaterThanOrEqual(0);
+      expect(s.total).toBeLessThanOrEqual(100);
+    }
   });
 });
 

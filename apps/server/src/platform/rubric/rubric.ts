@@ -48,7 +48,7 @@ export function checkPoints(criteria: readonly RubricCriterion[], points: Points
   for (const c of criteria) {
     const v = points[c.key];
     if (v === undefined) errors.push({ path: `${path}.${c.key}`, message: 'RUBRIC_POINTS_MISSING' });
-    else if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > c.max) errors.push({ path: `${path}.${c.key}`, message: 'RUBRIC_POINTS_RANGE', code: String(c.max) });
+    else if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > c.max) errors.push({ path: `${path}.${c.key}`, message: 'RUBRIC_POINTS_RANGE' });
   }
   return errors;
 }

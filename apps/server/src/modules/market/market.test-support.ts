@@ -1,0 +1,72 @@
+import { expect } from 'vitest';
+import { demoCreditCode } from '../../db/seed/demo';
+import type { Client, TestApp } from '../../test/harness';
+
+/** A valid project form (20 people a session, ¥1,500 a session). */
+export const projectInput = (over: Record<string, unknown> = {}) => ({
+  title: '职工心理减压工作坊',
+  category: 'health',
+  description: '由持证心理咨询师带领，两小时团体辅导，帮助一线职工缓解压力、改善睡眠。',
+  targetGroups: ['all_workers', 'new_employment'],
+  formats: ['on_site', 'station'],
+  priceFen: 150_000,
+  priceUnit: 'session',
+  capacity: 20,
+  durationMinutes: 120,
+  allowsSelfOrder: false,
+  ...over,
+});
+
+/** A 1×1 PNG and a tiny PDF, for uploads. */
+export const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000000000200015e0d0a2d0000000049454e44ae426082', 'hex');
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
+
+/** Uploads raw bytes as the client (the body is the file itself). */
+export async function uploadRaw(t: TestApp, client: Client, data: Buffer, type: string, name = 'file') {
+  const res = await t.app.inject({ method: 'POST', url: `/api/v1/market/files?name=${encodeURIComponent(name)}`, headers: { cookie: client.cookie ?? '', 'x-csrf-token': client.csrf ?? '', 'content-type': type }, payload: data });
+  return { status: res.statusCode, body: JSON.parse(res.body || 'null') };
+}
+
+export async function upload(t: TestApp, client: Client, data: Buffer, type: string, name = 'file'): Promise<string> {
+  const res = await uploadRaw(t, client, data, type, name);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id as string;
+}
+
+let seq = 0;
+/** A provider registered by a new phone account in Jiangbei, approved by the district admin. */
+export async function approvedProvider(t: TestApp, admin: Client, name = `测试服务中心${++seq}`): Promise<{ client: Client; providerId: string; phone: string }> {
+  const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  // Roles are read per request: the session of the registration acts as the provider once granted.
+  const client = await t.loginWorker(phone);
+  const reg = await client.post('/api/v1/market/providers/register', {
+    orgId: await t.orgId('JB'),
+    name,
+    creditCode: demoCreditCode(`${name}-${phone}`),
+    type: 'social_org',
+    contactName: '联系人',
+    contactPhone: phone,
+  });
+  expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+  const ok = await admin.post(`/api/v1/market/providers/${reg.body.id}/review`, { version: reg.body.version, decision: 'approve' });
+  expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+  return { client, providerId: reg.body.id, phone };
+}
+
+/** A project created, submitted and approved; listed in the library when asked. */
+export async function approvedProject(provider: Client, admin: Client, over: Record<string, unknown> = {}, isListed = true): Promise<{ id: string; versionId: string }> {
+  const created = await provider.post('/api/v1/market/my-projects', projectInput(over));
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const submitted = await provider.post(`/api/v1/market/my-projects/${created.body.id}/submit`, { version: created.body.version });
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+  const approved = await admin.post(`/api/v1/market/projects/${created.body.id}/review`, { versionId: submitted.body.latest.id, decision: 'approve' });
+  expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+  if (isListed) {
+    const listed = await admin.post(`/api/v1/market/projects/${created.body.id}/listing`, { version: approved.body.version, isListed: true });
+    expect(listed.status, JSON.stringify(listed.body)).toBe(200);
+  }
+  return { id: created.body.id, versionId: submitted.body.latest.id };
+}
+
+/** Shanghai calendar day `days` from now. */
+export const dayFromNow = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
