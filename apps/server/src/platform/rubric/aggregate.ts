@@ -56,7 +56,7 @@ export type SubjectScore = {
   /** Trimmed mean of the raw totals, shown beside the normalised one. */
   rawScore: number | null;
   counted: number;
-  /** Scorers whose sheet was left out for a recusal. */
+  /** Scorers recused from the subject (their sheet, if any, left out). */
   recused: string[];
   /** The totals dropped by the trim (normalised when normalising). */
   dropped: number[];
@@ -80,7 +80,7 @@ export function scoreSubjects(subjectIds: readonly string[], sheets: readonly Sh
       score: t.mean,
       rawScore: trimmedMean(raw, opts.trimFrom).mean,
       counted: t.count,
-      recused: sheets.filter((s) => s.subjectId === subjectId && recused.has(`${s.scorerId}|${s.subjectId}`)).map((s) => s.scorerId),
+      recused: [...new Set((opts.recusals ?? []).filter((r) => r.subjectId === subjectId).map((r) => r.scorerId))],
       dropped: t.dropped,
     };
   });
