@@ -1,6 +1,7 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { demoCreditCode } from '../../db/seed/demo';
-import type { Client, TestApp } from '../../test/harness';
+import { Client, type TestApp } from '../../test/harness';
 
 /** A valid project form (20 people a session, ¥1,500 a session). */
 export const projectInput = (over: Record<string, unknown> = {}) => ({
@@ -70,3 +71,65 @@ export async function approvedProject(provider: Client, admin: Client, over: Rec
 
 /** Shanghai calendar day `days` from now. */
 export const dayFromNow = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Signed-in clients for many accounts at once, bypassing the SMS code (its per-address limit
+ * allows 30 an hour): a session row as sign-in would write it.
+ */
+export async function sessionsFor(t: TestApp, userIds: string[]): Promise<Client[]> {
+  const out: Client[] = [];
+  for (const userId of userIds) {
+    const token = randomBytes(32).toString('base64url');
+    const csrf = randomBytes(24).toString('base64url');
+    await t.database.query(`insert into session (id, user_id, csrf_token, expires_at) values ($1, $2, $3, now() + interval '1 day')`, [createHash('sha256').update(token).digest('base64url'), userId, csrf]);
+    out.push(new Client(t.app, `nj_sid=${token}`, csrf));
+  }
+  return out;
+}
+
+/** Accounts (as phone sign-in would make them) for the phones of `n` active members under an org. */
+export async function memberAccounts(t: TestApp, orgCode: string, n: number): Promise<{ membershipId: string; userId: string }[]> {
+  const rows = await t.database.query<{ id: string; phone: string }>(
+    `select m.id, p.phone from membership m join person p on p.id = m.person_id join org o on o.id = m.org_id
+     where m.status = 'active' and p.user_id is null and p.phone is not null and o.path like (select path from org where code = $1) || '%'
+       and not exists (select 1 from app_user u where u.phone = p.phone)
+     order by m.member_number limit $2`,
+    [orgCode, n],
+  );
+  const out = [];
+  for (const r of rows) {
+    const [u] = await t.database.query<{ id: string }>(`insert into app_user (display_name, phone) values ('职工', $1) returning id`, [r.phone]);
+    await t.database.query(`insert into role_grant (user_id, role) values ($1, 'worker')`, [u!.id]);
+    out.push({ membershipId: r.id, userId: u!.id });
+  }
+  return out;
+}
+
+/**
+ * A season at the final with `n` finalists (each a new provider's approved project), through
+ * the API as staff would do it; returns the season and the finalists' entry ids.
+ */
+export async function seasonAtFinal(t: TestApp, admin: Client, n: number, over: Record<string, unknown> = {}): Promise<{ seasonId: string; entryIds: string[] }> {
+  const iso = (ms: number) => new Date(Date.now() + ms).toISOString();
+  const created = await admin.post('/api/v1/market/seasons', { orgId: await t.orgId('JB'), year: 2026, title: `测试赛季${++seq}`, callOpensAt: iso(-86_400_000), callClosesAt: iso(86_400_000), ...over });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const seasonId = created.body.id as string;
+  const get = async () => (await admin.get(`/api/v1/market/seasons/${seasonId}`)).body;
+  const advance = async (to: string) => expect((await admin.post(`/api/v1/market/seasons/${seasonId}/stage`, { version: (await get()).version, to })).status).toBe(200);
+  await advance('call');
+  const entryIds: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = await approvedProvider(t, admin);
+    const project = await approvedProject(p.client, admin, { title: `决赛项目${i + 1}` }, false);
+    const e = await p.client.post(`/api/v1/market/seasons/${seasonId}/entries`, { projectId: project.id });
+    expect(e.status, JSON.stringify(e.body)).toBe(201);
+    entryIds.push(e.body.id);
+  }
+  expect((await admin.patch(`/api/v1/market/seasons/${seasonId}`, { version: (await get()).version, callClosesAt: iso(-1000) })).status).toBe(200);
+  await advance('review');
+  for (const id of entryIds) expect((await admin.post(`/api/v1/market/entries/${id}/review`, { version: 1, decision: 'pass' })).status).toBe(200);
+  await advance('roadshow');
+  for (const [i, id] of entryIds.entries()) expect((await admin.post(`/api/v1/market/entries/${id}/finalist`, { version: 2, isFinalist: true, pitchOrder: i + 1 })).status).toBe(200);
+  await advance('final');
+  return { seasonId, entryIds };
+}
