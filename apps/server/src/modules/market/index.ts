@@ -34,6 +34,7 @@ import { createVotingService } from './voting.service';
 export { MARKET_CHANNEL } from './live';
 export { computeResults, fingerprintOf, type ResultInputs } from './results.compute';
 export { loadResultInputs } from './results.service';
+export { findSeason as findSeasonRow } from './seasons.repository';
 export type { MarketNotice, MarketNotifier } from './notify';
 export * from './market.tables';
 export * from './competition.tables';
