@@ -9,6 +9,8 @@ import { starsEn } from './features/stars/locales';
 import { feedbackEn } from '../shared/feedback-locales';
 import { coverageEn, standardsEn } from './features/positions/coverage-locales';
 import { fundEn } from './features/fund/locales-en';
+import { marketTermsEn } from '../shared/market-locales';
+import { marketEn } from './features/market/locales-en';
 import { fundStatementEn } from '../shared/fund/locales';
 
 export const adminEn: Translation<typeof adminZh> = {
@@ -206,6 +208,8 @@ export const adminEn: Translation<typeof adminZh> = {
   standards: standardsEn,
   access: accessEn,
   fundAdmin: fundEn,
+  market: marketEn,
+  marketTerms: marketTermsEn,
   ...fundStatementEn,
   audit: {
     title: 'Audit log',

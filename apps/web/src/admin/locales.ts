@@ -8,6 +8,8 @@ import { feedbackZh } from '../shared/feedback-locales';
 import { coverageZh, standardsZh } from './features/positions/coverage-locales';
 import { fundZh } from './features/fund/locales';
 import { fundStatementZh } from '../shared/fund/locales';
+import { marketTermsZh } from '../shared/market-locales';
+import { marketZh } from './features/market/locales';
 
 /** The console's strings, zh-CN first; `adminEn` must have the same keys (the type checks it). */
 export const adminZh = {
@@ -205,6 +207,8 @@ export const adminZh = {
   standards: standardsZh,
   access: accessZh,
   fundAdmin: fundZh,
+  market: marketZh,
+  marketTerms: marketTermsZh,
   ...fundStatementZh,
   audit: {
     title: '审计日志',

@@ -204,6 +204,11 @@ export async function findPositionIn(db: Db, positionId: string, districtPath: s
   return queryOne(db, sql`select p.id, p.name from position p join org o on o.id = p.org_id where p.id = ${positionId} and o.path like ${`${districtPath}%`}`);
 }
 
+/** Open positions of a district, where a service can be held (names and addresses are public). */
+export async function listPositionsIn(db: Db, districtPath: string): Promise<{ id: string; code: string; name: string; address: string }[]> {
+  return query(db, sql`select p.id, p.code, p.name, p.address from position p join org o on o.id = p.org_id where o.path like ${`${districtPath}%`} and p.status = 'open' order by p.code limit 500`);
+}
+
 /** Adds one attendance (a card or a sign-in); false when this person is already counted for the order. */
 export async function insertAttendance(db: Db, v: { orderId: string; membershipId: string | null; userId: string | null; method: 'card' | 'qr'; recordedBy: string }): Promise<boolean> {
   const rows = await query(

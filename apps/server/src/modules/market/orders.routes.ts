@@ -53,6 +53,11 @@ export const ordersRoutes: FastifyPluginAsyncZod<Deps> = async (app, { orders, d
     const ctx = staffCtx(request, 'market.order');
     return orders.quote(request.query, { userId: ctx.actor.userId, scope: ctx.scope });
   });
+  app.get(
+    '/market/library/:id/positions',
+    { config: { permission: 'authenticated' }, schema: { tags, summary: 'Positions of the project’s district where it can be held', params: idParamsSchema, response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string(), address: z.string() })) }) } } },
+    async (request) => orders.positionsFor(request.params.id),
+  );
   app.post('/market/orders', { config: { permission: 'market.order' }, schema: { tags, summary: 'A union orders a library project (点单)', body: placeOrderSchema, response: { 201: orderSchema } } }, async (request, reply) =>
     reply.status(201).send(await orders.place(request.body, staffCtx(request, 'market.order'))),
   );

@@ -220,6 +220,12 @@ export function createOrdersService({ db, notifier, subsidy, clock = () => new D
       return toOrder(result);
     },
 
+    /** Where a library project can be held at a station: the open positions of its district. */
+    async positionsFor(projectId: string) {
+      const { provider } = await orderable(db, projectId, undefined);
+      return { items: await repo.listPositionsIn(db, provider.orgPath) };
+    },
+
     async list(q: ListOrdersQuery, scope: Scope): Promise<Page<Order>> {
       const where: SQL[] = [sql`(${scopeSql(scope, sql`d.path`)} or (u.path is not null and ${scopeSql(scope, sql`u.path`)}))`];
       if (q.orgId) {
