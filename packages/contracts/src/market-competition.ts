@@ -273,7 +273,7 @@ export type ConfirmResults = z.input<typeof confirmResultsSchema>;
 export const roadshowSchema = z.object({
   season: z.object({ id: z.uuid(), title: z.string(), year: z.number().int(), org: z.string(), stage: z.enum(seasonStages) }),
   current: z.object({ entryId: z.uuid(), number: z.number().int(), title: z.string(), provider: z.string(), category: z.string() }).nullable(),
-  finalists: z.array(z.object({ entryId: z.uuid(), number: z.number().int(), title: z.string(), provider: z.string(), pitchOrder: z.number().int().nullable(), votes: z.number().int() })),
+  finalists: z.array(z.object({ entryId: z.uuid(), number: z.number().int(), title: z.string(), provider: z.string(), pitchOrder: z.number().int().nullable(), votes: z.number().int(), onlineVotes: z.number().int() })),
   totalVotes: z.number().int(),
   voting: z.object({ isOpen: z.boolean(), venues: z.array(z.string()) }),
   /** Only with the screen key and while a session is open. */

@@ -2,11 +2,10 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../shared/api';
 import { formatDate, formatDateTime, formatTime } from '../shared/format';
+import { useNow, useStageTransform } from './stage';
 
 const LatencyChart = lazy(() => import('./LatencyChart').then((m) => ({ default: m.LatencyChart })));
 
-const STAGE_W = 1920;
-const STAGE_H = 1080;
 const POLL_MS = 15_000;
 const STALE_MS = 2 * 60_000;
 const ORG = new URLSearchParams(window.location.search).get('org') ?? '';
@@ -14,32 +13,6 @@ const ORG = new URLSearchParams(window.location.search).get('org') ?? '';
 type Health = { status: string; db: string; version: string };
 type Figures = { org: { code: string; name: string }; orgs: { total: number; byType: Record<string, number> }; generatedAt: string };
 export type Sample = { at: number; ms: number };
-
-/** Scale the fixed 1920×1080 stage to fit the window, letterboxed and centred. */
-function useStageTransform(): string {
-  const compute = () => {
-    const scale = Math.min(window.innerWidth / STAGE_W, window.innerHeight / STAGE_H);
-    const x = (window.innerWidth - STAGE_W * scale) / 2;
-    const y = (window.innerHeight - STAGE_H * scale) / 2;
-    return `translate(${x}px, ${y}px) scale(${scale})`;
-  };
-  const [transform, setTransform] = useState(compute);
-  useEffect(() => {
-    const onResize = () => setTransform(compute());
-    window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
-  }, []);
-  return transform;
-}
-
-function useNow(intervalMs = 1000): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
 
 /** Polls /api/health; keeps the last good answer so a network drop shows as stale, not blank. */
 function useHealth() {

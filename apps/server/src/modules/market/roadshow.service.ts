@@ -33,7 +33,7 @@ export function createRoadshowService({ db, secrets, publicUrl, clock = () => ne
       return {
         season: { id: s.id, title: s.title, year: s.year, org: s.orgName, stage: s.stage as Roadshow['season']['stage'] },
         current: current ? { entryId: current.id, number: current.number, title: current.title, provider: current.providerName, category: current.category } : null,
-        finalists: items.map((e) => ({ entryId: e.id, number: e.number, title: e.title, provider: e.providerName, pitchOrder: e.pitchOrder, votes: votesOf(e.id) })),
+        finalists: items.map((e) => ({ entryId: e.id, number: e.number, title: e.title, provider: e.providerName, pitchOrder: e.pitchOrder, votes: votesOf(e.id), onlineVotes: online[e.id] ?? 0 })),
         totalVotes: items.reduce((n, e) => n + votesOf(e.id), 0),
         voting: { isOpen: open.length > 0, venues: open.map((x) => x.venue) },
         checkin: showCode
