@@ -133,7 +133,8 @@ export async function seedDemoMarket(tx: Db, byCode: Map<string, OrgRow>, now = 
     if (providerIds.has(p.provider)) continue;
     const id = randomUUID();
     providerIds.set(p.provider, id);
-    providers.push({ id, orgId: jb.id, name: p.provider, creditCode: demoCreditCode(`market:${p.provider}`), type: p.type, contactName: '项目负责人', contactPhone: `1590000${String(providers.length).padStart(4, '0')}`, address: '重庆市江北区', status: 'approved', reviewReason: null, reviewedAt: sh('2022-07-20'), createdAt: sh('2022-07-10') });
+    const isDemoProvider = p.provider === FINALISTS[0]!.provider;
+    providers.push({ id, orgId: jb.id, name: p.provider, creditCode: demoCreditCode(`market:${p.provider}`), type: p.type, contactName: isDemoProvider ? '王老师' : '项目负责人', contactPhone: isDemoProvider ? DEMO_PROVIDER_PHONE : `1590000${String(providers.length).padStart(4, '0')}`, intro: isDemoProvider ? '江北区人社局备案的职业技能培训学校，开设形象设计、美容美发、茶艺等培训，年培训职工 3000 余人次。' : null, address: '重庆市江北区', status: 'approved', reviewReason: null, reviewedAt: sh('2022-07-20'), createdAt: sh('2022-07-10') });
   }
   await insertChunked(providers, (c) => tx.insert(marketProvider).values(c));
   const projects: (typeof marketProject.$inferInsert)[] = [];
@@ -261,7 +262,8 @@ export async function seedDemoMarket(tx: Db, byCode: Map<string, OrgRow>, now = 
   const expected = FINALISTS.map((_, k) => finalist(k).id);
   if (ranked.map((r) => r.entryId).join() !== expected.join()) throw new Error('demo market: the seeded scores and votes do not reproduce the 2023 prizes');
   const confirmed = { rows: ranked.map((r) => ({ entryId: r.entryId, rank: r.rank, combined: r.combined, expert: r.expert, votes: r.votes, computedPrize: r.computedPrize, prize: r.computedPrize, overrideReason: null })), inputsFingerprint: fingerprintOf(ranked) };
-  await tx.update(marketSeason).set({ stage: 'published', confirmedResult: confirmed, confirmedAt: sh(finalDay, '11:50'), revealedAt: sh(finalDay, '12:00'), publishedAt: sh(finalDay, '16:00') }).where(sql`id = ${seasonId}`);
+  const confirmer = rows<{ id: string }>(await tx.execute(sql`select id from app_user where username = 'jb.admin'`))[0]?.id ?? null;
+  await tx.update(marketSeason).set({ stage: 'published', confirmedResult: confirmed, confirmedBy: confirmer, confirmedAt: sh(finalDay, '11:50'), revealedAt: sh(finalDay, '12:00'), publishedAt: sh(finalDay, '16:00') }).where(sql`id = ${seasonId}`);
 
   // The library: the nine winners and six passed projects the district admitted.
   const admitted = [...FINALISTS.map((_, k) => projectOf[k]!.projectId), ...[...passedOthers].slice(0, 6).map((k) => projectOf[k]!.projectId)];

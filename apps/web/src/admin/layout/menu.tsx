@@ -47,7 +47,8 @@ export type MenuEntry = MenuLeaf | MenuGroup;
  * `{ key: 'stations', labelKey: 'menu.stations', icon: <HomeOutlined />, items: [...] }`.
  */
 export const MENU: MenuEntry[] = [
-  { path: '/', labelKey: 'menu.dashboard', icon: <DashboardOutlined /> },
+  // Every staff role reads orgs; a provider's account (portal only) has no dashboard.
+  { path: '/', labelKey: 'menu.dashboard', icon: <DashboardOutlined />, permission: 'org.read' },
   {
     key: 'org-member',
     labelKey: 'menu.orgMember',

@@ -54,12 +54,14 @@ export function LibraryPage() {
           <Col key={p.id} xs={24} md={12} xl={8} xxl={6}>
             <Card
               hoverable
+              style={{ height: '100%', display: 'flex', flexDirection: 'column' }}
+              styles={{ body: { flex: 1 } }}
               data-testid="library-card"
               cover={
                 p.photoId ? (
-                  <img src={fileUrl(p.photoId)} alt="" style={{ height: 140, objectFit: 'cover' }} />
+                  <img src={fileUrl(p.photoId)} alt="" style={{ height: 100, objectFit: 'cover' }} />
                 ) : (
-                  <div style={{ height: 140, background: CATEGORY_COLOR[p.category], color: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'center', fontSize: 26, fontWeight: 600 }}>{t(`marketTerms.category.${p.category}`)}</div>
+                  <div style={{ height: 100, background: CATEGORY_COLOR[p.category], color: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'center', fontSize: 26, fontWeight: 600 }}>{t(`marketTerms.category.${p.category}`)}</div>
                 )
               }
               actions={[

@@ -51,16 +51,16 @@ export function ProvidersPage() {
           rowKey="id"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1060 }}
           locale={{ emptyText: <Empty description={hasFilters ? t('market.providers.emptyFiltered') : t('market.providers.empty')} /> }}
           pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => (setPage(p), setPageSize(s)))}
           columns={[
-            { title: t('market.providers.fields.name'), dataIndex: 'name', width: 240, fixed: 'left', ellipsis: { showTitle: true }, render: (v: string, p) => <a onClick={() => navigate(`/market/providers/${p.id}`)}>{v}</a> },
-            { title: t('market.providers.fields.creditCode'), dataIndex: 'creditCode', width: 190 },
+            { title: t('market.providers.fields.name'), dataIndex: 'name', width: 220, fixed: 'left', ellipsis: { showTitle: true }, render: (v: string, p) => <a onClick={() => navigate(`/market/providers/${p.id}`)}>{v}</a> },
+            { title: t('market.providers.fields.creditCode'), dataIndex: 'creditCode', width: 180 },
             { title: t('market.providers.fields.type'), dataIndex: 'type', width: 110, render: (v: string) => t(`marketTerms.providerType.${v}`) },
-            { title: t('market.providers.fields.contact'), key: 'contact', width: 170, render: (_: unknown, p) => `${p.contactName} ${p.contactPhone}` },
+            { title: t('market.providers.fields.contact'), key: 'contact', width: 150, render: (_: unknown, p) => `${p.contactName} ${p.contactPhone}` },
             { title: t('market.providers.fields.projects'), dataIndex: 'projectCount', width: 80, align: 'right' },
-            { title: t('market.providers.fields.registeredAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+            { title: t('market.providers.fields.registeredAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatDateTime(v) },
             { title: t('market.common.status'), dataIndex: 'status', width: 90, render: (v: string) => <StatusTag kind="providerStatus" value={v} /> },
             { title: t('common.actions'), key: 'actions', width: 90, fixed: 'right', render: (_: unknown, p) => <Button type="link" size="small" onClick={() => navigate(`/market/providers/${p.id}`)}>{t('market.common.detail')}</Button> },
           ]}

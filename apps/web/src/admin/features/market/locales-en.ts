@@ -152,7 +152,7 @@ export const marketEn: Translation<typeof marketZh> = {
     computed: 'Computed from the scores and votes',
     normalizedOn: 'Normalised per judge',
     normalizedOff: 'Not normalised (raw scores, highest and lowest dropped)',
-    tie: 'Tie rule: ',
+    tie: 'Tie rule',
     rank: 'Rank',
     expert: 'Expert',
     expertRaw: 'Raw expert',
@@ -305,6 +305,7 @@ export const marketEn: Translation<typeof marketZh> = {
       note: 'Note',
       submit: 'Confirm the service was delivered',
       delivered: 'Delivery recorded',
+      empty: 'No orders yet. Unions’ orders appear here; confirm them and deliver on the day.',
     },
   },
   register: {

@@ -151,7 +151,7 @@ export const marketZh = {
     computed: '按评分和投票计算的结果',
     normalizedOn: '已按评委标准化',
     normalizedOff: '未标准化（原始分去掉最高最低后平均）',
-    tie: '并列规则：',
+    tie: '并列规则',
     rank: '名次',
     expert: '专家分',
     expertRaw: '原始专家分',
@@ -304,6 +304,7 @@ export const marketZh = {
       note: '服务说明',
       submit: '确认已完成服务',
       delivered: '已登记完成',
+      empty: '还没有订单。工会点单后会出现在这里，确认接单后按时服务。',
     },
   },
   register: {

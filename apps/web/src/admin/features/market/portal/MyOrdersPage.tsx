@@ -18,7 +18,7 @@ import { absolute } from '../season/LiveTab';
 export function MyOrdersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [status, setStatus] = useState('placed');
+  const [status, setStatus] = useState('');
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<Order | null>(null);
   const [declining, setDeclining] = useState<Order | null>(null);
@@ -44,7 +44,7 @@ export function MyOrdersPage() {
           setStatus(String(v));
           setPage(1);
         }}
-        options={[...orderStatuses.map((s) => ({ value: s, label: t(`marketTerms.orderStatus.${s}`) })), { value: '', label: t('common.all') }]}
+        options={[{ value: '', label: t('common.all') }, ...orderStatuses.map((s) => ({ value: s, label: t(`marketTerms.orderStatus.${s}`) }))]}
       />
       {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
       <Table<Order>
@@ -52,7 +52,7 @@ export function MyOrdersPage() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 1100 }}
-        locale={{ emptyText: <Empty description={t('market.orders.empty')} /> }}
+        locale={{ emptyText: <Empty description={t('market.portal.orders.empty')} /> }}
         pagination={listPagination(t, { page, pageSize: 20, total: list.data?.total ?? 0, showSizeChanger: false }, (p) => setPage(p))}
         columns={[
           { title: t('market.orders.fields.number'), dataIndex: 'number', width: 150, fixed: 'left', render: (v: string, o) => <a onClick={() => setOpen(o)}>{v}</a> },

@@ -84,24 +84,24 @@ export function ResultsTab({ season, onChanged }: { season: SeasonDetail; onChan
         loading={results.loading}
         dataSource={r?.rows ?? []}
         pagination={false}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1060 }}
         data-testid="results-table"
         columns={[
           { title: t('market.results.rank'), dataIndex: 'rank', width: 60, fixed: 'left', render: (v: number, row) => (row.isTieBroken ? <span title={t('market.results.tieBroken')}>{v}*</span> : v) },
-          { title: t('market.entries.project'), dataIndex: 'title', width: 220, fixed: 'left', ellipsis: { showTitle: true } },
-          { title: t('market.entries.provider'), dataIndex: 'provider', width: 180, ellipsis: { showTitle: true } },
+          { title: t('market.entries.project'), dataIndex: 'title', width: 170, fixed: 'left', ellipsis: { showTitle: true } },
+          { title: t('market.entries.provider'), dataIndex: 'provider', width: 140, ellipsis: { showTitle: true } },
           { title: t('market.results.expert'), dataIndex: 'expert', width: 80, align: 'right', render: (v: number | null) => v?.toFixed(2) ?? '—' },
           ...(r?.normalized ? [{ title: t('market.results.expertRaw'), dataIndex: 'expertRaw', width: 90, align: 'right' as const, render: (v: number | null) => v?.toFixed(2) ?? '—' }] : []),
-          { title: t('market.results.judges'), key: 'j', width: 90, render: (_: unknown, row) => `${row.judgesCounted}${row.recused ? `（${t('market.judges.recusals')} ${row.recused}）` : ''}` },
-          { title: t('market.results.dropped'), dataIndex: 'droppedTotals', width: 110, render: (v: number[]) => (v.length ? v.map((x) => x.toFixed(1)).join(' / ') : '—') },
+          { title: t('market.results.judges'), key: 'j', width: 80, render: (_: unknown, row) => `${row.judgesCounted}${row.recused ? `（${t('market.judges.recusals')} ${row.recused}）` : ''}` },
+          { title: t('market.results.dropped'), dataIndex: 'droppedTotals', width: 100, render: (v: number[]) => (v.length ? v.map((x) => x.toFixed(1)).join(' / ') : '—') },
           { title: t('market.results.online'), dataIndex: 'onlineVotes', width: 70, align: 'right' },
           { title: t('market.results.paper'), dataIndex: 'paperVotes', width: 70, align: 'right' },
-          { title: t('market.results.votesScore'), dataIndex: 'votesScore', width: 80, align: 'right', render: (v: number) => v.toFixed(2) },
+          { title: t('market.results.votesScore'), dataIndex: 'votesScore', width: 70, align: 'right', render: (v: number) => v.toFixed(2) },
           { title: t('market.results.combined'), dataIndex: 'combined', width: 90, align: 'right', render: (v: number) => <strong>{v.toFixed(2)}</strong> },
           {
             title: t('market.results.prize'),
             key: 'p',
-            width: 160,
+            width: 130,
             fixed: 'right',
             render: (_: unknown, row) => (
               <Space size={4}>
