@@ -22,7 +22,7 @@ describe.skipIf(!canRun)('a provider registers and submits a project to the comp
       await page.goto('/admin/login');
       await page.getByText('服务商入驻').last().click();
       await page.waitForURL(/\/admin\/register$/);
-      await page.getByLabel('手机号').fill(phone);
+      await page.getByRole('textbox', { name: '手机号', exact: true }).fill(phone);
       const since = journey.server.output().length;
       await page.getByRole('button', { name: '获取验证码' }).click();
       await page.getByTestId('sms-code').fill(await journey.server.waitForSmsCode({ since }));

@@ -26,15 +26,15 @@ describe.skipIf(!canRun)('a union orders a service and the provider delivers it'
       const card = page.getByTestId('library-card').filter({ hasText: '个人整体形象设计' });
       await card.getByText('点单').click();
       const modal = page.locator('.ant-modal').filter({ hasText: '点单：个人整体形象设计' });
-      await modal.getByLabel('下单工会').click();
-      await page.locator('.ant-select-item-option').filter({ hasText: '顺丰速运重庆有限公司工会' }).click();
+      // sf.admin has one union: it is chosen already.
+      await modal.getByText('顺丰速运重庆有限公司工会', { exact: true }).waitFor();
       const date = modal.getByLabel('服务日期');
       await date.click();
       await date.fill(today());
       await date.press('Enter');
       await modal.getByLabel('参加人数').fill('12');
       await modal.getByText('单位地址').click();
-      await modal.getByLabel('地址').fill('顺丰速运观音桥营业部三楼会议室');
+      await modal.getByLabel('地址', { exact: true }).fill('顺丰速运观音桥营业部三楼会议室');
       // The quote: ¥60 a person × 12 = ¥720, half subsidised.
       await modal.getByTestId('order-quote').getByText('¥720.00').waitFor();
       await modal.getByTestId('order-quote').getByText('¥360.00').first().waitFor();
@@ -55,8 +55,8 @@ describe.skipIf(!canRun)('a union orders a service and the provider delivers it'
       await withScreenshotOnFailure(desk, 'market-order-provider', async () => {
         const p = desk.page;
         await p.goto('/admin/login?next=%2Fadmin%2Fportal%2Forders');
-        await p.getByRole('tab', { name: '手机验证码' }).click();
-        await p.getByLabel('手机号').fill(DEMO_PROVIDER_PHONE);
+        await p.getByRole('tab', { name: '验证码登录' }).click();
+        await p.getByRole('textbox', { name: '手机号', exact: true }).fill(DEMO_PROVIDER_PHONE);
         const since = journey.server.output().length;
         await p.getByRole('button', { name: '获取验证码' }).click();
         await p.getByTestId('sms-code').fill(await journey.server.waitForSmsCode({ since }));
@@ -67,7 +67,7 @@ describe.skipIf(!canRun)('a union orders a service and the provider delivers it'
         await row.getByText('已确认').waitFor();
         await row.getByRole('button', { name: '服务登记' }).click();
         // A handheld scanner types the card's QR text and Enter into the focused box.
-        const scan = p.getByTestId('scan-input');
+        const scan = p.getByPlaceholder(/用扫码枪扫描会员卡/);
         await scan.fill(token);
         await scan.press('Enter');
         await p.getByTestId('attendance-count').getByText('已签到 1 人次').waitFor();

@@ -172,6 +172,11 @@ function OrderModal({ item, onClose }: { item: LibraryItem; onClose: () => void 
     return () => controller.abort();
   }, [values?.orderingOrgId, values?.headcount, values?.serviceDate?.valueOf(), item.id]);
   const unionOptions = (unions.data ?? []).flatMap((p) => p.items).map((u) => ({ value: u.id, label: u.name }));
+  // A grassroots union's own staff have one union to order for: it is chosen for them.
+  const onlyUnion = unionOptions.length === 1 ? unionOptions[0]!.value : undefined;
+  useEffect(() => {
+    if (onlyUnion && !form.getFieldValue('orderingOrgId')) form.setFieldValue('orderingOrgId', onlyUnion);
+  }, [onlyUnion, form]);
   const places = item.formats.map((f) => PLACE_FOR[f]!);
 
   const submit = async (v: OrderValues) => {
@@ -202,7 +207,7 @@ function OrderModal({ item, onClose }: { item: LibraryItem; onClose: () => void 
   };
 
   return (
-    <Modal open title={t('market.order.title', { title: item.title })} width={640} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={t('market.order.submit')} okButtonProps={{ disabled: Boolean(quote?.refusal) }} cancelText={t('actions.cancel')}>
+    <Modal open title={t('market.order.title', { title: item.title })} width={640} style={{ top: 24 }} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} okText={t('market.order.submit')} okButtonProps={{ disabled: Boolean(quote?.refusal) }} cancelText={t('actions.cancel')}>
       {error ? <ErrorAlert error={error} /> : null}
       <Form form={form} layout="vertical" initialValues={{ headcount: Math.min(item.capacity, 20), placeKind: places[0], serviceDate: dayjs().add(7, 'day') }} onFinish={(v) => void submit(v)}>
         <Form.Item name="orderingOrgId" label={t('market.order.union')} rules={[{ required: true, message: t('market.order.unionPlaceholder') }]}>
@@ -233,7 +238,7 @@ function OrderModal({ item, onClose }: { item: LibraryItem; onClose: () => void 
           </Form.Item>
         )}
         <Form.Item name="note" label={t('market.order.note')}>
-          <Input.TextArea rows={2} maxLength={500} />
+          <Input maxLength={500} />
         </Form.Item>
       </Form>
       {quote && (

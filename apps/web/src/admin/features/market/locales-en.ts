@@ -327,5 +327,5 @@ export const marketEn: Translation<typeof marketZh> = {
   },
   refusals: { MARKET_SUBSIDY_CAP_EXCEEDED: 'Beyond your union’s yearly subsidy cap: it cannot be ordered', MARKET_SUBSIDY_BUDGET_EXCEEDED: 'Beyond the district’s yearly subsidy budget: it cannot be ordered' },
   creditCode: { CREDIT_CODE_LENGTH: 'A unified social credit code has 18 characters', CREDIT_CODE_CHARACTERS: 'Contains characters not allowed (no I, O, Z, S, V)', CREDIT_CODE_CHECK: 'Wrong check character (GB 32100); check it' },
-  login: { tabPassword: 'Password', tabCode: 'SMS code', codeHint: 'Providers and judges sign in with an SMS code', register: 'Register as a provider' },
+  login: { tabPassword: 'Username', tabCode: 'Phone code', codeHint: 'Providers and judges sign in with an SMS code', register: 'Register as a provider' },
 };

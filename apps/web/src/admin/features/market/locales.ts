@@ -326,5 +326,5 @@ export const marketZh = {
   },
   refusals: { MARKET_SUBSIDY_CAP_EXCEEDED: '超出本单位年度补贴上限，无法下单', MARKET_SUBSIDY_BUDGET_EXCEEDED: '超出区总工会年度补贴预算，无法下单' },
   creditCode: { CREDIT_CODE_LENGTH: '统一社会信用代码应为 18 位', CREDIT_CODE_CHARACTERS: '含有不允许的字符（不使用 I、O、Z、S、V）', CREDIT_CODE_CHECK: '校验位错误（GB 32100），请核对' },
-  login: { tabPassword: '账号密码', tabCode: '手机验证码', codeHint: '服务商和评委可用手机验证码登录', register: '服务商入驻' },
+  login: { tabPassword: '账号登录', tabCode: '验证码登录', codeHint: '服务商和评委可用手机验证码登录', register: '服务商入驻' },
 };
