@@ -68,7 +68,7 @@ describe.skipIf(!canRun)('a provider registers and submits a project to the comp
       // This year's season is open for entries: enter the approved project.
       await page.goto('/admin/portal/entries');
       await page.getByRole('button', { name: '报名参赛' }).first().click();
-      const enter = page.locator('.ant-modal').filter({ hasText: '选择已审核通过的项目' });
+      const enter = page.locator('.ant-modal').filter({ hasText: '报名“' });
       await enter.locator('.ant-select').click();
       await page.locator('.ant-select-item-option').filter({ hasText: '社区职工广场舞培训' }).click();
       await enter.getByRole('button', { name: '报名参赛' }).click();
