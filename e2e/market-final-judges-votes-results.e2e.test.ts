@@ -25,7 +25,7 @@ describe.skipIf(!canRun)('the competition final on phones, the screen and the co
         await signInOnPhone(page, journey.server, phone);
         await page.waitForURL(/\/m\/judge$/);
         const entries = page.getByTestId('judge-entry');
-        await expect.poll(() => entries.count()).toBe(3);
+        await expect.poll(() => entries.count(), { timeout: 30_000 }).toBe(3);
         for (let k = 0; k < 3; k++) {
           await page.getByTestId('judge-entry').nth(k).click();
           await page.waitForURL(/\/m\/judge\/[0-9a-f-]{36}$/);
@@ -35,13 +35,13 @@ describe.skipIf(!canRun)('the competition final on phones, the screen and the co
             await input.fill(String(20 - k * 2 + (c % 2) + j));
             await input.blur();
           }
-          await expect.poll(() => page.getByTestId('judge-total').innerText()).toContain(String(4 * (20 - k * 2) + 2 + 4 * j));
+          await expect.poll(() => page.getByTestId('judge-total').innerText(), { timeout: 15_000 }).toContain(String(4 * (20 - k * 2) + 2 + 4 * j));
           if (j === 0 && k === 0) await saveScreenshot(page, 'market-judge-scoring-375');
           await page.getByRole('button', { name: '提交评分' }).click();
           await page.locator('.adm-dialog').getByRole('button', { name: '提交评分' }).click();
           await page.waitForURL(/\/m\/judge$/);
         }
-        await expect.poll(() => page.getByTestId('judge-entry').filter({ hasText: String(4 * 20 + 2 + 4 * j) }).count()).toBe(1);
+        await page.getByText(`${4 * 20 + 2 + 4 * j}.0`, { exact: true }).waitFor();
       }
       // Sealed: the page shows it and offers no way to change it.
       await page.getByTestId('judge-entry').first().click();
@@ -67,7 +67,7 @@ describe.skipIf(!canRun)('the competition final on phones, the screen and the co
           await list.getByRole('button', { name: '投票' }).first().click();
           await page.locator('.adm-dialog').getByRole('button', { name: '投票' }).click();
           await page.getByText(/投票成功/).waitFor();
-          await expect.poll(() => list.getByText('已投').count()).toBe(k + 1);
+          await expect.poll(() => list.getByText('已投').count(), { timeout: 15_000 }).toBe(k + 1);
         }
         if (r === 0) await saveScreenshot(page, 'market-rep-vote-375');
       }

@@ -16,8 +16,7 @@ export async function signInOnPhone(page: Page, server: RunningServer, phone: st
   const since = server.output().length;
   await page.getByRole('button', { name: '获取验证码' }).click();
   const code = await server.waitForSmsCode({ since });
-  await page.getByRole('textbox', { name: '短信验证码' }).waitFor();
-  await page.keyboard.type(code);
+  await page.getByRole('textbox', { name: '短信验证码' }).fill(code);
   await page.waitForURL((url) => !url.pathname.startsWith('/m/login'));
 }
 

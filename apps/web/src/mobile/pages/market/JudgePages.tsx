@@ -39,8 +39,10 @@ export function JudgeHomePage() {
         <List key={s.id} mode="card" header={`${s.title}${s.isScoringOpen ? '' : ` · ${t('judge.closed')}`}`} style={{ margin: 12 }}>
           {s.entries.length === 0 ? <List.Item>{t('judge.empty')}</List.Item> : null}
           {s.entries.map((e) => (
-            <List.Item key={e.id} onClick={() => navigate(`/judge/${e.id}`)} description={e.provider} extra={<Tag color={STATE_COLOR[e.state]}>{e.total !== null && e.state !== 'recused' ? e.total.toFixed(1) : t(`judge.state.${e.state}`)}</Tag>} data-testid="judge-entry">
-              {e.pitchOrder ?? e.number}. {e.title}
+            <List.Item key={e.id} onClick={() => navigate(`/judge/${e.id}`)} description={e.provider} extra={<Tag color={STATE_COLOR[e.state]}>{e.total !== null && e.state !== 'recused' ? e.total.toFixed(1) : t(`judge.state.${e.state}`)}</Tag>}>
+              <span data-testid="judge-entry">
+                {e.pitchOrder ?? e.number}. {e.title}
+              </span>
             </List.Item>
           ))}
         </List>
