@@ -5,7 +5,6 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { healthSchema } from '@niangjia/contracts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
@@ -15,6 +14,8 @@ import { accessRoutes, createAccessService, createDoorGateway, createDoorsServic
 import { auditRoutes } from './modules/audit';
 import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, membersRoutes, xlsxRoutes } from './modules/members';
 import { createOrgsService, orgsRoutes } from './modules/orgs';
+import { createFiguresService, createScreenService, createTargetsService, indicatorsRoutes, screenRoutes, systemRoutes as systemStatusRoutes } from './modules/figures';
+import { catalogue } from './catalogue';
 import { createFeedbackService, createStarsService, doorAccessFigures, feedbackRoutes, starsRoutes } from './modules/stars';
 import {
   coverageRoutes,
@@ -36,6 +37,8 @@ import { createJobRunner, type JobRunner } from './platform/jobs';
 import { AppError } from './platform/errors';
 import { registerErrorHandling, registerUniqueField } from './platform/error-handler';
 import { loggerOptions } from './platform/logger';
+import { createMetrics, type Metrics } from './platform/metrics';
+import { systemRoutes } from './platform/system.routes';
 import { loadDataKeys, type DataKeys } from './platform/pii';
 import { loadSecrets, type Secrets } from './platform/secrets';
 import { createLogSmsSender, createMemorySmsSender, createWebhookSmsSender, type SmsSender } from './platform/sms';
@@ -79,6 +82,8 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     fundCustodian: createCustodianService({ db }),
     // Links in QR codes: absolute with NIANGJIA_PUBLIC_URL, else relative (the screens prefix their own origin).
     market: createMarketServices({ db, secrets, publicUrl: (config.publicUrl ?? '').replace(/\/$/, '') }),
+    figures: createFiguresService({ db, catalogue }),
+    targets: createTargetsService({ db, catalogue }),
   };
 }
 
@@ -103,6 +108,7 @@ declare module 'fastify' {
     doorGateway: DoorGateway;
     /** Live updates (LISTEN/NOTIFY) of the fund and roadshow screens. */
     live: LiveHub;
+    metrics: Metrics;
   }
 }
 
@@ -121,7 +127,7 @@ registerUniqueField('market_vote_session_venue_unique', 'venue');
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const { config, database } = opts;
   const app = Fastify({
-    logger: opts.logger === false ? false : { ...loggerOptions(config.logLevel), ...(opts.logStream ? { stream: opts.logStream } : {}) },
+    logger: opts.logger === false ? false : { ...loggerOptions(config.logLevel, config.instanceId), ...(opts.logStream ? { stream: opts.logStream } : {}) },
     bodyLimit: config.bodyLimit,
     // A hop count: trust X-Forwarded-For from that many proxies in front.
     trustProxy: (config.trustProxy || false) as boolean,
@@ -143,7 +149,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         ? createLogSmsSender(app.log)
         : createMemorySmsSender());
   const dataKeys = opts.dataKeys ?? loadDataKeys({ dataKey: config.dataKey, previous: config.previousDataKeys, dataDir: config.dataDir, allowGenerate: config.env !== 'production' });
-  const jobs = createJobRunner({ db: database.db, log: app.log, ...(opts.jobRunner || {}) });
+  const jobs = createJobRunner({ db: database.db, log: app.log, runnerId: `${config.instanceId}:${randomUUID().slice(0, 4)}`, leaseMs: config.jobLeaseSeconds * 1000, ...(opts.jobRunner || {}) });
   const services = createServices(config, database, sms, secrets, dataKeys, jobs);
   app.decorate('services', services);
   app.decorate('jobs', jobs);
@@ -158,12 +164,22 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.addHook('onClose', async () => live.stop());
   app.decorate('sms', sms);
   // Door controllers (access): the MQTT side starts with the app and stops with it.
-  const doorGateway = createDoorGateway({ database, mqtt: config.mqtt, door: config.door, secrets, dataKeys, log: app.log, isProduction: config.env === 'production' });
+  const doorGateway = createDoorGateway({ database, mqtt: config.mqtt, door: config.door, secrets, dataKeys, log: app.log, isProduction: config.env === 'production', onAck: (result) => app.metrics.countDoorAck(result) });
   app.decorate('doorGateway', doorGateway);
   if (opts.doors !== false) {
     app.addHook('onReady', async () => doorGateway.start());
     app.addHook('onClose', async () => doorGateway.stop());
   }
+  const metrics = createMetrics({ instanceId: config.instanceId, version: config.version, database, sseClients: () => live.clientCount() });
+  app.decorate('metrics', metrics);
+  countDoorCommands(doorGateway, metrics);
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  });
+  // The district screen hears every committed change to a rollup (LISTEN/NOTIFY) on this instance.
+  const screen = createScreenService({ database, figures: services.figures, log: app.log });
+  app.addHook('onReady', async () => screen.start());
+  app.addHook('onClose', async () => screen.stop());
   const access = createAccessService({ db: database.db, secrets, dataKeys, gateway: doorGateway, door: config.door, publicUrl: config.publicUrl });
   const doors = createDoorsService({ db: database.db, dataKeys, gateway: doorGateway, door: config.door });
   app.decorateRequest('actor', null);
@@ -216,14 +232,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     if (permission !== 'authenticated' && !hasPermission(request.actor, permission)) throw new AppError('FORBIDDEN');
   });
 
-  app.get(
-    '/api/health',
-    { config: { permission: 'public' }, schema: { tags: ['system'], summary: 'Liveness and database kind', response: { 200: healthSchema } } },
-    async () => {
-      await database.query('select 1');
-      return { status: 'ok' as const, db: database.kind, version: config.version };
-    },
-  );
+  await app.register(systemRoutes, { config, database, metrics });
 
   await app.register(
     async (api) => {
@@ -246,14 +255,32 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(cardImportRoutes, { imports: services.fundCardImports });
       await api.register(fundReportsRoutes, { db: database.db, cards: services.fundCards, custodian: services.fundCustodian });
       await api.register(fundPublicRoutes, { db: database.db, live });
-      await api.register(posRoutes, { db: database.db, dataKeys, secrets });
+      await api.register(posRoutes, { db: database.db, dataKeys, secrets, onResults: (kind, results) => metrics.countPosResults(kind, results) });
       await api.register(marketRoutes, { market: services.market, live });
+      await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });
+      await api.register(screenRoutes, { screen });
+      await api.register(systemStatusRoutes, { database, catalogue, jobs, version: config.version });
     },
     { prefix: '/api/v1' },
   );
 
   await registerWeb(app, config);
   return app;
+}
+
+/** Unlock commands by outcome (done/refused come from the controller's ack), counted where they are sent. */
+function countDoorCommands(gateway: DoorGateway, metrics: Metrics): void {
+  const send = gateway.sendUnlock.bind(gateway);
+  gateway.sendUnlock = async (...args) => {
+    try {
+      const sent = await send(...args);
+      metrics.countDoorCommand(sent.outcome.result);
+      return sent;
+    } catch (error) {
+      metrics.countDoorCommand('error');
+      throw error;
+    }
+  };
 }
 
 /** The built web app: three faces, each an SPA with its own HTML entry. */

@@ -30,6 +30,9 @@ export const permissions = [
   'market.order',
   'market.provider',
   'market.judge',
+  'figures.read',
+  'figures.write',
+  'system.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -13,3 +13,4 @@ export * from './coverage';
 export * from './access';
 export * from './fund';
 export * from './market';
+export * from './figures';

@@ -1,14 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import pg from 'pg';
 import type { Database, Db } from '../db/client';
+import { createNotifyListener } from './notify-listener';
 
 /**
  * Live updates across instances (the fund screen, the roadshow screen): a committed change sends
  * `pg_notify(channel, json)` inside its own transaction, so it is delivered only on commit; every
- * instance LISTENs on one connection for all channels and hands each payload to its subscribers
- * (Server-Sent-Events clients). PostgreSQL: a dedicated connection that reconnects; PGlite: its own
- * listen/notify within the one embedded database.
+ * instance LISTENs (platform/notify-listener) and hands each payload to the channel's subscribers
+ * (Server-Sent-Events clients).
  */
 export type LiveListener = (payload: unknown) => void;
 
@@ -28,9 +27,6 @@ export async function notifyChannel(db: Db, channel: string, payloads: readonly 
 
 export function createLiveHub(database: Database, channels: readonly string[], log?: FastifyBaseLogger): LiveHub {
   const listeners = new Map<string, Set<LiveListener>>(channels.map((c) => [c, new Set()]));
-  let stopped = false;
-  let stopFn: (() => Promise<void>) | null = null;
-
   const dispatch = (channel: string, text: string) => {
     let payload: unknown;
     try {
@@ -46,30 +42,7 @@ export function createLiveHub(database: Database, channels: readonly string[], l
       }
     }
   };
-
-  async function startPg(url: string) {
-    let client: pg.Client | null = null;
-    let retry: NodeJS.Timeout | null = null;
-    const connect = async () => {
-      if (stopped) return;
-      const c = new pg.Client({ connectionString: url });
-      c.on('notification', (m) => listeners.has(m.channel) && m.payload && dispatch(m.channel, m.payload));
-      c.on('error', (error) => {
-        log?.warn({ err: error }, 'live connection lost; reconnecting');
-        void c.end().catch(() => undefined);
-        if (client === c) client = null;
-        if (!stopped) retry = setTimeout(() => void connect().catch(() => undefined), 1000);
-      });
-      await c.connect();
-      for (const channel of channels) await c.query(`LISTEN ${channel}`);
-      client = c;
-    };
-    await connect();
-    stopFn = async () => {
-      if (retry) clearTimeout(retry);
-      await client?.end().catch(() => undefined);
-    };
-  }
+  const notifyListeners = channels.map((c) => createNotifyListener(database, c, (text) => dispatch(c, text), log));
 
   return {
     subscribe(channel, listener) {
@@ -80,21 +53,10 @@ export function createLiveHub(database: Database, channels: readonly string[], l
     },
     clientCount: () => [...listeners.values()].reduce((n, s) => n + s.size, 0),
     async start() {
-      stopped = false;
-      if (database.kind === 'pglite' && database.pglite) {
-        const unsubs = await Promise.all(channels.map((c) => database.pglite!.listen(c, (text) => dispatch(c, text))));
-        stopFn = async () => {
-          if (!database.pglite!.closed) await Promise.all(unsubs.map((u) => u()));
-        };
-      } else if (database.pool) {
-        const url = (database.pool.options as { connectionString?: string }).connectionString;
-        if (url) await startPg(url);
-      }
+      await Promise.all(notifyListeners.map((l) => l.start()));
     },
     async stop() {
-      stopped = true;
-      await stopFn?.();
-      stopFn = null;
+      await Promise.all(notifyListeners.map((l) => l.stop()));
     },
   };
 }

@@ -52,6 +52,8 @@ const PortalProjectsPage = lazy(() => import('./features/market/portal/MyProject
 const PortalEntriesPage = lazy(() => import('./features/market/portal/MyEntriesPage').then((m) => ({ default: m.MyEntriesPage })));
 const PortalOrdersPage = lazy(() => import('./features/market/portal/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
 const RegisterPage = lazy(() => import('./features/market/RegisterPage').then((m) => ({ default: m.RegisterPage })));
+const FiguresPage = lazy(() => import('./features/figures/FiguresPage').then((m) => ({ default: m.FiguresPage })));
+const SystemPage = lazy(() => import('./features/system/SystemPage').then((m) => ({ default: m.SystemPage })));
 const SessionsPage = lazy(() => import('./auth/SessionsPage').then((m) => ({ default: m.SessionsPage })));
 
 const theme = {
@@ -112,6 +114,8 @@ function AdminRoutes() {
       <Routes>
         <Route element={<AdminLayout />}>
           <Route index element={<HomeRoute />} />
+          <Route path="figures" element={<Lazy><FiguresPage /></Lazy>} />
+          <Route path="system" element={<Lazy><SystemPage /></Lazy>} />
           <Route path="orgs" element={<Lazy><OrgsPage /></Lazy>} />
           <Route path="orgs/:orgId" element={<Lazy><OrgsPage /></Lazy>} />
           <Route path="users" element={<Lazy><UsersPage /></Lazy>} />

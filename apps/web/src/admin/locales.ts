@@ -10,6 +10,8 @@ import { fundZh } from './features/fund/locales';
 import { fundStatementZh } from '../shared/fund/locales';
 import { marketTermsZh } from '../shared/market-locales';
 import { marketZh } from './features/market/locales';
+import { figuresZh } from './features/figures/locales';
+import { systemZh } from './features/system/locales';
 
 /** The console's strings, zh-CN first; `adminEn` must have the same keys (the type checks it). */
 export const adminZh = {
@@ -209,6 +211,8 @@ export const adminZh = {
   fundAdmin: fundZh,
   market: marketZh,
   marketTerms: marketTermsZh,
+  figures: figuresZh,
+  system: systemZh,
   ...fundStatementZh,
   audit: {
     title: '审计日志',

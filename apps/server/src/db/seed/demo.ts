@@ -13,6 +13,7 @@ import { seedDemoStars } from './demo-stars';
 import { seedDemoCoverage } from './demo-coverage';
 import { seedDemoDoors } from '../../modules/access';
 import { seedDemoFund } from './demo-fund';
+import { backdateDemoHistory } from './demo-history';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKER_PHONE, JIANGBEI_STREETS } from './demo-orgs';
 
 export { demoCreditCode } from './demo-credit';
@@ -84,6 +85,7 @@ export async function seedDemo(database: Database, opts: { pii?: DemoPii } = {})
     if (opts.pii) await seedDemoDoors(tx, opts.pii);
     await seedDemoFund(tx, new Map([...byCode].map(([code, row]) => [code, row.id])), opts.pii);
     await seedDemoMarket(tx, byCode);
+    await backdateDemoHistory(tx);
     await tx.insert(systemSetting).values({ key: 'demo_seeded', value: { at: new Date().toISOString() } });
   });
   return { seeded: true, orgs, members };

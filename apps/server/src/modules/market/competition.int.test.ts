@@ -15,7 +15,7 @@ import { findSeason } from './seasons.repository';
 let t: TestApp;
 let admin: Client;
 let seasonId: string;
-let entries: { id: string; version: number }[] = [];
+const entries: { id: string; version: number }[] = [];
 let judges: Client[] = [];
 let reps: Client[] = [];
 let sessionId: string;

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser } from '../accounts/accounts.tables';
-import { membership } from '../members/members.tables';
 import { org } from '../orgs/orgs.tables';
 import { position } from '../positions/positions.tables';
 import { marketProject, marketProjectVersion, marketProvider, money, tstz } from './market.tables';
@@ -134,7 +133,9 @@ export const marketAttendance = pgTable(
     orderId: uuid('order_id')
       .notNull()
       .references(() => marketOrder.id),
-    membershipId: uuid('membership_id').references(() => membership.id),
+    // No foreign key: a member of another district may attend, and memberships live on their own
+    // district's shard (docs/SCALING.md); the service finds the membership before it records it.
+    membershipId: uuid('membership_id'),
     userId: uuid('user_id').references(() => appUser.id),
     method: text('method').notNull(),
     recordedBy: uuid('recorded_by').references(() => appUser.id),

@@ -18,10 +18,13 @@ import {
   DashboardOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
+  FundOutlined,
   HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
+  LineChartOutlined,
   MessageOutlined,
+  MonitorOutlined,
   OrderedListOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -125,12 +128,19 @@ export const MENU: MenuEntry[] = [
     ],
   },
   {
+    key: 'figures',
+    labelKey: 'figures.group',
+    icon: <FundOutlined />,
+    items: [{ path: '/figures', labelKey: 'figures.menu', icon: <LineChartOutlined />, permission: 'figures.read' }],
+  },
+  {
     key: 'system',
     labelKey: 'menu.system',
     icon: <SettingOutlined />,
     items: [
       { path: '/users', labelKey: 'menu.users', icon: <UserOutlined />, permission: 'user.read' },
       { path: '/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+      { path: '/system', labelKey: 'system.menu', icon: <MonitorOutlined />, permission: 'system.read' },
     ],
   },
 ];
