@@ -51,8 +51,9 @@ export function MobileApp() {
               <Route element={<TabsLayout />}>
                 <Route index element={<HomePage />} />
                 <Route path="stations" element={<StationsPage />} />
-                <Route path="services" element={<ServicesPage />} />
-                <Route path="services/:projectId" element={<ServiceDetailPage />} />
+                <Route path="services" element={<ComingSoonPage titleKey="tabs.services" textKey="soon.services" />} />
+                <Route path="market" element={<ServicesPage />} />
+                <Route path="market/:projectId" element={<ServiceDetailPage />} />
                 <Route path="judge" element={<RequireSignIn><JudgeHomePage /></RequireSignIn>} />
                 <Route path="judge/:entryId" element={<RequireSignIn><JudgeEntryPage /></RequireSignIn>} />
                 <Route path="vote" element={<RequireSignIn><VoteHomePage /></RequireSignIn>} />

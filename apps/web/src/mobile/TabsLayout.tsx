@@ -8,7 +8,7 @@ import { PageLoading } from './MobileApp';
 const TABS = [
   { key: '/', titleKey: 'tabs.home', icon: <HomeIcon /> },
   { key: '/stations', titleKey: 'tabs.stations', icon: <PinIcon /> },
-  { key: '/services', titleKey: 'tabs.services', icon: <BagIcon /> },
+  { key: '/market', titleKey: 'tabs.services', icon: <BagIcon /> },
   { key: '/me', titleKey: 'tabs.me', icon: <UserIcon /> },
 ] as const;
 

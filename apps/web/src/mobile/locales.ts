@@ -41,7 +41,7 @@ export const mobileZh = {
   soon: {
     title: '即将开放',
     stations: '驿站地图和附近驿站正在建设中，很快就能用。',
-    services: '服务超市、活动报名、法律咨询和帮扶申请正在建设中。',
+    services: '活动报名、法律咨询和帮扶申请正在建设中。',
     generic: '这项功能正在建设中，很快就能用。',
     home: '回到首页',
   },
@@ -216,7 +216,7 @@ export const mobileEn: Translation<typeof mobileZh> = {
   soon: {
     title: 'Coming soon',
     stations: 'The station map and nearest-station finder are being built.',
-    services: 'Services, activities, legal help and assistance requests are being built.',
+    services: 'Activities, legal help and assistance requests are being built.',
     generic: 'This is being built and will be ready soon.',
     home: 'Back to home',
   },

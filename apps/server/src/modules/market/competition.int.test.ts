@@ -35,7 +35,8 @@ async function advance(to: string) {
   return admin.post(`/api/v1/market/seasons/${seasonId}/stage`, { version: s.version, to });
 }
 
-describe('a season from the call to publication', () => {
+// Each step drives many requests; on a saturated 2-core machine one can take over 30 s.
+describe('a season from the call to publication', { timeout: 180_000 }, () => {
   it('takes entries only while the call is open', async () => {
     const created = await admin.post('/api/v1/market/seasons', { orgId: await t.orgId('JB'), year: 2026, title: '第二届提升职工生活品质项目竞赛', callOpensAt: iso(-2 * 86_400_000), callClosesAt: iso(86_400_000), normalizeScores: false, votesPerRep: 2 });
     expect(created.status, JSON.stringify(created.body)).toBe(201);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
-import { approvedProject, approvedProvider, dayFromNow, memberAccounts, seasonAtFinal, sessionsFor } from './market.test-support';
+import { approvedProject, approvedProvider, dayFromNow, freshSubsidyRule, memberAccounts, seasonAtFinal, sessionsFor } from './market.test-support';
 
 /**
  * Bursts against the database's guards (on PostgreSQL the requests really run at once over a pool;
@@ -15,18 +15,14 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-describe('concurrent orders against a nearly spent budget', () => {
+// Each step drives many requests; on a saturated 2-core machine one can take over 30 s.
+describe('concurrent orders against a nearly spent budget', { timeout: 180_000 }, () => {
   it('takes exactly the orders the budget holds out of 50 at once; the rest are refused and nothing is half-written', async () => {
     const provider = (await approvedProvider(t, admin)).client;
     // ¥100 a session, all of it subsidised (¥100 per order).
     const { id: projectId } = await approvedProject(provider, admin, { priceFen: 10_000, capacity: 50, formats: ['on_site'] });
     const year = Number(dayFromNow(4).slice(0, 4));
-    const existing = (await admin.get('/api/v1/market/subsidy-rules')).body.items.find((r: { year: number }) => r.year === year);
-    if (existing) await t.database.query('delete from market_subsidy_usage where rule_id = $1', [existing.id]);
-    if (existing) await t.database.query('update market_subsidy_rule set committed_fen = 0, budget_fen = 0, cap_per_union_fen = 0 where id = $1', [existing.id]);
-    const rule = existing
-      ? (await admin.request('PUT', `/api/v1/market/subsidy-rules/${existing.id}`, { version: existing.version, budgetFen: 10_000 * 200 + 7_300, percentBps: 10_000, capPerUnionFen: 10_000_000 })).body
-      : (await admin.post('/api/v1/market/subsidy-rules', { orgId: await t.orgId('JB'), year, budgetFen: 10_000 * 200 + 7_300, percentBps: 10_000, capPerUnionFen: 10_000_000 })).body;
+    const rule = await freshSubsidyRule(t, admin, year, { budgetFen: 10_000 * 200 + 7_300, percentBps: 10_000, capPerUnionFen: 10_000_000 });
     // Spend all but ¥173 (room for one ¥100 order, not two) the way orders would: held by a union.
     await t.database.query(
       `insert into market_subsidy_usage (rule_id, union_org_id, committed_fen, cap_fen) values ($1, (select id from org where code = 'JB-CGJ'), $2, $3)`,
@@ -45,10 +41,10 @@ describe('concurrent orders against a nearly spent budget', () => {
     expect(refused).toHaveLength(49);
     for (const r of refused) expect(r.body.code).toBe('MARKET_SUBSIDY_BUDGET_EXCEEDED');
     const [after] = await t.database.query<{ committed_fen: number; budget_fen: number; orders: number; held: number }>(
-      `select r.committed_fen, r.budget_fen, (select count(*)::int from market_order where rule_id = r.id) as orders,
+      `select r.committed_fen, r.budget_fen, (select count(*)::int from market_order where rule_id = r.id and project_id = $2) as orders,
          (select coalesce(sum(committed_fen), 0)::bigint from market_subsidy_usage where rule_id = r.id) as held
        from market_subsidy_rule r where r.id = $1`,
-      [rule.id],
+      [rule.id, projectId],
     );
     expect(Number(after!.committed_fen)).toBe(10_000 * 200);
     expect(Number(after!.committed_fen)).toBeLessThanOrEqual(Number(after!.budget_fen));
@@ -74,7 +70,8 @@ describe('concurrent orders against a nearly spent budget', () => {
   });
 });
 
-describe('200 concurrent votes', () => {
+// Each step drives many requests; on a saturated 2-core machine one can take over 30 s.
+describe('200 concurrent votes', { timeout: 180_000 }, () => {
   it('counts every vote exactly once: rows, running counts and the screen agree', async () => {
     const { seasonId, entryIds } = await seasonAtFinal(t, admin, 5, { votesPerRep: 1 });
     const accounts = await memberAccounts(t, 'JB', 200);

@@ -78,3 +78,4 @@ export const marketRoutes: FastifyPluginAsync<{ market: MarketServices; live: Li
   await app.register(ordersRoutes, { orders: m.orders, delivery: m.delivery, subsidy: m.subsidy, settlement: m.settlement });
   await app.register(roadshowRoutes, { roadshow: m.roadshow, live });
 };
+export { marketIndicators } from './market.indicators';

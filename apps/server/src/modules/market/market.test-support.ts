@@ -133,3 +133,22 @@ export async function seasonAtFinal(t: TestApp, admin: Client, n: number, over: 
   await advance('final');
   return { seasonId, entryIds };
 }
+
+/**
+ * JB's subsidy rule of `year` with these terms and nothing spent yet. The demo already has this
+ * year's and last year's rules (with months of orders on them): those are reset rather than added,
+ * since a district has one rule a year.
+ */
+export async function freshSubsidyRule(t: TestApp, admin: Client, year: number, terms: { budgetFen: number; percentBps: number; capPerUnionFen: number }): Promise<{ id: string }> {
+  const existing = (await admin.get('/api/v1/market/subsidy-rules')).body.items.find((r: { year: number }) => r.year === year);
+  if (!existing) {
+    const created = await admin.post('/api/v1/market/subsidy-rules', { orgId: await t.orgId('JB'), year, ...terms });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return created.body;
+  }
+  await t.database.query('delete from market_subsidy_usage where rule_id = $1', [existing.id]);
+  await t.database.query('update market_subsidy_rule set committed_fen = 0, budget_fen = 0, cap_per_union_fen = 0 where id = $1', [existing.id]);
+  const updated = await admin.request('PUT', `/api/v1/market/subsidy-rules/${existing.id}`, { version: existing.version, ...terms });
+  expect(updated.status, JSON.stringify(updated.body)).toBe(200);
+  return updated.body;
+}

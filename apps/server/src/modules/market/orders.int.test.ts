@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSecrets } from '../../platform/secrets';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
 import { signCardToken } from '../members';
-import { approvedProject, approvedProvider, dayFromNow, memberAccounts, PNG, sessionsFor, upload } from './market.test-support';
+import { approvedProject, approvedProvider, dayFromNow, freshSubsidyRule, memberAccounts, PNG, sessionsFor, upload } from './market.test-support';
 
 /** Ordering with subsidies, the provider's confirm/decline, attendance, delivery, rating, settlement; every refusal. */
 let t: TestApp;
@@ -20,16 +20,15 @@ beforeAll(async () => {
   // ¥1,500 a session of 20; on site or at a station.
   projectId = (await approvedProject(provider, admin, { title: '工间操与健身指导', category: 'sports', formats: ['on_site', 'station'] })).id;
   // Half the price subsidised, ¥2,000 a union per year, ¥10,000 in all.
-  const rule = await admin.post('/api/v1/market/subsidy-rules', { orgId: await t.orgId('JB'), year, budgetFen: 1_000_000, percentBps: 5000, capPerUnionFen: 200_000 });
-  expect(rule.status, JSON.stringify(rule.body)).toBe(201);
-  ruleId = rule.body.id;
+  ruleId = (await freshSubsidyRule(t, admin, year, { budgetFen: 1_000_000, percentBps: 5000, capPerUnionFen: 200_000 })).id;
 });
 afterAll(async () => t?.close());
 
 const order = async (client: Client, over: Record<string, unknown> = {}) =>
   client.post('/api/v1/market/orders', { projectId, orderingOrgId: await t.orgId('JB-SF'), serviceDate: dayFromNow(3), headcount: 20, placeKind: 'address', address: '顺丰观音桥营业部三楼', ...over });
 
-describe('ordering with subsidies', () => {
+// Each step drives many requests; on a saturated 2-core machine one can take over 30 s.
+describe('ordering with subsidies', { timeout: 180_000 }, () => {
   it('quotes, places and holds the subsidy; refuses beyond the union’s cap with what is left', async () => {
     const quote = await admin.get(`/api/v1/market/quote?projectId=${projectId}&orderingOrgId=${await t.orgId('JB-SF')}&headcount=30&serviceDate=${dayFromNow(3)}`);
     expect(quote.body).toMatchObject({ sessions: 2, totalFen: 300_000, subsidyFen: 150_000, payableFen: 150_000, rule: { percentBps: 5000, capRemainingFen: 200_000 }, refusal: null });

@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-describe('provider registration and review', () => {
+// Each step drives many requests; on a saturated 2-core machine one can take over 30 s.
+describe('provider registration and review', { timeout: 180_000 }, () => {
   it('registers with a GB 32100 credit code and qualifications, is reviewed, and then acts in its portal', async () => {
     const phone = '13912340001';
     const worker = await t.loginWorker(phone);
@@ -80,7 +81,8 @@ describe('provider registration and review', () => {
   });
 });
 
-describe('projects and their versions', () => {
+// Each step drives many requests; on a saturated 2-core machine one can take over 30 s.
+describe('projects and their versions', { timeout: 180_000 }, () => {
   it('versions an approved project: an edit is a new version for review, the library keeps the approved one', async () => {
     const { client: provider } = await approvedProvider(t, admin);
     const photo = await upload(t, provider, PNG, 'image/png', 'photo.png');

@@ -26,7 +26,7 @@ export function JudgeHomePage() {
   const data = useRequest((signal) => api.get<Overview>('/market/judging', undefined, { signal }), []);
   return (
     <>
-      <NavBar onBack={() => navigate('/services')} style={{ background: '#fff' }}>
+      <NavBar onBack={() => navigate('/market')} style={{ background: '#fff' }}>
         {t('judge.title')}
       </NavBar>
       {data.error ? (

@@ -26,12 +26,12 @@ export function ServiceDetailPage() {
   const [placed, setPlaced] = useState<Order | null>(null);
   const p = detail.data;
   const book = () => {
-    if (!me) return void navigate(`/login?next=${encodeURIComponent(`${MOBILE_BASENAME}/services/${projectId}`)}`);
+    if (!me) return void navigate(`/login?next=${encodeURIComponent(`${MOBILE_BASENAME}/market/${projectId}`)}`);
     setOrdering(true);
   };
   return (
     <>
-      <NavBar onBack={() => navigate('/services')} style={{ background: '#fff' }}>
+      <NavBar onBack={() => navigate('/market')} style={{ background: '#fff' }}>
         {p?.title ?? ''}
       </NavBar>
       {detail.error ? (

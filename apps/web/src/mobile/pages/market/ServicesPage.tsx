@@ -70,7 +70,7 @@ export function ServicesPage() {
       ) : null}
       {list.data && items.length === 0 ? <p className="nj-muted" style={{ textAlign: 'center', padding: 32 }}>{t('services.empty')}</p> : null}
       {items.map((p) => (
-        <button key={p.id} type="button" className="nj-section nj-service" onClick={() => navigate(`/services/${p.id}`)} data-testid="service-card">
+        <button key={p.id} type="button" className="nj-section nj-service" onClick={() => navigate(`/market/${p.id}`)} data-testid="service-card">
           {p.photoId ? <img src={`/api/v1/market/files/${p.photoId}`} alt="" className="nj-service-img" /> : <div className="nj-service-img" style={{ background: COLOR[p.category] }}>{t(`marketTerms.category.${p.category}`)}</div>}
           <div className="nj-service-body">
             <div className="nj-service-title">{p.title}</div>

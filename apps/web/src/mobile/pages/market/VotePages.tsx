@@ -17,7 +17,7 @@ export function VoteHomePage() {
   const data = useRequest((signal) => api.get<MyVoting>('/market/voting', undefined, { signal }), []);
   return (
     <>
-      <NavBar onBack={() => navigate('/services')} style={{ background: '#fff' }}>
+      <NavBar onBack={() => navigate('/market')} style={{ background: '#fff' }}>
         {t('vote.title')}
       </NavBar>
       {data.error ? (
