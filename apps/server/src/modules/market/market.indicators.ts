@@ -3,6 +3,12 @@ import { defineIndicators } from '../../platform/indicators';
 /** An order belongs to the union that placed it; a worker's own order to the district whose budget pays. */
 const ORDER_ORG = 'coalesce(o.ordering_org_id, o.district_org_id)';
 const LIVE = "o.status in ('placed', 'confirmed', 'delivered')";
+const orderFacts = {
+  tables: { o: 'market_order', v: 'market_project_version' },
+  from: '{o} o join {v} v on v.id = o.version_id',
+  org: ORDER_ORG,
+  dims: { category: 'v.category' },
+};
 
 /**
  * The service marketplace (职工服务自选超市) in the figures: orders and the subsidy they draw (by
@@ -28,22 +34,8 @@ export const marketIndicators = defineIndicators({
     },
   ],
   series: [
-    {
-      key: 'market.orders',
-      tables: { o: 'market_order', v: 'market_project_version' },
-      from: '{o} o join {v} v on v.id = o.version_id',
-      org: ORDER_ORG,
-      dims: { category: 'v.category' },
-      events: [{ at: 'o.created_at', value: '1', where: LIVE }],
-    },
-    {
-      key: 'market.subsidy',
-      tables: { o: 'market_order', v: 'market_project_version' },
-      from: '{o} o join {v} v on v.id = o.version_id',
-      org: ORDER_ORG,
-      dims: { category: 'v.category' },
-      events: [{ at: 'o.created_at', value: 'o.subsidy_fen', where: LIVE }],
-    },
+    { key: 'market.orders', ...orderFacts, events: [{ at: 'o.created_at', value: '1', where: LIVE }] },
+    { key: 'market.subsidy', ...orderFacts, events: [{ at: 'o.created_at', value: 'o.subsidy_fen', where: LIVE }] },
     {
       key: 'market.attendance',
       tables: { a: 'market_attendance', o: 'market_order', v: 'market_project_version' },
