@@ -13,4 +13,5 @@ export * from './coverage';
 export * from './access';
 export * from './fund';
 export * from './market';
+export * from './card-number';
 export * from './figures';

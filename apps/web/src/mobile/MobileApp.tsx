@@ -12,7 +12,9 @@ import { TabsLayout } from './TabsLayout';
 export const MOBILE_BASENAME = '/m';
 
 const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
-const ComingSoonPage = lazy(() => import('./pages/ComingSoonPage').then((m) => ({ default: m.ComingSoonPage })));
+const ServicesPage = lazy(() => import('./pages/shell/ServicesPage').then((m) => ({ default: m.ServicesPage })));
+const NotFoundPage = lazy(() => import('./pages/shell/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
+const PrivacyPage = lazy(() => import('./pages/shell/PrivacyPage').then((m) => ({ default: m.PrivacyPage })));
 const StationsPage = lazy(() => import('./pages/stations/StationsPage').then((m) => ({ default: m.StationsPage })));
 const MePage = lazy(() => import('./pages/MePage').then((m) => ({ default: m.MePage })));
 const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
@@ -24,7 +26,7 @@ const MyFeedbackPage = lazy(() => import('./pages/feedback/MyFeedbackPage').then
 const DoorPage = lazy(() => import('./pages/door/DoorPage').then((m) => ({ default: m.DoorPage })));
 const BreakfastCardPage = lazy(() => import('./pages/fund/BreakfastCardPage').then((m) => ({ default: m.BreakfastCardPage })));
 const FundAccountsPage = lazy(() => import('./pages/fund/AccountsPage').then((m) => ({ default: m.AccountsPage })));
-const ServicesPage = lazy(() => import('./pages/market/ServicesPage').then((m) => ({ default: m.ServicesPage })));
+const MarketPage = lazy(() => import('./pages/market/ServicesPage').then((m) => ({ default: m.ServicesPage })));
 const ServiceDetailPage = lazy(() => import('./pages/market/ServiceDetailPage').then((m) => ({ default: m.ServiceDetailPage })));
 const MyServiceOrdersPage = lazy(() => import('./pages/market/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
 const JudgeHomePage = lazy(() => import('./pages/market/JudgePages').then((m) => ({ default: m.JudgeHomePage })));
@@ -44,6 +46,7 @@ export function MobileApp() {
           <Suspense fallback={<PageLoading />}>
             <Routes>
               <Route path="login" element={<LoginPage />} />
+              <Route path="privacy" element={<PrivacyPage />} />
               <Route path="verify" element={<VerifyPage />} />
               <Route path="door/:deviceId" element={<DoorPage />} />
               <Route path="market/attend/:orderId" element={<RequireSignIn><AttendPage /></RequireSignIn>} />
@@ -51,8 +54,8 @@ export function MobileApp() {
               <Route element={<TabsLayout />}>
                 <Route index element={<HomePage />} />
                 <Route path="stations" element={<StationsPage />} />
-                <Route path="services" element={<ComingSoonPage titleKey="tabs.services" textKey="soon.services" />} />
-                <Route path="market" element={<ServicesPage />} />
+                <Route path="services" element={<ServicesPage />} />
+                <Route path="market" element={<MarketPage />} />
                 <Route path="market/:projectId" element={<ServiceDetailPage />} />
                 <Route path="judge" element={<RequireSignIn><JudgeHomePage /></RequireSignIn>} />
                 <Route path="judge/:entryId" element={<RequireSignIn><JudgeEntryPage /></RequireSignIn>} />
@@ -66,8 +69,7 @@ export function MobileApp() {
                 <Route path="me/feedback" element={<RequireSignIn><MyFeedbackPage /></RequireSignIn>} />
                 <Route path="me/breakfast-card" element={<RequireSignIn><BreakfastCardPage /></RequireSignIn>} />
                 <Route path="fund/accounts" element={<FundAccountsPage />} />
-                <Route path="me/:section" element={<ComingSoonPage titleKey="tabs.me" textKey="soon.generic" />} />
-                <Route path="*" element={<ComingSoonPage titleKey="notFound.title" textKey="notFound.detail" />} />
+                <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>
           </Suspense>

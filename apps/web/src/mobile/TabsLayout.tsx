@@ -8,7 +8,7 @@ import { PageLoading } from './MobileApp';
 const TABS = [
   { key: '/', titleKey: 'tabs.home', icon: <HomeIcon /> },
   { key: '/stations', titleKey: 'tabs.stations', icon: <PinIcon /> },
-  { key: '/market', titleKey: 'tabs.services', icon: <BagIcon /> },
+  { key: '/services', titleKey: 'tabs.services', icon: <BagIcon /> },
   { key: '/me', titleKey: 'tabs.me', icon: <UserIcon /> },
 ] as const;
 
@@ -16,7 +16,10 @@ export function TabsLayout() {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
-  const active = TABS.find((tab) => tab.key !== '/' && location.pathname.startsWith(tab.key))?.key ?? '/';
+  // The tab a page belongs to; none on a page outside them (a not-found link), rather than 首页.
+  // The fund's and the marketplace's pages are opened from the 服务 hub, so they light its tab.
+  const underServices = ['/fund', '/market', '/judge', '/vote', '/me/orders'].some((p) => location.pathname.startsWith(p));
+  const active = location.pathname === '/' ? '/' : underServices ? '/services' : (TABS.find((tab) => tab.key !== '/' && location.pathname.startsWith(tab.key))?.key ?? null);
   return (
     <div className="nj-page">
       <Suspense fallback={<PageLoading />}>

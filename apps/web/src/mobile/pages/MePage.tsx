@@ -5,7 +5,8 @@ import { useNavigate } from 'react-router';
 import { api } from '../../shared/api';
 import { useSession } from '../../shared/session';
 import { useRequest } from '../../shared/use-request';
-import { CalendarIcon, CardIcon, FlagIcon, LockIcon, UserIcon } from '../icons';
+import { CardIcon, FlagIcon, LockIcon, UserIcon } from '../icons';
+import { useWorkerOffers } from './shell/use-worker-offers';
 import { LanguageToggle } from './LanguageToggle';
 
 export function MePage() {
@@ -14,6 +15,7 @@ export function MePage() {
   const { me, signOut } = useSession();
   const mine = useRequest((signal) => api.get<MyMembership>('/members/me', undefined, { signal, skipAuthRedirect: true }), [me?.user.id], !!me);
   const membership = mine.data?.membership;
+  const offers = useWorkerOffers();
 
   if (!me) {
     return (
@@ -76,13 +78,16 @@ export function MePage() {
         >
           {t('me.membership')}
         </List.Item>
-        <List.Item prefix={<BreakfastIcon />} onClick={() => navigate('/me/breakfast-card')} data-testid="me-breakfast-card">{t('breakfast.entry')}</List.Item>
-        <List.Item prefix={<CalendarIcon />} onClick={() => navigate('/me/applications')}>{t('me.applications')}</List.Item>
-        <List.Item prefix={<BagIconSmall />} onClick={() => navigate('/me/orders')}>{t('me.orders')}</List.Item>
+        {offers.hasBreakfastCard && (
+          <List.Item prefix={<BreakfastIcon />} onClick={() => navigate('/me/breakfast-card')} data-testid="me-breakfast-card">
+            {t('breakfast.entry')}
+          </List.Item>
+        )}
         <List.Item prefix={<FlagIcon />} onClick={() => navigate('/me/feedback')} data-testid="me-feedback">{t('myFeedback.title')}</List.Item>
       </List>
       <List mode="card" style={{ margin: 12 }}>
         <List.Item prefix={<LockIcon />} onClick={() => navigate('/me/sessions')}>{t('sessions.title')}</List.Item>
+        <List.Item prefix={<LockIcon />} onClick={() => navigate('/privacy')}>{t('privacy.title')}</List.Item>
       </List>
       <div style={{ padding: '8px 12px 24px' }}>
         <Button block size="large" onClick={() => void confirmSignOut()}>
@@ -93,14 +98,6 @@ export function MePage() {
   );
 }
 
-function BagIconSmall() {
-  return (
-    <svg width={24} height={24} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden="true">
-      <path d="M4 5h16v14H4z" />
-      <path d="M8 9h8M8 13h5" />
-    </svg>
-  );
-}
 
 function BreakfastIcon() {
   return (

@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { MemberActions } from './MemberActions';
 import { RevealCell } from './RevealCell';
 
-const HISTORY_COLORS: Record<string, string> = { applied: 'blue', approved: 'green', rejected: 'red', transferred: 'purple', suspended: 'orange', resumed: 'green', left: 'gray', edited: 'gray' };
+const HISTORY_COLORS: Record<string, string> = { applied: 'blue', approved: 'green', rejected: 'red', transferred: 'purple', suspended: 'orange', resumed: 'green', left: 'gray', edited: 'gray', withdrawn: 'gray' };
 
 /** One member: tabs 基本信息 / 历史 / 审计, with the actions of their status (/members/:id). */
 export function MemberDrawer({ memberId, onClose, onChanged }: { memberId: string; onClose: () => void; onChanged: () => void }) {
@@ -82,7 +82,6 @@ export function MemberDrawer({ memberId, onClose, onChanged }: { memberId: strin
                     <RevealCell key={`${m.id}-phone-${m.person.version}`} memberId={m.id} field="phone" masked={m.person.phoneMasked} canReveal={canReveal} />
                   </Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.sex')}>{t(`members.sex.${m.person.sex}`)}</Descriptions.Item>
-                  <Descriptions.Item label={t('members.fields.birthDate')}>{m.person.birthDate}</Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.org')} span={2}>{m.org.name}</Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.memberNumber')}>{field(m.memberNumber)}</Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.status')}>
