@@ -30,6 +30,8 @@ export function createVotingService({ db, secrets, seasons, publicUrl, clock = (
     if (s.confirmedAt) throw stateError('MARKET_VOTING_CLOSED');
   }
 
+  const notListed = () => new AppError('MARKET_REP_NOT_LISTED', { status: 404, detail: 'MARKET_REP_NOT_LISTED_DETAIL' });
+
   async function sessionFor(tx: Db, id: string, scope: Scope) {
     const session = await repo.findSession(tx, id);
     if (!session) throw notFound('ENTITY_market_session');
@@ -37,10 +39,14 @@ export function createVotingService({ db, secrets, seasons, publicUrl, clock = (
     return { session, season: s };
   }
 
-  /** The signed-in account's representative record in the session's season, or refused. */
+  /**
+   * The signed-in account's representative record in the session's season, or refused. 404: a
+   * season's sessions are not there for anyone but its representatives (the authorisation matrix);
+   * the code still lets the phone say why to someone who scanned the hall's QR.
+   */
   async function myRep(tx: Db, seasonId: string, userId: string) {
     const rep = await repo.findRepOfPersons(tx, seasonId, await findPersonIdsOfUser(tx, userId));
-    if (!rep) throw new AppError('MARKET_REP_NOT_LISTED', { status: 403 });
+    if (!rep) throw notListed();
     return rep;
   }
 
@@ -218,7 +224,7 @@ export function createVotingService({ db, secrets, seasons, publicUrl, clock = (
         const session = await repo.findSession(tx, sessionId);
         if (!session) throw notFound('ENTITY_market_session');
         const rep = await repo.findRepOfPersons(tx, session.seasonId, personIds);
-        if (!rep) throw new AppError('MARKET_REP_NOT_LISTED', { status: 403 });
+        if (!rep) throw notListed();
         if (session.status !== 'open') throw stateError('MARKET_VOTING_CLOSED');
         if (!(await repo.isCheckedIn(tx, sessionId, rep.id))) throw stateError('MARKET_NOT_CHECKED_IN');
         const entry = await seasonsRepo.findEntry(tx, entryId);
