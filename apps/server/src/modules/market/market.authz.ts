@@ -19,10 +19,11 @@ let serial = 0;
 const iso = (ms: number) => new Date(Date.now() + ms).toISOString();
 const day = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
-async function ok<T = any>(res: Promise<Res> | Res, what: string): Promise<T> {
+/** The answer's body, read by field as the tests do; a failed step stops the world with its answer. */
+async function ok(res: Promise<Res> | Res, what: string): Promise<Res['body']> {
   const r = await res;
   if (r.status >= 300) throw new Error(`market world: ${what} failed: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body as T;
+  return r.body;
 }
 
 async function buildYubei(place: Place, w: World): Promise<MarketPlace> {
