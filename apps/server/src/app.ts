@@ -10,13 +10,15 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { authRoutes, createAuthService, createUsersService, sessionHook, usersRoutes } from './modules/accounts';
-import { accessRoutes, createAccessService, createDoorGateway, createDoorsService, doorsRoutes, type DoorGateway } from './modules/access';
+import { accessRoutes, createAccessService, createDoorGateway, createDoorsService, doorAlarmTodos, doorsRoutes, type DoorGateway } from './modules/access';
 import { auditRoutes } from './modules/audit';
-import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, membersRoutes, xlsxRoutes } from './modules/members';
+import { createActivityService, dashboardRoutes } from './modules/dashboard';
+import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, memberApplicationTodos, memberImportTodos, membersRoutes, xlsxRoutes } from './modules/members';
+import { createNoticesService, noticesRoutes } from './modules/notices';
 import { createOrgsService, orgsRoutes } from './modules/orgs';
+import { createFeedbackService, createStarsService, doorAccessFigures, feedbackRoutes, feedbackTodos, starsRoutes } from './modules/stars';
 import { createFiguresService, createScreenService, createTargetsService, indicatorsRoutes, screenRoutes, systemRoutes as systemStatusRoutes } from './modules/figures';
 import { catalogue } from './catalogue';
-import { createFeedbackService, createStarsService, doorAccessFigures, feedbackRoutes, starsRoutes } from './modules/stars';
 import {
   coverageRoutes,
   createCoverageService,
@@ -25,18 +27,21 @@ import {
   createPositionImportService,
   createPositionsService,
   createStandardsService,
+  positionImportTodos,
+  positionShortfallTodos,
   positionsRoutes,
   positionsXlsxRoutes,
   standardsRoutes,
 } from './modules/positions';
-import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createShopsService, FUND_CHANNEL, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes } from './modules/fund';
-import { createLiveHub, type LiveHub } from './platform/live';
-import { createMarketServices, MARKET_CHANNEL, marketRoutes } from './modules/market';
+import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
+import { createMarketServices, createRoadshowHub, marketRoutes, type RoadshowHub } from './modules/market';
 import { hasPermission } from './platform/auth';
-import { createJobRunner, type JobRunner } from './platform/jobs';
+import type { Clock } from './platform/clock';
+import { createJobRunner, createJobsService, jobsRoutes, type JobRunner } from './platform/jobs';
 import { AppError } from './platform/errors';
 import { registerErrorHandling, registerUniqueField } from './platform/error-handler';
 import { loggerOptions } from './platform/logger';
+import { createNotificationHub, createNotificationsService, notificationsRoutes, registerNotificationJobs, type NotificationHub, type TodoSource } from './platform/notifications';
 import { createMetrics, type Metrics } from './platform/metrics';
 import { systemRoutes } from './platform/system.routes';
 import { loadDataKeys, type DataKeys } from './platform/pii';
@@ -60,6 +65,8 @@ export type BuildAppOptions = {
   jobRunner?: { pollMs?: number; leaseMs?: number } | false;
   /** false: no MQTT broker or client in this instance (door scans then fail as offline). */
   doors?: false;
+  /** Where the job runner's "now" comes from (tests pass a fake clock to drive schedules and retries). */
+  clock?: Clock;
 };
 
 export type AppServices = ReturnType<typeof createServices>;
@@ -107,11 +114,16 @@ declare module 'fastify' {
     sms: SmsSender;
     jobs: JobRunner;
     doorGateway: DoorGateway;
-    /** Live updates (LISTEN/NOTIFY) of the fund and roadshow screens. */
-    live: LiveHub;
+    fundLive: LiveHub;
+    /** Live vote counts and state changes of the roadshow screens (LISTEN/NOTIFY). */
+    marketLive: RoadshowHub;
+    notificationHub: NotificationHub;
     metrics: Metrics;
   }
 }
+
+/** 待办 of every module, in the order the bell and the 工作台 list them. */
+const TODO_SOURCES: readonly TodoSource[] = [memberApplicationTodos, feedbackTodos, doorAlarmTodos, positionShortfallTodos, memberImportTodos, positionImportTodos];
 
 // Unique indexes behind request fields, for 409s that name the field.
 registerUniqueField('org_code_unique', 'code');
@@ -119,10 +131,10 @@ registerUniqueField('app_user_username_unique', 'username');
 registerUniqueField('app_user_phone_unique', 'phone');
 registerUniqueField('person_id_number_hash_unique', 'idNumber');
 registerUniqueField('membership_one_open_per_person', 'idNumber');
-registerUniqueField('position_code_unique', 'code');
 registerUniqueField('market_provider_credit_code_unique', 'creditCode');
 registerUniqueField('market_subsidy_rule_year_unique', 'year');
 registerUniqueField('market_vote_session_venue_unique', 'venue');
+registerUniqueField('position_code_unique', 'code');
 
 /** Builds the whole server; used by main.ts and by every test (app.inject). */
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -150,7 +162,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         ? createLogSmsSender(app.log)
         : createMemorySmsSender());
   const dataKeys = opts.dataKeys ?? loadDataKeys({ dataKey: config.dataKey, previous: config.previousDataKeys, dataDir: config.dataDir, allowGenerate: config.env !== 'production' });
-  const jobs = createJobRunner({ db: database.db, log: app.log, runnerId: `${config.instanceId}:${randomUUID().slice(0, 4)}`, leaseMs: config.jobLeaseSeconds * 1000, ...(opts.jobRunner || {}) });
+  const jobs = createJobRunner({ db: database.db, log: app.log, runnerId: `${config.instanceId}:${randomUUID().slice(0, 4)}`, leaseMs: config.jobLeaseSeconds * 1000, ...(opts.jobRunner || {}), ...(opts.clock ? { clock: opts.clock } : {}) });
   const services = createServices(config, database, sms, secrets, dataKeys, jobs);
   app.decorate('services', services);
   app.decorate('jobs', jobs);
@@ -159,11 +171,21 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     app.addHook('onClose', async () => jobs.stop());
   }
   app.decorate('database', database);
-  const live = createLiveHub(database, [FUND_CHANNEL, MARKET_CHANNEL], app.log);
-  app.decorate('live', live);
-  app.addHook('onReady', async () => live.start());
-  app.addHook('onClose', async () => live.stop());
+  const fundLive = createLiveHub(database, app.log);
+  app.decorate('fundLive', fundLive);
+  app.addHook('onReady', async () => fundLive.start());
+  app.addHook('onClose', async () => fundLive.stop());
+  const marketLive = createRoadshowHub(database, app.log);
+  app.decorate('marketLive', marketLive);
+  app.addHook('onReady', async () => marketLive.start());
+  app.addHook('onClose', async () => marketLive.stop());
   app.decorate('sms', sms);
+  // Messages and 待办 (platform/notifications): live delivery on every instance, SMS as jobs.
+  const notificationHub = createNotificationHub(database, app.log);
+  app.decorate('notificationHub', notificationHub);
+  app.addHook('onReady', async () => notificationHub.start());
+  app.addHook('onClose', async () => notificationHub.stop());
+  registerNotificationJobs({ db: database.db, jobs, sms, publicUrl: config.publicUrl, clock: jobs.clock });
   // Door controllers (access): the MQTT side starts with the app and stops with it.
   const doorGateway = createDoorGateway({ database, mqtt: config.mqtt, door: config.door, secrets, dataKeys, log: app.log, isProduction: config.env === 'production', onAck: (result) => app.metrics.countDoorAck(result) });
   app.decorate('doorGateway', doorGateway);
@@ -171,14 +193,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     app.addHook('onReady', async () => doorGateway.start());
     app.addHook('onClose', async () => doorGateway.stop());
   }
-  const metrics = createMetrics({ instanceId: config.instanceId, version: config.version, database, sseClients: () => live.clientCount() });
+  // The district screen hears every committed change to a rollup (LISTEN/NOTIFY) on this instance.
+  const screen = createScreenService({ database, figures: services.figures, log: app.log });
+  // Every open Server-Sent-Events stream of this instance: fund screens, district screens, bells.
+  const metrics = createMetrics({ instanceId: config.instanceId, version: config.version, database, sseClients: () => fundLive.clientCount() + marketLive.clientCount() + screen.clientCount() + notificationHub.streamCount() });
   app.decorate('metrics', metrics);
   countDoorCommands(doorGateway, metrics);
   app.addHook('onResponse', async (request, reply) => {
     metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
-  // The district screen hears every committed change to a rollup (LISTEN/NOTIFY) on this instance.
-  const screen = createScreenService({ database, figures: services.figures, log: app.log });
   app.addHook('onReady', async () => screen.start());
   app.addHook('onClose', async () => screen.stop());
   const access = createAccessService({ db: database.db, secrets, dataKeys, gateway: doorGateway, door: config.door, publicUrl: config.publicUrl });
@@ -267,9 +290,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(fundRoutes, { shops: services.fundShops, cards: services.fundCards });
       await api.register(cardImportRoutes, { imports: services.fundCardImports });
       await api.register(fundReportsRoutes, { db: database.db, cards: services.fundCards, custodian: services.fundCustodian });
-      await api.register(fundPublicRoutes, { db: database.db, live });
-      await api.register(posRoutes, { db: database.db, dataKeys, secrets, onResults: (kind, results) => metrics.countPosResults(kind, results) });
-      await api.register(marketRoutes, { market: services.market, live });
+      await api.register(fundPublicRoutes, { db: database.db, live: fundLive });
+      await api.register(marketRoutes, { market: services.market, live: marketLive });
+      await api.register(dashboardRoutes, { activity: createActivityService({ db: database.db }) });
+      await api.register(noticesRoutes, { notices: createNoticesService({ db: database.db }) });
+      await api.register(notificationsRoutes, { notifications: createNotificationsService({ db: database.db, todoSources: TODO_SOURCES }), hub: notificationHub });
+      await api.register(jobsRoutes, { jobs: createJobsService({ db: database.db, clock: jobs.clock, kick: () => jobs.kick() }) });
+      await api.register(posRoutes, { db: database.db, dataKeys, secrets, offlineMaxHours: config.pos.offlineMaxHours, onResults: (kind, results) => metrics.countPosResults(kind, results) });
       await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });
       await api.register(screenRoutes, { screen });
       await api.register(systemStatusRoutes, { database, catalogue, jobs, version: config.version });

@@ -11,6 +11,8 @@ export * from '../modules/positions/coverage.tables';
 export * from '../modules/positions/standards.tables';
 export * from '../modules/access/access.tables';
 export * from '../modules/fund/fund.tables';
+export * from '../platform/notifications/notifications.tables';
+export * from '../modules/notices/notices.tables';
 export * from '../platform/indicators/indicators.tables';
 export * from '../modules/figures/figures.tables';
 export * from '../modules/market/market.tables';

@@ -90,7 +90,7 @@ describe('/metrics', () => {
     expect(signed.statusCode).toBe(200);
 
     await t.database.query("insert into job (kind, status) values ('test.metrics', 'queued'), ('test.metrics', 'queued'), ('test.metrics', 'failed')");
-    const unsubscribe = t.app.live.subscribe('fund_live', () => undefined);
+    const unsubscribe = t.app.fundLive.subscribe(() => undefined);
     try {
       const text = (await t.anon.get('/metrics', bearer)).body as string;
       expect(sample(text, 'niangjia_http_requests_total', { route: '/api/v1/orgs/:id', status: '200', instance_id: 'test-a' })).toBe(3);

@@ -52,6 +52,9 @@ const PortalProjectsPage = lazy(() => import('./features/market/portal/MyProject
 const PortalEntriesPage = lazy(() => import('./features/market/portal/MyEntriesPage').then((m) => ({ default: m.MyEntriesPage })));
 const PortalOrdersPage = lazy(() => import('./features/market/portal/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
 const RegisterPage = lazy(() => import('./features/market/RegisterPage').then((m) => ({ default: m.RegisterPage })));
+const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const NoticesPage = lazy(() => import('./features/notices/NoticesPage').then((m) => ({ default: m.NoticesPage })));
+const JobsPage = lazy(() => import('./features/jobs/JobsPage').then((m) => ({ default: m.JobsPage })));
 const FiguresPage = lazy(() => import('./features/figures/FiguresPage').then((m) => ({ default: m.FiguresPage })));
 const SystemPage = lazy(() => import('./features/system/SystemPage').then((m) => ({ default: m.SystemPage })));
 const SessionsPage = lazy(() => import('./auth/SessionsPage').then((m) => ({ default: m.SessionsPage })));
@@ -165,6 +168,9 @@ function AdminRoutes() {
           <Route path="portal/settlements" element={<Lazy><MarketSettlementsPage mine /></Lazy>} />
           <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
           <Route path="sessions" element={<Lazy><SessionsPage /></Lazy>} />
+          <Route path="notifications" element={<Lazy><NotificationsPage /></Lazy>} />
+          <Route path="notices" element={<Lazy><NoticesPage /></Lazy>} />
+          <Route path="jobs" element={<Lazy><JobsPage /></Lazy>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

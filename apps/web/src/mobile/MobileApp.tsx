@@ -34,6 +34,9 @@ const JudgeEntryPage = lazy(() => import('./pages/market/JudgePages').then((m) =
 const VoteHomePage = lazy(() => import('./pages/market/VotePages').then((m) => ({ default: m.VoteHomePage })));
 const VotePage = lazy(() => import('./pages/market/VotePages').then((m) => ({ default: m.VotePage })));
 const AttendPage = lazy(() => import('./pages/market/VotePages').then((m) => ({ default: m.AttendPage })));
+const MessagesPage = lazy(() => import('./pages/messages/MessagesPage').then((m) => ({ default: m.MessagesPage })));
+const NoticesPage = lazy(() => import('./pages/notices/NoticesPage').then((m) => ({ default: m.NoticesPage })));
+const NoticeDetailPage = lazy(() => import('./pages/notices/NoticeDetailPage').then((m) => ({ default: m.NoticeDetailPage })));
 const VerifyPage = lazy(() => import('./pages/members/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
 export function MobileApp() {
@@ -69,6 +72,9 @@ export function MobileApp() {
                 <Route path="me/feedback" element={<RequireSignIn><MyFeedbackPage /></RequireSignIn>} />
                 <Route path="me/breakfast-card" element={<RequireSignIn><BreakfastCardPage /></RequireSignIn>} />
                 <Route path="fund/accounts" element={<FundAccountsPage />} />
+                <Route path="me/messages" element={<RequireSignIn><MessagesPage /></RequireSignIn>} />
+                <Route path="notices" element={<NoticesPage />} />
+                <Route path="notices/:id" element={<NoticeDetailPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

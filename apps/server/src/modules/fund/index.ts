@@ -13,7 +13,7 @@ export { createCardsService, type CardsService } from './cards.service';
 export { createCardImportService, type CardImportService } from './cards-import.service';
 export { cardImportRoutes } from './cards-import.routes';
 export { createCustodianService, type CustodianService } from './custodian.service';
-export { FUND_CHANNEL } from './live';
+export { createLiveHub, type LiveHub } from './live';
 export { signPosRequest, generateTerminalKey } from './pos-signing';
 export { findBalanceMismatches, getTotals } from './ledger';
 export * from './fund.tables';

@@ -1,16 +1,17 @@
-import { fundStatementSchema, publicFundSummaryQuerySchema, publicFundSummarySchema, reportRangeQuerySchema, type FundLiveEvent } from '@niangjia/contracts';
+import { fundStatementSchema, publicFundSummaryQuerySchema, publicFundSummarySchema, reportRangeQuerySchema } from '@niangjia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client';
-import { createEventStreams, type LiveHub } from '../../platform/live';
-import { FUND_CHANNEL } from './live';
+import { openEventStream, trackEventStreams } from '../../platform/sse';
+import type { LiveHub } from './live';
 import { findPublicFund, getPublicSummary } from './public.service';
 import { getFundStatement } from './reports.service';
 
 const tags = ['fund-public'];
+const HEARTBEAT_MS = 15_000;
 
 /** The public fund screen and the published accounts: no sign-in, no personal data. */
 export const fundPublicRoutes: FastifyPluginAsyncZod<{ db: Db; live: LiveHub }> = async (app, { db, live }) => {
-  const streams = createEventStreams(app);
+  const streams = trackEventStreams(app);
   app.get(
     '/public/fund/summary',
     { config: { permission: 'public' }, schema: { tags, summary: 'Live fund figures for the screen', querystring: publicFundSummaryQuerySchema, response: { 200: publicFundSummarySchema } } },
@@ -34,12 +35,12 @@ export const fundPublicRoutes: FastifyPluginAsyncZod<{ db: Db; live: LiveHub }> 
     { config: { permission: 'public' }, schema: { tags, summary: 'Server-Sent Events: contribution and breakfast events as they commit (any instance)', querystring: publicFundSummaryQuerySchema } },
     async (request, reply) => {
       const fund = await findPublicFund(db, request.query.org);
-      let unsubscribe = () => {};
-      const stream = streams.open(request, reply, () => unsubscribe());
-      unsubscribe = live.subscribe(FUND_CHANNEL, (payload) => {
-        const event = payload as FundLiveEvent;
-        if (event.fundId === fund.id) stream.send(event.kind, event.id, event);
-      });
+      const stream = openEventStream(request, reply, streams, { retryMs: 2000, heartbeatMs: HEARTBEAT_MS });
+      stream.onClose(
+        live.subscribe((event) => {
+          if (event.fundId === fund.id) stream.send(event.kind, event, event.id);
+        }),
+      );
     },
   );
 };

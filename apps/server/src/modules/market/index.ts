@@ -7,7 +7,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../../db/client';
-import type { LiveHub } from '../../platform/live';
+import type { RoadshowHub } from './live';
 import type { Secrets } from '../../platform/secrets';
 import { competitionRoutes } from './competition.routes';
 import { createDeliveryService } from './delivery.service';
@@ -31,7 +31,7 @@ import { createSettlementService } from './settlement.service';
 import { createSubsidyService } from './subsidy.service';
 import { createVotingService } from './voting.service';
 
-export { MARKET_CHANNEL } from './live';
+export { createRoadshowHub, MARKET_CHANNEL, type RoadshowHub } from './live';
 export { computeResults, fingerprintOf, type ResultInputs } from './results.compute';
 export { loadResultInputs } from './results.service';
 export { findSeason as findSeasonRow } from './seasons.repository';
@@ -70,7 +70,7 @@ export function createMarketServices(d: MarketServicesDeps) {
 export type MarketServices = ReturnType<typeof createMarketServices>;
 
 /** Every route of the marketplace, under /api/v1. */
-export const marketRoutes: FastifyPluginAsync<{ market: MarketServices; live: LiveHub }> = async (app, { market: m, live }) => {
+export const marketRoutes: FastifyPluginAsync<{ market: MarketServices; live: RoadshowHub }> = async (app, { market: m, live }) => {
   await app.register(providersRoutes, { providers: m.providers, files: m.files });
   await app.register(projectsRoutes, { projects: m.projects, library: m.library });
   await app.register(competitionRoutes, { seasons: m.seasons, entries: m.entries, judging: m.judging, voting: m.voting, results: m.results });

@@ -12,6 +12,8 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  NotificationOutlined,
+  ScheduleOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
   CreditCardOutlined,
@@ -62,6 +64,7 @@ export const MENU: MenuEntry[] = [
       { path: '/members', labelKey: 'menu.members', icon: <IdcardOutlined />, permission: 'member.read' },
       { path: '/members/applications', labelKey: 'menu.memberApplications', icon: <SolutionOutlined />, permission: 'member.read' },
       { path: '/members/imports', labelKey: 'menu.memberImport', icon: <UploadOutlined />, permission: 'member.write' },
+      { path: '/notices', labelKey: 'menu.notices', icon: <NotificationOutlined />, permission: 'notice.write' },
     ],
   },
   {
@@ -141,6 +144,7 @@ export const MENU: MenuEntry[] = [
     items: [
       { path: '/users', labelKey: 'menu.users', icon: <UserOutlined />, permission: 'user.read' },
       { path: '/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+      { path: '/jobs', labelKey: 'menu.jobs', icon: <ScheduleOutlined />, permission: 'job.read' },
       { path: '/system', labelKey: 'system.menu', icon: <MonitorOutlined />, permission: 'system.read' },
     ],
   },

@@ -1,5 +1,5 @@
 import type { MyMembership } from '@niangjia/contracts';
-import { Button, Dialog, List, NavBar, Tag, Toast } from 'antd-mobile';
+import { Badge, Button, Dialog, List, NavBar, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../shared/api';
@@ -8,6 +8,7 @@ import { useRequest } from '../../shared/use-request';
 import { CardIcon, FlagIcon, LockIcon, UserIcon } from '../icons';
 import { useWorkerOffers } from './shell/use-worker-offers';
 import { LanguageToggle } from './LanguageToggle';
+import { useUnreadCount } from './messages/use-unread';
 
 export function MePage() {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export function MePage() {
   const mine = useRequest((signal) => api.get<MyMembership>('/members/me', undefined, { signal, skipAuthRedirect: true }), [me?.user.id], !!me);
   const membership = mine.data?.membership;
   const offers = useWorkerOffers();
+  const unread = useUnreadCount();
 
   if (!me) {
     return (
@@ -60,6 +62,9 @@ export function MePage() {
         </div>
       </header>
       <List className="nj-section" mode="card" style={{ margin: 12 }}>
+        <List.Item prefix={<BellIcon />} onClick={() => navigate('/me/messages')} extra={unread ? <Badge content={unread > 99 ? '99+' : unread} data-testid="me-unread" /> : undefined} data-testid="me-messages">
+          {t('messages.entry')}
+        </List.Item>
         <List.Item prefix={<CardIcon />} onClick={() => navigate('/me/card')} extra={membership?.status === 'active' ? membership.memberNumber : undefined}>
           {t('me.card')}
         </List.Item>
@@ -98,6 +103,14 @@ export function MePage() {
   );
 }
 
+function BellIcon() {
+  return (
+    <svg width={24} height={24} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden="true">
+      <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15z" />
+      <path d="M10 20a2 2 0 0 0 4 0" />
+    </svg>
+  );
+}
 
 function BreakfastIcon() {
   return (
