@@ -34,9 +34,10 @@ export function createDeliveryService({ db, secrets, notifier, files, publicUrl,
         if (o.status !== 'placed') throw statusError(o.status);
         await repo.updateOrder(tx, id, o.version, { status: 'confirmed', confirmedAt: clock() });
         await recordAudit(tx, ctx.audit, { action: 'market.order.confirm', entityType: 'market_order', entityId: id, orgId: o.orderingOrgId ?? o.districtOrgId, before: { status: o.status }, after: { status: 'confirmed' } });
-        return (await repo.findOrder(tx, id))!;
+        const changed = (await repo.findOrder(tx, id))!;
+        await notifier.tell(tx, { kind: 'order_changed', order: changed, status: 'confirmed' });
+        return changed;
       });
-      notifier.tell({ kind: 'order_changed', orderId: id, status: 'confirmed', toUserId: result.orderedBy, toProviderId: null });
       return toOrder(result);
     },
 
@@ -49,9 +50,10 @@ export function createDeliveryService({ db, secrets, notifier, files, publicUrl,
         if (o.ruleId && o.orderingOrgId && o.subsidyFen > 0) await repo.releaseSubsidy(tx, o.ruleId, o.orderingOrgId, o.subsidyFen);
         await repo.updateOrder(tx, id, o.version, { status: 'declined', declineReason: input.reason, closedAt: clock() });
         await recordAudit(tx, ctx.audit, { action: 'market.order.decline', entityType: 'market_order', entityId: id, orgId: o.orderingOrgId ?? o.districtOrgId, before: { status: o.status }, after: { status: 'declined', reason: input.reason, released: o.subsidyFen } });
-        return (await repo.findOrder(tx, id))!;
+        const changed = (await repo.findOrder(tx, id))!;
+        await notifier.tell(tx, { kind: 'order_changed', order: changed, status: 'declined' });
+        return changed;
       });
-      notifier.tell({ kind: 'order_changed', orderId: id, status: 'declined', toUserId: result.orderedBy, toProviderId: null });
       return toOrder(result);
     },
 
@@ -105,9 +107,10 @@ export function createDeliveryService({ db, secrets, notifier, files, publicUrl,
         const count = await repo.recountAttendance(tx, id);
         await repo.updateOrder(tx, id, o.version, { status: 'delivered', deliveredAt: clock(), deliveryPhotoIds: input.photoIds, deliveryNote: input.note ?? null });
         await recordAudit(tx, ctx.audit, { action: 'market.order.deliver', entityType: 'market_order', entityId: id, orgId: o.orderingOrgId ?? o.districtOrgId, before: { status: o.status }, after: { status: 'delivered', attendance: count, photos: input.photoIds.length } });
-        return (await repo.findOrder(tx, id))!;
+        const changed = (await repo.findOrder(tx, id))!;
+        await notifier.tell(tx, { kind: 'order_changed', order: changed, status: 'delivered' });
+        return changed;
       });
-      notifier.tell({ kind: 'order_changed', orderId: id, status: 'delivered', toUserId: result.orderedBy, toProviderId: null });
       return toOrder(result);
     },
   };

@@ -129,9 +129,9 @@ export function createEntriesService({ db, notifier, seasons, clock = () => new 
         const status = input.decision === 'pass' ? 'passed' : 'failed';
         await repo.updateEntry(tx, id, e.version, { status, reviewReason: input.reason?.trim() || null, reviewedBy: ctx.actor.userId, reviewedAt: clock() });
         await recordAudit(tx, ctx.audit, { action: `market.entry.${input.decision}`, entityType: 'market_entry', entityId: id, orgId: s.orgId, before: { status: e.status }, after: { status, reason: input.reason ?? null } });
+        await notifier.tell(tx, { kind: 'entry_reviewed', providerId: e.providerId, title: e.title, orgId: s.orgId, decision: input.decision, reason: input.reason?.trim() || null });
         return toEntry((await repo.findEntry(tx, id))!);
       });
-      notifier.tell({ kind: 'entry_reviewed', entryId: id, decision: input.decision });
       return result;
     },
 

@@ -32,6 +32,7 @@ import { createSubsidyService } from './subsidy.service';
 import { createVotingService } from './voting.service';
 
 export { createRoadshowHub, MARKET_CHANNEL, type RoadshowHub } from './live';
+export { marketProviderTodos, marketVersionTodos } from './market.todos';
 export { computeResults, fingerprintOf, type ResultInputs } from './results.compute';
 export { loadResultInputs } from './results.service';
 export { findSeason as findSeasonRow } from './seasons.repository';

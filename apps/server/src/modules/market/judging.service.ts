@@ -58,10 +58,10 @@ export function createJudgingService({ db, notifier, seasons, providers }: Marke
         else id = await repo.insertJudge(tx, { seasonId, userId: user.id, name: input.name, affiliation: input.affiliation ?? null, invitedBy: ctx.actor.userId });
         if (s.stage === 'final') await repo.assignFinalistsTo(tx, seasonId, id);
         await recordAudit(tx, ctx.audit, { action: 'market.judge.invite', entityType: 'market_judge', entityId: id, orgId: s.orgId, after: { seasonId, name: input.name, phone: maskPhone(input.phone) } });
-        return { judge: toJudge((await repo.findJudge(tx, id))!), userId: user.id };
+        await notifier.tell(tx, { kind: 'judge_invited', seasonId, seasonName: s.title, orgId: s.orgId, userId: user.id });
+        return toJudge((await repo.findJudge(tx, id))!);
       });
-      notifier.tell({ kind: 'judge_invited', seasonId, userId: result.userId });
-      return result.judge;
+      return result;
     },
 
     /** A removed judge scores nothing more and their sheets leave the result. */
@@ -127,7 +127,7 @@ export function createJudgingService({ db, notifier, seasons, providers }: Marke
 
     /** A sealed sheet back to the judge: only with a reason, before the result is confirmed; logged. */
     async reopenScore(scoreId: string, reason: string, ctx: StaffCtx): Promise<void> {
-      const judgeUserId = await db.transaction(async (tx) => {
+      await db.transaction(async (tx) => {
         const score = await repo.findScoreById(tx, scoreId);
         if (!score) throw notFound('ENTITY_market_score');
         const s = await seasons.seasonFor(tx, score.seasonId, ctx.scope, 'run', true);
@@ -135,9 +135,8 @@ export function createJudgingService({ db, notifier, seasons, providers }: Marke
         if (score.status !== 'sealed') throw stateError('MARKET_SCORE_NOT_SEALED');
         await repo.reopenScore(tx, scoreId, reason);
         await recordAudit(tx, ctx.audit, { action: 'market.score.reopen', entityType: 'market_score', entityId: scoreId, orgId: s.orgId, before: { status: 'sealed', total: score.total }, after: { status: 'draft', reason } });
-        return (await repo.findJudge(tx, score.judgeId))!.userId;
+        await notifier.tell(tx, { kind: 'score_reopened', entryId: score.entryId, orgId: s.orgId, judgeUserId: (await repo.findJudge(tx, score.judgeId))!.userId, reason });
       });
-      notifier.tell({ kind: 'score_reopened', scoreId, judgeUserId });
     },
 
     // ------------------------------------------------------------ the judge's phone

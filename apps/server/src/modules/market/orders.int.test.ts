@@ -119,6 +119,12 @@ describe('ordering with subsidies', { timeout: 180_000 }, () => {
     const rated = await admin.post(`/api/v1/market/orders/${placed.body.id}/rate`, { version: delivered.body.version, rating: 5, comment: '教练专业，骑手们很喜欢' });
     expect(rated.body).toMatchObject({ rating: 5 });
     expect((await admin.post(`/api/v1/market/orders/${placed.body.id}/rate`, { version: rated.body.version, rating: 1 })).body.code).toBe('MARKET_ALREADY_RATED');
+    // Each step told the other side: the provider of the order and its rating, the union of the confirmation and delivery.
+    const told = await t.database.query<{ kind: string; to_provider: boolean }>(
+      `select n.kind, exists (select 1 from market_provider_user u where u.user_id = n.recipient_id) as to_provider from notification n where n.entity_id = $1 order by n.created_at, n.kind`,
+      [placed.body.id],
+    );
+    expect(told.map((n) => `${n.kind}:${n.to_provider ? 'provider' : 'union'}`)).toEqual(expect.arrayContaining(['market.order_placed:provider', 'market.order_confirmed:union', 'market.order_delivered:union', 'market.order_rated:provider']));
     expect((await t.anon.get(`/api/v1/market/library/${projectId}`)).body).toMatchObject({ ratingAverage: 5, ratingCount: 1, deliveredOrders: 1, comments: [{ comment: '教练专业，骑手们很喜欢', union: '饿了么重庆江北站点工会' }] });
 
     // A future order cannot be delivered yet.

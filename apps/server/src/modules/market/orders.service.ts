@@ -191,9 +191,9 @@ export function createOrdersService({ db, notifier, subsidy, clock = () => new D
         const id = await writeOrder(tx, { project, version, providerId: provider.id, unionId: union.id, figures, ruleId: rule?.id ?? null, year, input, positionId: position?.id ?? null, isSelf: false, userId: ctx.actor.userId });
         const order = (await repo.findOrder(tx, id))!;
         await recordAudit(tx, ctx.audit, { action: 'market.order.place', entityType: 'market_order', entityId: id, orgId: union.id, after: { number: order.number, projectId: project.id, versionId: version.id, headcount: input.headcount, totalFen: figures.totalFen, subsidyFen: figures.subsidyFen } });
+        await notifier.tell(tx, { kind: 'order_placed', order, actorId: ctx.actor.userId });
         return order;
       });
-      notifier.tell({ kind: 'order_placed', orderId: result.id, providerId: result.providerId });
       return toOrder(result);
     },
 
@@ -214,9 +214,9 @@ export function createOrdersService({ db, notifier, subsidy, clock = () => new D
         const id = await writeOrder(tx, { project, version, providerId: provider.id, unionId, figures, ruleId: rule?.id ?? null, year, input: { ...input, headcount: 1 }, positionId: position?.id ?? null, isSelf: true, userId: ctx.userId });
         const order = (await repo.findOrder(tx, id))!;
         await recordAudit(tx, ctx.audit, { action: 'market.order.place_self', entityType: 'market_order', entityId: id, orgId: unionId ?? project.orgId, after: { number: order.number, projectId: project.id, totalFen: figures.totalFen, subsidyFen: figures.subsidyFen } });
+        await notifier.tell(tx, { kind: 'order_placed', order, actorId: ctx.userId });
         return order;
       });
-      notifier.tell({ kind: 'order_placed', orderId: result.id, providerId: result.providerId });
       return toOrder(result);
     },
 
@@ -274,9 +274,10 @@ export function createOrdersService({ db, notifier, subsidy, clock = () => new D
         if (o.ruleId && o.orderingOrgId && o.subsidyFen > 0) await repo.releaseSubsidy(tx, o.ruleId, o.orderingOrgId, o.subsidyFen);
         await repo.updateOrder(tx, id, o.version, { status: 'cancelled', cancelReason: input.reason, closedAt: clock() });
         await recordAudit(tx, viewer.audit, { action: 'market.order.cancel', entityType: 'market_order', entityId: id, orgId: o.orderingOrgId ?? o.districtOrgId, before: { status: o.status }, after: { status: 'cancelled', reason: input.reason, released: o.subsidyFen } });
-        return (await repo.findOrder(tx, id))!;
+        const cancelled = (await repo.findOrder(tx, id))!;
+        await notifier.tell(tx, { kind: 'order_cancelled', order: cancelled, actorId: viewer.userId });
+        return cancelled;
       });
-      notifier.tell({ kind: 'order_changed', orderId: id, status: 'cancelled', toUserId: null, toProviderId: result.providerId });
       return toOrder(result);
     },
 
@@ -291,7 +292,9 @@ export function createOrdersService({ db, notifier, subsidy, clock = () => new D
         if (o.rating !== null) throw stateError('MARKET_ALREADY_RATED');
         await repo.updateOrder(tx, id, o.version, { rating: input.rating, ratingComment: input.comment ?? null, ratedAt: clock(), ratedBy: viewer.userId });
         await recordAudit(tx, viewer.audit, { action: 'market.order.rate', entityType: 'market_order', entityId: id, orgId: o.orderingOrgId ?? o.districtOrgId, after: { rating: input.rating, comment: input.comment ?? null } });
-        return toOrder((await repo.findOrder(tx, id))!);
+        const rated = (await repo.findOrder(tx, id))!;
+        await notifier.tell(tx, { kind: 'order_rated', order: rated, actorId: viewer.userId });
+        return toOrder(rated);
       });
     },
   };

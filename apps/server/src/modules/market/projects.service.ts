@@ -180,6 +180,7 @@ export function createProjectsService({ db, notifier, files, providers, clock = 
         await repo.updateVersion(tx, latest.id, { status: 'pending', submittedAt: clock() });
         await repo.updateProject(tx, id, project.version, { status: project.currentVersionId ? project.status : 'pending' });
         await recordAudit(tx, ctx.audit, { action: 'market.project.submit', entityType: 'market_project', entityId: id, orgId: project.orgId, after: { versionId: latest.id, number: latest.number } });
+        await notifier.tell(tx, { kind: 'version_submitted', projectId: id, title: latest.title, orgId: project.orgId, actorId: ctx.userId });
         return detail((await repo.findProject(tx, id))!, false, tx);
       });
     },
@@ -232,9 +233,9 @@ export function createProjectsService({ db, notifier, files, providers, clock = 
           before: { currentVersionId: project.currentVersionId },
           after: { versionId: v.id, number: v.number, reason: input.reason ?? null },
         });
+        await notifier.tell(tx, { kind: 'version_reviewed', providerId: project.providerId, projectId: id, title: v.title, orgId: project.orgId, decision: input.decision, reason: input.reason?.trim() || null });
         return detail((await repo.findProject(tx, id))!, true, tx);
       });
-      notifier.tell({ kind: 'version_reviewed', projectId: id, versionId: input.versionId, decision: input.decision });
       return result;
     },
 

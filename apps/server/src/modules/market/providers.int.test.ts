@@ -50,6 +50,12 @@ describe('provider registration and review', { timeout: 180_000 }, () => {
     expect((await admin.get(`/api/v1/market/files/${pdf}`)).status).toBe(200);
     expect((await other.get(`/api/v1/market/files/${pdf}`)).status).toBe(404);
 
+    // The registration waits in the district staff's 待办 and bell, not in the street admin's.
+    const todo = (await admin.get('/api/v1/me/todos?limit=50')).body.groups.find((g: { kind: string }) => g.kind === 'market_provider');
+    expect(todo.items.map((i: { link: string }) => i.link)).toContain(`/admin/market/providers/${reg.body.id}`);
+    expect((await street.get('/api/v1/me/todos?limit=50')).body.groups.map((g: { kind: string }) => g.kind)).not.toContain('market_provider');
+    expect((await admin.get('/api/v1/me/notifications')).body.items.map((n: { link: string }) => n.link)).toContain(`/admin/market/providers/${reg.body.id}`);
+
     // Returning needs a reason; the provider fixes and it goes back to review; then approved.
     expect((await admin.post(`/api/v1/market/providers/${reg.body.id}/review`, { version: reg.body.version, decision: 'return' })).body.errors[0].path).toBe('reason');
     const returned = await admin.post(`/api/v1/market/providers/${reg.body.id}/review`, { version: reg.body.version, decision: 'return', reason: '请补充近一年服务案例' });
@@ -61,6 +67,10 @@ describe('provider registration and review', { timeout: 180_000 }, () => {
     expect(fixed.body.status).toBe('pending');
     const approved = await admin.post(`/api/v1/market/providers/${reg.body.id}/review`, { version: fixed.body.version, decision: 'approve' });
     expect(approved.body.status).toBe('approved');
+    // The provider heard both decisions (the return with its reason); the approval left the 待办.
+    const told = (await portal.get('/api/v1/me/notifications')).body.items.map((n: { title: string; body: string | null }) => `${n.title}|${n.body ?? ''}`);
+    expect(told).toEqual(expect.arrayContaining(['服务商审核结果：通过|', '服务商审核结果：退回修改|江北阳光社工站：请补充近一年服务案例']));
+    expect((await admin.get('/api/v1/me/todos?limit=50')).body.groups.find((g: { kind: string }) => g.kind === 'market_provider')?.items.map((i: { id: string }) => i.id) ?? []).not.toContain(reg.body.id);
     // Suspending an approved provider needs a reason too, and approving twice is refused with the status named.
     const again = await admin.post(`/api/v1/market/providers/${reg.body.id}/review`, { version: approved.body.version, decision: 'approve' });
     expect(again.status).toBe(409);

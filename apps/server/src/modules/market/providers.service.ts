@@ -101,6 +101,7 @@ export function createProvidersService({ db, notifier, files }: MarketDeps & { f
         await ensureRoleGrant(tx, { userId: ctx.userId, role: 'provider', orgId: district.id, grantedBy: null }, ctx.audit);
         const row = (await repo.findProvider(tx, id))!;
         await recordAudit(tx, ctx.audit, { action: 'market.provider.register', entityType: 'market_provider', entityId: id, orgId: district.id, after: snapshot(row) });
+        await notifier.tell(tx, { kind: 'provider_registered', providerId: id, name: row.name, orgId: district.id, actorId: ctx.userId });
         return toProvider(row, true, tx);
       });
     },
@@ -160,9 +161,9 @@ export function createProvidersService({ db, notifier, files }: MarketDeps & { f
         if (!rule.from.includes(p.status)) throw stateError('MARKET_PROVIDER_STATUS', { status: `PROVIDER_${p.status}`, decision: `DECISION_${input.decision}` });
         await repo.updateProvider(tx, id, p.version, { status: rule.to, reviewReason: input.reason?.trim() || null, reviewedBy: ctx.actor.userId, reviewedAt: new Date() });
         await recordAudit(tx, ctx.audit, { action: `market.provider.${input.decision}`, entityType: 'market_provider', entityId: id, orgId: p.orgId, before: { status: p.status }, after: { status: rule.to, reason: input.reason ?? null } });
+        await notifier.tell(tx, { kind: 'provider_reviewed', providerId: id, name: p.name, orgId: p.orgId, decision: input.decision, reason: input.reason?.trim() || null });
         return loadDetail(tx, id);
       });
-      notifier.tell({ kind: 'provider_reviewed', providerId: id, decision: input.decision });
       return result;
     },
   };

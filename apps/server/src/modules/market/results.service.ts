@@ -135,9 +135,9 @@ export function createResultsService({ db, notifier, seasons, clock = () => new 
         }
         await recordAudit(tx, ctx.audit, { action: 'market.results.publish', entityType: 'market_season', entityId: seasonId, orgId: s.orgId, before: { stage: s.stage }, after: { stage: 'published', listed: winners.length } });
         await notifyRoadshow(tx, [stateEvent(seasonId, now)]);
+        await notifier.tell(tx, { kind: 'results_published', seasonId, seasonName: s.title, orgId: s.orgId });
         return view((await seasonsRepo.findSeason(tx, seasonId))!, tx, lang);
       });
-      notifier.tell({ kind: 'results_published', seasonId });
       return result;
     },
   };

@@ -160,3 +160,9 @@ export async function assignAllFinalists(db: Db, seasonId: string): Promise<void
     where j.season_id = ${seasonId} and j.status = 'active' and e.season_id = ${seasonId} and e.status = 'finalist'
     on conflict do nothing`);
 }
+
+/** The accounts of every provider with an entry in the season (told when results are published). */
+export async function listSeasonProviderUserIds(db: Db, seasonId: string): Promise<string[]> {
+  const rows = await query<{ user_id: string }>(db, sql`select distinct u.user_id from market_entry e join market_provider_user u on u.provider_id = e.provider_id where e.season_id = ${seasonId}`);
+  return rows.map((r) => r.user_id);
+}
