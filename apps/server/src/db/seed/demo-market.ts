@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DEFAULT_MARKET_RUBRIC, orderPrice, subsidyShare, type ProjectCategory, type ProjectFormat } from '@niangjia/contracts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { recordAudit, systemAuditContext } from '../../platform/audit/audit.service';
+import { recordAudit, SEED_ACTOR, systemAuditContext } from '../../platform/audit/audit.service';
 import { appUser, roleGrant } from '../../modules/accounts';
 import {
   computeResults,
@@ -124,7 +124,7 @@ function otherProjects(random: () => number): DemoProject[] {
 export async function seedDemoMarket(tx: Db, byCode: Map<string, OrgRow>, now = new Date()): Promise<void> {
   const random = rng(20230309);
   const jb = byCode.get('JB')!;
-  const audit = systemAuditContext('seed --demo');
+  const audit = systemAuditContext(SEED_ACTOR);
   const all = [...FINALISTS, ...otherProjects(random)];
 
   // Providers, each with one approved project version per entry.

@@ -139,6 +139,7 @@ describe('ordering with subsidies', { timeout: 180_000 }, () => {
     expect(mine).toMatchObject({ orders: 1, attendance: 3, totalFen: 150_000, subsidyFen: 75_000, payableFen: 75_000 });
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/market/my-settlements.xlsx?month=${month}`, headers: { cookie: provider.cookie! } });
     expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(`服务结算_${month}.xlsx`)}`);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('江北乐活体育')!;

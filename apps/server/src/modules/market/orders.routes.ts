@@ -19,21 +19,17 @@ import {
   subsidyRuleSchema,
   updateSubsidyRuleSchema,
 } from '@niangjia/contracts';
-import type { FastifyReply } from 'fastify';
+import { sendXlsx } from '../../platform/xlsx-reply';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { DeliveryService } from './delivery.service';
 import type { OrdersService } from './orders.service';
-import { staffCtx, userCtx, XLSX } from './routes.shared';
+import { staffCtx, userCtx } from './routes.shared';
 import type { SettlementService } from './settlement.service';
 import type { SubsidyService } from './subsidy.service';
 
 const tags = ['market-orders'];
 const provider = { config: { permission: 'market.provider' as const } };
-
-function sendXlsx(reply: FastifyReply, file: Buffer, name: string) {
-  return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store').send(file);
-}
 
 type Deps = { orders: OrdersService; delivery: DeliveryService; subsidy: SubsidyService; settlement: SettlementService };
 
@@ -87,12 +83,12 @@ export const ordersRoutes: FastifyPluginAsyncZod<Deps> = async (app, { orders, d
     settlement.summary(request.query, staffCtx(request, 'market.read').scope),
   );
   app.get('/market/settlements.xlsx', { config: { permission: 'market.read' }, schema: { tags, summary: 'Monthly settlement statements (.xlsx, a sheet per provider)', querystring: settlementQuerySchema } }, async (request, reply) =>
-    sendXlsx(reply, await settlement.workbook(request.query, staffCtx(request, 'market.read').scope), `settlement-${request.query.month}.xlsx`),
+    sendXlsx(reply, await settlement.workbook(request.query, staffCtx(request, 'market.read').scope), `服务结算_${request.query.month}.xlsx`, `settlement-${request.query.month}.xlsx`),
   );
   app.get('/market/my-settlements', { ...provider, schema: { tags, querystring: settlementQuerySchema.pick({ month: true }), response: { 200: settlementSchema } } }, async (request) =>
     settlement.mySummary(request.query.month, userCtx(request).userId),
   );
   app.get('/market/my-settlements.xlsx', { ...provider, schema: { tags, querystring: settlementQuerySchema.pick({ month: true }) } }, async (request, reply) =>
-    sendXlsx(reply, await settlement.myWorkbook(request.query.month, userCtx(request).userId), `settlement-${request.query.month}.xlsx`),
+    sendXlsx(reply, await settlement.myWorkbook(request.query.month, userCtx(request).userId), `服务结算_${request.query.month}.xlsx`, `settlement-${request.query.month}.xlsx`),
   );
 };

@@ -19,4 +19,3 @@ export const viewerOf = (request: FastifyRequest) => {
 
 export const lang = (request: FastifyRequest) => langOf(request);
 
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

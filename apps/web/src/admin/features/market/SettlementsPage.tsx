@@ -18,7 +18,7 @@ export function SettlementsPage({ mine = false }: { mine?: boolean }) {
   const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
   const path = mine ? '/market/my-settlements' : '/market/settlements';
   const data = useRequest((signal) => api.get<Settlement>(path, { month }, { signal }), [month, path]);
-  const download = () => api.download(`${path}.xlsx`, { month }, `settlement-${month}.xlsx`).catch((e: unknown) => message.error(errorText(e)));
+  const download = () => api.download(`${path}.xlsx`, { month }, `服务结算_${month}.xlsx`).catch((e: unknown) => message.error(errorText(e)));
   const totals = data.data?.totals;
   return (
     <Card
