@@ -13,6 +13,8 @@ export const PNG = Buffer.from('89504e470d0a1a0a0000000d494844520000000100000001
 export async function signInOnPhone(page: Page, server: RunningServer, phone: string): Promise<void> {
   await page.waitForURL(/\/m\/login/);
   await page.getByRole('textbox', { name: '手机号' }).fill(phone);
+  // The privacy policy is accepted before the first code is sent (issue 10).
+  await page.getByTestId('privacy-consent').check();
   const since = server.output().length;
   await page.getByRole('button', { name: '获取验证码' }).click();
   const code = await server.waitForSmsCode({ since });

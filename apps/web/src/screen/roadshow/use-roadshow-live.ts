@@ -1,9 +1,8 @@
 import type { Roadshow, RoadshowEvent } from '@niangjia/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../shared/api';
+import { openLiveStream, type Connection } from '../live-stream';
 
-export type Connection = 'connecting' | 'live' | 'reconnecting';
-const MAX_BACKOFF_MS = 30_000;
 const POLL_MS = 30_000;
 
 /** One vote event applied: the entry's hall votes become the event's count (paper ballots kept). */
@@ -54,10 +53,7 @@ export function useRoadshowLive(seasonId: string, key: string | null) {
   }, [data, expires, load]);
 
   useEffect(() => {
-    let source: EventSource | null = null;
-    let retry: ReturnType<typeof setTimeout> | null = null;
-    let backoff = 1_000;
-    let closed = false;
+    let isClosed = false;
     const onVote = (m: MessageEvent<string>) => {
       try {
         const e = JSON.parse(m.data) as RoadshowEvent;
@@ -67,40 +63,15 @@ export function useRoadshowLive(seasonId: string, key: string | null) {
         // A malformed event is dropped; the next read corrects the figures.
       }
     };
-    const connect = () => {
-      if (closed) return;
-      source = new EventSource(`/api/v1/public/market/roadshow/${seasonId}/stream`);
-      source.onopen = () => {
-        backoff = 1_000;
-        setConnection('live');
-        void load();
-      };
-      source.onerror = () => {
-        setConnection('reconnecting');
-        if (source && source.readyState === EventSource.CLOSED) {
-          source.close();
-          retry = setTimeout(connect, backoff);
-          backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-        }
-      };
-      source.addEventListener('vote', onVote as EventListener);
-      source.addEventListener('state', () => void load());
-    };
-    const restart = () => {
-      source?.close();
-      if (retry) clearTimeout(retry);
-      connect();
-    };
+    const stream = openLiveStream(`/api/v1/public/market/roadshow/${seasonId}/stream`, { events: { vote: onVote, state: () => void load() }, onOpen: () => void load(), setConnection });
     void load();
-    connect();
-    const poll = setInterval(() => void load().then((ok) => !ok && !closed && (setConnection('reconnecting'), restart())), POLL_MS);
-    const onOnline = () => restart();
+    const poll = setInterval(() => void load().then((ok) => !ok && !isClosed && (setConnection('reconnecting'), stream.restart())), POLL_MS);
+    const onOnline = () => stream.restart();
     window.addEventListener('online', onOnline);
     return () => {
-      closed = true;
+      isClosed = true;
       window.removeEventListener('online', onOnline);
-      source?.close();
-      if (retry) clearTimeout(retry);
+      stream.close();
       clearInterval(poll);
     };
   }, [seasonId, load]);
