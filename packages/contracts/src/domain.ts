@@ -23,6 +23,13 @@ export const permissions = [
   'access.write',
   'fund.read',
   'fund.write',
+  // The service marketplace: staff read and run it; unions order from it; providers and judges
+  // reach only their own objects (the service checks which).
+  'market.read',
+  'market.write',
+  'market.order',
+  'market.provider',
+  'market.judge',
   'job.read',
   'job.write',
   'notice.write',

@@ -14,6 +14,7 @@ export * from './stars';
 export * from './coverage';
 export * from './access';
 export * from './fund';
+export * from './market';
 export * from './card-number';
 export * from './jobs';
 export * from './notifications';

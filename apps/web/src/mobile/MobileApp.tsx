@@ -26,6 +26,14 @@ const MyFeedbackPage = lazy(() => import('./pages/feedback/MyFeedbackPage').then
 const DoorPage = lazy(() => import('./pages/door/DoorPage').then((m) => ({ default: m.DoorPage })));
 const BreakfastCardPage = lazy(() => import('./pages/fund/BreakfastCardPage').then((m) => ({ default: m.BreakfastCardPage })));
 const FundAccountsPage = lazy(() => import('./pages/fund/AccountsPage').then((m) => ({ default: m.AccountsPage })));
+const MarketPage = lazy(() => import('./pages/market/ServicesPage').then((m) => ({ default: m.ServicesPage })));
+const ServiceDetailPage = lazy(() => import('./pages/market/ServiceDetailPage').then((m) => ({ default: m.ServiceDetailPage })));
+const MyServiceOrdersPage = lazy(() => import('./pages/market/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
+const JudgeHomePage = lazy(() => import('./pages/market/JudgePages').then((m) => ({ default: m.JudgeHomePage })));
+const JudgeEntryPage = lazy(() => import('./pages/market/JudgePages').then((m) => ({ default: m.JudgeEntryPage })));
+const VoteHomePage = lazy(() => import('./pages/market/VotePages').then((m) => ({ default: m.VoteHomePage })));
+const VotePage = lazy(() => import('./pages/market/VotePages').then((m) => ({ default: m.VotePage })));
+const AttendPage = lazy(() => import('./pages/market/VotePages').then((m) => ({ default: m.AttendPage })));
 const MessagesPage = lazy(() => import('./pages/messages/MessagesPage').then((m) => ({ default: m.MessagesPage })));
 const NoticesPage = lazy(() => import('./pages/notices/NoticesPage').then((m) => ({ default: m.NoticesPage })));
 const NoticeDetailPage = lazy(() => import('./pages/notices/NoticeDetailPage').then((m) => ({ default: m.NoticeDetailPage })));
@@ -44,10 +52,18 @@ export function MobileApp() {
               <Route path="privacy" element={<PrivacyPage />} />
               <Route path="verify" element={<VerifyPage />} />
               <Route path="door/:deviceId" element={<DoorPage />} />
+              <Route path="market/attend/:orderId" element={<RequireSignIn><AttendPage /></RequireSignIn>} />
+              <Route path="vote/:sessionId" element={<RequireSignIn><VotePage /></RequireSignIn>} />
               <Route element={<TabsLayout />}>
                 <Route index element={<HomePage />} />
                 <Route path="stations" element={<StationsPage />} />
                 <Route path="services" element={<ServicesPage />} />
+                <Route path="market" element={<MarketPage />} />
+                <Route path="market/:projectId" element={<ServiceDetailPage />} />
+                <Route path="judge" element={<RequireSignIn><JudgeHomePage /></RequireSignIn>} />
+                <Route path="judge/:entryId" element={<RequireSignIn><JudgeEntryPage /></RequireSignIn>} />
+                <Route path="vote" element={<RequireSignIn><VoteHomePage /></RequireSignIn>} />
+                <Route path="me/orders" element={<RequireSignIn><MyServiceOrdersPage /></RequireSignIn>} />
                 <Route path="me" element={<MePage />} />
                 <Route path="me/sessions" element={<SessionsPage />} />
                 <Route path="join" element={<RequireSignIn><JoinPage /></RequireSignIn>} />

@@ -76,6 +76,7 @@ export const DEMO_USERS: { username: string; displayName: string; role: 'platfor
   { username: 'jb.staff', displayName: '江北区总工会干事', role: 'union_staff', org: 'JB', note: '江北区总工会 staff' },
   { username: 'gyq.admin', displayName: '观音桥街道工会管理员', role: 'union_admin', org: 'JB-GYQ', note: '观音桥街道 street admin' },
   { username: 'wld.admin', displayName: '五里店街道工会管理员', role: 'union_admin', org: 'JB-WLD', note: '五里店街道 street admin' },
+  { username: 'sf.admin', displayName: '顺丰速运工会主席', role: 'union_admin', org: 'JB-SF', note: '顺丰速运重庆有限公司工会 grassroots union (orders services)' },
 ];
 
 export const DEMO_WORKER_PHONE = '13800000001';

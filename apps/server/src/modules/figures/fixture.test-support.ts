@@ -113,6 +113,26 @@ export async function seedFixture(database: Database): Promise<Fixture> {
       values (${q(id(name))}, ${q(id('F'))}, ${q(kind)}, ${q(at)}, '测试', ${q(isShop ? id('SH') : null)}, ${q(kind === 'transfer' ? null : id('P1'))}, ${amount}, ${sales}, ${breakfasts})`);
     for (const [account, fen] of postings) stmts.push(`insert into fund_posting (entry_id, account_id, amount_fen, occurred_at) values (${q(id(name))}, ${q(id(account))}, ${fen}, ${q(at)})`);
   }
+  // The marketplace: a provider's project ordered by FX's unions and one worker; attendance at the delivered ones.
+  stmts.push(`insert into market_provider (id, org_id, name, credit_code, type, contact_name, contact_phone, status) values (${q(id('MP'))}, ${q(id('FX'))}, '测试服务社', '91500000MA5U000000', 'social_org', '测试', '13800000000', 'approved')`);
+  stmts.push(`insert into market_project (id, code, provider_id, org_id, status, is_listed) values (${q(id('MJ'))}, ${q(`FX-MJ-${id('MJ').slice(0, 6)}`)}, ${q(id('MP'))}, ${q(id('FX'))}, 'approved', true)`);
+  stmts.push(`insert into market_project_version (id, project_id, number, status, title, category, description, formats, price_fen, capacity, duration_minutes)
+    values (${q(id('MV'))}, ${q(id('MJ'))}, 1, 'approved', '测试服务', 'health', '测试', '{onsite}', 5000, 30, 60)`);
+  const orders: [name: string, org: string | null, at: string, status: string, subsidy: number][] = [
+    ['O1', 'FX-G1', '2025-03-01T02:00:00Z', 'delivered', 3000],
+    ['O2', 'FX-G2', '2025-12-31T16:30:00Z', 'placed', 1000],
+    ['O3', 'FX-J1', '2025-06-01T02:00:00Z', 'cancelled', 0],
+    ['O4', 'FX-G1', '2024-05-01T02:00:00Z', 'delivered', 2000],
+    ['O5', null, '2025-07-01T02:00:00Z', 'confirmed', 500],
+  ];
+  for (const [name, org, at, status, subsidy] of orders) {
+    stmts.push(`insert into market_order (id, number, project_id, version_id, provider_id, district_org_id, ordering_org_id, ordered_by, is_self, service_date, headcount, sessions, place_kind, unit_price_fen, price_unit, total_fen, subsidy_fen, payable_fen, status, created_at)
+      values (${q(id(name))}, ${q(`FX-${name}-${id(name).slice(0, 6)}`)}, ${q(id('MJ'))}, ${q(id('MV'))}, ${q(id('MP'))}, ${q(id('FX'))}, ${q(org ? id(org) : null)}, ${q(reporter!.id)}, ${org === null}, '2025-08-01', 20, 1, 'online', 5000, 'session', 5000, ${subsidy}, ${5000 - subsidy}, ${q(status)}, ${q(at)})`);
+  }
+  stmts.push(`insert into market_attendance (order_id, membership_id, method, at) values (${q(id('O1'))}, ${q(id('M1'))}, 'card', '2025-03-10T02:00:00Z')`);
+  stmts.push(`insert into market_attendance (order_id, user_id, method, at) values (${q(id('O1'))}, ${q(reporter!.id)}, 'qr', '2025-03-10T02:05:00Z')`);
+  stmts.push(`insert into market_attendance (order_id, membership_id, method, at) values (${q(id('O4'))}, ${q(id('M7'))}, 'card', '2024-05-02T02:00:00Z')`);
+
   await database.exec(`begin;\n${stmts.join(';\n')};\ncommit;`);
   return { ids };
 }
@@ -156,5 +176,8 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'fund.breakfasts': { value: 1, lastYear: 0 },
   'fund.breakfast_spend': { value: 400, lastYear: 0 },
   'fund.balance': { value: 200, lastYear: 100 }, // 100 + 10 + 500 − 10 − 400 (the transfer moves money within the fund)
-  'figures.served': { value: 4, lastYear: 0 }, // 3 entries + 1 breakfast
+  'market.orders': { value: 2, lastYear: 1 }, // O1, O5 (a worker's own, FX itself); O2 is 1 Jan 2026, O3 cancelled | O4
+  'market.subsidy': { value: 3500, lastYear: 2000 }, // O1 3000 + O5 500 | O4
+  'market.served': { value: 2, lastYear: 1 }, // two at O1 | one at O4
+  'figures.served': { value: 6, lastYear: 1 }, // 3 entries + 1 breakfast + 2 at the marketplace | 1 at the marketplace
 };

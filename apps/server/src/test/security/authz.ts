@@ -6,6 +6,8 @@
  * role against it (docs/ARCHITECTURE.md, "Security suite").
  */
 
+import type { Client, TestApp } from '../harness';
+
 /** One request: path parameters, query string, JSON body, or a raw upload. */
 export type Req = {
   params?: Record<string, string>;
@@ -69,6 +71,9 @@ export type World = {
   othersPhoto(): Promise<string>;
   /** The public id of another user's session. */
   othersSession(): Promise<string>;
+  /** The platform admin and the app, for a module that makes its own things in a place (market.authz.ts). */
+  admin: Client;
+  app: TestApp;
 };
 
 export type RouteCase = {

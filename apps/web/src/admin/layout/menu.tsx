@@ -1,5 +1,13 @@
 import {
   AccountBookOutlined,
+  AppstoreOutlined,
+  CalculatorOutlined,
+  FileDoneOutlined,
+  GiftOutlined,
+  ProjectOutlined,
+  SafetyCertificateOutlined,
+  ShoppingOutlined,
+  TrophyOutlined,
   AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
@@ -45,7 +53,8 @@ export type MenuEntry = MenuLeaf | MenuGroup;
  * `{ key: 'stations', labelKey: 'menu.stations', icon: <HomeOutlined />, items: [...] }`.
  */
 export const MENU: MenuEntry[] = [
-  { path: '/', labelKey: 'menu.dashboard', icon: <DashboardOutlined /> },
+  // Every staff role reads orgs; a provider's account (portal only) has no dashboard.
+  { path: '/', labelKey: 'menu.dashboard', icon: <DashboardOutlined />, permission: 'org.read' },
   {
     key: 'org-member',
     labelKey: 'menu.orgMember',
@@ -94,6 +103,32 @@ export const MENU: MenuEntry[] = [
       { path: '/fund/rules', labelKey: 'fundAdmin.menu.rules', icon: <SettingOutlined />, permission: 'fund.read' },
       { path: '/fund/custodian', labelKey: 'fundAdmin.menu.custodian', icon: <AccountBookOutlined />, permission: 'fund.read', level: 'district' },
       { path: '/fund/reports', labelKey: 'fundAdmin.menu.reports', icon: <BarChartOutlined />, permission: 'fund.read' },
+    ],
+  },
+  {
+    key: 'market',
+    labelKey: 'market.menu.group',
+    icon: <ShoppingOutlined />,
+    items: [
+      { path: '/market/library', labelKey: 'market.menu.library', icon: <AppstoreOutlined />, permission: 'market.order' },
+      { path: '/market/orders', labelKey: 'market.menu.orders', icon: <FileDoneOutlined />, permission: 'market.read' },
+      { path: '/market/seasons', labelKey: 'market.menu.seasons', icon: <TrophyOutlined />, permission: 'market.read' },
+      { path: '/market/projects', labelKey: 'market.menu.projects', icon: <ProjectOutlined />, permission: 'market.read' },
+      { path: '/market/providers', labelKey: 'market.menu.providers', icon: <SafetyCertificateOutlined />, permission: 'market.read' },
+      { path: '/market/subsidies', labelKey: 'market.menu.subsidies', icon: <GiftOutlined />, permission: 'market.read' },
+      { path: '/market/settlements', labelKey: 'market.menu.settlements', icon: <CalculatorOutlined />, permission: 'market.read' },
+    ],
+  },
+  {
+    key: 'portal',
+    labelKey: 'market.menu.portal',
+    icon: <ShopOutlined />,
+    items: [
+      { path: '/portal', labelKey: 'market.menu.portalHome', icon: <HomeOutlined />, permission: 'market.provider' },
+      { path: '/portal/projects', labelKey: 'market.menu.portalProjects', icon: <ProjectOutlined />, permission: 'market.provider' },
+      { path: '/portal/entries', labelKey: 'market.menu.portalEntries', icon: <TrophyOutlined />, permission: 'market.provider' },
+      { path: '/portal/orders', labelKey: 'market.menu.portalOrders', icon: <FileDoneOutlined />, permission: 'market.provider' },
+      { path: '/portal/settlements', labelKey: 'market.menu.portalSettlements', icon: <CalculatorOutlined />, permission: 'market.provider' },
     ],
   },
   {

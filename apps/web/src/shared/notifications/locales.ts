@@ -22,6 +22,8 @@ export const notifyZh = {
       door_alarm: '驿站告警',
       position_below_standard: '阵地未达标',
       import_ready: '导入待提交',
+      market_provider: '服务商审核',
+      market_project_version: '服务项目审核',
     },
   },
 };
@@ -47,6 +49,8 @@ export const notifyEn: Translation<typeof notifyZh> = {
       door_alarm: 'Station alarms',
       position_below_standard: 'Positions below standard',
       import_ready: 'Imports to commit',
+      market_provider: 'Providers to review',
+      market_project_version: 'Service projects to review',
     },
   },
 };
