@@ -179,6 +179,9 @@ export default function LeafletMap({ layers, context, points = [], cluster, pin,
   useEffect(() => {
     const m = map.current;
     if (!m || !layers) return;
+    // Leaflet keeps the container's size from when it was made; a map laid out since (a lazy tab, a
+    // drawer still opening) would otherwise be fitted into the old size and land far too wide.
+    m.invalidateSize();
     if (focus?.points.length) {
       m.fitBounds(L.latLngBounds(focus.points.map((p) => toDisplay(p.lng, p.lat))), { padding: [32, 32], maxZoom: focus.maxZoom ?? 16 });
       return;
