@@ -45,7 +45,7 @@ export function SeasonsPage() {
         locale={{ emptyText: <Empty description={t('market.seasons.empty')} /> }}
         columns={[
           { title: t('market.seasons.fields.year'), dataIndex: 'year', width: 70 },
-          { title: t('market.seasons.fields.title'), dataIndex: 'title', width: 300, ellipsis: true, render: (v: string, s) => <a onClick={() => navigate(`/market/seasons/${s.id}`)}>{v}</a> },
+          { title: t('market.seasons.fields.title'), dataIndex: 'title', width: 400, ellipsis: true, render: (v: string, s) => <a onClick={() => navigate(`/market/seasons/${s.id}`)}>{v}</a> },
           { title: t('market.seasons.fields.stage'), dataIndex: 'stage', width: 190, render: (v: string, s) => <Space size={4}><StatusTag kind="stage" value={v} />{s.isCallOpen && <Tag color="green">{t('market.seasons.callOpenNow')}</Tag>}</Space> },
           { title: t('market.seasons.fields.call'), key: 'call', width: 200, render: (_: unknown, s) => `${formatDate(s.callOpensAt)} ~ ${formatDate(s.callClosesAt)}` },
           { title: t('market.seasons.fields.entries'), dataIndex: ['counts', 'entries'], width: 70, align: 'right' },
