@@ -3,6 +3,9 @@ import { saveScreenshot } from './browser';
 import { findLayoutProblems, findOverlayProblems } from './layout-checks';
 import { findTextProblems } from './text-checks';
 
+/** An open dialog or drawer (antd 6 names their panels .ant-modal-container and .ant-drawer-section). */
+const OVERLAY = '.ant-modal-wrap:not([style*="display: none"]) .ant-modal, .ant-drawer-open .ant-drawer-section';
+
 /** Waits until the page's requests are done and no spinner is left. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle').catch(() => undefined);
@@ -55,12 +58,12 @@ export async function sweepPages(page: Page, name: string, pages: { path: string
     if (!overlayOpen && (await create.isVisible().catch(() => false))) {
       await create.click();
       await page
-        .locator('.ant-modal-content, .ant-drawer-content')
+        .locator(OVERLAY)
         .first()
         .waitFor({ timeout: 5000 })
         .catch(() => undefined);
       await page.waitForTimeout(500);
-      problems.push(...[...(await findOverlayProblems(page)), ...(await findTextProblems(page, '.ant-modal-content, .ant-drawer-content')).map((p) => `text: ${p}`)].map((p) => `form: ${p}`));
+      problems.push(...[...(await findOverlayProblems(page)), ...(await findTextProblems(page, OVERLAY)).map((p) => `text: ${p}`)].map((p) => `form: ${p}`));
       await saveScreenshot(page, `sweep-${name}-${path.replace(/\W+/g, '_') || 'home'}-form`);
       await page.keyboard.press('Escape');
       await page.waitForTimeout(300);

@@ -73,7 +73,7 @@ export async function findOverlayProblems(page: Page): Promise<string[]> {
     const height = window.innerHeight;
     for (const modal of document.querySelectorAll<HTMLElement>('.ant-modal')) {
       if (modal.offsetParent === null) continue;
-      const box = modal.querySelector<HTMLElement>('.ant-modal-content') ?? modal;
+      const box = modal.querySelector<HTMLElement>('.ant-modal-container, .ant-modal-content') ?? modal;
       const rect = box.getBoundingClientRect();
       const title = (modal.querySelector('.ant-modal-title')?.textContent ?? '').trim();
       if (rect.top < 0 || rect.bottom > height + 1) problems.push(`modal "${title}" runs from ${Math.round(rect.top)} to ${Math.round(rect.bottom)}px in a ${height}px window`);
