@@ -23,6 +23,10 @@ export const permissions = [
   'access.write',
   'fund.read',
   'fund.write',
+  'calendar.write',
+  'rights.read',
+  'rights.write',
+  'rights.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

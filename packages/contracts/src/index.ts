@@ -12,3 +12,4 @@ export * from './stars';
 export * from './coverage';
 export * from './access';
 export * from './fund';
+export * from './holidays';

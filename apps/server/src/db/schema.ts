@@ -11,3 +11,8 @@ export * from '../modules/positions/coverage.tables';
 export * from '../modules/positions/standards.tables';
 export * from '../modules/access/access.tables';
 export * from '../modules/fund/fund.tables';
+export * from '../platform/holidays/holidays.tables';
+export * from '../modules/rights/consultations.tables';
+export * from '../modules/rights/cases.tables';
+export * from '../modules/rights/documents.tables';
+export * from '../modules/rights/monitoring.tables';
