@@ -13,3 +13,5 @@ export * from './coverage';
 export * from './access';
 export * from './fund';
 export * from './holidays';
+export * from './rights';
+export * from './rights-monitoring';

@@ -104,6 +104,18 @@ export const rightsReminder = pgTable(
   (t) => [uniqueIndex('rights_reminder_unique').on(t.caseId, t.clock, t.dueOn, t.daysBefore, t.userId), index('rights_reminder_user_idx').on(t.userId, t.sentAt)],
 );
 
+/** A quarterly-form reminder sent to a monitoring point's informant (idempotent like the case reminders). */
+export const rightsPointReminder = pgTable(
+  'rights_point_reminder',
+  {
+    pointId: uuid('point_id').notNull(),
+    quarter: text('quarter').notNull(),
+    daysBefore: integer('days_before').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('rights_point_reminder_unique').on(t.pointId, t.quarter, t.daysBefore)],
+);
+
 /** A district's (or federation's) settings; orgs below use their nearest ancestor's, else the defaults. */
 export const rightsSetting = pgTable('rights_setting', {
   orgId: uuid('org_id')
