@@ -28,8 +28,10 @@ import {
   positionsXlsxRoutes,
   standardsRoutes,
 } from './modules/positions';
+import { createRightsServices, rightsRoutes, startRightsSchedule } from './modules/rights';
 import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
 import { hasPermission } from './platform/auth';
+import { createHolidaysService, holidaysRoutes } from './platform/holidays';
 import { createJobRunner, type JobRunner } from './platform/jobs';
 import { AppError } from './platform/errors';
 import { registerErrorHandling, registerUniqueField } from './platform/error-handler';
@@ -61,7 +63,11 @@ export type AppServices = ReturnType<typeof createServices>;
 function createServices(config: Config, database: Database, sms: SmsSender, secrets: Secrets, dataKeys: DataKeys, jobs: JobRunner) {
   const { db } = database;
   const standards = createStandardsService({ db });
+  const holidays = createHolidaysService({ db });
   return {
+    holidays,
+    // PDF documents are drawn by platform/pdf once it is on main (render); until then generating one answers 503.
+    rights: createRightsServices({ db, secrets, dataKeys, holidays, jobs, sms }),
     orgs: createOrgsService({ db }),
     auth: createAuthService({ db, config, secrets, sms }),
     users: createUsersService({ db }),
@@ -149,6 +155,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.addHook('onReady', async () => fundLive.start());
   app.addHook('onClose', async () => fundLive.stop());
   app.decorate('sms', sms);
+  // The rights module's hourly deadline and quarterly-form sweeps (idempotent; not in tests, which call them with their own clock).
+  if (opts.jobRunner !== false && config.env !== 'test') {
+    let stopRights: (() => void) | undefined;
+    app.addHook('onReady', async () => {
+      stopRights = startRightsSchedule(services.rights, app.log);
+    });
+    app.addHook('onClose', async () => stopRights?.());
+  }
   // Door controllers (access): the MQTT side starts with the app and stops with it.
   const doorGateway = createDoorGateway({ database, mqtt: config.mqtt, door: config.door, secrets, dataKeys, log: app.log, isProduction: config.env === 'production' });
   app.decorate('doorGateway', doorGateway);
@@ -239,6 +253,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(fundReportsRoutes, { db: database.db, cards: services.fundCards, custodian: services.fundCustodian });
       await api.register(fundPublicRoutes, { db: database.db, live: fundLive });
       await api.register(posRoutes, { db: database.db, dataKeys, secrets });
+      await api.register(holidaysRoutes, { holidays: services.holidays });
+      await api.register(rightsRoutes, { rights: services.rights });
     },
     { prefix: '/api/v1' },
   );
