@@ -88,7 +88,7 @@ export async function pagePoints(db: Db, f: { scope: Scope; underPath?: string |
 }
 
 export async function findPoint(db: Db, id: string): Promise<PointWithRefs | undefined> {
-  return (await db.select({ p: rightsMonitoringPoint, ...orgCols, ...informantCols, ...lastReportCols }).from(rightsMonitoringPoint).innerJoin(org, eq(org.id, rightsMonitoringPoint.orgId)).where(eq(rightsMonitoringPoint.id, id)).limit(1))[0] as PointWithRefs | undefined;
+  return (await db.select({ p: rightsMonitoringPoint, ...orgCols, ...informantCols, ...lastReportCols }).from(rightsMonitoringPoint).innerJoin(org, eq(org.id, rightsMonitoringPoint.orgId)).where(eq(rightsMonitoringPoint.id, id)).limit(1))[0];
 }
 
 export async function findActivePointByCredit(db: Db, creditCode: string) {

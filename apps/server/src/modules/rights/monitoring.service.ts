@@ -178,7 +178,7 @@ export function createMonitoringService(deps: { db: Db; tell: Tell; onWarning?: 
         const { version, ...values } = input;
         const updated = await repo.updateTeamMemberIfVersion(tx, id, version, Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)));
         if (!updated) throw versionConflict(version, current.m.version);
-        const diff = diffSnapshots({ ...current.m, phone: maskPhone(current.m.phone) } as Record<string, unknown>, { ...updated, phone: maskPhone(updated.phone) } as Record<string, unknown>);
+        const diff = diffSnapshots({ ...current.m, phone: maskPhone(current.m.phone) }, { ...updated, phone: maskPhone(updated.phone) });
         await recordAudit(tx, viewer.audit, { action: 'team_member.update', entityType: 'team_member', entityId: id, orgId: current.m.orgId, before: diff.before, after: diff.after });
       });
       return toTeamMember((await repo.findTeamMember(db, id))!);
