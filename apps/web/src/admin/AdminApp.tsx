@@ -39,6 +39,16 @@ const FundCardImportPage = lazy(() => import('./features/fund/CardImportPage').t
 const FundRulesPage = lazy(() => import('./features/fund/RulesPage').then((m) => ({ default: m.RulesPage })));
 const FundCustodianPage = lazy(() => import('./features/fund/CustodianPage').then((m) => ({ default: m.CustodianPage })));
 const FundReportsPage = lazy(() => import('./features/fund/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const RightsDashboardPage = lazy(() => import('./features/rights/RightsDashboardPage').then((m) => ({ default: m.RightsDashboardPage })));
+const ConsultationsPage = lazy(() => import('./features/rights/ConsultationsPage').then((m) => ({ default: m.ConsultationsPage })));
+const CasesPage = lazy(() => import('./features/rights/CasesPage').then((m) => ({ default: m.CasesPage })));
+const CaseDetailPage = lazy(() => import('./features/rights/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
+const ReferralsPage = lazy(() => import('./features/rights/ReferralsPage').then((m) => ({ default: m.ReferralsPage })));
+const MonitoringPage = lazy(() => import('./features/rights/MonitoringPage').then((m) => ({ default: m.MonitoringPage })));
+const WarningsPage = lazy(() => import('./features/rights/WarningsPage').then((m) => ({ default: m.WarningsPage })));
+const TeamsPage = lazy(() => import('./features/rights/TeamsPage').then((m) => ({ default: m.TeamsPage })));
+const RatingsPage = lazy(() => import('./features/rights/RatingsPage').then((m) => ({ default: m.RatingsPage })));
+const HolidaysPage = lazy(() => import('./features/rights/HolidaysPage').then((m) => ({ default: m.HolidaysPage })));
 const SessionsPage = lazy(() => import('./auth/SessionsPage').then((m) => ({ default: m.SessionsPage })));
 
 const theme = {
@@ -123,6 +133,16 @@ function AdminRoutes() {
           <Route path="fund/rules" element={<Lazy><FundRulesPage /></Lazy>} />
           <Route path="fund/custodian" element={<Lazy><FundCustodianPage /></Lazy>} />
           <Route path="fund/reports" element={<Lazy><FundReportsPage /></Lazy>} />
+          <Route path="rights" element={<Lazy><RightsDashboardPage /></Lazy>} />
+          <Route path="rights/consultations" element={<Lazy><ConsultationsPage /></Lazy>} />
+          <Route path="rights/cases" element={<Lazy><CasesPage /></Lazy>} />
+          <Route path="rights/cases/:caseId" element={<Lazy><CaseDetailPage /></Lazy>} />
+          <Route path="rights/referrals" element={<Lazy><ReferralsPage /></Lazy>} />
+          <Route path="rights/monitoring" element={<Lazy><MonitoringPage /></Lazy>} />
+          <Route path="rights/warnings" element={<Lazy><WarningsPage /></Lazy>} />
+          <Route path="rights/teams" element={<Lazy><TeamsPage /></Lazy>} />
+          <Route path="rights/ratings" element={<Lazy><RatingsPage /></Lazy>} />
+          <Route path="system/holidays" element={<Lazy><HolidaysPage /></Lazy>} />
           <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
           <Route path="sessions" element={<Lazy><SessionsPage /></Lazy>} />
           <Route path="*" element={<NotFoundPage />} />

@@ -10,6 +10,7 @@ import { feedbackEn } from '../shared/feedback-locales';
 import { coverageEn, standardsEn } from './features/positions/coverage-locales';
 import { fundEn } from './features/fund/locales-en';
 import { fundStatementEn } from '../shared/fund/locales';
+import { rightsEn } from './features/rights/locales-en';
 
 export const adminEn: Translation<typeof adminZh> = {
   admin: { brand: 'Niangjia' },
@@ -206,6 +207,7 @@ export const adminEn: Translation<typeof adminZh> = {
   standards: standardsEn,
   access: accessEn,
   fundAdmin: fundEn,
+  rights: rightsEn,
   ...fundStatementEn,
   audit: {
     title: 'Audit log',

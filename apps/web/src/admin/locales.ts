@@ -8,6 +8,7 @@ import { feedbackZh } from '../shared/feedback-locales';
 import { coverageZh, standardsZh } from './features/positions/coverage-locales';
 import { fundZh } from './features/fund/locales';
 import { fundStatementZh } from '../shared/fund/locales';
+import { rightsZh } from './features/rights/locales';
 
 /** The console's strings, zh-CN first; `adminEn` must have the same keys (the type checks it). */
 export const adminZh = {
@@ -205,6 +206,7 @@ export const adminZh = {
   standards: standardsZh,
   access: accessZh,
   fundAdmin: fundZh,
+  rights: rightsZh,
   ...fundStatementZh,
   audit: {
     title: '审计日志',
