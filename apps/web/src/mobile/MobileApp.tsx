@@ -24,6 +24,12 @@ const MyFeedbackPage = lazy(() => import('./pages/feedback/MyFeedbackPage').then
 const DoorPage = lazy(() => import('./pages/door/DoorPage').then((m) => ({ default: m.DoorPage })));
 const BreakfastCardPage = lazy(() => import('./pages/fund/BreakfastCardPage').then((m) => ({ default: m.BreakfastCardPage })));
 const FundAccountsPage = lazy(() => import('./pages/fund/AccountsPage').then((m) => ({ default: m.AccountsPage })));
+const ServicesPage = lazy(() => import('./pages/services/ServicesPage').then((m) => ({ default: m.ServicesPage })));
+const AskPage = lazy(() => import('./pages/legal/AskPage').then((m) => ({ default: m.AskPage })));
+const MyLegalPage = lazy(() => import('./pages/legal/MyLegalPage').then((m) => ({ default: m.MyLegalPage })));
+const LegalDetailPage = lazy(() => import('./pages/legal/MyLegalPage').then((m) => ({ default: m.LegalDetailPage })));
+const SignPage = lazy(() => import('./pages/legal/SignPage').then((m) => ({ default: m.SignPage })));
+const MonitoringFormPage = lazy(() => import('./pages/legal/MonitoringFormPage').then((m) => ({ default: m.MonitoringFormPage })));
 const VerifyPage = lazy(() => import('./pages/members/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
 export function MobileApp() {
@@ -38,10 +44,15 @@ export function MobileApp() {
               <Route path="login" element={<LoginPage />} />
               <Route path="verify" element={<VerifyPage />} />
               <Route path="door/:deviceId" element={<DoorPage />} />
+              <Route path="sign/:token" element={<SignPage />} />
               <Route element={<TabsLayout />}>
                 <Route index element={<HomePage />} />
                 <Route path="stations" element={<StationsPage />} />
-                <Route path="services" element={<ComingSoonPage titleKey="tabs.services" textKey="soon.services" />} />
+                <Route path="services" element={<ServicesPage />} />
+                <Route path="legal" element={<AskPage />} />
+                <Route path="me/legal" element={<RequireSignIn><MyLegalPage /></RequireSignIn>} />
+                <Route path="me/legal/:id" element={<RequireSignIn><LegalDetailPage /></RequireSignIn>} />
+                <Route path="monitoring" element={<RequireSignIn><MonitoringFormPage /></RequireSignIn>} />
                 <Route path="me" element={<MePage />} />
                 <Route path="me/sessions" element={<SessionsPage />} />
                 <Route path="join" element={<RequireSignIn><JoinPage /></RequireSignIn>} />

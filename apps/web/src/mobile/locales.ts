@@ -1,12 +1,14 @@
 import type { Translation } from '../shared/locale-shape';
 import { feedbackEn, feedbackZh } from '../shared/feedback-locales';
 import { doorEn, doorZh } from './pages/door/locales';
+import { legalEn, legalZh } from './pages/legal/locales';
 import { stationFiltersEn, stationFiltersZh } from './pages/stations/filter-locales';
 
 export const mobileZh = {
   feedback: feedbackZh,
   myFeedback: { title: '我的反馈', reports: '我反馈的问题', noReports: '还没有反馈过问题。在驿站门口扫码就可以反馈。', reply: '工会回复：', openPosition: '查看阵地', ratings: '我的评分', noRatings: '还没有评过分' },
   door: doorZh,
+  legal: legalZh,
   tabs: { label: '主导航', home: '首页', stations: '驿站', services: '服务', me: '我的' },
   home: {
     hello: '欢迎回到娘家',
@@ -182,6 +184,7 @@ export const mobileEn: Translation<typeof mobileZh> = {
   feedback: feedbackEn,
   myFeedback: { title: 'My feedback', reports: 'Problems I reported', noReports: 'No reports yet. Scan the code at a station’s door to report one.', reply: 'The union replied: ', openPosition: 'Open the position', ratings: 'My ratings', noRatings: 'No ratings yet' },
   door: doorEn,
+  legal: legalEn,
   tabs: { label: 'Main navigation', home: 'Home', stations: 'Stations', services: 'Services', me: 'Me' },
   home: {
     hello: 'Welcome home',

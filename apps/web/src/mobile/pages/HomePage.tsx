@@ -9,7 +9,7 @@ const ENTRIES = [
   { key: 'join', to: '/join', icon: <FlagIcon />, color: '#fff0f0', fg: '#c8102e' },
   { key: 'stations', to: '/stations', icon: <PinIcon />, color: '#e8f3ff', fg: '#1d6fd6' },
   { key: 'services', to: '/services', icon: <BagIcon />, color: '#fff3e8', fg: '#d46b08' },
-  { key: 'legal', to: '/services', icon: <ScaleIcon />, color: '#f0f5ff', fg: '#2f54eb' },
+  { key: 'legal', to: '/legal', icon: <ScaleIcon />, color: '#f0f5ff', fg: '#2f54eb' },
   { key: 'help', to: '/services', icon: <HeartIcon />, color: '#fff7e6', fg: '#d4380d' },
   { key: 'activities', to: '/services', icon: <CalendarIcon />, color: '#f0fff4', fg: '#389e0d' },
   { key: 'card', to: '/me/card', icon: <CardIcon />, color: '#f9f0ff', fg: '#722ed1' },

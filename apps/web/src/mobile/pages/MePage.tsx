@@ -1,5 +1,5 @@
-import type { MyMembership } from '@niangjia/contracts';
-import { Button, Dialog, List, NavBar, Tag, Toast } from 'antd-mobile';
+import type { Consultation, MyMembership, MyMonitoringPoint } from '@niangjia/contracts';
+import { Badge, Button, Dialog, List, NavBar, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../shared/api';
@@ -14,6 +14,9 @@ export function MePage() {
   const { me, signOut } = useSession();
   const mine = useRequest((signal) => api.get<MyMembership>('/members/me', undefined, { signal, skipAuthRedirect: true }), [me?.user.id], !!me);
   const membership = mine.data?.membership;
+  const legal = useRequest((signal) => api.get<Consultation[]>('/rights/my/consultations', undefined, { signal, skipAuthRedirect: true }), [me?.user.id], !!me);
+  const points = useRequest((signal) => api.get<MyMonitoringPoint[]>('/rights/my/monitoring-points', undefined, { signal, skipAuthRedirect: true }), [me?.user.id], !!me);
+  const unreadAnswers = legal.data?.filter((c) => c.hasUnread).length ?? 0;
 
   if (!me) {
     return (
@@ -80,6 +83,12 @@ export function MePage() {
         <List.Item prefix={<CalendarIcon />} onClick={() => navigate('/me/applications')}>{t('me.applications')}</List.Item>
         <List.Item prefix={<BagIconSmall />} onClick={() => navigate('/me/orders')}>{t('me.orders')}</List.Item>
         <List.Item prefix={<FlagIcon />} onClick={() => navigate('/me/feedback')} data-testid="me-feedback">{t('myFeedback.title')}</List.Item>
+        <List.Item prefix={<ScaleIconSmall />} onClick={() => navigate('/me/legal')} extra={unreadAnswers ? <Badge content={t('legal.newAnswer')} /> : undefined} data-testid="me-legal">{t('legal.mine')}</List.Item>
+        {points.data && points.data.length > 0 && (
+          <List.Item prefix={<CalendarIcon />} onClick={() => navigate('/monitoring')} extra={points.data.some((p) => !p.isDueSubmitted) ? <Badge content="1" /> : undefined} data-testid="me-monitoring">
+            {t('legal.monitoring.title')}
+          </List.Item>
+        )}
       </List>
       <List mode="card" style={{ margin: 12 }}>
         <List.Item prefix={<LockIcon />} onClick={() => navigate('/me/sessions')}>{t('sessions.title')}</List.Item>
@@ -98,6 +107,15 @@ function BagIconSmall() {
     <svg width={24} height={24} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden="true">
       <path d="M4 5h16v14H4z" />
       <path d="M8 9h8M8 13h5" />
+    </svg>
+  );
+}
+
+function ScaleIconSmall() {
+  return (
+    <svg width={24} height={24} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden="true">
+      <path d="M12 4v16M6 20h12M5 8h14" />
+      <path d="M5 8l-3 6a3 3 0 0 0 6 0zM19 8l-3 6a3 3 0 0 0 6 0z" />
     </svg>
   );
 }
