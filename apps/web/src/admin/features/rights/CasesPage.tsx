@@ -85,14 +85,14 @@ export function CasesPage() {
           rowKey="id"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 1280 }}
+          scroll={{ x: 1700 }}
           locale={{ emptyText: <Empty description={t('rights.cases.empty')} /> }}
           pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => {
             setPage(p);
             setPageSize(s);
           })}
           columns={[
-            { title: t('rights.cases.number'), dataIndex: 'number', width: 190, fixed: 'left', render: (v: string, r) => <Link to={`/rights/cases/${r.id}`}>{v}</Link> },
+            { title: t('rights.cases.number'), dataIndex: 'number', width: 210, fixed: 'left', render: (v: string, r) => <Link to={`/rights/cases/${r.id}`}>{v}</Link> },
             { title: t('rights.cases.receivedOn'), dataIndex: 'receivedOn', width: 110 },
             { title: t('rights.consultations.category'), dataIndex: 'category', width: 110, render: (c: string) => t(`rights.categories.${c}`) },
             {

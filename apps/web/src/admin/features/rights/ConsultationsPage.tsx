@@ -77,7 +77,7 @@ export function ConsultationsPage() {
           rowKey="id"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1260 }}
           locale={{ emptyText: <Empty description={t('rights.consultations.empty')} /> }}
           pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => {
             setPage(p);
@@ -89,10 +89,10 @@ export function ConsultationsPage() {
             { title: t('rights.consultations.askedAt'), dataIndex: 'askedAt', width: 140, render: (v: string) => formatDateTime(v) },
             { title: t('rights.consultations.channel'), dataIndex: 'channel', width: 110, render: (c: string) => <Tag>{t(`rights.channels.${c}`)}</Tag> },
             { title: t('rights.consultations.category'), dataIndex: 'category', width: 110, render: (c: string) => t(`rights.categories.${c}`) },
-            { title: t('rights.consultations.question'), dataIndex: 'question', ellipsis: true, render: (v: string) => <Typography.Text ellipsis={{ tooltip: v }}>{v}</Typography.Text> },
+            { title: t('rights.consultations.question'), dataIndex: 'question', width: 280, ellipsis: true, render: (v: string) => <Typography.Text ellipsis={{ tooltip: v }}>{v}</Typography.Text> },
             { title: t('rights.consultations.asker'), key: 'asker', width: 120, render: (_: unknown, r) => (r.isAnonymous ? <Tag>{t('rights.consultations.anonymous')}</Tag> : (r.askerName ?? '—')) },
             { title: t('rights.common.org'), key: 'org', width: 150, ellipsis: true, render: (_: unknown, r) => r.org.name },
-            { title: t('rights.consultations.status'), dataIndex: 'status', width: 90, render: (s: string) => <ConsultationStatusTag status={s} /> },
+            { title: t('rights.consultations.status'), dataIndex: 'status', width: 100, render: (s: string) => <ConsultationStatusTag status={s} /> },
             {
               title: t('rights.common.actions'),
               key: 'a',

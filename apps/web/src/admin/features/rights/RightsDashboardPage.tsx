@@ -68,10 +68,9 @@ export function RightsDashboardPage() {
               scroll={{ x: 640 }}
               columns={[
                 { title: t('rights.cases.number'), key: 'n', width: 190, render: (_: unknown, r) => (r.caseId ? <Link to={`/rights/cases/${r.caseId}`}>{r.caseNumber}</Link> : '—') },
-                { title: t('rights.common.org'), key: 'o', width: 150, ellipsis: true, render: (_: unknown, r) => r.org.name },
-                { title: t('rights.cases.nextDue'), key: 'c', width: 110, render: (_: unknown, r) => t(`rights.clocks.${r.clock}`) },
-                { title: t('rights.common.date'), dataIndex: 'dueOn', width: 110 },
-                { title: '', key: 'd', width: 120, render: (_: unknown, r) => (r.daysOverdue > 0 ? <Tag color="red">{t('rights.common.overdueBy', { n: r.daysOverdue })}</Tag> : <Tag color="orange">{t('rights.common.daysLeft', { n: -r.daysOverdue })}</Tag>) },
+                { title: '', key: 'd', width: 110, render: (_: unknown, r) => (r.daysOverdue > 0 ? <Tag color="red">{t('rights.common.overdueBy', { n: r.daysOverdue })}</Tag> : <Tag color="orange">{t('rights.common.daysLeft', { n: -r.daysOverdue })}</Tag>) },
+                { title: t('rights.cases.nextDue'), key: 'c', width: 170, render: (_: unknown, r) => `${t(`rights.clocks.${r.clock}`)} ${r.dueOn}` },
+                { title: t('rights.common.org'), key: 'o', width: 140, ellipsis: true, render: (_: unknown, r) => r.org.name },
                 { title: t('rights.cases.mediator'), dataIndex: 'mediatorName', width: 130, render: (v: string | null) => v ?? '—' },
               ]}
             />
