@@ -55,7 +55,7 @@ describe('reminders follow a controllable clock', () => {
     const accepted = await admin.post(`/api/v1/rights/cases/${created.body.id}/accept`, { acceptedOn: '2026-12-01', mediatorId: await userId('jb.mediator'), version: created.body.version });
     // Mediation ends 16 Dec 2026 (Wed).
     expect(accepted.body.clocks.mediationDueOn).toBe('2026-12-16');
-    const sweep = t.app.services.rights.reminders.sweep;
+    const sweep = (at: Date) => t.app.services.rights.reminders.sweep(at);
     const remindersOf = async () => t.database.query<{ clock: string; days_before: number; user_id: string }>(`select clock, days_before, user_id from rights_reminder where case_id = $1 and clock = 'mediation' order by days_before desc, user_id`, [created.body.id]);
     await sweep(new Date('2026-12-08T02:00:00Z')); // 8 days before: nothing yet
     expect(await remindersOf()).toEqual([]);
