@@ -45,7 +45,7 @@ export default tseslint.config(
   },
   {
     // Tests use loose JSON bodies.
-    files: ['**/*.test.ts', 'e2e/**', 'bench/**', 'apps/server/src/test/**'],
+    files: ['**/*.test.ts', 'e2e/**', 'bench/**', 'scripts/cluster/**', 'apps/server/src/test/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

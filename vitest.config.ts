@@ -22,7 +22,8 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['apps/server/src/test/global-setup.ts'],
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // A fresh app on a copy of the template can take over a minute on a saturated 2-core machine.
+          hookTimeout: 180_000,
           // PGlite is WASM: a few files at once is the sweet spot on 2 cores.
           maxWorkers: 2,
         },
@@ -35,6 +36,18 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // Several app processes behind nginx on PostgreSQL (npm run test:cluster; .ci/run).
+          name: 'cluster',
+          sequence: { groupOrder: 3 },
+          include: ['scripts/cluster/**/*.cluster.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
           fileParallelism: false,
         },
       },

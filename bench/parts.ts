@@ -19,6 +19,7 @@ import {
 } from "./members";
 import { benchDoors, doorsMarkdown } from "./doors";
 import { benchFund, fundMarkdown } from "./fund";
+import { benchDay, dayMarkdown } from "./day";
 import { startPgCluster, type PgCluster } from "./pg-cluster";
 import {
   HEADINGS,
@@ -90,11 +91,11 @@ export function selectedParts(): string[] | undefined {
   );
   const unknown = parts.filter(
     (p) =>
-       p !== "members" && p !== "doors" && p !== "fund" && !(POSITIONS_PARTS as readonly string[]).includes(p),
+       p !== "members" && p !== "doors" && p !== "fund" && p !== "day" && !(POSITIONS_PARTS as readonly string[]).includes(p),
   );
   if (unknown.length)
     throw new Error(
-      `unknown benchmark part(s): ${unknown.join(", ")} (known: members, doors, fund, positions = ${POSITIONS_PARTS.join(", ")})`,
+      `unknown benchmark part(s): ${unknown.join(", ")} (known: members, doors, fund, day, positions = ${POSITIONS_PARTS.join(", ")})`,
     );
   return [...new Set(parts)];
 }
@@ -132,6 +133,12 @@ export async function runSelected(parts: string[]): Promise<void> {
       if (!adminUrl) throw new Error("the fund benchmark needs PostgreSQL");
       const section = fundMarkdown(await benchFund(adminUrl, log), command);
       replaceSection("Fund: ", section);
+      console.log(`\n${section}`);
+    }
+    if (parts.includes("day")) {
+      if (!adminUrl) throw new Error("the mixed-day benchmark needs PostgreSQL");
+      const section = dayMarkdown(await benchDay(adminUrl), command);
+      replaceSection("Mixed day", section);
       console.log(`\n${section}`);
     }
     const positions = parts.filter((p): p is PositionsPart =>

@@ -5,6 +5,8 @@
 //   2. int on PostgreSQL (TEST_DATABASE_URL)  vitest run --project int
 //   3. browser journeys                       node scripts/ensure-web-build.mjs && vitest run --project e2e
 //                                             (on PostgreSQL when TEST_DATABASE_URL is set, else PGlite)
+//   4. with NIANGJIA_TEST_CLUSTER=1 (.ci/run): the cluster suite, vitest run --project cluster
+//      (two app processes behind nginx on PostgreSQL; the previous release beside this one)
 //
 // The integration harness picks its database from NIANGJIA_TEST_DB=pglite|postgres. Under CI=true
 // TEST_DATABASE_URL is required (.ci/run starts a throwaway cluster and sets it). Extra arguments
@@ -163,6 +165,9 @@ if (!hasE2eFiles()) {
   });
 } else if (runEnsureWebBuild()) {
   runVitest(e2eName, ["e2e"], databaseUrl ? "postgres" : "pglite");
+}
+if (/^(1|true|yes)$/i.test(process.env.NIANGJIA_TEST_CLUSTER ?? "")) {
+  runVitest("cluster (nginx, 2 instances)", ["cluster"], "postgres");
 }
 fs.rmSync(reportDir, { recursive: true, force: true });
 

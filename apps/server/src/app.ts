@@ -5,7 +5,6 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { healthSchema } from '@niangjia/contracts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
@@ -36,6 +35,8 @@ import { createJobRunner, type JobRunner } from './platform/jobs';
 import { AppError } from './platform/errors';
 import { registerErrorHandling, registerUniqueField } from './platform/error-handler';
 import { loggerOptions } from './platform/logger';
+import { createMetrics, type Metrics } from './platform/metrics';
+import { systemRoutes } from './platform/system.routes';
 import { loadDataKeys, type DataKeys } from './platform/pii';
 import { loadSecrets, type Secrets } from './platform/secrets';
 import { createLogSmsSender, createMemorySmsSender, createWebhookSmsSender, type SmsSender } from './platform/sms';
@@ -104,6 +105,7 @@ declare module 'fastify' {
     jobs: JobRunner;
     doorGateway: DoorGateway;
     fundLive: LiveHub;
+    metrics: Metrics;
   }
 }
 
@@ -119,7 +121,7 @@ registerUniqueField('position_code_unique', 'code');
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const { config, database } = opts;
   const app = Fastify({
-    logger: opts.logger === false ? false : { ...loggerOptions(config.logLevel), ...(opts.logStream ? { stream: opts.logStream } : {}) },
+    logger: opts.logger === false ? false : { ...loggerOptions(config.logLevel, config.instanceId), ...(opts.logStream ? { stream: opts.logStream } : {}) },
     bodyLimit: config.bodyLimit,
     // A hop count: trust X-Forwarded-For from that many proxies in front.
     trustProxy: (config.trustProxy || false) as boolean,
@@ -141,7 +143,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         ? createLogSmsSender(app.log)
         : createMemorySmsSender());
   const dataKeys = opts.dataKeys ?? loadDataKeys({ dataKey: config.dataKey, previous: config.previousDataKeys, dataDir: config.dataDir, allowGenerate: config.env !== 'production' });
-  const jobs = createJobRunner({ db: database.db, log: app.log, ...(opts.jobRunner || {}) });
+  const jobs = createJobRunner({ db: database.db, log: app.log, runnerId: `${config.instanceId}:${randomUUID().slice(0, 4)}`, leaseMs: config.jobLeaseSeconds * 1000, ...(opts.jobRunner || {}) });
   const services = createServices(config, database, sms, secrets, dataKeys, jobs);
   app.decorate('services', services);
   app.decorate('jobs', jobs);
@@ -164,12 +166,18 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     app.addHook('onClose', async () => stopRights?.());
   }
   // Door controllers (access): the MQTT side starts with the app and stops with it.
-  const doorGateway = createDoorGateway({ database, mqtt: config.mqtt, door: config.door, secrets, dataKeys, log: app.log, isProduction: config.env === 'production' });
+  const doorGateway = createDoorGateway({ database, mqtt: config.mqtt, door: config.door, secrets, dataKeys, log: app.log, isProduction: config.env === 'production', onAck: (result) => app.metrics.countDoorAck(result) });
   app.decorate('doorGateway', doorGateway);
   if (opts.doors !== false) {
     app.addHook('onReady', async () => doorGateway.start());
     app.addHook('onClose', async () => doorGateway.stop());
   }
+  const metrics = createMetrics({ instanceId: config.instanceId, version: config.version, database, sseClients: () => fundLive.clientCount() });
+  app.decorate('metrics', metrics);
+  countDoorCommands(doorGateway, metrics);
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  });
   const access = createAccessService({ db: database.db, secrets, dataKeys, gateway: doorGateway, door: config.door, publicUrl: config.publicUrl });
   const doors = createDoorsService({ db: database.db, dataKeys, gateway: doorGateway, door: config.door });
   app.decorateRequest('actor', null);
@@ -222,14 +230,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     if (permission !== 'authenticated' && !hasPermission(request.actor, permission)) throw new AppError('FORBIDDEN');
   });
 
-  app.get(
-    '/api/health',
-    { config: { permission: 'public' }, schema: { tags: ['system'], summary: 'Liveness and database kind', response: { 200: healthSchema } } },
-    async () => {
-      await database.query('select 1');
-      return { status: 'ok' as const, db: database.kind, version: config.version };
-    },
-  );
+  await app.register(systemRoutes, { config, database, metrics });
 
   await app.register(
     async (api) => {
@@ -252,7 +253,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(cardImportRoutes, { imports: services.fundCardImports });
       await api.register(fundReportsRoutes, { db: database.db, cards: services.fundCards, custodian: services.fundCustodian });
       await api.register(fundPublicRoutes, { db: database.db, live: fundLive });
-      await api.register(posRoutes, { db: database.db, dataKeys, secrets });
+      await api.register(posRoutes, { db: database.db, dataKeys, secrets, onResults: (kind, results) => metrics.countPosResults(kind, results) });
       await api.register(holidaysRoutes, { holidays: services.holidays });
       await api.register(rightsRoutes, { rights: services.rights });
     },
@@ -261,6 +262,21 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   await registerWeb(app, config);
   return app;
+}
+
+/** Unlock commands by outcome (done/refused come from the controller's ack), counted where they are sent. */
+function countDoorCommands(gateway: DoorGateway, metrics: Metrics): void {
+  const send = gateway.sendUnlock.bind(gateway);
+  gateway.sendUnlock = async (...args) => {
+    try {
+      const sent = await send(...args);
+      metrics.countDoorCommand(sent.outcome.result);
+      return sent;
+    } catch (error) {
+      metrics.countDoorCommand('error');
+      throw error;
+    }
+  };
 }
 
 /** The built web app: three faces, each an SPA with its own HTML entry. */

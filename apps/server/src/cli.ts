@@ -11,7 +11,8 @@ import { createNetworkService, NetworkFileError } from './modules/positions';
 import { simulateSales } from './modules/fund';
 import { demoTerminalKey } from './db/seed/demo-fund';
 import { recordAudit, systemAuditContext } from './platform/audit/audit.service';
-import { loadDataKeys } from './platform/pii';
+import { BackupError, restoreBackup, writeBackup } from './db/backup';
+import { dataKeyId, loadDataKeys } from './platform/pii';
 import { loadSecrets } from './platform/secrets';
 
 class UsageError extends Error {}
@@ -29,10 +30,25 @@ Commands:
   device simulate ...     a door controller in the terminal (rotating QR, UNLOCKED, alarms)
   device mosquitto-files  password and ACL files for an external Mosquitto broker
   pos simulate ...        a POS terminal that keeps selling to a running server (demo)
+  backup --out FILE       a logical backup of the whole database (files and photos included)
+  restore FILE            load a backup into an empty database
   help <command>          help for one command
 
 The database is the server's: DATABASE_URL, or the embedded one in NIANGJIA_DATA_DIR (./data).
 With the embedded database, stop the server first.`,
+  backup: `Usage: npm run cli -- backup --out FILE
+
+Writes every table (uploaded files and photos included: they live in the database) as gzip'd JSON
+lines from one consistent snapshot. Works on the embedded database (stop the server first) and on
+PostgreSQL (servers may keep running). The file holds personal data: keep it like the database.
+NOT in the file: NIANGJIA_DATA_KEY (decrypts ID numbers) and NIANGJIA_SECRET (phone and code
+hashes, card signatures) — keep them apart from the backups; without them a restore is of little use.`,
+  restore: `Usage: npm run cli -- restore FILE
+
+Loads a backup into an EMPTY database (a new PostgreSQL database, or an empty NIANGJIA_DATA_DIR):
+builds the schema the backup was taken at, loads every table in one transaction, then applies this
+release's later migrations. Refuses a backup taken by a newer release and a database with data.
+Set the same NIANGJIA_DATA_KEY and NIANGJIA_SECRET as the server the backup came from.`,
   migrate: `Usage: npm run cli -- migrate
 
 Applies the migrations that have not run yet, in order, each in one transaction.`,
@@ -242,8 +258,46 @@ async function run(argv: string[]): Promise<string> {
       const r = await simulateSales({ url, ...key, rate, ...(count !== undefined ? { count } : {}), signal: controller.signal, log: (line) => console.log(line) });
       return `Sent ${r.sent} sales, ${r.accepted} accepted, ${(r.contributionFen / 100).toFixed(2)} yuan to the fund.`;
     }
+    case 'backup': {
+      const { values } = strictArgs(rest, { out: { type: 'string' } }, 'backup');
+      if (!values.out) throw new UsageError(`Missing --out FILE\n\n${HELP.backup}`);
+      const database = await openConfiguredDatabase(config);
+      try {
+        const r = await writeBackup(database, String(values.out), { dataKeyId: currentDataKeyId(config) });
+        return `Backup written to ${r.file}: ${r.rows.toLocaleString('en-US')} rows in ${r.tables} tables, schema at ${r.migrations} migrations, ${(r.bytes / 1e6).toFixed(1)} MB. Keep NIANGJIA_DATA_KEY and NIANGJIA_SECRET safe separately: they are not in the file.`;
+      } finally {
+        await database.close();
+      }
+    }
+    case 'restore': {
+      const { positionals } = strictArgs(rest, {}, 'restore', 1);
+      const file = positionals[0];
+      if (!file) throw new UsageError(`restore needs the FILE to read\n\n${HELP.restore}`);
+      if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`${file}: no such file`);
+      const database = await openConfiguredDatabase(config);
+      try {
+        const r = await restoreBackup(database, file).catch((error: unknown) => {
+          if (error instanceof BackupError) throw new UsageError(error.message);
+          throw error;
+        });
+        const keyId = currentDataKeyId(config);
+        const keyNote = r.dataKeyId && keyId !== r.dataKeyId ? `\nWarning: the backup was taken with data key ${r.dataKeyId}, this configuration has ${keyId ?? 'none'}: set that NIANGJIA_DATA_KEY (or list it in NIANGJIA_DATA_KEY_PREVIOUS), or ID numbers cannot be read.` : '';
+        return `Restored ${r.rows.toLocaleString('en-US')} rows in ${r.tables} tables${r.migratedAfter.length ? `, then applied ${r.migratedAfter.length} newer migration(s)` : ''}.${keyNote}`;
+      } finally {
+        await database.close();
+      }
+    }
     default:
       throw new UsageError(`Unknown command "${command}"\n\n${HELP.main}`);
+  }
+}
+
+/** The fingerprint of the configured data key (never the key), to match backups with keys. */
+function currentDataKeyId(config: Config): string | null {
+  try {
+    return dataKeyId(loadDataKeys({ dataKey: config.dataKey, previous: config.previousDataKeys, dataDir: config.dataDir, allowGenerate: false }).current.key);
+  } catch {
+    return null;
   }
 }
 

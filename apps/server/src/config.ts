@@ -1,4 +1,6 @@
+import os from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 const bool = z
@@ -74,6 +76,12 @@ const envSchema = z.object({
   NIANGJIA_DOOR_OFFLINE_AFTER_MISSED: z.coerce.number().int().min(1).max(100).default(3),
   /** Oldest rotating code still accepted (the worker may sign in and register first). */
   NIANGJIA_DOOR_CODE_MAX_AGE_SECONDS: z.coerce.number().int().min(30).max(900).default(120),
+  /** Names this instance in every log line, in /metrics and in the job table (default: host-pid-random). */
+  NIANGJIA_INSTANCE_ID: z.string().regex(/^[\w.:-]{1,64}$/, { message: '1–64 letters, digits, . _ : -' }).optional(),
+  /** A running job whose instance stops renewing its lease for this long is taken over by another instance. */
+  NIANGJIA_JOB_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
+  /** Bearer token for GET /metrics; required to read metrics outside demo mode. */
+  NIANGJIA_METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
 });
 
 export type MqttConfig = {
@@ -116,6 +124,12 @@ export type Config = {
   /** Door controllers' broker (access). */
   mqtt: MqttConfig;
   door: DoorConfig;
+  /** This instance's name in logs, metrics and job leases. */
+  instanceId: string;
+  /** Job lease: how soon another instance takes over the jobs of one that died. */
+  jobLeaseSeconds: number;
+  /** GET /metrics needs `Authorization: Bearer <token>` outside demo mode; unset there = metrics off. */
+  metricsToken: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -165,9 +179,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       offlineAfterMissed: e.NIANGJIA_DOOR_OFFLINE_AFTER_MISSED,
       codeMaxAgeSeconds: e.NIANGJIA_DOOR_CODE_MAX_AGE_SECONDS,
     },
+    instanceId: e.NIANGJIA_INSTANCE_ID ?? defaultInstanceId(),
+    jobLeaseSeconds: e.NIANGJIA_JOB_LEASE_SECONDS,
+    metricsToken: e.NIANGJIA_METRICS_TOKEN,
   };
   assertProductionSafe(config);
   return config;
+}
+
+/** host-pid-random: unique even when two instances share a host (or a container's pid 1). */
+function defaultInstanceId(): string {
+  return `${os.hostname().split('.')[0]!.replace(/[^\w-]/g, '').slice(0, 40) || 'host'}-${process.pid}-${randomBytes(2).toString('hex')}`;
 }
 
 /** Production must never run with demo conveniences (issue #2). */

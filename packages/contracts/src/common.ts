@@ -43,4 +43,17 @@ export const healthSchema = z.object({
   status: z.literal('ok'),
   db: z.enum(['pglite', 'postgres']),
   version: z.string(),
+  /** Which app instance answered (several run behind the load balancer). */
+  instance: z.string().optional(),
+});
+
+export const readySchema = z.object({
+  status: z.literal('ready'),
+  db: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+  instance: z.string(),
+  /** The last migration of this code (applied). */
+  schema: z.string(),
+  /** Applied migrations of a newer release this code does not know (expand/contract: still compatible). */
+  newerMigrations: z.number().int(),
 });

@@ -19,7 +19,7 @@ describe('API conventions', () => {
   it('health says which database and version', async () => {
     const res = await t.anon.get('/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', db: t.database.kind, version: '0.1.0' });
+    expect(res.body).toEqual({ status: 'ok', db: t.database.kind, version: '0.1.0', instance: t.config.instanceId });
   });
 
   it('puts a request id on every response, and keeps a sane incoming one', async () => {

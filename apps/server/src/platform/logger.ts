@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { DrizzleQueryError } from 'drizzle-orm';
 import type { FastifyServerOptions } from 'fastify';
 
@@ -22,9 +23,11 @@ export const REDACT_PATHS = [
   'idNumber',
 ];
 
-export function loggerOptions(level: string): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
+export function loggerOptions(level: string, instanceId?: string): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
   return {
     level,
+    // Every line names the instance that wrote it (several run behind the load balancer).
+    base: { pid: process.pid, hostname: os.hostname(), ...(instanceId ? { instance: instanceId } : {}) },
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     serializers: {
       req(request: { method: string; url: string; id: string; ip?: string }) {

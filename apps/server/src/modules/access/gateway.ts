@@ -51,7 +51,7 @@ export function hashDeviceSecret(secrets: Secrets, secret: string): string {
  * to the database and announced with NOTIFY, so the instance that waits learns of an ack that
  * another instance received.
  */
-export function createDoorGateway(deps: { database: Database; mqtt: MqttConfig; door: DoorConfig; secrets: Secrets; dataKeys: DataKeys; log: FastifyBaseLogger; isProduction?: boolean }) {
+export function createDoorGateway(deps: { database: Database; mqtt: MqttConfig; door: DoorConfig; secrets: Secrets; dataKeys: DataKeys; log: FastifyBaseLogger; isProduction?: boolean; onAck?: (result: 'done' | 'refused') => void }) {
   const { database, secrets, dataKeys, log } = deps;
   const db = database.db;
   const acks = new EventEmitter();
@@ -110,6 +110,9 @@ export function createDoorGateway(deps: { database: Database; mqtt: MqttConfig; 
       // An ack after the scan gave up still makes the entry log true (the door did open).
       if (acked.entryId && acked.ackResult === 'done') await repo.markEntryOpenedByAck(db, acked.entryId);
       announceAck(acked.id);
+      // Which instance recorded it (the log line carries the instance id): with several instances the ack may reach another one than the scan.
+      log.info({ deviceId, commandId: acked.id, result: body.data.result }, 'door command acknowledged');
+      deps.onAck?.(body.data.result);
       return;
     }
     if (kind === 'heartbeat') {

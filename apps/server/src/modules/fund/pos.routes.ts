@@ -23,7 +23,10 @@ declare module 'fastify' {
  * The POS machine API, contract v1 (docs/pos-contract.md). No session: every request is signed
  * by its terminal's key. The body is kept as received, since the signature covers its exact bytes.
  */
-export const posRoutes: FastifyPluginAsync<{ db: Db; dataKeys: DataKeys; secrets: Secrets }> = async (app, { db, dataKeys, secrets }) => {
+/** What was ingested, for the instance's metrics (platform/metrics). */
+export type PosResultsListener = (kind: 'sale' | 'redemption' | 'refund', results: readonly { status: string }[]) => void;
+
+export const posRoutes: FastifyPluginAsync<{ db: Db; dataKeys: DataKeys; secrets: Secrets; onResults?: PosResultsListener }> = async (app, { db, dataKeys, secrets, onResults = () => undefined }) => {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: POS_BODY_LIMIT }, (request, body, done) => {
     request.posRaw = body as string;
@@ -59,12 +62,15 @@ export const posRoutes: FastifyPluginAsync<{ db: Db; dataKeys: DataKeys; secrets
     const { caller, body } = await authenticate(request);
     const batch = batchOf(body, 'sales');
     const results = await ingestSales(db, caller, batch ?? [body], langOf(request));
+    onResults('sale', results);
     return batch ? { results } : single(results[0]!);
   });
 
   app.post('/pos/refunds', { config: { permission: 'public' }, schema: { tags: ['pos'], summary: 'Reverse a named sale (signed terminal)' } }, async (request) => {
     const { caller, body } = await authenticate(request);
-    return single(await refundSale(db, caller, body, langOf(request)));
+    const result = await refundSale(db, caller, body, langOf(request));
+    onResults('refund', [result]);
+    return single(result);
   });
 
   app.post(
@@ -73,10 +79,15 @@ export const posRoutes: FastifyPluginAsync<{ db: Db; dataKeys: DataKeys; secrets
     async (request) => {
       const { caller, body } = await authenticate(request);
       const batch = batchOf(body, 'redemptions');
-      if (!batch) return single(await redeemBreakfast(db, secrets, caller, body, langOf(request)));
+      if (!batch) {
+        const result = await redeemBreakfast(db, secrets, caller, body, langOf(request));
+        onResults('redemption', [result]);
+        return single(result);
+      }
       const results = [];
       // In order: a day's second redemption of a card is judged after its first.
       for (const item of batch) results.push(await redeemBreakfast(db, secrets, caller, item, langOf(request)));
+      onResults('redemption', results);
       return { results };
     },
   );

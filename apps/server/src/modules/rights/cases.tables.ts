@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser } from '../accounts/accounts.tables';
-import { person } from '../members/members.tables';
 import { bytea } from './bytea';
 import { org } from '../orgs/orgs.tables';
 import { rightsConsultation } from './consultations.tables';
@@ -85,7 +84,9 @@ export const rightsCaseParty = pgTable(
     idNumberHash: text('id_number_hash'),
     idNumberMasked: text('id_number_masked'),
     phone: text('phone'),
-    personId: uuid('person_id').references(() => person.id),
+    // A member's person, checked by the service: no foreign key, since a member of one district may
+    // bring a case in another (their rows live on different shards, docs/SCALING.md).
+    personId: uuid('person_id'),
     creditCode: text('credit_code'),
     legalRepresentative: text('legal_representative'),
     address: text('address'),
