@@ -20,6 +20,7 @@ import {
 import { benchDoors, doorsMarkdown } from "./doors";
 import { benchFund, fundMarkdown } from "./fund";
 import { benchDay, dayMarkdown } from "./day";
+import { benchFigures, figuresMarkdown } from "./figures";
 import { startPgCluster, type PgCluster } from "./pg-cluster";
 import {
   HEADINGS,
@@ -91,11 +92,11 @@ export function selectedParts(): string[] | undefined {
   );
   const unknown = parts.filter(
     (p) =>
-       p !== "members" && p !== "doors" && p !== "fund" && p !== "day" && !(POSITIONS_PARTS as readonly string[]).includes(p),
+       p !== "members" && p !== "doors" && p !== "fund" && p !== "day" && p !== "figures" && !(POSITIONS_PARTS as readonly string[]).includes(p),
   );
   if (unknown.length)
     throw new Error(
-      `unknown benchmark part(s): ${unknown.join(", ")} (known: members, doors, fund, day, positions = ${POSITIONS_PARTS.join(", ")})`,
+      `unknown benchmark part(s): ${unknown.join(", ")} (known: members, doors, fund, day, figures, positions = ${POSITIONS_PARTS.join(", ")})`,
     );
   return [...new Set(parts)];
 }
@@ -139,6 +140,12 @@ export async function runSelected(parts: string[]): Promise<void> {
       if (!adminUrl) throw new Error("the mixed-day benchmark needs PostgreSQL");
       const section = dayMarkdown(await benchDay(adminUrl), command);
       replaceSection("Mixed day", section);
+      console.log(`\n${section}`);
+    }
+    if (parts.includes("figures")) {
+      if (!adminUrl) throw new Error("the figures benchmark needs PostgreSQL");
+      const section = figuresMarkdown(await benchFigures(adminUrl, log), command);
+      replaceSection("Figures: ", section);
       console.log(`\n${section}`);
     }
     const positions = parts.filter((p): p is PositionsPart =>

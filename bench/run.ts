@@ -15,6 +15,8 @@
  *      trip. BENCH_SKIP_DOORS=1 leaves it out.
  *   6. fund (bench/fund.ts): signed POS sales ingestion beside pgbench -N, and sale-to-screen latency
  *      with 50 screens. BENCH_SKIP_FUND=1 leaves it out.
+ *   7. figures (bench/figures.ts): any indicator for a district and a year at 1 M members, 10 M door
+ *      entries, 5 M postings, beside a plain count(*). BENCH_SKIP_FIGURES=1 leaves it out.
  * `npm run bench -- positions` (or nearest / network / city / members / doors / fund) runs only those parts and
  * replaces their sections of latest.md.
  * Writes the same tables to bench/results/latest.md. Figures only: nothing here asserts a timing.
@@ -52,6 +54,7 @@ import {
 } from "./common";
 import { benchDoors, doorsMarkdown } from "./doors";
 import { benchFund, fundMarkdown } from "./fund";
+import { benchFigures, figuresMarkdown } from "./figures";
 import { benchMembers, runSelected, selectedParts } from "./parts";
 import { pgbenchSelectOnly } from "./pgbench";
 import { POSITIONS_PARTS, runPositionsParts } from "./positions-parts";
@@ -400,6 +403,8 @@ async function main(): Promise<void> {
       membersSection += `\n\n${doorsMarkdown(await benchDoors(adminUrl), "npm run bench")}`;
     if (!skipPg && adminUrl && process.env.BENCH_SKIP_FUND !== "1")
       membersSection += `\n\n${fundMarkdown(await benchFund(adminUrl, log), "npm run bench")}`;
+    if (!skipPg && adminUrl && process.env.BENCH_SKIP_FIGURES !== "1")
+      membersSection += `\n\n${figuresMarkdown(await benchFigures(adminUrl, log), "npm run bench")}`;
     if (process.env.BENCH_SKIP_POSITIONS !== "1")
       positionsSections = (
         await runPositionsParts(

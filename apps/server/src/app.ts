@@ -14,6 +14,8 @@ import { accessRoutes, createAccessService, createDoorGateway, createDoorsServic
 import { auditRoutes } from './modules/audit';
 import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, membersRoutes, xlsxRoutes } from './modules/members';
 import { createOrgsService, orgsRoutes } from './modules/orgs';
+import { createFiguresService, createScreenService, createTargetsService, indicatorsRoutes, screenRoutes, systemRoutes as systemStatusRoutes } from './modules/figures';
+import { catalogue } from './catalogue';
 import { createFeedbackService, createStarsService, doorAccessFigures, feedbackRoutes, starsRoutes } from './modules/stars';
 import {
   coverageRoutes,
@@ -82,6 +84,8 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     fundCards: createCardsService({ db, secrets }),
     fundCardImports: createCardImportService({ db, secrets, cards: createCardsService({ db, secrets }) }),
     fundCustodian: createCustodianService({ db }),
+    figures: createFiguresService({ db, catalogue }),
+    targets: createTargetsService({ db, catalogue }),
   };
 }
 
@@ -178,6 +182,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.addHook('onResponse', async (request, reply) => {
     metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
+  // The district screen hears every committed change to a rollup (LISTEN/NOTIFY) on this instance.
+  const screen = createScreenService({ database, figures: services.figures, log: app.log });
+  app.addHook('onReady', async () => screen.start());
+  app.addHook('onClose', async () => screen.stop());
   const access = createAccessService({ db: database.db, secrets, dataKeys, gateway: doorGateway, door: config.door, publicUrl: config.publicUrl });
   const doors = createDoorsService({ db: database.db, dataKeys, gateway: doorGateway, door: config.door });
   app.decorateRequest('actor', null);
@@ -256,6 +264,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(posRoutes, { db: database.db, dataKeys, secrets, onResults: (kind, results) => metrics.countPosResults(kind, results) });
       await api.register(holidaysRoutes, { holidays: services.holidays });
       await api.register(rightsRoutes, { rights: services.rights });
+      await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });
+      await api.register(screenRoutes, { screen });
+      await api.register(systemStatusRoutes, { database, catalogue, jobs, version: config.version });
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/client';
-import { runMigrations } from './db/migrate';
+import { prepareDatabase } from './catalogue';
+import type { MigrationResult } from './db/migrate';
 import { hasDemoUsers, isDemoSeeded } from './db/seed/demo';
 
 /** Opens the configured database (PGlite in the data directory, or PostgreSQL). */
@@ -8,7 +9,14 @@ export function openConfiguredDatabase(config: Config): Promise<Database> {
   return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 }
 
-export { runMigrations };
+/**
+ * Migrations, then the indicator catalogue's triggers and rollups (a series whose definition
+ * changed is rebuilt from the records): every entry point that migrates goes through here.
+ */
+export async function runMigrations(database: Database): Promise<MigrationResult & { rebuiltSeries: string[] }> {
+  const { indicators, ...migrations } = await prepareDatabase(database);
+  return { ...migrations, rebuiltSeries: indicators.rebuilt };
+}
 
 /** In production, a database holding demo data or demo sign-ins is refused (issue #2). */
 export async function assertNoDemoData(database: Database): Promise<void> {

@@ -27,6 +27,9 @@ export const permissions = [
   'rights.read',
   'rights.write',
   'rights.manage',
+  'figures.read',
+  'figures.write',
+  'system.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

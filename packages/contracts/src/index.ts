@@ -15,3 +15,4 @@ export * from './fund';
 export * from './holidays';
 export * from './rights';
 export * from './rights-monitoring';
+export * from './figures';

@@ -30,6 +30,8 @@ const GLOBAL: Record<string, string> = {
   door_rejected_message: 'security log of messages from unknown or forged devices',
   holiday_override: 'the national holiday calendar (one State Council notice for the whole country)',
   rights_file: 'an evidence file, uploaded before it is attached to a case or a rating; object storage at national scale',
+  indicator_series: 'the definitions of the indicator series (one row per series, written at start-up)',
+  indicator_trigger: 'which rollup triggers are installed on which table (start-up bookkeeping)',
 };
 
 /** Foreign keys from district-owned tables into these cross shards by design; Citus cannot enforce them, so they become application checks at conversion (SCALING.md). */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/client';
-import { runMigrations } from '../db/migrate';
+import { prepareDatabase } from '../catalogue';
 import { seedDemo } from '../db/seed/demo';
 import { testConfig } from '../config';
 import { loadDataKeys } from '../platform/pii';
@@ -38,7 +38,7 @@ export default async function setup(project: TestProject) {
   const kind = testDbKind();
   if (kind === 'pglite') {
     const database = await openDatabase({});
-    await runMigrations(database);
+    await prepareDatabase(database);
     await seedDemo(database, { pii: testPii() });
     const dump = await database.pglite!.dumpDataDir('none');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'niangjia-test-')), 'template.tar');
@@ -50,7 +50,7 @@ export default async function setup(project: TestProject) {
   const name = randomDbName('niangjia_tpl');
   await adminQuery(`create database ${name}`);
   const database = await openDatabase({ databaseUrl: withDatabaseName(process.env.TEST_DATABASE_URL!, name), poolSize: 2 });
-  await runMigrations(database);
+  await prepareDatabase(database);
   await seedDemo(database, { pii: testPii() });
   await database.close();
   project.provide('dbTemplate', name);

@@ -49,6 +49,8 @@ const WarningsPage = lazy(() => import('./features/rights/WarningsPage').then((m
 const TeamsPage = lazy(() => import('./features/rights/TeamsPage').then((m) => ({ default: m.TeamsPage })));
 const RatingsPage = lazy(() => import('./features/rights/RatingsPage').then((m) => ({ default: m.RatingsPage })));
 const HolidaysPage = lazy(() => import('./features/rights/HolidaysPage').then((m) => ({ default: m.HolidaysPage })));
+const FiguresPage = lazy(() => import('./features/figures/FiguresPage').then((m) => ({ default: m.FiguresPage })));
+const SystemPage = lazy(() => import('./features/system/SystemPage').then((m) => ({ default: m.SystemPage })));
 const SessionsPage = lazy(() => import('./auth/SessionsPage').then((m) => ({ default: m.SessionsPage })));
 
 const theme = {
@@ -102,6 +104,8 @@ function AdminRoutes() {
       <Routes>
         <Route element={<AdminLayout />}>
           <Route index element={<Lazy><DashboardPage /></Lazy>} />
+          <Route path="figures" element={<Lazy><FiguresPage /></Lazy>} />
+          <Route path="system" element={<Lazy><SystemPage /></Lazy>} />
           <Route path="orgs" element={<Lazy><OrgsPage /></Lazy>} />
           <Route path="orgs/:orgId" element={<Lazy><OrgsPage /></Lazy>} />
           <Route path="users" element={<Lazy><UsersPage /></Lazy>} />

@@ -1,4 +1,6 @@
 import type { Translation } from '../shared/locale-shape';
+import { figuresEn } from './features/figures/locales';
+import { systemEn } from './features/system/locales';
 import type { adminZh } from './locales';
 import { accessEn } from './features/access/locales';
 import { membersEn } from './features/members/locales';
@@ -208,6 +210,8 @@ export const adminEn: Translation<typeof adminZh> = {
   access: accessEn,
   fundAdmin: fundEn,
   rights: rightsEn,
+  figures: figuresEn,
+  system: systemEn,
   ...fundStatementEn,
   audit: {
     title: 'Audit log',

@@ -9,6 +9,8 @@ import { coverageZh, standardsZh } from './features/positions/coverage-locales';
 import { fundZh } from './features/fund/locales';
 import { fundStatementZh } from '../shared/fund/locales';
 import { rightsZh } from './features/rights/locales';
+import { figuresZh } from './features/figures/locales';
+import { systemZh } from './features/system/locales';
 
 /** The console's strings, zh-CN first; `adminEn` must have the same keys (the type checks it). */
 export const adminZh = {
@@ -207,6 +209,8 @@ export const adminZh = {
   access: accessZh,
   fundAdmin: fundZh,
   rights: rightsZh,
+  figures: figuresZh,
+  system: systemZh,
   ...fundStatementZh,
   audit: {
     title: '审计日志',

@@ -12,6 +12,7 @@ import { seedDemoCoverage } from './demo-coverage';
 import { seedDemoDoors } from '../../modules/access';
 import { seedDemoFund } from './demo-fund';
 import { seedDemoRights } from './demo-rights';
+import { backdateDemoHistory } from './demo-history';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKER_PHONE, JIANGBEI_STREETS } from './demo-orgs';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -96,6 +97,7 @@ export async function seedDemo(database: Database, opts: { pii?: DemoPii } = {})
     if (opts.pii) await seedDemoDoors(tx, opts.pii);
     await seedDemoFund(tx, new Map([...byCode].map(([code, row]) => [code, row.id])), opts.pii);
     await seedDemoRights(tx, byCode, opts.pii);
+    await backdateDemoHistory(tx);
     await tx.insert(systemSetting).values({ key: 'demo_seeded', value: { at: new Date().toISOString() } });
   });
   return { seeded: true, orgs, members };

@@ -395,3 +395,13 @@ export async function aggregateUsage(db: Db, positionId: string, granularity: 'h
 function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }
+
+/** Positions in a subtree with at least one active door controller (智慧驿站). */
+export async function countSmartStations(db: Db, underPath: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(distinct ${doorController.positionId})::int` })
+    .from(doorController)
+    .innerJoin(org, eq(org.id, doorController.orgId))
+    .where(and(eq(doorController.status, 'active'), like(org.path, `${underPath}%`)));
+  return Number(row?.n ?? 0);
+}

@@ -28,3 +28,4 @@ export async function getPositionUsage(db: Db, positionId: string, year: number)
   const [yearly, hourly] = await Promise.all([buildUsage(db, positionId, 'month', from, to), buildUsage(db, positionId, 'hour', from, to)]);
   return { ...yearly.totals, hoursKept: hourly.buckets.length };
 }
+export { accessIndicators } from './access.indicators';

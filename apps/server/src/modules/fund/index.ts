@@ -18,3 +18,4 @@ export { signPosRequest, generateTerminalKey } from './pos-signing';
 export { findBalanceMismatches, getTotals } from './ledger';
 export * from './fund.tables';
 export { simulateSales, sendSigned, randomSale } from './pos-simulator';
+export { fundIndicators } from './fund.indicators';

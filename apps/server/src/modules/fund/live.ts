@@ -1,8 +1,8 @@
 import type { FundLiveEvent } from '@niangjia/contracts';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import pg from 'pg';
 import type { Database, Db } from '../../db/client';
+import { createNotifyListener } from '../../platform/notify-listener';
 
 /**
  * Live fund figures across instances: a committed sale or breakfast sends `pg_notify` in its own
@@ -40,9 +40,6 @@ export type LiveHub = {
 
 export function createLiveHub(database: Database, log?: FastifyBaseLogger): LiveHub {
   const listeners = new Set<LiveListener>();
-  let stopped = false;
-  let stopFn: (() => Promise<void>) | null = null;
-
   const dispatch = (payload: string) => {
     let event: FundLiveEvent;
     try {
@@ -58,53 +55,14 @@ export function createLiveHub(database: Database, log?: FastifyBaseLogger): Live
       }
     }
   };
-
-  async function startPg(url: string) {
-    let client: pg.Client | null = null;
-    let retry: NodeJS.Timeout | null = null;
-    const connect = async () => {
-      if (stopped) return;
-      const c = new pg.Client({ connectionString: url });
-      c.on('notification', (m) => m.channel === FUND_CHANNEL && m.payload && dispatch(m.payload));
-      c.on('error', (error) => {
-        log?.warn({ err: error }, 'fund live connection lost; reconnecting');
-        void c.end().catch(() => undefined);
-        if (client === c) client = null;
-        if (!stopped) retry = setTimeout(() => void connect().catch(() => undefined), 1000);
-      });
-      await c.connect();
-      await c.query(`LISTEN ${FUND_CHANNEL}`);
-      client = c;
-    };
-    await connect();
-    stopFn = async () => {
-      if (retry) clearTimeout(retry);
-      await client?.end().catch(() => undefined);
-    };
-  }
-
+  const listener = createNotifyListener(database, FUND_CHANNEL, dispatch, log);
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    subscribe(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
     },
     clientCount: () => listeners.size,
-    async start() {
-      stopped = false;
-      if (database.kind === 'pglite' && database.pglite) {
-        const unsub = await database.pglite.listen(FUND_CHANNEL, dispatch);
-        stopFn = async () => {
-          if (!database.pglite!.closed) await unsub();
-        };
-      } else if (database.pool) {
-        const url = (database.pool.options as { connectionString?: string }).connectionString;
-        if (url) await startPg(url);
-      }
-    },
-    async stop() {
-      stopped = true;
-      await stopFn?.();
-      stopFn = null;
-    },
+    start: () => listener.start(),
+    stop: () => listener.stop(),
   };
 }

@@ -12,3 +12,4 @@ export { xlsxRoutes } from './xlsx.routes';
 export { signCardToken, verifyCardToken } from './card-token';
 export { hashIdNumber, ID_NUMBER_PURPOSE } from './members.shared';
 export { membership, membershipEvent, person, memberNumberCounter, memberImport } from './members.tables';
+export { membersIndicators, GIG_FORMS } from './members.indicators';

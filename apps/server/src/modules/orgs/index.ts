@@ -8,3 +8,4 @@ export { checkCreditCode, creditCodeCheckChar } from './credit-code';
 export { findDivision, listDivisions } from './divisions';
 export { findOrgByCode, findOrgById, scopeCondition, insertOrg, type OrgRow } from './orgs.repository';
 export { org } from './orgs.tables';
+export { orgsIndicators } from './orgs.indicators';

@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray, like } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, like, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Scope } from '../../platform/auth';
 import { job } from '../../platform/jobs';
@@ -160,4 +160,16 @@ export async function findRunLayers(db: Db, id: string) {
       .where(eq(coverageRun.id, id))
       .limit(1)
   )[0];
+}
+
+/** The share of the area's weight (else of its street length) within reach in its latest run finished by `before`. */
+export async function findLatestCoverageShare(db: Db, orgId: string, before: Date): Promise<{ share: number | null; finishedAt: Date } | undefined> {
+  const [row] = await db
+    .select({ weightShare: coverageRun.weightShare, lengthShare: coverageRun.lengthShare, finishedAt: coverageRun.finishedAt })
+    .from(coverageRun)
+    .where(and(eq(coverageRun.orgId, orgId), eq(coverageRun.status, 'succeeded'), lt(coverageRun.finishedAt, before)))
+    .orderBy(desc(coverageRun.finishedAt))
+    .limit(1);
+  if (!row?.finishedAt) return undefined;
+  return { share: row.weightShare ?? row.lengthShare ?? null, finishedAt: row.finishedAt };
 }

@@ -22,3 +22,5 @@ export { runValuesOf } from './coverage.service';
 export { buildSyntheticGrid } from './coverage.synthetic';
 export { boundsOf, serializeWalkGraph } from './network.service';
 export { convertCoord, haversineMetres, type Crs } from './geo/coords';
+export { positionsIndicators } from './positions.indicators';
+export { loadJiangbeiOutline } from './geo/boundary';

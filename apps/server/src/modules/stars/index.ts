@@ -10,3 +10,4 @@ export { feedbackRoutes } from './feedback.routes';
 export { computeStars, FACILITY_STANDARD, missingFacilities, DEFAULT_RUBRIC } from './stars.compute';
 export { carePhoto, positionInspection, positionIssue, positionRating, ratingRubric } from './stars.tables';
 export { doorAccessFigures, accessFractions } from './access-figures';
+export { starsIndicators } from './stars.indicators';

@@ -1,4 +1,4 @@
-import type { AuditEntry, Org, OrgType, Page } from '@niangjia/contracts';
+import type { AuditEntry, IndicatorBreakdown, OrgType, Page } from '@niangjia/contracts';
 import { Card, Col, Empty, List, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useScope } from '../../layout/scope';
 import { MemberStatsCard } from '../members/MemberStatsCard';
 import { AccessDashboardCard } from '../access/AccessDashboardCard';
+import { IndicatorTiles } from '../figures/IndicatorTiles';
 
 // Types worth a tile; the scope's own type above them is always 1 and says nothing.
 const TILE_TYPES: readonly OrgType[] = ORG_TYPES.filter((t) => t !== 'federation');
@@ -23,19 +24,15 @@ export function DashboardPage() {
   const canAudit = me.permissions.includes('audit.read');
   const canReadOrgs = me.permissions.includes('org.read');
 
+  // Org counts by type from the catalogue (orgs.total by orgType, today), the same numbers as 数据中心.
   const counts = useRequest(
     async (signal) => {
       if (!scope) return null;
-      const totals = await Promise.all([
-        ...TILE_TYPES.map((type) =>
-          api.get<Page<Org>>('/orgs', { under: scope.id, type, status: 'active', pageSize: 1 }, { signal }).then((p) => [type, p.total] as const),
-        ),
-        api.get<Page<Org>>('/orgs', { under: scope.id, status: 'active', pageSize: 1 }, { signal }).then((p) => ['all', p.total] as const),
-      ]);
-      return Object.fromEntries(totals) as Record<OrgType | 'all', number>;
+      const b = await api.get<IndicatorBreakdown>('/indicators/orgs.total/breakdown', { org: scope.id, by: 'orgType', period: 'day' }, { signal });
+      return { ...Object.fromEntries(b.rows.map((r) => [r.key, r.value ?? 0])), all: b.total ?? 0 } as Record<OrgType | 'all', number>;
     },
     [scope?.id],
-    canReadOrgs,
+    canReadOrgs && me.permissions.includes('figures.read'),
   );
 
   const recent = useRequest(
@@ -52,6 +49,8 @@ export function DashboardPage() {
       <Typography.Paragraph type="secondary">
         {scope ? t('dashboard.scopeLine', { scope: trail.join(' ▸ ') }) : t('scope.none')}
       </Typography.Paragraph>
+
+      {me.permissions.includes('figures.read') && scope && <IndicatorTiles orgId={scope.id} />}
 
       {canReadOrgs && (
         <Card title={t('dashboard.orgFigures')} style={{ marginBottom: 16 }} extra={<Link to="/orgs">{t('dashboard.toOrgs')}</Link>}>

@@ -1,0 +1,24 @@
+import type { Database } from './db/client';
+import { runMigrations, type MigrationResult } from './db/migrate';
+import { accessIndicators } from './modules/access';
+import { figuresIndicators } from './modules/figures';
+import { fundIndicators } from './modules/fund';
+import { membersIndicators } from './modules/members';
+import { orgsIndicators } from './modules/orgs';
+import { positionsIndicators } from './modules/positions';
+import { starsIndicators } from './modules/stars';
+import { createCatalogue, syncIndicatorSeries, type SyncResult } from './platform/indicators';
+
+/**
+ * Every module's indicators: the one list of the catalogue. A new module adds its
+ * `xxxIndicators` here (see platform/indicators/index.ts).
+ */
+const MODULES = [orgsIndicators, membersIndicators, positionsIndicators, starsIndicators, accessIndicators, fundIndicators];
+export const catalogue = createCatalogue([...MODULES, figuresIndicators(MODULES)]);
+
+/** Migrations, then the indicator triggers and any series whose definition changed (main, cli, tests). */
+export async function prepareDatabase(database: Database): Promise<MigrationResult & { indicators: SyncResult }> {
+  const migrations = await runMigrations(database);
+  const indicators = await syncIndicatorSeries(database, catalogue);
+  return { ...migrations, indicators };
+}

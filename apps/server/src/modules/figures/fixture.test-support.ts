@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../db/client';
+
+/**
+ * A small district (测试区, code FX) under the demo's federation with records whose figures are
+ * counted by hand in catalogue.int.test.ts. Times sit on the edges of days and years in
+ * Asia/Shanghai (a record at 2025-12-31T16:30Z belongs to 2026-01-01).
+ */
+export type Fixture = { ids: Record<string, string> };
+
+const q = (v: string | number | boolean | null) => (v === null ? 'null' : typeof v === 'string' ? `'${v.replace(/'/g, "''")}'` : String(v));
+
+export async function seedFixture(database: Database): Promise<Fixture> {
+  const ids: Record<string, string> = {};
+  const id = (name: string) => (ids[name] ??= randomUUID());
+  const [cq] = await database.query<{ id: string; path: string }>("select id, path from org where code = 'CQ'");
+  const [reporter] = await database.query<{ id: string }>('select id from app_user order by created_at limit 1');
+  const paths: Record<string, string> = {};
+  const stmts: string[] = [];
+
+  const orgs: [code: string, type: string, parent: string | null, created: string, closed?: string][] = [
+    ['FX', 'district', null, '2020-01-01T00:00:00Z'],
+    ['FX-S1', 'street', 'FX', '2020-01-01T00:00:00Z'],
+    ['FX-S2', 'street', 'FX', '2020-01-01T00:00:00Z'],
+    ['FX-G1', 'grassroots', 'FX-S1', '2024-03-01T02:00:00Z'],
+    ['FX-J1', 'joint', 'FX-S1', '2025-02-01T02:00:00Z'],
+    ['FX-G2', 'grassroots', 'FX-S2', '2025-05-10T02:00:00Z'],
+    ['FX-G3', 'grassroots', 'FX-S2', '2025-07-01T02:00:00Z', '2025-11-01T02:00:00Z'],
+  ];
+  for (const [code, type, parent, created, closed] of orgs) {
+    const parentPath = parent ? paths[parent]! : cq!.path;
+    paths[code] = `${parentPath}${id(code)}/`;
+    stmts.push(`insert into org (id, code, name, type, parent_id, path, depth, status, closed_at, created_at) values (${q(id(code))}, ${q(code)}, ${q(`测试 ${code}`)}, ${q(type)},
+      ${q(parent ? id(parent) : cq!.id)}, ${q(paths[code])}, ${paths[code].split('/').length - 3}, ${q(closed ? 'closed' : 'active')}, ${q(closed ?? null)}, ${q(created)})`);
+  }
+
+  const members: [name: string, org: string, form: string, migrant: boolean, verified: boolean, status: string, joined: string | null, left?: string][] = [
+    ['M1', 'FX-G1', 'standard', true, true, 'active', '2024-06-01T02:00:00Z'],
+    ['M2', 'FX-G1', 'delivery_rider', false, true, 'active', '2025-03-15T02:00:00Z'],
+    ['M3', 'FX-G2', 'courier', false, false, 'left', '2025-08-20T02:00:00Z', '2025-10-01T02:00:00Z'],
+    ['M4', 'FX-J1', 'ride_hailing', true, true, 'active', '2025-12-31T15:30:00Z'],
+    ['M5', 'FX-J1', 'courier', false, false, 'applied', null],
+    ['M6', 'FX-G2', 'standard', false, true, 'active', '2025-12-31T16:10:00Z'],
+    ['M7', 'FX-G1', 'standard', false, false, 'suspended', '2023-05-05T02:00:00Z'],
+  ];
+  for (const [name, org, form, migrant, verified, status, joined, left] of members) {
+    stmts.push(`insert into person (id, org_id, real_name, id_number_enc, id_number_hash, id_number_masked, sex, birth_date, employment_form, is_migrant, verified_at)
+      values (${q(id(`p-${name}`))}, ${q(id(org))}, ${q(`测试${name}`)}, 'x', ${q(`fixture-${id(`p-${name}`)}`)}, '5001********0000', 'male', '1990-01-01', ${q(form)}, ${migrant}, ${verified ? q(joined ?? '2025-01-01T00:00:00Z') : 'null'})`);
+    stmts.push(`insert into membership (id, person_id, org_id, status, applied_at, joined_at, left_at, source)
+      values (${q(id(name))}, ${q(id(`p-${name}`))}, ${q(id(org))}, ${q(status)}, ${q(joined ?? '2025-06-01T00:00:00Z')}, ${q(joined)}, ${q(left ?? null)}, 'staff')`);
+  }
+
+  const positions: [name: string, org: string, type: string, mode: string | null, status: string, created: string, changed: string, full?: boolean][] = [
+    ['P1', 'FX-S1', 'rest_station', 'commerce_sustained', 'open', '2024-04-01T02:00:00Z', '2024-04-01T02:00:00Z', true],
+    ['P2', 'FX-S2', 'rest_station', 'union_built', 'open', '2025-06-01T02:00:00Z', '2025-06-01T02:00:00Z'],
+    ['P3', 'FX-G1', 'mothers_room', null, 'open', '2025-09-09T02:00:00Z', '2025-09-09T02:00:00Z'],
+    ['P4', 'FX-S2', 'workers_home', 'converted_idle', 'closed', '2023-01-01T02:00:00Z', '2025-03-03T02:00:00Z'],
+    ['P5', 'FX', 'service_center', null, 'planned', '2025-01-01T02:00:00Z', '2025-01-01T02:00:00Z'],
+    ['P6', 'FX-S1', 'rest_station', 'platform_company', 'suspended', '2025-12-31T17:00:00Z', '2025-12-31T17:00:00Z'],
+  ];
+  const seven = `'{table_chairs,microwave,rice_cooker,kettle,fan,phone_charger,first_aid_kit}'`;
+  for (const [name, org, type, mode, status, created, changed, full] of positions) {
+    stmts.push(`insert into position (id, code, name, type, org_id, address, lng, lat, weekly_hours, status, status_changed_at, created_at, build_mode, facilities)
+      values (${q(id(name))}, ${q(`FX-${name}`)}, ${q(`测试阵地 ${name}`)}, ${q(type)}, ${q(id(org))}, '测试路 1 号', 106.5, 29.6, '{}'::jsonb, ${q(status)}, ${q(changed)}, ${q(created)}, ${q(mode)}, ${full ? seven : `'{}'`})`);
+  }
+
+  stmts.push(`insert into door_controller (id, device_id, position_id, org_id, name, secret_enc, secret_hash) values (${q(id('C1'))}, ${q(`fx-${id('C1').slice(0, 8)}`)}, ${q(id('P1'))}, ${q(id('FX-S1'))}, '测试门禁', 'x', 'x')`);
+  const entries: [at: string, result: string, afterHours: boolean][] = [
+    ['2025-01-10T13:00:00Z', 'opened', true],
+    ['2025-01-10T03:00:00Z', 'opened', false],
+    ['2025-07-01T03:00:00Z', 'refused', false],
+    ['2024-12-31T16:30:00Z', 'opened', true],
+    ['2025-12-31T16:30:00Z', 'opened', false],
+  ];
+  for (const [at, result, afterHours] of entries) {
+    stmts.push(`insert into door_entry (at, position_id, org_id, controller_id, device_id, result, is_after_hours) values (${q(at)}, ${q(id('P1'))}, ${q(id('FX-S1'))}, ${q(id('C1'))}, 'fx', ${q(result)}, ${afterHours})`);
+  }
+
+  const issues: [name: string, position: string, created: string, status: string, resolved: string | null][] = [
+    ['I1', 'P1', '2025-04-01T02:00:00Z', 'resolved', '2025-04-05T02:00:00Z'],
+    ['I2', 'P2', '2025-10-10T02:00:00Z', 'open', null],
+    ['I3', 'P3', '2024-12-31T02:00:00Z', 'resolved', '2025-01-02T02:00:00Z'],
+  ];
+  for (const [name, position, created, status, resolved] of issues) {
+    stmts.push(`insert into position_issue (id, number, position_id, reporter_id, category, text, status, resolved_at, created_at) values (${q(id(name))}, ${q(`FX-${name}-${id(name).slice(0, 6)}`)}, ${q(id(position))}, ${q(reporter!.id)}, 'other', '测试', ${q(status)}, ${q(resolved)}, ${q(created)})`);
+  }
+
+  stmts.push(`insert into coverage_run (org_id, network_name, minutes, speed_kmh, candidate_count, status, weight_share, length_share, finished_at, created_at)
+    values (${q(id('FX'))}, '测试路网', 15, 4.5, 0, 'succeeded', 0.8, 0.6, '2025-06-01T02:00:00Z', '2025-06-01T01:00:00Z')`);
+
+  // The fund: accounts, then balanced entries (each entry's postings sum to zero at commit).
+  stmts.push(`insert into fund (id, code, name, org_id) values (${q(id('F'))}, ${q(`FX-FUND-${id('F').slice(0, 6)}`)}, '测试爱心基金', ${q(id('FX'))})`);
+  stmts.push(`insert into fund_shop (id, code, name, fund_id, position_id, org_id, operator_name) values (${q(id('SH'))}, ${q(`FX-SHOP-${id('SH').slice(0, 6)}`)}, '测试小卖部', ${q(id('F'))}, ${q(id('P1'))}, ${q(id('FX-S1'))}, '测试商贸')`);
+  for (const [name, kind, shop, position] of [
+    ['A-collected', 'collected', null, null],
+    ['A-custodian', 'custodian', null, null],
+    ['A-shop', 'shop_contributions', 'SH', null],
+    ['A-station', 'station_breakfasts', null, 'P1'],
+  ] as const) {
+    stmts.push(`insert into fund_account (id, fund_id, code, kind, name, shop_id, position_id) values (${q(id(name))}, ${q(id('F'))}, ${q(name)}, ${q(kind)}, ${q(name)}, ${q(shop ? id(shop) : null)}, ${q(position ? id(position) : null)})`);
+  }
+  const entriesOfFund: [name: string, kind: string, at: string, amount: number, sales: number, breakfasts: number, postings: [string, number][]][] = [
+    ['E-S1', 'sale', '2025-02-01T02:00:00Z', 10, 1, 0, [['A-collected', 10], ['A-shop', -10]]],
+    ['E-S2', 'history', '2025-08-01T02:00:00Z', 500, 50, 0, [['A-collected', 500], ['A-shop', -500]]],
+    ['E-R1', 'refund', '2025-08-02T02:00:00Z', -10, -1, 0, [['A-collected', -10], ['A-shop', 10]]],
+    ['E-B1', 'breakfast', '2025-09-01T00:00:00Z', 400, 0, 1, [['A-station', 400], ['A-collected', -400]]],
+    ['E-S3', 'sale', '2024-12-01T02:00:00Z', 100, 10, 0, [['A-collected', 100], ['A-shop', -100]]],
+    ['E-T1', 'transfer', '2025-10-01T02:00:00Z', 300, 0, 0, [['A-collected', -300], ['A-custodian', 300]]],
+  ];
+  for (const [name, kind, at, amount, sales, breakfasts, postings] of entriesOfFund) {
+    const isShop = kind !== 'breakfast' && kind !== 'transfer';
+    stmts.push(`insert into fund_entry (id, fund_id, kind, occurred_at, memo, shop_id, position_id, amount_fen, sale_count, breakfast_count)
+      values (${q(id(name))}, ${q(id('F'))}, ${q(kind)}, ${q(at)}, '测试', ${q(isShop ? id('SH') : null)}, ${q(kind === 'transfer' ? null : id('P1'))}, ${amount}, ${sales}, ${breakfasts})`);
+    for (const [account, fen] of postings) stmts.push(`insert into fund_posting (entry_id, account_id, amount_fen, occurred_at) values (${q(id(name))}, ${q(id(account))}, ${fen}, ${q(at)})`);
+  }
+  await database.exec(`begin;\n${stmts.join(';\n')};\ncommit;`);
+  return { ids };
+}
+
+/**
+ * Hand-counted figures of FX for the year 2025 (and 2024 for 同比). Every indicator of the
+ * catalogue must appear here: a new one fails the test until someone counts it.
+ */
+export const FIXTURE_2025: Record<string, { value: number | null; lastYear: number | null }> = {
+  'orgs.grassroots': { value: 2, lastYear: 1 }, // G1, G2 (G3 closed 2025-11-01) | G1
+  'orgs.joint': { value: 1, lastYear: 0 }, // J1
+  'orgs.total': { value: 6, lastYear: 4 }, // FX, S1, S2, G1, G2, J1 | FX, S1, S2, G1
+  'orgs.new_grassroots': { value: 2, lastYear: 1 }, // G2, G3 | G1
+  'members.total': { value: 4, lastYear: 2 }, // M1, M2, M4 (23:30 on 31 Dec), M7 (suspended) | M1, M7
+  'members.new': { value: 3, lastYear: 1 }, // M2, M3 (left later), M4; M6 joined at 00:10 on 1 Jan 2026 | M1
+  'members.gig': { value: 2, lastYear: 0 }, // M2 rider, M4 ride-hailing
+  'members.gig_new': { value: 3, lastYear: 0 }, // M2, M3, M4
+  'members.migrant': { value: 2, lastYear: 1 }, // M1, M4 | M1
+  'members.verified': { value: 3, lastYear: 1 }, // M1, M2, M4 | M1
+  'members.verified_rate': { value: 75, lastYear: 50 },
+  'members.gig_share': { value: 50, lastYear: 0 },
+  'positions.total': { value: 3, lastYear: 2 }, // P1, P2, P3 (P4 closed, P5 planned, P6 2026) | P1, P4
+  'positions.rest_stations': { value: 2, lastYear: 1 }, // P1, P2 | P1
+  'positions.commerce_sustained': { value: 1, lastYear: 1 }, // P1
+  'positions.mothers_rooms': { value: 1, lastYear: 0 }, // P3
+  'positions.workers_homes': { value: 0, lastYear: 1 }, // P4 closed in March | P4
+  'positions.new': { value: 2, lastYear: 1 }, // P2, P3 | P1
+  'positions.standard_rate': { value: 20, lastYear: null }, // now: P1 of P1, P2, P3, P5, P6 (not closed)
+  'positions.coverage_share': { value: 80, lastYear: null }, // the run of 2025-06-01 | none yet
+  'stars.five_star': { value: 0, lastYear: 0 }, // no inspections
+  'stars.average': { value: null, lastYear: null },
+  'stars.issues_reported': { value: 2, lastYear: 1 }, // I1, I2 | I3
+  'stars.issues_resolved': { value: 2, lastYear: 0 }, // I1, I3 (2 Jan 2025)
+  'access.entries': { value: 3, lastYear: 0 }, // E1, E2, E4 (00:30 on 1 Jan 2025); E5 is 2026
+  'access.after_hours': { value: 2, lastYear: 0 }, // E1, E4
+  'access.refused': { value: 1, lastYear: 0 }, // E3
+  'access.smart_stations': { value: 1, lastYear: null }, // P1 (now)
+  'fund.raised': { value: 500, lastYear: 100 }, // 10 + 500 − 10 | 100
+  'fund.raised_total': { value: 600, lastYear: 100 },
+  'fund.sales': { value: 50, lastYear: 10 }, // 1 + 50 − 1 | 10
+  'fund.breakfasts': { value: 1, lastYear: 0 },
+  'fund.breakfast_spend': { value: 400, lastYear: 0 },
+  'fund.balance': { value: 200, lastYear: 100 }, // 100 + 10 + 500 − 10 − 400 (the transfer moves money within the fund)
+  'figures.served': { value: 4, lastYear: 0 }, // 3 entries + 1 breakfast
+};
