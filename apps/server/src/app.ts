@@ -29,7 +29,7 @@ import {
   positionsXlsxRoutes,
   standardsRoutes,
 } from './modules/positions';
-import { createRightsServices, rightsRoutes, startRightsSchedule } from './modules/rights';
+import { createRightsServices, renderRightsPdf, rightsRoutes, startRightsSchedule } from './modules/rights';
 import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
 import { hasPermission } from './platform/auth';
 import { createHolidaysService, holidaysRoutes } from './platform/holidays';
@@ -69,8 +69,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
   const holidays = createHolidaysService({ db });
   return {
     holidays,
-    // PDF documents are drawn by platform/pdf once it is on main (render); until then generating one answers 503.
-    rights: createRightsServices({ db, secrets, dataKeys, holidays, jobs, sms }),
+    rights: createRightsServices({ db, secrets, dataKeys, holidays, jobs, sms, render: renderRightsPdf }),
     orgs: createOrgsService({ db }),
     auth: createAuthService({ db, config, secrets, sms }),
     users: createUsersService({ db }),

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
-import { caseInput } from './testing';
+import { extractPdfText } from '../../platform/pdf/testing';
+import { caseInput, TINY_PNG } from './testing';
 
 let t: TestApp;
 let jb: string;
@@ -137,6 +139,39 @@ describe('a dispute case from intake to agreement', () => {
     expect(paid.body.installments.map((i: { paidFen: number }) => i.paidFen)).toEqual([1_000_000, 200_000]);
     const over = await mediator.post(`/api/v1/rights/cases/${id}/payments`, { receivedOn: '2026-11-14', amountFen: -2_000_000, method: 'other' });
     expect(over.status).toBe(400);
+  });
+
+  it('makes the agreement PDF with the parties and amounts agreed, stored with its hash; a new signature makes version 2', async () => {
+    const made = await mediator.post(`/api/v1/rights/cases/${id}/documents`, { kind: 'agreement', audience: 'file' });
+    expect(made.status).toBe(200);
+    expect(made.body).toMatchObject({ version: 1, isNew: true });
+    const readPdf = async (documentId: string) => t.app.inject({ method: 'GET', url: `/api/v1/rights/cases/${id}/documents/${documentId}`, headers: { cookie: mediator.cookie! } });
+    const res = await readPdf(made.body.id);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(createHash('sha256').update(res.rawPayload).digest('hex')).toBe(made.body.sha256);
+    const text = (await extractPdfText(res.rawPayload)).join('\n').replace(/\n/g, '');
+    expect(text).toContain('劳动争议调解协议书');
+    expect(text).toContain('王小红');
+    expect(text).toMatch(/身份证号 500105\*{8}\d{3}[\dX]/);
+    expect(text).not.toMatch(/500105199003070\d{2}/);
+    expect(text).toContain('重庆某某科技有限公司');
+    expect(text).toContain('统一社会信用代码');
+    expect(text).toContain('¥15,000.00');
+    expect(text).toContain('¥5,000.00');
+    expect(text).toContain('合计人民币¥20,000.00（大写：贰万元整）');
+    expect(text).toContain('第一期于2026年11月15日前支付¥10,000.00');
+    expect(text).toContain('被申请人为申请人出具离职证明。');
+    // Unchanged: the same version. Signed since: a new version; the first stays as it was.
+    expect((await mediator.post(`/api/v1/rights/cases/${id}/documents`, { kind: 'agreement', audience: 'file' })).body).toMatchObject({ id: made.body.id, isNew: false });
+    const token = (await mediator.post(`/api/v1/rights/cases/${id}/sign-requests`, { kind: 'agreement', signerRole: 'mediator' })).body.url.split('/').pop();
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/rights/sign/${token}`, headers: { 'content-type': 'image/png' }, payload: TINY_PNG })).statusCode).toBe(201);
+    const second = await mediator.post(`/api/v1/rights/cases/${id}/documents`, { kind: 'agreement', audience: 'file' });
+    expect(second.body).toMatchObject({ version: 2, isNew: true });
+    expect(second.body.sha256).not.toBe(made.body.sha256);
+    expect(createHash('sha256').update((await readPdf(made.body.id)).rawPayload).digest('hex')).toBe(made.body.sha256);
+    const reads = await t.database.query<{ n: number }>(`select count(*)::int as n from audit_entry where action = 'rights_document.read' and entity_id = $1`, [id]);
+    expect(reads[0]!.n).toBe(2);
   });
 
   it('answers a stale version with 409 and an unknown case with 404', async () => {

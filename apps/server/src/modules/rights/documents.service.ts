@@ -18,7 +18,7 @@ export type PdfRender = (spec: DocumentSpec, signatures: { role: SignerRole; par
 const SIGN_LINK_MINUTES = 30;
 const MAX_SIGNATURE_BYTES = 512 * 1024;
 
-export function createDocumentsService({ db, render, clock = () => new Date() }: { db: Db; render?: PdfRender | undefined; clock?: () => Date }) {
+export function createDocumentsService({ db, render, clock = () => new Date() }: { db: Db; render: PdfRender; clock?: () => Date }) {
   /** The data every template reads, from the case as it is now (ID numbers masked). */
   async function dataOf(tx: Db, caseId: string): Promise<DocumentData> {
     const found = (await repo.findCase(tx, caseId))!;
@@ -61,7 +61,6 @@ export function createDocumentsService({ db, render, clock = () => new Date() }:
      * stored as the next version (the earlier ones stay, with their hashes).
      */
     async generate(caseId: string, input: { kind: DocumentKind; audience: DocumentAudience }, viewer: RightsStaff) {
-      if (!render) throw new AppError('RIGHTS_PDF_UNAVAILABLE', { status: 503 });
       return db.transaction(async (tx) => {
         const found = await loadCase(tx, caseId, viewer, 'write', true);
         checkReady(found.case.status, input.kind);

@@ -13,7 +13,7 @@ export type DocBlock =
   | { type: 'paragraph'; text: string; align?: 'left' | 'right' | 'center' | 'justify'; isBold?: boolean }
   | { type: 'keyValues'; rows: [string, string][] }
   | { type: 'table'; columns: { header: string; align?: 'left' | 'right' | 'center' }[]; rows: string[][]; totalRow?: string[] }
-  | { type: 'signatures'; slots: { role: SignerRole; label: string; name: string }[] }
+  | { type: 'signatures'; slots: { role: SignerRole; label: string; name: string; /** Which party signs here (several applicants may sign one agreement). */ partyId?: string }[] }
   | { type: 'spacer'; height?: number };
 
 export type DocumentSpec = { kind: DocumentKind; audience: DocumentAudience; title: string; author: string; caseNumber: string; blocks: DocBlock[] };
@@ -101,8 +101,8 @@ export function agreementSpec(d: DocumentData): DocumentSpec {
     {
       type: 'signatures',
       slots: [
-        ...applicants.map((a) => ({ role: 'applicant' as const, label: '申请人（签名）', name: a.name })),
-        { role: 'respondent', label: '被申请人（签名或盖章）', name: respondentName },
+        ...applicants.map((a) => ({ role: 'applicant' as const, label: '申请人（签名）', name: a.name, partyId: a.id })),
+        { role: 'respondent', label: '被申请人（签名或盖章）', name: respondentName, ...(respondent ? { partyId: respondent.id } : {}) },
         { role: 'mediator', label: '调解员（签名）', name: d.mediatorName ?? '' },
       ],
     },

@@ -5,7 +5,7 @@
  * agreements and acceptance notices with captured signatures; monitoring points with quarterly
  * forms and early warnings; the 三员 rosters; harmonious-enterprise ratings; figures.
  *
- * Wiring (app.ts): `createRightsServices({ db, secrets, dataKeys, holidays, jobs, sms, render? })`,
+ * Wiring (app.ts): `createRightsServices({ db, secrets, dataKeys, holidays, jobs, sms, render })`,
  * then `rightsRoutes` under /api/v1; `services.reminders.sweep()` and
  * `services.monitoring.sweepReports()` are the scheduled work (see startRightsSchedule).
  */
@@ -14,6 +14,7 @@ export { rightsRoutes } from './rights.routes';
 export { computeClocks, computeLimitation, runningClocks } from './clocks';
 export { agreementSpec, acceptanceNoticeSpec, specLines, type DocumentSpec, type DocBlock } from './documents.templates';
 export type { PdfRender } from './documents.service';
+export { renderRightsPdf } from './documents.pdf';
 export { refreshClocks } from './case-clocks';
 export { DEMO_INFORMANT_PHONE } from './demo-constants';
 export * from './consultations.tables';

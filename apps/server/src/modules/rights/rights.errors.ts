@@ -55,7 +55,6 @@ registerMessages({
   RIGHTS_SIGN_LINK_INVALID: ['签名链接无效或已过期，请让调解员重新生成', 'This signing link is invalid or has expired; ask the mediator for a new one'],
   RIGHTS_SIGNER_PARTY: ['请选择签名的当事人', 'choose the party who signs'],
   RIGHTS_DOCUMENT_NOT_READY: ['案件尚未{state}，不能生成此文书', 'The case is not {state} yet: this document cannot be made'],
-  RIGHTS_PDF_UNAVAILABLE: ['PDF 生成组件尚未安装', 'PDF generation is not available yet'],
   RIGHTS_QUARTER_FORMAT: ['季度格式应为 2026Q3', 'a quarter looks like 2026Q3'],
   RIGHTS_QUARTER_NOT_ENDED: ['季度结束后才能填报', 'a quarter is reported once it has ended'],
   RIGHTS_NOT_INFORMANT: ['您不是此监测点的信息员', 'You are not this point’s informant'],

@@ -14,7 +14,7 @@ import { createRatingsService } from './ratings.service';
 import { createRemindersService } from './reminders.service';
 import { createInterimTell, registerRightsSmsJob, type Tell } from './tell';
 
-export type RightsDeps = { db: Db; secrets: Secrets; dataKeys: DataKeys; holidays: HolidaysService; jobs: JobRunner; sms: SmsSender; render?: PdfRender | undefined; tell?: Tell; clock?: () => Date };
+export type RightsDeps = { db: Db; secrets: Secrets; dataKeys: DataKeys; holidays: HolidaysService; jobs: JobRunner; sms: SmsSender; render: PdfRender; tell?: Tell; clock?: () => Date };
 
 /** The module's services, wired: the failed-case and warning hooks disqualify ratings in the same transaction. */
 export function createRightsServices(deps: RightsDeps) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
+import { extractPdfText } from '../../platform/pdf/testing';
 import { CONFIDENTIAL_SMS, RIGHTS_SMS_JOB } from './tell';
 import { caseInput, testCreditCode, TINY_PNG } from './testing';
 
@@ -106,7 +107,7 @@ describe('monitoring points and warnings', () => {
 });
 
 describe('documents and signatures', () => {
-  it('a signature is bound to the content: a changed agreement needs a new link; the PDF answers 503 until platform/pdf is wired', async () => {
+  it('a signature is bound to the content: a changed agreement needs a new link; the PDF is made with the signature in its slot and never changed', async () => {
     const created = await admin.post('/api/v1/rights/cases', caseInput(jb, { receivedOn: '2026-11-02' }));
     const id = created.body.id;
     const c = (await admin.post(`/api/v1/rights/cases/${id}/accept`, { acceptedOn: '2026-11-03', mediatorId: await userId('jb.mediator'), version: created.body.version })).body;
@@ -129,6 +130,29 @@ describe('documents and signatures', () => {
     expect(detail.signatures.map((s: { signerName: string }) => s.signerName)).toEqual(['王小红']);
     await expect(t.database.query('update rights_signature set signer_name = $1', ['x'])).rejects.toThrow(/append-only/);
     const pdf = await mediator.post(`/api/v1/rights/cases/${id}/documents`, { kind: 'agreement', audience: 'file' });
-    expect([200, 503]).toContain(pdf.status);
+    expect(pdf.status).toBe(200);
+    const doc = (await t.database.query<{ signature_ids: string[] }>('select signature_ids from rights_document where id = $1', [pdf.body.id]))[0]!;
+    expect(doc.signature_ids).toHaveLength(1);
+    await expect(t.database.query('delete from rights_document where id = $1', [pdf.body.id])).rejects.toThrow(/append-only/);
+  });
+
+  it('seals the complainant from the employer’s acceptance notice, not from the worker’s', async () => {
+    const created = await admin.post('/api/v1/rights/cases', caseInput(jb, { receivedOn: '2026-11-02', isComplainantSealed: true }));
+    const id = created.body.id;
+    await admin.post(`/api/v1/rights/cases/${id}/accept`, { acceptedOn: '2026-11-03', mediatorId: await userId('jb.mediator'), version: created.body.version });
+    const textOf = async (audience: string) => {
+      const made = await mediator.post(`/api/v1/rights/cases/${id}/documents`, { kind: 'acceptance_notice', audience });
+      expect(made.status).toBe(200);
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/rights/cases/${id}/documents/${made.body.id}`, headers: { cookie: mediator.cookie! } });
+      return (await extractPdfText(res.rawPayload)).join('').replace(/\n/g, '');
+    };
+    const employer = await textOf('respondent');
+    expect(employer).toContain('劳动争议调解受理通知书');
+    expect(employer).toContain('重庆某某科技有限公司：');
+    expect(employer).toContain('申请人（身份信息依申请保密）');
+    expect(employer).not.toContain('王小红');
+    expect(employer).toContain('¥25,000.00');
+    const worker = await textOf('applicant');
+    expect(worker).toContain('王小红：');
   });
 });
