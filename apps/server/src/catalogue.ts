@@ -6,6 +6,7 @@ import { fundIndicators } from './modules/fund';
 import { membersIndicators } from './modules/members';
 import { orgsIndicators } from './modules/orgs';
 import { positionsIndicators } from './modules/positions';
+import { rightsIndicators } from './modules/rights';
 import { starsIndicators } from './modules/stars';
 import { createCatalogue, syncIndicatorSeries, type SyncResult } from './platform/indicators';
 
@@ -13,7 +14,7 @@ import { createCatalogue, syncIndicatorSeries, type SyncResult } from './platfor
  * Every module's indicators: the one list of the catalogue. A new module adds its
  * `xxxIndicators` here (see platform/indicators/index.ts).
  */
-const MODULES = [orgsIndicators, membersIndicators, positionsIndicators, starsIndicators, accessIndicators, fundIndicators];
+const MODULES = [orgsIndicators, membersIndicators, positionsIndicators, starsIndicators, accessIndicators, fundIndicators, rightsIndicators];
 export const catalogue = createCatalogue([...MODULES, figuresIndicators(MODULES)]);
 
 /** Migrations, then the indicator triggers and any series whose definition changed (main, cli, tests). */

@@ -48,6 +48,7 @@ const MonitoringPage = lazy(() => import('./features/rights/MonitoringPage').the
 const WarningsPage = lazy(() => import('./features/rights/WarningsPage').then((m) => ({ default: m.WarningsPage })));
 const TeamsPage = lazy(() => import('./features/rights/TeamsPage').then((m) => ({ default: m.TeamsPage })));
 const RatingsPage = lazy(() => import('./features/rights/RatingsPage').then((m) => ({ default: m.RatingsPage })));
+const RightsSettingsPage = lazy(() => import('./features/rights/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const HolidaysPage = lazy(() => import('./features/rights/HolidaysPage').then((m) => ({ default: m.HolidaysPage })));
 const FiguresPage = lazy(() => import('./features/figures/FiguresPage').then((m) => ({ default: m.FiguresPage })));
 const SystemPage = lazy(() => import('./features/system/SystemPage').then((m) => ({ default: m.SystemPage })));
@@ -144,6 +145,7 @@ function AdminRoutes() {
           <Route path="rights/referrals" element={<Lazy><ReferralsPage /></Lazy>} />
           <Route path="rights/monitoring" element={<Lazy><MonitoringPage /></Lazy>} />
           <Route path="rights/warnings" element={<Lazy><WarningsPage /></Lazy>} />
+          <Route path="rights/settings" element={<Lazy><RightsSettingsPage /></Lazy>} />
           <Route path="rights/teams" element={<Lazy><TeamsPage /></Lazy>} />
           <Route path="rights/ratings" element={<Lazy><RatingsPage /></Lazy>} />
           <Route path="system/holidays" element={<Lazy><HolidaysPage /></Lazy>} />

@@ -13,6 +13,7 @@ import { coverageEn, standardsEn } from './features/positions/coverage-locales';
 import { fundEn } from './features/fund/locales-en';
 import { fundStatementEn } from '../shared/fund/locales';
 import { rightsEn } from './features/rights/locales-en';
+import { rightsAuditActionsEn, rightsAuditEntityTypesEn } from './features/rights/audit-locales';
 
 export const adminEn: Translation<typeof adminZh> = {
   admin: { brand: 'Niangjia' },
@@ -255,7 +256,8 @@ export const adminEn: Translation<typeof adminZh> = {
       issue_assign: 'Report assigned',
       issue_resolve: 'Report resolved',
       photo_upload: 'Photo uploaded',
+      ...rightsAuditActionsEn,
     },
-    entityTypes: { org: 'Organization', user: 'User', role_grant: 'Role grant', session: 'Session', member: 'Member' },
+    entityTypes: { org: 'Organization', user: 'User', role_grant: 'Role grant', session: 'Session', member: 'Member', ...rightsAuditEntityTypesEn },
   },
 };

@@ -9,6 +9,7 @@ import { coverageZh, standardsZh } from './features/positions/coverage-locales';
 import { fundZh } from './features/fund/locales';
 import { fundStatementZh } from '../shared/fund/locales';
 import { rightsZh } from './features/rights/locales';
+import { rightsAuditActionsZh, rightsAuditEntityTypesZh } from './features/rights/audit-locales';
 import { figuresZh } from './features/figures/locales';
 import { systemZh } from './features/system/locales';
 
@@ -254,7 +255,8 @@ export const adminZh = {
       issue_assign: '指派反馈',
       issue_resolve: '处理反馈',
       photo_upload: '上传照片',
+      ...rightsAuditActionsZh,
     },
-    entityTypes: { org: '组织', user: '用户', role_grant: '角色授权', session: '登录会话', member: '会员' },
+    entityTypes: { org: '组织', user: '用户', role_grant: '角色授权', session: '登录会话', member: '会员', ...rightsAuditEntityTypesZh },
   },
 };

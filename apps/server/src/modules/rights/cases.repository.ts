@@ -17,7 +17,7 @@ import {
   rightsReferral,
 } from './cases.tables';
 import type { RightsStaff } from './rights.shared';
-import { escapeLike } from './rights.shared';
+import { escapeLike, rowsOf } from './rights.shared';
 
 export type CaseRow = typeof rightsCase.$inferSelect;
 export type PartyRow = typeof rightsCaseParty.$inferSelect;
@@ -278,4 +278,16 @@ export async function hasArbitrationResult(db: Db, caseIds: string[]): Promise<S
     .from(rightsReferral)
     .where(and(inArray(rightsReferral.caseId, caseIds), eq(rightsReferral.kind, 'arbitration'), eq(rightsReferral.status, 'accepted'), sql`${rightsReferral.result} is not null`));
   return new Set(rows.map((r) => r.caseId));
+}
+
+/** Cases in an org subtree past a running deadline on `today` (the overdue board's rule, as a count). */
+export async function countOverdueCases(db: Db, orgPath: string, today: string): Promise<number> {
+  const rows = await db.execute(sql`
+    select count(*)::int as n from rights_case c join org o on o.id = c.org_id
+    where o.path like ${`${orgPath}%`} and (
+      (c.status = 'received' and c.acceptance_due_on < ${today})
+      or (c.status = 'accepted' and c.stage = 'mediation' and c.mediation_due_on < ${today})
+      or (c.status in ('received','accepted','failed') and c.stage in ('mediation','negotiation') and c.limitation_ends_on < ${today})
+      or (c.stage = 'arbitration' and c.arbitration_due_on < ${today}))`);
+  return Number(rowsOf<{ n: number }>(rows)[0]?.n ?? 0);
 }

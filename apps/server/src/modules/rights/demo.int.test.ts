@@ -18,6 +18,20 @@ describe('the demo tells the reports’ story, computed from the records', () =>
     expect(res.body.openWarnings).toBe(1);
     expect(res.body.amountRecoveredFen).toBeGreaterThan(0);
     expect(res.body.byYear.map((y: { year: number }) => y.year)[0]).toBe(2022);
+    // The catalogue (数据中心, the yearly report, 服务人次) gives the same numbers from its rollups.
+    const keys = ['rights.cases_received', 'rights.cases_accepted', 'rights.cases_successful', 'rights.amount_agreed', 'rights.amount_recovered', 'rights.consultations', 'rights.workers_helped', 'rights.overdue_cases'];
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const catalogue = await admin.get(`/api/v1/indicators/values?org=JB&period=range&from=2022-01-01&to=${today}&keys=${keys.join(',')}`);
+    expect(catalogue.status).toBe(200);
+    const value = (key: string) => catalogue.body.items.find((i: { key: string }) => i.key === key).value;
+    expect(value('rights.cases_received')).toBe(109);
+    expect(value('rights.cases_accepted')).toBe(26);
+    expect(value('rights.cases_successful')).toBe(25);
+    expect(value('rights.amount_agreed')).toBe(17_230_000);
+    expect(value('rights.amount_recovered')).toBe(res.body.amountRecoveredFen);
+    expect(value('rights.consultations')).toBe(res.body.consultations);
+    expect(value('rights.workers_helped')).toBe(res.body.workersHelped);
+    expect(value('rights.overdue_cases')).toBe(res.body.overdueCases);
   });
 
   it('has the 三员 teams at 100 each, one warning routed to its street, overdue items on the board', async () => {

@@ -11,6 +11,7 @@
  */
 export { createRightsServices, startRightsSchedule, type RightsServices } from './rights.services';
 export { rightsRoutes } from './rights.routes';
+export { rightsIndicators } from './rights.indicators';
 export { computeClocks, computeLimitation, runningClocks } from './clocks';
 export { agreementSpec, acceptanceNoticeSpec, specLines, type DocumentSpec, type DocBlock } from './documents.templates';
 export type { PdfRender } from './documents.service';

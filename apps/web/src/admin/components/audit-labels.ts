@@ -1,3 +1,4 @@
+import { RIGHTS_AUDIT_ACTIONS, rightsAuditEntityTypesZh } from '../features/rights/audit-locales';
 import type { TFunction } from 'i18next';
 
 /** `org.create` → 新增组织; unknown actions show as they are. */
@@ -41,6 +42,7 @@ export const KNOWN_ACTIONS = [
   'issue.report',
   'issue.assign',
   'issue.resolve',
-] as const;
+  ...RIGHTS_AUDIT_ACTIONS,
+];
 
-export const KNOWN_ENTITY_TYPES = ['org', 'user', 'role_grant', 'session', 'member'] as const;
+export const KNOWN_ENTITY_TYPES = ['org', 'user', 'role_grant', 'session', 'member', ...Object.keys(rightsAuditEntityTypesZh)];

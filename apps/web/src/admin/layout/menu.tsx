@@ -112,6 +112,7 @@ export const MENU: MenuEntry[] = [
       { path: '/rights/warnings', labelKey: 'rights.menu.warnings', icon: <ExceptionOutlined />, permission: 'rights.read' },
       { path: '/rights/teams', labelKey: 'rights.menu.teams', icon: <TeamOutlined />, permission: 'rights.read' },
       { path: '/rights/ratings', labelKey: 'rights.menu.ratings', icon: <TrophyOutlined />, permission: 'rights.read' },
+      { path: '/rights/settings', labelKey: 'rights.menu.settings', icon: <SettingOutlined />, permission: 'rights.read' },
     ],
   },
   {

@@ -2,7 +2,7 @@ import type { Translation } from '../../../shared/locale-shape';
 import type { rightsZh } from './locales';
 
 export const rightsEn: Translation<typeof rightsZh> = {
-  menu: { group: 'Rights', dashboard: 'Overview', consultations: 'Legal questions', cases: 'Dispute cases', referrals: 'Incoming referrals', monitoring: 'Monitoring points', warnings: 'Early warnings', teams: 'The three teams', ratings: 'Harmonious enterprises', holidays: 'Holiday calendar' },
+  menu: { group: 'Rights', dashboard: 'Overview', consultations: 'Legal questions', cases: 'Dispute cases', referrals: 'Incoming referrals', monitoring: 'Monitoring points', warnings: 'Early warnings', teams: 'The three teams', ratings: 'Harmonious enterprises', holidays: 'Holiday calendar', settings: 'Rights settings' },
   categories: { contract: 'Contract', wages: 'Wages', work_injury: 'Work injury', social_insurance: 'Social insurance', dismissal: 'Dismissal', rest_leave: 'Rest and leave', other: 'Other' },
   channels: { walk_in: 'Walk-in', hotline: 'Hotline 12351', online: 'Online', petition: 'Petition' },
   consultationStatuses: { open: 'Waiting', answered: 'Answered', closed: 'Closed' },
@@ -309,5 +309,23 @@ export const rightsEn: Translation<typeof rightsZh> = {
     remove: 'Remove',
     readOnly: 'Only a platform admin changes the holiday calendar.',
     usage: 'Acceptance deadlines count working days (holidays excluded, make-up days included); a deadline ending on a rest day moves to the next working day.',
+  },
+  settings: {
+    title: 'Rights settings',
+    noScope: 'Choose a union in the header first.',
+    source: 'Applies',
+    inherited: 'Inherited or the defaults',
+    own: 'Its own (version {{version}})',
+    readOnly: 'An admin of a district or the federation sets its own; a street uses its district’s.',
+    acceptanceDays: 'Acceptance decision within',
+    acceptanceHelp: 'Days to decide on a mediation request, in working days (public holidays excluded, make-up working days included).',
+    workingDays: 'working days',
+    reportDueDay: 'Quarterly form due',
+    reportDueHelp: 'Monitoring points file the quarter’s form by this day of the following month.',
+    dayOfMonth: 'day',
+    thresholds: 'Warning thresholds (any one reached in a quarterly form raises a warning to the point’s street union)',
+    op: 'Condition',
+    value: 'Threshold',
+    remove: 'Remove',
   },
 };

@@ -1,6 +1,6 @@
 /** The console's 维权 strings (rights protection), zh-CN; English in locales-en.ts with the same keys. */
 export const rightsZh = {
-  menu: { group: '维权', dashboard: '维权概览', consultations: '法律咨询', cases: '调解案件', referrals: '转办接收', monitoring: '监测点', warnings: '劳动关系预警', teams: '三员队伍', ratings: '和谐企业评定', holidays: '节假日日历' },
+  menu: { group: '维权', dashboard: '维权概览', consultations: '法律咨询', cases: '调解案件', referrals: '转办接收', monitoring: '监测点', warnings: '劳动关系预警', teams: '三员队伍', ratings: '和谐企业评定', holidays: '节假日日历', settings: '维权参数' },
   categories: { contract: '劳动合同', wages: '工资报酬', work_injury: '工伤', social_insurance: '社会保险', dismissal: '解除劳动关系', rest_leave: '休息休假', other: '其他' },
   channels: { walk_in: '来访', hotline: '12351 热线', online: '网上咨询', petition: '信访' },
   consultationStatuses: { open: '待答复', answered: '已答复', closed: '已办结' },
@@ -307,5 +307,23 @@ export const rightsZh = {
     remove: '删除',
     readOnly: '只有平台管理员可以调整节假日日历。',
     usage: '受理期限按工作日计算（法定节假日不计，调休上班日计入）；期限最后一日遇休息日顺延至下一工作日。',
+  },
+  settings: {
+    title: '维权参数',
+    noScope: '请先在页头选择一个工会。',
+    source: '适用设置',
+    inherited: '沿用上级或默认设置',
+    own: '本级设置（第 {{version}} 版）',
+    readOnly: '区（县）总工会或市总工会的管理员可以设置本级参数，街道沿用所在区的设置。',
+    acceptanceDays: '受理审查期限',
+    acceptanceHelp: '收到调解申请后决定是否受理的期限，按工作日计算（法定节假日不计，调休上班日计入）。',
+    workingDays: '个工作日',
+    reportDueDay: '季报截止',
+    reportDueHelp: '监测点须在季度结束后次月的这一天前填报季度表。',
+    dayOfMonth: '日',
+    thresholds: '预警阈值（季报中任一项达到即预警，推送给监测点所在街道工会）',
+    op: '条件',
+    value: '阈值',
+    remove: '删除',
   },
 };
