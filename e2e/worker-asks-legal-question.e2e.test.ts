@@ -63,4 +63,22 @@ describe.skipIf(!canRun)('a worker asks a legal question on a 375 px phone; a la
       await expect.poll(() => page.getByTestId('me-legal').innerText()).not.toContain('新答复');
     });
   });
+
+  it('a district admin reads the district’s 维权参数 and the overview with the reports’ figures at 1366×768', { timeout: 180_000 }, async () => {
+    const admin = await openBrowser({ baseURL: journey.server.baseURL, viewport: { width: 1366, height: 768 } });
+    try {
+      await withScreenshotOnFailure(admin, 'district-admin-rights-settings', async () => {
+        await signInToAdmin(admin.page, 'jb.admin', '/admin/rights/settings');
+        await admin.page.getByText('受理审查期限').waitFor();
+        await admin.page.getByText('红色预警').first().waitFor();
+        expect(await admin.page.getByTestId('rights-settings-save').isEnabled()).toBe(true);
+        await admin.page.screenshot({ path: 'test-results/admin-rights-settings-1366.png' });
+        await admin.page.goto('/admin/rights');
+        await admin.page.getByText('109').first().waitFor();
+        await admin.page.screenshot({ path: 'test-results/admin-rights-overview-1366.png' });
+      });
+    } finally {
+      await admin.close();
+    }
+  });
 });

@@ -82,7 +82,8 @@ export async function startServer(): Promise<RunningServer> {
     if (dbName) await adminQuery(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
   };
 
-  const deadline = Date.now() + 60_000;
+  // A fresh app (migrations, demo seed, indicator rollups) took over a minute on a saturated 2-core machine.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (exited !== null) {
       await stop();
@@ -96,7 +97,7 @@ export async function startServer(): Promise<RunningServer> {
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`server not healthy after 60 s:\n${log.slice(-4000)}`);
+      throw new Error(`server not healthy after 180 s:\n${log.slice(-4000)}`);
     }
     await sleep(250);
   }
