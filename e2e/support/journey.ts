@@ -14,7 +14,7 @@ export function useJourney(browser: Omit<Parameters<typeof openBrowser>[0], 'bas
   beforeAll(async () => {
     server = await startServer();
     session = await openBrowser({ baseURL: server.baseURL, ...browser });
-  }, 120_000);
+  }, 240_000);
   // A failed journey keeps the server's log beside its screenshot: a crash shows in the browser only
   // as "connection refused".
   afterEach((context) => {
