@@ -44,6 +44,25 @@ export default tseslint.config(
     },
   },
   {
+    // Every string a user typed is text, never HTML (issue 9: a station name ran script through a
+    // Leaflet tooltip). These are the HTML sinks of the web app; render through React or textContent().
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No HTML strings in React: render text (issue 9, stored XSS).' },
+        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'No innerHTML: use textContent or React.' },
+        { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|write|writeln)$/]", message: 'No HTML insertion: use textContent or React.' },
+        {
+          selector: "CallExpression[callee.property.name=/^(bindTooltip|bindPopup|setTooltipContent|setPopupContent|setContent)$/]:not([arguments.0.callee.name='textContent'])",
+          message: 'Leaflet parses a string as HTML: pass textContent(…) from shared/map/text-content.',
+        },
+        { selector: "CallExpression[callee.property.name='divIcon'] Property[key.name='html'][value.type=/^(TemplateLiteral|Literal|BinaryExpression)$/]", message: 'divIcon html strings are parsed as HTML: pass an element built with textContent.' },
+        { selector: "Property[key.name='tooltip'] Property[key.name='formatter']", message: 'ECharts renders a tooltip formatter’s result as HTML: keep the default (escaped) tooltip or escape with echarts.format.encodeHTML.' },
+      ],
+    },
+  },
+  {
     // Tests use loose JSON bodies.
     files: ['**/*.test.ts', 'e2e/**', 'bench/**', 'scripts/cluster/**', 'apps/server/src/test/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

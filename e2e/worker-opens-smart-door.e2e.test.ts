@@ -105,6 +105,9 @@ describe.skipIf(!canRun)('a new rider scans the door of a 24-hour station on a p
     const m = session.page;
     const staff = await signInStaffApi(server.baseURL, 'jb.admin');
     const station = (await staff.get<ListPage<Position>>(`/positions?q=${encodeURIComponent(STATION)}`)).items.find((p) => p.name === STATION);
+    // A printed code opens only while staff are on duty (issue 9): staffed all day, whatever the hour of the run.
+    const allDay = [{ start: '00:00', end: '24:00' }];
+    await staff.send('PATCH', `/positions/${station?.id}`, { version: station?.version, schedule: { ...station?.schedule, weekly: Array(7).fill(allDay), exceptions: [] } });
     const credentials = await staff.send<DoorControllerCredentials>('POST', '/door-controllers', { positionId: station?.id, name: '侧门', codeMode: 'static', maxDistanceM: 100 });
     expect(credentials.staticCode).toMatch(/^\d{6,10}$/);
     const side = await startDoorSimulator({ mqttUrl: server.mqttUrl, deviceId: credentials.deviceId, secret: credentials.secret });

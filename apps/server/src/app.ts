@@ -41,8 +41,9 @@ import { createMetrics, type Metrics } from './platform/metrics';
 import { systemRoutes } from './platform/system.routes';
 import { loadDataKeys, type DataKeys } from './platform/pii';
 import { loadSecrets, type Secrets } from './platform/secrets';
+import { registerSecurityHeaders } from './platform/security-headers';
 import { createLogSmsSender, createMemorySmsSender, createWebhookSmsSender, type SmsSender } from './platform/sms';
-import { zodValidatorCompiler } from './platform/validation';
+import { rejectBadInput, zodValidatorCompiler } from './platform/validation';
 
 export type BuildAppOptions = {
   config: Config;
@@ -72,7 +73,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     rights: createRightsServices({ db, secrets, dataKeys, holidays, jobs, sms, render: renderRightsPdf }),
     orgs: createOrgsService({ db }),
     auth: createAuthService({ db, config, secrets, sms }),
-    users: createUsersService({ db }),
+    users: createUsersService({ db, secrets }),
     ...createMembersServices({ db, secrets, dataKeys, jobs }),
     positions: createPositionsService({ db, networks: createNetworkService({ db }) }),
     positionImports: createPositionImportService({ db, jobs }),
@@ -195,9 +196,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
-    void reply.header('x-content-type-options', 'nosniff');
-    void reply.header('referrer-policy', 'same-origin');
   });
+  registerSecurityHeaders(app, { tileUrl: config.map.tileUrl, frameAncestors: config.security.frameAncestors });
 
   // While draining on shutdown, answers close their keep-alive connection so the process can exit
   // as soon as the last request is done instead of waiting for the keep-alive timeout.
@@ -210,10 +210,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     if (isClosing) void reply.header('connection', 'close');
   });
 
-  // Every API route must say what permission it needs; a route that forgets fails at startup.
+  // Every API route must say what permission it needs; a route that forgets fails at startup. None
+  // may hide from the OpenAPI document either: the security suite finds routes through it.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/v1/') && !route.config?.permission) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no permission`);
+    }
+    if (route.url.startsWith('/api/v1/') && route.schema?.hide) {
+      throw new Error(`Route ${String(route.method)} ${route.url} is hidden from the API document`);
     }
   });
 
@@ -224,12 +228,21 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       info: { title: 'Niangjia (娘家) API', version: config.version, description: 'Errors are RFC 9457 application/problem+json in zh-CN (default) or en per Accept-Language.' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'nj_sid' } } },
     },
-    transform: jsonSchemaTransform,
+    // The permission each operation needs is part of the document (and of the security suite's matrix).
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const permission = input.route.config?.permission;
+      if (!permission) return out;
+      const schema = out.schema as Record<string, unknown>;
+      return { ...out, schema: { ...schema, 'x-permission': permission, ...(permission === 'public' ? {} : { security: [{ session: [] }] }) } };
+    },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.addHook('onRequest', sessionHook(services.auth));
+  // NUL bytes, lone surrogates, impossible dates and absurd nesting: refused once for every route.
+  app.addHook('preValidation', async (request) => rejectBadInput(request));
   app.addHook('onRequest', async (request) => {
     const permission = request.routeOptions.config?.permission;
     if (!permission || permission === 'public') return;

@@ -29,4 +29,10 @@ describe('configuration', () => {
     const ok = loadConfig({ NODE_ENV: 'production', NIANGJIA_SECRET: 's'.repeat(32), NIANGJIA_DATA_KEY: dataKey, DATABASE_URL: 'postgres://u@h/db', SMS_WEBHOOK_URL: 'https://sms.example/send' });
     expect(ok).toMatchObject({ isDemo: false, sms: { sender: 'webhook' }, session: { cookieSecure: true } });
   });
+
+  it('keeps demo mode (published passwords, codes in the log) on this machine unless HOST says otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ isDemo: true, host: '127.0.0.1', mqtt: { host: '127.0.0.1' } });
+    expect(loadConfig({ HOST: '0.0.0.0', NIANGJIA_MQTT_HOST: '0.0.0.0' })).toMatchObject({ isDemo: true, host: '0.0.0.0', mqtt: { host: '0.0.0.0' } });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' })).toMatchObject({ isDemo: false, host: '0.0.0.0', mqtt: { host: '0.0.0.0' } });
+  });
 });

@@ -14,7 +14,8 @@ const bool = z
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Default: 127.0.0.1 in demo mode (its passwords are published), else 0.0.0.0. */
+  HOST: z.string().min(1).optional(),
   /** PostgreSQL server; when unset the embedded PGlite database is used. */
   DATABASE_URL: z
     .string()
@@ -55,6 +56,12 @@ const envSchema = z.object({
     .optional(),
   /** Map tiles for the console and worker maps: a Leaflet URL template ({z}/{x}/{y}); empty = no tiles (outline and markers only). */
   NIANGJIA_MAP_TILE_URL: z.string().trim().default(''),
+  /** Origins allowed to embed the public screens (/screen) in a frame, space-separated (e.g. https://portal.example.org); the rest of the app is never framed. */
+  NIANGJIA_FRAME_ANCESTORS: z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || v.split(/\s+/).every((o) => /^https?:\/\/[\w.-]+(:\d+)?$/.test(o)), { message: 'must be origins like https://portal.example.org, separated by spaces' }),
   /** The datum the tiles are drawn in: gcj02 (AMap, Tencent and other Chinese providers) or wgs84 (OpenStreetMap). */
   NIANGJIA_MAP_TILE_CRS: z.enum(['gcj02', 'wgs84']).default('gcj02'),
   /** External MQTT broker for the door controllers (mqtt://host:port); unset = the embedded broker. */
@@ -64,7 +71,8 @@ const envSchema = z.object({
   NIANGJIA_MQTT_PASSWORD: z.string().optional(),
   /** Port of the embedded broker (0 = any free port). */
   NIANGJIA_MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1883),
-  NIANGJIA_MQTT_HOST: z.string().min(1).default('0.0.0.0'),
+  /** Default: as HOST (127.0.0.1 in demo mode, else 0.0.0.0). */
+  NIANGJIA_MQTT_HOST: z.string().min(1).optional(),
   /** The broker URL told to controllers at registration (what they can reach). */
   NIANGJIA_MQTT_PUBLIC_URL: z.string().optional(),
   /** Shared-subscription group of the app instances on an external broker (one deployment = one group). */
@@ -97,6 +105,7 @@ export type MqttConfig = {
 export type DoorConfig = { ackTimeoutMs: number; commandTtlMs: number; heartbeatSeconds: number; offlineAfterMissed: number; codeMaxAgeSeconds: number };
 
 export type MapTilesConfig = { tileUrl: string; tileCrs: 'gcj02' | 'wgs84' };
+export type SecurityConfig = { frameAncestors: string[] };
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -121,6 +130,8 @@ export type Config = {
   previousDataKeys: string[];
   /** Map tiles (positions ▸ map-layers). */
   map: MapTilesConfig;
+  /** Who may frame the public screens (everything else is never framed). */
+  security: SecurityConfig;
   /** Door controllers' broker (access). */
   mqtt: MqttConfig;
   door: DoorConfig;
@@ -146,10 +157,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const isProduction = e.NODE_ENV === 'production';
   const isDemo = e.NIANGJIA_DEMO ?? (!e.DATABASE_URL && !isProduction);
   const smsSender = e.SMS_SENDER ?? (isDemo ? 'log' : 'webhook');
+  // The demo's passwords are in the README and its SMS codes in the log: it answers this machine
+  // only, unless HOST (and NIANGJIA_MQTT_HOST) say otherwise (issue 9).
+  const host = e.HOST ?? (isDemo ? '127.0.0.1' : '0.0.0.0');
   const config: Config = {
     env: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    host,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.NIANGJIA_DATA_DIR),
     isDemo,
@@ -171,7 +185,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKey: e.NIANGJIA_DATA_KEY,
     previousDataKeys: e.NIANGJIA_DATA_KEY_PREVIOUS ? e.NIANGJIA_DATA_KEY_PREVIOUS.split(',').map((k) => k.trim()).filter(Boolean) : [],
     map: { tileUrl: e.NIANGJIA_MAP_TILE_URL, tileCrs: e.NIANGJIA_MAP_TILE_CRS },
-    mqtt: { url: e.NIANGJIA_MQTT_URL, username: e.NIANGJIA_MQTT_USERNAME, password: e.NIANGJIA_MQTT_PASSWORD, port: e.NIANGJIA_MQTT_PORT, host: e.NIANGJIA_MQTT_HOST, publicUrl: e.NIANGJIA_MQTT_PUBLIC_URL, shareGroup: e.NIANGJIA_MQTT_SHARE_GROUP },
+    security: { frameAncestors: e.NIANGJIA_FRAME_ANCESTORS ? e.NIANGJIA_FRAME_ANCESTORS.split(/\s+/) : [] },
+    mqtt: { url: e.NIANGJIA_MQTT_URL, username: e.NIANGJIA_MQTT_USERNAME, password: e.NIANGJIA_MQTT_PASSWORD, port: e.NIANGJIA_MQTT_PORT, host: e.NIANGJIA_MQTT_HOST ?? host, publicUrl: e.NIANGJIA_MQTT_PUBLIC_URL, shareGroup: e.NIANGJIA_MQTT_SHARE_GROUP },
     door: {
       ackTimeoutMs: e.NIANGJIA_DOOR_ACK_TIMEOUT_MS,
       commandTtlMs: 10_000,

@@ -65,6 +65,9 @@ async function main(): Promise<void> {
     `娘家 Niangjia ${config.version} is running at ${url}  (database: ${database.kind}${database.kind === 'pglite' ? `, ${config.dataDir}` : ''})`,
     config.isDemo ? `演示模式 Demo mode — sign-ins:\n${demoSignInsText(url)}` : '',
     config.isDemo ? demoDoorsText(app.doorGateway.mqttUrl) : '',
+    config.isDemo && ['127.0.0.1', 'localhost', '::1'].includes(config.host)
+      ? '演示模式只接受本机访问（演示密码是公开的）。要让局域网访问：HOST=0.0.0.0 NIANGJIA_MQTT_HOST=0.0.0.0 npm start\nDemo mode answers this machine only (its passwords are public). To open it to your network: HOST=0.0.0.0 NIANGJIA_MQTT_HOST=0.0.0.0 npm start'
+      : '',
     '',
   ].join('\n');
   process.stdout.write(banner + '\n');

@@ -28,14 +28,18 @@ const personFields = {
 export const applyMembershipSchema = z.strictObject({ ...personFields, phone: mobilePhoneSchema.optional(), orgId: z.uuid() });
 export type ApplyMembership = z.infer<typeof applyMembershipSchema>;
 
-/** A person as lists and details show them: ID number and phone masked (PIPL). */
+/**
+ * A person as lists and details show them: ID number and phone masked (PIPL). No birth date: with
+ * the mask's first 6 and last 4 digits it *is* the ID number (issue 9); it is read from the number
+ * only by those who may reveal it.
+ */
 export const personSchema = z.object({
   id: z.uuid(),
   realName: z.string(),
+  /** 500105********1234: region and last four; the birth date and sequence stay hidden. */
   idNumberMasked: z.string(),
   phoneMasked: z.string().nullable(),
   sex: z.enum(['male', 'female']),
-  birthDate: z.string(),
   employerName: z.string().nullable(),
   employerCreditCode: z.string().nullable(),
   industry: z.string().nullable(),
@@ -161,9 +165,10 @@ export const memberCardSchema = z.object({
   union: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
   memberNumber: z.string(),
   joinedAt: z.string(),
-  /** The QR code's content: signed, carries no personal data. */
+  /** The QR code's content: signed, carries no personal data; valid until `expiresAt` (fetch a new card before). */
   token: z.string(),
   issuedAt: z.string(),
+  expiresAt: z.string(),
 });
 export type MemberCard = z.infer<typeof memberCardSchema>;
 
@@ -173,6 +178,8 @@ export const cardVerificationSchema = z.object({
   name: z.string().nullable(),
   union: z.string().nullable(),
   status: membershipStatusSchema.nullable(),
+  /** A genuine card whose QR is too old: the member should open the card page again. */
+  isExpired: z.boolean(),
 });
 export type CardVerification = z.infer<typeof cardVerificationSchema>;
 

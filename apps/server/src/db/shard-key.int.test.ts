@@ -23,6 +23,7 @@ const GLOBAL: Record<string, string> = {
   session: 'read with the account at every request',
   sms_code: 'keyed by phone',
   rate_limit: 'keyed by address or phone',
+  login_failure: 'failed sign-ins keyed by (login hash, address), as rate_limit',
   job: 'one queue for the runners of every instance (coordinator)',
   schema_migration: 'the migration log',
   audit_entry: 'append-only, searched across districts by auditors; distributed by its own id',

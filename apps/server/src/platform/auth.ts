@@ -17,6 +17,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 
 export const STAFF_ROLES: readonly Role[] = ['platform_admin', 'union_admin', 'union_staff', 'station_operator'];
 
+/**
+ * Roles that sign in with a username and password, handed out by an admin. A `worker` signs in by
+ * SMS code only: an account holding none of these has no password (issue 9: a password left on a
+ * worker's account was a backdoor).
+ */
+export const PASSWORD_ROLES: readonly Role[] = [...STAFF_ROLES, 'provider', 'judge'];
+
 /** Roles a union_admin may hand out inside their subtree; only a platform admin makes platform admins. */
 export const GRANTABLE_BY_UNION_ADMIN: readonly Role[] = ['union_admin', 'union_staff', 'station_operator', 'provider', 'judge'];
 

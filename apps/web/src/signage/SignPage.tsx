@@ -1,12 +1,11 @@
 import type { PublicPosition } from '@niangjia/contracts';
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../shared/api';
 import { SEVEN_STANDARD } from '../shared/positions';
 import { useRequest } from '../shared/use-request';
 import { groupWeek } from './hours';
+import { QrSvg } from './QrSvg';
 
 /** Small line icons for the standard's seven items (print as black on white). */
 const FACILITY_ICONS: Record<string, string> = {
@@ -25,20 +24,11 @@ export function SignPage() {
   const { t } = useTranslation();
   const code = (useParams().code ?? '').toUpperCase();
   const info = useRequest((signal) => api.get<PublicPosition>(`/public/positions/${encodeURIComponent(code)}`, undefined, { signal, skipAuthRedirect: true }), [code]);
-  const [qr, setQr] = useState<string | null>(null);
   const url = `${window.location.origin}/p/${code}`;
-
-  useEffect(() => {
-    void QRCode.toString(url, {
-      type: 'svg',
-      margin: 0,
-      errorCorrectionLevel: 'M',
-    }).then(setQr);
-  }, [url]);
 
   const p = info.data;
   if (info.error) return <p style={{ padding: 24 }}>{t('signage.notFound')}</p>;
-  if (!p || !qr) return null;
+  if (!p) return null;
   const week = groupWeek(p.weekly, {
     day: (d) => t(`signage.days.${d}`),
     range: (from, to) => t('signage.dayRange', { from, to }),
@@ -124,7 +114,9 @@ export function SignPage() {
             <p className="nj-sign-org">{t('signage.signFooter', { org: p.orgName })}</p>
           </div>
           <figure className="nj-sign-qr">
-            <div data-testid="sign-qr" dangerouslySetInnerHTML={{ __html: qr }} />
+            <div data-testid="sign-qr">
+              <QrSvg text={url} />
+            </div>
             <figcaption>{t('signage.scanText')}</figcaption>
             <div className="nj-sign-url">{url.replace(/^https?:\/\//, '')}</div>
           </figure>

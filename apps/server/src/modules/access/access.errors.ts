@@ -12,6 +12,12 @@ registerMessages({
   DOOR_CODE_WRONG_DOOR_DETAIL: ['请扫描您要进入的这扇门上的二维码。', 'Scan the QR code on the door you want to open.'],
   DOOR_LOCATION_REQUIRED: ['需要您的位置', 'Your location is needed'],
   DOOR_LOCATION_REQUIRED_DETAIL: ['本驿站使用固定二维码，请允许获取位置后重试。', 'This station uses a printed code: allow location access and try again.'],
+  // A printed (static) code outside staffed hours: only the rotating code on the door's screen opens it then.
+  DOOR_ROTATING_CODE_REQUIRED: ['夜间请扫描门口屏幕上的二维码', 'Scan the QR code on the door’s screen at night'],
+  DOOR_ROTATING_CODE_REQUIRED_DETAIL: [
+    '无人值守时段，张贴的固定二维码不能开门；请扫描门口屏幕上每 30 秒更新的二维码，或联系驿站。',
+    'Outside staffed hours the printed code does not open the door: scan the code on the door’s screen (it changes every 30 seconds) or call the station.',
+  ],
   DOOR_TOO_FAR: ['您不在驿站附近', 'You are not at the station'],
   DOOR_TOO_FAR_DETAIL: ['您距离驿站约 {distance} 米，需在 {max} 米以内才能开门。', 'You are about {distance} m from the station; you must be within {max} m.'],
   DOOR_NEEDS_REAL_NAME: ['请先完成实名登记', 'Please register your real name first'],

@@ -196,6 +196,9 @@ describe('scan to open', () => {
   it('a static printed code needs the phone within the distance (GCJ-02 converted)', async () => {
     const creds = await register({ codeMode: 'static', maxDistanceM: 100 });
     expect(creds.staticCode).toMatch(/^\d{8}$/);
+    // Staffed all day: outside staffed hours a printed code never opens (access-security.int.test.ts).
+    const allDay = [{ start: '00:00', end: '24:00' }];
+    await t.database.query(`update position set weekly_hours = $2::jsonb, exceptions = '[]'::jsonb where id = $1`, [positionId, JSON.stringify(Array(7).fill(allDay))]);
     await online(creds);
     const p = (await t.database.query<{ lng: number; lat: number }>(`select lng, lat from position where id = $1`, [positionId]))[0]!;
     expect((await open(member, creds.deviceId, creds.staticCode!)).body.code).toBe('DOOR_LOCATION_REQUIRED');
@@ -235,6 +238,20 @@ describe('device messages', () => {
     const resolved = await admin.post(`/api/v1/door-alarms/${alarms[0].id}/resolve`, { version: ack.body.version, note: '已检查门锁' });
     expect(resolved.body).toMatchObject({ status: 'resolved', note: '已检查门锁' });
     expect((await admin.post(`/api/v1/door-alarms/${alarms[0].id}/acknowledge`, { version: resolved.body.version })).status).toBe(409);
+  });
+
+  it('measures a message before parsing or checking its signature: too large or too deep is refused, and the gateway goes on', async () => {
+    const creds = await register();
+    const sim = await online(creds);
+    const deep = `{"v":1,"type":"event","deviceId":"${creds.deviceId}","id":"${randomUUID()}","ts":${Date.now()},"nonce":"00000000000000000000","sig":"x","body":{"kind":"tamper","detail":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
+    await sim.publishRaw('event', deep.slice(0, 8000).replace(/\[+$/, '') + '['.repeat(50) + ']'.repeat(50) + '}}');
+    await sim.publishRaw('event', deep);
+    await until(async () => (await t.database.query(`select 1 from door_rejected_message where device_id = $1`, [creds.deviceId])).length >= 2, 5000);
+    const reasons = (await t.database.query<{ reason: string }>(`select reason from door_rejected_message where device_id = $1 order by reason`, [creds.deviceId])).map((r) => r.reason);
+    expect(reasons).toEqual(['too_deep', 'too_large']);
+    // Still listening: a genuine alarm after them is handled.
+    await sim.sendAlarm('tamper');
+    await until(async () => (await admin.get(`/api/v1/door-alarms?status=open&positionId=${positionId}`)).body.items.some((a: { deviceId: string; kind: string }) => a.deviceId === creds.deviceId && a.kind === 'tamper'));
   });
 
   it('a forged unlock published by someone else is not executed by the controller', async () => {

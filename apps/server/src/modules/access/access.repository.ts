@@ -169,11 +169,21 @@ export async function findBan(db: Db, id: string) {
   return rows[0];
 }
 
+/**
+ * The name of a banned phone, only as this station's own entry log already shows it (the worker
+ * scanned here under that account). A lookup among all persons by phone turned any typed number
+ * into a real name across scopes (issue 9).
+ */
+const bannedPersonName = sql<string | null>`(
+  select e.person_name from ${doorEntry} e join ${appUser} u on u.id = e.user_id
+  where e.position_id = ${doorBan.positionId} and u.phone = ${doorBan.phone} and e.person_name is not null
+  order by e.at desc limit 1)`;
+
 export async function listBans(db: Db, f: { scope: Scope; positionId?: string | undefined }, page: { limit: number; offset: number }) {
   const where = and(scopeCondition(f.scope), isNull(doorBan.liftedAt), f.positionId ? eq(doorBan.positionId, f.positionId) : undefined);
   const [items, totals] = await Promise.all([
     db
-      .select({ ban: doorBan, positionName: position.name, personName: sql<string | null>`(select p.real_name from person p where p.phone = ${doorBan.phone} limit 1)` })
+      .select({ ban: doorBan, positionName: position.name, personName: bannedPersonName })
       .from(doorBan)
       .innerJoin(org, eq(org.id, doorBan.orgId))
       .innerJoin(position, eq(position.id, doorBan.positionId))

@@ -143,6 +143,10 @@ export function createDoorsService({ db, dataKeys, gateway, door, clock = () => 
       const secret = decryptField(dataKeys, SECRET_PURPOSE, controller.secretEnc);
       if (controller.codeMode === 'static') {
         if (!isSameCode(deriveStaticCode(secret, deviceId), input.code)) throw await refuseLogged(await wrongDoorOrInvalid(controller, input.code, now), 409);
+        // A printed code never changes and the phone's location is whatever the phone says: it proves
+        // at most that someone once read the sticker. With nobody on duty that is not enough to open
+        // the door; the rotating code on the door's screen is (docs/door-protocol.md, issue 9).
+        if (isAfterHours) throw await refuseLogged('DOOR_ROTATING_CODE_REQUIRED', 409);
         if (!input.location) throw await refuseLogged('DOOR_LOCATION_REQUIRED', 400);
         const [lng, lat] = convertCoord([input.location.lng, input.location.lat], input.location.crs, 'wgs84');
         const distance = haversineMetres(lng, lat, position.lng, position.lat);

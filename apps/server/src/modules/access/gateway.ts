@@ -8,6 +8,7 @@ import type { DoorConfig, MqttConfig } from '../../config';
 import type { Database } from '../../db/client';
 import { decryptField, type DataKeys } from '../../platform/pii';
 import { keyedHash, safeEqual, type Secrets } from '../../platform/secrets';
+import { exceedsJsonDepth } from '../../platform/validation';
 import * as repo from './access.repository';
 import { SERVER_MQTT_USER, startEmbeddedBroker, type EmbeddedBroker } from './broker';
 import { commandTopic, createMessage, isValidSignature, parseUplinkTopic, UPLINK_FILTER, type DoorMessage } from './door-crypto';
@@ -15,6 +16,9 @@ import { commandTopic, createMessage, isValidSignature, parseUplinkTopic, UPLINK
 export const SECRET_PURPOSE = 'door_controller.secret';
 /** Device messages older or newer than this (device clock vs server clock) are refused. */
 const MAX_SKEW_MS = 60_000;
+/** Device messages are a few hundred bytes and nest two levels (message → body → detail). */
+export const MAX_DEVICE_MESSAGE_BYTES = 8192;
+export const MAX_DEVICE_MESSAGE_DEPTH = 6;
 const ACK_CHANNEL = 'door_ack';
 
 export const doorMessageSchema = z.strictObject({
@@ -79,9 +83,14 @@ export function createDoorGateway(deps: { database: Database; mqtt: MqttConfig; 
     const parsedTopic = parseUplinkTopic(topic);
     if (!parsedTopic) return;
     const { deviceId, kind } = parsedTopic;
+    // Measured before anything parses it or computes its canonical form for the signature: a deeply
+    // nested message overflowed the stack there (issue 9).
+    if (payload.length > MAX_DEVICE_MESSAGE_BYTES) return reject(deviceId, topic, 'too_large');
+    const text = payload.toString('utf8');
+    if (exceedsJsonDepth(text, MAX_DEVICE_MESSAGE_DEPTH)) return reject(deviceId, topic, 'too_deep');
     let message: DoorMessage;
     try {
-      const parsed = doorMessageSchema.safeParse(JSON.parse(payload.toString('utf8')));
+      const parsed = doorMessageSchema.safeParse(JSON.parse(text));
       if (!parsed.success) return reject(deviceId, topic, 'malformed');
       message = parsed.data;
     } catch {

@@ -28,6 +28,12 @@ registerMessages({
   ROLE_ALREADY_GRANTED: ['已有该角色', 'The user already has this role'],
   USER_OUTSIDE_SCOPE: ['该用户有超出您管辖范围的角色', 'The user holds roles outside your scope'],
   USER_OUTSIDE_SCOPE_DETAIL: ['请联系上级管理员修改该用户', 'Ask a higher-level administrator to change this user'],
+  // Issue 9: a worker's phone-code account is theirs alone; no admin sets its password or phone.
+  USER_IS_WORKER_ACCOUNT: ['这是职工本人用手机验证码登录的账号', 'This is a worker’s own phone-code account'],
+  USER_IS_WORKER_ACCOUNT_DETAIL: ['管理员不能设置它的密码或修改它的手机号；如需工作账号，请另建一个', 'Administrators cannot set its password or change its phone; create a separate staff account instead'],
+  // Resetting the password of an account that holds no role that signs in with one.
+  USER_NOT_STAFF: ['该账号没有需要密码的角色', 'This account holds no role that signs in with a password'],
+  USER_NOT_STAFF_DETAIL: ['请先授予工作角色', 'Grant it a staff role first'],
   CANNOT_CHANGE_SELF: ['不能停用自己或撤销自己的最后一个管理角色', 'You cannot disable yourself or remove your own last admin role'],
   ENTITY_user: ['用户', 'user'],
   ENTITY_session: ['会话', 'session'],

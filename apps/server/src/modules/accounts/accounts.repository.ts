@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, exists, gt, ilike, inArray, isNull, like, or
 import type { Db } from '../../db/client';
 import type { Scope } from '../../platform/auth';
 import { org } from '../orgs';
-import { appUser, roleGrant, session, smsCode } from './accounts.tables';
+import { appUser, loginFailure, roleGrant, session, smsCode } from './accounts.tables';
 
 export type UserRow = typeof appUser.$inferSelect;
 export type SessionRow = typeof session.$inferSelect;
@@ -46,6 +46,16 @@ export async function updateUserIfVersion(db: Db, id: string, version: number, v
     .where(and(eq(appUser.id, id), eq(appUser.version, version)))
     .returning();
   return rows[0];
+}
+
+/** Drops the password whatever the version (a revoke must not fail to remove it because of a concurrent edit). */
+export async function clearPassword(db: Db, id: string): Promise<UserRow> {
+  const rows = await db
+    .update(appUser)
+    .set({ passwordHash: null, version: sql`${appUser.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(appUser.id, id))
+    .returning();
+  return rows[0]!;
 }
 
 /** Sign-in bookkeeping; not a user edit, so the version is left alone. */
@@ -144,6 +154,14 @@ export async function revokeSessionsOfUser(db: Db, userId: string): Promise<void
   await db.update(session).set({ revokedAt: sql`now()` }).where(and(eq(session.userId, userId), isNull(session.revokedAt)));
 }
 
+/** Every session of a user but one (a password change keeps the session that made it). */
+export async function revokeOtherSessionsOfUser(db: Db, userId: string, keepId: string): Promise<void> {
+  await db
+    .update(session)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(session.userId, userId), isNull(session.revokedAt), sql`${session.id} <> ${keepId}`));
+}
+
 export async function listLiveSessions(db: Db, userId: string, now: Date): Promise<SessionRow[]> {
   return db
     .select()
@@ -228,4 +246,43 @@ export async function findSessionWithUser(db: Db, id: string): Promise<SessionWi
     } as UserRow,
     grants: (typeof r.grants === 'string' ? JSON.parse(r.grants) : r.grants) as GrantWithOrg[],
   };
+}
+
+/** When a (login, address) pair may try again, or null. */
+export async function findLoginLock(db: Db, loginHash: string, address: string): Promise<Date | null> {
+  const rows = await db
+    .select({ lockedUntil: loginFailure.lockedUntil })
+    .from(loginFailure)
+    .where(and(eq(loginFailure.loginHash, loginHash), eq(loginFailure.address, address)))
+    .limit(1);
+  return rows[0]?.lockedUntil ?? null;
+}
+
+/** Counts one failure of a (login, address) pair atomically; a day without failures starts the count again. */
+export async function countLoginFailure(db: Db, loginHash: string, address: string, now: Date): Promise<number> {
+  const rows = await db
+    .insert(loginFailure)
+    .values({ loginHash, address, failures: 1, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [loginFailure.loginHash, loginFailure.address],
+      set: {
+        failures: sql`case when ${loginFailure.updatedAt} < ${now}::timestamptz - interval '1 day' then 1 else ${loginFailure.failures} + 1 end`,
+        updatedAt: now,
+      },
+    })
+    .returning({ failures: loginFailure.failures });
+  return rows[0]?.failures ?? 1;
+}
+
+export async function lockLogin(db: Db, loginHash: string, address: string, until: Date): Promise<void> {
+  await db
+    .update(loginFailure)
+    .set({ lockedUntil: until })
+    .where(and(eq(loginFailure.loginHash, loginHash), eq(loginFailure.address, address)));
+}
+
+/** Forgets failures: of one address after a good sign-in, or of every address (an admin's unlock). */
+export async function clearLoginFailures(db: Db, loginHashes: string[], address?: string): Promise<void> {
+  if (loginHashes.length === 0) return;
+  await db.delete(loginFailure).where(and(inArray(loginFailure.loginHash, loginHashes), address === undefined ? undefined : eq(loginFailure.address, address)));
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { org } from '../orgs/orgs.tables';
 
 /** `user` is a reserved word in PostgreSQL, hence app_user. */
@@ -15,6 +15,8 @@ export const appUser = pgTable(
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** The staff member who made this account (POST /users); they may grant it roles again after revoking them. */
+    createdBy: uuid('created_by').references((): AnyPgColumn => appUser.id, { onDelete: 'set null' }),
     /** Made by `seed --demo`; a production server refuses to start while any exist. */
     isDemo: boolean('is_demo').notNull().default(false),
     version: integer('version').notNull().default(1),
@@ -83,4 +85,21 @@ export const smsCode = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('sms_code_phone_idx').on(t.phoneHash, t.createdAt)],
+);
+
+/**
+ * Failed password sign-ins per (login, client address): a lockout holds only for the address that
+ * guessed, so nobody can lock `admin` out from elsewhere, and it is counted the same whether or not
+ * the login exists (the answer never says which). The login is kept as a keyed hash.
+ */
+export const loginFailure = pgTable(
+  'login_failure',
+  {
+    loginHash: text('login_hash').notNull(),
+    address: text('address').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.loginHash, t.address] }), index('login_failure_updated_idx').on(t.updatedAt)],
 );

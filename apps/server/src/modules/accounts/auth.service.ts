@@ -3,7 +3,7 @@ import type { Me, Role } from '@niangjia/contracts';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
-import { permissionsOf, STAFF_ROLES, type Actor, type ActorGrant } from '../../platform/auth';
+import { PASSWORD_ROLES, permissionsOf, STAFF_ROLES, type Actor, type ActorGrant } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { maskPhone } from '../../platform/logger';
 import { enforceRateLimit } from '../../platform/rate-limit';
@@ -30,6 +30,11 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 export type RequestMeta = { ip: string; userAgent: string | undefined; audit: AuditContext };
 export type SignedIn = { token: string; me: Me; maxAgeSeconds: number };
+
+/** The lockout key of a typed login (username or phone): a keyed hash, so the table holds no phones. */
+export function loginHashOf(secrets: Secrets, login: string): string {
+  return keyedHash(secrets, 'login', login.trim().toLowerCase());
+}
 
 export function toActorGrants(grants: repo.GrantWithOrg[]): ActorGrant[] {
   return grants.map((g) => ({ id: g.id, role: g.role as Role, orgId: g.orgId, orgPath: g.orgPath }));
@@ -91,35 +96,47 @@ export function createAuthService(deps: { db: Db; config: Config; secrets: Secre
   return {
     buildMe,
 
-    /** Staff sign-in with username or phone + password. */
+    /**
+     * Staff sign-in with username or phone + password. Wrong passwords lock the pair (login, client
+     * address), counted the same for logins that do not exist, so the answer never tells whether an
+     * account exists and nobody can lock an admin out from another address.
+     */
     async login(login: string, password: string, meta: RequestMeta): Promise<SignedIn> {
       // Per address across all instances: slows password guessing over many accounts.
       await enforceRateLimit(db, { key: `login:ip:${meta.ip}`, limit: config.loginRateLimitPerIp, windowSeconds: 300 });
-      const user = await repo.findUserByLogin(db, login);
+      const loginHash = loginHashOf(secrets, login);
       const now = clock();
-      if (!user || !user.passwordHash) {
-        await burnPasswordCheck(password);
-        throw new AppError('INVALID_CREDENTIALS', { status: 401 });
-      }
-      if (user.lockedUntil && user.lockedUntil > now) {
-        const seconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
+      const lockedUntil = await repo.findLoginLock(db, loginHash, meta.ip);
+      if (lockedUntil && lockedUntil > now) {
+        const seconds = Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000);
         throw new AppError('ACCOUNT_LOCKED', { status: 429, params: { seconds }, headers: { 'retry-after': String(seconds) } });
       }
-      if (!(await verifyPassword(user.passwordHash, password))) {
-        const failures = await repo.incrementFailedLogins(db, user.id);
+      const user = await repo.findUserByLogin(db, login);
+      // Only staff roles sign in with a password; a worker's account never does, whatever its hash.
+      const canUsePassword = user?.passwordHash ? (await repo.listGrantsOfUsers(db, [user.id])).some((g) => PASSWORD_ROLES.includes(g.role as Role)) : false;
+      let isRight = false;
+      if (user?.passwordHash && canUsePassword) isRight = await verifyPassword(user.passwordHash, password);
+      else await burnPasswordCheck(password);
+      if (!user || !isRight) {
+        const failures = await repo.countLoginFailure(db, loginHash, meta.ip, now);
         const lockFor = lockoutSeconds(failures);
-        await db.transaction(async (tx) => {
-          if (lockFor > 0) await repo.setLoginState(tx, user.id, { lockedUntil: new Date(now.getTime() + lockFor * 1000) });
-          await recordAudit(tx, { ...meta.audit, actorId: user.id, actorName: user.username }, {
-            action: lockFor > 0 ? 'auth.locked' : 'auth.login_failed',
-            entityType: 'user',
-            entityId: user.id,
-            after: { failedLoginCount: failures, ...(lockFor > 0 ? { lockedSeconds: lockFor } : {}) },
+        if (lockFor > 0) await repo.lockLogin(db, loginHash, meta.ip, new Date(now.getTime() + lockFor * 1000));
+        if (user) {
+          await db.transaction(async (tx) => {
+            // What the users list shows; sign-in itself goes by the (login, address) pair.
+            await repo.setLoginState(tx, user.id, { failedLoginCount: failures, ...(lockFor > 0 ? { lockedUntil: new Date(now.getTime() + lockFor * 1000) } : {}) });
+            await recordAudit(tx, { ...meta.audit, actorId: user.id, actorName: user.username }, {
+              action: lockFor > 0 ? 'auth.locked' : 'auth.login_failed',
+              entityType: 'user',
+              entityId: user.id,
+              after: { failedLoginCount: failures, ...(lockFor > 0 ? { lockedSeconds: lockFor } : {}) },
+            });
           });
-        });
+        }
         throw new AppError('INVALID_CREDENTIALS', { status: 401 });
       }
       if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED', { status: 403 });
+      await repo.clearLoginFailures(db, [loginHash], meta.ip);
       await repo.setLoginState(db, user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
       const signedIn = await startSession(user, meta);
       await recordAudit(db, { ...meta.audit, actorId: user.id, actorName: user.username ?? user.displayName }, {
@@ -217,7 +234,9 @@ export function createAuthService(deps: { db: Db; config: Config; secrets: Secre
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
         await repo.updateUserIfVersion(tx, user.id, user.version, { passwordHash });
-        await recordAudit(tx, audit, { action: 'user.password_change', entityType: 'user', entityId: user.id });
+        // Whoever knew the old password is signed out everywhere but here.
+        await repo.revokeOtherSessionsOfUser(tx, user.id, actor.sessionId);
+        await recordAudit(tx, audit, { action: 'user.password_change', entityType: 'user', entityId: user.id, after: { otherSessionsRevoked: true } });
       });
     },
 

@@ -100,6 +100,15 @@ describe('the public district screen', () => {
     expect(text).not.toContain(someone!.real_name);
   });
 
+  it('maps a station created without a build mode (it is not commerce-sustained), instead of failing', async () => {
+    await t.database.query("update position set build_mode = null where code = (select min(code) from position where status = 'open' and code like 'JB-%')");
+    const res = await t.anon.get('/api/v1/public/screen/map?org=JB');
+    expect(res.status).toBe(200);
+    const [code] = (await t.database.query<{ code: string }>("select code from position where build_mode is null and status = 'open' and code like 'JB-%' limit 1")).map((r) => r.code);
+    const station = res.body.stations.find((s: { code: string }) => s.code === code);
+    expect(station).toMatchObject({ code, isCommerceSustained: false });
+  });
+
   it('says clearly that an org code does not exist', async () => {
     const res = await t.anon.get('/api/v1/public/screen?org=NOPE');
     expect(res.status).toBe(404);

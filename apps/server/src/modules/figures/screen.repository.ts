@@ -11,7 +11,7 @@ export async function listScreenStations(db: Db, path: string) {
   return rowsOf<{ code: string; name: string; type: string; lng: number; lat: number; is_24h: boolean; is_smart: boolean; is_commerce: boolean }>(
     await db.execute(sql`select p.code, p.name, p.type, p.lng, p.lat, p.is_24h,
         exists (select 1 from door_controller c where c.position_id = p.id and c.status = 'active') as is_smart,
-        (p.build_mode = 'commerce_sustained' or exists (select 1 from fund_shop s where s.position_id = p.id and s.status = 'active')) as is_commerce
+        (coalesce(p.build_mode = 'commerce_sustained', false) or exists (select 1 from fund_shop s where s.position_id = p.id and s.status = 'active')) as is_commerce
       from position p join org o on o.id = p.org_id
       where o.path like ${`${path}%`} and p.status in ('open', 'suspended')
       order by p.code limit 3000`),

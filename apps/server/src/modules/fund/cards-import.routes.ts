@@ -26,7 +26,7 @@ export const cardImportRoutes: FastifyPluginAsyncZod<{ imports: CardImportServic
     { config: { permission: 'fund.write' }, bodyLimit: MAX_UPLOAD_BYTES, schema: { tags, summary: 'Upload a card list (.xlsx body): checked at once; the same file again answers 200 with its batch', querystring: uploadCardImportQuerySchema, response: { 200: breakfastCardImportSchema, 202: breakfastCardImportSchema } } },
     async (request, reply) => {
       if (!Buffer.isBuffer(request.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { status: 415 });
-      const { batch, isNew } = await imports.upload(request.body, request.query.fileName ?? null, ctx(request), langOf(request));
+      const { batch, isNew } = await imports.upload(request.body, request.query.fileName ?? null, ctx(request), langOf(request), request.query.orgId);
       return reply.status(isNew ? 202 : 200).send(batch);
     },
   );

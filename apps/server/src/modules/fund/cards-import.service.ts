@@ -10,7 +10,7 @@ import { maskPhone } from '../../platform/logger';
 import { keyedHash, type Secrets } from '../../platform/secrets';
 import { PHONE_HASH_PURPOSE, type CardsService } from './cards.service';
 import { rowsOf } from './ledger';
-import type { Ctx } from './shops.service';
+import { scopeSql, type Ctx } from './shops.service';
 
 /** Columns of the card template; a list of sanitation workers is small (a district has a few thousand). */
 export const CARD_COLUMNS = [
@@ -111,16 +111,20 @@ export function createCardImportService({ db, secrets, cards }: { db: Db; secret
     };
   };
 
+  /** A batch of a fund in the caller's scope (any of them, not only the nearest). */
   async function load(id: string, ctx: Ctx, tx: Db = db, lock = false) {
-    const fund = await cards.fundInScope(tx, ctx.scope);
-    const [row] = rowsOf<Record<string, unknown>>(await tx.execute(sql`select * from breakfast_card_import where id = ${id} and fund_id = ${fund.id} ${lock ? sql`for update` : sql``}`));
+    const [row] = rowsOf<Record<string, unknown>>(
+      await tx.execute(
+        sql`select i.* from breakfast_card_import i join fund f on f.id = i.fund_id join org o on o.id = f.org_id where i.id = ${id} and ${scopeSql(ctx.scope, sql`o.path`)} ${lock ? sql`for update of i` : sql``}`,
+      ),
+    );
     if (!row) throw notFound('card_import');
     return row;
   }
 
   return {
-    async upload(file: Buffer, fileName: string | null, ctx: Ctx, lang: Lang): Promise<{ batch: BreakfastCardImport; isNew: boolean }> {
-      const fund = await cards.fundInScope(db, ctx.scope);
+    async upload(file: Buffer, fileName: string | null, ctx: Ctx, lang: Lang, orgId?: string): Promise<{ batch: BreakfastCardImport; isNew: boolean }> {
+      const fund = await cards.fundInScope(db, ctx.scope, orgId);
       const hash = crypto.createHash('sha256').update(file).digest('hex');
       const [prior] = rowsOf<Record<string, unknown>>(await db.execute(sql`select *, true as is_repeat from breakfast_card_import where fund_id = ${fund.id} and file_hash = ${hash} order by created_at desc limit 1`));
       if (prior) return { batch: out(prior, lang), isNew: false };

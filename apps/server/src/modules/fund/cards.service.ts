@@ -3,7 +3,7 @@ import type { BreakfastCard, BreakfastRedemption, CardReason, IssueBreakfastCard
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit.service';
-import type { Scope } from '../../platform/auth';
+import { isInScope, type Scope } from '../../platform/auth';
 import { AppError, notFound } from '../../platform/errors';
 import { maskPhone } from '../../platform/logger';
 import { keyedHash, type Secrets } from '../../platform/secrets';
@@ -54,10 +54,24 @@ export function createCardsService({ db, secrets }: { db: Db; secrets: Secrets }
     return cardOut(row);
   }
 
-  /** The fund the caller issues cards for: the one nearest their grant. */
-  async function fundInScope(tx: Db, scope: Scope): Promise<{ id: string; defaultValidUntil: string | null; orgId: string }> {
+  /**
+   * The fund the caller works on: the one nearest their grant, or — when the request names an org
+   * (`orgId`) — the fund of that org (its own or its nearest ancestor's, else the nearest below
+   * it). The org must be in scope: out of scope is "not found", as everywhere (issue 9: `orgId`
+   * was accepted and ignored, so a platform admin only ever reached the first fund).
+   */
+  async function fundInScope(tx: Db, scope: Scope, orgId?: string | null): Promise<{ id: string; defaultValidUntil: string | null; orgId: string }> {
+    let near = sql`true`;
+    let order = sql`length(o.path), f.code`;
+    if (orgId) {
+      const [target] = rowsOf<{ path: string }>(await tx.execute(sql`select path from org where id = ${orgId}`));
+      if (!target || !isInScope(scope, target.path)) throw notFound('ENTITY_org');
+      near = sql`(${target.path} like o.path || '%' or o.path like ${target.path} || '%')`;
+      const isAbove = sql`${target.path} like o.path || '%'`;
+      order = sql`case when ${isAbove} then 0 else 1 end, case when ${isAbove} then -length(o.path) else length(o.path) end, f.code`;
+    }
     const [f] = rowsOf<{ id: string; d: string | null; org_id: string }>(
-      await tx.execute(sql`select f.id, f.default_card_valid_until::text as d, f.org_id from fund f join org o on o.id = f.org_id where ${scopeSql(scope, sql`o.path`)} order by length(o.path), f.code limit 1`),
+      await tx.execute(sql`select f.id, f.default_card_valid_until::text as d, f.org_id from fund f join org o on o.id = f.org_id where ${scopeSql(scope, sql`o.path`)} and ${near} order by ${order} limit 1`),
     );
     if (!f) throw notFound('fund');
     return { id: f.id, defaultValidUntil: f.d, orgId: f.org_id };

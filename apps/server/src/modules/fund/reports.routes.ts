@@ -34,7 +34,8 @@ function sendXlsx(reply: FastifyReply, file: Buffer, fileName: string) {
 
 /** Reports (JSON and .xlsx) and the custodian account: transfers, statements, reconciliation. */
 export const fundReportsRoutes: FastifyPluginAsyncZod<{ db: Db; cards: CardsService; custodian: CustodianService }> = async (app, { db, cards, custodian }) => {
-  const fundOf = async (request: FastifyRequest, permission: 'fund.read' | 'fund.write') => (await cards.fundInScope(db, requireScope(request, permission).scope)).id;
+  // The fund of the org the request names (in scope), else the caller's own.
+  const fundOf = async (request: FastifyRequest, permission: 'fund.read' | 'fund.write') => (await cards.fundInScope(db, requireScope(request, permission).scope, (request.query as { orgId?: string }).orgId)).id;
   const read = { config: { permission: 'fund.read' as const } };
   const write = { config: { permission: 'fund.write' as const } };
 

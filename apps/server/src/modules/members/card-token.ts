@@ -8,6 +8,20 @@ import crypto from 'node:crypto';
  */
 export type CardClaims = { membershipId: string; memberNumber: string; issuedAt: Date };
 
+/**
+ * How long a card's QR proves membership (issue 9: tokens never expired, so a screenshot passed
+ * for the member for ever). The card page fetches a fresh one well before this.
+ */
+export const CARD_TOKEN_TTL_SECONDS = 600;
+/** A phone clock running ahead is tolerated this much. */
+const CLOCK_SKEW_SECONDS = 60;
+
+/** Whether a genuine token is past its life (or issued in the future). */
+export function isCardTokenExpired(claims: CardClaims, now: Date): boolean {
+  const age = (now.getTime() - claims.issuedAt.getTime()) / 1000;
+  return age > CARD_TOKEN_TTL_SECONDS || age < -CLOCK_SKEW_SECONDS;
+}
+
 const PREFIX = 'M1';
 
 const uuidToB64 = (uuid: string) => Buffer.from(uuid.replace(/-/g, ''), 'hex').toString('base64url');

@@ -3,7 +3,9 @@ import { idNumberCheckChar } from '@niangjia/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { DEMO_PASSWORD } from '../../db/seed/demo-orgs';
+import { loadSecrets } from '../../platform/secrets';
 import { createMemorySmsSender } from '../../platform/sms';
+import { CARD_TOKEN_TTL_SECONDS, signCardToken, verifyCardToken } from './card-token';
 import { Client, createTestApp, type TestApp } from '../../test/harness';
 import { demoCreditCode } from '../../db/seed/demo';
 
@@ -68,7 +70,8 @@ describe('joining online', () => {
     const applied = await worker.post('/api/v1/members/applications', application());
     expect(applied.status).toBe(201);
     expect(applied.body.membership).toMatchObject({ status: 'applied', memberNumber: null, org: { code: 'JB-GYQ-LH' } });
-    expect(applied.body.person).toMatchObject({ realName: '张小骑', idNumberMasked: '500105********1233'.slice(0, 14) + idNumber('50010519950612123').slice(-4), phoneMasked: '139****0102', sex: 'male', birthDate: '1995-06-12', isRealNameVerified: false });
+    expect(applied.body.person).toMatchObject({ realName: '张小骑', idNumberMasked: '500105********1233'.slice(0, 14) + idNumber('50010519950612123').slice(-4), phoneMasked: '139****0102', sex: 'male', isRealNameVerified: false });
+    expect(applied.body.person).not.toHaveProperty('birthDate');
 
     // At rest: ciphertext, keyed hash and mask — never the number itself.
     const [row] = await t.database.query<Record<string, string>>('select * from person where real_name = $1', ['张小骑']);
@@ -109,12 +112,21 @@ describe('joining online', () => {
     expect(card.body.token).not.toContain('500105199');
     const verify = await t.anon.get(`/api/v1/members/verify?token=${encodeURIComponent(card.body.token)}`);
     expect(verify.status).toBe(200);
-    expect(verify.body).toEqual({ valid: true, name: '张小骑', union: '观音桥街道片区联合工会', status: 'active' });
+    expect(verify.body).toEqual({ valid: true, name: '张小骑', union: '观音桥街道片区联合工会', status: 'active', isExpired: false });
+    expect(Date.parse(card.body.expiresAt) - Date.parse(card.body.issuedAt)).toBe(CARD_TOKEN_TTL_SECONDS * 1000);
+
+    // A screenshot of the card stops working: a token past its life says nothing about the member (issue 9).
+    const key = loadSecrets({ secret: t.config.secret, dataDir: t.config.dataDir, allowGenerate: false }).key;
+    const claims = verifyCardToken(key, card.body.token)!;
+    const stale = signCardToken(key, { ...claims, issuedAt: new Date(Date.now() - (CARD_TOKEN_TTL_SECONDS + 5) * 1000) });
+    expect((await t.anon.get(`/api/v1/members/verify?token=${encodeURIComponent(stale)}`)).body).toEqual({ valid: false, name: null, union: null, status: null, isExpired: true });
+    const future = signCardToken(key, { ...claims, issuedAt: new Date(Date.now() + 3600_000) });
+    expect((await t.anon.get(`/api/v1/members/verify?token=${encodeURIComponent(future)}`)).body.valid).toBe(false);
 
     const parts = card.body.token.split('.');
     parts[2] = '50010500000001';
     const forged = await t.anon.get(`/api/v1/members/verify?token=${encodeURIComponent(parts.join('.'))}`);
-    expect(forged.body).toEqual({ valid: false, name: null, union: null, status: null });
+    expect(forged.body).toEqual({ valid: false, name: null, union: null, status: null, isExpired: false });
     expect((await t.anon.get('/api/v1/members/verify?token=garbage')).body.valid).toBe(false);
 
     const left = await gyq.post(`/api/v1/members/${second.id}/leave`, { version: approved.body.version, reason: '本人申请退会' });

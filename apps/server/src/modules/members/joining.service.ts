@@ -2,7 +2,8 @@ import { isGigEmployment, maskIdNumber, type ApplyMembership, type CardVerificat
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
 import { AppError } from '../../platform/errors';
 import { encryptField } from '../../platform/pii';
-import { signCardToken, verifyCardToken } from './card-token';
+import { enforceRateLimit } from '../../platform/rate-limit';
+import { CARD_TOKEN_TTL_SECONDS, isCardTokenExpired, signCardToken, verifyCardToken } from './card-token';
 import * as repo from './members.repository';
 import {
   checkPersonFields,
@@ -20,6 +21,12 @@ import {
 export type WorkerActor = { userId: string; audit: AuditContext };
 
 const OPEN_STATUSES = ['applied', 'active', 'suspended'];
+
+/**
+ * Real-name submissions per account and day. Each answers "is this ID number registered to someone
+ * else?" (409 ID_NUMBER_TAKEN), so an unlimited account could test candidate numbers (issue 9).
+ */
+export const ID_SUBMISSIONS_PER_DAY = 10;
 
 /**
  * Online joining (入会): a worker's real-name application, their own status and card, the union
@@ -47,6 +54,11 @@ export function createJoiningService({ db, secrets, dataKeys, clock = () => new 
     };
   }
 
+  /** Counted once the number is well-formed, before anything is looked up with it. */
+  async function limitIdSubmissions(userId: string): Promise<void> {
+    await enforceRateLimit(db, { key: `members:id-submit:${userId}`, limit: ID_SUBMISSIONS_PER_DAY, windowSeconds: 86_400 }, clock());
+  }
+
   return {
     getMine: (userId: string) => getMine(userId),
 
@@ -55,6 +67,7 @@ export function createJoiningService({ db, secrets, dataKeys, clock = () => new 
       const now = clock();
       const id = parseIdNumber(input.idNumber, now);
       checkPersonFields(input);
+      await limitIdSubmissions(actor.userId);
       return db.transaction(async (tx) => {
         const union = await getMemberUnion(tx, input.orgId, 'all');
         const hash = hashIdNumber(secrets, id.value);
@@ -148,6 +161,7 @@ export function createJoiningService({ db, secrets, dataKeys, clock = () => new 
         joinedAt: latest.membership.joinedAt.toISOString(),
         token,
         issuedAt: issuedAt.toISOString(),
+        expiresAt: new Date(issuedAt.getTime() + CARD_TOKEN_TTL_SECONDS * 1000).toISOString(),
       };
     },
 
@@ -158,6 +172,7 @@ export function createJoiningService({ db, secrets, dataKeys, clock = () => new 
     async registerPerson(input: RegisterPerson, actor: WorkerActor): Promise<MyMembership> {
       const id = parseIdNumber(input.idNumber, clock());
       checkPersonFields(input);
+      await limitIdSubmissions(actor.userId);
       return db.transaction(async (tx) => {
         const owner = await repo.findOrgBrief(tx, input.orgId);
         if (!owner) throw new AppError('NOT_FOUND', { detail: 'NOT_FOUND_ENTITY', params: { entity: 'ENTITY_org' }, errors: [{ path: 'orgId', message: 'NOT_FOUND' }] });
@@ -203,13 +218,15 @@ export function createJoiningService({ db, secrets, dataKeys, clock = () => new 
 
     /** What a scan shows: valid or not, the name and the union only. */
     async verifyCard(token: string): Promise<CardVerification> {
-      const invalid: CardVerification = { valid: false, name: null, union: null, status: null };
+      const invalid: CardVerification = { valid: false, name: null, union: null, status: null, isExpired: false };
       const claims = verifyCardToken(secrets.key, token);
       if (!claims) return invalid;
+      // An old token names nobody: whoever holds a screenshot learns nothing from it.
+      if (isCardTokenExpired(claims, clock())) return { ...invalid, isExpired: true };
       const row = await repo.findMember(db, claims.membershipId);
       if (!row || row.membership.memberNumber !== claims.memberNumber) return invalid;
       const status = row.membership.status as CardVerification['status'];
-      return { valid: status === 'active', name: row.person.realName, union: row.org.name, status };
+      return { valid: status === 'active', name: row.person.realName, union: row.org.name, status, isExpired: false };
     },
   };
 }

@@ -126,12 +126,14 @@ describe('personal data', () => {
 });
 
 describe('editing and status changes', () => {
-  it('edits with the version, refuses a stale one, and re-derives sex and birth date from a new ID number', async () => {
+  it('edits with the version, refuses a stale one, and re-derives sex (and the hidden birth date) from a new ID number', async () => {
     const current = (await district.get(`/api/v1/members/${wldMember.id}`)).body;
     const newId = idNumber('50010519920101002');
     const edited = await wld.patch(`/api/v1/members/${wldMember.id}`, { version: current.version, employerName: '五里店农贸市场', idNumber: newId, isMigrant: true });
     expect(edited.status).toBe(200);
-    expect(edited.body.person).toMatchObject({ employerName: '五里店农贸市场', birthDate: '1992-01-01', sex: 'female', isMigrant: true });
+    expect(edited.body.person).toMatchObject({ employerName: '五里店农贸市场', sex: 'female', isMigrant: true });
+    const [stored] = await t.database.query<{ birth_date: string }>('select birth_date::text from person where id = $1', [edited.body.person.id]);
+    expect(stored!.birth_date).toBe('1992-01-01');
     expect(edited.body.version).toBe(current.version + 1);
     const stale = await wld.patch(`/api/v1/members/${wldMember.id}`, { version: current.version, employerName: '别处' });
     expect(stale.status).toBe(409);

@@ -31,13 +31,19 @@ export const membersRoutes: FastifyPluginAsyncZod<{ members: MembersService }> =
   app.get(
     '/members',
     { config: { permission: 'member.read' }, schema: { tags, summary: 'List members in scope (filters; search by name, phone, full ID number or member number)', querystring: listMembersQuerySchema, response: { 200: pageOf(memberSchema) } } },
-    async (request) => members.listMembers(request.query, requireScope(request, 'member.read').scope),
+    async (request) => {
+      const { actor, scope } = requireScope(request, 'member.read');
+      return members.listMembers(request.query, scope, actor.userId);
+    },
   );
 
   app.get(
     '/members/applications',
     { config: { permission: 'member.read' }, schema: { tags, summary: 'Applications waiting for review in scope', querystring: listMembersQuerySchema.omit({ status: true }), response: { 200: pageOf(memberSchema) } } },
-    async (request) => members.listMembers({ ...request.query, status: 'applied' }, requireScope(request, 'member.read').scope),
+    async (request) => {
+      const { actor, scope } = requireScope(request, 'member.read');
+      return members.listMembers({ ...request.query, status: 'applied' }, scope, actor.userId);
+    },
   );
 
   app.get(

@@ -16,6 +16,7 @@ import { diffSnapshots, recordAudit } from '../../platform/audit/audit.service';
 import { isInScope, type Scope } from '../../platform/auth';
 import { AppError, notFound } from '../../platform/errors';
 import { decryptField, DecryptError, encryptField } from '../../platform/pii';
+import { enforceRateLimit } from '../../platform/rate-limit';
 import { findOrgById } from '../orgs';
 import * as repo from './members.repository';
 import {
@@ -38,6 +39,9 @@ import {
 } from './members.shared';
 
 type StatusAction = 'approve' | 'reject' | 'suspend' | 'resume' | 'leave';
+
+/** Exact searches by full ID number or phone per user and hour (enough for a desk, too few to guess hidden digits). */
+export const EXACT_SEARCHES_PER_HOUR = 30;
 
 /** Which status each action starts from and leads to (applied → active | rejected; active ⇄ suspended; → left). */
 const TRANSITIONS: Record<StatusAction, { from: readonly string[]; to: string; event: MembershipEventKind }> = {
@@ -108,7 +112,11 @@ export function createMembersService({ db, secrets, dataKeys, clock = () => new 
   }
 
   return {
-    async listMembers(query: ListMembersQuery, scope: Scope) {
+    /**
+     * `searcherId`: who is searching, when the search is theirs to count. An exact search by ID
+     * number or phone answers "is this the hidden number?", so a user gets a few dozen an hour.
+     */
+    async listMembers(query: ListMembersQuery, scope: Scope, searcherId?: string | null) {
       const underPath = await subtreePath(query.orgId, scope);
       const filter: repo.MemberFilter = {
         scope,
@@ -129,6 +137,9 @@ export function createMembersService({ db, secrets, dataKeys, clock = () => new 
         filter.memberNumber = q;
       } else if (q && /^[0-9A-Z-]{6,32}$/.test(q)) filter.memberNumber = q;
       else if (q) filter.namePrefix = query.q;
+      if (searcherId && (filter.idNumberHash || filter.phone)) {
+        await enforceRateLimit(db, { key: `members:exact-search:${searcherId}`, limit: EXACT_SEARCHES_PER_HOUR, windowSeconds: 3600 });
+      }
       const { items, total } = await repo.listMembers(db, filter);
       return { items: items.map(toMember), total, page: query.page, pageSize: query.pageSize };
     },

@@ -74,7 +74,6 @@ export function toPerson(row: repo.PersonRow): Person {
     idNumberMasked: row.idNumberMasked,
     phoneMasked: maskPhone(row.phone),
     sex: row.sex as Person['sex'],
-    birthDate: row.birthDate,
     employerName: row.employerName,
     employerCreditCode: row.employerCreditCode,
     industry: row.industry,

@@ -13,6 +13,9 @@ registerMessages({
   INSPECTION_SCORE_UNKNOWN: ['评分细则中没有这一项', 'the rubric has no such criterion'],
   INSPECTION_DATE_FUTURE: ['检查日期不能晚于今天', 'the inspection date cannot be in the future'],
   PHOTO_NOT_YOURS: ['照片不存在或不是您上传的', 'the photo does not exist or was not uploaded by you'],
+  // A user's photos of the last 24 hours reached the daily volume (photos.ts).
+  PHOTO_QUOTA_EXCEEDED: ['今天上传的照片太多了', 'Too many photos uploaded today'],
+  PHOTO_QUOTA_EXCEEDED_DETAIL: ['每人 24 小时内最多上传 {mb} MB 照片，请明天再传', 'Each person may upload up to {mb} MB of photos in 24 hours; try again tomorrow'],
   PHOTO_TYPE: ['照片应为 JPEG、PNG 或 WebP 图片', 'The photo must be a JPEG, PNG or WebP image'],
   PHOTO_TYPE_DETAIL: ['收到的内容不是 JPEG、PNG 或 WebP 图片，请换一张照片', 'What was sent is not a JPEG, PNG or WebP image; choose another photo'],
   ISSUE_ASSIGNEE_INVALID: ['只能指派给负责此阵地的工作人员', 'assign to a staff member responsible for this position'],

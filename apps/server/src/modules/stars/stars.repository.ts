@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Scope } from '../../platform/auth';
 import { org } from '../orgs';
@@ -128,6 +128,15 @@ export async function ratingsByPosition(db: Db, year: number, positionIds?: stri
     .where(and(like(positionRating.month, `${year}-%`), positionIds ? (positionIds.length ? inArray(positionRating.positionId, positionIds) : sql`false`) : undefined))
     .groupBy(positionRating.positionId);
   return new Map(rows.map((r) => [r.positionId, { average: Number(r.average), count: r.count }]));
+}
+
+/** Bytes a user uploaded since a moment (the daily photo quota). */
+export async function sumPhotoBytesSince(db: Db, userId: string, since: Date): Promise<number> {
+  const rows = await db
+    .select({ bytes: sql<string | null>`sum(${carePhoto.size})` })
+    .from(carePhoto)
+    .where(and(eq(carePhoto.uploadedBy, userId), gte(carePhoto.createdAt, since)));
+  return Number(rows[0]?.bytes ?? 0);
 }
 
 export async function insertPhoto(db: Db, values: typeof carePhoto.$inferInsert) {

@@ -8,6 +8,7 @@ import markerIcon from 'leaflet/dist/images/marker-icon.png';
 import markerShadow from 'leaflet/dist/images/marker-shadow.png';
 import { useEffect, useRef } from 'react';
 import { gcj02ToWgs84, wgs84ToGcj02, type LngLat } from '../coords';
+import { textContent } from './text-content';
 import type { MapViewProps } from './types';
 
 const pinIcon = L.icon({ iconUrl: markerIcon, iconRetinaUrl: markerIcon2x, shadowUrl: markerShadow, iconSize: [25, 41], iconAnchor: [12, 41], shadowSize: [41, 41] });
@@ -73,7 +74,7 @@ export default function LeafletMap({ layers, points = [], pin, onPointClick, onM
       const at = toDisplay(p.lng, p.lat);
       bounds.push(at);
       const marker = L.circleMarker(at, { radius: 7, color: p.color, weight: 2, fillColor: p.filled ? p.color : '#fff', fillOpacity: p.filled ? 0.85 : 1 });
-      marker.bindTooltip(p.label ? `${p.title}<br/>${p.label}` : p.title);
+      marker.bindTooltip(textContent(p.title, p.label));
       marker.on('click', (e) => {
         L.DomEvent.stopPropagation(e);
         handlers.current.onPointClick?.(p.id);

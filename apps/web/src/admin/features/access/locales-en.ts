@@ -227,6 +227,7 @@ export const accessEn: AccessStrings = {
     DOOR_CODE_WRONG_DOOR: 'Code of another door',
     DOOR_TOO_FAR: 'Phone not near the station',
     DOOR_LOCATION_REQUIRED: 'No phone location',
+    DOOR_ROTATING_CODE_REQUIRED: 'Printed code outside staffed hours',
     DOOR_NEEDS_REAL_NAME: 'No real name yet',
     DOOR_MEMBERS_ONLY: 'Members only',
     DOOR_USER_BANNED: 'Banned',

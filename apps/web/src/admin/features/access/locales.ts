@@ -218,6 +218,7 @@ export const accessZh = {
     DOOR_CODE_WRONG_DOOR: '不是这扇门的二维码',
     DOOR_TOO_FAR: '手机不在驿站附近',
     DOOR_LOCATION_REQUIRED: '没有提供手机位置',
+    DOOR_ROTATING_CODE_REQUIRED: '无人值守时段固定码不能开门',
     DOOR_NEEDS_REAL_NAME: '尚未实名登记',
     DOOR_MEMBERS_ONLY: '仅限工会会员',
     DOOR_USER_BANNED: '在禁止通行名单中',

@@ -82,7 +82,6 @@ export function MemberDrawer({ memberId, onClose, onChanged }: { memberId: strin
                     <RevealCell key={`${m.id}-phone-${m.person.version}`} memberId={m.id} field="phone" masked={m.person.phoneMasked} canReveal={canReveal} />
                   </Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.sex')}>{t(`members.sex.${m.person.sex}`)}</Descriptions.Item>
-                  <Descriptions.Item label={t('members.fields.birthDate')}>{m.person.birthDate}</Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.org')} span={2}>{m.org.name}</Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.memberNumber')}>{field(m.memberNumber)}</Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.status')}>

@@ -6,6 +6,14 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import { wgs84ToGcj02 } from '../../../shared/coords';
+import { textContent } from '../../../shared/map/text-content';
+
+/** The candidate's number in its orange badge, as an element (divIcon would parse a string as HTML). */
+function rankBadge(rank: number): HTMLElement {
+  const badge = document.createElement('span');
+  badge.textContent = String(rank);
+  return badge;
+}
 
 export type CoverageMapProps = {
   layers: MapLayers | undefined;
@@ -113,17 +121,17 @@ export default function CoverageMap({ layers, coverage, candidateLabel, height =
           fillColor: '#fff',
           fillOpacity: 1,
           className: 'nj-position',
-        }).bindTooltip(p.properties.name),
+        }).bindTooltip(textContent(p.properties.name)),
       );
     }
     for (const c of coverage.candidates.features) {
       const icon = L.divIcon({
         className: 'nj-candidate',
-        html: `<span>${c.properties.rank}</span>`,
+        html: rankBadge(c.properties.rank),
         iconSize: [24, 24],
         iconAnchor: [12, 12],
       });
-      group.addLayer(L.marker(at(c.geometry.coordinates), { icon }).bindTooltip(candidateLabel(c.properties.rank, c.properties.gainMetres, c.properties.gainShare)));
+      group.addLayer(L.marker(at(c.geometry.coordinates), { icon }).bindTooltip(textContent(candidateLabel(c.properties.rank, c.properties.gainMetres, c.properties.gainShare))));
     }
   }, [coverage, gcj]);
 

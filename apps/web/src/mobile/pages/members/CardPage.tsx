@@ -19,6 +19,7 @@ export function CardPage() {
   const navigate = useNavigate();
   const card = useRequest((signal) => api.get<MemberCard>('/members/me/card', undefined, { signal }), []);
   const notMember = card.error instanceof ApiError && card.error.code === 'NOT_A_MEMBER';
+  useFreshCard(card.data, card.reload);
 
   return (
     <>
@@ -70,6 +71,26 @@ export function CardPage() {
       )}
     </>
   );
+}
+
+/**
+ * The QR proves membership for 10 minutes only (a screenshot must not pass for the card): fetch a
+ * new one halfway through its life, and at once when the page comes back into view.
+ */
+function useFreshCard(card: MemberCard | undefined, reload: () => void) {
+  useEffect(() => {
+    if (!card) return;
+    const life = Date.parse(card.expiresAt) - Date.parse(card.issuedAt);
+    const timer = window.setTimeout(reload, Math.max(30_000, life / 2));
+    const onVisible = () => {
+      if (document.visibilityState === 'visible' && Date.now() > Date.parse(card.issuedAt) + life / 2) reload();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      window.clearTimeout(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [card, reload]);
 }
 
 function QrCanvas({ text, label }: { text: string; label: string }) {

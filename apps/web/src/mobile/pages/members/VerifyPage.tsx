@@ -51,14 +51,14 @@ export function VerifyPage() {
         ) : (
           <div className={`nj-verify ${v.valid ? 'nj-verify-ok' : 'nj-verify-bad'}`} data-testid="verify-result" data-valid={String(v.valid)} role="status">
             <div className="nj-verify-mark" aria-hidden="true">{v.valid ? '✓' : '✕'}</div>
-            <div className="nj-verify-title">{v.valid ? t('verify.valid') : t('verify.invalid')}</div>
+            <div className="nj-verify-title">{v.valid ? t('verify.valid') : v.isExpired ? t('verify.expired') : t('verify.invalid')}</div>
             {v.name || v.union ? (
               <dl className="nj-verify-fields">
                 {v.name && (<div><dt>{t('verify.name')}</dt><dd data-testid="verify-name">{v.name}</dd></div>)}
                 {v.union && (<div><dt>{t('verify.union')}</dt><dd data-testid="verify-union">{v.union}</dd></div>)}
               </dl>
             ) : null}
-            {!v.valid && (v.status ? <p>{t('verify.notActive', { status: t(`members.status.${v.status}`) })}</p> : <p>{t('verify.invalidText')}</p>)}
+            {!v.valid && (v.isExpired ? <p>{t('verify.expiredText')}</p> : v.status ? <p>{t('verify.notActive', { status: t(`members.status.${v.status}`) })}</p> : <p>{t('verify.invalidText')}</p>)}
             {checkedAt && <p className="nj-verify-time">{t('verify.checkedAt', { time: formatDateTime(checkedAt, true) })}</p>}
           </div>
         )}
