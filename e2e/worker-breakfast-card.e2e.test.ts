@@ -33,6 +33,8 @@ describe.skipIf(!canRun)('a sanitation worker and the charity fund on a phone', 
       await page.getByRole('button', { name: '手机号登录' }).click();
       await page.getByRole('textbox', { name: '手机号' }).fill('13800000001');
       const since = journey.server.output().length;
+      // PIPL: the privacy policy is accepted before the first code is sent.
+      await page.getByTestId('privacy-consent').check();
       await page.getByRole('button', { name: '获取验证码' }).click();
       const code = await journey.server.waitForSmsCode({ since });
       // fill, not keyboard typing: typed digits are lost when they come before the field has focus.

@@ -43,6 +43,8 @@ describe.skipIf(!canRun)('a delivery rider joins the union on a phone and staff 
       await m.waitForURL(/\/m\/login\?next=/);
       await m.getByRole('textbox', { name: '手机号' }).fill(WORKER_PHONE);
       const since = server.output().length;
+      // PIPL: the privacy policy is accepted before the first code is sent.
+      await m.getByTestId('privacy-consent').check();
       await m.getByRole('button', { name: '获取验证码' }).click();
       const code = await server.waitForSmsCode({ since });
       await m.getByRole('textbox', { name: '短信验证码' }).fill(code);

@@ -66,6 +66,8 @@ describe.skipIf(!canRun)('a new rider scans the door of a 24-hour station on a p
       const phone = newPhone();
       await m.getByRole('textbox', { name: '手机号' }).fill(phone);
       const since = server.output().length;
+      // PIPL: the privacy policy is accepted before the first code is sent.
+      await m.getByTestId('privacy-consent').check();
       await m.getByRole('button', { name: '获取验证码' }).click();
       const code = await server.waitForSmsCode({ since });
       await m.getByRole('textbox', { name: '短信验证码' }).fill(code);

@@ -17,6 +17,15 @@ describe.skipIf(!canRun)('a worker signs in with a text-message code on a phone'
 
       await page.getByRole('textbox', { name: '手机号' }).fill(WORKER_PHONE);
       const since = journey.server.output().length;
+      // PIPL: no code is sent before the privacy policy is accepted; the policy opens from the form.
+      await page.getByRole('button', { name: '获取验证码' }).click();
+      await page.getByText('请先阅读并勾选同意《隐私政策》').waitFor();
+      await page.getByRole('link', { name: '《隐私政策》' }).click();
+      await page.getByTestId('privacy-policy').getByText('身份证号加密保存', { exact: false }).waitFor();
+      await page.goBack();
+      expect(journey.server.output().slice(since)).not.toContain('短信验证码');
+      await page.getByRole('textbox', { name: '手机号' }).fill(WORKER_PHONE);
+      await page.getByTestId('privacy-consent').check();
       await page.getByRole('button', { name: '获取验证码' }).click();
       const code = await journey.server.waitForSmsCode({ since });
 

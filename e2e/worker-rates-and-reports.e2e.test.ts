@@ -28,6 +28,8 @@ describe.skipIf(!canRun)('a worker rates a station and reports a problem from it
       await page.waitForURL(/\/m\/login\?next=%2Fp%2F/);
       await page.getByRole('textbox', { name: '手机号' }).fill(PHONE);
       const since = journey.server.output().length;
+      // PIPL: the privacy policy is accepted before the first code is sent.
+      await page.getByTestId('privacy-consent').check();
       await page.getByRole('button', { name: '获取验证码' }).click();
       const code = await journey.server.waitForSmsCode({ since });
       const codeField = page.getByRole('textbox', { name: '短信验证码' });

@@ -177,7 +177,7 @@ async function run(argv: string[]): Promise<string> {
             .values({ username, displayName: values.name ? String(values.name) : username, phone: values.phone ? String(values.phone) : null, passwordHash })
             .returning();
           await tx.insert(roleGrant).values({ userId: created!.id, role, orgId: org?.id ?? null });
-          await recordAudit(tx, systemAuditContext('cli'), { action: 'user.create', entityType: 'user', entityId: created!.id, orgId: org?.id ?? null, after: { username, role, org: org?.code ?? null } });
+          await recordAudit(tx, systemAuditContext('系统管理员（命令行）'), { action: 'user.create', entityType: 'user', entityId: created!.id, orgId: org?.id ?? null, after: { username, role, org: org?.code ?? null } });
           return created!;
         }).catch((error: unknown) => {
           const code = (error as { cause?: { code?: string }; code?: string }).cause?.code ?? (error as { code?: string }).code;
@@ -207,7 +207,7 @@ async function run(argv: string[]): Promise<string> {
         const area = await findOrgByCode(database.db, String(values.area));
         if (!area) throw new UsageError(`--area: no org with code "${String(values.area)}"`);
         const networks = createNetworkService({ db: database.db });
-        const result = await networks.importFile(file, { orgId: area.id, name: values.name ? String(values.name).trim() : undefined }, systemAuditContext('cli')).catch((error: unknown) => {
+        const result = await networks.importFile(file, { orgId: area.id, name: values.name ? String(values.name).trim() : undefined }, systemAuditContext('系统管理员（命令行）')).catch((error: unknown) => {
           if (error instanceof NetworkFileError) throw new UsageError(error.message);
           throw error;
         });

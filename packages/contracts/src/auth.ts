@@ -20,6 +20,8 @@ export const smsCodeResponseSchema = z.object({ resendAfterSeconds: z.number().i
 export const smsLoginSchema = z.strictObject({
   phone: mobilePhoneSchema,
   code: z.string().regex(/^\d{6}$/, { error: 'SMS_CODE_FORMAT' }),
+  /** The privacy policy version the worker accepted before the code was sent (PIPL); recorded when the account is made. */
+  privacyPolicyVersion: z.string().trim().max(20).optional(),
 });
 export type SmsLogin = z.infer<typeof smsLoginSchema>;
 

@@ -83,10 +83,11 @@ export type EmploymentForm = (typeof employmentForms)[number];
 export const isGigEmployment = (form: EmploymentForm): boolean => form !== 'standard';
 
 /** applied → active | rejected; active ⇄ suspended; active | suspended → left. */
-export const membershipStatuses = ['applied', 'active', 'suspended', 'left', 'rejected'] as const;
+// withdrawn: the applicant took back a pending application before staff decided.
+export const membershipStatuses = ['applied', 'active', 'suspended', 'left', 'rejected', 'withdrawn'] as const;
 export type MembershipStatus = (typeof membershipStatuses)[number];
 
-export const membershipEventKinds = ['applied', 'approved', 'rejected', 'transferred', 'suspended', 'resumed', 'left', 'edited'] as const;
+export const membershipEventKinds = ['applied', 'approved', 'rejected', 'transferred', 'suspended', 'resumed', 'left', 'edited', 'withdrawn'] as const;
 export type MembershipEventKind = (typeof membershipEventKinds)[number];
 
 /** Only these org types take members directly (a membership ties a person to one of them). */

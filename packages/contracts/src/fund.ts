@@ -23,15 +23,22 @@ export const fundSchema = z.object({
   code: z.string(),
   name: z.string(),
   orgId: z.uuid(),
+  orgName: z.string(),
   /** Breakfasts one card may take per Asia/Shanghai day (default 1). */
   breakfastsPerDay: z.number().int(),
   /** What one breakfast costs the fund. */
   breakfastPriceFen: fenSchema,
   /** Redemptions are refused when the balance would fall below this. */
   minBalanceFen: fenSchema,
-  /** Valid-until given to new cards when the issuer names none. */
+  /** A common expiry day for new cards (e.g. the end of a campaign); used while it is in the future. */
   defaultCardValidUntil: dateSchema.nullable(),
+  /** Otherwise a new card is valid this many months from its issue day. */
+  cardValidMonths: z.number().int(),
+  /** What a card issued today is valid until when the issuer names no date. */
+  nextCardValidUntil: dateSchema,
   balanceFen: fenSchema,
+  /** manage: the caller runs this fund; slice: a street's admin below it, who sees their own shops, stations and cards. */
+  access: z.enum(['manage', 'slice']),
   version: z.number().int(),
 });
 export type Fund = z.infer<typeof fundSchema>;
@@ -42,6 +49,7 @@ export const updateFundSchema = z.strictObject({
   breakfastPriceFen: z.number().int().min(1).max(10_000).optional(),
   minBalanceFen: z.number().int().min(0).optional(),
   defaultCardValidUntil: dateSchema.nullable().optional(),
+  cardValidMonths: z.number().int().min(1).max(60).optional(),
 });
 export type UpdateFund = z.infer<typeof updateFundSchema>;
 
@@ -145,6 +153,8 @@ export const breakfastCardSchema = z.object({
   id: z.uuid(),
   number: z.string(),
   fundId: z.uuid(),
+  /** The issuing unit (a street's union for its sanitation workers); it scopes who sees the card. */
+  org: z.object({ id: z.uuid(), name: z.string() }),
   holderName: z.string(),
   holderPhoneMasked: z.string().nullable(),
   /** Where the holder works (e.g. 区城管局 环卫所). */
@@ -168,8 +178,12 @@ export type ListBreakfastCardsQuery = z.infer<typeof listBreakfastCardsQuerySche
 export const issueBreakfastCardSchema = z.strictObject({
   holderName: z.string().trim().min(2).max(30),
   phone: z.string().regex(/^1[3-9]\d{9}$/, { error: 'PHONE_INVALID' }),
+  /** Optional; only its keyed hash is kept, to refuse a second card to the same person. */
+  idNumber: z.string().trim().max(18).optional(),
   employer: z.string().trim().max(60).optional(),
   validUntil: dateSchema.optional(),
+  /** The issuing unit, in the caller's scope and under the fund (default: the caller's own). */
+  orgId: z.uuid().optional(),
 });
 export type IssueBreakfastCard = z.infer<typeof issueBreakfastCardSchema>;
 export const cardReasonSchema = z.strictObject({ version: versionSchema, reason: z.string().trim().min(2).max(200) });
@@ -216,6 +230,7 @@ export const commitCardImportSchema = z.strictObject({ version: versionSchema, m
 /** The worker's own card, for the phone page; `qr` is a signed payload the POS accepts as `card`. */
 export const myBreakfastCardSchema = z.object({
   number: z.string(),
+  holderName: z.string(),
   status: z.enum(cardStatuses),
   validUntil: dateSchema,
   isExpired: z.boolean(),

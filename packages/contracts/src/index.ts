@@ -15,4 +15,5 @@ export * from './fund';
 export * from './holidays';
 export * from './rights';
 export * from './rights-monitoring';
+export * from './card-number';
 export * from './figures';

@@ -26,6 +26,8 @@ const personFields = {
 
 /** A worker's real-name application to join a union (入会申请). The phone defaults to the account's. */
 export const applyMembershipSchema = z.strictObject({ ...personFields, phone: mobilePhoneSchema.optional(), orgId: z.uuid() });
+/** The worker takes back a pending application (the version they saw). */
+export const withdrawApplicationSchema = z.strictObject({ version: versionSchema });
 export type ApplyMembership = z.infer<typeof applyMembershipSchema>;
 
 /**

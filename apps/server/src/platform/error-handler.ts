@@ -98,9 +98,11 @@ function toProblem(error: unknown, request: FastifyRequest, lang: Lang): Problem
     const detail = t(lang, detailKey, { ...params, requestId });
     return {
       type: typeUri(error.code),
-      title: t(lang, error.code),
+      // A title may name values too ({number}); unfilled braces never reach a screen.
+      title: t(lang, error.code, params),
       status: error.status,
-      ...(detail !== detailKey ? { detail } : {}),
+      // A detail still holding a {placeholder} was thrown without its values: better none than braces on a screen.
+      ...(detail !== detailKey && !/\{[A-Za-z]\w*\}/.test(detail) ? { detail } : {}),
       code: error.code,
       ...(error.errors
         ? { errors: error.errors.map((e) => ({ path: e.path, message: t(lang, e.message, params), ...(e.code ? { code: e.code } : {}) })) }

@@ -57,3 +57,10 @@ export const notFound = (entity?: string) =>
   new AppError('NOT_FOUND', entity ? { detail: 'NOT_FOUND_ENTITY', params: { entity } } : {});
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/**
+ * 409 for an edit based on an old version: the message names both versions so the person knows
+ * someone else saved in between (without the current one, a plain sentence).
+ */
+export const versionConflict = (sent: number, current?: number) =>
+  new AppError('VERSION_CONFLICT', current === undefined ? { detail: 'VERSION_CONFLICT_DETAIL_PLAIN' } : { params: { sent, current } });

@@ -62,9 +62,10 @@ registerMessages({
   DUPLICATE_VALUE_DETAIL: ['字段 {field} 的值已存在', 'The value of {field} already exists'],
   VERSION_CONFLICT: ['数据已被他人修改', 'Someone else changed this record'],
   VERSION_CONFLICT_DETAIL: [
-    '您提交的版本 {sent} 已过期（当前版本 {current}），请刷新后重新修改',
-    'You edited version {sent} but the record is now at version {current}; reload and edit again',
+    '你是在第 {sent} 版上修改的，别人已保存到第 {current} 版。请刷新看看最新内容，再重新修改。',
+    'You edited version {sent}, but someone has since saved version {current}. Reload to see the latest, then edit again.',
   ],
+  VERSION_CONFLICT_DETAIL_PLAIN: ['你打开之后，别人已修改并保存了这条记录。请刷新看看最新内容，再重新修改。', 'Someone changed and saved this record after you opened it. Reload to see the latest, then edit again.'],
   PAYLOAD_TOO_LARGE: ['请求内容过大', 'The request body is too large'],
   PAYLOAD_TOO_LARGE_DETAIL: ['请求体不能超过 {limit} 字节', 'The body must not exceed {limit} bytes'],
   UNSUPPORTED_MEDIA_TYPE: ['不支持的内容类型', 'Unsupported content type'],

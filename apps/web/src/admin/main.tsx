@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../shared/base.css';
+import './admin.css';
 import { initI18n } from '../shared/i18n';
 import { AdminApp } from './AdminApp';
 import { adminZh } from './locales';

@@ -12,7 +12,9 @@ import { TabsLayout } from './TabsLayout';
 export const MOBILE_BASENAME = '/m';
 
 const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
-const ComingSoonPage = lazy(() => import('./pages/ComingSoonPage').then((m) => ({ default: m.ComingSoonPage })));
+const ServicesPage = lazy(() => import('./pages/shell/ServicesPage').then((m) => ({ default: m.ServicesPage })));
+const NotFoundPage = lazy(() => import('./pages/shell/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
+const PrivacyPage = lazy(() => import('./pages/shell/PrivacyPage').then((m) => ({ default: m.PrivacyPage })));
 const StationsPage = lazy(() => import('./pages/stations/StationsPage').then((m) => ({ default: m.StationsPage })));
 const MePage = lazy(() => import('./pages/MePage').then((m) => ({ default: m.MePage })));
 const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
@@ -24,7 +26,6 @@ const MyFeedbackPage = lazy(() => import('./pages/feedback/MyFeedbackPage').then
 const DoorPage = lazy(() => import('./pages/door/DoorPage').then((m) => ({ default: m.DoorPage })));
 const BreakfastCardPage = lazy(() => import('./pages/fund/BreakfastCardPage').then((m) => ({ default: m.BreakfastCardPage })));
 const FundAccountsPage = lazy(() => import('./pages/fund/AccountsPage').then((m) => ({ default: m.AccountsPage })));
-const ServicesPage = lazy(() => import('./pages/services/ServicesPage').then((m) => ({ default: m.ServicesPage })));
 const AskPage = lazy(() => import('./pages/legal/AskPage').then((m) => ({ default: m.AskPage })));
 const MyLegalPage = lazy(() => import('./pages/legal/MyLegalPage').then((m) => ({ default: m.MyLegalPage })));
 const LegalDetailPage = lazy(() => import('./pages/legal/MyLegalPage').then((m) => ({ default: m.LegalDetailPage })));
@@ -42,6 +43,7 @@ export function MobileApp() {
           <Suspense fallback={<PageLoading />}>
             <Routes>
               <Route path="login" element={<LoginPage />} />
+              <Route path="privacy" element={<PrivacyPage />} />
               <Route path="verify" element={<VerifyPage />} />
               <Route path="door/:deviceId" element={<DoorPage />} />
               <Route path="sign/:token" element={<SignPage />} />
@@ -61,8 +63,7 @@ export function MobileApp() {
                 <Route path="me/feedback" element={<RequireSignIn><MyFeedbackPage /></RequireSignIn>} />
                 <Route path="me/breakfast-card" element={<RequireSignIn><BreakfastCardPage /></RequireSignIn>} />
                 <Route path="fund/accounts" element={<FundAccountsPage />} />
-                <Route path="me/:section" element={<ComingSoonPage titleKey="tabs.me" textKey="soon.generic" />} />
-                <Route path="*" element={<ComingSoonPage titleKey="notFound.title" textKey="notFound.detail" />} />
+                <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>
           </Suspense>

@@ -16,7 +16,8 @@ export function TabsLayout() {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
-  const active = TABS.find((tab) => tab.key !== '/' && location.pathname.startsWith(tab.key))?.key ?? '/';
+  // The tab a page belongs to; none on a page outside them (a not-found link), rather than 首页.
+  const active = location.pathname === '/' ? '/' : (TABS.find((tab) => tab.key !== '/' && location.pathname.startsWith(tab.key))?.key ?? (location.pathname.startsWith('/fund') ? '/services' : null));
   return (
     <div className="nj-page">
       <Suspense fallback={<PageLoading />}>

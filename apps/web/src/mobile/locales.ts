@@ -2,9 +2,11 @@ import type { Translation } from '../shared/locale-shape';
 import { feedbackEn, feedbackZh } from '../shared/feedback-locales';
 import { doorEn, doorZh } from './pages/door/locales';
 import { legalEn, legalZh } from './pages/legal/locales';
+import { shellEn, shellZh } from './pages/shell/shell-locales';
 import { stationFiltersEn, stationFiltersZh } from './pages/stations/filter-locales';
 
 export const mobileZh = {
+  ...shellZh,
   feedback: feedbackZh,
   myFeedback: { title: '我的反馈', reports: '我反馈的问题', noReports: '还没有反馈过问题。在驿站门口扫码就可以反馈。', reply: '工会回复：', openPosition: '查看阵地', ratings: '我的评分', noRatings: '还没有评过分' },
   door: doorZh,
@@ -13,9 +15,9 @@ export const mobileZh = {
   home: {
     hello: '欢迎回到娘家',
     helloName: '{{name}}，欢迎回家',
-    welcome: '工会是职工的娘家。找驿站歇歇脚、办服务、问法律、申请帮扶，都在这里。',
+    welcome: '工会是职工的娘家。找驿站歇歇脚、申请入会、领爱心早餐，都在这里。',
     entries: '快捷入口',
-    entry: { join: '申请入会', stations: '找驿站', services: '服务超市', legal: '法律咨询', help: '困难帮扶', activities: '活动报名', card: '会员卡' },
+    entry: { join: '申请入会', stations: '找驿站', services: '全部服务', legal: '法律咨询', card: '会员卡', breakfast: '早餐卡', accounts: '账目公开' },
     aboutTitle: '15 分钟服务圈',
     about: '江北区已建成百余个工会驿站，户外劳动者可以在这里喝水、热饭、充电、歇脚。点“驿站”找离你最近、现在开着的一个。',
   },
@@ -40,24 +42,14 @@ export const mobileZh = {
     call: '电话',
     mapLabel: '驿站地图',
   },
-  soon: {
-    title: '即将开放',
-    stations: '驿站地图和附近驿站正在建设中，很快就能用。',
-    services: '服务超市、活动报名、法律咨询和帮扶申请正在建设中。',
-    generic: '这项功能正在建设中，很快就能用。',
-    home: '回到首页',
-  },
-  notFound: { title: '页面不存在', detail: '这个链接没有内容，可能已失效。' },
   stationFilters: stationFiltersZh,
   me: {
     signedOutTitle: '还没有登录',
-    signedOutText: '用手机号和短信验证码登录，就能查看会员卡、申请和订单。',
+    signedOutText: '用手机号和短信验证码登录，就能查看会员卡、入会申请和早餐卡。',
     signIn: '手机号登录',
     noPhone: '未绑定手机号',
     card: '我的会员卡',
     membership: '入会申请与会籍',
-    applications: '我的申请',
-    orders: '我的订单',
     signOutConfirm: '确定退出登录？',
     signedOut: '已退出登录',
   },
@@ -124,6 +116,12 @@ export const mobileZh = {
     suspendedText: '你在 {{union}} 的会籍已暂停，如有疑问请联系工会。',
     left: '已退会',
     leftText: '你已退出 {{union}}，可以重新申请入会。',
+    withdrawn: '已撤回申请',
+    withdrawnText: '你已撤回提交给 {{union}} 的入会申请，需要时可以重新申请。',
+    withdraw: '撤回申请',
+    withdrawConfirm: '撤回后工会将不再审核这份申请，之后可以重新申请。确定撤回吗？',
+    withdrawOk: '确定撤回',
+    withdrawDone: '申请已撤回',
     union: '所在工会',
     memberNumber: '会员号',
     appliedAt: '申请时间',
@@ -177,12 +175,12 @@ export const mobileZh = {
     changePhone: '更换手机号',
     resend: '重新获取',
     resendIn: '{{seconds}} 秒后可重新获取',
-    privacy: '登录即表示同意平台按《个人信息保护法》处理你的手机号，仅用于身份验证和服务通知。',
   },
 };
 
 
 export const mobileEn: Translation<typeof mobileZh> = {
+  ...shellEn,
   feedback: feedbackEn,
   myFeedback: { title: 'My feedback', reports: 'Problems I reported', noReports: 'No reports yet. Scan the code at a station’s door to report one.', reply: 'The union replied: ', openPosition: 'Open the position', ratings: 'My ratings', noRatings: 'No ratings yet' },
   door: doorEn,
@@ -191,9 +189,9 @@ export const mobileEn: Translation<typeof mobileZh> = {
   home: {
     hello: 'Welcome home',
     helloName: 'Welcome home, {{name}}',
-    welcome: 'The union is a workers’ home. Find a rest station, order a service, ask a legal question or apply for help — all here.',
+    welcome: 'The union is a workers’ home. Find a rest station, join the union, get a free breakfast — all here.',
     entries: 'Quick entries',
-    entry: { join: 'Join', stations: 'Stations', services: 'Services', legal: 'Legal help', help: 'Assistance', activities: 'Activities', card: 'Member card' },
+    entry: { join: 'Join', stations: 'Stations', services: 'All services', legal: 'Legal help', card: 'Member card', breakfast: 'Breakfast', accounts: 'Fund accounts' },
     aboutTitle: 'The 15-minute service circle',
     about: 'Jiangbei has over a hundred union rest stations where outdoor workers can get water, heat a meal, charge a phone and rest. Tap "Stations" to find the nearest one open now.',
   },
@@ -218,24 +216,14 @@ export const mobileEn: Translation<typeof mobileZh> = {
     call: 'Call',
     mapLabel: 'Station map',
   },
-  soon: {
-    title: 'Coming soon',
-    stations: 'The station map and nearest-station finder are being built.',
-    services: 'Services, activities, legal help and assistance requests are being built.',
-    generic: 'This is being built and will be ready soon.',
-    home: 'Back to home',
-  },
-  notFound: { title: 'Page not found', detail: 'Nothing is at this link; it may have expired.' },
   stationFilters: stationFiltersEn,
   me: {
     signedOutTitle: 'You are not signed in',
-    signedOutText: 'Sign in with your mobile number and a text-message code to see your card, applications and orders.',
+    signedOutText: 'Sign in with your mobile number and a text-message code to see your member card, application and breakfast card.',
     signIn: 'Sign in with mobile',
     noPhone: 'No mobile number',
     card: 'My member card',
     membership: 'Joining and membership',
-    applications: 'My applications',
-    orders: 'My orders',
     signOutConfirm: 'Sign out?',
     signedOut: 'Signed out',
   },
@@ -302,6 +290,12 @@ export const mobileEn: Translation<typeof mobileZh> = {
     suspendedText: 'Your membership of {{union}} is suspended; ask the union if you have questions.',
     left: 'Left',
     leftText: 'You left {{union}}; you can apply again.',
+    withdrawn: 'Application withdrawn',
+    withdrawnText: 'You withdrew your application to {{union}}; you can apply again whenever you like.',
+    withdraw: 'Withdraw application',
+    withdrawConfirm: 'The union will no longer review this application; you can apply again later. Withdraw it?',
+    withdrawOk: 'Withdraw',
+    withdrawDone: 'Application withdrawn',
     union: 'Union',
     memberNumber: 'Member number',
     appliedAt: 'Applied',
@@ -355,6 +349,5 @@ export const mobileEn: Translation<typeof mobileZh> = {
     changePhone: 'Change number',
     resend: 'Send again',
     resendIn: 'Send again in {{seconds}} s',
-    privacy: 'By signing in you agree that the platform processes your number under the Personal Information Protection Law, only to verify you and to notify you.',
   },
 };

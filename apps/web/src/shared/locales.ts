@@ -49,7 +49,7 @@ export const commonZh = {
       domestic: '家政服务员',
       other_flexible: '其他灵活就业',
     },
-    status: { applied: '审核中', active: '正常', suspended: '已暂停', left: '已退会', rejected: '未通过' },
+    status: { applied: '审核中', active: '正常', suspended: '已暂停', left: '已退会', rejected: '未通过', withdrawn: '已撤回' },
     sex: { male: '男', female: '女' },
     idNumber: {
       required: '请填写身份证号',
@@ -130,7 +130,7 @@ export const commonEn: typeof commonZh = {
       domestic: 'Domestic worker',
       other_flexible: 'Other flexible work',
     },
-    status: { applied: 'Under review', active: 'Active', suspended: 'Suspended', left: 'Left', rejected: 'Not approved' },
+    status: { applied: 'Under review', active: 'Active', suspended: 'Suspended', left: 'Left', rejected: 'Not approved', withdrawn: 'Withdrawn' },
     sex: { male: 'Male', female: 'Female' },
     idNumber: {
       required: 'Enter the ID number',

@@ -54,4 +54,5 @@ export const STATUS_COLORS: Record<MembershipStatus, string> = {
   suspended: 'warning',
   left: 'default',
   rejected: 'error',
+  withdrawn: 'default',
 };

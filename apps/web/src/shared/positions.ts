@@ -16,7 +16,8 @@ export type Facility = (typeof FACILITIES)[number];
 export const TYPE_COLORS: Record<PositionType, string> = {
   service_center: '#c8102e',
   service_point: '#d46b08',
-  rest_station: '#1677ff',
+  // Not antd's default blue (#1677ff): the worker pages keep to the union red and these hues.
+  rest_station: '#0958d9',
   workers_home: '#722ed1',
   mothers_room: '#c41d7f',
   driver_home: '#08979c',

@@ -3,6 +3,8 @@ import type { Db } from '../client';
 import { createFundRow, ensureShopAccounts } from '../../modules/fund';
 import { encryptField } from '../../platform/pii';
 import { keyedHash } from '../../platform/secrets';
+import { makeCardNumber } from '@niangjia/contracts';
+import { SEED_ACTOR } from './demo-orgs';
 import type { DemoPii } from './demo-members';
 
 /** Demo terminal keys are derived from the shop code, so the simulator can sign (demo data only). */
@@ -43,7 +45,9 @@ export async function seedDemoFund(tx: Db, orgIdByCode: Map<string, string>, pii
     }
   }
 
-  // A year to yesterday (Asia/Shanghai): ~330 sales a shop a day at 10 fen, ~3 breakfasts a station a day at 8 yuan.
+  // A year to yesterday (Asia/Shanghai): ~330 sales a shop a day at 10 fen, ~3 breakfasts a station a
+  // day at 8 yuan. The last CARD_HISTORY_DAYS days' breakfasts are the demo cards' own redemptions
+  // (seedDemoCards), so a card's history, its station's figures and the reports agree.
   await tx.execute(sql`
     with days as (select d::date as day from generate_series((now() at time zone 'Asia/Shanghai')::date - 365, (now() at time zone 'Asia/Shanghai')::date - 1, interval '1 day') d),
     shops as (select s.id, s.code, s.position_id from fund_shop s where s.fund_id = ${fundId})
@@ -52,7 +56,8 @@ export async function seedDemoFund(tx: Db, orgIdByCode: Map<string, string>, pii
     from days d cross join shops s cross join lateral (select 200 + abs(hashtext(s.code || d.day)) % 260 + case when extract(isodow from d.day) >= 6 then 40 else 0 end as n) x
     union all
     select ${fundId}::uuid, 'breakfast', (d.day + time '07:30') at time zone 'Asia/Shanghai', s.code || ' ' || d.day || ' 早餐汇总', s.id, s.position_id, b * 800, 0, 0, b
-    from days d cross join shops s cross join lateral (select 1 + abs(hashtext(s.code || d.day || 'b')) % 5 as b) y`);
+    from days d cross join shops s cross join lateral (select 1 + abs(hashtext(s.code || d.day || 'b')) % 5 as b) y
+    where d.day < (now() at time zone 'Asia/Shanghai')::date - ${CARD_HISTORY_DAYS}::int`);
   await tx.execute(sql`
     insert into fund_posting (entry_id, account_id, amount_fen, occurred_at)
     select e.id, a.id, case when a.kind = 'collected' then e.amount_fen else -e.amount_fen end, e.occurred_at
@@ -63,6 +68,8 @@ export async function seedDemoFund(tx: Db, orgIdByCode: Map<string, string>, pii
     from fund_entry e join fund_account a on a.fund_id = e.fund_id and ((a.kind = 'collected') or (a.kind = 'station_breakfasts' and a.position_id = e.position_id))
     where e.fund_id = ${fundId} and e.kind = 'breakfast'`);
 
+  if (pii) await seedDemoCards(tx, fundId, pii);
+
   // Monthly transfers to the custodian (建设银行 trust account): 90% of the month's net, on the 5th of the next month.
   await tx.execute(sql`
     with months as (select date_trunc('month', occurred_at at time zone 'Asia/Shanghai')::date as m,
@@ -72,7 +79,7 @@ export async function seedDemoFund(tx: Db, orgIdByCode: Map<string, string>, pii
     e as (insert into fund_entry (id, fund_id, kind, occurred_at, memo, amount_fen)
       select entry_id, ${fundId}::uuid, 'transfer', day::timestamp at time zone 'Asia/Shanghai', 'transfer ' || ref, amount from due returning id)
     insert into custodian_transfer (fund_id, amount_fen, transferred_on, reference, note, entry_id, created_by_name)
-    select ${fundId}::uuid, amount, day, ref, to_char(m, 'YYYY年MM月') || '捐赠缴存', entry_id, 'seed --demo' from due`);
+    select ${fundId}::uuid, amount, day, ref, to_char(m, 'YYYY年MM月') || '捐赠缴存', entry_id, ${SEED_ACTOR} from due`);
   await tx.execute(sql`
     insert into fund_posting (entry_id, account_id, amount_fen, occurred_at)
     select e.id, a.id, case when a.kind = 'custodian' then e.amount_fen else -e.amount_fen end, e.occurred_at
@@ -100,17 +107,73 @@ export async function seedDemoFund(tx: Db, orgIdByCode: Map<string, string>, pii
   await tx.execute(sql`update fund_total t set contributed_fen = x.c, sales = x.n, breakfast_fen = x.bf, breakfasts = x.b, transferred_fen = x.tr from (
       select coalesce(sum(amount_fen) filter (where kind in ('history','sale')), 0) c, coalesce(sum(sale_count), 0) n, coalesce(sum(amount_fen) filter (where kind = 'breakfast'), 0) bf,
         coalesce(sum(breakfast_count), 0) b, coalesce(sum(amount_fen) filter (where kind = 'transfer'), 0) tr from fund_entry where fund_id = ${fundId}) x where t.fund_id = ${fundId}`);
+}
 
-  // Breakfast cards for sanitation workers of the district city-management bureau, valid to the end of next year.
-  if (pii) {
-    const until = `${new Date().getUTCFullYear() + 1}-12-31`;
-    const names = '张建华 李秀英 王德明 刘桂兰 陈国强 杨淑珍 赵永福 黄翠华 周家明 吴凤英 徐志刚 孙玉梅 马春生 朱秀兰 胡长林 郭桂芳 何平安 高素珍 林德胜 罗玉兰'.split(' ');
-    const phones = ['13800000001', ...names.slice(1).map((_, i) => `1390000${String(1000 + i).padStart(4, '0')}`)];
-    for (const [i, name] of names.entries()) {
-      const phone = phones[i]!;
-      await tx.execute(sql`insert into breakfast_card (fund_id, number, holder_name, phone_hash, phone_masked, employer, valid_until, status, suspended_reason)
-        values (${fundId}, ${`ZC24${String(100001 + i).padStart(7, '0')}`}, ${name}, ${keyedHash(pii.secrets, 'breakfast_card.phone', phone)}, ${`${phone.slice(0, 3)}****${phone.slice(7)}`},
-          ${i % 2 ? '江北区城市管理局 观音桥环卫所' : '江北区城市管理局 五里店环卫所'}, ${until}, ${i === 19 ? 'suspended' : 'active'}, ${i === 19 ? '本人申请暂停' : null})`);
+/** Days of card-by-card breakfast history; before that, breakfasts are daily totals per station. */
+const CARD_HISTORY_DAYS = 60;
+const CARDS_PER_SHOP = 3;
+const CARD_SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
+const CARD_GIVEN = ['建华', '秀英', '德明', '桂兰', '国强', '淑珍', '永福', '翠华', '家明', '凤英', '志刚', '玉梅', '春生', '秀兰', '长林', '桂芳', '平安', '素珍', '德胜', '玉兰'];
+
+/** The seeded card number of demo card `i` (one format everywhere: contracts/card-number). */
+export const demoCardNumber = (i: number, year: number) => makeCardNumber(year, 100_001 + i);
+
+/**
+ * Breakfast cards of sanitation workers, three per commerce-sustained station, issued by the
+ * street union the station belongs to (so a street admin sees their own); valid a year from their
+ * issue day (the fund's period). Each active card takes its breakfast at its home station on most
+ * mornings of the last CARD_HISTORY_DAYS days: one redemption by the shop's terminal and one
+ * ledger entry each, as live redemptions are. The terminals' last upload is their last sale or
+ * redemption. The first card is the demo worker's (phone 13800000001).
+ */
+async function seedDemoCards(tx: Db, fundId: string, pii: DemoPii): Promise<void> {
+  const shops = rows<{ id: string; code: string; position_id: string; street_id: string; street_name: string; terminal_id: string }>(
+    await tx.execute(sql`select s.id, s.code, s.position_id, coalesce(st.id, s.org_id) as street_id, coalesce(st.name, o.name) as street_name, t.id as terminal_id
+      from fund_shop s join org o on o.id = s.org_id join pos_terminal t on t.shop_id = s.id
+      left join org st on st.type = 'street' and o.path like st.path || '%'
+      where s.fund_id = ${fundId} order by s.code`),
+  );
+  const cards: { id: string; shop: (typeof shops)[number]; active: boolean }[] = [];
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  for (const [k, shop] of shops.entries()) {
+    for (let j = 0; j < CARDS_PER_SHOP; j++) {
+      const i = k * CARDS_PER_SHOP + j;
+      const phone = i === 0 ? '13800000001' : `1390000${String(1000 + i).padStart(4, '0')}`;
+      const name = `${CARD_SURNAMES[(i * 7) % CARD_SURNAMES.length]!}${CARD_GIVEN[(i * 3 + j) % CARD_GIVEN.length]!}`;
+      // Issued 100–300 days ago, valid twelve months from then; one card is suspended at the holder's request.
+      const issuedDaysAgo = 100 + ((i * 37) % 200);
+      const suspended = i === shops.length * CARDS_PER_SHOP - 1;
+      const [card] = rows<{ id: string }>(
+        await tx.execute(sql`insert into breakfast_card (fund_id, org_id, number, holder_name, phone_hash, phone_masked, employer, valid_until, status, suspended_reason, issued_at)
+          values (${fundId}, ${shop.street_id}, ${demoCardNumber(i, new Date(Date.now() - issuedDaysAgo * 86_400_000).getUTCFullYear())}, ${name}, ${keyedHash(pii.secrets, 'breakfast_card.phone', phone)}, ${`${phone.slice(0, 3)}****${phone.slice(7)}`},
+            ${`江北区城市管理局 ${shop.street_name.replace(/(街道|镇)?总工会$/, '')}环卫所`},
+            ((now() at time zone 'Asia/Shanghai')::date - ${issuedDaysAgo}::int + interval '12 months' - interval '1 day')::date,
+            ${suspended ? 'suspended' : 'active'}, ${suspended ? '本人申请暂停' : null}, now() - make_interval(days => ${issuedDaysAgo}::int))
+          returning id`),
+      );
+      cards.push({ id: card!.id, shop, active: !suspended });
     }
   }
+  // Most mornings (about 6 in 7), 06:30–08:30 Asia/Shanghai, at the card's home station.
+  await tx.execute(sql`
+    with c as (select * from json_to_recordset(${JSON.stringify(cards.filter((c) => c.active).map((c) => ({ card_id: c.id, shop_id: c.shop.id, position_id: c.shop.position_id, terminal_id: c.shop.terminal_id })))}::json)
+        as x(card_id uuid, shop_id uuid, position_id uuid, terminal_id uuid)),
+      days as (select d::date as day from generate_series(${today}::date - ${CARD_HISTORY_DAYS}::int, ${today}::date - 1, interval '1 day') d),
+      picked as (select c.*, b.number, d.day, gen_random_uuid() as entry_id,
+          (d.day + time '06:30' + make_interval(mins => abs(hashtext(c.card_id::text || d.day)) % 120)) at time zone 'Asia/Shanghai' as at
+        from c join breakfast_card b on b.id = c.card_id cross join days d where abs(hashtext(c.card_id::text || d.day || 'r')) % 7 <> 0),
+      e as (insert into fund_entry (id, fund_id, kind, occurred_at, memo, shop_id, position_id, amount_fen, breakfast_count)
+        select entry_id, ${fundId}::uuid, 'breakfast', at, '爱心早餐 ' || number, shop_id, position_id, 800, 1 from picked returning id)
+    insert into breakfast_redemption (terminal_id, redemption_id, shop_id, card_id, card_number, redeemed_at, service_day, status, slot, price_fen, remaining_today, entry_id)
+    select terminal_id, 'DEMO-' || number || '-' || day, shop_id, card_id, number, at, day, 'approved', 1, 800, 0, entry_id from picked`);
+  await tx.execute(sql`
+    insert into fund_posting (entry_id, account_id, amount_fen, occurred_at)
+    select e.id, a.id, case when a.kind = 'station_breakfasts' then e.amount_fen else -e.amount_fen end, e.occurred_at
+    from breakfast_redemption r join fund_entry e on e.id = r.entry_id
+    join fund_account a on a.fund_id = e.fund_id and ((a.kind = 'collected') or (a.kind = 'station_breakfasts' and a.position_id = e.position_id))
+    where r.redemption_id like 'DEMO-%'`);
+  // A terminal last uploaded its last sale or redemption (the daily totals before that came through it too).
+  await tx.execute(sql`update pos_terminal t set last_seen_at = x.at from (
+      select t2.id, greatest(max(s.sold_at), max(r.redeemed_at), (${today}::date - 1 + time '21:00') at time zone 'Asia/Shanghai') as at
+      from pos_terminal t2 left join fund_sale s on s.terminal_id = t2.id left join breakfast_redemption r on r.terminal_id = t2.id group by t2.id) x where x.id = t.id`);
 }

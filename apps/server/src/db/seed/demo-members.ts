@@ -7,6 +7,7 @@ import type { Secrets } from '../../platform/secrets';
 import { appUser, roleGrant } from '../../modules/accounts';
 import { hashIdNumber, ID_NUMBER_PURPOSE, memberNumberCounter, membership, membershipEvent, person } from '../../modules/members';
 import type { OrgRow } from '../../modules/orgs';
+import { SEED_ACTOR, SEED_APPROVER } from './demo-orgs';
 
 export type DemoPii = { secrets: Secrets; dataKeys: DataKeys };
 
@@ -117,8 +118,8 @@ export async function seedDemoMembers(tx: Db, byCode: Map<string, OrgRow>, pii: 
       source: i % 3 === 0 ? 'online' : 'import',
     });
     events.push({ membershipId, orgId: union.id, kind: 'applied', toOrgId: union.id, actorName: realName, at: appliedAt });
-    if (!isApplied) events.push({ membershipId, orgId: union.id, kind: 'approved', actorName: 'seed --demo', at: joinedAt });
-    if (status === 'left' || status === 'suspended') events.push({ membershipId, orgId: union.id, kind: status, actorName: 'seed --demo', reason: status === 'left' ? '离开本单位' : '长期未联系', at: joinedAt });
+    if (!isApplied) events.push({ membershipId, orgId: union.id, kind: 'approved', actorName: SEED_APPROVER, at: joinedAt });
+    if (status === 'left' || status === 'suspended') events.push({ membershipId, orgId: union.id, kind: status, actorName: SEED_APPROVER, reason: status === 'left' ? '离开本单位' : '长期未联系', at: joinedAt });
   }
 
   await insertChunked(users, (c) => tx.insert(appUser).values(c));
@@ -127,6 +128,6 @@ export async function seedDemoMembers(tx: Db, byCode: Map<string, OrgRow>, pii: 
   await insertChunked(memberships, (c) => tx.insert(membership).values(c));
   await insertChunked(events, (c) => tx.insert(membershipEvent).values(c));
   await tx.insert(memberNumberCounter).values({ orgId: jb.id, lastValue: sequence });
-  await recordAudit(tx, systemAuditContext('seed --demo'), { action: 'member.seed', entityType: 'member', orgId: jb.id, after: { members: count, lastYear: yearNow } });
+  await recordAudit(tx, systemAuditContext(SEED_ACTOR), { action: 'member.seed', entityType: 'member', orgId: jb.id, after: { members: count, lastYear: yearNow } });
   return count;
 }

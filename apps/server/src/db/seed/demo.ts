@@ -13,7 +13,7 @@ import { seedDemoDoors } from '../../modules/access';
 import { seedDemoFund } from './demo-fund';
 import { seedDemoRights } from './demo-rights';
 import { backdateDemoHistory } from './demo-history';
-import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKER_PHONE, JIANGBEI_STREETS } from './demo-orgs';
+import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKER_PHONE, JIANGBEI_STREETS, SEED_ACTOR } from './demo-orgs';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
@@ -51,7 +51,7 @@ export async function seedDemo(database: Database, opts: { pii?: DemoPii } = {})
   let orgs = 0;
   let members = 0;
   await database.db.transaction(async (tx) => {
-    const audit = systemAuditContext('seed --demo');
+    const audit = systemAuditContext(SEED_ACTOR);
     const add = async (parent: OrgRow | null, values: { code: string; name: string; type: OrgRow['type']; shortName?: string; divisionCode?: string | null; creditCode?: string | null; address?: string | null }) => {
       const existing = await findOrgByCode(tx, values.code);
       if (existing) return existing;

@@ -21,7 +21,7 @@ import type { DoorConfig } from '../../config';
 import type { Db } from '../../db/client';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
 import { isInScope, type Scope } from '../../platform/auth';
-import { AppError } from '../../platform/errors';
+import { AppError, versionConflict } from '../../platform/errors';
 import { encryptField, type DataKeys } from '../../platform/pii';
 import type { Secrets } from '../../platform/secrets';
 import * as repo from './access.repository';
@@ -142,7 +142,7 @@ export function createAccessService({ db, secrets, dataKeys, gateway, door, publ
       await db.transaction(async (tx) => {
         const { version, ...values } = input;
         const row = await repo.updateController(tx, id, values, version);
-        if (!row) throw new AppError('VERSION_CONFLICT');
+        if (!row) throw versionConflict(version, before.controller.version);
         await recordAudit(tx, actor.audit, { action: 'door_controller.update', entityType: 'door_controller', entityId: id, orgId: row.orgId, before: { name: before.controller.name, codeMode: before.controller.codeMode, maxDistanceM: before.controller.maxDistanceM }, after: values });
       });
       return toController((await repo.findControllerListed(db, id))!);
@@ -154,7 +154,7 @@ export function createAccessService({ db, secrets, dataKeys, gateway, door, publ
       const secret = generateDeviceSecret();
       await db.transaction(async (tx) => {
         const row = await repo.updateController(tx, id, { secretEnc: encryptField(dataKeys, SECRET_PURPOSE, secret), secretHash: hashDeviceSecret(secrets, secret) }, version);
-        if (!row) throw new AppError('VERSION_CONFLICT');
+        if (!row) throw versionConflict(version, before.controller.version);
         await recordAudit(tx, actor.audit, { action: 'door_controller.rotate_secret', entityType: 'door_controller', entityId: id, orgId: row.orgId });
       });
       gateway.disconnectDevice(before.controller.deviceId);
@@ -165,7 +165,7 @@ export function createAccessService({ db, secrets, dataKeys, gateway, door, publ
       const before = await getControllerInScope(id, actor.scope);
       await db.transaction(async (tx) => {
         const row = await repo.updateController(tx, id, { status: 'revoked', revokedAt: new Date() }, version);
-        if (!row) throw new AppError('VERSION_CONFLICT');
+        if (!row) throw versionConflict(version, before.controller.version);
         await recordAudit(tx, actor.audit, { action: 'door_controller.revoke', entityType: 'door_controller', entityId: id, orgId: row.orgId });
       });
       gateway.disconnectDevice(before.controller.deviceId);
@@ -184,7 +184,7 @@ export function createAccessService({ db, secrets, dataKeys, gateway, door, publ
       const values = { scanHours: input.scanHours, customRanges: input.customRanges, whoMayEnter: input.whoMayEnter, isClosed: input.isClosed, closedNote: input.closedNote ?? null, rateLimitPer10Min: input.rateLimitPer10Min };
       await db.transaction(async (tx) => {
         const row = input.version === 0 ? await repo.insertPolicy(tx, { positionId, orgId: position.orgId, ...values }) : await repo.updatePolicy(tx, positionId, input.version, values);
-        if (!row) throw new AppError('VERSION_CONFLICT');
+        if (!row) throw versionConflict(input.version);
         await recordAudit(tx, actor.audit, { action: 'door_policy.update', entityType: 'position', entityId: positionId, orgId: position.orgId, after: values });
       });
       return this.getPolicy(positionId, actor.scope);
@@ -272,7 +272,7 @@ export function createAccessService({ db, secrets, dataKeys, gateway, door, publ
             ? { status: to, acknowledgedAt: now, acknowledgedBy: actor.audit.actorId, acknowledgedByName: actor.audit.actorName, ...(input.note ? { note: input.note } : {}) }
             : { status: to, resolvedAt: now, resolvedBy: actor.audit.actorId, resolvedByName: actor.audit.actorName, note: input.note ?? null, ...(found.alarm.acknowledgedAt ? {} : { acknowledgedAt: now, acknowledgedBy: actor.audit.actorId, acknowledgedByName: actor.audit.actorName }) };
         const row = await repo.updateAlarm(tx, id, input.version, values);
-        if (!row) throw new AppError('VERSION_CONFLICT');
+        if (!row) throw versionConflict(input.version, found.alarm.version);
         await recordAudit(tx, actor.audit, { action: `door_alarm.${to === 'acknowledged' ? 'acknowledge' : 'resolve'}`, entityType: 'door_alarm', entityId: id, orgId: row.orgId, after: { status: to, note: input.note ?? null } });
       });
       return toAlarm((await repo.findAlarm(db, id))!);

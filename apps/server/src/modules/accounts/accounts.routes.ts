@@ -66,7 +66,7 @@ export const authRoutes: FastifyPluginAsyncZod<Deps> = async (app, { auth, confi
     '/auth/sms-login',
     { config: { permission: 'public' }, schema: { tags, summary: 'Worker sign-in with phone + code', body: smsLoginSchema, response: { 200: meSchema } } },
     async (request, reply) => {
-      const signedIn = await auth.smsLogin(request.body.phone, request.body.code, metaOf(request));
+      const signedIn = await auth.smsLogin(request.body.phone, request.body.code, metaOf(request), request.body.privacyPolicyVersion);
       setSessionCookie(reply, config, signedIn);
       return signedIn.me;
     },

@@ -170,7 +170,7 @@ export function createAuthService(deps: { db: Db; config: Config; secrets: Secre
     },
 
     /** Worker sign-in with phone + code; the first sign-in makes the account (role worker). */
-    async smsLogin(phone: string, code: string, meta: RequestMeta): Promise<SignedIn> {
+    async smsLogin(phone: string, code: string, meta: RequestMeta, privacyPolicyVersion?: string): Promise<SignedIn> {
       const phoneHash = keyedHash(secrets, 'phone', phone);
       await enforceRateLimit(db, { key: `sms-login:phone:${phoneHash}`, limit: 10, windowSeconds: 900 });
       const latest = await repo.findLatestSmsCode(db, phoneHash);
@@ -191,7 +191,8 @@ export function createAuthService(deps: { db: Db; config: Config; secrets: Secre
             action: 'user.register',
             entityType: 'user',
             entityId: existing.id,
-            after: { phone: maskPhone(phone), role: 'worker' },
+            // The policy they consented to before the code was sent (PIPL art. 14): kept with the account's creation.
+            after: { phone: maskPhone(phone), role: 'worker', privacyPolicy: privacyPolicyVersion ?? null },
           });
         }
         return existing;

@@ -12,12 +12,12 @@ import {
   putIndicatorTargetSchema,
   yearlyReportQuerySchema,
 } from '@niangjia/contracts';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditContextOf } from '../../platform/audit/audit.service';
 import { requireScope } from '../../platform/auth';
 import { langOf } from '../../platform/error-handler';
+import { sendDownload } from '../../platform/xlsx-reply';
 import type { FiguresService } from './figures.service';
 import { renderYearlyReport } from './report';
 import type { TargetsService } from './targets.service';
@@ -28,13 +28,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const trendQuerySchema = periodQuerySchema.extend({ org: z.string().min(1).max(80).optional(), filter: indicatorValuesQuerySchema.shape.filter });
 
 /** A download with a Chinese file name (RFC 6266 filename* with an ASCII fallback). */
-export function sendFile(reply: FastifyReply, type: string, body: Buffer, fileName: string, asciiName: string) {
-  return reply
-    .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .header('cache-control', 'no-store')
-    .send(body);
-}
+export const sendFile = sendDownload;
 
 /**
  * The integrators' and 数据中心's API: the catalogue, values for any period and org subtree with

@@ -1,17 +1,14 @@
 import { breakfastCardImportSchema, commitCardImportSchema, idParamsSchema, uploadCardImportQuerySchema } from '@niangjia/contracts';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditContextOf } from '../../platform/audit/audit.service';
 import { requireScope } from '../../platform/auth';
 import { langOf } from '../../platform/error-handler';
 import { AppError } from '../../platform/errors';
 import type { CardImportService } from './cards-import.service';
+import { sendXlsx, XLSX_TYPE as XLSX } from '../../platform/xlsx-reply';
 
 const tags = ['fund'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-const sendXlsx = (reply: FastifyReply, file: Buffer, name: string) =>
-  reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store').send(file);
 
 /** Breakfast cards from an Excel list: the same flow and answers as the members import (check, then commit). */
 export const cardImportRoutes: FastifyPluginAsyncZod<{ imports: CardImportService }> = async (app, { imports }) => {
@@ -19,7 +16,7 @@ export const cardImportRoutes: FastifyPluginAsyncZod<{ imports: CardImportServic
   const ctx = (request: Parameters<typeof auditContextOf>[0]) => ({ scope: requireScope(request, 'fund.write').scope, audit: auditContextOf(request) });
 
   app.get('/breakfast-cards/imports/template', { config: { permission: 'fund.write' }, schema: { tags, summary: 'The card list template (.xlsx)' } }, async (_request, reply) =>
-    sendXlsx(reply, await imports.template(), 'breakfast-card-template.xlsx'),
+    sendXlsx(reply, await imports.template(), '爱心早餐卡导入模板.xlsx'),
   );
   app.post(
     '/breakfast-cards/imports',
@@ -37,6 +34,6 @@ export const cardImportRoutes: FastifyPluginAsyncZod<{ imports: CardImportServic
     reply.status(202).send(await imports.commit(request.params.id, request.body, ctx(request), langOf(request))),
   );
   app.get('/breakfast-cards/imports/:id/report', { config: { permission: 'fund.write' }, schema: { tags, params: idParamsSchema } }, async (request, reply) =>
-    sendXlsx(reply, await imports.report(request.params.id, ctx(request), langOf(request)), `card-import-report.xlsx`),
+    sendXlsx(reply, await imports.report(request.params.id, ctx(request), langOf(request)), '早餐卡导入检查结果.xlsx'),
   );
 };

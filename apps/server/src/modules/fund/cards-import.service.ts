@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit.service';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { t, type Lang } from '../../platform/i18n';
 import { maskPhone } from '../../platform/logger';
 import { keyedHash, type Secrets } from '../../platform/secrets';
@@ -85,6 +85,19 @@ export async function checkCardSheet(file: Buffer, secrets: Secrets): Promise<{ 
   return { valid, errors, total };
 }
 
+/** Rows whose phone already holds a live card of the fund become errors naming that card. */
+async function refuseHeldCards(tx: Db, fundId: string, valid: ValidRow[], errors: StoredError[]): Promise<{ valid: ValidRow[]; errors: StoredError[] }> {
+  if (!valid.length) return { valid, errors };
+  const held = new Map(
+    rowsOf<{ phone_hash: string; number: string }>(
+      await tx.execute(sql`select phone_hash, number from breakfast_card where fund_id = ${fundId} and status <> 'replaced' and phone_hash = any(${sql.param(valid.map((v) => v.phoneHash))}::text[])`),
+    ).map((r) => [r.phone_hash, r.number]),
+  );
+  if (!held.size) return { valid, errors };
+  const refused = valid.filter((v) => held.has(v.phoneHash)).map((v): StoredError => ({ row: v.row, column: '手机号', code: 'FUND_IMPORT_HAS_CARD', params: { number: held.get(v.phoneHash) ?? '' }, name: v.holderName }));
+  return { valid: valid.filter((v) => !held.has(v.phoneHash)), errors: [...errors, ...refused].sort((a, b) => a.row - b.row) };
+}
+
 export function createCardImportService({ db, secrets, cards }: { db: Db; secrets: Secrets; cards: CardsService }) {
   const out = (r: Record<string, unknown>, lang: Lang): BreakfastCardImport => {
     const status = r.status as BreakfastCardImport['status'];
@@ -113,9 +126,12 @@ export function createCardImportService({ db, secrets, cards }: { db: Db; secret
 
   /** A batch of a fund in the caller's scope (any of them, not only the nearest). */
   async function load(id: string, ctx: Ctx, tx: Db = db, lock = false) {
+    // A batch of a fund in the caller's scope, or (a street admin working in a slice of the fund above) one they uploaded themselves.
+    const near = await cards.fundFor(tx, ctx.scope).catch(() => null);
+    const sliceFund = near?.slice ? near.id : null;
     const [row] = rowsOf<Record<string, unknown>>(
       await tx.execute(
-        sql`select i.* from breakfast_card_import i join fund f on f.id = i.fund_id join org o on o.id = f.org_id where i.id = ${id} and ${scopeSql(ctx.scope, sql`o.path`)} ${lock ? sql`for update of i` : sql``}`,
+        sql`select i.* from breakfast_card_import i join fund f on f.id = i.fund_id join org o on o.id = f.org_id where i.id = ${id} and (${scopeSql(ctx.scope, sql`o.path`)} or (i.fund_id = ${sliceFund}::uuid and i.created_by_id = ${ctx.audit.actorId})) ${lock ? sql`for update of i` : sql``}`,
       ),
     );
     if (!row) throw notFound('card_import');
@@ -124,11 +140,16 @@ export function createCardImportService({ db, secrets, cards }: { db: Db; secret
 
   return {
     async upload(file: Buffer, fileName: string | null, ctx: Ctx, lang: Lang, orgId?: string): Promise<{ batch: BreakfastCardImport; isNew: boolean }> {
-      const fund = await cards.fundInScope(db, ctx.scope, orgId);
+      // The fund the request names (in scope), else the caller's own (a street admin: the one above).
+      const fund = orgId ? await cards.fundInScope(db, ctx.scope, orgId) : await cards.fundFor(db, ctx.scope);
       const hash = crypto.createHash('sha256').update(file).digest('hex');
-      const [prior] = rowsOf<Record<string, unknown>>(await db.execute(sql`select *, true as is_repeat from breakfast_card_import where fund_id = ${fund.id} and file_hash = ${hash} order by created_at desc limit 1`));
+      // The same file again is the same batch — only one of the caller's own when they work in a slice (another street's list is not theirs to see).
+      const onlyOwn = 'slice' in fund && fund.slice ? sql`and created_by_id = ${ctx.audit.actorId}` : sql``;
+      const [prior] = rowsOf<Record<string, unknown>>(await db.execute(sql`select *, true as is_repeat from breakfast_card_import where fund_id = ${fund.id} and file_hash = ${hash} ${onlyOwn} order by created_at desc limit 1`));
       if (prior) return { batch: out(prior, lang), isNew: false };
-      const { valid, errors, total } = await checkCardSheet(file, secrets);
+      const checked = await checkCardSheet(file, secrets);
+      const { valid, errors } = await refuseHeldCards(db, fund.id, checked.valid, checked.errors);
+      const total = checked.total;
       const errorRows = new Set(errors.map((e) => e.row)).size;
       const [row] = rowsOf<Record<string, unknown>>(
         await db.execute(sql`insert into breakfast_card_import (fund_id, file_name, file_hash, status, rows, errors, total_rows, valid_rows, error_rows, created_by_id, created_by_name)
@@ -142,16 +163,19 @@ export function createCardImportService({ db, secrets, cards }: { db: Db; secret
     async commit(id: string, input: { version: number; mode: 'only_valid' | 'all_or_nothing' }, ctx: Ctx, lang: Lang): Promise<BreakfastCardImport> {
       return db.transaction(async (tx) => {
         const row = await load(id, ctx, tx, true);
-        if (Number(row.version) !== input.version) throw new AppError('VERSION_CONFLICT');
+        if (Number(row.version) !== input.version) throw versionConflict(input.version, Number(row.version));
         if (row.status !== 'checked') throw new AppError('CONFLICT', { status: 409 });
         if (input.mode === 'all_or_nothing' && Number(row.error_rows) > 0) throw new AppError('IMPORT_HAS_ERRORS', { status: 409 });
-        const [fund] = rowsOf<{ d: string | null }>(await tx.execute(sql`select default_card_valid_until::text as d from fund where id = ${row.fund_id as string}`));
-        const fallback = fund?.d ?? `${new Date().getUTCFullYear()}-12-31`;
-        for (const v of row.rows as ValidRow[]) {
-          const cardId = await cards.insertCard(tx, { fundId: row.fund_id as string, holderName: v.holderName, phone: null, employer: v.employer, validUntil: v.validUntil ?? fallback, importId: id });
-          await tx.execute(sql`update breakfast_card set phone_hash = ${v.phoneHash}, phone_masked = ${v.phoneMasked} where id = ${cardId}`);
+        // The batch's own fund (a platform admin may have uploaded it to any fund), as the caller works with it.
+        const fund = await cards.fundById(tx, String(row.fund_id), ctx.scope);
+        const orgId = await cards.issuingOrg(tx, fund, ctx.scope);
+        const fallback = cards.defaultValidUntil(fund);
+        // A card issued since the check (by hand, or another list) wins: that row is left out.
+        const { valid } = await refuseHeldCards(tx, fund.id, row.rows as ValidRow[], []);
+        for (const v of valid) {
+          await cards.insertCard(tx, { fundId: fund.id, orgId, holderName: v.holderName, phoneHash: v.phoneHash, phoneMasked: v.phoneMasked, employer: v.employer, validUntil: v.validUntil ?? fallback, importId: id });
         }
-        const n = (row.rows as ValidRow[]).length;
+        const n = valid.length;
         const [after] = rowsOf<Record<string, unknown>>(
           await tx.execute(sql`update breakfast_card_import set status = 'committed', mode = ${input.mode}, committed_rows = ${n}, committed_at = now(), version = version + 1, rows = '[]'::jsonb where id = ${id} returning *`),
         );

@@ -1,39 +1,39 @@
 import crypto from 'node:crypto';
+import { checkIdNumber, makeCardNumber, normaliseIdNumber } from '@niangjia/contracts';
 import type { BreakfastCard, BreakfastRedemption, CardReason, IssueBreakfastCard, ListBreakfastCardsQuery, MyBreakfastCard, Page, ReissueCard } from '@niangjia/contracts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { isInScope, type Scope } from '../../platform/auth';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { maskPhone } from '../../platform/logger';
 import { keyedHash, type Secrets } from '../../platform/secrets';
 import { makeCardQr } from './breakfast-qr';
 import { shanghaiDay } from './contribution';
 import { rowsOf } from './ledger';
+import { findFundById, findFundFor, nextCardValidUntil, type FundAccess } from './fund-access';
 import { scopeSql, type Ctx } from './shops.service';
 
 export const PHONE_HASH_PURPOSE = 'breakfast_card.phone';
 
-/** A card number: ZC + 2-digit year + 7 random digits + a mod-10 check digit (typos are caught at the till). */
-export function newCardNumber(now = new Date()): string {
-  const body = `${String(now.getUTCFullYear()).slice(2)}${String(crypto.randomInt(0, 10_000_000)).padStart(7, '0')}`;
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) sum += Number(body[i]) * (i % 2 ? 3 : 1);
-  return `ZC${body}${(10 - (sum % 10)) % 10}`;
-}
+export const ID_NUMBER_HASH_PURPOSE = 'breakfast_card.id_number';
+
+/** A fresh card number in the one format (contracts/card-number): this year and a random serial. */
+export const newCardNumber = (now = new Date()): string => makeCardNumber(now.getUTCFullYear(), crypto.randomInt(0, 10_000_000));
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 
 export function createCardsService({ db, secrets }: { db: Db; secrets: Secrets }) {
   const today = () => shanghaiDay(new Date());
-  const cardSelect = (where: SQL) => sql`select c.*, c.valid_until::text as valid_until, r.number as replaced_by_number, o.path as org_path, f.org_id,
+  const cardSelect = (where: SQL) => sql`select c.*, c.valid_until::text as valid_until, r.number as replaced_by_number, o.path as org_path, o.name as org_name,
       (select count(*)::int from breakfast_redemption b where b.card_id = c.id and b.status = 'approved' and b.service_day = ${today()}::date) as today_used,
       (select count(*)::int from breakfast_redemption b where b.card_id = c.id and b.status = 'approved') as total_used
-    from breakfast_card c join fund f on f.id = c.fund_id join org o on o.id = f.org_id left join breakfast_card r on r.id = c.replaced_by_id where ${where}`;
+    from breakfast_card c join org o on o.id = c.org_id left join breakfast_card r on r.id = c.replaced_by_id where ${where}`;
   const cardOut = (r: Record<string, unknown>): BreakfastCard => ({
     id: r.id as string,
     number: r.number as string,
     fundId: r.fund_id as string,
+    org: { id: r.org_id as string, name: r.org_name as string },
     holderName: r.holder_name as string,
     holderPhoneMasked: (r.phone_masked as string | null) ?? null,
     employer: (r.employer as string | null) ?? null,
@@ -77,14 +77,57 @@ export function createCardsService({ db, secrets }: { db: Db; secrets: Secrets }
     return { id: f.id, defaultValidUntil: f.d, orgId: f.org_id };
   }
 
-  const defaultValidUntil = () => `${new Date().getUTCFullYear()}-12-31`;
+  const fundFor = (tx: Db, scope: Scope) => findFundFor(tx, scope);
+  const fundById = (tx: Db, fundId: string, scope: Scope) => findFundById(tx, fundId, scope);
+
+  /**
+   * The org a new card belongs to (its issuer's unit, which scopes who sees it): the one named if
+   * it is in the caller's scope and under the fund, else the caller's own root (the fund's org for
+   * a platform admin).
+   */
+  async function issuingOrg(tx: Db, fund: FundAccess, scope: Scope, orgId?: string): Promise<string> {
+    if (orgId) {
+      const [o] = rowsOf<{ id: string }>(await tx.execute(sql`select id from org where id = ${orgId} and path like ${`${fund.orgPath}%`} and ${scopeSql(scope, sql`path`)}`));
+      if (!o) throw new AppError('VALIDATION_FAILED', { errors: [{ path: 'orgId', message: 'FUND_CARD_ORG_INVALID' }] });
+      return o.id;
+    }
+    if (scope === 'all' || !fund.slice) return fund.orgId;
+    const [o] = rowsOf<{ id: string }>(await tx.execute(sql`select id from org where path = any(${sql.param(scope)}::text[]) order by length(path) limit 1`));
+    return o?.id ?? fund.orgId;
+  }
+
+  const defaultValidUntil = (fund: FundAccess) => nextCardValidUntil(fund, today());
+
+  /**
+   * One card per person per fund (active or suspended): a second card for the same phone or ID
+   * number is refused, naming the card the person holds. The partial unique indexes hold the rule
+   * under races; this check gives the answer a name.
+   */
+  async function refuseSecondCard(tx: Db, fundId: string, holder: { phoneHash: string | null; idNumberHash: string | null }, exceptId?: string): Promise<void> {
+    if (!holder.phoneHash && !holder.idNumberHash) return;
+    const [held] = rowsOf<{ number: string; holder_name: string; by_phone: boolean }>(
+      await tx.execute(sql`select number, holder_name, phone_hash = ${holder.phoneHash} as by_phone from breakfast_card
+        where fund_id = ${fundId} and status <> 'replaced' and (phone_hash = ${holder.phoneHash} or id_number_hash = ${holder.idNumberHash}) ${exceptId ? sql`and id <> ${exceptId}` : sql``} limit 1`),
+    );
+    if (held) {
+      throw new AppError('FUND_CARD_HOLDER_HAS_CARD', {
+        status: 409,
+        params: { number: held.number, name: held.holder_name },
+        errors: [{ path: held.by_phone ? 'phone' : 'idNumber', message: 'FUND_CARD_HOLDER_HAS_CARD' }],
+      });
+    }
+  }
 
   /** Inserts a card with a fresh number (a clash of random numbers is retried). */
-  async function insertCard(tx: Db, values: { fundId: string; holderName: string; phone: string | null; employer: string | null; validUntil: string; importId?: string | null }): Promise<string> {
+  async function insertCard(
+    tx: Db,
+    values: { fundId: string; orgId: string; holderName: string; phoneHash: string | null; phoneMasked: string | null; idNumberHash?: string | null; employer: string | null; validUntil: string; importId?: string | null },
+  ): Promise<string> {
+    await refuseSecondCard(tx, values.fundId, { phoneHash: values.phoneHash, idNumberHash: values.idNumberHash ?? null });
     for (let attempt = 0; ; attempt++) {
       const rows = rowsOf<{ id: string }>(
-        await tx.execute(sql`insert into breakfast_card (fund_id, number, holder_name, phone_hash, phone_masked, employer, valid_until, import_id)
-          values (${values.fundId}, ${newCardNumber()}, ${values.holderName}, ${values.phone ? keyedHash(secrets, PHONE_HASH_PURPOSE, values.phone) : null}, ${maskPhone(values.phone)}, ${values.employer}, ${values.validUntil}, ${values.importId ?? null})
+        await tx.execute(sql`insert into breakfast_card (fund_id, org_id, number, holder_name, phone_hash, phone_masked, id_number_hash, employer, valid_until, import_id)
+          values (${values.fundId}, ${values.orgId}, ${newCardNumber()}, ${values.holderName}, ${values.phoneHash}, ${values.phoneMasked}, ${values.idNumberHash ?? null}, ${values.employer}, ${values.validUntil}, ${values.importId ?? null})
           on conflict (number) do nothing returning id`),
       );
       if (rows[0]) return rows[0].id;
@@ -92,11 +135,19 @@ export function createCardsService({ db, secrets }: { db: Db; secrets: Secrets }
     }
   }
 
+  /** A holder's ID number, checked (GB 11643) and normalised; only its keyed hash is kept. */
+  function checkedIdNumber(value: string): string {
+    const checked = checkIdNumber(value, today());
+    // A card is not a membership: the union's minimum age does not apply.
+    if (!checked.ok && checked.problem !== 'ID_NUMBER_UNDER_16') throw new AppError('VALIDATION_FAILED', { errors: [{ path: 'idNumber', message: checked.problem }] });
+    return checked.ok ? checked.info.value : normaliseIdNumber(value);
+  }
+
   async function changeStatus(id: string, version: number, ctx: Ctx, action: string, from: string[], set: SQL, tx: Db): Promise<BreakfastCard> {
     const before = await getCard(id, ctx.scope, tx);
     if (!from.includes(before.status)) throw new AppError('FUND_CARD_STATUS_INVALID', { status: 409 });
     const res = rowsOf(await tx.execute(sql`update breakfast_card set ${set}, version = version + 1, updated_at = now() where id = ${id} and version = ${version} returning id`));
-    if (!res.length) throw new AppError('VERSION_CONFLICT');
+    if (!res.length) throw versionConflict(version, before.version);
     const after = await getCard(id, ctx.scope, tx);
     await recordAudit(tx, ctx.audit, { action: `breakfast_card.${action}`, entityType: 'breakfast_card', entityId: id, before: { status: before.status }, after: { status: after.status } });
     return after;
@@ -105,21 +156,35 @@ export function createCardsService({ db, secrets }: { db: Db; secrets: Secrets }
   return {
     getCard,
     fundInScope,
+    fundFor,
+    fundById,
+    issuingOrg,
+    defaultValidUntil,
     insertCard,
 
     async listCards(q: ListBreakfastCardsQuery, scope: Scope): Promise<Page<BreakfastCard>> {
       const where = sql`${scopeSql(scope, sql`o.path`)} and ${q.status ? sql`c.status = ${q.status}` : sql`true`} and ${q.q ? sql`(c.number like ${`%${q.q.toUpperCase()}%`} or c.holder_name like ${`%${q.q}%`} or c.employer like ${`%${q.q}%`})` : sql`true`}`;
-      const [{ n = 0 } = {}] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from breakfast_card c join fund f on f.id = c.fund_id join org o on o.id = f.org_id where ${where}`));
+      const [{ n = 0 } = {}] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from breakfast_card c join org o on o.id = c.org_id where ${where}`));
       const rows = rowsOf<Record<string, unknown>>(await db.execute(sql`${cardSelect(where)} order by c.issued_at desc, c.number limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`));
       return { items: rows.map(cardOut), total: n, page: q.page, pageSize: q.pageSize };
     },
 
     async issueCard(input: IssueBreakfastCard, ctx: Ctx): Promise<BreakfastCard> {
       return db.transaction(async (tx) => {
-        const fund = await fundInScope(tx, ctx.scope);
-        const id = await insertCard(tx, { fundId: fund.id, holderName: input.holderName, phone: input.phone, employer: input.employer ?? null, validUntil: input.validUntil ?? fund.defaultValidUntil ?? defaultValidUntil() });
+        const fund = await fundFor(tx, ctx.scope);
+        const orgId = await issuingOrg(tx, fund, ctx.scope, input.orgId);
+        const id = await insertCard(tx, {
+          fundId: fund.id,
+          orgId,
+          holderName: input.holderName,
+          phoneHash: keyedHash(secrets, PHONE_HASH_PURPOSE, input.phone),
+          phoneMasked: maskPhone(input.phone),
+          idNumberHash: input.idNumber ? keyedHash(secrets, ID_NUMBER_HASH_PURPOSE, checkedIdNumber(input.idNumber)) : null,
+          employer: input.employer ?? null,
+          validUntil: input.validUntil ?? defaultValidUntil(fund),
+        });
         const card = await getCard(id, ctx.scope, tx);
-        await recordAudit(tx, ctx.audit, { action: 'breakfast_card.issue', entityType: 'breakfast_card', entityId: id, orgId: fund.orgId, after: { number: card.number, holderName: card.holderName, phone: card.holderPhoneMasked } });
+        await recordAudit(tx, ctx.audit, { action: 'breakfast_card.issue', entityType: 'breakfast_card', entityId: id, orgId, after: { number: card.number, holderName: card.holderName, phone: card.holderPhoneMasked } });
         return card;
       });
     },
@@ -131,11 +196,21 @@ export function createCardsService({ db, secrets }: { db: Db; secrets: Secrets }
       return db.transaction(async (tx) => {
         const old = await getCard(id, ctx.scope, tx);
         if (old.status === 'replaced') throw new AppError('FUND_CARD_STATUS_INVALID', { status: 409 });
-        const [row] = rowsOf<{ phone_hash: string | null; phone_masked: string | null }>(await tx.execute(sql`select phone_hash, phone_masked from breakfast_card where id = ${id}`));
-        const newId = await insertCard(tx, { fundId: old.fundId, holderName: old.holderName, phone: null, employer: old.employer, validUntil: input.validUntil ?? old.validUntil });
-        // The new card keeps the holder's phone (hash and mask only: the phone itself was never stored).
-        await tx.execute(sql`update breakfast_card set phone_hash = ${row?.phone_hash ?? null}, phone_masked = ${row?.phone_masked ?? null} where id = ${newId}`);
-        await changeStatus(id, input.version, ctx, 'replace', ['active', 'suspended'], sql`status = 'replaced', suspended_reason = ${input.reason}, replaced_by_id = ${newId}`, tx);
+        const [row] = rowsOf<{ phone_hash: string | null; phone_masked: string | null; id_number_hash: string | null }>(await tx.execute(sql`select phone_hash, phone_masked, id_number_hash from breakfast_card where id = ${id}`));
+        // The old card is void first, so the holder's new card (same phone and ID: only their hashes
+        // and mask were ever stored) is their one card of the fund.
+        await changeStatus(id, input.version, ctx, 'replace', ['active', 'suspended'], sql`status = 'replaced', suspended_reason = ${input.reason}`, tx);
+        const newId = await insertCard(tx, {
+          fundId: old.fundId,
+          orgId: old.org.id,
+          holderName: old.holderName,
+          phoneHash: row?.phone_hash ?? null,
+          phoneMasked: row?.phone_masked ?? null,
+          idNumberHash: row?.id_number_hash ?? null,
+          employer: old.employer,
+          validUntil: input.validUntil ?? old.validUntil,
+        });
+        await tx.execute(sql`update breakfast_card set replaced_by_id = ${newId} where id = ${id}`);
         return getCard(newId, ctx.scope, tx);
       });
     },
@@ -178,7 +253,7 @@ export function createCardsService({ db, secrets }: { db: Db; secrets: Secrets }
         const card = cardOut(r);
         const { qr, expiresAt } = makeCardQr(secrets, card.number);
         const fund = funds.get(card.fundId);
-        return { number: card.number, status: card.status, validUntil: card.validUntil, isExpired: card.isExpired, fundName: fund?.name ?? '', today: { used: card.redeemedToday, allowed: Number(fund?.per_day ?? 1) }, qr, qrExpiresAt: expiresAt.toISOString() };
+        return { number: card.number, holderName: card.holderName, status: card.status, validUntil: card.validUntil, isExpired: card.isExpired, fundName: fund?.name ?? '', today: { used: card.redeemedToday, allowed: Number(fund?.per_day ?? 1) }, qr, qrExpiresAt: expiresAt.toISOString() };
       });
     },
   };

@@ -56,6 +56,26 @@ afterAll(async () => {
   if (dbName) await adminQuery(`drop database if exists ${dbName} with (force)`);
 });
 
+/** Issues `n` new breakfast cards as the demo platform admin; their numbers. */
+async function issueCards(n: number, run: string): Promise<string[]> {
+  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password: 'Niangjia@2026' }) });
+  expect(login.status).toBe(200);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const numbers: string[] = [];
+  const base = Number.parseInt(run.slice(-4), 36) % 10_000;
+  for (let i = 0; i < n; i++) {
+    const res = await fetch(`${url}/api/v1/breakfast-cards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ holderName: `测试环卫工${i}`, phone: `137${String(base).padStart(4, '0')}${String(i).padStart(4, '0')}` }),
+    });
+    expect(res.status).toBe(201);
+    numbers.push(((await res.json()) as { number: string }).number);
+  }
+  return numbers;
+}
+
 /** A terminal's retry loop: the same body until an HTTP answer, a new nonce and timestamp each time. */
 async function send(path: string, key: { keyId: string; secret: string }, body: unknown): Promise<any> {
   const text = JSON.stringify(body);
@@ -77,7 +97,8 @@ describe('SIGKILL while terminals send', () => {
     const before = await (await fetch(`${url}/api/v1/public/fund/summary`)).json();
     const keys = ['SHOP-01', 'SHOP-02', 'SHOP-03'].map(demoTerminalKey);
     const run = `K${Date.now().toString(36)}`;
-    // Per terminal: 30 batches of 20 sales, and 10 breakfasts (demo cards on past days, as an offline till syncs).
+    const cards = await issueCards(30, run);
+    // Per terminal: 30 batches of 20 sales, and 10 breakfasts (each on its own new card, so none is refused).
     type Job = { path: string; key: { keyId: string; secret: string }; body: unknown };
     const jobs: Job[][] = keys.map((key, k) => {
       const list: Job[] = [];
@@ -85,8 +106,8 @@ describe('SIGKILL while terminals send', () => {
         const sales = Array.from({ length: 20 }, (_, i) => ({ saleId: `${run}-${k}-${b}-${i}`, amountFen: 1000 + i, items: [], soldAt: new Date().toISOString() }));
         list.push({ path: '/api/v1/pos/sales', key, body: { sales } });
         if (b % 3 === 0) {
-          const card = `ZC24${String(100001 + ((k * 7 + b / 3) % 19)).padStart(7, '0')}`;
-          list.push({ path: '/api/v1/pos/breakfast-redemptions', key, body: { redemptionId: `${run}-${k}-r${b}`, card, redeemedAt: new Date(Date.now() - (k + 2) * 86_400_000).toISOString() } });
+          const card = cards[k * 10 + b / 3]!;
+          list.push({ path: '/api/v1/pos/breakfast-redemptions', key, body: { redemptionId: `${run}-${k}-r${b}`, card, redeemedAt: new Date().toISOString() } });
         }
       }
       return list;

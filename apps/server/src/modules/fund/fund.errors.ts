@@ -1,4 +1,9 @@
+import { registerUniqueField } from '../../platform/error-handler';
 import { registerMessages } from '../../platform/i18n';
+
+// A second live card for one person, when two issuers race past the service's check.
+registerUniqueField('breakfast_card_holder_phone_unique', 'phone');
+registerUniqueField('breakfast_card_holder_id_unique', 'idNumber');
 
 /** Codes owned by the fund module, each with the case it is for. */
 registerMessages({
@@ -26,6 +31,11 @@ registerMessages({
   FUND_QR_INVALID: ['二维码无效或已过期，请刷新', 'The QR code is invalid or expired; refresh it'],
   FUND_CARD_STATUS_INVALID: ['当前卡状态不允许此操作', 'Not allowed in the card’s current status'],
   FUND_NO_CARD: ['您还没有爱心早餐卡', 'You have no breakfast card'],
+  // One card per person per fund (active or suspended); the answer names the card they hold.
+  FUND_CARD_HOLDER_HAS_CARD: ['此人已有本基金的早餐卡 {number}', 'This person already holds card {number} of this fund'],
+  FUND_CARD_HOLDER_HAS_CARD_DETAIL: ['{name} 已持有早餐卡 {number}，每人每个基金只能有一张卡。卡丢失或损坏请在该卡上点“补卡”。', '{name} already holds card {number}: one card per person per fund. For a lost or damaged card, use “reissue” on that card.'],
+  FUND_CARD_ORG_INVALID: ['发卡单位不在您的管辖范围内或不属于本基金', 'The issuing unit is outside your scope or not under this fund'],
+  FUND_IMPORT_HAS_CARD: ['该手机号已有本基金的早餐卡 {number}', 'This phone already holds card {number} of this fund'],
   // Console.
   FUND_POSITION_INVALID: ['服务阵地不存在或不在您的管辖范围内', 'The position does not exist or is outside your scope'],
   FUND_RULE_INVALID: ['捐赠规则不完整：固定金额需填写金额，按比例需填写基点', 'A fixed rule needs fixedFen; a bps rule needs bps'],

@@ -21,6 +21,8 @@ export const fund = pgTable(
     breakfastPriceFen: money('breakfast_price_fen').notNull().default(800),
     minBalanceFen: money('min_balance_fen').notNull().default(0),
     defaultCardValidUntil: date('default_card_valid_until'),
+    /** A new card's validity from its issue day, when no common expiry day is set (or it has passed). */
+    cardValidMonths: integer('card_valid_months').notNull().default(12),
     version: integer('version').notNull().default(1),
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
@@ -248,10 +250,16 @@ export const breakfastCard = pgTable(
     fundId: uuid('fund_id')
       .notNull()
       .references(() => fund.id),
+    /** The issuing unit (a street's union for its sanitation workers): who may see and manage the card. */
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => org.id),
     number: text('number').notNull(),
     holderName: text('holder_name').notNull(),
     phoneHash: text('phone_hash'),
     phoneMasked: text('phone_masked'),
+    /** Keyed hash of the holder's ID number, when given: a second card for the same person is refused. */
+    idNumberHash: text('id_number_hash'),
     employer: text('employer'),
     status: text('status').notNull().default('active'),
     validUntil: date('valid_until').notNull(),
@@ -266,6 +274,14 @@ export const breakfastCard = pgTable(
     uniqueIndex('breakfast_card_number_unique').on(t.number),
     index('breakfast_card_phone_idx').on(t.phoneHash),
     index('breakfast_card_fund_idx').on(t.fundId),
+    index('breakfast_card_org_idx').on(t.orgId),
+    // One card per person per fund: a replaced card no longer counts.
+    uniqueIndex('breakfast_card_holder_phone_unique')
+      .on(t.fundId, t.phoneHash)
+      .where(sql`${t.status} <> 'replaced' and ${t.phoneHash} is not null`),
+    uniqueIndex('breakfast_card_holder_id_unique')
+      .on(t.fundId, t.idNumberHash)
+      .where(sql`${t.status} <> 'replaced' and ${t.idNumberHash} is not null`),
     check('breakfast_card_status_check', sql`${t.status} in ('active','suspended','replaced')`),
   ],
 );

@@ -14,7 +14,7 @@ import {
   reconciliationSchema,
   reportRangeQuerySchema,
 } from '@niangjia/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
@@ -24,48 +24,55 @@ import { AppError } from '../../platform/errors';
 import type { CardsService } from './cards.service';
 import type { CustodianService } from './custodian.service';
 import { getBreakfastReport, getContributionReport, getFundStatement, reportWorkbook } from './reports.service';
+import { sendXlsx } from '../../platform/xlsx-reply';
 
 const tags = ['fund'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function sendXlsx(reply: FastifyReply, file: Buffer, fileName: string) {
-  return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'no-store').send(file);
-}
 
 /** Reports (JSON and .xlsx) and the custodian account: transfers, statements, reconciliation. */
 export const fundReportsRoutes: FastifyPluginAsyncZod<{ db: Db; cards: CardsService; custodian: CustodianService }> = async (app, { db, cards, custodian }) => {
-  // The fund of the org the request names (in scope), else the caller's own.
+  // The fund of the org the request names (in scope), else the caller's own. Custodian work is the fund's own: only who runs it.
   const fundOf = async (request: FastifyRequest, permission: 'fund.read' | 'fund.write') => (await cards.fundInScope(db, requireScope(request, permission).scope, (request.query as { orgId?: string }).orgId)).id;
+  // Reports also serve a street admin below the fund (their slice), unless the request names an org.
+  const sliceOf = async (request: FastifyRequest) => {
+    const scope = requireScope(request, 'fund.read').scope;
+    const orgId = (request.query as { orgId?: string }).orgId;
+    if (orgId) return { id: (await cards.fundInScope(db, scope, orgId)).id, slice: null };
+    const fund = await cards.fundFor(db, scope);
+    return { id: fund.id, slice: fund.slice };
+  };
   const read = { config: { permission: 'fund.read' as const } };
   const write = { config: { permission: 'fund.write' as const } };
 
   app.get('/fund-reports/contributions', { ...read, schema: { tags, querystring: contributionReportQuerySchema, response: { 200: contributionReportSchema } } }, async (request) =>
-    getContributionReport(db, await fundOf(request, 'fund.read'), request.query),
+    sliceOf(request).then((f) => getContributionReport(db, f.id, request.query, f.slice)),
   );
   app.get('/fund-reports/contributions.xlsx', { ...read, schema: { tags, querystring: contributionReportQuerySchema } }, async (request, reply) => {
-    const r = await getContributionReport(db, await fundOf(request, 'fund.read'), request.query);
+    const f = await sliceOf(request);
+    const r = await getContributionReport(db, f.id, request.query, f.slice);
     const rows = r.rows.map((x) => [x.key, x.label, x.sales, x.salesFen, x.contributionFen]);
     rows.push(['合计 Total', '', r.totals.sales, r.totals.salesFen, r.totals.contributionFen]);
-    return sendXlsx(reply, await reportWorkbook('捐赠 Contributions', ['编码/日期', '名称', '笔数', '销售额（元）', '捐赠（元）'], rows, [3, 4]), `contributions-${r.from}-${r.to}.xlsx`);
+    return sendXlsx(reply, await reportWorkbook('捐赠 Contributions', ['编码/日期', '名称', '笔数', '销售额（元）', '捐赠（元）'], rows, [3, 4]), `爱心基金捐赠报表_${r.from}至${r.to}.xlsx`);
   });
 
   app.get('/fund-reports/breakfasts', { ...read, schema: { tags, querystring: breakfastReportQuerySchema, response: { 200: breakfastReportSchema } } }, async (request) =>
-    getBreakfastReport(db, await fundOf(request, 'fund.read'), request.query),
+    sliceOf(request).then((f) => getBreakfastReport(db, f.id, request.query, f.slice)),
   );
   app.get('/fund-reports/breakfasts.xlsx', { ...read, schema: { tags, querystring: breakfastReportQuerySchema } }, async (request, reply) => {
-    const r = await getBreakfastReport(db, await fundOf(request, 'fund.read'), request.query);
+    const f = await sliceOf(request);
+    const r = await getBreakfastReport(db, f.id, request.query, f.slice);
     const rows = r.rows.map((x) => [x.key, x.label, x.breakfasts, x.amountFen]);
     rows.push(['合计 Total', '', r.totals.breakfasts, r.totals.amountFen]);
-    return sendXlsx(reply, await reportWorkbook('爱心早餐 Breakfasts', ['编码/日期', '名称', '份数', '金额（元）'], rows, [3]), `breakfasts-${r.from}-${r.to}.xlsx`);
+    return sendXlsx(reply, await reportWorkbook('爱心早餐 Breakfasts', ['编码/日期', '名称', '份数', '金额（元）'], rows, [3]), `爱心早餐报表_${r.from}至${r.to}.xlsx`);
   });
 
   app.get('/fund-reports/statement', { ...read, schema: { tags, querystring: reportRangeQuerySchema, response: { 200: fundStatementSchema } } }, async (request) =>
-    getFundStatement(db, await fundOf(request, 'fund.read'), request.query),
+    sliceOf(request).then((f) => getFundStatement(db, f.id, request.query)),
   );
   app.get('/fund-reports/statement.xlsx', { ...read, schema: { tags, querystring: reportRangeQuerySchema } }, async (request, reply) => {
-    const s = await getFundStatement(db, await fundOf(request, 'fund.read'), request.query);
+    const s = await getFundStatement(db, (await sliceOf(request)).id, request.query);
     const rows: (string | number)[][] = [['期初余额 Opening', '', s.openingFen], ...s.lines.map((l) => [l.label, l.count, l.amountFen]), ['期末余额 Closing', '', s.closingFen], ['其中托管账户 At the custodian', '', s.custodianFen]];
-    return sendXlsx(reply, await reportWorkbook(`${s.from}~${s.to}`, ['项目', '笔数/份数', '金额（元）'], rows, [2]), `fund-statement-${s.from}-${s.to}.xlsx`);
+    return sendXlsx(reply, await reportWorkbook(`${s.from}~${s.to}`, ['项目', '笔数/份数', '金额（元）'], rows, [2]), `爱心基金收支公示_${s.from}至${s.to}.xlsx`);
   });
 
   app.get('/fund-custodian/transfers', { ...read, schema: { tags, querystring: listCustodianTransfersQuerySchema, response: { 200: pageOf(custodianTransferSchema) } } }, async (request) =>

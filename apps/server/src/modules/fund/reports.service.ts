@@ -18,10 +18,25 @@ export function rangeOf(q: ReportRangeQuery): { start: string; end: string } {
   return { start: start.toISOString(), end: end.toISOString() };
 }
 
+/**
+ * A street admin's slice of a district's fund: entries of the shops their unions run and the
+ * stations in their subtree (`slice` = their scope's org paths; null = the whole fund).
+ */
+function sliceSql(slice: string[] | null, column: 'shop' | 'station'): SQL {
+  if (!slice) return sql`true`;
+  const paths = sql.join(
+    slice.map((p) => sql`o.path like ${`${p}%`}`),
+    sql` or `,
+  );
+  return column === 'shop'
+    ? sql`e.shop_id in (select s.id from fund_shop s join org o on o.id = s.org_id where ${paths})`
+    : sql`e.position_id in (select p.id from position p join org o on o.id = p.org_id where ${paths})`;
+}
+
 const dayOf = sql`to_char(e.occurred_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
 const monthOf = sql`to_char(e.occurred_at at time zone 'Asia/Shanghai', 'YYYY-MM')`;
 
-export async function getContributionReport(db: Db, fundId: string, q: ContributionReportQuery): Promise<ContributionReport> {
+export async function getContributionReport(db: Db, fundId: string, q: ContributionReportQuery, slice: string[] | null = null): Promise<ContributionReport> {
   const { start, end } = rangeOf(q);
   const group: Record<ContributionReportQuery['groupBy'], { key: SQL; label: SQL; join: SQL }> = {
     shop: { key: sql`s.code`, label: sql`s.name`, join: sql`join fund_shop s on s.id = e.shop_id` },
@@ -32,19 +47,19 @@ export async function getContributionReport(db: Db, fundId: string, q: Contribut
   const g = group[q.groupBy];
   const rows = rowsOf<{ key: string; label: string; sales: number; sales_fen: number; contribution: number }>(
     await db.execute(sql`select ${g.key} as key, min(${g.label}) as label, sum(e.sale_count)::bigint as sales, sum(e.sales_fen)::bigint as sales_fen, sum(e.amount_fen)::bigint as contribution
-      from fund_entry e ${g.join} where e.fund_id = ${fundId} and e.kind in ${CONTRIBUTION_KINDS} and e.occurred_at >= ${start}::timestamptz and e.occurred_at < ${end}::timestamptz
+      from fund_entry e ${g.join} where e.fund_id = ${fundId} and e.kind in ${CONTRIBUTION_KINDS} and ${sliceSql(slice, 'shop')} and e.occurred_at >= ${start}::timestamptz and e.occurred_at < ${end}::timestamptz
       group by 1 order by 1`),
   ).map((r) => ({ key: r.key, label: r.label, sales: Number(r.sales), salesFen: Number(r.sales_fen), contributionFen: Number(r.contribution) }));
   const totals = rows.reduce((t, r) => ({ sales: t.sales + r.sales, salesFen: t.salesFen + r.salesFen, contributionFen: t.contributionFen + r.contributionFen }), { sales: 0, salesFen: 0, contributionFen: 0 });
   return { from: q.from, to: q.to, groupBy: q.groupBy, rows, totals };
 }
 
-export async function getBreakfastReport(db: Db, fundId: string, q: ReportRangeQuery & { groupBy: 'station' | 'day' }): Promise<BreakfastReport> {
+export async function getBreakfastReport(db: Db, fundId: string, q: ReportRangeQuery & { groupBy: 'station' | 'day' }, slice: string[] | null = null): Promise<BreakfastReport> {
   const { start, end } = rangeOf(q);
   const g = q.groupBy === 'station' ? { key: sql`p.code`, label: sql`p.name`, join: sql`join position p on p.id = e.position_id` } : { key: dayOf, label: dayOf, join: sql`` };
   const rows = rowsOf<{ key: string; label: string; n: number; amount: number }>(
     await db.execute(sql`select ${g.key} as key, min(${g.label}) as label, sum(e.breakfast_count)::bigint as n, sum(e.amount_fen)::bigint as amount
-      from fund_entry e ${g.join} where e.fund_id = ${fundId} and e.kind = 'breakfast' and e.occurred_at >= ${start}::timestamptz and e.occurred_at < ${end}::timestamptz group by 1 order by 1`),
+      from fund_entry e ${g.join} where e.fund_id = ${fundId} and e.kind = 'breakfast' and ${sliceSql(slice, 'station')} and e.occurred_at >= ${start}::timestamptz and e.occurred_at < ${end}::timestamptz group by 1 order by 1`),
   ).map((r) => ({ key: r.key, label: r.label, breakfasts: Number(r.n), amountFen: Number(r.amount) }));
   const totals = rows.reduce((t, r) => ({ breakfasts: t.breakfasts + r.breakfasts, amountFen: t.amountFen + r.amountFen }), { breakfasts: 0, amountFen: 0 });
   return { from: q.from, to: q.to, groupBy: q.groupBy, rows, totals };

@@ -3,9 +3,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
 import type { Scope } from '../../platform/auth';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { encryptField, type DataKeys } from '../../platform/pii';
 import { DEFAULT_FIXED_FEN, shanghaiDay } from './contribution';
+import { findFundFor, nextCardValidUntil } from './fund-access';
 import { rowsOf } from './ledger';
 import { TERMINAL_SECRET_PURPOSE } from './pos-auth';
 import { generateTerminalKey } from './pos-signing';
@@ -102,15 +103,19 @@ export function createShopsService({ db, dataKeys }: { db: Db; dataKeys: DataKey
     code: r.code as string,
     name: r.name as string,
     orgId: r.org_id as string,
+    orgName: r.org_name as string,
     breakfastsPerDay: Number(r.breakfasts_per_day),
     breakfastPriceFen: Number(r.breakfast_price_fen),
     minBalanceFen: Number(r.min_balance_fen),
     defaultCardValidUntil: (r.default_card_valid_until as string | null) ?? null,
+    cardValidMonths: Number(r.card_valid_months),
+    nextCardValidUntil: nextCardValidUntil({ defaultValidUntil: (r.default_card_valid_until as string | null) ?? null, validMonths: Number(r.card_valid_months) }, shanghaiDay(new Date())),
     balanceFen: Number(r.balance_fen),
+    access: r.is_slice ? 'slice' : 'manage',
     version: Number(r.version),
   });
   const fundSelect = (where: SQL) =>
-    sql`select f.*, f.default_card_valid_until::text as default_card_valid_until, (t.contributed_fen - t.breakfast_fen) as balance_fen from fund f join fund_total t on t.fund_id = f.id join org o on o.id = f.org_id where ${where} order by f.code`;
+    sql`select f.*, o.name as org_name, f.default_card_valid_until::text as default_card_valid_until, (t.contributed_fen - t.breakfast_fen) as balance_fen from fund f join fund_total t on t.fund_id = f.id join org o on o.id = f.org_id where ${where} order by f.code`;
 
   return {
     getShop,
@@ -159,7 +164,7 @@ export function createShopsService({ db, dataKeys }: { db: Db; dataKeys: DataKey
             operator_credit_code = ${input.operatorCreditCode === undefined ? sql`operator_credit_code` : input.operatorCreditCode}, status = coalesce(${input.status ?? null}, status),
             version = version + 1, updated_at = now() where id = ${id} and version = ${input.version} returning id`),
         );
-        if (!res.length) throw new AppError('VERSION_CONFLICT');
+        if (!res.length) throw versionConflict(input.version, before.version);
         const after = await getShop(id, ctx.scope, tx);
         await recordAudit(tx, ctx.audit, { action: 'fund_shop.update', entityType: 'fund_shop', entityId: id, orgId: after.orgId, before: { name: before.name, status: before.status, operatorName: before.operatorName }, after: { name: after.name, status: after.status, operatorName: after.operatorName } });
         return after;
@@ -218,8 +223,13 @@ export function createShopsService({ db, dataKeys }: { db: Db; dataKeys: DataKey
       });
     },
 
+    /** The funds the caller runs; for a street admin below a fund, that fund as a slice (read only). */
     async listFunds(scope: Scope): Promise<Page<Fund>> {
-      const rows = rowsOf<Record<string, unknown>>(await db.execute(fundSelect(scopeSql(scope, sql`o.path`))));
+      let rows = rowsOf<Record<string, unknown>>(await db.execute(fundSelect(scopeSql(scope, sql`o.path`))));
+      if (!rows.length) {
+        const above = await findFundFor(db, scope).catch(() => null);
+        if (above) rows = rowsOf<Record<string, unknown>>(await db.execute(fundSelect(sql`f.id = ${above.id}`))).map((r) => ({ ...r, is_slice: true }));
+      }
       return { items: rows.map(fundOut), total: rows.length, page: 1, pageSize: Math.max(rows.length, 1) };
     },
 
@@ -235,10 +245,11 @@ export function createShopsService({ db, dataKeys }: { db: Db; dataKeys: DataKey
         const res = rowsOf(
           await tx.execute(sql`update fund set name = coalesce(${input.name ?? null}, name), breakfasts_per_day = coalesce(${input.breakfastsPerDay ?? null}, breakfasts_per_day),
             breakfast_price_fen = coalesce(${input.breakfastPriceFen ?? null}, breakfast_price_fen), min_balance_fen = coalesce(${input.minBalanceFen ?? null}, min_balance_fen),
-            default_card_valid_until = ${input.defaultCardValidUntil === undefined ? sql`default_card_valid_until` : input.defaultCardValidUntil}, version = version + 1
+            default_card_valid_until = ${input.defaultCardValidUntil === undefined ? sql`default_card_valid_until` : input.defaultCardValidUntil},
+            card_valid_months = coalesce(${input.cardValidMonths ?? null}, card_valid_months), version = version + 1
             where id = ${id} and version = ${input.version} returning id`),
         );
-        if (!res.length) throw new AppError('VERSION_CONFLICT');
+        if (!res.length) throw versionConflict(input.version, before.version);
         const after = await this.getFund(id, ctx.scope, tx);
         await recordAudit(tx, ctx.audit, { action: 'fund.update', entityType: 'fund', entityId: id, orgId: after.orgId, before, after });
         return after;

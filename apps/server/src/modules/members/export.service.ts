@@ -16,7 +16,7 @@ function birthDateOf(idNumber: string): string | null {
 }
 const PAGE = 2000;
 
-const STATUS_LABELS: Record<string, string> = { applied: '待审核', active: '正常', suspended: '已暂停', left: '已退会', rejected: '未通过' };
+const STATUS_LABELS: Record<string, string> = { applied: '待审核', active: '正常', suspended: '已暂停', left: '已退会', rejected: '未通过', withdrawn: '已撤回' };
 
 /** The filtered member list as .xlsx: masked unless the caller may reveal and asks to; always audited. */
 export function createExportService({ db, dataKeys, clock = () => new Date() }: MembersDeps, members: MembersService) {
@@ -56,7 +56,7 @@ export function createExportService({ db, dataKeys, clock = () => new Date() }: 
       const { reveal: _reveal, ...filter } = query;
       await recordAudit(db, actor.audit, { action: reveal ? 'personal_data.export' : 'member.export', entityType: 'member', orgId: query.orgId ?? null, after: { filter, count: lines.length, revealed: reveal } });
       const stamp = clock().toISOString().slice(0, 10);
-      return { file, fileName: `members-${stamp}.xlsx`, count: lines.length };
+      return { file, fileName: `会员名单_${stamp}.xlsx`, count: lines.length };
     },
   };
 }

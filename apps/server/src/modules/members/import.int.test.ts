@@ -257,7 +257,9 @@ describe('export', () => {
   it('exports the filtered list masked, or revealed with the permission; audited; scoped', async () => {
     const masked = await download(gyq, `/api/v1/members/export?orgId=${ids['JB-GYQ-LH']}&status=active`);
     expect(masked.status).toBe(200);
-    expect(masked.headers['content-disposition']).toMatch(/attachment; filename="members-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    // A Chinese name for browsers (会员名单_YYYY-MM-DD.xlsx) and a readable ASCII one for old clients.
+    expect(masked.headers['content-disposition']).toMatch(/^attachment; filename="\d{4}-\d{2}-\d{2}\.xlsx"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(String(masked.headers['content-disposition']).split("UTF-8''")[1]!)).toMatch(/^会员名单_\d{4}-\d{2}-\d{2}\.xlsx$/);
     const rows = await readSheet(masked.raw);
     expect(rows[0]!.slice(0, 4)).toEqual(['会员编号', '姓名', '身份证号', '手机号']);
     const list = await gyq.get(`/api/v1/members?orgId=${ids['JB-GYQ-LH']}&status=active&pageSize=1`);

@@ -334,7 +334,7 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
       ];
       return {
         file: await writeWorkbook('检查结果', columns, lines),
-        fileName: `import-report-${row.id.slice(0, 8)}.xlsx`,
+        fileName: `集中入会检查结果_${row.id.slice(0, 8)}.xlsx`,
       };
     },
   };

@@ -169,6 +169,34 @@ describe('joining online', () => {
     expect(card.status).toBe(404);
     expect(card.body.code).toBe('NOT_A_MEMBER');
   });
+
+  it('withdraws a pending application, which staff then cannot approve, and applies again', async () => {
+    const worker = await t.loginWorker('13900000107');
+    expect((await worker.post('/api/v1/members/me/application/withdraw', { version: 1 })).status).toBe(404);
+    const applied = await worker.post('/api/v1/members/applications', application({ realName: '周撤回', idNumber: idNumber('50010519960303321') }));
+    expect(applied.status).toBe(201);
+    const stale = await worker.post('/api/v1/members/me/application/withdraw', { version: applied.body.membership.version + 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.detail).toContain(`第 ${applied.body.membership.version + 1} 版`);
+    const withdrawn = await worker.post('/api/v1/members/me/application/withdraw', { version: applied.body.membership.version });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.membership).toMatchObject({ status: 'withdrawn', org: { code: 'JB-GYQ-LH' } });
+    const again = await worker.post('/api/v1/members/me/application/withdraw', { version: withdrawn.body.membership.version });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toBe('会籍当前为“已撤回”，不能撤回');
+
+    const id = withdrawn.body.membership.id;
+    const staff = await gyq.get(`/api/v1/members/${id}`);
+    expect(staff.body.status).toBe('withdrawn');
+    expect(staff.body.history.map((e: { kind: string }) => e.kind)).toEqual(['applied', 'withdrawn']);
+    expect((await gyq.post(`/api/v1/members/${id}/approve`, { version: staff.body.version })).status).toBe(409);
+    const [audit] = await t.database.query<{ action: string }>("select action from audit_entry where entity_id = $1 and action = 'member.withdraw'", [id]);
+    expect(audit).toBeDefined();
+
+    const reapplied = await worker.post('/api/v1/members/applications', application({ realName: '周撤回', idNumber: idNumber('50010519960303321') }));
+    expect(reapplied.status).toBe(201);
+    expect(reapplied.body.membership.status).toBe('applied');
+  });
 });
 
 describe('logs', () => {

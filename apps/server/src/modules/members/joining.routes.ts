@@ -7,6 +7,7 @@ import {
   unionSuggestionSchema,
   unionSuggestionsQuerySchema,
   verifyCardQuerySchema,
+  withdrawApplicationSchema,
 } from '@niangjia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -35,6 +36,15 @@ export const joiningRoutes: FastifyPluginAsyncZod<{ joining: JoiningService }> =
     async (request) => {
       const actor = requireActor(request);
       return joining.registerPerson(request.body, { userId: actor.userId, audit: auditContextOf(request) });
+    },
+  );
+
+  app.post(
+    '/members/me/application/withdraw',
+    { config: { permission: 'authenticated' }, schema: { tags, summary: 'Withdraw my application while it waits for review', body: withdrawApplicationSchema, response: { 200: myMembershipSchema } } },
+    async (request) => {
+      const actor = requireActor(request);
+      return joining.withdraw(request.body.version, { userId: actor.userId, audit: auditContextOf(request) });
     },
   );
 

@@ -1,6 +1,6 @@
 import { isGigEmployment, maskIdNumber, type ApplyMembership, type CardVerification, type MemberCard, type MembershipStatus, type MyMembership, type RegisterPerson, type UnionSuggestion, type UnionSuggestionsQuery } from '@niangjia/contracts';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
-import { AppError } from '../../platform/errors';
+import { AppError, notFound } from '../../platform/errors';
 import { encryptField } from '../../platform/pii';
 import { enforceRateLimit } from '../../platform/rate-limit';
 import { CARD_TOKEN_TTL_SECONDS, isCardTokenExpired, signCardToken, verifyCardToken } from './card-token';
@@ -13,7 +13,9 @@ import {
   orgRefOf,
   parseIdNumber,
   snapshotOf,
+  statusInvalid,
   toPerson,
+  versionConflict,
   type MembersDeps,
 } from './members.shared';
 
@@ -163,6 +165,25 @@ export function createJoiningService({ db, secrets, dataKeys, clock = () => new 
         issuedAt: issuedAt.toISOString(),
         expiresAt: new Date(issuedAt.getTime() + CARD_TOKEN_TTL_SECONDS * 1000).toISOString(),
       };
+    },
+
+    /**
+     * Takes back my application while it waits for staff (the worker changed their mind or chose the
+     * wrong union). The record stays, marked withdrawn, so staff see what happened; applying again is open.
+     */
+    async withdraw(version: number, actor: WorkerActor): Promise<MyMembership> {
+      return db.transaction(async (tx) => {
+        const person = await repo.findPersonByUser(tx, actor.userId);
+        const latest = person ? await repo.findLatestMembershipOfPerson(tx, person.id) : undefined;
+        if (!person || !latest) throw notFound('ENTITY_member');
+        if (latest.membership.status !== 'applied') throw statusInvalid(latest.membership.status, 'withdraw');
+        const now = clock();
+        const row = await repo.updateMembershipIfVersion(tx, latest.membership.id, version, { status: 'withdrawn' });
+        if (!row) throw versionConflict(version, latest.membership.version);
+        await repo.insertEvent(tx, { membershipId: row.id, orgId: row.orgId, kind: 'withdrawn', actorId: actor.userId, actorName: actor.audit.actorName, at: now });
+        await recordAudit(tx, actor.audit, { action: 'member.withdraw', entityType: 'member', entityId: row.id, orgId: row.orgId, before: { status: 'applied' }, after: { status: 'withdrawn' } });
+        return getMine(actor.userId, tx);
+      });
     },
 
     /**

@@ -44,6 +44,7 @@ export const membersAuthz: AuthzCases = {
   'POST /api/v1/members/me/person': { own: 'a worker saves their own real name' },
   'GET /api/v1/members/me': { own: 'the caller’s own membership' },
   'GET /api/v1/members/me/card': { own: 'the caller’s own card' },
+  'POST /api/v1/members/me/application/withdraw': { own: 'a worker withdraws their own pending application' },
   'GET /api/v1/members/union-suggestions': { own: 'public union names and addresses for the joining form' },
   'GET /api/v1/members/verify': { open: 'a scanned membership card: valid or not, name and union only' },
 };

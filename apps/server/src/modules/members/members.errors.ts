@@ -34,6 +34,7 @@ registerMessages({
   MEMBER_STATUS_suspended: ['已暂停', 'suspended'],
   MEMBER_STATUS_left: ['已退会', 'left'],
   MEMBER_STATUS_rejected: ['未通过', 'rejected'],
+  MEMBER_STATUS_withdrawn: ['已撤回', 'withdrawn'],
   MEMBER_ACTION_approve: ['审核通过', 'approved'],
   MEMBER_ACTION_reject: ['驳回', 'rejected'],
   MEMBER_ACTION_suspend: ['暂停', 'suspended'],
@@ -41,6 +42,7 @@ registerMessages({
   MEMBER_ACTION_leave: ['办理退会', 'ended'],
   MEMBER_ACTION_transfer: ['转会', 'transferred'],
   MEMBER_ACTION_edit: ['修改', 'edited'],
+  MEMBER_ACTION_withdraw: ['撤回', 'withdrawn'],
   ENTITY_member: ['会员', 'member'],
   ENTITY_member_import: ['导入批次', 'import batch'],
   // Collective join drives from Excel: the file as a whole.

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, like, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import type { Scope } from '../../platform/auth';
@@ -220,7 +220,7 @@ export async function countMembers(db: Db, where: { underPath?: string | undefin
     .from(membership)
     .innerJoin(person, eq(person.id, membership.personId))
     .innerJoin(org, eq(org.id, membership.orgId))
-    .where(and(place, ne(membership.status, 'rejected')));
+    .where(and(place, notInArray(membership.status, ['rejected', 'withdrawn'])));
   const byForm = await db
     .select({ form: person.employmentForm, value: count() })
     .from(membership)

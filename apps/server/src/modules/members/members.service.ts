@@ -160,7 +160,7 @@ export function createMembersService({ db, secrets, dataKeys, clock = () => new 
       checkPersonFields(input);
       return db.transaction(async (tx) => {
         const row = await loadForChange(tx, id, input.version, actor.scope);
-        if (row.membership.status === 'left' || row.membership.status === 'rejected') throw statusInvalid(row.membership.status, 'edit');
+        if (row.membership.status === 'left' || row.membership.status === 'rejected' || row.membership.status === 'withdrawn') throw statusInvalid(row.membership.status, 'edit');
         const { version, idNumber: _idNumber, ...fields } = input;
         const changes: Parameters<typeof repo.updatePerson>[2] = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
         if (idInfo) {

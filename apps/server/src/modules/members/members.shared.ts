@@ -125,9 +125,7 @@ export function snapshotOf(row: { membership: repo.MembershipRow; person: repo.P
   };
 }
 
-export function versionConflict(sent: number, current: number): AppError {
-  return new AppError('VERSION_CONFLICT', { params: { sent, current } });
-}
+export { versionConflict } from '../../platform/errors';
 
 export function statusInvalid(status: string, action: string): AppError {
   return new AppError('MEMBERSHIP_STATUS_INVALID', { status: 409, params: { status: `MEMBER_STATUS_${status}`, action: `MEMBER_ACTION_${action}` } });

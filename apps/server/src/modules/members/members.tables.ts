@@ -83,7 +83,7 @@ export const membership = pgTable(
     index('membership_org_status_idx').on(t.orgId, t.status),
     index('membership_person_idx').on(t.personId),
     index('membership_joined_idx').on(t.joinedAt),
-    check('membership_status_check', sql`${t.status} in ('applied','active','suspended','left','rejected')`),
+    check('membership_status_check', sql`${t.status} in ('applied','active','suspended','left','rejected','withdrawn')`),
   ],
 );
 
@@ -109,7 +109,7 @@ export const membershipEvent = pgTable(
   },
   (t) => [
     index('membership_event_membership_idx').on(t.membershipId, t.at),
-    check('membership_event_kind_check', sql`${t.kind} in ('applied','approved','rejected','transferred','suspended','resumed','left','edited')`),
+    check('membership_event_kind_check', sql`${t.kind} in ('applied','approved','rejected','transferred','suspended','resumed','left','edited','withdrawn')`),
   ],
 );
 

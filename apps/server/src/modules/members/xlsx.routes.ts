@@ -1,5 +1,5 @@
 import { commitImportSchema, exportMembersQuerySchema, idParamsSchema, memberImportSchema, uploadImportQuerySchema } from '@niangjia/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditContextOf } from '../../platform/audit/audit.service';
 import { requireScope, scopeOf, requireActor } from '../../platform/auth';
@@ -8,9 +8,9 @@ import { langOf } from '../../platform/error-handler';
 import type { ExportService } from './export.service';
 import type { ImportService } from './import.service';
 import type { MembersActor } from './members.shared';
+import { sendXlsx, XLSX_TYPE as XLSX } from '../../platform/xlsx-reply';
 
 const tags = ['members'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** An .xlsx of 100,000 rows is ~5 MB; the streaming reader caps rows as well. */
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -19,13 +19,6 @@ const actorOf = (request: FastifyRequest, permission: 'member.read' | 'member.wr
   audit: auditContextOf(request),
 });
 
-function sendXlsx(reply: FastifyReply, file: Buffer, fileName: string) {
-  return reply
-    .header('content-type', XLSX)
-    .header('content-disposition', `attachment; filename="${fileName}"`)
-    .header('cache-control', 'no-store')
-    .send(file);
-}
 
 /** Excel in and out: the collective-join template, upload (dry run), report, commit; and the member export. */
 export const xlsxRoutes: FastifyPluginAsyncZod<{ imports: ImportService; exports: ExportService }> = async (app, { imports, exports }) => {
@@ -35,7 +28,7 @@ export const xlsxRoutes: FastifyPluginAsyncZod<{ imports: ImportService; exports
   app.get(
     '/members/imports/template',
     { config: { permission: 'member.write' }, schema: { tags, summary: 'The collective-join .xlsx template (Chinese headers)' } },
-    async (_request, reply) => sendXlsx(reply, await imports.template(), 'member-import-template.xlsx'),
+    async (_request, reply) => sendXlsx(reply, await imports.template(), '集中入会导入模板.xlsx'),
   );
 
   app.post(

@@ -50,7 +50,7 @@ export function createPositionExportService({ db, positions, clock = () => new D
       }
       const file = await writePositionWorkbook('服务阵地', templateColumns(), lines);
       await recordAudit(db, actor.audit, { action: 'position.export', entityType: 'position', orgId: query.orgId ?? null, after: { filter: query, count: lines.length } });
-      return { file, fileName: `positions-${clock().toISOString().slice(0, 10)}.xlsx`, count: lines.length };
+      return { file, fileName: `服务阵地_${clock().toISOString().slice(0, 10)}.xlsx`, count: lines.length };
     },
   };
 }

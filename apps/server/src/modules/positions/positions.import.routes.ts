@@ -1,5 +1,5 @@
 import { commitPositionImportSchema, exportPositionsQuerySchema, idParamsSchema, positionImportSchema, uploadPositionImportQuerySchema } from '@niangjia/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditContextOf } from '../../platform/audit/audit.service';
 import { requireScope } from '../../platform/auth';
@@ -7,15 +7,12 @@ import { AppError } from '../../platform/errors';
 import { langOf } from '../../platform/error-handler';
 import type { PositionExportService } from './positions.export';
 import { MAX_POSITION_IMPORT_BYTES, type PositionImportService } from './positions.import';
+import { sendXlsx, XLSX_TYPE as XLSX } from '../../platform/xlsx-reply';
 
 const tags = ['positions'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const actorOf = (request: FastifyRequest, permission: 'position.read' | 'position.write') => ({ scope: requireScope(request, permission).scope, audit: auditContextOf(request) });
 
-function sendXlsx(reply: FastifyReply, file: Buffer, fileName: string) {
-  return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'no-store').send(file);
-}
 
 /** Positions in and out of Excel: template, upload (checked by a job), report, commit; the export. */
 export const positionsXlsxRoutes: FastifyPluginAsyncZod<{ imports: PositionImportService; exports: PositionExportService }> = async (app, { imports, exports }) => {
@@ -25,7 +22,7 @@ export const positionsXlsxRoutes: FastifyPluginAsyncZod<{ imports: PositionImpor
   app.get(
     '/positions/imports/template',
     { config: { permission: 'position.write' }, schema: { tags, summary: 'The positions .xlsx template (Chinese headers, one example row, a sheet of allowed values)' } },
-    async (_request, reply) => sendXlsx(reply, await imports.template(), 'position-import-template.xlsx'),
+    async (_request, reply) => sendXlsx(reply, await imports.template(), '阵地导入模板.xlsx'),
   );
 
   app.post(

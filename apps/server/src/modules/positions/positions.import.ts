@@ -206,7 +206,7 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
         { header: '错误列', width: 16 },
         { header: '原因', width: 60 },
       ];
-      return { file: await writePositionWorkbook('检查结果', columns, lines), fileName: `position-import-report-${id.slice(0, 8)}.xlsx` };
+      return { file: await writePositionWorkbook('检查结果', columns, lines), fileName: `阵地导入检查结果_${id.slice(0, 8)}.xlsx` };
     },
   };
 }

@@ -1,5 +1,6 @@
-import { App, Button, Card, Popconfirm, Table, Tag } from 'antd';
+import { App, Button, Card, Popconfirm, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../components/DataTable';
 import { api, errorText } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
 import { useRequest } from '../../shared/use-request';
@@ -16,7 +17,17 @@ export function sessionItems(data: unknown): SessionInfo[] {
 
 export function describeAgent(agent: string | null, unknown: string): string {
   if (!agent) return unknown;
-  const browser = /Edg\//.test(agent) ? 'Edge' : /MicroMessenger/.test(agent) ? 'WeChat' : /Chrome\//.test(agent) ? 'Chrome' : /Firefox\//.test(agent) ? 'Firefox' : /Safari\//.test(agent) ? 'Safari' : '';
+  const browser = /Edg\//.test(agent)
+    ? 'Edge'
+    : /MicroMessenger/.test(agent)
+      ? 'WeChat'
+      : /Chrome\//.test(agent)
+        ? 'Chrome'
+        : /Firefox\//.test(agent)
+          ? 'Firefox'
+          : /Safari\//.test(agent)
+            ? 'Safari'
+            : '';
   const os = /Android/.test(agent) ? 'Android' : /iPhone|iPad/.test(agent) ? 'iOS' : /Windows/.test(agent) ? 'Windows' : /Mac OS X/.test(agent) ? 'macOS' : /Linux/.test(agent) ? 'Linux' : '';
   return [browser, os].filter(Boolean).join(' · ') || agent.slice(0, 60);
 }
@@ -39,7 +50,8 @@ export function SessionsPage() {
   return (
     <Card title={t('sessions.title')}>
       {sessions.error ? <ErrorAlert error={sessions.error} onRetry={sessions.reload} /> : null}
-      <Table<SessionInfo>
+      <DataTable<SessionInfo>
+        id="sessions"
         rowKey="id"
         loading={sessions.loading}
         dataSource={sessionItems(sessions.data)}
@@ -54,21 +66,19 @@ export function SessionsPage() {
               </span>
             ),
           },
-          { title: t('sessions.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
-          { title: t('sessions.lastSeenAt'), dataIndex: 'lastSeenAt', render: (v: string) => formatDateTime(v) },
-          { title: t('sessions.expiresAt'), dataIndex: 'expiresAt', render: (v: string) => formatDateTime(v) },
-          {
-            title: t('common.actions'),
-            render: (_, s) =>
-              s.isCurrent ? null : (
-                <Popconfirm title={t('sessions.revokeConfirm')} onConfirm={() => revoke(s.id)}>
-                  <Button size="small" danger>
-                    {t('sessions.revoke')}
-                  </Button>
-                </Popconfirm>
-              ),
-          },
+          { title: t('sessions.createdAt'), key: 'createdAt', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
+          { title: t('sessions.lastSeenAt'), key: 'lastSeenAt', dataIndex: 'lastSeenAt', render: (v: string) => formatDateTime(v) },
+          { title: t('sessions.expiresAt'), key: 'expiresAt', dataIndex: 'expiresAt', render: (v: string) => formatDateTime(v) },
         ]}
+        actions={(s) =>
+          s.isCurrent ? null : (
+            <Popconfirm title={t('sessions.revokeConfirm')} onConfirm={() => revoke(s.id)}>
+              <Button size="small" danger>
+                {t('sessions.revoke')}
+              </Button>
+            </Popconfirm>
+          )
+        }
       />
     </Card>
   );

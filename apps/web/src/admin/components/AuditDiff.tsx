@@ -1,5 +1,6 @@
-import { Table, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from './DataTable';
 
 type Row = { key: string; field: string; before: unknown; after: unknown; changed: boolean };
 
@@ -27,19 +28,17 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
   const onlyAfter = before == null;
   const onlyBefore = after == null;
   return (
-    <Table<Row>
+    <DataTable<Row>
+      id="audit-diff"
+      columnSettings={false}
       size="small"
       pagination={false}
       dataSource={rows}
       rowClassName={(r) => (r.changed && !onlyAfter && !onlyBefore ? 'nj-diff-changed' : '')}
       columns={[
-        { title: t('audit.diff.field'), dataIndex: 'field', width: 180, render: (f: string) => <Typography.Text code>{f}</Typography.Text> },
-        ...(onlyAfter
-          ? []
-          : [{ title: t('audit.diff.before'), dataIndex: 'before', render: (v: unknown, r: Row) => <DiffCell value={v} tone={r.changed ? 'removed' : undefined} /> }]),
-        ...(onlyBefore
-          ? []
-          : [{ title: t('audit.diff.after'), dataIndex: 'after', render: (v: unknown, r: Row) => <DiffCell value={v} tone={r.changed ? 'added' : undefined} /> }]),
+        { title: t('audit.diff.field'), key: 'field', dataIndex: 'field', width: 180, render: (f: string) => <Typography.Text code>{f}</Typography.Text> },
+        ...(onlyAfter ? [] : [{ title: t('audit.diff.before'), dataIndex: 'before', render: (v: unknown, r: Row) => <DiffCell value={v} tone={r.changed ? 'removed' : undefined} /> }]),
+        ...(onlyBefore ? [] : [{ title: t('audit.diff.after'), dataIndex: 'after', render: (v: unknown, r: Row) => <DiffCell value={v} tone={r.changed ? 'added' : undefined} /> }]),
       ]}
     />
   );

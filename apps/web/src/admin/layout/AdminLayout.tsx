@@ -1,13 +1,13 @@
 import { DownOutlined, LaptopOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Dropdown, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe, useSession } from '../../shared/session';
 import { OrgTreeSelect } from '../components/OrgTreeSelect';
 import { AlarmBell } from '../features/access/AlarmBell';
 import { LanguageSwitch } from './LanguageSwitch';
-import { findSelected, isGroup, MENU } from './menu';
+import { canUseMenuLeaf, findSelected, isGroup, MENU } from './menu';
 import { useScope } from './scope';
 
 const { Header, Sider, Content } = Layout;
@@ -23,14 +23,21 @@ export function AdminLayout() {
   const selected = findSelected(location.pathname);
   const [openKeys, setOpenKeys] = useState<string[]>(() => MENU.filter(isGroup).map((g) => g.key));
 
+  // The active item stays in view in the scrolling menu (a page deep in 爱心基金 at 768 px high).
+  useEffect(() => {
+    const group = selected.group;
+    if (group) setOpenKeys((keys) => (keys.includes(group) ? keys : [...keys, group]));
+    const frame = requestAnimationFrame(() => document.querySelector('.admin-sider .ant-menu-item-selected')?.scrollIntoView({ block: 'nearest' }));
+    return () => cancelAnimationFrame(frame);
+  }, [selected.leaf, selected.group]);
+
   const items = useMemo<MenuProps['items']>(() => {
-    const allowed = (permission: string | undefined) => !permission || me.permissions.some((p) => p === permission);
     return MENU.flatMap((entry) => {
-      if (!isGroup(entry)) return allowed(entry.permission) ? [{ key: entry.path, icon: entry.icon, label: t(entry.labelKey) }] : [];
-      const children = entry.items.filter((i) => allowed(i.permission)).map((i) => ({ key: i.path, icon: i.icon, label: t(i.labelKey) }));
+      if (!isGroup(entry)) return canUseMenuLeaf(entry, me) ? [{ key: entry.path, icon: entry.icon, label: t(entry.labelKey) }] : [];
+      const children = entry.items.filter((i) => canUseMenuLeaf(i, me)).map((i) => ({ key: i.path, icon: i.icon, label: t(i.labelKey) }));
       return children.length ? [{ key: entry.key, icon: entry.icon, label: t(entry.labelKey), children }] : [];
     });
-  }, [me.permissions, t]);
+  }, [me, t]);
 
   const userMenu: MenuProps['items'] = [
     { key: 'sessions', icon: <LaptopOutlined />, label: t('sessions.title') },
@@ -60,7 +67,7 @@ export function AdminLayout() {
           theme="dark"
           mode="inline"
           items={items}
-          selectedKeys={[selected.leaf]}
+          selectedKeys={selected.leaf ? [selected.leaf] : []}
           openKeys={collapsed ? undefined : openKeys}
           onOpenChange={setOpenKeys}
           onClick={({ key }) => navigate(key)}

@@ -37,10 +37,11 @@ import {
   WarningOutlined,
   WifiOutlined,
 } from '@ant-design/icons';
-import type { Permission } from '@niangjia/contracts';
+import type { Me, Permission } from '@niangjia/contracts';
 import type { ReactNode } from 'react';
 
-export type MenuLeaf = { path: string; labelKey: string; icon?: ReactNode; permission?: Permission };
+/** `level: 'district'`: only for staff whose scope starts at a district or higher (the fund's custodian account is the district's own work). */
+export type MenuLeaf = { path: string; labelKey: string; icon?: ReactNode; permission?: Permission; level?: 'district' };
 export type MenuGroup = { key: string; labelKey: string; icon: ReactNode; items: MenuLeaf[] };
 export type MenuEntry = MenuLeaf | MenuGroup;
 
@@ -95,7 +96,7 @@ export const MENU: MenuEntry[] = [
       { path: '/fund/cards', labelKey: 'fundAdmin.menu.cards', icon: <CreditCardOutlined />, permission: 'fund.read' },
       { path: '/fund/cards/imports', labelKey: 'fundAdmin.menu.cardImport', icon: <UploadOutlined />, permission: 'fund.write' },
       { path: '/fund/rules', labelKey: 'fundAdmin.menu.rules', icon: <SettingOutlined />, permission: 'fund.read' },
-      { path: '/fund/custodian', labelKey: 'fundAdmin.menu.custodian', icon: <AccountBookOutlined />, permission: 'fund.read' },
+      { path: '/fund/custodian', labelKey: 'fundAdmin.menu.custodian', icon: <AccountBookOutlined />, permission: 'fund.read', level: 'district' },
       { path: '/fund/reports', labelKey: 'fundAdmin.menu.reports', icon: <BarChartOutlined />, permission: 'fund.read' },
     ],
   },
@@ -136,9 +137,19 @@ export const MENU: MenuEntry[] = [
 
 export const isGroup = (entry: MenuEntry): entry is MenuGroup => 'items' in entry;
 
-/** The menu entry a path belongs to (longest matching prefix). */
-export function findSelected(pathname: string): { leaf: string; group: string | undefined } {
-  let best: { leaf: string; group: string | undefined } = { leaf: '/', group: undefined };
+/** Whether the signed-in user may use a menu entry: its permission, and its level where it has one. */
+export function canUseMenuLeaf(leaf: MenuLeaf, me: Pick<Me, 'permissions' | 'scopeRoots' | 'grants'>): boolean {
+  if (leaf.permission && !me.permissions.includes(leaf.permission)) return false;
+  if (leaf.level === 'district') return me.grants.some((g) => g.role === 'platform_admin') || me.scopeRoots.some((o) => o.type === 'federation' || o.type === 'district');
+  return true;
+}
+
+/**
+ * The menu entry a path belongs to (longest matching prefix); none for a page outside the menu
+ * (会话 from the user menu, a 404), so that 工作台 is not lit there.
+ */
+export function findSelected(pathname: string): { leaf: string | undefined; group: string | undefined } {
+  let best: { leaf: string | undefined; group: string | undefined } = { leaf: undefined, group: undefined };
   let bestLength = 0;
   for (const entry of MENU) {
     const leaves: [MenuLeaf, string | undefined][] = isGroup(entry) ? entry.items.map((i) => [i, entry.key]) : [[entry, undefined]];

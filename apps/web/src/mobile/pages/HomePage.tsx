@@ -3,22 +3,29 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSession } from '../../shared/session';
 import { BagIcon, CalendarIcon, CardIcon, FlagIcon, HeartIcon, PinIcon, ScaleIcon } from '../icons';
+import { useWorkerOffers } from './shell/use-worker-offers';
 import { LanguageToggle } from './LanguageToggle';
 
-const ENTRIES = [
+type Entry = { key: string; to: string; icon: React.ReactNode; color: string; fg: string };
+
+// Only what is there: a tile never opens a "coming soon" page (the marketplace, activities and
+// assistance add their tiles when they exist). Warm hues around the union red.
+const ENTRIES: Entry[] = [
   { key: 'join', to: '/join', icon: <FlagIcon />, color: '#fff0f0', fg: '#c8102e' },
-  { key: 'stations', to: '/stations', icon: <PinIcon />, color: '#e8f3ff', fg: '#1d6fd6' },
-  { key: 'services', to: '/services', icon: <BagIcon />, color: '#fff3e8', fg: '#d46b08' },
+  { key: 'stations', to: '/stations', icon: <PinIcon />, color: '#e6f7f5', fg: '#08797c' },
   { key: 'legal', to: '/legal', icon: <ScaleIcon />, color: '#f0f5ff', fg: '#2f54eb' },
-  { key: 'help', to: '/services', icon: <HeartIcon />, color: '#fff7e6', fg: '#d4380d' },
-  { key: 'activities', to: '/services', icon: <CalendarIcon />, color: '#f0fff4', fg: '#389e0d' },
   { key: 'card', to: '/me/card', icon: <CardIcon />, color: '#f9f0ff', fg: '#722ed1' },
-] as const;
+];
+const BREAKFAST: Entry = { key: 'breakfast', to: '/me/breakfast-card', icon: <CalendarIcon />, color: '#fff7e6', fg: '#d4380d' };
+const ACCOUNTS: Entry = { key: 'accounts', to: '/fund/accounts', icon: <HeartIcon />, color: '#fff0f6', fg: '#c41d7f' };
+const SERVICES: Entry = { key: 'services', to: '/services', icon: <BagIcon />, color: '#fff3e8', fg: '#ad4e00' };
 
 export function HomePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { me } = useSession();
+  const offers = useWorkerOffers();
+  const entries = [...ENTRIES, ...(offers.hasBreakfastCard ? [BREAKFAST] : []), ...(offers.hasFund ? [ACCOUNTS] : []), SERVICES];
   return (
     <>
       <header className="nj-hero">
@@ -30,9 +37,9 @@ export function HomePage() {
       </header>
       <section className="nj-section" aria-label={t('home.entries')}>
         <Grid columns={4} gap={0}>
-          {ENTRIES.map((e) => (
+          {entries.map((e) => (
             <Grid.Item key={e.key}>
-              <button type="button" className="nj-entry" onClick={() => navigate(e.to)}>
+              <button type="button" className="nj-entry" onClick={() => navigate(e.to)} data-testid={`home-entry-${e.key}`}>
                 <span className="nj-entry-icon" style={{ background: e.color, color: e.fg }}>
                   {e.icon}
                 </span>

@@ -2,7 +2,8 @@ import type { Me } from '@niangjia/contracts';
 import { Button, Input, NavBar, Toast, type InputRef } from 'antd-mobile';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { PRIVACY_POLICY_VERSION } from './shell/privacy-version';
 import { api, ApiError, safeNext } from '../../shared/api';
 import { useSession } from '../../shared/session';
 import { ErrorNotice } from './ErrorNotice';
@@ -10,6 +11,23 @@ import { LanguageToggle } from './LanguageToggle';
 
 const PHONE = /^1[3-9]\d{9}$/;
 const maskPhone = (p: string) => `${p.slice(0, 3)}****${p.slice(7)}`;
+
+const CONSENT_KEY = 'niangjia.privacyConsent';
+const readConsent = () => {
+  try {
+    return localStorage.getItem(CONSENT_KEY);
+  } catch {
+    return null;
+  }
+};
+const saveConsent = (version: string | null) => {
+  try {
+    if (version) localStorage.setItem(CONSENT_KEY, version);
+    else localStorage.removeItem(CONSENT_KEY);
+  } catch {
+    // Private mode: asked again next time.
+  }
+};
 
 /** Counts down once a second to zero. */
 function useCountdown() {
@@ -37,6 +55,9 @@ export function LoginPage() {
   const [resendIn, setResendIn] = useCountdown();
   const codeRef = useRef<InputRef>(null);
   const [validMinutes, setValidMinutes] = useState(5);
+  // PIPL: consent to the privacy policy before the first code is sent (remembered on this phone).
+  const [consented, setConsented] = useState(() => readConsent() === PRIVACY_POLICY_VERSION);
+  const [consentMissing, setConsentMissing] = useState(false);
 
   const phoneValid = PHONE.test(phone);
 
@@ -45,6 +66,10 @@ export function LoginPage() {
   }, [step]);
 
   const sendCode = async () => {
+    if (!consented) {
+      setConsentMissing(true);
+      return;
+    }
     if (!phoneValid || sending) return;
     setSending(true);
     setError(null);
@@ -69,7 +94,7 @@ export function LoginPage() {
     setVerifying(true);
     setError(null);
     try {
-      const me = await api.post<Me>('/auth/sms-login', { phone, code: value }, { skipAuthRedirect: true });
+      const me = await api.post<Me>('/auth/sms-login', { phone, code: value, privacyPolicyVersion: PRIVACY_POLICY_VERSION }, { skipAuthRedirect: true });
       acceptSession(me);
       // A position's public page (/p/CODE, opened from the QR code at the door) is another face.
       const outside = params.get('next');
@@ -115,6 +140,23 @@ export function LoginPage() {
               />
             </div>
             {phone.length === 11 && !phoneValid && <div className="nj-error">{t('login.phoneInvalid')}</div>}
+            <label className="nj-consent">
+              <input
+                type="checkbox"
+                checked={consented}
+                onChange={(e) => {
+                  setConsented(e.target.checked);
+                  setConsentMissing(false);
+                  saveConsent(e.target.checked ? PRIVACY_POLICY_VERSION : null);
+                }}
+                data-testid="privacy-consent"
+              />
+              <span>
+                {t('privacy.consent')}
+                <Link to="/privacy">{t('privacy.policyLink')}</Link>
+              </span>
+            </label>
+            {consentMissing && <div className="nj-error" role="alert">{t('privacy.consentNeeded')}</div>}
             {error ? <ErrorNotice error={error} /> : null}
             <Button block color="primary" size="large" type="submit" loading={sending} disabled={!phoneValid || resendIn > 0}>
               {resendIn > 0 ? t('login.resendIn', { seconds: resendIn }) : t('login.getCode')}
@@ -167,7 +209,6 @@ export function LoginPage() {
             </div>
           </form>
         )}
-        <p className="nj-muted" style={{ fontSize: 13, marginTop: 32 }}>{t('login.privacy')}</p>
       </main>
     </div>
   );

@@ -5,7 +5,8 @@ import { useNavigate } from 'react-router';
 import { api } from '../../shared/api';
 import { useSession } from '../../shared/session';
 import { useRequest } from '../../shared/use-request';
-import { CalendarIcon, CardIcon, FlagIcon, LockIcon, UserIcon } from '../icons';
+import { CalendarIcon, CardIcon, FlagIcon, LockIcon, ScaleIcon, UserIcon } from '../icons';
+import { useWorkerOffers } from './shell/use-worker-offers';
 import { LanguageToggle } from './LanguageToggle';
 
 export function MePage() {
@@ -17,6 +18,7 @@ export function MePage() {
   const legal = useRequest((signal) => api.get<Consultation[]>('/rights/my/consultations', undefined, { signal, skipAuthRedirect: true }), [me?.user.id], !!me);
   const points = useRequest((signal) => api.get<MyMonitoringPoint[]>('/rights/my/monitoring-points', undefined, { signal, skipAuthRedirect: true }), [me?.user.id], !!me);
   const unreadAnswers = legal.data?.filter((c) => c.hasUnread).length ?? 0;
+  const offers = useWorkerOffers();
 
   if (!me) {
     return (
@@ -79,11 +81,13 @@ export function MePage() {
         >
           {t('me.membership')}
         </List.Item>
-        <List.Item prefix={<BreakfastIcon />} onClick={() => navigate('/me/breakfast-card')} data-testid="me-breakfast-card">{t('breakfast.entry')}</List.Item>
-        <List.Item prefix={<CalendarIcon />} onClick={() => navigate('/me/applications')}>{t('me.applications')}</List.Item>
-        <List.Item prefix={<BagIconSmall />} onClick={() => navigate('/me/orders')}>{t('me.orders')}</List.Item>
+        {offers.hasBreakfastCard && (
+          <List.Item prefix={<BreakfastIcon />} onClick={() => navigate('/me/breakfast-card')} data-testid="me-breakfast-card">
+            {t('breakfast.entry')}
+          </List.Item>
+        )}
         <List.Item prefix={<FlagIcon />} onClick={() => navigate('/me/feedback')} data-testid="me-feedback">{t('myFeedback.title')}</List.Item>
-        <List.Item prefix={<ScaleIconSmall />} onClick={() => navigate('/me/legal')} extra={unreadAnswers ? <Badge content={t('legal.newAnswer')} /> : undefined} data-testid="me-legal">{t('legal.mine')}</List.Item>
+        <List.Item prefix={<ScaleIcon />} onClick={() => navigate('/me/legal')} extra={unreadAnswers ? <Badge content={t('legal.newAnswer')} /> : undefined} data-testid="me-legal">{t('legal.mine')}</List.Item>
         {points.data && points.data.length > 0 && (
           <List.Item prefix={<CalendarIcon />} onClick={() => navigate('/monitoring')} extra={points.data.some((p) => !p.isDueSubmitted) ? <Badge content="1" /> : undefined} data-testid="me-monitoring">
             {t('legal.monitoring.title')}
@@ -92,6 +96,7 @@ export function MePage() {
       </List>
       <List mode="card" style={{ margin: 12 }}>
         <List.Item prefix={<LockIcon />} onClick={() => navigate('/me/sessions')}>{t('sessions.title')}</List.Item>
+        <List.Item prefix={<LockIcon />} onClick={() => navigate('/privacy')}>{t('privacy.title')}</List.Item>
       </List>
       <div style={{ padding: '8px 12px 24px' }}>
         <Button block size="large" onClick={() => void confirmSignOut()}>
@@ -99,24 +104,6 @@ export function MePage() {
         </Button>
       </div>
     </>
-  );
-}
-
-function BagIconSmall() {
-  return (
-    <svg width={24} height={24} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden="true">
-      <path d="M4 5h16v14H4z" />
-      <path d="M8 9h8M8 13h5" />
-    </svg>
-  );
-}
-
-function ScaleIconSmall() {
-  return (
-    <svg width={24} height={24} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden="true">
-      <path d="M12 4v16M6 20h12M5 8h14" />
-      <path d="M5 8l-3 6a3 3 0 0 0 6 0zM19 8l-3 6a3 3 0 0 0 6 0z" />
-    </svg>
   );
 }
 

@@ -1,9 +1,10 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import type { ImportJob, ImportRowError, ImportStatus } from '@niangjia/contracts';
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Progress, Radio, Result, Space, Steps, Table, Typography, Upload } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Progress, Radio, Result, Space, Steps, Typography, Upload } from 'antd';
+import type { DataColumn } from '../DataTable';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../DataTable';
 import { useSearchParams } from 'react-router';
 import { api, ApiError, errorText } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
@@ -46,7 +47,7 @@ export type ImportFlowProps<B extends ImportBatch> = {
   /** Descriptions items of the report besides the counts and who/when. */
   describe?: (batch: B) => ReactNode;
   /** Error columns after 行号 / 列 / 原因. */
-  extraColumns?: ColumnsType<ImportRowError>;
+  extraColumns?: DataColumn<ImportRowError>[];
 };
 
 const POLL_MS = 500;
@@ -243,7 +244,9 @@ export function ImportFlow<B extends ImportBatch>({ ns, basePath, templateFileNa
             <Descriptions.Item label={t(`${ns}.uploadedAt`)}>{formatDateTime(batch.createdAt)}</Descriptions.Item>
             <Descriptions.Item label={t(`${ns}.committedAt`)}>{formatDateTime(batch.committedAt)}</Descriptions.Item>
           </Descriptions>
-          <Table
+          <DataTable
+            id="import-report"
+            columnSettings={false}
             rowKey={(e) => `${e.row}-${e.column ?? ''}-${e.code}`}
             size="small"
             dataSource={batch.errors}
@@ -253,14 +256,15 @@ export function ImportFlow<B extends ImportBatch>({ ns, basePath, templateFileNa
             }}
             locale={{ emptyText: <Empty description={t(`${ns}.noErrors`)} /> }}
             columns={[
-              { title: t(`${ns}.row`), dataIndex: 'row', width: 80 },
+              { title: t(`${ns}.row`), key: 'row', dataIndex: 'row', width: 80 },
               {
                 title: t(`${ns}.column`),
+                key: 'column',
                 dataIndex: 'column',
                 width: 140,
                 render: (v: string | null) => v ?? '—',
               },
-              { title: t(`${ns}.reason`), dataIndex: 'message' },
+              { title: t(`${ns}.reason`), key: 'message', dataIndex: 'message' },
               ...extraColumns,
             ]}
           />

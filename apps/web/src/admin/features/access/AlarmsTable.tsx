@@ -1,7 +1,8 @@
 import type { DoorAlarm, DoorAlarmKind, DoorAlarmStatus, Page } from '@niangjia/contracts';
-import { Alert, App, Button, Empty, Form, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Empty, Form, Input, Modal, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { Link } from 'react-router';
 import { api, ApiError, describeError } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
@@ -100,11 +101,11 @@ export function AlarmsTable({
         )}
       </Space>
       {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-      <Table<DoorAlarm>
+      <DataTable<DoorAlarm>
+        id="alarms"
         rowKey="id"
         loading={list.loading && !list.data}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 1000 }}
         locale={{
           emptyText: <Empty description={status === 'open' || status === 'unresolved' ? t('access.alarms.emptyOpen') : t('access.alarms.empty')} />,
         }}
@@ -115,6 +116,7 @@ export function AlarmsTable({
         columns={[
           {
             title: t('access.alarms.fields.raisedAt'),
+            key: 'raisedAt',
             dataIndex: 'raisedAt',
             width: 175,
             render: (v: string) => formatDateTime(v, true),
@@ -146,11 +148,13 @@ export function AlarmsTable({
               ]),
           {
             title: t('access.alarms.fields.door'),
+            key: 'controllerName',
             dataIndex: 'controllerName',
             width: 110,
           },
           {
             title: t('access.alarms.fields.status'),
+            key: 'status',
             dataIndex: 'status',
             width: 90,
             render: (v: DoorAlarmStatus) => (
@@ -188,26 +192,21 @@ export function AlarmsTable({
               </Space>
             ),
           },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 140,
-            fixed: 'right',
-            render: (_: unknown, a) =>
-              canWrite && a.status !== 'resolved' ? (
-                <Space size={0}>
-                  {a.status === 'open' && (
-                    <Button type="link" size="small" loading={busy === a.id} onClick={() => void acknowledge(a)} data-testid="acknowledge-alarm">
-                      {t('access.alarms.acknowledge')}
-                    </Button>
-                  )}
-                  <Button type="link" size="small" onClick={() => setResolving(a)} data-testid="resolve-alarm">
-                    {t('access.alarms.resolve')}
-                  </Button>
-                </Space>
-              ) : null,
-          },
         ]}
+        actions={(a) =>
+          canWrite && a.status !== 'resolved' ? (
+            <Space size={0}>
+              {a.status === 'open' && (
+                <Button type="link" size="small" loading={busy === a.id} onClick={() => void acknowledge(a)} data-testid="acknowledge-alarm">
+                  {t('access.alarms.acknowledge')}
+                </Button>
+              )}
+              <Button type="link" size="small" onClick={() => setResolving(a)} data-testid="resolve-alarm">
+                {t('access.alarms.resolve')}
+              </Button>
+            </Space>
+          ) : null
+        }
       />
       {resolving && (
         <ResolveModal

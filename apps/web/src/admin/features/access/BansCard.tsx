@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { CreateDoorBan, DoorBan, Page } from '@niangjia/contracts';
-import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, Modal, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { api, describeError, errorText } from '../../../shared/api';
 import { applyServerErrors } from '../../../shared/form-errors';
 import { formatDateTime, shanghaiIso } from '../../../shared/format';
@@ -56,10 +57,10 @@ export function BansCard({ positionId }: { positionId: string }) {
       }
     >
       {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-      <Table<DoorBan>
+      <DataTable<DoorBan>
+        id="door-bans"
         rowKey="id"
         size="small"
-        scroll={{ x: 720 }}
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         locale={{
@@ -93,11 +94,13 @@ export function BansCard({ positionId }: { positionId: string }) {
           },
           {
             title: t('access.bans.fields.reason'),
+            key: 'reason',
             dataIndex: 'reason',
-            ellipsis: { showTitle: true },
+            ellipsis: true,
           },
           {
             title: t('access.bans.fields.until'),
+            key: 'until',
             dataIndex: 'until',
             width: 120,
             render: (v: string | null) => (v ? formatDateTime(v) : t('access.bans.forever')),
@@ -119,21 +122,13 @@ export function BansCard({ positionId }: { positionId: string }) {
               </>
             ),
           },
-          ...(canWrite
-            ? [
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  width: 70,
-                  render: (_: unknown, b: DoorBan) => (
-                    <Button type="link" size="small" onClick={() => lift(b)}>
-                      {t('access.bans.remove')}
-                    </Button>
-                  ),
-                },
-              ]
-            : []),
+          ...(canWrite ? [] : []),
         ]}
+        actions={(b) => (
+          <Button type="link" size="small" onClick={() => lift(b)}>
+            {t('access.bans.remove')}
+          </Button>
+        )}
       />
       {adding && (
         <AddBanModal
@@ -200,9 +195,7 @@ export function AddBanModal({
       maskClosable={false}
       destroyOnHidden
     >
-      {problem ? (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problem.title} description={[problem.detail, ...unplaced].filter(Boolean).join('；') || undefined} />
-      ) : null}
+      {problem ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problem.title} description={[problem.detail, ...unplaced].filter(Boolean).join('；') || undefined} /> : null}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         {person ? (
           <Form.Item label={t('access.bans.fields.person')}>

@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { DoorController, DoorControllerCredentials, Page } from '@niangjia/contracts';
-import { App, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { Link } from 'react-router';
 import { api, ApiError, errorText } from '../../../shared/api';
 import { useMe } from '../../../shared/session';
@@ -40,10 +41,7 @@ export function ControllersTable({ station, orgId, title }: Props) {
   } | null>(null);
   const [tick, setTick] = useState(0);
 
-  const list = useRequest(
-    (signal) => api.get<Page<DoorController>>('/door-controllers', { positionId: station?.id, orgId, page, pageSize }, { signal }),
-    [station?.id, orgId, page, pageSize, tick],
-  );
+  const list = useRequest((signal) => api.get<Page<DoorController>>('/door-controllers', { positionId: station?.id, orgId, page, pageSize }, { signal }), [station?.id, orgId, page, pageSize, tick]);
   useInterval(() => setTick((n) => n + 1), REFRESH_MS);
 
   const onStale = (e: unknown) => {
@@ -101,11 +99,11 @@ export function ControllersTable({ station, orgId, title }: Props) {
       }
     >
       {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-      <Table<DoorController>
+      <DataTable<DoorController>
+        id="controllers"
         rowKey="id"
         loading={list.loading && !list.data}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: station ? 880 : 1070 }}
         locale={{
           emptyText: <Empty description={station ? t('access.controllers.empty') : t('access.controllers.emptyAll')} />,
         }}
@@ -117,9 +115,9 @@ export function ControllersTable({ station, orgId, title }: Props) {
         columns={[
           {
             title: t('access.controllers.fields.name'),
+            key: 'name',
             dataIndex: 'name',
             width: 140,
-            fixed: 'left',
           },
           ...(station
             ? []
@@ -133,6 +131,7 @@ export function ControllersTable({ station, orgId, title }: Props) {
               ]),
           {
             title: t('access.controllers.fields.deviceId'),
+            key: 'deviceId',
             dataIndex: 'deviceId',
             width: 170,
             render: (v: string) => (
@@ -149,10 +148,10 @@ export function ControllersTable({ station, orgId, title }: Props) {
           },
           {
             title: t('access.controllers.fields.doorState'),
+            key: 'doorState',
             dataIndex: 'doorState',
             width: 80,
-            render: (v: DoorController['doorState'], c) =>
-              c.status === 'revoked' ? '—' : <Tag color={v === 'open' ? 'orange' : undefined}>{t(`access.controllers.doorStates.${v}`)}</Tag>,
+            render: (v: DoorController['doorState'], c) => (c.status === 'revoked' ? '—' : <Tag color={v === 'open' ? 'orange' : undefined}>{t(`access.controllers.doorStates.${v}`)}</Tag>),
           },
           {
             title: t('access.controllers.fields.codeMode'),
@@ -171,6 +170,7 @@ export function ControllersTable({ station, orgId, title }: Props) {
           },
           {
             title: t('access.controllers.fields.openAlarms'),
+            key: 'openAlarms',
             dataIndex: 'openAlarms',
             width: 70,
             render: (n: number, c) =>
@@ -182,27 +182,22 @@ export function ControllersTable({ station, orgId, title }: Props) {
                 <Typography.Text type="secondary">0</Typography.Text>
               ),
           },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 170,
-            fixed: 'right',
-            render: (_: unknown, c) =>
-              canWrite && c.status === 'active' ? (
-                <Space size={0}>
-                  <Button type="link" size="small" onClick={() => setEditing(c)}>
-                    {t('access.controllers.edit')}
-                  </Button>
-                  <Button type="link" size="small" onClick={() => rotate(c)} data-testid="rotate-secret">
-                    {t('access.controllers.rotate')}
-                  </Button>
-                  <Button type="link" size="small" danger onClick={() => revoke(c)}>
-                    {t('access.controllers.revoke')}
-                  </Button>
-                </Space>
-              ) : null,
-          },
         ]}
+        actions={(c) =>
+          canWrite && c.status === 'active' ? (
+            <Space size={0}>
+              <Button type="link" size="small" onClick={() => setEditing(c)}>
+                {t('access.controllers.edit')}
+              </Button>
+              <Button type="link" size="small" onClick={() => rotate(c)} data-testid="rotate-secret">
+                {t('access.controllers.rotate')}
+              </Button>
+              <Button type="link" size="small" danger onClick={() => revoke(c)}>
+                {t('access.controllers.revoke')}
+              </Button>
+            </Space>
+          ) : null
+        }
       />
       {creating && station && (
         <ControllerFormModal

@@ -1,8 +1,9 @@
 import type { DoorEntry, DoorEntryResult, Page } from '@niangjia/contracts';
-import { App, Button, DatePicker, Empty, Form, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Empty, Form, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { Link } from 'react-router';
 import { api } from '../../../shared/api';
 import { formatDateTime, shanghaiIso } from '../../../shared/format';
@@ -99,12 +100,12 @@ export function EntriesTable({ positionId, orgId }: { positionId?: string | unde
         />
       </Form>
       {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-      <Table<DoorEntry>
+      <DataTable<DoorEntry>
+        id="door-entries"
         rowKey="id"
         size="middle"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 990 }}
         locale={{
           emptyText: <Empty description={t('access.entries.empty')} />,
         }}
@@ -115,6 +116,7 @@ export function EntriesTable({ positionId, orgId }: { positionId?: string | unde
         columns={[
           {
             title: t('access.entries.fields.at'),
+            key: 'at',
             dataIndex: 'at',
             width: 165,
             render: (v: string) => formatDateTime(v, true),
@@ -154,39 +156,34 @@ export function EntriesTable({ positionId, orgId }: { positionId?: string | unde
           },
           {
             title: t('access.entries.fields.result'),
+            key: 'result',
             dataIndex: 'result',
             width: 90,
             render: (v: DoorEntryResult) => <Tag color={RESULT_COLORS[v]}>{t(`access.entries.results.${v}`)}</Tag>,
           },
           {
             title: t('access.entries.fields.reason'),
+            key: 'reason',
             dataIndex: 'reason',
             width: 170,
             render: (v: string | null) => reasonText(t, v),
           },
           {
             title: t('access.entries.fields.afterHours'),
+            key: 'isAfterHours',
             dataIndex: 'isAfterHours',
             width: 90,
-            render: (v: boolean) =>
-              v ? <Tag color="purple">{t('access.entries.afterHours')}</Tag> : <Typography.Text type="secondary">{t('access.entries.staffed')}</Typography.Text>,
+            render: (v: boolean) => (v ? <Tag color="purple">{t('access.entries.afterHours')}</Tag> : <Typography.Text type="secondary">{t('access.entries.staffed')}</Typography.Text>),
           },
-          ...(canWrite
-            ? [
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  width: 90,
-                  render: (_: unknown, e: DoorEntry) =>
-                    e.userId ? (
-                      <Button type="link" size="small" danger onClick={() => setBanning(e)} data-testid="ban-from-entry">
-                        {t('access.bans.banPerson')}
-                      </Button>
-                    ) : null,
-                },
-              ]
-            : []),
+          ...(canWrite ? [] : []),
         ]}
+        actions={(e) =>
+          e.userId ? (
+            <Button type="link" size="small" danger onClick={() => setBanning(e)} data-testid="ban-from-entry">
+              {t('access.bans.banPerson')}
+            </Button>
+          ) : null
+        }
       />
       {banning?.userId && (
         <AddBanModal

@@ -61,7 +61,7 @@ export function AuditPage() {
               allowClear
               style={{ width: 200 }}
               placeholder="org.create"
-              options={KNOWN_ACTIONS.map((a) => ({ value: a, label: `${actionLabel(t, a)} (${a})` }))}
+              options={KNOWN_ACTIONS.map((a) => ({ value: a, label: actionLabel(t, a) }))}
               filterOption={(input, option) => !!option && (option.value.includes(input) || String(option.label).includes(input))}
             />
           </Form.Item>

@@ -1,7 +1,8 @@
 import type { BreakfastCard, BreakfastRedemption, Page } from '@niangjia/contracts';
-import { Descriptions, Drawer, Empty, Table, Tag, Typography } from 'antd';
+import { Descriptions, Drawer, Empty, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { api } from '../../../shared/api';
 import { formatDateTime, formatMoney } from '../../../shared/format';
 import { useRequest } from '../../../shared/use-request';
@@ -27,7 +28,9 @@ export function CardDrawer({ cardId, card, onClose }: { cardId: string; card: Br
       )}
       <Typography.Title level={5}>{t('fundAdmin.cards.redemptions')}</Typography.Title>
       {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-      <Table<BreakfastRedemption>
+      <DataTable<BreakfastRedemption>
+        id="card-redemptions"
+        columnSettings={false}
         rowKey="id"
         size="small"
         loading={list.loading}
@@ -48,6 +51,7 @@ export function CardDrawer({ cardId, card, onClose }: { cardId: string; card: Br
         columns={[
           {
             title: t('fundAdmin.cards.at'),
+            key: 'redeemedAt',
             dataIndex: 'redeemedAt',
             width: 150,
             render: (v: string) => formatDateTime(v),
@@ -73,6 +77,7 @@ export function CardDrawer({ cardId, card, onClose }: { cardId: string; card: Br
           },
           {
             title: t('fundAdmin.reports.amountFen'),
+            key: 'priceFen',
             dataIndex: 'priceFen',
             width: 100,
             render: (v: number | null) => formatMoney(v),

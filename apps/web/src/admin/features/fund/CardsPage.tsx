@@ -1,8 +1,9 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { BreakfastCard, Page } from '@niangjia/contracts';
-import { App, Button, Card, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { useNavigate, useParams } from 'react-router';
 import { api, errorText } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
@@ -13,6 +14,7 @@ import { FilterActions } from '../../components/FilterActions';
 import { listPagination } from '../../components/list-pagination';
 import { CardDrawer } from './CardDrawer';
 import { CardReasonModal, IssueCardModal } from './card-modals';
+import { useFund } from './use-fund';
 
 type Filters = { q?: string; status?: string };
 type Action = { kind: 'issue' } | { kind: 'suspend' | 'reissue'; card: BreakfastCard };
@@ -36,6 +38,7 @@ export function CardsPage() {
   const navigate = useNavigate();
   const { cardId } = useParams();
   const canWrite = me.permissions.includes('fund.write');
+  const { fund } = useFund();
   const [filterForm] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
@@ -116,11 +119,11 @@ export function CardsPage() {
       >
         <Typography.Paragraph type="secondary">{t('fundAdmin.cards.intro')}</Typography.Paragraph>
         {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-        <Table<BreakfastCard>
+        <DataTable<BreakfastCard>
+          id="cards"
           rowKey="id"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 1150 }}
           locale={{
             emptyText: <Empty description={hasFilters ? t('fundAdmin.cards.emptyFiltered') : t('fundAdmin.cards.empty')} />,
           }}
@@ -131,27 +134,39 @@ export function CardsPage() {
           columns={[
             {
               title: t('fundAdmin.cards.fields.number'),
+              key: 'number',
               dataIndex: 'number',
               width: 150,
-              fixed: 'left',
               render: (v: string, c) => <a onClick={() => navigate(`/fund/cards/${c.id}`)}>{v}</a>,
             },
             {
               title: t('fundAdmin.cards.fields.holderName'),
+              key: 'holderName',
               dataIndex: 'holderName',
               width: 110,
             },
             {
               title: t('fundAdmin.cards.fields.phone'),
+              key: 'holderPhoneMasked',
               dataIndex: 'holderPhoneMasked',
               width: 130,
               render: (v: string | null) => v ?? '—',
             },
             {
-              title: t('fundAdmin.cards.fields.employer'),
-              dataIndex: 'employer',
+              title: t('fundAdmin.cards.org'),
+              key: 'org',
+              dataIndex: ['org', 'name'],
               width: 160,
-              ellipsis: { showTitle: true },
+              ellipsis: true,
+              priority: 3,
+            },
+            {
+              title: t('fundAdmin.cards.fields.employer'),
+              key: 'employer',
+              dataIndex: 'employer',
+              width: 180,
+              ellipsis: true,
+              priority: 3,
               render: (v: string | null) => v ?? '—',
             },
             {
@@ -165,55 +180,56 @@ export function CardsPage() {
             },
             {
               title: t('fundAdmin.cards.fields.validUntil'),
+              key: 'validUntil',
               dataIndex: 'validUntil',
               width: 120,
             },
             {
               title: t('fundAdmin.cards.fields.today'),
+              key: 'redeemedToday',
               dataIndex: 'redeemedToday',
               width: 90,
               align: 'right',
             },
             {
               title: t('fundAdmin.cards.fields.total'),
+              key: 'totalRedemptions',
               dataIndex: 'totalRedemptions',
               width: 90,
               align: 'right',
             },
             {
               title: t('fundAdmin.cards.fields.issuedAt'),
+              key: 'issuedAt',
               dataIndex: 'issuedAt',
               width: 150,
+              priority: 3,
               render: (v: string) => formatDateTime(v),
             },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              width: 170,
-              fixed: 'right',
-              render: (_: unknown, c) =>
-                canWrite && c.status !== 'replaced' ? (
-                  <Space size={0}>
-                    {c.status === 'active' ? (
-                      <Button type="link" size="small" onClick={() => setAction({ kind: 'suspend', card: c })}>
-                        {t('fundAdmin.cards.suspend')}
-                      </Button>
-                    ) : (
-                      <Button type="link" size="small" onClick={() => resume(c)}>
-                        {t('fundAdmin.cards.resume')}
-                      </Button>
-                    )}
-                    <Button type="link" size="small" onClick={() => setAction({ kind: 'reissue', card: c })}>
-                      {t('fundAdmin.cards.reissue')}
-                    </Button>
-                  </Space>
-                ) : null,
-            },
           ]}
+          actions={(c) =>
+            canWrite && c.status !== 'replaced' ? (
+              <Space size={0}>
+                {c.status === 'active' ? (
+                  <Button type="link" size="small" onClick={() => setAction({ kind: 'suspend', card: c })}>
+                    {t('fundAdmin.cards.suspend')}
+                  </Button>
+                ) : (
+                  <Button type="link" size="small" onClick={() => resume(c)}>
+                    {t('fundAdmin.cards.resume')}
+                  </Button>
+                )}
+                <Button type="link" size="small" onClick={() => setAction({ kind: 'reissue', card: c })}>
+                  {t('fundAdmin.cards.reissue')}
+                </Button>
+              </Space>
+            ) : null
+          }
         />
       </Card>
       {action?.kind === 'issue' && (
         <IssueCardModal
+          fund={fund}
           onClose={() => setAction(null)}
           onDone={(card) => {
             setAction(null);

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { CustodianTransfer, Page } from '@niangjia/contracts';
-import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Table, Tabs, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Tabs, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../shared/api';
 import { formatDateTime, formatMoney } from '../../../shared/format';
@@ -67,7 +68,8 @@ function Transfers() {
         </Button>
       )}
       {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-      <Table<CustodianTransfer>
+      <DataTable<CustodianTransfer>
+        id="custodian-transfers"
         rowKey="id"
         size="small"
         loading={list.loading}
@@ -82,16 +84,19 @@ function Transfers() {
         columns={[
           {
             title: t('fundAdmin.custodian.transferredOn'),
+            key: 'transferredOn',
             dataIndex: 'transferredOn',
             width: 120,
           },
           {
             title: t('fundAdmin.custodian.reference'),
+            key: 'reference',
             dataIndex: 'reference',
             width: 200,
           },
           {
             title: t('fundAdmin.custodian.amountFen'),
+            key: 'amountFen',
             dataIndex: 'amountFen',
             width: 140,
             align: 'right',
@@ -99,17 +104,20 @@ function Transfers() {
           },
           {
             title: t('fundAdmin.custodian.note'),
+            key: 'note',
             dataIndex: 'note',
             render: (v: string | null) => v ?? '—',
           },
           {
             title: t('fundAdmin.custodian.importedAt'),
+            key: 'createdAt',
             dataIndex: 'createdAt',
             width: 150,
             render: (v: string) => formatDateTime(v),
           },
           {
             title: t('fundAdmin.custodian.recordedBy'),
+            key: 'createdByName',
             dataIndex: 'createdByName',
             width: 120,
             render: (v: string | null) => v ?? '—',

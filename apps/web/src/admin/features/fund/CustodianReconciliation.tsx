@@ -3,6 +3,7 @@ import { Alert, Button, DatePicker, Descriptions, Space, Table, Tag, Typography 
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { api } from '../../../shared/api';
 import { formatDateTime, formatMoney } from '../../../shared/format';
 import { useRequest } from '../../../shared/use-request';
@@ -56,7 +57,9 @@ export function ReconciliationView() {
           {r.differences.length === 0 ? (
             <Alert type="success" showIcon title={t('fundAdmin.custodian.noDifferences')} />
           ) : (
-            <Table
+            <DataTable
+              id="recon-a"
+              columnSettings={false}
               rowKey={(d) => `${d.kind}-${d.reference ?? ''}-${d.statementLine ?? ''}-${d.ledgerDate ?? ''}`}
               size="small"
               pagination={false}
@@ -73,16 +76,19 @@ export function ReconciliationView() {
                     columns={[
                       {
                         title: t('fundAdmin.custodian.entries'),
+                        key: 'memo',
                         dataIndex: 'memo',
                       },
                       {
                         title: t('fundAdmin.custodian.importedAt'),
+                        key: 'postedAt',
                         dataIndex: 'postedAt',
                         width: 150,
                         render: (v: string) => formatDateTime(v),
                       },
                       {
                         title: t('fundAdmin.custodian.amountFen'),
+                        key: 'amountFen',
                         dataIndex: 'amountFen',
                         width: 130,
                         align: 'right',
@@ -90,6 +96,7 @@ export function ReconciliationView() {
                       },
                       {
                         title: 'ID',
+                        key: 'id',
                         dataIndex: 'id',
                         width: 300,
                         render: (v: string) => (

@@ -1,8 +1,9 @@
 import { UploadOutlined } from '@ant-design/icons';
 import type { CustodianStatement, Page } from '@niangjia/contracts';
-import { App, Button, Empty, Space, Table, Typography, Upload } from 'antd';
+import { App, Button, Empty, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { api, ApiError } from '../../../shared/api';
 import { formatDateTime, formatMoney } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
@@ -59,7 +60,9 @@ export function Statements() {
       )}
       {error ? <ErrorAlert error={error} /> : null}
       {lineErrors.length > 0 && (
-        <Table
+        <DataTable
+          id="statement-errors"
+          columnSettings={false}
           size="small"
           rowKey={(e) => `${e.path}-${e.message}`}
           style={{ marginBottom: 16 }}
@@ -69,15 +72,17 @@ export function Statements() {
           columns={[
             {
               title: t('fundAdmin.custodian.statementLine'),
+              key: 'path',
               dataIndex: 'path',
               width: 200,
             },
-            { title: t('fundAdmin.cardImport.reason'), dataIndex: 'message' },
+            { title: t('fundAdmin.cardImport.reason'), key: 'message', dataIndex: 'message' },
           ]}
         />
       )}
       {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-      <Table<CustodianStatement>
+      <DataTable<CustodianStatement>
+        id="statements"
         rowKey="id"
         size="small"
         loading={list.loading}
@@ -98,11 +103,13 @@ export function Statements() {
         columns={[
           {
             title: t('fundAdmin.custodian.fileName'),
+            key: 'fileName',
             dataIndex: 'fileName',
             render: (v: string | null) => v ?? '—',
           },
           {
             title: t('fundAdmin.custodian.lines'),
+            key: 'lineCount',
             dataIndex: 'lineCount',
             width: 80,
             align: 'right',
@@ -115,6 +122,7 @@ export function Statements() {
           },
           {
             title: t('fundAdmin.custodian.total'),
+            key: 'totalFen',
             dataIndex: 'totalFen',
             width: 140,
             align: 'right',
@@ -122,6 +130,7 @@ export function Statements() {
           },
           {
             title: t('fundAdmin.custodian.importedAt'),
+            key: 'createdAt',
             dataIndex: 'createdAt',
             width: 150,
             render: (v: string) => formatDateTime(v),

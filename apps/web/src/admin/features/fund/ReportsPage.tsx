@@ -1,9 +1,10 @@
 import { DownloadOutlined, LinkOutlined } from '@ant-design/icons';
 import type { BreakfastReport, ContributionReport } from '@niangjia/contracts';
-import { App, Button, Card, DatePicker, Empty, Radio, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Empty, Radio, Space, Table, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { useSearchParams } from 'react-router';
 import { api, errorText } from '../../../shared/api';
 import { formatMoney } from '../../../shared/format';
@@ -12,6 +13,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { StatementView } from '../../../shared/fund/StatementView';
 import type { FundStatement } from '@niangjia/contracts';
 import { thisMonth } from './fund-format';
+import { useFund } from './use-fund';
+import { useScope } from '../../layout/scope';
 
 type Tab = 'contributions' | 'breakfasts' | 'statement';
 type Range = { from: string; to: string };
@@ -29,6 +32,8 @@ export function ReportsPage() {
   const groupBy = tab === 'contributions' ? contributionGroup : tab === 'breakfasts' ? breakfastGroup : undefined;
   const query = { ...range, ...(groupBy ? { groupBy } : {}) };
 
+  const { fund } = useFund();
+  const { scope } = useScope();
   const download = () => void api.download(`/fund-reports/${tab}.xlsx`, query, `fund-${tab}-${range.from}-${range.to}.xlsx`).catch((e: unknown) => message.error(errorText(e)));
 
   return (
@@ -53,6 +58,9 @@ export function ReportsPage() {
         </Space>
       }
     >
+      {fund?.access === 'slice' && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('fundAdmin.reports.sliceNote', { scope: scope?.name ?? '', fund: fund.name, org: fund.orgName })} data-testid="fund-slice-note" />
+      )}
       <Tabs
         activeKey={tab}
         onChange={(k) => setParams({ tab: k }, { replace: true })}
@@ -136,7 +144,9 @@ function ReportTable<R>({ path, query, figures }: { path: string; query: Record<
   return (
     <>
       {report.error ? <ErrorAlert error={report.error} onRetry={report.reload} /> : null}
-      <Table
+      <DataTable
+        id="fund-report"
+        columnSettings={false}
         rowKey="key"
         size="small"
         loading={report.loading}
@@ -144,7 +154,7 @@ function ReportTable<R>({ path, query, figures }: { path: string; query: Record<
         pagination={{ pageSize: 31, showTotal: (total) => t('common.total', { total }) }}
         locale={{ emptyText: <Empty description={t('fundAdmin.reports.empty')} /> }}
         columns={[
-          { title: t('fundAdmin.reports.key'), dataIndex: 'label' },
+          { title: t('fundAdmin.reports.key'), key: 'label', dataIndex: 'label' },
           ...figures.map((f) => ({ title: t(`fundAdmin.reports.${f.titleKey}`), dataIndex: f.key, align: 'right' as const, render: (v: number) => show(f, v) })),
         ]}
         summary={() =>

@@ -1,5 +1,5 @@
 import type { Fund, Page } from '@niangjia/contracts';
-import { App, Button, Card, DatePicker, Empty, Form, InputNumber, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Empty, Form, InputNumber, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ type Values = {
   breakfastPrice: number;
   minBalance: number;
   defaultCardValidUntil: Dayjs | null;
+  cardValidMonths: number;
 };
 
 /** 爱心基金 ▸ 基金规则 (/fund/rules): breakfasts per card per day, price, minimum balance, default validity. */
@@ -41,7 +42,8 @@ function FundRulesCard({ fund, onSaved }: { fund: Fund; onSaved: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const { message } = App.useApp();
-  const canWrite = me.permissions.includes('fund.write');
+  // A street admin sees the district's fund as a slice: its rules are for reading.
+  const canWrite = me.permissions.includes('fund.write') && fund.access === 'manage';
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -51,6 +53,7 @@ function FundRulesCard({ fund, onSaved }: { fund: Fund; onSaved: () => void }) {
       breakfastPrice: fund.breakfastPriceFen / 100,
       minBalance: fund.minBalanceFen / 100,
       defaultCardValidUntil: fund.defaultCardValidUntil ? dayjs(fund.defaultCardValidUntil) : null,
+      cardValidMonths: fund.cardValidMonths,
     });
   }, [fund, form]);
 
@@ -64,11 +67,12 @@ function FundRulesCard({ fund, onSaved }: { fund: Fund; onSaved: () => void }) {
         breakfastPriceFen: Math.round(v.breakfastPrice * 100),
         minBalanceFen: Math.round(v.minBalance * 100),
         defaultCardValidUntil: v.defaultCardValidUntil ? v.defaultCardValidUntil.format('YYYY-MM-DD') : null,
+        cardValidMonths: v.cardValidMonths,
       });
       message.success(t('fundAdmin.rules.saved'));
       onSaved();
     } catch (e) {
-      applyServerErrors(form, e, ['breakfastsPerDay', 'breakfastPrice', 'minBalance', 'defaultCardValidUntil'], { breakfastPriceFen: 'breakfastPrice', minBalanceFen: 'minBalance' });
+      applyServerErrors(form, e, ['breakfastsPerDay', 'breakfastPrice', 'minBalance', 'defaultCardValidUntil', 'cardValidMonths'], { breakfastPriceFen: 'breakfastPrice', minBalanceFen: 'minBalance' });
       setError(e);
       if (e instanceof ApiError && e.isConflict) onSaved();
     } finally {
@@ -89,6 +93,7 @@ function FundRulesCard({ fund, onSaved }: { fund: Fund; onSaved: () => void }) {
       }
     >
       <Typography.Paragraph type="secondary">{t('fundAdmin.rules.intro')}</Typography.Paragraph>
+      {fund.access === 'slice' && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('fundAdmin.rules.sliceNote', { org: fund.orgName })} />}
       {error ? <ErrorAlert error={error} /> : null}
       <Form form={form} layout="vertical" style={{ maxWidth: 480 }} onFinish={(v) => void save(v)} disabled={!canWrite}>
         <Form.Item name="breakfastsPerDay" label={t('fundAdmin.rules.breakfastsPerDay')} rules={[{ required: true }]}>
@@ -100,7 +105,10 @@ function FundRulesCard({ fund, onSaved }: { fund: Fund; onSaved: () => void }) {
         <Form.Item name="minBalance" label={t('fundAdmin.rules.minBalanceFen')} extra={t('fundAdmin.rules.minBalanceHint')} rules={[{ required: true }]}>
           <InputNumber min={0} precision={2} prefix="¥" style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item name="defaultCardValidUntil" label={t('fundAdmin.rules.defaultCardValidUntil')}>
+        <Form.Item name="cardValidMonths" label={t('fundAdmin.rules.cardValidMonths')} extra={t('fundAdmin.rules.cardValidMonthsHint', { until: fund.nextCardValidUntil })} rules={[{ required: true }]}>
+          <InputNumber min={1} max={60} precision={0} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="defaultCardValidUntil" label={t('fundAdmin.rules.defaultCardValidUntil')} extra={t('fundAdmin.rules.defaultCardValidUntilHint')}>
           <DatePicker style={{ width: 200 }} />
         </Form.Item>
         {canWrite && (

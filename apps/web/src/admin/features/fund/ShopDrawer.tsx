@@ -1,7 +1,8 @@
 import type { ContributionRule, FundShopDetail } from '@niangjia/contracts';
-import { App, Button, Descriptions, Drawer, Empty, Form, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Empty, Form, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { api } from '../../../shared/api';
 import { formatDateTime, formatMoney } from '../../../shared/format';
 import { applyServerErrors } from '../../../shared/form-errors';
@@ -87,7 +88,9 @@ export function ShopDrawer({ shopId, canWrite, onClose, onChanged, onError }: { 
           </Descriptions>
           <div>
             <Typography.Title level={5}>{t('fundAdmin.shops.rules')}</Typography.Title>
-            <Table<ContributionRule>
+            <DataTable<ContributionRule>
+              id="shop-rules"
+              columnSettings={false}
               rowKey="id"
               size="small"
               pagination={false}
@@ -99,6 +102,7 @@ export function ShopDrawer({ shopId, canWrite, onClose, onChanged, onError }: { 
               columns={[
                 {
                   title: t('fundAdmin.rule.effectiveFrom'),
+                  key: 'effectiveFrom',
                   dataIndex: 'effectiveFrom',
                   width: 130,
                 },
@@ -115,6 +119,7 @@ export function ShopDrawer({ shopId, canWrite, onClose, onChanged, onError }: { 
                 },
                 {
                   title: t('common.createdAt'),
+                  key: 'createdAt',
                   dataIndex: 'createdAt',
                   width: 160,
                   render: (v: string) => formatDateTime(v),

@@ -1,8 +1,9 @@
 import { DesktopOutlined, PlusOutlined } from '@ant-design/icons';
 import type { FundShop, Page } from '@niangjia/contracts';
-import { App, Button, Card, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { useNavigate, useParams } from 'react-router';
 import { api, errorText } from '../../../shared/api';
 import { formatMoney } from '../../../shared/format';
@@ -97,11 +98,11 @@ export function ShopsPage() {
         }
       >
         {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-        <Table<FundShop>
+        <DataTable<FundShop>
+          id="shops"
           rowKey="id"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 1100 }}
           locale={{
             emptyText: <Empty description={hasFilters ? t('fundAdmin.shops.emptyFiltered') : t('fundAdmin.shops.empty')} />,
           }}
@@ -112,27 +113,30 @@ export function ShopsPage() {
           columns={[
             {
               title: t('fundAdmin.shops.fields.code'),
+              key: 'code',
               dataIndex: 'code',
               width: 130,
             },
             {
               title: t('fundAdmin.shops.fields.name'),
+              key: 'name',
               dataIndex: 'name',
               width: 200,
-              fixed: 'left',
               render: (v: string, s) => <a onClick={() => navigate(`/fund/shops/${s.id}`)}>{v}</a>,
             },
             {
               title: t('fundAdmin.shops.fields.position'),
+              key: 'name',
               dataIndex: ['position', 'name'],
               width: 200,
-              ellipsis: { showTitle: true },
+              ellipsis: true,
             },
             {
               title: t('fundAdmin.shops.fields.operatorName'),
+              key: 'operatorName',
               dataIndex: 'operatorName',
               width: 200,
-              ellipsis: { showTitle: true },
+              ellipsis: true,
             },
             {
               title: t('fundAdmin.shops.fields.rule'),
@@ -142,12 +146,14 @@ export function ShopsPage() {
             },
             {
               title: t('fundAdmin.shops.fields.terminals'),
+              key: 'terminalCount',
               dataIndex: 'terminalCount',
               width: 80,
               align: 'right',
             },
             {
               title: t('fundAdmin.shops.fields.total'),
+              key: 'totalContributionFen',
               dataIndex: 'totalContributionFen',
               width: 130,
               align: 'right',
@@ -155,27 +161,22 @@ export function ShopsPage() {
             },
             {
               title: t('fundAdmin.shops.fields.status'),
+              key: 'status',
               dataIndex: 'status',
               width: 90,
               render: (v: FundShop['status']) => <Tag color={v === 'active' ? 'green' : undefined}>{t(`fundAdmin.shops.status.${v}`)}</Tag>,
             },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              width: 150,
-              fixed: 'right',
-              render: (_: unknown, s) => (
-                <Space size={0}>
-                  <Button type="link" size="small" onClick={() => navigate(`/fund/shops/${s.id}`)}>
-                    {t('fundAdmin.shops.detail')}
-                  </Button>
-                  <Button type="link" size="small" onClick={() => navigate(`/fund/terminals?shopId=${s.id}`)}>
-                    {t('fundAdmin.menu.terminals')}
-                  </Button>
-                </Space>
-              ),
-            },
           ]}
+          actions={(s) => (
+            <Space size={0}>
+              <Button type="link" size="small" onClick={() => navigate(`/fund/shops/${s.id}`)}>
+                {t('fundAdmin.shops.detail')}
+              </Button>
+              <Button type="link" size="small" onClick={() => navigate(`/fund/terminals?shopId=${s.id}`)}>
+                {t('fundAdmin.menu.terminals')}
+              </Button>
+            </Space>
+          )}
         />
       </Card>
       {isCreating && (

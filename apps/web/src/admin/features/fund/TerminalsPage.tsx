@@ -1,8 +1,9 @@
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import type { FundShop, Page, PosTerminal, PosTerminalKey } from '@niangjia/contracts';
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { useSearchParams } from 'react-router';
 import { api, errorText } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
@@ -93,11 +94,11 @@ export function TerminalsPage() {
     >
       <Typography.Paragraph type="secondary">{t('fundAdmin.terminals.intro')}</Typography.Paragraph>
       {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-      <Table<PosTerminal>
+      <DataTable<PosTerminal>
+        id="terminals"
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 1000 }}
         locale={{
           emptyText: <Empty description={t('fundAdmin.terminals.empty')} />,
         }}
@@ -108,17 +109,20 @@ export function TerminalsPage() {
         columns={[
           {
             title: t('fundAdmin.terminals.name'),
+            key: 'name',
             dataIndex: 'name',
             width: 160,
           },
           {
             title: t('fundAdmin.terminals.shop'),
+            key: 'shopId',
             dataIndex: 'shopId',
             width: 180,
             render: (v: string) => shopName(v),
           },
           {
             title: t('fundAdmin.terminals.keyId'),
+            key: 'keyId',
             dataIndex: 'keyId',
             width: 200,
             render: (v: string) => (
@@ -129,40 +133,38 @@ export function TerminalsPage() {
           },
           {
             title: t('fundAdmin.terminals.statusLabel'),
+            key: 'status',
             dataIndex: 'status',
             width: 90,
             render: (v: PosTerminal['status']) => <Tag color={v === 'active' ? 'green' : 'red'}>{t(`fundAdmin.terminals.status.${v}`)}</Tag>,
           },
           {
             title: t('fundAdmin.terminals.keyCreatedAt'),
+            key: 'keyCreatedAt',
             dataIndex: 'keyCreatedAt',
             width: 150,
             render: (v: string) => formatDateTime(v),
           },
           {
             title: t('fundAdmin.terminals.lastSeenAt'),
+            key: 'lastSeenAt',
             dataIndex: 'lastSeenAt',
             width: 150,
             render: (v: string | null) => (v ? formatDateTime(v) : t('fundAdmin.terminals.never')),
           },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 150,
-            fixed: 'right',
-            render: (_: unknown, term) =>
-              canWrite && term.status === 'active' ? (
-                <Space size={0}>
-                  <Button type="link" size="small" onClick={() => rotate(term)}>
-                    {t('fundAdmin.terminals.rotate')}
-                  </Button>
-                  <Button type="link" size="small" danger onClick={() => revoke(term)}>
-                    {t('fundAdmin.terminals.revoke')}
-                  </Button>
-                </Space>
-              ) : null,
-          },
         ]}
+        actions={(term) =>
+          canWrite && term.status === 'active' ? (
+            <Space size={0}>
+              <Button type="link" size="small" onClick={() => rotate(term)}>
+                {t('fundAdmin.terminals.rotate')}
+              </Button>
+              <Button type="link" size="small" danger onClick={() => revoke(term)}>
+                {t('fundAdmin.terminals.revoke')}
+              </Button>
+            </Space>
+          ) : null
+        }
       />
       {isRegistering && (
         <RegisterModal

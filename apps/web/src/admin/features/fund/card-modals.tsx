@@ -1,4 +1,5 @@
-import type { BreakfastCard } from '@niangjia/contracts';
+import type { BreakfastCard, Fund } from '@niangjia/contracts';
+import { checkIdNumber } from '@niangjia/contracts/id-number';
 import { DatePicker, Form, Input, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -10,12 +11,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 type IssueValues = {
   holderName: string;
   phone: string;
+  idNumber?: string;
   employer?: string;
   validUntil?: Dayjs | null;
 };
 
-/** 发卡: one card to one worker (name, phone, employer, valid until). */
-export function IssueCardModal({ onClose, onDone }: { onClose: () => void; onDone: (card: BreakfastCard) => void }) {
+/** 发卡: one card to one worker (name, phone, optional ID number, employer, valid until). */
+export function IssueCardModal({ fund, onClose, onDone }: { fund: Fund | undefined; onClose: () => void; onDone: (card: BreakfastCard) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<IssueValues>();
   const [saving, setSaving] = useState(false);
@@ -28,12 +30,13 @@ export function IssueCardModal({ onClose, onDone }: { onClose: () => void; onDon
       const card = await api.post<BreakfastCard>('/breakfast-cards', {
         holderName: v.holderName.trim(),
         phone: v.phone.trim(),
+        ...(v.idNumber?.trim() ? { idNumber: v.idNumber.trim().toUpperCase() } : {}),
         ...(v.employer?.trim() ? { employer: v.employer.trim() } : {}),
         ...(v.validUntil ? { validUntil: v.validUntil.format('YYYY-MM-DD') } : {}),
       });
       onDone(card);
     } catch (e) {
-      applyServerErrors(form, e, ['holderName', 'phone', 'employer', 'validUntil']);
+      applyServerErrors(form, e, ['holderName', 'phone', 'idNumber', 'employer', 'validUntil']);
       setError(e);
     } finally {
       setSaving(false);
@@ -68,10 +71,26 @@ export function IssueCardModal({ onClose, onDone }: { onClose: () => void; onDon
         >
           <Input inputMode="numeric" maxLength={11} style={{ width: 200 }} />
         </Form.Item>
+        <Form.Item
+          name="idNumber"
+          label={t('fundAdmin.cards.idNumber')}
+          extra={t('fundAdmin.cards.idNumberHint')}
+          rules={[
+            {
+              validator: async (_, value: string | undefined) => {
+                if (!value?.trim()) return;
+                const checked = checkIdNumber(value, new Date().toISOString().slice(0, 10));
+                if (!checked.ok && checked.problem !== 'ID_NUMBER_UNDER_16') throw new Error(t(`members.idNumber.${checked.problem}`));
+              },
+            },
+          ]}
+        >
+          <Input maxLength={18} style={{ width: 260 }} autoComplete="off" />
+        </Form.Item>
         <Form.Item name="employer" label={t('fundAdmin.cards.fields.employer')} rules={[{ max: 60 }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="validUntil" label={t('fundAdmin.cards.fields.validUntil')} extra={t('fundAdmin.cards.validUntilHint')}>
+        <Form.Item name="validUntil" label={t('fundAdmin.cards.fields.validUntil')} extra={fund ? t('fundAdmin.cards.validUntilHint', { until: fund.nextCardValidUntil, months: fund.cardValidMonths }) : undefined}>
           <DatePicker style={{ width: 200 }} />
         </Form.Item>
       </Form>

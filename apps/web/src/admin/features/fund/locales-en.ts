@@ -152,7 +152,10 @@ export const fundEn: Translation<typeof fundZh> = {
     result: 'Result',
     approved: 'Approved',
     refused: 'Refused',
-    validUntilHint: 'Empty: the fund’s default validity',
+    validUntilHint: 'Empty: valid until {{until}} (fund rule: {{months}} months)',
+    idNumber: 'ID number (optional)',
+    idNumberHint: 'Only used to refuse a second card to the same person; the number itself is not kept.',
+    org: 'Issued by',
   },
   cardImport: {
     title: 'Import breakfast cards',
@@ -202,7 +205,11 @@ export const fundEn: Translation<typeof fundZh> = {
     breakfastPriceFen: 'Price per breakfast paid by the fund (yuan)',
     minBalanceFen: 'Minimum balance kept (yuan)',
     minBalanceHint: 'Below this, redemptions are refused as “fund too low”',
-    defaultCardValidUntil: 'New cards valid until',
+    defaultCardValidUntil: 'Common expiry day (optional)',
+    defaultCardValidUntilHint: 'Until this day, new cards expire on it (e.g. the end of a campaign); when empty or past, the months below apply.',
+    cardValidMonths: 'New cards valid for (months)',
+    cardValidMonthsHint: 'From the issue day; e.g. 12 months: a card issued today is valid until {{until}}.',
+    sliceNote: 'This fund is run by {{org}}; its rules are shown for reference.',
     balance: 'Balance',
     saved: 'Rules saved',
   },
@@ -257,6 +264,7 @@ export const fundEn: Translation<typeof fundZh> = {
   },
   reports: {
     title: 'Fund reports',
+    sliceNote: 'Contributions and breakfasts cover the shops and stations of {{scope}} only; the statement is the public account of the whole {{fund}} (run by {{org}}).',
     tabs: {
       contributions: 'Contributions',
       breakfasts: 'Breakfasts',

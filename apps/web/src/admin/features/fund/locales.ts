@@ -150,7 +150,10 @@ export const fundZh = {
     result: '结果',
     approved: '已领取',
     refused: '被拒绝',
-    validUntilHint: '不填则用基金规则中的默认有效期',
+    validUntilHint: '不填则有效至 {{until}}（基金规则：{{months}} 个月）',
+    idNumber: '身份证号（可选）',
+    idNumberHint: '只用于防止同一人重复领卡，不保存号码本身。',
+    org: '发卡单位',
   },
   cardImport: {
     title: '早餐卡导入',
@@ -199,7 +202,11 @@ export const fundZh = {
     breakfastPriceFen: '每份早餐由基金支付（元）',
     minBalanceFen: '基金最低保留余额（元）',
     minBalanceHint: '余额低于这个数时拒绝核销，提示“基金余额不足”',
-    defaultCardValidUntil: '新卡默认有效期至',
+    defaultCardValidUntil: '统一到期日（可选）',
+    defaultCardValidUntilHint: '填写后，在这一天之前发的新卡都到这一天到期（如一期活动的结束日）；不填或已过则按有效期月数。',
+    cardValidMonths: '新卡有效期（月）',
+    cardValidMonthsHint: '从发卡当天算起；例如 12 个月：今天发的卡有效至 {{until}}。',
+    sliceNote: '这个基金由{{org}}管理，这里的规则仅供查看。',
     balance: '当前余额',
     saved: '规则已保存',
   },
@@ -254,6 +261,7 @@ export const fundZh = {
   },
   reports: {
     title: '基金报表',
+    sliceNote: '“捐赠”和“爱心早餐”只含{{scope}}的商铺和驿站；“基金收支表”是{{fund}}（{{org}}管理）整体的公开账目。',
     tabs: {
       contributions: '捐赠',
       breakfasts: '爱心早餐',

@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { MemberActions } from './MemberActions';
 import { RevealCell } from './RevealCell';
 
-const HISTORY_COLORS: Record<string, string> = { applied: 'blue', approved: 'green', rejected: 'red', transferred: 'purple', suspended: 'orange', resumed: 'green', left: 'gray', edited: 'gray' };
+const HISTORY_COLORS: Record<string, string> = { applied: 'blue', approved: 'green', rejected: 'red', transferred: 'purple', suspended: 'orange', resumed: 'green', left: 'gray', edited: 'gray', withdrawn: 'gray' };
 
 /** One member: tabs 基本信息 / 历史 / 审计, with the actions of their status (/members/:id). */
 export function MemberDrawer({ memberId, onClose, onChanged }: { memberId: string; onClose: () => void; onChanged: () => void }) {

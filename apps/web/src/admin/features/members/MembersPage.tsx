@@ -1,6 +1,6 @@
 import { DownloadOutlined, DownOutlined } from '@ant-design/icons';
 import type { Member, Page } from '@niangjia/contracts';
-import { App, Button, Card, DatePicker, Dropdown, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Dropdown, Empty, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listPagination } from '../../components/list-pagination';
@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from '../../../shared/format';
 import { EMPLOYMENT_FORMS, MEMBERSHIP_STATUSES, STATUS_COLORS } from '../../../shared/members';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { useScope } from '../../layout/scope';
@@ -19,7 +20,14 @@ import { MemberDrawer } from './MemberDrawer';
 import { RevealCell } from './RevealCell';
 
 type Filters = { q?: string; orgId?: string; status?: string; employmentForm?: string; isMigrant?: string; joinedFrom?: string; joinedTo?: string };
-type FormValues = { q?: string; orgId?: string; status?: string; employmentForm?: string; isMigrant?: string; joined?: [{ format: (f: string) => string } | null, { format: (f: string) => string } | null] | null };
+type FormValues = {
+  q?: string;
+  orgId?: string;
+  status?: string;
+  employmentForm?: string;
+  isMigrant?: string;
+  joined?: [{ format: (f: string) => string } | null, { format: (f: string) => string } | null] | null;
+};
 
 /**
  * 会员管理 (/members) and 入会审批 (/members/applications): the members of unions in the header
@@ -41,8 +49,7 @@ export function MembersPage({ mode }: { mode: 'all' | 'applications' }) {
   const [pageSize, setPageSize] = useState(20);
 
   const list = useRequest(
-    (signal) =>
-      api.get<Page<Member>>(applications ? '/members/applications' : '/members', { ...filters, orgId: filters.orgId ?? scope?.id, page, pageSize }, { signal }),
+    (signal) => api.get<Page<Member>>(applications ? '/members/applications' : '/members', { ...filters, orgId: filters.orgId ?? scope?.id, page, pageSize }, { signal }),
     [mode, JSON.stringify(filters), scope?.id, page, pageSize],
   );
 
@@ -92,21 +99,39 @@ export function MembersPage({ mode }: { mode: 'all' | 'applications' }) {
             <Select allowClear style={{ width: 150 }} placeholder={t('common.all')} options={EMPLOYMENT_FORMS.map((f) => ({ value: f, label: t(`members.employmentForms.${f}`) }))} />
           </Form.Item>
           <Form.Item name="isMigrant" label={t('members.filters.migrant')}>
-            <Select allowClear style={{ width: 90 }} placeholder={t('common.all')} options={[{ value: 'true', label: t('members.filters.yes') }, { value: 'false', label: t('members.filters.no') }]} />
+            <Select
+              allowClear
+              style={{ width: 90 }}
+              placeholder={t('common.all')}
+              options={[
+                { value: 'true', label: t('members.filters.yes') },
+                { value: 'false', label: t('members.filters.no') },
+              ]}
+            />
           </Form.Item>
           {!applications && (
             <Form.Item name="joined" label={t('members.filters.joined')}>
               <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 260 }} />
             </Form.Item>
           )}
-          <FilterActions onReset={() => { filterForm.resetFields(); setFilters({}); setPage(1); }} />
+          <FilterActions
+            onReset={() => {
+              filterForm.resetFields();
+              setFilters({});
+              setPage(1);
+            }}
+          />
         </Form>
       </Card>
       <Card
         title={
           <Space>
             {applications ? t('members.applicationsTitle') : t('members.title')}
-            {scope && <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>{t('members.scopeNote', { scope: scope.name })}</Typography.Text>}
+            {scope && (
+              <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
+                {t('members.scopeNote', { scope: scope.name })}
+              </Typography.Text>
+            )}
           </Space>
         }
         extra={
@@ -132,29 +157,45 @@ export function MembersPage({ mode }: { mode: 'all' | 'applications' }) {
         }
       >
         {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-        <Table<Member>
+        <DataTable<Member>
+          id={applications ? 'member-applications' : 'members'}
           rowKey="id"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 1290 }}
           locale={{ emptyText: <Empty description={hasFilters ? t('members.emptyFiltered') : applications ? t('members.emptyApplications') : t('members.empty')} /> }}
-          pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => { setPage(p); setPageSize(s); })}
+          pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          })}
           columns={[
             {
               title: t('members.fields.realName'),
+              key: 'realName',
               dataIndex: ['person', 'realName'],
               width: 96,
-              fixed: 'left',
+              priority: 1,
               render: (v: string, m) => <a onClick={() => navigate(`${base}/${m.id}`)}>{v}</a>,
             },
-            { title: t('members.fields.memberNumber'), dataIndex: 'memberNumber', width: 160, render: (v: string | null) => v ?? '—' },
-            { title: t('members.fields.idNumber'), key: 'id', width: 210, render: (_: unknown, m) => <RevealCell key={m.id} memberId={m.id} field="idNumber" masked={m.person.idNumberMasked} canReveal={canReveal} /> },
-            { title: t('members.fields.phone'), key: 'phone', width: 160, render: (_: unknown, m) => <RevealCell key={m.id} memberId={m.id} field="phone" masked={m.person.phoneMasked} canReveal={canReveal} /> },
-            { title: t('members.fields.org'), dataIndex: ['org', 'name'], width: 200, ellipsis: { showTitle: true } },
+            { title: t('members.fields.memberNumber'), key: 'memberNumber', dataIndex: 'memberNumber', width: 150, priority: applications ? 3 : 2, render: (v: string | null) => v ?? '—' },
+            {
+              title: t('members.fields.idNumber'),
+              key: 'id',
+              width: 210,
+              render: (_: unknown, m) => <RevealCell key={m.id} memberId={m.id} field="idNumber" masked={m.person.idNumberMasked} canReveal={canReveal} />,
+            },
+            {
+              title: t('members.fields.phone'),
+              key: 'phone',
+              width: 160,
+              render: (_: unknown, m) => <RevealCell key={m.id} memberId={m.id} field="phone" masked={m.person.phoneMasked} canReveal={canReveal} />,
+            },
+            { title: t('members.fields.org'), key: 'org', dataIndex: ['org', 'name'], width: 200, ellipsis: true },
             {
               title: t('members.fields.employmentForm'),
+              key: 'employmentForm',
               dataIndex: ['person', 'employmentForm'],
-              width: 160,
+              width: 150,
+              priority: 3,
               render: (v: string, m) => (
                 <Space size={4} style={{ whiteSpace: 'nowrap' }}>
                   {t(`members.employmentForms.${v}`)}
@@ -162,23 +203,19 @@ export function MembersPage({ mode }: { mode: 'all' | 'applications' }) {
                 </Space>
               ),
             },
-            { title: t('members.fields.status'), dataIndex: 'status', width: 90, render: (v: Member['status']) => <Tag color={STATUS_COLORS[v]}>{t(`members.status.${v}`)}</Tag> },
+            { title: t('members.fields.status'), key: 'status', dataIndex: 'status', width: 90, render: (v: Member['status']) => <Tag color={STATUS_COLORS[v]}>{t(`members.status.${v}`)}</Tag> },
             applications
-              ? { title: t('members.fields.appliedAt'), dataIndex: 'appliedAt', width: 150, render: (v: string) => formatDateTime(v) }
-              : { title: t('members.fields.joinedAt'), dataIndex: 'joinedAt', width: 110, render: (v: string | null) => formatDate(v) },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              width: applications ? 190 : 150,
-              fixed: 'right',
-              render: (_: unknown, m) => (
-                <Space size={0} style={{ whiteSpace: 'nowrap' }}>
-                  <Button type="link" size="small" onClick={() => navigate(`${base}/${m.id}`)}>{t('members.actions.detail')}</Button>
-                  <MemberActions member={m} variant="row" onChanged={() => list.reload()} onStale={list.reload} />
-                </Space>
-              ),
-            },
+              ? { title: t('members.fields.appliedAt'), key: 'appliedAt', dataIndex: 'appliedAt', width: 150, render: (v: string) => formatDateTime(v) }
+              : { title: t('members.fields.joinedAt'), key: 'joinedAt', dataIndex: 'joinedAt', width: 110, priority: 3, render: (v: string | null) => formatDate(v) },
           ]}
+          actions={(m) => (
+            <>
+              <Button type="link" size="small" onClick={() => navigate(`${base}/${m.id}`)}>
+                {t('members.actions.detail')}
+              </Button>
+              <MemberActions member={m} variant="row" onChanged={() => list.reload()} onStale={list.reload} />
+            </>
+          )}
         />
       </Card>
       {memberId && <MemberDrawer memberId={memberId} onClose={() => navigate(base)} onChanged={list.reload} />}

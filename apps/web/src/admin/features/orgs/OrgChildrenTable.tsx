@@ -1,7 +1,8 @@
 import type { Org, Page } from '@niangjia/contracts';
-import { Button, Empty, Table, Tag } from 'antd';
+import { Button, Empty, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { listPagination } from '../../components/list-pagination';
 import { api } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
@@ -32,7 +33,9 @@ export function OrgChildrenTable({ query, onOpen, emptyText, onCreate, refreshKe
   return (
     <>
       {result.error ? <ErrorAlert error={result.error} onRetry={result.reload} /> : null}
-      <Table<Org>
+      <DataTable<Org>
+        id="org-children"
+        columnSettings={false}
         rowKey="id"
         size="middle"
         loading={result.loading}
@@ -49,20 +52,37 @@ export function OrgChildrenTable({ query, onOpen, emptyText, onCreate, refreshKe
             </Empty>
           ),
         }}
-        pagination={listPagination(t, { page, pageSize, total: result.data?.total ?? 0 }, (p, s) => { setPage(p); setPageSize(s); })}
-        scroll={{ x: 720 }}
+        pagination={listPagination(t, { page, pageSize, total: result.data?.total ?? 0 }, (p, s) => {
+          setPage(p);
+          setPageSize(s);
+        })}
         columns={[
-          { title: t('orgs.fields.name'), dataIndex: 'name', render: (v: string, o) => <a onClick={(e) => { e.stopPropagation(); onOpen(o.id); }}>{v}</a> },
-          { title: t('orgs.fields.code'), dataIndex: 'code', width: 160 },
-          { title: t('orgs.fields.type'), dataIndex: 'type', width: 130, render: (v: string) => t(`orgTypes.${v}`) },
-          { title: t('orgs.fields.children'), dataIndex: 'childCount', width: 90, align: 'right' },
+          {
+            title: t('orgs.fields.name'),
+            key: 'name',
+            dataIndex: 'name',
+            render: (v: string, o) => (
+              <a
+                onClick={(e) => {
+                  e.stopPropagation();
+                  onOpen(o.id);
+                }}
+              >
+                {v}
+              </a>
+            ),
+          },
+          { title: t('orgs.fields.code'), key: 'code', dataIndex: 'code', width: 160 },
+          { title: t('orgs.fields.type'), key: 'type', dataIndex: 'type', width: 130, render: (v: string) => t(`orgTypes.${v}`) },
+          { title: t('orgs.fields.children'), key: 'childCount', dataIndex: 'childCount', width: 90, align: 'right' },
           {
             title: t('orgs.fields.status'),
+            key: 'status',
             dataIndex: 'status',
             width: 90,
             render: (v: string) => <Tag color={v === 'active' ? 'green' : 'default'}>{t(`orgs.status.${v}`)}</Tag>,
           },
-          { title: t('common.updatedAt'), dataIndex: 'updatedAt', width: 150, render: (v: string) => formatDateTime(v) },
+          { title: t('common.updatedAt'), key: 'updatedAt', dataIndex: 'updatedAt', width: 150, render: (v: string) => formatDateTime(v) },
         ]}
       />
     </>

@@ -1,8 +1,9 @@
 import { PlayCircleOutlined, UploadOutlined } from '@ant-design/icons';
 import type { CoverageArea, CoverageLayers, CoverageRun, WeightLayer } from '@niangjia/contracts';
-import { Alert, App, Button, Card, Col, Empty, Form, InputNumber, List, Progress, Row, Select, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Form, InputNumber, List, Progress, Row, Select, Space, Statistic, Tag, Typography, Upload } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { useSearchParams } from 'react-router';
 import { api, errorText } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
@@ -35,10 +36,7 @@ export function CoveragePage() {
   const areaId = search.get('area') ?? areas.data?.items[0]?.org.id;
   const area = areas.data?.items.find((a) => a.org.id === areaId);
   const runs = useRequest((signal) => (areaId ? api.get<{ items: CoverageRun[] }>('/coverage-runs', { areaOrgId: areaId }, { signal }) : Promise.resolve({ items: [] })), [areaId]);
-  const weights = useRequest(
-    (signal) => (areaId ? api.get<{ items: WeightLayer[] }>('/coverage-weight-layers', { areaOrgId: areaId }, { signal }) : Promise.resolve({ items: [] })),
-    [areaId],
-  );
+  const weights = useRequest((signal) => (areaId ? api.get<{ items: WeightLayer[] }>('/coverage-weight-layers', { areaOrgId: areaId }, { signal }) : Promise.resolve({ items: [] })), [areaId]);
   const [form] = Form.useForm<{
     minutes: number;
     speedKmh: number;
@@ -208,14 +206,7 @@ export function CoveragePage() {
               >
                 <Button icon={<UploadOutlined />}>{t('coverage.upload')}</Button>
               </Upload>
-              <Button
-                type="primary"
-                icon={<PlayCircleOutlined />}
-                loading={starting}
-                disabled={!areaId || isActive(running)}
-                onClick={() => void start()}
-                data-testid="coverage-start"
-              >
+              <Button type="primary" icon={<PlayCircleOutlined />} loading={starting} disabled={!areaId || isActive(running)} onClick={() => void start()} data-testid="coverage-start">
                 {t('coverage.start')}
               </Button>
             </Space>
@@ -343,13 +334,13 @@ export function CoveragePage() {
 
       <Card size="small" title={t('coverage.runsTitle')}>
         {runs.error ? <ErrorAlert error={runs.error} onRetry={runs.reload} /> : null}
-        <Table<CoverageRun>
+        <DataTable<CoverageRun>
+          id="coverage-runs"
           rowKey="id"
           size="small"
           loading={runs.loading}
           dataSource={items}
           pagination={false}
-          scroll={{ x: 900 }}
           data-testid="coverage-runs"
           locale={{
             emptyText: <Empty description={t('coverage.runsEmpty')} />,
@@ -362,18 +353,21 @@ export function CoveragePage() {
           columns={[
             {
               title: t('coverage.cols.date'),
+              key: 'createdAt',
               dataIndex: 'createdAt',
               width: 150,
               render: (v: string) => formatDateTime(v),
             },
             {
               title: t('coverage.cols.stations'),
+              key: 'stationCount',
               dataIndex: 'stationCount',
               width: 80,
               align: 'right',
             },
             {
               title: t('coverage.cols.streetShare'),
+              key: 'lengthShare',
               dataIndex: 'lengthShare',
               width: 100,
               align: 'right',
@@ -381,6 +375,7 @@ export function CoveragePage() {
             },
             {
               title: t('coverage.cols.weightShare'),
+              key: 'weightShare',
               dataIndex: 'weightShare',
               width: 100,
               align: 'right',
@@ -394,10 +389,7 @@ export function CoveragePage() {
                 r.change ? (
                   <Space size={4} wrap>
                     <Typography.Text type={(r.change.lengthShareDelta ?? 0) >= 0 ? 'success' : 'danger'}>{signedPp(r.change.lengthShareDelta)}</Typography.Text>
-                    <Typography.Text
-                      type="secondary"
-                      title={[...r.change.stationsAdded.map((x) => `+ ${x.name}`), ...r.change.stationsRemoved.map((x) => `− ${x.name}`)].join('\n') || undefined}
-                    >
+                    <Typography.Text type="secondary" title={[...r.change.stationsAdded.map((x) => `+ ${x.name}`), ...r.change.stationsRemoved.map((x) => `− ${x.name}`)].join('\n') || undefined}>
                       {t('coverage.deltaStations', {
                         added: r.change.stationsAdded.length,
                         removed: r.change.stationsRemoved.length,
@@ -416,12 +408,14 @@ export function CoveragePage() {
             },
             {
               title: t('coverage.cols.status'),
+              key: 'status',
               dataIndex: 'status',
               width: 90,
               render: (s: CoverageRun['status']) => <Tag color={s === 'succeeded' ? 'green' : s === 'failed' ? 'red' : 'processing'}>{t(`coverage.statuses.${s}`)}</Tag>,
             },
             {
               title: t('coverage.cols.by'),
+              key: 'createdByName',
               dataIndex: 'createdByName',
               width: 120,
               render: (v: string | null) => v ?? t('audit.system'),

@@ -1,6 +1,7 @@
 import type { Position } from '@niangjia/contracts';
-import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../../shared/session';
 import { api, ApiError } from '../../../shared/api';
@@ -47,7 +48,11 @@ export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: st
         p ? (
           <Space>
             <SignageButtons code={p.code} />
-            {canAccess && <Button onClick={() => navigate(`/access/stations/${p.id}`)} data-testid="open-access">{t('access.stationLink')}</Button>}
+            {canAccess && (
+              <Button onClick={() => navigate(`/access/stations/${p.id}`)} data-testid="open-access">
+                {t('access.stationLink')}
+              </Button>
+            )}
             {onEdit && <Button onClick={() => onEdit(p)}>{t('positionsAdmin.edit')}</Button>}
           </Space>
         ) : null
@@ -55,7 +60,9 @@ export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: st
     >
       {detail.error ? <ErrorAlert error={detail.error} onRetry={notFound ? undefined : detail.reload} /> : null}
       {!p ? (
-        notFound ? null : <Skeleton active paragraph={{ rows: 8 }} />
+        notFound ? null : (
+          <Skeleton active paragraph={{ rows: 8 }} />
+        )
       ) : (
         <Tabs
           items={[
@@ -67,12 +74,19 @@ export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: st
                   <Descriptions column={2} size="small" bordered>
                     <Descriptions.Item label={t('positionsAdmin.fields.code')}>{p.code}</Descriptions.Item>
                     <Descriptions.Item label={t('positionsAdmin.fields.org')}>{p.org.name}</Descriptions.Item>
-                    <Descriptions.Item label={t('positionsAdmin.fields.address')} span={2}>{p.address}</Descriptions.Item>
+                    <Descriptions.Item label={t('positionsAdmin.fields.address')} span={2}>
+                      {p.address}
+                    </Descriptions.Item>
                     <Descriptions.Item label={t('positionsAdmin.fields.location')} span={2}>
                       {t('positionsAdmin.location.picked', { x: p.location.lng.toFixed(6), y: p.location.lat.toFixed(6) })}
-                      <Typography.Text type="secondary"> · GCJ-02 {p.locationGcj02.lng.toFixed(6)}, {p.locationGcj02.lat.toFixed(6)}</Typography.Text>
+                      <Typography.Text type="secondary">
+                        {' '}
+                        · GCJ-02 {p.locationGcj02.lng.toFixed(6)}, {p.locationGcj02.lat.toFixed(6)}
+                      </Typography.Text>
                     </Descriptions.Item>
-                    <Descriptions.Item label={t('positionsAdmin.fields.todayHours')}>{p.schedule.is24h ? t('positions.allDay') : p.todayHours.join(', ') || t('positionsAdmin.closedDay')}</Descriptions.Item>
+                    <Descriptions.Item label={t('positionsAdmin.fields.todayHours')}>
+                      {p.schedule.is24h ? t('positions.allDay') : p.todayHours.join(', ') || t('positionsAdmin.closedDay')}
+                    </Descriptions.Item>
                     <Descriptions.Item label={t('positionsAdmin.fields.contactPhone')}>{p.contactPhone ?? '—'}</Descriptions.Item>
                     <Descriptions.Item label={t('positionsAdmin.fields.serves')} span={2}>
                       {p.serves.length ? p.serves.map((s) => <Tag key={s}>{t(`positions.audiences.${s}`)}</Tag>) : '—'}
@@ -80,7 +94,13 @@ export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: st
                     <Descriptions.Item label={t('positionsAdmin.fields.operator')}>{p.operator ?? '—'}</Descriptions.Item>
                     <Descriptions.Item label={t('positionsAdmin.fields.updatedAt')}>{formatDateTime(p.updatedAt)}</Descriptions.Item>
                   </Descriptions>
-                  <LazyMap layers={layers.data} points={[{ id: p.id, lng: p.location.lng, lat: p.location.lat, color: TYPE_COLORS[p.type], filled: p.isOpenNow, title: p.name }]} pin={p.location} fitPoints height={260} />
+                  <LazyMap
+                    layers={layers.data}
+                    points={[{ id: p.id, lng: p.location.lng, lat: p.location.lat, color: TYPE_COLORS[p.type], filled: p.isOpenNow, title: p.name }]}
+                    pin={p.location}
+                    fitPoints
+                    height={260}
+                  />
                 </Space>
               ),
             },
@@ -92,14 +112,21 @@ export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: st
                   {p.schedule.is24h ? (
                     <Alert type="info" showIcon title={t('positions.allDay')} />
                   ) : (
-                    <Table
+                    <DataTable
+                      id="position-drawer"
+                      columnSettings={false}
                       size="small"
                       pagination={false}
                       rowKey="day"
                       dataSource={p.schedule.weekly.map((ranges, day) => ({ day, ranges }))}
                       columns={[
-                        { title: '', dataIndex: 'day', width: 80, render: (d: number) => t(`positionsAdmin.weekdays.${d}`) },
-                        { title: t('positionsAdmin.fields.hours'), dataIndex: 'ranges', render: (r: { start: string; end: string }[]) => (r.length ? r.map((x) => `${x.start}–${x.end}`).join(', ') : t('positionsAdmin.closedDay')) },
+                        { title: '', key: 'day', dataIndex: 'day', width: 80, render: (d: number) => t(`positionsAdmin.weekdays.${d}`) },
+                        {
+                          title: t('positionsAdmin.fields.hours'),
+                          key: 'ranges',
+                          dataIndex: 'ranges',
+                          render: (r: { start: string; end: string }[]) => (r.length ? r.map((x) => `${x.start}–${x.end}`).join(', ') : t('positionsAdmin.closedDay')),
+                        },
                       ]}
                     />
                   )}

@@ -1,8 +1,9 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import type { PositionImport } from '@niangjia/contracts';
-import { Alert, App, Button, Card, Descriptions, Empty, Progress, Radio, Result, Space, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Progress, Radio, Result, Space, Steps, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, errorText } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
@@ -106,7 +107,9 @@ export function PositionImportPage() {
         extra={
           <Space>
             <Button onClick={() => navigate('/positions')}>{t('positionsImport.backToList')}</Button>
-            <Button icon={<DownloadOutlined />} onClick={() => download('/positions/imports/template', 'position-import-template.xlsx')}>{t('positionsImport.template')}</Button>
+            <Button icon={<DownloadOutlined />} onClick={() => download('/positions/imports/template', 'position-import-template.xlsx')}>
+              {t('positionsImport.template')}
+            </Button>
           </Space>
         }
       >
@@ -115,7 +118,9 @@ export function PositionImportPage() {
           style={{ marginBottom: 24 }}
           items={[{ title: t('positionsImport.stepTemplate') }, { title: t('positionsImport.stepUpload') }, { title: t('positionsImport.stepCheck') }, { title: t('positionsImport.stepCommit') }]}
         />
-        <Typography.Paragraph type="secondary" style={{ maxWidth: 900 }}>{t('positionsImport.intro')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ maxWidth: 900 }}>
+          {t('positionsImport.intro')}
+        </Typography.Paragraph>
         <div style={{ maxWidth: 640 }}>
           <Upload.Dragger
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -127,7 +132,9 @@ export function PositionImportPage() {
               return false;
             }}
           >
-            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
             <p className="ant-upload-text">{t('positionsImport.drop')}</p>
             <p className="ant-upload-hint">{t('positionsImport.dropHint')}</p>
           </Upload.Dragger>
@@ -139,36 +146,52 @@ export function PositionImportPage() {
           </div>
         )}
         {jobError && <Alert type="error" showIcon style={{ maxWidth: 640, marginTop: 16 }} title={jobError.title} description={jobError.detail ?? undefined} />}
-        {error ? <div style={{ marginTop: 16 }}><ErrorAlert error={error} /></div> : null}
+        {error ? (
+          <div style={{ marginTop: 16 }}>
+            <ErrorAlert error={error} />
+          </div>
+        ) : null}
       </Card>
 
       {batch && hasReport && (
         <Card
           title={t('positionsImport.report', { name: batch.fileName ?? '' })}
-          extra={<Button icon={<DownloadOutlined />} onClick={() => download(`/positions/imports/${batch.id}/report`, 'position-import-report.xlsx')}>{t('positionsImport.reportDownload')}</Button>}
+          extra={
+            <Button icon={<DownloadOutlined />} onClick={() => download(`/positions/imports/${batch.id}/report`, 'position-import-report.xlsx')}>
+              {t('positionsImport.reportDownload')}
+            </Button>
+          }
           data-testid="import-report"
         >
           <Descriptions size="small" column={{ xs: 1, md: 4 }} bordered style={{ marginBottom: 16 }}>
             <Descriptions.Item label={t('positionsImport.totalRows')}>{batch.totalRows}</Descriptions.Item>
-            <Descriptions.Item label={t('positionsImport.validRows')}><Typography.Text type="success">{batch.validRows}</Typography.Text></Descriptions.Item>
-            <Descriptions.Item label={t('positionsImport.errorRows')}><Typography.Text type={batch.errorRows ? 'danger' : undefined}>{batch.errorRows}</Typography.Text></Descriptions.Item>
+            <Descriptions.Item label={t('positionsImport.validRows')}>
+              <Typography.Text type="success">{batch.validRows}</Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('positionsImport.errorRows')}>
+              <Typography.Text type={batch.errorRows ? 'danger' : undefined}>{batch.errorRows}</Typography.Text>
+            </Descriptions.Item>
             <Descriptions.Item label={t('positionsImport.committedRows')}>{batch.committedRows}</Descriptions.Item>
             <Descriptions.Item label={t('positionsImport.createRows')}>{batch.createRows}</Descriptions.Item>
             <Descriptions.Item label={t('positionsImport.updateRows')}>{batch.updateRows}</Descriptions.Item>
-            <Descriptions.Item label={t('positionsImport.uploadedAt')} span={2}>{formatDateTime(batch.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('positionsImport.uploadedAt')} span={2}>
+              {formatDateTime(batch.createdAt)}
+            </Descriptions.Item>
           </Descriptions>
-          <Table
+          <DataTable
+            id="position-import"
+            columnSettings={false}
             rowKey={(e) => `${e.row}-${e.column ?? ''}-${e.code}`}
             size="small"
             dataSource={batch.errors}
             pagination={{ pageSize: 20, showTotal: (total) => t('common.total', { total }) }}
             locale={{ emptyText: <Empty description={t('positionsImport.noErrors')} /> }}
             columns={[
-              { title: t('positionsImport.row'), dataIndex: 'row', width: 80 },
-              { title: t('positionsImport.code'), dataIndex: 'positionCode', width: 140, render: (v: string | null) => v ?? '—' },
-              { title: t('positionsImport.name'), dataIndex: 'name', width: 200, render: (v: string | null) => v ?? '—' },
-              { title: t('positionsImport.column'), dataIndex: 'column', width: 150, render: (v: string | null) => v ?? '—' },
-              { title: t('positionsImport.reason'), dataIndex: 'message' },
+              { title: t('positionsImport.row'), key: 'row', dataIndex: 'row', width: 80 },
+              { title: t('positionsImport.code'), key: 'positionCode', dataIndex: 'positionCode', width: 140, render: (v: string | null) => v ?? '—' },
+              { title: t('positionsImport.name'), key: 'name', dataIndex: 'name', width: 200, render: (v: string | null) => v ?? '—' },
+              { title: t('positionsImport.column'), key: 'column', dataIndex: 'column', width: 150, render: (v: string | null) => v ?? '—' },
+              { title: t('positionsImport.reason'), key: 'message', dataIndex: 'message' },
             ]}
           />
           {batch.errorRows > batch.errors.length && <Typography.Paragraph type="secondary">{t('positionsImport.moreErrors', { n: batch.errors.length })}</Typography.Paragraph>}
@@ -177,7 +200,11 @@ export function PositionImportPage() {
               status="success"
               title={t('positionsImport.committed', { n: batch.committedRows })}
               subTitle={batch.mode ? t(`positionsImport.mode.${batch.mode}`) : undefined}
-              extra={<Button type="primary" onClick={() => navigate('/positions')}>{t('positionsImport.backToList')}</Button>}
+              extra={
+                <Button type="primary" onClick={() => navigate('/positions')}>
+                  {t('positionsImport.backToList')}
+                </Button>
+              }
             />
           ) : (
             <Space orientation="vertical" style={{ marginTop: 16 }}>

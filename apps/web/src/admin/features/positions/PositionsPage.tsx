@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { FacilityStandard, Page, Position } from '@niangjia/contracts';
-import { Button, Card, Empty, Form, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Empty, Form, Input, Segmented, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listPagination } from '../../components/list-pagination';
@@ -12,6 +12,7 @@ import { LazyMap, useMapLayers, type MapPoint } from '../../../shared/map';
 import { FACILITIES, POSITION_STATUSES, POSITION_TYPES, SEVEN_STANDARD, STATUS_COLORS, TYPE_COLORS } from '../../../shared/positions';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useScope } from '../../layout/scope';
 import { PositionDrawer } from './PositionDrawer';
@@ -67,7 +68,10 @@ export function PositionsPage() {
     setFilters(next);
     setPage(1);
   };
-  const yesNo = [{ value: 'true', label: t('positionsAdmin.filters.yes') }, { value: 'false', label: t('positionsAdmin.filters.no') }];
+  const yesNo = [
+    { value: 'true', label: t('positionsAdmin.filters.yes') },
+    { value: 'false', label: t('positionsAdmin.filters.no') },
+  ];
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -88,14 +92,24 @@ export function PositionsPage() {
           <Form.Item name="facility" label={t('positionsAdmin.filters.facility')}>
             <Select allowClear style={{ width: 130 }} placeholder={t('common.all')} options={FACILITIES.map((v) => ({ value: v, label: t(`positions.facilities.${v}`) }))} />
           </Form.Item>
-          <FilterActions onReset={() => { filterForm.resetFields(); setFilters({}); setPage(1); }} />
+          <FilterActions
+            onReset={() => {
+              filterForm.resetFields();
+              setFilters({});
+              setPage(1);
+            }}
+          />
         </Form>
       </Card>
       <Card
         title={
           <Space>
             {t('positionsAdmin.title')}
-            {scope && <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>{t('positionsAdmin.scopeNote', { scope: scope.name })}</Typography.Text>}
+            {scope && (
+              <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
+                {t('positionsAdmin.scopeNote', { scope: scope.name })}
+              </Typography.Text>
+            )}
           </Space>
         }
         extra={
@@ -103,7 +117,10 @@ export function PositionsPage() {
             <Segmented
               value={view}
               onChange={(v) => setSearch(v === 'map' ? { view: 'map' } : {}, { replace: true })}
-              options={[{ value: 'list', label: t('positionsAdmin.views.list') }, { value: 'map', label: t('positionsAdmin.views.map') }]}
+              options={[
+                { value: 'list', label: t('positionsAdmin.views.list') },
+                { value: 'map', label: t('positionsAdmin.views.map') },
+              ]}
             />
             <PositionsXlsxButtons query={query} canWrite={canWrite} />
             {canWrite && (
@@ -128,40 +145,59 @@ export function PositionsPage() {
                   <Typography.Text style={{ fontSize: 12 }}>{t(`positions.types.${type}`)}</Typography.Text>
                 </Space>
               ))}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('positions.map.legendOpen')}；{t('positions.map.legendClosed')}</Typography.Text>
-              {layers.data && !layers.data.tiles.url && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('positions.map.noTiles')}</Typography.Text>}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('positions.map.legendOpen')}；{t('positions.map.legendClosed')}
+              </Typography.Text>
+              {layers.data && !layers.data.tiles.url && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('positions.map.noTiles')}
+                </Typography.Text>
+              )}
             </Space>
             <LazyMap layers={layers.data} points={points} fitPoints height={560} onPointClick={(id) => navigate(`/positions/${id}?view=map`)} testId="positions-map" />
           </Space>
         ) : (
-          <Table<Position>
+          <DataTable<Position>
+            id="positions"
             rowKey="id"
             loading={list.loading}
             dataSource={list.data?.items ?? []}
-            scroll={{ x: 1200 }}
             locale={{ emptyText: <Empty description={hasFilters ? t('positionsAdmin.emptyFiltered') : t('positionsAdmin.empty')} /> }}
-            pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => { setPage(p); setPageSize(s); })}
+            pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => {
+              setPage(p);
+              setPageSize(s);
+            })}
             columns={[
-              { title: t('positionsAdmin.fields.code'), dataIndex: 'code', width: 130 },
               {
                 title: t('positionsAdmin.fields.name'),
+                key: 'name',
                 dataIndex: 'name',
                 width: 240,
-                fixed: 'left',
+                priority: 1,
+                ellipsis: true,
                 render: (v: string, p) => <a onClick={() => navigate(`/positions/${p.id}`)}>{v}</a>,
               },
-              { title: t('positionsAdmin.fields.type'), dataIndex: 'type', width: 120, render: (v: Position['type']) => <Tag color={TYPE_COLORS[v]}>{t(`positions.types.${v}`)}</Tag> },
-              { title: t('positionsAdmin.fields.org'), dataIndex: ['org', 'name'], width: 180, ellipsis: { showTitle: true } },
-              { title: t('positionsAdmin.fields.address'), dataIndex: 'address', width: 220, ellipsis: { showTitle: true } },
-              { title: t('positionsAdmin.fields.status'), dataIndex: 'status', width: 90, render: (v: Position['status']) => <Tag color={STATUS_COLORS[v]}>{t(`positions.statuses.${v}`)}</Tag> },
+              { title: t('positionsAdmin.fields.code'), key: 'code', dataIndex: 'code', width: 130, priority: 3 },
+              { title: t('positionsAdmin.fields.type'), key: 'type', dataIndex: 'type', width: 120, render: (v: Position['type']) => <Tag color={TYPE_COLORS[v]}>{t(`positions.types.${v}`)}</Tag> },
+              { title: t('positionsAdmin.fields.org'), key: 'org', dataIndex: ['org', 'name'], width: 180, ellipsis: true },
+              { title: t('positionsAdmin.fields.address'), key: 'address', dataIndex: 'address', width: 200, ellipsis: true, priority: 3 },
+              {
+                title: t('positionsAdmin.fields.status'),
+                key: 'status',
+                dataIndex: 'status',
+                width: 90,
+                render: (v: Position['status']) => <Tag color={STATUS_COLORS[v]}>{t(`positions.statuses.${v}`)}</Tag>,
+              },
               {
                 title: t('positionsAdmin.fields.openNow'),
                 key: 'open',
-                width: 150,
+                width: 190,
                 render: (_: unknown, p) => (
-                  <Space size={4} orientation="vertical">
+                  <Space size={4} style={{ whiteSpace: 'nowrap' }}>
                     {p.isOpenNow ? <Tag color="green">{t('positions.openNow')}</Tag> : <Tag>{t('positions.closedNow')}</Tag>}
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{p.schedule.is24h ? t('positions.allDay') : p.todayHours.join(', ') || '—'}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {p.schedule.is24h ? t('positions.allDay') : p.todayHours.join(', ') || '—'}
+                    </Typography.Text>
                   </Space>
                 ),
               },
@@ -171,28 +207,35 @@ export function PositionsPage() {
                 width: 110,
                 render: (_: unknown, p) => {
                   const missing = standardKeys.filter((f) => !p.facilities.includes(f));
-                  if (!missing.length) return <Tag color="green">{standardKeys.length}/{standardKeys.length}</Tag>;
+                  if (!missing.length)
+                    return (
+                      <Tag color="green">
+                        {standardKeys.length}/{standardKeys.length}
+                      </Tag>
+                    );
                   return (
                     <Tooltip title={t('positionsAdmin.standard.missing', { count: missing.length, items: missing.map((f) => t(`positions.facilities.${f}`)).join('、') })}>
-                      <Tag color="orange">{standardKeys.length - missing.length}/{standardKeys.length}</Tag>
+                      <Tag color="orange">
+                        {standardKeys.length - missing.length}/{standardKeys.length}
+                      </Tag>
                     </Tooltip>
                   );
                 },
               },
-              { title: t('positionsAdmin.fields.updatedAt'), dataIndex: 'updatedAt', width: 150, render: (v: string) => formatDateTime(v) },
-              {
-                title: t('common.actions'),
-                key: 'actions',
-                width: 130,
-                fixed: 'right',
-                render: (_: unknown, p) => (
-                  <Space size={0}>
-                    <Button type="link" size="small" onClick={() => navigate(`/positions/${p.id}`)}>{t('positionsAdmin.detail')}</Button>
-                    {canWrite && <Button type="link" size="small" onClick={() => setEditing({ mode: 'edit', position: p })}>{t('positionsAdmin.edit')}</Button>}
-                  </Space>
-                ),
-              },
+              { title: t('positionsAdmin.fields.updatedAt'), key: 'updatedAt', dataIndex: 'updatedAt', width: 150, priority: 3, render: (v: string) => formatDateTime(v) },
             ]}
+            actions={(p) => (
+              <>
+                <Button type="link" size="small" onClick={() => navigate(`/positions/${p.id}`)}>
+                  {t('common.detail')}
+                </Button>
+                {canWrite && (
+                  <Button type="link" size="small" onClick={() => setEditing({ mode: 'edit', position: p })}>
+                    {t('common.edit')}
+                  </Button>
+                )}
+              </>
+            )}
           />
         )}
       </Card>

@@ -1,7 +1,8 @@
 import type { ShortfallPage, Shortfall } from '@niangjia/contracts';
-import { Card, Empty, Form, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Form, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { useNavigate } from 'react-router';
 import { api } from '../../../shared/api';
 import { FACILITIES, POSITION_TYPES, TYPE_COLORS } from '../../../shared/positions';
@@ -107,11 +108,11 @@ export function ShortfallsPage() {
               ))}
           </Space>
         )}
-        <Table<Shortfall>
+        <DataTable<Shortfall>
+          id="shortfalls"
           rowKey={(r) => r.position.id}
           loading={list.loading}
           dataSource={data?.items ?? []}
-          scroll={{ x: 900 }}
           data-testid="shortfall-table"
           locale={{ emptyText: <Empty description={t('standards.empty')} /> }}
           pagination={listPagination(t, { page, pageSize, total: data?.total ?? 0 }, (p, s) => {
@@ -121,29 +122,34 @@ export function ShortfallsPage() {
           columns={[
             {
               title: t('standards.cols.code'),
+              key: 'code',
               dataIndex: ['position', 'code'],
               width: 150,
             },
             {
               title: t('standards.cols.name'),
+              key: 'name',
               dataIndex: ['position', 'name'],
               width: 240,
               render: (v: string, r) => <a onClick={() => navigate(`/positions/${r.position.id}`)}>{v}</a>,
             },
             {
               title: t('standards.cols.type'),
+              key: 'type',
               dataIndex: ['position', 'type'],
               width: 120,
               render: (v: Shortfall['position']['type']) => <Tag color={TYPE_COLORS[v]}>{t(`positions.types.${v}`)}</Tag>,
             },
             {
               title: t('standards.cols.org'),
+              key: 'name',
               dataIndex: ['org', 'name'],
               width: 170,
               ellipsis: true,
             },
             {
               title: t('standards.cols.missing'),
+              key: 'missing',
               dataIndex: 'missing',
               render: (m: string[]) => (
                 <Space size={[4, 4]} wrap>
@@ -157,6 +163,7 @@ export function ShortfallsPage() {
             },
             {
               title: t('standards.cols.standard'),
+              key: 'standardName',
               dataIndex: 'standardName',
               width: 160,
               ellipsis: true,

@@ -1,7 +1,8 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import type { PositionChecklist } from '@niangjia/contracts';
-import { Alert, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { api } from '../../../shared/api';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -38,7 +39,9 @@ export function StandardChecklist({ positionId, facilities }: { positionId: stri
       ) : (
         <Alert type="success" showIcon title={t('standards.complete')} />
       )}
-      <Table
+      <DataTable
+        id="standard-checklist"
+        columnSettings={false}
         size="small"
         pagination={false}
         rowKey="key"
@@ -46,11 +49,13 @@ export function StandardChecklist({ positionId, facilities }: { positionId: stri
         columns={[
           {
             title: t('standards.items'),
+            key: 'key',
             dataIndex: 'key',
             render: (_: string, i) => label(i),
           },
           {
             title: '',
+            key: 'has',
             dataIndex: 'has',
             width: 120,
             render: (has: boolean) =>

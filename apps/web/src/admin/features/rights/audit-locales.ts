@@ -50,6 +50,7 @@ export const rightsAuditActionsZh = {
   holiday_override_create: '调整节假日',
   holiday_override_update: '修改节假日调整',
   holiday_override_delete: '删除节假日调整',
+  rights_seed: '初始化维权数据',
 };
 
 export const rightsAuditActionsEn: Translation<typeof rightsAuditActionsZh> = {
@@ -101,10 +102,11 @@ export const rightsAuditActionsEn: Translation<typeof rightsAuditActionsZh> = {
   holiday_override_create: 'Adjust the holiday calendar',
   holiday_override_update: 'Change a calendar adjustment',
   holiday_override_delete: 'Remove a calendar adjustment',
+  rights_seed: 'Rights data initialised',
 };
 
-export const rightsAuditEntityTypesZh = { consultation: '法律咨询', rights_case: '劳动争议案件', rights_file: '证据文件', rights_settings: '维权参数', rights_warning: '劳动关系预警', monitoring_point: '劳动关系监测点', team_member: '三员', rating: '评定', holiday_override: '节假日调整' };
-export const rightsAuditEntityTypesEn: Translation<typeof rightsAuditEntityTypesZh> = { consultation: 'Consultation', rights_case: 'Dispute case', rights_file: 'Evidence file', rights_settings: 'Rights settings', rights_warning: 'Labour-relations warning', monitoring_point: 'Monitoring point', team_member: '三员 member', rating: 'Rating', holiday_override: 'Calendar adjustment' };
+export const rightsAuditEntityTypesZh = { rights: '维权', consultation: '法律咨询', rights_case: '劳动争议案件', rights_file: '证据文件', rights_settings: '维权参数', rights_warning: '劳动关系预警', monitoring_point: '劳动关系监测点', team_member: '三员', rating: '评定', holiday_override: '节假日调整' };
+export const rightsAuditEntityTypesEn: Translation<typeof rightsAuditEntityTypesZh> = { rights: 'Rights', consultation: 'Consultation', rights_case: 'Dispute case', rights_file: 'Evidence file', rights_settings: 'Rights settings', rights_warning: 'Labour-relations warning', monitoring_point: 'Monitoring point', team_member: '三员 member', rating: 'Rating', holiday_override: 'Calendar adjustment' };
 
 /** The rights actions the audit page offers as filters. */
-export const RIGHTS_AUDIT_ACTIONS = Object.keys(rightsAuditActionsZh).map((k) => k.replace(/^(rights_case|rights_referral|rights_document|rights_sign_request|rights_signature|rights_file|rights_settings|rights_warning|monitoring_point|team_member|holiday_override|consultation|rating)_/, '$1.'));
+export const RIGHTS_AUDIT_ACTIONS = Object.keys(rightsAuditActionsZh).map((k) => k.replace(/^(rights_case|rights_referral|rights_document|rights_sign_request|rights_signature|rights_file|rights_settings|rights_warning|monitoring_point|team_member|holiday_override|consultation|rating|rights)_/, '$1.'));

@@ -1,8 +1,9 @@
 import type { Issue, Page } from '@niangjia/contracts';
 import { issueCategories, issueStatuses } from '@niangjia/contracts/stars-domain';
-import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { api } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
@@ -96,11 +97,11 @@ export function FeedbackPage() {
         }
       >
         {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-        <Table<Issue>
+        <DataTable<Issue>
+          id="feedback"
           rowKey="id"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 1200 }}
           locale={{
             emptyText: <Empty description={Object.keys(filters).length ? t('starsAdmin.feedback.emptyFiltered') : t('starsAdmin.feedback.empty')} />,
           }}
@@ -111,6 +112,7 @@ export function FeedbackPage() {
           columns={[
             {
               title: t('starsAdmin.feedback.number'),
+              key: 'number',
               dataIndex: 'number',
               width: 160,
             },
@@ -122,6 +124,7 @@ export function FeedbackPage() {
             },
             {
               title: t('starsAdmin.feedback.category'),
+              key: 'category',
               dataIndex: 'category',
               width: 110,
               render: (c: string) => <Tag>{t(`feedback.categories.${c}`)}</Tag>,
@@ -158,6 +161,7 @@ export function FeedbackPage() {
             },
             {
               title: t('starsAdmin.feedback.status'),
+              key: 'status',
               dataIndex: 'status',
               width: 90,
               render: (s: string) => (
@@ -174,34 +178,31 @@ export function FeedbackPage() {
             },
             {
               title: t('starsAdmin.feedback.note'),
+              key: 'resolutionNote',
               dataIndex: 'resolutionNote',
               width: 200,
               render: (v: string | null) => v ?? '—',
             },
             {
               title: t('starsAdmin.feedback.createdAt'),
+              key: 'createdAt',
               dataIndex: 'createdAt',
               width: 150,
               render: (v: string) => formatDateTime(v),
             },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              width: 150,
-              fixed: 'right',
-              render: (_: unknown, i) =>
-                canHandle && i.status !== 'resolved' ? (
-                  <Space size={0}>
-                    <Button type="link" size="small" onClick={() => setActing({ mode: 'assign', issue: i })}>
-                      {t('starsAdmin.feedback.assign')}
-                    </Button>
-                    <Button type="link" size="small" onClick={() => setActing({ mode: 'resolve', issue: i })} data-testid={`resolve-${i.number}`}>
-                      {t('starsAdmin.feedback.resolve')}
-                    </Button>
-                  </Space>
-                ) : null,
-            },
           ]}
+          actions={(i) =>
+            canHandle && i.status !== 'resolved' ? (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => setActing({ mode: 'assign', issue: i })}>
+                  {t('starsAdmin.feedback.assign')}
+                </Button>
+                <Button type="link" size="small" onClick={() => setActing({ mode: 'resolve', issue: i })} data-testid={`resolve-${i.number}`}>
+                  {t('starsAdmin.feedback.resolve')}
+                </Button>
+              </Space>
+            ) : null
+          }
         />
       </Card>
       {acting && (

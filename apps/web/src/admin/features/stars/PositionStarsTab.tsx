@@ -1,6 +1,7 @@
 import type { StarResult } from '@niangjia/contracts';
-import { Descriptions, Empty, Progress, Skeleton, Space, Table, Typography } from 'antd';
+import { Descriptions, Empty, Progress, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { api } from '../../../shared/api';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -33,27 +34,32 @@ export function PositionStarsTab({ positionId }: { positionId: string }) {
           <WarningTags result={current} />
         </Descriptions.Item>
       </Descriptions>
-      <Table
+      <DataTable
+        id="position-stars"
+        columnSettings={false}
         size="small"
         pagination={false}
         rowKey="key"
         dataSource={current.criteria}
         columns={[
-          { title: t('starsAdmin.criteria'), dataIndex: 'name' },
+          { title: t('starsAdmin.criteria'), key: 'name', dataIndex: 'name' },
           {
             title: t('starsAdmin.rubric.weight'),
+            key: 'weight',
             dataIndex: 'weight',
             width: 80,
             render: (w: number) => `${w}%`,
           },
           {
             title: '',
+            key: 'fraction',
             dataIndex: 'fraction',
             width: 200,
             render: (f: number | null) => (f === null ? <Typography.Text type="secondary">—</Typography.Text> : <Progress percent={Math.round(f * 100)} size="small" />),
           },
           {
             title: t('starsAdmin.rubric.source'),
+            key: 'basis',
             dataIndex: 'basis',
             width: 110,
             render: (b: string) => t(`starsAdmin.basis.${b}`),
@@ -62,13 +68,15 @@ export function PositionStarsTab({ positionId }: { positionId: string }) {
       />
       <Typography.Title level={5}>{t('starsAdmin.history')}</Typography.Title>
       {history.length ? (
-        <Table
+        <DataTable
+          id="position-inspections"
+          columnSettings={false}
           size="small"
           pagination={false}
           rowKey="year"
           dataSource={history}
           columns={[
-            { title: t('starsAdmin.year'), dataIndex: 'year', width: 80 },
+            { title: t('starsAdmin.year'), key: 'year', dataIndex: 'year', width: 80 },
             {
               title: t('starsAdmin.fields.stars'),
               key: 's',
@@ -77,6 +85,7 @@ export function PositionStarsTab({ positionId }: { positionId: string }) {
             },
             {
               title: t('starsAdmin.fields.score'),
+              key: 'score',
               dataIndex: 'score',
               width: 80,
               render: (v: number | null) => v ?? '—',

@@ -1,7 +1,8 @@
 import type { Inspection, Page, StarRow } from '@niangjia/contracts';
-import { Button, Card, Checkbox, Empty, List, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Empty, List, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { useNavigate } from 'react-router';
 import { api } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
@@ -131,11 +132,11 @@ export function StarsPage() {
                   </Checkbox>
                 </Space>
                 {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-                <Table<StarRow>
+                <DataTable<StarRow>
+                  id="stars"
                   rowKey={(r) => r.position.id}
                   loading={list.loading}
                   dataSource={list.data?.items ?? []}
-                  scroll={{ x: 1380 }}
                   locale={{
                     emptyText: <Empty description={t('starsAdmin.empty')} />,
                   }}
@@ -148,7 +149,6 @@ export function StarsPage() {
                       title: t('starsAdmin.fields.position'),
                       key: 'name',
                       width: 240,
-                      fixed: 'left',
                       render: (_: unknown, r) => <a onClick={() => navigate(`/positions/${r.position.id}`)}>{r.position.name}</a>,
                     },
                     {
@@ -194,19 +194,14 @@ export function StarsPage() {
                       ellipsis: true,
                       render: (_: unknown, r) => r.position.org.name,
                     },
-                    {
-                      title: t('common.actions'),
-                      key: 'actions',
-                      width: 110,
-                      fixed: 'right',
-                      render: (_: unknown, r) =>
-                        canInspect ? (
-                          <Button type="link" size="small" onClick={() => void openInspection(r)} data-testid={`inspect-${r.position.code}`}>
-                            {t('starsAdmin.inspect')}
-                          </Button>
-                        ) : null,
-                    },
                   ]}
+                  actions={(r) =>
+                    canInspect ? (
+                      <Button type="link" size="small" onClick={() => void openInspection(r)} data-testid={`inspect-${r.position.code}`}>
+                        {t('starsAdmin.inspect')}
+                      </Button>
+                    ) : null
+                  }
                 />
               </Space>
             ),
@@ -257,7 +252,8 @@ export function StarsPage() {
             children: (
               <>
                 {inspections.error ? <ErrorAlert error={inspections.error} onRetry={inspections.reload} /> : null}
-                <Table<Inspection>
+                <DataTable<Inspection>
+                  id="inspections"
                   rowKey="id"
                   loading={inspections.loading}
                   dataSource={inspections.data?.items ?? []}
@@ -268,6 +264,7 @@ export function StarsPage() {
                   columns={[
                     {
                       title: t('starsAdmin.fields.inspectedOn'),
+                      key: 'inspectedOn',
                       dataIndex: 'inspectedOn',
                       width: 110,
                     },
@@ -279,12 +276,15 @@ export function StarsPage() {
                     },
                     {
                       title: t('starsAdmin.fields.inspector'),
+                      key: 'inspectorName',
                       dataIndex: 'inspectorName',
                       width: 150,
                     },
                     {
                       title: t('starsAdmin.criteria'),
                       key: 's',
+                      width: 300,
+                      ellipsis: true,
                       render: (_: unknown, i) =>
                         i.criteria
                           .filter((c) => i.scores[c.key] !== undefined)
@@ -308,6 +308,7 @@ export function StarsPage() {
                       title: t('starsAdmin.fields.photos'),
                       key: 'ph',
                       width: 160,
+                      priority: 3,
                       render: (_: unknown, i) => (
                         <Space>
                           {i.photoIds.map((id) => (
@@ -329,14 +330,17 @@ export function StarsPage() {
                     },
                     {
                       title: t('starsAdmin.fields.notes'),
+                      key: 'notes',
                       dataIndex: 'notes',
                       width: 200,
                       ellipsis: true,
                     },
                     {
                       title: t('starsAdmin.feedback.createdAt'),
+                      key: 'createdAt',
                       dataIndex: 'createdAt',
                       width: 150,
+                      priority: 3,
                       render: (v: string) => formatDateTime(v),
                     },
                   ]}

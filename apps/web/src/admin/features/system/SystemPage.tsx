@@ -1,4 +1,4 @@
-import type { SystemStatus } from '@niangjia/contracts';
+import type { IndicatorCatalogue, SystemStatus } from '@niangjia/contracts';
 import { App, Button, Card, Col, Descriptions, Row, Statistic, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,8 +15,11 @@ const POLL_MS = 15_000;
  * rollups, with a check of every rollup against the records.
  */
 export function SystemPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
+  // A series is shown by its indicator's name (成员总数), its key only as a grey reference for operators.
+  const catalogue = useRequest((signal) => api.get<IndicatorCatalogue>('/indicators', undefined, { signal }), []);
+  const names = new Map((catalogue.data?.sections ?? []).flatMap((s) => s.indicators.map((i) => [i.key, i18n.language === 'en' ? i.name.en : i.name.zh] as const)));
   const status = useRequest(async (signal) => {
     const started = performance.now();
     const s = await api.get<SystemStatus>('/system/status', undefined, { signal });
@@ -100,7 +103,18 @@ export function SystemPage() {
           scroll={{ x: 700 }}
           data-testid="system-series"
           columns={[
-            { title: t('system.seriesKey'), dataIndex: 'key' },
+            {
+              title: t('system.seriesKey'),
+              dataIndex: 'key',
+              render: (key: string) => (
+                <>
+                  {names.get(key) ?? null}{' '}
+                  <span translate="no" style={{ color: '#8c8c8c', fontSize: 12 }}>
+                    {key}
+                  </span>
+                </>
+              ),
+            },
             { title: t('system.synced'), dataIndex: 'isSynced', width: 90, render: (v: boolean) => (v ? <Tag color="green">{t('system.yes')}</Tag> : <Tag color="orange">{t('system.rebuilding')}</Tag>) },
             { title: t('system.rows'), dataIndex: 'rows', align: 'right', width: 110, render: (v: number) => v.toLocaleString('zh-CN') },
             { title: t('system.builtAt'), dataIndex: 'builtAt', width: 170, render: (v: string | null) => formatDateTime(v) },

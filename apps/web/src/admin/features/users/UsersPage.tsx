@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { Page, User } from '@niangjia/contracts';
-import { App, Button, Card, Dropdown, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Dropdown, Empty, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { listPagination } from '../../components/list-pagination';
 import { FilterActions } from '../../components/FilterActions';
 import { useNavigate, useParams } from 'react-router';
@@ -36,10 +37,7 @@ export function UsersPage() {
   const [editing, setEditing] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
 
-  const list = useRequest(
-    (signal) => api.get<Page<User>>('/users', { ...filters, orgId: scope?.id, page, pageSize }, { signal }),
-    [JSON.stringify(filters), scope?.id, page, pageSize],
-  );
+  const list = useRequest((signal) => api.get<Page<User>>('/users', { ...filters, orgId: scope?.id, page, pageSize }, { signal }), [JSON.stringify(filters), scope?.id, page, pageSize]);
 
   const act = async (label: string, run: () => Promise<unknown>) => {
     try {
@@ -62,10 +60,7 @@ export function UsersPage() {
       okText: disabling ? t('users.actions.disable') : t('users.actions.enable'),
       okButtonProps: { danger: disabling },
       cancelText: t('actions.cancel'),
-      onOk: () =>
-        act(disabling ? t('users.disable.done') : t('users.enable.done'), () =>
-          api.patch(`/users/${u.id}`, { version: u.version, status: disabling ? 'disabled' : 'active' }),
-        ),
+      onOk: () => act(disabling ? t('users.disable.done') : t('users.enable.done'), () => api.patch(`/users/${u.id}`, { version: u.version, status: disabling ? 'disabled' : 'active' })),
     });
   };
 
@@ -93,38 +88,68 @@ export function UsersPage() {
           <Form.Item name="status" label={t('users.fields.status')}>
             <Select allowClear style={{ width: 120 }} placeholder={t('common.all')} options={['active', 'disabled'].map((s) => ({ value: s, label: t(`users.status.${s}`) }))} />
           </Form.Item>
-          <FilterActions onReset={() => { filterForm.resetFields(); setFilters({}); setPage(1); }} />
+          <FilterActions
+            onReset={() => {
+              filterForm.resetFields();
+              setFilters({});
+              setPage(1);
+            }}
+          />
         </Form>
       </Card>
       <Card
         title={
           <Space>
             {t('users.title')}
-            {scope && <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>{t('users.scopeNote', { scope: scope.name })}</Typography.Text>}
+            {scope && (
+              <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
+                {t('users.scopeNote', { scope: scope.name })}
+              </Typography.Text>
+            )}
           </Space>
         }
-        extra={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('users.create.title')}</Button>}
+        extra={
+          canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('users.create.title')}
+            </Button>
+          )
+        }
       >
         {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-        <Table<User>
+        <DataTable<User>
+          id="users"
           rowKey="id"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 1240 }}
           locale={{
             emptyText: (
               <Empty description={hasFilters ? t('users.emptyFiltered') : t('users.empty')}>
-                {canWrite && !hasFilters && <Button type="primary" onClick={() => setCreating(true)}>{t('users.create.title')}</Button>}
+                {canWrite && !hasFilters && (
+                  <Button type="primary" onClick={() => setCreating(true)}>
+                    {t('users.create.title')}
+                  </Button>
+                )}
               </Empty>
             ),
           }}
-          pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => { setPage(p); setPageSize(s); })}
+          pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          })}
           columns={[
-            { title: t('users.fields.displayName'), dataIndex: 'displayName', width: 170, fixed: 'left', render: (v: string, u) => <a onClick={() => navigate(`/users/${u.id}`)}>{v}</a> },
-            { title: t('users.fields.username'), dataIndex: 'username', width: 130, render: (v: string | null) => v ?? '—' },
-            { title: t('users.fields.phone'), dataIndex: 'phoneMasked', width: 170, render: (v: string | null, u) => <PhoneCell key={u.id} userId={u.id} masked={v} canReveal={canReveal} /> },
+            { title: t('users.fields.displayName'), key: 'displayName', dataIndex: 'displayName', width: 170, render: (v: string, u) => <a onClick={() => navigate(`/users/${u.id}`)}>{v}</a> },
+            { title: t('users.fields.username'), key: 'username', dataIndex: 'username', width: 130, render: (v: string | null) => (v ? <span translate="no">{v}</span> : '—') },
+            {
+              title: t('users.fields.phone'),
+              key: 'phoneMasked',
+              dataIndex: 'phoneMasked',
+              width: 170,
+              render: (v: string | null, u) => <PhoneCell key={u.id} userId={u.id} masked={v} canReveal={canReveal} />,
+            },
             {
               title: t('users.fields.roles'),
+              key: 'grants',
               dataIndex: 'grants',
               render: (_: unknown, u) => (
                 <Space size={[4, 4]} wrap>
@@ -137,41 +162,41 @@ export function UsersPage() {
                 </Space>
               ),
             },
-            { title: t('users.fields.status'), dataIndex: 'status', width: 170, render: (_: unknown, u) => <StatusTags user={u} /> },
-            { title: t('users.fields.lastLoginAt'), dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => formatDateTime(v) },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              width: 180,
-              fixed: 'right',
-              render: (_: unknown, u) => (
-                <Space size={0}>
-                  <Button type="link" size="small" onClick={() => navigate(`/users/${u.id}`)}>{t('users.actions.detail')}</Button>
-                  {canWrite && (
-                    <>
-                      <Button type="link" size="small" onClick={() => setEditing(u)}>{t('users.actions.edit')}</Button>
-                      <Dropdown
-                        menu={{
-                          items: [
-                            { key: 'status', label: u.status === 'active' ? t('users.actions.disable') : t('users.actions.enable'), danger: u.status === 'active' },
-                            { key: 'password', label: t('users.actions.resetPassword') },
-                            ...(isLocked(u) ? [{ key: 'unlock', label: t('users.actions.unlock') }] : []),
-                          ],
-                          onClick: ({ key }) => {
-                            if (key === 'status') toggleStatus(u);
-                            if (key === 'password') setResetting(u);
-                            if (key === 'unlock') void act(t('users.unlock.done'), () => api.post(`/users/${u.id}/unlock`, {}));
-                          },
-                        }}
-                      >
-                        <Button type="link" size="small">{t('common.more')}</Button>
-                      </Dropdown>
-                    </>
-                  )}
-                </Space>
-              ),
-            },
+            { title: t('users.fields.status'), key: 'status', dataIndex: 'status', width: 170, render: (_: unknown, u) => <StatusTags user={u} /> },
+            { title: t('users.fields.lastLoginAt'), key: 'lastLoginAt', dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => formatDateTime(v) },
           ]}
+          actions={(u) => (
+            <Space size={0}>
+              <Button type="link" size="small" onClick={() => navigate(`/users/${u.id}`)}>
+                {t('users.actions.detail')}
+              </Button>
+              {canWrite && (
+                <>
+                  <Button type="link" size="small" onClick={() => setEditing(u)}>
+                    {t('users.actions.edit')}
+                  </Button>
+                  <Dropdown
+                    menu={{
+                      items: [
+                        { key: 'status', label: u.status === 'active' ? t('users.actions.disable') : t('users.actions.enable'), danger: u.status === 'active' },
+                        { key: 'password', label: t('users.actions.resetPassword') },
+                        ...(isLocked(u) ? [{ key: 'unlock', label: t('users.actions.unlock') }] : []),
+                      ],
+                      onClick: ({ key }) => {
+                        if (key === 'status') toggleStatus(u);
+                        if (key === 'password') setResetting(u);
+                        if (key === 'unlock') void act(t('users.unlock.done'), () => api.post(`/users/${u.id}/unlock`, {}));
+                      },
+                    }}
+                  >
+                    <Button type="link" size="small">
+                      {t('common.more')}
+                    </Button>
+                  </Dropdown>
+                </>
+              )}
+            </Space>
+          )}
         />
       </Card>
 
@@ -190,8 +215,15 @@ export function UsersPage() {
           user={editing}
           open
           onClose={() => setEditing(null)}
-          onStale={() => { setEditing(null); list.reload(); }}
-          onSaved={() => { setEditing(null); message.success(t('users.edit.done')); list.reload(); }}
+          onStale={() => {
+            setEditing(null);
+            list.reload();
+          }}
+          onSaved={() => {
+            setEditing(null);
+            message.success(t('users.edit.done'));
+            list.reload();
+          }}
         />
       )}
       {resetting && (
@@ -199,8 +231,15 @@ export function UsersPage() {
           user={resetting}
           open
           onClose={() => setResetting(null)}
-          onStale={() => { setResetting(null); list.reload(); }}
-          onSaved={() => { setResetting(null); message.success(t('users.password.done')); list.reload(); }}
+          onStale={() => {
+            setResetting(null);
+            list.reload();
+          }}
+          onSaved={() => {
+            setResetting(null);
+            message.success(t('users.password.done'));
+            list.reload();
+          }}
         />
       )}
       {userId && <UserDrawer userId={userId} onClose={() => navigate('/users')} onChanged={list.reload} />}

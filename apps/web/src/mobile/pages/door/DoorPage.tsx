@@ -187,7 +187,9 @@ export function DoorPage() {
 function Refused({ error, phone, onRetry }: { error: unknown; phone: string | null; onRetry: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const code = error instanceof ApiError ? error.code : 'UNKNOWN';
+  // A code the server cannot even read (cut short, garbled by a scanner) is a bad code, in the same
+  // plain words as an expired one, never the generic "check the fields" message.
+  const code = error instanceof ApiError ? (error.code === 'VALIDATION_FAILED' && error.errors.some((f) => f.path === 'code') ? 'DOOR_CODE_INVALID' : error.code) : 'UNKNOWN';
   const known = t(`door.reasons.${code}`, { defaultValue: '' });
   const { title, detail } = describeError(error);
   const [wait, setWait] = useState(error instanceof ApiError && error.retryAfterSeconds ? Math.ceil(error.retryAfterSeconds) : 0);

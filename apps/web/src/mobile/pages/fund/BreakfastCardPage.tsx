@@ -77,6 +77,9 @@ function BreakfastCardView({ card }: { card: MyBreakfastCard }) {
       <div className="nj-card-head">
         {t('breakfast.heading')} · {card.fundName}
       </div>
+      <div className="nj-card-name" data-testid="breakfast-card-holder">
+        {card.holderName}
+      </div>
       <div className="nj-breakfast-number" data-testid="breakfast-card-number">
         {card.number}
       </div>

@@ -31,7 +31,7 @@ export const legalZh = {
   you: '我',
   union: '工会',
   categories: { contract: '劳动合同', wages: '工资报酬', work_injury: '工伤', social_insurance: '社会保险', dismissal: '解除劳动关系', rest_leave: '休息休假', other: '其他' },
-  services: { title: '服务', legal: '法律咨询', legalText: '免费问律师，可匿名', hotline: '12351 热线', hotlineText: '职工维权热线', monitoring: '监测点季报', monitoringText: '劳动关系信息员填报' },
+  services: { title: '服务', group: '法律服务', mineText: '看律师的答复，继续追问', legal: '法律咨询', legalText: '免费问律师，可匿名', hotline: '12351 热线', hotlineText: '职工维权热线', monitoring: '监测点季报', monitoringText: '劳动关系信息员填报' },
   sign: {
     title: '签名确认',
     loading: '正在读取文书…',
@@ -98,7 +98,7 @@ export const legalEn: Translation<typeof legalZh> = {
   you: 'Me',
   union: 'Union',
   categories: { contract: 'Contract', wages: 'Wages', work_injury: 'Work injury', social_insurance: 'Social insurance', dismissal: 'Dismissal', rest_leave: 'Rest and leave', other: 'Other' },
-  services: { title: 'Services', legal: 'Legal help', legalText: 'Ask a lawyer free, even anonymously', hotline: 'Hotline 12351', hotlineText: 'Workers’ rights hotline', monitoring: 'Quarterly form', monitoringText: 'For monitoring-point informants' },
+  services: { title: 'Services', group: 'Legal help', mineText: 'Read the lawyers’ answers and ask more', legal: 'Legal help', legalText: 'Ask a lawyer free, even anonymously', hotline: 'Hotline 12351', hotlineText: 'Workers’ rights hotline', monitoring: 'Quarterly form', monitoringText: 'For monitoring-point informants' },
   sign: {
     title: 'Sign',
     loading: 'Loading the document…',

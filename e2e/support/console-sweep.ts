@@ -1,0 +1,69 @@
+import type { Page } from 'playwright-core';
+import { saveScreenshot } from './browser';
+import { findLayoutProblems, findOverlayProblems } from './layout-checks';
+import { findTextProblems } from './text-checks';
+
+/** Waits until the page's requests are done and no spinner is left. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active'), null, { timeout: 30_000 }).catch(() => undefined);
+  await page.waitForTimeout(300);
+}
+
+/** Every page the signed-in user's menu offers (its links), in menu order. */
+export async function listMenuPages(page: Page): Promise<{ path: string; label: string }[]> {
+  // Open every group first: collapsed groups do not render their items.
+  for (const group of await page.locator('.admin-sider .ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title').all()) await group.click();
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.admin-sider .ant-menu-item')].map((li) => ({ path: li.dataset.menuId?.replace(/^.*?-(\/.*)$/, '$1') ?? '', label: (li.textContent ?? '').trim() })),
+  );
+}
+
+export type SweepResult = { path: string; label: string; problems: string[]; errors: string[]; activeMenu: string | null; screenshot: string };
+
+/**
+ * Opens each page, screenshots it and collects layout problems; where the page has a 新增/新建
+ * button (a primary button with a plus), opens that form too and checks it fits the window.
+ */
+export async function sweepPages(page: Page, name: string, pages: { path: string; label: string }[]): Promise<SweepResult[]> {
+  const results: SweepResult[] = [];
+  for (const { path, label } of pages) {
+    await page.goto(`/admin${path}`);
+    await settle(page);
+    const problems = [...(await findLayoutProblems(page)), ...(await findTextProblems(page, '#root')).map((p) => `text: ${p}`)];
+    // A red box on a page the menu offers means the role was sent somewhere it cannot use.
+    const errors = (await page.locator('.ant-layout-content .ant-alert-error, .ant-layout-content .ant-result-error, .ant-layout-content .ant-result-404, .ant-layout-content .ant-result-403').allTextContents()).map((t) => t.trim());
+    // Each further tab of the page (评星定级 ▸ 检查记录 …) is a page of its own for layout.
+    const tabs = page.locator('.ant-layout-content .ant-tabs-tab:not(.ant-tabs-tab-active):not(.ant-tabs-tab-disabled)');
+    for (let i = 0, n = await tabs.count(); i < n; i++) {
+      const tab = page.locator('.ant-layout-content .ant-tabs-tab').nth(i + 1);
+      const tabLabel = ((await tab.textContent()) ?? '').trim();
+      await tab.click();
+      await settle(page);
+      problems.push(...[...(await findLayoutProblems(page)), ...(await findTextProblems(page, '#root')).map((p) => `text: ${p}`)].map((p) => `${tabLabel}: ${p}`));
+      await saveScreenshot(page, `sweep-${name}-${path.replace(/\W+/g, '_')}-tab${i + 1}`);
+    }
+    const activeMenu = await page
+      .locator('.admin-sider .ant-menu-item-selected')
+      .first()
+      .textContent({ timeout: 1000 })
+      .catch(() => null);
+    const screenshot = await saveScreenshot(page, `sweep-${name}-${path.replace(/\W+/g, '_') || 'home'}`);
+    const create = page.locator('.ant-layout-content .ant-card-extra .ant-btn-primary:has(.anticon-plus)').first();
+    if (await create.isVisible().catch(() => false)) {
+      await create.click();
+      await page
+        .locator('.ant-modal-content, .ant-drawer-content')
+        .first()
+        .waitFor({ timeout: 5000 })
+        .catch(() => undefined);
+      await page.waitForTimeout(500);
+      problems.push(...[...(await findOverlayProblems(page)), ...(await findTextProblems(page, '.ant-modal-content, .ant-drawer-content')).map((p) => `text: ${p}`)].map((p) => `form: ${p}`));
+      await saveScreenshot(page, `sweep-${name}-${path.replace(/\W+/g, '_') || 'home'}-form`);
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(300);
+    }
+    results.push({ path, label, problems: [...new Set(problems)], errors, activeMenu: activeMenu?.trim() ?? null, screenshot });
+  }
+  return results;
+}
