@@ -262,7 +262,7 @@ export async function seedDemoRights(tx: Db, byCode: Map<string, OrgRow>, pii: D
     const isOpen = i >= 72;
     const askedAt = new Date(shanghaiStartOf(askedOn).getTime() + (9 + Math.floor(random() * 8)) * 3600_000);
     consultations.push({
-      number: `ZX${askedOn.slice(0, 4)}${String(++zx).padStart(5, '0')}`,
+      number: `JB-ZX${askedOn.slice(0, 4)}${String(++zx).padStart(5, '0')}`,
       orgId: pick(desks).id,
       channel,
       category: q.category,
@@ -284,9 +284,9 @@ export async function seedDemoRights(tx: Db, byCode: Map<string, OrgRow>, pii: D
   // The demo rider asked online last week and has an answer waiting under 我的.
   if (workerId) {
     const askedAt = new Date(shanghaiStartOf(addDays(today, -6)).getTime() + 22 * 3600_000);
-    consultations.push({ number: `ZX${today.slice(0, 4)}${String(++zx).padStart(5, '0')}`, orgId: byCode.get('JB-GYQ')!.id, channel: 'online', category: 'work_injury', question: QUESTIONS[3]!.q, isAnonymous: false, askerUserId: workerId, askerName: '骑手小王', askerPhone: '13800000001', employerName: '饿了么重庆江北站点', status: 'answered', answer: QUESTIONS[3]!.a, citations: [{ law: LAW_CATALOGUE[21]!.law, article: LAW_CATALOGUE[21]!.article }, { law: LAW_CATALOGUE[22]!.law, article: LAW_CATALOGUE[22]!.article }], answeredBy: lawyerId, answererName: '陈律师（法律志愿者）', answeredAt: new Date(askedAt.getTime() + 14 * 3600_000), askerSeenAt: askedAt, askedAt, createdAt: askedAt });
+    consultations.push({ number: `JB-ZX${today.slice(0, 4)}${String(++zx).padStart(5, '0')}`, orgId: byCode.get('JB-GYQ')!.id, channel: 'online', category: 'work_injury', question: QUESTIONS[3]!.q, isAnonymous: false, askerUserId: workerId, askerName: '骑手小王', askerPhone: '13800000001', employerName: '饿了么重庆江北站点', status: 'answered', answer: QUESTIONS[3]!.a, citations: [{ law: LAW_CATALOGUE[21]!.law, article: LAW_CATALOGUE[21]!.article }, { law: LAW_CATALOGUE[22]!.law, article: LAW_CATALOGUE[22]!.article }], answeredBy: lawyerId, answererName: '陈律师（法律志愿者）', answeredAt: new Date(askedAt.getTime() + 14 * 3600_000), askerSeenAt: askedAt, askedAt, createdAt: askedAt });
   }
-  for (const year of new Set(consultations.map((c) => Number(c.number.slice(2, 6))))) await tx.insert(rightsCounter).values({ orgId: jb.id, kind: 'consultation', year, value: zx }).onConflictDoNothing();
+  for (const year of new Set(consultations.map((c) => Number(c.number.slice('JB-ZX'.length, 'JB-ZX'.length + 4))))) await tx.insert(rightsCounter).values({ orgId: jb.id, kind: 'consultation', year, value: zx }).onConflictDoNothing();
   await tx.insert(rightsConsultation).values(consultations);
 
   // ---- 三员: 100 supervisors, 100 informants, 100 legal supervisors across the streets and parks ----

@@ -72,7 +72,8 @@ export function createConsultationsService(deps: { db: Db; cases: CasesService; 
   async function newNumber(tx: Db, orgPath: string) {
     const district = await findDistrictOf(tx, orgPath);
     const year = yearOf(today(clock));
-    return `ZX${year}${String(await nextNumber(tx, district.id, 'consultation', year)).padStart(5, '0')}`;
+    // The district's code keeps numbers apart across districts (each counts from 1 each year).
+    return `${district.code}-ZX${year}${String(await nextNumber(tx, district.id, 'consultation', year)).padStart(5, '0')}`;
   }
 
   /** Staff of the answering union (and above) who take consultations hear of a new online one. */

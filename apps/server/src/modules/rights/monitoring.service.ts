@@ -3,7 +3,7 @@ import type { TeamRole, ThresholdOp, WarningLevel, WarningMeasure } from '@niang
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { diffSnapshots, recordAudit } from '../../platform/audit/audit.service';
-import { isInScope, type Scope } from '../../platform/auth';
+import { isInScope } from '../../platform/auth';
 import { AppError, notFound } from '../../platform/errors';
 import { daysBetween } from '../../platform/holidays';
 import { maskPhone } from '../../platform/logger';
@@ -14,7 +14,7 @@ import * as repo from './monitoring.repository';
 import { breachesOf, previousQuarter, quarterEnd, quarterOf, reportDueOn } from './quarters';
 import { reminderBand } from './reminders.service';
 import * as remindersRepo from './reminders.repository';
-import { findOrgBrief, getDeskOrg, settingsFor, today, versionConflict, type RightsStaff, type RightsWorker } from './rights.shared';
+import { findOrgBrief, getDeskOrg, settingsFor, underPathOf, today, versionConflict, type RightsStaff, type RightsWorker } from './rights.shared';
 import type { Tell } from './tell';
 
 type Org = { id: string; code: string; name: string };
@@ -46,13 +46,6 @@ export function toWarning(r: repo.WarningWithRefs): Warning {
 }
 
 /** Orgs a list may be narrowed to: in the viewer's read scope. */
-async function underPathOf(db: Db, orgId: string | undefined, scope: Scope) {
-  if (!orgId) return undefined;
-  const o = await findOrgBrief(db, orgId);
-  if (!o || !isInScope(scope, o.path)) throw new AppError('NOT_FOUND', { detail: 'NOT_FOUND_ENTITY', params: { entity: 'ENTITY_org' }, errors: [{ path: 'orgId', message: 'NOT_FOUND' }] });
-  return o.path;
-}
-
 /**
  * Labour-relations monitoring points (劳动关系监测点), their quarterly forms and early warnings, and
  * the 三员 rosters. A report crossing a threshold raises a warning routed to the responsible

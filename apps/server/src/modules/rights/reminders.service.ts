@@ -1,13 +1,13 @@
 import type { ClockKind, OverdueBoard } from '@niangjia/contracts';
 import { REMINDER_DAYS } from '@niangjia/contracts/rights-domain';
 import type { Db } from '../../db/client';
-import { isInScope, type Scope } from '../../platform/auth';
+import type { Scope } from '../../platform/auth';
 import { daysBetween, type HolidaysService, type IsoDate } from '../../platform/holidays';
 import { caseAccessOf, listNearestManagers } from './case-access';
 import { refreshClocks } from './case-clocks';
 import * as repo from './cases.repository';
 import * as remindersRepo from './reminders.repository';
-import { findOrgBrief, today, type RightsStaff } from './rights.shared';
+import { today, underPathOf, type RightsStaff } from './rights.shared';
 import type { Tell } from './tell';
 
 /** Which reminder band a deadline is in: 7, 3 or 1 days before, 0 once it has passed; null if further off. */
@@ -89,12 +89,9 @@ export function createRemindersService(deps: { db: Db; holidays: HolidaysService
      */
     async overdue(viewer: RightsStaff, orgId: string | undefined): Promise<OverdueBoard> {
       const now = today(clock);
-      let scope: Scope = viewer.read;
-      if (orgId) {
-        const o = await findOrgBrief(db, orgId);
-        if (!o || !isInScope(viewer.read, o.path)) scope = [];
-        else scope = [o.path];
-      }
+      // An org outside the viewer's scope does not exist for them (404, not an empty board).
+      const underPath = await underPathOf(db, orgId, viewer.read);
+      const scope: Scope = underPath ? [underPath] : viewer.read;
       const open = await repo.listOpenCases(db, scope);
       const byOrg = new Map<string, { org: { id: string; code: string; name: string }; overdue: number; dueSoon: number }>();
       const rows: OverdueBoard['rows'] = [];

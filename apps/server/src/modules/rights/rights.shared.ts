@@ -43,6 +43,14 @@ export async function getDeskOrg(db: Db, orgId: string, scope: Scope, path = 'or
   return o;
 }
 
+/** The path of an org filter the viewer may use (undefined: none given); outside their scope it does not exist (404). */
+export async function underPathOf(db: Db, orgId: string | undefined, scope: Scope) {
+  if (!orgId) return undefined;
+  const o = await findOrgBrief(db, orgId);
+  if (!o || !isInScope(scope, o.path)) throw new AppError('NOT_FOUND', { detail: 'NOT_FOUND_ENTITY', params: { entity: 'ENTITY_org' }, errors: [{ path: 'orgId', message: 'NOT_FOUND' }] });
+  return o.path;
+}
+
 /** The district (or else the top federation) above an org: numbering and settings live there. */
 export async function findDistrictOf(db: Db, path: string): Promise<OrgBrief> {
   const chain = await listOrgsOnPath(db, path);
