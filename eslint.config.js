@@ -44,6 +44,25 @@ export default tseslint.config(
     },
   },
   {
+    // Issue 9 point 5: an uploaded spreadsheet or CSV is read only through platform/spreadsheet
+    // (worker thread, heap cap, size/row/column/cell limits). exceljs stays for writing workbooks.
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['apps/server/src/platform/spreadsheet/**', '**/*.test.ts', 'apps/server/src/test/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.property.name=/^(xlsx|csv)$/][property.name=/^(load|read|readFile)$/]",
+          message: 'Read uploaded spreadsheets/CSVs only through platform/spreadsheet (readTemplateRows, readSheetRows, readCsv).',
+        },
+        {
+          selector: "MemberExpression[property.name='WorkbookReader']",
+          message: 'Read uploaded spreadsheets only through platform/spreadsheet (readSheetRows streams in a capped worker).',
+        },
+      ],
+    },
+  },
+  {
     // Every string a user typed is text, never HTML (issue 9: a station name ran script through a
     // Leaflet tooltip). These are the HTML sinks of the web app; render through React or textContent().
     files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],

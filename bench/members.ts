@@ -51,7 +51,7 @@ function fakeIdNumber(i: number, seqBase = 0): string {
 }
 const fakeName = (i: number) => SURNAMES[i % SURNAMES.length]! + GIVEN[(i * 7919) % GIVEN.length]! + GIVEN[(i * 104_729) % GIVEN.length]!;
 
-async function generateImportFile(rows: number): Promise<Buffer> {
+export async function generateImportFile(rows: number): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on("data", (c: Buffer) => chunks.push(c));

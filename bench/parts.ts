@@ -19,6 +19,7 @@ import {
 } from "./members";
 import { benchDoors, doorsMarkdown } from "./doors";
 import { benchFund, fundMarkdown } from "./fund";
+import { benchSpreadsheet, spreadsheetMarkdown } from "./spreadsheet";
 import { benchDay, dayMarkdown } from "./day";
 import { benchFigures, figuresMarkdown } from "./figures";
 import { startPgCluster, type PgCluster } from "./pg-cluster";
@@ -92,11 +93,11 @@ export function selectedParts(): string[] | undefined {
   );
   const unknown = parts.filter(
     (p) =>
-       p !== "members" && p !== "doors" && p !== "fund" && p !== "day" && p !== "figures" && !(POSITIONS_PARTS as readonly string[]).includes(p),
+      p !== "members" && p !== "doors" && p !== "fund" && p !== "day" && p !== "spreadsheet" && p !== "figures" && !(POSITIONS_PARTS as readonly string[]).includes(p),
   );
   if (unknown.length)
     throw new Error(
-      `unknown benchmark part(s): ${unknown.join(", ")} (known: members, doors, fund, day, figures, positions = ${POSITIONS_PARTS.join(", ")})`,
+      `unknown benchmark part(s): ${unknown.join(", ")} (known: members, doors, fund, day, spreadsheet, figures, positions = ${POSITIONS_PARTS.join(", ")})`,
     );
   return [...new Set(parts)];
 }
@@ -109,7 +110,7 @@ export async function runSelected(parts: string[]): Promise<void> {
   const skipPg = process.env.BENCH_SKIP_POSTGRES === "1";
   const command = `npm run bench -- ${parts.join(" ")}`;
   try {
-    if (!adminUrl && !skipPg && parts.some((p) => p !== "city")) {
+    if (!adminUrl && !skipPg && parts.some((p) => p !== "city" && p !== "spreadsheet")) {
       log("PostgreSQL: starting a throwaway 15 cluster");
       cluster = await startPgCluster();
       adminUrl = cluster.url("postgres");
@@ -128,6 +129,11 @@ export async function runSelected(parts: string[]): Promise<void> {
       if (!adminUrl) throw new Error("the doors benchmark needs PostgreSQL");
       const section = doorsMarkdown(await benchDoors(adminUrl), command);
       replaceSection("Doors: ", section);
+      console.log(`\n${section}`);
+    }
+    if (parts.includes("spreadsheet")) {
+      const section = spreadsheetMarkdown(await benchSpreadsheet(log), command);
+      replaceSection("Spreadsheets: ", section);
       console.log(`\n${section}`);
     }
     if (parts.includes("fund")) {

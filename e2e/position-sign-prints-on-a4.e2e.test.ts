@@ -14,7 +14,8 @@ describe.skipIf(!canRun)('staff print a station’s A4 door sign', () => {
       await signInToAdmin(page, 'jb.admin', '/admin/positions');
       await page.getByRole('textbox', { name: '搜索' }).fill('JB-RS-WHL');
       await page.keyboard.press('Enter');
-      await page.locator('tr', { hasText: 'JB-RS-WHL' }).getByText('五红路工会户外劳动者服务站').click();
+      // The code column gives way at this width; the row is found by the station's name.
+      await page.locator('tr', { hasText: '五红路工会户外劳动者服务站' }).getByText('五红路工会户外劳动者服务站').click();
       const [sign] = await Promise.all([context.waitForEvent('page'), page.getByTestId('print-sign').click()]);
       await sign.waitForURL(/\/p\/JB-RS-WHL\/sign$/);
       await sign.getByTestId('sign-qr').locator('svg').waitFor();

@@ -21,8 +21,15 @@ describe.skipIf(!canRun)('district staff register a door controller, see its sec
   it('registers a controller from the station page, bans a person from the entry log, then acknowledges and resolves a forced-open alarm', { timeout: 120_000 }, async () => {
     const { server, session } = journey;
     const a = session.page;
-    // The header bell says how many alarms are open in its accessible name ("门禁告警：2 条待处理").
-    const bellCount = async () => Number(/(\d+) 条待处理/.exec((await a.getByTestId('alarm-bell').getAttribute('aria-label')) ?? '')?.[1] ?? 0);
+    // The header bell's 待办 counts the open door alarms of the scope (驿站告警).
+    const bellCount = async () => {
+      await a.getByTestId('notification-bell').click();
+      await a.getByTestId('bell-todos-tab').click();
+      const group = a.getByTestId('todo-group-door_alarm');
+      const n = (await group.count()) ? Number(await group.getByTestId('todo-count').innerText()) : 0;
+      await a.getByTestId('notification-bell').click();
+      return n;
+    };
 
     await withScreenshotOnFailure(session, 'staff-manages-door-controllers', async () => {
       // 服务阵地 ▸ the station ▸ 智慧门禁.

@@ -50,7 +50,9 @@ export async function sweepPages(page: Page, name: string, pages: { path: string
       .catch(() => null);
     const screenshot = await saveScreenshot(page, `sweep-${name}-${path.replace(/\W+/g, '_') || 'home'}`);
     const create = page.locator('.ant-layout-content .ant-card-extra .ant-btn-primary:has(.anticon-plus)').first();
-    if (await create.isVisible().catch(() => false)) {
+    // A detail page opens over its list (a drawer): its list's 新增 button is not this page's.
+    const overlayOpen = await page.locator('.ant-drawer-open, .ant-modal-wrap:not([style*="display: none"])').first().isVisible().catch(() => false);
+    if (!overlayOpen && (await create.isVisible().catch(() => false))) {
       await create.click();
       await page
         .locator('.ant-modal-content, .ant-drawer-content')

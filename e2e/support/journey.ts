@@ -14,7 +14,8 @@ export function useJourney(browser: Omit<Parameters<typeof openBrowser>[0], 'bas
   beforeAll(async () => {
     server = await startServer();
     session = await openBrowser({ baseURL: server.baseURL, ...browser });
-  }, 240_000);
+    // The server's first start seeds the demo: minutes on a busy machine (see server.ts).
+  }, 900_000);
   // A failed journey keeps the server's log beside its screenshot: a crash shows in the browser only
   // as "connection refused".
   afterEach((context) => {

@@ -10,13 +10,15 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { authRoutes, createAuthService, createUsersService, sessionHook, usersRoutes } from './modules/accounts';
-import { accessRoutes, createAccessService, createDoorGateway, createDoorsService, doorsRoutes, type DoorGateway } from './modules/access';
+import { accessRoutes, createAccessService, createDoorGateway, createDoorsService, doorAlarmTodos, doorsRoutes, type DoorGateway } from './modules/access';
 import { auditRoutes } from './modules/audit';
-import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, membersRoutes, xlsxRoutes } from './modules/members';
+import { createActivityService, dashboardRoutes } from './modules/dashboard';
+import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, memberApplicationTodos, memberImportTodos, membersRoutes, xlsxRoutes } from './modules/members';
+import { createNoticesService, noticesRoutes } from './modules/notices';
 import { createOrgsService, orgsRoutes } from './modules/orgs';
+import { createFeedbackService, createStarsService, doorAccessFigures, feedbackRoutes, feedbackTodos, starsRoutes } from './modules/stars';
 import { createFiguresService, createScreenService, createTargetsService, indicatorsRoutes, screenRoutes, systemRoutes as systemStatusRoutes } from './modules/figures';
 import { catalogue } from './catalogue';
-import { createFeedbackService, createStarsService, doorAccessFigures, feedbackRoutes, starsRoutes } from './modules/stars';
 import {
   coverageRoutes,
   createCoverageService,
@@ -25,6 +27,8 @@ import {
   createPositionImportService,
   createPositionsService,
   createStandardsService,
+  positionImportTodos,
+  positionShortfallTodos,
   positionsRoutes,
   positionsXlsxRoutes,
   standardsRoutes,
@@ -33,10 +37,12 @@ import { createRightsServices, renderRightsPdf, rightsRoutes, startRightsSchedul
 import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
 import { hasPermission } from './platform/auth';
 import { createHolidaysService, holidaysRoutes } from './platform/holidays';
-import { createJobRunner, type JobRunner } from './platform/jobs';
+import type { Clock } from './platform/clock';
+import { createJobRunner, createJobsService, jobsRoutes, type JobRunner } from './platform/jobs';
 import { AppError } from './platform/errors';
 import { registerErrorHandling, registerUniqueField } from './platform/error-handler';
 import { loggerOptions } from './platform/logger';
+import { createNotificationHub, createNotificationsService, notificationsRoutes, registerNotificationJobs, type NotificationHub, type TodoSource } from './platform/notifications';
 import { createMetrics, type Metrics } from './platform/metrics';
 import { systemRoutes } from './platform/system.routes';
 import { loadDataKeys, type DataKeys } from './platform/pii';
@@ -60,6 +66,8 @@ export type BuildAppOptions = {
   jobRunner?: { pollMs?: number; leaseMs?: number } | false;
   /** false: no MQTT broker or client in this instance (door scans then fail as offline). */
   doors?: false;
+  /** Where the job runner's "now" comes from (tests pass a fake clock to drive schedules and retries). */
+  clock?: Clock;
 };
 
 export type AppServices = ReturnType<typeof createServices>;
@@ -109,9 +117,13 @@ declare module 'fastify' {
     jobs: JobRunner;
     doorGateway: DoorGateway;
     fundLive: LiveHub;
+    notificationHub: NotificationHub;
     metrics: Metrics;
   }
 }
+
+/** 待办 of every module, in the order the bell and the 工作台 list them. */
+const TODO_SOURCES: readonly TodoSource[] = [memberApplicationTodos, feedbackTodos, doorAlarmTodos, positionShortfallTodos, memberImportTodos, positionImportTodos];
 
 // Unique indexes behind request fields, for 409s that name the field.
 registerUniqueField('org_code_unique', 'code');
@@ -147,7 +159,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         ? createLogSmsSender(app.log)
         : createMemorySmsSender());
   const dataKeys = opts.dataKeys ?? loadDataKeys({ dataKey: config.dataKey, previous: config.previousDataKeys, dataDir: config.dataDir, allowGenerate: config.env !== 'production' });
-  const jobs = createJobRunner({ db: database.db, log: app.log, runnerId: `${config.instanceId}:${randomUUID().slice(0, 4)}`, leaseMs: config.jobLeaseSeconds * 1000, ...(opts.jobRunner || {}) });
+  const jobs = createJobRunner({ db: database.db, log: app.log, runnerId: `${config.instanceId}:${randomUUID().slice(0, 4)}`, leaseMs: config.jobLeaseSeconds * 1000, ...(opts.jobRunner || {}), ...(opts.clock ? { clock: opts.clock } : {}) });
   const services = createServices(config, database, sms, secrets, dataKeys, jobs);
   app.decorate('services', services);
   app.decorate('jobs', jobs);
@@ -169,6 +181,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     });
     app.addHook('onClose', async () => stopRights?.());
   }
+  // Messages and 待办 (platform/notifications): live delivery on every instance, SMS as jobs.
+  const notificationHub = createNotificationHub(database, app.log);
+  app.decorate('notificationHub', notificationHub);
+  app.addHook('onReady', async () => notificationHub.start());
+  app.addHook('onClose', async () => notificationHub.stop());
+  registerNotificationJobs({ db: database.db, jobs, sms, publicUrl: config.publicUrl, clock: jobs.clock });
   // Door controllers (access): the MQTT side starts with the app and stops with it.
   const doorGateway = createDoorGateway({ database, mqtt: config.mqtt, door: config.door, secrets, dataKeys, log: app.log, isProduction: config.env === 'production', onAck: (result) => app.metrics.countDoorAck(result) });
   app.decorate('doorGateway', doorGateway);
@@ -176,14 +194,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     app.addHook('onReady', async () => doorGateway.start());
     app.addHook('onClose', async () => doorGateway.stop());
   }
-  const metrics = createMetrics({ instanceId: config.instanceId, version: config.version, database, sseClients: () => fundLive.clientCount() });
+  // The district screen hears every committed change to a rollup (LISTEN/NOTIFY) on this instance.
+  const screen = createScreenService({ database, figures: services.figures, log: app.log });
+  // Every open Server-Sent-Events stream of this instance: fund screens, district screens, bells.
+  const metrics = createMetrics({ instanceId: config.instanceId, version: config.version, database, sseClients: () => fundLive.clientCount() + screen.clientCount() + notificationHub.streamCount() });
   app.decorate('metrics', metrics);
   countDoorCommands(doorGateway, metrics);
   app.addHook('onResponse', async (request, reply) => {
     metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
-  // The district screen hears every committed change to a rollup (LISTEN/NOTIFY) on this instance.
-  const screen = createScreenService({ database, figures: services.figures, log: app.log });
   app.addHook('onReady', async () => screen.start());
   app.addHook('onClose', async () => screen.stop());
   const access = createAccessService({ db: database.db, secrets, dataKeys, gateway: doorGateway, door: config.door, publicUrl: config.publicUrl });
@@ -273,7 +292,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(cardImportRoutes, { imports: services.fundCardImports });
       await api.register(fundReportsRoutes, { db: database.db, cards: services.fundCards, custodian: services.fundCustodian });
       await api.register(fundPublicRoutes, { db: database.db, live: fundLive });
-      await api.register(posRoutes, { db: database.db, dataKeys, secrets, onResults: (kind, results) => metrics.countPosResults(kind, results) });
+      await api.register(dashboardRoutes, { activity: createActivityService({ db: database.db }) });
+      await api.register(noticesRoutes, { notices: createNoticesService({ db: database.db }) });
+      await api.register(notificationsRoutes, { notifications: createNotificationsService({ db: database.db, todoSources: TODO_SOURCES }), hub: notificationHub });
+      await api.register(jobsRoutes, { jobs: createJobsService({ db: database.db, clock: jobs.clock, kick: () => jobs.kick() }) });
+      await api.register(posRoutes, { db: database.db, dataKeys, secrets, offlineMaxHours: config.pos.offlineMaxHours, onResults: (kind, results) => metrics.countPosResults(kind, results) });
       await api.register(holidaysRoutes, { holidays: services.holidays });
       await api.register(rightsRoutes, { rights: services.rights });
       await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });

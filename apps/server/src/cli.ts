@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { roles, type Role } from '@niangjia/contracts';
+import { normalizeMobilePhone, roles, type Role } from '@niangjia/contracts';
 import { assertNoDemoData, openConfiguredDatabase, runMigrations } from './boot';
 import { ConfigError, loadConfig, type Config } from './config';
 import { DatabaseInUseError, type Database } from './db/client';
@@ -162,7 +162,7 @@ async function run(argv: string[]): Promise<string> {
       if (!/^[a-zA-Z][a-zA-Z0-9._-]{2,31}$/.test(username)) throw new UsageError('--username: 3–32 letters, digits, . _ -, starting with a letter');
       if (password.length < 10) throw new UsageError('--password: at least 10 characters');
       if (!roles.includes(role as Role)) throw new UsageError(`--role: "${role}" is not a role; use one of ${roles.join(', ')}`);
-      if (values.phone && !/^1[3-9]\d{9}$/.test(String(values.phone))) throw new UsageError('--phone: not a mainland mobile number (11 digits)');
+      if (values.phone !== undefined && !normalizeMobilePhone(String(values.phone))) throw new UsageError('--phone: not a mainland mobile number (11 digits; +86 and spaces or dashes are fine)');
       const needsOrg = role !== 'platform_admin' && role !== 'worker';
       if (needsOrg && !values.org) throw new UsageError(`--org is required for role ${role}`);
       if (!needsOrg && values.org) throw new UsageError(`--org is not used with role ${role}`);
@@ -174,7 +174,7 @@ async function run(argv: string[]): Promise<string> {
         const user = await database.db.transaction(async (tx) => {
           const [created] = await tx
             .insert(appUser)
-            .values({ username, displayName: values.name ? String(values.name) : username, phone: values.phone ? String(values.phone) : null, passwordHash })
+            .values({ username, displayName: values.name ? String(values.name) : username, phone: values.phone ? normalizeMobilePhone(String(values.phone)) : null, passwordHash })
             .returning();
           await tx.insert(roleGrant).values({ userId: created!.id, role, orgId: org?.id ?? null });
           await recordAudit(tx, systemAuditContext('系统管理员（命令行）'), { action: 'user.create', entityType: 'user', entityId: created!.id, orgId: org?.id ?? null, after: { username, role, org: org?.code ?? null } });

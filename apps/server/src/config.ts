@@ -90,6 +90,8 @@ const envSchema = z.object({
   NIANGJIA_JOB_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
   /** Bearer token for GET /metrics; required to read metrics outside demo mode. */
   NIANGJIA_METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+  /** The oldest breakfast an offline POS terminal may still sync (hours before now). */
+  NIANGJIA_POS_OFFLINE_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(72),
 });
 
 export type MqttConfig = {
@@ -141,6 +143,8 @@ export type Config = {
   jobLeaseSeconds: number;
   /** GET /metrics needs `Authorization: Bearer <token>` outside demo mode; unset there = metrics off. */
   metricsToken: string | undefined;
+  /** Charity fund POS terminals (fund). */
+  pos: { offlineMaxHours: number };
 };
 
 export class ConfigError extends Error {}
@@ -197,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     instanceId: e.NIANGJIA_INSTANCE_ID ?? defaultInstanceId(),
     jobLeaseSeconds: e.NIANGJIA_JOB_LEASE_SECONDS,
     metricsToken: e.NIANGJIA_METRICS_TOKEN,
+    pos: { offlineMaxHours: e.NIANGJIA_POS_OFFLINE_MAX_HOURS },
   };
   assertProductionSafe(config);
   return config;

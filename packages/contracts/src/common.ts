@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeMobilePhone } from './phone';
 
 /** Largest page a list endpoint will return; larger requests are refused, not clipped. */
 export const MAX_PAGE_SIZE = 200;
@@ -24,8 +25,15 @@ export const idParamsSchema = z.object({ id: z.uuid() });
 /** Optimistic concurrency: every update names the version it was based on. */
 export const versionSchema = z.number().int().min(1);
 
-/** Mainland China mobile numbers: 11 digits starting 13–19. */
-export const mobilePhoneSchema = z.string().regex(/^1[3-9]\d{9}$/, { error: 'PHONE_INVALID' });
+/**
+ * Mainland China mobile numbers: 11 digits starting 13–19. "+86"/"0086" and spaces or dashes are
+ * accepted and removed (normalizeMobilePhone), so the stored and compared value is the 11 digits.
+ */
+export const mobilePhoneSchema = z
+  .string()
+  .overwrite((text) => normalizeMobilePhone(text) ?? text)
+  .regex(/^1[3-9]\d{9}$/, { error: 'PHONE_INVALID' })
+  .describe('Mainland mobile number; +86/0086 and spaces or dashes are accepted');
 
 /** RFC 9457 problem details as this API returns them. */
 export const problemSchema = z.object({

@@ -2,17 +2,19 @@ import { z } from 'zod';
 
 /** The POS machine API of the charity fund, contract v1 (signed per terminal; docs/pos-contract.md). Money in fen. */
 const fenSchema = z.number().int();
+export const MAX_SALE_FEN = 1_000_000;
 
 // ---------------------------------------------------------------- POS machine API (signed; docs/pos-contract.md)
 export const posItemSchema = z.strictObject({
   name: z.string().trim().min(1).max(60),
-  qty: z.number().int().min(1).max(10_000),
-  priceFen: z.number().int().min(0).max(10_000_000),
+  qty: z.number().int().min(1).max(1000),
+  priceFen: z.number().int().min(0).max(MAX_SALE_FEN),
 });
 export const posSaleSchema = z.strictObject({
   /** The terminal's own id for the sale: the idempotency key (per terminal). */
   saleId: z.string().trim().min(1).max(64),
-  amountFen: z.number().int().min(1).max(100_000_000),
+  /** A snack window's sale: at most 10,000 yuan (a larger one is a typo or an attack). */
+  amountFen: z.number().int().min(1).max(MAX_SALE_FEN),
   items: z.array(posItemSchema).max(200).default([]),
   soldAt: z.iso.datetime({ offset: true }),
 });
@@ -55,8 +57,10 @@ export const posRefundResultSchema = z.object({
 export const posRedemptionSchema = z.strictObject({
   /** The terminal's own id for the redemption: the idempotency key (per terminal). */
   redemptionId: z.string().trim().min(1).max(64),
-  /** The card number, or the QR text shown on the worker's phone. */
+  /** The QR text shown on the worker's phone, or the card number typed or swiped (then with its check code: here after the number, or in `cardCode`). */
   card: z.string().trim().min(1).max(400),
+  /** The six-digit check code printed on the card, when `card` is a typed number. */
+  cardCode: z.string().trim().regex(/^\d{6}$/).optional(),
   /** When the worker took the breakfast (offline terminals send the original time). */
   redeemedAt: z.iso.datetime({ offset: true }),
 });
@@ -70,6 +74,13 @@ export const redemptionRefusals = [
   'FUND_CARD_EXPIRED',
   'FUND_BALANCE_TOO_LOW',
   'FUND_QR_INVALID',
+  'FUND_CARD_CODE_REQUIRED',
+  'FUND_CARD_CODE_INVALID',
+  'FUND_CARD_CODE_LOCKED',
+  'FUND_REDEMPTION_TOO_OLD',
+  'FUND_REDEMPTION_BEFORE_CARD',
+  'FUND_REDEMPTION_BEFORE_SHOP',
+  'FUND_SHOP_CLOSED',
 ] as const;
 export const posRedemptionResultSchema = z.object({
   redemptionId: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuerySchema, versionSchema } from './common';
+import { mobilePhoneSchema, pageQuerySchema, versionSchema } from './common';
 import { importJobSchema, importModes, importRowErrorSchema, importStatuses } from './members';
 
 export * from './fund-pos';
@@ -12,6 +12,8 @@ export * from './fund-pos';
 
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'FIELD_FORMAT' });
 const fenSchema = z.number().int();
+/** 100 million yuan: far above any district fund, far below where integer fen lose precision. */
+export const MAX_FUND_AMOUNT_FEN = 10_000_000_000;
 const codeSchema = z
   .string()
   .trim()
@@ -47,7 +49,7 @@ export const updateFundSchema = z.strictObject({
   name: z.string().trim().min(2).max(60).optional(),
   breakfastsPerDay: z.number().int().min(1).max(5).optional(),
   breakfastPriceFen: z.number().int().min(1).max(10_000).optional(),
-  minBalanceFen: z.number().int().min(0).optional(),
+  minBalanceFen: z.number().int().min(0).max(MAX_FUND_AMOUNT_FEN).optional(),
   defaultCardValidUntil: dateSchema.nullable().optional(),
   cardValidMonths: z.number().int().min(1).max(60).optional(),
 });
@@ -58,9 +60,9 @@ export const contributionRuleKinds = ['fixed', 'bps'] as const;
 /** fixed: `fixedFen` per sale (default 10 fen); bps: amount × bps / 10,000 rounded down, at most `capFen` when set. */
 export const contributionRuleInputSchema = z.strictObject({
   kind: z.enum(contributionRuleKinds),
-  fixedFen: z.number().int().min(0).max(100_000).optional(),
+  fixedFen: z.number().int().min(0).max(10_000).optional(),
   bps: z.number().int().min(1).max(10_000).optional(),
-  capFen: z.number().int().min(1).max(100_000).nullable().optional(),
+  capFen: z.number().int().min(1).max(10_000).nullable().optional(),
   /** Applies to sales made on or after this Asia/Shanghai day. */
   effectiveFrom: dateSchema,
 });
@@ -127,7 +129,8 @@ export const updateFundShopSchema = z.strictObject({
 export type UpdateFundShop = z.infer<typeof updateFundShopSchema>;
 
 // ---------------------------------------------------------------- POS terminals
-export const terminalStatuses = ['active', 'revoked'] as const;
+/** suspended: its shop is closed (reopening resumes it); revoked: for good. */
+export const terminalStatuses = ['active', 'suspended', 'revoked'] as const;
 export const posTerminalSchema = z.object({
   id: z.uuid(),
   shopId: z.uuid(),
@@ -164,6 +167,8 @@ export const breakfastCardSchema = z.object({
   isExpired: z.boolean(),
   suspendedReason: z.string().nullable(),
   replacedByNumber: z.string().nullable(),
+  /** Six digits printed on the card beside its number: a typed number redeems only with it. */
+  checkCode: z.string(),
   redeemedToday: z.number().int(),
   totalRedemptions: z.number().int(),
   issuedAt: z.string(),
@@ -177,7 +182,7 @@ export const listBreakfastCardsQuerySchema = pageQuerySchema.extend({
 export type ListBreakfastCardsQuery = z.infer<typeof listBreakfastCardsQuerySchema>;
 export const issueBreakfastCardSchema = z.strictObject({
   holderName: z.string().trim().min(2).max(30),
-  phone: z.string().regex(/^1[3-9]\d{9}$/, { error: 'PHONE_INVALID' }),
+  phone: mobilePhoneSchema,
   /** Optional; only its keyed hash is kept, to refuse a second card to the same person. */
   idNumber: z.string().trim().max(18).optional(),
   employer: z.string().trim().max(60).optional(),
@@ -217,7 +222,10 @@ export const breakfastCardImportSchema = z.object({
   errorRows: z.number().int(),
   committedRows: z.number().int(),
   isRepeat: z.boolean(),
+  /** The first errors (row, column, reason), at most 100; the full list is in the .xlsx report. */
   errors: z.array(importRowErrorSchema),
+  /** How many errors the check found in all (the list above is capped). */
+  errorCount: z.number().int(),
   createdByName: z.string().nullable(),
   createdAt: z.string(),
   committedAt: z.string().nullable(),
@@ -231,6 +239,8 @@ export const commitCardImportSchema = z.strictObject({ version: versionSchema, m
 export const myBreakfastCardSchema = z.object({
   number: z.string(),
   holderName: z.string(),
+  /** For typing at the till when the QR cannot be scanned. */
+  checkCode: z.string(),
   status: z.enum(cardStatuses),
   validUntil: dateSchema,
   isExpired: z.boolean(),
@@ -257,7 +267,8 @@ export const custodianTransferSchema = z.object({
 });
 export type CustodianTransfer = z.infer<typeof custodianTransferSchema>;
 export const createCustodianTransferSchema = z.strictObject({
-  amountFen: z.number().int().min(1),
+  /** At most what the fund has collected and not yet transferred (checked by the server), and never above 100 million yuan. */
+  amountFen: z.number().int().min(1).max(MAX_FUND_AMOUNT_FEN),
   transferredOn: dateSchema,
   reference: z.string().trim().min(1).max(60),
   note: z.string().trim().max(200).optional(),

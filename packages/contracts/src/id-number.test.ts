@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { mobilePhoneSchema } from './common';
 import { ageOn, checkIdNumber, idNumberCheckChar, maskIdNumber } from './id-number';
 
 const TODAY = '2026-05-20';
@@ -64,14 +63,5 @@ describe('ID numbers (GB 11643)', () => {
 
   it('masks all but the region and the last four', () => {
     expect(maskIdNumber('500105199003070011')).toBe('500105********0011');
-  });
-});
-
-describe('mainland mobile numbers', () => {
-  it('accepts 11 digits starting 13–19 and nothing else', () => {
-    for (const ok of ['13800000001', '19912345678', '16612345678']) expect(mobilePhoneSchema.safeParse(ok).success).toBe(true);
-    for (const bad of ['12800000001', '1380000000', '138000000012', '+8613800000001', '1380000000a', '']) {
-      expect(mobilePhoneSchema.safeParse(bad).success).toBe(false);
-    }
   });
 });

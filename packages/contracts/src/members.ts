@@ -246,8 +246,10 @@ export const memberImportSchema = z.object({
   committedRows: z.number().int(),
   /** The same file was uploaded before: this is that batch (nobody is added twice). */
   isRepeat: z.boolean(),
-  /** The first errors (row, column, reason); the full list is in the .xlsx report. */
+  /** The first errors (row, column, reason), at most 100; the full list is in the .xlsx report. */
   errors: z.array(importRowErrorSchema),
+  /** How many errors the check found in all (the list above is capped). */
+  errorCount: z.number().int(),
   createdByName: z.string().nullable(),
   createdAt: z.string(),
   committedAt: z.string().nullable(),

@@ -39,7 +39,10 @@ export const positionImportSchema = z.object({
   updateRows: z.number().int(),
   committedRows: z.number().int(),
   mode: z.enum(importModes).nullable(),
+  /** The first errors (row, column, reason), at most 100; the full list is in the .xlsx report. */
   errors: z.array(positionImportRowErrorSchema),
+  /** How many errors the check found in all (the list above is capped). */
+  errorCount: z.number().int(),
   createdAt: z.string(),
 });
 export type PositionImport = z.infer<typeof positionImportSchema>;

@@ -16,5 +16,7 @@ export * from '../modules/rights/consultations.tables';
 export * from '../modules/rights/cases.tables';
 export * from '../modules/rights/documents.tables';
 export * from '../modules/rights/monitoring.tables';
+export * from '../platform/notifications/notifications.tables';
+export * from '../modules/notices/notices.tables';
 export * from '../platform/indicators/indicators.tables';
 export * from '../modules/figures/figures.tables';

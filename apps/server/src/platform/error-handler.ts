@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type FieldError } from './errors';
+import { AppError, capList, MAX_LISTED_ERRORS, type FieldError } from './errors';
 import { hasMessage, pickLang, t, type Lang } from './i18n';
 import { errorForLog } from './logger';
 import { RequestValidationError, translateIssues } from './validation';
@@ -68,6 +68,20 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 }
 
+/**
+ * An error list as it leaves the server: at most MAX_LISTED_ERRORS entries; when some are left out,
+ * a last entry says how many and `errorCount` gives the whole count (issue 9: an 84 MB answer to a
+ * 1 MB file of bad lines).
+ */
+function listOf<T>(errors: readonly T[], total: unknown, lang: Lang, out: (e: T) => FieldError): { errors: FieldError[]; errorCount?: number } {
+  const count = typeof total === 'number' ? total : errors.length;
+  const { items, notListed } = capList(errors, MAX_LISTED_ERRORS, Math.max(count, errors.length));
+  const listed = items.map(out);
+  if (!notListed) return { errors: listed };
+  listed.push({ path: '', message: t(lang, 'ERRORS_NOT_LISTED', { notListed: notListed.toLocaleString('en') }), code: 'ERRORS_NOT_LISTED' });
+  return { errors: listed, errorCount: Math.max(count, errors.length) };
+}
+
 function sendProblem(reply: FastifyReply, problem: Problem) {
   return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(problem);
 }
@@ -85,7 +99,7 @@ function toProblem(error: unknown, request: FastifyRequest, lang: Lang): Problem
       status: 400,
       detail: t(lang, 'VALIDATION_FAILED_DETAIL'),
       code: 'VALIDATION_FAILED',
-      errors: translateIssues(error.part, error.issues, lang),
+      ...listOf(translateIssues(error.part, error.issues.slice(0, MAX_LISTED_ERRORS), lang), error.issues.length, lang, (e) => e),
       requestId,
     };
   }
@@ -104,9 +118,7 @@ function toProblem(error: unknown, request: FastifyRequest, lang: Lang): Problem
       // A detail still holding a {placeholder} was thrown without its values: better none than braces on a screen.
       ...(detail !== detailKey && !/\{[A-Za-z]\w*\}/.test(detail) ? { detail } : {}),
       code: error.code,
-      ...(error.errors
-        ? { errors: error.errors.map((e) => ({ path: e.path, message: t(lang, e.message, params), ...(e.code ? { code: e.code } : {}) })) }
-        : {}),
+      ...(error.errors ? listOf(error.errors, error.extras.errorCount, lang, (e) => ({ path: e.path, message: t(lang, e.message, params), ...(e.code ? { code: e.code } : {}) })) : {}),
       ...error.extras,
       requestId,
     };

@@ -64,3 +64,12 @@ export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
  */
 export const versionConflict = (sent: number, current?: number) =>
   new AppError('VERSION_CONFLICT', current === undefined ? { detail: 'VERSION_CONFLICT_DETAIL_PLAIN' } : { params: { sent, current } });
+
+/** Error lists leave the server capped: the first ones, and how many there were (never a list as long as the input). */
+export const MAX_LISTED_ERRORS = 100;
+
+/** The first `max` items of a list and its length; `total` when only part of the list was kept while reading. */
+export function capList<T>(items: readonly T[], max = MAX_LISTED_ERRORS, total = items.length): { items: T[]; total: number; notListed: number } {
+  const kept = items.slice(0, max);
+  return { items: kept, total, notListed: Math.max(0, total - kept.length) };
+}

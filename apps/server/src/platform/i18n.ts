@@ -44,6 +44,7 @@ export function pickLang(header: string | string[] | undefined): Lang {
 registerMessages({
   VALIDATION_FAILED: ['请求内容有误', 'The request is not valid'],
   VALIDATION_FAILED_DETAIL: ['请检查以下字段后重试', 'Check the fields listed and try again'],
+  ERRORS_NOT_LISTED: ['另有 {notListed} 处错误未列出', '{notListed} more errors are not listed'],
   MALFORMED_JSON: ['请求内容不是有效的 JSON', 'The request body is not valid JSON'],
   MALFORMED_JSON_DETAIL: ['请求体不是合法的 JSON，请检查括号、引号和逗号', 'The body is not valid JSON; check its brackets, quotes and commas'],
   EMPTY_BODY_DETAIL: ['请求体为空，应为 JSON 对象', 'The body is empty; send a JSON object'],

@@ -1,47 +1,63 @@
-import type { FastifyBaseLogger } from 'fastify';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import type { Database } from '../db/client';
+import type { Database, Db } from '../db/client';
 
-/**
- * LISTENs on a PostgreSQL channel in this instance and hands each payload to `onPayload`: a
- * dedicated connection that reconnects after a drop on PostgreSQL, PGlite's own listen/notify in
- * embedded mode. NOTIFY is sent inside the writing transaction, so only committed changes arrive,
- * on every instance.
- */
+type Logger = { warn(obj: object, msg: string): void };
+
 export type NotifyListener = { start(): Promise<void>; stop(): Promise<void> };
 
-export function createNotifyListener(database: Database, channel: string, onPayload: (payload: string) => void, log?: FastifyBaseLogger): NotifyListener {
+/**
+ * LISTENs on one channel for the whole instance and hands each payload to `onPayload`. On a
+ * PostgreSQL server it keeps a dedicated connection (outside the pool) and reconnects after a
+ * drop — retrying until it succeeds — then calls `onReconnect` so subscribers can catch up on what
+ * they missed meanwhile; on PGlite it uses the embedded database's own listen/notify. NOTIFY is
+ * sent inside the writing transaction (`sendNotify`), so only committed changes arrive, on every
+ * instance. This is the project's one LISTEN loop: the fund's live screen, the district screen
+ * and the notification bells all use it.
+ */
+export function createNotifyListener(
+  database: Database,
+  channel: string,
+  onPayload: (payload: string) => void,
+  { log, onReconnect, retryMs = 1000 }: { log?: Logger; onReconnect?: () => void; retryMs?: number } = {},
+): NotifyListener {
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
-  let stopped = false;
+  let isStopped = false;
   let stopFn: (() => Promise<void>) | null = null;
-  const dispatch = (payload: string) => {
+  // One failing subscriber must not stop the others, nor the connection's event loop.
+  const guard = (fn: () => void) => {
     try {
-      onPayload(payload);
+      fn();
     } catch (error) {
       log?.warn({ err: error, channel }, 'notification listener failed');
     }
   };
+  const dispatch = (payload: string) => guard(() => onPayload(payload));
 
   async function startPg(url: string) {
     let client: pg.Client | null = null;
     let retry: NodeJS.Timeout | null = null;
-    const connect = async () => {
-      if (stopped) return;
+    const connect = async (isReconnect: boolean) => {
+      if (isStopped) return;
       const c = new pg.Client({ connectionString: url });
-      c.on('notification', (m) => m.channel === channel && m.payload !== undefined && dispatch(m.payload));
+      const reconnectLater = () => {
+        if (!isStopped) retry = setTimeout(() => void connect(true).catch(() => reconnectLater()), retryMs);
+      };
+      c.on('notification', (m) => {
+        if (m.channel === channel && m.payload !== undefined) dispatch(m.payload);
+      });
       c.on('error', (error) => {
         log?.warn({ err: error, channel }, 'notification connection lost; reconnecting');
         void c.end().catch(() => undefined);
         if (client === c) client = null;
-        if (!stopped) retry = setTimeout(() => void connect().catch(() => undefined), 1000);
-        // After a reconnect, listeners refresh: what happened meanwhile was not heard.
-        dispatch('');
+        reconnectLater();
       });
       await c.connect();
       await c.query(`LISTEN ${channel}`);
       client = c;
+      if (isReconnect && onReconnect) guard(onReconnect);
     };
-    await connect();
+    await connect(false);
     stopFn = async () => {
       if (retry) clearTimeout(retry);
       await client?.end().catch(() => undefined);
@@ -50,11 +66,12 @@ export function createNotifyListener(database: Database, channel: string, onPayl
 
   return {
     async start() {
-      stopped = false;
+      isStopped = false;
       if (database.kind === 'pglite' && database.pglite) {
-        const unsub = await database.pglite.listen(channel, dispatch);
+        const pglite = database.pglite;
+        const unsubscribe = await pglite.listen(channel, dispatch);
         stopFn = async () => {
-          if (!database.pglite!.closed) await unsub();
+          if (!pglite.closed) await unsubscribe();
         };
       } else if (database.pool) {
         const url = (database.pool.options as { connectionString?: string }).connectionString;
@@ -62,9 +79,18 @@ export function createNotifyListener(database: Database, channel: string, onPayl
       }
     },
     async stop() {
-      stopped = true;
+      isStopped = true;
       await stopFn?.();
       stopFn = null;
     },
   };
+}
+
+/**
+ * Sends payloads on a channel inside the caller's transaction (delivered when it commits, never if
+ * it rolls back). PostgreSQL limits a payload to 8,000 bytes: callers keep theirs small.
+ */
+export async function sendNotify(db: Db, channel: string, payloads: readonly string[]): Promise<void> {
+  if (!payloads.length) return;
+  await db.execute(sql`select pg_notify(${channel}, x) from unnest(${sql.param(payloads)}::text[]) as x`);
 }

@@ -5,6 +5,7 @@ import { buildApp } from '../app';
 import { testConfig, type Config } from '../config';
 import { openDatabase, type Database } from '../db/client';
 import { DEMO_PASSWORD } from '../db/seed/demo-orgs';
+import type { Clock } from '../platform/clock';
 import { createMemorySmsSender, type MemorySmsSender } from '../platform/sms';
 import { adminQuery, randomDbName, testDbKind, withDatabaseName } from './test-db';
 
@@ -75,7 +76,7 @@ export type TestApp = {
 };
 
 /** A fresh app on a fresh copy of the migrated, demo-seeded database. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<Config> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const kind = testDbKind();
   const template = inject('dbTemplate');
   let database: Database;
@@ -89,7 +90,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   }
   const sms = createMemorySmsSender();
   const config = testConfig(overrides);
-  const app = await buildApp({ config, database, sms, logger: false });
+  const app = await buildApp({ config, database, sms, logger: false, ...(options.clock ? { clock: options.clock } : {}) });
   await app.ready();
   const anon = new Client(app);
 
@@ -123,6 +124,29 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
       await app.close();
       await database.close();
       if (dropName) await adminQuery(`drop database if exists ${dropName} with (force)`);
+    },
+  };
+}
+
+/**
+ * A second app instance on the test's database, listening on a free port: on PostgreSQL a new app
+ * with its own pool (live updates must cross instances), on PGlite (one process) the test's own
+ * app. `close()` closes only what it opened.
+ */
+export async function openSecondInstance(t: TestApp): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
+  if (testDbKind() !== 'postgres') {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    return { app: t.app, close: async () => undefined };
+  }
+  const url = (t.database.pool!.options as { connectionString: string }).connectionString;
+  const database = await openDatabase({ databaseUrl: url, poolSize: 2 });
+  const app = await buildApp({ config: t.config, database, logger: false, jobRunner: false, doors: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await database.close();
     },
   };
 }

@@ -50,6 +50,9 @@ const TeamsPage = lazy(() => import('./features/rights/TeamsPage').then((m) => (
 const RatingsPage = lazy(() => import('./features/rights/RatingsPage').then((m) => ({ default: m.RatingsPage })));
 const RightsSettingsPage = lazy(() => import('./features/rights/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const HolidaysPage = lazy(() => import('./features/rights/HolidaysPage').then((m) => ({ default: m.HolidaysPage })));
+const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const NoticesPage = lazy(() => import('./features/notices/NoticesPage').then((m) => ({ default: m.NoticesPage })));
+const JobsPage = lazy(() => import('./features/jobs/JobsPage').then((m) => ({ default: m.JobsPage })));
 const FiguresPage = lazy(() => import('./features/figures/FiguresPage').then((m) => ({ default: m.FiguresPage })));
 const SystemPage = lazy(() => import('./features/system/SystemPage').then((m) => ({ default: m.SystemPage })));
 const SessionsPage = lazy(() => import('./auth/SessionsPage').then((m) => ({ default: m.SessionsPage })));
@@ -151,6 +154,9 @@ function AdminRoutes() {
           <Route path="system/holidays" element={<Lazy><HolidaysPage /></Lazy>} />
           <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
           <Route path="sessions" element={<Lazy><SessionsPage /></Lazy>} />
+          <Route path="notifications" element={<Lazy><NotificationsPage /></Lazy>} />
+          <Route path="notices" element={<Lazy><NoticesPage /></Lazy>} />
+          <Route path="jobs" element={<Lazy><JobsPage /></Lazy>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,4 +1,9 @@
 import type { Translation } from '../shared/locale-shape';
+import { dashboardEn } from './features/dashboard/locales';
+import { jobsEn } from './features/jobs/locales';
+import { noticesEn } from './features/notices/locales';
+import { notificationsEn } from './features/notifications/locales';
+import { notifyEn } from '../shared/notifications/locales';
 import { figuresEn } from './features/figures/locales';
 import { systemEn } from './features/system/locales';
 import type { adminZh } from './locales';
@@ -17,7 +22,7 @@ import { rightsAuditActionsEn, rightsAuditEntityTypesEn } from './features/right
 
 export const adminEn: Translation<typeof adminZh> = {
   admin: { brand: 'Niangjia' },
-  menu: { dashboard: 'Dashboard', orgMember: 'Orgs & members', orgs: 'Org tree', members: 'Members', memberApplications: 'Applications', memberImport: 'Collective join', system: 'System', positionsGroup: 'Service positions', positions: 'Positions', users: 'Users & roles', audit: 'Audit log' },
+  menu: { dashboard: 'Dashboard', orgMember: 'Orgs & members', orgs: 'Org tree', members: 'Members', memberApplications: 'Applications', memberImport: 'Collective join', system: 'System', positionsGroup: 'Service positions', positions: 'Positions', users: 'Users & roles', audit: 'Audit log', notices: 'Notices', jobs: 'Background jobs', messages: 'My messages' },
   scope: { label: 'Scope', none: 'Your account has no scope yet. Ask an administrator above you to grant you a role.' },
   common: {
     actions: 'Actions',
@@ -49,16 +54,11 @@ export const adminEn: Translation<typeof adminZh> = {
     workerLink: 'Worker services',
   },
   sessions: { device: 'Device' },
-  dashboard: {
-    welcome: 'Hello, {{name}}',
-    scopeLine: 'Current scope: {{scope}}',
-    orgFigures: 'Organizations',
-    allOrgs: 'All organizations',
-    toOrgs: 'Open the org tree',
-    recent: 'Recent activity',
-    allAudit: 'Full audit log',
-    noRecent: 'Nothing has happened in this scope yet. New organizations and users will show up here.',
-  },
+  dashboard: dashboardEn,
+  notifications: notificationsEn,
+  jobs: jobsEn,
+  notices: noticesEn,
+  notify: notifyEn,
   orgs: {
     pickOrg: 'Choose an organization',
     searchPlaceholder: 'Search by name or code',
@@ -260,7 +260,7 @@ export const adminEn: Translation<typeof adminZh> = {
       issue_resolve: 'Report resolved',
       photo_upload: 'Photo uploaded',
       user_password_change: 'Password changed',
-      user_refused: 'Account change refused (no authority)',
+      user_refused: 'Account change refused (outside the granter’s rights)',
       user_register: 'Worker account created',
       member_claim: 'Worker claimed their member record',
       member_import_check: 'Member import checked',
@@ -301,8 +301,18 @@ export const adminEn: Translation<typeof adminZh> = {
       custodian_statement: 'Custodian statement imported',
       custodian_transfer: 'Custodian transfer recorded',
       indicator_target_set: 'Indicator target set',
+      notice_create: 'Notice drafted',
+      notice_update: 'Notice edited',
+      notice_publish: 'Notice published',
+      notice_withdraw: 'Notice withdrawn',
+      job_retry: 'Job retried',
+      job_cancel: 'Job cancelled',
+      job_schedule_pause: 'Schedule paused',
+      job_schedule_resume: 'Schedule resumed',
+      job_schedule_run: 'Schedule run now',
+      notification_preference_update: 'Message settings changed',
       ...rightsAuditActionsEn,
     },
-    entityTypes: { org: 'Organization', user: 'User', role_grant: 'Role grant', session: 'Session', member: 'Member', breakfast_card: 'Breakfast card', breakfast_card_import: 'Card import', care_photo: 'Care photo', coverage_run: 'Coverage run', coverage_weight_layer: 'Population layer', custodian_statement: 'Custodian statement', custodian_transfer: 'Custodian transfer', door_alarm: 'Door alarm', door_ban: 'Door ban', door_controller: 'Door controller', facility_standard: 'Facility standard', fund: 'Fund', fund_shop: 'Charity shop', indicator_target: 'Indicator target', member_import: 'Member import', person: 'Person', pos_terminal: 'POS terminal', position: 'Station', position_import: 'Station import', position_issue: 'Worker feedback', rating_rubric: 'Rating rubric', street_network: 'Street network', ...rightsAuditEntityTypesEn },
+    entityTypes: { org: 'Organization', user: 'User', role_grant: 'Role grant', session: 'Session', member: 'Member', breakfast_card: 'Breakfast card', breakfast_card_import: 'Card import', care_photo: 'Care photo', coverage_run: 'Coverage run', coverage_weight_layer: 'Population layer', custodian_statement: 'Custodian statement', custodian_transfer: 'Custodian transfer', door_alarm: 'Door alarm', door_ban: 'Door ban', door_controller: 'Door controller', facility_standard: 'Facility standard', fund: 'Fund', fund_shop: 'Charity shop', indicator_target: 'Indicator target', member_import: 'Member import', person: 'Person', pos_terminal: 'POS terminal', position: 'Station', position_import: 'Station import', position_issue: 'Worker feedback', rating_rubric: 'Rating rubric', street_network: 'Street network', notice: 'Notice', job: 'Background job', job_schedule: 'Schedule', notification_preference: 'Message settings', ...rightsAuditEntityTypesEn },
   },
 };

@@ -1,4 +1,9 @@
 import { accessZh } from './features/access/locales';
+import { dashboardZh } from './features/dashboard/locales';
+import { jobsZh } from './features/jobs/locales';
+import { noticesZh } from './features/notices/locales';
+import { notificationsZh } from './features/notifications/locales';
+import { notifyZh } from '../shared/notifications/locales';
 import { membersZh } from './features/members/locales';
 import { positionsZh } from './features/positions/locales';
 import { positionsImportZh } from './features/positions/import-locales';
@@ -16,7 +21,7 @@ import { systemZh } from './features/system/locales';
 /** The console's strings, zh-CN first; `adminEn` must have the same keys (the type checks it). */
 export const adminZh = {
   admin: { brand: '娘家 · 工会管理' },
-  menu: { dashboard: '工作台', orgMember: '组织与会员', orgs: '组织架构', members: '会员管理', memberApplications: '入会审批', memberImport: '集中入会', system: '系统管理', positionsGroup: '服务阵地', positions: '阵地列表', users: '用户与角色', audit: '审计日志' },
+  menu: { dashboard: '工作台', orgMember: '组织与会员', orgs: '组织架构', members: '会员管理', memberApplications: '入会审批', memberImport: '集中入会', system: '系统管理', positionsGroup: '服务阵地', positions: '阵地列表', users: '用户与角色', audit: '审计日志', notices: '通知公告', jobs: '后台任务', messages: '我的消息' },
   scope: { label: '管理范围', none: '你的账号还没有分配管理范围，请联系上级管理员授予角色。' },
   common: {
     actions: '操作',
@@ -48,16 +53,11 @@ export const adminZh = {
     workerLink: '职工服务',
   },
   sessions: { device: '设备' },
-  dashboard: {
-    welcome: '{{name}}，你好',
-    scopeLine: '当前范围：{{scope}}',
-    orgFigures: '组织概况',
-    allOrgs: '组织总数',
-    toOrgs: '查看组织架构',
-    recent: '最近动态',
-    allAudit: '全部审计日志',
-    noRecent: '当前范围内还没有操作记录。新增组织或用户后会显示在这里。',
-  },
+  dashboard: dashboardZh,
+  notifications: notificationsZh,
+  jobs: jobsZh,
+  notices: noticesZh,
+  notify: notifyZh,
   orgs: {
     pickOrg: '选择组织',
     searchPlaceholder: '按名称或编码搜索',
@@ -300,8 +300,18 @@ export const adminZh = {
       custodian_statement: '导入托管对账单',
       custodian_transfer: '登记托管划款',
       indicator_target_set: '设置指标目标',
+      notice_create: '起草公告',
+      notice_update: '编辑公告',
+      notice_publish: '发布公告',
+      notice_withdraw: '撤回公告',
+      job_retry: '重试后台任务',
+      job_cancel: '取消后台任务',
+      job_schedule_pause: '暂停定时任务',
+      job_schedule_resume: '恢复定时任务',
+      job_schedule_run: '立即运行定时任务',
+      notification_preference_update: '修改消息提醒设置',
       ...rightsAuditActionsZh,
     },
-    entityTypes: { org: '组织', user: '用户', role_grant: '角色授权', session: '登录会话', member: '会员', breakfast_card: '早餐卡', breakfast_card_import: '早餐卡导入', care_photo: '关爱照片', coverage_run: '覆盖分析', coverage_weight_layer: '人口/岗位分布', custodian_statement: '托管对账单', custodian_transfer: '托管划款', door_alarm: '门禁告警', door_ban: '禁止开门', door_controller: '门禁设备', facility_standard: '设施标准', fund: '基金', fund_shop: '爱心商铺', indicator_target: '指标目标', member_import: '会员导入', person: '职工实名信息', pos_terminal: '收款终端', position: '阵地', position_import: '阵地导入', position_issue: '职工反馈', rating_rubric: '评星细则', street_network: '路网', ...rightsAuditEntityTypesZh },
+    entityTypes: { org: '组织', user: '用户', role_grant: '角色授权', session: '登录会话', member: '会员', breakfast_card: '早餐卡', breakfast_card_import: '早餐卡导入', care_photo: '关爱照片', coverage_run: '覆盖分析', coverage_weight_layer: '人口/岗位分布', custodian_statement: '托管对账单', custodian_transfer: '托管划款', door_alarm: '门禁告警', door_ban: '禁止开门', door_controller: '门禁设备', facility_standard: '设施标准', fund: '基金', fund_shop: '爱心商铺', indicator_target: '指标目标', member_import: '会员导入', person: '职工实名信息', pos_terminal: '收款终端', position: '阵地', position_import: '阵地导入', position_issue: '职工反馈', rating_rubric: '评星细则', street_network: '路网', notice: '通知公告', job: '后台任务', job_schedule: '定时任务', notification_preference: '消息提醒设置', ...rightsAuditEntityTypesZh },
   },
 };

@@ -31,6 +31,9 @@ const MyLegalPage = lazy(() => import('./pages/legal/MyLegalPage').then((m) => (
 const LegalDetailPage = lazy(() => import('./pages/legal/MyLegalPage').then((m) => ({ default: m.LegalDetailPage })));
 const SignPage = lazy(() => import('./pages/legal/SignPage').then((m) => ({ default: m.SignPage })));
 const MonitoringFormPage = lazy(() => import('./pages/legal/MonitoringFormPage').then((m) => ({ default: m.MonitoringFormPage })));
+const MessagesPage = lazy(() => import('./pages/messages/MessagesPage').then((m) => ({ default: m.MessagesPage })));
+const NoticesPage = lazy(() => import('./pages/notices/NoticesPage').then((m) => ({ default: m.NoticesPage })));
+const NoticeDetailPage = lazy(() => import('./pages/notices/NoticeDetailPage').then((m) => ({ default: m.NoticeDetailPage })));
 const VerifyPage = lazy(() => import('./pages/members/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
 export function MobileApp() {
@@ -63,6 +66,9 @@ export function MobileApp() {
                 <Route path="me/feedback" element={<RequireSignIn><MyFeedbackPage /></RequireSignIn>} />
                 <Route path="me/breakfast-card" element={<RequireSignIn><BreakfastCardPage /></RequireSignIn>} />
                 <Route path="fund/accounts" element={<FundAccountsPage />} />
+                <Route path="me/messages" element={<RequireSignIn><MessagesPage /></RequireSignIn>} />
+                <Route path="notices" element={<NoticesPage />} />
+                <Route path="notices/:id" element={<NoticeDetailPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { PageLoading } from './MobileApp';
+import { useUnreadCount } from './pages/messages/use-unread';
 
 const TABS = [
   { key: '/', titleKey: 'tabs.home', icon: <HomeIcon /> },
@@ -16,6 +17,7 @@ export function TabsLayout() {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
+  const unread = useUnreadCount();
   // The tab a page belongs to; none on a page outside them (a not-found link), rather than 首页.
   const active = location.pathname === '/' ? '/' : (TABS.find((tab) => tab.key !== '/' && location.pathname.startsWith(tab.key))?.key ?? (location.pathname.startsWith('/fund') ? '/services' : null));
   return (
@@ -26,7 +28,7 @@ export function TabsLayout() {
       <nav className="nj-tabbar" aria-label={t('tabs.label')}>
         <TabBar activeKey={active} onChange={(key) => navigate(key)} safeArea={false}>
           {TABS.map((tab) => (
-            <TabBar.Item key={tab.key} icon={tab.icon} title={t(tab.titleKey)} />
+            <TabBar.Item key={tab.key} icon={tab.icon} title={t(tab.titleKey)} badge={tab.key === '/me' && unread ? (unread > 99 ? '99+' : unread) : undefined} />
           ))}
         </TabBar>
       </nav>

@@ -4,10 +4,15 @@ import { doorEn, doorZh } from './pages/door/locales';
 import { legalEn, legalZh } from './pages/legal/locales';
 import { shellEn, shellZh } from './pages/shell/shell-locales';
 import { stationFiltersEn, stationFiltersZh } from './pages/stations/filter-locales';
+import { messagesEn, messagesZh, noticesEn, noticesZh } from './pages/messages/locales';
+import { notifyEn, notifyZh } from '../shared/notifications/locales';
 
 export const mobileZh = {
   ...shellZh,
   feedback: feedbackZh,
+  notify: notifyZh,
+  messages: messagesZh,
+  notices: noticesZh,
   myFeedback: { title: '我的反馈', reports: '我反馈的问题', noReports: '还没有反馈过问题。在驿站门口扫码就可以反馈。', reply: '工会回复：', openPosition: '查看阵地', ratings: '我的评分', noRatings: '还没有评过分' },
   door: doorZh,
   legal: legalZh,
@@ -182,6 +187,9 @@ export const mobileZh = {
 export const mobileEn: Translation<typeof mobileZh> = {
   ...shellEn,
   feedback: feedbackEn,
+  notify: notifyEn,
+  messages: messagesEn,
+  notices: noticesEn,
   myFeedback: { title: 'My feedback', reports: 'Problems I reported', noReports: 'No reports yet. Scan the code at a station’s door to report one.', reply: 'The union replied: ', openPosition: 'Open the position', ratings: 'My ratings', noRatings: 'No ratings yet' },
   door: doorEn,
   legal: legalEn,

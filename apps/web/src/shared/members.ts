@@ -3,13 +3,24 @@
 import { employmentForms, isGigEmployment, membershipStatuses } from '@niangjia/contracts/domain';
 import type { EmploymentForm, MembershipStatus } from '@niangjia/contracts/domain';
 import { checkIdNumber, normaliseIdNumber } from '@niangjia/contracts/id-number';
+import { isMobilePhone, normalizeMobilePhone } from '@niangjia/contracts/phone';
 import { formatDate } from './format';
 import { translate } from './i18n';
 
 export { employmentForms as EMPLOYMENT_FORMS, membershipStatuses as MEMBERSHIP_STATUSES, isGigEmployment, normaliseIdNumber };
 export type { EmploymentForm, MembershipStatus };
 
-export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
+/**
+ * A form rule for a mainland mobile number as people type it ("+86 138-0000-0001", "0086…",
+ * spaces, dashes): the one reading the server and every import use (contracts/phone). The form
+ * sends what was typed; the server stores the 11 digits.
+ */
+export const phoneRule = (message: string) => ({
+  validator: (_rule: unknown, value?: string | null) => (!value || isMobilePhone(value) ? Promise.resolve() : Promise.reject(new Error(message))),
+});
+export { isMobilePhone, normalizeMobilePhone };
+/** Long enough for "+86 138-0000-0001". */
+export const PHONE_INPUT_MAX = 20;
 
 /** Today in Asia/Shanghai as YYYY-MM-DD: the day the birth-date rules count from. */
 export const shanghaiToday = (): string => formatDate(new Date());

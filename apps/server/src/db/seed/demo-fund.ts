@@ -35,13 +35,14 @@ export async function seedDemoFund(tx: Db, orgIdByCode: Map<string, string>, pii
     const code = `SHOP-${String(i + 1).padStart(2, '0')}`;
     const shortName = p.name.replace(/(工会驿站|驿站|司机之家)$/, '');
     const [shop] = rows<{ id: string }>(
-      await tx.execute(sql`insert into fund_shop (code, name, fund_id, position_id, org_id, operator_name) values (${code}, ${`${shortName}爱心小卖部`}, ${fundId}, ${p.id}, ${p.org_id}, ${OPERATORS[i % OPERATORS.length]!}) returning id`),
+      // Opened a year ago, when the history starts (a redemption may not be dated before its shop opened).
+      await tx.execute(sql`insert into fund_shop (code, name, fund_id, position_id, org_id, operator_name, created_at, updated_at) values (${code}, ${`${shortName}爱心小卖部`}, ${fundId}, ${p.id}, ${p.org_id}, ${OPERATORS[i % OPERATORS.length]!}, ${yearAgo}::date, ${yearAgo}::date) returning id`),
     );
     await tx.execute(sql`insert into contribution_rule (shop_id, kind, fixed_fen, effective_from) values (${shop!.id}, 'fixed', 10, ${yearAgo})`);
     await ensureShopAccounts(tx, fundId, { id: shop!.id, code, name: `${shortName}爱心小卖部` }, p);
     if (pii) {
       const key = demoTerminalKey(code);
-      await tx.execute(sql`insert into pos_terminal (shop_id, name, key_id, secret_enc) values (${shop!.id}, '收银机 1', ${key.keyId}, ${encryptField(pii.dataKeys, 'pos_terminal.secret', key.secret)})`);
+      await tx.execute(sql`insert into pos_terminal (shop_id, name, key_id, secret_enc, created_at, key_created_at) values (${shop!.id}, '收银机 1', ${key.keyId}, ${encryptField(pii.dataKeys, 'pos_terminal.secret', key.secret)}, ${yearAgo}::date, ${yearAgo}::date)`);
     }
   }
 

@@ -82,7 +82,6 @@ export const DEMO_USERS: { username: string; displayName: string; role: 'platfor
 
 export const DEMO_WORKER_PHONE = '13800000001';
 
-/** Who wrote the demo data, as people read it in the audit log and on the 工作台 (not a CLI command). */
-export const SEED_ACTOR = '系统初始化';
+export { SEED_ACTOR } from '../../platform/audit/audit.service';
 /** Who approved the demo's membership applications. */
 export const SEED_APPROVER = '江北区总工会干事';

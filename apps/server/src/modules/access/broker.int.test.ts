@@ -73,7 +73,7 @@ describe('embedded broker', () => {
     const { simulateDevice } = await import('./device-cli');
     const running = simulateDevice({ config: t.config, deviceId: c.deviceId, secret: c.secret, mqttUrl: t.app.doorGateway.mqttUrl, baseUrl: 'http://door.test', out: (l) => lines.push(l), signal: controller.signal });
     const until = async (check: () => boolean | Promise<boolean>) => {
-      for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 50));
+      for (const deadline = Date.now() + 120_000; Date.now() < deadline && !(await check()); ) await new Promise((r) => setTimeout(r, 50));
     };
     const seen = async () => (await t.database.query(`select 1 from door_controller where device_id = $1 and last_seen_at is not null`, [c.deviceId])).length > 0;
     await until(() => lines.some((l) => l.includes('CODE ')));

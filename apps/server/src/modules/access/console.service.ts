@@ -20,6 +20,7 @@ import type {
 import type { DoorConfig } from '../../config';
 import type { Db } from '../../db/client';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
+import { announceTodoChange } from '../../platform/notifications';
 import { isInScope, type Scope } from '../../platform/auth';
 import { AppError, versionConflict } from '../../platform/errors';
 import { encryptField, type DataKeys } from '../../platform/pii';
@@ -274,6 +275,7 @@ export function createAccessService({ db, secrets, dataKeys, gateway, door, publ
         const row = await repo.updateAlarm(tx, id, input.version, values);
         if (!row) throw versionConflict(input.version, found.alarm.version);
         await recordAudit(tx, actor.audit, { action: `door_alarm.${to === 'acknowledged' ? 'acknowledge' : 'resolve'}`, entityType: 'door_alarm', entityId: id, orgId: row.orgId, after: { status: to, note: input.note ?? null } });
+        await announceTodoChange(tx, row.orgId);
       });
       return toAlarm((await repo.findAlarm(db, id))!);
     },

@@ -8,6 +8,7 @@ import type { DoorConfig, MqttConfig } from '../../config';
 import type { Database } from '../../db/client';
 import { decryptField, type DataKeys } from '../../platform/pii';
 import { keyedHash, safeEqual, type Secrets } from '../../platform/secrets';
+import { raiseAlarmAndNotify } from './access.notify';
 import { exceedsJsonDepth } from '../../platform/validation';
 import * as repo from './access.repository';
 import { SERVER_MQTT_USER, startEmbeddedBroker, type EmbeddedBroker } from './broker';
@@ -134,7 +135,7 @@ export function createDoorGateway(deps: { database: Database; mqtt: MqttConfig; 
     const { kind: eventKind, doorState, ...detail } = body.data;
     await repo.touchController(db, controller.id, now, doorState ?? (eventKind === 'held_open' || eventKind === 'forced_open' ? 'open' : undefined));
     if (eventKind === 'door_state' || eventKind === 'power_restored') return;
-    const alarm = await repo.raiseAlarm(db, controller, eventKind, detail, now);
+    const alarm = await raiseAlarmAndNotify(db, controller, eventKind, detail, now);
     if (alarm) log.warn({ deviceId, alarmId: alarm.id, kind: eventKind }, 'door alarm raised');
   }
 
@@ -142,7 +143,7 @@ export function createDoorGateway(deps: { database: Database; mqtt: MqttConfig; 
     const silentSince = new Date(Date.now() - deps.door.heartbeatSeconds * deps.door.offlineAfterMissed * 1000);
     const now = new Date();
     for (const c of await repo.markSilentOffline(db, silentSince)) {
-      await repo.raiseAlarm(db, c, 'offline', { lastSeenAt: c.lastSeenAt?.toISOString() ?? null }, now);
+      await raiseAlarmAndNotify(db, c, 'offline', { lastSeenAt: c.lastSeenAt?.toISOString() ?? null }, now);
       log.warn({ deviceId: c.deviceId }, 'door controller offline');
     }
     await repo.pruneNonces(db, new Date(Date.now() - 10 * MAX_SKEW_MS));

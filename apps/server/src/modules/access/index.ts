@@ -10,6 +10,7 @@ export { createAccessService, type AccessService } from './console.service';
 export { createDoorsService, type DoorsService } from './doors.service';
 export { createDoorGateway, type DoorGateway } from './gateway';
 export { accessRoutes, doorsRoutes } from './access.routes';
+export { doorAlarmTodos } from './access.notify';
 export { startDoorSimulator, type DoorSimulator } from './simulator';
 export { simulateDevice, writeMosquittoFiles, mosquittoPasswordHash } from './device-cli';
 export { seedDemoDoors, demoDoorsText, DEMO_DOORS } from './demo-doors';

@@ -1,3 +1,4 @@
+import { normalizeMobilePhone } from '@niangjia/contracts';
 import { and, asc, count, desc, eq, exists, gt, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Scope } from '../../platform/auth';
@@ -26,7 +27,7 @@ export async function findUserByLogin(db: Db, login: string): Promise<UserRow | 
   const rows = await db
     .select()
     .from(appUser)
-    .where(or(sql`lower(${appUser.username}) = lower(${login})`, eq(appUser.phone, login)))
+    .where(or(sql`lower(${appUser.username}) = lower(${login})`, eq(appUser.phone, normalizeMobilePhone(login) ?? login)))
     .limit(1);
   return rows[0];
 }
@@ -124,7 +125,7 @@ export async function listUsers(db: Db, f: UserListFilter): Promise<{ items: Use
   if (f.status) conditions.push(eq(appUser.status, f.status));
   if (f.q) {
     const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(appUser.username, pattern), ilike(appUser.displayName, pattern), eq(appUser.phone, f.q)));
+    conditions.push(or(ilike(appUser.username, pattern), ilike(appUser.displayName, pattern), eq(appUser.phone, normalizeMobilePhone(f.q) ?? f.q)));
   }
   const where = and(...conditions);
   const [items, totals] = await Promise.all([

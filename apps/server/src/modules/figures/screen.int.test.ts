@@ -1,9 +1,7 @@
 import http from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app';
-import { openDatabase, type Database } from '../../db/client';
-import { createTestApp, type Client, type TestApp } from '../../test/harness';
+import { createTestApp, openSecondInstance, type Client, type TestApp } from '../../test/harness';
 import { testDbKind } from '../../test/test-db';
 import { signPosRequest } from '../fund';
 
@@ -22,7 +20,7 @@ let admin: Client;
 let key: PosKey;
 /** A second instance on the same PostgreSQL database (the stream must hear the first one's writes). */
 let other: FastifyInstance;
-let otherDb: Database | undefined;
+let second: { close(): Promise<void> };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -30,18 +28,10 @@ beforeAll(async () => {
   const shops = await admin.get('/api/v1/fund-shops?pageSize=1');
   const reg = await admin.post('/api/v1/pos-terminals', { shopId: shops.body.items[0].id, name: '大屏测试' });
   key = { keyId: reg.body.keyId, secret: reg.body.secret };
-  if (testDbKind() === 'postgres') {
-    const url = (t.database.pool!.options as { connectionString: string }).connectionString;
-    otherDb = await openDatabase({ databaseUrl: url, poolSize: 2 });
-    other = await buildApp({ config: t.config, database: otherDb, logger: false, jobRunner: false, doors: false });
-  } else other = t.app;
-  await other.listen({ port: 0, host: '127.0.0.1' });
+  ({ app: other, ...second } = await openSecondInstance(t));
 });
 afterAll(async () => {
-  if (other !== t.app) {
-    await other.close();
-    await otherDb?.close();
-  }
+  await second.close();
   await t.close().catch(() => undefined);
 });
 
@@ -122,7 +112,7 @@ describe('the public district screen', () => {
     await new Promise((r) => setTimeout(r, 200));
     const sale = await sell(t.app, key);
     expect(sale.status).toBe('accepted');
-    expect(await waitFor(() => stream.events.some((e) => e.event === 'summary' && counter(e.data, 'fund.raised_total') === counter(first, 'fund.raised_total') + 10), 5000)).toBe(true);
+    expect(await waitFor(() => stream.events.some((e) => e.event === 'summary' && counter(e.data, 'fund.raised_total') === counter(first, 'fund.raised_total') + 10), 60_000)).toBe(true);
     const last = stream.events.filter((e) => e.event === 'summary').at(-1)!.data;
     expect(last.activity[0].kind).toBe('sale');
     stream.close();

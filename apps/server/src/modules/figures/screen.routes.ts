@@ -1,6 +1,7 @@
 import { screenMapSchema, screenQuerySchema, screenSummarySchema } from '@niangjia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { langOf } from '../../platform/error-handler';
+import { openEventStream, trackEventStreams } from '../../platform/sse';
 import type { ScreenService } from './screen.service';
 
 const tags = ['screen'];
@@ -13,10 +14,7 @@ const PUSH_EVERY_MS = 1000;
  * can tell a live connection from a dead one and show that it is stale.
  */
 export const screenRoutes: FastifyPluginAsyncZod<{ screen: ScreenService }> = async (app, { screen }) => {
-  const streams = new Set<import('node:http').ServerResponse>();
-  app.addHook('preClose', async () => {
-    for (const s of streams) s.end();
-  });
+  const streams = trackEventStreams(app);
 
   app.get(
     '/public/screen',
@@ -44,11 +42,7 @@ export const screenRoutes: FastifyPluginAsyncZod<{ screen: ScreenService }> = as
     async (request, reply) => {
       const org = await screen.resolvePublicOrg(request.query.org);
       const lang = langOf(request);
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no', 'x-request-id': request.id });
-      res.write('retry: 3000\n\n');
-      let closed = false;
+      const stream = openEventStream(request, reply, streams, { retryMs: 3000, heartbeatMs: HEARTBEAT_MS, heartbeatEvent: { event: 'ping', data: () => ({ at: new Date().toISOString() }) } });
       let timer: NodeJS.Timeout | null = null;
       let lastPush = 0;
       const push = async () => {
@@ -56,27 +50,19 @@ export const screenRoutes: FastifyPluginAsyncZod<{ screen: ScreenService }> = as
         lastPush = Date.now();
         try {
           const summary = await screen.summary(org, lang);
-          if (!closed) res.write(`event: summary\ndata: ${JSON.stringify(summary)}\n\n`);
+          stream.send('summary', summary);
         } catch (error) {
           request.log.warn({ err: error }, 'screen summary failed');
         }
       };
       const schedule = () => {
-        if (timer || closed) return;
+        if (timer || stream.isClosed()) return;
         timer = setTimeout(() => void push(), Math.max(0, PUSH_EVERY_MS - (Date.now() - lastPush)));
       };
-      const unsubscribe = screen.onChange(schedule);
-      const heartbeat = setInterval(() => res.write(`event: ping\ndata: {"at":"${new Date().toISOString()}"}\n\n`), HEARTBEAT_MS);
-      streams.add(res);
-      const close = () => {
-        closed = true;
-        streams.delete(res);
-        clearInterval(heartbeat);
+      stream.onClose(screen.onChange(schedule));
+      stream.onClose(() => {
         if (timer) clearTimeout(timer);
-        unsubscribe();
-      };
-      request.raw.on('close', close);
-      res.on('error', close);
+      });
       await push();
     },
   );

@@ -47,9 +47,17 @@ const JIANGBEI = '500105';
  */
 export function createScreenService({ database, figures, log }: { database: Database; figures: FiguresService; log?: FastifyBaseLogger }) {
   const db = database.db;
-  const inflight = new Map<string, { at: number; promise: Promise<ScreenSummary> }>();
+  const inflight = new Map<string, { at: number; generation: number; promise: Promise<ScreenSummary> }>();
   const listeners = new Set<() => void>();
-  const listener = createNotifyListener(database, CHANGE_CHANNEL, () => listeners.forEach((l) => l()), log);
+  // Counts the changes heard: a summary whose computation began before the latest change may have
+  // missed it, so it is not handed out again (else a sale landing mid-computation stayed unseen).
+  let generation = 0;
+  const changed = () => {
+    generation++;
+    listeners.forEach((l) => l());
+  };
+  // After a lost connection the screens refresh: what changed meanwhile was not heard.
+  const listener = createNotifyListener(database, CHANGE_CHANNEL, changed, { log, onReconnect: changed });
 
   async function resolvePublicOrg(code: string | undefined): Promise<OrgNode> {
     const node = code ? await repo.findOrgNode(db, code) : await repo.findRootOrg(db);
@@ -159,13 +167,14 @@ export function createScreenService({ database, figures, log }: { database: Data
   return {
     resolvePublicOrg,
     map,
-    /** The summary, shared by concurrent callers and recomputed at most once a second per org and language. */
+    /** The summary, shared by concurrent callers: recomputed after a change heard since it began, else at most once a second per org and language. */
     async summary(org: OrgNode, lang: Lang, maxAgeMs = 1000): Promise<ScreenSummary> {
       const key = `${org.id}:${lang}`;
       const cached = inflight.get(key);
-      if (cached && Date.now() - cached.at < maxAgeMs) return cached.promise;
+      if (cached && cached.generation === generation && Date.now() - cached.at < maxAgeMs) return cached.promise;
+      const started = generation;
       const promise = compute(org, lang);
-      inflight.set(key, { at: Date.now(), promise });
+      inflight.set(key, { at: Date.now(), generation: started, promise });
       promise.catch(() => inflight.delete(key));
       return promise;
     },
@@ -174,6 +183,8 @@ export function createScreenService({ database, figures, log }: { database: Data
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    /** Open screen streams on this instance (each subscribes once). */
+    clientCount: () => listeners.size,
     start: () => listener.start(),
     stop: () => listener.stop(),
   };

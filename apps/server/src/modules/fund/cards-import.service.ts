@@ -1,13 +1,14 @@
 import crypto from 'node:crypto';
-import type { BreakfastCardImport, ImportRowError } from '@niangjia/contracts';
+import { normalizeMobilePhone, type BreakfastCardImport, type ImportRowError } from '@niangjia/contracts';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit.service';
-import { AppError, notFound, versionConflict } from '../../platform/errors';
+import { AppError, capList, notFound, versionConflict } from '../../platform/errors';
 import { t, type Lang } from '../../platform/i18n';
 import { maskPhone } from '../../platform/logger';
 import { keyedHash, type Secrets } from '../../platform/secrets';
+import { cellText, readTemplateRows, type SpreadsheetLimits } from '../../platform/spreadsheet';
 import { PHONE_HASH_PURPOSE, type CardsService } from './cards.service';
 import { rowsOf } from './ledger';
 import { scopeSql, type Ctx } from './shops.service';
@@ -20,68 +21,43 @@ export const CARD_COLUMNS = [
   { key: 'validUntil', header: '有效期至', required: false },
 ] as const;
 const MAX_ROWS = 5000;
+export const MAX_CARD_IMPORT_BYTES = 5 * 1024 * 1024;
 type Key = (typeof CARD_COLUMNS)[number]['key'];
 type ValidRow = { row: number; holderName: string; phoneHash: string; phoneMasked: string; employer: string | null; validUntil: string | null };
 type StoredError = { row: number; column: string | null; code: string; params?: Record<string, string>; name: string | null };
 
-const cellText = (v: ExcelJS.CellValue): string => {
-  if (v == null) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
-    if ('text' in v && typeof v.text === 'string') return v.text.trim();
-    if ('result' in v) return typeof v.result === 'string' || typeof v.result === 'number' ? String(v.result).trim() : '';
-    return '';
-  }
-  return String(v).trim();
-};
 const isRealDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+/** A district's list of sanitation workers is a few thousand rows of four short columns. */
+const CARD_SHEET_LIMITS: Partial<SpreadsheetLimits> = { maxFileBytes: MAX_CARD_IMPORT_BYTES, maxUnpackedBytes: 20 * 1024 * 1024, maxRows: MAX_ROWS, maxColumns: 64, maxCellChars: 500 };
 
-/** Reads and checks the sheet: the valid rows (phones kept only as keyed hash and mask) and every row's problems. */
+/** Reads and checks the sheet (through the bounded reader): the valid rows (phones kept only as keyed hash and mask) and every row's problems. */
 export async function checkCardSheet(file: Buffer, secrets: Secrets): Promise<{ valid: ValidRow[]; errors: StoredError[]; total: number }> {
-  if (file.length < 4 || file.readUInt32LE(0) !== 0x04034b50) throw new AppError('IMPORT_NOT_XLSX', { status: 400 });
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('IMPORT_NOT_XLSX', { status: 400 });
-  }
-  const ws = wb.worksheets[0];
-  if (!ws || ws.rowCount < 2) throw new AppError('IMPORT_EMPTY', { status: 400 });
-  const header = new Map<number, Key>();
-  (ws.getRow(1).values as ExcelJS.CellValue[]).forEach((v, i) => {
-    const c = CARD_COLUMNS.find((col) => col.header === cellText(v).replace(/[\s*＊:：]/g, ''));
-    if (c) header.set(i, c.key);
-  });
-  const missing = CARD_COLUMNS.filter((c) => c.required && ![...header.values()].includes(c.key)).map((c) => c.header);
-  if (missing.length) throw new AppError('IMPORT_HEADERS_MISSING', { status: 400, params: { columns: missing.join('、') } });
-  if (ws.rowCount - 1 > MAX_ROWS) throw new AppError('IMPORT_TOO_MANY_ROWS', { status: 400, params: { max: MAX_ROWS } });
   const valid: ValidRow[] = [];
   const errors: StoredError[] = [];
   const phones = new Map<string, number>();
   let total = 0;
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    const cells: Partial<Record<Key, string>> = {};
-    (row.values as ExcelJS.CellValue[]).forEach((v, i) => {
-      const key = header.get(i);
-      if (key) cells[key] = cellText(v);
-    });
-    if (!Object.values(cells).some(Boolean)) return;
+  for await (const { row: n, cells: raw } of readTemplateRows(file, CARD_COLUMNS, CARD_SHEET_LIMITS)) {
     total++;
-    const name = cells.holderName ?? '';
     const before = errors.length;
+    const texts: Partial<Record<Key, string>> = {};
+    const name = cellText(raw.holderName, { formulas: 'result' }).text ?? '';
     const err = (column: string, code: string, params?: Record<string, string>) => errors.push({ row: n, column, code, name: name || null, ...(params ? { params } : {}) });
-    if (name.length < 2 || name.length > 30) err('姓名', 'FUND_IMPORT_NAME');
-    const phone = (cells.phone ?? '').replace(/\s|-/g, '');
-    if (!/^1[3-9]\d{9}$/.test(phone)) err('手机号', 'PHONE_INVALID');
-    else if (phones.has(phone)) err('手机号', 'FUND_IMPORT_PHONE_REPEATED', { row: String(phones.get(phone)) });
-    else phones.set(phone, n);
-    const until = cells.validUntil ?? '';
-    if (until && !isRealDate(until)) err('有效期至', 'FIELD_FORMAT');
-    if (errors.length === before) valid.push({ row: n, holderName: name, phoneHash: keyedHash(secrets, PHONE_HASH_PURPOSE, phone), phoneMasked: maskPhone(phone) ?? '', employer: cells.employer || null, validUntil: until || null });
-  });
-  if (!total) throw new AppError('IMPORT_EMPTY', { status: 400 });
+    for (const c of CARD_COLUMNS) {
+      const cell = cellText(raw[c.key], { formulas: 'result' });
+      if (cell.problem) err(c.header, cell.problem);
+      else texts[c.key] = cell.text;
+    }
+    if (errors.length === before) {
+      if (name.length < 2 || name.length > 30) err('姓名', 'FUND_IMPORT_NAME');
+      const phone = normalizeMobilePhone(texts.phone ?? '');
+      if (!phone) err('手机号', 'PHONE_INVALID');
+      else if (phones.has(phone)) err('手机号', 'FUND_IMPORT_PHONE_REPEATED', { row: String(phones.get(phone)) });
+      else phones.set(phone, n);
+      const until = texts.validUntil ?? '';
+      if (until && !isRealDate(until)) err('有效期至', 'FIELD_FORMAT');
+      if (errors.length === before && phone) valid.push({ row: n, holderName: name, phoneHash: keyedHash(secrets, PHONE_HASH_PURPOSE, phone), phoneMasked: maskPhone(phone) ?? '', employer: texts.employer || null, validUntil: until || null });
+    }
+  }
   return { valid, errors, total };
 }
 
@@ -101,7 +77,8 @@ async function refuseHeldCards(tx: Db, fundId: string, valid: ValidRow[], errors
 export function createCardImportService({ db, secrets, cards }: { db: Db; secrets: Secrets; cards: CardsService }) {
   const out = (r: Record<string, unknown>, lang: Lang): BreakfastCardImport => {
     const status = r.status as BreakfastCardImport['status'];
-    const errors = (r.errors as StoredError[]).slice(0, 200).map(
+    const stored = r.errors as StoredError[];
+    const errors = capList(stored).items.map(
       (e): ImportRowError => ({ row: e.row, column: e.column, code: e.code, message: t(lang, e.code, e.params ?? {}), name: e.name, idNumberMasked: null }),
     );
     return {
@@ -117,6 +94,7 @@ export function createCardImportService({ db, secrets, cards }: { db: Db; secret
       committedRows: Number(r.committed_rows),
       isRepeat: Boolean(r.is_repeat),
       errors,
+      errorCount: stored.length,
       createdByName: (r.created_by_name as string | null) ?? null,
       createdAt: new Date(r.created_at as string).toISOString(),
       committedAt: r.committed_at ? new Date(r.committed_at as string).toISOString() : null,

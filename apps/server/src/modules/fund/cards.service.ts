@@ -8,11 +8,12 @@ import { isInScope, type Scope } from '../../platform/auth';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { maskPhone } from '../../platform/logger';
 import { keyedHash, type Secrets } from '../../platform/secrets';
-import { makeCardQr } from './breakfast-qr';
+import { cardCheckCode, makeCardQr } from './breakfast-qr';
 import { shanghaiDay } from './contribution';
 import { rowsOf } from './ledger';
 import { findFundById, findFundFor, nextCardValidUntil, type FundAccess } from './fund-access';
 import { scopeSql, type Ctx } from './shops.service';
+import { notifyCardIssued } from './cards.notify';
 
 export const PHONE_HASH_PURPOSE = 'breakfast_card.phone';
 
@@ -42,6 +43,7 @@ export function createCardsService({ db, secrets }: { db: Db; secrets: Secrets }
     isExpired: (r.valid_until as string) < today(),
     suspendedReason: (r.suspended_reason as string | null) ?? null,
     replacedByNumber: (r.replaced_by_number as string | null) ?? null,
+    checkCode: cardCheckCode(secrets, r.number as string),
     redeemedToday: Number(r.today_used),
     totalRedemptions: Number(r.total_used),
     issuedAt: iso(r.issued_at),
@@ -185,6 +187,7 @@ export function createCardsService({ db, secrets }: { db: Db; secrets: Secrets }
         });
         const card = await getCard(id, ctx.scope, tx);
         await recordAudit(tx, ctx.audit, { action: 'breakfast_card.issue', entityType: 'breakfast_card', entityId: id, orgId, after: { number: card.number, holderName: card.holderName, phone: card.holderPhoneMasked } });
+        await notifyCardIssued(tx, { cardId: id, number: card.number, validUntil: card.validUntil, phone: input.phone, orgId });
         return card;
       });
     },
@@ -253,7 +256,7 @@ export function createCardsService({ db, secrets }: { db: Db; secrets: Secrets }
         const card = cardOut(r);
         const { qr, expiresAt } = makeCardQr(secrets, card.number);
         const fund = funds.get(card.fundId);
-        return { number: card.number, holderName: card.holderName, status: card.status, validUntil: card.validUntil, isExpired: card.isExpired, fundName: fund?.name ?? '', today: { used: card.redeemedToday, allowed: Number(fund?.per_day ?? 1) }, qr, qrExpiresAt: expiresAt.toISOString() };
+        return { number: card.number, holderName: card.holderName, checkCode: card.checkCode, status: card.status, validUntil: card.validUntil, isExpired: card.isExpired, fundName: fund?.name ?? '', today: { used: card.redeemedToday, allowed: Number(fund?.per_day ?? 1) }, qr, qrExpiresAt: expiresAt.toISOString() };
       });
     },
   };

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { xlsxBomb } from '../../platform/spreadsheet/testing';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
 import { shanghaiDay } from './contribution';
 import { posInject, saleOf } from './fund.test-support';
@@ -93,26 +94,85 @@ describe('breakfast card import', () => {
     expect(JSON.parse((await upload(Buffer.from('name,phone\n'))).body).code).toBe('IMPORT_NOT_XLSX');
     expect(JSON.parse((await upload(await xlsx([['姓名'], ['王']]))).body).code).toBe('IMPORT_HEADERS_MISSING');
   });
+
+  it('takes phones as people type them (+86, 0086, spaces, dashes) and finds repeats among them', async () => {
+    const res = await upload(
+      await xlsx([
+        ['姓名*', '手机号*'],
+        ['钱七', '+86 139-2222-0001'],
+        ['孙八', '0086 13922220002'],
+        ['周九', '139 2222 0001'],
+        ['吴十', 13922220003],
+      ]),
+    );
+    const batch = JSON.parse(res.body);
+    expect(batch).toMatchObject({ totalRows: 4, validRows: 3, errorRows: 1, errorCount: 1 });
+    expect(batch.errors[0]).toMatchObject({ row: 4, code: 'FUND_IMPORT_PHONE_REPEATED' });
+  });
+
+  it('refuses an .xlsx bomb (a small file that unpacks to hundreds of MB) at once', async () => {
+    const bomb = await xlsxBomb(300, { lie: true, headers: ['姓名*', '手机号*'] });
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const batches = async () => (await t.database.query('select 1 from breakfast_card_import')).length;
+    const before = await batches();
+    const res = await upload(bomb);
+    expect(res.statusCode).toBe(413);
+    expect(JSON.parse(res.body)).toMatchObject({ code: 'IMPORT_UNPACKED_TOO_LARGE', title: '文件解压后过大，未读取' });
+    expect(await batches()).toBe(before);
+  }, 600_000);
 });
 
 describe('custodian and reports', () => {
+  it('refuses a transfer above what the fund has collected, an absurd amount, or a date after today', async () => {
+    const funds = await admin.get('/api/v1/funds');
+    const [collected] = await t.database.query<{ balance_fen: string }>("select balance_fen from fund_account where kind = 'collected' and fund_id = $1", [funds.body.items[0].id]);
+    const available = Number(collected!.balance_fen);
+    expect(available).toBeGreaterThan(0);
+    const today = shanghaiDay(new Date());
+    const over = await admin.post('/api/v1/fund-custodian/transfers', { amountFen: available + 1, transferredOn: today, reference: 'T-OVER' });
+    expect(over.status).toBe(409);
+    expect(over.body).toMatchObject({ code: 'FUND_TRANSFER_EXCEEDS_COLLECTED', detail: `目前待缴存（经营方代收）余额为 ¥${(available / 100).toFixed(2)}` });
+    const absurd = await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 9e15, transferredOn: today, reference: 'T-HUGE' });
+    expect(absurd.status).toBe(400);
+    expect(absurd.body.errors[0].path).toBe('amountFen');
+    const future = await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 100, transferredOn: shanghaiDay(new Date(Date.now() + 2 * 86_400_000)), reference: 'T-FUTURE' });
+    expect(future.status).toBe(400);
+    expect(future.body.errors[0]).toMatchObject({ path: 'transferredOn', message: '缴存日期不能晚于今天' });
+    expect(await t.database.query("select 1 from custodian_transfer where reference like 'T-%'")).toHaveLength(0);
+  });
+
   it('reconciles transfers against the statement CSV and lists every difference with its entries', async () => {
-    const a = await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 100_000, transferredOn: '2031-01-05', reference: 'T-A' });
+    // Days 10–14 of last month: a closed month (booked now, dated then), clear of the demo's transfers on the 5th.
+    const lastMonth = shanghaiDay(new Date(Date.now() - 35 * 86_400_000)).slice(0, 8);
+    const d = (n: number) => `${lastMonth}${String(n).padStart(2, '0')}`;
+    const a = await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 100_000, transferredOn: d(10), reference: 'T-A' });
     expect(a.status, JSON.stringify(a.body)).toBe(201);
-    await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 50_000, transferredOn: '2031-01-06', reference: 'T-B' });
-    await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 70_000, transferredOn: '2031-01-07', reference: 'T-C' });
-    expect((await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 1, transferredOn: '2031-01-07', reference: 'T-C' })).status).toBe(409);
-    const csv = 'date,reference,amount_fen,description\n2031-01-05,T-A,100000,转入\n2031-01-06,T-B,49000,"转入, 少了"\n2031-01-09,T-X,3000,利息\n';
+    await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 50_000, transferredOn: d(11), reference: 'T-B' });
+    await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 70_000, transferredOn: d(12), reference: 'T-C' });
+    expect((await admin.post('/api/v1/fund-custodian/transfers', { amountFen: 1, transferredOn: d(12), reference: 'T-C' })).status).toBe(409);
+    const csv = `date,reference,amount_fen,description\n${d(10)},T-A,100000,转入\n${d(11)},T-B,49000,"转入, 少了"\n${d(14)},T-X,3000,利息\n`;
     const imp = await admin.request('POST', '/api/v1/fund-custodian/statements?fileName=ccb.csv', csv, { 'content-type': 'text/csv' });
     expect(imp.status, JSON.stringify(imp.body)).toBe(201);
-    expect(imp.body).toMatchObject({ lineCount: 3, totalFen: 152_000, fromDate: '2031-01-05', toDate: '2031-01-09' });
-    const rec = await admin.get('/api/v1/fund-custodian/reconciliation?from=2031-01-01&to=2031-01-31');
+    expect(imp.body).toMatchObject({ lineCount: 3, totalFen: 152_000, fromDate: d(10), toDate: d(14) });
+    const rec = await admin.get(`/api/v1/fund-custodian/reconciliation?from=${d(8)}&to=${d(20)}`);
     expect(rec.body.matchedCount).toBe(1);
     const kinds = rec.body.differences.map((d: { kind: string; reference: string }) => `${d.kind}:${d.reference}`).sort();
     expect(kinds).toEqual(['amount_mismatch:T-B', 'missing_in_ledger:T-X', 'missing_in_statement:T-C']);
     const mismatch = rec.body.differences.find((d: { reference: string }) => d.reference === 'T-B');
     expect(mismatch.entries[0]).toMatchObject({ amountFen: 50_000 });
     expect(mismatch.statementLine).toBe(3);
+  });
+
+  it('answers a 1.1 MB statement of bad lines with the first errors and their count, not an error per line', async () => {
+    const csv = 'date,reference,amount_fen,description\n' + '2031-13-01,,1.5,xxxxxxxx\n'.repeat(45_000);
+    expect(csv.length).toBeGreaterThan(1.1e6);
+    const res = await admin.request('POST', '/api/v1/fund-custodian/statements', csv, { 'content-type': 'text/csv' });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body).length).toBeLessThan(40_000);
+    expect(res.body).toMatchObject({ code: 'FUND_CSV_INVALID', errorCount: 135_000 });
+    expect(res.body.errors).toHaveLength(101);
+    expect(res.body.errors[0]).toMatchObject({ path: 'line 2, column 1', message: '日期应为 YYYY-MM-DD' });
+    expect(res.body.errors.at(-1)).toMatchObject({ code: 'ERRORS_NOT_LISTED', message: '另有 134,900 处错误未列出' });
   });
 
   it('refuses a bad statement CSV naming line and column, and stores nothing', async () => {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,8 @@ import { demoTerminalKey } from '../../db/seed/demo-fund';
 import { adminQuery, randomDbName, testDbKind, withDatabaseName } from '../../test/test-db';
 import { findBalanceMismatches, getTotals } from './ledger';
 import { signPosRequest } from './pos-signing';
+import { loadSecrets } from '../../platform/secrets';
+import { cardCheckCode } from './breakfast-qr';
 
 /**
  * Nothing lost (issue #6, point 8): the real server process is killed with SIGKILL while
@@ -30,7 +33,7 @@ async function startServer(): Promise<void> {
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const started = Date.now();
   while (!/running at (http:\/\/\S+)/.test(output)) {
-    if (Date.now() - started > 150_000 || child.exitCode !== null) throw new Error(`server did not start (exit ${String(child.exitCode)}):\n${output}`);
+    if (Date.now() - started > 900_000 || child.exitCode !== null) throw new Error(`server did not start (exit ${String(child.exitCode)}):\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   url = /running at (http:\/\/\S+)/.exec(output)![1]!;
@@ -38,8 +41,15 @@ async function startServer(): Promise<void> {
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'niangjia-crash-'));
-  // A fixed port, so clients find the restarted server where the first one was.
-  const port = String(20_000 + Math.floor(Math.random() * 20_000));
+  // A fixed port, so clients find the restarted server where the first one was: one the system
+  // just handed out as free (a random pick could be another test run's server).
+  const port = await new Promise<string>((resolve, reject) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(String(free)));
+    });
+    probe.on('error', reject);
+  });
   env = { PATH: process.env.PATH, HOME: process.env.HOME, NIANGJIA_DATA_DIR: dataDir, PORT: port, HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'warn', WEB_DIST_DIR: dataDir };
   if (testDbKind() === 'postgres') {
     dbName = randomDbName('niangjia_crash');
@@ -48,7 +58,7 @@ beforeAll(async () => {
     env.NIANGJIA_DEMO = 'true';
   }
   await startServer();
-}, 180_000);
+}, 1_000_000);
 
 afterAll(async () => {
   if (child?.exitCode === null) child.kill('SIGKILL');
@@ -79,14 +89,16 @@ async function issueCards(n: number, run: string): Promise<string[]> {
 /** A terminal's retry loop: the same body until an HTTP answer, a new nonce and timestamp each time. */
 async function send(path: string, key: { keyId: string; secret: string }, body: unknown): Promise<any> {
   const text = JSON.stringify(body);
-  for (let attempt = 0; ; attempt++) {
+  // Retries until the restarted server answers: on a busy machine a restart takes minutes.
+  const deadline = Date.now() + 900_000;
+  for (;;) {
     try {
-      const res = await fetch(url + path, { method: 'POST', headers: { ...signPosRequest({ ...key, method: 'POST', path, body: text }), 'content-type': 'application/json' }, body: text, signal: AbortSignal.timeout(10_000) });
+      const res = await fetch(url + path, { method: 'POST', headers: { ...signPosRequest({ ...key, method: 'POST', path, body: text }), 'content-type': 'application/json' }, body: text, signal: AbortSignal.timeout(120_000) });
       if (res.status >= 500) throw new Error(String(res.status));
       expect(res.status).toBe(200);
       return await res.json();
     } catch (error) {
-      if (attempt > 200) throw error;
+      if (Date.now() > deadline) throw error;
       await new Promise((r) => setTimeout(r, 200));
     }
   }
@@ -95,6 +107,8 @@ async function send(path: string, key: { keyId: string; secret: string }, body: 
 describe('SIGKILL while terminals send', () => {
   it('counts every sale and every breakfast exactly once after restart and retries; the ledger balances to the fen', async () => {
     const before = await (await fetch(`${url}/api/v1/public/fund/summary`)).json();
+    // The server's key file (written at its first start): the check codes printed on the demo cards.
+    const secrets = loadSecrets({ secret: undefined, dataDir, allowGenerate: false });
     const keys = ['SHOP-01', 'SHOP-02', 'SHOP-03'].map(demoTerminalKey);
     const run = `K${Date.now().toString(36)}`;
     const cards = await issueCards(30, run);
@@ -107,7 +121,8 @@ describe('SIGKILL while terminals send', () => {
         list.push({ path: '/api/v1/pos/sales', key, body: { sales } });
         if (b % 3 === 0) {
           const card = cards[k * 10 + b / 3]!;
-          list.push({ path: '/api/v1/pos/breakfast-redemptions', key, body: { redemptionId: `${run}-${k}-r${b}`, card, redeemedAt: new Date().toISOString() } });
+          // Typed at the till with the card's check code (the QR could not be scanned).
+          list.push({ path: '/api/v1/pos/breakfast-redemptions', key, body: { redemptionId: `${run}-${k}-r${b}`, card, cardCode: cardCheckCode(secrets, card), redeemedAt: new Date().toISOString() } });
         }
       }
       return list;
@@ -173,5 +188,5 @@ describe('SIGKILL while terminals send', () => {
     } finally {
       await database.close();
     }
-  }, 300_000);
+  }, 2_400_000);
 });

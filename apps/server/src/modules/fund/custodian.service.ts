@@ -2,15 +2,19 @@ import type { CreateCustodianTransfer, CustodianStatement, CustodianTransfer, Pa
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit.service';
-import { AppError, type FieldError } from '../../platform/errors';
-import { shanghaiDayStart } from './contribution';
-import { parseCsv } from './csv';
+import { AppError, MAX_LISTED_ERRORS, type FieldError } from '../../platform/errors';
+import { t, type Lang } from '../../platform/i18n';
+import { readCsv, type SpreadsheetLimits } from '../../platform/spreadsheet';
+import { shanghaiDay, shanghaiDayStart } from './contribution';
 import { postEntries, rowsOf } from './ledger';
 import { rangeOf } from './reports.service';
 import type { Ctx } from './shops.service';
 
 export const STATEMENT_HEADER = ['date', 'reference', 'amount_fen', 'description'];
 const MAX_LINES = 50_000;
+export const MAX_STATEMENT_BYTES = 10 * 1024 * 1024;
+/** A bank's statement is a few thousand short lines; only the first problems are kept (the rest counted). */
+const STATEMENT_LIMITS: Partial<SpreadsheetLimits> = { maxFileBytes: MAX_STATEMENT_BYTES, maxRows: MAX_LINES, maxColumns: 16, maxCellChars: 500, maxProblems: MAX_LISTED_ERRORS };
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 
 function isRealDate(s: string): boolean {
@@ -19,34 +23,43 @@ function isRealDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-/** Reads a custodian statement: every problem with its line and column, or the lines. */
-export function readStatementCsv(text: string): { lines: { line: number; date: string; reference: string; amountFen: number; description: string }[]; errors: FieldError[] } {
-  const { rows, errors: csvErrors } = parseCsv(text);
-  const errors: FieldError[] = csvErrors.map((e) => ({ path: `line ${e.line}, column ${e.column}`, message: e.message }));
+export type StatementLine = { line: number; date: string; reference: string; amountFen: number; description: string };
+
+/**
+ * Reads a custodian statement through the bounded reader: the lines, and every problem with its
+ * line and column in the caller's language — the first MAX_LISTED_ERRORS of them are kept and all
+ * are counted (a megabyte of bad lines must not become a huge answer).
+ */
+export async function readStatementCsv(file: Buffer, lang: Lang): Promise<{ lines: StatementLine[]; errors: FieldError[]; errorCount: number }> {
+  const { rows, problems, problemCount } = await readCsv(file, STATEMENT_LIMITS);
+  const errors: FieldError[] = [];
+  let errorCount = 0;
+  const add = (line: number, column: number | null, code: string, params: Record<string, string | number> = {}) => {
+    errorCount++;
+    if (errors.length < MAX_LISTED_ERRORS) errors.push({ path: column === null ? `line ${line}` : `line ${line}, column ${column}`, message: t(lang, code, params), code });
+  };
+  for (const p of problems) add(p.line, p.column, p.code);
+  errorCount += problemCount - problems.length;
   const header = rows[0]?.fields.map((f) => f.trim().toLowerCase());
   if (!header || header.join(',') !== STATEMENT_HEADER.join(',')) {
-    errors.push({ path: 'line 1', message: `header must be ${STATEMENT_HEADER.join(',')}` });
-    return { lines: [], errors };
+    add(1, null, 'FUND_CSV_HEADER', { header: STATEMENT_HEADER.join(',') });
+    return { lines: [], errors, errorCount };
   }
-  if (rows.length - 1 > MAX_LINES) errors.push({ path: 'file', message: `at most ${MAX_LINES} lines` });
-  const lines = [];
+  const lines: StatementLine[] = [];
+  const seen = new Map<string, number>();
   for (const r of rows.slice(1)) {
-    const [date = '', reference = '', amount = '', description = '', ...extra] = r.fields.map((f) => f.trim());
-    const at = (col: number) => `line ${r.line}, column ${col}`;
-    if (r.fields.length !== 4 && !extra.length) errors.push({ path: at(r.fields.length + 1), message: 'expected 4 fields' });
-    if (extra.length) errors.push({ path: at(5), message: 'expected 4 fields' });
-    if (!isRealDate(date)) errors.push({ path: at(1), message: 'date must be YYYY-MM-DD' });
-    if (!reference || reference.length > 60) errors.push({ path: at(2), message: 'reference must be 1–60 characters' });
-    if (!/^-?\d{1,15}$/.test(amount)) errors.push({ path: at(3), message: 'amount_fen must be an integer (fen)' });
+    const [date = '', reference = '', amount = '', description = ''] = r.fields.map((f) => f.trim());
+    if (r.fields.length !== 4) add(r.line, Math.min(r.fields.length + 1, 5), 'FUND_CSV_FIELD_COUNT');
+    for (const column of r.tooLong) add(r.line, column + 1, 'IMPORT_CELL_TOO_LONG');
+    if (!isRealDate(date)) add(r.line, 1, 'FUND_CSV_DATE');
+    if (!reference || reference.length > 60) add(r.line, 2, 'FUND_CSV_REFERENCE');
+    if (!/^-?\d{1,15}$/.test(amount)) add(r.line, 3, 'FUND_CSV_AMOUNT');
+    const first = seen.get(reference);
+    if (reference && first !== undefined) add(r.line, 2, 'FUND_CSV_REFERENCE_REPEATED', { line: first });
+    else seen.set(reference, r.line);
     lines.push({ line: r.line, date, reference, amountFen: Number(amount), description });
   }
-  const seen = new Map<string, number>();
-  for (const l of lines) {
-    const first = seen.get(l.reference);
-    if (first !== undefined) errors.push({ path: `line ${l.line}, column 2`, message: `reference repeats line ${first}` });
-    else seen.set(l.reference, l.line);
-  }
-  return { lines, errors };
+  return { lines, errors, errorCount };
 }
 
 export function createCustodianService({ db }: { db: Db }) {
@@ -62,13 +75,24 @@ export function createCustodianService({ db }: { db: Db }) {
   });
 
   return {
-    async recordTransfer(fundId: string, input: CreateCustodianTransfer, ctx: Ctx): Promise<CustodianTransfer> {
+    async recordTransfer(fundId: string, input: CreateCustodianTransfer, ctx: Ctx, now = new Date()): Promise<CustodianTransfer> {
+      // The bank's value day: today at the latest.
+      if (input.transferredOn > shanghaiDay(now)) throw new AppError('VALIDATION_FAILED', { errors: [{ path: 'transferredOn', message: 'FUND_TRANSFER_IN_FUTURE' }] });
       return db.transaction(async (tx) => {
         const taken = rowsOf(await tx.execute(sql`select 1 from custodian_transfer where fund_id = ${fundId} and reference = ${input.reference}`));
         if (taken.length) throw new AppError('CONFLICT', { status: 409, detail: 'FUND_TRANSFER_REFERENCE_TAKEN', errors: [{ path: 'reference', message: 'FUND_TRANSFER_REFERENCE_TAKEN' }] });
-        const accounts = rowsOf<{ id: string; kind: string }>(await tx.execute(sql`select id, kind from fund_account where fund_id = ${fundId} and kind in ('collected','custodian')`));
-        const collected = accounts.find((a) => a.kind === 'collected')!.id;
+        // The collected account's row is locked: two transfers at once cannot both pass the check.
+        const accounts = rowsOf<{ id: string; kind: string; balance_fen: number }>(
+          await tx.execute(sql`select id, kind, balance_fen from fund_account where fund_id = ${fundId} and kind in ('collected','custodian') order by id for update`),
+        );
+        const collectedRow = accounts.find((a) => a.kind === 'collected')!;
+        const collected = collectedRow.id;
         const custodian = accounts.find((a) => a.kind === 'custodian')!.id;
+        // Only money the fund has collected (and not yet handed over) can go to the custodian.
+        const available = Number(collectedRow.balance_fen);
+        if (input.amountFen > available) {
+          throw new AppError('FUND_TRANSFER_EXCEEDS_COLLECTED', { status: 409, params: { available: (Math.max(0, available) / 100).toFixed(2) }, errors: [{ path: 'amountFen', message: 'FUND_TRANSFER_EXCEEDS_COLLECTED' }] });
+        }
         const {
           ids: [entryId],
         } = await postEntries(
@@ -87,6 +111,7 @@ export function createCustodianService({ db }: { db: Db }) {
             },
           ],
           { transferredFen: input.amountFen },
+          now,
         );
         const [row] = rowsOf<Record<string, unknown>>(
           await tx.execute(sql`insert into custodian_transfer (fund_id, amount_fen, transferred_on, reference, note, entry_id, created_by_name)
@@ -104,10 +129,10 @@ export function createCustodianService({ db }: { db: Db }) {
       return { items: rows.map(transferOut), total: n, page: q.page, pageSize: q.pageSize };
     },
 
-    async importStatement(fundId: string, text: string, fileName: string | null, ctx: Ctx): Promise<CustodianStatement> {
-      const { lines, errors } = readStatementCsv(text);
-      if (errors.length) throw new AppError('FUND_CSV_INVALID', { status: 400, errors });
-      if (!lines.length) throw new AppError('FUND_CSV_INVALID', { status: 400, errors: [{ path: 'file', message: 'no lines' }] });
+    async importStatement(fundId: string, file: Buffer, fileName: string | null, ctx: Ctx, lang: Lang): Promise<CustodianStatement> {
+      const { lines, errors, errorCount } = await readStatementCsv(file, lang);
+      if (errorCount) throw new AppError('FUND_CSV_INVALID', { status: 400, errors, extras: { errorCount } });
+      if (!lines.length) throw new AppError('FUND_CSV_INVALID', { status: 400, errors: [{ path: 'file', message: 'IMPORT_EMPTY' }] });
       return db.transaction(async (tx) => {
         const dates = lines.map((l) => l.date).sort();
         const total = lines.reduce((s, l) => s + l.amountFen, 0);

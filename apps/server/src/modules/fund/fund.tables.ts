@@ -112,7 +112,8 @@ export const posTerminal = pgTable(
   (t) => [
     uniqueIndex('pos_terminal_key_unique').on(t.keyId),
     index('pos_terminal_shop_idx').on(t.shopId),
-    check('pos_terminal_status_check', sql`${t.status} in ('active','revoked')`),
+    // suspended: its shop is closed (reopening the shop resumes it); revoked: for good.
+    check('pos_terminal_status_check', sql`${t.status} in ('active','suspended','revoked')`),
   ],
 );
 
@@ -162,8 +163,10 @@ export const fundEntry = pgTable(
       .notNull()
       .references(() => fund.id),
     kind: text('kind').notNull(),
-    /** When it happened (the sale's time); the day it counts on in Asia/Shanghai. */
+    /** The period it is booked in: when it happened, or when it was posted if that month was already closed. */
     occurredAt: tstz('occurred_at').notNull(),
+    /** When it really happened, for an entry that arrived after its month was closed (published) and so was booked now. */
+    originalOccurredAt: tstz('original_occurred_at'),
     memo: text('memo').notNull(),
     shopId: uuid('shop_id'),
     positionId: uuid('position_id'),

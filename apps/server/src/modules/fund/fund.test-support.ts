@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Client } from '../../test/harness';
 import { signPosRequest } from './pos-signing';
 
 export type PosKey = { keyId: string; secret: string };
@@ -34,3 +35,10 @@ export const saleOf = (amountFen = 1500, over: Record<string, unknown> = {}) => 
   soldAt: new Date().toISOString(),
   ...over,
 });
+
+/** Registers a POS terminal on the first shop the client sees; its key, shown once. */
+export async function registerTestTerminal(admin: Client, name: string): Promise<PosKey> {
+  const shops = await admin.get('/api/v1/fund-shops?pageSize=1');
+  const reg = await admin.post('/api/v1/pos-terminals', { shopId: shops.body.items[0].id, name });
+  return { keyId: reg.body.keyId, secret: reg.body.secret };
+}

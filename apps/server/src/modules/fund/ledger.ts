@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { shanghaiDay, shanghaiDayStart } from './contribution';
 
 /**
  * The fund's double-entry ledger. Amounts are signed fen (debit +, credit −); an entry's postings
@@ -80,18 +81,37 @@ export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows?: T[] }).rows ?? [];
 }
 
+/**
+ * The first instant of the open period: the current Asia/Shanghai month. Every earlier month has
+ * been published (the public 账目公开 page shows last month's statement as final), so it is closed.
+ */
+export function openPeriodStart(now: Date): Date {
+  return shanghaiDayStart(`${shanghaiDay(now).slice(0, 8)}01`);
+}
+
+/**
+ * When an entry is booked: when it happened, unless that is in a closed month — then now, in the
+ * open period, with the time it happened kept beside it. A late entry (an offline till, a
+ * back-dated refund or transfer) never rewrites published accounts.
+ */
+export function bookingOf(occurredAt: Date, now: Date): { bookedAt: Date; originalAt: Date | null } {
+  return occurredAt < openPeriodStart(now) ? { bookedAt: now, originalAt: occurredAt } : { bookedAt: occurredAt, originalAt: null };
+}
+
 /** Writes entries with their postings, moves the running balances and the fund's totals; returns the entry ids. */
-export async function postEntries(db: Db, fundId: string, entries: readonly EntryInput[], totals: TotalsDelta = {}): Promise<{ ids: string[]; totals: FundTotals }> {
+export async function postEntries(db: Db, fundId: string, entries: readonly EntryInput[], totals: TotalsDelta = {}, now = new Date()): Promise<{ ids: string[]; totals: FundTotals }> {
   const ids = entries.map((e) => e.id ?? randomUUID());
   if (entries.length) {
     for (const e of entries) assertBalanced(e.postings);
-    const at = entries.map((e) => e.occurredAt.toISOString());
-    await db.execute(sql`insert into fund_entry (id, fund_id, kind, occurred_at, memo, shop_id, position_id, amount_fen, sale_count, sales_fen, breakfast_count, reverses_entry_id)
-      select u.id, ${fundId}::uuid, u.kind, u.at, u.memo, u.shop_id, u.position_id, u.amount, u.sale_count, u.sales_fen, u.breakfast_count, u.reverses
+    const booked = entries.map((e) => bookingOf(e.occurredAt, now));
+    const at = booked.map((b) => b.bookedAt.toISOString());
+    const original = booked.map((b) => b.originalAt?.toISOString() ?? null);
+    await db.execute(sql`insert into fund_entry (id, fund_id, kind, occurred_at, original_occurred_at, memo, shop_id, position_id, amount_fen, sale_count, sales_fen, breakfast_count, reverses_entry_id)
+      select u.id, ${fundId}::uuid, u.kind, u.at, u.original, u.memo, u.shop_id, u.position_id, u.amount, u.sale_count, u.sales_fen, u.breakfast_count, u.reverses
       from unnest(${arr(ids, 'uuid')}, ${arr(
         entries.map((e) => e.kind),
         'text',
-      )}, ${arr(at, 'timestamptz')}, ${arr(
+      )}, ${arr(at, 'timestamptz')}, ${arr(original, 'timestamptz')}, ${arr(
         entries.map((e) => e.memo),
         'text',
       )}, ${arr(
@@ -115,7 +135,7 @@ export async function postEntries(db: Db, fundId: string, entries: readonly Entr
       )}, ${arr(
         entries.map((e) => e.reversesEntryId ?? null),
         'uuid',
-      )}) as u(id, kind, at, memo, shop_id, position_id, amount, sale_count, sales_fen, breakfast_count, reverses)`);
+      )}) as u(id, kind, at, original, memo, shop_id, position_id, amount, sale_count, sales_fen, breakfast_count, reverses)`);
     const pEntry: string[] = [];
     const pAccount: string[] = [];
     const pAmount: number[] = [];

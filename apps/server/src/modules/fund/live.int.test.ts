@@ -1,39 +1,25 @@
 import http from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app';
-import { openDatabase, type Database } from '../../db/client';
-import { createTestApp, type Client, type TestApp } from '../../test/harness';
+import { createTestApp, openSecondInstance, type Client, type TestApp } from '../../test/harness';
 import { testDbKind } from '../../test/test-db';
-import { posInject, saleOf, type PosKey } from './fund.test-support';
+import { posInject, registerTestTerminal, saleOf, type PosKey } from './fund.test-support';
 
 let t: TestApp;
 let admin: Client;
 let key: PosKey;
 /** A second app instance on the same database (PostgreSQL); on PGlite the one instance. */
 let other: FastifyInstance;
-let otherDb: Database | undefined;
+let second: { close(): Promise<void> };
 
 beforeAll(async () => {
   t = await createTestApp();
   admin = await t.login('jb.admin');
-  const shops = await admin.get('/api/v1/fund-shops?pageSize=1');
-  const reg = await admin.post('/api/v1/pos-terminals', { shopId: shops.body.items[0].id, name: '直播测试' });
-  key = { keyId: reg.body.keyId, secret: reg.body.secret };
-  if (testDbKind() === 'postgres') {
-    const url = (t.database.pool!.options as { connectionString: string }).connectionString;
-    otherDb = await openDatabase({ databaseUrl: url, poolSize: 2 });
-    other = await buildApp({ config: t.config, database: otherDb, logger: false, jobRunner: false });
-  } else {
-    other = t.app;
-  }
-  await other.listen({ port: 0, host: '127.0.0.1' });
+  key = await registerTestTerminal(admin, '直播测试');
+  ({ app: other, ...second } = await openSecondInstance(t));
 });
 afterAll(async () => {
-  if (other !== t.app) {
-    await other.close();
-    await otherDb?.close();
-  } else await t.app.close().catch(() => undefined);
+  await second.close();
   await t.close().catch(() => undefined);
 });
 
@@ -73,20 +59,18 @@ const waitFor = async (check: () => boolean, ms: number) => {
 };
 
 describe('live fund stream', () => {
-  it(`delivers a committed sale to a screen on ${testDbKind() === 'postgres' ? 'another app instance' : 'the instance'} within one second`, async () => {
+  // How fast is measured in bench/ (sale-to-screen latency); here: that it arrives, and what it carries.
+  it(`delivers a committed sale to a screen on ${testDbKind() === 'postgres' ? 'another app instance' : 'the instance'}`, async () => {
+    // The other instance LISTENs from its start (onReady, awaited by listen()); the stream is open.
     const stream = await openStream(other);
-    // Give the other instance's LISTEN a moment (it started on ready).
-    await new Promise((r) => setTimeout(r, 100));
     const sentAt = Date.now();
     const sale = await posInject(t.app, key, '/api/v1/pos/sales', saleOf(1500));
     expect(sale.body.status).toBe('accepted');
-    expect(await waitFor(() => stream.events.some((e) => e.data.id === sale.body.entryId), 1000)).toBe(true);
+    expect(await waitFor(() => stream.events.some((e) => e.data.id === sale.body.entryId), 120_000)).toBe(true);
     const event = stream.events.find((e) => e.data.id === sale.body.entryId)!;
     expect(event.event).toBe('contribution');
     expect(event.data.amountFen).toBe(10);
-    // From the sale's commit (stamped just before it) to the screen: the 1-second promise.
-    expect(event.receivedAt - Date.parse(event.data.committedAt)).toBeLessThan(1000);
-    expect(event.receivedAt).toBeGreaterThan(sentAt);
+    expect(event.receivedAt).toBeGreaterThanOrEqual(sentAt);
     // No personal data in the public stream.
     expect(Object.keys(event.data).sort()).toEqual(['amountFen', 'at', 'balanceFen', 'committedAt', 'fundId', 'id', 'kind', 'positionId', 'shopName', 'stationName', 'totalBreakfasts', 'totalFen'].sort());
     const summary = await t.anon.get('/api/v1/public/fund/summary');
@@ -96,9 +80,14 @@ describe('live fund stream', () => {
 
   it('sends nothing for a rolled-back transaction (notify fires on commit only)', async () => {
     const stream = await openStream(other);
-    await new Promise((r) => setTimeout(r, 100));
-    await t.database.exec("begin; select pg_notify('fund_live', '{\"kind\":\"contribution\",\"id\":\"rolled-back\"}'); rollback;");
-    await new Promise((r) => setTimeout(r, 300));
+    // Both of the screen's fund (the stream passes only its own fund's events).
+    const fundId = (await t.anon.get('/api/v1/public/fund/summary')).body.fund.id as string;
+    const event = (id: string) => JSON.stringify({ kind: 'contribution', id, fundId });
+    await t.database.exec(`begin; select pg_notify('fund_live', '${event('rolled-back')}'); rollback;`);
+    // A committed one after it: notifications arrive in commit order, so once this one is here,
+    // the rolled-back one would have been too.
+    await t.database.exec(`select pg_notify('fund_live', '${event('committed-marker')}')`);
+    expect(await waitFor(() => stream.events.some((e) => e.data.id === 'committed-marker'), 120_000)).toBe(true);
     expect(stream.events.some((e) => e.data.id === 'rolled-back')).toBe(false);
     stream.close();
   });

@@ -1,8 +1,7 @@
 import type { FundLiveEvent } from '@niangjia/contracts';
-import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, Db } from '../../db/client';
-import { createNotifyListener } from '../../platform/notify-listener';
+import { createNotifyListener, sendNotify } from '../../platform/notify-listener';
 
 /**
  * Live fund figures across instances: a committed sale or breakfast sends `pg_notify` in its own
@@ -15,9 +14,7 @@ export const FUND_CHANNEL = 'fund_live';
 const MAX_EVENTS_PER_NOTIFY = 20;
 
 export async function notifyLive(db: Db, events: readonly FundLiveEvent[]): Promise<void> {
-  if (!events.length) return;
-  const payloads = events.map((e) => JSON.stringify(e));
-  await db.execute(sql`select pg_notify(${FUND_CHANNEL}, x) from unnest(${sql.param(payloads)}::text[]) as x`);
+  await sendNotify(db, FUND_CHANNEL, events.map((e) => JSON.stringify(e)));
 }
 
 /** Keeps a batch's notifications small: the first events one by one, the rest as one summed event. */
@@ -55,7 +52,7 @@ export function createLiveHub(database: Database, log?: FastifyBaseLogger): Live
       }
     }
   };
-  const listener = createNotifyListener(database, FUND_CHANNEL, dispatch, log);
+  const listener = createNotifyListener(database, FUND_CHANNEL, dispatch, { log });
   return {
     subscribe(l) {
       listeners.add(l);

@@ -53,10 +53,12 @@ export async function verifyPosRequest(db: Db, dataKeys: DataKeys, request: Fast
         (select json_agg(json_build_object('kind', r.kind, 'fixedFen', r.fixed_fen, 'bps', r.bps, 'capFen', r.cap_fen, 'effectiveFrom', r.effective_from::text)) from contribution_rule r where r.shop_id = s.id) as "ruleRows"
       from pos_terminal t join fund_shop s on s.id = t.shop_id join position p on p.id = s.position_id where t.key_id = ${keyId}`),
   );
-  if (!row || row.status !== 'active') throw new AppError('POS_KEY_UNKNOWN', { status: 401 });
+  if (!row || row.status === 'revoked') throw new AppError('POS_KEY_UNKNOWN', { status: 401 });
   const secret = decryptField(dataKeys, TERMINAL_SECRET_PURPOSE, row.secretEnc);
   const expected = computePosSignature(secret, canonicalPosString(request.method, request.url, timestamp, nonce, rawBody));
   if (!safeEqual(expected, signature)) throw new AppError('POS_SIGNATURE_INVALID', { status: 401 });
+  // Told only to the terminal itself (after its signature): its shop is closed, so it is suspended.
+  if (row.status !== 'active') throw new AppError('POS_TERMINAL_SUSPENDED', { status: 403 });
   if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > POS_CLOCK_SKEW_SECONDS) throw new AppError('POS_TIMESTAMP_STALE', { status: 401 });
   const fresh = rowsOf(await db.execute(sql`insert into pos_nonce (terminal_id, nonce) values (${row.terminalId}, ${nonce}) on conflict do nothing returning 1 as ok`));
   if (!fresh.length) throw new AppError('POS_NONCE_REPLAYED', { status: 401 });

@@ -26,7 +26,7 @@ declare module 'fastify' {
 /** What was ingested, for the instance's metrics (platform/metrics). */
 export type PosResultsListener = (kind: 'sale' | 'redemption' | 'refund', results: readonly { status: string }[]) => void;
 
-export const posRoutes: FastifyPluginAsync<{ db: Db; dataKeys: DataKeys; secrets: Secrets; onResults?: PosResultsListener }> = async (app, { db, dataKeys, secrets, onResults = () => undefined }) => {
+export const posRoutes: FastifyPluginAsync<{ db: Db; dataKeys: DataKeys; secrets: Secrets; offlineMaxHours: number; onResults?: PosResultsListener }> = async (app, { db, dataKeys, secrets, offlineMaxHours, onResults = () => undefined }) => {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: POS_BODY_LIMIT }, (request, body, done) => {
     request.posRaw = body as string;
@@ -80,13 +80,13 @@ export const posRoutes: FastifyPluginAsync<{ db: Db; dataKeys: DataKeys; secrets
       const { caller, body } = await authenticate(request);
       const batch = batchOf(body, 'redemptions');
       if (!batch) {
-        const result = await redeemBreakfast(db, secrets, caller, body, langOf(request));
+        const result = await redeemBreakfast(db, secrets, caller, body, langOf(request), { offlineMaxHours });
         onResults('redemption', [result]);
         return single(result);
       }
       const results = [];
       // In order: a day's second redemption of a card is judged after its first.
-      for (const item of batch) results.push(await redeemBreakfast(db, secrets, caller, item, langOf(request)));
+      for (const item of batch) results.push(await redeemBreakfast(db, secrets, caller, item, langOf(request), { offlineMaxHours }));
       onResults('redemption', results);
       return { results };
     },

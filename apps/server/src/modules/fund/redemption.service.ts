@@ -4,13 +4,15 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { t, type Lang } from '../../platform/i18n';
 import type { Secrets } from '../../platform/secrets';
-import { readCardText } from './breakfast-qr';
+import { QR_PREFIX, readCardText } from './breakfast-qr';
 import { shanghaiDay } from './contribution';
 import { postEntries, rowsOf } from './ledger';
 import { notifyLive } from './live';
 import type { PosCaller } from './pos-auth';
 
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+/** Wrong check codes a terminal may type in an hour before typed numbers are refused (a six-digit code then takes ~50,000 hours to guess). */
+const MAX_WRONG_CODES_PER_HOUR = 10;
 
 type Stored = { status: 'approved' | 'refused'; code: string | null; card_number: string | null; price_fen: number | null; remaining_today: number | null };
 
@@ -33,7 +35,7 @@ class AlreadyAnswered extends Error {}
  * slot index backs that up); "today" is the Asia/Shanghai day of the redemption's own time, so an
  * offline terminal syncing later is judged as of when the breakfast was taken.
  */
-export async function redeemBreakfast(db: Db, secrets: Secrets, caller: PosCaller, raw: unknown, lang: Lang, now = new Date()): Promise<PosRedemptionResult> {
+export async function redeemBreakfast(db: Db, secrets: Secrets, caller: PosCaller, raw: unknown, lang: Lang, opts: { offlineMaxHours: number }, now = new Date()): Promise<PosRedemptionResult> {
   const parsed = posRedemptionSchema.safeParse(raw);
   const rid = typeof (raw as { redemptionId?: unknown })?.redemptionId === 'string' ? (raw as { redemptionId: string }).redemptionId : '';
   if (!parsed.success) {
@@ -65,15 +67,30 @@ export async function redeemBreakfast(db: Db, secrets: Secrets, caller: PosCalle
         store({ status: 'refused', code, card_id: card?.id ?? null, card_number: card?.number ?? null, price_fen: null, remaining_today: null, slot: null, entry_id: null });
 
       if (redeemedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) return refuse('FUND_SALE_IN_FUTURE', null);
-      const read = readCardText(secrets, r.card, redeemedAt);
+      // An offline terminal syncs what it could not send; how far back is bounded (issue 9:
+      // redemptions dated years back were accepted).
+      if (now.getTime() - redeemedAt.getTime() > opts.offlineMaxHours * 3_600_000) return refuse('FUND_REDEMPTION_TOO_OLD', null);
+      // The shop's row is shared-locked: closing the shop (which suspends its terminals) waits for this redemption, or this one sees it closed.
+      const [shop] = rowsOf<{ status: string; created_at: string }>(await tx.execute(sql`select status, created_at from fund_shop where id = ${caller.shopId} for share`));
+      if (!shop || shop.status !== 'active') return refuse('FUND_SHOP_CLOSED', null);
+      if (redeemedAt < new Date(shop.created_at)) return refuse('FUND_REDEMPTION_BEFORE_SHOP', null);
+      // Typed numbers need the card's check code; guessing it is bounded per terminal.
+      if (!r.card.startsWith(QR_PREFIX)) {
+        const [{ wrong = 0 } = {}] = rowsOf<{ wrong: number }>(
+          await tx.execute(sql`select count(*)::int as wrong from breakfast_redemption where terminal_id = ${caller.terminalId} and code = 'FUND_CARD_CODE_INVALID' and created_at > now() - interval '1 hour'`),
+        );
+        if (wrong >= MAX_WRONG_CODES_PER_HOUR) return refuse('FUND_CARD_CODE_LOCKED', null);
+      }
+      const read = readCardText(secrets, r.card, r.cardCode, redeemedAt);
       if ('error' in read) return refuse(read.error, null);
-      const [card] = rowsOf<{ id: string; number: string; status: string; valid_until: string; fund_id: string }>(
-        await tx.execute(sql`select id, number, status, valid_until::text as valid_until, fund_id from breakfast_card where number = ${read.number} for update`),
+      const [card] = rowsOf<{ id: string; number: string; status: string; valid_until: string; fund_id: string; issued_at: string }>(
+        await tx.execute(sql`select id, number, status, valid_until::text as valid_until, fund_id, issued_at from breakfast_card where number = ${read.number} for update`),
       );
       if (!card || card.fund_id !== caller.fundId) return refuse('FUND_CARD_NOT_FOUND', null);
       if (card.status === 'suspended') return refuse('FUND_CARD_SUSPENDED', card);
       if (card.status === 'replaced') return refuse('FUND_CARD_REPLACED', card);
       if (card.valid_until < serviceDay) return refuse('FUND_CARD_EXPIRED', card);
+      if (redeemedAt < new Date(card.issued_at)) return refuse('FUND_REDEMPTION_BEFORE_CARD', card);
       // The fund's totals row is locked too: balance checks of concurrent redemptions run in turn.
       const [fund] = rowsOf<{ per_day: number; price: number; min_balance: number; balance: number }>(
         await tx.execute(sql`select f.breakfasts_per_day as per_day, f.breakfast_price_fen as price, f.min_balance_fen as min_balance, (t.contributed_fen - t.breakfast_fen) as balance
@@ -113,6 +130,7 @@ export async function redeemBreakfast(db: Db, secrets: Secrets, caller: PosCalle
           },
         ],
         { breakfastFen: price, breakfasts: 1 },
+        now,
       );
       const answer = await store({ status: 'approved', code: null, card_id: card.id, card_number: card.number, price_fen: price, remaining_today: perDay - used - 1, slot: used + 1, entry_id: entryId });
       await notifyLive(tx, [

@@ -20,9 +20,10 @@ import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { auditContextOf } from '../../platform/audit/audit.service';
 import { requireScope } from '../../platform/auth';
+import { langOf } from '../../platform/error-handler';
 import { AppError } from '../../platform/errors';
 import type { CardsService } from './cards.service';
-import type { CustodianService } from './custodian.service';
+import { MAX_STATEMENT_BYTES, type CustodianService } from './custodian.service';
 import { getBreakfastReport, getContributionReport, getFundStatement, reportWorkbook } from './reports.service';
 import { sendXlsx } from '../../platform/xlsx-reply';
 
@@ -88,14 +89,15 @@ export const fundReportsRoutes: FastifyPluginAsyncZod<{ db: Db; cards: CardsServ
   );
   await app.register(async (plain) => {
     const csv = plain.withTypeProvider<ZodTypeProvider>();
-    csv.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+    // The bytes as sent: the bounded reader decodes them (UTF-8, or GB18030 as Chinese Excel writes CSV).
+    csv.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'buffer', bodyLimit: MAX_STATEMENT_BYTES }, (_request, body, done) => done(null, body));
     csv.post(
       '/fund-custodian/statements',
-      { ...write, bodyLimit: 10 * 1024 * 1024, schema: { tags, summary: 'Import a statement CSV (body = the file, text/csv)', querystring: z.strictObject({ fileName: z.string().trim().max(200).optional(), orgId: z.uuid().optional() }), response: { 201: custodianStatementSchema } } },
+      { ...write, bodyLimit: MAX_STATEMENT_BYTES, schema: { tags, summary: 'Import a statement CSV (body = the file, text/csv)', querystring: z.strictObject({ fileName: z.string().trim().max(200).optional(), orgId: z.uuid().optional() }), response: { 201: custodianStatementSchema } } },
       async (request, reply) => {
-        if (typeof request.body !== 'string') throw new AppError('UNSUPPORTED_MEDIA_TYPE', { status: 415 });
+        if (!Buffer.isBuffer(request.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { status: 415 });
         const fundId = await fundOf(request, 'fund.write');
-        return reply.status(201).send(await custodian.importStatement(fundId, request.body, request.query.fileName ?? null, { scope: requireScope(request, 'fund.write').scope, audit: auditContextOf(request) }));
+        return reply.status(201).send(await custodian.importStatement(fundId, request.body, request.query.fileName ?? null, { scope: requireScope(request, 'fund.write').scope, audit: auditContextOf(request) }, langOf(request)));
       },
     );
   });

@@ -69,6 +69,13 @@ export async function ingestSales(db: Db, caller: PosCaller, raw: readonly unkno
 
   if (good.length) {
     await db.transaction(async (tx) => {
+      // The shop may have been closed since the request was authenticated: its row is share-locked, as the redemptions do.
+      const [shop] = rowsOf<{ status: string }>(await tx.execute(sql`select status from fund_shop where id = ${caller.shopId} for share`));
+      if (shop?.status !== 'active') {
+        for (const g of good) results[g.index] = rejected(g.sale.saleId, 'FUND_SHOP_CLOSED', lang);
+        good.length = 0;
+        return;
+      }
       const inserted = new Set(
         rowsOf<{ sale_id: string }>(
           await tx.execute(sql`insert into fund_sale (id, terminal_id, shop_id, sale_id, amount_fen, items, sold_at, contribution_fen, entry_id)
@@ -132,7 +139,7 @@ export async function ingestSales(db: Db, caller: PosCaller, raw: readonly unkno
         ],
       }));
       const contributed = fresh.reduce((s, g) => s + g.contributionFen, 0);
-      const { totals } = await postEntries(tx, caller.fundId, entries, { contributedFen: contributed, sales: fresh.length });
+      const { totals } = await postEntries(tx, caller.fundId, entries, { contributedFen: contributed, sales: fresh.length }, now);
       const committedAt = new Date().toISOString();
       const events: FundLiveEvent[] = fresh.map((g) => ({
         kind: 'contribution',
@@ -210,6 +217,7 @@ export async function refundSale(db: Db, caller: PosCaller, raw: unknown, lang: 
         },
       ],
       { contributedFen: -contribution, sales: -1 },
+      now,
     );
     await tx.execute(sql`insert into fund_refund (terminal_id, refund_id, sale_row_id, reversed_fen, refunded_at, reason, entry_id)
       values (${caller.terminalId}, ${r.refundId}, ${sale.id}, ${contribution}, ${refundedAt.toISOString()}, ${r.reason ?? null}, ${entryId})`);

@@ -165,8 +165,21 @@ export function createShopsService({ db, dataKeys }: { db: Db; dataKeys: DataKey
             version = version + 1, updated_at = now() where id = ${id} and version = ${input.version} returning id`),
         );
         if (!res.length) throw versionConflict(input.version, before.version);
+        // A closed shop sells nothing and serves no breakfast: its terminals are suspended with it
+        // (and resumed when it reopens; a revoked terminal stays revoked). Redemptions share-lock
+        // the shop's row, so none is approved after this commits.
+        let terminals: { id: string }[] = [];
+        if (before.status !== 'closed' && input.status === 'closed') {
+          terminals = rowsOf<{ id: string }>(await tx.execute(sql`update pos_terminal set status = 'suspended' where shop_id = ${id} and status = 'active' returning id`));
+        } else if (before.status === 'closed' && input.status === 'active') {
+          terminals = rowsOf<{ id: string }>(await tx.execute(sql`update pos_terminal set status = 'active' where shop_id = ${id} and status = 'suspended' returning id`));
+        }
         const after = await getShop(id, ctx.scope, tx);
         await recordAudit(tx, ctx.audit, { action: 'fund_shop.update', entityType: 'fund_shop', entityId: id, orgId: after.orgId, before: { name: before.name, status: before.status, operatorName: before.operatorName }, after: { name: after.name, status: after.status, operatorName: after.operatorName } });
+        for (const t of terminals) {
+          const status = input.status === 'closed' ? 'suspended' : 'active';
+          await recordAudit(tx, ctx.audit, { action: `pos_terminal.${input.status === 'closed' ? 'suspend' : 'resume'}`, entityType: 'pos_terminal', entityId: t.id, orgId: after.orgId, after: { status, reason: 'fund_shop.status' } });
+        }
         return after;
       });
     },
@@ -204,7 +217,7 @@ export function createShopsService({ db, dataKeys }: { db: Db; dataKeys: DataKey
     async rotateTerminal(id: string, ctx: Ctx): Promise<PosTerminalKey> {
       return db.transaction(async (tx) => {
         const before = await terminalInScope(tx, id, ctx.scope, true);
-        if (before.status !== 'active') throw new AppError('FUND_TERMINAL_REVOKED', { status: 409 });
+        if (before.status !== 'active') throw new AppError(before.status === 'suspended' ? 'FUND_TERMINAL_SUSPENDED' : 'FUND_TERMINAL_REVOKED', { status: 409 });
         const key = generateTerminalKey();
         const [row] = rowsOf<Record<string, unknown>>(
           await tx.execute(sql`update pos_terminal set key_id = ${key.keyId}, secret_enc = ${encryptField(dataKeys, TERMINAL_SECRET_PURPOSE, key.secret)}, key_created_at = now() where id = ${id} returning *`),

@@ -1,9 +1,10 @@
-import { checkCreditCode, checkIdNumber, employmentForms, maskIdNumber, MEMBER_ORG_TYPES, type EmploymentForm, type OrgType } from '@niangjia/contracts';
+import { checkCreditCode, checkIdNumber, employmentForms, maskIdNumber, MEMBER_ORG_TYPES, normalizeMobilePhone, type EmploymentForm, type OrgType } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import { isInScope, type Scope } from '../../platform/auth';
 import type { Secrets } from '../../platform/secrets';
 import { findDivision } from '../orgs';
-import { EMPLOYMENT_FORM_LABELS, type CellText, type ImportColumnKey, type SheetRow } from './import-xlsx';
+import type { CellText } from '../../platform/spreadsheet';
+import { EMPLOYMENT_FORM_LABELS, type ImportColumnKey, type SheetRow } from './import-xlsx';
 import * as repo from './import.repository';
 import { hashIdNumber, shanghaiDate } from './members.shared';
 
@@ -85,8 +86,9 @@ export function createRowChecker({ db, secrets }: { db: Db; secrets: Secrets }, 
     const id = idText ? checkIdNumber(idText, today) : undefined;
     if (id && !id.ok) fail('idNumber', id.problem);
     const masked = id?.ok ? maskIdNumber(id.info.value) : null;
-    const phone = text('phone');
-    if (phone && !/^1[3-9]\d{9}$/.test(phone)) fail('phone', 'PHONE_INVALID');
+    const phoneText = text('phone');
+    const phone = phoneText ? normalizeMobilePhone(phoneText) : null;
+    if (phoneText && !phone) fail('phone', 'PHONE_INVALID');
     const code = text('orgCode', true)?.toUpperCase();
     const union = code ? await findUnion(code) : undefined;
     if (code && (!union || !union.path.startsWith(target.path) || !isInScope(scope, union.path))) fail('orgCode', 'IMPORT_UNION_UNKNOWN', { code });

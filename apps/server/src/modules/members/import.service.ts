@@ -2,19 +2,24 @@ import crypto, { randomUUID } from 'node:crypto';
 import { maskIdNumber, type CommitImport, type ImportJob, type ImportRowError, type MemberImport } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
-import { findJob, type JobContext, type JobRow, type JobRunner } from '../../platform/jobs';
+import { createDeferredProgress, findJob, isJobFailed, type JobContext, type JobRow, type JobRunner } from '../../platform/jobs';
 import { isInScope, type Scope } from '../../platform/auth';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError, capList, notFound } from '../../platform/errors';
 import { t, type Lang } from '../../platform/i18n';
 import { decryptField, encryptField } from '../../platform/pii';
 import { createRowChecker, packRows, parsePackedRows, unpackRow, type PackedRow, type StoredError } from './import-check';
-import { buildImportTemplate, estimateSheetRows, IMPORT_COLUMNS, ImportFileError, looksLikeXlsx, readImportSheet, writeWorkbook, type ImportColumnKey } from './import-xlsx';
+import { cellText, looksLikeXlsx, readTemplateRows, type Cell, type SpreadsheetLimits } from '../../platform/spreadsheet';
+import { buildImportTemplate, IMPORT_COLUMNS, writeWorkbook, type ImportColumnKey, type SheetRow } from './import-xlsx';
 import * as repo from './import.repository';
+import { importOutcomeNotice } from './members.notify';
 import { findDistrictOf, findOrgBrief } from './members.repository';
 import { hashIdNumber, ID_NUMBER_PURPOSE, orgRefOf, versionConflict, type MembersActor, type MembersDeps } from './members.shared';
 
 /** Rows beyond this are refused while reading (the reader streams, so a huge file is not loaded). */
 export const MAX_IMPORT_ROWS = 100_000;
+/** The upload limit of the route (a 100,000-row sheet is ~5 MB) and what its XML may unpack to (~60 MB for 100,000 rows). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+const IMPORT_LIMITS: Partial<SpreadsheetLimits> = { maxFileBytes: MAX_IMPORT_BYTES, maxUnpackedBytes: 200 * 1024 * 1024, maxRows: MAX_IMPORT_ROWS, maxColumns: 64, maxCellChars: 1000, maxHeapMb: 128 };
 const ROWS_PURPOSE = 'member_import.rows';
 
 const headerOf = (key: ImportColumnKey | null) => (key ? (IMPORT_COLUMNS.find((c) => c.key === key)?.header ?? key) : null);
@@ -41,7 +46,7 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
     return {
       id: row.id,
       kind: JOB_KIND_OF[row.kind] ?? 'check',
-      status: row.status as ImportJob['status'],
+      status: (isJobFailed(row.status) ? 'failed' : row.status) as ImportJob['status'],
       progress: row.progress,
       progressText: row.progressText,
       error: row.errorCode ? { code: row.errorCode, title: t(lang, row.errorCode, params), detail: detail === detailKey ? null : detail } : null,
@@ -52,11 +57,12 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
     let jobRow = row.jobId ? await findJob(db, row.jobId) : undefined;
     // A job is marked done after its handler wrote the batch: when it is done, read the batch again
     // so a poll never shows a finished job beside the batch as it was before.
-    if (jobRow && ['succeeded', 'failed'].includes(jobRow.status) && ['queued', 'checking', 'committing'].includes(row.status)) {
+    if (jobRow && (jobRow.status === 'succeeded' || isJobFailed(jobRow.status)) && ['queued', 'checking', 'committing'].includes(row.status)) {
       row = (await repo.findImport(db, row.id)) ?? row;
       jobRow = row.jobId ? await findJob(db, row.jobId) : undefined;
     }
-    const errors = (row.report as StoredError[]).slice(0, 1000).map((e): ImportRowError => ({
+    const report = row.report as StoredError[];
+    const errors = capList(report).items.map((e): ImportRowError => ({
       row: e.row,
       column: headerOf(e.column),
       code: e.code,
@@ -77,6 +83,7 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
       committedRows: row.committedRows,
       isRepeat,
       errors,
+      errorCount: report.length,
       createdByName: row.createdByName,
       createdAt: row.createdAt.toISOString(),
       committedAt: row.committedAt?.toISOString() ?? null,
@@ -102,23 +109,23 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
     const checker = createRowChecker({ db, secrets }, target, scope, clock());
     let totalRows = 0;
     try {
-      let file: Buffer | null = batch.file;
+      const file: Buffer = batch.file;
       batch.file = null;
       batch.rowsEnc = null;
-      const estimate = await estimateSheetRows(file);
+      // The last row Excel declares for the sheet (its header is row 1), for the progress line.
+      let estimate: number | null = null;
       const of = (n: number) => (estimate && estimate >= n ? `${thousands(n)} / ${thousands(estimate)}` : thousands(n));
-      totalRows = await readImportSheet(file, MAX_IMPORT_ROWS, async (sheetRow) => {
-        await checker.checkRow(sheetRow);
-        const n = checker.count();
-        if (n % 500 === 0) await ctx.progress(0.9 * (estimate ? Math.min(1, n / estimate) : 0.5), `已检查 ${of(n)} 行`);
-      });
-      file = null;
-      if (totalRows === 0) throw new ImportFileError('IMPORT_EMPTY');
-    } catch (error) {
-      if (error instanceof ImportFileError) {
-        await repo.updateImport(db, importId, { status: 'failed', file: null });
-        throw new AppError(error.code, { status: error.code === 'IMPORT_TOO_MANY_ROWS' ? 413 : 400, params: error.params });
+      const rows = readTemplateRows(file, IMPORT_COLUMNS, IMPORT_LIMITS, { onDimension: (lastRow) => (estimate = Math.max(0, lastRow - 1)) });
+      for await (const { row, cells } of rows) {
+        const texts: SheetRow['cells'] = {};
+        for (const [key, cell] of Object.entries(cells) as [ImportColumnKey, Cell][]) texts[key] = cellText(cell, { formulas: 'refuse', longNumbers: 'refuse' });
+        await checker.checkRow({ row, cells: texts });
+        totalRows++;
+        if (totalRows % 500 === 0) await ctx.progress(0.9 * (estimate ? Math.min(1, totalRows / estimate) : 0.5), `已检查 ${of(totalRows)} 行`);
       }
+    } catch (error) {
+      // The file is read once: whatever the reason it could not be, the stored copy goes.
+      await repo.updateImport(db, importId, { status: 'failed', file: null });
       throw error;
     }
     await ctx.progress(0.9, `已检查 ${thousands(totalRows)} / ${thousands(totalRows)} 行，正在核对已有会员`, true);
@@ -156,11 +163,13 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
       }
       return found;
     };
+    const progress = createDeferredProgress(ctx);
+    let committed = 0;
     try {
-      return await db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         await repo.lockImport(tx, id);
         const row = await repo.findImportData(tx, id);
-        if (!row || row.status !== 'committing') return { skipped: true };
+        if (!row || row.status !== 'committing') return null;
         const packed = row.rowsEnc ? parsePackedRows(decryptField(dataKeys, ROWS_PURPOSE, row.rowsEnc)) : [];
         row.rowsEnc = null;
         const total = packed.length;
@@ -175,13 +184,12 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
         if (fresh.length !== total && mode === 'all_or_nothing') throw new AppError('IMPORT_CHANGED_SINCE_CHECK', { status: 409, params: { count: total - fresh.length } });
         // Written in slices of 1,000 rows (column arrays, see insertCommitSlice) so memory stays flat for a 100,000-row batch; still one transaction.
         let slice = repo.emptyCommitSlice();
-        let committed = 0;
         const flush = async () => {
           await repo.insertCommitSlice(tx, slice, now, audit);
           committed += slice.membership.id.length;
           slice = repo.emptyCommitSlice();
-          // Not awaited: on PGlite the single connection is held by this transaction.
-          void ctx.progress(committed / Math.max(1, fresh.length), `已导入 ${thousands(committed)} / ${thousands(fresh.length)} 行`);
+          // Deferred: on PGlite this transaction holds the one connection (see createDeferredProgress).
+          progress.report(committed / Math.max(1, fresh.length), `已导入 ${thousands(committed)} / ${thousands(fresh.length)} 行`);
         };
         const byDistrict = new Map<string, { prefix: string; rows: number[] }>();
         for (const i of fresh) {
@@ -251,17 +259,26 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
           orgId: row.orgId,
           after: { mode, committedRows: committed, skipped: total - fresh.length },
         });
-        return { committedRows: committed, skipped: total - fresh.length };
+        return { committedRows: committed, skipped: total - fresh.length, total: fresh.length };
       });
+      await progress.settle();
+      if (!result) return { skipped: true };
+      // The final line, written after the commit and before the runner marks the job done: a poll
+      // that sees the job succeeded always sees this text.
+      await ctx.progress(1, `已导入 ${thousands(result.committedRows)} / ${thousands(result.total)} 行`, true);
+      return { committedRows: result.committedRows, skipped: result.skipped };
     } catch (error) {
+      await progress.settle();
       // The transaction left nothing behind; the batch is checked again and can be committed later.
       await repo.updateImport(db, id, { status: 'checked', mode: null });
       throw error;
     }
   }
 
-  jobs.register(IMPORT_CHECK_JOB, runCheck);
-  jobs.register(IMPORT_COMMIT_JOB, runCommit);
+  const fileNameOf = async (tx: Db, importId: string) => (await repo.findImport(tx, importId))?.fileName ?? null;
+  jobs.register(IMPORT_CHECK_JOB, runCheck, { onSettled: importOutcomeNotice('check', fileNameOf) });
+  // Not retried: a failed commit puts the batch back to checked, so a second run would find nothing to do.
+  jobs.register(IMPORT_COMMIT_JOB, runCommit, { retry: false, onSettled: importOutcomeNotice('commit', fileNameOf) });
 
   return {
     template: () => buildImportTemplate(),

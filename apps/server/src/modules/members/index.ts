@@ -9,6 +9,7 @@ export { joiningRoutes } from './joining.routes';
 export { createImportService, type ImportService } from './import.service';
 export { createExportService, type ExportService } from './export.service';
 export { xlsxRoutes } from './xlsx.routes';
+export { memberApplicationTodos, memberImportTodos } from './members.notify';
 export { signCardToken, verifyCardToken } from './card-token';
 export { hashIdNumber, ID_NUMBER_PURPOSE } from './members.shared';
 export { membership, membershipEvent, person, memberNumberCounter, memberImport } from './members.tables';

@@ -5,6 +5,7 @@ import { encryptField } from '../../platform/pii';
 import { enforceRateLimit } from '../../platform/rate-limit';
 import { CARD_TOKEN_TTL_SECONDS, isCardTokenExpired, signCardToken, verifyCardToken } from './card-token';
 import * as repo from './members.repository';
+import { notifyApplication } from './members.notify';
 import {
   checkPersonFields,
   getMemberUnion,
@@ -124,6 +125,7 @@ export function createJoiningService({ db, secrets, dataKeys, clock = () => new 
         const created = await repo.insertMembership(tx, { personId: saved.id, orgId: union.id, status: 'applied', appliedAt: now, source: 'online' });
         await repo.insertEvent(tx, { membershipId: created.id, orgId: union.id, kind: 'applied', toOrgId: union.id, actorId: actor.userId, actorName: actor.audit.actorName, at: now });
         await recordAudit(tx, actor.audit, { action: 'member.apply', entityType: 'member', entityId: created.id, orgId: union.id, after: snapshotOf({ membership: created, person: saved }) });
+        await notifyApplication(tx, { membershipId: created.id, orgId: union.id, orgName: union.name, name: saved.realName });
         return { mine: await getMine(actor.userId, tx), isClaim: false };
       });
     },

@@ -45,14 +45,7 @@ registerMessages({
   MEMBER_ACTION_withdraw: ['撤回', 'withdrawn'],
   ENTITY_member: ['会员', 'member'],
   ENTITY_member_import: ['导入批次', 'import batch'],
-  // Collective join drives from Excel: the file as a whole.
-  IMPORT_NOT_XLSX: ['文件不是有效的 Excel（.xlsx）文件', 'The file is not a valid Excel (.xlsx) workbook'],
-  IMPORT_NOT_XLSX_DETAIL: ['请使用下载的模板，另存为 .xlsx 格式后上传（不支持 .xls、.csv 或改了扩展名的文件）', 'Use the template and save it as .xlsx (.xls, .csv or renamed files are not supported)'],
-  IMPORT_HEADERS_MISSING: ['表头与模板不符', 'The headers do not match the template'],
-  IMPORT_HEADERS_MISSING_DETAIL: ['第一行缺少以下列：{columns}', 'The first row lacks these columns: {columns}'],
-  IMPORT_TOO_MANY_ROWS: ['行数超过上限', 'Too many rows'],
-  IMPORT_TOO_MANY_ROWS_DETAIL: ['一次最多导入 {max} 行，请拆分成多个文件', 'At most {max} rows per file; split the file'],
-  IMPORT_EMPTY: ['文件中没有数据行', 'The file has no data rows'],
+  // Collective join drives from Excel: the file as a whole (the reader's own refusals are in platform/spreadsheet).
   IMPORT_HAS_ERRORS: ['文件中有未通过检查的行', 'Some rows did not pass the check'],
   IMPORT_HAS_ERRORS_DETAIL: ['有 {count} 行未通过检查，“全部正确才导入”模式不能提交；请修改后重新上传，或选择“只导入正确的行”', '{count} rows failed the check, so “all or nothing” cannot commit; fix and upload again, or choose “only valid rows”'],
   IMPORT_NOT_READY: ['该批次当前不能提交', 'This batch cannot be committed now'],
@@ -61,10 +54,7 @@ registerMessages({
   JOB_ABANDONED_DETAIL: ['处理该任务的服务多次中断，请重新提交', 'The server running the job stopped several times; try again'],
   IMPORT_CHANGED_SINCE_CHECK: ['检查之后数据已有变化', 'The records changed since the check'],
   IMPORT_CHANGED_SINCE_CHECK_DETAIL: ['有 {count} 行的人员在检查之后已入会或被登记，请重新上传检查', '{count} people joined or were registered since the check; upload the file again'],
-  // Collective join drives: one cell or row (messages of the per-row report).
-  IMPORT_CELL_FORMULA: ['单元格含公式，请复制后“粘贴为数值”', 'The cell holds a formula; paste it as a value'],
-  IMPORT_CELL_ERROR: ['单元格是错误值（如 #N/A）', 'The cell holds an error value (such as #N/A)'],
-  IMPORT_CELL_NUMBER_TOO_LONG: ['数字过长，Excel 已丢失末几位；请把该列设为“文本”后重新填写', 'The number is too long and Excel lost its last digits; format the column as text and type it again'],
+  // Collective join drives: one row (messages of the per-row report).
   IMPORT_NAME_LENGTH: ['姓名应为 2–40 个字', 'The name must have 2–40 characters'],
   IMPORT_UNION_UNKNOWN: ['工会编码 {code} 不存在，或不在本次导入的范围内', 'Union code {code} does not exist or is outside this import'],
   IMPORT_FORM_UNKNOWN: ['用工形式应为以下之一：{values}', 'The employment form must be one of: {values}'],

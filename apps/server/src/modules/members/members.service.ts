@@ -3,6 +3,7 @@ import {
   isGigEmployment,
   maskIdNumber,
   normaliseIdNumber,
+  normalizeMobilePhone,
   type EmploymentForm,
   type ListMembersQuery,
   type MemberDetail,
@@ -19,6 +20,7 @@ import { decryptField, DecryptError, encryptField } from '../../platform/pii';
 import { enforceRateLimit } from '../../platform/rate-limit';
 import { findOrgById } from '../orgs';
 import * as repo from './members.repository';
+import { notifyDecision } from './members.notify';
 import {
   assignMemberNumber,
   checkPersonFields,
@@ -107,6 +109,9 @@ export function createMembersService({ db, secrets, dataKeys, clock = () => new 
       const before = snapshotOf(row);
       const after = snapshotOf({ membership: updated, person });
       await recordAudit(tx, actor.audit, { action: `member.${action}`, entityType: 'member', entityId: id, orgId: row.org.id, ...diffSnapshots(before, after) });
+      if (action === 'approve' || action === 'reject') {
+        await notifyDecision(tx, { action, membershipId: id, userId: person.userId, orgId: row.org.id, orgName: row.org.name, memberNumber: updated.memberNumber, reason: input.reason ?? null, actorId: actor.audit.actorId });
+      }
       return detailOf(tx, { ...row, membership: updated, person });
     });
   }
@@ -131,10 +136,12 @@ export function createMembersService({ db, secrets, dataKeys, clock = () => new 
       };
       const q = query.q ? normaliseIdNumber(query.q) : undefined;
       // A full ID number is found through its keyed hash; digits are a phone or a member number; else a name.
+      const phone = query.q ? normalizeMobilePhone(query.q) : null;
       if (q && /^\d{17}[\dX]$/.test(q)) filter.idNumberHash = hashIdNumber(secrets, q);
-      else if (q && /^1\d{10}$/.test(q)) {
-        filter.phone = q;
-        filter.memberNumber = q;
+      else if (phone) {
+        // A phone as typed ("+86 138-0000-0001"), or eleven digits that may also be a member number.
+        filter.phone = phone;
+        if (q && /^1\d{10}$/.test(q)) filter.memberNumber = q;
       } else if (q && /^[0-9A-Z-]{6,32}$/.test(q)) filter.memberNumber = q;
       else if (q) filter.namePrefix = query.q;
       if (searcherId && (filter.idNumberHash || filter.phone)) {

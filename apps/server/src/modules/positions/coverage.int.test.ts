@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobHandler, JobRow, JobRunner } from '../../platform/jobs';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
+import { COVERAGE_JOB, createCoverageService } from './coverage.service';
+import { createNetworkService } from './network.service';
 
 let t: TestApp;
 let jb: Client;
@@ -15,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function waitForRun(client: Client, id: string) {
-  for (let i = 0; i < 300; i++) {
+  for (const deadline = Date.now() + 600_000; Date.now() < deadline; ) {
     await t.app.jobs.drain();
     const res = await client.get(`/api/v1/coverage-runs/${id}`);
     if (res.body.status === 'succeeded' || res.body.status === 'failed') return res;
@@ -67,10 +70,9 @@ describe('coverage runs', () => {
       candidates: 3,
     });
     expect(started.status, JSON.stringify(started.body)).toBe(202);
+    // The runner may already have taken the job: any state is right here, the test waits below.
+    expect(['queued', 'running', 'succeeded']).toContain(started.body.status);
     expect(started.body).toMatchObject({
-      status: 'queued',
-      progress: 0,
-      phase: '排队中',
       minutes: 10,
       speedKmh: 4.5,
       candidateCount: 3,
@@ -215,10 +217,65 @@ describe('coverage runs', () => {
     expect(res.body.code).toBe('COVERAGE_WEIGHT_LAYER_AREA');
   });
 
+  it('fails a run with COVERAGE_NO_NETWORK when its network is deleted while it computes', async () => {
+    // A copy of the district's network for 观音桥 (the district's is needed by the next test).
+    const gyqId = await t.orgId('JB-GYQ');
+    await t.database.query(
+      `insert into street_network (org_id, name, source_file, format, node_count, edge_count, length_m, min_lng, min_lat, max_lng, max_lat, graph, is_synthetic)
+       select $1, name, source_file, format, node_count, edge_count, length_m, min_lng, min_lat, max_lng, max_lat, graph, is_synthetic from street_network where org_id = $2`,
+      [gyqId, jbId],
+    );
+    const real = createNetworkService({ db: t.database.db });
+    const handlers = new Map<string, JobHandler>();
+    createCoverageService({
+      db: t.database.db,
+      jobs: { register: (kind: string, handler: JobHandler) => handlers.set(kind, handler) } as unknown as JobRunner,
+      // The network goes away right after the run has loaded its graph.
+      networks: {
+        ...real,
+        loadGraph: async (id: string) => {
+          const graph = await real.loadGraph(id);
+          await t.database.query('delete from street_network where id = $1', [id]);
+          return graph;
+        },
+      },
+    });
+    await t.app.jobs.stop();
+    try {
+      const started = await gyq.post('/api/v1/coverage-runs', { areaOrgId: gyqId, candidates: 0 });
+      expect(started.status).toBe(202);
+      const [queued] = await t.database.query<{ payload: unknown }>('select j.payload from job j join coverage_run r on r.job_id = j.id where r.id = $1', [started.body.id]);
+      const run = handlers.get(COVERAGE_JOB)!({ job: { payload: queued!.payload } as JobRow, progress: async () => undefined });
+      await expect(run).rejects.toMatchObject({ code: 'COVERAGE_NO_NETWORK' });
+      const [row] = await t.database.query<{ status: string; length_share: number | null }>('select status, length_share from coverage_run where id = $1', [started.body.id]);
+      expect(row).toEqual({ status: 'failed', length_share: null });
+    } finally {
+      await t.app.jobs.start();
+    }
+  });
+
+  it('shows a run failed only once its job has recorded why', async () => {
+    await t.app.jobs.stop();
+    try {
+      const started = await jb.post('/api/v1/coverage-runs', { areaOrgId: jbId, candidates: 0 });
+      // The moment between the handler marking its run failed and the runner recording the job's error.
+      await t.database.query("update coverage_run set status = 'failed' where id = $1", [started.body.id]);
+      await t.database.query("update job set status = 'running' where id = (select job_id from coverage_run where id = $1)", [started.body.id]);
+      expect((await jb.get(`/api/v1/coverage-runs/${started.body.id}`)).body).toMatchObject({ status: 'running', error: null });
+      await t.database.query("update job set status = 'failed', error_code = 'COVERAGE_NO_NETWORK' where id = (select job_id from coverage_run where id = $1)", [started.body.id]);
+      expect((await jb.get(`/api/v1/coverage-runs/${started.body.id}`)).body).toMatchObject({ status: 'failed', error: { code: 'COVERAGE_NO_NETWORK' } });
+    } finally {
+      await t.app.jobs.start();
+    }
+  });
+
   it('marks a run failed, with the reason, when its network is gone before it runs', async () => {
+    // The runner is stopped so the network is surely deleted before the job starts.
+    await t.app.jobs.stop();
     const started = await jb.post('/api/v1/coverage-runs', { areaOrgId: jbId, candidates: 0 });
     expect(started.status).toBe(202);
     await t.database.query('delete from street_network where org_id = $1', [jbId]);
+    await t.app.jobs.start();
     const done = await waitForRun(jb, started.body.id);
     expect(done.body).toMatchObject({ status: 'failed', error: { code: 'COVERAGE_NO_NETWORK', title: '该区域还没有路网，无法计算服务圈' }, lengthShare: null });
     // The earlier runs keep their results (their network reference is cleared).

@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray, like, lt } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNotNull, like, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Scope } from '../../platform/auth';
 import { job } from '../../platform/jobs';
@@ -83,6 +83,16 @@ export async function insertRun(db: Db, values: typeof coverageRun.$inferInsert)
 
 export async function updateRun(db: Db, id: string, values: Partial<typeof coverageRun.$inferInsert>): Promise<void> {
   await db.update(coverageRun).set(values).where(eq(coverageRun.id, id));
+}
+
+/** Stores a finished run's figures if its network still exists (deleting a network clears the reference); false otherwise. */
+export async function storeRunResult(db: Db, id: string, values: Partial<typeof coverageRun.$inferInsert>): Promise<boolean> {
+  const rows = await db
+    .update(coverageRun)
+    .set(values)
+    .where(and(eq(coverageRun.id, id), isNotNull(coverageRun.networkId)))
+    .returning({ id: coverageRun.id });
+  return rows.length > 0;
 }
 
 const { isochrones: _i, uncovered: _u, ...runSummary } = getTableColumns(coverageRun);

@@ -5,7 +5,7 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit.servi
 import { isInScope, type Scope } from '../../platform/auth';
 import { AppError, notFound } from '../../platform/errors';
 import { t, type Lang } from '../../platform/i18n';
-import type { JobContext, JobRunner } from '../../platform/jobs';
+import { isJobFailed, type JobContext, type JobRunner } from '../../platform/jobs';
 import { computeCoverage, type CoverageFigures, type StoredCandidate } from './coverage.compute';
 import './coverage.errors';
 import { parseWeightLayer } from './coverage.geojson';
@@ -14,8 +14,10 @@ import type { CoverageRunRow } from './coverage.tables';
 import type { NetworkService } from './network.service';
 import { findNetworkForOrg } from './network.repository';
 import { minutesToMetres } from './geo';
+import { coverageRunNotice } from './positions.notify';
 
 export const COVERAGE_JOB = 'coverage.run';
+const noNetwork = (code: string) => new AppError('COVERAGE_NO_NETWORK', { status: 409, detail: 'COVERAGE_NO_NETWORK_DETAIL', params: { code } });
 type Station = {
   id: string;
   code: string;
@@ -78,12 +80,7 @@ export function createCoverageService({ db, jobs, networks }: { db: Db; jobs: Jo
     await repo.updateRun(db, runId, { status: 'running' });
     try {
       const graph = run.networkId ? await networks.loadGraph(run.networkId) : null;
-      if (!graph)
-        throw new AppError('COVERAGE_NO_NETWORK', {
-          status: 409,
-          detail: 'COVERAGE_NO_NETWORK_DETAIL',
-          params: { code: run.area.code },
-        });
+      if (!graph) throw noNetwork(run.area.code);
       const layer = run.weightLayerId ? await repo.findWeightLayer(db, run.weightLayerId) : undefined;
       const points = layer ? (layer.points as [number, number, number][]).map(([lng, lat, weight]) => ({ lng, lat, weight })) : null;
       const figures = await computeCoverage(
@@ -97,7 +94,9 @@ export function createCoverageService({ db, jobs, networks }: { db: Db; jobs: Jo
         },
         (fraction, phase) => ctx.progress(fraction * 0.95, phase, true),
       );
-      await repo.updateRun(db, runId, runValuesOf(figures));
+      // The network may have been deleted while the run computed (its reference is then cleared):
+      // the run fails for that reason rather than storing figures of a network that is gone.
+      if (!(await repo.storeRunResult(db, runId, runValuesOf(figures)))) throw noNetwork(run.area.code);
       return {
         lengthShare: figures.lengthShare,
         weightShare: figures.weightShare,
@@ -110,12 +109,14 @@ export function createCoverageService({ db, jobs, networks }: { db: Db; jobs: Jo
       throw error;
     }
   }
-  jobs.register(COVERAGE_JOB, runJob);
+  jobs.register(COVERAGE_JOB, runJob, { onSettled: coverageRunNotice });
 
   type Earlier = Awaited<ReturnType<typeof repo.listSucceededRuns>>;
   function toRun(row: repo.RunListRow, earlier: Earlier, lang: Lang): CoverageRun {
-    // A run whose job failed outside the handler (abandoned) shows as failed too.
-    const status = row.jobStatus === 'failed' ? 'failed' : (row.status as CoverageRun['status']);
+    // A run whose job failed outside the handler (abandoned) shows as failed too. The handler marks
+    // its run failed just before the runner records the job's error: until then the run is still
+    // running, so nobody reads a failure without its reason (it would show as INTERNAL).
+    const status = row.jobStatus && isJobFailed(row.jobStatus) ? 'failed' : row.status === 'failed' && row.jobStatus === 'running' ? 'running' : (row.status as CoverageRun['status']);
     const previous = status === 'succeeded' ? earlier.find((e) => e.orgId === row.orgId && e.createdAt < row.createdAt && e.id !== row.id) : undefined;
     const stations = row.positions as Station[];
     const ref = ({ id, code, name }: Station) => ({ id, code, name });
@@ -248,12 +249,7 @@ export function createCoverageService({ db, jobs, networks }: { db: Db; jobs: Jo
       const input = startSchema.parse(body);
       const area = await getScopedOrg(input.areaOrgId, actor.scope);
       const network = await findNetworkForOrg(db, area.id);
-      if (!network)
-        throw new AppError('COVERAGE_NO_NETWORK', {
-          status: 409,
-          detail: 'COVERAGE_NO_NETWORK_DETAIL',
-          params: { code: area.code },
-        });
+      if (!network) throw noNetwork(area.code);
       if (input.weightLayerId) {
         const layer = await repo.findWeightLayer(db, input.weightLayerId);
         if (!layer)

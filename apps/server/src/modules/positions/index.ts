@@ -16,6 +16,7 @@ export { createCoverageService, type CoverageService } from './coverage.service'
 export { coverageRoutes } from './coverage.routes';
 export { createStandardsService, type StandardsService } from './standards.service';
 export { standardsRoutes } from './standards.routes';
+export { positionShortfallTodos, positionImportTodos } from './positions.notify';
 export { coverageRun } from './coverage.tables';
 export { computeCoverage } from './coverage.compute';
 export { runValuesOf } from './coverage.service';

@@ -50,8 +50,8 @@ describe('street networks', () => {
     const networks = createNetworkService({ db: t.database.db });
     const orgId = await t.orgId('JB-GYQ');
     const first = await networks.importFile(dataFile('monaco.osm.gz'), { orgId }, systemAuditContext('test'));
-    expect(first).toMatchObject({ nodeCount: 4699, edgeCount: 5094, format: 'xml.gz', name: 'monaco', sourceFile: 'monaco.osm.gz' });
-    expect(first.lengthM / 1000).toBeCloseTo(81.8, 0);
+    expect(first).toMatchObject({ nodeCount: 4717, edgeCount: 5050, format: 'xml.gz', name: 'monaco', sourceFile: 'monaco.osm.gz' });
+    expect(first.lengthM / 1000).toBeCloseTo(81.2, 0);
     expect(first.minLng).toBeLessThan(origin.lng);
     expect(first.maxLat).toBeGreaterThan(origin.lat);
     // Let the app load and cache the first network, then replace it.

@@ -1,5 +1,6 @@
 import type { PositionType } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
+import type { CellText } from '../../platform/spreadsheet';
 import { isInScope, type Scope } from '../../platform/auth';
 import { convertCoord } from './geo';
 import * as repo from './positions.import.repository';
@@ -14,7 +15,6 @@ import {
   splitList,
   STATUS_LABELS,
   TYPE_LABELS,
-  type CellText,
   type PositionColumnKey,
   type SheetRow,
 } from './positions.xlsx';

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { xlsxBomb } from '../../platform/spreadsheet/testing';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
 import { bd09ToWgs84, gcj02ToWgs84 } from './geo';
 
@@ -33,7 +34,7 @@ async function readSheet(file: Buffer): Promise<ExcelJS.CellValue[][]> {
 }
 
 async function waitFor(client: Client, id: string, lang = 'zh-CN') {
-  for (let i = 0; i < 400; i++) {
+  for (const deadline = Date.now() + 600_000; Date.now() < deadline; ) {
     const res = await client.request('GET', `/api/v1/positions/imports/${id}`, undefined, { 'accept-language': lang });
     if (res.status !== 200 || ['succeeded', 'failed'].includes(res.body.job.status)) return res;
     await new Promise((r) => setTimeout(r, 25));
@@ -206,7 +207,10 @@ describe('positions import', () => {
     const wrong = await upload(gyq, await workbook([['x']], ['编码', '名称']));
     expect(wrong.body).toMatchObject({ status: 'failed', job: { error: { code: 'IMPORT_HEADERS_MISSING' } } });
     expect(wrong.body.job.error.detail).toContain('坐标系');
-  });
+    // A zip bomb that lies about its size: the check job stops once the inflated bytes pass it.
+    const bomb = await upload(gyq, await xlsxBomb(300, { lie: true, headers: HEADERS }));
+    expect(bomb.body).toMatchObject({ status: 'failed', job: { error: { code: 'IMPORT_UNPACKED_TOO_LARGE', title: '文件解压后过大，未读取' } } });
+  }, 600_000);
 });
 
 describe('nearest, filtered as the worker map filters', () => {

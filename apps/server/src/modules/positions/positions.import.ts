@@ -2,14 +2,16 @@ import type { CommitPositionImport, PositionImport } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import { diffSnapshots, recordAudit, type AuditContext } from '../../platform/audit/audit.service';
 import type { Scope } from '../../platform/auth';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError, capList, notFound } from '../../platform/errors';
 import { t, type Lang } from '../../platform/i18n';
-import type { JobContext, JobRow, JobRunner } from '../../platform/jobs';
+import { createDeferredProgress, isJobFailed, type JobContext, type JobRow, type JobRunner } from '../../platform/jobs';
+import { looksLikeXlsx } from '../../platform/spreadsheet';
 import { checkPositionRows, type CheckedPositionRow, type StoredPositionError } from './positions.import-check';
 import * as importRepo from './positions.import.repository';
 import * as repo from './positions.repository';
-import { buildPositionTemplate, headerOf, looksLikeXlsx, PositionFileError, readPositionSheet, writePositionWorkbook } from './positions.xlsx';
+import { buildPositionTemplate, headerOf, readPositionSheet, writePositionWorkbook } from './positions.xlsx';
 import './positions.errors';
+import { positionImportNotice } from './positions.notify';
 
 export const POSITION_IMPORT_CHECK_JOB = 'position_import.check';
 export const POSITION_IMPORT_COMMIT_JOB = 'position_import.commit';
@@ -45,7 +47,7 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
     const detail = row.errorCode ? t(lang, detailKey, params) : null;
     return {
       kind: row.kind === POSITION_IMPORT_COMMIT_JOB ? 'commit' : 'check',
-      status: row.status as PositionImport['job']['status'],
+      status: (isJobFailed(row.status) ? 'failed' : row.status) as PositionImport['job']['status'],
       progress: row.progress,
       progressText: row.progressText,
       error: row.errorCode ? { code: row.errorCode, title: t(lang, row.errorCode, params), detail: detail === detailKey ? null : detail } : null,
@@ -57,11 +59,11 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
     const result = check.result as CheckResult | null;
     const committed = commit?.status === 'succeeded' ? (commit.result as CommitResult) : null;
     const status: PositionImport['status'] =
-      check.status === 'failed'
+      isJobFailed(check.status)
         ? 'failed'
         : check.status !== 'succeeded'
           ? 'checking'
-          : !commit || commit.status === 'failed'
+          : !commit || isJobFailed(commit.status)
             ? 'checked'
             : commit.status === 'succeeded'
               ? 'committed'
@@ -79,7 +81,8 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
       updateRows: rows.filter((r) => r.action === 'update').length,
       committedRows: committed?.committedRows ?? 0,
       mode: commit ? (commit.payload as CommitPayload).mode : null,
-      errors: (result?.errors ?? []).slice(0, 1000).map((e) => ({ row: e.row, column: headerOf(e.column), code: e.code, message: t(lang, e.code, e.params ?? {}), positionCode: e.positionCode, name: e.name })),
+      errorCount: result?.errors.length ?? 0,
+      errors: capList(result?.errors ?? []).items.map((e) => ({ row: e.row, column: headerOf(e.column), code: e.code, message: t(lang, e.code, e.params ?? {}), positionCode: e.positionCode, name: e.name })),
       createdAt: check.createdAt.toISOString(),
     };
   }
@@ -96,10 +99,9 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
     await ctx.progress(0.1, '正在读取文件', true);
     let rows;
     try {
-      rows = await readPositionSheet(Buffer.from(payload.file, 'base64'), MAX_POSITION_IMPORT_ROWS);
+      rows = await readPositionSheet(Buffer.from(payload.file, 'base64'), MAX_POSITION_IMPORT_ROWS, MAX_POSITION_IMPORT_BYTES);
     } catch (error) {
       await importRepo.dropFile(db, ctx.job.id);
-      if (error instanceof PositionFileError) throw new AppError(error.code, { status: error.code === 'IMPORT_TOO_MANY_ROWS' ? 413 : 400, params: error.params });
       throw error;
     }
     await ctx.progress(0.5, `正在检查 ${rows.length} 行`, true);
@@ -113,7 +115,8 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
   async function runCommit(ctx: JobContext): Promise<CommitResult> {
     const { importId, audit } = ctx.job.payload as CommitPayload;
     const now = clock();
-    return db.transaction(async (tx) => {
+    const progress = createDeferredProgress(ctx);
+    const result = await db.transaction(async (tx) => {
       await importRepo.lockJob(tx, importId);
       const check = await importRepo.findCheckJob(tx, importId, POSITION_IMPORT_CHECK_JOB);
       const rows = (check?.result as CheckResult | null)?.rows ?? [];
@@ -133,6 +136,7 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
           const row = await repo.insertPosition(tx, { code: r.code, ...r.values, statusChangedAt: now });
           await recordAudit(tx, audit, { action: 'position.create', entityType: 'position', entityId: row.id, orgId: row.orgId, after: { ...snapshot(row), importId } });
           created++;
+          if (created % 100 === 0) progress.report((created + updated + unchanged) / rows.length, `已写入 ${created + updated} / ${rows.length} 行`);
           continue;
         }
         const old = before.get(r.positionId!)!;
@@ -146,15 +150,17 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
         if (!row) throw new AppError('POSITION_IMPORT_CHANGED', { status: 409, params: { codes: r.code, count: 1 } });
         await recordAudit(tx, audit, { action: 'position.update', entityType: 'position', entityId: row.id, orgId: row.orgId, ...diffSnapshots(snapshot(old), snapshot(row)) });
         updated++;
-        if ((created + updated) % 100 === 0) void ctx.progress((created + updated + unchanged) / rows.length, `已写入 ${created + updated} / ${rows.length} 行`);
+        if (updated % 100 === 0) progress.report((created + updated + unchanged) / rows.length, `已写入 ${created + updated} / ${rows.length} 行`);
       }
       await recordAudit(tx, audit, { action: 'position.import_commit', entityType: 'position_import', entityId: importId, after: { created, updated, unchanged } });
       return { committedRows: created + updated + unchanged, created, updated, unchanged };
-    });
+    }).finally(() => progress.settle());
+    await ctx.progress(1, `已写入 ${result.created + result.updated} / ${result.committedRows} 行`, true);
+    return result;
   }
 
-  jobs.register(POSITION_IMPORT_CHECK_JOB, runCheck);
-  jobs.register(POSITION_IMPORT_COMMIT_JOB, runCommit);
+  jobs.register(POSITION_IMPORT_CHECK_JOB, runCheck, { onSettled: positionImportNotice('check') });
+  jobs.register(POSITION_IMPORT_COMMIT_JOB, runCommit, { onSettled: positionImportNotice('commit') });
 
   return {
     template: () => buildPositionTemplate(),
@@ -178,8 +184,8 @@ export function createPositionImportService({ db, jobs, clock = () => new Date()
         await importRepo.lockJob(tx, id);
         const check = await getOwnCheck(tx, id, actor);
         const previous = await importRepo.findCommitJob(tx, id, POSITION_IMPORT_COMMIT_JOB);
-        if (previous && previous.status !== 'failed') return false;
-        if (check.status !== 'succeeded') throw new AppError('IMPORT_NOT_READY', { status: 409, params: { status: check.status === 'failed' ? 'failed' : 'checking' } });
+        if (previous && !isJobFailed(previous.status)) return false;
+        if (check.status !== 'succeeded') throw new AppError('IMPORT_NOT_READY', { status: 409, params: { status: isJobFailed(check.status) ? 'failed' : 'checking' } });
         const result = check.result as CheckResult;
         if (input.mode === 'all_or_nothing' && result.errorRows > 0) throw new AppError('IMPORT_HAS_ERRORS', { status: 409, params: { count: result.errorRows } });
         if (result.validRows === 0) throw new AppError('POSITION_IMPORT_NOTHING_VALID', { status: 409 });

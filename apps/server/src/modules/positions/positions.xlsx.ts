@@ -1,5 +1,6 @@
 import { audiences, buildModes, facilityKeys, positionStatuses, positionTypes } from '@niangjia/contracts';
 import ExcelJS from 'exceljs';
+import { cellText, readTemplateRows, type Cell, type CellText, type SpreadsheetLimits } from '../../platform/spreadsheet';
 
 /**
  * The positions sheet (服务阵地导入模板): one layout for the template, the import and the export,
@@ -105,86 +106,25 @@ export const splitList = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-export type CellText = { text: string; problem?: undefined } | { text?: undefined; problem: 'IMPORT_CELL_FORMULA' | 'IMPORT_CELL_ERROR' };
 export type SheetRow = {
   row: number;
   cells: Partial<Record<PositionColumnKey, CellText>>;
 };
 
-export class PositionFileError extends Error {
-  constructor(
-    readonly code: 'IMPORT_NOT_XLSX' | 'IMPORT_HEADERS_MISSING' | 'IMPORT_TOO_MANY_ROWS' | 'IMPORT_EMPTY',
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(code);
-  }
-}
+/** Positions come by the hundred: a sheet of 5,000 rows of 19 columns unpacks to a few MB of XML. */
+const POSITION_SHEET_LIMITS: Partial<SpreadsheetLimits> = { maxUnpackedBytes: 40 * 1024 * 1024, maxColumns: 64, maxCellChars: 2000 };
 
-function cellText(value: ExcelJS.CellValue): CellText {
-  if (value === null || value === undefined) return { text: '' };
-  if (typeof value === 'string') return { text: value.trim() };
-  if (typeof value === 'number') return { text: String(value) };
-  if (typeof value === 'boolean') return { text: value ? '是' : '否' };
-  if (value instanceof Date) return { text: value.toISOString().slice(0, 10) };
-  if ('formula' in value || 'sharedFormula' in value) {
-    // A formula with a cached result (what Excel saves) is read as that result.
-    const result = (value as ExcelJS.CellFormulaValue).result;
-    if (result === undefined || result === null || typeof result === 'object') return { problem: 'IMPORT_CELL_FORMULA' };
-    return { text: String(result).trim() };
-  }
-  if ('error' in value) return { problem: 'IMPORT_CELL_ERROR' };
-  if ('richText' in value)
-    return {
-      text: value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim(),
-    };
-  if ('text' in value && typeof value.text === 'string') return { text: value.text.trim() };
-  return { text: '' };
-}
-
-const normaliseHeader = (text: string) => text.replace(/[\s*＊:：()（）]/g, '');
-
-export const looksLikeXlsx = (file: Buffer) => file.length >= 4 && file.readUInt32LE(0) === 0x04034b50;
-
-/** The first worksheet's rows by template column (headers matched by name, empty rows skipped). */
-export async function readPositionSheet(file: Buffer, maxRows: number): Promise<SheetRow[]> {
-  if (!looksLikeXlsx(file)) throw new PositionFileError('IMPORT_NOT_XLSX');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new PositionFileError('IMPORT_NOT_XLSX');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount < 1) throw new PositionFileError('IMPORT_EMPTY');
-  const columns = new Map<number, PositionColumnKey>();
-  (sheet.getRow(1).values as ExcelJS.CellValue[]).forEach((v, i) => {
-    const text = cellText(v).text;
-    const column = text ? POSITION_COLUMNS.find((c) => normaliseHeader(c.header) === normaliseHeader(text)) : undefined;
-    if (column && ![...columns.values()].includes(column.key)) columns.set(i, column.key);
-  });
-  const missing = POSITION_COLUMNS.filter((c) => c.required && ![...columns.values()].includes(c.key)).map((c) => c.header);
-  if (missing.length)
-    throw new PositionFileError('IMPORT_HEADERS_MISSING', {
-      columns: missing.join('、'),
-    });
+/**
+ * The first worksheet's rows by template column, through the bounded reader (headers matched by
+ * name, empty rows skipped); a formula is read as the result Excel saved with it.
+ */
+export async function readPositionSheet(file: Buffer, maxRows: number, maxFileBytes: number): Promise<SheetRow[]> {
   const rows: SheetRow[] = [];
-  for (let n = 2; n <= sheet.rowCount; n++) {
-    const values = sheet.getRow(n).values as ExcelJS.CellValue[];
-    const cells: SheetRow['cells'] = {};
-    let isEmpty = true;
-    for (const [index, key] of columns) {
-      const cell = cellText(values[index]);
-      if (cell.problem || cell.text) isEmpty = false;
-      cells[key] = cell;
-    }
-    if (isEmpty) continue;
-    if (rows.length >= maxRows) throw new PositionFileError('IMPORT_TOO_MANY_ROWS', { max: maxRows });
-    rows.push({ row: n, cells });
+  for await (const { row, cells } of readTemplateRows(file, POSITION_COLUMNS, { ...POSITION_SHEET_LIMITS, maxRows, maxFileBytes })) {
+    const texts: SheetRow['cells'] = {};
+    for (const [key, cell] of Object.entries(cells) as [PositionColumnKey, Cell][]) texts[key] = cellText(cell, { formulas: 'result' });
+    rows.push({ row, cells: texts });
   }
-  if (rows.length === 0) throw new PositionFileError('IMPORT_EMPTY');
   return rows;
 }
 

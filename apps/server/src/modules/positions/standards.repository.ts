@@ -89,6 +89,7 @@ export async function listPositionsForCheck(
       orgName: org.name,
       orgType: org.type,
       orgPath: org.path,
+      updatedAt: position.updatedAt,
     })
     .from(position)
     .innerJoin(org, eq(org.id, position.orgId))

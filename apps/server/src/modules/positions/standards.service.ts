@@ -28,12 +28,15 @@ const SETTER_TYPES = new Set(['federation', 'district']);
  * Facility standards per federation / district org, and each position's checklist against the
  * standard of its nearest such ancestor (the built-in "七个一" when none has one).
  */
+/** The standards set on these orgs or their ancestors, by the setting org's id. */
+export async function loadStandardsFor(db: Db, paths: string[]): Promise<Map<string, Loaded>> {
+  const ids = [...new Set(paths.flatMap(idsOfPath))];
+  const rows = await repo.listStandardsOf(db, ids);
+  return new Map(rows.map((r) => [r.orgId, { ...r, items: normalize(r.items) }]));
+}
+
 export function createStandardsService({ db }: { db: Db }) {
-  async function loadFor(paths: string[]): Promise<Map<string, Loaded>> {
-    const ids = [...new Set(paths.flatMap(idsOfPath))];
-    const rows = await repo.listStandardsOf(db, ids);
-    return new Map(rows.map((r) => [r.orgId, { ...r, items: normalize(r.items) }]));
-  }
+  const loadFor = (paths: string[]) => loadStandardsFor(db, paths);
 
   function toStandard(found: Loaded | null, askedOrgId: string | null): FacilityStandard {
     if (!found)

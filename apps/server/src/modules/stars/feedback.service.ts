@@ -9,6 +9,7 @@ import { maskPhone } from '../../platform/logger';
 import { enforceRateLimit } from '../../platform/rate-limit';
 import { fieldError } from '../../platform/validation';
 import { hoursText, isOpenAt, position, wgs84ToGcj02, type Schedule } from '../positions';
+import { notifyIssueAssigned, notifyIssueReported, notifyIssueResolved } from './feedback.notify';
 import * as repo from './feedback.repository';
 import { shanghaiDate, type StarsService } from './stars.service';
 import * as starsRepo from './stars.repository';
@@ -188,6 +189,7 @@ export function createFeedbackService({ db, stars, clock = () => new Date() }: {
             photo: !!row.photoId,
           },
         });
+        await notifyIssueReported(tx, { id: row.id, number, category: row.category, positionName: p.name, orgId: p.orgId });
         return row.id;
       });
       return toIssue((await repo.findIssue(db, id))!, false);
@@ -254,6 +256,7 @@ export function createFeedbackService({ db, stars, clock = () => new Date() }: {
           },
           after: { status: 'assigned', assigneeId: input.userId },
         });
+        await notifyIssueAssigned(tx, { id, number: current.issue.number, category: current.issue.category, positionName: current.name, orgId: current.orgId, assigneeId: input.userId, actorId: actor.userId });
       });
       return this.getIssue(id, actor.scope);
     },
@@ -280,6 +283,7 @@ export function createFeedbackService({ db, stars, clock = () => new Date() }: {
           before: { status: current.issue.status },
           after: { status: 'resolved', note: input.note },
         });
+        await notifyIssueResolved(tx, { id, number: current.issue.number, category: current.issue.category, positionName: current.name, orgId: current.orgId, reporterId: current.issue.reporterId, note: input.note });
       });
       return this.getIssue(id, actor.scope);
     },

@@ -7,6 +7,7 @@ export { createStarsService, noAccessFigures, type AccessFigures, type StarsServ
 export { createFeedbackService, type FeedbackService } from './feedback.service';
 export { starsRoutes } from './stars.routes';
 export { feedbackRoutes } from './feedback.routes';
+export { feedbackTodos } from './feedback.notify';
 export { computeStars, FACILITY_STANDARD, missingFacilities, DEFAULT_RUBRIC } from './stars.compute';
 export { carePhoto, positionInspection, positionIssue, positionRating, ratingRubric } from './stars.tables';
 export { doorAccessFigures, accessFractions } from './access-figures';

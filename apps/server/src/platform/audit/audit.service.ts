@@ -28,6 +28,9 @@ export function auditContextOf(request: FastifyRequest): AuditContext {
   };
 }
 
+/** Who wrote the demo data, as people read it in the audit log and on the 工作台 (not a CLI command). */
+export const SEED_ACTOR = '系统初始化';
+
 export const systemAuditContext = (name = 'system'): AuditContext => ({ actorId: null, actorName: name, requestId: null, ip: null });
 
 /**

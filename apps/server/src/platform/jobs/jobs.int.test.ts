@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness';
+import { AppError } from '../errors';
 import { createJobRunner } from './jobs.runner';
 
 let t: TestApp;
@@ -35,12 +36,12 @@ describe('job runner', () => {
     expect(rows.every((r) => r.status === 'succeeded' && r.attempts === 1 && r.progress === 1)).toBe(true);
   });
 
-  it('polls, takes a kick, and marks a failing job failed with its error', async () => {
+  it('polls, takes a kick, and marks a job failed with its error when the handler refuses (AppError)', async () => {
     const runner = createJobRunner({ db: t.database.db, pollMs: 10_000 });
     runner.register('test.fail', async () => {
-      throw new Error('boom');
+      throw new AppError('CONFLICT', { cause: new Error('boom') });
     });
-    runner.start();
+    await runner.start();
     try {
       const job = await runner.enqueue(t.database.db, { kind: 'test.fail' });
       runner.kick();
@@ -49,7 +50,7 @@ describe('job runner', () => {
         await sleep(20);
         row = (await t.database.query<{ status: string; error: string; error_code: string }>('select status, error, error_code from job where id = $1', [job.id]))[0];
       }
-      expect(row).toMatchObject({ status: 'failed', error: 'boom', error_code: 'INTERNAL' });
+      expect(row).toMatchObject({ status: 'failed', error: 'CONFLICT ← boom', error_code: 'CONFLICT' });
     } finally {
       await runner.stop();
     }
@@ -78,6 +79,6 @@ describe('job runner', () => {
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(byId.get(orphan!.id)).toMatchObject({ status: 'succeeded', attempts: 2, locked_by: null });
     expect(byId.get(alive!.id)).toMatchObject({ status: 'running', attempts: 1, locked_by: 'busy' });
-    expect(byId.get(hopeless!.id)).toMatchObject({ status: 'failed', attempts: 3, error_code: 'JOB_ABANDONED' });
+    expect(byId.get(hopeless!.id)).toMatchObject({ status: 'dead', attempts: 3, error_code: 'JOB_ABANDONED' });
   });
 });

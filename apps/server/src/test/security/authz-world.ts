@@ -161,6 +161,18 @@ export async function buildWorld(t: TestApp): Promise<{ world: World; actors: Ac
         );
         return { id: row!.id, version: 1 };
       },
+      async notice() {
+        const made = await ok<Created>(admin.post('/api/v1/notices', { orgId: ids.streetId, title: `矩阵公告${next()}`, body: `矩阵测试公告${MARK}` }), 'notice');
+        return { id: made.id, version: made.version };
+      },
+      async job(status) {
+        // An unknown kind nobody runs; a queued one is due next year, so no runner picks it up.
+        const [row] = await t.database.query<{ id: string }>(
+          `insert into job (kind, org_id, status, run_at, error, error_code) values ('authz.matrix', $1, $2, case when $2 = 'queued' then now() + interval '1 year' end, case when $2 = 'failed' then 'matrix' end, null) returning id`,
+          [ids.unionId, status],
+        );
+        return { id: row!.id };
+      },
       async issue() {
         const pos = await p.position();
         const made = await ok<Created>(reporter.post(`/api/v1/feedback/positions/${pos.code}/issues`, { category: 'hygiene', text: `矩阵测试反馈${MARK}` }), 'issue');

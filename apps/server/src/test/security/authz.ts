@@ -40,6 +40,10 @@ export type Place = {
   controller(): Promise<Created & { deviceId: string }>;
   ban(): Promise<{ id: string; positionId: string }>;
   alarm(): Promise<Created>;
+  /** A draft notice (通知公告) of the street union of the place. */
+  notice(): Promise<Created>;
+  /** A background job of the place's grassroots union: `failed` (to retry) or `queued` far in the future (to cancel). */
+  job(status: 'failed' | 'queued'): Promise<{ id: string }>;
   issue(): Promise<Created & { positionId: string }>;
   fundId(): Promise<string>;
   shop(): Promise<Created>;

@@ -44,6 +44,16 @@ export const KNOWN_ACTIONS = [
   'issue.resolve',
   'user.password_change',
   'user.refused',
+  'notice.create',
+  'notice.update',
+  'notice.publish',
+  'notice.withdraw',
+  'job.retry',
+  'job.cancel',
+  'job_schedule.pause',
+  'job_schedule.resume',
+  'job_schedule.run',
+  'notification_preference.update',
   'user.register',
   'member.claim',
   'member.import_check',
@@ -88,4 +98,4 @@ export const KNOWN_ACTIONS = [
   ...RIGHTS_AUDIT_ACTIONS,
 ] as const;
 
-export const KNOWN_ENTITY_TYPES = ['org', 'user', 'role_grant', 'session', 'member', 'breakfast_card', 'breakfast_card_import', 'care_photo', 'coverage_run', 'coverage_weight_layer', 'custodian_statement', 'custodian_transfer', 'door_alarm', 'door_ban', 'door_controller', 'facility_standard', 'fund', 'fund_shop', 'indicator_target', 'member_import', 'person', 'pos_terminal', 'position', 'position_import', 'position_issue', 'rating_rubric', 'street_network', ...Object.keys(rightsAuditEntityTypesZh)] as const;
+export const KNOWN_ENTITY_TYPES = ['org', 'user', 'role_grant', 'session', 'member', 'breakfast_card', 'breakfast_card_import', 'care_photo', 'coverage_run', 'coverage_weight_layer', 'custodian_statement', 'custodian_transfer', 'door_alarm', 'door_ban', 'door_controller', 'facility_standard', 'fund', 'fund_shop', 'indicator_target', 'member_import', 'person', 'pos_terminal', 'position', 'position_import', 'position_issue', 'rating_rubric', 'street_network', 'notice', 'job', 'job_schedule', 'notification_preference', ...Object.keys(rightsAuditEntityTypesZh)] as const;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe, useSession } from '../../shared/session';
 import { OrgTreeSelect } from '../components/OrgTreeSelect';
-import { AlarmBell } from '../features/access/AlarmBell';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import { canUseMenuLeaf, findSelected, isGroup, MENU } from './menu';
 import { useScope } from './scope';
@@ -99,7 +99,7 @@ export function AdminLayout() {
               </Typography.Text>
             )}
           </Space>
-          {me.permissions.includes('access.read') && <AlarmBell />}
+          <NotificationBell />
           <LanguageSwitch />
           <Dropdown
             menu={{

@@ -5,6 +5,7 @@ import { useSession } from '../../shared/session';
 import { BagIcon, CalendarIcon, CardIcon, FlagIcon, HeartIcon, PinIcon, ScaleIcon } from '../icons';
 import { useWorkerOffers } from './shell/use-worker-offers';
 import { LanguageToggle } from './LanguageToggle';
+import { NoticesArea } from './notices/NoticesArea';
 
 type Entry = { key: string; to: string; icon: React.ReactNode; color: string; fg: string };
 
@@ -49,6 +50,7 @@ export function HomePage() {
           ))}
         </Grid>
       </section>
+      <NoticesArea />
       <section className="nj-section" style={{ padding: '16px 18px' }}>
         <h2 style={{ fontSize: 18, margin: '0 0 8px' }}>{t('home.aboutTitle')}</h2>
         <p className="nj-muted" style={{ margin: 0 }}>{t('home.about')}</p>

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PRIVACY_POLICY_VERSION } from './shell/privacy-version';
 import { api, ApiError, safeNext } from '../../shared/api';
+import { isMobilePhone, normalizeMobilePhone, PHONE_INPUT_MAX } from '../../shared/members';
 import { useSession } from '../../shared/session';
 import { ErrorNotice } from './ErrorNotice';
 import { LanguageToggle } from './LanguageToggle';
 
-const PHONE = /^1[3-9]\d{9}$/;
 const maskPhone = (p: string) => `${p.slice(0, 3)}****${p.slice(7)}`;
 
 const CONSENT_KEY = 'niangjia.privacyConsent';
@@ -59,7 +59,9 @@ export function LoginPage() {
   const [consented, setConsented] = useState(() => readConsent() === PRIVACY_POLICY_VERSION);
   const [consentMissing, setConsentMissing] = useState(false);
 
-  const phoneValid = PHONE.test(phone);
+  const phoneValid = isMobilePhone(phone);
+  // What was typed ("+86 138 0000 0001") as the 11 digits the server keeps.
+  const phoneDigits = normalizeMobilePhone(phone) ?? phone;
 
   useEffect(() => {
     if (step === 'code') setTimeout(() => codeRef.current?.focus(), 50);
@@ -74,7 +76,7 @@ export function LoginPage() {
     setSending(true);
     setError(null);
     try {
-      const result = await api.post<{ resendAfterSeconds: number; expiresInSeconds: number }>('/auth/sms-code', { phone }, { skipAuthRedirect: true });
+      const result = await api.post<{ resendAfterSeconds: number; expiresInSeconds: number }>('/auth/sms-code', { phone: phoneDigits }, { skipAuthRedirect: true });
       setResendIn(result.resendAfterSeconds || 60);
       setValidMinutes(Math.max(1, Math.round((result.expiresInSeconds || 300) / 60)));
       setStep('code');
@@ -94,7 +96,7 @@ export function LoginPage() {
     setVerifying(true);
     setError(null);
     try {
-      const me = await api.post<Me>('/auth/sms-login', { phone, code: value, privacyPolicyVersion: PRIVACY_POLICY_VERSION }, { skipAuthRedirect: true });
+      const me = await api.post<Me>('/auth/sms-login', { phone: phoneDigits, code: value, privacyPolicyVersion: PRIVACY_POLICY_VERSION }, { skipAuthRedirect: true });
       acceptSession(me);
       // A position's public page (/p/CODE, opened from the QR code at the door) is another face.
       const outside = params.get('next');
@@ -127,19 +129,19 @@ export function LoginPage() {
             <div className="nj-field">
               <Input
                 type="tel"
-                inputMode="numeric"
-                autoComplete="tel-national"
+                inputMode="tel"
+                autoComplete="tel"
                 placeholder={t('login.phonePlaceholder')}
-                maxLength={11}
+                maxLength={PHONE_INPUT_MAX}
                 value={phone}
-                onChange={(v) => setPhone(v.replace(/\D/g, ''))}
+                onChange={setPhone}
                 clearable
                 autoFocus
                 aria-label={t('login.phone')}
                 name="phone"
               />
             </div>
-            {phone.length === 11 && !phoneValid && <div className="nj-error">{t('login.phoneInvalid')}</div>}
+            {phone.replace(/\D/g, '').length >= 11 && !phoneValid && <div className="nj-error">{t('login.phoneInvalid')}</div>}
             <label className="nj-consent">
               <input
                 type="checkbox"
@@ -175,7 +177,7 @@ export function LoginPage() {
             }}
           >
             <h1>{t('login.codeTitle')}</h1>
-            <p className="nj-muted">{t('login.codeSentTo', { phone: maskPhone(phone), minutes: validMinutes })}</p>
+            <p className="nj-muted">{t('login.codeSentTo', { phone: maskPhone(phoneDigits), minutes: validMinutes })}</p>
             <div className="nj-field nj-code">
               <Input
                 ref={codeRef}

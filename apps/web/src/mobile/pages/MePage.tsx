@@ -8,6 +8,7 @@ import { useRequest } from '../../shared/use-request';
 import { CalendarIcon, CardIcon, FlagIcon, LockIcon, ScaleIcon, UserIcon } from '../icons';
 import { useWorkerOffers } from './shell/use-worker-offers';
 import { LanguageToggle } from './LanguageToggle';
+import { useUnreadCount } from './messages/use-unread';
 
 export function MePage() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function MePage() {
   const points = useRequest((signal) => api.get<MyMonitoringPoint[]>('/rights/my/monitoring-points', undefined, { signal, skipAuthRedirect: true }), [me?.user.id], !!me);
   const unreadAnswers = legal.data?.filter((c) => c.hasUnread).length ?? 0;
   const offers = useWorkerOffers();
+  const unread = useUnreadCount();
 
   if (!me) {
     return (
@@ -63,6 +65,9 @@ export function MePage() {
         </div>
       </header>
       <List className="nj-section" mode="card" style={{ margin: 12 }}>
+        <List.Item prefix={<BellIcon />} onClick={() => navigate('/me/messages')} extra={unread ? <Badge content={unread > 99 ? '99+' : unread} data-testid="me-unread" /> : undefined} data-testid="me-messages">
+          {t('messages.entry')}
+        </List.Item>
         <List.Item prefix={<CardIcon />} onClick={() => navigate('/me/card')} extra={membership?.status === 'active' ? membership.memberNumber : undefined}>
           {t('me.card')}
         </List.Item>
@@ -104,6 +109,15 @@ export function MePage() {
         </Button>
       </div>
     </>
+  );
+}
+
+function BellIcon() {
+  return (
+    <svg width={24} height={24} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden="true">
+      <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15z" />
+      <path d="M10 20a2 2 0 0 0 4 0" />
+    </svg>
   );
 }
 

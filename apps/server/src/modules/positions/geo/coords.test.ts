@@ -104,6 +104,68 @@ describe('WGS-84 ⇄ GCJ-02 ⇄ BD-09', () => {
     for (const p of inside) expect(isOutsideMainlandChina(...p), String(p)).toBe(false);
   });
 
+  // Issue 9: the rectangle cover left parts of Heilongjiang along the Amur and the South China Sea
+  // islands unshifted (~550 m off on GCJ-02 maps, ~1.3 km on BD-09), and shifted towns across the
+  // borders. Points on both sides of each border, each at least 1 km from it.
+  it.each([
+    ['黑河 Heihe', 127.49, 50.245],
+    ['瑷珲 Aihui', 127.46, 49.98],
+    ['逊克 Xunke', 128.47, 49.58],
+    ['嘉荫 Jiayin', 130.4, 48.89],
+    ['同江 Tongjiang', 132.51, 47.65],
+    ['抚远 Fuyuan', 134.29, 48.36],
+    ['饶河 Raohe', 134.02, 46.8],
+    ['虎林 Hulin', 132.98, 45.77],
+    ['绥芬河 Suifenhe', 131.16, 44.4],
+    ['珲春 Hunchun', 130.36, 42.87],
+    ['漠河 Mohe', 122.54, 52.97],
+    ['满洲里 Manzhouli', 117.43, 49.59],
+    ['海拉尔 Hailar', 119.77, 49.21],
+    ['阿尔山 Arxan', 119.94, 47.18],
+    ['二连浩特 Erenhot', 111.98, 43.65],
+    ['延吉 Yanji', 129.51, 42.89],
+    ['长春 Changchun', 125.32, 43.82],
+    ['大连 Dalian', 121.61, 38.91],
+    ['三沙 永兴岛 Sansha, Woody Island', 112.338, 16.834],
+    ['黄岩岛 Huangyan Island', 117.76, 15.16],
+    ['永暑礁 Yongshu Reef', 112.89, 9.55],
+    ['美济礁 Meiji Reef', 115.53, 9.91],
+    ['曾母暗沙 Zengmu Ansha', 112.28, 3.97],
+    ['三亚 Sanya', 109.5, 18.25],
+  ])('shifts %s (mainland China)', (_name, lng, lat) => {
+    expect(isOutsideMainlandChina(lng, lat)).toBe(false);
+    expect(haversineMetres(lng, lat, ...wgs84ToGcj02(lng, lat))).toBeGreaterThan(300);
+  });
+
+  it.each([
+    ['Благовещенск Blagoveshchensk', 127.533, 50.267],
+    ['Хабаровск Khabarovsk', 135.07, 48.48],
+    ['Бикин Bikin', 134.27, 46.8],
+    ['Дальнереченск Dalnerechensk', 133.73, 45.93],
+    ['Лесозаводск Lesozavodsk', 133.42, 45.47],
+    ['Биробиджан Birobidzhan', 132.93, 48.79],
+    ['Пограничный Pogranichny', 131.38, 44.4],
+    ['Уссурийск Ussuriysk', 131.95, 43.8],
+    ['Владивосток Vladivostok', 131.89, 43.12],
+    ['Сковородино Skovorodino', 123.93, 53.99],
+    ['Choibalsan', 114.5, 48.07],
+    ['Zamyn-Üüd', 111.9, 43.72],
+    ['평양 Pyongyang', 125.75, 39.03],
+    ['청진 Chongjin', 129.78, 41.8],
+    ['Da Nang', 108.22, 16.07],
+    ['Cam Ranh', 109.16, 11.92],
+    ['Puerto Princesa', 118.74, 9.74],
+    ['Iba, Luzon', 119.97, 15.33],
+    ['Kota Kinabalu', 116.07, 5.98],
+    ['Bandar Seri Begawan', 114.94, 4.89],
+    ['Miri', 113.99, 4.4],
+    ['Ranai, Natuna', 108.38, 3.94],
+    ['Singapore', 103.82, 1.35],
+  ])('leaves %s alone (across the border)', (_name, lng, lat) => {
+    expect(isOutsideMainlandChina(lng, lat)).toBe(true);
+    expect(wgs84ToGcj02(lng, lat)).toEqual([lng, lat]);
+  });
+
   it('measures haversine distances', () => {
     expect(haversineMetres(0, 0, 0, 1)).toBeCloseTo(111195, -1);
     expect(haversineMetres(7.42, 43.73, 7.42, 43.73)).toBe(0);

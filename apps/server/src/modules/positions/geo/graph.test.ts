@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { haversineMetres } from './coords';
 import { buildWalkGraph, findNearestNode, pointOnEdge, snapToGraph, type WalkGraph } from './graph';
+import { findWalkingDistance } from './routing';
 import type { WalkNetwork } from './osm-walkable';
 import { loadMonaco, makeNetwork, makeRandom } from './testing';
 
@@ -31,8 +32,9 @@ function bruteSnap(g: WalkGraph, lng: number, lat: number) {
 describe('walking graph of Monaco', () => {
   it('keeps every node of the walkable ways, with CSR adjacency both ways', () => {
     expect(graph.nodeCount).toBe(net.nodeCount);
-    expect(graph.edgeCount).toBe(5094);
-    expect(graph.totalLength / 1000).toBeCloseTo(81.8, 1);
+    // 5,110 edges in the walkable ways; 60 of them in pieces of fewer than 200 nodes are dropped.
+    expect(graph.edgeCount).toBe(5050);
+    expect(graph.totalLength / 1000).toBeCloseTo(81.2, 1);
     expect(graph.adjStart[graph.nodeCount]).toBe(2 * graph.edgeCount);
     for (let e = 0; e < graph.edgeCount; e += 97) {
       const u = graph.edgeU[e]!;
@@ -49,6 +51,89 @@ describe('walking graph of Monaco', () => {
     expect(g.totalLength).toBeCloseTo(haversineMetres(7.42, 43.73, 7.422, 43.73), 6);
   });
 });
+
+describe('disconnected pieces (GraphHopper min_network_size)', () => {
+  // A 15 × 15 street grid (225 nodes) and, 30 m from the query, a courtyard footway of 4 nodes that
+  // touches no street: the nearest edge is the courtyard's.
+  const grid = () => {
+    const coords: [number, number][] = [];
+    const ways: number[][] = [];
+    const step = 0.001;
+    for (let r = 0; r < 15; r++) for (let c = 0; c < 15; c++) coords.push([106.5 + c * step, 29.5 + r * step]);
+    for (let r = 0; r < 15; r++) ways.push(Array.from({ length: 15 }, (_, c) => r * 15 + c));
+    for (let c = 0; c < 15; c++) ways.push(Array.from({ length: 15 }, (_, r) => r * 15 + c));
+    const base = coords.length;
+    // In the middle of a block: its corners 0.0003° (~30 m) from the streets around it.
+    coords.push([106.5053, 29.5053], [106.5057, 29.5053], [106.5057, 29.5057], [106.5053, 29.5057]);
+    ways.push([base, base + 1, base + 2, base + 3, base]);
+    return makeNetwork(coords, ways);
+  };
+
+  it('drops pieces below 200 nodes before snapping, so a point reaches the streets', () => {
+    const net = grid();
+    const kept = buildWalkGraph(net);
+    const all = buildWalkGraph(net, { minComponentNodes: 1 });
+    expect(all.edgeCount - kept.edgeCount).toBe(4);
+    const query: [number, number] = [106.5055, 29.50525];
+    const onIsland = snapToGraph(all, ...query)!;
+    expect(all.edgeU[onIsland.edge]).toBeGreaterThanOrEqual(225);
+    const onStreet = snapToGraph(kept, ...query)!;
+    expect(kept.edgeU[onStreet.edge]).toBeLessThan(225);
+    // From the street the query walks to the grid's far corner; from the island it walked nowhere.
+    const corner: [number, number] = [106.514, 29.514];
+    expect(findWalkingDistance(kept, snapToGraph(kept, ...query)!, snapToGraph(kept, ...corner)!)).toBeGreaterThan(0);
+    expect(findWalkingDistance(all, onIsland, snapToGraph(all, ...corner)!)).toBe(Infinity);
+  });
+
+  it('keeps the largest piece however small, so a small test network still works', () => {
+    const g = buildWalkGraph(makeNetwork([[7.42, 43.73], [7.421, 43.73], [7.5, 43.8], [7.501, 43.8], [7.502, 43.8]], [[0, 1], [2, 3, 4]]));
+    expect(g.edgeCount).toBe(2);
+    expect(g.edgeU[0]).toBe(2);
+  });
+
+  it('leaves no random point of Monaco on a piece cut off from its streets', () => {
+    const rand = makeRandom(7);
+    const all = buildWalkGraph(net, { minComponentNodes: 1 });
+    const sizes = componentSizes(graph);
+    let strandedBefore = 0;
+    for (let i = 0; i < 500; i++) {
+      const lng = 7.405 + rand() * 0.035;
+      const lat = 43.722 + rand() * 0.03;
+      const snap = snapToGraph(graph, lng, lat)!;
+      expect(sizes.get(graph.edgeU[snap.edge]!)).toBeGreaterThanOrEqual(200);
+      const before = snapToGraph(all, lng, lat)!;
+      if (componentSizes(all).get(all.edgeU[before.edge]!)! < 200) strandedBefore++;
+    }
+    // Without the filter some points did land on such pieces (the defect this guards against).
+    expect(strandedBefore).toBeGreaterThan(0);
+  });
+});
+
+/** Node → size of its connected piece, by breadth-first search over the graph's adjacency. */
+const componentCache = new WeakMap<WalkGraph, Map<number, number>>();
+function componentSizes(g: WalkGraph): Map<number, number> {
+  const cached = componentCache.get(g);
+  if (cached) return cached;
+  const out = new Map<number, number>();
+  for (let s = 0; s < g.nodeCount; s++) {
+    if (out.has(s) || g.adjStart[s] === g.adjStart[s + 1]) continue;
+    const members = [s];
+    const seen = new Set(members);
+    for (let i = 0; i < members.length; i++) {
+      const x = members[i]!;
+      for (let k = g.adjStart[x]!; k < g.adjStart[x + 1]!; k++) {
+        const y = g.adjNode[k]!;
+        if (!seen.has(y)) {
+          seen.add(y);
+          members.push(y);
+        }
+      }
+    }
+    for (const m of members) out.set(m, members.length);
+  }
+  componentCache.set(g, out);
+  return out;
+}
 
 describe('snapping', () => {
   it('finds the same nearest edge as brute force for 300 random points', () => {
@@ -100,7 +185,7 @@ describe('snapping', () => {
       expect(snap.distance).toBeLessThanOrEqual(node.distance + 1e-6);
       if (node.distance - snap.distance > 20) muchCloser++;
     }
-    // Monaco's nodes are dense (4,699 in ~2 km²), yet some points are still 20 m+ better placed.
+    // Monaco's nodes are dense (4,717 in ~2 km²), yet some points are still 20 m+ better placed.
     expect(muchCloser).toBeGreaterThanOrEqual(5);
   });
 });

@@ -50,7 +50,53 @@ export type SnappedPoint = {
 
 const METRES_PER_DEGREE = (6371008.8 * Math.PI) / 180;
 
-export type BuildGraphOptions = { cellMetres?: number };
+/**
+ * `minComponentNodes`: connected pieces of the network with fewer nodes are dropped (the largest
+ * piece always stays), as GraphHopper drops subnetworks below `prepare.min_network_size` (200).
+ * A courtyard footway or a clipped stub is not connected to the streets, and a point snapped onto
+ * it could walk nowhere (issue 9: ~4 % of random points got infinite walking distances).
+ */
+export type BuildGraphOptions = { cellMetres?: number; minComponentNodes?: number };
+export const MIN_COMPONENT_NODES = 200;
+
+/**
+ * Which edges lie in a connected piece of at least `minNodes` nodes (or in the largest piece),
+ * by union-find over the edges' ends.
+ */
+export function keepConnectedEdges(nodeCount: number, us: readonly number[], vs: readonly number[], minNodes: number): boolean[] {
+  const parent = new Uint32Array(nodeCount);
+  for (let i = 0; i < nodeCount; i++) parent[i] = i;
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  for (let e = 0; e < us.length; e++) {
+    const a = find(us[e]!);
+    const b = find(vs[e]!);
+    if (a !== b) parent[a] = b;
+  }
+  // Nodes per piece, counting only nodes that have an edge.
+  const size = new Map<number, number>();
+  const counted = new Uint8Array(nodeCount);
+  for (let e = 0; e < us.length; e++) {
+    for (const x of [us[e]!, vs[e]!]) {
+      if (counted[x]) continue;
+      counted[x] = 1;
+      const r = find(x);
+      size.set(r, (size.get(r) ?? 0) + 1);
+    }
+  }
+  let largest = -1;
+  let largestSize = 0;
+  for (const [root, n] of size) if (n > largestSize) [largest, largestSize] = [root, n];
+  return us.map((u) => {
+    const root = find(u);
+    return root === largest || (size.get(root) ?? 0) >= minNodes;
+  });
+}
 
 export function buildWalkGraph(net: WalkNetwork, options: BuildGraphOptions = {}): WalkGraph {
   const n = net.nodeCount;
@@ -73,9 +119,12 @@ export function buildWalkGraph(net: WalkNetwork, options: BuildGraphOptions = {}
       ways.push(w);
     }
   }
-  const edgeCount = us.length;
-  const edgeU = Uint32Array.from(us);
-  const edgeV = Uint32Array.from(vs);
+  const keep = keepConnectedEdges(n, us, vs, options.minComponentNodes ?? MIN_COMPONENT_NODES);
+  const kept = keep.flatMap((k, e) => (k ? [e] : []));
+  const edgeCount = kept.length;
+  const edgeU = Uint32Array.from(kept, (e) => us[e]!);
+  const edgeV = Uint32Array.from(kept, (e) => vs[e]!);
+  const edgeWays = Uint32Array.from(kept, (e) => ways[e]!);
   const edgeLength = new Float64Array(edgeCount);
   let totalLength = 0;
   for (let e = 0; e < edgeCount; e++) {
@@ -104,7 +153,7 @@ export function buildWalkGraph(net: WalkNetwork, options: BuildGraphOptions = {}
   }
   const partial = { nodeCount: n, edgeCount, lng: net.lng, lat: net.lat, edgeU, edgeV, edgeLength };
   const index = buildEdgeIndex(partial, options.cellMetres ?? 100);
-  return { ...partial, edgeWay: Uint32Array.from(ways), adjStart, adjNode, adjEdge, totalLength, index };
+  return { ...partial, edgeWay: edgeWays, adjStart, adjNode, adjEdge, totalLength, index };
 }
 
 type EdgeGeometry = Pick<WalkGraph, 'nodeCount' | 'edgeCount' | 'lng' | 'lat' | 'edgeU' | 'edgeV'>;
@@ -224,11 +273,12 @@ export function snapToGraph(g: WalkGraph, lng: number, lat: number, maxMetres = 
   return { edge: bestEdge, fraction: bestT, distance, lng: plng, lat: plat };
 }
 
-/** Nearest graph node by brute force: for comparisons and tests, not for queries in a loop. */
+/** Nearest graph node (one with an edge) by brute force: for comparisons and tests, not for queries in a loop. */
 export function findNearestNode(g: WalkGraph, lng: number, lat: number): { node: number; distance: number } | null {
   let best = -1;
   let bestD = Infinity;
   for (let i = 0; i < g.nodeCount; i++) {
+    if (g.adjStart[i] === g.adjStart[i + 1]) continue;
     const d = haversineMetres(lng, lat, g.lng[i]!, g.lat[i]!);
     if (d < bestD) {
       bestD = d;

@@ -41,6 +41,8 @@ const ALWAYS = new Set([
   'footway', 'pedestrian', 'path', 'steps', 'residential', 'living_street', 'service', 'unclassified',
   'tertiary', 'tertiary_link', 'secondary', 'secondary_link', 'primary', 'primary_link', 'track',
   'cycleway', 'corridor', 'platform',
+  // A road of unknown class (mapped from imagery, not yet classified): walkable, as in GraphHopper's foot profile.
+  'road',
 ]);
 // Expressways without a footway beside them: walkable only when tagged so.
 const IF_SIDEWALK_OR_FOOT = new Set(['trunk', 'trunk_link']);

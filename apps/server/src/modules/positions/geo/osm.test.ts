@@ -13,6 +13,9 @@ describe('foot rules', () => {
     [{ highway: 'primary' }, true],
     [{ highway: 'cycleway' }, true],
     [{ highway: 'cycleway', foot: 'no' }, false],
+    // An unclassified "road" (traced from imagery): walkable, as GraphHopper's foot profile has it.
+    [{ highway: 'road' }, true],
+    [{ highway: 'road', access: 'private' }, false],
     [{ highway: 'motorway' }, false],
     [{ highway: 'motorway_link', foot: 'yes' }, false],
     [{ highway: 'construction' }, false],
@@ -95,11 +98,11 @@ describe('real extracts', () => {
     expect(await detectOsmFormat(dataFile('andorra.osm.pbf'))).toBe('pbf');
   });
 
-  it('Monaco: 866 highway ways, 856 of them walkable', async () => {
+  it('Monaco: 866 highway ways, 858 of them walkable', async () => {
     const net = await readWalkNetwork(dataFile('monaco.osm.gz'));
-    expect(net.stats).toMatchObject({ nodes: 13739, ways: 1944, relations: 77, highwayWays: 866, walkableWays: 856, missingNodeRefs: 0 });
+    expect(net.stats).toMatchObject({ nodes: 13739, ways: 1944, relations: 77, highwayWays: 866, walkableWays: 858, missingNodeRefs: 0 });
     expect(net.stats.walkableByHighway).toMatchObject({ footway: 230, steps: 82, secondary: 80, residential: 176 });
-    expect(net.nodeCount).toBe(4699);
+    expect(net.nodeCount).toBe(4717);
     for (let i = 0; i < net.nodeCount; i++) {
       expect(net.lng[i]).toBeGreaterThan(7.38);
       expect(net.lng[i]).toBeLessThan(7.45);
@@ -114,8 +117,8 @@ describe('real extracts', () => {
     // Counts from SOURCE.md: the PBF holds 259 nodes, 3 ways and 1 highway way more than the XML.
     expect(pbf.stats).toMatchObject({ nodes: 69644, ways: 2725, relations: 74, highwayWays: 1615 });
     expect(xml.stats).toMatchObject({ nodes: 69385, ways: 2722, relations: 74, highwayWays: 1614 });
-    expect(pbf.stats.walkableWays).toBe(1499);
-    expect(xml.stats.walkableWays).toBe(1498);
+    expect(pbf.stats.walkableWays).toBe(1504);
+    expect(xml.stats.walkableWays).toBe(1503);
     const diff = Object.entries(pbf.stats.walkableByHighway).filter(([k, v]) => xml.stats.walkableByHighway[k] !== v);
     expect(diff).toEqual([['path', 211]]); // the one extra way, a path
     // Every node the XML keeps is in the PBF at the same place (to 1e-7°, the XML's precision).

@@ -25,6 +25,8 @@ export type ImportBatch = {
   committedRows: number;
   isRepeat: boolean;
   errors: ImportRowError[];
+  /** How many problems the check found; `errors` holds the first of them. */
+  errorCount: number;
   createdByName: string | null;
   createdAt: string;
   committedAt: string | null;
@@ -268,7 +270,7 @@ export function ImportFlow<B extends ImportBatch>({ ns, basePath, templateFileNa
               ...extraColumns,
             ]}
           />
-          {batch.errorRows > batch.errors.length && <Typography.Paragraph type="secondary">{t(`${ns}.moreErrors`, { n: batch.errors.length })}</Typography.Paragraph>}
+          {batch.errorCount > batch.errors.length && <Typography.Paragraph type="secondary">{t(`${ns}.moreErrors`, { n: batch.errors.length })}</Typography.Paragraph>}
           {batch.status === 'committed' ? (
             <Result status="success" title={t(`${ns}.committed`, { n: batch.committedRows })} subTitle={batch.mode ? t(`${ns}.mode.${batch.mode}`) : undefined} />
           ) : (

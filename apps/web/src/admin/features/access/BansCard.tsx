@@ -8,7 +8,7 @@ import { DataTable } from '../../components/DataTable';
 import { api, describeError, errorText } from '../../../shared/api';
 import { applyServerErrors } from '../../../shared/form-errors';
 import { formatDateTime, shanghaiIso } from '../../../shared/format';
-import { PHONE_PATTERN } from '../../../shared/members';
+import { PHONE_INPUT_MAX, phoneRule } from '../../../shared/members';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -207,14 +207,11 @@ export function AddBanModal({
             label={t('access.bans.fields.phone')}
             extra={t('access.bans.phoneHint')}
             rules={[
-              {
-                required: true,
-                pattern: PHONE_PATTERN,
-                message: t('access.bans.phoneRequired'),
-              },
+              { required: true, message: t('access.bans.phoneRequired') },
+              phoneRule(t('access.bans.phoneRequired')),
             ]}
           >
-            <Input inputMode="numeric" maxLength={11} style={{ width: 200 }} autoFocus />
+            <Input inputMode="tel" maxLength={PHONE_INPUT_MAX} style={{ width: 200 }} autoFocus />
           </Form.Item>
         )}
         <Form.Item

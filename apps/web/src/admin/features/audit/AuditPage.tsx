@@ -60,7 +60,7 @@ export function AuditPage() {
             <AutoComplete
               allowClear
               style={{ width: 200 }}
-              placeholder="org.create"
+              placeholder={t('common.all')}
               options={KNOWN_ACTIONS.map((a) => ({ value: a, label: actionLabel(t, a) }))}
               filterOption={(input, option) => !!option && (option.value.includes(input) || String(option.label).includes(input))}
             />

@@ -1,28 +1,33 @@
-import type { AuditEntry, IndicatorBreakdown, OrgType, Page } from '@niangjia/contracts';
-import { Card, Col, Empty, List, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import type { IndicatorBreakdown, OrgType, Permission } from '@niangjia/contracts';
+import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../../shared/api';
 import { ORG_TYPES } from '../../../shared/domain';
-import { formatCount, formatDateTime } from '../../../shared/format';
+import { formatCount } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
-import { actionLabel } from '../../components/audit-labels';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useScope } from '../../layout/scope';
-import { MemberStatsCard } from '../members/MemberStatsCard';
 import { AccessDashboardCard } from '../access/AccessDashboardCard';
 import { IndicatorTiles } from '../figures/IndicatorTiles';
+import { MemberStatsCard } from '../members/MemberStatsCard';
+import { ActivityCard } from './ActivityCard';
+import { TodoCard } from './TodoCard';
 
 // Types worth a tile; the scope's own type above them is always 1 and says nothing.
 const TILE_TYPES: readonly OrgType[] = ORG_TYPES.filter((t) => t !== 'federation');
 
+/**
+ * 工作台: the catalogue's headline figures at this scope, org counts by type, 待办 (the bell's
+ * items by kind and age), recent activity written for people, then the modules' own cards.
+ */
 export function DashboardPage() {
   const { t } = useTranslation();
   const me = useMe();
   const { scope, trail } = useScope();
-  const canAudit = me.permissions.includes('audit.read');
-  const canReadOrgs = me.permissions.includes('org.read');
+  const can = (p: Permission) => me.permissions.includes(p);
+  const canReadOrgs = can('org.read');
 
   // Org counts by type from the catalogue (orgs.total by orgType, today), the same numbers as 数据中心.
   const counts = useRequest(
@@ -32,13 +37,7 @@ export function DashboardPage() {
       return { ...Object.fromEntries(b.rows.map((r) => [r.key, r.value ?? 0])), all: b.total ?? 0 } as Record<OrgType | 'all', number>;
     },
     [scope?.id],
-    canReadOrgs && me.permissions.includes('figures.read'),
-  );
-
-  const recent = useRequest(
-    (signal) => api.get<Page<AuditEntry>>('/audit-entries', { orgId: scope?.id, pageSize: 8 }, { signal }),
-    [scope?.id],
-    canAudit && !!scope,
+    canReadOrgs && can('figures.read'),
   );
 
   return (
@@ -46,13 +45,22 @@ export function DashboardPage() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {t('dashboard.welcome', { name: me.user.displayName })}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">
-        {scope ? t('dashboard.scopeLine', { scope: trail.join(' ▸ ') }) : t('scope.none')}
-      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{scope ? t('dashboard.scopeLine', { scope: trail.join(' ▸ ') }) : t('scope.none')}</Typography.Paragraph>
 
-      {me.permissions.includes('figures.read') && scope && <IndicatorTiles orgId={scope.id} />}
+      {can('figures.read') && scope && <IndicatorTiles orgId={scope.id} />}
 
-      {canReadOrgs && (
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} xl={can('audit.read') ? 12 : 24}>
+          <TodoCard orgId={scope?.id} />
+        </Col>
+        {can('audit.read') && scope && (
+          <Col xs={24} xl={12}>
+            <ActivityCard orgId={scope.id} />
+          </Col>
+        )}
+      </Row>
+
+      {canReadOrgs && can('figures.read') && (
         <Card title={t('dashboard.orgFigures')} style={{ marginBottom: 16 }} extra={<Link to="/orgs">{t('dashboard.toOrgs')}</Link>}>
           {counts.error ? <ErrorAlert error={counts.error} onRetry={counts.reload} /> : null}
           {counts.loading && !counts.data ? (
@@ -72,38 +80,8 @@ export function DashboardPage() {
         </Card>
       )}
 
-      {me.permissions.includes('member.read') && scope && <MemberStatsCard orgId={scope.id} />}
-
-      {me.permissions.includes('access.read') && scope && <AccessDashboardCard orgId={scope.id} />}
-
-      {canAudit && (
-        <Card title={t('dashboard.recent')} extra={<Link to="/audit">{t('dashboard.allAudit')}</Link>}>
-          {recent.error ? <ErrorAlert error={recent.error} onRetry={recent.reload} /> : null}
-          {recent.loading && !recent.data ? (
-            <Skeleton active />
-          ) : recent.data?.items.length ? (
-            <List
-              dataSource={recent.data.items}
-              renderItem={(entry) => (
-                <List.Item>
-                  <List.Item.Meta
-                    title={
-                      <span>
-                        <Tag>{actionLabel(t, entry.action)}</Tag>
-                        {entry.actorName ?? t('audit.system')}
-                        {entry.orgName ? <Typography.Text type="secondary"> · {entry.orgName}</Typography.Text> : null}
-                      </span>
-                    }
-                    description={formatDateTime(entry.at)}
-                  />
-                </List.Item>
-              )}
-            />
-          ) : (
-            <Empty description={t('dashboard.noRecent')} />
-          )}
-        </Card>
-      )}
+      {can('member.read') && scope && <MemberStatsCard orgId={scope.id} />}
+      {can('access.read') && scope && <AccessDashboardCard orgId={scope.id} />}
     </div>
   );
 }

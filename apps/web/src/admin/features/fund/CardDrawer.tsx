@@ -18,6 +18,12 @@ export function CardDrawer({ cardId, card, onClose }: { cardId: string; card: Br
     <Drawer open onClose={onClose} size={720} title={card ? `${card.number} · ${card.holderName}` : t('fundAdmin.cards.redemptions')}>
       {card && (
         <Descriptions column={2} bordered size="small" style={{ marginBottom: 20 }}>
+          <Descriptions.Item label={t('fundAdmin.cards.fields.checkCode')}>
+            <Typography.Text code copyable>
+              {card.checkCode}
+            </Typography.Text>{' '}
+            <Typography.Text type="secondary">{t('fundAdmin.cards.fields.checkCodeHint')}</Typography.Text>
+          </Descriptions.Item>
           <Descriptions.Item label={t('fundAdmin.cards.fields.phone')}>{card.holderPhoneMasked ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('fundAdmin.cards.fields.employer')}>{card.employer ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('fundAdmin.cards.fields.validUntil')}>{card.validUntil}</Descriptions.Item>
@@ -59,12 +65,14 @@ export function CardDrawer({ cardId, card, onClose }: { cardId: string; card: Br
           {
             title: t('fundAdmin.cards.station'),
             key: 'station',
+            width: 240,
+            ellipsis: true,
             render: (_: unknown, r) => `${r.stationName} · ${r.shopName}`,
           },
           {
             title: t('fundAdmin.cards.result'),
             key: 'result',
-            width: 200,
+            width: 150,
             render: (_: unknown, r) =>
               r.status === 'approved' ? (
                 <Tag color="green">{t('fundAdmin.cards.approved')}</Tag>

@@ -136,7 +136,7 @@ export function TerminalsPage() {
             key: 'status',
             dataIndex: 'status',
             width: 90,
-            render: (v: PosTerminal['status']) => <Tag color={v === 'active' ? 'green' : 'red'}>{t(`fundAdmin.terminals.status.${v}`)}</Tag>,
+            render: (v: PosTerminal['status']) => <Tag color={v === 'active' ? 'green' : v === 'suspended' ? 'orange' : 'red'}>{t(`fundAdmin.terminals.status.${v}`)}</Tag>,
           },
           {
             title: t('fundAdmin.terminals.keyCreatedAt'),

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import { applyServerErrors } from '../../../shared/form-errors';
+import { PHONE_INPUT_MAX, phoneRule } from '../../../shared/members';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 type IssueValues = {
@@ -63,13 +64,10 @@ export function IssueCardModal({ fund, onClose, onDone }: { fund: Fund | undefin
           label={t('fundAdmin.cards.fields.phone')}
           rules={[
             { required: true },
-            {
-              pattern: /^1[3-9]\d{9}$/,
-              message: t('fundAdmin.cards.fields.phone'),
-            },
+            phoneRule(t('fundAdmin.cards.fields.phone')),
           ]}
         >
-          <Input inputMode="numeric" maxLength={11} style={{ width: 200 }} />
+          <Input inputMode="tel" maxLength={PHONE_INPUT_MAX} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item
           name="idNumber"

@@ -87,7 +87,7 @@ export const fundEn: Translation<typeof fundZh> = {
     name: 'Name',
     namePlaceholder: 'e.g. Till 1',
     keyId: 'Key id',
-    status: { active: 'Active', revoked: 'Revoked' },
+    status: { active: 'Active', suspended: 'Suspended (shop closed)', revoked: 'Revoked' },
     statusLabel: 'Status',
     keyCreatedAt: 'Key created',
     lastSeenAt: 'Last seen',
@@ -118,6 +118,8 @@ export const fundEn: Translation<typeof fundZh> = {
     emptyFiltered: 'No cards match.',
     fields: {
       number: 'Number',
+      checkCode: 'Check code',
+      checkCodeHint: 'Printed on the card; needed with a typed card number',
       holderName: 'Holder',
       phone: 'Phone',
       employer: 'Employer',

@@ -85,7 +85,7 @@ export const fundZh = {
     name: '终端名称',
     namePlaceholder: '例如 1 号收银台',
     keyId: '密钥 ID',
-    status: { active: '使用中', revoked: '已停用' },
+    status: { active: '使用中', suspended: '已暂停（店铺停用）', revoked: '已停用' },
     statusLabel: '状态',
     keyCreatedAt: '密钥生成时间',
     lastSeenAt: '最近上传',
@@ -116,6 +116,8 @@ export const fundZh = {
     emptyFiltered: '没有符合条件的卡。',
     fields: {
       number: '卡号',
+      checkCode: '校验码',
+      checkCodeHint: '印在卡上；手输卡号时须同时输入',
       holderName: '持卡人',
       phone: '手机号',
       employer: '单位',

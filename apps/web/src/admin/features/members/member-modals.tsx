@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, describeError } from '../../../shared/api';
 import { isValidCreditCode } from '../../../shared/domain';
 import { applyServerErrors } from '../../../shared/form-errors';
-import { EMPLOYMENT_FORMS, idNumberRules, normaliseIdNumber, PHONE_PATTERN, type EmploymentForm } from '../../../shared/members';
+import { EMPLOYMENT_FORMS, idNumberRules, normaliseIdNumber, PHONE_INPUT_MAX, phoneRule, type EmploymentForm } from '../../../shared/members';
 import { useMe } from '../../../shared/session';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 
@@ -112,8 +112,8 @@ export function EditMemberModal({ member, open, onClose, onSaved, onStale }: Bas
         >
           <Input maxLength={18} allowClear />
         </Form.Item>
-        <Form.Item name="phone" label={t('members.edit.newPhone')} extra={t('members.edit.phoneKeep', { masked: p.phoneMasked ?? t('common.notSet') })} rules={[{ pattern: PHONE_PATTERN, message: t('members.phoneFormat') }]}>
-          <Input inputMode="tel" maxLength={11} allowClear />
+        <Form.Item name="phone" label={t('members.edit.newPhone')} extra={t('members.edit.phoneKeep', { masked: p.phoneMasked ?? t('common.notSet') })} rules={[phoneRule(t('members.phoneFormat'))]}>
+          <Input inputMode="tel" maxLength={PHONE_INPUT_MAX} allowClear />
         </Form.Item>
         <Form.Item name="employmentForm" label={t('members.fields.employmentForm')} rules={[{ required: true }]}>
           <Select options={EMPLOYMENT_FORMS.map((f) => ({ value: f, label: t(`members.employmentForms.${f}`) }))} />

@@ -61,6 +61,8 @@ export function OrgChildrenTable({ query, onOpen, emptyText, onCreate, refreshKe
             title: t('orgs.fields.name'),
             key: 'name',
             dataIndex: 'name',
+            width: 240,
+            priority: 1,
             render: (v: string, o) => (
               <a
                 onClick={(e) => {
@@ -72,7 +74,7 @@ export function OrgChildrenTable({ query, onOpen, emptyText, onCreate, refreshKe
               </a>
             ),
           },
-          { title: t('orgs.fields.code'), key: 'code', dataIndex: 'code', width: 160 },
+          { title: t('orgs.fields.code'), key: 'code', dataIndex: 'code', width: 130 },
           { title: t('orgs.fields.type'), key: 'type', dataIndex: 'type', width: 130, render: (v: string) => t(`orgTypes.${v}`) },
           { title: t('orgs.fields.children'), key: 'childCount', dataIndex: 'childCount', width: 90, align: 'right' },
           {
@@ -82,7 +84,7 @@ export function OrgChildrenTable({ query, onOpen, emptyText, onCreate, refreshKe
             width: 90,
             render: (v: string) => <Tag color={v === 'active' ? 'green' : 'default'}>{t(`orgs.status.${v}`)}</Tag>,
           },
-          { title: t('common.updatedAt'), key: 'updatedAt', dataIndex: 'updatedAt', width: 150, render: (v: string) => formatDateTime(v) },
+          { title: t('common.updatedAt'), key: 'updatedAt', dataIndex: 'updatedAt', width: 150, priority: 3, render: (v: string) => formatDateTime(v) },
         ]}
       />
     </>

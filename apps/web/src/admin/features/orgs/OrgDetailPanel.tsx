@@ -177,7 +177,7 @@ export function OrgDetailPanel({ orgId, onOpen, onTreeChanged, onLoaded }: Props
                 )}
                 <Descriptions.Item label={t('common.createdAt')}>{formatDateTime(org.createdAt)}</Descriptions.Item>
                 <Descriptions.Item label={t('common.updatedAt')}>
-                  {formatDateTime(org.updatedAt)} · v{org.version}
+                  {formatDateTime(org.updatedAt)}
                 </Descriptions.Item>
               </Descriptions>
             ),

@@ -194,7 +194,7 @@ export function PositionImportPage() {
               { title: t('positionsImport.reason'), key: 'message', dataIndex: 'message' },
             ]}
           />
-          {batch.errorRows > batch.errors.length && <Typography.Paragraph type="secondary">{t('positionsImport.moreErrors', { n: batch.errors.length })}</Typography.Paragraph>}
+          {batch.errorCount > batch.errors.length && <Typography.Paragraph type="secondary">{t('positionsImport.moreErrors', { n: batch.errors.length })}</Typography.Paragraph>}
           {batch.status === 'committed' ? (
             <Result
               status="success"

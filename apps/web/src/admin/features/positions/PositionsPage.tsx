@@ -35,7 +35,11 @@ export function PositionsPage() {
   const view = search.get('view') === 'map' ? 'map' : 'list';
   const canWrite = me.permissions.includes('position.write');
   const [filterForm] = Form.useForm<Filters>();
-  const [filters, setFilters] = useState<Filters>({});
+  // A link may carry the search (/positions?q=JB-RS-WHL, from the 工作台 or another page).
+  const [filters, setFilters] = useState<Filters>(() => {
+    const q = search.get('q')?.trim();
+    return q ? { q } : {};
+  });
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [editing, setEditing] = useState<{ mode: 'create' } | { mode: 'edit'; position: Position } | null>(null);
@@ -76,7 +80,7 @@ export function PositionsPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small">
-        <Form form={filterForm} layout="inline" onFinish={apply} style={{ rowGap: 12 }}>
+        <Form form={filterForm} layout="inline" onFinish={apply} initialValues={filters} style={{ rowGap: 12 }}>
           <Form.Item name="q" label={t('positionsAdmin.filters.keyword')}>
             <Input placeholder={t('positionsAdmin.filters.keywordPlaceholder')} allowClear style={{ width: 220 }} />
           </Form.Item>

@@ -1,7 +1,8 @@
 import type { Issue, Page } from '@niangjia/contracts';
 import { issueCategories, issueStatuses } from '@niangjia/contracts/stars-domain';
 import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable';
 import { api } from '../../../shared/api';
@@ -35,6 +36,20 @@ export function FeedbackPage() {
     issue: Issue;
   } | null>(null);
   const list = useRequest((signal) => api.get<Page<Issue>>('/feedback/issues', { ...filters, page, pageSize }, { signal }), [JSON.stringify(filters), page, pageSize]);
+  // A link from the bell or the 待办 (`?issue=<id>`) shows that one report, whatever its status.
+  const [search] = useSearchParams();
+  const linkedIssue = search.get('issue');
+  useEffect(() => {
+    if (!linkedIssue) return;
+    api.get<Issue>(`/feedback/issues/${linkedIssue}`).then(
+      (issue) => {
+        filterForm.setFieldsValue({ status: undefined, category: undefined, q: issue.number });
+        setFilters({ q: issue.number });
+        setPage(1);
+      },
+      () => undefined,
+    );
+  }, [linkedIssue, filterForm]);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>

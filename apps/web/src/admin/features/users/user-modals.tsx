@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, describeError } from '../../../shared/api';
 import { ROLES } from '../../../shared/domain';
 import { applyServerErrors } from '../../../shared/form-errors';
+import { PHONE_INPUT_MAX, phoneRule } from '../../../shared/members';
 import { useMe } from '../../../shared/session';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 
-const PHONE = /^1[3-9]\d{9}$/;
 const USERNAME = /^[a-zA-Z][a-zA-Z0-9._-]{2,31}$/;
 
 function useFormState() {
@@ -94,8 +94,8 @@ export function CreateUserModal({ open, onClose, onSaved, defaultOrgId }: { open
         <Form.Item name="displayName" label={t('users.fields.displayName')} rules={[{ required: true, whitespace: true, message: t('users.form.displayNameRequired') }, { max: 40, message: t('common.maxLength', { n: 40 }) }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="phone" label={t('users.fields.phone')} rules={[{ pattern: PHONE, message: t('users.form.phoneFormat') }]}>
-          <Input inputMode="tel" maxLength={11} />
+        <Form.Item name="phone" label={t('users.fields.phone')} rules={[phoneRule(t('users.form.phoneFormat'))]}>
+          <Input inputMode="tel" maxLength={PHONE_INPUT_MAX} />
         </Form.Item>
         <Form.Item name="password" label={t('users.fields.initialPassword')} extra={t('users.form.passwordHint')} rules={[{ required: true, message: t('users.form.passwordRequired') }, { min: 10, message: t('users.form.passwordLength') }]}>
           <Input.Password autoComplete="new-password" />
@@ -143,8 +143,8 @@ export function EditUserModal({ user, open, onClose, onSaved, onStale }: { user:
         <Form.Item name="displayName" label={t('users.fields.displayName')} rules={[{ required: true, whitespace: true, message: t('users.form.displayNameRequired') }, { max: 40, message: t('common.maxLength', { n: 40 }) }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="phone" label={t('users.fields.newPhone')} extra={t('users.form.phoneKeep', { masked: user.phoneMasked ?? t('common.notSet') })} rules={[{ pattern: PHONE, message: t('users.form.phoneFormat') }]}>
-          <Input inputMode="tel" maxLength={11} />
+        <Form.Item name="phone" label={t('users.fields.newPhone')} extra={t('users.form.phoneKeep', { masked: user.phoneMasked ?? t('common.notSet') })} rules={[phoneRule(t('users.form.phoneFormat'))]}>
+          <Input inputMode="tel" maxLength={PHONE_INPUT_MAX} />
         </Form.Item>
       </Form>
     </Modal>

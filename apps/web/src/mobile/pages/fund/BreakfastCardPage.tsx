@@ -85,6 +85,10 @@ function BreakfastCardView({ card }: { card: MyBreakfastCard }) {
       </div>
       <dl className="nj-card-fields">
         <div>
+          <dt>{t('breakfast.checkCode')}</dt>
+          <dd data-testid="breakfast-check-code">{card.checkCode}</dd>
+        </div>
+        <div>
           <dt>{t('breakfast.validUntil')}</dt>
           <dd>{card.validUntil}</dd>
         </div>

@@ -4,7 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import { isValidCreditCode } from '../../../shared/domain';
-import { EMPLOYMENT_FORMS, idNumberRules, isGigEmployment, PHONE_PATTERN, type EmploymentForm } from '../../../shared/members';
+import { EMPLOYMENT_FORMS, idNumberRules, isGigEmployment, PHONE_INPUT_MAX, phoneRule, type EmploymentForm } from '../../../shared/members';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 
@@ -106,7 +106,7 @@ export function RealNameForm({ form, prefill, onFinish, intro, submitLabel, subm
         <Form.Item
           name="phone"
           label={t('join.phone')}
-          rules={[{ required: true, pattern: PHONE_PATTERN, message: t('members.phoneFormat') }]}
+          rules={[{ required: true, message: t('members.phoneFormat') }, phoneRule(t('members.phoneFormat'))]}
           extra={
             accountPhone ? (
               <button type="button" className="nj-link-button" onClick={() => { setOtherPhone(false); form.setFieldValue('phone', undefined); }}>
@@ -115,7 +115,7 @@ export function RealNameForm({ form, prefill, onFinish, intro, submitLabel, subm
             ) : undefined
           }
         >
-          <Input type="tel" inputMode="numeric" maxLength={11} placeholder={t('join.phonePlaceholder')} clearable />
+          <Input type="tel" inputMode="tel" maxLength={PHONE_INPUT_MAX} placeholder={t('join.phonePlaceholder')} clearable />
         </Form.Item>
       ) : (
         <Form.Item

@@ -1,0 +1,43 @@
+import type { Translation } from '../../../shared/locale-shape';
+
+/** 通知公告 in the console (merged under `notices`). */
+export const noticesZh = {
+  title: '通知公告',
+  create: '发布公告',
+  edit: '编辑公告',
+  save: '保存',
+  search: '搜索标题或正文',
+  empty: '还没有公告。点击“发布公告”，通知会出现在本单位及下级工会会员的手机首页。',
+  pin: '置顶（在手机首页排在最前）',
+  pinned: '置顶',
+  publishNow: '立即发布（不勾选则存为草稿）',
+  orgHelp: '公告发给这个组织及其所有下级工会的会员',
+  titlePlaceholder: '例如：夏季送清凉活动安排',
+  bodyPlaceholder: '正文按纯文本显示，换行会保留',
+  statuses: { draft: '草稿', published: '已发布', withdrawn: '已撤回' },
+  fields: { title: '标题', body: '正文', org: '发布单位', status: '状态', publishedAt: '发布时间', createdBy: '撰写人' },
+  required: { org: '请选择发布单位', title: '标题 2–100 个字', body: '正文 2–5000 个字' },
+  actions: { edit: '编辑', publish: '发布', withdraw: '撤回' },
+  confirm: { withdraw: '撤回后职工手机上将不再显示这条公告，确定撤回？' },
+  done: { publish: '已发布', withdraw: '已撤回', published: '公告已发布', saved: '已存为草稿' },
+};
+export const noticesEn: Translation<typeof noticesZh> = {
+  title: 'Notices',
+  create: 'New notice',
+  edit: 'Edit notice',
+  save: 'Save',
+  search: 'Search title or text',
+  empty: 'No notices yet. Click “New notice”: it appears on the phone home page of members in this union and every union below it.',
+  pin: 'Pin (first on the phone home page)',
+  pinned: 'Pinned',
+  publishNow: 'Publish now (otherwise saved as a draft)',
+  orgHelp: 'The notice reaches members of this org and every union below it',
+  titlePlaceholder: 'e.g. Summer cooling activities',
+  bodyPlaceholder: 'Plain text; line breaks are kept',
+  statuses: { draft: 'Draft', published: 'Published', withdrawn: 'Withdrawn' },
+  fields: { title: 'Title', body: 'Text', org: 'Published by', status: 'Status', publishedAt: 'Published', createdBy: 'Written by' },
+  required: { org: 'Choose the publishing org', title: 'Title: 2–100 characters', body: 'Text: 2–5000 characters' },
+  actions: { edit: 'Edit', publish: 'Publish', withdraw: 'Withdraw' },
+  confirm: { withdraw: 'Withdrawn notices disappear from workers’ phones. Withdraw it?' },
+  done: { publish: 'Published', withdraw: 'Withdrawn', published: 'Notice published', saved: 'Saved as a draft' },
+};
