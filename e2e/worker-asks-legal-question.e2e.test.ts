@@ -22,6 +22,7 @@ describe.skipIf(!canRun)('a worker asks a legal question on a 375 px phone; a la
       // Not signed in: phone-code sign-in, then back to ask.
       await page.waitForURL(/\/m\/login/);
       await page.getByRole('textbox', { name: '手机号' }).fill(PHONE);
+      await page.getByTestId('privacy-consent').check();
       const since = journey.server.output().length;
       await page.getByRole('button', { name: '获取验证码' }).click();
       const code = await journey.server.waitForSmsCode({ since });

@@ -33,7 +33,7 @@ import {
   positionsXlsxRoutes,
   standardsRoutes,
 } from './modules/positions';
-import { createRightsServices, renderRightsPdf, rightsRoutes, startRightsSchedule } from './modules/rights';
+import { createRightsServices, registerRightsJobs, renderRightsPdf, rightsRoutes, rightsTodoSources } from './modules/rights';
 import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
 import { hasPermission } from './platform/auth';
 import { createHolidaysService, holidaysRoutes } from './platform/holidays';
@@ -78,7 +78,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
   const holidays = createHolidaysService({ db });
   return {
     holidays,
-    rights: createRightsServices({ db, secrets, dataKeys, holidays, jobs, sms, render: renderRightsPdf }),
+    rights: createRightsServices({ db, secrets, dataKeys, holidays, render: renderRightsPdf }),
     orgs: createOrgsService({ db }),
     auth: createAuthService({ db, config, secrets, sms }),
     users: createUsersService({ db, secrets }),
@@ -123,7 +123,7 @@ declare module 'fastify' {
 }
 
 /** 待办 of every module, in the order the bell and the 工作台 list them. */
-const TODO_SOURCES: readonly TodoSource[] = [memberApplicationTodos, feedbackTodos, doorAlarmTodos, positionShortfallTodos, memberImportTodos, positionImportTodos];
+const TODO_SOURCES: readonly TodoSource[] = [memberApplicationTodos, feedbackTodos, doorAlarmTodos, positionShortfallTodos, memberImportTodos, positionImportTodos, ...rightsTodoSources];
 
 // Unique indexes behind request fields, for 409s that name the field.
 registerUniqueField('org_code_unique', 'code');
@@ -173,20 +173,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.addHook('onReady', async () => fundLive.start());
   app.addHook('onClose', async () => fundLive.stop());
   app.decorate('sms', sms);
-  // The rights module's hourly deadline and quarterly-form sweeps (idempotent; not in tests, which call them with their own clock).
-  if (opts.jobRunner !== false && config.env !== 'test') {
-    let stopRights: (() => void) | undefined;
-    app.addHook('onReady', async () => {
-      stopRights = startRightsSchedule(services.rights, app.log);
-    });
-    app.addHook('onClose', async () => stopRights?.());
-  }
   // Messages and 待办 (platform/notifications): live delivery on every instance, SMS as jobs.
   const notificationHub = createNotificationHub(database, app.log);
   app.decorate('notificationHub', notificationHub);
   app.addHook('onReady', async () => notificationHub.start());
   app.addHook('onClose', async () => notificationHub.stop());
   registerNotificationJobs({ db: database.db, jobs, sms, publicUrl: config.publicUrl, clock: jobs.clock });
+  registerRightsJobs({ jobs, rights: services.rights });
   // Door controllers (access): the MQTT side starts with the app and stops with it.
   const doorGateway = createDoorGateway({ database, mqtt: config.mqtt, door: config.door, secrets, dataKeys, log: app.log, isProduction: config.env === 'production', onAck: (result) => app.metrics.countDoorAck(result) });
   app.decorate('doorGateway', doorGateway);

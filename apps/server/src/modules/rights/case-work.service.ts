@@ -15,14 +15,14 @@ import * as repo from './cases.repository';
 import { loadCase } from './cases.service';
 import { rightsReferral } from './cases.tables';
 import { caseStatusError, checkNotFuture, findOrgBrief, getDeskOrg, today, versionConflict, type RightsStaff } from './rights.shared';
-import type { Tell } from './tell';
+import { announceTodoChange, notify } from '../../platform/notifications';
 
 export const EVIDENCE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
 /** What happens to a case after intake: sessions, clock events, the outcome, payments, evidence, referrals. */
-export function createCaseWorkService(deps: { db: Db; holidays: HolidaysService; tell: Tell; onCaseFailed?: (tx: Db, creditCodes: string[], year: number) => Promise<void>; clock?: () => Date }) {
-  const { db, holidays, tell } = deps;
+export function createCaseWorkService(deps: { db: Db; holidays: HolidaysService; onCaseFailed?: (tx: Db, creditCodes: string[], year: number) => Promise<void>; clock?: () => Date }) {
+  const { db, holidays } = deps;
   const clock = deps.clock ?? (() => new Date());
   const refresh = async (tx: Db, id: string) => refreshClocks(tx, id, await holidays.calendar(tx), today(clock));
 
@@ -236,7 +236,8 @@ export function createCaseWorkService(deps: { db: Db; holidays: HolidaysService;
         });
         await recordAudit(tx, viewer.audit, { action: 'rights_referral.create', entityType: 'rights_case', entityId: id, orgId: c.orgId, after: { referralId: row.id, kind: input.kind, targetOrgId: input.targetOrgId ?? null, targetName } });
         if (input.targetOrgId)
-          await tell(tx, { to: { userIds: (await managersOf(tx, input.targetOrgId)).map((m) => m.id) }, kind: 'rights_referral.incoming', title: { key: 'RIGHTS_TELL_REFERRAL', params: { number: c.number } }, link: '/admin/rights/referrals', orgId: input.targetOrgId, sms: true, isConfidential: true });
+          await notify(tx, { to: { userIds: (await managersOf(tx, input.targetOrgId)).map((m) => m.id) }, kind: 'rights_referral.incoming', title: { key: 'RIGHTS_TELL_REFERRAL', params: { number: c.number } }, link: '/admin/rights/referrals', orgId: input.targetOrgId, sms: true, isConfidential: true });
+        if (input.targetOrgId) await announceTodoChange(tx, input.targetOrgId);
         return row.id;
       });
     },
@@ -290,6 +291,7 @@ export function createCaseWorkService(deps: { db: Db; holidays: HolidaysService;
           before: { orgId: c.orgId, stage: c.stage },
           after: { referralId, orgId: input.decision === 'accept' && r.targetOrgId ? r.targetOrgId : c.orgId, stage: input.decision === 'accept' ? r.kind : c.stage, on },
         });
+        if (r.targetOrgId) await announceTodoChange(tx, r.targetOrgId);
         return { caseId: c.id, canOpen: input.decision === 'accept' || !r.targetOrgId };
       });
     },

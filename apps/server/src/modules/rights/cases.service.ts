@@ -14,11 +14,11 @@ import * as repo from './cases.repository';
 import * as docsRepo from './documents.repository';
 import { claimsTotal, prepareParties } from './parties';
 import { caseStatusError, checkNotFuture, findDistrictOf, findOrgBrief, getDeskOrg, nextNumber, numberPrefix, today, versionConflict, type RightsStaff } from './rights.shared';
-import type { Tell } from './tell';
+import { notify } from '../../platform/notifications';
 import { sql } from 'drizzle-orm';
 import { rightsReferral } from './cases.tables';
 
-export type CasesDeps = { db: Db; secrets: Secrets; dataKeys: DataKeys; holidays: HolidaysService; tell: Tell; clock?: () => Date };
+export type CasesDeps = { db: Db; secrets: Secrets; dataKeys: DataKeys; holidays: HolidaysService; clock?: () => Date };
 
 /** A case the viewer may act on (404 when they may not see it), locked when changing it. */
 export async function loadCase(db: Db, id: string, viewer: RightsStaff, need: 'read' | 'write' | 'manage', forUpdate = false) {
@@ -29,7 +29,7 @@ export async function loadCase(db: Db, id: string, viewer: RightsStaff, need: 'r
 }
 
 export function createCasesService(deps: CasesDeps) {
-  const { db, holidays, tell } = deps;
+  const { db, holidays } = deps;
   const clock = deps.clock ?? (() => new Date());
 
   async function detail(id: string, viewer: RightsStaff, opts: { audit: boolean }): Promise<CaseDetail> {
@@ -341,7 +341,7 @@ export function createCasesService(deps: CasesDeps) {
   }
 
   async function tellAssigned(tx: Db, c: repo.CaseRow, mediatorId: string, by: string) {
-    await tell(tx, {
+    await notify(tx, {
       to: { userIds: [mediatorId] },
       kind: 'rights_case.assigned',
       title: { key: 'RIGHTS_TELL_ASSIGNED', params: { number: c.number } },

@@ -16,14 +16,14 @@ import { listNearestManagers } from './case-access';
 import type { CasesService } from './cases.service';
 import * as repo from './consultations.repository';
 import { DESK_TYPES, findDistrictOf, findOrgBrief, getDeskOrg, listOrgsOnPath, nextNumber, today, versionConflict, type RightsStaff, type RightsWorker } from './rights.shared';
-import type { Tell } from './tell';
+import { announceTodoChange, notify } from '../../platform/notifications';
 
 const ASKS_PER_HOUR = 5;
 const ANONYMOUS = '匿名职工';
 
 /** 法律咨询: walk-in, 12351 hotline and petitions recorded by staff; online questions from the phone. */
-export function createConsultationsService(deps: { db: Db; cases: CasesService; tell: Tell; clock?: () => Date }) {
-  const { db, tell, cases } = deps;
+export function createConsultationsService(deps: { db: Db; cases: CasesService; clock?: () => Date }) {
+  const { db, cases } = deps;
   const clock = deps.clock ?? (() => new Date());
 
   async function view(row: repo.ConsultationWithOrg, forAsker: boolean): Promise<Consultation> {
@@ -80,7 +80,8 @@ export function createConsultationsService(deps: { db: Db; cases: CasesService; 
   async function tellNewQuestion(tx: Db, orgId: string, category: string) {
     const o = (await findOrgBrief(tx, orgId))!;
     const managers = await listNearestManagers(tx, o.path);
-    await tell(tx, { to: { userIds: managers.map((m) => m.id) }, kind: 'consultation.new', title: { key: 'RIGHTS_TELL_NEW_CONSULTATION', params: { category: `RIGHTS_CATEGORY_${category}` } }, link: '/admin/rights/consultations', orgId });
+    await notify(tx, { to: { userIds: managers.map((m) => m.id) }, kind: 'consultation.new', title: { key: 'RIGHTS_TELL_NEW_CONSULTATION', params: { category: `RIGHTS_CATEGORY_${category}` } }, link: '/admin/rights/consultations', orgId });
+    await announceTodoChange(tx, o.path);
   }
 
   /** The union an online question goes to: the one chosen, else the worker's own union's street or district, else the first district. */
@@ -190,7 +191,8 @@ export function createConsultationsService(deps: { db: Db; cases: CasesService; 
         const updated = await repo.updateConsultation(tx, id, { answer: input.answer, citations: input.citations, answeredBy: viewer.userId, answererName: viewer.name, answeredAt: clock(), status: 'answered' }, input.version);
         if (!updated) throw versionConflict(input.version, row.c.version);
         await recordAudit(tx, viewer.audit, { action: 'consultation.answer', entityType: 'consultation', entityId: id, orgId: row.c.orgId, before: { status: row.c.status }, after: { status: 'answered', citations: input.citations.length } });
-        if (row.c.askerUserId) await tell(tx, { to: { userIds: [row.c.askerUserId] }, kind: 'consultation.answered', title: { key: 'RIGHTS_TELL_ANSWERED' }, link: `/m/me/legal/${id}`, orgId: row.c.orgId, sms: true, isConfidential: true });
+        await announceTodoChange(tx, row.orgPath);
+        if (row.c.askerUserId) await notify(tx, { to: { userIds: [row.c.askerUserId] }, kind: 'consultation.answered', title: { key: 'RIGHTS_TELL_ANSWERED' }, link: `/m/me/legal/${id}`, orgId: row.c.orgId, sms: true, isConfidential: true });
       });
       return this.get(id, viewer);
     },
@@ -205,7 +207,7 @@ export function createConsultationsService(deps: { db: Db; cases: CasesService; 
         const m = await repo.insertMessage(tx, { consultationId: id, kind: input.kind, body: input.body, authorId: viewer.userId, authorName: viewer.name, createdAt: clock() });
         if (input.kind === 'reply') await repo.updateConsultation(tx, id, { status: 'answered' });
         await recordAudit(tx, viewer.audit, { action: `consultation.${input.kind}`, entityType: 'consultation', entityId: id, orgId: row.c.orgId, after: { messageId: m.id } });
-        if (input.kind === 'reply' && row.c.askerUserId) await tell(tx, { to: { userIds: [row.c.askerUserId] }, kind: 'consultation.answered', title: { key: 'RIGHTS_TELL_ANSWERED' }, link: `/m/me/legal/${id}`, orgId: row.c.orgId, sms: true, isConfidential: true });
+        if (input.kind === 'reply' && row.c.askerUserId) await notify(tx, { to: { userIds: [row.c.askerUserId] }, kind: 'consultation.answered', title: { key: 'RIGHTS_TELL_ANSWERED' }, link: `/m/me/legal/${id}`, orgId: row.c.orgId, sms: true, isConfidential: true });
       });
       return this.get(id, viewer);
     },

@@ -5,11 +5,15 @@
  * agreements and acceptance notices with captured signatures; monitoring points with quarterly
  * forms and early warnings; the 三员 rosters; harmonious-enterprise ratings; figures.
  *
- * Wiring (app.ts): `createRightsServices({ db, secrets, dataKeys, holidays, jobs, sms, render })`,
- * then `rightsRoutes` under /api/v1; `services.reminders.sweep()` and
- * `services.monitoring.sweepReports()` are the scheduled work (see startRightsSchedule).
+ * Wiring (app.ts): `createRightsServices({ db, secrets, dataKeys, holidays, render })`, then
+ * `rightsRoutes` under /api/v1; `registerRightsJobs({ jobs, rights })` registers the hourly
+ * deadline and quarterly-form sweep as a job-runner schedule; `rightsTodoSources` are the module's
+ * 待办 (consultations to answer, referrals to accept, open warnings). People are told through
+ * platform/notifications' `notify()`.
  */
-export { createRightsServices, startRightsSchedule, type RightsServices } from './rights.services';
+export { createRightsServices, type RightsServices } from './rights.services';
+export { registerRightsJobs, RIGHTS_SWEEP_JOB } from './rights.jobs';
+export { rightsTodoSources } from './rights.todos';
 export { rightsRoutes } from './rights.routes';
 export { rightsIndicators } from './rights.indicators';
 export { computeClocks, computeLimitation, runningClocks } from './clocks';

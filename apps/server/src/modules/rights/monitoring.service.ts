@@ -15,7 +15,7 @@ import { breachesOf, previousQuarter, quarterEnd, quarterOf, reportDueOn } from 
 import { reminderBand } from './reminders.service';
 import * as remindersRepo from './reminders.repository';
 import { findOrgBrief, getDeskOrg, settingsFor, underPathOf, today, versionConflict, type RightsStaff, type RightsWorker } from './rights.shared';
-import type { Tell } from './tell';
+import { announceTodoChange, notify } from '../../platform/notifications';
 
 type Org = { id: string; code: string; name: string };
 const orgOf = (r: { orgCode: string; orgName: string }, id: string): Org => ({ id, code: r.orgCode, name: r.orgName });
@@ -51,8 +51,8 @@ export function toWarning(r: repo.WarningWithRefs): Warning {
  * the 三员 rosters. A report crossing a threshold raises a warning routed to the responsible
  * street union, and disqualifies the enterprise from that year's harmonious-enterprise rating.
  */
-export function createMonitoringService(deps: { db: Db; tell: Tell; onWarning?: (tx: Db, creditCode: string, year: number) => Promise<void>; clock?: () => Date }) {
-  const { db, tell } = deps;
+export function createMonitoringService(deps: { db: Db; onWarning?: (tx: Db, creditCode: string, year: number) => Promise<void>; clock?: () => Date }) {
+  const { db } = deps;
   const clock = deps.clock ?? (() => new Date());
 
   async function pointView(r: repo.PointWithRefs): Promise<MonitoringPoint> {
@@ -131,7 +131,8 @@ export function createMonitoringService(deps: { db: Db; tell: Tell; onWarning?: 
     if (raised.length) {
       // Routed to the responsible street union: its admins hear of it at once.
       const managers = await listNearestManagers(tx, point.orgPath);
-      await tell(tx, { to: { userIds: managers.map((m) => m.id) }, kind: 'rights_warning.raised', title: { key: 'RIGHTS_TELL_WARNING', params: { name: point.p.enterpriseName, quarter } }, link: '/admin/rights/warnings', orgId: point.p.orgId, sms: true, isConfidential: false });
+      await notify(tx, { to: { userIds: managers.map((m) => m.id) }, kind: 'rights_warning.raised', title: { key: 'RIGHTS_TELL_WARNING', params: { name: point.p.enterpriseName, quarter } }, link: '/admin/rights/warnings', orgId: point.p.orgId, sms: true, isConfidential: false });
+      await announceTodoChange(tx, point.orgPath);
       await deps.onWarning?.(tx, point.p.creditCode, Number(quarter.slice(0, 4)));
     }
     return report;
@@ -273,6 +274,7 @@ export function createMonitoringService(deps: { db: Db; tell: Tell; onWarning?: 
         if (w.w.status !== 'open') throw new AppError('RIGHTS_WARNING_HANDLED', { status: 409 });
         await repo.handleWarnings(tx, [id], { handledBy: viewer.userId, handlingNote: note });
         await recordAudit(tx, viewer.audit, { action: 'rights_warning.handle', entityType: 'rights_warning', entityId: id, orgId: w.w.orgId, before: { status: 'open' }, after: { status: 'handled', note } });
+        await announceTodoChange(tx, w.w.orgId);
       });
       return toWarning((await repo.findWarning(db, id))!);
     },
@@ -293,7 +295,7 @@ export function createMonitoringService(deps: { db: Db; tell: Tell; onWarning?: 
           const informant = r.p.informantId ? await repo.findTeamMember(tx, r.p.informantId) : undefined;
           const user = informant?.m.phone ? (await tx.select({ id: appUser.id }).from(appUser).where(eq(appUser.phone, informant.m.phone)).limit(1))[0] : undefined;
           const managers = band === 0 ? await listNearestManagers(tx, r.orgPath) : [];
-          await tell(tx, { to: { userIds: [user?.id, ...managers.map((m) => m.id)] }, kind: 'monitoring_report.due', title: { key: 'RIGHTS_TELL_REPORT_DUE', params: { quarter: dueQuarter, due: dueOn } }, link: '/m/monitoring', orgId: r.p.orgId, sms: true });
+          await notify(tx, { to: { userIds: [user?.id, ...managers.map((m) => m.id)] }, kind: 'monitoring_report.due', title: { key: 'RIGHTS_TELL_REPORT_DUE', params: { quarter: dueQuarter, due: dueOn } }, link: '/m/monitoring', orgId: r.p.orgId, sms: true });
           sent++;
         });
       }

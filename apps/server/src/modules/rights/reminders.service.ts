@@ -8,7 +8,7 @@ import { refreshClocks } from './case-clocks';
 import * as repo from './cases.repository';
 import * as remindersRepo from './reminders.repository';
 import { today, underPathOf, type RightsStaff } from './rights.shared';
-import type { Tell } from './tell';
+import { notify } from '../../platform/notifications';
 
 /** Which reminder band a deadline is in: 7, 3 or 1 days before, 0 once it has passed; null if further off. */
 export function reminderBand(daysLeft: number): number | null {
@@ -25,8 +25,8 @@ export function reminderBand(daysLeft: number): number | null {
  * still sends that band late rather than nothing; the unique key makes reruns and concurrent
  * instances send each reminder once.
  */
-export function createRemindersService(deps: { db: Db; holidays: HolidaysService; tell: Tell; clock?: () => Date }) {
-  const { db, holidays, tell } = deps;
+export function createRemindersService(deps: { db: Db; holidays: HolidaysService; clock?: () => Date }) {
+  const { db, holidays } = deps;
   const clock = deps.clock ?? (() => new Date());
 
   return {
@@ -54,7 +54,7 @@ export function createRemindersService(deps: { db: Db; holidays: HolidaysService
           for (const d of due) {
             const to = inserted.filter((r) => r.clock === d.clock).map((r) => r.userId);
             if (!to.length) continue;
-            await tell(tx, {
+            await notify(tx, {
               to: { userIds: to },
               kind: d.band === 0 ? 'rights_case.overdue' : 'rights_case.deadline',
               title: d.band === 0 ? { key: 'RIGHTS_TELL_OVERDUE', params: { number: c.case.number, clock: `RIGHTS_CLOCK_${d.clock}` } } : { key: 'RIGHTS_TELL_DEADLINE', params: { number: c.case.number, clock: `RIGHTS_CLOCK_${d.clock}`, days: d.daysLeft } },

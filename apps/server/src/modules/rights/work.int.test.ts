@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
 import { extractPdfText } from '../../platform/pdf/testing';
-import { CONFIDENTIAL_SMS, RIGHTS_SMS_JOB } from './tell';
+import { RIGHTS_SWEEP_JOB } from './rights.jobs';
 import { caseInput, testCreditCode, TINY_PNG } from './testing';
 
 let t: TestApp;
@@ -21,6 +21,7 @@ const userId = async (username: string) => (await t.database.query<{ id: string 
 describe('consultations', () => {
   it('a worker asks anonymously online; staff answer citing the law; the worker reads it as new; it becomes a case in one action', async () => {
     const worker = await t.loginWorker('13800000077');
+    expect((await worker.put('/api/v1/me/notification-preference', { isSmsEnabled: true })).status).toBe(200);
     const asked = await worker.post('/api/v1/rights/my/consultations', { category: 'wages', question: '老板拖欠两个月工资怎么办？', employerName: '某餐饮店', isAnonymous: true });
     expect(asked.status).toBe(201);
     const id = asked.body.id;
@@ -33,9 +34,13 @@ describe('consultations', () => {
     const opened = await worker.get(`/api/v1/rights/my/consultations/${id}`);
     expect(opened.body.citations[0]).toMatchObject({ article: '第三十条' });
     expect((await worker.get('/api/v1/rights/my/consultations')).body.find((c: { id: string }) => c.id === id).hasUnread).toBe(false);
-    // The SMS job carries no detail.
-    const jobs = await t.database.query<{ payload: { text: string } }>(`select payload from job where kind = $1 order by created_at desc limit 1`, [RIGHTS_SMS_JOB]);
-    expect(jobs[0]!.payload.text).toBe(CONFIDENTIAL_SMS);
+    // The worker is told under 我的 ▸ 消息; the SMS (the worker chose SMS) carries no detail.
+    const messages = (await worker.get('/api/v1/me/notifications')).body.items as { kind: string; link: string }[];
+    expect(messages.find((m) => m.kind === 'consultation.answered')).toMatchObject({ link: `/m/me/legal/${id}` });
+    await t.app.jobs.drain();
+    const texts = t.sms.outbox.filter((m) => m.phone === '13800000077' && !m.text.includes('验证码')).map((m) => m.text);
+    expect(texts.length).toBe(1);
+    expect(texts[0]).not.toMatch(/工资|餐饮|调解|仲裁|ZX/);
     // Another worker cannot read it.
     expect((await (await t.loginWorker('13800000078')).get(`/api/v1/rights/my/consultations/${id}`)).status).toBe(404);
     // Anonymous: converting needs the applicant's name.
@@ -70,8 +75,24 @@ describe('reminders follow a controllable clock', () => {
     expect((await remindersOf()).map((r) => r.days_before)).toEqual([7, 7, 3, 3, 1, 1]);
     const mine = await mediator.get('/api/v1/rights/reminders/mine');
     expect(mine.body.filter((r: { caseId: string }) => r.caseId === created.body.id).length).toBe(3);
-    const sms = await t.database.query<{ payload: { text: string } }>(`select payload from job where kind = $1`, [RIGHTS_SMS_JOB]);
-    expect(sms.every((j) => j.payload.text === CONFIDENTIAL_SMS)).toBe(true);
+    // Each reminder is a message in the bell, marked confidential: its SMS only says a message waits.
+    const told = await t.database.query<{ kind: string; is_confidential: boolean; recipient_id: string }>(`select kind, is_confidential, recipient_id from notification where entity_id = $1 and kind = 'rights_case.deadline'`, [created.body.id]);
+    const mediatorId = await userId('jb.mediator');
+    expect(told.filter((n) => n.recipient_id === mediatorId).length).toBe(3);
+    expect(told.every((n) => n.is_confidential)).toBe(true);
+  });
+
+  it('the sweep is a job-runner schedule: a due slot runs once, as a job, on whichever instance claims it', async () => {
+    await t.app.jobs.syncSchedules();
+    const [schedule] = await t.database.query<{ cron: string }>(`select cron from job_schedule where name = $1`, [RIGHTS_SWEEP_JOB]);
+    expect(schedule?.cron).toBe('7 * * * *');
+    await t.database.query(`update job_schedule set next_run_at = now() - interval '1 minute' where name = $1`, [RIGHTS_SWEEP_JOB]);
+    await t.app.jobs.drain();
+    await t.app.jobs.drain();
+    const ran = await t.database.query<{ status: string; result: { cases: number } | null }>(`select status, result from job where kind = $1`, [RIGHTS_SWEEP_JOB]);
+    expect(ran.length).toBe(1);
+    expect(ran[0]).toMatchObject({ status: 'succeeded' });
+    expect(typeof ran[0]!.result?.cases).toBe('number');
   });
 });
 

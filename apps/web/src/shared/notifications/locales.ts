@@ -22,6 +22,9 @@ export const notifyZh = {
       door_alarm: '驿站告警',
       position_below_standard: '阵地未达标',
       import_ready: '导入待提交',
+      rights_consultation: '法律咨询待答复',
+      rights_referral: '转办待接收',
+      rights_warning: '劳动关系预警',
     },
   },
 };
@@ -47,6 +50,9 @@ export const notifyEn: Translation<typeof notifyZh> = {
       door_alarm: 'Station alarms',
       position_below_standard: 'Positions below standard',
       import_ready: 'Imports to commit',
+      rights_consultation: 'Legal questions to answer',
+      rights_referral: 'Referrals to accept',
+      rights_warning: 'Labour-relations warnings',
     },
   },
 };

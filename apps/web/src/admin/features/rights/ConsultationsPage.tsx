@@ -3,6 +3,7 @@ import { consultationChannels, consultationStatuses, disputeCategories } from '@
 import { Button, Card, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { api } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
@@ -26,7 +27,9 @@ export function ConsultationsPage() {
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // A 待办 or a message links here with ?id= to open that consultation.
+  const [params] = useSearchParams();
+  const [openId, setOpenId] = useState<string | null>(params.get('id'));
   const [isRecording, setRecording] = useState(false);
   const list = useRequest((signal) => api.get<Page<Consultation>>('/rights/consultations', { ...filters, orgId: scope?.id, page, pageSize }, { signal }), [JSON.stringify(filters), scope?.id, page, pageSize]);
   return (
