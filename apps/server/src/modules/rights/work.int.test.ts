@@ -20,15 +20,20 @@ const userId = async (username: string) => (await t.database.query<{ id: string 
 
 describe('consultations', () => {
   it('a worker asks anonymously online; staff answer citing the law; the worker reads it as new; it becomes a case in one action', async () => {
+    const waitingQuestions = async () => ((await mediator.get('/api/v1/me/todos')).body.groups as { kind: string; count: number }[]).find((g) => g.kind === 'rights_consultation')?.count ?? 0;
+    const waitingBefore = await waitingQuestions();
     const worker = await t.loginWorker('13800000077');
     expect((await worker.put('/api/v1/me/notification-preference', { isSmsEnabled: true })).status).toBe(200);
     const asked = await worker.post('/api/v1/rights/my/consultations', { category: 'wages', question: '老板拖欠两个月工资怎么办？', employerName: '某餐饮店', isAnonymous: true });
     expect(asked.status).toBe(201);
     const id = asked.body.id;
+    // It waits in the staff's 待办 until answered.
+    expect(await waitingQuestions()).toBe(waitingBefore + 1);
     const staffView = await mediator.get(`/api/v1/rights/consultations/${id}`);
     expect(staffView.body).toMatchObject({ isAnonymous: true, askerName: '匿名职工', askerPhoneMasked: null });
     const answered = await mediator.post(`/api/v1/rights/consultations/${id}/answer`, { answer: '可以申请调解或者劳动仲裁，并保留工资流水。', citations: [{ law: '中华人民共和国劳动合同法', article: '第三十条' }], version: staffView.body.version });
     expect(answered.status).toBe(200);
+    expect(await waitingQuestions()).toBe(waitingBefore);
     const mine = (await worker.get('/api/v1/rights/my/consultations')).body;
     expect(mine.find((c: { id: string }) => c.id === id)).toMatchObject({ hasUnread: true, status: 'answered' });
     const opened = await worker.get(`/api/v1/rights/my/consultations/${id}`);

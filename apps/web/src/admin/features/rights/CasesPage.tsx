@@ -9,7 +9,7 @@ import { formatMoney } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FilterActions } from '../../components/FilterActions';
+import { FilterForm } from '../../components/FilterForm';
 import { listPagination } from '../../components/list-pagination';
 import { useScope } from '../../layout/scope';
 import { CaseIntakeModal } from './CaseIntakeModal';
@@ -24,7 +24,6 @@ export function CasesPage() {
   const navigate = useNavigate();
   const { scope } = useScope();
   const canWrite = me.permissions.includes('rights.write');
-  const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
@@ -35,40 +34,28 @@ export function CasesPage() {
   );
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card size="small">
-        <Form
-          form={form}
-          layout="inline"
-          style={{ rowGap: 12 }}
-          onFinish={(v) => {
-            setFilters(Object.fromEntries(Object.entries(v).filter(([, x]) => x)));
-            setPage(1);
-          }}
-        >
-          <Form.Item name="status" label={t('rights.cases.status')}>
-            <Select allowClear style={{ width: 110 }} placeholder={t('rights.common.all')} options={caseStatuses.map((s) => ({ value: s, label: t(`rights.caseStatuses.${s}`) }))} />
-          </Form.Item>
-          <Form.Item name="stage" label={t('rights.cases.stage')}>
-            <Select allowClear style={{ width: 110 }} placeholder={t('rights.common.all')} options={caseStages.map((s) => ({ value: s, label: t(`rights.stages.${s}`) }))} />
-          </Form.Item>
-          <Form.Item name="category" label={t('rights.consultations.category')}>
-            <Select allowClear style={{ width: 130 }} placeholder={t('rights.common.all')} options={disputeCategories.map((c) => ({ value: c, label: t(`rights.categories.${c}`) }))} />
-          </Form.Item>
-          <Form.Item name="q">
-            <Input allowClear placeholder={t('rights.common.keyword')} style={{ width: 180 }} />
-          </Form.Item>
-          <Form.Item name="mine" valuePropName="checked">
-            <Checkbox>{t('rights.cases.mine')}</Checkbox>
-          </Form.Item>
-          <FilterActions
-            onReset={() => {
-              form.resetFields();
-              setFilters({});
-              setPage(1);
-            }}
-          />
-        </Form>
-      </Card>
+      <FilterForm<Filters>
+        onSearch={(v) => {
+          setFilters(v);
+          setPage(1);
+        }}
+      >
+        <Form.Item name="status" label={t('rights.cases.status')}>
+          <Select allowClear style={{ width: 110 }} placeholder={t('rights.common.all')} options={caseStatuses.map((s) => ({ value: s, label: t(`rights.caseStatuses.${s}`) }))} />
+        </Form.Item>
+        <Form.Item name="stage" label={t('rights.cases.stage')}>
+          <Select allowClear style={{ width: 110 }} placeholder={t('rights.common.all')} options={caseStages.map((s) => ({ value: s, label: t(`rights.stages.${s}`) }))} />
+        </Form.Item>
+        <Form.Item name="category" label={t('rights.consultations.category')}>
+          <Select allowClear style={{ width: 130 }} placeholder={t('rights.common.all')} options={disputeCategories.map((c) => ({ value: c, label: t(`rights.categories.${c}`) }))} />
+        </Form.Item>
+        <Form.Item name="q">
+          <Input allowClear placeholder={t('rights.common.keyword')} style={{ width: 180 }} />
+        </Form.Item>
+        <Form.Item name="mine" valuePropName="checked">
+          <Checkbox>{t('rights.cases.mine')}</Checkbox>
+        </Form.Item>
+      </FilterForm>
       <Card
         title={t('rights.cases.title')}
         extra={

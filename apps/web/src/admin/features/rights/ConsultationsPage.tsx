@@ -9,7 +9,7 @@ import { formatDateTime } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FilterActions } from '../../components/FilterActions';
+import { FilterForm } from '../../components/FilterForm';
 import { listPagination } from '../../components/list-pagination';
 import { useScope } from '../../layout/scope';
 import { ConsultationDrawer, RecordConsultationModal } from './ConsultationDrawer';
@@ -23,7 +23,6 @@ export function ConsultationsPage() {
   const me = useMe();
   const { scope } = useScope();
   const canWrite = me.permissions.includes('rights.write');
-  const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
@@ -34,37 +33,25 @@ export function ConsultationsPage() {
   const list = useRequest((signal) => api.get<Page<Consultation>>('/rights/consultations', { ...filters, orgId: scope?.id, page, pageSize }, { signal }), [JSON.stringify(filters), scope?.id, page, pageSize]);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card size="small">
-        <Form
-          form={form}
-          layout="inline"
-          style={{ rowGap: 12 }}
-          onFinish={(v) => {
-            setFilters(Object.fromEntries(Object.entries(v).filter(([, x]) => x)));
-            setPage(1);
-          }}
-        >
-          <Form.Item name="status" label={t('rights.consultations.status')}>
-            <Select allowClear style={{ width: 110 }} placeholder={t('rights.common.all')} options={consultationStatuses.map((s) => ({ value: s, label: t(`rights.consultationStatuses.${s}`) }))} />
-          </Form.Item>
-          <Form.Item name="channel" label={t('rights.consultations.channel')}>
-            <Select allowClear style={{ width: 130 }} placeholder={t('rights.common.all')} options={consultationChannels.map((c) => ({ value: c, label: t(`rights.channels.${c}`) }))} />
-          </Form.Item>
-          <Form.Item name="category" label={t('rights.consultations.category')}>
-            <Select allowClear style={{ width: 130 }} placeholder={t('rights.common.all')} options={disputeCategories.map((c) => ({ value: c, label: t(`rights.categories.${c}`) }))} />
-          </Form.Item>
-          <Form.Item name="q">
-            <Input allowClear placeholder={t('rights.common.keyword')} style={{ width: 200 }} />
-          </Form.Item>
-          <FilterActions
-            onReset={() => {
-              form.resetFields();
-              setFilters({});
-              setPage(1);
-            }}
-          />
-        </Form>
-      </Card>
+      <FilterForm<Filters>
+        onSearch={(v) => {
+          setFilters(v);
+          setPage(1);
+        }}
+      >
+        <Form.Item name="status" label={t('rights.consultations.status')}>
+          <Select allowClear style={{ width: 110 }} placeholder={t('rights.common.all')} options={consultationStatuses.map((s) => ({ value: s, label: t(`rights.consultationStatuses.${s}`) }))} />
+        </Form.Item>
+        <Form.Item name="channel" label={t('rights.consultations.channel')}>
+          <Select allowClear style={{ width: 130 }} placeholder={t('rights.common.all')} options={consultationChannels.map((c) => ({ value: c, label: t(`rights.channels.${c}`) }))} />
+        </Form.Item>
+        <Form.Item name="category" label={t('rights.consultations.category')}>
+          <Select allowClear style={{ width: 130 }} placeholder={t('rights.common.all')} options={disputeCategories.map((c) => ({ value: c, label: t(`rights.categories.${c}`) }))} />
+        </Form.Item>
+        <Form.Item name="q">
+          <Input allowClear placeholder={t('rights.common.keyword')} style={{ width: 200 }} />
+        </Form.Item>
+      </FilterForm>
       <Card
         title={t('rights.consultations.title')}
         extra={
