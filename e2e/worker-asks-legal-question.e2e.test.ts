@@ -43,8 +43,12 @@ describe.skipIf(!canRun)('a worker asks a legal question on a 375 px phone; a la
         await row.first().click();
         await staff.page.getByTestId('answer-text').fill('超过一个月未签订书面劳动合同的，用人单位应当每月支付二倍工资。请保留工资流水和考勤记录。');
         await staff.page.getByTestId('add-citation').click();
-        await staff.page.getByPlaceholder('法律法规').fill('中华人民共和国劳动合同法');
-        await staff.page.getByPlaceholder('条款').fill('第八十二条');
+        // The citation fields are autocompletes: named for screen readers, their placeholder is not an input's.
+        // Tab leaves each field and closes its suggestions (Escape would close the drawer).
+        await staff.page.getByRole('combobox', { name: '法律法规' }).fill('中华人民共和国劳动合同法');
+        await staff.page.keyboard.press('Tab');
+        await staff.page.getByRole('combobox', { name: '条款' }).fill('第八十二条');
+        await staff.page.keyboard.press('Tab');
         await staff.page.getByTestId('send-answer').click();
         await staff.page.getByTestId('consultation-answer').waitFor();
         await staff.page.screenshot({ path: 'test-results/staff-legal-answered-1366.png' });

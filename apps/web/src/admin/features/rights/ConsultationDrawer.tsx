@@ -116,7 +116,7 @@ export function ConsultationDrawer({ id, onClose, onChanged }: { id: string; onC
                     {fields.map((field) => (
                       <Space key={field.key} align="start" style={{ display: 'flex', marginBottom: 8 }}>
                         <Form.Item name={[field.name, 'law']} noStyle rules={[{ required: true }]}>
-                          <AutoComplete style={{ width: 260 }} placeholder={t('rights.consultations.law')} options={LAWS.map((l) => ({ value: l }))} filterOption={(input, option) => (option?.value ?? '').includes(input)} />
+                          <AutoComplete style={{ width: 260 }} placeholder={t('rights.consultations.law')} aria-label={t('rights.consultations.law')} options={LAWS.map((l) => ({ value: l }))} filterOption={(input, option) => (option?.value ?? '').includes(input)} />
                         </Form.Item>
                         <Form.Item noStyle shouldUpdate>
                           {() => (
@@ -124,7 +124,10 @@ export function ConsultationDrawer({ id, onClose, onChanged }: { id: string; onC
                               <AutoComplete
                                 style={{ width: 200 }}
                                 placeholder={t('rights.consultations.article')}
+                                // The placeholder is gone once typed in; the name stays for screen readers.
+                                aria-label={t('rights.consultations.article')}
                                 options={LAW_CATALOGUE.filter((l) => l.law === answerForm.getFieldValue(['citations', field.name, 'law'])).map((l) => ({ value: l.article, label: `${l.article} ${l.topic}` }))}
+                                filterOption={(input, option) => `${option?.value ?? ''} ${String(option?.label ?? '')}`.includes(input)}
                               />
                             </Form.Item>
                           )}

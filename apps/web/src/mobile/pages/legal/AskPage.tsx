@@ -85,7 +85,7 @@ export function AskPage() {
               <span aria-hidden>›</span>
             </button>
           </Form.Item>
-          <Form.Item name="isAnonymous" label={t('legal.anonymous')} valuePropName="checked" layout="horizontal" childElementPosition="right">
+          <Form.Item name="isAnonymous" label={t('legal.anonymous')} description={t('legal.anonymousHint')} valuePropName="checked" layout="horizontal" childElementPosition="right">
             <Switch data-testid="ask-anonymous" />
           </Form.Item>
         </Form>
