@@ -33,7 +33,7 @@ describe.skipIf(!canRun)('a worker asks a legal question on a 375 px phone; a la
       await page.getByTestId('ask-question').locator('textarea').fill(QUESTION);
       await page.getByTestId('ask-submit').click();
       await page.waitForURL(/\/m\/me\/legal\/[0-9a-f-]{36}$/);
-      await expect.poll(() => page.getByText(QUESTION).count()).toBe(1);
+      await expect.poll(() => page.getByText(QUESTION).count(), { timeout: 20_000 }).toBe(1);
       await page.screenshot({ path: 'test-results/worker-legal-asked-375.png', fullPage: true });
 
       const staff = await openBrowser({ baseURL: journey.server.baseURL, viewport: { width: 1366, height: 768 } });
@@ -57,15 +57,18 @@ describe.skipIf(!canRun)('a worker asks a legal question on a 375 px phone; a la
       }
 
       await page.goto('/m/me');
-      await expect.poll(() => page.getByTestId('me-legal').innerText()).toContain('新答复');
+      await expect.poll(() => page.getByTestId('me-legal').innerText(), { timeout: 20_000 }).toContain('新答复');
       await page.getByTestId('me-legal').click();
       await page.getByTestId('my-consultation').first().click();
-      await expect.poll(() => page.getByTestId('my-answer').innerText()).toContain('二倍工资');
+      await expect.poll(() => page.getByTestId('my-answer').innerText(), { timeout: 20_000 }).toContain('二倍工资');
       expect(await page.getByTestId('my-citations').innerText()).toContain('第八十二条');
       await page.screenshot({ path: 'test-results/worker-legal-answer-375.png', fullPage: true });
       // Opened: no longer new.
+      // Read once the list has loaded: before it, no badge would prove nothing.
+      const listed = page.waitForResponse((r) => r.url().includes('/api/v1/rights/my/consultations') && r.status() === 200);
       await page.goto('/m/me');
-      await expect.poll(() => page.getByTestId('me-legal').innerText()).not.toContain('新答复');
+      await listed;
+      await expect.poll(() => page.getByTestId('me-legal').innerText(), { timeout: 20_000 }).toBe('我的咨询');
     });
   });
 
