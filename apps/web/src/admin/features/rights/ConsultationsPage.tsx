@@ -67,7 +67,7 @@ export function ConsultationsPage() {
           rowKey="id"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 1260 }}
+          scroll={{ x: 1295 }}
           locale={{ emptyText: <Empty description={t('rights.consultations.empty')} /> }}
           pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => {
             setPage(p);
@@ -75,7 +75,7 @@ export function ConsultationsPage() {
           })}
           onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
           columns={[
-            { title: t('rights.consultations.number'), dataIndex: 'number', width: 130, fixed: 'left' },
+            { title: t('rights.consultations.number'), dataIndex: 'number', width: 165, fixed: 'left' },
             { title: t('rights.consultations.askedAt'), dataIndex: 'askedAt', width: 140, render: (v: string) => formatDateTime(v) },
             { title: t('rights.consultations.channel'), dataIndex: 'channel', width: 110, render: (c: string) => <Tag>{t(`rights.channels.${c}`)}</Tag> },
             { title: t('rights.consultations.category'), dataIndex: 'category', width: 110, render: (c: string) => t(`rights.categories.${c}`) },
