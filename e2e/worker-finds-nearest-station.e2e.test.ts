@@ -36,6 +36,14 @@ describe.skipIf(!canRun)('a worker on a phone finds the nearest open station', (
       await page.goto('/m/');
       await page.getByRole('tab', { name: '驿站' }).or(page.getByText('驿站', { exact: true }).last()).first().click();
       await page.waitForURL(/\/m\/stations/);
+      // Before locating: the stations of the whole district, clustered on the map, and a list.
+      const map = page.getByTestId('stations-map');
+      await map.locator('.nj-cluster').first().waitFor({ timeout: 15_000 });
+      const before = page.getByTestId('near-centre-list').getByTestId('station-card');
+      await before.first().waitFor();
+      expect(await before.count()).toBeGreaterThanOrEqual(5);
+      await saveScreenshot(page, 'worker-stations-before-locating-375');
+      await page.screenshot({ path: 'test-results/worker-stations-before-locating-375-screen.png' });
       await page.getByRole('button', { name: /使用我的位置/ }).click();
       const first = page.getByTestId('station-card').first();
       await first.waitFor();
@@ -48,7 +56,14 @@ describe.skipIf(!canRun)('a worker on a phone finds the nearest open station', (
       expect(decodeURIComponent(href!)).toContain(HQHG);
       expect(href).toContain('coordinate=gaode');
       await expect.poll(() => first.getByText('导航').count()).toBe(1);
+      // The map zooms to the worker and the nearest stations: the nearest one is named on it, beside the pin.
+      await map.locator('.nj-map-label', { hasText: HQHG }).waitFor({ timeout: 15_000 });
+      const mapBox = (await map.boundingBox())!;
+      const pinBox = (await map.locator('img.leaflet-marker-icon').first().boundingBox())!;
+      expect(pinBox.x).toBeGreaterThan(mapBox.x);
+      expect(pinBox.x + pinBox.width).toBeLessThan(mapBox.x + mapBox.width);
       await saveScreenshot(page, 'worker-stations-375');
+      await page.screenshot({ path: 'test-results/worker-stations-375-screen.png' });
     });
   });
 });

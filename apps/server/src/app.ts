@@ -26,6 +26,7 @@ import {
   createPositionExportService,
   createPositionImportService,
   createPositionsService,
+  createMapContextService,
   createStandardsService,
   positionImportTodos,
   positionShortfallTodos,
@@ -35,6 +36,7 @@ import {
 } from './modules/positions';
 import { createRightsServices, registerRightsJobs, renderRightsPdf, rightsRoutes, rightsTodoSources } from './modules/rights';
 import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
+import { createMarketServices, createRoadshowHub, marketProviderTodos, marketRoutes, marketVersionTodos, type RoadshowHub } from './modules/market';
 import { hasPermission } from './platform/auth';
 import { createHolidaysService, holidaysRoutes } from './platform/holidays';
 import type { Clock } from './platform/clock';
@@ -84,6 +86,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     users: createUsersService({ db, secrets }),
     ...createMembersServices({ db, secrets, dataKeys, jobs }),
     positions: createPositionsService({ db, networks: createNetworkService({ db }) }),
+    mapContext: createMapContextService({ db, networks: createNetworkService({ db }) }),
     positionImports: createPositionImportService({ db, jobs }),
     ...createStarsServices({ db, standards }),
     coverage: createCoverageService({ db, jobs, networks: createNetworkService({ db }) }),
@@ -92,6 +95,8 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     fundCards: createCardsService({ db, secrets }),
     fundCardImports: createCardImportService({ db, secrets, cards: createCardsService({ db, secrets }) }),
     fundCustodian: createCustodianService({ db }),
+    // Links in QR codes: absolute with NIANGJIA_PUBLIC_URL, else relative (the screens prefix their own origin).
+    market: createMarketServices({ db, secrets, publicUrl: (config.publicUrl ?? '').replace(/\/$/, '') }),
     figures: createFiguresService({ db, catalogue }),
     targets: createTargetsService({ db, catalogue }),
   };
@@ -117,13 +122,15 @@ declare module 'fastify' {
     jobs: JobRunner;
     doorGateway: DoorGateway;
     fundLive: LiveHub;
+    /** Live vote counts and state changes of the roadshow screens (LISTEN/NOTIFY). */
+    marketLive: RoadshowHub;
     notificationHub: NotificationHub;
     metrics: Metrics;
   }
 }
 
 /** 待办 of every module, in the order the bell and the 工作台 list them. */
-const TODO_SOURCES: readonly TodoSource[] = [memberApplicationTodos, feedbackTodos, doorAlarmTodos, positionShortfallTodos, memberImportTodos, positionImportTodos, ...rightsTodoSources];
+const TODO_SOURCES: readonly TodoSource[] = [memberApplicationTodos, feedbackTodos, doorAlarmTodos, positionShortfallTodos, memberImportTodos, positionImportTodos, marketProviderTodos, marketVersionTodos, ...rightsTodoSources];
 
 // Unique indexes behind request fields, for 409s that name the field.
 registerUniqueField('org_code_unique', 'code');
@@ -131,6 +138,9 @@ registerUniqueField('app_user_username_unique', 'username');
 registerUniqueField('app_user_phone_unique', 'phone');
 registerUniqueField('person_id_number_hash_unique', 'idNumber');
 registerUniqueField('membership_one_open_per_person', 'idNumber');
+registerUniqueField('market_provider_credit_code_unique', 'creditCode');
+registerUniqueField('market_subsidy_rule_year_unique', 'year');
+registerUniqueField('market_vote_session_venue_unique', 'venue');
 registerUniqueField('position_code_unique', 'code');
 
 /** Builds the whole server; used by main.ts and by every test (app.inject). */
@@ -172,6 +182,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.decorate('fundLive', fundLive);
   app.addHook('onReady', async () => fundLive.start());
   app.addHook('onClose', async () => fundLive.stop());
+  const marketLive = createRoadshowHub(database, app.log);
+  app.decorate('marketLive', marketLive);
+  app.addHook('onReady', async () => marketLive.start());
+  app.addHook('onClose', async () => marketLive.stop());
   app.decorate('sms', sms);
   // Messages and 待办 (platform/notifications): live delivery on every instance, SMS as jobs.
   const notificationHub = createNotificationHub(database, app.log);
@@ -190,7 +204,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   // The district screen hears every committed change to a rollup (LISTEN/NOTIFY) on this instance.
   const screen = createScreenService({ database, figures: services.figures, log: app.log });
   // Every open Server-Sent-Events stream of this instance: fund screens, district screens, bells.
-  const metrics = createMetrics({ instanceId: config.instanceId, version: config.version, database, sseClients: () => fundLive.clientCount() + screen.clientCount() + notificationHub.streamCount() });
+  const metrics = createMetrics({ instanceId: config.instanceId, version: config.version, database, sseClients: () => fundLive.clientCount() + marketLive.clientCount() + screen.clientCount() + notificationHub.streamCount() });
   app.decorate('metrics', metrics);
   countDoorCommands(doorGateway, metrics);
   app.addHook('onResponse', async (request, reply) => {
@@ -273,7 +287,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(joiningRoutes, { joining: services.joining });
       await api.register(membersRoutes, { members: services.members });
       await api.register(xlsxRoutes, { imports: services.imports, exports: services.exports });
-      await api.register(positionsRoutes, { positions: services.positions, map: config.map });
+      await api.register(positionsRoutes, { positions: services.positions, mapContext: services.mapContext, map: config.map });
       await api.register(positionsXlsxRoutes, { imports: services.positionImports, exports: createPositionExportService({ db: database.db, positions: services.positions }) });
       await api.register(starsRoutes, { stars: services.stars });
       await api.register(feedbackRoutes, { feedback: services.feedback });
@@ -285,6 +299,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(cardImportRoutes, { imports: services.fundCardImports });
       await api.register(fundReportsRoutes, { db: database.db, cards: services.fundCards, custodian: services.fundCustodian });
       await api.register(fundPublicRoutes, { db: database.db, live: fundLive });
+      await api.register(marketRoutes, { market: services.market, live: marketLive });
       await api.register(dashboardRoutes, { activity: createActivityService({ db: database.db }) });
       await api.register(noticesRoutes, { notices: createNoticesService({ db: database.db }) });
       await api.register(notificationsRoutes, { notifications: createNotificationsService({ db: database.db, todoSources: TODO_SOURCES }), hub: notificationHub });

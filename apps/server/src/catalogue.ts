@@ -3,6 +3,7 @@ import { runMigrations, type MigrationResult } from './db/migrate';
 import { accessIndicators } from './modules/access';
 import { figuresIndicators } from './modules/figures';
 import { fundIndicators } from './modules/fund';
+import { marketIndicators } from './modules/market';
 import { membersIndicators } from './modules/members';
 import { orgsIndicators } from './modules/orgs';
 import { positionsIndicators } from './modules/positions';
@@ -14,7 +15,7 @@ import { createCatalogue, syncIndicatorSeries, type SyncResult } from './platfor
  * Every module's indicators: the one list of the catalogue. A new module adds its
  * `xxxIndicators` here (see platform/indicators/index.ts).
  */
-const MODULES = [orgsIndicators, membersIndicators, positionsIndicators, starsIndicators, accessIndicators, fundIndicators, rightsIndicators];
+const MODULES = [orgsIndicators, membersIndicators, positionsIndicators, starsIndicators, accessIndicators, fundIndicators, rightsIndicators, marketIndicators];
 export const catalogue = createCatalogue([...MODULES, figuresIndicators(MODULES)]);
 
 /** Migrations, then the indicator triggers and any series whose definition changed (main, cli, tests). */

@@ -27,6 +27,13 @@ export const permissions = [
   'rights.read',
   'rights.write',
   'rights.manage',
+  // The service marketplace: staff read and run it; unions order from it; providers and judges
+  // reach only their own objects (the service checks which).
+  'market.read',
+  'market.write',
+  'market.order',
+  'market.provider',
+  'market.judge',
   'job.read',
   'job.write',
   'notice.write',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mobilePhoneSchema, pageQuerySchema, versionSchema } from './common';
 import { employmentForms, membershipEventKinds, membershipStatuses } from './domain';
 import { orgRefSchema } from './orgs';
+import { educationCodes, ethnicityCodes, politicalStatusCodes } from './registers';
 
 export const employmentFormSchema = z.enum(employmentForms);
 export const membershipStatusSchema = z.enum(membershipStatuses);
@@ -22,6 +23,14 @@ const personFields = {
   employmentForm: employmentFormSchema,
   isMigrant: z.boolean().optional(),
   homeStreetCode: streetCodeSchema.nullable().optional(),
+  // The register's fields (issue 10 point 7): optional everywhere, kept by staff.
+  ethnicity: z.enum(ethnicityCodes).nullable().optional(),
+  politicalStatus: z.enum(politicalStatusCodes).nullable().optional(),
+  education: z.enum(educationCodes).nullable().optional(),
+  /** 户籍所在地: as written in the household register, e.g. 重庆市忠县. */
+  hukouPlace: z.string().trim().max(60).nullable().optional(),
+  /** 困难职工: on the union's hardship list (帮扶). */
+  isHardship: z.boolean().optional(),
 };
 
 /** A worker's real-name application to join a union (入会申请). The phone defaults to the account's. */
@@ -48,6 +57,11 @@ export const personSchema = z.object({
   employmentForm: employmentFormSchema,
   isMigrant: z.boolean(),
   homeStreetCode: z.string().nullable(),
+  ethnicity: z.enum(ethnicityCodes).nullable(),
+  politicalStatus: z.enum(politicalStatusCodes).nullable(),
+  education: z.enum(educationCodes).nullable(),
+  hukouPlace: z.string().nullable(),
+  isHardship: z.boolean(),
   isRealNameVerified: z.boolean(),
   hasAccount: z.boolean(),
   version: z.number().int(),
@@ -92,6 +106,8 @@ export const listMembersQuerySchema = pageQuerySchema.extend({
   status: membershipStatusSchema.optional(),
   employmentForm: employmentFormSchema.optional(),
   isMigrant: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** 困难职工 only (or only not). */
+  isHardship: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   /** Joined on or after / on or before these dates (Asia/Shanghai). */
   joinedFrom: dateSchema.optional(),
   joinedTo: dateSchema.optional(),
@@ -111,10 +127,28 @@ export const updateMemberSchema = z.strictObject({
   employmentForm: employmentFormSchema.optional(),
   isMigrant: z.boolean().optional(),
   homeStreetCode: personFields.homeStreetCode,
+  ethnicity: personFields.ethnicity,
+  politicalStatus: personFields.politicalStatus,
+  education: personFields.education,
+  hukouPlace: personFields.hukouPlace,
+  isHardship: z.boolean().optional(),
 });
 export type UpdateMember = z.infer<typeof updateMemberSchema>;
 
 export const approveMemberSchema = z.strictObject({ version: versionSchema });
+/** 批量通过: each application with the version staff saw; each is approved on its own (one stale row does not hold up the rest). */
+export const approveMembersBatchSchema = z.strictObject({
+  items: z
+    .array(z.strictObject({ id: z.uuid(), version: versionSchema }))
+    .min(1)
+    .max(100),
+});
+export type ApproveMembersBatch = z.infer<typeof approveMembersBatchSchema>;
+export const approveMembersBatchResultSchema = z.object({
+  approved: z.array(z.object({ id: z.uuid(), realName: z.string(), memberNumber: z.string().nullable() })),
+  failed: z.array(z.object({ id: z.uuid(), code: z.string(), message: z.string() })),
+});
+export type ApproveMembersBatchResult = z.infer<typeof approveMembersBatchResultSchema>;
 /** Reject, suspend, leave: the reason is kept in the history (and a rejected worker sees it). */
 export const memberReasonSchema = z.strictObject({ version: versionSchema, reason: reasonSchema });
 export type MemberReason = z.infer<typeof memberReasonSchema>;

@@ -24,6 +24,11 @@ export const orgSchema = z.object({
   address: z.string().nullable(),
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
+  /** 工会主席 and how to reach them; 成立日期; 工会法人资格证书号 (issue 10 point 7). */
+  chairName: z.string().nullable(),
+  chairPhone: z.string().nullable(),
+  foundedOn: z.string().nullable(),
+  legalCertNo: z.string().nullable(),
   status: z.enum(orgStatuses),
   closedAt: z.string().nullable(),
   closedReason: z.string().nullable(),
@@ -53,6 +58,14 @@ const orgFields = {
   address: z.string().trim().max(200).nullable().optional(),
   contactName: z.string().trim().max(40).nullable().optional(),
   contactPhone: z.string().trim().max(20).nullable().optional(),
+  chairName: z.string().trim().max(40).nullable().optional(),
+  chairPhone: z.string().trim().max(20).nullable().optional(),
+  foundedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'FIELD_FORMAT' })
+    .nullable()
+    .optional(),
+  legalCertNo: z.string().trim().max(40).nullable().optional(),
 };
 
 export const createOrgSchema = z.strictObject({
@@ -73,6 +86,10 @@ export const updateOrgSchema = z.strictObject({
   address: orgFields.address,
   contactName: orgFields.contactName,
   contactPhone: orgFields.contactPhone,
+  chairName: orgFields.chairName,
+  chairPhone: orgFields.chairPhone,
+  foundedOn: orgFields.foundedOn,
+  legalCertNo: orgFields.legalCertNo,
 });
 export type UpdateOrg = z.infer<typeof updateOrgSchema>;
 

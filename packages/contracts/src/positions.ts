@@ -156,3 +156,36 @@ export const mapLayersSchema = z.object({
   tiles: z.object({ url: z.string().nullable(), crs: z.enum(['gcj02', 'wgs84']) }),
 });
 export type MapLayers = z.infer<typeof mapLayersSchema>;
+
+const multiPolygonSchema = z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(z.tuple([z.number(), z.number()])))) });
+
+/** GET /positions/map-context: what a scope's map draws around its positions. */
+export const mapContextQuerySchema = z.object({ orgId: z.uuid().optional() });
+export const mapContextSchema = z.object({
+  /**
+   * The scope's own outline (WGS-84): the district for a district (or park, industry, the
+   * platform), the street for a street and below. `approximate`: a street's area worked out from
+   * where its positions stand (no official street outline is shipped), drawn as 示意范围.
+   */
+  boundary: z.object({ name: z.string(), kind: z.enum(['district', 'street']), approximate: z.boolean(), geometry: multiPolygonSchema }),
+  /** The imported street network inside the boundary's box, as [lng1, lat1, lng2, lat2] segments; null when none is imported. */
+  network: z.object({ name: z.string(), isSynthetic: z.boolean(), segments: z.array(z.tuple([z.number(), z.number(), z.number(), z.number()])) }).nullable(),
+});
+export type MapContext = z.infer<typeof mapContextSchema>;
+
+/** GET /positions/places: the address search of the map-based add (divisions and positions in scope). */
+export const placeSearchQuerySchema = z.object({ q: z.string().trim().min(1).max(50), orgId: z.uuid().optional() });
+export const placeSchema = z.object({
+  kind: z.enum(['division', 'position']),
+  name: z.string(),
+  /** The address of a position, the district of a division. */
+  detail: z.string(),
+  lng: z.number(),
+  lat: z.number(),
+});
+export const placeListSchema = z.object({ items: z.array(placeSchema) });
+export type Place = z.infer<typeof placeSchema>;
+
+/** GET /positions/map-points (public): every open position, for the worker map before locating. */
+export const mapPointsSchema = z.object({ items: z.array(nearestItemSchema.shape.position) });
+export type MapPoints = z.infer<typeof mapPointsSchema>;

@@ -20,3 +20,6 @@ export * from '../platform/notifications/notifications.tables';
 export * from '../modules/notices/notices.tables';
 export * from '../platform/indicators/indicators.tables';
 export * from '../modules/figures/figures.tables';
+export * from '../modules/market/market.tables';
+export * from '../modules/market/competition.tables';
+export * from '../modules/market/orders.tables';

@@ -14,6 +14,10 @@ const REFERENCE: Record<string, string> = {
   facility_standard: 'a few rows per federation/district, read when rating any station',
   rating_rubric: 'a few rows per district, read when rating any station',
   system_setting: 'installation facts',
+  market_provider: 'the service catalogue: a provider serves several districts and every district orders from it',
+  market_provider_user: 'read with a provider account at every request',
+  market_project: 'the service catalogue, read by every district that lists or orders it',
+  market_project_version: 'what an order or an entry was placed on; part of the catalogue',
 };
 
 /** Not keyed by district: national accounts and the machinery around them. */
@@ -36,6 +40,8 @@ const GLOBAL: Record<string, string> = {
   rights_file: 'an evidence file, uploaded before it is attached to a case or a rating; object storage at national scale',
   indicator_series: 'the definitions of the indicator series (one row per series, written at start-up)',
   indicator_trigger: 'which rollup triggers are installed on which table (start-up bookkeeping)',
+  market_file: 'uploaded before it is attached to a provider or project (a registration form); belongs to object storage at national scale',
+  market_counter: 'human-facing number series (project codes, order numbers)',
 };
 
 /** Foreign keys from district-owned tables into these cross shards by design; Citus cannot enforce them, so they become application checks at conversion (SCALING.md). */

@@ -2,31 +2,34 @@ import { createHash } from 'node:crypto';
 import { AppError } from './errors';
 
 /**
- * Uploaded files whose type is decided by their first bytes, never by the declared Content-Type
- * alone (a renamed executable is not an image). One implementation for every upload: photos
- * (stars), evidence files and signatures (rights).
+ * Uploaded files are judged by their first bytes, never by the type the client declares (a
+ * renamed script stays a script). One implementation for every module that takes photos or
+ * documents: stars (inspection and report photos), the marketplace (project photos,
+ * qualifications, delivery photos), rights (case evidence, drawn signatures).
  */
 export const SNIFFABLE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
-export type SniffableType = (typeof SNIFFABLE_TYPES)[number];
+export type SniffedType = (typeof SNIFFABLE_TYPES)[number];
 
-/** The type the bytes say, or null. */
-export function sniffFileType(data: Buffer): SniffableType | null {
+/** The type the file's first bytes say, or null. */
+export function sniffFileType(data: Buffer): SniffedType | null {
   if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
   if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
   if (data.length >= 12 && data.toString('latin1', 0, 4) === 'RIFF' && data.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
+  // PDF 1.x/2.0: "%PDF-" at the start (ISO 32000-1 §7.5.2).
   if (data.length >= 5 && data.toString('latin1', 0, 5) === '%PDF-') return 'application/pdf';
   return null;
 }
 
-export type CheckedUpload<T extends SniffableType> = { contentType: T; size: number; sha256: string; data: Buffer };
+export type CheckedUpload<T extends SniffedType> = { contentType: T; size: number; sha256: string; data: Buffer };
 
 /**
- * Checks a raw upload body: a declared type among `allowed`, at most `maxBytes`, and bytes that
- * really are one of `allowed`. `errorCode` names the module's message (415 with its detail).
+ * Checks an upload (the request body as a Buffer): the declared type is one of `allowed`, the size
+ * within `maxBytes`, and the real type (sniffed) is allowed too. `code` names the 415 error, whose
+ * detail is `${code}_DETAIL`.
  */
-export function checkUpload<T extends SniffableType>(data: unknown, declaredType: string | undefined, opts: { allowed: readonly T[]; maxBytes: number; errorCode: string; errorDetail?: string }): CheckedUpload<T> {
+export function checkUpload<T extends SniffedType>(data: unknown, declaredType: string | undefined, opts: { allowed: readonly T[]; maxBytes: number; code: string }): CheckedUpload<T> {
   const declared = (declaredType ?? '').split(';')[0]!.trim().toLowerCase();
-  const refuse = () => new AppError(opts.errorCode, { status: 415, ...(opts.errorDetail ? { detail: opts.errorDetail } : {}) });
+  const refuse = () => new AppError(opts.code, { status: 415, detail: `${opts.code}_DETAIL` });
   if (!Buffer.isBuffer(data) || !(opts.allowed as readonly string[]).includes(declared)) throw refuse();
   if (data.length > opts.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', { status: 413, params: { limit: opts.maxBytes } });
   const actual = sniffFileType(data);

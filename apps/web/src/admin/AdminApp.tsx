@@ -50,6 +50,19 @@ const TeamsPage = lazy(() => import('./features/rights/TeamsPage').then((m) => (
 const RatingsPage = lazy(() => import('./features/rights/RatingsPage').then((m) => ({ default: m.RatingsPage })));
 const RightsSettingsPage = lazy(() => import('./features/rights/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const HolidaysPage = lazy(() => import('./features/rights/HolidaysPage').then((m) => ({ default: m.HolidaysPage })));
+const MarketProvidersPage = lazy(() => import('./features/market/ProvidersPage').then((m) => ({ default: m.ProvidersPage })));
+const MarketProjectsPage = lazy(() => import('./features/market/ProjectsPage').then((m) => ({ default: m.ProjectsPage })));
+const MarketSeasonsPage = lazy(() => import('./features/market/SeasonsPage').then((m) => ({ default: m.SeasonsPage })));
+const MarketSeasonPage = lazy(() => import('./features/market/SeasonPage').then((m) => ({ default: m.SeasonPage })));
+const MarketLibraryPage = lazy(() => import('./features/market/LibraryPage').then((m) => ({ default: m.LibraryPage })));
+const MarketOrdersPage = lazy(() => import('./features/market/OrdersPage').then((m) => ({ default: m.OrdersPage })));
+const MarketSubsidiesPage = lazy(() => import('./features/market/SubsidiesPage').then((m) => ({ default: m.SubsidiesPage })));
+const MarketSettlementsPage = lazy(() => import('./features/market/SettlementsPage').then((m) => ({ default: m.SettlementsPage })));
+const PortalHomePage = lazy(() => import('./features/market/portal/PortalHomePage').then((m) => ({ default: m.PortalHomePage })));
+const PortalProjectsPage = lazy(() => import('./features/market/portal/MyProjectsPage').then((m) => ({ default: m.MyProjectsPage })));
+const PortalEntriesPage = lazy(() => import('./features/market/portal/MyEntriesPage').then((m) => ({ default: m.MyEntriesPage })));
+const PortalOrdersPage = lazy(() => import('./features/market/portal/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
+const RegisterPage = lazy(() => import('./features/market/RegisterPage').then((m) => ({ default: m.RegisterPage })));
 const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const NoticesPage = lazy(() => import('./features/notices/NoticesPage').then((m) => ({ default: m.NoticesPage })));
 const JobsPage = lazy(() => import('./features/jobs/JobsPage').then((m) => ({ default: m.JobsPage })));
@@ -99,6 +112,13 @@ function AdminRoutes() {
   if (status === 'loading') return <FullPageSpin />;
   if (status === 'error') return <SessionErrorPage />;
   if (location.pathname === '/login') return <LoginPage />;
+  // Providers register themselves (phone code, then the organisation); no console account needed first.
+  if (location.pathname === '/register')
+    return (
+      <Lazy>
+        <RegisterPage />
+      </Lazy>
+    );
   if (status === 'signedOut') {
     const next = encodeURIComponent(ADMIN_BASENAME + location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
@@ -107,7 +127,7 @@ function AdminRoutes() {
     <ScopeProvider>
       <Routes>
         <Route element={<AdminLayout />}>
-          <Route index element={<Lazy><DashboardPage /></Lazy>} />
+          <Route index element={<HomeRoute />} />
           <Route path="figures" element={<Lazy><FiguresPage /></Lazy>} />
           <Route path="system" element={<Lazy><SystemPage /></Lazy>} />
           <Route path="orgs" element={<Lazy><OrgsPage /></Lazy>} />
@@ -152,6 +172,22 @@ function AdminRoutes() {
           <Route path="rights/teams" element={<Lazy><TeamsPage /></Lazy>} />
           <Route path="rights/ratings" element={<Lazy><RatingsPage /></Lazy>} />
           <Route path="system/holidays" element={<Lazy><HolidaysPage /></Lazy>} />
+          <Route path="market/providers" element={<Lazy><MarketProvidersPage /></Lazy>} />
+          <Route path="market/providers/:providerId" element={<Lazy><MarketProvidersPage /></Lazy>} />
+          <Route path="market/projects" element={<Lazy><MarketProjectsPage /></Lazy>} />
+          <Route path="market/projects/:projectId" element={<Lazy><MarketProjectsPage /></Lazy>} />
+          <Route path="market/seasons" element={<Lazy><MarketSeasonsPage /></Lazy>} />
+          <Route path="market/seasons/:seasonId" element={<Lazy><MarketSeasonPage /></Lazy>} />
+          <Route path="market/library" element={<Lazy><MarketLibraryPage /></Lazy>} />
+          <Route path="market/orders" element={<Lazy><MarketOrdersPage /></Lazy>} />
+          <Route path="market/orders/:orderId" element={<Lazy><MarketOrdersPage /></Lazy>} />
+          <Route path="market/subsidies" element={<Lazy><MarketSubsidiesPage /></Lazy>} />
+          <Route path="market/settlements" element={<Lazy><MarketSettlementsPage /></Lazy>} />
+          <Route path="portal" element={<Lazy><PortalHomePage /></Lazy>} />
+          <Route path="portal/projects" element={<Lazy><PortalProjectsPage /></Lazy>} />
+          <Route path="portal/entries" element={<Lazy><PortalEntriesPage /></Lazy>} />
+          <Route path="portal/orders" element={<Lazy><PortalOrdersPage /></Lazy>} />
+          <Route path="portal/settlements" element={<Lazy><MarketSettlementsPage mine /></Lazy>} />
           <Route path="audit" element={<Lazy><AuditPage /></Lazy>} />
           <Route path="sessions" element={<Lazy><SessionsPage /></Lazy>} />
           <Route path="notifications" element={<Lazy><NotificationsPage /></Lazy>} />
@@ -161,6 +197,17 @@ function AdminRoutes() {
         </Route>
       </Routes>
     </ScopeProvider>
+  );
+}
+
+/** Staff land on the dashboard; a provider's account (no staff role) on its portal. */
+function HomeRoute() {
+  const { me } = useSession();
+  if (me && !me.isStaff && me.permissions.includes('market.provider')) return <Navigate to="/portal" replace />;
+  return (
+    <Lazy>
+      <DashboardPage />
+    </Lazy>
   );
 }
 

@@ -31,6 +31,14 @@ const MyLegalPage = lazy(() => import('./pages/legal/MyLegalPage').then((m) => (
 const LegalDetailPage = lazy(() => import('./pages/legal/MyLegalPage').then((m) => ({ default: m.LegalDetailPage })));
 const SignPage = lazy(() => import('./pages/legal/SignPage').then((m) => ({ default: m.SignPage })));
 const MonitoringFormPage = lazy(() => import('./pages/legal/MonitoringFormPage').then((m) => ({ default: m.MonitoringFormPage })));
+const MarketPage = lazy(() => import('./pages/market/ServicesPage').then((m) => ({ default: m.ServicesPage })));
+const ServiceDetailPage = lazy(() => import('./pages/market/ServiceDetailPage').then((m) => ({ default: m.ServiceDetailPage })));
+const MyServiceOrdersPage = lazy(() => import('./pages/market/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
+const JudgeHomePage = lazy(() => import('./pages/market/JudgePages').then((m) => ({ default: m.JudgeHomePage })));
+const JudgeEntryPage = lazy(() => import('./pages/market/JudgePages').then((m) => ({ default: m.JudgeEntryPage })));
+const VoteHomePage = lazy(() => import('./pages/market/VotePages').then((m) => ({ default: m.VoteHomePage })));
+const VotePage = lazy(() => import('./pages/market/VotePages').then((m) => ({ default: m.VotePage })));
+const AttendPage = lazy(() => import('./pages/market/VotePages').then((m) => ({ default: m.AttendPage })));
 const MessagesPage = lazy(() => import('./pages/messages/MessagesPage').then((m) => ({ default: m.MessagesPage })));
 const NoticesPage = lazy(() => import('./pages/notices/NoticesPage').then((m) => ({ default: m.NoticesPage })));
 const NoticeDetailPage = lazy(() => import('./pages/notices/NoticeDetailPage').then((m) => ({ default: m.NoticeDetailPage })));
@@ -50,6 +58,8 @@ export function MobileApp() {
               <Route path="verify" element={<VerifyPage />} />
               <Route path="door/:deviceId" element={<DoorPage />} />
               <Route path="sign/:token" element={<SignPage />} />
+              <Route path="market/attend/:orderId" element={<RequireSignIn><AttendPage /></RequireSignIn>} />
+              <Route path="vote/:sessionId" element={<RequireSignIn><VotePage /></RequireSignIn>} />
               <Route element={<TabsLayout />}>
                 <Route index element={<HomePage />} />
                 <Route path="stations" element={<StationsPage />} />
@@ -58,6 +68,12 @@ export function MobileApp() {
                 <Route path="me/legal" element={<RequireSignIn><MyLegalPage /></RequireSignIn>} />
                 <Route path="me/legal/:id" element={<RequireSignIn><LegalDetailPage /></RequireSignIn>} />
                 <Route path="monitoring" element={<RequireSignIn><MonitoringFormPage /></RequireSignIn>} />
+                <Route path="market" element={<MarketPage />} />
+                <Route path="market/:projectId" element={<ServiceDetailPage />} />
+                <Route path="judge" element={<RequireSignIn><JudgeHomePage /></RequireSignIn>} />
+                <Route path="judge/:entryId" element={<RequireSignIn><JudgeEntryPage /></RequireSignIn>} />
+                <Route path="vote" element={<RequireSignIn><VoteHomePage /></RequireSignIn>} />
+                <Route path="me/orders" element={<RequireSignIn><MyServiceOrdersPage /></RequireSignIn>} />
                 <Route path="me" element={<MePage />} />
                 <Route path="me/sessions" element={<SessionsPage />} />
                 <Route path="join" element={<RequireSignIn><JoinPage /></RequireSignIn>} />

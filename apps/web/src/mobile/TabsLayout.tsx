@@ -19,7 +19,9 @@ export function TabsLayout() {
   const navigate = useNavigate();
   const unread = useUnreadCount();
   // The tab a page belongs to; none on a page outside them (a not-found link), rather than 首页.
-  const active = location.pathname === '/' ? '/' : (TABS.find((tab) => tab.key !== '/' && location.pathname.startsWith(tab.key))?.key ?? (location.pathname.startsWith('/fund') ? '/services' : null));
+  // The fund's and the marketplace's pages are opened from the 服务 hub, so they light its tab.
+  const underServices = ['/fund', '/market', '/judge', '/vote', '/me/orders'].some((p) => location.pathname.startsWith(p));
+  const active = location.pathname === '/' ? '/' : underServices ? '/services' : (TABS.find((tab) => tab.key !== '/' && location.pathname.startsWith(tab.key))?.key ?? null);
   return (
     <div className="nj-page">
       <Suspense fallback={<PageLoading />}>

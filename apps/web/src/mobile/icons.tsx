@@ -15,3 +15,5 @@ export const CalendarIcon = ({ size = 24 }: P) => svg(size, <><rect x="4" y="5" 
 export const CardIcon = ({ size = 24 }: P) => svg(size, <><rect x="3" y="6" width="18" height="13" rx="2" /><path d="M3 10h18M7 15h4" /></>);
 export const LockIcon = ({ size = 24 }: P) => svg(size, <><rect x="5" y="11" width="14" height="10" rx="2" /><path d="M8 11V8a4 4 0 0 1 8 0v3" /></>);
 export const FlagIcon = ({ size = 24 }: P) => svg(size, <><path d="M5 21V4" /><path d="M5 4h11l-2 4 2 4H5" /></>);
+// A shop front with an awning: the service marketplace (服务超市).
+export const StoreIcon = ({ size = 24 }: P) => svg(size, <><path d="M4 4h16l1 5H3l1-5z" /><path d="M3 9a3 3 0 0 0 6 0 3 3 0 0 0 6 0 3 3 0 0 0 6 0" /><path d="M5 12v9h14v-9" /><path d="M10 21v-5h4v5" /></>);

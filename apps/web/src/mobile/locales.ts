@@ -22,7 +22,7 @@ export const mobileZh = {
     helloName: '{{name}}，欢迎回家',
     welcome: '工会是职工的娘家。找驿站歇歇脚、申请入会、领爱心早餐，都在这里。',
     entries: '快捷入口',
-    entry: { join: '申请入会', stations: '找驿站', services: '全部服务', legal: '法律咨询', card: '会员卡', breakfast: '早餐卡', accounts: '账目公开' },
+    entry: { join: '申请入会', stations: '找驿站', market: '服务超市', legal: '法律咨询', services: '全部服务', card: '会员卡', breakfast: '早餐卡', accounts: '账目公开' },
     aboutTitle: '15 分钟服务圈',
     about: '江北区已建成百余个工会驿站，户外劳动者可以在这里喝水、热饭、充电、歇脚。点“驿站”找离你最近、现在开着的一个。',
   },
@@ -46,6 +46,7 @@ export const mobileZh = {
     appleMaps: '苹果地图',
     call: '电话',
     mapLabel: '驿站地图',
+    nearCentre: '地图中间附近的驿站（地图上共 {{count}} 个，数字圆圈点开可放大）。定位后按离你的远近排列。',
   },
   stationFilters: stationFiltersZh,
   me: {
@@ -199,7 +200,7 @@ export const mobileEn: Translation<typeof mobileZh> = {
     helloName: 'Welcome home, {{name}}',
     welcome: 'The union is a workers’ home. Find a rest station, join the union, get a free breakfast — all here.',
     entries: 'Quick entries',
-    entry: { join: 'Join', stations: 'Stations', services: 'All services', legal: 'Legal help', card: 'Member card', breakfast: 'Breakfast', accounts: 'Fund accounts' },
+    entry: { join: 'Join', stations: 'Stations', market: 'Service market', legal: 'Legal help', services: 'All services', card: 'Member card', breakfast: 'Breakfast', accounts: 'Fund accounts' },
     aboutTitle: 'The 15-minute service circle',
     about: 'Jiangbei has over a hundred union rest stations where outdoor workers can get water, heat a meal, charge a phone and rest. Tap "Stations" to find the nearest one open now.',
   },
@@ -223,6 +224,7 @@ export const mobileEn: Translation<typeof mobileZh> = {
     appleMaps: 'Apple Maps',
     call: 'Call',
     mapLabel: 'Station map',
+    nearCentre: 'Stations near the middle of the map ({{count}} on the map; tap a numbered circle to zoom in). Locate yourself to sort them by distance.',
   },
   stationFilters: stationFiltersEn,
   me: {

@@ -6,6 +6,11 @@ import { mountMobileFace } from '../shared/mount-mobile';
 import { MobileApp } from './MobileApp';
 import { mobileEn, mobileZh } from './locales';
 import { fundMobileEn, fundMobileZh } from './pages/fund/locales';
+import { marketMobileEn, marketMobileZh } from './pages/market/locales';
+import { marketTermsEn, marketTermsZh } from '../shared/market-locales';
 
-initI18n({ zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh }, en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn } });
+initI18n({
+  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, marketTerms: marketTermsZh },
+  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, marketTerms: marketTermsEn },
+});
 mountMobileFace(<MobileApp />);

@@ -1,25 +1,21 @@
 import { useEffect, useState } from 'react';
 
-const STAGE_W = 1920;
-const STAGE_H = 1080;
-
-/** Scale the fixed 1920×1080 stage to fit the window, letterboxed and centred. */
-export function useStageTransform(): string {
+/** The transform that fits a fixed w×h stage into the window, letterboxed and centred. */
+export function useStageTransform(w = 1920, h = 1080): string {
   const compute = () => {
-    const scale = Math.min(window.innerWidth / STAGE_W, window.innerHeight / STAGE_H);
-    const x = (window.innerWidth - STAGE_W * scale) / 2;
-    const y = (window.innerHeight - STAGE_H * scale) / 2;
-    return `translate(${x}px, ${y}px) scale(${scale})`;
+    const scale = Math.min(window.innerWidth / w, window.innerHeight / h);
+    return `translate(${(window.innerWidth - w * scale) / 2}px, ${(window.innerHeight - h * scale) / 2}px) scale(${scale})`;
   };
   const [transform, setTransform] = useState(compute);
   useEffect(() => {
     const onResize = () => setTransform(compute());
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
-  }, []);
+  }, [w, h]);
   return transform;
 }
 
+/** The time, ticking every `intervalMs`. */
 export function useNow(intervalMs = 1000): Date {
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
@@ -28,4 +24,3 @@ export function useNow(intervalMs = 1000): Date {
   }, [intervalMs]);
   return now;
 }
-

@@ -4,7 +4,9 @@ import type { Database } from '../client';
 import { recordAudit, systemAuditContext } from '../../platform/audit/audit.service';
 import { systemSetting } from '../../platform/platform.tables';
 import { appUser, hashPassword, roleGrant } from '../../modules/accounts';
-import { creditCodeCheckChar, findOrgByCode, insertOrg, type OrgRow } from '../../modules/orgs';
+import { findOrgByCode, insertOrg, type OrgRow } from '../../modules/orgs';
+import { demoCreditCode } from './demo-credit';
+import { seedDemoMarket } from './demo-market';
 import { DEMO_MEMBER_PHONE, seedDemoMembers, type DemoPii } from './demo-members';
 import { seedDemoPositions } from './demo-positions';
 import { seedDemoStars } from './demo-stars';
@@ -15,20 +17,7 @@ import { seedDemoRights } from './demo-rights';
 import { backdateDemoHistory } from './demo-history';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKER_PHONE, JIANGBEI_STREETS, SEED_ACTOR } from './demo-orgs';
 
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-
-/** A fictitious but check-valid credit code: 91 (enterprise) + 500105 (Jiangbei) + 9 derived chars. */
-export function demoCreditCode(seed: string): string {
-  let h = 2166136261;
-  for (const ch of seed) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
-  let body = '';
-  for (let i = 0; i < 9; i++) {
-    body += ALPHABET[(h >>> (i * 3)) % 31];
-    h = Math.imul(h ^ i, 2654435761) >>> 0;
-  }
-  const first17 = `91500105${body}`;
-  return first17 + creditCodeCheckChar(first17);
-}
+export { demoCreditCode } from './demo-credit';
 
 export async function isDemoSeeded(database: Database): Promise<boolean> {
   const rows = await database.db.select().from(systemSetting).where(eq(systemSetting.key, 'demo_seeded')).limit(1);
@@ -97,6 +86,7 @@ export async function seedDemo(database: Database, opts: { pii?: DemoPii } = {})
     if (opts.pii) await seedDemoDoors(tx, opts.pii);
     await seedDemoFund(tx, new Map([...byCode].map(([code, row]) => [code, row.id])), opts.pii);
     await seedDemoRights(tx, byCode, opts.pii);
+    await seedDemoMarket(tx, byCode);
     await backdateDemoHistory(tx);
     await tx.insert(systemSetting).values({ key: 'demo_seeded', value: { at: new Date().toISOString() } });
   });

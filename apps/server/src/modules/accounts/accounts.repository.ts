@@ -97,6 +97,15 @@ export async function insertGrant(db: Db, values: typeof roleGrant.$inferInsert)
   return (await db.insert(roleGrant).values(values).returning())[0]!;
 }
 
+export async function hasGrant(db: Db, userId: string, role: string, orgId: string | null): Promise<boolean> {
+  const rows = await db
+    .select({ id: roleGrant.id })
+    .from(roleGrant)
+    .where(and(eq(roleGrant.userId, userId), eq(roleGrant.role, role), orgId ? eq(roleGrant.orgId, orgId) : isNull(roleGrant.orgId)))
+    .limit(1);
+  return rows.length > 0;
+}
+
 export async function deleteGrant(db: Db, id: string): Promise<void> {
   await db.delete(roleGrant).where(eq(roleGrant.id, id));
 }

@@ -6,3 +6,4 @@ export { createUsersService, type UsersService } from './users.service';
 export { authRoutes, usersRoutes, sessionHook, SESSION_COOKIE } from './accounts.routes';
 export { hashPassword } from './passwords';
 export { appUser, roleGrant } from './accounts.tables';
+export { ensurePhoneUser, ensureRoleGrant } from './grants';

@@ -134,6 +134,27 @@ export async function seedFixture(database: Database): Promise<Fixture> {
     stmts.push(`insert into rights_case_party (case_id, role, name) values (${q(id(name))}, 'respondent', '测试公司')`);
   }
   stmts.push(`insert into rights_payment (case_id, received_on, amount_fen, method) values (${q(id('C1'))}, '2025-03-01', 500000, 'transfer'), (${q(id('C4'))}, '2024-04-01', 200000, 'transfer')`);
+
+  // The marketplace: a provider's project ordered by FX's unions and one worker; attendance at the delivered ones.
+  stmts.push(`insert into market_provider (id, org_id, name, credit_code, type, contact_name, contact_phone, status) values (${q(id('MP'))}, ${q(id('FX'))}, '测试服务社', '91500000MA5U000000', 'social_org', '测试', '13800000000', 'approved')`);
+  stmts.push(`insert into market_project (id, code, provider_id, org_id, status, is_listed) values (${q(id('MJ'))}, ${q(`FX-MJ-${id('MJ').slice(0, 6)}`)}, ${q(id('MP'))}, ${q(id('FX'))}, 'approved', true)`);
+  stmts.push(`insert into market_project_version (id, project_id, number, status, title, category, description, formats, price_fen, capacity, duration_minutes)
+    values (${q(id('MV'))}, ${q(id('MJ'))}, 1, 'approved', '测试服务', 'health', '测试', '{onsite}', 5000, 30, 60)`);
+  const orders: [name: string, org: string | null, at: string, status: string, subsidy: number][] = [
+    ['O1', 'FX-G1', '2025-03-01T02:00:00Z', 'delivered', 3000],
+    ['O2', 'FX-G2', '2025-12-31T16:30:00Z', 'placed', 1000],
+    ['O3', 'FX-J1', '2025-06-01T02:00:00Z', 'cancelled', 0],
+    ['O4', 'FX-G1', '2024-05-01T02:00:00Z', 'delivered', 2000],
+    ['O5', null, '2025-07-01T02:00:00Z', 'confirmed', 500],
+  ];
+  for (const [name, org, at, status, subsidy] of orders) {
+    stmts.push(`insert into market_order (id, number, project_id, version_id, provider_id, district_org_id, ordering_org_id, ordered_by, is_self, service_date, headcount, sessions, place_kind, unit_price_fen, price_unit, total_fen, subsidy_fen, payable_fen, status, created_at)
+      values (${q(id(name))}, ${q(`FX-${name}-${id(name).slice(0, 6)}`)}, ${q(id('MJ'))}, ${q(id('MV'))}, ${q(id('MP'))}, ${q(id('FX'))}, ${q(org ? id(org) : null)}, ${q(reporter!.id)}, ${org === null}, '2025-08-01', 20, 1, 'online', 5000, 'session', 5000, ${subsidy}, ${5000 - subsidy}, ${q(status)}, ${q(at)})`);
+  }
+  stmts.push(`insert into market_attendance (order_id, membership_id, method, at) values (${q(id('O1'))}, ${q(id('M1'))}, 'card', '2025-03-10T02:00:00Z')`);
+  stmts.push(`insert into market_attendance (order_id, user_id, method, at) values (${q(id('O1'))}, ${q(reporter!.id)}, 'qr', '2025-03-10T02:05:00Z')`);
+  stmts.push(`insert into market_attendance (order_id, membership_id, method, at) values (${q(id('O4'))}, ${q(id('M7'))}, 'card', '2024-05-02T02:00:00Z')`);
+
   await database.exec(`begin;\n${stmts.join(';\n')};\ncommit;`);
   return { ids };
 }
@@ -188,5 +209,8 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'rights.amount_recovered': { value: 500_000, lastYear: 200_000 }, // paid on C1 | on C4
   'rights.workers_helped': { value: 2, lastYear: 1 }, // C1's two applicants | C4's one
   'rights.overdue_cases': { value: 1, lastYear: null }, // now: C3 never accepted (due 4 Jun 2025)
-  'figures.served': { value: 8, lastYear: 2 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped | K3 + C4's worker
+  'market.orders': { value: 2, lastYear: 1 }, // O1, O5 (a worker's own, FX itself); O2 is 1 Jan 2026, O3 cancelled | O4
+  'market.subsidy': { value: 3500, lastYear: 2000 }, // O1 3000 + O5 500 | O4
+  'market.served': { value: 2, lastYear: 1 }, // two at O1 | one at O4
+  'figures.served': { value: 10, lastYear: 3 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped + 2 at the marketplace | K3 + C4's worker + 1 at the marketplace
 };

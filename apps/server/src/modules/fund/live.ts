@@ -1,7 +1,8 @@
 import type { FundLiveEvent } from '@niangjia/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, Db } from '../../db/client';
-import { createNotifyListener, sendNotify } from '../../platform/notify-listener';
+import { createChannelHub, type ChannelHub } from '../../platform/live';
+import { sendNotify } from '../../platform/notify-listener';
 
 /**
  * Live fund figures across instances: a committed sale or breakfast sends `pg_notify` in its own
@@ -26,40 +27,9 @@ export function condenseEvents(events: FundLiveEvent[]): FundLiveEvent[] {
   return [...head, { ...last, id: `${last.id}+${rest.length - 1}`, amountFen: rest.reduce((s, e) => s + e.amountFen, 0) }];
 }
 
-export type LiveListener = (event: FundLiveEvent) => void;
+export type LiveHub = ChannelHub<FundLiveEvent>;
 
-export type LiveHub = {
-  subscribe(listener: LiveListener): () => void;
-  clientCount(): number;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-};
-
+/** The fund's hub: one LISTEN on FUND_CHANNEL per instance (platform/live.ts). */
 export function createLiveHub(database: Database, log?: FastifyBaseLogger): LiveHub {
-  const listeners = new Set<LiveListener>();
-  const dispatch = (payload: string) => {
-    let event: FundLiveEvent;
-    try {
-      event = JSON.parse(payload) as FundLiveEvent;
-    } catch {
-      return;
-    }
-    for (const l of listeners) {
-      try {
-        l(event);
-      } catch (error) {
-        log?.warn({ err: error }, 'fund live listener failed');
-      }
-    }
-  };
-  const listener = createNotifyListener(database, FUND_CHANNEL, dispatch, { log });
-  return {
-    subscribe(l) {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    clientCount: () => listeners.size,
-    start: () => listener.start(),
-    stop: () => listener.stop(),
-  };
+  return createChannelHub<FundLiveEvent>(database, FUND_CHANNEL, log);
 }

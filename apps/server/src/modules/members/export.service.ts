@@ -1,4 +1,4 @@
-import type { ExportMembersQuery } from '@niangjia/contracts';
+import { EDUCATION_LEVELS, ETHNICITIES, POLITICAL_STATUSES, registerLabel, type ExportMembersQuery } from '@niangjia/contracts';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { AppError } from '../../platform/errors';
 import { decryptField } from '../../platform/pii';
@@ -46,11 +46,16 @@ export function createExportService({ db, dataKeys, clock = () => new Date() }: 
             EMPLOYMENT_FORM_LABELS[m.person.employmentForm],
             m.person.employerName,
             m.person.isMigrant ? '是' : '否',
+            registerLabel(ETHNICITIES, m.person.ethnicity),
+            registerLabel(POLITICAL_STATUSES, m.person.politicalStatus),
+            registerLabel(EDUCATION_LEVELS, m.person.education),
+            m.person.hukouPlace,
+            m.person.isHardship ? '是' : '否',
             m.joinedAt ? m.joinedAt.slice(0, 10) : null,
           ]);
         }
       }
-      const headers = ['会员编号', '姓名', '身份证号', '手机号', '性别', ...(reveal ? ['出生日期'] : []), '所属工会', '工会编码', '会籍状态', '用工形式', '工作单位', '农民工', '入会日期'];
+      const headers = ['会员编号', '姓名', '身份证号', '手机号', '性别', ...(reveal ? ['出生日期'] : []), '所属工会', '工会编码', '会籍状态', '用工形式', '工作单位', '农民工', '民族', '政治面貌', '文化程度', '户籍所在地', '困难职工', '入会日期'];
       const columns = headers.map((header) => ({ header, width: header === '所属工会' ? 30 : 16 }));
       const file = await writeWorkbook('会员', columns, lines);
       const { reveal: _reveal, ...filter } = query;

@@ -12,6 +12,7 @@ import {
   hashIdNumber,
   ID_NUMBER_PURPOSE,
   orgRefOf,
+  registerFieldsOf,
   parseIdNumber,
   snapshotOf,
   statusInvalid,
@@ -117,6 +118,7 @@ export function createJoiningService({ db, secrets, dataKeys, clock = () => new 
           employmentForm: input.employmentForm,
           isMigrant: input.isMigrant ?? false,
           homeStreetCode: input.homeStreetCode ?? null,
+          ...registerFieldsOf(input),
           userId: actor.userId,
           // A changed name or ID number has to be verified again by staff.
           verifiedAt: isSameIdentity ? person!.verifiedAt : null,
@@ -230,6 +232,7 @@ export function createJoiningService({ db, secrets, dataKeys, clock = () => new 
           employmentForm: input.employmentForm,
           isMigrant: input.isMigrant ?? false,
           homeStreetCode: input.homeStreetCode ?? null,
+          ...registerFieldsOf(input),
           userId: actor.userId,
           verifiedAt: null,
         };

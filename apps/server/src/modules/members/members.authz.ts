@@ -17,6 +17,12 @@ export const membersAuthz: AuthzCases = {
   'GET /api/v1/members/{id}': { foreign: async (p) => ({ params: { id: (await p.member()).id } }) },
   'PATCH /api/v1/members/{id}': onMember((version) => ({ version, employerName: '矩阵单位' })),
   'POST /api/v1/members/{id}/approve': onMember((version) => ({ version })),
+  'POST /api/v1/members/approve-batch': {
+    foreign: async (p) => {
+      const m = await p.member();
+      return { body: { items: [{ id: m.id, version: m.version }] } };
+    },
+  },
   'POST /api/v1/members/{id}/reject': onMember((version) => ({ version, reason: '矩阵测试' })),
   'POST /api/v1/members/{id}/suspend': onMember((version) => ({ version, reason: '矩阵测试' })),
   'POST /api/v1/members/{id}/resume': onMember((version) => ({ version })),

@@ -34,6 +34,7 @@ export type MemberFilter = {
   status?: string | undefined;
   employmentForm?: string | undefined;
   isMigrant?: boolean | undefined;
+  isHardship?: boolean | undefined;
   joinedFrom?: Date | undefined;
   joinedBefore?: Date | undefined;
   idNumberHash?: string | undefined;
@@ -49,6 +50,7 @@ export async function listMembers(db: Db, f: MemberFilter): Promise<{ items: Mem
   if (f.status) conditions.push(eq(membership.status, f.status));
   if (f.employmentForm) conditions.push(eq(person.employmentForm, f.employmentForm));
   if (f.isMigrant !== undefined) conditions.push(eq(person.isMigrant, f.isMigrant));
+  if (f.isHardship !== undefined) conditions.push(eq(person.isHardship, f.isHardship));
   if (f.joinedFrom) conditions.push(gte(membership.joinedAt, f.joinedFrom));
   if (f.joinedBefore) conditions.push(lt(membership.joinedAt, f.joinedBefore));
   if (f.idNumberHash) conditions.push(eq(person.idNumberHash, f.idNumberHash));

@@ -1,5 +1,8 @@
+import { langOf } from '../../platform/error-handler';
 import {
   approveMemberSchema,
+  approveMembersBatchResultSchema,
+  approveMembersBatchSchema,
   idParamsSchema,
   listMembersQuerySchema,
   memberDetailSchema,
@@ -68,6 +71,15 @@ export const membersRoutes: FastifyPluginAsyncZod<{ members: MembersService }> =
     '/members/:id/approve',
     { config: { permission: 'member.write' }, schema: { tags, summary: 'Approve an application (assigns the member number)', params: idParamsSchema, body: approveMemberSchema, response: { 200: memberDetailSchema } } },
     async (request) => members.approve(request.params.id, request.body.version, actorOf(request, 'member.write')),
+  );
+
+  app.post(
+    '/members/approve-batch',
+    {
+      config: { permission: 'member.write' },
+      schema: { tags, summary: '批量通过: approve up to 100 applications, each with the version seen; answers which were approved and why the others were not', body: approveMembersBatchSchema, response: { 200: approveMembersBatchResultSchema } },
+    },
+    async (request) => members.approveBatch(request.body, actorOf(request, 'member.write'), langOf(request)),
   );
 
   app.post(

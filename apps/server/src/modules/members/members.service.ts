@@ -11,17 +11,21 @@ import {
   type MembershipEventKind,
   type TransferMember,
   type UpdateMember,
+  type ApproveMembersBatch,
+  type ApproveMembersBatchResult,
 } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import { diffSnapshots, recordAudit } from '../../platform/audit/audit.service';
 import { isInScope, type Scope } from '../../platform/auth';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError, isAppError, notFound } from '../../platform/errors';
+import { hasMessage, t as translate, type Lang } from '../../platform/i18n';
 import { decryptField, DecryptError, encryptField } from '../../platform/pii';
 import { enforceRateLimit } from '../../platform/rate-limit';
 import { findOrgById } from '../orgs';
 import * as repo from './members.repository';
 import { notifyDecision } from './members.notify';
 import {
+  registerFieldsOf,
   assignMemberNumber,
   checkPersonFields,
   getMemberUnion,
@@ -129,6 +133,7 @@ export function createMembersService({ db, secrets, dataKeys, clock = () => new 
         status: query.status,
         employmentForm: query.employmentForm,
         isMigrant: query.isMigrant,
+        isHardship: query.isHardship,
         joinedFrom: query.joinedFrom ? shanghaiDayStart(query.joinedFrom) : undefined,
         joinedBefore: query.joinedTo ? new Date(shanghaiDayStart(query.joinedTo).getTime() + 86_400_000) : undefined,
         page: query.page,
@@ -157,6 +162,23 @@ export function createMembersService({ db, secrets, dataKeys, clock = () => new 
 
     approve: (id: string, version: number, actor: MembersActor) => changeStatus(id, 'approve', { version }, actor),
     reject: (id: string, input: { version: number; reason: string }, actor: MembersActor) => changeStatus(id, 'reject', input, actor),
+    /** 批量通过: one transaction per application; what could not be approved says why, in the caller's language. */
+    async approveBatch(input: ApproveMembersBatch, actor: MembersActor, lang: Lang): Promise<ApproveMembersBatchResult> {
+      const result: ApproveMembersBatchResult = { approved: [], failed: [] };
+      // An id outside the caller's scope is "not found" for the whole request, as on every other route.
+      for (const item of input.items) await getScopedMember(db, item.id, actor.scope);
+      for (const item of input.items) {
+        try {
+          const saved = await changeStatus(item.id, 'approve', { version: item.version }, actor);
+          result.approved.push({ id: saved.id, realName: saved.person.realName, memberNumber: saved.memberNumber });
+        } catch (e) {
+          if (!isAppError(e)) throw e;
+          const params = Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, typeof v === 'string' && hasMessage(v) ? translate(lang, v) : v]));
+          result.failed.push({ id: item.id, code: e.code, message: translate(lang, e.code, params) });
+        }
+      }
+      return result;
+    },
     suspend: (id: string, input: { version: number; reason: string }, actor: MembersActor) => changeStatus(id, 'suspend', input, actor),
     resume: (id: string, input: { version: number; reason?: string | undefined }, actor: MembersActor) => changeStatus(id, 'resume', input, actor),
     leave: (id: string, input: { version: number; reason: string }, actor: MembersActor) => changeStatus(id, 'leave', input, actor),
@@ -169,7 +191,7 @@ export function createMembersService({ db, secrets, dataKeys, clock = () => new 
         const row = await loadForChange(tx, id, input.version, actor.scope);
         if (row.membership.status === 'left' || row.membership.status === 'rejected' || row.membership.status === 'withdrawn') throw statusInvalid(row.membership.status, 'edit');
         const { version, idNumber: _idNumber, ...fields } = input;
-        const changes: Parameters<typeof repo.updatePerson>[2] = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+        const changes: Parameters<typeof repo.updatePerson>[2] = { ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)), ...registerFieldsOf(input) };
         if (idInfo) {
           const hash = hashIdNumber(secrets, idInfo.value);
           if (hash !== row.person.idNumberHash) {

@@ -9,6 +9,7 @@ import {
   type OrgRef,
   type OrgType,
   type Person,
+  type UpdateMember,
 } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import type { AuditContext } from '../../platform/audit/audit.service';
@@ -65,6 +66,12 @@ export function checkPersonFields(fields: { homeStreetCode?: string | null | und
   }
 }
 
+/** The register's fields a request gave (those left out stay as they are: the phone form does not ask for them). */
+export function registerFieldsOf(input: Pick<UpdateMember, 'ethnicity' | 'politicalStatus' | 'education' | 'hukouPlace' | 'isHardship'>) {
+  const fields = { ethnicity: input.ethnicity, politicalStatus: input.politicalStatus, education: input.education, hukouPlace: input.hukouPlace || (input.hukouPlace === undefined ? undefined : null), isHardship: input.isHardship };
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<{ ethnicity: string | null; politicalStatus: string | null; education: string | null; hukouPlace: string | null; isHardship: boolean }>;
+}
+
 export const orgRefOf = (o: { id: string; code: string; name: string; type: string }): OrgRef => ({ id: o.id, code: o.code, name: o.name, type: o.type as OrgType });
 
 export function toPerson(row: repo.PersonRow): Person {
@@ -80,6 +87,11 @@ export function toPerson(row: repo.PersonRow): Person {
     employmentForm: row.employmentForm as EmploymentForm,
     isMigrant: row.isMigrant,
     homeStreetCode: row.homeStreetCode,
+    ethnicity: row.ethnicity as Person['ethnicity'],
+    politicalStatus: row.politicalStatus as Person['politicalStatus'],
+    education: row.education as Person['education'],
+    hukouPlace: row.hukouPlace,
+    isHardship: row.isHardship,
     isRealNameVerified: row.verifiedAt !== null,
     hasAccount: row.userId !== null,
     version: row.version,
@@ -121,6 +133,11 @@ export function snapshotOf(row: { membership: repo.MembershipRow; person: repo.P
     employmentForm: p.employmentForm,
     isMigrant: p.isMigrant,
     homeStreetCode: p.homeStreetCode,
+    ethnicity: p.ethnicity,
+    politicalStatus: p.politicalStatus,
+    education: p.education,
+    hukouPlace: p.hukouPlace,
+    isHardship: p.isHardship,
     version: row.membership.version,
   };
 }

@@ -29,6 +29,12 @@ export const person = pgTable(
     isMigrant: boolean('is_migrant').notNull().default(false),
     /** NBS street/town code (9 digits) of where the person works or lives. */
     homeStreetCode: text('home_street_code'),
+    /** The register's fields (codes of packages/contracts registers.ts). */
+    ethnicity: text('ethnicity'),
+    politicalStatus: text('political_status'),
+    education: text('education'),
+    hukouPlace: text('hukou_place'),
+    isHardship: boolean('is_hardship').notNull().default(false),
     userId: uuid('user_id').references(() => appUser.id),
     /** When staff approved the real-name data (an approved application or a staff entry). */
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
@@ -43,6 +49,10 @@ export const person = pgTable(
     index('person_phone_idx').on(t.phone),
     index('person_name_idx').on(t.realName.op('text_pattern_ops')),
     check('person_sex_check', sql`${t.sex} in ('male','female')`),
+    check('person_ethnicity_check', sql`${t.ethnicity} ~ '^(0[1-9]|[1-4][0-9]|5[0-6])$'`),
+    check('person_political_status_check', sql`${t.politicalStatus} in ('cpc_member','cpc_probationary','cyl_member','democratic_party','non_party','masses')`),
+    check('person_education_check', sql`${t.education} in ('postgraduate','bachelor','associate','secondary','junior_or_below')`),
+    index('person_hardship_idx').on(t.orgId).where(sql`${t.isHardship}`),
     check(
       'person_employment_form_check',
       sql`${t.employmentForm} in ('standard','delivery_rider','courier','ride_hailing','truck_driver','domestic','other_flexible')`,

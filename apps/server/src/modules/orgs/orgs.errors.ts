@@ -15,6 +15,8 @@ registerMessages({
   ORG_PARENT_CLOSED: ['上级组织已关闭', 'The parent node is closed'],
   ORG_ALREADY_CLOSED: ['该组织已关闭', 'The node is already closed'],
   ORG_NOT_CLOSED: ['该组织未关闭', 'The node is not closed'],
+  // 成立日期 after today.
+  ORG_FOUNDED_IN_FUTURE: ['成立日期不能晚于今天', 'The founding date cannot be after today'],
   ORG_ROOT_IMMUTABLE: ['根组织不能移动或关闭', 'A root node cannot be moved or closed'],
   DIVISION_CODE_REQUIRED: ['区县和街道工会须填写区划代码', 'District and street unions need a division code'],
   DIVISION_CODE_LEVEL: ['区划代码层级不符：区县工会为 6 位，街道/乡镇工会为 9 位', 'Wrong level: 6 digits for a district union, 9 for a street union'],

@@ -27,6 +27,10 @@ export function toOrg(row: repo.OrgRowWithCount): Org {
     address: row.address,
     contactName: row.contactName,
     contactPhone: row.contactPhone,
+    chairName: row.chairName,
+    chairPhone: row.chairPhone,
+    foundedOn: row.foundedOn,
+    legalCertNo: row.legalCertNo,
     status: row.status as Org['status'],
     closedAt: row.closedAt?.toISOString() ?? null,
     closedReason: row.closedReason,
@@ -50,13 +54,23 @@ function snapshot(row: repo.OrgRow) {
     address: row.address,
     contactName: row.contactName,
     contactPhone: row.contactPhone,
+    chairName: row.chairName,
+    chairPhone: row.chairPhone,
+    foundedOn: row.foundedOn,
+    legalCertNo: row.legalCertNo,
     status: row.status,
     closedReason: row.closedReason,
     version: row.version,
   };
 }
 
-export function validateOrgFields(type: OrgType, fields: { divisionCode?: string | null | undefined; creditCode?: string | null | undefined }): void {
+export function validateOrgFields(type: OrgType, fields: { divisionCode?: string | null | undefined; creditCode?: string | null | undefined; foundedOn?: string | null | undefined }, now = new Date()): void {
+  if (fields.foundedOn) {
+    const day = new Date(`${fields.foundedOn}T00:00:00+08:00`);
+    // 2024-02-30 parses as a later day (or not at all): the day must read back as written.
+    if (Number.isNaN(day.getTime()) || shanghaiDay(day) !== fields.foundedOn) throw fieldError('foundedOn', 'FIELD_DATE_INVALID');
+    if (fields.foundedOn > shanghaiDay(now)) throw fieldError('foundedOn', 'ORG_FOUNDED_IN_FUTURE');
+  }
   const division = fields.divisionCode ?? null;
   if ((type === 'district' || type === 'street') && !division) throw fieldError('divisionCode', 'DIVISION_CODE_REQUIRED');
   if (division) {
@@ -71,6 +85,8 @@ export function validateOrgFields(type: OrgType, fields: { divisionCode?: string
     if (problem) throw fieldError('creditCode', problem);
   }
 }
+
+const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export function createOrgsService({ db }: { db: Db }) {
   /** Reads a node the actor may see; anything outside their scope is "not found" (no leak of existence). */
@@ -158,6 +174,10 @@ export function createOrgsService({ db }: { db: Db }) {
           address: input.address ?? null,
           contactName: input.contactName ?? null,
           contactPhone: input.contactPhone ?? null,
+          chairName: input.chairName ?? null,
+          chairPhone: input.chairPhone ?? null,
+          foundedOn: input.foundedOn ?? null,
+          legalCertNo: input.legalCertNo ?? null,
         });
         await recordAudit(tx, actor.audit, { action: 'org.create', entityType: 'org', entityId: row.id, orgId: row.id, after: snapshot(row) });
         return toOrg({ ...row, childCount: 0 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * The union tree. `path` is the materialised path of ids from the root ("/<root>/<...>/<self>/"),
@@ -22,6 +22,10 @@ export const org = pgTable(
     address: text('address'),
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
+    chairName: text('chair_name'),
+    chairPhone: text('chair_phone'),
+    foundedOn: date('founded_on', { mode: 'string' }),
+    legalCertNo: text('legal_cert_no'),
     status: text('status').notNull().default('active'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closedReason: text('closed_reason'),

@@ -3,7 +3,7 @@
 // demo's coverage run walks this stand-in: a jittered grid, denser in the urban west, thinner
 // towards the rural east, clipped to the real outline. It is labelled synthetic wherever shown and
 // never answers a worker's nearest-station walk (street_network.is_synthetic).
-import { buildWalkGraph, isInRing, type LngLat, type WalkGraph, type WalkNetwork } from './geo';
+import { boundsOfPolygons, buildWalkGraph, isInRing, type LngLat, type WalkGraph, type WalkNetwork } from './geo';
 
 export type SyntheticGridOptions = {
   /** Grid spacing in metres. */
@@ -33,17 +33,7 @@ export function buildSyntheticGrid(outline: readonly LngLat[][][], options: Synt
   const step = options.stepMetres ?? 200;
   const next = mulberry32(options.seed ?? 500105);
   const keep = options.keepShare ?? jiangbeiKeep;
-  let minLng = Infinity,
-    minLat = Infinity,
-    maxLng = -Infinity,
-    maxLat = -Infinity;
-  for (const poly of outline)
-    for (const [lng, lat] of poly[0] ?? []) {
-      minLng = Math.min(minLng, lng);
-      maxLng = Math.max(maxLng, lng);
-      minLat = Math.min(minLat, lat);
-      maxLat = Math.max(maxLat, lat);
-    }
+  const [minLng, minLat, maxLng, maxLat] = boundsOfPolygons(outline);
   const dLat = step / M_PER_DEG_LAT;
   const dLng = step / (M_PER_DEG_LAT * Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180));
   const cols = Math.ceil((maxLng - minLng) / dLng) + 1;

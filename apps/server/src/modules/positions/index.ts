@@ -4,6 +4,7 @@
  */
 export { createPositionsService, type PositionsService } from './positions.service';
 export { positionsRoutes } from './positions.routes';
+export { createMapContextService, type MapContextService } from './map-context.service';
 export { isOpenAt, hoursText, type Schedule } from './schedule';
 export { position } from './positions.tables';
 export { createNetworkService, NetworkFileError, type NetworkService } from './network.service';

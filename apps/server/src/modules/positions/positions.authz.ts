@@ -11,6 +11,9 @@ const onPosition = (more: (p: { id: string; version: number; code: string }) => 
 export const positionsAuthz: AuthzCases = {
   'GET /api/v1/positions/map-layers': { open: 'the district outline and tile settings the maps draw' },
   'GET /api/v1/positions/nearest': { open: 'a worker (or anyone) finds the nearest open station' },
+  'GET /api/v1/positions/map-points': { open: 'the worker map shows every open station before locating (what nearest answers one by one)' },
+  'GET /api/v1/positions/map-context': { foreign: (p) => ({ query: { orgId: p.streetId } }) },
+  'GET /api/v1/positions/places': { foreign: (p) => ({ query: { q: '街道', orgId: p.streetId } }) },
   'GET /api/v1/positions': { lists: { query: { pageSize: 100 } }, foreign: (p) => ({ query: { orgId: p.streetId } }) },
   'GET /api/v1/positions/{id}': onPosition(),
   'POST /api/v1/positions': {

@@ -3,7 +3,12 @@ import {
   idParamsSchema,
   pageOf,
   listPositionsQuerySchema,
+  mapContextQuerySchema,
+  mapContextSchema,
   mapLayersSchema,
+  mapPointsSchema,
+  placeListSchema,
+  placeSearchQuerySchema,
   nearestQuerySchema,
   nearestResultSchema,
   positionSchema,
@@ -14,11 +19,12 @@ import { auditContextOf } from '../../platform/audit/audit.service';
 import { requireScope } from '../../platform/auth';
 import type { MapTilesConfig } from '../../config';
 import { mapLayersOf } from './map-layers';
+import type { MapContextService } from './map-context.service';
 import type { PositionsService } from './positions.service';
 
 const tags = ['positions'];
 
-export const positionsRoutes: FastifyPluginAsyncZod<{ positions: PositionsService; map: MapTilesConfig }> = async (app, { positions, map }) => {
+export const positionsRoutes: FastifyPluginAsyncZod<{ positions: PositionsService; mapContext: MapContextService; map: MapTilesConfig }> = async (app, { positions, mapContext, map }) => {
   const layers = mapLayersOf(map);
 
   // Public: the worker page draws the same outline and tiles without an account.
@@ -32,6 +38,34 @@ export const positionsRoutes: FastifyPluginAsyncZod<{ positions: PositionsServic
       void reply.header('cache-control', 'public, max-age=3600');
       return layers();
     },
+  );
+
+  // Public: the worker map shows every open station before the phone is located (as nearest does, one by one).
+  app.get(
+    '/positions/map-points',
+    { config: { permission: 'public' }, schema: { tags, summary: 'Every open position (the worker map before locating)', response: { 200: mapPointsSchema } } },
+    async (_request, reply) => {
+      void reply.header('cache-control', 'public, max-age=60');
+      return mapContext.listMapPoints();
+    },
+  );
+
+  app.get(
+    '/positions/map-context',
+    {
+      config: { permission: 'position.read' },
+      schema: { tags, summary: "The scope's outline and the imported street network inside it (WGS-84)", querystring: mapContextQuerySchema, response: { 200: mapContextSchema } },
+    },
+    async (request) => mapContext.getMapContext(request.query.orgId, requireScope(request, 'position.read').scope),
+  );
+
+  app.get(
+    '/positions/places',
+    {
+      config: { permission: 'position.read' },
+      schema: { tags, summary: 'Address search: streets/towns of the district and positions in scope by name or address', querystring: placeSearchQuerySchema, response: { 200: placeListSchema } },
+    },
+    async (request) => mapContext.searchPlaces(request.query.q, request.query.orgId, requireScope(request, 'position.read').scope),
   );
 
   // Public: a worker without an account must be able to find a station.

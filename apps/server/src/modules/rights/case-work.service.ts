@@ -161,7 +161,7 @@ export function createCaseWorkService(deps: { db: Db; holidays: HolidaysService;
 
     /** An evidence file's bytes decide its type (image or PDF), not its declared Content-Type. */
     async uploadFile(body: unknown, contentType: string | undefined, fileName: string | undefined, viewer: RightsStaff) {
-      const file = checkUpload(body, contentType, { allowed: EVIDENCE_TYPES, maxBytes: MAX_EVIDENCE_BYTES, errorCode: 'RIGHTS_FILE_TYPE', errorDetail: 'RIGHTS_FILE_TYPE_DETAIL' });
+      const file = checkUpload(body, contentType, { allowed: EVIDENCE_TYPES, maxBytes: MAX_EVIDENCE_BYTES, code: 'RIGHTS_FILE_TYPE' });
       const name = (fileName ? safeFileName(fileName) : '') || `证据.${file.contentType === 'application/pdf' ? 'pdf' : file.contentType.split('/')[1]}`;
       return db.transaction(async (tx) => {
         const row = await repo.insertFile(tx, { uploadedBy: viewer.userId, fileName: name, ...file });

@@ -126,7 +126,7 @@ export function createDocumentsService({ db, render, clock = () => new Date() }:
 
     /** Stores a signature (a PNG drawn on the screen) bound to the content the signer was shown. */
     async sign(token: string, body: unknown, contentType: string | undefined, ctx: AuditContext) {
-      const image = checkUpload(body, contentType, { allowed: ['image/png'] as const, maxBytes: MAX_SIGNATURE_BYTES, errorCode: 'RIGHTS_SIGNATURE_TYPE', errorDetail: 'RIGHTS_SIGNATURE_TYPE_DETAIL' });
+      const image = checkUpload(body, contentType, { allowed: ['image/png'] as const, maxBytes: MAX_SIGNATURE_BYTES, code: 'RIGHTS_SIGNATURE_TYPE' });
       return db.transaction(async (tx) => {
         const request = await openRequest(tx, token, true);
         const at = clock();

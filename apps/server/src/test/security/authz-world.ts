@@ -237,6 +237,8 @@ export async function buildWorld(t: TestApp): Promise<{ world: World; actors: Ac
     street,
     district,
     files,
+    admin,
+    app: t,
     async othersPhoto() {
       const res = await send(t, photographer, 'POST', '/api/v1/photos', { raw: { contentType: 'image/png', data: PNG } });
       return (await ok<{ id: string }>(res, 'photo')).id;

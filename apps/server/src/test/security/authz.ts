@@ -6,6 +6,8 @@
  * role against it (docs/ARCHITECTURE.md, "Security suite").
  */
 
+import type { Client, TestApp } from '../harness';
+
 /** One request: path parameters, query string, JSON body, or a raw upload. */
 export type Req = {
   params?: Record<string, string>;
@@ -74,6 +76,9 @@ export type World = {
    * things in a place (a dispute case, a monitoring point) without a maker here for each.
    */
   asAdmin<T>(method: string, path: string, req?: Req): Promise<T>;
+  /** The platform admin and the app, for a module that makes its own things in a place (market.authz.ts). */
+  admin: Client;
+  app: TestApp;
 };
 
 export type RouteCase = {

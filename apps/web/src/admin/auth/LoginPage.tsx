@@ -1,12 +1,13 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { Me } from '@niangjia/contracts';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError, describeError, safeNext } from '../../shared/api';
 import { useSession } from '../../shared/session';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
+import { PhoneCodeForm } from './PhoneCodeForm';
 
 type Values = { login: string; password: string };
 
@@ -64,19 +65,43 @@ export function LoginPage() {
             role="alert"
           />
         )}
-        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false} size="large">
-          <Form.Item name="login" label={t('login.login')} rules={[{ required: true, message: t('login.loginRequired') }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus placeholder={t('login.loginPlaceholder')} />
-          </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={submitting}>
-            {t('actions.signIn')}
-          </Button>
-        </Form>
+        <Tabs
+          items={[
+            {
+              key: 'password',
+              label: t('market.login.tabPassword'),
+              children: (
+                <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false} size="large">
+                  <Form.Item name="login" label={t('login.login')} rules={[{ required: true, message: t('login.loginRequired') }]}>
+                    <Input prefix={<UserOutlined />} autoComplete="username" autoFocus placeholder={t('login.loginPlaceholder')} />
+                  </Form.Item>
+                  <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+                    <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+                  </Form.Item>
+                  <Button type="primary" htmlType="submit" block loading={submitting}>
+                    {t('actions.signIn')}
+                  </Button>
+                </Form>
+              ),
+            },
+            {
+              key: 'code',
+              label: t('market.login.tabCode'),
+              children: (
+                <PhoneCodeForm
+                  onSignedIn={(me: Me) => {
+                    acceptSession(me);
+                    void navigate(next, { replace: true });
+                  }}
+                />
+              ),
+            },
+          ]}
+        />
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 13 }}>
           {t('login.workerHint')} <a href="/m/login">{t('login.workerLink')}</a>
+          <br />
+          {t('market.login.codeHint')} · <a onClick={() => navigate('/register')}>{t('market.login.register')}</a>
         </Typography.Paragraph>
       </Card>
     </div>

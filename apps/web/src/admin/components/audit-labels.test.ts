@@ -14,7 +14,7 @@ function recordedInServer(): { actions: Set<string>; entityTypes: Set<string> } 
   for (const file of readdirSync(SERVER, { recursive: true, encoding: 'utf8' })) {
     if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
     const text = readFileSync(join(SERVER, file), 'utf8');
-    for (const m of text.matchAll(/\baction: '([a-z_]+\.[a-z_]+)'/g)) actions.add(m[1]!);
+    for (const m of text.matchAll(/\baction: '([a-z_]+(?:\.[a-z_]+)+)'/g)) actions.add(m[1]!);
     for (const m of text.matchAll(/\bentityType: '([a-z_]+)'/g)) entityTypes.add(m[1]!);
   }
   return { actions, entityTypes };

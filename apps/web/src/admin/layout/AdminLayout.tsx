@@ -90,6 +90,8 @@ export function AdminLayout() {
                 style={{ minWidth: 220, maxWidth: 420 }}
                 variant="filled"
               />
+            ) : !me.isStaff && me.permissions.includes('market.provider') ? (
+              <Typography.Text>{t('market.menu.portal')}</Typography.Text>
             ) : (
               <Typography.Text>{t('scope.none')}</Typography.Text>
             )}

@@ -1,5 +1,13 @@
 import {
   AccountBookOutlined,
+  AppstoreOutlined,
+  CalculatorOutlined,
+  FileDoneOutlined,
+  GiftOutlined,
+  ProjectOutlined,
+  SafetyCertificateOutlined,
+  ShoppingOutlined,
+  TrophyOutlined,
   AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
@@ -12,8 +20,6 @@ import {
   FileProtectOutlined,
   NodeIndexOutlined,
   QuestionCircleOutlined,
-  SafetyCertificateOutlined,
-  TrophyOutlined,
   CheckSquareOutlined,
   CreditCardOutlined,
   DashboardOutlined,
@@ -52,7 +58,8 @@ export type MenuEntry = MenuLeaf | MenuGroup;
  * `{ key: 'stations', labelKey: 'menu.stations', icon: <HomeOutlined />, items: [...] }`.
  */
 export const MENU: MenuEntry[] = [
-  { path: '/', labelKey: 'menu.dashboard', icon: <DashboardOutlined /> },
+  // Every staff role reads orgs; a provider's account (portal only) has no dashboard.
+  { path: '/', labelKey: 'menu.dashboard', icon: <DashboardOutlined />, permission: 'org.read' },
   {
     key: 'org-member',
     labelKey: 'menu.orgMember',
@@ -117,6 +124,32 @@ export const MENU: MenuEntry[] = [
       { path: '/rights/teams', labelKey: 'rights.menu.teams', icon: <TeamOutlined />, permission: 'rights.read' },
       { path: '/rights/ratings', labelKey: 'rights.menu.ratings', icon: <TrophyOutlined />, permission: 'rights.read' },
       { path: '/rights/settings', labelKey: 'rights.menu.settings', icon: <SettingOutlined />, permission: 'rights.read' },
+    ],
+  },
+  {
+    key: 'market',
+    labelKey: 'market.menu.group',
+    icon: <ShoppingOutlined />,
+    items: [
+      { path: '/market/library', labelKey: 'market.menu.library', icon: <AppstoreOutlined />, permission: 'market.order' },
+      { path: '/market/orders', labelKey: 'market.menu.orders', icon: <FileDoneOutlined />, permission: 'market.read' },
+      { path: '/market/seasons', labelKey: 'market.menu.seasons', icon: <TrophyOutlined />, permission: 'market.read' },
+      { path: '/market/projects', labelKey: 'market.menu.projects', icon: <ProjectOutlined />, permission: 'market.read' },
+      { path: '/market/providers', labelKey: 'market.menu.providers', icon: <SafetyCertificateOutlined />, permission: 'market.read' },
+      { path: '/market/subsidies', labelKey: 'market.menu.subsidies', icon: <GiftOutlined />, permission: 'market.read' },
+      { path: '/market/settlements', labelKey: 'market.menu.settlements', icon: <CalculatorOutlined />, permission: 'market.read' },
+    ],
+  },
+  {
+    key: 'portal',
+    labelKey: 'market.menu.portal',
+    icon: <ShopOutlined />,
+    items: [
+      { path: '/portal', labelKey: 'market.menu.portalHome', icon: <HomeOutlined />, permission: 'market.provider' },
+      { path: '/portal/projects', labelKey: 'market.menu.portalProjects', icon: <ProjectOutlined />, permission: 'market.provider' },
+      { path: '/portal/entries', labelKey: 'market.menu.portalEntries', icon: <TrophyOutlined />, permission: 'market.provider' },
+      { path: '/portal/orders', labelKey: 'market.menu.portalOrders', icon: <FileDoneOutlined />, permission: 'market.provider' },
+      { path: '/portal/settlements', labelKey: 'market.menu.portalSettlements', icon: <CalculatorOutlined />, permission: 'market.provider' },
     ],
   },
   {

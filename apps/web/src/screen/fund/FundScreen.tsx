@@ -5,6 +5,7 @@ import { formatDate, formatDateTime, formatTime } from '../../shared/format';
 import { LazyMap, useMapLayers, type MapPoint } from '../../shared/map';
 import { formatYuan, type FundRecent, type FundSummary } from './fund-live';
 import { RollingYuan } from './RollingYuan';
+import { useNow } from '../stage';
 import { useFundLive, type Connection } from './use-fund-live';
 
 const RankingChart = lazy(() => import('./RankingChart').then((m) => ({ default: m.RankingChart })));
@@ -43,15 +44,6 @@ function useStage(): { layout: Layout; transform: string } {
     return () => window.removeEventListener('resize', onResize);
   }, []);
   return stage;
-}
-
-function useNow(): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
 }
 
 /** 爱心基金大屏: public, read-only, no personal data; live from the fund's event stream. */

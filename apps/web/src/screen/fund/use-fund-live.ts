@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../shared/api';
+import { openLiveStream, type Connection } from '../live-stream';
 import { applyFundEvent, type FundLiveEvent, type FundSummary, parseFundEvent } from './fund-live';
 
-export type Connection = 'connecting' | 'live' | 'reconnecting';
+export type { Connection } from '../live-stream';
 
 const SUMMARY_PATH = '/public/fund/summary';
 const STREAM_PATH = '/api/v1/public/fund/stream';
 // A full re-read now and then corrects whatever a missed event left behind (rankings, breakfasts).
 const RESYNC_AFTER_EVENT_MS = 3_000;
 const POLL_MS = 60_000;
-const MAX_BACKOFF_MS = 30_000;
 
 /**
  * The fund's figures, live: one read of the summary, then the SSE stream applies each sale as it
@@ -54,11 +54,7 @@ export function useFundLive(org: string) {
   }, [load]);
 
   useEffect(() => {
-    let source: EventSource | null = null;
-    let retry: ReturnType<typeof setTimeout> | null = null;
-    let backoff = 1_000;
-    let closed = false;
-
+    let isClosed = false;
     const onData = (event: MessageEvent<string>) => {
       const parsed = parseFundEvent(event.data);
       if (!parsed || seen.current.has(parsed.id)) return;
@@ -69,66 +65,26 @@ export function useFundLive(org: string) {
       setLastEvent(parsed);
       scheduleResync();
     };
-
-    const connect = () => {
-      if (closed) return;
-      const url = STREAM_PATH + (org ? `?org=${encodeURIComponent(org)}` : '');
-      source = new EventSource(url);
-      source.onopen = () => {
-        backoff = 1_000;
-        setConnection('live');
-        void load();
-      };
-      source.onerror = () => {
-        setConnection('reconnecting');
-        // CONNECTING: the browser retries on its own. CLOSED (e.g. a 5xx): we start over ourselves.
-        if (source && source.readyState === EventSource.CLOSED) {
-          source.close();
-          retry = setTimeout(connect, backoff);
-          backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-        }
-      };
-      source.onmessage = onData;
-      for (const name of ['contribution', 'breakfast']) source.addEventListener(name, onData as EventListener);
-    };
-
-    // A fresh stream now: after the network comes back, or when a re-read failed while the
-    // stream still looked open (a half-dead connection sends nothing and raises no error).
-    const restart = () => {
-      source?.close();
-      source = null;
-      if (retry) clearTimeout(retry);
-      retry = null;
-      connect();
-    };
-    const onOffline = () => {
-      setConnection('reconnecting');
-      source?.close();
-      source = null;
-    };
-    const onOnline = () => {
-      backoff = 1_000;
-      restart();
-    };
-
+    const url = STREAM_PATH + (org ? `?org=${encodeURIComponent(org)}` : '');
+    const stream = openLiveStream(url, { events: { message: onData, contribution: onData, breakfast: onData }, onOpen: () => void load(), setConnection });
     void load();
-    connect();
     const poll = setInterval(() => {
       void load().then((ok) => {
-        if (!ok && !closed) {
+        if (!ok && !isClosed) {
           setConnection('reconnecting');
-          restart();
+          stream.restart();
         }
       });
     }, POLL_MS);
+    const onOffline = () => stream.pause();
+    const onOnline = () => stream.restart();
     window.addEventListener('offline', onOffline);
     window.addEventListener('online', onOnline);
     return () => {
-      closed = true;
+      isClosed = true;
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
-      source?.close();
-      if (retry) clearTimeout(retry);
+      stream.close();
       if (resyncTimer.current) clearTimeout(resyncTimer.current);
       resyncTimer.current = null;
       clearInterval(poll);

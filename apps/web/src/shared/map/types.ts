@@ -1,11 +1,15 @@
-import type { MapLayers } from '@niangjia/contracts';
+import type { MapContext, MapLayers } from '@niangjia/contracts';
 
 /** A point to draw, in WGS-84 (as the API gives it). */
 export type MapPoint = { id: string; lng: number; lat: number; color: string; filled: boolean; title: string; label?: string };
 
 export type MapViewProps = {
   layers: MapLayers | undefined;
+  /** The scope's outline and street network (signed-in maps); without it the district outline of `layers` is drawn. */
+  context?: MapContext | undefined;
   points?: readonly MapPoint[];
+  /** Overlapping points become one numbered circle (the phone's and the console's maps of many stations). */
+  cluster?: boolean;
   /** A pin (WGS-84): the picked location of a form, or the worker's position. */
   pin?: { lng: number; lat: number } | null;
   onPointClick?: (id: string) => void;
@@ -13,7 +17,10 @@ export type MapViewProps = {
   onMapClick?: (lng: number, lat: number) => void;
   /** Fit the view to the points (else to the outline). */
   fitPoints?: boolean;
+  /** Places to show (the worker and the nearest stations, a found address): fitted whenever they change. */
+  focus?: { points: readonly { lng: number; lat: number }[]; maxZoom?: number } | null;
+  /** The centre of the view (WGS-84) after every move: the phone lists the stations near it. */
+  onViewChange?: (centre: { lng: number; lat: number }) => void;
   height?: number | string;
-  /** Extra text under the map attribution, e.g. the no-tiles note. */
   testId?: string;
 };

@@ -25,6 +25,8 @@ export const notifyZh = {
       rights_consultation: '法律咨询待答复',
       rights_referral: '转办待接收',
       rights_warning: '劳动关系预警',
+      market_provider: '服务商审核',
+      market_project_version: '服务项目审核',
     },
   },
 };
@@ -53,6 +55,8 @@ export const notifyEn: Translation<typeof notifyZh> = {
       rights_consultation: 'Legal questions to answer',
       rights_referral: 'Referrals to accept',
       rights_warning: 'Labour-relations warnings',
+      market_provider: 'Providers to review',
+      market_project_version: 'Service projects to review',
     },
   },
 };

@@ -49,3 +49,4 @@ export {
   type IsochroneFeature,
 } from './analysis';
 export { convertOutlineToWgs84, loadJiangbeiOutline, type DistrictOutline } from './boundary';
+export { boundsOfPolygons, pickBoundaryOrg, splitOutlineByCentres, type MultiPolygonCoords } from './scope-area';

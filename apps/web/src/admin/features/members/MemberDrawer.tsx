@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../../shared/api';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { STATUS_COLORS } from '../../../shared/members';
+import { useRegisters } from '../../../shared/registers';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { AuditTable } from '../../components/AuditTable';
@@ -16,6 +17,7 @@ const HISTORY_COLORS: Record<string, string> = { applied: 'blue', approved: 'gre
 /** One member: tabs 基本信息 / 历史 / 审计, with the actions of their status (/members/:id). */
 export function MemberDrawer({ memberId, onClose, onChanged }: { memberId: string; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
+  const registers = useRegisters();
   const me = useMe();
   const canReveal = me.permissions.includes('member.reveal');
   const detail = useRequest((signal) => api.get<MemberDetail>(`/members/${memberId}`, undefined, { signal }), [memberId]);
@@ -93,6 +95,11 @@ export function MemberDrawer({ memberId, onClose, onChanged }: { memberId: strin
                   <Descriptions.Item label={t('members.fields.employerCreditCode')}>{field(m.person.employerCreditCode)}</Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.industry')}>{field(m.person.industry)}</Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.homeStreetCode')}>{field(m.person.homeStreetCode)}</Descriptions.Item>
+                  <Descriptions.Item label={t('members.fields.ethnicity')}>{field(registers.label('ethnicity', m.person.ethnicity))}</Descriptions.Item>
+                  <Descriptions.Item label={t('members.fields.politicalStatus')}>{field(registers.label('politicalStatus', m.person.politicalStatus))}</Descriptions.Item>
+                  <Descriptions.Item label={t('members.fields.education')}>{field(registers.label('education', m.person.education))}</Descriptions.Item>
+                  <Descriptions.Item label={t('members.fields.isHardship')}>{m.person.isHardship ? <Tag color="orange">{t('members.yes')}</Tag> : t('members.no')}</Descriptions.Item>
+                  <Descriptions.Item label={t('members.fields.hukouPlace')} span={2}>{field(m.person.hukouPlace)}</Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.hasAccount')}>{yesNo(m.person.hasAccount)}</Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.source')}>{t(`members.source.${m.source}`, { defaultValue: m.source })}</Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.appliedAt')}>{formatDateTime(m.appliedAt)}</Descriptions.Item>
@@ -102,7 +109,7 @@ export function MemberDrawer({ memberId, onClose, onChanged }: { memberId: strin
                     <Descriptions.Item label={t('members.fields.rejectedReason')} span={2}>{m.rejectedReason}</Descriptions.Item>
                   )}
                   <Descriptions.Item label={t('common.updatedAt')} span={2}>
-                    {formatDateTime(m.updatedAt)} · v{m.version}
+                    {formatDateTime(m.updatedAt)}
                   </Descriptions.Item>
                 </Descriptions>
               ),

@@ -1,6 +1,6 @@
 import { DownloadOutlined, DownOutlined } from '@ant-design/icons';
-import type { Member, Page } from '@niangjia/contracts';
-import { App, Button, Card, DatePicker, Dropdown, Empty, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import type { ApproveMembersBatchResult, Member, Page } from '@niangjia/contracts';
+import { Alert, App, Button, Card, DatePicker, Dropdown, Empty, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listPagination } from '../../components/list-pagination';
@@ -19,13 +19,14 @@ import { MemberActions } from './MemberActions';
 import { MemberDrawer } from './MemberDrawer';
 import { RevealCell } from './RevealCell';
 
-type Filters = { q?: string; orgId?: string; status?: string; employmentForm?: string; isMigrant?: string; joinedFrom?: string; joinedTo?: string };
+type Filters = { q?: string; orgId?: string; status?: string; employmentForm?: string; isMigrant?: string; isHardship?: string; joinedFrom?: string; joinedTo?: string };
 type FormValues = {
   q?: string;
   orgId?: string;
   status?: string;
   employmentForm?: string;
   isMigrant?: string;
+  isHardship?: string;
   joined?: [{ format: (f: string) => string } | null, { format: (f: string) => string } | null] | null;
 };
 
@@ -35,7 +36,7 @@ type FormValues = {
  */
 export function MembersPage({ mode }: { mode: 'all' | 'applications' }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const me = useMe();
   const { scope } = useScope();
   const { memberId } = useParams();
@@ -54,6 +55,66 @@ export function MembersPage({ mode }: { mode: 'all' | 'applications' }) {
   );
 
   const hasFilters = Object.values(filters).some(Boolean);
+
+  // 批量通过: the selected applications, each with the version on screen; the ones not yet
+  // real-name verified are named before staff confirm (approving verifies them).
+  const canBatch = applications && me.permissions.includes('member.write');
+  const [selected, setSelected] = useState<Member[]>([]);
+  const [approving, setApproving] = useState(false);
+  const approveSelected = () => {
+    const unverified = selected.filter((m) => !m.person.isRealNameVerified);
+    modal.confirm({
+      title: t('members.batch.title', { count: selected.length }),
+      width: 520,
+      content: (
+        <Space orientation="vertical">
+          <Typography.Text>{t('members.batch.hint')}</Typography.Text>
+          {unverified.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="batch-unverified"
+              title={t('members.batch.unverified', {
+                count: unverified.length,
+                names: unverified
+                  .slice(0, 10)
+                  .map((m) => m.person.realName)
+                  .join('、') + (unverified.length > 10 ? '…' : ''),
+              })}
+            />
+          )}
+        </Space>
+      ),
+      okText: t('members.batch.approve'),
+      cancelText: t('actions.cancel'),
+      onOk: async () => {
+        setApproving(true);
+        try {
+          const result = await api.post<ApproveMembersBatchResult>('/members/approve-batch', { items: selected.map((m) => ({ id: m.id, version: m.version })) });
+          if (result.approved.length) message.success(t('members.batch.done', { count: result.approved.length }));
+          if (result.failed.length) {
+            const names = new Map(selected.map((m) => [m.id, m.person.realName]));
+            modal.warning({
+              title: t('members.batch.failed', { count: result.failed.length }),
+              content: (
+                <ul style={{ paddingInlineStart: 18, margin: 0 }}>
+                  {result.failed.map((f) => (
+                    <li key={f.id}>{t('members.batch.failedItem', { name: names.get(f.id) ?? '', message: f.message })}</li>
+                  ))}
+                </ul>
+              ),
+            });
+          }
+          setSelected([]);
+          list.reload();
+        } catch (e) {
+          message.error(errorText(e));
+        } finally {
+          setApproving(false);
+        }
+      },
+    });
+  };
   const [exporting, setExporting] = useState(false);
   const exportXlsx = async (reveal: boolean) => {
     setExporting(true);
@@ -73,6 +134,7 @@ export function MembersPage({ mode }: { mode: 'all' | 'applications' }) {
     if (v.status) next.status = v.status;
     if (v.employmentForm) next.employmentForm = v.employmentForm;
     if (v.isMigrant) next.isMigrant = v.isMigrant;
+    if (v.isHardship) next.isHardship = v.isHardship;
     const [from, to] = v.joined ?? [];
     if (from) next.joinedFrom = from.format('YYYY-MM-DD');
     if (to) next.joinedTo = to.format('YYYY-MM-DD');
@@ -109,6 +171,19 @@ export function MembersPage({ mode }: { mode: 'all' | 'applications' }) {
               ]}
             />
           </Form.Item>
+          {!applications && (
+            <Form.Item name="isHardship" label={t('members.filters.hardship')}>
+              <Select
+                allowClear
+                style={{ width: 90 }}
+                placeholder={t('common.all')}
+                options={[
+                  { value: 'true', label: t('members.filters.yes') },
+                  { value: 'false', label: t('members.filters.no') },
+                ]}
+              />
+            </Form.Item>
+          )}
           {!applications && (
             <Form.Item name="joined" label={t('members.filters.joined')}>
               <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 260 }} />
@@ -160,6 +235,17 @@ export function MembersPage({ mode }: { mode: 'all' | 'applications' }) {
         <DataTable<Member>
           id={applications ? 'member-applications' : 'members'}
           rowKey="id"
+          rowSelection={canBatch ? { selectedRowKeys: selected.map((m) => m.id), onChange: (_keys, rows) => setSelected(rows), preserveSelectedRowKeys: true } : undefined}
+          toolbar={
+            canBatch ? (
+              <Space>
+                <Button type="primary" disabled={!selected.length} loading={approving} onClick={approveSelected} data-testid="approve-batch">
+                  {t('members.batch.approve')}
+                </Button>
+                {selected.length > 0 && <Typography.Text type="secondary">{t('members.batch.selected', { count: selected.length })}</Typography.Text>}
+              </Space>
+            ) : undefined
+          }
           loading={list.loading}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: <Empty description={hasFilters ? t('members.emptyFiltered') : applications ? t('members.emptyApplications') : t('members.empty')} /> }}
@@ -200,6 +286,11 @@ export function MembersPage({ mode }: { mode: 'all' | 'applications' }) {
                 <Space size={4} style={{ whiteSpace: 'nowrap' }}>
                   {t(`members.employmentForms.${v}`)}
                   {m.person.isMigrant && <Tag style={{ marginInlineEnd: 0 }}>{t('members.filters.migrant')}</Tag>}
+                  {m.person.isHardship && (
+                    <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+                      {t('members.filters.hardship')}
+                    </Tag>
+                  )}
                 </Space>
               ),
             },

@@ -1,11 +1,12 @@
 import type { Member, MemberDetail } from '@niangjia/contracts';
-import { Alert, App, Form, Input, Modal, Select, Switch, Typography } from 'antd';
+import { Alert, App, Col, Form, Input, Modal, Row, Select, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, describeError } from '../../../shared/api';
 import { isValidCreditCode } from '../../../shared/domain';
 import { applyServerErrors } from '../../../shared/form-errors';
 import { EMPLOYMENT_FORMS, idNumberRules, normaliseIdNumber, PHONE_INPUT_MAX, phoneRule, type EmploymentForm } from '../../../shared/members';
+import { useRegisters } from '../../../shared/registers';
 import { useMe } from '../../../shared/session';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 
@@ -59,13 +60,19 @@ type EditValues = {
   industry?: string;
   isMigrant: boolean;
   homeStreetCode?: string;
+  ethnicity?: string | null;
+  politicalStatus?: string | null;
+  education?: string | null;
+  hukouPlace?: string;
+  isHardship: boolean;
 };
 
-const EDIT_FIELDS = ['realName', 'idNumber', 'phone', 'employmentForm', 'employerName', 'employerCreditCode', 'industry', 'isMigrant', 'homeStreetCode'];
+const EDIT_FIELDS = ['realName', 'idNumber', 'phone', 'employmentForm', 'employerName', 'employerCreditCode', 'industry', 'isMigrant', 'homeStreetCode', 'ethnicity', 'politicalStatus', 'education', 'hukouPlace', 'isHardship'];
 
 export function EditMemberModal({ member, open, onClose, onSaved, onStale }: Base) {
   const { t } = useTranslation();
   const p = member.person;
+  const registers = useRegisters();
   const { form, saving, run, banner } = useMemberAction<EditValues>(open, onStale, EDIT_FIELDS);
   useEffect(() => {
     if (open)
@@ -77,6 +84,11 @@ export function EditMemberModal({ member, open, onClose, onSaved, onStale }: Bas
         industry: p.industry ?? '',
         isMigrant: p.isMigrant,
         homeStreetCode: p.homeStreetCode ?? '',
+        ethnicity: p.ethnicity,
+        politicalStatus: p.politicalStatus,
+        education: p.education,
+        hukouPlace: p.hukouPlace ?? '',
+        isHardship: p.isHardship,
       });
   }, [open, member]);
 
@@ -93,6 +105,9 @@ export function EditMemberModal({ member, open, onClose, onSaved, onStale }: Bas
       if (text(v.industry) !== p.industry) body.industry = text(v.industry);
       if (v.isMigrant !== p.isMigrant) body.isMigrant = v.isMigrant;
       if (text(v.homeStreetCode) !== p.homeStreetCode) body.homeStreetCode = text(v.homeStreetCode);
+      for (const key of ['ethnicity', 'politicalStatus', 'education'] as const) if ((v[key] ?? null) !== p[key]) body[key] = v[key] ?? null;
+      if (text(v.hukouPlace) !== p.hukouPlace) body.hukouPlace = text(v.hukouPlace);
+      if (v.isHardship !== p.isHardship) body.isHardship = v.isHardship;
       onSaved(await api.patch<MemberDetail>(`/members/${member.id}`, body));
     });
 
@@ -134,9 +149,38 @@ export function EditMemberModal({ member, open, onClose, onSaved, onStale }: Bas
         <Form.Item name="homeStreetCode" label={t('members.fields.homeStreetCode')} rules={[{ pattern: /^\d{9}$/, message: t('members.edit.streetFormat') }]}>
           <Input maxLength={9} inputMode="numeric" />
         </Form.Item>
-        <Form.Item name="isMigrant" label={t('members.fields.isMigrant')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="ethnicity" label={t('members.fields.ethnicity')}>
+              <Select allowClear showSearch optionFilterProp="label" options={registers.options('ethnicity')} placeholder={t('common.notSet')} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="politicalStatus" label={t('members.fields.politicalStatus')}>
+              <Select allowClear options={registers.options('politicalStatus')} placeholder={t('common.notSet')} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="education" label={t('members.fields.education')}>
+              <Select allowClear options={registers.options('education')} placeholder={t('common.notSet')} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="hukouPlace" label={t('members.fields.hukouPlace')} tooltip={t('members.fields.hukouPlaceHint')} rules={[{ max: 60, message: t('common.maxLength', { n: 60 }) }]}>
+              <Input maxLength={60} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="isMigrant" label={t('members.fields.isMigrant')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="isHardship" label={t('members.fields.isHardship')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+        </Row>
       </Form>
     </Modal>
   );

@@ -8,6 +8,7 @@ import { api } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useMemberCounts } from './member-counts';
 
 type Props = {
   query: { parentId?: string; under?: string; q?: string; type?: string; status?: string };
@@ -29,6 +30,8 @@ export function OrgChildrenTable({ query, onOpen, emptyText, onCreate, refreshKe
     setPage(1);
   }
   const result = useRequest((signal) => api.get<Page<Org>>('/orgs', { ...query, page, pageSize }, { signal }), [key, page, pageSize, refreshKey]);
+  // Children of one node: their member counts come from the figures engine in one request.
+  const members = useMemberCounts(query.parentId);
 
   return (
     <>
@@ -77,6 +80,17 @@ export function OrgChildrenTable({ query, onOpen, emptyText, onCreate, refreshKe
           { title: t('orgs.fields.code'), key: 'code', dataIndex: 'code', width: 130 },
           { title: t('orgs.fields.type'), key: 'type', dataIndex: 'type', width: 130, render: (v: string) => t(`orgTypes.${v}`) },
           { title: t('orgs.fields.children'), key: 'childCount', dataIndex: 'childCount', width: 90, align: 'right' },
+          ...(members
+            ? [
+                {
+                  title: t('orgs.fields.memberCount'),
+                  key: 'memberCount',
+                  width: 100,
+                  align: 'right' as const,
+                  render: (_: unknown, o: Org) => (members.byChild.get(o.id) ?? 0).toLocaleString('zh-CN'),
+                },
+              ]
+            : []),
           {
             title: t('orgs.fields.status'),
             key: 'status',

@@ -1,6 +1,6 @@
 import { EditOutlined, PlusOutlined, RetweetOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import type { Org, OrgDetail } from '@niangjia/contracts';
-import { App, Breadcrumb, Button, Card, Descriptions, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, Descriptions, Result, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, errorText } from '../../../shared/api';
@@ -14,6 +14,7 @@ import { NotFoundPage } from '../../layout/NotFoundPage';
 import { CloseOrgModal, MoveOrgModal } from './OrgActionModals';
 import { OrgChildrenTable } from './OrgChildrenTable';
 import { OrgFormModal } from './OrgFormModal';
+import { useMemberCounts } from './member-counts';
 
 type Props = {
   orgId: string;
@@ -41,6 +42,7 @@ export function OrgDetailPanel({ orgId, onOpen, onTreeChanged, onLoaded }: Props
     },
     [orgId],
   );
+  const members = useMemberCounts(orgId);
 
   if (detail.error instanceof ApiError && (detail.error.status === 404 || detail.error.code === 'NOT_FOUND')) {
     return <NotFoundPage title={t('orgs.notFound.title')} detail={detail.error.detail ?? t('orgs.notFound.detail')} />;
@@ -165,7 +167,16 @@ export function OrgDetailPanel({ orgId, onOpen, onTreeChanged, onLoaded }: Props
                 </Descriptions.Item>
                 <Descriptions.Item label={t('orgs.fields.contactName')}>{field(org.contactName)}</Descriptions.Item>
                 <Descriptions.Item label={t('orgs.fields.contactPhone')}>{field(org.contactPhone)}</Descriptions.Item>
+                <Descriptions.Item label={t('orgs.fields.chairName')}>{field(org.chairName)}</Descriptions.Item>
+                <Descriptions.Item label={t('orgs.fields.chairPhone')}>{field(org.chairPhone)}</Descriptions.Item>
+                <Descriptions.Item label={t('orgs.fields.foundedOn')}>{field(org.foundedOn)}</Descriptions.Item>
+                <Descriptions.Item label={t('orgs.fields.legalCertNo')}>{field(org.legalCertNo)}</Descriptions.Item>
                 <Descriptions.Item label={t('orgs.fields.children')}>{org.childCount}</Descriptions.Item>
+                {members && (
+                  <Descriptions.Item label={<Tooltip title={t('orgs.fields.memberCountHint')}>{t('orgs.fields.memberCount')}</Tooltip>}>
+                    <span data-testid="org-member-count">{(members.total ?? 0).toLocaleString('zh-CN')}</span>
+                  </Descriptions.Item>
+                )}
                 <Descriptions.Item label={t('orgs.fields.status')}>
                   {t(`orgs.status.${org.status}`)}
                   {isClosed && org.closedAt ? ` · ${formatDateTime(org.closedAt)}` : ''}

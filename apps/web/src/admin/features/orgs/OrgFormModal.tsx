@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, describeError } from '../../../shared/api';
 import { childTypesOf, isValidCreditCode } from '../../../shared/domain';
 import { applyServerErrors } from '../../../shared/form-errors';
+import { formatDate } from '../../../shared/format';
 import { DivisionPicker } from './DivisionPicker';
 
 type Values = {
@@ -17,10 +18,14 @@ type Values = {
   address?: string;
   contactName?: string;
   contactPhone?: string;
+  chairName?: string;
+  chairPhone?: string;
+  foundedOn?: string;
+  legalCertNo?: string;
 };
 
-const FIELDS = ['type', 'code', 'name', 'shortName', 'divisionCode', 'creditCode', 'address', 'contactName', 'contactPhone'] as const;
-const OPTIONAL = ['shortName', 'divisionCode', 'creditCode', 'address', 'contactName', 'contactPhone'] as const;
+const FIELDS = ['type', 'code', 'name', 'shortName', 'divisionCode', 'creditCode', 'address', 'contactName', 'contactPhone', 'chairName', 'chairPhone', 'foundedOn', 'legalCertNo'] as const;
+const OPTIONAL = ['shortName', 'divisionCode', 'creditCode', 'address', 'contactName', 'contactPhone', 'chairName', 'chairPhone', 'foundedOn', 'legalCertNo'] as const;
 
 type Props =
   | { mode: 'create'; parent: Org; open: boolean; onClose: () => void; onSaved: (org: Org) => void }
@@ -39,6 +44,10 @@ function valuesOf(org: Org): Values {
     address: org.address ?? '',
     contactName: org.contactName ?? '',
     contactPhone: org.contactPhone ?? '',
+    chairName: org.chairName ?? '',
+    chairPhone: org.chairPhone ?? '',
+    foundedOn: org.foundedOn ?? '',
+    legalCertNo: org.legalCertNo ?? '',
   };
 }
 
@@ -243,6 +252,26 @@ export function OrgFormModal(props: Props) {
           <Col xs={24} md={12}>
             <Form.Item name="contactPhone" label={t('orgs.fields.contactPhone')} rules={[{ max: 20, message: t('common.maxLength', { n: 20 }) }]}>
               <Input autoComplete="off" inputMode="tel" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="chairName" label={t('orgs.fields.chairName')} rules={[{ max: 40, message: t('common.maxLength', { n: 40 }) }]}>
+              <Input autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="chairPhone" label={t('orgs.fields.chairPhone')} rules={[{ max: 20, message: t('common.maxLength', { n: 20 }) }]}>
+              <Input autoComplete="off" inputMode="tel" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="foundedOn" label={t('orgs.fields.foundedOn')}>
+              <Input type="date" max={formatDate(new Date())} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="legalCertNo" label={t('orgs.fields.legalCertNo')} rules={[{ max: 40, message: t('common.maxLength', { n: 40 }) }]}>
+              <Input autoComplete="off" />
             </Form.Item>
           </Col>
         </Row>

@@ -1,27 +1,66 @@
-import type { MapLayers } from '@niangjia/contracts';
-import { Button, Input, Select, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import type { MapContext, MapLayers, Place } from '@niangjia/contracts';
+import { AimOutlined } from '@ant-design/icons';
+import { Alert, Button, Input, Select, Space, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromWgs84, toWgs84, type Crs } from '../../../shared/coords';
-import { LazyMap } from '../../../shared/map';
+import { LazyMap, locateOnce, measureDistanceToNearestSegment } from '../../../shared/map';
+import { AddressSearch } from './AddressSearch';
 
 /** The location as the form holds it: a point and the datum it is in; the server converts to WGS-84. */
 export type LocationValue = { lng: number; lat: number; crs: Crs };
 
 const CRS_LIST: Crs[] = ['wgs84', 'gcj02', 'bd09'];
 const fixed = (v: number) => (Math.round(v * 1e6) / 1e6).toFixed(6);
+/** Farther than this from every street of the imported network, a picked point gets a warning. */
+export const FAR_FROM_STREET_METRES = 150;
 
 /**
  * 位置: click the map (gives WGS-84), or type coordinates with their datum named (WGS-84, GCJ-02
  * or BD-09, as picked on a GPS device, AMap or Baidu). The pin shows where typed ones land.
  */
-export function CoordinateInput({ layers, value, onChange }: { layers: MapLayers | undefined; value?: LocationValue | undefined; onChange?: (v: LocationValue) => void }) {
+export function CoordinateInput({
+  layers,
+  context,
+  orgId,
+  value,
+  onChange,
+}: {
+  layers: MapLayers | undefined;
+  context?: MapContext | undefined;
+  orgId?: string | undefined;
+  value?: LocationValue | undefined;
+  onChange?: (v: LocationValue) => void;
+}) {
   const { t } = useTranslation();
+  const [focus, setFocus] = useState<{ points: { lng: number; lat: number }[]; maxZoom: number } | null>(null);
+  const [found, setFound] = useState<Place | null>(null);
+  const [locating, setLocating] = useState(false);
+  const [locateProblem, setLocateProblem] = useState<string | null>(null);
   const [crs, setCrs] = useState<Crs>(value?.crs ?? 'gcj02');
   const [lngText, setLngText] = useState('');
   const [latText, setLatText] = useState('');
   const [problem, setProblem] = useState(false);
   const wgs = value ? toWgs84(value.lng, value.lat, value.crs) : null;
+  // How far the point is from the imported streets (none imported: no check).
+  const streetMetres = useMemo(
+    () => (wgs && context?.network ? measureDistanceToNearestSegment({ lng: wgs[0], lat: wgs[1] }, context.network.segments) : null),
+    [wgs?.[0], wgs?.[1], context],
+  );
+
+  const useMyLocation = async () => {
+    setLocating(true);
+    setLocateProblem(null);
+    const at = await locateOnce();
+    setLocating(false);
+    if (!at.ok) {
+      setLocateProblem(t('positionsForm.locateFailed', { reason: t(`positionsForm.locateReasons.${at.problem}`) }));
+      return;
+    }
+    const point = { lng: Math.round(at.lng * 1e6) / 1e6, lat: Math.round(at.lat * 1e6) / 1e6 };
+    setFocus({ points: [point], maxZoom: 17 });
+    onChange?.({ ...point, crs: 'wgs84' });
+  };
 
   // A click on the map shows the point in the datum chosen for typing.
   useEffect(() => {
@@ -45,10 +84,30 @@ export function CoordinateInput({ layers, value, onChange }: { layers: MapLayers
 
   return (
     <div>
+      <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
+        <AddressSearch
+          orgId={orgId}
+          onPick={(place) => {
+            setFound(place);
+            setFocus({ points: [{ lng: place.lng, lat: place.lat }], maxZoom: place.kind === 'division' ? 15 : 17 });
+          }}
+        />
+        <Button icon={<AimOutlined />} loading={locating} onClick={() => void useMyLocation()} data-testid="use-my-location">
+          {locating ? t('positionsForm.locating') : t('positionsForm.myLocation')}
+        </Button>
+      </Space.Compact>
+      {found && !value && (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '0 0 6px' }} data-testid="address-moved">
+          {t('positionsForm.search.moved', { name: found.name })}
+        </Typography.Paragraph>
+      )}
+      {locateProblem && <Alert type="warning" showIcon style={{ marginBottom: 6 }} title={locateProblem} />}
       <LazyMap
         layers={layers}
+        context={context}
+        focus={focus}
         pin={wgs ? { lng: wgs[0], lat: wgs[1] } : null}
-        height={340}
+        height={320}
         testId="location-map"
         onMapClick={(lng, lat) => onChange?.({ lng: Math.round(lng * 1e6) / 1e6, lat: Math.round(lat * 1e6) / 1e6, crs: 'wgs84' })}
       />
@@ -71,6 +130,9 @@ export function CoordinateInput({ layers, value, onChange }: { layers: MapLayers
           <Button onClick={() => apply()}>{t('positionsForm.coords.apply')}</Button>
         </Space.Compact>
         {problem && <Typography.Text type="danger" style={{ fontSize: 12 }}>{t('positionsForm.coords.invalid')}</Typography.Text>}
+        {streetMetres !== null && streetMetres > FAR_FROM_STREET_METRES && (
+          <Alert type="warning" showIcon style={{ marginTop: 6 }} data-testid="far-from-street" title={t('positionsForm.farFromStreet', { metres: Math.round(streetMetres) })} />
+        )}
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }}>{t('positionsForm.coords.hint')}</Typography.Paragraph>
       </div>
     </div>

@@ -1,12 +1,13 @@
 import type { Position } from '@niangjia/contracts';
 import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../../shared/session';
 import { api, ApiError } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
-import { LazyMap, useMapLayers } from '../../../shared/map';
+import { LazyMap, useMapContext, useMapLayers, useMapPoints, type MapPoint } from '../../../shared/map';
 import { STATUS_COLORS, TYPE_COLORS } from '../../../shared/positions';
 import { useRequest } from '../../../shared/use-request';
 import { AuditTable } from '../../components/AuditTable';
@@ -24,6 +25,16 @@ export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: st
   const detail = useRequest((signal) => api.get<Position>(`/positions/${positionId}`, undefined, { signal }), [positionId]);
   const layers = useMapLayers();
   const p = detail.data;
+  // The mini-map shows the neighbourhood: the owning street's area and streets, the stations around it.
+  const context = useMapContext(p?.org.id, Boolean(p));
+  const neighbours = useMapPoints(Boolean(p));
+  const points = useMemo<MapPoint[]>(() => {
+    if (!p) return [];
+    const others = (neighbours.data?.items ?? [])
+      .filter((n) => n.id !== p.id)
+      .map((n) => ({ id: n.id, lng: n.location.lng, lat: n.location.lat, color: '#8c8c8c', filled: n.isOpenNow, title: n.name }));
+    return [...others, { id: p.id, lng: p.location.lng, lat: p.location.lat, color: TYPE_COLORS[p.type], filled: p.isOpenNow, title: p.name }];
+  }, [p, neighbours.data]);
   const notFound = detail.error instanceof ApiError && (detail.error.status === 404 || detail.error.status === 403);
 
   return (
@@ -94,13 +105,7 @@ export function PositionDrawer({ positionId, onClose, onEdit }: { positionId: st
                     <Descriptions.Item label={t('positionsAdmin.fields.operator')}>{p.operator ?? '—'}</Descriptions.Item>
                     <Descriptions.Item label={t('positionsAdmin.fields.updatedAt')}>{formatDateTime(p.updatedAt)}</Descriptions.Item>
                   </Descriptions>
-                  <LazyMap
-                    layers={layers.data}
-                    points={[{ id: p.id, lng: p.location.lng, lat: p.location.lat, color: TYPE_COLORS[p.type], filled: p.isOpenNow, title: p.name }]}
-                    pin={p.location}
-                    fitPoints
-                    height={260}
-                  />
+                  <LazyMap layers={layers.data} context={context.data} points={points} pin={p.location} focus={{ points: [p.location], maxZoom: 15.5 }} height={280} testId="position-mini-map" />
                 </Space>
               ),
             },

@@ -1,4 +1,4 @@
-import type { MapLayers, Position } from '@niangjia/contracts';
+import type { MapContext, MapLayers, Position } from '@niangjia/contracts';
 import { Alert, App, Checkbox, Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,7 +27,7 @@ type Values = {
 
 const FIELDS = ['code', 'name', 'type', 'orgId', 'address', 'location', 'serves', 'facilities', 'status', 'contactPhone'] as const;
 
-type Props = { layers: MapLayers | undefined; onClose: () => void; onSaved: (p: Position) => void } & ({ mode: 'create' } | { mode: 'edit'; position: Position });
+type Props = { layers: MapLayers | undefined; context?: MapContext | undefined; onClose: () => void; onSaved: (p: Position) => void } & ({ mode: 'create' } | { mode: 'edit'; position: Position });
 
 function valuesOf(p: Position): Values {
   return {
@@ -146,7 +146,7 @@ export function PositionFormModal(props: Props) {
               rules={[{ required: true, message: t('positionsAdmin.location.required') }]}
               extra={t('positionsAdmin.location.hint')}
             >
-              <CoordinateInput layers={props.layers} />
+              <CoordinateInput layers={props.layers} context={props.context} orgId={scope?.id} />
             </Form.Item>
             <Typography.Text data-testid="picked-location" type={location ? undefined : 'secondary'}>
               {location ? <PickedText location={location} /> : t('positionsAdmin.location.none')}

@@ -8,7 +8,7 @@ import { FilterActions } from '../../components/FilterActions';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
-import { LazyMap, useMapLayers, type MapPoint } from '../../../shared/map';
+import { LazyMap, useMapContext, useMapLayers, type MapPoint } from '../../../shared/map';
 import { FACILITIES, POSITION_STATUSES, POSITION_TYPES, SEVEN_STANDARD, STATUS_COLORS, TYPE_COLORS } from '../../../shared/positions';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
@@ -44,6 +44,7 @@ export function PositionsPage() {
   const [pageSize, setPageSize] = useState(20);
   const [editing, setEditing] = useState<{ mode: 'create' } | { mode: 'edit'; position: Position } | null>(null);
   const layers = useMapLayers();
+  const context = useMapContext(scope?.id);
   const [drawerKey, setDrawerKey] = useState(0);
 
   const query = { ...filters, orgId: scope?.id };
@@ -158,7 +159,7 @@ export function PositionsPage() {
                 </Typography.Text>
               )}
             </Space>
-            <LazyMap layers={layers.data} points={points} fitPoints height={560} onPointClick={(id) => navigate(`/positions/${id}?view=map`)} testId="positions-map" />
+            <LazyMap layers={layers.data} context={context.data} points={points} cluster fitPoints height={560} onPointClick={(id) => navigate(`/positions/${id}?view=map`)} testId="positions-map" />
           </Space>
         ) : (
           <DataTable<Position>
@@ -255,6 +256,7 @@ export function PositionsPage() {
         <PositionFormModal
           {...(editing.mode === 'edit' ? { mode: 'edit' as const, position: editing.position } : { mode: 'create' as const })}
           layers={layers.data}
+          context={context.data}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);

@@ -1,6 +1,19 @@
 import type { Translation } from '../../../shared/locale-shape';
 /** Strings of the position form's coordinates and hours (merged into the admin locales as positionsForm). */
 export const positionsFormZh = {
+  search: {
+    label: '查找街道、道路或阵地',
+    placeholder: '街道、道路或阵地名称，如 五红路',
+    none: '没有找到“{{q}}”：换个街道或道路名称，或直接在地图上点选',
+    kinds: { division: '街道/镇', position: '已有阵地' },
+    moved: '已移到“{{name}}”附近，请在地图上点选准确位置',
+  },
+  myLocation: '使用我的位置',
+  locating: '正在定位…',
+  locateFailed: '没能拿到当前位置（{{reason}}），请在地图上点选',
+  locateReasons: { denied: '未允许定位', unavailable: '定位不可用', timeout: '定位超时', unsupported: '浏览器不支持定位' },
+  farFromStreet: '这个点离已导入路网中最近的道路约 {{metres}} 米：请确认没有点错位置（驿站通常在路边）',
+  nearStreet: '离最近的道路约 {{metres}} 米',
   coords: {
     title: '输入坐标',
     crs: '坐标系',
@@ -34,6 +47,19 @@ export const positionsFormZh = {
 
 
 export const positionsFormEn: Translation<typeof positionsFormZh> = {
+  search: {
+    label: 'Find a street, road or position',
+    placeholder: 'Street, road or position, e.g. 五红路',
+    none: 'Nothing found for “{{q}}”: try a street or road name, or click the map',
+    kinds: { division: 'Street/town', position: 'Existing position' },
+    moved: 'Moved to “{{name}}”: click the exact place on the map',
+  },
+  myLocation: 'Use my location',
+  locating: 'Locating…',
+  locateFailed: 'Could not get your location ({{reason}}); click the map instead',
+  locateReasons: { denied: 'permission refused', unavailable: 'location unavailable', timeout: 'timed out', unsupported: 'not supported by this browser' },
+  farFromStreet: 'This point is about {{metres}} m from the nearest street of the imported network: check it is the right place (stations are usually by a road)',
+  nearStreet: 'About {{metres}} m from the nearest street',
   coords: {
     title: 'Type coordinates',
     crs: 'Datum',

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../../../shared/api';
 import { useSession } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
-import { CalendarIcon, CardIcon, FlagIcon, HeartIcon, PinIcon, ScaleIcon } from '../../icons';
+import { BagIcon, CalendarIcon, CardIcon, FlagIcon, HeartIcon, PinIcon, ScaleIcon, StoreIcon } from '../../icons';
 import { LanguageToggle } from '../LanguageToggle';
 import { useWorkerOffers } from './use-worker-offers';
 
@@ -44,6 +44,10 @@ export function ServicesPage() {
         {offers.hasBreakfastCard && item('breakfast', '/me/breakfast-card', <CalendarIcon />)}
         {offers.hasFund && item('accounts', '/fund/accounts', <HeartIcon />)}
         {me && item('feedback', '/me/feedback', <FlagIcon />)}
+      </List>
+      <List header={t('services.marketGroup')} mode="card" style={{ margin: 12 }}>
+        {item('market', '/market', <StoreIcon />)}
+        {me && item('orders', '/me/orders', <BagIcon />)}
       </List>
       <List header={t('legal.services.group')} mode="card" style={{ margin: 12 }}>
         <List.Item prefix={<ScaleIcon />} description={t('legal.services.legalText')} onClick={() => navigate('/legal')} data-testid="service-legal">

@@ -22,6 +22,11 @@ export const shellZh = {
     accountsText: '每一笔捐赠和支出都公开',
     feedback: '我的反馈',
     feedbackText: '给驿站的评分和问题反馈、工会的回复',
+    marketGroup: '服务超市',
+    market: '职工服务项目',
+    marketText: '区总工会评选认可的服务，可自己预约的标有“个人可约”',
+    orders: '我的服务预约',
+    ordersText: '预约的服务、签到和评价',
   },
   privacy: {
     title: '隐私政策',
@@ -52,6 +57,11 @@ export const shellEn: Translation<typeof shellZh> = {
     accountsText: 'Every donation and every payment, in public',
     feedback: 'My feedback',
     feedbackText: 'Your ratings and reports of stations, and the union’s replies',
+    marketGroup: 'Service market',
+    market: 'Services for workers',
+    marketText: 'Services the district union has selected; those marked “book yourself” you can book',
+    orders: 'My service bookings',
+    ordersText: 'Services you booked, sign-in and ratings',
   },
   privacy: {
     title: 'Privacy policy',

@@ -1,0 +1,88 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { AuditContext } from '../../platform/audit/audit.service';
+import type { Actor, Scope } from '../../platform/auth';
+import { AppError } from '../../platform/errors';
+import type { Secrets } from '../../platform/secrets';
+import type { MarketNotifier } from './notify';
+import './market.errors';
+
+export type Clock = () => Date;
+export type MarketDeps = { db: Db; secrets: Secrets; notifier: MarketNotifier; clock?: Clock };
+
+/** A staff member acting in a scope (the permission's subtrees). */
+export type StaffCtx = { actor: Actor; scope: Scope; audit: AuditContext };
+/** Anyone signed in acting for themself (a provider's account, a judge, a worker). */
+export type UserCtx = { userId: string; audit: AuditContext };
+
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows?: T[] }).rows ?? [];
+}
+
+export async function query<T>(db: Db, q: SQL): Promise<T[]> {
+  return rowsOf<T>(await db.execute(q));
+}
+
+export async function queryOne<T>(db: Db, q: SQL): Promise<T | undefined> {
+  return (await query<T>(db, q))[0];
+}
+
+/** The org path is in one of the scope's subtrees (the usual staff scope: own subtree). */
+export function scopeSql(scope: Scope, pathColumn: SQL): SQL {
+  if (scope === 'all') return sql`true`;
+  if (!scope.length) return sql`false`;
+  return sql`(${sql.join(
+    scope.map((p) => sql`${pathColumn} like ${`${p}%`}`),
+    sql` or `,
+  )})`;
+}
+
+/**
+ * The org is in scope or above it: a street or grassroots union sees its district's seasons,
+ * library and rules (it takes part in them) without running them.
+ */
+export function relatedSql(scope: Scope, pathColumn: SQL): SQL {
+  if (scope === 'all') return sql`true`;
+  if (!scope.length) return sql`false`;
+  return sql`(${sql.join(
+    scope.map((p) => sql`(${pathColumn} like ${`${p}%`} or ${p} like ${pathColumn} || '%')`),
+    sql` or `,
+  )})`;
+}
+
+export const isRelated = (scope: Scope, path: string) => scope === 'all' || scope.some((p) => path.startsWith(p) || p.startsWith(path));
+
+export const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
+export const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : iso(v));
+export const num = (v: unknown): number => Number(v ?? 0);
+/** A timestamp column read through raw SQL: a Date (pg) or an ISO-ish string (PGlite). */
+export const toDate = (v: unknown): Date => (v instanceof Date ? v : new Date(v as string));
+export const dateOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : toDate(v));
+
+/** The Asia/Shanghai calendar day of an instant (China has no daylight saving). */
+export function shanghaiDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD HH:mm` in Asia/Shanghai, for messages. */
+export function shanghaiText(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+export function versionConflict(sent: number, current: number): AppError {
+  return new AppError('VERSION_CONFLICT', { params: { sent, current } });
+}
+
+/** A refusal tied to the object's current state, e.g. an order that is already delivered. */
+export function stateError(code: string, params: Record<string, string | number> = {}): AppError {
+  return new AppError(code, { status: 409, params });
+}
+
+/** Next number of a series (project codes, order numbers, entry numbers), safe under concurrency. */
+export async function nextNumber(db: Db, key: string): Promise<number> {
+  const [row] = await query<{ last_value: number }>(
+    db,
+    sql`insert into market_counter (key, last_value) values (${key}, 1) on conflict (key) do update set last_value = market_counter.last_value + 1 returning last_value`,
+  );
+  return Number(row!.last_value);
+}
