@@ -84,7 +84,7 @@ async function ingest(base: string, seconds: number, batch: number): Promise<num
   return accepted;
 }
 
-function pgbenchSimpleUpdate(url: string, log: Log): { tps: number; command: string } {
+export function pgbenchSimpleUpdate(url: string, log: Log): { tps: number; command: string } {
   const candidate = path.join(pgBin(), "pgbench");
   const bin = fs.existsSync(candidate) ? candidate : "pgbench";
   log("fund: pgbench -i -s 10");

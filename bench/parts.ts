@@ -19,6 +19,7 @@ import {
 } from "./members";
 import { benchDoors, doorsMarkdown } from "./doors";
 import { benchFund, fundMarkdown } from "./fund";
+import { benchMarket, marketMarkdown } from "./market";
 import { benchSpreadsheet, spreadsheetMarkdown } from "./spreadsheet";
 import { benchDay, dayMarkdown } from "./day";
 import { benchFigures, figuresMarkdown } from "./figures";
@@ -93,11 +94,11 @@ export function selectedParts(): string[] | undefined {
   );
   const unknown = parts.filter(
     (p) =>
-      p !== "members" && p !== "doors" && p !== "fund" && p !== "day" && p !== "spreadsheet" && p !== "figures" && !(POSITIONS_PARTS as readonly string[]).includes(p),
+      p !== "members" && p !== "doors" && p !== "fund" && p !== "market" && p !== "day" && p !== "spreadsheet" && p !== "figures" && !(POSITIONS_PARTS as readonly string[]).includes(p),
   );
   if (unknown.length)
     throw new Error(
-      `unknown benchmark part(s): ${unknown.join(", ")} (known: members, doors, fund, day, spreadsheet, figures, positions = ${POSITIONS_PARTS.join(", ")})`,
+      `unknown benchmark part(s): ${unknown.join(", ")} (known: members, doors, fund, market, day, spreadsheet, figures, positions = ${POSITIONS_PARTS.join(", ")})`,
     );
   return [...new Set(parts)];
 }
@@ -140,6 +141,12 @@ export async function runSelected(parts: string[]): Promise<void> {
       if (!adminUrl) throw new Error("the fund benchmark needs PostgreSQL");
       const section = fundMarkdown(await benchFund(adminUrl, log), command);
       replaceSection("Fund: ", section);
+      console.log(`\n${section}`);
+    }
+    if (parts.includes("market")) {
+      if (!adminUrl) throw new Error("the marketplace benchmark needs PostgreSQL");
+      const section = marketMarkdown(await benchMarket(adminUrl, log), command);
+      replaceSection("Marketplace: ", section);
       console.log(`\n${section}`);
     }
     if (parts.includes("day")) {

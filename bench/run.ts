@@ -37,7 +37,7 @@ import { openDatabase, type Database } from "../apps/server/src/db/client";
 import { runMigrations } from "../apps/server/src/db/migrate";
 import { seedDemo } from "../apps/server/src/db/seed/demo";
 import { startPgCluster, type PgCluster } from "./pg-cluster";
-import { addBenchDistrictAdmin, seedBenchTree, type BenchTree } from "./tree";
+import { addBenchDistrictAdmin, seedBenchTree } from "./tree";
 import {
   captureSql,
   dropDatabase,
@@ -49,7 +49,6 @@ import {
   num,
   recreateDatabase,
   resultsDir,
-  table,
   withDatabase,
 } from "./common";
 import { benchDoors, doorsMarkdown } from "./doors";
@@ -58,6 +57,7 @@ import { benchFigures, figuresMarkdown } from "./figures";
 import { benchMembers, runSelected, selectedParts } from "./parts";
 import { pgbenchSelectOnly } from "./pgbench";
 import { POSITIONS_PARTS, runPositionsParts } from "./positions-parts";
+import { orgReport, type DbResult, type Explain, type Load, type Row, type Seq } from "./org-report";
 
 const SECONDS = num("BENCH_SECONDS", 10);
 const WARMUP = num("BENCH_WARMUP_SECONDS", 2);
@@ -68,20 +68,6 @@ const PASSWORD = "Niangjia@2026";
 const APP_DB = "niangjia_bench";
 const PGBENCH_DB = "niangjia_pgbench";
 
-type Load = {
-  rps: number;
-  p50: number;
-  p99: number;
-  bad: number;
-  requests: number;
-};
-type Seq = { p50: number; p99: number; mean: number };
-type Row = {
-  label: string;
-  load?: Load | undefined;
-  seq?: Seq | undefined;
-  note?: string;
-};
 
 // ---------------------------------------------------------------------------------------------
 // measuring
@@ -173,14 +159,6 @@ async function signIn(
   return { cookie: cookie.split(";")[0]! };
 }
 
-type Explain = {
-  label: string;
-  sql: string;
-  params: unknown[];
-  plan: string;
-  usesPathIndex: boolean;
-  wholeTree: boolean;
-};
 
 async function explainAll(
   database: Database,
@@ -211,15 +189,6 @@ async function explainAll(
 // ---------------------------------------------------------------------------------------------
 // one database
 
-type DbResult = {
-  kind: "PGlite" | "PostgreSQL";
-  getOrg: Load;
-  getOrgQueries: number;
-  tree?: BenchTree;
-  treeRows: Row[];
-  explains: Explain[];
-  version: string;
-};
 
 async function benchDatabase(
   kind: DbResult["kind"],
@@ -418,139 +387,7 @@ async function main(): Promise<void> {
     cluster?.stop();
   }
 
-  const pglite = results.find((r) => r.kind === "PGlite");
-  const postgres = results.find((r) => r.kind === "PostgreSQL");
-  const loadCells = (l: Load | undefined) => [
-    fmt(l?.rps, 0),
-    fmt(l?.p50, 0),
-    fmt(l?.p99, 0),
-    l ? (l.bad ? `⚠ ${l.bad} bad` : "ok") : "—",
-  ];
-  const ratio = (a: number | undefined, b: number | undefined) =>
-    a && b ? `${(a / b).toFixed(3)} (${((a / b) * 100).toFixed(1)} %)` : "—";
-
-  const md: string[] = [];
-  md.push(`# Niangjia benchmark results`);
-  md.push("");
-  md.push(`Run ${new Date().toISOString()} on ${machine()}.`);
-  md.push(
-    `PGlite: ${pglite?.version.split(" on ")[0] ?? "—"}; PostgreSQL: ${postgres?.version.split(" on ")[0] ?? "—"} (${cluster || !externalServer ? "throwaway cluster, fsync off" : "BENCH_DATABASE_URL/TEST_DATABASE_URL server"}).`,
-  );
-  md.push(
-    `Load: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${SECONDS} s, load generator in ${WORKERS} worker thread(s) of the same process as the server. Latencies in ms.`,
-  );
-  md.push(
-    "Figures are noisy and machine-dependent; only ratios within one run mean anything.",
-  );
-  md.push("");
-  md.push(`## Authenticated GET of an org node`);
-  md.push("");
-  md.push(
-    `\`GET /api/v1/orgs/:id\` of a street (观音桥街道, with its ancestors and child count) as \`jb.admin\`: session lookup + ${postgres?.getOrgQueries ?? pglite?.getOrgQueries ?? "?"} SQL statements per request.`,
-  );
-  md.push("");
-  md.push(
-    table(
-      ["target", "req/s", "p50", "p99", "errors"],
-      [
-        ["bare Fastify `GET /ping` (baseline)", ...loadCells(bare)],
-        ["app on PGlite (in-process)", ...loadCells(pglite?.getOrg)],
-        [
-          "app on PostgreSQL 15 (pg pool of 10)",
-          ...loadCells(postgres?.getOrg),
-        ],
-        [
-          `\`${pgbench?.command ?? "pgbench -S"}\` (baseline, TPS)`,
-          fmt(pgbench?.tps, 0),
-          fmt(pgbench?.latencyMs, 2) + " (avg)",
-          "—",
-          pgbench ? "ok" : "—",
-        ],
-      ],
-    ),
-  );
-  md.push("");
-  md.push(
-    table(
-      ["ratio", "value"],
-      [
-        [
-          "app on PostgreSQL ÷ `pgbench -S` TPS",
-          ratio(postgres?.getOrg.rps, pgbench?.tps),
-        ],
-        [
-          "app on PostgreSQL ÷ bare Fastify",
-          ratio(postgres?.getOrg.rps, bare?.rps),
-        ],
-        ["app on PGlite ÷ bare Fastify", ratio(pglite?.getOrg.rps, bare?.rps)],
-        [
-          "app on PGlite ÷ app on PostgreSQL",
-          ratio(pglite?.getOrg.rps, postgres?.getOrg.rps),
-        ],
-      ],
-    ),
-  );
-  md.push("");
-  const tree = postgres?.tree ?? pglite?.tree;
-  md.push(
-    `## Subtree listing at ${tree?.nodes.toLocaleString("en") ?? "100,000"} org nodes`,
-  );
-  md.push("");
-  md.push(
-    `Tree: 1 federation → 40 districts → 25 streets each → 99 grassroots each, beside the demo data; inserted with one INSERT … SELECT per level ` +
-      `(PGlite ${fmt(pglite?.tree?.seconds)} s, PostgreSQL ${fmt(postgres?.tree?.seconds)} s). Listing as a union admin scoped to the district ` +
-      `(district subtree) or the platform admin (whole tree). Sequential = ${SEQUENTIAL} requests one at a time; load = autocannon as above.`,
-  );
-  md.push("");
-  const treeTableRows: string[][] = [];
-  for (const r of results) {
-    for (const row of r.treeRows) {
-      treeTableRows.push([
-        r.kind,
-        row.label,
-        fmt(row.seq?.p50, 2),
-        fmt(row.seq?.p99, 2),
-        fmt(row.load?.rps, 0),
-        fmt(row.load?.p50, 0),
-        fmt(row.load?.p99, 0),
-      ]);
-    }
-  }
-  md.push(
-    table(
-      [
-        "db",
-        "request",
-        "sequential p50",
-        "sequential p99",
-        "load req/s",
-        "load p50",
-        "load p99",
-      ],
-      treeTableRows,
-    ),
-  );
-  md.push("");
-  md.push("## Query plans of the subtree listing");
-  md.push("");
-  for (const e of results.flatMap((r) => r.explains)) {
-    const verdict = e.usesPathIndex
-      ? "uses `org_path_idx`"
-      : e.wholeTree
-        ? "does not use `org_path_idx`: the prefix matches (nearly) every row, so a sequential scan is the right plan"
-        : "**does not use `org_path_idx`**";
-    md.push(`**${e.label}** — ${verdict}`);
-    md.push("");
-    md.push("```sql");
-    md.push(`-- params: ${JSON.stringify(e.params)}`);
-    md.push(e.sql);
-    md.push("```");
-    md.push("```");
-    md.push(e.plan);
-    md.push("```");
-    md.push("");
-  }
-
+  const md = orgReport({ results, bare, pgbench, hasCluster: Boolean(cluster), externalServer, seconds: SECONDS, warmup: WARMUP, connections: CONNECTIONS, sequential: SEQUENTIAL, workers: WORKERS });
   if (membersSection) md.push(membersSection);
   for (const section of positionsSections) md.push("", section);
   const text = md.join("\n");

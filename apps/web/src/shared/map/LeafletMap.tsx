@@ -176,16 +176,53 @@ export default function LeafletMap({ layers, context, points = [], cluster, pin,
   // when what it is made of changes, not when a marker's colour does.
   const focusKey = focus ? JSON.stringify(focus) : '';
   const homeKey = `${context?.boundary.name ?? ''}|${layers ? 1 : 0}|${fitPoints ? points.length : 0}|${focusKey}|${gcj}`;
+  const fitHome = useRef<() => void>(() => {});
+  const userMoved = useRef(false);
   useEffect(() => {
     const m = map.current;
     if (!m || !layers) return;
-    if (focus?.points.length) {
-      m.fitBounds(L.latLngBounds(focus.points.map((p) => toDisplay(p.lng, p.lat))), { padding: [32, 32], maxZoom: focus.maxZoom ?? 16 });
-      return;
-    }
-    const bounds = boundsWith(outlineBounds.current, fitPoints ? points : []);
-    if (bounds.isValid()) m.fitBounds(bounds, { padding: [12, 12], maxZoom: 16 });
+    userMoved.current = false;
+    fitHome.current = () => {
+      // Leaflet keeps the container's size from when it was made; a map laid out since (a lazy tab, a
+      // drawer still opening) would otherwise be fitted into the old size and land far too wide.
+      m.invalidateSize({ animate: false });
+      if (focus?.points.length) {
+        m.fitBounds(L.latLngBounds(focus.points.map((p) => toDisplay(p.lng, p.lat))), { padding: [32, 32], maxZoom: focus.maxZoom ?? 16, animate: false });
+        return;
+      }
+      const bounds = boundsWith(outlineBounds.current, fitPoints ? points : []);
+      if (bounds.isValid()) m.fitBounds(bounds, { padding: [12, 12], maxZoom: 16, animate: false });
+    };
+    fitHome.current();
   }, [homeKey]);
+
+  // The box may still change size after the fit (a drawer sliding open, a scrollbar appearing on a
+  // busy machine): fit again, until the user has moved the map themselves.
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const touched = () => {
+      userMoved.current = true;
+    };
+    let last = `${el.clientWidth}x${el.clientHeight}`;
+    const observer = new ResizeObserver(() => {
+      const size = `${el.clientWidth}x${el.clientHeight}`;
+      if (size === last || el.clientWidth === 0) return;
+      last = size;
+      if (userMoved.current) map.current?.invalidateSize({ animate: false });
+      else fitHome.current();
+    });
+    observer.observe(el);
+    el.addEventListener('pointerdown', touched);
+    el.addEventListener('wheel', touched, { passive: true });
+    el.addEventListener('keydown', touched);
+    return () => {
+      observer.disconnect();
+      el.removeEventListener('pointerdown', touched);
+      el.removeEventListener('wheel', touched);
+      el.removeEventListener('keydown', touched);
+    };
+  }, []);
 
   useEffect(() => {
     const group = pinLayer.current;

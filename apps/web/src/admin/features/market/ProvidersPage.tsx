@@ -1,8 +1,9 @@
 import type { Page, Provider, ProviderDetail } from '@niangjia/contracts';
 import { providerStatuses, providerTypes } from '@niangjia/contracts/market-domain';
-import { App, Button, Card, Descriptions, Drawer, Empty, Form, Input, Modal, Select, Space, Table } from 'antd';
+import { App, Button, Card, Descriptions, Drawer, Empty, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { useNavigate, useParams } from 'react-router';
 import { api, errorText } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
@@ -47,22 +48,22 @@ export function ProvidersPage() {
       </Card>
       <Card title={t('market.providers.title')} extra={<span style={{ color: '#888', fontSize: 13 }}>{t('market.providers.scopeNote')}</span>}>
         {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-        <Table<Provider>
+        <DataTable<Provider>
+        id="market-providers"
           rowKey="id"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 1060 }}
           locale={{ emptyText: <Empty description={hasFilters ? t('market.providers.emptyFiltered') : t('market.providers.empty')} /> }}
           pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => (setPage(p), setPageSize(s)))}
           columns={[
-            { title: t('market.providers.fields.name'), dataIndex: 'name', width: 220, fixed: 'left', ellipsis: { showTitle: true }, render: (v: string, p) => <a onClick={() => navigate(`/market/providers/${p.id}`)}>{v}</a> },
+            { title: t('market.providers.fields.name'), dataIndex: 'name', width: 220, ellipsis: true, render: (v: string, p) => <a onClick={() => navigate(`/market/providers/${p.id}`)}>{v}</a> },
             { title: t('market.providers.fields.creditCode'), dataIndex: 'creditCode', width: 180 },
             { title: t('market.providers.fields.type'), dataIndex: 'type', width: 110, render: (v: string) => t(`marketTerms.providerType.${v}`) },
             { title: t('market.providers.fields.contact'), key: 'contact', width: 150, render: (_: unknown, p) => `${p.contactName} ${p.contactPhone}` },
             { title: t('market.providers.fields.projects'), dataIndex: 'projectCount', width: 80, align: 'right' },
             { title: t('market.providers.fields.registeredAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatDateTime(v) },
             { title: t('market.common.status'), dataIndex: 'status', width: 90, render: (v: string) => <StatusTag kind="providerStatus" value={v} /> },
-            { title: t('common.actions'), key: 'actions', width: 90, fixed: 'right', render: (_: unknown, p) => <Button type="link" size="small" onClick={() => navigate(`/market/providers/${p.id}`)}>{t('market.common.detail')}</Button> },
+            { title: t('common.actions'), key: 'actions', width: 90, render: (_: unknown, p) => <Button type="link" size="small" onClick={() => navigate(`/market/providers/${p.id}`)}>{t('market.common.detail')}</Button> },
           ]}
         />
       </Card>

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { Page, Season, SeasonDetail } from '@niangjia/contracts';
-import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Space, Switch, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { useNavigate } from 'react-router';
 import { api } from '../../../shared/api';
 import { formatDate } from '../../../shared/format';
@@ -35,22 +36,22 @@ export function SeasonsPage() {
       }
     >
       {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-      <Table<Season>
+      <DataTable<Season>
+        id="market-seasons"
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1000 }}
         locale={{ emptyText: <Empty description={t('market.seasons.empty')} /> }}
         columns={[
           { title: t('market.seasons.fields.year'), dataIndex: 'year', width: 70 },
-          { title: t('market.seasons.fields.title'), dataIndex: 'title', width: 300, ellipsis: { showTitle: true }, render: (v: string, s) => <a onClick={() => navigate(`/market/seasons/${s.id}`)}>{v}</a> },
+          { title: t('market.seasons.fields.title'), dataIndex: 'title', width: 400, ellipsis: true, render: (v: string, s) => <a onClick={() => navigate(`/market/seasons/${s.id}`)}>{v}</a> },
           { title: t('market.seasons.fields.stage'), dataIndex: 'stage', width: 190, render: (v: string, s) => <Space size={4}><StatusTag kind="stage" value={v} />{s.isCallOpen && <Tag color="green">{t('market.seasons.callOpenNow')}</Tag>}</Space> },
           { title: t('market.seasons.fields.call'), key: 'call', width: 200, render: (_: unknown, s) => `${formatDate(s.callOpensAt)} ~ ${formatDate(s.callClosesAt)}` },
           { title: t('market.seasons.fields.entries'), dataIndex: ['counts', 'entries'], width: 70, align: 'right' },
           { title: t('market.seasons.fields.finalists'), dataIndex: ['counts', 'finalists'], width: 70, align: 'right' },
           { title: t('market.seasons.fields.votes'), dataIndex: ['counts', 'votes'], width: 80, align: 'right' },
-          { title: t('common.actions'), key: 'a', width: 100, fixed: 'right', render: (_: unknown, s) => <Button type="link" size="small" onClick={() => navigate(`/market/seasons/${s.id}`)}>{t('market.seasons.open')}</Button> },
+          { title: t('common.actions'), key: 'a', width: 100, render: (_: unknown, s) => <Button type="link" size="small" onClick={() => navigate(`/market/seasons/${s.id}`)}>{t('market.seasons.open')}</Button> },
         ]}
       />
       {isCreating && scope && (

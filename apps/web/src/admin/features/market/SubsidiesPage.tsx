@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { SubsidyRule } from '@niangjia/contracts';
-import { Alert, App, Button, Card, Empty, Form, Input, InputNumber, Modal, Progress, Table } from 'antd';
+import { Alert, App, Button, Card, Empty, Form, Input, InputNumber, Modal, Progress } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { api } from '../../../shared/api';
 import { formatMoney } from '../../../shared/format';
 import { applyServerErrors } from '../../../shared/form-errors';
@@ -34,12 +35,12 @@ export function SubsidiesPage() {
     >
       <Alert type="info" showIcon title={t('market.subsidies.intro')} style={{ marginBottom: 16 }} />
       {rules.error ? <ErrorAlert error={rules.error} onRetry={rules.reload} /> : null}
-      <Table<SubsidyRule>
+      <DataTable<SubsidyRule>
+        id="market-subsidies"
         rowKey="id"
         loading={rules.loading}
         dataSource={rules.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1000 }}
         locale={{ emptyText: <Empty description={t('market.subsidies.empty')} /> }}
         columns={[
           { title: t('market.subsidies.fields.year'), dataIndex: 'year', width: 70 },
@@ -50,7 +51,7 @@ export function SubsidiesPage() {
           { title: t('market.subsidies.fields.committed'), key: 'c', width: 220, render: (_: unknown, r) => <Progress percent={r.budgetFen ? Math.round((r.committedFen / r.budgetFen) * 1000) / 10 : 0} format={() => formatMoney(r.committedFen)} size="small" /> },
           { title: t('market.subsidies.fields.remaining'), dataIndex: 'remainingFen', width: 130, align: 'right', render: (v: number) => formatMoney(v) },
           { title: t('market.subsidies.fields.unions'), dataIndex: 'unions', width: 90, align: 'right' },
-          { title: t('common.actions'), key: 'a', width: 80, fixed: 'right', render: (_: unknown, r) => (canWrite ? <Button type="link" size="small" onClick={() => setEditing(r)}>{t('market.subsidies.edit')}</Button> : null) },
+          { title: t('common.actions'), key: 'a', width: 80, render: (_: unknown, r) => (canWrite ? <Button type="link" size="small" onClick={() => setEditing(r)}>{t('market.subsidies.edit')}</Button> : null) },
         ]}
       />
       {editing && scope && (

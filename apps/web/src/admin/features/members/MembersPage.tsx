@@ -142,6 +142,11 @@ export function MembersPage({ mode }: { mode: 'all' | 'applications' }) {
     setPage(1);
   };
 
+  const yesNo = [
+    { value: 'true', label: t('members.filters.yes') },
+    { value: 'false', label: t('members.filters.no') },
+  ];
+
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small">
@@ -161,27 +166,11 @@ export function MembersPage({ mode }: { mode: 'all' | 'applications' }) {
             <Select allowClear style={{ width: 150 }} placeholder={t('common.all')} options={EMPLOYMENT_FORMS.map((f) => ({ value: f, label: t(`members.employmentForms.${f}`) }))} />
           </Form.Item>
           <Form.Item name="isMigrant" label={t('members.filters.migrant')}>
-            <Select
-              allowClear
-              style={{ width: 90 }}
-              placeholder={t('common.all')}
-              options={[
-                { value: 'true', label: t('members.filters.yes') },
-                { value: 'false', label: t('members.filters.no') },
-              ]}
-            />
+            <Select allowClear style={{ width: 90 }} placeholder={t('common.all')} options={yesNo} />
           </Form.Item>
           {!applications && (
             <Form.Item name="isHardship" label={t('members.filters.hardship')}>
-              <Select
-                allowClear
-                style={{ width: 90 }}
-                placeholder={t('common.all')}
-                options={[
-                  { value: 'true', label: t('members.filters.yes') },
-                  { value: 'false', label: t('members.filters.no') },
-                ]}
-              />
+              <Select allowClear style={{ width: 90 }} placeholder={t('common.all')} options={yesNo} />
             </Form.Item>
           )}
           {!applications && (

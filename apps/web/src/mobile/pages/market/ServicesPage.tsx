@@ -34,16 +34,16 @@ export function ServicesPage() {
   return (
     <>
       <NavBar backIcon={false} style={{ background: '#fff' }} right={<LanguageToggle />}>
-        {t('services.title')}
+        {t('marketServices.title')}
       </NavBar>
       {isJudge && (
-        <NoticeBar color="alert" content={t('services.judgeText')} extra={<a onClick={() => navigate('/judge')}>{t('services.judge')}</a>} />
+        <NoticeBar color="alert" content={t('marketServices.judgeText')} extra={<a onClick={() => navigate('/judge')}>{t('marketServices.judge')}</a>} />
       )}
       {voting.data && voting.data.items.length > 0 && (
-        <NoticeBar color="info" content={t('services.voteText')} extra={<a onClick={() => navigate('/vote')}>{t('services.vote')}</a>} />
+        <NoticeBar color="info" content={t('marketServices.voteText')} extra={<a onClick={() => navigate('/vote')}>{t('marketServices.vote')}</a>} />
       )}
       <p className="nj-muted" style={{ margin: '12px 16px 0', fontSize: 14 }}>
-        {t('services.intro')}
+        {t('marketServices.intro')}
       </p>
       <CapsuleTabs
         activeKey={category}
@@ -52,8 +52,8 @@ export function ServicesPage() {
           setPage(1);
         }}
       >
-        <CapsuleTabs.Tab key="all" title={t('services.all')} />
-        <CapsuleTabs.Tab key="self" title={t('services.selfOnly')} />
+        <CapsuleTabs.Tab key="all" title={t('marketServices.all')} />
+        <CapsuleTabs.Tab key="self" title={t('marketServices.selfOnly')} />
         {projectCategories.map((c) => (
           <CapsuleTabs.Tab key={c} title={t(`marketTerms.category.${c}`)} />
         ))}
@@ -68,7 +68,7 @@ export function ServicesPage() {
           <Skeleton.Paragraph lineCount={6} animated />
         </section>
       ) : null}
-      {list.data && items.length === 0 ? <p className="nj-muted" style={{ textAlign: 'center', padding: 32 }}>{t('services.empty')}</p> : null}
+      {list.data && items.length === 0 ? <p className="nj-muted" style={{ textAlign: 'center', padding: 32 }}>{t('marketServices.empty')}</p> : null}
       {items.map((p) => (
         <button key={p.id} type="button" className="nj-section nj-service" onClick={() => navigate(`/market/${p.id}`)} data-testid="service-card">
           {p.photoId ? <img src={`/api/v1/market/files/${p.photoId}`} alt="" className="nj-service-img" /> : <div className="nj-service-img" style={{ background: COLOR[p.category] }}>{t(`marketTerms.category.${p.category}`)}</div>}
@@ -79,23 +79,23 @@ export function ServicesPage() {
             <div className="nj-service-tags">
               {p.award && (
                 <Tag color="danger" fill="outline">
-                  {t('services.award', { year: p.award.year, prize: t(`marketTerms.prize.${p.award.prize}`) })}
+                  {t('marketServices.award', { year: p.award.year, prize: t(`marketTerms.prize.${p.award.prize}`) })}
                 </Tag>
               )}
               {p.allowsSelfOrder && (
                 <Tag color="success" fill="outline">
-                  {t('services.selfOnly')}
+                  {t('marketServices.selfOnly')}
                 </Tag>
               )}
             </div>
-            <div className="nj-service-rating">{p.ratingAverage !== null ? `★ ${t('services.rating', { rating: p.ratingAverage, n: p.ratingCount })}` : t('services.noRating')}</div>
+            <div className="nj-service-rating">{p.ratingAverage !== null ? `★ ${t('marketServices.rating', { rating: p.ratingAverage, n: p.ratingCount })}` : t('marketServices.noRating')}</div>
           </div>
         </button>
       ))}
       {list.data && items.length < list.data.total && (
         <div style={{ padding: '0 12px 16px' }}>
           <Button block loading={list.loading} onClick={() => setPage((n) => n + 1)}>
-            {t('services.more')}
+            {t('marketServices.more')}
           </Button>
         </div>
       )}

@@ -2,7 +2,7 @@ import type { Translation } from '../../../shared/locale-shape';
 
 /** The phone pages of the marketplace: 服务 tab, my orders, judging, voting, signing in at a service. */
 export const marketMobileZh = {
-  services: {
+  marketServices: {
     title: '服务超市',
     intro: '区总工会评选认可的职工服务项目。工会可统一点单；标有“个人可约”的项目，你也可以自己预约。',
     all: '全部',
@@ -100,7 +100,7 @@ export const marketMobileZh = {
 };
 
 export const marketMobileEn: Translation<typeof marketMobileZh> = {
-  services: {
+  marketServices: {
     title: 'Services',
     intro: 'Service projects selected by the district federation. Unions order them; those marked “book yourself” you can book on your own.',
     all: 'All',
