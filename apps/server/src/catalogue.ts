@@ -7,6 +7,7 @@ import { marketIndicators } from './modules/market';
 import { membersIndicators } from './modules/members';
 import { orgsIndicators } from './modules/orgs';
 import { positionsIndicators } from './modules/positions';
+import { rightsIndicators } from './modules/rights';
 import { starsIndicators } from './modules/stars';
 import { createCatalogue, syncIndicatorSeries, type SyncResult } from './platform/indicators';
 
@@ -14,7 +15,7 @@ import { createCatalogue, syncIndicatorSeries, type SyncResult } from './platfor
  * Every module's indicators: the one list of the catalogue. A new module adds its
  * `xxxIndicators` here (see platform/indicators/index.ts).
  */
-const MODULES = [orgsIndicators, membersIndicators, positionsIndicators, starsIndicators, accessIndicators, fundIndicators, marketIndicators];
+const MODULES = [orgsIndicators, membersIndicators, positionsIndicators, starsIndicators, accessIndicators, fundIndicators, rightsIndicators, marketIndicators];
 export const catalogue = createCatalogue([...MODULES, figuresIndicators(MODULES)]);
 
 /** Migrations, then the indicator triggers and any series whose definition changed (main, cli, tests). */

@@ -23,6 +23,10 @@ export const permissions = [
   'access.write',
   'fund.read',
   'fund.write',
+  'calendar.write',
+  'rights.read',
+  'rights.write',
+  'rights.manage',
   // The service marketplace: staff read and run it; unions order from it; providers and judges
   // reach only their own objects (the service checks which).
   'market.read',

@@ -36,6 +36,8 @@ const GLOBAL: Record<string, string> = {
   audit_entry: 'append-only, searched across districts by auditors; distributed by its own id',
   care_photo: 'uploaded before it is attached to anything; belongs to object storage at national scale',
   door_rejected_message: 'security log of messages from unknown or forged devices',
+  holiday_override: 'the national holiday calendar (one State Council notice for the whole country)',
+  rights_file: 'an evidence file, uploaded before it is attached to a case or a rating; object storage at national scale',
   indicator_series: 'the definitions of the indicator series (one row per series, written at start-up)',
   indicator_trigger: 'which rollup triggers are installed on which table (start-up bookkeeping)',
   market_file: 'uploaded before it is attached to a provider or project (a registration form); belongs to object storage at national scale',
@@ -46,6 +48,7 @@ const GLOBAL: Record<string, string> = {
 const CROSS_SHARD_PARENTS: Record<string, string> = {
   app_user: 'who did it (worker, staff): accounts are national',
   care_photo: 'a photo attached to an issue',
+  rights_file: 'an evidence file attached to a case',
 };
 
 const SHARD_KEY = 'district_id';

@@ -4,9 +4,11 @@ import { AppError } from './errors';
 
 /** What each role may do. A staff role applies on the org node it was granted on and below. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  platform_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'personal_data.reveal', 'member.read', 'member.write', 'member.reveal', 'position.read', 'position.write', 'position.inspect', 'rubric.write', 'access.read', 'access.write', 'fund.read', 'fund.write', 'figures.read', 'figures.write', 'system.read', 'job.read', 'job.write', 'notice.write', 'market.read', 'market.write', 'market.order'],
-  union_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'personal_data.reveal', 'member.read', 'member.write', 'member.reveal', 'position.read', 'position.write', 'position.inspect', 'rubric.write', 'access.read', 'access.write', 'fund.read', 'fund.write', 'figures.read', 'figures.write', 'job.read', 'job.write', 'notice.write', 'market.read', 'market.write', 'market.order'],
-  union_staff: ['org.read', 'user.read', 'member.read', 'member.write', 'position.read', 'position.write', 'position.inspect', 'access.read', 'access.write', 'fund.read', 'fund.write', 'figures.read', 'notice.write', 'market.read', 'market.write', 'market.order'],
+  platform_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'personal_data.reveal', 'member.read', 'member.write', 'member.reveal', 'position.read', 'position.write', 'position.inspect', 'rubric.write', 'access.read', 'access.write', 'fund.read', 'fund.write', 'figures.read', 'figures.write', 'system.read', 'job.read', 'job.write', 'notice.write', 'calendar.write', 'rights.read', 'rights.write', 'rights.manage', 'market.read', 'market.write', 'market.order'],
+  // The holiday calendar is installation-wide (one State Council notice for the whole country), so only a platform admin edits it.
+  union_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'personal_data.reveal', 'member.read', 'member.write', 'member.reveal', 'position.read', 'position.write', 'position.inspect', 'rubric.write', 'access.read', 'access.write', 'fund.read', 'fund.write', 'figures.read', 'figures.write', 'job.read', 'job.write', 'notice.write', 'rights.read', 'rights.write', 'rights.manage', 'market.read', 'market.write', 'market.order'],
+  // Staff answer consultations and mediate; a case itself is visible only to those on it (rights module).
+  union_staff: ['org.read', 'user.read', 'member.read', 'member.write', 'position.read', 'position.write', 'position.inspect', 'access.read', 'access.write', 'fund.read', 'fund.write', 'figures.read', 'notice.write', 'rights.read', 'rights.write', 'market.read', 'market.write', 'market.order'],
   station_operator: ['org.read', 'position.read', 'access.read', 'fund.read'],
   provider: ['market.provider'],
   judge: ['market.judge'],

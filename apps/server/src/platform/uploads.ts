@@ -5,7 +5,7 @@ import { AppError } from './errors';
  * Uploaded files are judged by their first bytes, never by the type the client declares (a
  * renamed script stays a script). One implementation for every module that takes photos or
  * documents: stars (inspection and report photos), the marketplace (project photos,
- * qualifications, delivery photos).
+ * qualifications, delivery photos), rights (case evidence, drawn signatures).
  */
 export const SNIFFABLE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
 export type SniffedType = (typeof SNIFFABLE_TYPES)[number];

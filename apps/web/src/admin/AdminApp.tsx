@@ -39,6 +39,17 @@ const FundCardImportPage = lazy(() => import('./features/fund/CardImportPage').t
 const FundRulesPage = lazy(() => import('./features/fund/RulesPage').then((m) => ({ default: m.RulesPage })));
 const FundCustodianPage = lazy(() => import('./features/fund/CustodianPage').then((m) => ({ default: m.CustodianPage })));
 const FundReportsPage = lazy(() => import('./features/fund/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const RightsDashboardPage = lazy(() => import('./features/rights/RightsDashboardPage').then((m) => ({ default: m.RightsDashboardPage })));
+const ConsultationsPage = lazy(() => import('./features/rights/ConsultationsPage').then((m) => ({ default: m.ConsultationsPage })));
+const CasesPage = lazy(() => import('./features/rights/CasesPage').then((m) => ({ default: m.CasesPage })));
+const CaseDetailPage = lazy(() => import('./features/rights/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
+const ReferralsPage = lazy(() => import('./features/rights/ReferralsPage').then((m) => ({ default: m.ReferralsPage })));
+const MonitoringPage = lazy(() => import('./features/rights/MonitoringPage').then((m) => ({ default: m.MonitoringPage })));
+const WarningsPage = lazy(() => import('./features/rights/WarningsPage').then((m) => ({ default: m.WarningsPage })));
+const TeamsPage = lazy(() => import('./features/rights/TeamsPage').then((m) => ({ default: m.TeamsPage })));
+const RatingsPage = lazy(() => import('./features/rights/RatingsPage').then((m) => ({ default: m.RatingsPage })));
+const RightsSettingsPage = lazy(() => import('./features/rights/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const HolidaysPage = lazy(() => import('./features/rights/HolidaysPage').then((m) => ({ default: m.HolidaysPage })));
 const MarketProvidersPage = lazy(() => import('./features/market/ProvidersPage').then((m) => ({ default: m.ProvidersPage })));
 const MarketProjectsPage = lazy(() => import('./features/market/ProjectsPage').then((m) => ({ default: m.ProjectsPage })));
 const MarketSeasonsPage = lazy(() => import('./features/market/SeasonsPage').then((m) => ({ default: m.SeasonsPage })));
@@ -150,6 +161,17 @@ function AdminRoutes() {
           <Route path="fund/rules" element={<Lazy><FundRulesPage /></Lazy>} />
           <Route path="fund/custodian" element={<Lazy><FundCustodianPage /></Lazy>} />
           <Route path="fund/reports" element={<Lazy><FundReportsPage /></Lazy>} />
+          <Route path="rights" element={<Lazy><RightsDashboardPage /></Lazy>} />
+          <Route path="rights/consultations" element={<Lazy><ConsultationsPage /></Lazy>} />
+          <Route path="rights/cases" element={<Lazy><CasesPage /></Lazy>} />
+          <Route path="rights/cases/:caseId" element={<Lazy><CaseDetailPage /></Lazy>} />
+          <Route path="rights/referrals" element={<Lazy><ReferralsPage /></Lazy>} />
+          <Route path="rights/monitoring" element={<Lazy><MonitoringPage /></Lazy>} />
+          <Route path="rights/warnings" element={<Lazy><WarningsPage /></Lazy>} />
+          <Route path="rights/settings" element={<Lazy><RightsSettingsPage /></Lazy>} />
+          <Route path="rights/teams" element={<Lazy><TeamsPage /></Lazy>} />
+          <Route path="rights/ratings" element={<Lazy><RatingsPage /></Lazy>} />
+          <Route path="system/holidays" element={<Lazy><HolidaysPage /></Lazy>} />
           <Route path="market/providers" element={<Lazy><MarketProvidersPage /></Lazy>} />
           <Route path="market/providers/:providerId" element={<Lazy><MarketProvidersPage /></Lazy>} />
           <Route path="market/projects" element={<Lazy><MarketProjectsPage /></Lazy>} />

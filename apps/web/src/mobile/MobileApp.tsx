@@ -26,6 +26,11 @@ const MyFeedbackPage = lazy(() => import('./pages/feedback/MyFeedbackPage').then
 const DoorPage = lazy(() => import('./pages/door/DoorPage').then((m) => ({ default: m.DoorPage })));
 const BreakfastCardPage = lazy(() => import('./pages/fund/BreakfastCardPage').then((m) => ({ default: m.BreakfastCardPage })));
 const FundAccountsPage = lazy(() => import('./pages/fund/AccountsPage').then((m) => ({ default: m.AccountsPage })));
+const AskPage = lazy(() => import('./pages/legal/AskPage').then((m) => ({ default: m.AskPage })));
+const MyLegalPage = lazy(() => import('./pages/legal/MyLegalPage').then((m) => ({ default: m.MyLegalPage })));
+const LegalDetailPage = lazy(() => import('./pages/legal/MyLegalPage').then((m) => ({ default: m.LegalDetailPage })));
+const SignPage = lazy(() => import('./pages/legal/SignPage').then((m) => ({ default: m.SignPage })));
+const MonitoringFormPage = lazy(() => import('./pages/legal/MonitoringFormPage').then((m) => ({ default: m.MonitoringFormPage })));
 const MarketPage = lazy(() => import('./pages/market/ServicesPage').then((m) => ({ default: m.ServicesPage })));
 const ServiceDetailPage = lazy(() => import('./pages/market/ServiceDetailPage').then((m) => ({ default: m.ServiceDetailPage })));
 const MyServiceOrdersPage = lazy(() => import('./pages/market/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
@@ -52,12 +57,17 @@ export function MobileApp() {
               <Route path="privacy" element={<PrivacyPage />} />
               <Route path="verify" element={<VerifyPage />} />
               <Route path="door/:deviceId" element={<DoorPage />} />
+              <Route path="sign/:token" element={<SignPage />} />
               <Route path="market/attend/:orderId" element={<RequireSignIn><AttendPage /></RequireSignIn>} />
               <Route path="vote/:sessionId" element={<RequireSignIn><VotePage /></RequireSignIn>} />
               <Route element={<TabsLayout />}>
                 <Route index element={<HomePage />} />
                 <Route path="stations" element={<StationsPage />} />
                 <Route path="services" element={<ServicesPage />} />
+                <Route path="legal" element={<AskPage />} />
+                <Route path="me/legal" element={<RequireSignIn><MyLegalPage /></RequireSignIn>} />
+                <Route path="me/legal/:id" element={<RequireSignIn><LegalDetailPage /></RequireSignIn>} />
+                <Route path="monitoring" element={<RequireSignIn><MonitoringFormPage /></RequireSignIn>} />
                 <Route path="market" element={<MarketPage />} />
                 <Route path="market/:projectId" element={<ServiceDetailPage />} />
                 <Route path="judge" element={<RequireSignIn><JudgeHomePage /></RequireSignIn>} />

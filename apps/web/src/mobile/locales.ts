@@ -1,6 +1,7 @@
 import type { Translation } from '../shared/locale-shape';
 import { feedbackEn, feedbackZh } from '../shared/feedback-locales';
 import { doorEn, doorZh } from './pages/door/locales';
+import { legalEn, legalZh } from './pages/legal/locales';
 import { shellEn, shellZh } from './pages/shell/shell-locales';
 import { stationFiltersEn, stationFiltersZh } from './pages/stations/filter-locales';
 import { messagesEn, messagesZh, noticesEn, noticesZh } from './pages/messages/locales';
@@ -14,13 +15,14 @@ export const mobileZh = {
   notices: noticesZh,
   myFeedback: { title: '我的反馈', reports: '我反馈的问题', noReports: '还没有反馈过问题。在驿站门口扫码就可以反馈。', reply: '工会回复：', openPosition: '查看阵地', ratings: '我的评分', noRatings: '还没有评过分' },
   door: doorZh,
+  legal: legalZh,
   tabs: { label: '主导航', home: '首页', stations: '驿站', services: '服务', me: '我的' },
   home: {
     hello: '欢迎回到娘家',
     helloName: '{{name}}，欢迎回家',
     welcome: '工会是职工的娘家。找驿站歇歇脚、申请入会、领爱心早餐，都在这里。',
     entries: '快捷入口',
-    entry: { join: '申请入会', stations: '找驿站', market: '服务超市', services: '全部服务', card: '会员卡', breakfast: '早餐卡', accounts: '账目公开' },
+    entry: { join: '申请入会', stations: '找驿站', market: '服务超市', legal: '法律咨询', services: '全部服务', card: '会员卡', breakfast: '早餐卡', accounts: '账目公开' },
     aboutTitle: '15 分钟服务圈',
     about: '江北区已建成百余个工会驿站，户外劳动者可以在这里喝水、热饭、充电、歇脚。点“驿站”找离你最近、现在开着的一个。',
   },
@@ -191,13 +193,14 @@ export const mobileEn: Translation<typeof mobileZh> = {
   notices: noticesEn,
   myFeedback: { title: 'My feedback', reports: 'Problems I reported', noReports: 'No reports yet. Scan the code at a station’s door to report one.', reply: 'The union replied: ', openPosition: 'Open the position', ratings: 'My ratings', noRatings: 'No ratings yet' },
   door: doorEn,
+  legal: legalEn,
   tabs: { label: 'Main navigation', home: 'Home', stations: 'Stations', services: 'Services', me: 'Me' },
   home: {
     hello: 'Welcome home',
     helloName: 'Welcome home, {{name}}',
     welcome: 'The union is a workers’ home. Find a rest station, join the union, get a free breakfast — all here.',
     entries: 'Quick entries',
-    entry: { join: 'Join', stations: 'Stations', market: 'Service market', services: 'All services', card: 'Member card', breakfast: 'Breakfast', accounts: 'Fund accounts' },
+    entry: { join: 'Join', stations: 'Stations', market: 'Service market', legal: 'Legal help', services: 'All services', card: 'Member card', breakfast: 'Breakfast', accounts: 'Fund accounts' },
     aboutTitle: 'The 15-minute service circle',
     about: 'Jiangbei has over a hundred union rest stations where outdoor workers can get water, heat a meal, charge a phone and rest. Tap "Stations" to find the nearest one open now.',
   },

@@ -119,8 +119,9 @@ function toProblem(data: unknown, status: number): Problem {
 }
 
 /** Sends a file as the request body (the server reads e.g. an .xlsx as it is, no multipart). */
-async function sendFile<T>(path: string, file: Blob, query?: Query): Promise<T> {
+async function sendFile<T>(path: string, file: Blob, query?: Query, extraHeaders: Record<string, string> = {}): Promise<T> {
   const headers: Record<string, string> = {
+    ...extraHeaders,
     accept: 'application/json',
     'accept-language': currentLanguage(),
     'content-type': file.type || 'application/octet-stream',

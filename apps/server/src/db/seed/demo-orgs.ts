@@ -76,6 +76,8 @@ export const DEMO_USERS: { username: string; displayName: string; role: 'platfor
   { username: 'jb.staff', displayName: '江北区总工会干事', role: 'union_staff', org: 'JB', note: '江北区总工会 staff' },
   { username: 'gyq.admin', displayName: '观音桥街道工会管理员', role: 'union_admin', org: 'JB-GYQ', note: '观音桥街道 street admin' },
   { username: 'wld.admin', displayName: '五里店街道工会管理员', role: 'union_admin', org: 'JB-WLD', note: '五里店街道 street admin' },
+  { username: 'jb.mediator', displayName: '刘芳（调解员）', role: 'union_staff', org: 'JB', note: '江北区总工会劳动争议调解员 mediator' },
+  { username: 'jb.lawyer', displayName: '陈律师（法律志愿者）', role: 'union_staff', org: 'JB', note: '法律咨询志愿律师 volunteer lawyer' },
   { username: 'sf.admin', displayName: '顺丰速运工会主席', role: 'union_admin', org: 'JB-SF', note: '顺丰速运重庆有限公司工会 grassroots union (orders services)' },
 ];
 

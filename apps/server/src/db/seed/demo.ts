@@ -13,6 +13,7 @@ import { seedDemoStars } from './demo-stars';
 import { seedDemoCoverage } from './demo-coverage';
 import { seedDemoDoors } from '../../modules/access';
 import { seedDemoFund } from './demo-fund';
+import { seedDemoRights } from './demo-rights';
 import { backdateDemoHistory } from './demo-history';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKER_PHONE, JIANGBEI_STREETS, SEED_ACTOR } from './demo-orgs';
 
@@ -84,6 +85,7 @@ export async function seedDemo(database: Database, opts: { pii?: DemoPii } = {})
     await seedDemoCoverage(tx, jb);
     if (opts.pii) await seedDemoDoors(tx, opts.pii);
     await seedDemoFund(tx, new Map([...byCode].map(([code, row]) => [code, row.id])), opts.pii);
+    await seedDemoRights(tx, byCode, opts.pii);
     await seedDemoMarket(tx, byCode);
     await backdateDemoHistory(tx);
     await tx.insert(systemSetting).values({ key: 'demo_seeded', value: { at: new Date().toISOString() } });
@@ -98,6 +100,7 @@ export function demoSignInsText(url: string): string {
     ...lines,
     `  职工端 Worker pages:     ${url}/m   (手机号 ${DEMO_WORKER_PHONE}，验证码见本日志 "短信验证码" / the SMS code is printed in this log)`,
     `                          (手机号 ${DEMO_MEMBER_PHONE} 已是会员，可看会员卡 / already a member, shows the card)`,
+    `                          (手机号 13800000003 是劳动关系监测点信息员，可填报季报 / a monitoring-point informant)`,
     `  数据大屏 Big screen:     ${url}/screen?org=JB`,
     `  爱心基金 Fund screen:    ${url}/screen/fund   (账目公开 accounts: ${url}/m/fund/accounts; npm run cli -- pos simulate --shop SHOP-01 --rate 5)`,
     `  阵地公开页 Position page: ${url}/p/JB-RS-HQHG   (A4 门牌 sign: ${url}/p/JB-RS-HQHG/sign)`,

@@ -113,6 +113,28 @@ export async function seedFixture(database: Database): Promise<Fixture> {
       values (${q(id(name))}, ${q(id('F'))}, ${q(kind)}, ${q(at)}, '测试', ${q(isShop ? id('SH') : null)}, ${q(kind === 'transfer' ? null : id('P1'))}, ${amount}, ${sales}, ${breakfasts})`);
     for (const [account, fen] of postings) stmts.push(`insert into fund_posting (entry_id, account_id, amount_fen, occurred_at) values (${q(id(name))}, ${q(id(account))}, ${fen}, ${q(at)})`);
   }
+  // Rights: consultations (K2 at 00:30 on 1 Jan 2025 in Shanghai) and cases by their calendar days.
+  for (const [name, org, channel, at] of [
+    ['K1', 'FX-S1', 'online', '2025-03-01T02:00:00Z'],
+    ['K2', 'FX', 'hotline', '2024-12-31T16:30:00Z'],
+    ['K3', 'FX-S2', 'walk_in', '2024-05-01T02:00:00Z'],
+  ] as const) {
+    stmts.push(`insert into rights_consultation (id, number, org_id, channel, category, question, asked_at) values (${q(id(name))}, ${q(`FX-${name}-${id(name).slice(0, 6)}`)}, ${q(id(org))}, ${q(channel)}, 'wages', '测试', ${q(at)})`);
+  }
+  const casesOfRights: [name: string, org: string, status: string, received: string, accepted: string | null, outcome: string | null, claimed: number, agreed: number, applicants: number][] = [
+    ['C1', 'FX-S1', 'agreed', '2025-02-10', '2025-02-12', '2025-02-20', 1_000_000, 800_000, 2],
+    ['C2', 'FX', 'failed', '2024-12-20', '2025-01-05', '2025-01-15', 500_000, 0, 1],
+    ['C3', 'FX-S2', 'received', '2025-06-01', null, null, 300_000, 0, 1],
+    ['C4', 'FX', 'agreed', '2024-03-01', '2024-03-02', '2024-03-10', 200_000, 200_000, 1],
+  ];
+  for (const [name, org, status, received, accepted, outcome, claimed, agreed, applicants] of casesOfRights) {
+    stmts.push(`insert into rights_case (id, number, org_id, source, category, summary, status, received_on, acceptance_due_on, accepted_on, outcome_on, claimed_fen, agreed_fen)
+      values (${q(id(name))}, ${q(`FX-${name}-${id(name).slice(0, 6)}`)}, ${q(id(org))}, 'walk_in', 'wages', '测试', ${q(status)}, ${q(received)}, ${q(received.slice(0, 8) + String(Number(received.slice(8)) + 3).padStart(2, '0'))}, ${q(accepted)}, ${q(outcome)}, ${claimed}, ${agreed})`);
+    for (let i = 0; i < applicants; i++) stmts.push(`insert into rights_case_party (case_id, role, name) values (${q(id(name))}, 'applicant', ${q(`职工${i + 1}`)})`);
+    stmts.push(`insert into rights_case_party (case_id, role, name) values (${q(id(name))}, 'respondent', '测试公司')`);
+  }
+  stmts.push(`insert into rights_payment (case_id, received_on, amount_fen, method) values (${q(id('C1'))}, '2025-03-01', 500000, 'transfer'), (${q(id('C4'))}, '2024-04-01', 200000, 'transfer')`);
+
   // The marketplace: a provider's project ordered by FX's unions and one worker; attendance at the delivered ones.
   stmts.push(`insert into market_provider (id, org_id, name, credit_code, type, contact_name, contact_phone, status) values (${q(id('MP'))}, ${q(id('FX'))}, '测试服务社', '91500000MA5U000000', 'social_org', '测试', '13800000000', 'approved')`);
   stmts.push(`insert into market_project (id, code, provider_id, org_id, status, is_listed) values (${q(id('MJ'))}, ${q(`FX-MJ-${id('MJ').slice(0, 6)}`)}, ${q(id('MP'))}, ${q(id('FX'))}, 'approved', true)`);
@@ -176,8 +198,19 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'fund.breakfasts': { value: 1, lastYear: 0 },
   'fund.breakfast_spend': { value: 400, lastYear: 0 },
   'fund.balance': { value: 200, lastYear: 100 }, // 100 + 10 + 500 − 10 − 400 (the transfer moves money within the fund)
+  'rights.consultations': { value: 2, lastYear: 1 }, // K1, K2 (00:30 on 1 Jan 2025) | K3
+  'rights.cases_received': { value: 2, lastYear: 2 }, // C1, C3 | C2, C4
+  'rights.cases_accepted': { value: 2, lastYear: 1 }, // C1, C2 (received 2024, accepted 2025) | C4
+  'rights.cases_mediated': { value: 2, lastYear: 1 }, // C1 agreed, C2 failed | C4
+  'rights.cases_successful': { value: 1, lastYear: 1 }, // C1 | C4
+  'rights.success_rate': { value: 50, lastYear: 100 },
+  'rights.amount_claimed': { value: 1_300_000, lastYear: 700_000 }, // C1 + C3 | C2 + C4
+  'rights.amount_agreed': { value: 800_000, lastYear: 200_000 }, // C1 | C4
+  'rights.amount_recovered': { value: 500_000, lastYear: 200_000 }, // paid on C1 | on C4
+  'rights.workers_helped': { value: 2, lastYear: 1 }, // C1's two applicants | C4's one
+  'rights.overdue_cases': { value: 1, lastYear: null }, // now: C3 never accepted (due 4 Jun 2025)
   'market.orders': { value: 2, lastYear: 1 }, // O1, O5 (a worker's own, FX itself); O2 is 1 Jan 2026, O3 cancelled | O4
   'market.subsidy': { value: 3500, lastYear: 2000 }, // O1 3000 + O5 500 | O4
   'market.served': { value: 2, lastYear: 1 }, // two at O1 | one at O4
-  'figures.served': { value: 6, lastYear: 1 }, // 3 entries + 1 breakfast + 2 at the marketplace | 1 at the marketplace
+  'figures.served': { value: 10, lastYear: 3 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped + 2 at the marketplace | K3 + C4's worker + 1 at the marketplace
 };

@@ -247,6 +247,9 @@ export async function buildWorld(t: TestApp): Promise<{ world: World; actors: Ac
       const sessions = await ok<{ id: string; isCurrent: boolean }[]>(photographer.get('/api/v1/auth/sessions'), 'sessions');
       return sessions.find((s) => s.isCurrent)!.id;
     },
+    async asAdmin<T>(method: string, path: string, req: Req = {}) {
+      return ok<T>(send(t, admin, method, path, req), `${method} ${path}`);
+    },
   };
 
   // The callers: one of every kind, from the platform down to a worker.

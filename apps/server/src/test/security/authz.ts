@@ -71,6 +71,11 @@ export type World = {
   othersPhoto(): Promise<string>;
   /** The public id of another user's session. */
   othersSession(): Promise<string>;
+  /**
+   * A request as the platform admin (throws unless it succeeds): how a module's case makes its own
+   * things in a place (a dispute case, a monitoring point) without a maker here for each.
+   */
+  asAdmin<T>(method: string, path: string, req?: Req): Promise<T>;
   /** The platform admin and the app, for a module that makes its own things in a place (market.authz.ts). */
   admin: Client;
   app: TestApp;

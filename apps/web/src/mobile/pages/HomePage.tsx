@@ -2,19 +2,20 @@ import { Grid } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSession } from '../../shared/session';
-import { BagIcon, CalendarIcon, CardIcon, FlagIcon, HeartIcon, PinIcon, StoreIcon } from '../icons';
+import { BagIcon, CalendarIcon, CardIcon, FlagIcon, HeartIcon, PinIcon, ScaleIcon, StoreIcon } from '../icons';
 import { useWorkerOffers } from './shell/use-worker-offers';
 import { LanguageToggle } from './LanguageToggle';
 import { NoticesArea } from './notices/NoticesArea';
 
 type Entry = { key: string; to: string; icon: React.ReactNode; color: string; fg: string };
 
-// Only what is there: a tile never opens a "coming soon" page (activities, legal help and
+// Only what is there: a tile never opens a "coming soon" page (activities and
 // assistance add their tiles when they exist). Warm hues around the union red.
 const ENTRIES: Entry[] = [
   { key: 'join', to: '/join', icon: <FlagIcon />, color: '#fff0f0', fg: '#c8102e' },
   { key: 'stations', to: '/stations', icon: <PinIcon />, color: '#e6f7f5', fg: '#08797c' },
   { key: 'market', to: '/market', icon: <StoreIcon />, color: '#f0f5ff', fg: '#2f54eb' },
+  { key: 'legal', to: '/legal', icon: <ScaleIcon />, color: '#f6ffed', fg: '#389e0d' },
   { key: 'card', to: '/me/card', icon: <CardIcon />, color: '#f9f0ff', fg: '#722ed1' },
 ];
 const BREAKFAST: Entry = { key: 'breakfast', to: '/me/breakfast-card', icon: <CalendarIcon />, color: '#fff7e6', fg: '#d4380d' };

@@ -1,11 +1,11 @@
-import type { MyMembership } from '@niangjia/contracts';
+import type { Consultation, MyMembership, MyMonitoringPoint } from '@niangjia/contracts';
 import { Badge, Button, Dialog, List, NavBar, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../shared/api';
 import { useSession } from '../../shared/session';
 import { useRequest } from '../../shared/use-request';
-import { CardIcon, FlagIcon, LockIcon, UserIcon } from '../icons';
+import { CalendarIcon, CardIcon, FlagIcon, LockIcon, ScaleIcon, UserIcon } from '../icons';
 import { useWorkerOffers } from './shell/use-worker-offers';
 import { LanguageToggle } from './LanguageToggle';
 import { useUnreadCount } from './messages/use-unread';
@@ -16,6 +16,9 @@ export function MePage() {
   const { me, signOut } = useSession();
   const mine = useRequest((signal) => api.get<MyMembership>('/members/me', undefined, { signal, skipAuthRedirect: true }), [me?.user.id], !!me);
   const membership = mine.data?.membership;
+  const legal = useRequest((signal) => api.get<Consultation[]>('/rights/my/consultations', undefined, { signal, skipAuthRedirect: true }), [me?.user.id], !!me);
+  const points = useRequest((signal) => api.get<MyMonitoringPoint[]>('/rights/my/monitoring-points', undefined, { signal, skipAuthRedirect: true }), [me?.user.id], !!me);
+  const unreadAnswers = legal.data?.filter((c) => c.hasUnread).length ?? 0;
   const offers = useWorkerOffers();
   const unread = useUnreadCount();
 
@@ -89,6 +92,12 @@ export function MePage() {
           </List.Item>
         )}
         <List.Item prefix={<FlagIcon />} onClick={() => navigate('/me/feedback')} data-testid="me-feedback">{t('myFeedback.title')}</List.Item>
+        <List.Item prefix={<ScaleIcon />} onClick={() => navigate('/me/legal')} extra={unreadAnswers ? <Badge content={t('legal.newAnswer')} /> : undefined} data-testid="me-legal">{t('legal.mine')}</List.Item>
+        {points.data && points.data.length > 0 && (
+          <List.Item prefix={<CalendarIcon />} onClick={() => navigate('/monitoring')} extra={points.data.some((p) => !p.isDueSubmitted) ? <Badge content="1" /> : undefined} data-testid="me-monitoring">
+            {t('legal.monitoring.title')}
+          </List.Item>
+        )}
       </List>
       <List mode="card" style={{ margin: 12 }}>
         <List.Item prefix={<LockIcon />} onClick={() => navigate('/me/sessions')}>{t('sessions.title')}</List.Item>

@@ -1,11 +1,11 @@
-import type { MyMembership } from '@niangjia/contracts';
+import type { MyMembership, MyMonitoringPoint } from '@niangjia/contracts';
 import { List, NavBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../../shared/api';
 import { useSession } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
-import { BagIcon, CalendarIcon, CardIcon, FlagIcon, HeartIcon, PinIcon, StoreIcon } from '../../icons';
+import { BagIcon, CalendarIcon, CardIcon, FlagIcon, HeartIcon, PinIcon, ScaleIcon, StoreIcon } from '../../icons';
 import { LanguageToggle } from '../LanguageToggle';
 import { useWorkerOffers } from './use-worker-offers';
 
@@ -21,6 +21,8 @@ export function ServicesPage() {
   const mine = useRequest((signal) => api.get<MyMembership>('/members/me', undefined, { signal, skipAuthRedirect: true }), [me?.user.id], !!me);
   const membership = mine.data?.membership;
   const isMember = membership?.status === 'active' || membership?.status === 'suspended';
+  // Only informants of a 劳动关系监测点 have a quarterly form to fill.
+  const points = useRequest((signal) => api.get<MyMonitoringPoint[]>('/rights/my/monitoring-points', undefined, { signal, skipAuthRedirect: true }), [me?.user.id], !!me);
   const item = (key: string, to: string, icon: React.ReactNode) => (
     <List.Item key={key} prefix={icon} description={t(`services.${key}Text`)} onClick={() => navigate(to)} data-testid={`service-${key}`}>
       {t(`services.${key}`)}
@@ -47,6 +49,32 @@ export function ServicesPage() {
         {item('market', '/market', <StoreIcon />)}
         {me && item('orders', '/me/orders', <BagIcon />)}
       </List>
+      <List header={t('legal.services.group')} mode="card" style={{ margin: 12 }}>
+        <List.Item prefix={<ScaleIcon />} description={t('legal.services.legalText')} onClick={() => navigate('/legal')} data-testid="service-legal">
+          {t('legal.services.legal')}
+        </List.Item>
+        {me && (
+          <List.Item prefix={<FlagIcon />} description={t('legal.services.mineText')} onClick={() => navigate('/me/legal')} data-testid="service-my-legal">
+            {t('legal.mine')}
+          </List.Item>
+        )}
+        <List.Item prefix={<PhoneIcon />} description={t('legal.services.hotlineText')} onClick={() => window.location.assign('tel:12351')} data-testid="service-hotline">
+          {t('legal.services.hotline')}
+        </List.Item>
+        {points.data && points.data.length > 0 && (
+          <List.Item prefix={<CalendarIcon />} description={t('legal.services.monitoringText')} onClick={() => navigate('/monitoring')} data-testid="service-monitoring">
+            {t('legal.services.monitoring')}
+          </List.Item>
+        )}
+      </List>
     </>
+  );
+}
+
+function PhoneIcon() {
+  return (
+    <svg width={24} height={24} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden="true">
+      <path d="M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2z" />
+    </svg>
   );
 }
