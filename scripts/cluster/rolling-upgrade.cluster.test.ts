@@ -89,4 +89,17 @@ describe('the previous release and this one on one database', () => {
     const summaries = await Promise.all(both().map(async (i) => ((await (await fetch(`${i.url}/api/v1/public/fund/summary`)).json()) as { totalFen: number }).totalFen));
     expect(summaries[0]).toBe(summaries[1]);
   });
+
+  it('breakfast cards issued by both versions are kept, and those the old code issued carry their issuing union', { timeout: 300_000 }, async () => {
+    const staff = await signInStaff(lb.url, 'jb.admin');
+    const tail = Date.now().toString().slice(-6);
+    const ids: string[] = [];
+    for (const [n, i] of both().entries()) {
+      const issued = await staff.at(i.url).post('/api/v1/breakfast-cards', { holderName: `升级测试${n}`, phone: `1390${n}${tail}`.slice(0, 11), employer: '江北区城市管理局' });
+      expect(issued.status, `${i.name}: ${JSON.stringify(issued.body)}`).toBe(201);
+      ids.push(issued.body.id as string);
+    }
+    const { rows } = await pool.query<{ n: number; with_org: number }>('select count(*)::int as n, count(org_id)::int as with_org from breakfast_card where id = any($1)', [ids]);
+    expect(rows[0]).toEqual({ n: 2, with_org: 2 });
+  });
 });

@@ -226,4 +226,13 @@ describe('breakfast cards in the console', () => {
     const audit = await t.database.query<{ action: string }>('select action from audit_entry where entity_id = $1', [card.id]);
     expect(audit.map((a) => a.action)).toEqual(['breakfast_card.issue']);
   });
+
+  it('gives a card inserted without its issuing union (the previous release, mid-upgrade) its fund’s union', async () => {
+    const [fund] = await t.database.query<{ org_id: string }>('select org_id from fund where id = $1', [fundId]);
+    const [row] = await t.database.query<{ org_id: string | null }>(
+      "insert into breakfast_card (fund_id, number, holder_name, valid_until) values ($1, $2, '旧版发卡', current_date + 30) returning org_id",
+      [fundId, `OLD${Date.now().toString().slice(-9)}`],
+    );
+    expect(row!.org_id).toBe(fund!.org_id);
+  });
 });
