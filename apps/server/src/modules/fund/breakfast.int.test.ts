@@ -141,7 +141,9 @@ describe('the rules that stop made-up breakfasts (issue 9)', () => {
     await backdate(card, 10);
     expect((await posInject(t.app, keys[0]!, REDEEM, redemption(card, new Date(Date.now() - 71 * hour)))).body.status).toBe('approved');
     // A shop registered just now: nothing of its till can be older.
-    const [pos] = await t.database.query<{ id: string }>("select p.id from position p join org o on o.id = p.org_id where o.code like 'JB-GYQ%' and p.id not in (select position_id from fund_shop) limit 1");
+    const [pos] = await t.database.query<{ id: string }>(
+      "select p.id from position p join org o on o.id = p.org_id where o.code like 'JB-GYQ%' and p.id not in (select position_id from fund_shop) limit 1",
+    );
     const shop = await admin.post('/api/v1/fund-shops', { code: 'SHOP-NEW', name: '新开小卖部', positionId: pos!.id, operatorName: '重庆测试商贸有限公司' });
     expect(shop.status, JSON.stringify(shop.body)).toBe(201);
     const reg = await admin.post('/api/v1/pos-terminals', { shopId: shop.body.id, name: '新店收银机' });
@@ -164,7 +166,10 @@ describe('the rules that stop made-up breakfasts (issue 9)', () => {
     expect((await posInject(t.app, guesser, REDEEM, redemption(card))).body.code).toBe('FUND_CARD_CODE_LOCKED');
     // The number and code typed in one field, on another terminal; the QR always works.
     expect((await posInject(t.app, keys[3]!, REDEEM, redemption(`${card.number} ${card.checkCode}`))).body.status).toBe('approved');
-    const refused = await t.database.query<{ n: number }>("select count(*)::int as n from breakfast_redemption where terminal_id = (select id from pos_terminal where key_id = $1) and status = 'approved'", [guesser.keyId]);
+    const refused = await t.database.query<{ n: number }>(
+      "select count(*)::int as n from breakfast_redemption where terminal_id = (select id from pos_terminal where key_id = $1) and status = 'approved'",
+      [guesser.keyId],
+    );
     expect(refused[0]!.n).toBe(0);
   });
 
@@ -197,7 +202,9 @@ describe('the rules that stop made-up breakfasts (issue 9)', () => {
     expect(sale.body.status).toBe('accepted');
     const refund = await posInject(t.app, keys[0]!, '/api/v1/pos/refunds', { refundId: `R-${Date.now()}`, saleId: sale.body.saleId, refundedAt: old.toISOString() });
     expect(refund.body.status).toBe('accepted');
-    const entries = await t.database.query<{ occurred_at: Date; original_occurred_at: Date | null }>('select occurred_at, original_occurred_at from fund_entry where id = any($1)', [[sale.body.entryId, refund.body.entryId]]);
+    const entries = await t.database.query<{ occurred_at: Date; original_occurred_at: Date | null }>('select occurred_at, original_occurred_at from fund_entry where id = any($1)', [
+      [sale.body.entryId, refund.body.entryId],
+    ]);
     for (const e of entries) {
       expect(new Date(e.original_occurred_at!).toISOString()).toBe(old.toISOString());
       expect(Date.now() - new Date(e.occurred_at).getTime()).toBeLessThan(3_600_000);
