@@ -70,6 +70,29 @@ describe('concurrent orders against a nearly spent budget', { timeout: 180_000 }
   });
 });
 
+describe('a subsidy rule edited during a burst of orders', { timeout: 180_000 }, () => {
+  it('waits for the orders instead of deadlocking: every request is placed, refused or a version conflict, none a 500', async () => {
+    const provider = (await approvedProvider(t, admin)).client;
+    const { id: projectId } = await approvedProject(provider, admin, { priceFen: 10_000, capacity: 50, formats: ['on_site'] });
+    const year = Number(dayFromNow(4).slice(0, 4)) + 2;
+    const rule = await admin.post('/api/v1/market/subsidy-rules', { orgId: await t.orgId('JB'), year, budgetFen: 5_000_000, percentBps: 5000, capPerUnionFen: 1_000_000 });
+    expect(rule.status, JSON.stringify(rule.body)).toBe(201);
+    const unions = await Promise.all(['JB-SF', 'JB-HLL', 'JB-ELM', 'JB-JLDT', 'JB-CCB'].map((c) => t.orgId(c)));
+    // Union rows exist first, so the edits have usage rows to set caps on while orders update them.
+    for (const u of unions) await admin.post('/api/v1/market/orders', { projectId, orderingOrgId: u, serviceDate: `${year}-03-16`, headcount: 10, placeKind: 'address', address: '首单' });
+    const orders = Array.from({ length: 20 }, (_, i) =>
+      admin.post('/api/v1/market/orders', { projectId, orderingOrgId: unions[i % unions.length], serviceDate: `${year}-03-16`, headcount: 10, placeKind: 'address', address: `车间${i}` }),
+    );
+    const edits = Array.from({ length: 5 }, (_, i) =>
+      admin.put(`/api/v1/market/subsidy-rules/${rule.body.id}`, { version: rule.body.version, budgetFen: 5_000_000 + i, percentBps: 5000, capPerUnionFen: 1_000_000 - i }),
+    );
+    const results = await Promise.all([...orders, ...edits]);
+    const unexpected = results.filter((r) => ![200, 201, 409].includes(r.status)).map((r) => `${r.status} ${JSON.stringify(r.body)}`);
+    expect(unexpected).toEqual([]);
+    expect(results.slice(20).filter((r) => r.status === 200)).toHaveLength(1);
+  });
+});
+
 // Each step drives many requests; on a saturated 2-core machine one can take over 30 s.
 describe('200 concurrent votes', { timeout: 180_000 }, () => {
   it('counts every vote exactly once: rows, running counts and the screen agree', async () => {

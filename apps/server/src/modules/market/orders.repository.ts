@@ -58,6 +58,14 @@ export async function maxUnionCommitted(db: Db, ruleId: string): Promise<number>
   return Number(r?.n ?? 0);
 }
 
+/**
+ * Locks a rule's per-union usage rows, before the rule row: the order orders take them in
+ * (commitSubsidy), so a rule edited during a burst of orders waits instead of deadlocking.
+ */
+export async function lockUsages(db: Db, ruleId: string): Promise<void> {
+  await db.execute(sql`select 1 from market_subsidy_usage where rule_id = ${ruleId} order by union_org_id for update`);
+}
+
 export async function setUsageCaps(db: Db, ruleId: string, capFen: number): Promise<void> {
   await db.execute(sql`update market_subsidy_usage set cap_fen = ${capFen} where rule_id = ${ruleId}`);
 }
@@ -71,7 +79,8 @@ export async function unionCommitted(db: Db, ruleId: string, unionOrgId: string)
  * Takes `fen` of the union's cap and then of the district's budget, each by a conditional
  * update: under concurrent orders the second waits for the first's row lock and re-reads the
  * committed amount, so the sums can never pass the cap or the budget (and the rows' checks say so
- * too). Locks are taken in one order (usage, then rule) so concurrent orders cannot deadlock.
+ * too). Locks are taken in one order (usage, then rule) so concurrent orders cannot deadlock; a rule's
+ * edit takes them in the same order (lockUsages).
  */
 export async function commitSubsidy(db: Db, ruleId: string, unionOrgId: string, fen: number): Promise<'ok' | 'cap' | 'budget'> {
   const usage = await query(

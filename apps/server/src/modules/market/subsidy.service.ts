@@ -47,6 +47,7 @@ export function createSubsidyService({ db }: MarketDeps) {
     /** A budget or cap may not go below what orders already hold (the rows' checks would refuse it too). */
     async update(id: string, input: UpdateSubsidyRule, ctx: StaffCtx): Promise<SubsidyRule> {
       return db.transaction(async (tx) => {
+        await repo.lockUsages(tx, id);
         const rule = await repo.findRule(tx, id, true);
         if (!rule || !isInScope(ctx.scope, rule.orgPath)) throw notFound('ENTITY_market_rule');
         if (rule.version !== input.version) throw versionConflict(input.version, rule.version);
