@@ -27,8 +27,8 @@ export const xlsxRoutes: FastifyPluginAsyncZod<{ imports: ImportService; exports
 
   app.get(
     '/members/imports/template',
-    { config: { permission: 'member.write' }, schema: { tags, summary: 'The collective-join .xlsx template (Chinese headers)' } },
-    async (_request, reply) => sendXlsx(reply, await imports.template(), '集中入会导入模板.xlsx'),
+    { config: { permission: 'member.write' }, schema: { tags, summary: 'The collective-join .xlsx template: Chinese headers, an example row, drop-down lists, and the caller\'s unions and streets' } },
+    async (request, reply) => sendXlsx(reply, await imports.template(requireScope(request, 'member.write').scope), '集中入会导入模板.xlsx'),
   );
 
   app.post(
