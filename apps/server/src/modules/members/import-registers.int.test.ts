@@ -146,3 +146,43 @@ describe('register columns in the import', () => {
     expect(await personOf('回流者')).toEqual({ ethnicity: '03', political_status: 'cyl_member', education: 'associate', hukou_place: '重庆市渝北区', is_hardship: true });
   });
 });
+
+describe('导入记录 (import history)', () => {
+  it('lists the caller’s batches newest first with who, when, status and totals; another street’s stay out', async () => {
+    const wldFile = await workbook([['五里店甲', idNumber('50010519890909091'), null, 'JB-WLD-LH', '快递员']]);
+    const wldBatch = await upload(wld, wldFile, ids['JB-WLD']!, '五里店第一批.xlsx');
+    expect(wldBatch.body).toMatchObject({ status: 'checked', validRows: 1 });
+
+    const mine = await gyq.get('/api/v1/members/imports?pageSize=200');
+    expect(mine.status).toBe(200);
+    const names = mine.body.items.map((b: any) => b.fileName);
+    expect(names).toContain('观音桥第一批.xlsx');
+    expect(names).not.toContain('五里店第一批.xlsx');
+    expect(mine.body.items.every((b: any) => b.org.code.startsWith('JB-GYQ'))).toBe(true);
+    const first = mine.body.items.find((b: any) => b.fileName === '观音桥第一批.xlsx');
+    expect(first).toMatchObject({ status: 'committed', mode: 'all_or_nothing', totalRows: 1, validRows: 1, errorRows: 0, committedRows: 1, createdByName: expect.any(String), org: { code: 'JB-GYQ' } });
+    expect(first).not.toHaveProperty('errors');
+    const failed = mine.body.items.find((b: any) => b.fileName === '集中入会导入模板.xlsx');
+    expect(failed).toMatchObject({ status: 'failed', totalRows: 0 });
+    const times = mine.body.items.map((b: any) => Date.parse(b.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+
+    const paged = await gyq.get('/api/v1/members/imports?pageSize=1&page=2');
+    expect(paged.body).toMatchObject({ total: mine.body.total, page: 2, pageSize: 1 });
+    expect(paged.body.items).toEqual([mine.body.items[1]]);
+
+    // The district sees both streets' batches, and can narrow to one street.
+    const all = await district.get('/api/v1/members/imports?pageSize=200');
+    expect(all.body.items.map((b: any) => b.fileName)).toEqual(expect.arrayContaining(['观音桥第一批.xlsx', '五里店第一批.xlsx']));
+    const onlyWld = await district.get(`/api/v1/members/imports?orgId=${ids['JB-WLD']}`);
+    expect(onlyWld.body.items.map((b: any) => b.fileName)).toEqual(['五里店第一批.xlsx']);
+    // Another street's org is not there for a street admin; a bad query is a clear 400.
+    expect((await wld.get(`/api/v1/members/imports?orgId=${ids['JB-GYQ']}`)).status).toBe(404);
+    const bad = await wld.get('/api/v1/members/imports?pageSize=1000');
+    expect(bad.status).toBe(400);
+    // Each batch opens its report.
+    const report = await download(gyq, `/api/v1/members/imports/${first.id}/report`);
+    expect(report.status).toBe(200);
+    expect((await download(wld, `/api/v1/members/imports/${first.id}/report`)).status).toBe(404);
+  });
+});

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, like, sql } from 'drizzle-orm';
 import { MEMBER_ORG_TYPES } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import type { Scope } from '../../platform/auth';
@@ -42,6 +42,40 @@ export async function updateImport(db: Db, id: string, values: Partial<typeof me
     .where(eq(memberImport.id, id))
     .returning(summary);
   return rows[0]!;
+}
+
+/**
+ * 导入记录: batches into unions of a subtree (or the caller's scope), newest first; without the
+ * file, the encrypted rows and the report (one batch's report can hold 20,000 errors).
+ */
+export async function listImports(db: Db, f: { scope: Scope; underPath?: string | undefined; page: number; pageSize: number }) {
+  const where = and(f.underPath ? like(org.path, `${f.underPath}%`) : undefined, scopeCondition(f.scope));
+  const columns = {
+    id: memberImport.id,
+    fileName: memberImport.fileName,
+    status: memberImport.status,
+    mode: memberImport.mode,
+    totalRows: memberImport.totalRows,
+    validRows: memberImport.validRows,
+    errorRows: memberImport.errorRows,
+    committedRows: memberImport.committedRows,
+    createdByName: memberImport.createdByName,
+    createdAt: memberImport.createdAt,
+    committedAt: memberImport.committedAt,
+    org: { id: org.id, code: org.code, name: org.name, type: org.type },
+  };
+  const [items, [total]] = await Promise.all([
+    db
+      .select(columns)
+      .from(memberImport)
+      .innerJoin(org, eq(org.id, memberImport.orgId))
+      .where(where)
+      .orderBy(desc(memberImport.createdAt), desc(memberImport.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ value: count() }).from(memberImport).innerJoin(org, eq(org.id, memberImport.orgId)).where(where),
+  ]);
+  return { items, total: total?.value ?? 0 };
 }
 
 export async function findOrgsByCodes(db: Db, codes: string[]) {

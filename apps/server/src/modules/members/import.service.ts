@@ -1,5 +1,5 @@
 import crypto, { randomUUID } from 'node:crypto';
-import { maskIdNumber, type CommitImport, type ImportJob, type ImportRowError, type MemberImport } from '@niangjia/contracts';
+import { maskIdNumber, type CommitImport, type ImportJob, type ImportRowError, type ListImportsQuery, type MemberImport, type MemberImportSummary, type Page } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
 import { createDeferredProgress, findJob, isJobFailed, type JobContext, type JobRow, type JobRunner } from '../../platform/jobs';
@@ -336,6 +336,30 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
       });
       if (result.isNew) jobs.kick();
       return { batch: await toImport(result.row, target, lang, !result.isNew), isNew: result.isNew };
+    },
+
+    /** 导入记录: the caller's batches (or those under `orgId`, which must be in scope), newest first. */
+    async listImports(query: ListImportsQuery, scope: Scope): Promise<Page<MemberImportSummary>> {
+      let underPath: string | undefined;
+      if (query.orgId) {
+        const target = await findOrgBrief(db, query.orgId);
+        if (!target || !isInScope(scope, target.path)) throw notFound('ENTITY_org');
+        underPath = target.path;
+      }
+      const { items, total } = await repo.listImports(db, { scope, underPath, page: query.page, pageSize: query.pageSize });
+      return {
+        items: items.map((r) => ({
+          ...r,
+          org: orgRefOf(r.org),
+          status: r.status as MemberImportSummary['status'],
+          mode: r.mode as MemberImportSummary['mode'],
+          createdAt: r.createdAt.toISOString(),
+          committedAt: r.committedAt?.toISOString() ?? null,
+        })),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
     },
 
     async getImport(id: string, scope: Scope, lang: Lang): Promise<MemberImport> {
