@@ -36,8 +36,7 @@ const partPrefix = (part: string): string => {
   return '';
 };
 
-const joinPath = (prefix: string, path: readonly PropertyKey[]): string =>
-  [prefix, ...path.map(String)].filter(Boolean).join('.');
+const joinPath = (prefix: string, path: readonly PropertyKey[]): string => [prefix, ...path.map(String)].filter(Boolean).join('.');
 
 export function translateIssues(part: string, issues: Issue[], lang: Lang): FieldError[] {
   const prefix = partPrefix(part);
@@ -195,4 +194,12 @@ export function exceedsJsonDepth(text: string, maxDepth: number): boolean {
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
   return false;
+}
+
+/**
+ * A string PostgreSQL reads as a uuid. Where a parameter may be an id or a code, test with this, not
+ * a looser pattern: a 36-character run of dashes and hex passed to a uuid column is a 22P02 (a 500).
+ */
+export function isUuid(s: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 }

@@ -10,9 +10,21 @@ import { notice } from '../notices/notices.tables';
 import { org } from '../orgs/orgs.tables';
 import { position } from '../positions/positions.tables';
 import { positionIssue } from '../stars/stars.tables';
+import { isUuid } from '../../platform/validation';
 
 /** Bookkeeping that is not work anyone did for someone: sign-ins, reveals, ratings, preferences. */
-const QUIET_ACTIONS = ['auth.login', 'auth.logout', 'auth.login_failed', 'personal_data.read', 'rating.create', 'rating.update', 'notification_preference.update', 'photo.upload', 'position.export', 'user.password_change'];
+const QUIET_ACTIONS = [
+  'auth.login',
+  'auth.logout',
+  'auth.login_failed',
+  'personal_data.read',
+  'rating.create',
+  'rating.update',
+  'notification_preference.update',
+  'photo.upload',
+  'position.export',
+  'user.password_change',
+];
 
 /** The latest audit entries of orgs in scope (or under one org), with the actor's display name. */
 export async function listRecentEntries(db: Db, f: { scope: Scope; underPath?: string | undefined; limit: number }) {
@@ -33,13 +45,16 @@ export async function listRecentEntries(db: Db, f: { scope: Scope; underPath?: s
  */
 export async function findSubjects(db: Db, idsByType: Map<string, string[]>): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  const uuids = (type: string) => (idsByType.get(type) ?? []).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const uuids = (type: string) => (idsByType.get(type) ?? []).filter((id) => isUuid(id));
   const put = (type: string, rows: { id: string; name: string | null }[]) => rows.forEach((r) => r.name && names.set(`${type}:${r.id}`, r.name));
   const lookups: [string, (ids: string[]) => Promise<{ id: string; name: string | null }[]>][] = [
     ['member', (ids) => db.select({ id: membership.id, name: person.realName }).from(membership).innerJoin(person, eq(person.id, membership.personId)).where(inArray(membership.id, ids))],
     ['org', (ids) => db.select({ id: org.id, name: org.name }).from(org).where(inArray(org.id, ids))],
     ['position', (ids) => db.select({ id: position.id, name: position.name }).from(position).where(inArray(position.id, ids))],
-    ['position_issue', (ids) => db.select({ id: positionIssue.id, name: position.name }).from(positionIssue).innerJoin(position, eq(position.id, positionIssue.positionId)).where(inArray(positionIssue.id, ids))],
+    [
+      'position_issue',
+      (ids) => db.select({ id: positionIssue.id, name: position.name }).from(positionIssue).innerJoin(position, eq(position.id, positionIssue.positionId)).where(inArray(positionIssue.id, ids)),
+    ],
     ['door_alarm', (ids) => db.select({ id: doorAlarm.id, name: position.name }).from(doorAlarm).innerJoin(position, eq(position.id, doorAlarm.positionId)).where(inArray(doorAlarm.id, ids))],
     ['user', (ids) => db.select({ id: appUser.id, name: appUser.displayName }).from(appUser).where(inArray(appUser.id, ids))],
     ['notice', (ids) => db.select({ id: notice.id, name: notice.title }).from(notice).where(inArray(notice.id, ids))],

@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { notFound } from '../../platform/errors';
 import { iso, query, queryOne } from './shared';
+import { isUuid } from '../../platform/validation';
 
 /**
  * The project library (项目库): projects admitted to a district's library with an approved
@@ -66,7 +67,7 @@ export function createLibraryService({ db }: { db: Db }) {
   return {
     async list(q: LibraryQuery): Promise<Page<LibraryItem>> {
       const where: SQL[] = [];
-      if (q.org) where.push(/^[0-9a-f-]{36}$/i.test(q.org) ? sql`d.id = ${q.org}` : sql`d.code = ${q.org.toUpperCase()}`);
+      if (q.org) where.push(isUuid(q.org) ? sql`d.id = ${q.org}` : sql`d.code = ${q.org.toUpperCase()}`);
       if (q.category) where.push(sql`v.category = ${q.category}`);
       if (q.format) where.push(sql`${q.format} = any(v.formats)`);
       if (q.maxPriceFen !== undefined) where.push(sql`v.price_fen <= ${q.maxPriceFen}`);

@@ -7,6 +7,7 @@ import { currentCode } from './checkin-code';
 import type { ConfirmedResult } from './results.compute';
 import * as seasonsRepo from './seasons.repository';
 import * as voting from './voting.repository';
+import { isUuid } from '../../platform/validation';
 
 /**
  * The roadshow screen's data (public, no personal data): what is pitching, the finalists and their
@@ -16,7 +17,7 @@ import * as voting from './voting.repository';
 export function createRoadshowService({ db, secrets, publicUrl, clock = () => new Date() }: { db: Db; secrets: Secrets; publicUrl: string; clock?: () => Date }) {
   return {
     async get(seasonId: string, key: string | undefined): Promise<Roadshow> {
-      const s = /^[0-9a-f-]{36}$/i.test(seasonId) ? await seasonsRepo.findSeason(db, seasonId) : undefined;
+      const s = isUuid(seasonId) ? await seasonsRepo.findSeason(db, seasonId) : undefined;
       if (!s || s.stage === 'draft') throw notFound('ENTITY_market_season');
       const { items } = await seasonsRepo.listEntries(db, sql`e.season_id = ${s.id} and e.status = 'finalist'`, 1, 200, sql`e.pitch_order nulls last, e.number`);
       const online = await voting.onlineVotes(db, s.id);
@@ -44,7 +45,16 @@ export function createRoadshowService({ db, secrets, publicUrl, clock = () => ne
           : null,
         ranking:
           s.revealedAt && confirmed
-            ? confirmed.rows.map((r) => ({ entryId: r.entryId, rank: r.rank, title: byId.get(r.entryId)?.title ?? '', provider: byId.get(r.entryId)?.providerName ?? '', prize: r.prize, expert: r.expert, votes: r.votes, combined: r.combined }))
+            ? confirmed.rows.map((r) => ({
+                entryId: r.entryId,
+                rank: r.rank,
+                title: byId.get(r.entryId)?.title ?? '',
+                provider: byId.get(r.entryId)?.providerName ?? '',
+                prize: r.prize,
+                expert: r.expert,
+                votes: r.votes,
+                combined: r.combined,
+              }))
             : null,
         at: now.toISOString(),
       };

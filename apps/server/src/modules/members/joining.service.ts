@@ -1,4 +1,15 @@
-import { isGigEmployment, maskIdNumber, type ApplyMembership, type CardVerification, type MemberCard, type MembershipStatus, type MyMembership, type RegisterPerson, type UnionSuggestion, type UnionSuggestionsQuery } from '@niangjia/contracts';
+import {
+  isGigEmployment,
+  maskIdNumber,
+  type ApplyMembership,
+  type CardVerification,
+  type MemberCard,
+  type MembershipStatus,
+  type MyMembership,
+  type RegisterPerson,
+  type UnionSuggestion,
+  type UnionSuggestionsQuery,
+} from '@niangjia/contracts';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
 import { AppError, notFound } from '../../platform/errors';
 import { encryptField } from '../../platform/pii';
@@ -20,6 +31,7 @@ import {
   versionConflict,
   type MembersDeps,
 } from './members.shared';
+import { isUuid } from '../../platform/validation';
 
 /** A signed-in worker acting for themselves. */
 export type WorkerActor = { userId: string; audit: AuditContext };
@@ -141,7 +153,7 @@ export function createJoiningService({ db, secrets, dataKeys, clock = () => new 
       const isGig = query.employmentForm ? isGigEmployment(query.employmentForm) : false;
       const streetJoints = async () => {
         if (!query.street) return;
-        const street = /^\d{9}$/.test(query.street) ? { divisionCode: query.street } : /^[0-9a-f-]{36}$/i.test(query.street) ? { orgId: query.street } : undefined;
+        const street = /^\d{9}$/.test(query.street) ? { divisionCode: query.street } : isUuid(query.street) ? { orgId: query.street } : undefined;
         if (street) add(await repo.findJointUnionsOfStreet(db, street), 'street_joint');
       };
       if (query.creditCode) add(await repo.findUnionsByCreditCode(db, query.creditCode), 'credit_code');
@@ -237,7 +249,13 @@ export function createJoiningService({ db, secrets, dataKeys, clock = () => new 
           verifiedAt: null,
         };
         const saved = person ? await repo.updatePerson(tx, person.id, values) : await repo.insertPerson(tx, values);
-        await recordAudit(tx, actor.audit, { action: 'person.register', entityType: 'person', entityId: saved.id, orgId: saved.orgId, after: { realName: saved.realName, idNumberMasked: saved.idNumberMasked } });
+        await recordAudit(tx, actor.audit, {
+          action: 'person.register',
+          entityType: 'person',
+          entityId: saved.id,
+          orgId: saved.orgId,
+          after: { realName: saved.realName, idNumberMasked: saved.idNumberMasked },
+        });
         return getMine(actor.userId, tx);
       });
     },

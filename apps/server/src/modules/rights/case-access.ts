@@ -15,13 +15,16 @@ import type { RightsStaff } from './rights.shared';
  */
 const prefixMatch = (scope: string[], column: SQL | typeof org.path) => or(...scope.map((p) => like(column as typeof org.path, `${p}%`)));
 
+/** The roles whose grants say which union a mediator works for. */
+const MEDIATOR_ROLES = ['union_admin', 'union_staff'] as const;
+
 /** SQL: the viewer may see the case row (rights_case joined with its org). */
 export function caseVisibleWhere(viewer: Pick<RightsStaff, 'userId' | 'manage'>): SQL | undefined {
   const member = sql`exists (select 1 from rights_case_member m where m.case_id = ${rightsCase.id} and m.user_id = ${viewer.userId} and m.removed_at is null)`;
   if (viewer.manage === 'all') return undefined;
   if (viewer.manage.length === 0) return member;
   const paths = viewer.manage.map((p) => `${p}%`);
-  const mediatorsUnion = sql`exists (select 1 from role_grant g join org go on go.id = g.org_id where g.user_id = ${rightsCase.mediatorId} and (${sql.join(
+  const mediatorsUnion = sql`exists (select 1 from role_grant g join org go on go.id = g.org_id where g.user_id = ${rightsCase.mediatorId} and g.role in ('union_admin', 'union_staff') and (${sql.join(
     paths.map((p) => sql`go.path like ${p}`),
     sql` or `,
   )}))`;
@@ -46,9 +49,17 @@ export async function caseAccessOf(db: Db, viewer: Pick<RightsStaff, 'userId' | 
   return { isMember: member.length > 0, isManager };
 }
 
-/** The org paths a staff member holds grants on (their own unions). */
+/**
+ * The unions a staff member works for: their union_admin / union_staff grants only. A judge or
+ * provider grant elsewhere (the marketplace invites people by phone, staff included) does not make
+ * that district's managers the mediator's managers.
+ */
 export async function mediatorPaths(db: Db, userId: string): Promise<string[]> {
-  const rows = await db.select({ path: org.path }).from(roleGrant).innerJoin(org, eq(org.id, roleGrant.orgId)).where(eq(roleGrant.userId, userId));
+  const rows = await db
+    .select({ path: org.path })
+    .from(roleGrant)
+    .innerJoin(org, eq(org.id, roleGrant.orgId))
+    .where(and(eq(roleGrant.userId, userId), inArray(roleGrant.role, [...MEDIATOR_ROLES])));
   return rows.map((r) => r.path);
 }
 
@@ -72,7 +83,7 @@ export async function listMediatorCandidates(db: Db, orgPath: string): Promise<{
     .from(roleGrant)
     .innerJoin(appUser, eq(appUser.id, roleGrant.userId))
     .innerJoin(org, eq(org.id, roleGrant.orgId))
-    .where(and(inArray(roleGrant.role, ['union_admin', 'union_staff']), sql`${orgPath} like ${org.path} || '%'`, eq(appUser.status, 'active')))
+    .where(and(inArray(roleGrant.role, [...MEDIATOR_ROLES]), sql`${orgPath} like ${org.path} || '%'`, eq(appUser.status, 'active')))
     .orderBy(appUser.displayName);
 }
 

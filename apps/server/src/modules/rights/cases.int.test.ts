@@ -65,6 +65,13 @@ describe('a dispute case from intake to agreement', () => {
     expect((await lawyer.get('/api/v1/rights/cases')).body.items.map((c: { id: string }) => c.id)).not.toContain(id);
     expect((await mediator.get(`/api/v1/rights/cases/${id}`)).status).toBe(200);
     expect((await admin.get(`/api/v1/rights/cases/${id}`)).status).toBe(200);
+    // A marketplace grant elsewhere (the street invited the mediator as a judge) does not make the
+    // street's admin the mediator's manager: still 404, in the list too.
+    const gyq = await t.orgId('JB-GYQ');
+    await t.database.query(`insert into role_grant (user_id, role, org_id) values ($1, 'judge', $2)`, [await userId('jb.mediator'), gyq]);
+    expect((await street.get(`/api/v1/rights/cases/${id}`)).status).toBe(404);
+    expect((await street.get('/api/v1/rights/cases')).body.items.map((c: { id: string }) => c.id)).not.toContain(id);
+    await t.database.query(`delete from role_grant where user_id = $1 and role = 'judge' and org_id = $2`, [await userId('jb.mediator'), gyq]);
     // Added by a manager, the lawyer may read it.
     const added = await admin.post(`/api/v1/rights/cases/${id}/members`, { userId: await userId('jb.lawyer') });
     expect(added.status).toBe(200);

@@ -189,12 +189,15 @@ export async function findWarning(db: Db, id: string): Promise<WarningWithRefs |
   return (await db.select(warningCols).from(rightsWarning).innerJoin(org, eq(org.id, rightsWarning.orgId)).innerJoin(rightsMonitoringPoint, eq(rightsMonitoringPoint.id, rightsWarning.pointId)).where(eq(rightsWarning.id, id)).limit(1))[0];
 }
 
-export async function handleWarnings(db: Db, ids: string[], values: { handledBy: string | null; handlingNote: string }) {
-  if (!ids.length) return;
-  await db
+/** Marks the still-open ones handled; returns how many were (0 when another request got there first). */
+export async function handleWarnings(db: Db, ids: string[], values: { handledBy: string | null; handlingNote: string }): Promise<number> {
+  if (!ids.length) return 0;
+  const rows = await db
     .update(rightsWarning)
     .set({ status: 'handled', handledAt: sql`now()`, ...values })
-    .where(and(inArray(rightsWarning.id, ids), eq(rightsWarning.status, 'open')));
+    .where(and(inArray(rightsWarning.id, ids), eq(rightsWarning.status, 'open')))
+    .returning({ id: rightsWarning.id });
+  return rows.length;
 }
 
 export async function openWarningsOfReport(db: Db, reportId: string) {

@@ -34,6 +34,7 @@ import type { RightsFiguresService } from './figures.service';
 import type { MonitoringService } from './monitoring.service';
 import type { RatingsService } from './ratings.service';
 import type { RemindersService } from './reminders.service';
+import { notFound } from '../../platform/errors';
 import { staffOf, tags, workerOf } from './routes.shared';
 
 const quarterParams = z.object({ id: z.uuid(), quarter: z.string().regex(/^\d{4}Q[1-4]$/, { error: 'RIGHTS_QUARTER_FORMAT' }) });
@@ -103,7 +104,8 @@ export const monitoringRoutes: FastifyPluginAsyncZod<{ monitoring: MonitoringSer
   );
   app.get('/rights/reminders/mine', { config: { permission: 'rights.read' }, schema: { tags, summary: 'My deadline reminders', response: { 200: z.array(reminderSchema) } } }, async (request) => reminders.mine(staffOf(request)));
   app.post('/rights/reminders/:id/read', { config: { permission: 'rights.read' }, schema: { tags, params: idParamsSchema } }, async (request, reply) => {
-    await reminders.markRead(request.params.id, staffOf(request));
+    // Another person's reminder is not theirs to see: 404, as the authorisation matrix says.
+    if (!(await reminders.markRead(request.params.id, staffOf(request)))) throw notFound('ENTITY_reminder');
     return reply.status(204).send();
   });
 };

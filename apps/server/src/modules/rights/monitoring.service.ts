@@ -271,8 +271,9 @@ export function createMonitoringService(deps: { db: Db; onWarning?: (tx: Db, cre
         const w = await repo.findWarning(tx, id);
         if (!w || !isInScope(viewer.read, w.orgPath)) throw notFound('ENTITY_warning');
         if (!isInScope(viewer.write, w.orgPath)) throw new AppError('FORBIDDEN');
-        if (w.w.status !== 'open') throw new AppError('RIGHTS_WARNING_HANDLED', { status: 409 });
-        await repo.handleWarnings(tx, [id], { handledBy: viewer.userId, handlingNote: note });
+        // The update is conditional on the warning still being open: of two staff handling it at
+        // once, the second gets the 409 rather than overwriting the first one's note.
+        if (w.w.status !== 'open' || (await repo.handleWarnings(tx, [id], { handledBy: viewer.userId, handlingNote: note })) === 0) throw new AppError('RIGHTS_WARNING_HANDLED', { status: 409 });
         await recordAudit(tx, viewer.audit, { action: 'rights_warning.handle', entityType: 'rights_warning', entityId: id, orgId: w.w.orgId, before: { status: 'open' }, after: { status: 'handled', note } });
         await announceTodoChange(tx, w.w.orgId);
       });

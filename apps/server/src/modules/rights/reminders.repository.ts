@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rightsCase } from './cases.tables';
 import { rightsPointReminder, rightsReminder } from './documents.tables';
@@ -33,8 +33,8 @@ export async function listRemindersOf(db: Db, userId: string, limit = 50) {
 export async function markRead(db: Db, id: string, userId: string): Promise<boolean> {
   const rows = await db
     .update(rightsReminder)
-    .set({ readAt: sql`now()` })
-    .where(and(eq(rightsReminder.id, id), eq(rightsReminder.userId, userId), isNull(rightsReminder.readAt)))
+    .set({ readAt: sql`coalesce(${rightsReminder.readAt}, now())` })
+    .where(and(eq(rightsReminder.id, id), eq(rightsReminder.userId, userId)))
     .returning({ id: rightsReminder.id });
   return rows.length > 0;
 }

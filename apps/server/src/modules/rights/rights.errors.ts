@@ -11,6 +11,7 @@ registerMessages({
   ENTITY_team_member: ['三员队伍成员', 'team member'],
   ENTITY_monitoring_point: ['劳动关系监测点', 'monitoring point'],
   ENTITY_warning: ['预警', 'warning'],
+  ENTITY_reminder: ['期限提醒', 'deadline reminder'],
   ENTITY_rating: ['和谐劳动关系企业申报', 'rating application'],
   ENTITY_sign_request: ['签名链接', 'signing link'],
   // The org chosen does not handle rights work (a grassroots union, or outside the caller's scope).

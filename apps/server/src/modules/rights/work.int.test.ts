@@ -80,6 +80,11 @@ describe('reminders follow a controllable clock', () => {
     expect((await remindersOf()).map((r) => r.days_before)).toEqual([7, 7, 3, 3, 1, 1]);
     const mine = await mediator.get('/api/v1/rights/reminders/mine');
     expect(mine.body.filter((r: { caseId: string }) => r.caseId === created.body.id).length).toBe(3);
+    // Marking read: one's own reminder (twice is fine), never another person's (404).
+    const own = mine.body.find((r: { caseId: string }) => r.caseId === created.body.id).id;
+    expect((await mediator.post(`/api/v1/rights/reminders/${own}/read`, {})).status).toBe(204);
+    expect((await mediator.post(`/api/v1/rights/reminders/${own}/read`, {})).status).toBe(204);
+    expect((await admin.post(`/api/v1/rights/reminders/${own}/read`, {})).status).toBe(404);
     // Each reminder is a message in the bell, marked confidential: its SMS only says a message waits.
     const told = await t.database.query<{ kind: string; is_confidential: boolean; recipient_id: string }>(`select kind, is_confidential, recipient_id from notification where entity_id = $1 and kind = 'rights_case.deadline'`, [created.body.id]);
     const mediatorId = await userId('jb.mediator');

@@ -75,4 +75,21 @@ describe('bad input is refused at the validation layer', () => {
     expect(failures).toEqual([]);
     // Hundreds of requests: minutes on a saturated 2-core machine; a safety net, not a speed check.
   }, 600_000);
+
+  it('every documented route answers below 500 to an id-shaped string that is not a uuid, in each path and query parameter', async () => {
+    // 36 characters of hex and dashes passed a loose /^[0-9a-f-]{36}$/ "is it an id or a code" test
+    // and reached a uuid column as 22P02 (the public roadshow screen, the library's org filter).
+    const failures: string[] = [];
+    const ops = await loadOperations(t.anon);
+    for (const op of ops) {
+      for (const bad of ['-'.repeat(36), '0'.repeat(36)]) {
+        const urls = [...op.pathParams.map((p) => sampleUrl(op.path, { [p]: bad })), ...op.queryParams.map((q) => `${sampleUrl(op.path)}?${q}=${bad}`)];
+        for (const url of urls) {
+          const res = await admin.request(op.method, url, op.hasJsonBody ? {} : undefined);
+          if (res.status >= 500) failures.push(`${op.method} ${url} → ${res.status} ${res.body?.code ?? ''}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
 });
