@@ -5,7 +5,7 @@ import { idNumberCheckChar } from '@niangjia/contracts/id-number';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInToAdmin } from './support/admin';
-import { checkBrowser, openBrowser, withScreenshotOnFailure, type BrowserSession } from './support/browser';
+import { checkBrowser, openBrowser, saveScreenshot, withScreenshotOnFailure, type BrowserSession } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
 const { canRun } = checkBrowser();
@@ -35,7 +35,7 @@ describe.skipIf(!canRun)('staff import a collective join drive with bad rows', (
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'niangjia-import-')), '观音桥集中入会.xlsx');
     await writeSheet(file);
     server = await startServer();
-    session = await openBrowser({ baseURL: server.baseURL, viewport: { width: 1280, height: 800 } });
+    session = await openBrowser({ baseURL: server.baseURL, viewport: { width: 1366, height: 768 } });
   }, 120_000);
 
   afterAll(async () => {
@@ -63,6 +63,26 @@ describe.skipIf(!canRun)('staff import a collective join drive with bad rows', (
       await page.getByRole('button', { name: '确认导入' }).click();
       await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认导入' }).click();
       await page.getByText('已导入 2 人').first().waitFor({ timeout: 60_000 });
+    });
+  });
+
+  it('lists the batch in 导入记录, opens it and downloads its report', { timeout: 90_000 }, async () => {
+    const { page } = session;
+    await withScreenshotOnFailure(session, 'staff-import-members-history', async () => {
+      // A fresh visit: the history is what is left of the drive.
+      await page.goto('/admin/members/imports');
+      const history = page.getByTestId('import-history');
+      const row = history.locator('.ant-table-tbody tr.ant-table-row', { hasText: '观音桥集中入会.xlsx' });
+      await row.waitFor({ timeout: 30_000 });
+      await expect.poll(() => row.textContent()).toContain('已导入');
+      expect(await row.textContent()).toContain('gyq.admin');
+      await saveScreenshot(page, 'staff-import-members-history-1366');
+      const [download] = await Promise.all([page.waitForEvent('download'), history.getByRole('button', { name: '下载检查结果' }).first().click()]);
+      expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+      await history.getByRole('button', { name: '查看' }).first().click();
+      const report = page.getByTestId('import-report');
+      await report.waitFor({ timeout: 30_000 });
+      await expect.poll(() => report.textContent()).toContain('观音桥集中入会.xlsx');
     });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mobilePhoneSchema, pageQuerySchema, versionSchema } from './common';
+import { mobilePhoneSchema, pageOf, pageQuerySchema, versionSchema } from './common';
 import { employmentForms, membershipEventKinds, membershipStatuses } from './domain';
 import { orgRefSchema } from './orgs';
 import { educationCodes, ethnicityCodes, politicalStatusCodes } from './registers';
@@ -290,6 +290,28 @@ export const memberImportSchema = z.object({
   version: z.number().int(),
 });
 export type MemberImport = z.infer<typeof memberImportSchema>;
+/** 导入记录: a past batch as the history lists it (no job, no errors: its report holds those). */
+export const memberImportSummarySchema = memberImportSchema.pick({
+  id: true,
+  org: true,
+  fileName: true,
+  status: true,
+  mode: true,
+  totalRows: true,
+  validRows: true,
+  errorRows: true,
+  committedRows: true,
+  createdByName: true,
+  createdAt: true,
+  committedAt: true,
+});
+export type MemberImportSummary = z.infer<typeof memberImportSummarySchema>;
+export const listImportsQuerySchema = pageQuerySchema.extend({
+  /** Only batches into unions of this org's subtree (inclusive); the caller's whole scope when left out. */
+  orgId: z.uuid().optional(),
+});
+export type ListImportsQuery = z.infer<typeof listImportsQuerySchema>;
+export const memberImportPageSchema = pageOf(memberImportSummarySchema);
 export const uploadImportQuerySchema = z.strictObject({ orgId: z.uuid(), fileName: z.string().trim().max(200).optional() });
 export const commitImportSchema = z.strictObject({ version: versionSchema, mode: z.enum(importModes) });
 export type CommitImport = z.infer<typeof commitImportSchema>;

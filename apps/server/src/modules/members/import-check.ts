@@ -1,4 +1,4 @@
-import { checkCreditCode, checkIdNumber, employmentForms, maskIdNumber, MEMBER_ORG_TYPES, normalizeMobilePhone, type EmploymentForm, type OrgType } from '@niangjia/contracts';
+import { checkCreditCode, checkIdNumber, EDUCATION_LEVELS, employmentForms, ETHNICITIES, POLITICAL_STATUSES, registerCodeOf, maskIdNumber, MEMBER_ORG_TYPES, normalizeMobilePhone, type EmploymentForm, type OrgType } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import { isInScope, type Scope } from '../../platform/auth';
 import type { Secrets } from '../../platform/secrets';
@@ -29,7 +29,14 @@ export type CheckedRow = {
   homeStreetCode: string | null;
   /** An existing person (left or rejected before) who joins again. */
   personId: string | null;
+  /** The register fields as codes; null where the cell was empty (an existing person's value stays). */
+  registers: Registers;
 };
+export type Registers = { ethnicity: string | null; politicalStatus: string | null; education: string | null; hukouPlace: string | null; isHardship: boolean | null };
+const YES = ['是', 'Y', 'y', 'true'];
+const YES_NO = [...YES, '否', 'N', 'n', 'false'];
+/** 户籍所在地 as the member form takes it. */
+const MAX_HUKOU_CHARS = 60;
 export type StoredError = {
   row: number;
   column: ImportColumnKey | null;
@@ -104,9 +111,10 @@ export function createRowChecker({ db, secrets }: { db: Db; secrets: Secrets }, 
     const creditProblem = credit ? checkCreditCode(credit) : null;
     if (creditProblem) fail('employerCreditCode', creditProblem);
     const migrantText = text('isMigrant');
-    if (migrantText && !['是', '否', 'Y', 'N', 'y', 'n', 'true', 'false'].includes(migrantText)) fail('isMigrant', 'IMPORT_YES_NO');
+    if (migrantText && !YES_NO.includes(migrantText)) fail('isMigrant', 'IMPORT_YES_NO');
     const street = text('homeStreetCode');
     if (street && findDivision(street)?.level !== 'street') fail('homeStreetCode', 'STREET_CODE_UNKNOWN', { code: street });
+    const registers = checkRegisters(text, fail);
     let hash: string | undefined;
     if (id?.ok) {
       hash = hashIdNumber(secrets, id.info.value);
@@ -120,7 +128,10 @@ export function createRowChecker({ db, secrets }: { db: Db; secrets: Secrets }, 
       return;
     }
     if (!id?.ok || !union || !form || !realName || !hash) return;
-    candidates.push([row, realName, id.info.value, phone, union.id, form, text('employerName'), credit, text('industry'), migrantText && ['是', 'Y', 'y', 'true'].includes(migrantText) ? 1 : 0, street, null]);
+    const packed: PackedRow = [row, realName, id.info.value, phone, union.id, form, text('employerName'), credit, text('industry'), migrantText && YES.includes(migrantText) ? 1 : 0, street, null];
+    // Only rows that carry register fields get the tail, so a file without them packs as before.
+    if (registers) packed.push(registers.ethnicity, registers.politicalStatus, registers.education, registers.hukouPlace, registers.isHardship === null ? null : registers.isHardship ? 1 : 0);
+    candidates.push(packed);
     candidateHashes.push(hash);
   };
   const finish = async () => {
@@ -151,7 +162,35 @@ export function createRowChecker({ db, secrets }: { db: Db; secrets: Secrets }, 
   return { checkRow, finish, count: () => totalRows };
 }
 
-export type PackedRow = [number, string, string, string | null, string, EmploymentForm, string | null, string | null, string | null, 0 | 1, string | null, string | null];
+/**
+ * The register columns of one row as codes, each refused with its reason; null when the row has none
+ * (the common case: nothing more to pack).
+ */
+function checkRegisters(text: (key: ImportColumnKey) => string | null, fail: (column: ImportColumnKey, code: string, params?: Record<string, string | number>) => void): Registers | null {
+  const coded = (key: 'ethnicity' | 'politicalStatus' | 'education', list: typeof ETHNICITIES | typeof POLITICAL_STATUSES | typeof EDUCATION_LEVELS, code: string) => {
+    const value = text(key);
+    if (!value) return null;
+    const found = registerCodeOf(list, value);
+    if (!found) fail(key, code, { value, values: list.map(([, zh]) => zh).join('、') });
+    return found;
+  };
+  const ethnicity = coded('ethnicity', ETHNICITIES, 'IMPORT_ETHNICITY_UNKNOWN');
+  const politicalStatus = coded('politicalStatus', POLITICAL_STATUSES, 'IMPORT_POLITICAL_STATUS_UNKNOWN');
+  const education = coded('education', EDUCATION_LEVELS, 'IMPORT_EDUCATION_UNKNOWN');
+  let hukouPlace = text('hukouPlace');
+  if (hukouPlace && hukouPlace.length > MAX_HUKOU_CHARS) {
+    fail('hukouPlace', 'IMPORT_HUKOU_LENGTH', { max: MAX_HUKOU_CHARS });
+    hukouPlace = null;
+  }
+  const hardshipText = text('isHardship');
+  if (hardshipText && !YES_NO.includes(hardshipText)) fail('isHardship', 'IMPORT_YES_NO');
+  const isHardship = hardshipText && YES_NO.includes(hardshipText) ? YES.includes(hardshipText) : null;
+  if (!ethnicity && !politicalStatus && !education && !hukouPlace && isHardship === null) return null;
+  return { ethnicity, politicalStatus, education, hukouPlace, isHardship };
+}
+
+/** A valid row as a tuple; the register tail (民族, 政治面貌, 文化程度, 户籍所在地, 困难职工) only when the row has any. */
+export type PackedRow = [number, string, string, string | null, string, EmploymentForm, string | null, string | null, string | null, 0 | 1, string | null, string | null, (string | null)?, (string | null)?, (string | null)?, (string | null)?, (0 | 1 | null)?];
 
 /** The valid rows as compact JSON (tuples, nothing derivable), to be encrypted until commit. */
 export function packRows(rows: PackedRow[]): string {
@@ -163,7 +202,11 @@ export function parsePackedRows(json: string): PackedRow[] {
 }
 
 /** One packed row back as a checked row; the hash, sex and birth date are derived again (orgPath is left to the caller). */
-export function unpackRow([row, realName, idNumber, phone, orgId, employmentForm, employerName, employerCreditCode, industry, isMigrant, homeStreetCode, personId]: PackedRow, secrets: Secrets, idHash?: string): CheckedRow {
+export function unpackRow(
+  [row, realName, idNumber, phone, orgId, employmentForm, employerName, employerCreditCode, industry, isMigrant, homeStreetCode, personId, ethnicity = null, politicalStatus = null, education = null, hukouPlace = null, isHardship = null]: PackedRow,
+  secrets: Secrets,
+  idHash?: string,
+): CheckedRow {
   return {
     row,
     realName,
@@ -182,5 +225,6 @@ export function unpackRow([row, realName, idNumber, phone, orgId, employmentForm
     isMigrant: isMigrant === 1,
     homeStreetCode,
     personId,
+    registers: { ethnicity, politicalStatus, education, hukouPlace, isHardship: isHardship === null ? null : isHardship === 1 },
   };
 }

@@ -15,6 +15,12 @@ export const IMPORT_COLUMNS = [
   { key: 'industry', header: '行业', required: false, width: 12 },
   { key: 'isMigrant', header: '是否农民工', required: false, width: 10 },
   { key: 'homeStreetCode', header: '所在街道代码', required: false, width: 14 },
+  // The register columns (issue 10 point 7): optional; an empty cell leaves what staff recorded.
+  { key: 'ethnicity', header: '民族', required: false, width: 10 },
+  { key: 'politicalStatus', header: '政治面貌', required: false, width: 14 },
+  { key: 'education', header: '文化程度', required: false, width: 16 },
+  { key: 'hukouPlace', header: '户籍所在地', required: false, width: 20 },
+  { key: 'isHardship', header: '是否困难职工', required: false, width: 12 },
 ] as const;
 export type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
 
@@ -55,17 +61,4 @@ export async function writeWorkbook(sheetName: string, columns: { header: string
   await workbook.commit();
   await done;
   return Buffer.concat(chunks);
-}
-
-/** The template staff download: Chinese headers and a sheet that explains the allowed values. */
-export async function buildImportTemplate(): Promise<Buffer> {
-  const columns = IMPORT_COLUMNS.map((c) => ({ header: c.required ? `${c.header}*` : c.header, width: c.width }));
-  const notes = [
-    ['带 * 的列必填。身份证号请按文本填写（18 位，末位可为 X），不要使用公式或合并单元格。'],
-    ['工会编码：基层工会或片区联合工会的编码，例如 JB-GYQ-LH。'],
-    ['用工形式：', ...Object.values(EMPLOYMENT_FORM_LABELS)],
-    ['是否农民工：是 / 否'],
-    ['所在街道代码：9 位统计用区划代码，例如 500105006（观音桥街道）。'],
-  ];
-  return writeWorkbook('会员', columns, [], notes);
 }

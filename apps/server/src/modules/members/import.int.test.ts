@@ -1,4 +1,3 @@
-import { idNumberCheckChar } from '@niangjia/contracts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../config';
@@ -8,6 +7,7 @@ import { loadSecrets } from '../../platform/secrets';
 import { xlsxBomb } from '../../platform/spreadsheet/testing';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
 import { createImportService, IMPORT_COMMIT_JOB } from './import.service';
+import { HEADERS, idNumber, importHelpers, REGISTER_HEADERS, workbook, XLSX } from './import-testing';
 
 let t: TestApp;
 let district: Client;
@@ -15,57 +15,9 @@ let gyq: Client;
 let staff: Client;
 let ids: Record<string, string>;
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const HEADERS = ['姓名*', '身份证号*', '手机号', '工会编码*', '用工形式*', '工作单位', '统一社会信用代码', '行业', '是否农民工', '所在街道代码'];
-const idNumber = (first17: string) => first17 + idNumberCheckChar(first17);
+const { upload, commit, download } = importHelpers(() => t);
 
-async function workbook(rows: ExcelJS.CellValue[][], headers = HEADERS): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('会员');
-  sheet.addRow(headers);
-  for (const r of rows) sheet.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** Polls the batch until its job is done (the check and the commit run as jobs). */
-async function waitForJob(client: Client, id: string) {
-  for (const deadline = Date.now() + 600_000; Date.now() < deadline; ) {
-    const res = await client.get(`/api/v1/members/imports/${id}`);
-    if (res.status !== 200 || !res.body.job || ['succeeded', 'failed'].includes(res.body.job.status)) return res;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`import ${id}: job not done`);
-}
-
-/** Uploads; `status` is the upload's (202 queued, 200 repeat, 4xx refused), `body` the batch once its check is done. */
-async function upload(client: Client, file: Buffer, orgId: string) {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/members/imports?orgId=${orgId}&fileName=drive.xlsx`,
-    headers: { cookie: client.cookie!, 'x-csrf-token': client.csrf!, 'content-type': XLSX },
-    payload: file,
-  });
-  const body = JSON.parse(res.body);
-  if (res.statusCode !== 202) return { status: res.statusCode, body, queued: body };
-  // The runner may have taken the job (or even finished it) before this answer was written: any
-  // state of the check is right here; the test waits for the one it needs.
-  expect(body).toMatchObject({ status: expect.stringMatching(/^(queued|checking|checked|failed)$/), job: { kind: 'check' } });
-  return { status: res.statusCode, body: (await waitForJob(client, body.id)).body, queued: body };
-}
-
-async function commit(client: Client, id: string, body: unknown) {
-  const res = await client.post(`/api/v1/members/imports/${id}/commit`, body);
-  if (res.status !== 202) return { ...res, done: res };
-  expect(res.body).toMatchObject({ status: expect.stringMatching(/^(committing|committed|checked)$/), job: { kind: 'commit' } });
-  return { ...res, done: await waitForJob(client, id) };
-}
-
-async function download(client: Client, url: string) {
-  const res = await t.app.inject({ method: 'GET', url, headers: { cookie: client.cookie! } });
-  return { status: res.statusCode, headers: res.headers, raw: res.rawPayload, body: res.statusCode === 200 ? undefined : JSON.parse(res.body) };
-}
-
-async function readSheet(file: Buffer): Promise<ExcelJS.CellValue[][]> {
+export async function readSheet(file: Buffer): Promise<ExcelJS.CellValue[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(file as unknown as ExcelJS.Buffer);
   const rows: ExcelJS.CellValue[][] = [];
@@ -92,7 +44,7 @@ describe('collective join drives from Excel', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe(XLSX);
     const rows = await readSheet(res.raw);
-    expect(rows[0]).toEqual(HEADERS);
+    expect(rows[0]).toEqual([...HEADERS, ...REGISTER_HEADERS]);
   });
 
   it('checks every row, reports row, column and reason, and commits only the valid rows once', async () => {

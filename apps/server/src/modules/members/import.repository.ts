@@ -1,6 +1,8 @@
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, like, sql } from 'drizzle-orm';
+import { MEMBER_ORG_TYPES } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
-import { org } from '../orgs/orgs.tables';
+import type { Scope } from '../../platform/auth';
+import { org, scopeCondition } from '../orgs';
 import { memberImport, memberNumberCounter, membership, membershipEvent, person } from './members.tables';
 
 export type ImportData = typeof memberImport.$inferSelect;
@@ -42,9 +44,61 @@ export async function updateImport(db: Db, id: string, values: Partial<typeof me
   return rows[0]!;
 }
 
+/**
+ * 导入记录: batches into unions of a subtree (or the caller's scope), newest first; without the
+ * file, the encrypted rows and the report (one batch's report can hold 20,000 errors).
+ */
+export async function listImports(db: Db, f: { scope: Scope; underPath?: string | undefined; page: number; pageSize: number }) {
+  const where = and(f.underPath ? like(org.path, `${f.underPath}%`) : undefined, scopeCondition(f.scope));
+  const columns = {
+    id: memberImport.id,
+    fileName: memberImport.fileName,
+    status: memberImport.status,
+    mode: memberImport.mode,
+    totalRows: memberImport.totalRows,
+    validRows: memberImport.validRows,
+    errorRows: memberImport.errorRows,
+    committedRows: memberImport.committedRows,
+    createdByName: memberImport.createdByName,
+    createdAt: memberImport.createdAt,
+    committedAt: memberImport.committedAt,
+    org: { id: org.id, code: org.code, name: org.name, type: org.type },
+  };
+  const [items, [total]] = await Promise.all([
+    db
+      .select(columns)
+      .from(memberImport)
+      .innerJoin(org, eq(org.id, memberImport.orgId))
+      .where(where)
+      .orderBy(desc(memberImport.createdAt), desc(memberImport.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ value: count() }).from(memberImport).innerJoin(org, eq(org.id, memberImport.orgId)).where(where),
+  ]);
+  return { items, total: total?.value ?? 0 };
+}
+
 export async function findOrgsByCodes(db: Db, codes: string[]) {
   if (codes.length === 0) return [];
   return db.select({ id: org.id, code: org.code, name: org.name, type: org.type, path: org.path, status: org.status }).from(org).where(inArray(org.code, codes));
+}
+
+/** The template's union list: the open unions in scope that take members, by code (capped: a sheet, not an export). */
+export async function findScopeUnions(db: Db, scope: Scope, limit = 10_000) {
+  return db
+    .select({ code: org.code, name: org.name })
+    .from(org)
+    .where(and(scopeCondition(scope), inArray(org.type, [...MEMBER_ORG_TYPES]), eq(org.status, 'active')))
+    .orderBy(asc(org.code))
+    .limit(limit);
+}
+
+/** Streets and districts in scope with their division codes: the template lists their streets. */
+export async function findScopeDivisions(db: Db, scope: Scope) {
+  return db
+    .select({ type: org.type, name: org.name, divisionCode: org.divisionCode })
+    .from(org)
+    .where(and(scopeCondition(scope), inArray(org.type, ['district', 'street']), sql`${org.divisionCode} is not null`));
 }
 
 const CHUNK = 1000;
@@ -108,12 +162,12 @@ export async function insertEvents(db: Db, rows: (typeof membershipEvent.$inferI
  * slice allocates a few arrays rather than tens of thousands of query-builder objects.
  */
 export type CommitSlice = {
-  person: { id: string[]; orgId: string[]; realName: string[]; idNumberEnc: string[]; idNumberHash: string[]; idNumberMasked: string[]; phone: (string | null)[]; sex: string[]; birthDate: string[]; employerName: (string | null)[]; employerCreditCode: (string | null)[]; industry: (string | null)[]; employmentForm: string[]; isMigrant: boolean[]; homeStreetCode: (string | null)[] };
+  person: { id: string[]; orgId: string[]; realName: string[]; idNumberEnc: string[]; idNumberHash: string[]; idNumberMasked: string[]; phone: (string | null)[]; sex: string[]; birthDate: string[]; employerName: (string | null)[]; employerCreditCode: (string | null)[]; industry: (string | null)[]; employmentForm: string[]; isMigrant: boolean[]; homeStreetCode: (string | null)[]; ethnicity: (string | null)[]; politicalStatus: (string | null)[]; education: (string | null)[]; hukouPlace: (string | null)[]; isHardship: boolean[] };
   membership: { id: string[]; personId: string[]; orgId: string[]; memberNumber: string[]; reason: string[] };
 };
 
 export const emptyCommitSlice = (): CommitSlice => ({
-  person: { id: [], orgId: [], realName: [], idNumberEnc: [], idNumberHash: [], idNumberMasked: [], phone: [], sex: [], birthDate: [], employerName: [], employerCreditCode: [], industry: [], employmentForm: [], isMigrant: [], homeStreetCode: [] },
+  person: { id: [], orgId: [], realName: [], idNumberEnc: [], idNumberHash: [], idNumberMasked: [], phone: [], sex: [], birthDate: [], employerName: [], employerCreditCode: [], industry: [], employmentForm: [], isMigrant: [], homeStreetCode: [], ethnicity: [], politicalStatus: [], education: [], hukouPlace: [], isHardship: [] },
   membership: { id: [], personId: [], orgId: [], memberNumber: [], reason: [] },
 });
 
@@ -122,10 +176,10 @@ const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql
 export async function insertCommitSlice(db: Db, s: CommitSlice, at: Date, actor: { actorId: string | null; actorName: string | null }): Promise<void> {
   const p = s.person;
   if (p.id.length)
-    await db.execute(sql`insert into person (id, org_id, real_name, id_number_enc, id_number_hash, id_number_masked, phone, sex, birth_date, employer_name, employer_credit_code, industry, employment_form, is_migrant, home_street_code, verified_at)
+    await db.execute(sql`insert into person (id, org_id, real_name, id_number_enc, id_number_hash, id_number_masked, phone, sex, birth_date, employer_name, employer_credit_code, industry, employment_form, is_migrant, home_street_code, ethnicity, political_status, education, hukou_place, is_hardship, verified_at)
       select u.*, ${at.toISOString()}::timestamptz from unnest(${arr(p.id, 'uuid')}, ${arr(p.orgId, 'uuid')}, ${arr(p.realName, 'text')}, ${arr(p.idNumberEnc, 'text')}, ${arr(p.idNumberHash, 'text')}, ${arr(p.idNumberMasked, 'text')},
         ${arr(p.phone, 'text')}, ${arr(p.sex, 'text')}, ${arr(p.birthDate, 'date')}, ${arr(p.employerName, 'text')}, ${arr(p.employerCreditCode, 'text')}, ${arr(p.industry, 'text')}, ${arr(p.employmentForm, 'text')},
-        ${arr(p.isMigrant, 'boolean')}, ${arr(p.homeStreetCode, 'text')}) as u`);
+        ${arr(p.isMigrant, 'boolean')}, ${arr(p.homeStreetCode, 'text')}, ${arr(p.ethnicity, 'text')}, ${arr(p.politicalStatus, 'text')}, ${arr(p.education, 'text')}, ${arr(p.hukouPlace, 'text')}, ${arr(p.isHardship, 'boolean')}) as u`);
   const m = s.membership;
   if (!m.id.length) return;
   const now = at.toISOString();

@@ -1,5 +1,5 @@
 import crypto, { randomUUID } from 'node:crypto';
-import { maskIdNumber, type CommitImport, type ImportJob, type ImportRowError, type MemberImport } from '@niangjia/contracts';
+import { maskIdNumber, type CommitImport, type ImportJob, type ImportRowError, type ListImportsQuery, type MemberImport, type MemberImportSummary, type Page } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
 import { createDeferredProgress, findJob, isJobFailed, type JobContext, type JobRow, type JobRunner } from '../../platform/jobs';
@@ -7,12 +7,14 @@ import { isInScope, type Scope } from '../../platform/auth';
 import { AppError, capList, notFound } from '../../platform/errors';
 import { t, type Lang } from '../../platform/i18n';
 import { decryptField, encryptField } from '../../platform/pii';
-import { createRowChecker, packRows, parsePackedRows, unpackRow, type PackedRow, type StoredError } from './import-check';
+import { createRowChecker, packRows, parsePackedRows, unpackRow, type PackedRow, type Registers, type StoredError } from './import-check';
 import { cellText, looksLikeXlsx, readTemplateRows, type Cell, type SpreadsheetLimits } from '../../platform/spreadsheet';
-import { buildImportTemplate, IMPORT_COLUMNS, writeWorkbook, type ImportColumnKey, type SheetRow } from './import-xlsx';
+import { buildImportTemplate, EXAMPLE_NAME_PREFIX, type TemplateScope } from './import-template';
+import { IMPORT_COLUMNS, writeWorkbook, type ImportColumnKey, type SheetRow } from './import-xlsx';
 import * as repo from './import.repository';
 import { importOutcomeNotice } from './members.notify';
 import { findDistrictOf, findOrgBrief } from './members.repository';
+import { findDivision, listDivisions } from '../orgs';
 import { hashIdNumber, ID_NUMBER_PURPOSE, orgRefOf, versionConflict, type MembersActor, type MembersDeps } from './members.shared';
 
 /** Rows beyond this are refused while reading (the reader streams, so a huge file is not loaded). */
@@ -21,6 +23,9 @@ export const MAX_IMPORT_ROWS = 100_000;
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const IMPORT_LIMITS: Partial<SpreadsheetLimits> = { maxFileBytes: MAX_IMPORT_BYTES, maxUnpackedBytes: 200 * 1024 * 1024, maxRows: MAX_IMPORT_ROWS, maxColumns: 64, maxCellChars: 1000, maxHeapMb: 128 };
 const ROWS_PURPOSE = 'member_import.rows';
+
+/** The register fields a row gives (an empty cell is left out, so an update keeps the stored value). */
+const givenRegisters = (r: Registers) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null)) as Partial<{ [K in keyof Registers]: NonNullable<Registers[K]> }>;
 
 const headerOf = (key: ImportColumnKey | null) => (key ? (IMPORT_COLUMNS.find((c) => c.key === key)?.header ?? key) : null);
 
@@ -108,6 +113,7 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
     await repo.updateImport(db, importId, { status: 'checking' });
     const checker = createRowChecker({ db, secrets }, target, scope, clock());
     let totalRows = 0;
+    let examples = 0;
     try {
       const file: Buffer = batch.file;
       batch.file = null;
@@ -119,10 +125,16 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
       for await (const { row, cells } of rows) {
         const texts: SheetRow['cells'] = {};
         for (const [key, cell] of Object.entries(cells) as [ImportColumnKey, Cell][]) texts[key] = cellText(cell, { formulas: 'refuse', longNumbers: 'refuse' });
+        // The template's example row is neither checked nor counted.
+        if (texts.realName?.text?.startsWith(EXAMPLE_NAME_PREFIX)) {
+          examples++;
+          continue;
+        }
         await checker.checkRow({ row, cells: texts });
         totalRows++;
         if (totalRows % 500 === 0) await ctx.progress(0.9 * (estimate ? Math.min(1, totalRows / estimate) : 0.5), `已检查 ${of(totalRows)} 行`);
       }
+      if (totalRows === 0 && examples > 0) throw new AppError('IMPORT_ONLY_EXAMPLE', { status: 400 });
     } catch (error) {
       // The file is read once: whatever the reason it could not be, the stored copy goes.
       await repo.updateImport(db, importId, { status: 'failed', file: null });
@@ -221,6 +233,8 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
                 employmentForm: r.employmentForm,
                 isMigrant: r.isMigrant,
                 homeStreetCode: r.homeStreetCode,
+                // Only the register fields the file gives: an empty cell keeps what staff recorded.
+                ...givenRegisters(r.registers),
                 verifiedAt: now,
               });
             } else {
@@ -240,6 +254,11 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
               p.employmentForm.push(r.employmentForm);
               p.isMigrant.push(r.isMigrant);
               p.homeStreetCode.push(r.homeStreetCode);
+              p.ethnicity.push(r.registers.ethnicity);
+              p.politicalStatus.push(r.registers.politicalStatus);
+              p.education.push(r.registers.education);
+              p.hukouPlace.push(r.registers.hukouPlace);
+              p.isHardship.push(r.registers.isHardship ?? false);
             }
             const m = slice.membership;
             m.id.push(randomUUID());
@@ -281,7 +300,19 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
   jobs.register(IMPORT_COMMIT_JOB, runCommit, { retry: false, onSettled: importOutcomeNotice('commit', fileNameOf) });
 
   return {
-    template: () => buildImportTemplate(),
+    /** The template, with the caller's unions and streets listed (a street admin sees their own only). */
+    async template(scope: Scope): Promise<Buffer> {
+      const unions = await repo.findScopeUnions(db, scope);
+      const streets = new Map<string, string>();
+      for (const d of await repo.findScopeDivisions(db, scope)) {
+        const code = d.divisionCode!;
+        // A district lists every street of its county; a street union its own street.
+        if (d.type === 'district' && code.length === 6) for (const s of listDivisions(code)) streets.set(s.code, s.name);
+        else if (code.length === 9) streets.set(code, findDivision(code)?.name ?? d.name);
+      }
+      const list: TemplateScope = { unions, streets: [...streets].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)) };
+      return buildImportTemplate(list);
+    },
 
     /**
      * Stores the upload and queues its dry run. The same file again (same org) returns its batch
@@ -305,6 +336,30 @@ export function createImportService({ db, secrets, dataKeys, jobs, clock = () =>
       });
       if (result.isNew) jobs.kick();
       return { batch: await toImport(result.row, target, lang, !result.isNew), isNew: result.isNew };
+    },
+
+    /** 导入记录: the caller's batches (or those under `orgId`, which must be in scope), newest first. */
+    async listImports(query: ListImportsQuery, scope: Scope): Promise<Page<MemberImportSummary>> {
+      let underPath: string | undefined;
+      if (query.orgId) {
+        const target = await findOrgBrief(db, query.orgId);
+        if (!target || !isInScope(scope, target.path)) throw notFound('ENTITY_org');
+        underPath = target.path;
+      }
+      const { items, total } = await repo.listImports(db, { scope, underPath, page: query.page, pageSize: query.pageSize });
+      return {
+        items: items.map((r) => ({
+          ...r,
+          org: orgRefOf(r.org),
+          status: r.status as MemberImportSummary['status'],
+          mode: r.mode as MemberImportSummary['mode'],
+          createdAt: r.createdAt.toISOString(),
+          committedAt: r.committedAt?.toISOString() ?? null,
+        })),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
     },
 
     async getImport(id: string, scope: Scope, lang: Lang): Promise<MemberImport> {

@@ -35,8 +35,9 @@ export const membersAuthz: AuthzCases = {
   },
   'POST /api/v1/members/{id}/reveal': { foreign: async (p) => ({ params: { id: (await p.member()).id }, body: { field: 'idNumber' } }) },
 
-  'GET /api/v1/members/imports/template': { own: 'the blank template, the same for everyone' },
+  'GET /api/v1/members/imports/template': { own: 'the template; its union and street sheet lists the caller’s own scope only (import-registers.int.test.ts)' },
   'POST /api/v1/members/imports': { foreign: (p, w) => ({ query: { orgId: p.unionId, fileName: `foreign-${p.name}.xlsx` }, raw: { contentType: XLSX_TYPE, data: w.files.memberTemplate } }) },
+  'GET /api/v1/members/imports': { lists: { query: { pageSize: 200 } }, foreign: (p) => ({ query: { orgId: p.streetId } }) },
   'GET /api/v1/members/imports/{id}': { foreign: async (p) => ({ params: { id: (await p.memberImport()).id } }) },
   'GET /api/v1/members/imports/{id}/report': { foreign: async (p) => ({ params: { id: (await p.memberImport()).id } }) },
   'POST /api/v1/members/imports/{id}/commit': {

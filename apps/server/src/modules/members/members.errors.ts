@@ -50,6 +50,9 @@ registerMessages({
   IMPORT_HAS_ERRORS_DETAIL: ['有 {count} 行未通过检查，“全部正确才导入”模式不能提交；请修改后重新上传，或选择“只导入正确的行”', '{count} rows failed the check, so “all or nothing” cannot commit; fix and upload again, or choose “only valid rows”'],
   IMPORT_NOT_READY: ['该批次当前不能提交', 'This batch cannot be committed now'],
   IMPORT_NOT_READY_DETAIL: ['批次状态为“{status}”，检查完成后才能提交', 'The batch is “{status}”; it can be committed once the check is done'],
+  // The template sent back with only its example row (姓名 starting with 示例) filled in.
+  IMPORT_ONLY_EXAMPLE: ['文件中只有示例行', 'The file holds only the example row'],
+  IMPORT_ONLY_EXAMPLE_DETAIL: ['姓名以“示例”开头的行不会导入；请从第 3 行起填写会员后重新上传', 'Rows whose name starts with 示例 are not imported; fill in members from row 3 and upload again'],
   JOB_ABANDONED: ['后台任务中断', 'The background job was interrupted'],
   JOB_ABANDONED_DETAIL: ['处理该任务的服务多次中断，请重新提交', 'The server running the job stopped several times; try again'],
   IMPORT_CHANGED_SINCE_CHECK: ['检查之后数据已有变化', 'The records changed since the check'],
@@ -61,6 +64,10 @@ registerMessages({
   IMPORT_YES_NO: ['应填“是”或“否”', 'Must be 是 (yes) or 否 (no)'],
   IMPORT_DUPLICATE_IN_FILE: ['与第 {row} 行的身份证号重复', 'Same ID number as row {row}'],
   IMPORT_ALREADY_MEMBER: ['已是会员或已在入会申请中', 'Already a member or applying'],
+  IMPORT_ETHNICITY_UNKNOWN: ['民族“{value}”不在民族代码表中，请填写民族名称（如 汉族）或两位代码（如 01）', 'Ethnicity “{value}” is not in the GB/T 3304 list; write its Chinese name (such as 汉族) or its two-digit code'],
+  IMPORT_POLITICAL_STATUS_UNKNOWN: ['政治面貌“{value}”无法识别，应为以下之一：{values}', 'Political status “{value}” is not recognised; it must be one of: {values}'],
+  IMPORT_EDUCATION_UNKNOWN: ['文化程度“{value}”无法识别，应为以下之一：{values}', 'Education “{value}” is not recognised; it must be one of: {values}'],
+  IMPORT_HUKOU_LENGTH: ['户籍所在地最多 {max} 个字', 'The place of household registration has at most {max} characters'],
   EXPORT_TOO_LARGE: ['导出的行数过多', 'Too many rows to export'],
   EXPORT_TOO_LARGE_DETAIL: ['共 {count} 行，一次最多导出 {max} 行，请缩小筛选范围', '{count} rows; at most {max} per export — narrow the filter'],
 });

@@ -1,4 +1,4 @@
-import { commitImportSchema, exportMembersQuerySchema, idParamsSchema, memberImportSchema, uploadImportQuerySchema } from '@niangjia/contracts';
+import { commitImportSchema, exportMembersQuerySchema, idParamsSchema, listImportsQuerySchema, memberImportPageSchema, memberImportSchema, uploadImportQuerySchema } from '@niangjia/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditContextOf } from '../../platform/audit/audit.service';
@@ -27,8 +27,8 @@ export const xlsxRoutes: FastifyPluginAsyncZod<{ imports: ImportService; exports
 
   app.get(
     '/members/imports/template',
-    { config: { permission: 'member.write' }, schema: { tags, summary: 'The collective-join .xlsx template (Chinese headers)' } },
-    async (_request, reply) => sendXlsx(reply, await imports.template(), '集中入会导入模板.xlsx'),
+    { config: { permission: 'member.write' }, schema: { tags, summary: 'The collective-join .xlsx template: Chinese headers, an example row, drop-down lists, and the caller\'s unions and streets' } },
+    async (request, reply) => sendXlsx(reply, await imports.template(requireScope(request, 'member.write').scope), '集中入会导入模板.xlsx'),
   );
 
   app.post(
@@ -48,6 +48,15 @@ export const xlsxRoutes: FastifyPluginAsyncZod<{ imports: ImportService; exports
       const { batch, isNew } = await imports.uploadFile(request.body, request.query, actorOf(request, 'member.write'), langOf(request));
       return reply.status(isNew ? 202 : 200).send(batch);
     },
+  );
+
+  app.get(
+    '/members/imports',
+    {
+      config: { permission: 'member.write' },
+      schema: { tags, summary: '导入记录: past batches in the caller’s scope (or under orgId), newest first: file, who, when, status, totals', querystring: listImportsQuerySchema, response: { 200: memberImportPageSchema } },
+    },
+    async (request) => imports.listImports(request.query, requireScope(request, 'member.write').scope),
   );
 
   app.get(

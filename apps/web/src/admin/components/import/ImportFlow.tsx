@@ -50,13 +50,15 @@ export type ImportFlowProps<B extends ImportBatch> = {
   describe?: (batch: B) => ReactNode;
   /** Error columns after 行号 / 列 / 原因. */
   extraColumns?: DataColumn<ImportRowError>[];
+  /** Called when a batch's check or commit is done (e.g. to refresh an import history). */
+  onSettled?: (batch: B) => void;
 };
 
 const POLL_MS = 500;
 const isWorking = (b: ImportBatch | null) => !!b?.job && (b.job.status === 'queued' || b.job.status === 'running');
 
 /** An Excel import: template → upload (every row checked, nothing saved) → the per-row report → commit in the chosen mode. */
-export function ImportFlow<B extends ImportBatch>({ ns, basePath, templateFileName, reportFileName, uploadQuery, canUpload = true, formItems, describe, extraColumns = [] }: ImportFlowProps<B>) {
+export function ImportFlow<B extends ImportBatch>({ ns, basePath, templateFileName, reportFileName, uploadQuery, canUpload = true, formItems, describe, extraColumns = [], onSettled }: ImportFlowProps<B>) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const [batch, setBatch] = useState<B | null>(null);
@@ -69,6 +71,8 @@ export function ImportFlow<B extends ImportBatch>({ ns, basePath, templateFileNa
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // Bumped when a new job starts on the same batch (the commit after the check).
   const [round, setRound] = useState(0);
+  const settled = useRef(onSettled);
+  settled.current = onSettled;
 
   // Checking and committing run as background jobs: poll the batch until its job is done.
   useEffect(() => {
@@ -83,6 +87,7 @@ export function ImportFlow<B extends ImportBatch>({ ns, basePath, templateFileNa
           timer.current = setTimeout(() => void poll(), POLL_MS);
         } else {
           setBusy(null);
+          settled.current?.(current);
           if (current.job?.status === 'succeeded' && current.job.kind === 'commit') message.success(t(`${ns}.committed`, { n: current.committedRows }));
         }
       } catch (e) {

@@ -186,6 +186,21 @@ export const membersZh = {
     commitAll: '将导入全部 {{n}} 行，作为一个整体。',
     committed: '已导入 {{n}} 人',
   },
+  importHistory: {
+    title: '导入记录',
+    empty: '还没有导入过文件',
+    fileName: '文件名',
+    org: '导入到',
+    status: '状态',
+    totals: '总行数 / 可导入 / 有问题',
+    committedRows: '已导入',
+    createdBy: '上传人',
+    createdAt: '上传时间',
+    open: '查看',
+    report: '下载检查结果',
+    unnamed: '（未命名文件）',
+    statuses: { queued: '排队中', checking: '检查中', checked: '待确认导入', committing: '导入中', committed: '已导入', failed: '未通过' },
+  },
 
 };
 
@@ -375,6 +390,21 @@ export const membersEn: Translation<typeof membersZh> = {
     commitOnlyValid: '{{n}} people will be imported; {{skipped}} rows with problems are skipped.',
     commitAll: 'All {{n}} rows will be imported as one.',
     committed: '{{n}} imported',
+  },
+  importHistory: {
+    title: 'Import history',
+    empty: 'No files imported yet',
+    fileName: 'File',
+    org: 'Into',
+    status: 'Status',
+    totals: 'Rows / valid / with problems',
+    committedRows: 'Imported',
+    createdBy: 'Uploaded by',
+    createdAt: 'Uploaded',
+    open: 'Open',
+    report: 'Download report',
+    unnamed: '(unnamed file)',
+    statuses: { queued: 'Queued', checking: 'Checking', checked: 'Awaiting import', committing: 'Importing', committed: 'Imported', failed: 'Failed' },
   },
 
 };
