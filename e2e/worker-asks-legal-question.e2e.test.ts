@@ -26,8 +26,8 @@ describe.skipIf(!canRun)('a worker asks a legal question on a 375 px phone; a la
       const since = journey.server.output().length;
       await page.getByRole('button', { name: '获取验证码' }).click();
       const code = await journey.server.waitForSmsCode({ since });
-      await page.getByRole('textbox', { name: '短信验证码' }).waitFor();
-      await page.keyboard.type(code);
+      // fill, not keyboard typing: typed digits are lost when they come before the field has focus.
+      await page.getByRole('textbox', { name: '短信验证码' }).fill(code);
       await page.waitForURL(/\/m\/legal$/);
       await page.getByText('劳动合同', { exact: true }).click();
       await page.getByTestId('ask-question').locator('textarea').fill(QUESTION);
