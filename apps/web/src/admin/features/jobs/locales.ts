@@ -47,6 +47,7 @@ export const jobsZh = {
     notification_sms: '短信通知',
     notification_prune: '清理旧消息',
     indicators_verify: '数据核对（指标与原始记录）',
+    rights_sweep: '维权期限与监测表提醒',
   },
   schedules: {
     title: '定时任务',
@@ -109,6 +110,7 @@ export const jobsEn: Translation<typeof jobsZh> = {
     notification_sms: 'Text message',
     notification_prune: 'Old messages sweep',
     indicators_verify: 'Figures check (indicators against the records)',
+    rights_sweep: 'Rights deadline and quarterly-form reminders',
   },
   schedules: {
     title: 'Schedules',

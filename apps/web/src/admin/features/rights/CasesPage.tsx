@@ -80,7 +80,7 @@ export function CasesPage() {
           })}
           columns={[
             { title: t('rights.cases.number'), dataIndex: 'number', width: 210, fixed: 'left', render: (v: string, r) => <Link to={`/rights/cases/${r.id}`}>{v}</Link> },
-            { title: t('rights.cases.receivedOn'), dataIndex: 'receivedOn', width: 110 },
+            { title: t('rights.cases.receivedOn'), dataIndex: 'receivedOn', width: 128 },
             { title: t('rights.consultations.category'), dataIndex: 'category', width: 110, render: (c: string) => t(`rights.categories.${c}`) },
             {
               title: t('rights.cases.applicants'),

@@ -113,6 +113,9 @@ export function RightsDashboardPage() {
               )}
             />
           </Card>
+        </Col>
+        {/* Full width: six figures a year do not fit the side column at 1366 px. */}
+        <Col xs={24}>
           <Card size="small" title={t('rights.dashboard.byYear')}>
             <Table
               size="small"
