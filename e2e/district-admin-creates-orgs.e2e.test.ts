@@ -26,8 +26,8 @@ describe.skipIf(!canRun)('a district admin builds part of the org tree', () => {
       await page.locator('.ant-select-item-option').filter({ hasText: '街道/镇工会' }).click();
       await dialog.getByLabel('编码').fill(`E2E-ST-${suffix}`);
       await dialog.getByLabel('名称').fill(streetName);
-      await dialog.getByLabel('行政区划').click();
-      await page.keyboard.type('鱼嘴');
+      // fill focuses the search box before it types (typed keys can land before the focus does).
+      await dialog.getByLabel('行政区划').fill('鱼嘴');
       await page.locator('.ant-cascader-menu-item').filter({ hasText: '鱼嘴镇' }).first().click();
       await expect.poll(() => dialog.getByText('区划代码：500105100').count()).toBe(1);
       await dialog.getByRole('button', { name: cjk('保存') }).click();

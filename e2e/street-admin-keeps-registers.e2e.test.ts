@@ -53,13 +53,21 @@ describe.skipIf(!canRun)('a street admin approves a batch and keeps the register
       await page.locator('.ant-drawer').getByText('线上申请').waitFor({ timeout: 60_000 });
       await page.getByTestId('edit-member').click();
       const dialog = page.locator('.ant-modal', { hasText: '民族' });
-      await dialog.locator('.ant-form-item', { hasText: '民族' }).locator('.ant-select').click();
-      await page.keyboard.type('壮');
+      // Filling the select's search box focuses it first (typed keys can land before the focus does).
+      const ethnicity = dialog.locator('.ant-form-item', { hasText: '民族' });
+      await ethnicity.locator('input').fill('壮');
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '壮族' }).click();
+      await expect.poll(() => ethnicity.locator('.ant-select').innerText(), { timeout: 15_000 }).toContain('壮族');
       await dialog.locator('.ant-form-item', { hasText: '户籍所在地' }).locator('input').fill('广西壮族自治区百色市');
-      await dialog.locator('.ant-form-item', { hasText: '困难职工' }).getByRole('switch').click();
+      const hardship = dialog.locator('.ant-form-item', { hasText: '困难职工' }).getByRole('switch');
+      await hardship.click();
+      await expect.poll(() => hardship.getAttribute('aria-checked'), { timeout: 15_000 }).toBe('true');
       await saveScreenshot(page, 'registers-edit-1366');
+      const patched = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(`/members/${ids[0]}`), { timeout: 60_000 });
       await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      const response = await patched;
+      expect(response.status()).toBe(200);
+      expect(((await response.json()) as { person: { ethnicity: string | null } }).person.ethnicity).not.toBeNull();
       await dialog.waitFor({ state: 'hidden' });
       const drawer = page.locator('.ant-drawer');
       await drawer.locator('tr', { hasText: '民族' }).getByText('壮族', { exact: true }).waitFor();
