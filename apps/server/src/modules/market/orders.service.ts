@@ -90,8 +90,11 @@ export function createOrdersService({ db, notifier, subsidy, clock = () => new D
   async function assertServes(tx: Db, path: string, provider: { orgPath: string; serviceAreaOrgIds: string[] }) {
     if (!path.startsWith(provider.orgPath)) throw stateError('MARKET_OUTSIDE_AREA');
     if (provider.serviceAreaOrgIds.length) {
-      const areas = await Promise.all(provider.serviceAreaOrgIds.map((id) => findOrgById(tx, id)));
-      if (!areas.some((a) => a && path.startsWith(a.path))) throw stateError('MARKET_OUTSIDE_AREA');
+      for (const id of provider.serviceAreaOrgIds) {
+        const area = await findOrgById(tx, id);
+        if (area && path.startsWith(area.path)) return;
+      }
+      throw stateError('MARKET_OUTSIDE_AREA');
     }
   }
 

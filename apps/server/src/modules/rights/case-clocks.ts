@@ -40,7 +40,10 @@ export function clocksView(clocks: CaseClocks, running: ClockState[]): CaseClock
 export async function refreshClocks(db: Db, caseId: string, cal: HolidayCalendar, today: IsoDate) {
   const found = (await repo.findCase(db, caseId))!;
   const c = found.case;
-  const [settings, events, arbitrationDone] = await Promise.all([settingsFor(db, found.orgPath), repo.listEvents(db, [caseId]), repo.hasArbitrationResult(db, [caseId])]);
+  // One after another: `db` is often a transaction, one connection.
+  const settings = await settingsFor(db, found.orgPath);
+  const events = await repo.listEvents(db, [caseId]);
+  const arbitrationDone = await repo.hasArbitrationResult(db, [caseId]);
   const input = clockInputOf(
     c,
     events.map((e) => e.event),

@@ -23,7 +23,11 @@ export function createDocumentsService({ db, render, clock = () => new Date() }:
   async function dataOf(tx: Db, caseId: string): Promise<DocumentData> {
     const found = (await repo.findCase(tx, caseId))!;
     const c = found.case;
-    const [parties, claims, installments, district] = await Promise.all([repo.listParties(tx, [caseId]), repo.listClaims(tx, caseId), repo.listInstallments(tx, caseId), findDistrictOf(tx, found.orgPath)]);
+    // One after another: a transaction is one connection (pg warns on concurrent queries on a client).
+    const parties = await repo.listParties(tx, [caseId]);
+    const claims = await repo.listClaims(tx, caseId);
+    const installments = await repo.listInstallments(tx, caseId);
+    const district = await findDistrictOf(tx, found.orgPath);
     const unionName = found.orgName;
     return {
       caseNumber: c.number,

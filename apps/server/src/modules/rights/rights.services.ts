@@ -23,7 +23,15 @@ export function createRightsServices(deps: RightsDeps) {
     cases,
     ratings,
     consultations: createConsultationsService({ db, cases, clock }),
-    work: createCaseWorkService({ db, holidays, clock, onCaseFailed: async (tx, codes, year) => Promise.all(codes.map((c) => ratings.disqualifyFor(tx, c, year))).then(() => undefined) }),
+    work: createCaseWorkService({
+      db,
+      holidays,
+      clock,
+      // One after another: the transaction is one connection.
+      onCaseFailed: async (tx, codes, year) => {
+        for (const code of codes) await ratings.disqualifyFor(tx, code, year);
+      },
+    }),
     documents: createDocumentsService({ db, render: deps.render, clock }),
     reminders: createRemindersService({ db, holidays, clock }),
     monitoring: createMonitoringService({ db, clock, onWarning: (tx, code, year) => ratings.disqualifyFor(tx, code, year) }),
