@@ -11,6 +11,8 @@ import { rangeOf } from './reports.service';
 import type { Ctx } from './shops.service';
 
 export const STATEMENT_HEADER = ['date', 'reference', 'amount_fen', 'description'];
+/** The Chinese header a bank's export carries, as the upload hint and the header error name it. */
+export const STATEMENT_HEADER_ZH = ['交易日期', '流水号', '金额（元）', '摘要'];
 const MAX_LINES = 50_000;
 export const MAX_STATEMENT_BYTES = 10 * 1024 * 1024;
 /** A bank's statement is a few thousand short lines; only the first problems are kept (the rest counted). */
@@ -24,6 +26,51 @@ function isRealDate(s: string): boolean {
 }
 
 export type StatementLine = { line: number; date: string; reference: string; amountFen: number; description: string };
+
+/**
+ * The statement's columns by header name, in any order: the plain header (amounts in fen) or the
+ * Chinese headers of a bank's export (amounts in yuan, or 收入/支出 in two columns). Names are
+ * compared without spaces, case or the width of brackets; columns not named here are ignored.
+ */
+const COLUMN_NAMES = {
+  date: ['date', '日期', '交易日期', '记账日期', '入账日期', '交易时间'],
+  reference: ['reference', '流水号', '交易流水号', '流水号码', '凭证号', '交易参考号', '参考号'],
+  fen: ['amount_fen'],
+  yuan: ['金额', '金额(元)', '交易金额', '交易金额(元)', '发生额', '发生额(元)'],
+  credit: ['收入金额', '收入金额(元)', '收入', '贷方金额', '贷方发生额', '存入金额'],
+  debit: ['支出金额', '支出金额(元)', '支出', '借方金额', '借方发生额', '支取金额'],
+  description: ['description', '摘要', '备注', '用途', '附言', '交易摘要'],
+} as const;
+type Column = keyof typeof COLUMN_NAMES;
+const headerKey = (s: string) => s.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')').toLowerCase();
+
+function columnsOf(header: string[]): Partial<Record<Column, number>> | undefined {
+  const keys = header.map(headerKey);
+  const at: Partial<Record<Column, number>> = {};
+  // The first name in each list wins (交易日期 over a 交易时间 column that holds only the time).
+  for (const [column, names] of Object.entries(COLUMN_NAMES) as [Column, readonly string[]][]) {
+    const i = names.map((n) => keys.indexOf(n)).find((k) => k >= 0);
+    if (i !== undefined) at[column] = i;
+  }
+  const hasAmount = at.fen !== undefined || at.yuan !== undefined || at.credit !== undefined || at.debit !== undefined;
+  return at.date !== undefined && at.reference !== undefined && hasAmount ? at : undefined;
+}
+
+/** 2026-11-03, 2026/11/3, 20261103 or 2026年11月3日, with or without a time after it → 2026-11-03. */
+export function statementDate(s: string): string | undefined {
+  const m = /^(\d{4})(?:[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{2})(\d{2}))(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(s);
+  if (!m) return undefined;
+  const day = `${m[1]}-${(m[2] ?? m[4])!.padStart(2, '0')}-${(m[3] ?? m[5])!.padStart(2, '0')}`;
+  return isRealDate(day) ? day : undefined;
+}
+
+/** A yuan amount as banks print it (¥1,234.50, -12.3, +8) → whole fen, exactly (no floating point). */
+export function yuanToFen(s: string): number | undefined {
+  const m = /^([+-]?)(\d{1,13})(?:\.(\d{1,2}))?$/.exec(s.replace(/[¥￥,，\s]/g, ''));
+  if (!m) return undefined;
+  const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  return m[1] === '-' ? -fen : fen;
+}
 
 /**
  * Reads a custodian statement through the bounded reader: the lines, and every problem with its
@@ -40,24 +87,43 @@ export async function readStatementCsv(file: Buffer, lang: Lang): Promise<{ line
   };
   for (const p of problems) add(p.line, p.column, p.code);
   errorCount += problemCount - problems.length;
-  const header = rows[0]?.fields.map((f) => f.trim().toLowerCase());
-  if (!header || header.join(',') !== STATEMENT_HEADER.join(',')) {
-    add(1, null, 'FUND_CSV_HEADER', { header: STATEMENT_HEADER.join(',') });
+  const header = rows[0]?.fields;
+  const at = header && columnsOf(header);
+  if (!header || !at) {
+    add(1, null, 'FUND_CSV_HEADER', { header: STATEMENT_HEADER.join(','), headerZh: STATEMENT_HEADER_ZH.join(',') });
     return { lines: [], errors, errorCount };
   }
   const lines: StatementLine[] = [];
   const seen = new Map<string, number>();
   for (const r of rows.slice(1)) {
-    const [date = '', reference = '', amount = '', description = ''] = r.fields.map((f) => f.trim());
-    if (r.fields.length !== 4) add(r.line, Math.min(r.fields.length + 1, 5), 'FUND_CSV_FIELD_COUNT');
+    const cell = (column: Column) => (at[column] === undefined ? '' : (r.fields[at[column]] ?? '').trim());
+    const col = (column: Column) => at[column]! + 1;
+    if (r.fields.length !== header.length) add(r.line, Math.min(r.fields.length + 1, header.length + 1), 'FUND_CSV_FIELD_COUNT', { n: header.length });
     for (const column of r.tooLong) add(r.line, column + 1, 'IMPORT_CELL_TOO_LONG');
-    if (!isRealDate(date)) add(r.line, 1, 'FUND_CSV_DATE');
-    if (!reference || reference.length > 60) add(r.line, 2, 'FUND_CSV_REFERENCE');
-    if (!/^-?\d{1,15}$/.test(amount)) add(r.line, 3, 'FUND_CSV_AMOUNT');
+    const date = statementDate(cell('date'));
+    if (!date) add(r.line, col('date'), 'FUND_CSV_DATE');
+    const reference = cell('reference');
+    if (!reference || reference.length > 60) add(r.line, col('reference'), 'FUND_CSV_REFERENCE');
+    let amountFen: number | undefined;
+    if (at.fen !== undefined) {
+      amountFen = /^-?\d{1,15}$/.test(cell('fen')) ? Number(cell('fen')) : undefined;
+      if (amountFen === undefined) add(r.line, col('fen'), 'FUND_CSV_AMOUNT');
+    } else if (at.yuan !== undefined) {
+      amountFen = yuanToFen(cell('yuan'));
+      if (amountFen === undefined) add(r.line, col('yuan'), 'FUND_CSV_AMOUNT_YUAN');
+    } else {
+      // 收入 and 支出 in two columns: one of them on each line.
+      const credit = cell('credit') ? yuanToFen(cell('credit')) : 0;
+      const debit = cell('debit') ? yuanToFen(cell('debit')) : 0;
+      if (credit === undefined) add(r.line, col('credit'), 'FUND_CSV_AMOUNT_YUAN');
+      else if (debit === undefined) add(r.line, col('debit'), 'FUND_CSV_AMOUNT_YUAN');
+      else if ((credit !== 0) === (debit !== 0)) add(r.line, col(at.credit !== undefined ? 'credit' : 'debit'), 'FUND_CSV_AMOUNT_ONE_SIDE');
+      else amountFen = credit - debit;
+    }
     const first = seen.get(reference);
-    if (reference && first !== undefined) add(r.line, 2, 'FUND_CSV_REFERENCE_REPEATED', { line: first });
+    if (reference && first !== undefined) add(r.line, col('reference'), 'FUND_CSV_REFERENCE_REPEATED', { line: first });
     else seen.set(reference, r.line);
-    lines.push({ line: r.line, date, reference, amountFen: Number(amount), description });
+    lines.push({ line: r.line, date: date ?? '', reference, amountFen: amountFen ?? 0, description: cell('description') });
   }
   return { lines, errors, errorCount };
 }

@@ -231,7 +231,7 @@ export const fundEn: Translation<typeof fundZh> = {
     recorded: 'Transfer of {{amount}} recorded',
     emptyTransfers: 'No transfers yet. After sending money to the custodian, record it here.',
     upload: 'Upload statement CSV',
-    csvHint: 'UTF-8 CSV with the header date,reference,amount_fen,description; if any line is wrong nothing is stored and every problem is listed.',
+    csvHint: 'The CSV your online bank exports (UTF-8 or GBK): columns 交易日期, 流水号, 金额（元）, 摘要, or 收入金额 and 支出金额 in two columns, in any order; or date,reference,amount_fen,description (amounts in fen). If any line is wrong nothing is stored and every problem is listed.',
     uploaded: 'Statement {{name}} imported, {{n}} lines',
     emptyStatements: 'No statements imported yet.',
     fileName: 'File',

@@ -228,7 +228,7 @@ export const fundZh = {
     recorded: '已登记划转 {{amount}}',
     emptyTransfers: '还没有划转记录。向托管账户转账后点击“登记划转”。',
     upload: '上传对账单 CSV',
-    csvHint: 'UTF-8 CSV，表头 date,reference,amount_fen,description；任何一行有误都不会保存，并逐行说明问题。',
+    csvHint: '网银导出的 CSV（UTF-8 或 GBK）即可：列名 交易日期、流水号、金额（元）、摘要，或 收入金额、支出金额 两列，顺序不限；也可用 date,reference,amount_fen,description（金额以分计）。任何一行有误都不会保存，并逐行说明问题。',
     uploaded: '已导入对账单 {{name}}，共 {{n}} 行',
     emptyStatements: '还没有导入对账单。',
     fileName: '文件',
