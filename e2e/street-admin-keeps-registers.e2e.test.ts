@@ -7,6 +7,7 @@ import { useJourney } from './support/journey';
 
 const { canRun } = checkBrowser();
 const idNumber = (first17: string) => first17 + idNumberCheckChar(first17);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /**
  * Issue 10 point 7 on screen: 批量通过 in 入会审批 names the applicants not yet real-name
@@ -73,6 +74,21 @@ describe.skipIf(!canRun)('a street admin approves a batch and keeps the register
       await drawer.locator('tr', { hasText: '民族' }).getByText('壮族', { exact: true }).waitFor();
       await drawer.getByText('广西壮族自治区百色市').waitFor();
       expect(await drawer.locator('tr', { hasText: '困难职工' }).innerText()).toMatch(/困难职工\s*是/);
+
+      // A photo only with the member's consent: the dialog will not save without it; the photo
+      // shows on request (every look is audited).
+      await drawer.getByTestId('member-photo-upload').click();
+      const photoDialog = page.locator('.ant-modal', { hasText: '上传会员照片' });
+      await photoDialog.locator('input[type=file]').setInputFiles({ name: '照片.png', mimeType: 'image/png', buffer: PNG });
+      await photoDialog.getByRole('button', { name: /保\s*存/ }).click();
+      await photoDialog.getByText('请先确认已取得会员本人同意').waitFor();
+      await photoDialog.getByTestId('member-photo-consent').click();
+      await photoDialog.getByRole('button', { name: /保\s*存/ }).click();
+      await photoDialog.waitFor({ state: 'hidden' });
+      await drawer.getByText(/确认本人同意采集/).waitFor();
+      await drawer.getByRole('button', { name: '查看照片' }).click();
+      const image = drawer.getByTestId('member-photo').locator('img');
+      await expect.poll(() => image.evaluate((el) => (el as HTMLImageElement).naturalWidth), { timeout: 15_000 }).toBe(1);
       await saveScreenshot(page, 'registers-drawer-1366');
 
       // 困难职工 as a filter of 会员管理.

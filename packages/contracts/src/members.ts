@@ -97,7 +97,17 @@ export const memberEventSchema = z.object({
 });
 export type MemberEvent = z.infer<typeof memberEventSchema>;
 
-export const memberDetailSchema = memberSchema.extend({ history: z.array(memberEventSchema) });
+/** A member's photo, as the detail names it (the image itself is GET /members/{id}/photo, audited). */
+export const memberPhotoSchema = z.object({
+  contentType: z.string(),
+  size: z.number().int(),
+  consentAt: z.string(),
+  consentRecordedByName: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type MemberPhoto = z.infer<typeof memberPhotoSchema>;
+
+export const memberDetailSchema = memberSchema.extend({ history: z.array(memberEventSchema), photo: memberPhotoSchema.nullable() });
 export type MemberDetail = z.infer<typeof memberDetailSchema>;
 
 export const listMembersQuerySchema = pageQuerySchema.extend({

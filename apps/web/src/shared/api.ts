@@ -119,7 +119,7 @@ function toProblem(data: unknown, status: number): Problem {
 }
 
 /** Sends a file as the request body (the server reads e.g. an .xlsx as it is, no multipart). */
-async function sendFile<T>(path: string, file: Blob, query?: Query, extraHeaders: Record<string, string> = {}): Promise<T> {
+async function sendFile<T>(path: string, file: Blob, query?: Query, extraHeaders: Record<string, string> = {}, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
   const headers: Record<string, string> = {
     ...extraHeaders,
     accept: 'application/json',
@@ -129,7 +129,7 @@ async function sendFile<T>(path: string, file: Blob, query?: Query, extraHeaders
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}${toQueryString(query)}`, { method: 'POST', headers, credentials: 'same-origin', body: file });
+    response = await fetch(`/api/v1${path}${toQueryString(query)}`, { method, headers, credentials: 'same-origin', body: file });
   } catch {
     throw new ApiError({ type: 'about:blank', title: translate('errors.network.title'), detail: translate('errors.network.detail'), status: 0, code: 'NETWORK' });
   }

@@ -1,5 +1,6 @@
 import type { AuthzCases } from '../../test/security/authz';
 import { XLSX_TYPE } from '../../test/security/authz-world';
+import { PNG } from '../../test/files';
 
 const onMember = (body: (version: number) => Record<string, unknown>): AuthzCases[string] => ({
   foreign: async (p) => {
@@ -33,6 +34,9 @@ export const membersAuthz: AuthzCases = {
       return { params: { id: m.id }, body: { version: m.version, orgId: p.unionId, reason: '矩阵测试' } };
     },
   },
+  'PUT /api/v1/members/{id}/photo': { foreign: async (p) => ({ params: { id: (await p.memberWithPhoto()).id }, query: { consent: 'true' }, raw: { contentType: 'image/png', data: PNG } }) },
+  'GET /api/v1/members/{id}/photo': { foreign: async (p) => ({ params: { id: (await p.memberWithPhoto()).id } }) },
+  'DELETE /api/v1/members/{id}/photo': { foreign: async (p) => ({ params: { id: (await p.memberWithPhoto()).id } }) },
   'POST /api/v1/members/{id}/reveal': { foreign: async (p) => ({ params: { id: (await p.member()).id }, body: { field: 'idNumber' } }) },
 
   'GET /api/v1/members/imports/template': { own: 'the template; its union and street sheet lists the caller’s own scope only (import-registers.int.test.ts)' },

@@ -43,7 +43,10 @@ registerMessages({
   MEMBER_ACTION_transfer: ['转会', 'transferred'],
   MEMBER_ACTION_edit: ['修改', 'edited'],
   MEMBER_ACTION_withdraw: ['撤回', 'withdrawn'],
+  MEMBER_ACTION_photo: ['保存照片', 'given a photo'],
   ENTITY_member: ['会员', 'member'],
+  ENTITY_member_photo: ['会员照片', 'member photo'],
+  MEMBER_PHOTO_CONSENT: ['保存照片须经会员本人同意，请先确认已取得同意', 'A photo is kept only with the member’s consent; confirm that they agreed'],
   ENTITY_member_import: ['导入批次', 'import batch'],
   // Collective join drives from Excel: the file as a whole (the reader's own refusals are in platform/spreadsheet).
   IMPORT_HAS_ERRORS: ['文件中有未通过检查的行', 'Some rows did not pass the check'],

@@ -1,11 +1,11 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, like, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, ilike, inArray, like, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import type { Scope } from '../../platform/auth';
 import { appUser } from '../accounts/accounts.tables';
 import { scopeCondition } from '../orgs';
 import { org } from '../orgs/orgs.tables';
-import { memberNumberCounter, membership, membershipEvent, person } from './members.tables';
+import { memberNumberCounter, membership, membershipEvent, person, personPhoto } from './members.tables';
 
 export type PersonRow = typeof person.$inferSelect;
 export type MembershipRow = typeof membership.$inferSelect;
@@ -237,4 +237,26 @@ export async function countMembers(db: Db, where: { underPath?: string | undefin
 export async function findPersonSecrets(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   return db.select({ id: person.id, idNumberEnc: person.idNumberEnc, phone: person.phone }).from(person).where(inArray(person.id, ids));
+}
+
+export type PhotoRow = typeof personPhoto.$inferSelect;
+
+/** A person's photo row without the image (the detail names it), or with it (the image route). */
+export async function findPhoto(db: Db, personId: string, withData = false): Promise<(Omit<PhotoRow, 'dataEnc'> & { dataEnc?: string }) | undefined> {
+  const { dataEnc, ...meta } = getTableColumns(personPhoto);
+  const [row] = await db
+    .select(withData ? { ...meta, dataEnc } : meta)
+    .from(personPhoto)
+    .where(eq(personPhoto.personId, personId));
+  return row;
+}
+
+export async function upsertPhoto(db: Db, values: typeof personPhoto.$inferInsert): Promise<void> {
+  const { personId: _, ...changes } = values;
+  await db.insert(personPhoto).values(values).onConflictDoUpdate({ target: personPhoto.personId, set: changes });
+}
+
+export async function deletePhoto(db: Db, personId: string): Promise<boolean> {
+  const deleted = await db.delete(personPhoto).where(eq(personPhoto.personId, personId)).returning({ personId: personPhoto.personId });
+  return deleted.length > 0;
 }

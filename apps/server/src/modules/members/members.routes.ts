@@ -18,8 +18,10 @@ import {
   updateMemberSchema,
   type Permission,
 } from '@niangjia/contracts';
+import { MAX_PHOTO_BYTES, PHOTO_TYPES } from '@niangjia/contracts/stars-domain';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { auditContextOf } from '../../platform/audit/audit.service';
 import { requireScope } from '../../platform/auth';
 import type { MembersActor } from './members.shared';
@@ -110,6 +112,40 @@ export const membersRoutes: FastifyPluginAsyncZod<{ members: MembersService }> =
     '/members/:id/transfer',
     { config: { permission: 'member.write' }, schema: { tags, summary: 'Transfer to another union in scope (转会)', params: idParamsSchema, body: transferMemberSchema, response: { 200: memberDetailSchema } } },
     async (request) => members.transfer(request.params.id, request.body, actorOf(request, 'member.write')),
+  );
+
+  // A member's photo: the body is the image itself (JPEG, PNG or WebP), judged by its bytes.
+  app.addContentTypeParser([...PHOTO_TYPES, 'image/gif', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_request, body, done) => done(null, body));
+
+  app.put(
+    '/members/:id/photo',
+    {
+      config: { permission: 'member.write' },
+      bodyLimit: MAX_PHOTO_BYTES,
+      schema: {
+        tags,
+        summary: 'Keep a photo of the member (body = a JPEG, PNG or WebP up to 5 MB), only with their consent: consent=true records who confirmed it and when',
+        params: idParamsSchema,
+        querystring: z.object({ consent: z.enum(['true', 'false']).optional() }),
+        response: { 200: memberDetailSchema },
+      },
+    },
+    async (request) => members.setPhoto(request.params.id, { data: request.body, contentType: request.headers['content-type'], consent: request.query.consent === 'true' }, actorOf(request, 'member.write')),
+  );
+
+  app.get(
+    '/members/:id/photo',
+    { config: { permission: 'member.read' }, schema: { tags, summary: 'The member’s photo (personal data: every look is audited)', params: idParamsSchema } },
+    async (request, reply) => {
+      const photo = await members.photo(request.params.id, actorOf(request, 'member.read'));
+      return reply.header('content-type', photo.contentType).header('cache-control', 'private, no-store').send(photo.data);
+    },
+  );
+
+  app.delete(
+    '/members/:id/photo',
+    { config: { permission: 'member.write' }, schema: { tags, summary: 'Remove the member’s photo (consent withdrawn)', params: idParamsSchema, response: { 200: memberDetailSchema } } },
+    async (request) => members.removePhoto(request.params.id, actorOf(request, 'member.write')),
   );
 
   app.post(

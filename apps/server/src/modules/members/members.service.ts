@@ -14,12 +14,14 @@ import {
   type ApproveMembersBatch,
   type ApproveMembersBatchResult,
 } from '@niangjia/contracts';
+import { MAX_PHOTO_BYTES, PHOTO_TYPES } from '@niangjia/contracts/stars-domain';
 import type { Db } from '../../db/client';
 import { diffSnapshots, recordAudit } from '../../platform/audit/audit.service';
 import { isInScope, type Scope } from '../../platform/auth';
 import { AppError, isAppError, notFound } from '../../platform/errors';
 import { hasMessage, t as translate, type Lang } from '../../platform/i18n';
 import { decryptField, DecryptError, encryptField } from '../../platform/pii';
+import { checkUpload } from '../../platform/uploads';
 import { enforceRateLimit } from '../../platform/rate-limit';
 import { findOrgById } from '../orgs';
 import * as repo from './members.repository';
@@ -33,6 +35,7 @@ import {
   hashIdNumber,
   ID_NUMBER_PURPOSE,
   orgRefOf,
+  PHOTO_PURPOSE,
   parseIdNumber,
   shanghaiDate,
   shanghaiDayStart,
@@ -62,8 +65,10 @@ const TRANSITIONS: Record<StatusAction, { from: readonly string[]; to: string; e
 export function createMembersService({ db, secrets, dataKeys, clock = () => new Date() }: MembersDeps) {
   async function detailOf(tx: Db, row: repo.MemberRow): Promise<MemberDetail> {
     const events = await repo.listEvents(tx, row.membership.id);
+    const photo = await repo.findPhoto(tx, row.person.id);
     return {
       ...toMember(row),
+      photo: photo ? { contentType: photo.contentType, size: photo.size, consentAt: photo.consentAt.toISOString(), consentRecordedByName: photo.consentRecordedByName, updatedAt: photo.updatedAt.toISOString() } : null,
       history: events.map(({ event, fromOrg, toOrg }) => ({
         id: event.id,
         kind: event.kind as MembershipEventKind,
@@ -263,6 +268,65 @@ export function createMembersService({ db, secrets, dataKeys, clock = () => new 
         }
         await recordAudit(tx, actor.audit, { action: 'personal_data.read', entityType: 'member', entityId: id, orgId: row.org.id, after: { field } });
         return { field, value };
+      });
+    },
+
+    /**
+     * Keeps a member's photo (issue 10 point 7): only with the member's consent, which staff
+     * confirm and which is recorded with who and when; the image is checked by its bytes and kept
+     * encrypted. A left or rejected membership takes no photo.
+     */
+    async setPhoto(id: string, upload: { data: unknown; contentType: string | undefined; consent: boolean }, actor: MembersActor): Promise<MemberDetail> {
+      if (!upload.consent) throw new AppError('MEMBER_PHOTO_CONSENT', { status: 400, errors: [{ path: 'consent', message: 'MEMBER_PHOTO_CONSENT' }] });
+      const file = checkUpload(upload.data, upload.contentType, { allowed: PHOTO_TYPES, maxBytes: MAX_PHOTO_BYTES, code: 'PHOTO_TYPE' });
+      const now = clock();
+      return db.transaction(async (tx) => {
+        await repo.lockMembership(tx, id);
+        const row = await getScopedMember(tx, id, actor.scope);
+        if (!['applied', 'active', 'suspended'].includes(row.membership.status)) throw statusInvalid(row.membership.status, 'photo');
+        const before = await repo.findPhoto(tx, row.person.id);
+        await repo.upsertPhoto(tx, {
+          personId: row.person.id,
+          contentType: file.contentType,
+          dataEnc: encryptField(dataKeys, PHOTO_PURPOSE, file.data.toString('base64')),
+          size: file.size,
+          sha256: file.sha256,
+          consentAt: now,
+          consentRecordedBy: actor.audit.actorId,
+          consentRecordedByName: actor.audit.actorName,
+          updatedAt: now,
+        });
+        await recordAudit(tx, actor.audit, { action: 'member.photo_set', entityType: 'member', entityId: id, orgId: row.org.id, ...(before ? { before: { size: before.size } } : {}), after: { size: file.size, consentAt: now.toISOString() } });
+        return detailOf(tx, row);
+      });
+    },
+
+    /** The photo itself: personal data, so every look is in the audit log. */
+    async photo(id: string, actor: MembersActor): Promise<{ contentType: string; data: Buffer }> {
+      return db.transaction(async (tx) => {
+        const row = await getScopedMember(tx, id, actor.scope);
+        const photo = await repo.findPhoto(tx, row.person.id, true);
+        if (!photo?.dataEnc) throw notFound('ENTITY_member_photo');
+        let data: Buffer;
+        try {
+          data = Buffer.from(decryptField(dataKeys, PHOTO_PURPOSE, photo.dataEnc), 'base64');
+        } catch (error) {
+          if (error instanceof DecryptError) throw new AppError('PERSONAL_DATA_UNREADABLE', { status: 500, cause: error });
+          throw error;
+        }
+        await recordAudit(tx, actor.audit, { action: 'personal_data.read', entityType: 'member', entityId: id, orgId: row.org.id, after: { field: 'photo' } });
+        return { contentType: photo.contentType, data };
+      });
+    },
+
+    /** Removes the photo (the member withdrew consent, or it was the wrong one). */
+    async removePhoto(id: string, actor: MembersActor): Promise<MemberDetail> {
+      return db.transaction(async (tx) => {
+        await repo.lockMembership(tx, id);
+        const row = await getScopedMember(tx, id, actor.scope);
+        if (!(await repo.deletePhoto(tx, row.person.id))) throw notFound('ENTITY_member_photo');
+        await recordAudit(tx, actor.audit, { action: 'member.photo_remove', entityType: 'member', entityId: id, orgId: row.org.id });
+        return detailOf(tx, row);
       });
     },
 

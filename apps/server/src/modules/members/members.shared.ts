@@ -29,6 +29,8 @@ export type MembersActor = { scope: Scope; audit: AuditContext };
 
 /** Associated data of the ID number's ciphertext: it only decrypts in this column. */
 export const ID_NUMBER_PURPOSE = 'person.id_number';
+/** Associated data of a member photo's ciphertext. */
+export const PHOTO_PURPOSE = 'person.photo';
 
 // China has had no daylight saving time since 1991: Asia/Shanghai is always UTC+8.
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;

@@ -176,3 +176,30 @@ export const memberImport = pgTable(
     check('member_import_status_check', sql`${t.status} in ('queued','checking','checked','committing','committed','failed')`),
   ],
 );
+
+/**
+ * A member's photo (issue 10 point 7: optional, only with consent). The image is kept encrypted
+ * like the ID number (purpose `member.photo`); who recorded the consent and when is kept beside it,
+ * and deleting the row is how consent is withdrawn.
+ */
+export const personPhoto = pgTable(
+  'person_photo',
+  {
+    personId: uuid('person_id')
+      .primaryKey()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    contentType: text('content_type').notNull(),
+    /** AES-256-GCM envelope of the image's bytes (base64). */
+    dataEnc: text('data_enc').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
+    consentRecordedBy: uuid('consent_recorded_by').references(() => appUser.id),
+    consentRecordedByName: text('consent_recorded_by_name'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('person_photo_type_check', sql`${t.contentType} in ('image/jpeg','image/png','image/webp')`),
+    check('person_photo_size_check', sql`${t.size} > 0 and ${t.size} <= 5242880`),
+  ],
+);

@@ -2,6 +2,8 @@ import { idNumberCheckChar } from '@niangjia/contracts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
+import { send } from '../../test/security/authz-world';
+import { PNG } from '../../test/files';
 
 /**
  * Issue 10 point 7: the register's fields (民族, 政治面貌, 文化程度, 户籍所在地, 困难职工; an
@@ -139,5 +141,53 @@ describe('the org register’s fields', () => {
     expect(impossible.status).toBe(400);
     expect(impossible.body.errors[0]).toMatchObject({ path: 'foundedOn' });
     expect((await district.get(`/api/v1/orgs/${org.id}`)).body.foundedOn).toBe('2016-05-01');
+  });
+});
+
+describe('a member’s photo (optional, with consent)', () => {
+  it('is kept only with consent, checked by its bytes, encrypted, read with an audit, scoped and removable', async () => {
+    const { id } = await apply('13700003191', '黄照片', '45010219920304091', 'JB-GYQ-LH');
+    const put = (client: Client, data: Buffer, contentType: string, consent?: string) =>
+      send(t, client, 'PUT', `/api/v1/members/{id}/photo`, { params: { id }, ...(consent ? { query: { consent } } : {}), raw: { contentType, data } });
+
+    // No consent, no photo: the reason names the consent.
+    const refused = await put(gyq, PNG, 'image/png');
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: 'MEMBER_PHOTO_CONSENT', errors: [{ path: 'consent', message: '保存照片须经会员本人同意，请先确认已取得同意' }] });
+    expect((await put(gyq, PNG, 'image/png', 'false')).status).toBe(400);
+    // A script called a photo is refused by its bytes.
+    const script = await put(gyq, Buffer.from('<script>alert(1)</script>'), 'image/png', 'true');
+    expect(script.status).toBe(415);
+    expect(script.body.code).toBe('PHOTO_TYPE');
+    expect((await put(gyq, Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]), 'image/png', 'true')).status).toBe(413);
+    expect((await gyq.get(`/api/v1/members/${id}`)).body.photo).toBeNull();
+
+    const kept = await put(gyq, PNG, 'image/png', 'true');
+    expect(kept.status, kept.text).toBe(200);
+    expect((kept.body as { photo: unknown }).photo).toMatchObject({ contentType: 'image/png', size: PNG.length, consentRecordedByName: expect.any(String), consentAt: expect.any(String) });
+    // Stored encrypted: the bytes are nowhere in the row.
+    const [row] = await t.database.query<{ data_enc: string }>('select data_enc from person_photo p join membership m on m.person_id = p.person_id where m.id = $1', [id]);
+    expect(row!.data_enc).not.toContain(PNG.toString('base64'));
+
+    const shown = await send(t, gyq, 'GET', '/api/v1/members/{id}/photo', { params: { id } });
+    expect(shown.status).toBe(200);
+    expect(shown.headers['content-type']).toBe('image/png');
+    expect(shown.headers['cache-control']).toContain('no-store');
+    expect(shown.raw.equals(PNG)).toBe(true);
+    const audits = await t.database.query<{ action: string; after: { field?: string } | null }>(`select action, after from audit_entry where entity_id = $1 and action in ('member.photo_set', 'personal_data.read') order by at`, [id]);
+    expect(audits.map((a) => a.action)).toEqual(['member.photo_set', 'personal_data.read']);
+    expect(audits[1]!.after).toEqual({ field: 'photo' });
+
+    // Another street's admin sees neither the photo nor that there is one.
+    expect((await send(t, wld, 'GET', '/api/v1/members/{id}/photo', { params: { id } })).status).toBe(404);
+    expect((await put(wld, PNG, 'image/png', 'true')).status).toBe(404);
+    expect((await send(t, wld, 'DELETE', '/api/v1/members/{id}/photo', { params: { id } })).status).toBe(404);
+
+    // Consent withdrawn: the photo goes; a second removal finds nothing.
+    const removed = await send(t, gyq, 'DELETE', '/api/v1/members/{id}/photo', { params: { id } });
+    expect(removed.status).toBe(200);
+    expect((removed.body as { photo: unknown }).photo).toBeNull();
+    expect((await send(t, gyq, 'GET', '/api/v1/members/{id}/photo', { params: { id } })).status).toBe(404);
+    expect((await send(t, gyq, 'DELETE', '/api/v1/members/{id}/photo', { params: { id } })).status).toBe(404);
   });
 });

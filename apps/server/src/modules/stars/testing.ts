@@ -3,8 +3,8 @@ import type { Client, TestApp } from '../../test/harness';
 export const SEVEN = ['table_chairs', 'microwave', 'rice_cooker', 'kettle', 'fan', 'phone_charger', 'first_aid_kit'];
 const day = (start: string, end: string) => [0, 1, 2, 3, 4, 5, 6].map(() => [{ start, end }]);
 
-/** A 1×1 PNG. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+/** A 1×1 PNG (shared with every test that uploads). */
+export { PNG } from '../../test/files';
 
 /** Creates an open rest station for the tests. */
 export async function makeStation(t: TestApp, staff: Client, over: { code: string; org: string; facilities?: string[] }) {

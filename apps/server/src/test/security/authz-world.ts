@@ -1,7 +1,7 @@
 import { idNumberCheckChar, type Role } from '@niangjia/contracts';
 import { demoCreditCode } from '../../db/seed/demo';
 import { createFundRow } from '../../modules/fund';
-import { PNG } from '../../modules/stars/testing';
+import { PNG } from '../files';
 import { Client, type Res, type TestApp } from '../harness';
 import { ROLE_PERMISSIONS } from '../../platform/auth';
 import type { Created, Files, Place, Req, World } from './authz';
@@ -102,6 +102,7 @@ export async function buildWorld(t: TestApp): Promise<{ world: World; actors: Ac
   await ok(reporter.post('/api/v1/members/me/person', { realName: `报告人${MARK}`, idNumber: idNumber(999), employmentForm: 'courier', orgId: await orgId('JB') }), 'reporter');
 
   function place(name: Place['name'], ids: { districtId: string; streetId: string; unionId: string }, maker: Client, fundMaker: Client, at: { lng: number; lat: number }): Place {
+    let photoMember: Promise<Created> | undefined;
     const p: Place = {
       name,
       ...ids,
@@ -135,6 +136,12 @@ export async function buildWorld(t: TestApp): Promise<{ world: World; actors: Ac
         const applied = await ok<{ membership: Created }>(worker.post('/api/v1/members/applications', { realName: `矩阵会员${next()}`, idNumber: idNumber(serial), employmentForm: 'courier', orgId: ids.unionId }), 'member');
         const approved = await ok<Created>(admin.post(`/api/v1/members/${applied.membership.id}/approve`, { version: applied.membership.version }), 'approve');
         return { id: approved.id, version: approved.version };
+      },
+      async memberWithPhoto() {
+        photoMember ??= p.member();
+        const m = await photoMember;
+        await ok(send(t, admin, 'PUT', '/api/v1/members/{id}/photo', { params: { id: m.id }, query: { consent: 'true' }, raw: { contentType: 'image/png', data: PNG } }), 'photo');
+        return m;
       },
       async user() {
         const u = await ok<Created & { grants: { id: string }[] }>(

@@ -37,6 +37,8 @@ export type Place = {
   org(): Promise<Created & { code: string }>;
   position(): Promise<Created & { code: string }>;
   member(): Promise<Created>;
+  /** One member of the place (made once: a worker's sign-in code is rate-limited) with a photo kept now. */
+  memberWithPhoto(): Promise<Created>;
   /** A staff user whose only role is in the place. */
   user(): Promise<Created & { grantId: string }>;
   controller(): Promise<Created & { deviceId: string }>;

@@ -10,6 +10,7 @@ import { useRequest } from '../../../shared/use-request';
 import { AuditTable } from '../../components/AuditTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MemberActions } from './MemberActions';
+import { MemberPhoto } from './MemberPhoto';
 import { RevealCell } from './RevealCell';
 
 const HISTORY_COLORS: Record<string, string> = { applied: 'blue', approved: 'green', rejected: 'red', transferred: 'purple', suspended: 'orange', resumed: 'green', left: 'gray', edited: 'gray', withdrawn: 'gray' };
@@ -100,6 +101,17 @@ export function MemberDrawer({ memberId, onClose, onChanged }: { memberId: strin
                   <Descriptions.Item label={t('members.fields.education')}>{field(registers.label('education', m.person.education))}</Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.isHardship')}>{m.person.isHardship ? <Tag color="orange">{t('members.yes')}</Tag> : t('members.no')}</Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.hukouPlace')} span={2}>{field(m.person.hukouPlace)}</Descriptions.Item>
+                  <Descriptions.Item label={t('members.photo.label')} span={2}>
+                    <MemberPhoto
+                      key={m.id}
+                      member={m}
+                      canWrite={me.permissions.includes('member.write')}
+                      onChanged={(saved) => {
+                        detail.setData(saved);
+                        onChanged();
+                      }}
+                    />
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.hasAccount')}>{yesNo(m.person.hasAccount)}</Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.source')}>{t(`members.source.${m.source}`, { defaultValue: m.source })}</Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.appliedAt')}>{formatDateTime(m.appliedAt)}</Descriptions.Item>

@@ -1,4 +1,5 @@
 import type { Translation } from '../../../shared/locale-shape';
+import { memberPhotoEn, memberPhotoZh } from './photo-locales';
 /** The console's member strings (组织与会员 ▸ 会员管理 / 入会审批), merged into the admin locales. */
 export const membersZh = {
   title: '会员列表',
@@ -58,6 +59,7 @@ export const membersZh = {
   source: { online: '线上申请', import: '集中入会导入', staff: '工作人员录入' },
   reveal: { action: '显示', hint: '查看完整号码会记入审计日志（个人信息保护法）' },
   tabs: { info: '基本信息', history: '历史', audit: '审计' },
+  photo: memberPhotoZh,
   emptyHistory: '还没有会籍变动记录',
   emptyAudit: '这个会员还没有操作记录',
   history: {
@@ -94,7 +96,7 @@ export const membersZh = {
     failed: '{{count}} 份未能通过',
     failedItem: '{{name}}：{{message}}',
   },
-  approve: { title: '通过“{{name}}”的入会申请？', hint: '通过后系统分配会员号，职工的"我的"页面会出现电子会员卡。', done: '已通过，会员号 {{number}}' },
+  approve: { title: '通过“{{name}}”的入会申请？', hint: '通过后系统分配会员号，职工的“我的”页面会出现电子会员卡。', done: '已通过，会员号 {{number}}' },
   reason: {
     label: '原因',
     required: '请填写原因',
@@ -263,6 +265,7 @@ export const membersEn: Translation<typeof membersZh> = {
   source: { online: 'Online application', import: 'Collective import', staff: 'Entered by staff' },
   reveal: { action: 'Show', hint: 'Viewing the full number is recorded in the audit log (PIPL)' },
   tabs: { info: 'Details', history: 'History', audit: 'Audit' },
+  photo: memberPhotoEn,
   emptyHistory: 'No membership changes yet',
   emptyAudit: 'Nothing recorded for this member yet',
   history: {
