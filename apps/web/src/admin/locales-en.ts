@@ -257,6 +257,8 @@ export const adminEn: Translation<typeof adminZh> = {
       member_reject: 'Application rejected',
       member_update: 'Member edited',
       member_transfer: 'Member transferred',
+      member_photo_set: 'Member photo kept',
+      member_photo_remove: 'Member photo removed',
       member_suspend: 'Membership suspended',
       member_resume: 'Membership resumed',
       member_leave: 'Membership ended',

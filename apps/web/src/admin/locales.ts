@@ -256,6 +256,8 @@ export const adminZh = {
       member_reject: '驳回入会申请',
       member_update: '编辑会员',
       member_transfer: '会员转会',
+      member_photo_set: '保存会员照片',
+      member_photo_remove: '删除会员照片',
       member_suspend: '暂停会籍',
       member_resume: '恢复会籍',
       member_leave: '办理退会',

@@ -13,4 +13,8 @@ CREATE TABLE "person_photo" (
 );
 --> statement-breakpoint
 ALTER TABLE "person_photo" ADD CONSTRAINT "person_photo_person_id_person_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."person"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "person_photo" ADD CONSTRAINT "person_photo_consent_recorded_by_app_user_id_fk" FOREIGN KEY ("consent_recorded_by") REFERENCES "public"."app_user"("id") ON DELETE no action ON UPDATE no action;
+ALTER TABLE "person_photo" ADD CONSTRAINT "person_photo_consent_recorded_by_app_user_id_fk" FOREIGN KEY ("consent_recorded_by") REFERENCES "public"."app_user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+-- The shard key (docs/SCALING.md): a photo lives in its person's district, beside the person.
+SELECT niangjia_add_district_key('person_photo', 'person_id', 'person', 'id');
+--> statement-breakpoint
+SELECT niangjia_colocate_fk('person_photo', 'person_id', 'person', 'id', 'ON DELETE CASCADE');

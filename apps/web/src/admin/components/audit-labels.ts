@@ -31,6 +31,8 @@ export const KNOWN_ACTIONS = [
   'member.reject',
   'member.update',
   'member.transfer',
+  'member.photo_set',
+  'member.photo_remove',
   'member.suspend',
   'member.resume',
   'member.leave',
