@@ -99,8 +99,18 @@ describe.skipIf(!canRun)('the bell and 我的 ▸ 消息: live on both sides', (
       await signInToAdmin(a, 'gyq.admin', '/admin/members/applications');
       const row = a.locator('tr', { hasText: realName });
       await row.getByTestId('approve-member').click();
-      await a.locator('.ant-modal-confirm').getByRole('button', { name: cjk('通过') }).click();
-      await a.getByText(/已通过，会员号 \d+/).waitFor();
+      // A click during the dialog's opening animation can miss (the official CI saw the dialog
+      // still open 15 s later): click again while it is still open.
+      const confirm = a.locator('.ant-modal-confirm');
+      await expect
+        .poll(
+          async () => {
+            if (await confirm.isVisible()) await confirm.getByRole('button', { name: cjk('通过') }).click({ timeout: 2_000 }).catch(() => undefined);
+            return a.getByText(/已通过，会员号 \d+/).count();
+          },
+          { timeout: 30_000, interval: 500 },
+        )
+        .toBeGreaterThan(0);
     });
 
     await withScreenshotOnFailure(phone, 'messages-approval-worker-inbox', async () => {
