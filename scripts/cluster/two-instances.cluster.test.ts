@@ -261,7 +261,10 @@ describe('two instances behind nginx', () => {
     const survivor = holder === 'a' ? b : a;
     await victim.kill('SIGKILL');
     const answers = await load;
-    expect(answers.flat(2).every((r) => r.status === 'accepted')).toBe(true);
+    // A batch the victim committed just before it died, whose answer was lost, is sent again and
+    // answered as a duplicate: both mean stored once (the counts below prove nothing is lost or doubled).
+    const statuses = answers.flat(2).map((r) => r.status);
+    expect(statuses.filter((s) => s !== 'accepted' && s !== 'duplicate'), JSON.stringify(statuses.reduce<Record<string, number>>((n, s) => ({ ...n, [s]: (n[s] ?? 0) + 1 }), {}))).toEqual([]);
 
     // Every client sends everything again: all answered as duplicates, nothing counted twice.
     const again = await Promise.all(batches.map(async (list) => Promise.all(list.map(({ key, body }) => postSignedUntilAnswered(lb.url, key, '/api/v1/pos/sales', body)))));
