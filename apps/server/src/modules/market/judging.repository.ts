@@ -62,7 +62,10 @@ export async function setAssignment(db: Db, seasonId: string, judgeId: string, e
 }
 
 export async function assignFinalistsTo(db: Db, seasonId: string, judgeId: string): Promise<void> {
-  await db.execute(sql`insert into market_assignment (season_id, judge_id, entry_id) select ${seasonId}, ${judgeId}, e.id from market_entry e where e.season_id = ${seasonId} and e.status = 'finalist' on conflict do nothing`);
+  // Never an entry of a provider the judge acts for (conflict of interest).
+  await db.execute(sql`insert into market_assignment (season_id, judge_id, entry_id) select ${seasonId}, ${judgeId}, e.id from market_entry e join market_judge j on j.id = ${judgeId}
+    where e.season_id = ${seasonId} and e.status = 'finalist' and not exists (select 1 from market_provider_user u where u.provider_id = e.provider_id and u.user_id = j.user_id)
+    on conflict do nothing`);
 }
 
 export async function findRecusal(db: Db, judgeId: string, entryId: string): Promise<RecusalRow | undefined> {

@@ -9,7 +9,7 @@ import { checkPoints, round2, totalOf } from '../../platform/rubric';
 import { ensurePhoneUser, ensureRoleGrant } from '../accounts';
 import * as repo from './judging.repository';
 import * as projects from './projects.repository';
-import { findProvider } from './providers.repository';
+import { actsForProvider, findProvider } from './providers.repository';
 import type { ProvidersService } from './providers.service';
 import * as seasonsRepo from './seasons.repository';
 import { rubricOf, type SeasonsService } from './seasons.service';
@@ -85,6 +85,7 @@ export function createJudgingService({ db, notifier, seasons, providers }: Marke
         const e = await seasonsRepo.findEntry(tx, input.entryId);
         if (!j || j.seasonId !== seasonId) throw notFound('ENTITY_market_judge');
         if (!e || e.seasonId !== seasonId) throw notFound('ENTITY_market_entry');
+        if (input.isAssigned && (await actsForProvider(tx, e.providerId, j.userId))) throw stateError('MARKET_JUDGE_OWN_ENTRY');
         await repo.setAssignment(tx, seasonId, input.judgeId, input.entryId, input.isAssigned);
         await recordAudit(tx, ctx.audit, { action: input.isAssigned ? 'market.judge.assign' : 'market.judge.unassign', entityType: 'market_judge', entityId: input.judgeId, orgId: s.orgId, after: { entryId: input.entryId } });
       });

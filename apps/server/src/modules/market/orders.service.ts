@@ -9,8 +9,8 @@ import { findActiveMembershipOfUser } from '../members';
 import { findOrgById } from '../orgs';
 import * as repo from './orders.repository';
 import * as projects from './projects.repository';
-import { findProvider, findProviderOfUser } from './providers.repository';
-import { iso, isoOrNull, nextNumber, scopeSql, shanghaiDay, stateError, versionConflict, type MarketDeps, type StaffCtx, type UserCtx } from './shared';
+import { actsForProvider, findProvider, findProviderOfUser } from './providers.repository';
+import { iso, isoOrNull, nextNumber, ownProviderError, scopeSql, shanghaiDay, stateError, versionConflict, type MarketDeps, type StaffCtx, type UserCtx } from './shared';
 import { quoteOrder, yuan, type QuoteFigures } from './subsidy';
 import type { SubsidyService } from './subsidy.service';
 
@@ -184,6 +184,7 @@ export function createOrdersService({ db, notifier, subsidy, clock = () => new D
     async place(input: PlaceOrder, ctx: StaffCtx): Promise<Order> {
       const result = await db.transaction(async (tx) => {
         const { project, version, provider } = await orderable(tx, input.projectId, input.versionId);
+        if (await actsForProvider(tx, provider.id, ctx.actor.userId)) throw ownProviderError();
         const union = await orderingUnion(tx, input.orderingOrgId, ctx.scope, provider);
         checkPlace(input, version.formats);
         const position = input.placeKind === 'position' ? await repo.findPositionIn(tx, input.positionId!, provider.orgPath) : undefined;
@@ -205,6 +206,7 @@ export function createOrdersService({ db, notifier, subsidy, clock = () => new D
       const result = await db.transaction(async (tx) => {
         const { project, version, provider } = await orderable(tx, input.projectId, input.versionId);
         if (!version.allowsSelfOrder) throw stateError('MARKET_SELF_ORDER_NOT_ALLOWED');
+        if (await actsForProvider(tx, provider.id, ctx.userId)) throw ownProviderError();
         checkPlace(input, version.formats);
         const membership = await findActiveMembershipOfUser(tx, ctx.userId);
         const unionId = membership && membership.orgPath.startsWith(provider.orgPath) ? membership.orgId : null;

@@ -8,9 +8,9 @@ import { fieldError } from '../../platform/validation';
 import { findOrgById } from '../orgs';
 import type { FilesService } from './files.service';
 import * as repo from './projects.repository';
-import { findProviderOfUser, type ProviderRow } from './providers.repository';
+import { actsForProvider, findProviderOfUser, type ProviderRow } from './providers.repository';
 import type { ProvidersService } from './providers.service';
-import { iso, isoOrNull, isRelated, nextNumber, relatedSql, stateError, versionConflict, type MarketDeps, type StaffCtx, type UserCtx } from './shared';
+import { iso, isoOrNull, isRelated, nextNumber, ownProviderError, relatedSql, stateError, versionConflict, type MarketDeps, type StaffCtx, type UserCtx } from './shared';
 import { yuan } from './subsidy';
 
 export function toVersion(v: repo.VersionRow): ProjectVersion {
@@ -213,6 +213,7 @@ export function createProjectsService({ db, notifier, files, providers, clock = 
       if (input.decision === 'return' && !input.reason?.trim()) throw fieldError('reason', 'MARKET_REASON_REQUIRED');
       const result = await db.transaction(async (tx) => {
         const project = await staffProject(tx, id, ctx.scope, true);
+        if (await actsForProvider(tx, project.providerId, ctx.actor.userId)) throw ownProviderError();
         const v = await repo.findVersion(tx, input.versionId);
         if (!v || v.projectId !== id) throw notFound('ENTITY_market_project');
         if (v.status !== 'pending') throw stateError('MARKET_VERSION_NOT_PENDING');

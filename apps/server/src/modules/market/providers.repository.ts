@@ -57,6 +57,11 @@ export async function linkProviderUser(db: Db, providerId: string, userId: strin
   await db.insert(marketProviderUser).values({ providerId, userId });
 }
 
+/** Whether the account acts for the provider (one of its contacts). */
+export async function actsForProvider(db: Db, providerId: string, userId: string): Promise<boolean> {
+  return (await query<{ n: number }>(db, sql`select 1 as n from market_provider_user where provider_id = ${providerId} and user_id = ${userId}`)).length > 0;
+}
+
 export async function listProviderUserIds(db: Db, providerId: string): Promise<string[]> {
   return (await query<{ user_id: string }>(db, sql`select user_id from market_provider_user where provider_id = ${providerId}`)).map((r) => r.user_id);
 }

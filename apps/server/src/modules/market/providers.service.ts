@@ -9,7 +9,7 @@ import { ensureRoleGrant } from '../accounts';
 import { checkCreditCode, findOrgById } from '../orgs';
 import type { FilesService } from './files.service';
 import * as repo from './providers.repository';
-import { iso, isoOrNull, stateError, versionConflict, type MarketDeps, type StaffCtx, type UserCtx } from './shared';
+import { iso, isoOrNull, ownProviderError, stateError, versionConflict, type MarketDeps, type StaffCtx, type UserCtx } from './shared';
 
 type ProviderFields = Omit<RegisterProvider, 'orgId'>;
 
@@ -157,6 +157,7 @@ export function createProvidersService({ db, notifier, files }: MarketDeps & { f
       if (rule.needsReason && !input.reason?.trim()) throw fieldError('reason', 'MARKET_REASON_REQUIRED');
       const result = await db.transaction(async (tx) => {
         const p = await inScope(id, ctx.scope, tx, true);
+        if (await repo.actsForProvider(tx, id, ctx.actor.userId)) throw ownProviderError();
         if (p.version !== input.version) throw versionConflict(input.version, p.version);
         if (!rule.from.includes(p.status)) throw stateError('MARKET_PROVIDER_STATUS', { status: `PROVIDER_${p.status}`, decision: `DECISION_${input.decision}` });
         await repo.updateProvider(tx, id, p.version, { status: rule.to, reviewReason: input.reason?.trim() || null, reviewedBy: ctx.actor.userId, reviewedAt: new Date() });

@@ -158,6 +158,8 @@ export async function assignAllFinalists(db: Db, seasonId: string): Promise<void
   await db.execute(sql`insert into market_assignment (season_id, judge_id, entry_id)
     select ${seasonId}, j.id, e.id from market_judge j cross join market_entry e
     where j.season_id = ${seasonId} and j.status = 'active' and e.season_id = ${seasonId} and e.status = 'finalist'
+      -- never an entry of a provider the judge acts for (conflict of interest)
+      and not exists (select 1 from market_provider_user u where u.provider_id = e.provider_id and u.user_id = j.user_id)
     on conflict do nothing`);
 }
 

@@ -74,6 +74,14 @@ export function versionConflict(sent: number, current: number): AppError {
 }
 
 /** A refusal tied to the object's current state, e.g. an order that is already delivered. */
+/**
+ * Conflict of interest: an account that acts for a provider must not review that provider or its
+ * projects, nor order from it on the union's subsidy; another staff member does.
+ */
+export function ownProviderError(): AppError {
+  return new AppError('MARKET_OWN_PROVIDER', { status: 403 });
+}
+
 export function stateError(code: string, params: Record<string, string | number> = {}): AppError {
   return new AppError(code, { status: 409, params });
 }
