@@ -65,7 +65,7 @@ describe('staff who act for a provider stand aside', { timeout: 180_000 }, () =>
 
   it('does not assign a judge to the entry of a provider the judge acts for, by hand or in bulk', async () => {
     const { seasonId, entryIds } = await seasonAtFinal(t, district, 2);
-    const [entry] = (await t.database.query<{ provider_id: string }>('select provider_id from market_entry where id = $1', [entryIds[0]]))!;
+    const [entry] = (await t.database.query<{ provider_id: string }>('select provider_id from market_entry where id = $1', [entryIds[0]]));
     const invited = await district.post(`/api/v1/market/seasons/${seasonId}/judges`, { phone: '13912340088', name: '回避评委' });
     expect(invited.status, JSON.stringify(invited.body)).toBe(201);
     const judgeUser = (await t.database.query<{ user_id: string }>('select user_id from market_judge where id = $1', [invited.body.id]))[0]!.user_id;
