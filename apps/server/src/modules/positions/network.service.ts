@@ -33,8 +33,10 @@ export function serializeWalkGraph(g: WalkGraph): Buffer {
 }
 
 export function deserializeWalkGraph(bytes: Uint8Array): WalkGraph {
-  // One aligned copy: a Buffer from the driver may start at any offset of a shared pool.
-  const buf = new Uint8Array(bytes).buffer;
+  // One aligned copy (a Buffer from the driver may start at any offset of a shared pool), into
+  // shared memory: a coverage run hands the graph to its worker thread without copying it again.
+  const buf = new SharedArrayBuffer(bytes.byteLength);
+  new Uint8Array(buf).set(bytes);
   if (buf.byteLength < HEADER_BYTES) throw new Error('street network graph: too short');
   const view = new DataView(buf);
   const u = (i: number) => view.getUint32(i * 4, true);
