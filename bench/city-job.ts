@@ -4,9 +4,12 @@
  * (city-job-server.ts) on PostgreSQL with the demo data and the city as 江北区's network; this
  * process times a light route (GET /api/health, no database) with sequential requests:
  *   (a) with no run going (the baseline, same server, same run),
- *   (b) while a coverage run (15 min, 10 candidates) computes as a job, in a worker thread,
+ *   (b) while a coverage run (15 min) computes as a job, in a worker thread,
  *   (c) the same with the computation on the main thread (the benchmark's switch).
- * Figures only. Env: BENCH_CITY_EDGES (1000000), BENCH_SEQUENTIAL (200) baseline requests.
+ * One request every BENCH_CITYJOB_GAP_MS (10) ms after the previous answer: a steady light load
+ * that leaves the run a core. Figures only. Env: BENCH_CITY_EDGES (1000000), BENCH_SEQUENTIAL
+ * (200) baseline requests, BENCH_CITYJOB_CANDIDATES (0: candidate sites over a city's ~500,000
+ * junctions take many minutes; the run without them is the part every run has).
  */
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -38,7 +41,11 @@ const summarize = (times: number[]): Latency => {
   return { p50: p.p50, p99: p.p99, max: Math.max(...times), count: times.length };
 };
 
+const GAP_MS = num("BENCH_CITYJOB_GAP_MS", 10);
+const CANDIDATES = Number(process.env.BENCH_CITYJOB_CANDIDATES ?? 0);
+
 async function timeHealth(url: string): Promise<number> {
+  await new Promise((r) => setTimeout(r, GAP_MS));
   const t = performance.now();
   const res = await fetch(`${url}/api/health`);
   await res.arrayBuffer();
@@ -66,7 +73,7 @@ async function measureMode(url: string, dbUrl: string, mode: CityJobMode, log: L
   for (let i = 0; i < num("BENCH_SEQUENTIAL", 200); i++) baseline.push(await timeHealth(url));
   log(`  ${mode}: baseline p50 ${fmt(baseline.sort((a, b) => a - b)[baseline.length >> 1])} ms; starting the run`);
   const t0 = performance.now();
-  const started = (await staff.call("POST", "/api/v1/coverage-runs", { areaOrgId: jb, minutes: 15, candidates: 10 })).body as { id: string };
+  const started = (await staff.call("POST", "/api/v1/coverage-runs", { areaOrgId: jb, minutes: 15, candidates: CANDIDATES })).body as { id: string };
   let run: { status: string; stationCount: number; unsnappedCount: number; lengthShare: number | null } = { status: "queued", stationCount: 0, unsnappedCount: 0, lengthShare: null };
   const during: number[] = [];
   const poll = (async () => {
@@ -143,8 +150,8 @@ export function cityJobMarkdown(f: CityJobFigures, command: string): string {
     `## ${CITYJOB_HEADING} of ${f.edges.toLocaleString("en")} edges`,
     "",
     `Command: \`${command}\`. One app instance (a child process, PostgreSQL, demo data) with the generated city (${f.side} × ${f.side} grid, ${f.nodes.toLocaleString("en")} nodes, ${f.edges.toLocaleString("en")} edges, ${fmt(f.km, 0)} km) as 江北区's street network; ` +
-      `a coverage run of 江北区 (${run.stationCount} open positions, ${run.unsnappedCount} farther than 500 m from the city's streets; 15 min at 4.5 km/h, 10 candidates) started through the API as a job. ` +
-      `This process times \`GET /api/health\` (no database) with one request after another: first with no run going, then for as long as the run lasts. The same server process does both modes in turn: coverage in a worker thread (what the app does), then on the main thread (the benchmark's switch \`coverageOnMainThread\`).`,
+      `a coverage run of 江北区 (${run.stationCount} open positions, ${run.unsnappedCount} farther than 500 m from the city's streets; 15 min at 4.5 km/h, ${CANDIDATES} candidate sites) started through the API as a job. ` +
+      `This process times \`GET /api/health\` (no database), one request ${GAP_MS} ms after the previous answer: first with no run going, then for as long as the run lasts. The same server process does both modes in turn: coverage in a worker thread (what the app does), then on the main thread (the benchmark's switch \`coverageOnMainThread\`).`,
     "",
     table(["GET /api/health", "p50", "p99", "max", "requests", "÷ baseline (p50 / p99)"], rows),
     "",

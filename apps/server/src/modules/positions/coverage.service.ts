@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { t, type Lang } from '../../platform/i18n';
 import { isJobFailed, type JobContext, type JobRunner } from '../../platform/jobs';
 import { computeCoverage, type CoverageFigures, type StoredCandidate } from './coverage.compute';
-import { computeCoverageInWorker } from './coverage.worker';
+import { computeCoverageInWorker, type CoverageAnswer, type CoverageSummary } from './coverage.worker';
 import './coverage.errors';
 import { parseWeightLayer } from './coverage.geojson';
 import * as repo from './coverage.repository';
@@ -46,6 +46,10 @@ const startSchema = z.object({
 
 /** The figures and layers a finished run stores (also used by the demo seed). */
 export function runValuesOf(figures: CoverageFigures) {
+  return { ...summaryValuesOf(figures), isochrones: figures.isochrones, uncovered: figures.uncovered };
+}
+
+function summaryValuesOf(figures: CoverageSummary) {
   return {
     status: 'succeeded',
     unsnappedCount: figures.unsnappedCount,
@@ -55,8 +59,6 @@ export function runValuesOf(figures: CoverageFigures) {
     totalWeight: figures.totalWeight,
     coveredWeight: figures.coveredWeight,
     weightShare: figures.weightShare,
-    isochrones: figures.isochrones,
-    uncovered: figures.uncovered,
     candidates: figures.candidates,
     timingsMs: figures.timingsMs,
     finishedAt: new Date(),
@@ -70,8 +72,11 @@ export function runValuesOf(figures: CoverageFigures) {
  */
 export function createCoverageService({ db, jobs, networks, isOnMainThread = false }: { db: Db; jobs: JobRunner; networks: NetworkService; isOnMainThread?: boolean }) {
   /** The figures, and the thread that computed them (kept in the job's result: proof it was not the main one). */
-  const compute: (...args: Parameters<typeof computeCoverage>) => Promise<{ figures: CoverageFigures; threadId: number }> = isOnMainThread
-    ? async (...args) => ({ figures: await computeCoverage(...args), threadId })
+  const compute: (...args: Parameters<typeof computeCoverage>) => Promise<CoverageAnswer> = isOnMainThread
+    ? async (...args) => {
+        const { isochrones, uncovered, ...figures } = await computeCoverage(...args);
+        return { figures, layers: { isochrones: JSON.stringify(isochrones), uncovered: JSON.stringify(uncovered) }, threadId };
+      }
     : computeCoverageInWorker;
 
   async function getScopedOrg(id: string, scope: Scope, entity = 'ENTITY_org') {
@@ -90,7 +95,7 @@ export function createCoverageService({ db, jobs, networks, isOnMainThread = fal
       if (!graph) throw noNetwork(run.area.code);
       const layer = run.weightLayerId ? await repo.findWeightLayer(db, run.weightLayerId) : undefined;
       const points = layer ? (layer.points as [number, number, number][]).map(([lng, lat, weight]) => ({ lng, lat, weight })) : null;
-      const { figures, threadId: computedOnThread } = await compute(
+      const { figures, layers, threadId: computedOnThread } = await compute(
         graph,
         {
           positions: run.positions as Station[],
@@ -103,7 +108,7 @@ export function createCoverageService({ db, jobs, networks, isOnMainThread = fal
       );
       // The network may have been deleted while the run computed (its reference is then cleared):
       // the run fails for that reason rather than storing figures of a network that is gone.
-      if (!(await repo.storeRunResult(db, runId, runValuesOf(figures)))) throw noNetwork(run.area.code);
+      if (!(await repo.storeRunResult(db, runId, summaryValuesOf(figures), layers))) throw noNetwork(run.area.code);
       return {
         lengthShare: figures.lengthShare,
         weightShare: figures.weightShare,

@@ -10,7 +10,11 @@ const post = (message: FromCoverageWorker) => port.postMessage(message);
 const { graph, input } = workerData as CoverageWorkerData;
 
 computeCoverage(graph, input, (fraction, phase) => post({ type: 'phase', fraction, phase }))
-  .then((figures) => post({ type: 'done', figures, threadId }))
+  .then(({ isochrones, uncovered, ...figures }) =>
+    // The layers leave as JSON text: one flat string to hand over instead of millions of small
+    // arrays for the main thread to rebuild and serialize again.
+    post({ type: 'done', figures, layers: { isochrones: JSON.stringify(isochrones), uncovered: JSON.stringify(uncovered) }, threadId }),
+  )
   .catch((error: unknown) => {
     const e = error instanceof Error ? error : new Error(String(error));
     post({ type: 'error', name: e.name, message: e.message, stack: e.stack ?? '' });

@@ -37,9 +37,10 @@ describe('coverage in a worker thread', () => {
     const stored = deserializeWalkGraph(serializeWalkGraph(graph));
     expect(stored.lng.buffer).toBeInstanceOf(SharedArrayBuffer);
     const phases: CoveragePhase[] = [];
-    const { figures, threadId: workerThread } = await computeCoverageInWorker(stored, inMonaco, (_f, phase) => void phases.push(phase));
+    const { figures, layers, threadId: workerThread } = await computeCoverageInWorker(stored, inMonaco, (_f, phase) => void phases.push(phase));
     expect(workerThread).not.toBe(threadId);
-    expect(withoutTimings(figures)).toEqual(withoutTimings(await computeCoverage(graph, inMonaco)));
+    const fromWorker = { ...figures, isochrones: JSON.parse(layers.isochrones) as unknown, uncovered: JSON.parse(layers.uncovered) as unknown };
+    expect(withoutTimings(fromWorker)).toEqual(withoutTimings(await computeCoverage(graph, inMonaco)));
     expect(phases).toEqual(['snap', 'snap', 'reach', 'weights', 'isochrones', 'uncovered', 'candidates', 'done']);
   });
 

@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
+import { createSlots } from '../../platform/slots';
 import type { CoverageFigures, CoverageInputs, CoveragePhase, PhaseFn } from './coverage.compute';
+import type { LayersJson } from './coverage.repository';
 import type { WalkGraph } from './geo';
 
 // A coverage run over a city's network computes for seconds to minutes (bench: ~20 s for a
@@ -8,9 +10,12 @@ import type { WalkGraph } from './geo';
 // figures (ARCHITECTURE.md, decisions).
 
 export type CoverageWorkerData = { graph: WalkGraph; input: CoverageInputs };
+/** The figures without their two big layers, which come as JSON text. */
+export type CoverageSummary = Omit<CoverageFigures, 'isochrones' | 'uncovered'>;
+export type CoverageAnswer = { figures: CoverageSummary; layers: LayersJson; threadId: number };
 export type FromCoverageWorker =
   | { type: 'phase'; fraction: number; phase: CoveragePhase }
-  | { type: 'done'; figures: CoverageFigures; threadId: number }
+  | ({ type: 'done' } & CoverageAnswer)
   | { type: 'error'; name: string; message: string; stack: string };
 
 /**
@@ -19,19 +24,7 @@ export type FromCoverageWorker =
  * at once would only share the same cores more slowly and multiply the memory.
  */
 export const MAX_COVERAGE_WORKERS = 1;
-let running = 0;
-const waiting: (() => void)[] = [];
-async function takeSlot(): Promise<() => void> {
-  while (running >= MAX_COVERAGE_WORKERS) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  let isReleased = false;
-  return () => {
-    if (isReleased) return;
-    isReleased = true;
-    running--;
-    waiting.shift()?.();
-  };
-}
+const slots = createSlots(MAX_COVERAGE_WORKERS);
 
 export type CoverageWorkerOptions = {
   /** Cap of the worker's JavaScript heap (the graph's arrays are outside it); none by default. */
@@ -42,13 +35,13 @@ export type CoverageWorkerOptions = {
  * computeCoverage in a worker thread. The graph's typed arrays are shared with the thread when they
  * live in a SharedArrayBuffer (a graph loaded from the database, network.service.ts) and copied
  * once otherwise; nothing is cloned element by element. Each phase the worker reaches is passed to
- * `onPhase` in order, one at a time, and the figures are returned only after the last phase was
- * written. An error in the worker rejects with the same message; a worker that crashes or exits
+ * `onPhase` in order, one at a time, and the figures (the two big layers as JSON text) are returned
+ * only after the last phase was written. An error in the worker rejects with the same message; a worker that crashes or exits
  * before its answer rejects too; if `onPhase` throws (a cancelled job), the worker is stopped and
  * that error is thrown. The worker is terminated when the run ends, whichever way.
  */
-export async function computeCoverageInWorker(graph: WalkGraph, input: CoverageInputs, onPhase: PhaseFn = () => undefined, options: CoverageWorkerOptions = {}): Promise<{ figures: CoverageFigures; threadId: number }> {
-  const release = await takeSlot();
+export async function computeCoverageInWorker(graph: WalkGraph, input: CoverageInputs, onPhase: PhaseFn = () => undefined, options: CoverageWorkerOptions = {}): Promise<CoverageAnswer> {
+  const release = await slots.take();
   let worker: Worker | undefined;
   try {
     const data: CoverageWorkerData = { graph, input };
@@ -76,7 +69,7 @@ export async function computeCoverageInWorker(graph: WalkGraph, input: CoverageI
           phases.then(() => {
             if (isSettled) return;
             isSettled = true;
-            resolve({ figures: m.figures, threadId: m.threadId });
+            resolve({ figures: m.figures, layers: m.layers, threadId: m.threadId });
           }, fail);
         } else fail(Object.assign(new Error(m.message), { name: m.name, stack: m.stack }));
       });
