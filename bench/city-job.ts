@@ -74,7 +74,7 @@ async function measureMode(url: string, dbUrl: string, mode: CityJobMode, log: L
   log(`  ${mode}: baseline p50 ${fmt(baseline.sort((a, b) => a - b)[baseline.length >> 1])} ms; starting the run`);
   const t0 = performance.now();
   const started = (await staff.call("POST", "/api/v1/coverage-runs", { areaOrgId: jb, minutes: 15, candidates: CANDIDATES })).body as { id: string };
-  let run: { status: string; stationCount: number; unsnappedCount: number; lengthShare: number | null } = { status: "queued", stationCount: 0, unsnappedCount: 0, lengthShare: null };
+  let run: { status: string; phase: string | null; stationCount: number; unsnappedCount: number; lengthShare: number | null } = { status: "queued", phase: null, stationCount: 0, unsnappedCount: 0, lengthShare: null };
   const during: number[] = [];
   const poll = (async () => {
     while (run.status === "queued" || run.status === "running") {
@@ -82,7 +82,14 @@ async function measureMode(url: string, dbUrl: string, mode: CityJobMode, log: L
       run = (await staff.call("GET", `/api/v1/coverage-runs/${started.id}`)).body as typeof run;
     }
   })();
-  while (run.status === "queued" || run.status === "running") during.push(await timeHealth(url));
+  // The slow answers, with the phase the run showed when they were sent: where the main thread stalled.
+  const stalls: string[] = [];
+  while (run.status === "queued" || run.status === "running") {
+    const phase = run.phase;
+    const ms = await timeHealth(url);
+    during.push(ms);
+    if (ms > 500) stalls.push(`${fmt(ms, 0)} ms (${phase ?? run.status})`);
+  }
   await poll;
   const runSeconds = (performance.now() - t0) / 1000;
   const client = new pg.Client({ connectionString: dbUrl });
@@ -100,6 +107,7 @@ async function measureMode(url: string, dbUrl: string, mode: CityJobMode, log: L
     lengthShare: run.lengthShare,
     computedOnThread: job.rows[0]?.result?.computedOnThread,
   };
+  log(`  ${mode}: answers over 500 ms: ${stalls.join(", ") || "none"}`);
   log(`  ${mode}: run ${run.status} in ${fmt(runSeconds)} s; /api/health during it p50 ${fmt(figures.duringRun.p50)} / p99 ${fmt(figures.duringRun.p99)} / max ${fmt(figures.duringRun.max)} ms over ${during.length} requests`);
   return figures;
 }
