@@ -36,9 +36,10 @@ export type CoverageWorkerOptions = {
  * live in a SharedArrayBuffer (a graph loaded from the database, network.service.ts) and copied
  * once otherwise; nothing is cloned element by element. Each phase the worker reaches is passed to
  * `onPhase` in order, one at a time, and the figures (the two big layers as JSON text) are returned
- * only after the last phase was written. An error in the worker rejects with the same message; a worker that crashes or exits
- * before its answer rejects too; if `onPhase` throws (a cancelled job), the worker is stopped and
- * that error is thrown. The worker is terminated when the run ends, whichever way.
+ * only after the last phase was written. An error in the worker rejects with the same message; a
+ * worker that crashes or exits before its answer rejects too; if `onPhase` throws (a cancelled
+ * job), the worker is stopped and that error is thrown. The worker is terminated when the run
+ * ends, whichever way.
  */
 export async function computeCoverageInWorker(graph: WalkGraph, input: CoverageInputs, onPhase: PhaseFn = () => undefined, options: CoverageWorkerOptions = {}): Promise<CoverageAnswer> {
   const release = await slots.take();
