@@ -171,7 +171,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     (config.sms.sender === 'webhook' && config.sms.webhookUrl
       ? createWebhookSmsSender(config.sms.webhookUrl, config.sms.webhookToken)
       : config.sms.sender === 'log'
-        ? createLogSmsSender(app.log)
+        ? createLogSmsSender(app.log, opts.logStream ? (line) => void opts.logStream!.write(line) : undefined)
         : createMemorySmsSender());
   const dataKeys = opts.dataKeys ?? loadDataKeys({ dataKey: config.dataKey, previous: config.previousDataKeys, dataDir: config.dataDir, allowGenerate: config.env !== 'production' });
   const jobs = createJobRunner({ db: database.db, log: app.log, runnerId: `${config.instanceId}:${randomUUID().slice(0, 4)}`, leaseMs: config.jobLeaseSeconds * 1000, ...(opts.jobRunner || {}), ...(opts.clock ? { clock: opts.clock } : {}) });

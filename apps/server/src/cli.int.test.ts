@@ -46,6 +46,12 @@ describe('niangjia CLI', () => {
     const main = await cli(['--help']);
     expect(main.code).toBe(0);
     expect(main.stdout).toContain('user create');
+    // Which commands can run while `npm start` holds the embedded database (issue 10 point 9).
+    const beside = main.stdout.slice(main.stdout.indexOf('beside a running server'), main.stdout.indexOf('help <command>'));
+    expect(beside).toContain('device simulate');
+    expect(beside).toContain('pos simulate');
+    expect(beside).not.toMatch(/migrate|seed|backup|restore|mosquitto-files/);
+    expect(main.stdout).toContain('To reset the demo');
     const user = await cli(['user', 'create', '--help']);
     expect(user.stdout).toContain('--role');
     expect((await cli(['help', 'seed'])).stdout).toContain('seed --demo');

@@ -22,20 +22,23 @@ const HELP: Record<string, string> = {
 
 Usage: npm run cli -- <command> [options]     (or: npx niangjia <command>)
 
-Commands:
+Commands that open the database (with the embedded database, stop the server first):
   migrate                 apply database migrations
   seed --demo             load the Jiangbei demo data (not in production)
   user create ...         create a staff user with a role on an org
   network import FILE ... store an area's walking network from an OpenStreetMap extract
-  device simulate ...     a door controller in the terminal (rotating QR, UNLOCKED, alarms)
-  device mosquitto-files  password and ACL files for an external Mosquitto broker
-  pos simulate ...        a POS terminal that keeps selling to a running server (demo)
   backup --out FILE       a logical backup of the whole database (files and photos included)
   restore FILE            load a backup into an empty database
+  device mosquitto-files  password and ACL files for an external Mosquitto broker
+
+Commands that work beside a running server (they talk to it, not to the database):
+  device simulate ...     a door controller in the terminal (rotating QR, UNLOCKED, alarms)
+  pos simulate ...        a POS terminal that keeps selling to a running server (demo)
+
   help <command>          help for one command
 
 The database is the server's: DATABASE_URL, or the embedded one in NIANGJIA_DATA_DIR (./data).
-With the embedded database, stop the server first.`,
+To reset the demo: stop the server, delete ./data (or NIANGJIA_DATA_DIR) and run npm start again.`,
   backup: `Usage: npm run cli -- backup --out FILE
 
 Writes every table (uploaded files and photos included: they live in the database) as gzip'd JSON

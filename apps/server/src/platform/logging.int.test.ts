@@ -50,10 +50,15 @@ describe('logs carry no secrets or personal data', () => {
     expect(lines.filter((l) => l.includes('incoming request')).every((l) => /"reqId":"[\w-]+"/.test(l))).toBe(true);
   });
 
-  it('logs the demo SMS with the phone masked', async () => {
+  it('prints the demo SMS as one plain line, the phone masked, and keeps its text out of the JSON log', async () => {
+    // Someone trying the demo finds their code by eye among the JSON lines (issue 10 point 9).
     const sms = lines.find((l) => l.includes('短信验证码'));
     expect(sms).toBeDefined();
-    expect(sms).toContain('139****5555');
+    expect(sms!.trim()).toMatch(/^演示短信 demo SMS → 139\*{4}5555：【娘家】短信验证码 \d{6}，/);
+    expect(sms!.trim().startsWith('{')).toBe(false);
+    const logged = lines.filter((l) => l.trim().startsWith('{') && l.includes('139****5555'));
+    expect(logged.length).toBeGreaterThan(0);
+    for (const l of logged) expect(l).not.toMatch(/短信验证码|\d{6}，/);
   });
 
   it('keeps query parameters out of the log when a query fails', () => {

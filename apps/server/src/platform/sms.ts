@@ -7,12 +7,18 @@ export type SmsSender = {
   send(phone: string, text: string): Promise<void>;
 };
 
-/** Demo only: the message goes to the server log (the phone masked). Refused in production. */
-export function createLogSmsSender(log: FastifyBaseLogger): SmsSender {
+/**
+ * Demo only (refused in production): the message is printed as one plain line on the server's
+ * output, where someone trying the demo looks for their code among the JSON log lines
+ * ("演示短信 … 短信验证码 123456 …"); the structured log records only that a text went to the
+ * masked phone, never its text.
+ */
+export function createLogSmsSender(log: FastifyBaseLogger, print: (line: string) => void = (line) => process.stdout.write(line)): SmsSender {
   return {
     name: 'log',
     async send(phone, text) {
-      log.warn({ sms: { to: maskPhone(phone) } }, `[开发用短信 dev SMS] ${maskPhone(phone)}: ${text}`);
+      print(`\n演示短信 demo SMS → ${maskPhone(phone)}：${text}\n\n`);
+      log.info({ sms: { to: maskPhone(phone) } }, 'demo SMS printed on the console');
     },
   };
 }

@@ -4,7 +4,7 @@ import { createFundRow, ensureShopAccounts } from '../../modules/fund';
 import { encryptField } from '../../platform/pii';
 import { keyedHash } from '../../platform/secrets';
 import { makeCardNumber } from '@niangjia/contracts';
-import { SEED_ACTOR } from './demo-orgs';
+import { DEMO_WORKER_REAL_NAME, SEED_ACTOR } from './demo-orgs';
 import type { DemoPii } from './demo-members';
 
 /** Demo terminal keys are derived from the shop code, so the simulator can sign (demo data only). */
@@ -85,6 +85,19 @@ export async function seedDemoFund(tx: Db, orgIdByCode: Map<string, string>, pii
     insert into fund_posting (entry_id, account_id, amount_fen, occurred_at)
     select e.id, a.id, case when a.kind = 'custodian' then e.amount_fen else -e.amount_fen end, e.occurred_at
     from fund_entry e join fund_account a on a.fund_id = e.fund_id and a.kind in ('collected','custodian') where e.fund_id = ${fundId} and e.kind = 'transfer'`);
+  // The custodian's monthly statements, imported by staff early in the next month, for every month
+  // before this one: 对账 opens on the latest and finds each transfer on it. This month's transfer
+  // waits for next month's statement, as it would.
+  await tx.execute(sql`
+    with t as (select reference, transferred_on, amount_fen, date_trunc('month', transferred_on)::date as m from custodian_transfer
+        where fund_id = ${fundId} and transferred_on < date_trunc('month', (now() at time zone 'Asia/Shanghai')::date)),
+      s as (insert into custodian_statement (fund_id, file_name, line_count, from_date, to_date, total_fen, created_at)
+        select ${fundId}::uuid, '建设银行江北支行信托专户对账单' || to_char(m, 'YYYYMM') || '.csv', count(*), m, (m + interval '1 month' - interval '1 day')::date, sum(amount_fen),
+          (m + interval '1 month 2 days' + time '10:00') at time zone 'Asia/Shanghai'
+        from t group by m returning id, from_date)
+    insert into custodian_statement_line (statement_id, line_no, value_date, reference, amount_fen, description)
+    select s.id, row_number() over (partition by s.id order by t.reference), t.transferred_on, t.reference, t.amount_fen, '江北区总工会 爱心基金捐赠缴存'
+    from s join t on t.m = s.from_date`);
 
   // The last 20 sales one by one (this past hour), so a fresh demo screen has a list to scroll.
   if (pii) {
@@ -102,6 +115,11 @@ export async function seedDemoFund(tx: Db, orgIdByCode: Map<string, string>, pii
       from fund_entry e join fund_account a on a.fund_id = e.fund_id and ((a.kind = 'collected') or (a.kind = 'shop_contributions' and a.shop_id = e.shop_id))
       where e.fund_id = ${fundId} and e.kind = 'sale'`);
   }
+
+  // After every sale and redemption is in: a terminal last uploaded its last one (the daily totals before that came through it too).
+  await tx.execute(sql`update pos_terminal t set last_seen_at = x.at from (
+      select t2.id, greatest(max(s.sold_at), max(r.redeemed_at), ((now() at time zone 'Asia/Shanghai')::date - 1 + time '21:00') at time zone 'Asia/Shanghai') as at
+      from pos_terminal t2 left join fund_sale s on s.terminal_id = t2.id left join breakfast_redemption r on r.terminal_id = t2.id group by t2.id) x where x.id = t.id`);
 
   // Running balances and totals from what was just posted.
   await tx.execute(sql`update fund_account a set balance_fen = p.s from (select account_id, sum(amount_fen) s from fund_posting group by account_id) p where p.account_id = a.id and a.fund_id = ${fundId}`);
@@ -140,14 +158,17 @@ async function seedDemoCards(tx: Db, fundId: string, pii: DemoPii): Promise<void
     for (let j = 0; j < CARDS_PER_SHOP; j++) {
       const i = k * CARDS_PER_SHOP + j;
       const phone = i === 0 ? '13800000001' : `1390000${String(1000 + i).padStart(4, '0')}`;
-      const name = `${CARD_SURNAMES[(i * 7) % CARD_SURNAMES.length]!}${CARD_GIVEN[(i * 3 + j) % CARD_GIVEN.length]!}`;
+      // The demo worker (骑手小王, whose name on the card is 王建华) rides for the delivery station the
+      // legal-help demo names; the other holders are sanitation workers.
+      const name = i === 0 ? DEMO_WORKER_REAL_NAME : `${CARD_SURNAMES[(i * 7) % CARD_SURNAMES.length]!}${CARD_GIVEN[(i * 3 + j) % CARD_GIVEN.length]!}`;
+      const employer = i === 0 ? '饿了么重庆江北站点（骑手）' : `江北区城市管理局 ${shop.street_name.replace(/(街道|镇)?总工会$/, '')}环卫所`;
       // Issued 100–300 days ago, valid twelve months from then; one card is suspended at the holder's request.
       const issuedDaysAgo = 100 + ((i * 37) % 200);
       const suspended = i === shops.length * CARDS_PER_SHOP - 1;
       const [card] = rows<{ id: string }>(
         await tx.execute(sql`insert into breakfast_card (fund_id, org_id, number, holder_name, phone_hash, phone_masked, employer, valid_until, status, suspended_reason, issued_at)
           values (${fundId}, ${shop.street_id}, ${demoCardNumber(i, new Date(Date.now() - issuedDaysAgo * 86_400_000).getUTCFullYear())}, ${name}, ${keyedHash(pii.secrets, 'breakfast_card.phone', phone)}, ${`${phone.slice(0, 3)}****${phone.slice(7)}`},
-            ${`江北区城市管理局 ${shop.street_name.replace(/(街道|镇)?总工会$/, '')}环卫所`},
+            ${employer},
             ((now() at time zone 'Asia/Shanghai')::date - ${issuedDaysAgo}::int + interval '12 months' - interval '1 day')::date,
             ${suspended ? 'suspended' : 'active'}, ${suspended ? '本人申请暂停' : null}, now() - make_interval(days => ${issuedDaysAgo}::int))
           returning id`),
@@ -173,8 +194,4 @@ async function seedDemoCards(tx: Db, fundId: string, pii: DemoPii): Promise<void
     from breakfast_redemption r join fund_entry e on e.id = r.entry_id
     join fund_account a on a.fund_id = e.fund_id and ((a.kind = 'collected') or (a.kind = 'station_breakfasts' and a.position_id = e.position_id))
     where r.redemption_id like 'DEMO-%'`);
-  // A terminal last uploaded its last sale or redemption (the daily totals before that came through it too).
-  await tx.execute(sql`update pos_terminal t set last_seen_at = x.at from (
-      select t2.id, greatest(max(s.sold_at), max(r.redeemed_at), (${today}::date - 1 + time '21:00') at time zone 'Asia/Shanghai') as at
-      from pos_terminal t2 left join fund_sale s on s.terminal_id = t2.id left join breakfast_redemption r on r.terminal_id = t2.id group by t2.id) x where x.id = t.id`);
 }

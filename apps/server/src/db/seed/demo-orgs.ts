@@ -82,6 +82,8 @@ export const DEMO_USERS: { username: string; displayName: string; role: 'platfor
 ];
 
 export const DEMO_WORKER_PHONE = '13800000001';
+/** 骑手小王's real name, on his breakfast card and in the door log (he has no membership yet). */
+export const DEMO_WORKER_REAL_NAME = '王建华';
 
 export { SEED_ACTOR } from '../../platform/audit/audit.service';
 /** Who approved the demo's membership applications. */

@@ -15,7 +15,7 @@ import { seedDemoDoors } from '../../modules/access';
 import { seedDemoFund } from './demo-fund';
 import { seedDemoRights } from './demo-rights';
 import { backdateDemoHistory } from './demo-history';
-import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKER_PHONE, JIANGBEI_STREETS, SEED_ACTOR } from './demo-orgs';
+import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKER_PHONE, DEMO_WORKER_REAL_NAME, JIANGBEI_STREETS, SEED_ACTOR } from './demo-orgs';
 
 export { demoCreditCode } from './demo-credit';
 
@@ -83,7 +83,7 @@ export async function seedDemo(database: Database, opts: { pii?: DemoPii } = {})
     await seedDemoPositions(tx, new Map([...byCode].map(([code, row]) => [code, row.id])));
     await seedDemoStars(tx);
     await seedDemoCoverage(tx, jb);
-    if (opts.pii) await seedDemoDoors(tx, opts.pii);
+    if (opts.pii) await seedDemoDoors(tx, opts.pii, { id: worker!.id, name: DEMO_WORKER_REAL_NAME, phone: DEMO_WORKER_PHONE });
     await seedDemoFund(tx, new Map([...byCode].map(([code, row]) => [code, row.id])), opts.pii);
     await seedDemoRights(tx, byCode, opts.pii);
     await seedDemoMarket(tx, byCode);
@@ -98,7 +98,7 @@ export function demoSignInsText(url: string): string {
   return [
     `  管理后台 Admin console:  ${url}/admin`,
     ...lines,
-    `  职工端 Worker pages:     ${url}/m   (手机号 ${DEMO_WORKER_PHONE}，验证码见本日志 "短信验证码" / the SMS code is printed in this log)`,
+    `  职工端 Worker pages:     ${url}/m   (手机号 ${DEMO_WORKER_PHONE}，验证码以“演示短信 … 短信验证码 123456”一行打印在这里 / the SMS code is printed here as a plain line)`,
     `                          (手机号 ${DEMO_MEMBER_PHONE} 已是会员，可看会员卡 / already a member, shows the card)`,
     `                          (手机号 13800000003 是劳动关系监测点信息员，可填报季报 / a monitoring-point informant)`,
     `  数据大屏 Big screen:     ${url}/screen?org=JB`,

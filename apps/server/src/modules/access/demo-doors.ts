@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { encryptField, type DataKeys } from '../../platform/pii';
 import type { Secrets } from '../../platform/secrets';
-import { appUser } from '../accounts';
 import { position } from '../positions';
 import { doorAlarm, doorController, doorEntry, doorPolicy } from './access.tables';
 import { hashDeviceSecret, SECRET_PURPOSE } from './gateway';
@@ -13,9 +12,11 @@ export const DEMO_DOORS = [
   { positionCode: 'JB-RS-HQHG', deviceId: 'd-hqhg-demo02', name: '侧门（固定码）', codeMode: 'static', secret: 'demo-door-secret-hqhg-0002-not-for-production' },
 ] as const;
 
-/** Controllers for the 24-hour demo stations, a month of entries and an open alarm. */
-export async function seedDemoDoors(db: Db, pii: { secrets: Secrets; dataKeys: DataKeys }): Promise<void> {
-  const worker = (await db.select({ id: appUser.id, phone: appUser.phone }).from(appUser).where(eq(appUser.displayName, '骑手小王')).limit(1))[0];
+/**
+ * Controllers for the 24-hour demo stations, a month of entries and an open alarm. A third of the
+ * entries are the demo worker's, under his real name and phone; the rest are other night visitors.
+ */
+export async function seedDemoDoors(db: Db, pii: { secrets: Secrets; dataKeys: DataKeys }, worker: { id: string; name: string; phone: string }): Promise<void> {
   for (const d of DEMO_DOORS) {
     const p = (await db.select().from(position).where(eq(position.code, d.positionCode)).limit(1))[0];
     if (!p) continue;
@@ -49,9 +50,9 @@ export async function seedDemoDoors(db: Db, pii: { secrets: Secrets; dataKeys: D
         orgId: p.orgId,
         controllerId: c.id,
         deviceId: d.deviceId,
-        userId: i % 3 === 0 ? (worker?.id ?? null) : null,
-        personName: ['王小明', '李强', '张伟', '刘洋'][i % 4]!,
-        phoneMasked: `138****${String(1000 + (i % 4)).slice(-4)}`,
+        userId: i % 3 === 0 ? worker.id : null,
+        personName: i % 3 === 0 ? worker.name : ['王小明', '李强', '张伟', '刘洋'][i % 4]!,
+        phoneMasked: i % 3 === 0 ? `${worker.phone.slice(0, 3)}****${worker.phone.slice(7)}` : `139****${String(2000 + (i % 4)).slice(-4)}`,
         result: isRefused ? 'refused' : 'opened',
         reason: isRefused ? 'DOOR_CODE_EXPIRED' : null,
         isAfterHours: true,
@@ -59,6 +60,11 @@ export async function seedDemoDoors(db: Db, pii: { secrets: Secrets; dataKeys: D
     }
     await db.insert(doorEntry).values(rows);
     await db.insert(doorAlarm).values({ controllerId: c.id, positionId: p.id, orgId: p.orgId, kind: 'held_open', detail: { seconds: 180 }, raisedAt: new Date(now - 3600_000) });
+    // The door that logged those entries and raised that alarm was connected then: its last contact
+    // is the latest of them (it shows 离线 until the simulator connects it), so no alarm or entry
+    // comes from a door that never spoke to the server.
+    const lastContact = Math.max(now - 3600_000, ...rows.map((r) => (r.at as Date).getTime()));
+    await db.update(doorController).set({ lastSeenAt: new Date(lastContact) }).where(eq(doorController.id, c.id));
   }
 }
 

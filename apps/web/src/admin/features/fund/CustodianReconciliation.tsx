@@ -1,4 +1,4 @@
-import type { Reconciliation } from '@niangjia/contracts';
+import type { CustodianStatement, Page, Reconciliation } from '@niangjia/contracts';
 import { Alert, Button, DatePicker, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -10,25 +10,31 @@ import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { thisMonth } from './fund-format';
 
+/** The period a statement covers, as whole months; this month when there is none yet. */
+function periodOf(statement: CustodianStatement | undefined): { from: string; to: string } {
+  if (!statement?.fromDate || !statement.toDate) {
+    const [from, to] = thisMonth();
+    return { from, to };
+  }
+  return { from: dayjs(statement.fromDate).startOf('month').format('YYYY-MM-DD'), to: dayjs(statement.toDate).endOf('month').format('YYYY-MM-DD') };
+}
+
 /** Ledger transfers against the statements for a period: every difference with the entries behind it. */
 export function ReconciliationView() {
   const { t } = useTranslation();
-  const [first, last] = thisMonth();
-  const [range, setRange] = useState({ from: first, to: last });
-  const report = useRequest(
-    (signal) =>
-      api.get<Reconciliation>('/fund-custodian/reconciliation', range, {
-        signal,
-      }),
-    [range.from, range.to],
-  );
+  const [picked, setRange] = useState<{ from: string; to: string } | null>(null);
+  // Until staff pick a period, 对账 opens on the latest statement's (this month's statement comes
+  // next month: opening on this month would show every transfer as missing from the bank's side).
+  const latest = useRequest((signal) => api.get<Page<CustodianStatement>>('/fund-custodian/statements', { page: 1, pageSize: 1 }, { signal }), []);
+  const range = picked ?? (latest.data || latest.error ? periodOf(latest.data?.items[0]) : null);
+  const report = useRequest((signal) => api.get<Reconciliation>('/fund-custodian/reconciliation', range!, { signal }), [range?.from, range?.to], range !== null);
   const r = report.data;
   return (
     <>
       <Space style={{ marginBottom: 16 }}>
         <DatePicker.RangePicker
           allowClear={false}
-          value={[dayjs(range.from), dayjs(range.to)]}
+          value={range ? [dayjs(range.from), dayjs(range.to)] : null}
           onChange={(v) => {
             if (v?.[0] && v[1])
               setRange({

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/harness';
+import { DEMO_WORKER_PHONE, DEMO_WORKER_REAL_NAME } from './demo-orgs';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+const rows = <T,>(text: string) => t.database.query<T>(text);
+
+/**
+ * Issue 10 point 9: what one screen of the demo says, another does not contradict. Read through
+ * the API staff use where a screen shows it, and through SQL where the check is over every row.
+ */
+describe('the demo agrees with itself', () => {
+  it('raises door alarms only from doors that have been connected, after the alarm', async () => {
+    const admin = await t.login('admin');
+    const alarms = (await admin.get('/api/v1/door-alarms?pageSize=100')).body.items as { deviceId: string; raisedAt: string }[];
+    const controllers = (await admin.get('/api/v1/door-controllers?pageSize=100')).body.items as { deviceId: string; lastSeenAt: string | null }[];
+    expect(alarms.length).toBeGreaterThan(0);
+    for (const alarm of alarms) {
+      const door = controllers.find((c) => c.deviceId === alarm.deviceId);
+      expect(door?.lastSeenAt, `${alarm.deviceId} raised an alarm but never connected`).toBeTruthy();
+      expect(Date.parse(door!.lastSeenAt!)).toBeGreaterThanOrEqual(Date.parse(alarm.raisedAt));
+    }
+    // Every entry in the log came through a door that has been seen since.
+    const unseen = await rows<{ device_id: string }>(`select distinct e.device_id from door_entry e join door_controller c on c.id = e.controller_id where c.last_seen_at is null or c.last_seen_at < e.at`);
+    expect(unseen).toEqual([]);
+  });
+
+  it('shows each terminal’s last upload at or after its last sale and redemption', async () => {
+    const stale = await rows<{ key_id: string }>(`select t.key_id from pos_terminal t
+      where t.last_seen_at is null
+         or t.last_seen_at < (select max(sold_at) from fund_sale s where s.terminal_id = t.id)
+         or t.last_seen_at < (select max(redeemed_at) from breakfast_redemption r where r.terminal_id = t.id)`);
+    expect(stale).toEqual([]);
+  });
+
+  it('opens 对账 on a period that has a statement, and every transfer of it is on the statement', async () => {
+    const admin = await t.login('jb.admin');
+    const latest = (await admin.get('/api/v1/fund-custodian/statements?page=1&pageSize=1')).body.items[0] as { fromDate: string; toDate: string; lineCount: number };
+    expect(latest?.lineCount).toBeGreaterThan(0);
+    const check = await admin.get(`/api/v1/fund-custodian/reconciliation?from=${latest.fromDate}&to=${latest.toDate}`);
+    expect(check.status).toBe(200);
+    expect(check.body.matchedCount).toBeGreaterThan(0);
+    expect(check.body.differences).toEqual([]);
+    expect(check.body.statementTotalFen).toBe(check.body.ledgerTotalFen);
+    // Every month before this one has its statement; each transfer is on one.
+    const unmatched = await rows<{ reference: string }>(`select t.reference from custodian_transfer t
+      where t.transferred_on < date_trunc('month', (now() at time zone 'Asia/Shanghai')::date)
+        and not exists (select 1 from custodian_statement_line l where l.reference = t.reference and l.amount_fen = t.amount_fen and l.value_date = t.transferred_on)`);
+    expect(unmatched).toEqual([]);
+  });
+
+  it('gives the demo worker one name on his breakfast card and in the door log', async () => {
+    const admin = await t.login('admin');
+    const masked = `${DEMO_WORKER_PHONE.slice(0, 3)}****${DEMO_WORKER_PHONE.slice(7)}`;
+    const cards = await rows<{ holder_name: string; employer: string }>(`select holder_name, employer from breakfast_card where phone_masked = '${masked}'`);
+    expect(cards).toEqual([{ holder_name: DEMO_WORKER_REAL_NAME, employer: expect.stringContaining('骑手') }]);
+    const entries = (await admin.get('/api/v1/door-entries?pageSize=100')).body.items as { personName: string; phoneMasked: string }[];
+    const his = entries.filter((e) => e.phoneMasked === masked);
+    expect(his.length).toBeGreaterThan(0);
+    expect(new Set(his.map((e) => e.personName))).toEqual(new Set([DEMO_WORKER_REAL_NAME]));
+    expect(entries.filter((e) => e.personName === DEMO_WORKER_REAL_NAME && e.phoneMasked !== masked)).toEqual([]);
+  });
+});
