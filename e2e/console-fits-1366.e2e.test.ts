@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { signInToAdmin } from './support/admin';
 import { signInStaffApi } from './support/api';
 import { checkBrowser, withScreenshotOnFailure } from './support/browser';
-import { listMenuPages, sweepPages, type SweepResult } from './support/console-sweep';
+import { listMenuPages, readPagesWords, sweepPages, type SweepResult } from './support/console-sweep';
 import { useJourney } from './support/journey';
 
 const { canRun } = checkBrowser();
@@ -52,6 +52,27 @@ describe.skipIf(!canRun)('the console at 1366×768', () => {
       expect(notFound?.errors.join('')).toContain('页面不存在');
       expect(report(results.map((r) => (r === notFound ? { ...r, errors: [] } : r)))).toBe('');
       for (const r of results) expect(r.activeMenu ?? '', `menu item lit on ${r.path}`).toBe(r.label);
+    });
+  });
+
+  it('reads every page in English as words for people: no keys, codes or braces, and no Chinese in the interface', { timeout: 900_000 }, async () => {
+    // Issue 10 point 8: the Chinese pass runs in the sweeps above; this is the second language.
+    const { page } = journey.session;
+    await withScreenshotOnFailure(journey.session, 'console-words-en', async () => {
+      await page.context().clearCookies();
+      await signInToAdmin(page, 'admin');
+      await page.evaluate(() => localStorage.setItem('niangjia.language', 'en'));
+      try {
+        await page.reload();
+        await page.getByTestId('user-menu').waitFor();
+        const menu = await listMenuPages(page);
+        expect(menu.length).toBeGreaterThan(20);
+        // The menu itself is read in English first: every item has English words.
+        expect(menu.filter((m) => /[\u3400-\u9fff]/.test(m.label)).map((m) => m.label)).toEqual([]);
+        expect(await readPagesWords(page, [...menu, { path: '/sessions', label: '' }, { path: '/no-such-page', label: '' }], 'en')).toEqual([]);
+      } finally {
+        await page.evaluate(() => localStorage.removeItem('niangjia.language'));
+      }
     });
   });
 

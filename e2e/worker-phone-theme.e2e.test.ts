@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkBrowser, saveScreenshot, withScreenshotOnFailure } from './support/browser';
 import { useJourney } from './support/journey';
-import { findTextProblems } from './support/text-checks';
+import { findChineseChrome, findTextProblems } from './support/text-checks';
 
 const { canRun } = checkBrowser();
 const PHONE = '13900007301';
@@ -86,6 +86,22 @@ describe.skipIf(!canRun)('the worker pages at 375 px', () => {
       await saveScreenshot(page, 'phone-375-membership-withdrawn');
       await page.getByRole('button', { name: '重新申请' }).waitFor();
       expect(await findDefaultBlue(page)).toEqual([]);
+
+      // The same pages in English (issue 10 point 8): no key, code or brace, and the interface's
+      // own words (tabs, titles, buttons, labels) in English.
+      await page.evaluate(() => localStorage.setItem('niangjia.language', 'en'));
+      try {
+        for (const path of ['/m', '/m/stations', '/m/services', '/m/me', '/m/me/membership', '/m/me/messages', '/m/privacy', '/m/no-such-page']) {
+          await page.goto(path);
+          await page.waitForLoadState('networkidle').catch(() => undefined);
+          await page.waitForTimeout(500);
+          const words = [...(await findTextProblems(page, '#root')), ...(await findChineseChrome(page, '#root')).map((t) => `Chinese in English: “${t}”`)];
+          if (words.length) await saveScreenshot(page, `phone-375-en${path.replace(/\W+/g, '_')}`);
+          expect(words, `English words on ${path}`).toEqual([]);
+        }
+      } finally {
+        await page.evaluate(() => localStorage.removeItem('niangjia.language'));
+      }
     });
   });
 });

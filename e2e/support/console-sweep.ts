@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { saveScreenshot } from './browser';
 import { findLayoutProblems, findOverlayProblems } from './layout-checks';
-import { findTextProblems } from './text-checks';
+import { findChineseChrome, findTextProblems } from './text-checks';
 
 /** An open dialog or drawer (antd 6 names their panels .ant-modal-container and .ant-drawer-section). */
 const OVERLAY = '.ant-modal-wrap:not([style*="display: none"]) .ant-modal, .ant-drawer-open .ant-drawer-section';
@@ -71,4 +71,30 @@ export async function sweepPages(page: Page, name: string, pages: { path: string
     results.push({ path, label, problems: [...new Set(problems)], errors, activeMenu: activeMenu?.trim() ?? null, screenshot });
   }
   return results;
+}
+
+/**
+ * Reads each page's words (and each further tab's) in the language the console is in: the text
+ * rules of findTextProblems, and in English no Chinese in the interface's own words. Returns one
+ * line per page with problems.
+ */
+export async function readPagesWords(page: Page, pages: { path: string; label: string }[], language: 'zh-CN' | 'en'): Promise<string[]> {
+  const read = async () => [...(await findTextProblems(page, '#root')), ...(language === 'en' ? (await findChineseChrome(page)).map((t) => `Chinese in English: “${t}”`) : [])];
+  const found: string[] = [];
+  for (const { path } of pages) {
+    await page.goto(`/admin${path}`);
+    await settle(page);
+    const problems = await read();
+    const tabs = page.locator('.ant-layout-content .ant-tabs-tab');
+    for (let i = 1, n = await tabs.count(); i < n; i++) {
+      const tab = tabs.nth(i);
+      if (!(await tab.isVisible().catch(() => false)) || (await tab.getAttribute('class'))?.includes('disabled')) continue;
+      const tabLabel = ((await tab.textContent()) ?? '').trim();
+      await tab.click();
+      await settle(page);
+      problems.push(...(await read()).map((p) => `${tabLabel}: ${p}`));
+    }
+    if (problems.length) found.push(`${path}: ${[...new Set(problems)].join('; ')} — ${await saveScreenshot(page, `words-${language}-${path.replace(/\W+/g, '_') || 'home'}`)}`);
+  }
+  return found;
 }

@@ -47,7 +47,7 @@ describe('facility standards', () => {
     const row = res.body.items.find((r: { position: { id: string } }) => r.position.id === station.id);
     expect(row).toMatchObject({
       missing: ['kettle', 'fan'],
-      standardName: '七个一（巫山标准）',
+      standardName: '七个一',
       org: { code: 'JB-GYQ' },
     });
     expect(res.body.items.every((r: { missing: string[]; org: { code: string } }) => r.missing.includes('kettle') && r.org.code === 'JB-GYQ')).toBe(true);

@@ -9,9 +9,13 @@ export type StandardLike = {
   items: StandardItem[];
 };
 
-/** Wushan's "七个一" (issue 4): the standard wherever no federation or district has set its own. */
+/**
+ * "七个一" (issue 4): the standard wherever no federation or district has set its own. It comes
+ * from Wushan county's station standard; the help text on the standards page says so, the name
+ * staff see everywhere is just 七个一 (issue 10 point 8).
+ */
 export const DEFAULT_STANDARD = {
-  name: '七个一（巫山标准）',
+  name: '七个一',
   items: (['table_chairs', 'microwave', 'rice_cooker', 'kettle', 'fan', 'phone_charger', 'first_aid_kit'] as const).map((key) => ({ key, label: null })),
 } satisfies { name: string; items: StandardItem[] };
 

@@ -89,7 +89,7 @@ export const starsRoutes: FastifyPluginAsyncZod<{
       config: { permission: 'position.read' },
       schema: {
         tags,
-        summary: '"最美" candidates: the year’s 5-star positions with the reason',
+        summary: '“最美” candidates: the year’s 5-star positions with the reason',
         querystring: candidatesQuerySchema,
         response: {
           200: z.object({

@@ -61,16 +61,16 @@ export const accessEn: AccessStrings = {
     registerTitle: 'Register a door controller: {{station}}',
     editTitle: 'Controller settings: {{name}}',
     rotateConfirm: {
-      title: 'Rotate the secret of "{{name}}"?',
+      title: 'Rotate the secret of “{{name}}”?',
       content: 'The old secret stops working at once; the controller disconnects until it has the new secret.',
       ok: 'Rotate secret',
     },
     revokeConfirm: {
-      title: 'Revoke "{{name}}"?',
+      title: 'Revoke “{{name}}”?',
       content: 'A revoked controller can no longer connect and scans no longer open its door. This cannot be undone; register it again if needed.',
       ok: 'Revoke',
     },
-    revokedDone: 'Revoked "{{name}}"',
+    revokedDone: 'Revoked “{{name}}”',
     saved: 'Saved',
   },
   secret: {

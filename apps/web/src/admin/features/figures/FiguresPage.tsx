@@ -46,7 +46,11 @@ export function FiguresPage() {
   const catalogue = useRequest((signal) => api.get<IndicatorCatalogue>('/indicators', undefined, { signal }), []);
   const infos = useMemo(() => new Map((catalogue.data?.sections ?? []).flatMap((s) => s.indicators.map((i) => [i.key, i] as const))), [catalogue.data]);
   const headline = useMemo(() => [...infos.values()].filter((i) => i.isHeadline).map((i) => i.key), [infos]);
-  const keys = params.get('keys')?.split(',').filter((k) => infos.has(k)) ?? headline;
+  const keys =
+    params
+      .get('keys')
+      ?.split(',')
+      .filter((k) => infos.has(k)) ?? headline;
 
   const values = useRequest(
     (signal) => api.get<IndicatorValues>('/indicators/values', { keys: keys.join(','), ...(org ? { org: org.id } : {}), ...periodQuery(period) }, { signal }),
@@ -96,7 +100,14 @@ export function FiguresPage() {
           blockNode
           treeData={treeData}
           checkedKeys={keys}
-          onCheck={(checked) => update({ keys: (Array.isArray(checked) ? checked : checked.checked).map(String).filter((k) => infos.has(k)).join(',') })}
+          onCheck={(checked) =>
+            update({
+              keys: (Array.isArray(checked) ? checked : checked.checked)
+                .map(String)
+                .filter((k) => infos.has(k))
+                .join(','),
+            })
+          }
           onSelect={(selected) => {
             const k = selected[0] ? String(selected[0]) : '';
             if (infos.has(k)) setFocus(k);
@@ -108,16 +119,27 @@ export function FiguresPage() {
         <Card
           size="small"
           title={
-            <Breadcrumb
-              items={[
-                ...(scope ? [{ title: <a onClick={() => setDrill([])}>{scope.name}</a> }] : []),
-                ...drill.map((d, i) => ({ title: i === drill.length - 1 ? d.name : <a onClick={() => setDrill(drill.slice(0, i + 1))}>{d.name}</a> })),
-              ]}
-            />
+            // Org names: data, not words to translate.
+            <span translate="no">
+              <Breadcrumb
+                items={[
+                  ...(scope ? [{ title: <a onClick={() => setDrill([])}>{scope.name}</a> }] : []),
+                  ...drill.map((d, i) => ({ title: i === drill.length - 1 ? d.name : <a onClick={() => setDrill(drill.slice(0, i + 1))}>{d.name}</a> })),
+                ]}
+              />
+            </span>
           }
           extra={
             <Space wrap>
-              <Button icon={<DownloadOutlined />} disabled={!values.data} onClick={() => void api.download('/indicators/values.xlsx', { keys: keys.join(','), ...(org ? { org: org.id } : {}), ...periodQuery(period) }, 'indicators.xlsx').catch((e: unknown) => message.error(errorText(e)))}>
+              <Button
+                icon={<DownloadOutlined />}
+                disabled={!values.data}
+                onClick={() =>
+                  void api
+                    .download('/indicators/values.xlsx', { keys: keys.join(','), ...(org ? { org: org.id } : {}), ...periodQuery(period) }, 'indicators.xlsx')
+                    .catch((e: unknown) => message.error(errorText(e)))
+                }
+              >
                 {t('figures.exportValues')}
               </Button>
               <Button icon={<FilePdfOutlined />} loading={busy} onClick={() => void report()} data-testid="figures-report">
@@ -188,9 +210,25 @@ function ValuesTable({ items, infos, loading, focus, onFocus }: { items: Indicat
         },
         { title: t('figures.columns.value'), key: 'value', align: 'right', width: 130, render: (_: unknown, r) => <strong data-testid={`figures-value-${r.key}`}>{fmt(r, r.value)}</strong> },
         { title: t('figures.columns.previous'), key: 'previous', align: 'right', width: 120, render: (_: unknown, r) => fmt(r, r.previous?.value) },
-        { title: t('figures.columns.pop'), key: 'pop', align: 'right', width: 100, render: (_: unknown, r) => <span style={{ color: changeColor(r.value, r.previous?.value ?? null) }}>{r.previous ? formatChange(r.unit, r.value, r.previous.value, r.previous.rate, lang) : '—'}</span> },
+        {
+          title: t('figures.columns.pop'),
+          key: 'pop',
+          align: 'right',
+          width: 100,
+          render: (_: unknown, r) => (
+            <span style={{ color: changeColor(r.value, r.previous?.value ?? null) }}>{r.previous ? formatChange(r.unit, r.value, r.previous.value, r.previous.rate, lang) : '—'}</span>
+          ),
+        },
         { title: t('figures.columns.lastYear'), key: 'lastYear', align: 'right', width: 120, render: (_: unknown, r) => fmt(r, r.lastYear?.value) },
-        { title: t('figures.columns.yoy'), key: 'yoy', align: 'right', width: 100, render: (_: unknown, r) => <span style={{ color: changeColor(r.value, r.lastYear?.value ?? null) }}>{r.lastYear ? formatChange(r.unit, r.value, r.lastYear.value, r.lastYear.rate, lang) : '—'}</span> },
+        {
+          title: t('figures.columns.yoy'),
+          key: 'yoy',
+          align: 'right',
+          width: 100,
+          render: (_: unknown, r) => (
+            <span style={{ color: changeColor(r.value, r.lastYear?.value ?? null) }}>{r.lastYear ? formatChange(r.unit, r.value, r.lastYear.value, r.lastYear.rate, lang) : '—'}</span>
+          ),
+        },
         {
           title: t('figures.columns.target'),
           key: 'target',

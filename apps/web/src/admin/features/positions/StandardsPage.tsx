@@ -99,7 +99,7 @@ export function StandardsPage() {
                       name: s.name,
                     })
             }
-            description={t('standards.orgHint')}
+            description={s.isDefault ? `${t('standards.builtInOrigin')} ${t('standards.orgHint')}` : t('standards.orgHint')}
           />
           {!isSetter && <Typography.Text type="secondary">{t('standards.notSetter')}</Typography.Text>}
           <Form form={form} layout="vertical" disabled={!canEdit}>

@@ -61,7 +61,7 @@ export const positionsEn: typeof positionsZh = {
   empty: 'No service positions in this scope yet. Click "New position" and mark the first one on the map.',
   emptyFiltered: 'No positions match. Change or clear the filters.',
   detail: 'Position',
-  created: 'Added "{{name}}"',
+  created: 'Added “{{name}}”',
   saved: 'Saved',
   mapCount: '{{shown}} positions on the map (of {{total}})',
   mapHint: 'Click a dot for details',
