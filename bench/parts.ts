@@ -78,8 +78,8 @@ export async function benchMembers(
 
 /**
  * `npm run bench -- <part> …` (or BENCH_ONLY=<part>,…): runs only those parts and replaces their
- * sections of latest.md, keeping the others. Parts: members; nearest, network, city (or
- * `positions` for those three).
+ * sections of latest.md, keeping the others. Parts: members; nearest, network, city, cityjob (or
+ * `positions` for those four).
  */
 export function selectedParts(): string[] | undefined {
   const words = [

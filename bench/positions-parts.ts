@@ -1,19 +1,22 @@
 // The positions benchmarks (issue 4, point 13) as parts of `npm run bench`: nearest (positions.ts),
-// network (coverage.ts, with pgRouting) and city (city.ts). Each returns its latest.md section.
+// network (coverage.ts, with pgRouting), city (city.ts) and cityjob (city-job.ts: requests while a
+// coverage job of the city runs, issue 18). Each returns its latest.md section.
 import os from "node:os";
 import { benchCity, CITY_HEADING, cityMarkdown } from "./city";
+import { benchCityJob, CITYJOB_HEADING, cityJobMarkdown } from "./city-job";
 import type { Log } from "./common";
 import { benchNetwork, NETWORK_HEADING, networkMarkdown } from "./coverage";
 import { benchNearest, NEAREST_HEADING } from "./positions";
 import { nearestMarkdown } from "./positions-report";
 
-export const POSITIONS_PARTS = ["nearest", "network", "city"] as const;
+export const POSITIONS_PARTS = ["nearest", "network", "city", "cityjob"] as const;
 export type PositionsPart = (typeof POSITIONS_PARTS)[number];
 
 export const HEADINGS: Record<PositionsPart, string> = {
   nearest: NEAREST_HEADING,
   network: NETWORK_HEADING,
   city: CITY_HEADING,
+  cityjob: CITYJOB_HEADING,
 };
 
 /** Runs the parts in order; adminUrl is a PostgreSQL server where databases may be created (none: those parts say they were skipped). */
@@ -44,6 +47,14 @@ export async function runPositionsParts(
           part,
           section: adminUrl
             ? networkMarkdown(await benchNetwork(adminUrl, log), command)
+            : noPg(part),
+        });
+        break;
+      case "cityjob":
+        out.push({
+          part,
+          section: adminUrl
+            ? cityJobMarkdown(await benchCityJob(adminUrl, log), command)
             : noPg(part),
         });
         break;

@@ -10,14 +10,16 @@
  *      this part and replaces its section in latest.md; BENCH_SKIP_MEMBERS=1 leaves it out;
  *   4. positions (bench/positions-parts.ts): nearest among 100,000 positions beside PostGIS KNN
  *      (positions.ts), the Andorra import and coverage beside pgRouting (coverage.ts, pgrouting.ts),
- *      coverage on a generated ~1,000,000-edge city (city.ts). BENCH_SKIP_POSITIONS=1 leaves it out.
+ *      coverage on a generated ~1,000,000-edge city (city.ts), and a light route's p50/p99 while a
+ *      coverage job of that city runs, in a worker thread and on the main thread (city-job.ts).
+ *      BENCH_SKIP_POSITIONS=1 leaves it out.
  *   5. doors (bench/doors.ts): 200 concurrent scans on PostgreSQL + Mosquitto beside a bare MQTT round
  *      trip. BENCH_SKIP_DOORS=1 leaves it out.
  *   6. fund (bench/fund.ts): signed POS sales ingestion beside pgbench -N, and sale-to-screen latency
  *      with 50 screens. BENCH_SKIP_FUND=1 leaves it out.
  *   7. figures (bench/figures.ts): any indicator for a district and a year at 1 M members, 10 M door
  *      entries, 5 M postings, beside a plain count(*). BENCH_SKIP_FIGURES=1 leaves it out.
- * `npm run bench -- positions` (or nearest / network / city / members / doors / fund) runs only those parts and
+ * `npm run bench -- positions` (or nearest / network / city / cityjob / members / doors / fund) runs only those parts and
  * replaces their sections of latest.md.
  * Writes the same tables to bench/results/latest.md. Figures only: nothing here asserts a timing.
  *

@@ -70,11 +70,16 @@ export type BuildAppOptions = {
   doors?: false;
   /** Where the job runner's "now" comes from (tests pass a fake clock to drive schedules and retries). */
   clock?: Clock;
+  /**
+   * The benchmark's switch (bench/city-job.ts), not an operator's: coverage runs compute on the main
+   * thread instead of a worker thread, to measure what the worker spares the other requests.
+   */
+  coverageOnMainThread?: true;
 };
 
 export type AppServices = ReturnType<typeof createServices>;
 
-function createServices(config: Config, database: Database, sms: SmsSender, secrets: Secrets, dataKeys: DataKeys, jobs: JobRunner) {
+function createServices(config: Config, database: Database, sms: SmsSender, secrets: Secrets, dataKeys: DataKeys, jobs: JobRunner, isCoverageOnMainThread = false) {
   const { db } = database;
   const standards = createStandardsService({ db });
   const holidays = createHolidaysService({ db });
@@ -89,7 +94,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     mapContext: createMapContextService({ db, networks: createNetworkService({ db }) }),
     positionImports: createPositionImportService({ db, jobs }),
     ...createStarsServices({ db, standards }),
-    coverage: createCoverageService({ db, jobs, networks: createNetworkService({ db }) }),
+    coverage: createCoverageService({ db, jobs, networks: createNetworkService({ db }), isOnMainThread: isCoverageOnMainThread }),
     standards,
     fundShops: createShopsService({ db, dataKeys }),
     fundCards: createCardsService({ db, secrets }),
@@ -170,7 +175,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         : createMemorySmsSender());
   const dataKeys = opts.dataKeys ?? loadDataKeys({ dataKey: config.dataKey, previous: config.previousDataKeys, dataDir: config.dataDir, allowGenerate: config.env !== 'production' });
   const jobs = createJobRunner({ db: database.db, log: app.log, runnerId: `${config.instanceId}:${randomUUID().slice(0, 4)}`, leaseMs: config.jobLeaseSeconds * 1000, ...(opts.jobRunner || {}), ...(opts.clock ? { clock: opts.clock } : {}) });
-  const services = createServices(config, database, sms, secrets, dataKeys, jobs);
+  const services = createServices(config, database, sms, secrets, dataKeys, jobs, opts.coverageOnMainThread === true);
   app.decorate('services', services);
   app.decorate('jobs', jobs);
   if (opts.jobRunner !== false) {

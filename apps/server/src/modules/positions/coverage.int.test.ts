@@ -1,3 +1,4 @@
+import { threadId } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobHandler, JobRow, JobRunner } from '../../platform/jobs';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
@@ -94,6 +95,11 @@ describe('coverage runs', () => {
     expect(layers.body.uncovered.geometry.coordinates.length).toBeGreaterThan(0);
     expect(layers.body.candidates.features).toHaveLength(3);
     expect(layers.body.positions.features).toHaveLength(n);
+    // Computed in a worker thread, not on the thread that serves the requests (this one).
+    const [job] = await t.database.query<{ result: { computedOnThread: number; lengthShare: number } }>('select j.result from job j join coverage_run r on r.job_id = j.id where r.id = $1', [started.body.id]);
+    expect(job!.result.lengthShare).toBe(done.body.lengthShare);
+    expect(job!.result.computedOnThread).toEqual(expect.any(Number));
+    expect(job!.result.computedOnThread).not.toBe(threadId);
     const audit = await t.database.query<{
       action: string;
       actor_name: string;
@@ -252,6 +258,25 @@ describe('coverage runs', () => {
     } finally {
       await t.app.jobs.start();
     }
+  });
+
+  it('fails the job with the error its worker thread threw, retried then dead as before', async () => {
+    await t.app.jobs.stop();
+    const started = await jb.post('/api/v1/coverage-runs', { areaOrgId: jbId, candidates: 0 });
+    expect(started.status).toBe(202);
+    // A stored run whose positions are not a list: the computation throws in the worker.
+    await t.database.query(`update coverage_run set positions = '{"broken": true}'::jsonb where id = $1`, [started.body.id]);
+    const jobOf = async () =>
+      (await t.database.query<{ status: string; attempts: number; error: string | null }>('select j.status, j.attempts, j.error from job j join coverage_run r on r.job_id = j.id where r.id = $1', [started.body.id]))[0]!;
+    await t.app.jobs.start();
+    for (const deadline = Date.now() + 600_000; Date.now() < deadline && (await jobOf()).attempts < 1; ) await new Promise((r) => setTimeout(r, 50));
+    for (const deadline = Date.now() + 600_000; Date.now() < deadline && (await jobOf()).status === 'running'; ) await new Promise((r) => setTimeout(r, 50));
+    // Not an AppError: retried later (maxAttempts 2), with the worker's message kept.
+    expect(await jobOf()).toEqual({ status: 'queued', attempts: 1, error: 'input.positions.map is not a function' });
+    await t.database.query('update job set run_at = now() where id = (select job_id from coverage_run where id = $1)', [started.body.id]);
+    const done = await waitForRun(jb, started.body.id);
+    expect(done.body).toMatchObject({ status: 'failed', error: { code: 'INTERNAL' }, lengthShare: null });
+    expect(await jobOf()).toEqual({ status: 'dead', attempts: 2, error: 'input.positions.map is not a function' });
   });
 
   it('shows a run failed only once its job has recorded why', async () => {

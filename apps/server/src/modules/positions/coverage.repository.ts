@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray, isNotNull, like, lt } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNotNull, like, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Scope } from '../../platform/auth';
 import { job } from '../../platform/jobs';
@@ -86,10 +86,15 @@ export async function updateRun(db: Db, id: string, values: Partial<typeof cover
 }
 
 /** Stores a finished run's figures if its network still exists (deleting a network clears the reference); false otherwise. */
-export async function storeRunResult(db: Db, id: string, values: Partial<typeof coverageRun.$inferInsert>): Promise<boolean> {
+/** The two big GeoJSON layers as JSON text, made where they were computed (the worker thread). */
+export type LayersJson = { isochrones: string; uncovered: string };
+
+export async function storeRunResult(db: Db, id: string, values: Partial<typeof coverageRun.$inferInsert>, layers: LayersJson): Promise<boolean> {
   const rows = await db
     .update(coverageRun)
-    .set(values)
+    // Cast in the database: the driver sends the text as it is, without parsing or serializing the
+    // layers again on the thread that answers requests (tens of MB for a city).
+    .set({ ...values, isochrones: sql`cast(${layers.isochrones} as jsonb)`, uncovered: sql`cast(${layers.uncovered} as jsonb)` })
     .where(and(eq(coverageRun.id, id), isNotNull(coverageRun.networkId)))
     .returning({ id: coverageRun.id });
   return rows.length > 0;

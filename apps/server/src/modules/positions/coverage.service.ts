@@ -1,4 +1,5 @@
 import type { CoverageArea, CoverageLayers, CoverageRun, StartCoverageRun, WeightLayer } from '@niangjia/contracts';
+import { threadId } from 'node:worker_threads';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
@@ -7,6 +8,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { t, type Lang } from '../../platform/i18n';
 import { isJobFailed, type JobContext, type JobRunner } from '../../platform/jobs';
 import { computeCoverage, type CoverageFigures, type StoredCandidate } from './coverage.compute';
+import { computeCoverageInWorker, type CoverageAnswer, type CoverageSummary } from './coverage.worker';
 import './coverage.errors';
 import { parseWeightLayer } from './coverage.geojson';
 import * as repo from './coverage.repository';
@@ -44,6 +46,10 @@ const startSchema = z.object({
 
 /** The figures and layers a finished run stores (also used by the demo seed). */
 export function runValuesOf(figures: CoverageFigures) {
+  return { ...summaryValuesOf(figures), isochrones: figures.isochrones, uncovered: figures.uncovered };
+}
+
+function summaryValuesOf(figures: CoverageSummary) {
   return {
     status: 'succeeded',
     unsnappedCount: figures.unsnappedCount,
@@ -53,8 +59,6 @@ export function runValuesOf(figures: CoverageFigures) {
     totalWeight: figures.totalWeight,
     coveredWeight: figures.coveredWeight,
     weightShare: figures.weightShare,
-    isochrones: figures.isochrones,
-    uncovered: figures.uncovered,
     candidates: figures.candidates,
     timingsMs: figures.timingsMs,
     finishedAt: new Date(),
@@ -66,7 +70,15 @@ export function runValuesOf(figures: CoverageFigures) {
  * from every open position in the area, and keeps its inputs, figures and layers so runs compare
  * over time. The job runs on whichever instance claims it; progress lives in the job row.
  */
-export function createCoverageService({ db, jobs, networks }: { db: Db; jobs: JobRunner; networks: NetworkService }) {
+export function createCoverageService({ db, jobs, networks, isOnMainThread = false }: { db: Db; jobs: JobRunner; networks: NetworkService; isOnMainThread?: boolean }) {
+  /** The figures, and the thread that computed them (kept in the job's result: proof it was not the main one). */
+  const compute: (...args: Parameters<typeof computeCoverage>) => Promise<CoverageAnswer> = isOnMainThread
+    ? async (...args) => {
+        const { isochrones, uncovered, ...figures } = await computeCoverage(...args);
+        return { figures, layers: { isochrones: JSON.stringify(isochrones), uncovered: JSON.stringify(uncovered) }, threadId };
+      }
+    : computeCoverageInWorker;
+
   async function getScopedOrg(id: string, scope: Scope, entity = 'ENTITY_org') {
     const o = await repo.findOrgBrief(db, id);
     if (!o || !isInScope(scope, o.path)) throw notFound(entity);
@@ -83,7 +95,7 @@ export function createCoverageService({ db, jobs, networks }: { db: Db; jobs: Jo
       if (!graph) throw noNetwork(run.area.code);
       const layer = run.weightLayerId ? await repo.findWeightLayer(db, run.weightLayerId) : undefined;
       const points = layer ? (layer.points as [number, number, number][]).map(([lng, lat, weight]) => ({ lng, lat, weight })) : null;
-      const figures = await computeCoverage(
+      const { figures, layers, threadId: computedOnThread } = await compute(
         graph,
         {
           positions: run.positions as Station[],
@@ -96,10 +108,11 @@ export function createCoverageService({ db, jobs, networks }: { db: Db; jobs: Jo
       );
       // The network may have been deleted while the run computed (its reference is then cleared):
       // the run fails for that reason rather than storing figures of a network that is gone.
-      if (!(await repo.storeRunResult(db, runId, runValuesOf(figures)))) throw noNetwork(run.area.code);
+      if (!(await repo.storeRunResult(db, runId, summaryValuesOf(figures), layers))) throw noNetwork(run.area.code);
       return {
         lengthShare: figures.lengthShare,
         weightShare: figures.weightShare,
+        computedOnThread,
       };
     } catch (error) {
       await repo.updateRun(db, runId, {

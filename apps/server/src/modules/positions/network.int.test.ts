@@ -3,7 +3,8 @@ import { systemAuditContext } from '../../platform/audit/audit.service';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
 import { haversineMetres } from './geo';
 import { dataFile } from './geo/testing';
-import { createNetworkService } from './network.service';
+import { loadNetworkGraph } from './network.repository';
+import { createNetworkService, serializeWalkGraph } from './network.service';
 
 let t: TestApp;
 let jb: Client;
@@ -61,6 +62,15 @@ describe('street networks', () => {
     expect(rows).toEqual([{ id: second.id, name: 'Monaco again' }]);
     const audit = await t.database.query<{ action: string }>("select action from audit_entry where action = 'network.import' and org_id = $1", [orgId]);
     expect(audit).toHaveLength(2);
+  });
+
+  it('reads a stored graph piece by piece into shared memory, byte for byte the stored one', async () => {
+    const [row] = await t.database.query<{ id: string }>('select id from street_network where org_id = $1', [await t.orgId('JB-GYQ')]);
+    const stored = (await loadNetworkGraph(t.database.db, row!.id))!;
+    const graph = (await createNetworkService({ db: t.database.db, graphPieceBytes: 10_000 }).loadGraph(row!.id))!;
+    expect(stored.graph.length).toBeGreaterThan(20 * 10_000);
+    expect(graph.lng.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(Buffer.compare(serializeWalkGraph(graph), stored.graph)).toBe(0);
   });
 
   it('measures nearest along the streets, sorted, never shorter than the straight line', async () => {

@@ -33,6 +33,28 @@ export async function findNetworkForOrg(db: Db, orgId: string): Promise<StreetNe
   return (await db.select(metaColumns).from(streetNetwork).where(eq(streetNetwork.orgId, orgId)).limit(1))[0];
 }
 
+/** A stored graph's version and size, without its bytes. */
+export async function findNetworkGraphSize(db: Db, id: string): Promise<{ importedAt: Date; bytes: number } | undefined> {
+  return (
+    await db
+      .select({ importedAt: streetNetwork.importedAt, bytes: sql`octet_length(${streetNetwork.graph})`.mapWith(Number) })
+      .from(streetNetwork)
+      .where(eq(streetNetwork.id, id))
+      .limit(1)
+  )[0];
+}
+
+/** `length` bytes of a stored graph from `offset` (0-based), with the version they belong to. */
+export async function loadNetworkGraphPiece(db: Db, id: string, offset: number, length: number): Promise<{ importedAt: Date; piece: Buffer } | undefined> {
+  return (
+    await db
+      .select({ importedAt: streetNetwork.importedAt, piece: sql`substring(${streetNetwork.graph} from ${offset + 1} for ${length})`.mapWith(streetNetwork.graph) })
+      .from(streetNetwork)
+      .where(eq(streetNetwork.id, id))
+      .limit(1)
+  )[0];
+}
+
 export async function loadNetworkGraph(db: Db, id: string): Promise<{ importedAt: Date; graph: Buffer } | undefined> {
   return (await db.select({ importedAt: streetNetwork.importedAt, graph: streetNetwork.graph }).from(streetNetwork).where(eq(streetNetwork.id, id)).limit(1))[0];
 }

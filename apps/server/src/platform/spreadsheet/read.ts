@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors';
+import { createSlots } from '../slots';
 import type { CsvProblem, CsvRow } from './csv.mjs';
 import { FORMULA, TOO_LONG, type RawCell, type RawRow } from './xlsx.mjs';
 import { looksLikeZip } from './zip.mjs';
@@ -49,19 +50,7 @@ export const spreadsheetError = (code: string, params: Record<string, string | n
 // At most this many parsing threads per process; more readers wait their turn, so the memory the
 // readers can take is bounded too (each thread's heap is capped by maxHeapMb).
 const MAX_THREADS = 2;
-let threads = 0;
-const waiting: (() => void)[] = [];
-async function takeThread(): Promise<() => void> {
-  if (threads >= MAX_THREADS) await new Promise<void>((resolve) => waiting.push(resolve));
-  threads++;
-  let isReleased = false;
-  return () => {
-    if (isReleased) return;
-    isReleased = true;
-    threads--;
-    waiting.shift()?.();
-  };
-}
+const threads = createSlots(MAX_THREADS);
 
 type WorkerMessage =
   | { type: 'rows'; rows: unknown[]; lastRow?: number }
@@ -73,7 +62,7 @@ type WorkerMessage =
  * the worker parses the next batch only when this one has been taken (backpressure).
  */
 async function* runWorker(kind: 'xlsx' | 'csv', file: Buffer, limits: SpreadsheetLimits, onDimension?: (lastRow: number) => void): AsyncGenerator<unknown[], { problems: CsvProblem[]; problemCount: number }> {
-  const release = await takeThread();
+  const release = await threads.take();
   const worker = new Worker(new URL('./reader.worker.mjs', import.meta.url), {
     workerData: { kind, file: new Uint8Array(file), limits: { maxUnpackedBytes: limits.maxUnpackedBytes, maxRows: limits.maxRows, maxColumns: limits.maxColumns, maxCellChars: limits.maxCellChars, maxProblems: limits.maxProblems } },
     resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: 16 },
