@@ -74,12 +74,24 @@ describe.skipIf(!canRun)('staff import positions from Excel, and type BD-09 coor
       await page.getByRole('button', { name: /新增阵地/ }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByTestId('location-map').locator('path').first().waitFor();
-      await dialog.getByLabel('坐标系').click();
-      await page.getByTitle('BD-09（百度）').click();
-      await dialog.getByLabel('经度').fill('106.5375');
-      await dialog.getByLabel('纬度').fill('29.5851');
-      await dialog.getByRole('button', { name: '定位到地图' }).click();
-      await expect.poll(() => dialog.getByTestId('picked-location').innerText()).toContain('按 BD-09（百度） 输入的 106.5375，29.5851');
+      // A click on the option while the drop-down is still opening can miss (a full CI run kept
+      // GCJ-02): choose, type and place again until the picked point says BD-09.
+      await expect
+        .poll(
+          async () => {
+            await dialog.getByLabel('坐标系').click();
+            await page
+              .getByTitle('BD-09（百度）')
+              .click({ timeout: 5000 })
+              .catch(() => undefined);
+            await dialog.getByLabel('经度').fill('106.5375');
+            await dialog.getByLabel('纬度').fill('29.5851');
+            await dialog.getByRole('button', { name: '定位到地图' }).click();
+            return dialog.getByTestId('picked-location').innerText();
+          },
+          { timeout: 45_000, interval: 1000 },
+        )
+        .toContain('按 BD-09（百度） 输入的 106.5375，29.5851');
       await dialog.getByTestId('location-map').locator('.leaflet-marker-icon').waitFor();
       await dialog.getByLabel('编码').fill(code);
       await dialog.getByLabel('名称').fill(`百度坐标驿站${suffix}`);
