@@ -3,7 +3,10 @@
 -- it for every row a rollup trigger upserts (3 per door entry, sale or new org), at ~0.7 ms of
 -- planning each. PL/pgSQL keeps its two statements' plans: 4,000 new orgs went from 33 s to 1.5 s
 -- (100,000 had not finished in 28 minutes); door scans and sales write such rows on every commit too.
-CREATE OR REPLACE FUNCTION niangjia_district_of(p_org uuid) RETURNS uuid LANGUAGE plpgsql STABLE AS $$
+-- Custom plans only: a session's first calls on a young database (org a page long) would otherwise
+-- cache a generic plan that scans `org`, and keep scanning it as org grows to 100,000 rows.
+CREATE OR REPLACE FUNCTION niangjia_district_of(p_org uuid) RETURNS uuid LANGUAGE plpgsql STABLE
+SET plan_cache_mode = force_custom_plan AS $$
 DECLARE
   v_path text;
   v_id uuid;

@@ -52,6 +52,16 @@ describe('every indicator against a hand-counted fixture (测试区, 2025)', () 
     }
   });
 
+  it('files every rollup row under its org’s district (the shard key the triggers look up once per org)', async () => {
+    for (const table of ['indicator_rollup', 'indicator_rollup_month', 'indicator_total']) {
+      const [row] = await t.database.query<{ rows: number; wrong: number }>(
+        `select count(*)::int as rows, count(*) filter (where district_id is distinct from niangjia_district_of(org_id))::int as wrong from ${table}`,
+      );
+      expect(row!.rows, table).toBeGreaterThan(0);
+      expect(row!.wrong, table).toBe(0);
+    }
+  });
+
   it('drills down by child org: rows (with 本级) add up to the parent for every additive indicator', async () => {
     for (const key of ALL) {
       const res = await admin.get(`/api/v1/indicators/${key}/breakdown?org=FX&period=year&date=2025-06-01&by=child`);

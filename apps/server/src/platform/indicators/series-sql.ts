@@ -11,7 +11,7 @@ import type { SeriesDef } from './types';
  */
 
 /** Bump when the generated SQL changes shape: every series is rebuilt and every trigger replaced. */
-// 2: the month rollup beside the day rollup.
+// 2: the month rollup beside the day rollup; the shard key looked up once per org of a statement.
 export const GENERATOR_VERSION = 2;
 export const CHANGE_CHANNEL = 'indicator_changed';
 /** Org ids carried by one change notification; more means "many" (listeners refresh everything). */
@@ -87,15 +87,18 @@ export function rebuildSql(def: SeriesDef): string[] {
     `delete from indicator_rollup where series = ${key}`,
     `delete from indicator_rollup_month where series = ${key}`,
     `delete from indicator_total where series = ${key}`,
-    `insert into indicator_rollup (series, org_id, day, dims, value)
-     select ${key}, f.org_id, (f.at at time zone ${TZ})::date, f.dims, sum(f.value)
-       from (${factSql(def)}) f where f.org_id is not null and f.at is not null
-      group by 2, 3, 4 having sum(f.value) <> 0`,
-    `insert into indicator_rollup_month (series, org_id, month, dims, value)
-     select series, org_id, date_trunc('month', day::timestamp)::date, dims, sum(value) from indicator_rollup where series = ${key}
-      group by 1, 2, 3, 4 having sum(value) <> 0`,
-    `insert into indicator_total (series, org_id, dims, value)
-     select series, org_id, dims, sum(value) from indicator_rollup where series = ${key} group by 1, 2, 3 having sum(value) <> 0`,
+    `insert into indicator_rollup (series, org_id, day, dims, value, district_id)
+     with a as (
+       select f.org_id, (f.at at time zone ${TZ})::date as day, f.dims, sum(f.value) as value
+         from (${factSql(def)}) f where f.org_id is not null and f.at is not null
+        group by 1, 2, 3 having sum(f.value) <> 0),
+     od as (select org_id, niangjia_district_of(org_id) as district_id from (select distinct org_id from a) x)
+     select ${key}, a.org_id, a.day, a.dims, a.value, od.district_id from a join od using (org_id)`,
+    `insert into indicator_rollup_month (series, org_id, month, dims, value, district_id)
+     select series, org_id, date_trunc('month', day::timestamp)::date, dims, sum(value), district_id from indicator_rollup where series = ${key}
+      group by 1, 2, 3, 4, 6 having sum(value) <> 0`,
+    `insert into indicator_total (series, org_id, dims, value, district_id)
+     select series, org_id, dims, sum(value), district_id from indicator_rollup where series = ${key} group by 1, 2, 3, 5 having sum(value) <> 0`,
   ];
 }
 
@@ -125,17 +128,20 @@ export function triggerFunctionSql(table: string, series: SeriesDef[]): string {
     g as (
       select series, org_id, (at at time zone ${TZ})::date as day, dims, sum(value)::bigint as v
         from d where org_id is not null and at is not null group by 1, 2, 3, 4 having sum(value) <> 0),
+    -- The shard key once per org of the statement, not once per row in the tables' fill triggers.
+    od as (select org_id, niangjia_district_of(org_id) as district_id from (select distinct org_id from g) x),
     r as (
-      insert into indicator_rollup as t (series, org_id, day, dims, value)
-      select series, org_id, day, dims, v from g order by 1, 2, 3, 4
+      insert into indicator_rollup as t (series, org_id, day, dims, value, district_id)
+      select g.series, g.org_id, g.day, g.dims, g.v, od.district_id from g join od using (org_id) order by 1, 2, 3, 4
       on conflict (series, org_id, day, dims) do update set value = t.value + excluded.value returning 1),
     m as (
-      insert into indicator_rollup_month as t (series, org_id, month, dims, value)
-      select series, org_id, date_trunc('month', day::timestamp)::date, dims, sum(v) from g group by 1, 2, 3, 4 having sum(v) <> 0 order by 1, 2, 3, 4
+      insert into indicator_rollup_month as t (series, org_id, month, dims, value, district_id)
+      select g.series, g.org_id, date_trunc('month', g.day::timestamp)::date, g.dims, sum(g.v), od.district_id
+        from g join od using (org_id) group by 1, 2, 3, 4, 6 having sum(g.v) <> 0 order by 1, 2, 3, 4
       on conflict (series, org_id, month, dims) do update set value = t.value + excluded.value returning 1),
     s as (
-      insert into indicator_total as t (series, org_id, dims, value)
-      select series, org_id, dims, sum(v) from g group by 1, 2, 3 having sum(v) <> 0 order by 1, 2, 3
+      insert into indicator_total as t (series, org_id, dims, value, district_id)
+      select g.series, g.org_id, g.dims, sum(g.v), od.district_id from g join od using (org_id) group by 1, 2, 3, 5 having sum(g.v) <> 0 order by 1, 2, 3
       on conflict (series, org_id, dims) do update set value = t.value + excluded.value returning 1)
     select (select count(*) from r),
            json_build_object('series', (select array_agg(distinct series) from g),
