@@ -5,7 +5,7 @@ import { appUser } from '../accounts';
 import { membership, person } from '../members';
 import { org } from '../orgs';
 import { position } from '../positions';
-import { doorAlarm, doorBan, doorCodeUse, doorCommand, doorController, doorDeviceNonce, doorEntry, doorPolicy, doorRejectedMessage } from './access.tables';
+import { doorAlarm, doorBan, doorCommand, doorController, doorDeviceNonce, doorEntry, doorPolicy, doorRejectedMessage } from './access.tables';
 
 export type ControllerRow = typeof doorController.$inferSelect;
 export type PolicyRow = typeof doorPolicy.$inferSelect;
