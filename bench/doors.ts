@@ -154,6 +154,21 @@ async function mqttBaseline(url: string, n: number): Promise<Stats> {
   return stats(times);
 }
 
+async function startProfile(): Promise<{ stop(): Promise<unknown> }> {
+  const { Session } = await import("node:inspector/promises");
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return {
+    async stop() {
+      const { profile } = await session.post("Profiler.stop");
+      session.disconnect();
+      return profile;
+    },
+  };
+}
+
 export async function benchDoors(adminUrl: string): Promise<DoorFigures> {
   const n = Number(process.env.BENCH_DOOR_SCANS) || 200;
   const broker = process.env.BENCH_MQTT_URL
@@ -323,7 +338,11 @@ export async function benchDoors(adminUrl: string): Promise<DoorFigures> {
       return { ...figures, baselineBefore, baselineAfter, load };
     };
     const small = doors.slice(0, Math.min(10, n));
-    const bursts = [await timed(small, now, now + 1), await timed(doors, now - 1, now - 2)];
+    const bursts = [await timed(small, now, now + 1)];
+    // BENCH_DOORS_PROFILE=<file>: a CPU profile of the app process over the big burst (open in Chrome DevTools).
+    const profile = process.env.BENCH_DOORS_PROFILE ? await startProfile() : undefined;
+    bursts.push(await timed(doors, now - 1, now - 2));
+    if (profile) fs.writeFileSync(process.env.BENCH_DOORS_PROFILE!, JSON.stringify(await profile.stop()));
     await app.close();
     return { bursts };
   } finally {
