@@ -6,9 +6,9 @@ import { decryptField, type DataKeys } from '../../platform/pii';
 import { convertCoord, haversineMetres, hoursText, isOpenAt, type Schedule } from '../positions';
 import * as repo from './access.repository';
 import type { DoorCache } from './door-cache';
-import { commitScan, readScanFacts, type RunQuery, type ScanFacts } from './scan.repository';
+import { commitScan, openScan, readScanFacts, type CommitResult, type RunQuery, type ScanFacts } from './scan.repository';
 import { CODE_STEP_SECONDS, codeStepAt, deriveStaticCode, findCodeStep, isSameCode } from './door-crypto';
-import { SECRET_PURPOSE, type DoorGateway } from './gateway';
+import { SECRET_PURPOSE, type DoorGateway, type PreparedUnlock } from './gateway';
 
 type Door = NonNullable<Awaited<ReturnType<typeof repo.findDoorByDevice>>>;
 
@@ -78,11 +78,6 @@ export function createDoorsService({ database, dataKeys, gateway, door, cache, c
     if (!found) throw notFound();
     return found;
   }
-  const readFacts = (d: Door, input: OpenDoor, userId: string, now: Date, windowStart: Date) =>
-    // Everything about the worker in one statement; the rate limit is counted (before the code is
-    // checked, so codes cannot be guessed faster than the limit) unless the door is revoked.
-    readScanFacts(run, { userId, requestId: input.requestId, rateKey: `door:${d.position.id}:${userId}`, windowStart, isCounted: d.controller.status === 'active', positionId: d.position.id, now });
-
   return {
     async getPublicDoor(deviceId: string): Promise<PublicDoor> {
       const d = await getDoor(deviceId);
@@ -107,21 +102,83 @@ export function createDoorsService({ database, dataKeys, gateway, door, cache, c
       const windowMs = RATE_WINDOW_SECONDS * 1000;
       const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
       let d = await findDoor(deviceId);
-      let facts = await readFacts(d, input, userId, now, windowStart);
+      let facts: ScanFacts;
+      let committed: (CommitResult & { command: PreparedUnlock }) | undefined;
+      const fast = passesDoorChecks(d, input, now);
+      if (fast) {
+        // Everything the door alone decides has passed: the worker's facts and the write in one statement.
+        const policy = d.policy ?? DEFAULT_POLICY;
+        const command = gateway.prepareUnlock();
+        const opened = await openScan(
+          run,
+          { ...factsQuery(d, input, userId, now, windowStart), rateLimit: policy.rateLimitPer10Min, isMembersOnly: policy.whoMayEnter === 'members' },
+          commitInput(d, deviceId, input, userId, fast.step, now, fast.isAfterHours, command),
+        );
+        facts = opened.facts;
+        committed = opened.committed && { ...opened.committed, command };
+      } else {
+        facts = await readScanFacts(run, factsQuery(d, input, userId, now, windowStart));
+      }
       // A stale copy is caught by the write (it re-checks the versions): read the door again and redo the checks.
       for (let attempt = 1; ; attempt++) {
-        const outcome = await tryOpen(d, deviceId, input, userId, facts, now, windowStart, attempt === MAX_ATTEMPTS);
+        const outcome = await tryOpen(d, deviceId, input, userId, facts, now, windowStart, attempt === MAX_ATTEMPTS, committed);
         if (outcome !== 'stale') return outcome;
+        committed = undefined;
         cache.drop(deviceId);
         const fresh = await cache.load(deviceId);
         if (!fresh) throw notFound();
-        if (fresh.position.id !== d.position.id) facts = await readFacts(fresh, input, userId, now, windowStart);
+        if (fresh.position.id !== d.position.id) facts = await readScanFacts(run, factsQuery(fresh, input, userId, now, windowStart));
         d = fresh;
       }
     },
   };
 
-  async function tryOpen(d: Door, deviceId: string, input: OpenDoor, userId: string, facts: ScanFacts, now: Date, windowStart: Date, isLastAttempt: boolean): Promise<OpenDoorResult | 'stale'> {
+  /** The checks made from the door alone (status, policy, hours, the code), in the service's order; the step when they all pass. */
+  function passesDoorChecks(d: Door, input: OpenDoor, now: Date): { step: number | null; isAfterHours: boolean } | undefined {
+    const { controller, position } = d;
+    const policy = d.policy ?? DEFAULT_POLICY;
+    const isAfterHours = !isOpenAt(staffedSchedule(position), now);
+    if (controller.status !== 'active' || policy.isClosed || position.status !== 'open') return undefined;
+    if (policy.scanHours === 'outside_staffed' && !isAfterHours) return undefined;
+    if (policy.scanHours === 'custom' && !isInRanges(policy.customRanges as TimeRange[], now)) return undefined;
+    const secret = decryptField(dataKeys, SECRET_PURPOSE, controller.secretEnc);
+    if (controller.codeMode === 'static') {
+      if (!isSameCode(deriveStaticCode(secret, d.controller.deviceId), input.code) || isAfterHours || !input.location) return undefined;
+      const [lng, lat] = convertCoord([input.location.lng, input.location.lat], input.location.crs, 'wgs84');
+      return haversineMetres(lng, lat, position.lng, position.lat) > controller.maxDistanceM ? undefined : { step: null, isAfterHours };
+    }
+    const step = findCodeStep(secret, d.controller.deviceId, input.code, now, Math.ceil(door.codeMaxAgeSeconds / CODE_STEP_SECONDS));
+    return step === null ? undefined : { step, isAfterHours };
+  }
+
+  function factsQuery(d: Door, input: OpenDoor, userId: string, now: Date, windowStart: Date) {
+    // The rate limit is counted (before the code is checked, so codes cannot be guessed faster than the limit) unless the door is revoked.
+    return { userId, requestId: input.requestId, rateKey: `door:${d.position.id}:${userId}`, windowStart, isCounted: d.controller.status === 'active', positionId: d.position.id, now };
+  }
+
+  function commitInput(d: Door, deviceId: string, input: OpenDoor, userId: string, step: number | null, now: Date, isAfterHours: boolean, command: PreparedUnlock, worker?: ScanFacts['worker']) {
+    return {
+      controllerId: d.controller.id,
+      versions: cache.versionsOf(d),
+      step,
+      at: now,
+      positionId: d.position.id,
+      orgId: d.position.orgId,
+      deviceId,
+      userId,
+      // The fast path writes the names from the worker row it reads in the same statement (see scan.repository).
+      personName: worker?.person?.realName ?? null,
+      phoneMasked: worker ? maskPhone(worker.phone) : null,
+      onlineSince: new Date(now.getTime() - door.heartbeatSeconds * door.offlineAfterMissed * 1000),
+      commandId: command.commandId,
+      requestId: input.requestId,
+      isAfterHours,
+      issuedAt: command.issuedAt,
+      expiresAt: command.expiresAt,
+    };
+  }
+
+  async function tryOpen(d: Door, deviceId: string, input: OpenDoor, userId: string, facts: ScanFacts, now: Date, windowStart: Date, isLastAttempt: boolean, pre?: CommitResult & { command: PreparedUnlock }): Promise<OpenDoorResult | 'stale'> {
     const { controller, position } = d;
     const { worker } = facts;
     const extras = { contactPhone: position.contactPhone, stationName: position.name };
@@ -182,25 +239,9 @@ export function createDoorsService({ database, dataKeys, gateway, door, cache, c
 
     // One write: versions re-checked, the code's step used once across instances, the entry logged
     // (before the command goes out, so an ack handled by any instance finds it) and the command recorded.
-    const command = gateway.prepareUnlock();
-    const committed = await commitScan(run, {
-      controllerId: controller.id,
-      versions: cache.versionsOf(d),
-      step,
-      at: now,
-      positionId: position.id,
-      orgId: position.orgId,
-      deviceId,
-      userId,
-      personName,
-      phoneMasked,
-      onlineSince: new Date(now.getTime() - door.heartbeatSeconds * door.offlineAfterMissed * 1000),
-      commandId: command.commandId,
-      requestId: input.requestId,
-      isAfterHours,
-      issuedAt: command.issuedAt,
-      expiresAt: command.expiresAt,
-    });
+    // The fast path already wrote (scan.repository `openScan`); otherwise write now.
+    const command = pre?.command ?? gateway.prepareUnlock();
+    const committed = pre ?? (await commitScan(run, commitInput(d, deviceId, input, userId, step, now, isAfterHours, command, worker)));
     // The door changed under every attempt (edited again and again while scanned): the worker may tap again.
     if (committed.kind === 'stale') {
       if (isLastAttempt) throw await refuseLogged('DOOR_NO_ACK', 504, {}, {}, 'failed');

@@ -14,8 +14,7 @@ export type ScanFacts = {
   isBanned: boolean;
 };
 
-const FACTS_SQL = `
-with earlier as (
+const FACTS_CTES = `earlier as (
   select id, result, reason, command_id from door_entry where user_id = $1::uuid and request_id = $2::uuid limit 1
 ), w as (
   select u.phone, p.id as person_id, p.real_name, p.phone as person_phone,
@@ -29,13 +28,20 @@ with earlier as (
     count = case when rate_limit.window_start = excluded.window_start then rate_limit.count + 1 else 1 end,
     window_start = excluded.window_start
   returning count
-)
-select (select row_to_json(earlier) from earlier) as earlier,
+)`;
+
+const BANNED = `exists (select 1 from door_ban b, w
+  where b.position_id = $6::uuid and b.phone in (w.phone, w.person_phone) and b.lifted_at is null
+    and (b.until is null or b.until > $7::timestamptz))`;
+
+const FACTS_COLUMNS = `(select row_to_json(earlier) from earlier) as earlier,
        (select row_to_json(w) from w) as worker,
        (select count from rl) as rate_count,
-       exists (select 1 from door_ban b, w
-               where b.position_id = $6::uuid and b.phone in (w.phone, w.person_phone) and b.lifted_at is null
-                 and (b.until is null or b.until > $7::timestamptz)) as is_banned`;
+       ${BANNED} as is_banned`;
+
+const FACTS_SQL = `
+with ${FACTS_CTES}
+select ${FACTS_COLUMNS}`;
 
 type FactsRow = {
   earlier: ScanFacts['earlier'];
@@ -50,7 +56,15 @@ type FactsRow = {
  * only when `isCounted` and the tap is new, as before) and whether either phone is banned here.
  */
 export async function readScanFacts(run: RunQuery, q: { userId: string; requestId: string; rateKey: string; windowStart: Date; isCounted: boolean; positionId: string; now: Date }): Promise<ScanFacts> {
-  const [row] = await run<FactsRow>(FACTS_SQL, [q.userId, q.requestId, q.rateKey, q.windowStart.toISOString(), q.isCounted, q.positionId, q.now.toISOString()]);
+  const [row] = await run<FactsRow>(FACTS_SQL, factsParams(q));
+  return toFacts(row);
+}
+
+function factsParams(q: Parameters<typeof readScanFacts>[1]): unknown[] {
+  return [q.userId, q.requestId, q.rateKey, q.windowStart.toISOString(), q.isCounted, q.positionId, q.now.toISOString()];
+}
+
+function toFacts(row: FactsRow | undefined): ScanFacts {
   const w = row?.worker;
   const person = w?.person_id ? { id: w.person_id, realName: w.real_name ?? '', phone: w.person_phone } : null;
   return {
@@ -88,6 +102,40 @@ with ok as (
 select exists (select 1 from ok) as is_fresh, exists (select 1 from used) as is_code_used_now,
        (select id from e) as entry_id, (select reason from e) as reason`;
 
+const OPEN_SQL = `
+with ${FACTS_CTES}, ok as (
+  select c.last_seen_at from door_controller c
+  join position p on p.id = c.position_id
+  left join door_policy dp on dp.position_id = c.position_id
+  where c.id = $8::uuid and c.status = 'active' and c.version = $9::int and p.version = $10::int and coalesce(dp.version, 0) = $11::int
+    -- The worker's checks, as the service makes them: no earlier answer, under the rate limit, a real name, a member where needed, not banned.
+    and not exists (select 1 from earlier) and (select count from rl) <= $26::int
+    and exists (select 1 from w where w.person_id is not null and (not $27::boolean or w.is_member)) and not ${BANNED}
+), used as (
+  insert into door_code_use (controller_id, step)
+  select $8::uuid, $12::bigint from ok where $12::bigint is not null
+  on conflict do nothing returning step
+), e as (
+  insert into door_entry (at, position_id, org_id, controller_id, device_id, user_id, person_name, phone_masked, result, reason, command_id, request_id, is_after_hours)
+  select $13::timestamptz, $14::uuid, $15::uuid, $8::uuid, $16::text, $17::uuid,
+         coalesce($18::text, (select w.real_name from w)),
+         coalesce($19::text, (select case when length(x.phone) >= 7 then left(x.phone, 3) || '****' || right(x.phone, 4) else x.phone end
+                              from (select coalesce(w.phone, w.person_phone) as phone from w) x)),
+         'failed',
+         case when ok.last_seen_at >= $20::timestamptz then 'PENDING' else 'DOOR_CONTROLLER_OFFLINE' end,
+         case when ok.last_seen_at >= $20::timestamptz then $21::uuid end,
+         case when ok.last_seen_at >= $20::timestamptz then $22::uuid end,
+         $23::boolean
+  from ok where $12::bigint is null or exists (select 1 from used)
+  on conflict do nothing returning id, reason
+), cmd as (
+  insert into door_command (id, controller_id, entry_id, issued_at, expires_at)
+  select $21::uuid, $8::uuid, e.id, $24::timestamptz, $25::timestamptz from e where e.reason = 'PENDING'
+  returning id
+)
+select ${FACTS_COLUMNS}, exists (select 1 from ok) as is_fresh, exists (select 1 from used) as is_code_used_now,
+       (select id from e) as entry_id, (select reason from e) as reason`;
+
 export type CommitResult =
   | { kind: 'stale' }
   | { kind: 'code_used' }
@@ -122,7 +170,22 @@ export async function commitScan(
     expiresAt: Date;
   },
 ): Promise<CommitResult> {
-  const [row] = await run<{ is_fresh: boolean; is_code_used_now: boolean; entry_id: string | null; reason: string | null }>(COMMIT_SQL, [
+  const [row] = await run<CommitRow>(COMMIT_SQL, commitParams(s));
+  return toCommitResult(row, s.step);
+}
+
+type CommitInput = Parameters<typeof commitScan>[1];
+type CommitRow = { is_fresh: boolean; is_code_used_now: boolean; entry_id: string | null; reason: string | null };
+
+function toCommitResult(row: CommitRow | undefined, step: number | null): CommitResult {
+  if (!row?.is_fresh) return { kind: 'stale' };
+  if (step !== null && !row.is_code_used_now) return { kind: 'code_used' };
+  if (!row.entry_id) return { kind: 'duplicate' };
+  return row.reason === 'PENDING' ? { kind: 'pending', entryId: row.entry_id } : { kind: 'offline', entryId: row.entry_id };
+}
+
+function commitParams(s: CommitInput): unknown[] {
+  return [
     s.controllerId,
     s.versions.controller,
     s.versions.position,
@@ -141,11 +204,24 @@ export async function commitScan(
     s.isAfterHours,
     s.issuedAt.toISOString(),
     s.expiresAt.toISOString(),
-  ]);
-  if (!row?.is_fresh) return { kind: 'stale' };
-  if (s.step !== null && !row.is_code_used_now) return { kind: 'code_used' };
-  if (!row.entry_id) return { kind: 'duplicate' };
-  return row.reason === 'PENDING' ? { kind: 'pending', entryId: row.entry_id } : { kind: 'offline', entryId: row.entry_id };
+  ];
+}
+
+/**
+ * The fast path, when every check the service makes from the door alone has passed (active, open,
+ * within hours, a right code): the worker's facts and the commit in one statement. The commit only
+ * happens when the worker's checks pass too; otherwise the service refuses from the facts, in its
+ * usual order, exactly as after `readScanFacts` (`committed` is then undefined).
+ */
+export async function openScan(
+  run: RunQuery,
+  q: Parameters<typeof readScanFacts>[1] & { rateLimit: number; isMembersOnly: boolean },
+  s: CommitInput,
+): Promise<{ facts: ScanFacts; committed: CommitResult | undefined }> {
+  const [row] = await run<FactsRow & CommitRow>(OPEN_SQL, [...factsParams(q), ...commitParams(s), q.rateLimit, q.isMembersOnly]);
+  const facts = toFacts(row);
+  const passes = !facts.earlier && facts.rateCount !== null && facts.rateCount <= q.rateLimit && facts.worker.person !== null && (!q.isMembersOnly || facts.worker.isMember) && !facts.isBanned;
+  return { facts, committed: passes ? toCommitResult(row, s.step) : undefined };
 }
 
 const ACK_SQL = `
