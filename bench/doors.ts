@@ -377,7 +377,7 @@ export function doorsMarkdown(f: DoorFigures, command: string): string {
   }
   lines.push(
     "",
-    "Statements per scan are counted in the app's process (every pg client: the pool, the acks' own pool, listeners) over the burst and its acks, divided by the scans: the request's session check, the scan's two statements (the worker's facts; the code use + entry + command) and the ack's one. The door itself comes from the instance's copy (docs/ARCHITECTURE.md, door scan).",
+    "Statements per scan are counted in the app's process (every pg client: the pool, the acks' own pool, listeners) over the burst and its acks, divided by the scans: the request's session check, the scan's one statement when the door's own checks pass (the worker's facts, rate limit, bans, code use, entry, command; two when they refuse) and the ack's one. The door itself comes from the instance's copy (docs/ARCHITECTURE.md, door scan).",
     "",
   );
   return lines.join("\n");
