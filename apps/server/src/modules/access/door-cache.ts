@@ -3,7 +3,7 @@ import type { Database, Db } from '../../db/client';
 import { createNotifyListener, type NotifyListener } from '../../platform/notify-listener';
 import * as repo from './access.repository';
 
-/** Sent by the triggers of migration 0028 with a station id whenever a controller, policy or station changes. */
+/** Sent by the triggers of migration 0032 with a station id whenever a controller, policy or station changes. */
 export const DOOR_CONFIG_CHANNEL = 'door_config';
 const MAX_DOORS = 20_000;
 
