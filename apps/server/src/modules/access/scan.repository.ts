@@ -75,66 +75,58 @@ function toFacts(row: FactsRow | undefined): ScanFacts {
   };
 }
 
-const COMMIT_SQL = `
-with ok as (
+/**
+ * The write's CTEs with its parameters numbered from `k + 1` (after the facts' seven in OPEN_SQL).
+ * `gate` adds conditions to the freshness check; `personName`/`phoneMasked` are SQL for the entry's names
+ * when their parameters are null (the fast path reads the worker in the same statement).
+ */
+function commitCtes(k: number, o: { gate: string; personName: string; phoneMasked: string }): string {
+  const $ = (n: number) => `$${n + k}`;
+  const isOnline = `ok.last_seen_at >= ${$(13)}::timestamptz`;
+  return `ok as (
   select c.last_seen_at from door_controller c
   join position p on p.id = c.position_id
   left join door_policy dp on dp.position_id = c.position_id
-  where c.id = $1::uuid and c.status = 'active' and c.version = $2::int and p.version = $3::int and coalesce(dp.version, 0) = $4::int
+  where c.id = ${$(1)}::uuid and c.status = 'active' and c.version = ${$(2)}::int and p.version = ${$(3)}::int and coalesce(dp.version, 0) = ${$(4)}::int${o.gate}
 ), used as (
   insert into door_code_use (controller_id, step)
-  select $1::uuid, $5::bigint from ok where $5::bigint is not null
+  select ${$(1)}::uuid, ${$(5)}::bigint from ok where ${$(5)}::bigint is not null
   on conflict do nothing returning step
 ), e as (
   insert into door_entry (at, position_id, org_id, controller_id, device_id, user_id, person_name, phone_masked, result, reason, command_id, request_id, is_after_hours)
-  select $6::timestamptz, $7::uuid, $8::uuid, $1::uuid, $9::text, $10::uuid, $11::text, $12::text, 'failed',
-         case when ok.last_seen_at >= $13::timestamptz then 'PENDING' else 'DOOR_CONTROLLER_OFFLINE' end,
-         case when ok.last_seen_at >= $13::timestamptz then $14::uuid end,
-         case when ok.last_seen_at >= $13::timestamptz then $15::uuid end,
-         $16::boolean
-  from ok where $5::bigint is null or exists (select 1 from used)
+  select ${$(6)}::timestamptz, ${$(7)}::uuid, ${$(8)}::uuid, ${$(1)}::uuid, ${$(9)}::text, ${$(10)}::uuid,
+         coalesce(${$(11)}::text, ${o.personName}), coalesce(${$(12)}::text, ${o.phoneMasked}), 'failed',
+         case when ${isOnline} then 'PENDING' else 'DOOR_CONTROLLER_OFFLINE' end,
+         case when ${isOnline} then ${$(14)}::uuid end,
+         case when ${isOnline} then ${$(15)}::uuid end,
+         ${$(16)}::boolean
+  from ok where ${$(5)}::bigint is null or exists (select 1 from used)
   on conflict do nothing returning id, reason
 ), cmd as (
   insert into door_command (id, controller_id, entry_id, issued_at, expires_at)
-  select $14::uuid, $1::uuid, e.id, $17::timestamptz, $18::timestamptz from e where e.reason = 'PENDING'
+  select ${$(14)}::uuid, ${$(1)}::uuid, e.id, ${$(17)}::timestamptz, ${$(18)}::timestamptz from e where e.reason = 'PENDING'
   returning id
-)
-select exists (select 1 from ok) as is_fresh, exists (select 1 from used) as is_code_used_now,
+)`;
+}
+
+const COMMIT_COLUMNS = `exists (select 1 from ok) as is_fresh, exists (select 1 from used) as is_code_used_now,
        (select id from e) as entry_id, (select reason from e) as reason`;
 
-const OPEN_SQL = `
-with ${FACTS_CTES}, ok as (
-  select c.last_seen_at from door_controller c
-  join position p on p.id = c.position_id
-  left join door_policy dp on dp.position_id = c.position_id
-  where c.id = $8::uuid and c.status = 'active' and c.version = $9::int and p.version = $10::int and coalesce(dp.version, 0) = $11::int
-    -- The worker's checks, as the service makes them: no earlier answer, under the rate limit, a real name, a member where needed, not banned.
+const COMMIT_SQL = `with ${commitCtes(0, { gate: '', personName: 'null', phoneMasked: 'null' })}
+select ${COMMIT_COLUMNS}`;
+
+/** Facts ($1–$7), the write ($8–$25), the rate limit ($26) and members-only ($27). */
+const OPEN_SQL = `with ${FACTS_CTES}, ${commitCtes(7, {
+  // The worker's checks, as the service makes them: no earlier answer, under the rate limit, a real name, a member where needed, not banned.
+  gate: `
     and not exists (select 1 from earlier) and (select count from rl) <= $26::int
-    and exists (select 1 from w where w.person_id is not null and (not $27::boolean or w.is_member)) and not ${BANNED}
-), used as (
-  insert into door_code_use (controller_id, step)
-  select $8::uuid, $12::bigint from ok where $12::bigint is not null
-  on conflict do nothing returning step
-), e as (
-  insert into door_entry (at, position_id, org_id, controller_id, device_id, user_id, person_name, phone_masked, result, reason, command_id, request_id, is_after_hours)
-  select $13::timestamptz, $14::uuid, $15::uuid, $8::uuid, $16::text, $17::uuid,
-         coalesce($18::text, (select w.real_name from w)),
-         coalesce($19::text, (select case when length(x.phone) >= 7 then left(x.phone, 3) || '****' || right(x.phone, 4) else x.phone end
-                              from (select coalesce(w.phone, w.person_phone) as phone from w) x)),
-         'failed',
-         case when ok.last_seen_at >= $20::timestamptz then 'PENDING' else 'DOOR_CONTROLLER_OFFLINE' end,
-         case when ok.last_seen_at >= $20::timestamptz then $21::uuid end,
-         case when ok.last_seen_at >= $20::timestamptz then $22::uuid end,
-         $23::boolean
-  from ok where $12::bigint is null or exists (select 1 from used)
-  on conflict do nothing returning id, reason
-), cmd as (
-  insert into door_command (id, controller_id, entry_id, issued_at, expires_at)
-  select $21::uuid, $8::uuid, e.id, $24::timestamptz, $25::timestamptz from e where e.reason = 'PENDING'
-  returning id
-)
-select ${FACTS_COLUMNS}, exists (select 1 from ok) as is_fresh, exists (select 1 from used) as is_code_used_now,
-       (select id from e) as entry_id, (select reason from e) as reason`;
+    and exists (select 1 from w where w.person_id is not null and (not $27::boolean or w.is_member)) and not ${BANNED}`,
+  personName: '(select w.real_name from w)',
+  // maskPhone (doors.service) in SQL, of the phone findWorker would give: the account's, else the person's.
+  phoneMasked: `(select case when length(x.phone) >= 7 then left(x.phone, 3) || '****' || right(x.phone, 4) else x.phone end
+                 from (select coalesce(w.phone, w.person_phone) as phone from w) x)`,
+})}
+select ${FACTS_COLUMNS}, ${COMMIT_COLUMNS}`;
 
 export type CommitResult =
   | { kind: 'stale' }
