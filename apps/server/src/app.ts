@@ -10,7 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { authRoutes, createAuthService, createUsersService, sessionHook, usersRoutes } from './modules/accounts';
-import { accessRoutes, createAccessService, createDoorGateway, createDoorsService, doorAlarmTodos, doorsRoutes, type DoorGateway } from './modules/access';
+import { accessRoutes, createAccessService, createDoorCache, createDoorGateway, createDoorsService, doorAlarmTodos, doorsRoutes, type DoorGateway } from './modules/access';
 import { auditRoutes } from './modules/audit';
 import { createActivityService, dashboardRoutes } from './modules/dashboard';
 import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, memberApplicationTodos, memberImportTodos, membersRoutes, xlsxRoutes } from './modules/members';
@@ -200,7 +200,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerNotificationJobs({ db: database.db, jobs, sms, publicUrl: config.publicUrl, clock: jobs.clock });
   registerRightsJobs({ jobs, rights: services.rights });
   // Door controllers (access): the MQTT side starts with the app and stops with it.
-  const doorGateway = createDoorGateway({ database, mqtt: config.mqtt, door: config.door, secrets, dataKeys, log: app.log, isProduction: config.env === 'production', onAck: (result) => app.metrics.countDoorAck(result) });
+  // Each instance's copy of its doors (controller, station, policy), dropped on every instance when a change is NOTIFYed.
+  const doorCache = createDoorCache({ database, db: database.db, log: app.log });
+  app.addHook('onReady', async () => doorCache.start());
+  app.addHook('onClose', async () => doorCache.stop());
+  const doorGateway = createDoorGateway({ database, mqtt: config.mqtt, door: config.door, secrets, dataKeys, log: app.log, isProduction: config.env === 'production', onAck: (result) => app.metrics.countDoorAck(result), cache: doorCache });
   app.decorate('doorGateway', doorGateway);
   if (opts.doors !== false) {
     app.addHook('onReady', async () => doorGateway.start());
@@ -218,7 +222,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.addHook('onReady', async () => screen.start());
   app.addHook('onClose', async () => screen.stop());
   const access = createAccessService({ db: database.db, secrets, dataKeys, gateway: doorGateway, door: config.door, publicUrl: config.publicUrl });
-  const doors = createDoorsService({ db: database.db, dataKeys, gateway: doorGateway, door: config.door });
+  const doors = createDoorsService({ database, dataKeys, gateway: doorGateway, door: config.door, cache: doorCache });
   app.decorateRequest('actor', null);
 
   app.setValidatorCompiler(zodValidatorCompiler);

@@ -66,7 +66,7 @@ describe('scan to open', () => {
     expect(sim.unlocks).toEqual([res.body.commandId]);
     const entries = await admin.get(`/api/v1/door-entries?controllerId=${creds.controller.id}`);
     expect(entries.body.items).toHaveLength(1);
-    expect(entries.body.items[0]).toMatchObject({ result: 'opened', reason: null, commandId: res.body.commandId, personName: expect.any(String) });
+    expect(entries.body.items[0]).toMatchObject({ result: 'opened', reason: null, commandId: res.body.commandId, personName: expect.any(String), phoneMasked: expect.stringMatching(/^1\d{2}\*{4}\d{4}$/) });
     // The controller list shows it online.
     const list = await admin.get(`/api/v1/door-controllers?positionId=${positionId}`);
     expect(list.body.items.find((c: { id: string }) => c.id === creds.controller.id)).toMatchObject({ isOnline: true });

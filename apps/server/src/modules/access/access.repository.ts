@@ -5,7 +5,7 @@ import { appUser } from '../accounts';
 import { membership, person } from '../members';
 import { org } from '../orgs';
 import { position } from '../positions';
-import { doorAlarm, doorBan, doorCodeUse, doorCommand, doorController, doorDeviceNonce, doorEntry, doorPolicy, doorRejectedMessage } from './access.tables';
+import { doorAlarm, doorBan, doorCommand, doorController, doorDeviceNonce, doorEntry, doorPolicy, doorRejectedMessage } from './access.tables';
 
 export type ControllerRow = typeof doorController.$inferSelect;
 export type PolicyRow = typeof doorPolicy.$inferSelect;
@@ -145,15 +145,6 @@ export async function updatePolicy(db: Db, positionId: string, version: number, 
   return rows[0];
 }
 
-export async function findActiveBan(db: Db, positionId: string, phone: string, now: Date): Promise<BanRow | undefined> {
-  const rows = await db
-    .select()
-    .from(doorBan)
-    .where(and(eq(doorBan.positionId, positionId), eq(doorBan.phone, phone), isNull(doorBan.liftedAt), or(isNull(doorBan.until), sql`${doorBan.until} > ${now.toISOString()}`)))
-    .limit(1);
-  return rows[0];
-}
-
 export async function insertBan(db: Db, values: typeof doorBan.$inferInsert): Promise<BanRow> {
   const rows = await db.insert(doorBan).values(values).returning();
   return rows[0]!;
@@ -215,51 +206,14 @@ export async function findWorker(db: Db, userId: string) {
 // ---------------------------------------------------------------------------------------------
 // Entries, codes, commands
 
-export async function findEntryByRequest(db: Db, userId: string, requestId: string): Promise<EntryRow | undefined> {
-  const rows = await db.select().from(doorEntry).where(and(eq(doorEntry.userId, userId), eq(doorEntry.requestId, requestId))).limit(1);
-  return rows[0];
-}
-
 export async function insertEntry(db: Db, values: typeof doorEntry.$inferInsert): Promise<EntryRow | undefined> {
   const rows = await db.insert(doorEntry).values(values).onConflictDoNothing().returning();
   return rows[0];
 }
 
-export async function updateEntry(db: Db, id: string, values: Partial<typeof doorEntry.$inferInsert>): Promise<void> {
-  await db.update(doorEntry).set(values).where(eq(doorEntry.id, id));
-}
-
-/** The controller acknowledged: the entry is opened (DOOR_LATE_ACK when the scan had already given up). */
-export async function markEntryOpenedByAck(db: Db, entryId: string): Promise<void> {
-  await db
-    .update(doorEntry)
-    .set({ result: 'opened', reason: sql`case when ${doorEntry.reason} = 'DOOR_NO_ACK' then 'DOOR_LATE_ACK' else null end` })
-    .where(and(eq(doorEntry.id, entryId), sql`${doorEntry.result} <> 'opened'`));
-}
-
 /** The scan gave up (no ack, or the device refused); a late ack may still turn it into opened. */
 export async function markEntryFailed(db: Db, entryId: string, reason: string, commandId: string): Promise<void> {
   await db.update(doorEntry).set({ result: 'failed', reason, commandId }).where(and(eq(doorEntry.id, entryId), sql`${doorEntry.result} <> 'opened'`));
-}
-
-/** Records a rotating code's step as used; false when another scan used it first. */
-export async function useCodeStep(db: Db, controllerId: string, step: number): Promise<boolean> {
-  const rows = await db.insert(doorCodeUse).values({ controllerId, step }).onConflictDoNothing().returning({ step: doorCodeUse.step });
-  return rows.length > 0;
-}
-
-export async function insertCommand(db: Db, values: typeof doorCommand.$inferInsert): Promise<void> {
-  await db.insert(doorCommand).values(values);
-}
-
-/** Records the first acknowledgement of a command of this controller; undefined when unknown, foreign or already acknowledged. */
-export async function ackCommand(db: Db, commandId: string, controllerId: string, at: Date, result: string, reason: string | null) {
-  const rows = await db
-    .update(doorCommand)
-    .set({ ackedAt: at, ackResult: result, ackReason: reason })
-    .where(and(eq(doorCommand.id, commandId), eq(doorCommand.controllerId, controllerId), isNull(doorCommand.ackedAt)))
-    .returning();
-  return rows[0];
 }
 
 export async function findCommand(db: Db, commandId: string) {

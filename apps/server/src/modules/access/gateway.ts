@@ -11,6 +11,8 @@ import { keyedHash, safeEqual, type Secrets } from '../../platform/secrets';
 import { raiseAlarmAndNotify } from './access.notify';
 import { exceedsJsonDepth } from '../../platform/validation';
 import * as repo from './access.repository';
+import type { DoorCache } from './door-cache';
+import { recordAck, type RunQuery } from './scan.repository';
 import { SERVER_MQTT_USER, startEmbeddedBroker, type EmbeddedBroker } from './broker';
 import { commandTopic, createMessage, isValidSignature, parseUplinkTopic, UPLINK_FILTER, type DoorMessage } from './door-crypto';
 
@@ -40,6 +42,18 @@ const eventBodySchema = z
   .loose();
 
 export type AckOutcome = { result: 'done' | 'refused' | 'timeout'; reason: string | null };
+export type PreparedUnlock = { commandId: string; issuedAt: Date; expiresAt: Date };
+
+/** The ack's NOTIFY payload: {"c": commandId, "r": "done"|"refused", "why": reason}. */
+export function parseAckPayload(payload: string): { commandId: string; outcome: AckOutcome } | undefined {
+  try {
+    const p = JSON.parse(payload) as { c?: unknown; r?: unknown; why?: unknown };
+    if (typeof p.c !== 'string' || (p.r !== 'done' && p.r !== 'refused')) return undefined;
+    return { commandId: p.c, outcome: { result: p.r, reason: typeof p.why === 'string' ? p.why : null } };
+  } catch {
+    return undefined;
+  }
+}
 
 /** The server password on the embedded broker, derived from the server key (same on every instance). */
 export function serverMqttPassword(secrets: Secrets): string {
@@ -56,10 +70,14 @@ export function hashDeviceSecret(secrets: Secrets, secret: string): string {
  * to the database and announced with NOTIFY, so the instance that waits learns of an ack that
  * another instance received.
  */
-export function createDoorGateway(deps: { database: Database; mqtt: MqttConfig; door: DoorConfig; secrets: Secrets; dataKeys: DataKeys; log: FastifyBaseLogger; isProduction?: boolean; onAck?: (result: 'done' | 'refused') => void }) {
+export function createDoorGateway(deps: { database: Database; mqtt: MqttConfig; door: DoorConfig; secrets: Secrets; dataKeys: DataKeys; log: FastifyBaseLogger; isProduction?: boolean; onAck?: (result: 'done' | 'refused') => void; cache?: DoorCache }) {
   const { database, secrets, dataKeys, log } = deps;
   const db = database.db;
+  /** Acks carry their outcome (from the NOTIFY payload, or the local handler) to the scan that waits. */
   const acks = new EventEmitter();
+  /** Acks get their own two connections, so they never queue behind the scans in the main pool. */
+  let ackPool: pg.Pool | undefined;
+  const runAck: RunQuery = (text, params) => (ackPool ? ackPool.query(text, params).then((r) => r.rows) : database.query(text, params));
   acks.setMaxListeners(0);
   let broker: EmbeddedBroker | undefined;
   let client: MqttClient | undefined;
@@ -75,12 +93,12 @@ export function createDoorGateway(deps: { database: Database; mqtt: MqttConfig; 
     await repo.insertRejected(db, { deviceId, topic, reason }).catch(() => undefined);
   }
 
-  function announceAck(commandId: string): void {
-    acks.emit(commandId);
-    if (database.kind === 'postgres') void database.query('select pg_notify($1, $2)', [ACK_CHANNEL, commandId]).catch(() => undefined);
+  /** The controller's row for a device: this instance's copy when there is one (the ack's statement re-checks its version). */
+  async function findController(deviceId: string): Promise<repo.ControllerRow | undefined> {
+    return deps.cache ? (await deps.cache.find(deviceId))?.controller : repo.findControllerByDevice(db, deviceId);
   }
 
-  async function handleUplink(topic: string, payload: Buffer): Promise<void> {
+  async function handleUplink(topic: string, payload: Buffer, isRetry = false): Promise<void> {
     const parsedTopic = parseUplinkTopic(topic);
     if (!parsedTopic) return;
     const { deviceId, kind } = parsedTopic;
@@ -98,31 +116,54 @@ export function createDoorGateway(deps: { database: Database; mqtt: MqttConfig; 
       return reject(deviceId, topic, 'malformed');
     }
     if (message.deviceId !== deviceId || message.type !== kind) return reject(deviceId, topic, 'topic_mismatch');
-    const controller = await repo.findControllerByDevice(db, deviceId);
+    const controller = isRetry ? await repo.findControllerByDevice(db, deviceId) : await findController(deviceId);
     if (!controller) return reject(deviceId, topic, 'unknown_device');
     if (controller.status !== 'active') return reject(deviceId, topic, 'revoked_device');
-    if (!isValidSignature(secretOf(controller), message)) return reject(deviceId, topic, 'bad_signature');
+    if (!isValidSignature(secretOf(controller), message)) {
+      // A rotated secret may not have reached this instance's copy yet: judge once more on a fresh read.
+      if (!isRetry && deps.cache) {
+        deps.cache.drop(deviceId);
+        return handleUplink(topic, payload, true);
+      }
+      return reject(deviceId, topic, 'bad_signature');
+    }
     const now = new Date();
     if (Math.abs(now.getTime() - message.ts) > MAX_SKEW_MS) return reject(deviceId, topic, 'stale');
-    if (!(await repo.insertNonce(db, deviceId, message.nonce))) return reject(deviceId, topic, 'replay');
+    // The ack's nonce is recorded by its own statement below.
+    if (kind !== 'ack' && !(await repo.insertNonce(db, deviceId, message.nonce))) return reject(deviceId, topic, 'replay');
 
     if (kind === 'ack') {
       const body = ackBodySchema.safeParse(message.body);
       if (!body.success) return reject(deviceId, topic, 'malformed');
-      const acked = await repo.ackCommand(db, body.data.commandId, controller.id, now, body.data.result, body.data.reason ?? null);
-      await repo.touchController(db, controller.id, now);
-      if (!acked) {
-        const command = await repo.findCommand(db, body.data.commandId);
-        if (!command || command.controllerId !== controller.id) return reject(deviceId, topic, 'foreign_command');
+      // One statement: nonce, first ack, last seen, entry, and the NOTIFY with the result (sent at commit).
+      const recorded = await recordAck(runAck, {
+        controllerId: controller.id,
+        controllerVersion: controller.version,
+        deviceId,
+        nonce: message.nonce,
+        at: now,
+        result: body.data.result,
+        reason: body.data.reason ?? null,
+        commandId: body.data.commandId,
+        channel: ACK_CHANNEL,
+      });
+      if (recorded.kind === 'stale') {
+        // The copy was out of date (rotated or revoked meanwhile): judge the message again on a fresh read.
+        deps.cache?.drop(deviceId);
+        if (isRetry) return reject(deviceId, topic, 'revoked_device');
+        return handleUplink(topic, payload, true);
+      }
+      if (recorded.kind === 'replay') return reject(deviceId, topic, 'replay');
+      if (recorded.kind === 'foreign') return reject(deviceId, topic, 'foreign_command');
+      if (recorded.kind === 'again') {
         log.info({ deviceId, commandId: body.data.commandId }, 'door command acknowledged again (ignored)');
         return;
       }
-      // An ack after the scan gave up still makes the entry log true (the door did open).
-      if (acked.entryId && acked.ackResult === 'done') await repo.markEntryOpenedByAck(db, acked.entryId);
-      announceAck(acked.id);
+      // Heard here at once; other instances hear the statement's NOTIFY.
+      acks.emit(recorded.commandId, { result: recorded.result, reason: recorded.reason } satisfies AckOutcome);
       // Which instance recorded it (the log line carries the instance id): with several instances the ack may reach another one than the scan.
-      log.info({ deviceId, commandId: acked.id, result: body.data.result }, 'door command acknowledged');
-      deps.onAck?.(body.data.result);
+      log.info({ deviceId, commandId: recorded.commandId, result: recorded.result }, 'door command acknowledged');
+      deps.onAck?.(recorded.result);
       return;
     }
     if (kind === 'heartbeat') {
@@ -191,10 +232,14 @@ export function createDoorGateway(deps: { database: Database; mqtt: MqttConfig; 
       // With an external broker several instances share the uplinks (each message to one of them).
       await client.subscribeAsync(isExternal ? `$share/${deps.mqtt.shareGroup}/${UPLINK_FILTER}` : UPLINK_FILTER, { qos: 1 });
       if (database.kind === 'postgres' && database.pool) {
+        ackPool = new pg.Pool({ connectionString: (database.pool.options as { connectionString?: string }).connectionString, max: 2 });
+        ackPool.on('error', (error) => log.error({ err: error }, 'door ack pool connection failed'));
         listener = new pg.Client({ connectionString: (database.pool.options as { connectionString?: string }).connectionString });
         await listener.connect();
         listener.on('notification', (n) => {
-          if (n.channel === ACK_CHANNEL && n.payload) acks.emit(n.payload);
+          if (n.channel !== ACK_CHANNEL || !n.payload) return;
+          const heard = parseAckPayload(n.payload);
+          if (heard) acks.emit(heard.commandId, heard.outcome);
         });
         listener.on('error', (error) => log.error({ err: error }, 'door ack listener failed'));
         await listener.query(`listen ${ACK_CHANNEL}`);
@@ -207,6 +252,8 @@ export function createDoorGateway(deps: { database: Database; mqtt: MqttConfig; 
       if (sweepTimer) clearInterval(sweepTimer);
       await client?.endAsync().catch(() => undefined);
       await listener?.end().catch(() => undefined);
+      await ackPool?.end().catch(() => undefined);
+      ackPool = undefined;
       await broker?.close();
     },
 
@@ -217,32 +264,38 @@ export function createDoorGateway(deps: { database: Database; mqtt: MqttConfig; 
 
     sweepOffline,
 
+    /** A new command's id and times, recorded by the scan's own write (scan.repository `commitScan`). */
+    prepareUnlock(): PreparedUnlock {
+      const issuedAt = new Date();
+      return { commandId: randomUUID(), issuedAt, expiresAt: new Date(issuedAt.getTime() + deps.door.commandTtlMs) };
+    },
+
     /**
      * Sends a signed, single-use unlock command (expires in 10 s) and waits up to the ack timeout
-     * for the controller's acknowledgement, from whichever instance receives it.
+     * for the controller's acknowledgement, from whichever instance receives it: the outcome travels
+     * in the ack's NOTIFY, so the scan does not read it back. The command row was recorded by the scan.
      */
-    async sendUnlock(controller: repo.ControllerRow, entryId: string): Promise<{ commandId: string; outcome: AckOutcome; publishedAt: number }> {
+    async sendUnlock(controller: repo.ControllerRow, entryId: string, prepared: PreparedUnlock): Promise<{ commandId: string; outcome: AckOutcome; publishedAt: number }> {
       if (!client) throw new Error('door gateway not started');
-      const commandId = randomUUID();
-      const issuedAt = new Date();
-      const expiresAt = new Date(issuedAt.getTime() + deps.door.commandTtlMs);
-      await repo.insertCommand(db, { id: commandId, controllerId: controller.id, entryId, issuedAt, expiresAt });
+      const { commandId, issuedAt, expiresAt } = prepared;
       const message = createMessage(secretOf(controller), { type: 'unlock', deviceId: controller.deviceId, id: commandId, ts: issuedAt.getTime(), body: { expiresAt: expiresAt.getTime(), entryId } });
-      let onAck: () => void = () => undefined;
-      const acked = new Promise<void>((resolve) => {
+      let onAck: (heard?: AckOutcome) => void = () => undefined;
+      const acked = new Promise<AckOutcome | undefined>((resolve) => {
         onAck = resolve;
         acks.once(commandId, onAck);
       });
       const publishedAt = Date.now();
       let timer: NodeJS.Timeout | undefined;
+      let heard: AckOutcome | undefined | 'timeout';
       try {
         await client.publishAsync(commandTopic(controller.deviceId), JSON.stringify(message), { qos: 1 });
         const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), deps.door.ackTimeoutMs)));
-        await Promise.race([acked, timedOut]);
+        heard = await Promise.race([acked, timedOut]);
       } finally {
         clearTimeout(timer);
         acks.removeListener(commandId, onAck);
       }
+      if (heard && heard !== 'timeout') return { commandId, outcome: heard, publishedAt };
       // The database is the truth: an ack recorded by another instance counts even if its NOTIFY was missed.
       const command = await repo.findCommand(db, commandId);
       const outcome: AckOutcome = command?.ackedAt ? { result: command.ackResult === 'done' ? 'done' : 'refused', reason: command.ackReason } : { result: 'timeout', reason: null };

@@ -9,6 +9,7 @@ import { buildUsage } from './console.service';
 export { createAccessService, type AccessService } from './console.service';
 export { createDoorsService, type DoorsService } from './doors.service';
 export { createDoorGateway, type DoorGateway } from './gateway';
+export { createDoorCache, type DoorCache } from './door-cache';
 export { accessRoutes, doorsRoutes } from './access.routes';
 export { doorAlarmTodos } from './access.notify';
 export { startDoorSimulator, type DoorSimulator } from './simulator';
