@@ -49,7 +49,7 @@ beforeAll(async () => {
   if (testDbKind() === 'postgres') {
     const second = await openSecondInstance(t);
     instanceB = second.app;
-    closeB = second.close;
+    closeB = () => second.close();
   } else {
     instanceB = await buildApp({ config: t.config, database: t.database, logger: false, jobRunner: false, doors: false });
     await instanceB.ready();
