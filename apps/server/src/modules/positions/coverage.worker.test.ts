@@ -1,4 +1,7 @@
+import os from 'node:os';
 import { threadId } from 'node:worker_threads';
+
+const mainNice = os.getPriority();
 import { describe, expect, it } from 'vitest';
 import { computeCoverage, type CoverageInputs, type CoveragePhase } from './coverage.compute';
 import { computeCoverageInWorker } from './coverage.worker';
@@ -37,8 +40,13 @@ describe('coverage in a worker thread', () => {
     const stored = deserializeWalkGraph(serializeWalkGraph(graph));
     expect(stored.lng.buffer).toBeInstanceOf(SharedArrayBuffer);
     const phases: CoveragePhase[] = [];
-    const { figures, layers, threadId: workerThread } = await computeCoverageInWorker(stored, inMonaco, (_f, phase) => void phases.push(phase));
+    const { figures, layers, threadId: workerThread, nice } = await computeCoverageInWorker(stored, inMonaco, (_f, phase) => void phases.push(phase));
     expect(workerThread).not.toBe(threadId);
+    // Background work: the worker thread, and only it, runs below the instance's priority (Linux).
+    if (process.platform === 'linux') {
+      expect(nice).toBeGreaterThan(os.getPriority());
+      expect(os.getPriority()).toBe(mainNice);
+    }
     const fromWorker = { ...figures, isochrones: JSON.parse(layers.isochrones) as unknown, uncovered: JSON.parse(layers.uncovered) as unknown };
     expect(withoutTimings(fromWorker)).toEqual(withoutTimings(await computeCoverage(graph, inMonaco)));
     expect(phases).toEqual(['snap', 'snap', 'reach', 'weights', 'isochrones', 'uncovered', 'candidates', 'done']);

@@ -12,7 +12,8 @@ import type { WalkGraph } from './geo';
 export type CoverageWorkerData = { graph: WalkGraph; input: CoverageInputs };
 /** The figures without their two big layers, which come as JSON text. */
 export type CoverageSummary = Omit<CoverageFigures, 'isochrones' | 'uncovered'>;
-export type CoverageAnswer = { figures: CoverageSummary; layers: LayersJson; threadId: number };
+/** `nice`: the worker thread's scheduling priority (null where it cannot be set; see platform/thread-priority). */
+export type CoverageAnswer = { figures: CoverageSummary; layers: LayersJson; threadId: number; nice?: number | null };
 export type FromCoverageWorker =
   | { type: 'phase'; fraction: number; phase: CoveragePhase }
   | ({ type: 'done' } & CoverageAnswer)
@@ -70,7 +71,7 @@ export async function computeCoverageInWorker(graph: WalkGraph, input: CoverageI
           phases.then(() => {
             if (isSettled) return;
             isSettled = true;
-            resolve({ figures: m.figures, layers: m.layers, threadId: m.threadId });
+            resolve({ figures: m.figures, layers: m.layers, threadId: m.threadId, nice: m.nice });
           }, fail);
         } else fail(Object.assign(new Error(m.message), { name: m.name, stack: m.stack }));
       });

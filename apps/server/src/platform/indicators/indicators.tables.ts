@@ -22,6 +22,26 @@ export const indicatorRollup = pgTable(
   (t) => [primaryKey({ columns: [t.series, t.orgId, t.day, t.dims] })],
 );
 
+/**
+ * The same sums per calendar month (`month` = its first day, Asia/Shanghai), kept by the same
+ * triggers in the same statement: a year's figure reads 12 month rows per (org, dims) and the days
+ * at its ragged edges, instead of ~365 day rows — what keeps a district-year answer short at scale.
+ */
+export const indicatorRollupMonth = pgTable(
+  'indicator_rollup_month',
+  {
+    series: text('series').notNull(),
+    orgId: uuid('org_id').notNull(),
+    month: date('month').notNull(),
+    dims: text('dims')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    value: bigint('value', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.series, t.orgId, t.month, t.dims] })],
+);
+
 /** All-time sums per (series, org, dims): a stock at day D is the total less what came after D. */
 export const indicatorTotal = pgTable(
   'indicator_total',

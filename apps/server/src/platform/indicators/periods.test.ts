@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addYears, comparePeriods, periodContaining, periodLabel, previousPeriod, rangePeriod, shanghaiDayOf, trendBuckets } from './periods';
+import { addDays, addYears, comparePeriods, firstOfMonth, lastOfMonth, splitByMonths, periodContaining, periodLabel, previousPeriod, rangePeriod, shanghaiDayOf, trendBuckets } from './periods';
 import { columnsOf, factSql, triggerFunctionSql, validateSeries } from './series-sql';
 
 describe('periods in Asia/Shanghai days', () => {
@@ -46,6 +46,40 @@ describe('periods in Asia/Shanghai days', () => {
     expect(periodLabel(periodContaining('week', '2026-12-05'))).toBe('2026年第49周');
     expect(trendBuckets(periodContaining('year', '2026-01-01')).buckets).toHaveLength(12);
     expect(trendBuckets(periodContaining('month', '2026-02-01')).granularity).toBe('day');
+  });
+});
+
+describe('a range as whole months and edge days (what the month rollup answers)', () => {
+  it('splits a year to date into its whole months and the days of this month', () => {
+    expect(splitByMonths('2026-01-01', '2026-12-05')).toEqual({ months: { from: '2026-01-01', to: '2026-11-01' }, days: [{ from: '2026-12-01', to: '2026-12-05' }] });
+    expect(splitByMonths('2026-01-01', '2026-12-31')).toEqual({ months: { from: '2026-01-01', to: '2026-12-01' }, days: [] });
+    expect(splitByMonths('2024-02-10', '2024-04-29')).toEqual({
+      months: { from: '2024-03-01', to: '2024-03-01' },
+      days: [
+        { from: '2024-02-10', to: '2024-02-29' },
+        { from: '2024-04-01', to: '2024-04-29' },
+      ],
+    });
+  });
+
+  it('keeps a range without a whole month as days', () => {
+    expect(splitByMonths('2026-11-30', '2026-12-06')).toEqual({ months: null, days: [{ from: '2026-11-30', to: '2026-12-06' }] });
+    expect(splitByMonths('2026-02-02', '2026-02-28')).toEqual({ months: null, days: [{ from: '2026-02-02', to: '2026-02-28' }] });
+    expect(splitByMonths('2026-02-01', '2026-02-28')).toEqual({ months: { from: '2026-02-01', to: '2026-02-01' }, days: [] });
+  });
+
+  it('covers every day of any range exactly once', () => {
+    for (let i = 0; i < 400; i++) {
+      const from = addDays('2023-12-20', (i * 37) % 500);
+      const to = addDays(from, (i * 53) % 420);
+      const { months, days } = splitByMonths(from, to);
+      const covered: string[] = days.flatMap((d) => Array.from({ length: Math.round((Date.parse(d.to) - Date.parse(d.from)) / 86_400_000) + 1 }, (_, k) => addDays(d.from, k)));
+      for (let m = months?.from; months && m && m <= months.to; m = addDays(lastOfMonth(m), 1))
+        for (let d = m; d <= lastOfMonth(m); d = addDays(d, 1)) covered.push(d);
+      const expected = Array.from({ length: Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1 }, (_, k) => addDays(from, k));
+      expect(covered.sort(), `${from}..${to}`).toEqual(expected);
+      expect(months === null || months.from === firstOfMonth(months.from)).toBe(true);
+    }
   });
 });
 

@@ -164,3 +164,31 @@ export function periodLabel(p: Period, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
       return zh ? `${p.from} 至 ${p.to}` : `${p.from} to ${p.to}`;
   }
 }
+
+/** The first day of the month `day` falls in. */
+export function firstOfMonth(day: string): string {
+  return `${day.slice(0, 7)}-01`;
+}
+
+/** The last day of the month `day` falls in. */
+export function lastOfMonth(day: string): string {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  return addDays(m === 12 ? `${y + 1}-01-01` : monthStart(y, m + 1), -1);
+}
+
+/**
+ * A day range as the whole calendar months inside it (each named by its first day) and the days at
+ * its ragged edges: what the month rollup answers and what the day rollup must add. A range shorter
+ * than a month, or one that holds no whole month, is all days.
+ */
+export function splitByMonths(from: string, to: string): { months: { from: string; to: string } | null; days: { from: string; to: string }[] } {
+  const firstWhole = from === firstOfMonth(from) ? from : addDays(lastOfMonth(from), 1);
+  const lastWhole = to === lastOfMonth(to) ? firstOfMonth(to) : firstOfMonth(addDays(firstOfMonth(to), -1));
+  if (firstWhole > lastWhole) return { months: null, days: from <= to ? [{ from, to }] : [] };
+  const days: { from: string; to: string }[] = [];
+  if (from < firstWhole) days.push({ from, to: addDays(firstWhole, -1) });
+  const afterWhole = addDays(lastOfMonth(lastWhole), 1);
+  if (afterWhole <= to) days.push({ from: afterWhole, to });
+  return { months: { from: firstWhole, to: lastWhole }, days };
+}

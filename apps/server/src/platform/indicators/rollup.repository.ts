@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Db } from '../../db/client';
 import type { Catalogue } from './catalogue';
 import { dropTriggerSql, factSql, hashText, rebuildSql, seriesByTable, seriesHash, triggerFunctionSql, triggerSql } from './series-sql';
+import { addDays, firstOfMonth, lastOfMonth, splitByMonths } from './periods';
 import type { SeriesDef } from './types';
 
 const TZ = sql.raw(`'Asia/Shanghai'`);
@@ -50,6 +51,7 @@ export async function syncIndicatorSeries(database: Database, catalogue: Catalog
     }
     for (const key of gone) {
       await tx.execute(sql`delete from indicator_rollup where series = ${key}`);
+      await tx.execute(sql`delete from indicator_rollup_month where series = ${key}`);
       await tx.execute(sql`delete from indicator_total where series = ${key}`);
       await tx.execute(sql`delete from indicator_series where key = ${key}`);
       result.dropped.push(key);
@@ -79,7 +81,8 @@ export async function listSeriesState(db: Db) {
 }
 
 /**
- * Compares a series' rollup with a fresh count from its records, per (org, day, dims). Returns
+ * Compares a series' rollup with a fresh count from its records, per (org, day, dims), and its month
+ * rollup and totals with the day rollup. Returns
  * the number of sums that differ (0 = exact) and, with `repair`, rebuilds a series that differs.
  */
 export async function verifySeries(db: Db, def: SeriesDef, repair: boolean): Promise<number> {
@@ -98,7 +101,13 @@ export async function verifySeries(db: Db, def: SeriesDef, repair: boolean): Pro
         kept as (select org_id, dims, value from indicator_total where series = ${def.key} and value <> 0)
         select count(*)::int as n from summed s full join kept k on k.org_id = s.org_id and k.dims = s.dims where s.value is distinct from k.value`),
     );
-    const mismatches = Number(row?.n ?? 0) + Number(totals?.n ?? 0);
+    const [months] = rowsOf<{ n: number }>(
+      await tx.execute(sql`with summed as (select org_id, date_trunc('month', day::timestamp)::date as month, dims, sum(value)::bigint as value from indicator_rollup
+             where series = ${def.key} group by 1, 2, 3 having sum(value) <> 0),
+        kept as (select org_id, month, dims, value from indicator_rollup_month where series = ${def.key} and value <> 0)
+        select count(*)::int as n from summed s full join kept k on k.org_id = s.org_id and k.month = s.month and k.dims = s.dims where s.value is distinct from k.value`),
+    );
+    const mismatches = Number(row?.n ?? 0) + Number(totals?.n ?? 0) + Number(months?.n ?? 0);
     if (mismatches > 0 && repair) await rebuildSeries(tx, def);
     await tx.execute(sql`update indicator_series set verified_at = now(), verify_mismatches = ${mismatches} where key = ${def.key}`);
     return mismatches;
@@ -141,25 +150,65 @@ function filterSql(alias: 'r' | 't', filter: DimFilter): SQL {
 // the rollup — a plan the optimiser cannot swap for a scan of the whole series.
 const subtree = (path: string) => sql`with o as materialized (select id, path from org where path like ${`${path}%`})`;
 
+/** Overlapping or touching day ranges joined, sorted: each row is then read once. */
+function disjoint(ranges: DayRange[]): DayRange[] {
+  const sorted = [...ranges].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const out: DayRange[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r.from <= addDays(last.to, 1)) {
+      if (r.to > last.to) last.to = r.to;
+    } else out.push({ ...r });
+  }
+  return out;
+}
+
+const within = (col: SQL, r: DayRange) => sql`${col} between ${r.from}::date and ${r.to}::date`;
+const anyOf = (parts: SQL[]) => (parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`);
+
+/**
+ * The rows of one org (inside the lateral) as `(day, dims, value, m)`: the day rollup's rows in
+ * `days` and the month rollup's in `months` (`day` = the month's first day, `m` = true). Each
+ * range is its own index range read on the primary key, so a year costs 12 month rows per
+ * (org, dims) and the days at its edges, never a scan of the org's whole history.
+ */
+function rowsSql(q: SubtreeQuery, days: DayRange[], months: DayRange[] | { after: string } | null): SQL {
+  const branches = disjoint(days).map(
+    (r) => sql`select r.day, r.dims, r.value, false as m from indicator_rollup r
+      where r.series = ${q.series} and r.org_id = o.id and ${within(sql`r.day`, r)}${filterSql('r', q.filter)}`,
+  );
+  const monthBranch = (cond: SQL) =>
+    sql`select r.month as day, r.dims, r.value, true as m from indicator_rollup_month r
+      where r.series = ${q.series} and r.org_id = o.id and ${cond}${filterSql('r', q.filter)}`;
+  if (months && 'after' in months) branches.push(monthBranch(sql`r.month > ${months.after}::date`));
+  else if (months) for (const r of disjoint(months)) branches.push(monthBranch(within(sql`r.month`, r)));
+  if (branches.length === 0) return sql`select null::date as day, null::text[] as dims, 0::bigint as value, false as m where false`;
+  return sql.join(branches, sql` union all `);
+}
+
 /** Sums of a series' events in each range, per group: Map(group → [sum per range]). */
 export async function sumFlows(db: Db, q: SubtreeQuery, ranges: DayRange[]): Promise<Map<string, number[]>> {
   if (ranges.length === 0) return new Map();
-  const min = ranges.reduce((m, r) => (r.from < m ? r.from : m), ranges[0]!.from);
-  const max = ranges.reduce((m, r) => (r.to > m ? r.to : m), ranges[0]!.to);
+  // By day the months cannot help; otherwise each range is its whole months and its edge days.
+  const parts = ranges.map((r) => (q.groupBy.by === 'day' ? { months: null, days: [r] } : splitByMonths(r.from, r.to)));
   const inner = sql.join(
-    ranges.map((r, i) => sql`sum(r.value) filter (where r.day between ${r.from}::date and ${r.to}::date) as ${sql.raw(`v${i}`)}`),
+    parts.map((p, i) => {
+      const inDays = anyOf(p.days.map((d) => within(sql`r.day`, d)));
+      const inMonths = p.months ? within(sql`r.day`, p.months) : sql`false`;
+      return sql`sum(r.value) filter (where (not r.m and ${inDays}) or (r.m and ${inMonths})) as ${sql.raw(`v${i}`)}`;
+    }),
     sql`, `,
   );
   const outer = sql.join(
     ranges.map((_, i) => sql`coalesce(sum(x.${sql.raw(`v${i}`)}), 0)::bigint as ${sql.raw(`v${i}`)}`),
     sql`, `,
   );
+  const months = parts.flatMap((p) => (p.months ? [p.months] : []));
   const rows = rowsOf<Record<string, string | number>>(
     await db.execute(sql`${subtree(q.path)}
       select ${outerKey(q)} as g, ${outer}
       from o cross join lateral (
-        select ${innerKey(q)} as k, ${inner} from indicator_rollup r
-        where r.series = ${q.series} and r.org_id = o.id and r.day between ${min}::date and ${max}::date${filterSql('r', q.filter)}
+        select ${innerKey(q)} as k, ${inner} from (${rowsSql(q, parts.flatMap((p) => p.days), months.length ? months : null)}) r
         group by 1) x
       group by 1`),
   );
@@ -172,8 +221,13 @@ export async function sumStocks(db: Db, q: SubtreeQuery, days: string[]): Promis
   if (q.groupBy.by === 'month' || q.groupBy.by === 'day') throw new Error('a stock is read at days, not grouped by them');
   const min = days.reduce((m, d) => (d < m ? d : m), days[0]!);
   const key = (alias: 't' | 'r') => (q.groupBy.by === 'dim' ? sql`${sql.raw(alias)}.dims[${sql.raw(String(q.groupBy.index))}]` : sql`''`);
+  // What came after day D: the rest of D's month from the day rollup, the later months from the month rollup.
+  const rest = days.map((d) => ({ from: addDays(d, 1), to: lastOfMonth(d) })).filter((r) => r.from <= r.to);
   const later = sql.join(
-    days.map((d, i) => sql`sum(r.value) filter (where r.day > ${d}::date) as ${sql.raw(`a${i}`)}`),
+    days.map(
+      (d, i) =>
+        sql`sum(r.value) filter (where (not r.m and r.day > ${d}::date and r.day <= ${lastOfMonth(d)}::date) or (r.m and r.day > ${firstOfMonth(d)}::date)) as ${sql.raw(`a${i}`)}`,
+    ),
     sql`, `,
   );
   const values = sql.join(
@@ -187,8 +241,7 @@ export async function sumStocks(db: Db, q: SubtreeQuery, days: string[]): Promis
         select coalesce(t.k, a.k) as k, t.total, ${sql.join(days.map((_, i) => sql`a.${sql.raw(`a${i}`)}`), sql`, `)}
         from (select ${key('t')} as k, sum(t.value) as total from indicator_total t
                where t.series = ${q.series} and t.org_id = o.id${filterSql('t', q.filter)} group by 1) t
-        full join (select ${key('r')} as k, ${later} from indicator_rollup r
-               where r.series = ${q.series} and r.org_id = o.id and r.day > ${min}::date${filterSql('r', q.filter)} group by 1) a on a.k = t.k
+        full join (select ${key('r')} as k, ${later} from (${rowsSql(q, rest, { after: firstOfMonth(min) })}) r group by 1) a on a.k = t.k
         -- Full: a key whose total is back to 0 can still have moved after day D.
       ) x
       group by 1`),

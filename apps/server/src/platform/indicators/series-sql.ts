@@ -5,12 +5,14 @@ import type { SeriesDef } from './types';
  * SQL generated from series declarations (pure; no database). One statement-level trigger per
  * source table keeps every series that reads the table up to date: it evaluates the series' SQL
  * over the statement's transition tables (new rows +, old rows −) and adds the per-(org, day,
- * dims) differences to `indicator_rollup` and `indicator_total`. That is the delta rule of
+ * dims) differences to `indicator_rollup`, per (org, month, dims) to `indicator_rollup_month`, and
+ * to `indicator_total`. That is the delta rule of
  * incremental view maintenance, exact for linear SQL when one table changes per statement.
  */
 
 /** Bump when the generated SQL changes shape: every series is rebuilt and every trigger replaced. */
-export const GENERATOR_VERSION = 1;
+// 2: the month rollup beside the day rollup.
+export const GENERATOR_VERSION = 2;
 export const CHANGE_CHANNEL = 'indicator_changed';
 /** Org ids carried by one change notification; more means "many" (listeners refresh everything). */
 export const NOTIFY_ORG_LIMIT = 20;
@@ -83,11 +85,15 @@ export function rebuildSql(def: SeriesDef): string[] {
   const key = literal(def.key);
   return [
     `delete from indicator_rollup where series = ${key}`,
+    `delete from indicator_rollup_month where series = ${key}`,
     `delete from indicator_total where series = ${key}`,
     `insert into indicator_rollup (series, org_id, day, dims, value)
      select ${key}, f.org_id, (f.at at time zone ${TZ})::date, f.dims, sum(f.value)
        from (${factSql(def)}) f where f.org_id is not null and f.at is not null
       group by 2, 3, 4 having sum(f.value) <> 0`,
+    `insert into indicator_rollup_month (series, org_id, month, dims, value)
+     select series, org_id, date_trunc('month', day::timestamp)::date, dims, sum(value) from indicator_rollup where series = ${key}
+      group by 1, 2, 3, 4 having sum(value) <> 0`,
     `insert into indicator_total (series, org_id, dims, value)
      select series, org_id, dims, sum(value) from indicator_rollup where series = ${key} group by 1, 2, 3 having sum(value) <> 0`,
   ];
@@ -123,6 +129,10 @@ export function triggerFunctionSql(table: string, series: SeriesDef[]): string {
       insert into indicator_rollup as t (series, org_id, day, dims, value)
       select series, org_id, day, dims, v from g order by 1, 2, 3, 4
       on conflict (series, org_id, day, dims) do update set value = t.value + excluded.value returning 1),
+    m as (
+      insert into indicator_rollup_month as t (series, org_id, month, dims, value)
+      select series, org_id, date_trunc('month', day::timestamp)::date, dims, sum(v) from g group by 1, 2, 3, 4 having sum(v) <> 0 order by 1, 2, 3, 4
+      on conflict (series, org_id, month, dims) do update set value = t.value + excluded.value returning 1),
     s as (
       insert into indicator_total as t (series, org_id, dims, value)
       select series, org_id, dims, sum(v) from g group by 1, 2, 3 having sum(v) <> 0 order by 1, 2, 3
