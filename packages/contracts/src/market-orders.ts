@@ -14,6 +14,8 @@ const ruleFields = {
   /** Share of the price the federation pays, in basis points (5000 = 50 %). */
   percentBps: z.number().int().min(0).max(10_000),
   capPerUnionFen: z.number().int().min(0).max(100_000_000_000),
+  /** The most subsidy one worker's own orders may take in the year (absent: ¥200 on create, unchanged on update). */
+  capPerPersonFen: z.number().int().min(0).max(100_000_000_000).optional(),
   note: text(0, 300).nullable().optional(),
 };
 export const createSubsidyRuleSchema = z.strictObject({ orgId: z.uuid(), year: z.number().int().min(2000).max(2100), ...ruleFields });
@@ -27,6 +29,7 @@ export const subsidyRuleSchema = z.object({
   budgetFen: z.number().int(),
   percentBps: z.number().int(),
   capPerUnionFen: z.number().int(),
+  capPerPersonFen: z.number().int(),
   committedFen: z.number().int(),
   remainingFen: z.number().int(),
   unions: z.number().int(),

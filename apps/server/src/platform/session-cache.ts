@@ -1,4 +1,4 @@
-/** The channel the database's triggers (migration 0030) notify when what the auth hook reads changes. */
+/** The channel the database's triggers (migration 0032) notify when what the auth hook reads changes. */
 export const SESSION_CACHE_CHANNEL = 'session_cache';
 
 type Entry<T> = { value: T; userId: string; storedAt: number };

@@ -68,6 +68,25 @@ describe('concurrent orders against a nearly spent budget', { timeout: 180_000 }
     const [usage] = await t.database.query<{ committed_fen: number }>('select committed_fen from market_subsidy_usage where rule_id = $1 and union_org_id = $2', [rule.body.id, union]);
     expect(Number(usage!.committed_fen)).toBe(15_000);
   });
+
+  it('never lets one worker’s 12 own orders at once pass the cap per person', async () => {
+    const provider = (await approvedProvider(t, admin)).client;
+    // ¥80 a person, half subsidised: ¥40 each; room for exactly 3 in ¥120.
+    const { id: projectId } = await approvedProject(provider, admin, { priceFen: 8_000, priceUnit: 'person', capacity: 1, formats: ['station'], allowsSelfOrder: true });
+    const year = Number(dayFromNow(4).slice(0, 4)) + 3;
+    const rule = await admin.post('/api/v1/market/subsidy-rules', { orgId: await t.orgId('JB'), year, budgetFen: 1_000_000, percentBps: 5000, capPerUnionFen: 1_000_000, capPerPersonFen: 12_000 });
+    expect(rule.status, JSON.stringify(rule.body)).toBe(201);
+    const position = (await t.database.query<{ id: string }>(`select id from position where code = 'JB-RS-HQHG'`))[0]!.id;
+    const [member] = await memberAccounts(t, 'JB-GYQ-LH', 1);
+    const [worker] = await sessionsFor(t, [member!.userId]);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => worker!.post('/api/v1/market/me/orders', { projectId, serviceDate: `${year}-04-20`, placeKind: 'position', positionId: position })),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(3);
+    for (const r of results.filter((x) => x.status !== 201)) expect(r.body.code, JSON.stringify(r.body)).toBe('MARKET_SUBSIDY_PERSON_CAP_EXCEEDED');
+    const [held] = await t.database.query<{ n: number }>(`select coalesce(sum(subsidy_fen), 0)::bigint as n from market_order where rule_id = $1 and ordered_by = $2 and status <> 'cancelled'`, [rule.body.id, member!.userId]);
+    expect(Number(held!.n)).toBe(12_000);
+  });
 });
 
 describe('a subsidy rule edited during a burst of orders', { timeout: 180_000 }, () => {

@@ -88,6 +88,8 @@ registerMessages({
   MARKET_DATE_PAST: ['服务日期不能早于今天', 'The service date cannot be in the past'],
   MARKET_PLACE_REQUIRED: ['请选择服务阵地或填写地址', 'Choose a position or give an address'],
   MARKET_FORMAT_UNAVAILABLE: ['该项目不提供这种服务方式', 'The project is not offered in that format'],
+  MARKET_SUBSIDY_PERSON_CAP_EXCEEDED: ['超出个人年度自助点单补贴上限', 'Beyond your own yearly subsidy limit'],
+  MARKET_SUBSIDY_PERSON_CAP_EXCEEDED_DETAIL: ['您 {year} 年自助点单的补贴还剩 {remaining}，本单需补贴 {needed}；可请工会为您点单', 'You have {remaining} of subsidy left for your own orders in {year}; this one needs {needed}. Your union can order it for you'],
   MARKET_SUBSIDY_CAP_EXCEEDED: ['超出本单位年度补贴上限', 'Beyond your union’s yearly subsidy cap'],
   MARKET_SUBSIDY_CAP_EXCEEDED_DETAIL: ['本单位 {year} 年补贴上限剩余 {remaining}，本单需补贴 {needed}', 'Your union has {remaining} left of its {year} cap; this order needs {needed}'],
   MARKET_SUBSIDY_BUDGET_EXCEEDED: ['超出年度补贴预算', 'Beyond the yearly subsidy budget'],

@@ -88,6 +88,11 @@ export function createMarketNotifier(): MarketNotifier {
           return;
         case 'order_cancelled':
           await toProvider(tx, n.order.providerId, { kind: 'market.order_cancelled', orgId: orderOrg(n.order), title: { key: 'NOTIFY_MARKET_ORDER_STATUS', params: { number: n.order.number, status: 'ORDER_cancelled' } }, body: { key: 'NOTIFY_MARKET_BODY_NAME', params: { name: n.order.title } }, link: '/admin/portal/orders', entity: { type: 'market_order', id: n.order.id } }, n.actorId);
+          // A worker's own order cancelled by their union: the worker hears it, with the union's reason.
+          if (n.order.isSelf && n.actorId !== n.order.orderedBy) {
+            const reason = n.order.cancelReason ?? '';
+            await notify(tx, { kind: 'market.order_cancelled', orgId: orderOrg(n.order), to: { userIds: [n.order.orderedBy] }, title: { key: 'NOTIFY_MARKET_ORDER_STATUS', params: { number: n.order.number, status: 'ORDER_cancelled' } }, body: reason ? { 'zh-CN': reason, en: reason } : null, link: ordererLink(n.order), entity: { type: 'market_order', id: n.order.id } });
+          }
           return;
         case 'order_rated':
           await toProvider(tx, n.order.providerId, { kind: 'market.order_rated', orgId: orderOrg(n.order), title: { key: 'NOTIFY_MARKET_ORDER_RATED', params: { number: n.order.number, rating: n.order.rating ?? 0 } }, body: n.order.ratingComment ? { 'zh-CN': n.order.ratingComment, en: n.order.ratingComment } : null, link: '/admin/portal/orders', entity: { type: 'market_order', id: n.order.id } }, n.actorId);

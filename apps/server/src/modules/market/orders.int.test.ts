@@ -165,4 +165,39 @@ describe('ordering with subsidies', { timeout: 180_000 }, () => {
     expect((await stranger!.get(`/api/v1/market/orders/${placed.body.id}`)).status).toBe(404);
     expect((await worker!.post(`/api/v1/market/orders/${placed.body.id}/cancel`, { version: placed.body.version, reason: '临时加班' })).body.status).toBe('cancelled');
   });
+
+  it('holds a worker’s own orders to the rule’s cap per person, and lets the union cancel one with a reason the worker sees', async () => {
+    const { id: selfProject } = await approvedProject(provider, admin, { title: '职工心理减压体验', category: 'skills', priceFen: 8_000, priceUnit: 'person', capacity: 1, durationMinutes: 60, formats: ['station'], allowsSelfOrder: true });
+    const position = (await t.database.query<{ id: string }>(`select id from position where code = 'JB-RS-HQHG'`))[0]!.id;
+    const rule = (await admin.get('/api/v1/market/subsidy-rules')).body.items.find((r: { id: string }) => r.id === ruleId);
+    expect(rule.capPerPersonFen).toBe(20_000); // ¥200 unless set
+    const lowered = await admin.request('PUT', `/api/v1/market/subsidy-rules/${ruleId}`, { version: rule.version, budgetFen: rule.budgetFen, percentBps: rule.percentBps, capPerUnionFen: rule.capPerUnionFen, capPerPersonFen: 10_000 });
+    expect(lowered.body.capPerPersonFen, JSON.stringify(lowered.body)).toBe(10_000);
+    const [member] = await memberAccounts(t, 'JB-GYQ-LH', 1);
+    const [worker] = await sessionsFor(t, [member!.userId]);
+    const own = () => worker!.post('/api/v1/market/me/orders', { projectId: selfProject, serviceDate: dayFromNow(2), placeKind: 'position', positionId: position });
+    // ¥40 of subsidy each: two fit in ¥100, a third does not (its ¥40 against ¥20 left).
+    const first = await own();
+    expect(first.body.subsidyFen, JSON.stringify(first.body)).toBe(4_000);
+    expect((await own()).status).toBe(201);
+    const third = await worker!.request('POST', '/api/v1/market/me/orders', { projectId: selfProject, serviceDate: dayFromNow(2), placeKind: 'position', positionId: position }, { 'accept-language': 'zh-CN' });
+    expect(third.status).toBe(409);
+    expect(third.body).toMatchObject({ code: 'MARKET_SUBSIDY_PERSON_CAP_EXCEEDED', detail: expect.stringContaining('¥20.00') });
+    // Another worker of the same union still has their own allowance.
+    const [other] = await sessionsFor(t, [(await memberAccounts(t, 'JB-GYQ-LH', 2))[1]!.userId]);
+    expect((await other!.post('/api/v1/market/me/orders', { projectId: selfProject, serviceDate: dayFromNow(2), placeKind: 'position', positionId: position })).status).toBe(201);
+    // The union's money: staff who may order for the union cancel the worker's own order; a street
+    // admin elsewhere cannot even see it.
+    const wld = await t.login('wld.admin');
+    expect((await wld.post(`/api/v1/market/orders/${first.body.id}/cancel`, { version: first.body.version, reason: '重复预约' })).status).toBe(404);
+    const byUnion = await admin.post(`/api/v1/market/orders/${first.body.id}/cancel`, { version: first.body.version, reason: '本月名额已满，工会统一安排' });
+    expect(byUnion.body.status, JSON.stringify(byUnion.body)).toBe('cancelled');
+    const mine = (await worker!.get('/api/v1/market/me/orders')).body.items.find((o: { id: string }) => o.id === first.body.id);
+    expect(mine).toMatchObject({ status: 'cancelled', cancelReason: '本月名额已满，工会统一安排' });
+    const told = (await worker!.get('/api/v1/me/notifications')).body.items.map((n: { body: string | null; link: string }) => `${n.link}|${n.body ?? ''}`);
+    expect(told).toContain('/m/me/orders|本月名额已满，工会统一安排');
+    // The cancelled order gave its ¥40 back: the worker may order once more, and no more.
+    expect((await own()).status).toBe(201);
+    expect((await own()).body.code).toBe('MARKET_SUBSIDY_PERSON_CAP_EXCEEDED');
+  });
 });

@@ -16,6 +16,7 @@ const toRule = (r: Record<string, unknown>): RuleRow => ({
   budgetFen: Number(r.budget_fen),
   percentBps: Number(r.percent_bps),
   capPerUnionFen: Number(r.cap_per_union_fen),
+  capPerPersonFen: Number(r.cap_per_person_fen),
   committedFen: Number(r.committed_fen),
   note: (r.note as string | null) ?? null,
   version: Number(r.version),
@@ -44,10 +45,10 @@ export async function insertRule(db: Db, values: typeof marketSubsidyRule.$infer
   return (await db.insert(marketSubsidyRule).values(values).returning({ id: marketSubsidyRule.id }))[0]!.id;
 }
 
-export async function updateRule(db: Db, id: string, version: number, v: { budgetFen: number; percentBps: number; capPerUnionFen: number; note: string | null }): Promise<boolean> {
+export async function updateRule(db: Db, id: string, version: number, v: { budgetFen: number; percentBps: number; capPerUnionFen: number; capPerPersonFen: number; note: string | null }): Promise<boolean> {
   const rows = await query(
     db,
-    sql`update market_subsidy_rule set budget_fen = ${v.budgetFen}, percent_bps = ${v.percentBps}, cap_per_union_fen = ${v.capPerUnionFen}, note = ${v.note}, version = version + 1, updated_at = now()
+    sql`update market_subsidy_rule set budget_fen = ${v.budgetFen}, percent_bps = ${v.percentBps}, cap_per_union_fen = ${v.capPerUnionFen}, cap_per_person_fen = ${v.capPerPersonFen}, note = ${v.note}, version = version + 1, updated_at = now()
         where id = ${id} and version = ${version} returning id`,
   );
   return rows.length > 0;
@@ -68,6 +69,20 @@ export async function lockUsages(db: Db, ruleId: string): Promise<void> {
 
 export async function setUsageCaps(db: Db, ruleId: string, capFen: number): Promise<void> {
   await db.execute(sql`update market_subsidy_usage set cap_fen = ${capFen} where rule_id = ${ruleId}`);
+}
+
+/**
+ * The subsidy a worker's own orders hold of a rule (cancelled ones gave theirs back), after taking
+ * a transaction lock on (rule, worker): two own orders of one worker placed at once count one after
+ * the other, so together they cannot pass the cap per person. Other workers are not held up.
+ */
+export async function lockPersonSubsidy(db: Db, ruleId: string, userId: string): Promise<number> {
+  await query(db, sql`select pg_advisory_xact_lock(hashtextextended(${`market-self:${ruleId}:${userId}`}, 0))`);
+  const [r] = await query<{ n: number }>(
+    db,
+    sql`select coalesce(sum(subsidy_fen), 0)::bigint as n from market_order where rule_id = ${ruleId} and ordered_by = ${userId} and is_self and status <> 'cancelled'`,
+  );
+  return Number(r?.n ?? 0);
 }
 
 export async function unionCommitted(db: Db, ruleId: string, unionOrgId: string): Promise<number> {

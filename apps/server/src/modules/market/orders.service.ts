@@ -216,6 +216,11 @@ export function createOrdersService({ db, notifier, subsidy, clock = () => new D
         const year = Number(input.serviceDate.slice(0, 4));
         const { rule, figures } = await quoteFor(tx, project.orgId, unionId, version, 1, input.serviceDate);
         if (figures.refusal) throw refusalError(figures, year);
+        if (rule && figures.subsidyFen > 0) {
+          const held = await repo.lockPersonSubsidy(tx, rule.id, ctx.userId);
+          if (held + figures.subsidyFen > rule.capPerPersonFen)
+            throw new AppError('MARKET_SUBSIDY_PERSON_CAP_EXCEEDED', { status: 409, params: { year, remaining: yuan(Math.max(0, rule.capPerPersonFen - held)), needed: yuan(figures.subsidyFen) } });
+        }
         const id = await writeOrder(tx, { project, version, providerId: provider.id, unionId, figures, ruleId: rule?.id ?? null, year, input: { ...input, headcount: 1 }, positionId: position?.id ?? null, isSelf: true, userId: ctx.userId });
         const order = (await repo.findOrder(tx, id))!;
         await recordAudit(tx, ctx.audit, { action: 'market.order.place_self', entityType: 'market_order', entityId: id, orgId: unionId ?? project.orgId, after: { number: order.number, projectId: project.id, totalFen: figures.totalFen, subsidyFen: figures.subsidyFen } });
@@ -268,11 +273,15 @@ export function createOrdersService({ db, notifier, subsidy, clock = () => new D
       return toOrder(o);
     },
 
-    /** The orderer cancels before the provider delivers; the subsidy goes back. */
-    async cancel(id: string, input: { version: number; reason: string }, viewer: OrderViewer & { audit: UserCtx['audit'] }): Promise<Order> {
+    /**
+     * The orderer cancels before the provider delivers; the subsidy goes back. A worker's own order
+     * spends their union's subsidy, so the union's staff who may order (market.order over it) may
+     * cancel it too, with a reason the worker is told.
+     */
+    async cancel(id: string, input: { version: number; reason: string }, viewer: OrderViewer & { audit: UserCtx['audit']; orderScope: Scope }): Promise<Order> {
       const result = await db.transaction(async (tx) => {
         const o = await repo.findOrder(tx, id, true);
-        const isOrderer = o && (o.orderedBy === viewer.userId || (o.orderingPath !== null && !o.isSelf && isInScope(viewer.scope, o.orderingPath)));
+        const isOrderer = o && (o.orderedBy === viewer.userId || (o.orderingPath !== null && isInScope(o.isSelf ? viewer.orderScope : viewer.scope, o.orderingPath)));
         if (!o || !isOrderer) throw notFound('ENTITY_market_order');
         if (o.version !== input.version) throw versionConflict(input.version, o.version);
         if (!['placed', 'confirmed'].includes(o.status)) throw new AppError('MARKET_ORDER_STATUS', { status: 409, params: { status: `ORDER_${o.status}` } });

@@ -22,6 +22,11 @@ export const marketSubsidyRule = pgTable(
     budgetFen: money('budget_fen').notNull(),
     percentBps: integer('percent_bps').notNull(),
     capPerUnionFen: money('cap_per_union_fen').notNull(),
+    /**
+     * The most subsidy one worker's own orders (自助点单) may take from this rule in its year, so a
+     * few keen members cannot spend their union's whole cap. Default ¥200.
+     */
+    capPerPersonFen: money('cap_per_person_fen').notNull().default(20_000),
     committedFen: money('committed_fen').notNull().default(0),
     note: text('note'),
     version: integer('version').notNull().default(1),
@@ -32,6 +37,7 @@ export const marketSubsidyRule = pgTable(
     uniqueIndex('market_subsidy_rule_year_unique').on(t.orgId, t.year),
     check('market_subsidy_rule_budget_check', sql`${t.committedFen} >= 0 and ${t.committedFen} <= ${t.budgetFen}`),
     check('market_subsidy_rule_numbers_check', sql`${t.percentBps} between 0 and 10000 and ${t.capPerUnionFen} >= 0 and ${t.budgetFen} >= 0`),
+    check('market_subsidy_rule_person_cap_check', sql`${t.capPerPersonFen} >= 0`),
   ],
 );
 

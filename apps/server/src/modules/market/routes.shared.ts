@@ -14,7 +14,7 @@ export const userCtx = (request: FastifyRequest): UserCtx => ({ userId: requireA
 /** A signed-in viewer of orders: their own, their provider's, or those in their staff scope. */
 export const viewerOf = (request: FastifyRequest) => {
   const actor = requireActor(request);
-  return { userId: actor.userId, scope: scopeOf(actor, 'market.read'), audit: auditContextOf(request) };
+  return { userId: actor.userId, scope: scopeOf(actor, 'market.read'), orderScope: scopeOf(actor, 'market.order'), audit: auditContextOf(request) };
 };
 
 export const lang = (request: FastifyRequest) => langOf(request);

@@ -16,6 +16,7 @@ export const toRule = (r: repo.RuleRow): SubsidyRule => ({
   budgetFen: r.budgetFen,
   percentBps: r.percentBps,
   capPerUnionFen: r.capPerUnionFen,
+  capPerPersonFen: r.capPerPersonFen,
   committedFen: r.committedFen,
   remainingFen: r.budgetFen - r.committedFen,
   unions: r.unions,
@@ -37,9 +38,9 @@ export function createSubsidyService({ db }: MarketDeps) {
         const district = await findOrgById(tx, input.orgId);
         if (!district || !isInScope(ctx.scope, district.path)) throw notFound('ENTITY_org');
         if (district.type !== 'district') throw fieldError('orgId', 'MARKET_NOT_A_DISTRICT');
-        const id = await repo.insertRule(tx, { orgId: district.id, year: input.year, budgetFen: input.budgetFen, percentBps: input.percentBps, capPerUnionFen: input.capPerUnionFen, note: input.note ?? null });
+        const id = await repo.insertRule(tx, { orgId: district.id, year: input.year, budgetFen: input.budgetFen, percentBps: input.percentBps, capPerUnionFen: input.capPerUnionFen, ...(input.capPerPersonFen === undefined ? {} : { capPerPersonFen: input.capPerPersonFen }), note: input.note ?? null });
         const rule = (await repo.findRule(tx, id))!;
-        await recordAudit(tx, ctx.audit, { action: 'market.rule.create', entityType: 'market_subsidy_rule', entityId: id, orgId: district.id, after: { year: input.year, budgetFen: input.budgetFen, percentBps: input.percentBps, capPerUnionFen: input.capPerUnionFen } });
+        await recordAudit(tx, ctx.audit, { action: 'market.rule.create', entityType: 'market_subsidy_rule', entityId: id, orgId: district.id, after: { year: input.year, budgetFen: input.budgetFen, percentBps: input.percentBps, capPerUnionFen: input.capPerUnionFen, capPerPersonFen: rule.capPerPersonFen } });
         return toRule(rule);
       });
     },
@@ -53,15 +54,17 @@ export function createSubsidyService({ db }: MarketDeps) {
         if (rule.version !== input.version) throw versionConflict(input.version, rule.version);
         if (input.budgetFen < rule.committedFen) throw stateError('MARKET_RULE_BELOW_COMMITTED');
         if (input.capPerUnionFen < (await repo.maxUnionCommitted(tx, id))) throw stateError('MARKET_RULE_BELOW_COMMITTED');
-        await repo.updateRule(tx, id, rule.version, { budgetFen: input.budgetFen, percentBps: input.percentBps, capPerUnionFen: input.capPerUnionFen, note: input.note ?? null });
+        // A lower cap per person refuses new own orders of those already past it; what they hold stays.
+        const capPerPersonFen = input.capPerPersonFen ?? rule.capPerPersonFen;
+        await repo.updateRule(tx, id, rule.version, { budgetFen: input.budgetFen, percentBps: input.percentBps, capPerUnionFen: input.capPerUnionFen, capPerPersonFen, note: input.note ?? null });
         await repo.setUsageCaps(tx, id, input.capPerUnionFen);
         await recordAudit(tx, ctx.audit, {
           action: 'market.rule.update',
           entityType: 'market_subsidy_rule',
           entityId: id,
           orgId: rule.orgId,
-          before: { budgetFen: rule.budgetFen, percentBps: rule.percentBps, capPerUnionFen: rule.capPerUnionFen },
-          after: { budgetFen: input.budgetFen, percentBps: input.percentBps, capPerUnionFen: input.capPerUnionFen },
+          before: { budgetFen: rule.budgetFen, percentBps: rule.percentBps, capPerUnionFen: rule.capPerUnionFen, capPerPersonFen: rule.capPerPersonFen },
+          after: { budgetFen: input.budgetFen, percentBps: input.percentBps, capPerUnionFen: input.capPerUnionFen, capPerPersonFen },
         });
         return toRule((await repo.findRule(tx, id))!);
       });

@@ -12,7 +12,7 @@ import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useScope } from '../../layout/scope';
 
-type Values = { year: number; budget: number; percent: number; cap: number; note?: string };
+type Values = { year: number; budget: number; percent: number; cap: number; capPerson: number; note?: string };
 
 /** 服务超市 ▸ 补贴规则 (/market/subsidies): a district's yearly budget, share and cap per union. */
 export function SubsidiesPage() {
@@ -48,6 +48,7 @@ export function SubsidiesPage() {
           { title: t('market.subsidies.fields.budget'), dataIndex: 'budgetFen', width: 130, align: 'right', render: (v: number) => formatMoney(v) },
           { title: t('market.subsidies.fields.percent'), dataIndex: 'percentBps', width: 90, align: 'right', render: (v: number) => `${v / 100}%` },
           { title: t('market.subsidies.fields.cap'), dataIndex: 'capPerUnionFen', width: 130, align: 'right', render: (v: number) => formatMoney(v) },
+          { title: t('market.subsidies.fields.capPerson'), dataIndex: 'capPerPersonFen', width: 130, align: 'right', render: (v: number) => formatMoney(v) },
           { title: t('market.subsidies.fields.committed'), key: 'c', width: 220, render: (_: unknown, r) => <Progress percent={r.budgetFen ? Math.round((r.committedFen / r.budgetFen) * 1000) / 10 : 0} format={() => formatMoney(r.committedFen)} size="small" /> },
           { title: t('market.subsidies.fields.remaining'), dataIndex: 'remainingFen', width: 130, align: 'right', render: (v: number) => formatMoney(v) },
           { title: t('market.subsidies.fields.unions'), dataIndex: 'unions', width: 90, align: 'right' },
@@ -75,14 +76,14 @@ function RuleModal({ rule, orgId, onClose, onSaved }: { rule: SubsidyRule | null
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>(null);
   const submit = async (v: Values) => {
-    const body = { budgetFen: Math.round(v.budget * 100), percentBps: Math.round(v.percent * 100), capPerUnionFen: Math.round(v.cap * 100), note: v.note || null };
+    const body = { budgetFen: Math.round(v.budget * 100), percentBps: Math.round(v.percent * 100), capPerUnionFen: Math.round(v.cap * 100), capPerPersonFen: Math.round(v.capPerson * 100), note: v.note || null };
     try {
       await (rule ? api.put(`/market/subsidy-rules/${rule.id}`, { version: rule.version, ...body }) : api.post('/market/subsidy-rules', { orgId, year: v.year, ...body }));
       message.success(t('market.common.saved'));
       onSaved();
     } catch (e) {
       setError(e);
-      applyServerErrors(form, e, ['year'], { budgetFen: 'budget', percentBps: 'percent', capPerUnionFen: 'cap' });
+      applyServerErrors(form, e, ['year'], { budgetFen: 'budget', percentBps: 'percent', capPerUnionFen: 'cap', capPerPersonFen: 'capPerson' });
     }
   };
   return (
@@ -91,7 +92,7 @@ function RuleModal({ rule, orgId, onClose, onSaved }: { rule: SubsidyRule | null
       <Form
         form={form}
         layout="vertical"
-        initialValues={rule ? { year: rule.year, budget: rule.budgetFen / 100, percent: rule.percentBps / 100, cap: rule.capPerUnionFen / 100, note: rule.note ?? undefined } : { year: new Date().getFullYear(), percent: 50 }}
+        initialValues={rule ? { year: rule.year, budget: rule.budgetFen / 100, percent: rule.percentBps / 100, cap: rule.capPerUnionFen / 100, capPerson: rule.capPerPersonFen / 100, note: rule.note ?? undefined } : { year: new Date().getFullYear(), percent: 50, capPerson: 200 }}
         onFinish={(v) => void submit(v)}
       >
         <Form.Item name="year" label={t('market.subsidies.fields.year')} rules={[{ required: true }]}>
@@ -104,6 +105,9 @@ function RuleModal({ rule, orgId, onClose, onSaved }: { rule: SubsidyRule | null
           <InputNumber min={0} max={100} precision={2} />
         </Form.Item>
         <Form.Item name="cap" label={t('market.subsidies.fields.cap')} rules={[{ required: true }]}>
+          <InputNumber min={0} precision={2} style={{ width: 220 }} />
+        </Form.Item>
+        <Form.Item name="capPerson" label={t('market.subsidies.fields.capPerson')} extra={t('market.subsidies.capPersonHint')} rules={[{ required: true }]}>
           <InputNumber min={0} precision={2} style={{ width: 220 }} />
         </Form.Item>
         <Form.Item name="note" label={t('market.subsidies.fields.note')}>

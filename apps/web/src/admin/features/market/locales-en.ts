@@ -236,9 +236,10 @@ export const marketEn: Translation<typeof marketZh> = {
   },
   subsidies: {
     title: 'Ordering subsidies',
-    intro: 'One rule a year: the budget, the share subsidised and each union’s yearly cap. Concurrent orders can never overspend it (the database holds the limits).',
+    intro: 'One rule a year: the budget, the share subsidised, each union’s yearly cap and what each worker’s own orders may take in the year. Concurrent orders can never overspend it (the database holds the limits).',
     add: 'New yearly rule',
-    fields: { year: 'Year', budget: 'Budget (yuan)', percent: 'Share (%)', cap: 'Cap per union (yuan)', committed: 'Committed', remaining: 'Remaining', unions: 'Unions', note: 'Note' },
+    fields: { year: 'Year', budget: 'Budget (yuan)', percent: 'Share (%)', cap: 'Cap per union (yuan)', capPerson: 'Own orders per person (yuan)', committed: 'Committed', remaining: 'Remaining', unions: 'Unions', note: 'Note' },
+    capPersonHint: 'The most subsidy a worker’s own orders may take from this rule in a year; beyond it, the union orders for the worker. ¥200 unless set.',
     edit: 'Edit',
     empty: 'No subsidy rules: unions pay orders in full.',
   },

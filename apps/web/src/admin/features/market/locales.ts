@@ -235,9 +235,10 @@ export const marketZh = {
   },
   subsidies: {
     title: '点单补贴规则',
-    intro: '每个年度一条：预算总额、补贴比例和每个基层工会的年度上限。并发点单也不会超出预算（由数据库保证）。',
+    intro: '每个年度一条：预算总额、补贴比例、每个基层工会的年度上限，以及每名职工自助点单的年度补贴上限。并发点单也不会超出预算（由数据库保证）。',
     add: '新增年度规则',
-    fields: { year: '年度', budget: '预算总额（元）', percent: '补贴比例（%）', cap: '每个工会上限（元）', committed: '已占用', remaining: '剩余', unions: '使用工会数', note: '说明' },
+    fields: { year: '年度', budget: '预算总额（元）', percent: '补贴比例（%）', cap: '每个工会上限（元）', capPerson: '每人自助点单上限（元）', committed: '已占用', remaining: '剩余', unions: '使用工会数', note: '说明' },
+    capPersonHint: '职工自己下单时，一年内从本规则得到的补贴合计不超过此数；超出的由工会替职工点单。默认 200 元。',
     edit: '修改',
     empty: '还没有补贴规则，点单费用由基层工会全额支付。',
   },

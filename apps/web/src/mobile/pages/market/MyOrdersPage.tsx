@@ -66,7 +66,12 @@ export function MyOrdersPage() {
           {orders.data.items.map((o) => (
             <List.Item
               key={o.id}
-              description={`${o.serviceDate} · ${o.provider.name} · ${formatMoney(o.payableFen)}`}
+              description={
+                <>
+                  {`${o.serviceDate} · ${o.provider.name} · ${formatMoney(o.payableFen)}`}
+                  {o.status === 'cancelled' && o.cancelReason ? <div>{t('orders.cancelledBecause', { reason: o.cancelReason })}</div> : null}
+                </>
+              }
               extra={
                 o.status === 'delivered' && o.rating === null ? (
                   <Button size="small" color="primary" onClick={() => rate(o)}>

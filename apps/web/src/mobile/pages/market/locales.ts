@@ -43,6 +43,7 @@ export const marketMobileZh = {
     empty: '还没有预约。去“服务”里看看。',
     cancel: '取消预约',
     cancelReason: '取消原因',
+    cancelledBecause: '取消原因：{{reason}}',
     rate: '评价',
     rated: '已评价',
     comment: '说说感受（选填）',
@@ -136,7 +137,7 @@ export const marketMobileEn: Translation<typeof marketMobileZh> = {
     notSelf: 'Unions order this project; ask your union',
     pay: 'You pay {{payable}} (union subsidy {{subsidy}})',
   },
-  orders: { title: 'My bookings', empty: 'No bookings yet. Have a look under Services.', cancel: 'Cancel booking', cancelReason: 'Why', rate: 'Rate', rated: 'Rated', comment: 'How was it? (optional)', thanks: 'Thank you' },
+  orders: { title: 'My bookings', empty: 'No bookings yet. Have a look under Services.', cancel: 'Cancel booking', cancelReason: 'Why', cancelledBecause: 'Cancelled: {{reason}}', rate: 'Rate', rated: 'Rated', comment: 'How was it? (optional)', thanks: 'Thank you' },
   judge: {
     title: 'Judge’s scoring',
     empty: 'Once the final starts, the projects assigned to you are listed here',

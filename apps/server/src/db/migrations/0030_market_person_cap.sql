@@ -1,0 +1,2 @@
+ALTER TABLE "market_subsidy_rule" ADD COLUMN "cap_per_person_fen" bigint DEFAULT 20000 NOT NULL;--> statement-breakpoint
+ALTER TABLE "market_subsidy_rule" ADD CONSTRAINT "market_subsidy_rule_person_cap_check" CHECK ("market_subsidy_rule"."cap_per_person_fen" >= 0);
