@@ -23,6 +23,7 @@ import { benchMarket, marketMarkdown } from "./market";
 import { benchSpreadsheet, spreadsheetMarkdown } from "./spreadsheet";
 import { benchDay, dayMarkdown } from "./day";
 import { benchFigures, figuresMarkdown } from "./figures";
+import { benchReads, READS_HEADING, readsMarkdown } from "./reads";
 import { startPgCluster, type PgCluster } from "./pg-cluster";
 import {
   HEADINGS,
@@ -94,11 +95,11 @@ export function selectedParts(): string[] | undefined {
   );
   const unknown = parts.filter(
     (p) =>
-      p !== "members" && p !== "doors" && p !== "fund" && p !== "market" && p !== "day" && p !== "spreadsheet" && p !== "figures" && !(POSITIONS_PARTS as readonly string[]).includes(p),
+      p !== "members" && p !== "reads" && p !== "doors" && p !== "fund" && p !== "market" && p !== "day" && p !== "spreadsheet" && p !== "figures" && !(POSITIONS_PARTS as readonly string[]).includes(p),
   );
   if (unknown.length)
     throw new Error(
-      `unknown benchmark part(s): ${unknown.join(", ")} (known: members, doors, fund, market, day, spreadsheet, figures, positions = ${POSITIONS_PARTS.join(", ")})`,
+      `unknown benchmark part(s): ${unknown.join(", ")} (known: members, reads, doors, fund, market, day, spreadsheet, figures, positions = ${POSITIONS_PARTS.join(", ")})`,
     );
   return [...new Set(parts)];
 }
@@ -124,6 +125,12 @@ export async function runSelected(parts: string[]): Promise<void> {
         process.env.BENCH_SKIP_PGLITE === "1",
       );
       replaceSection("Members: ", section);
+      console.log(`\n${section}`);
+    }
+    if (parts.includes("reads")) {
+      if (!adminUrl) throw new Error("the authenticated-reads benchmark needs PostgreSQL");
+      const section = readsMarkdown(await benchReads(adminUrl, log), command);
+      replaceSection(READS_HEADING, section);
       console.log(`\n${section}`);
     }
     if (parts.includes("doors")) {

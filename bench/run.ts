@@ -17,9 +17,12 @@
  *      trip. BENCH_SKIP_DOORS=1 leaves it out.
  *   6. fund (bench/fund.ts): signed POS sales ingestion beside pgbench -N, and sale-to-screen latency
  *      with 50 screens. BENCH_SKIP_FUND=1 leaves it out.
+ *   6b. reads (bench/reads.ts): four authenticated list/detail routes beside a bare Fastify route
+ *      running one prepared indexed SELECT through the same pool (goal ≥ 0.7×). BENCH_SKIP_READS=1
+ *      leaves it out.
  *   7. figures (bench/figures.ts): any indicator for a district and a year at 1 M members, 10 M door
  *      entries, 5 M postings, beside a plain count(*). BENCH_SKIP_FIGURES=1 leaves it out.
- * `npm run bench -- positions` (or nearest / network / city / cityjob / members / doors / fund) runs only those parts and
+ * `npm run bench -- positions` (or nearest / network / city / cityjob / members / reads / doors / fund) runs only those parts and
  * replaces their sections of latest.md.
  * Writes the same tables to bench/results/latest.md. Figures only: nothing here asserts a timing.
  *
@@ -56,6 +59,7 @@ import {
 import { benchDoors, doorsMarkdown } from "./doors";
 import { benchFund, fundMarkdown } from "./fund";
 import { benchFigures, figuresMarkdown } from "./figures";
+import { benchReads, readsMarkdown } from "./reads";
 import { benchMembers, runSelected, selectedParts } from "./parts";
 import { pgbenchSelectOnly } from "./pgbench";
 import { POSITIONS_PARTS, runPositionsParts } from "./positions-parts";
@@ -370,6 +374,8 @@ async function main(): Promise<void> {
     }
     if (process.env.BENCH_SKIP_MEMBERS !== "1")
       membersSection = await benchMembers(adminUrl, skipPg, skipPglite);
+    if (!skipPg && adminUrl && process.env.BENCH_SKIP_READS !== "1")
+      membersSection += `\n\n${readsMarkdown(await benchReads(adminUrl, log), "npm run bench")}`;
     if (!skipPg && adminUrl && process.env.BENCH_SKIP_DOORS !== "1")
       membersSection += `\n\n${doorsMarkdown(await benchDoors(adminUrl), "npm run bench")}`;
     if (!skipPg && adminUrl && process.env.BENCH_SKIP_FUND !== "1")

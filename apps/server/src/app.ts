@@ -9,7 +9,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
-import { authRoutes, createAuthService, createUsersService, sessionHook, usersRoutes } from './modules/accounts';
+import { authRoutes, createAuthService, createUsersService, sessionHook, usersRoutes, type ResolvedSession } from './modules/accounts';
+import { createNotifyListener } from './platform/notify-listener';
+import { createSessionCache, SESSION_CACHE_CHANNEL } from './platform/session-cache';
 import { accessRoutes, createAccessService, createDoorCache, createDoorGateway, createDoorsService, doorAlarmTodos, doorsRoutes, type DoorGateway } from './modules/access';
 import { auditRoutes } from './modules/audit';
 import { createActivityService, dashboardRoutes } from './modules/dashboard';
@@ -83,12 +85,14 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
   const { db } = database;
   const standards = createStandardsService({ db });
   const holidays = createHolidaysService({ db });
+  const sessionCache = createSessionCache<ResolvedSession>({ ttlMs: config.session.cacheSeconds * 1000, maxEntries: config.session.cacheEntries });
   return {
+    sessionCache,
     holidays,
     rights: createRightsServices({ db, secrets, dataKeys, holidays, render: renderRightsPdf }),
     orgs: createOrgsService({ db }),
-    auth: createAuthService({ db, config, secrets, sms }),
-    users: createUsersService({ db, secrets }),
+    auth: createAuthService({ db, config, secrets, sms, sessions: sessionCache }),
+    users: createUsersService({ db, secrets, sessions: sessionCache }),
     ...createMembersServices({ db, secrets, dataKeys, jobs }),
     positions: createPositionsService({ db, networks: createNetworkService({ db }) }),
     mapContext: createMapContextService({ db, networks: createNetworkService({ db }) }),
@@ -177,6 +181,21 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const jobs = createJobRunner({ db: database.db, log: app.log, runnerId: `${config.instanceId}:${randomUUID().slice(0, 4)}`, leaseMs: config.jobLeaseSeconds * 1000, ...(opts.jobRunner || {}), ...(opts.clock ? { clock: opts.clock } : {}) });
   const services = createServices(config, database, sms, secrets, dataKeys, jobs, opts.coverageOnMainThread === true);
   app.decorate('services', services);
+  // The session cache holds entries only while this listener hears the database's invalidations.
+  const sessionCache = services.sessionCache;
+  const sessionListener = createNotifyListener(database, SESSION_CACHE_CHANNEL, (payload) => sessionCache.handleNotification(payload), {
+    log: app.log,
+    onDisconnect: () => sessionCache.setLive(false),
+    onReconnect: () => sessionCache.setLive(true),
+  });
+  app.addHook('onReady', async () => {
+    await sessionListener.start();
+    sessionCache.setLive(true);
+  });
+  app.addHook('onClose', async () => {
+    sessionCache.setLive(false);
+    await sessionListener.stop();
+  });
   app.decorate('jobs', jobs);
   if (opts.jobRunner !== false) {
     app.addHook('onReady', async () => jobs.start());

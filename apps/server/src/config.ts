@@ -34,6 +34,9 @@ const envSchema = z.object({
   SMS_WEBHOOK_TOKEN: z.string().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(120),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  /** How long an instance may reuse a resolved session (a safety net: changes arrive by NOTIFY); 0 turns the cache off. */
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  SESSION_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   /** Set when served over HTTPS (production): the session cookie gets the Secure flag. */
   COOKIE_SECURE: bool.optional(),
   /** Trust X-Forwarded-For from this many proxies (a load balancer in front). */
@@ -120,7 +123,7 @@ export type Config = {
   publicUrl: string | undefined;
   logLevel: string;
   sms: { sender: 'log' | 'webhook' | 'memory'; webhookUrl?: string | undefined; webhookToken?: string | undefined };
-  session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean };
+  session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean; cacheSeconds: number; cacheEntries: number };
   trustProxy: number;
   bodyLimit: number;
   loginRateLimitPerIp: number;
@@ -179,6 +182,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleMinutes: e.SESSION_IDLE_MINUTES,
       absoluteHours: e.SESSION_ABSOLUTE_HOURS,
       cookieSecure: e.COOKIE_SECURE ?? isProduction,
+      cacheSeconds: e.SESSION_CACHE_SECONDS,
+      cacheEntries: e.SESSION_CACHE_ENTRIES,
     },
     trustProxy: e.TRUST_PROXY,
     bodyLimit: e.BODY_LIMIT_BYTES,

@@ -19,7 +19,7 @@ export function createNotifyListener(
   database: Database,
   channel: string,
   onPayload: (payload: string) => void,
-  { log, onReconnect, retryMs = 1000 }: { log?: Logger; onReconnect?: () => void; retryMs?: number } = {},
+  { log, onReconnect, onDisconnect, retryMs = 1000 }: { log?: Logger; onReconnect?: () => void; onDisconnect?: () => void; retryMs?: number } = {},
 ): NotifyListener {
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
   let isStopped = false;
@@ -48,6 +48,8 @@ export function createNotifyListener(
       });
       c.on('error', (error) => {
         log?.warn({ err: error, channel }, 'notification connection lost; reconnecting');
+        // Whatever is sent until the reconnect is missed: subscribers that cache must stop trusting it now.
+        if (client === c && onDisconnect) guard(onDisconnect);
         void c.end().catch(() => undefined);
         if (client === c) client = null;
         reconnectLater();

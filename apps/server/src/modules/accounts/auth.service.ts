@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors';
 import { maskPhone } from '../../platform/logger';
 import { enforceRateLimit } from '../../platform/rate-limit';
 import { keyedHash, randomToken, safeEqual, sha256, type Secrets } from '../../platform/secrets';
+import type { SessionCache } from '../../platform/session-cache';
 import type { SmsSender } from '../../platform/sms';
 import * as repo from './accounts.repository';
 import { burnPasswordCheck, hashPassword, isWeakPassword, verifyPassword } from './passwords';
@@ -28,6 +29,15 @@ const SMS_MAX_ATTEMPTS = 5;
 // Only refresh last_seen_at once a minute: a write per request would cost more than the request.
 const TOUCH_INTERVAL_MS = 60_000;
 
+/** What the auth hook needs of a session, kept by the session cache between requests. */
+export type ResolvedSession = {
+  actor: Actor;
+  user: Pick<repo.UserRow, 'id' | 'username' | 'displayName' | 'phone' | 'status'>;
+  expiresAt: Date;
+  /** The last refresh this instance knows of: the database's is never older. */
+  lastSeenAt: Date;
+};
+
 export type RequestMeta = { ip: string; userAgent: string | undefined; audit: AuditContext };
 export type SignedIn = { token: string; me: Me; maxAgeSeconds: number };
 
@@ -40,8 +50,8 @@ export function toActorGrants(grants: repo.GrantWithOrg[]): ActorGrant[] {
   return grants.map((g) => ({ id: g.id, role: g.role as Role, orgId: g.orgId, orgPath: g.orgPath }));
 }
 
-export function createAuthService(deps: { db: Db; config: Config; secrets: Secrets; sms: SmsSender; clock?: Clock }) {
-  const { db, config, secrets, sms } = deps;
+export function createAuthService(deps: { db: Db; config: Config; secrets: Secrets; sms: SmsSender; clock?: Clock; sessions?: SessionCache<ResolvedSession> }) {
+  const { db, config, secrets, sms, sessions } = deps;
   const clock = deps.clock ?? (() => new Date());
   const idleMs = config.session.idleMinutes * 60_000;
   const absoluteMs = config.session.absoluteHours * 3_600_000;
@@ -202,19 +212,45 @@ export function createAuthService(deps: { db: Db; config: Config; secrets: Secre
       return startSession(user, meta);
     },
 
-    /** Resolves a session token into the acting user; null when missing, revoked or timed out. */
-    async resolveSession(token: string): Promise<{ actor: Actor; user: repo.UserRow } | null> {
+    /**
+     * Resolves a session token into the acting user; null when missing, revoked or timed out. A
+     * cached session is reused for a few seconds (invalidated on every instance by NOTIFY when it
+     * is revoked or its user or grants change); the absolute expiry is checked on every request, and
+     * an idle timeout seen in the cache is checked again against the database before refusing.
+     */
+    async resolveSession(token: string): Promise<{ actor: Actor; user: ResolvedSession['user'] } | null> {
       const id = sha256(token);
-      const found = await repo.findSessionWithUser(db, id);
       const now = clock();
+      const cached = sessions?.get(id);
+      if (cached) {
+        if (cached.expiresAt <= now) {
+          sessions!.forget(id);
+          return null;
+        }
+        if (now.getTime() - cached.lastSeenAt.getTime() <= idleMs) {
+          if (now.getTime() - cached.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+            await repo.touchSession(db, id, now);
+            cached.lastSeenAt = now;
+          }
+          return cached;
+        }
+        // Another instance may have refreshed last_seen_at meanwhile: the database decides.
+        sessions!.forget(id);
+      }
+      const generation = sessions?.generation() ?? 0;
+      const found = await repo.findSessionWithUser(db, id);
       if (!found) return null;
       const { session: row, user, grants } = found;
       if (row.revokedAt || row.expiresAt <= now) return null;
       if (now.getTime() - row.lastSeenAt.getTime() > idleMs) return null;
       if (user.status !== 'active') return null;
-      if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await repo.touchSession(db, id, now);
-      return {
-        user,
+      let lastSeenAt = row.lastSeenAt;
+      if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+        await repo.touchSession(db, id, now);
+        lastSeenAt = now;
+      }
+      const resolved: ResolvedSession = {
+        user: { id: user.id, username: user.username, displayName: user.displayName, phone: user.phone, status: user.status },
         actor: {
           userId: user.id,
           displayName: user.displayName,
@@ -223,7 +259,11 @@ export function createAuthService(deps: { db: Db; config: Config; secrets: Secre
           csrfToken: row.csrfToken,
           grants: toActorGrants(grants),
         },
+        expiresAt: row.expiresAt,
+        lastSeenAt,
       };
+      sessions?.set(id, user.id, resolved, generation);
+      return resolved;
     },
 
     async changePassword(actor: Actor, currentPassword: string, newPassword: string, audit: AuditContext): Promise<void> {
@@ -239,10 +279,12 @@ export function createAuthService(deps: { db: Db; config: Config; secrets: Secre
         await repo.revokeOtherSessionsOfUser(tx, user.id, actor.sessionId);
         await recordAudit(tx, audit, { action: 'user.password_change', entityType: 'user', entityId: user.id, after: { otherSessionsRevoked: true } });
       });
+      sessions?.forgetUser(user.id);
     },
 
     async logout(sessionId: string): Promise<void> {
       await repo.revokeSession(db, sessionId);
+      sessions?.forget(sessionId);
     },
 
     async listSessions(actor: Actor) {
@@ -265,6 +307,7 @@ export function createAuthService(deps: { db: Db; config: Config; secrets: Secre
       const target = rows.find((r) => sha256(r.id).slice(0, 22) === publicId);
       if (!target) return false;
       await repo.revokeSession(db, target.id);
+      sessions?.forget(target.id);
       return true;
     },
   };

@@ -55,7 +55,17 @@ const hasPasswordRole = (grants: repo.GrantWithOrg[]) => grants.some((g) => PASS
 // Refusals of authority over an account, recorded even though the change itself is not made.
 const AUDITED_REFUSALS = new Set(['NOT_FOUND', 'FORBIDDEN', 'USER_OUTSIDE_SCOPE', 'ROLE_NOT_GRANTABLE', 'USER_IS_WORKER_ACCOUNT', 'USER_NOT_STAFF']);
 
-export function createUsersService({ db, secrets }: { db: Db; secrets: Secrets }) {
+/** What a change to an account tells this instance's session cache (others hear it by NOTIFY). */
+export type SessionForgetter = { forgetUser(userId: string): void };
+
+export function createUsersService({ db, secrets, sessions }: { db: Db; secrets: Secrets; sessions?: SessionForgetter }) {
+  /** This instance drops the user's cached sessions as soon as the change has committed. */
+  async function forgettingSessions<T>(userId: string, work: Promise<T>): Promise<T> {
+    const result = await work;
+    sessions?.forgetUser(userId);
+    return result;
+  }
+
   /**
    * Runs an account change and, when it is refused for lack of authority (out of scope, a worker's
    * account, a role the actor may not hand out), writes `user.refused` to the audit log — outside
@@ -143,7 +153,7 @@ export function createUsersService({ db, secrets }: { db: Db; secrets: Secrets }
     },
 
     async updateUser(id: string, input: UpdateUser, ctx: UsersActor): Promise<User> {
-      return auditRefusal(ctx, id, 'user.update', {}, () => db.transaction(async (tx) => {
+      return forgettingSessions(id, auditRefusal(ctx, id, 'user.update', {}, () => db.transaction(async (tx) => {
         const { row, grants } = await load(tx, id, ctx.scope, 'manage');
         // The phone is how a worker signs in: changing it would hand their account to someone else.
         if (input.phone !== undefined && input.phone !== row.phone && isWorkerAccount(grants)) throw new AppError('USER_IS_WORKER_ACCOUNT', { status: 403, errors: [{ path: 'phone', message: 'USER_IS_WORKER_ACCOUNT' }] });
@@ -156,13 +166,13 @@ export function createUsersService({ db, secrets }: { db: Db; secrets: Secrets }
         if (input.status === 'disabled') await repo.revokeSessionsOfUser(tx, id);
         await recordAudit(tx, ctx.audit, { action: 'user.update', entityType: 'user', entityId: id, orgId: primaryOrgId(grants), ...diffSnapshots(snapshot(row), snapshot(updated)) });
         return toUser(updated, grants);
-      }));
+      })));
     },
 
     async resetPassword(id: string, version: number, password: string, ctx: UsersActor): Promise<User> {
       if (isWeakPassword(password)) throw fieldError('password', 'PASSWORD_TOO_WEAK');
       const passwordHash = await hashPassword(password);
-      return auditRefusal(ctx, id, 'user.password_reset', {}, () => db.transaction(async (tx) => {
+      return forgettingSessions(id, auditRefusal(ctx, id, 'user.password_reset', {}, () => db.transaction(async (tx) => {
         const { row, grants } = await load(tx, id, ctx.scope, 'manage');
         // Only staff accounts have passwords; a worker's account is theirs alone (SMS code).
         if (isWorkerAccount(grants)) throw new AppError('USER_IS_WORKER_ACCOUNT', { status: 403 });
@@ -173,7 +183,7 @@ export function createUsersService({ db, secrets }: { db: Db; secrets: Secrets }
         await repo.revokeSessionsOfUser(tx, id);
         await recordAudit(tx, ctx.audit, { action: 'user.password_reset', entityType: 'user', entityId: id, orgId: primaryOrgId(grants) });
         return toUser(updated, grants);
-      }));
+      })));
     },
 
     async unlockUser(id: string, ctx: UsersActor): Promise<User> {
@@ -188,7 +198,7 @@ export function createUsersService({ db, secrets }: { db: Db; secrets: Secrets }
     },
 
     async grantRole(id: string, input: GrantRole, ctx: UsersActor): Promise<User> {
-      return auditRefusal(ctx, id, 'role.grant', { role: input.role, orgId: input.orgId ?? null }, () => db.transaction(async (tx) => {
+      return forgettingSessions(id, auditRefusal(ctx, id, 'role.grant', { role: input.role, orgId: input.orgId ?? null }, () => db.transaction(async (tx) => {
         const row = await repo.findUserById(tx, id);
         if (!row) throw notFound('ENTITY_user');
         const before = await repo.listGrantsOfUsers(tx, [id]);
@@ -200,11 +210,11 @@ export function createUsersService({ db, secrets }: { db: Db; secrets: Secrets }
         const grant = await repo.insertGrant(tx, { userId: id, role: input.role, orgId, grantedBy: ctx.actor.userId });
         await recordAudit(tx, ctx.audit, { action: 'role.grant', entityType: 'user', entityId: id, orgId, after: { grantId: grant.id, role: input.role, orgId } });
         return toUser(row, await repo.listGrantsOfUsers(tx, [id]));
-      }));
+      })));
     },
 
     async revokeRole(id: string, grantId: string, ctx: UsersActor): Promise<User> {
-      return auditRefusal(ctx, id, 'role.revoke', { grantId }, () => db.transaction(async (tx) => {
+      return forgettingSessions(id, auditRefusal(ctx, id, 'role.revoke', { grantId }, () => db.transaction(async (tx) => {
         const { row, grants } = await load(tx, id, ctx.scope, 'read');
         const grant = grants.find((g) => g.id === grantId);
         if (!grant) throw notFound('ENTITY_user');
@@ -224,7 +234,7 @@ export function createUsersService({ db, secrets }: { db: Db; secrets: Secrets }
         }
         await recordAudit(tx, ctx.audit, { action: 'role.revoke', entityType: 'user', entityId: id, orgId: grant.orgId, before: { grantId, role: grant.role, orgId: grant.orgId }, ...(clearsPassword ? { after: { passwordCleared: true, sessionsRevoked: true } } : {}) });
         return toUser(current, remaining);
-      }));
+      })));
     },
 
     /** Shows a full phone number: needs personal_data.reveal and is always audited (PIPL). */

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Scope } from '../../platform/auth';
 import { org } from './orgs.tables';
@@ -21,8 +21,17 @@ export async function findOrgById(db: Db, id: string): Promise<OrgRow | undefine
   return rows[0];
 }
 
+function prepareOrgWithCount(db: Db) {
+  return db.select({ ...orgColumns(), childCount }).from(org).where(eq(org.id, sql.placeholder('id'))).limit(1).prepare('org_with_count');
+}
+// Every authenticated org read runs this: built once per database handle (a named statement on
+// PostgreSQL), not rebuilt by the query builder on every request (issue 11).
+const orgWithCountByDb = new WeakMap<Db, ReturnType<typeof prepareOrgWithCount>>();
+
 export async function findOrgWithCount(db: Db, id: string): Promise<OrgRowWithCount | undefined> {
-  const rows = await db.select({ ...orgColumns(), childCount }).from(org).where(eq(org.id, id)).limit(1);
+  let prepared = orgWithCountByDb.get(db);
+  if (!prepared) orgWithCountByDb.set(db, (prepared = prepareOrgWithCount(db)));
+  const rows = await prepared.execute({ id });
   return rows[0];
 }
 
@@ -31,9 +40,17 @@ export async function findOrgByCode(db: Db, code: string): Promise<OrgRow | unde
   return rows[0];
 }
 
+function prepareOrgsByIds(db: Db) {
+  return db.select().from(org).where(sql`${org.id} = any(${sql.placeholder('ids')}::uuid[])`).prepare('orgs_by_ids');
+}
+// An org read's ancestors: the same statement whatever their number, prepared like the org itself.
+const orgsByIdsByDb = new WeakMap<Db, ReturnType<typeof prepareOrgsByIds>>();
+
 export async function listOrgsByIds(db: Db, ids: string[]): Promise<OrgRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(org).where(inArray(org.id, ids));
+  let prepared = orgsByIdsByDb.get(db);
+  if (!prepared) orgsByIdsByDb.set(db, (prepared = prepareOrgsByIds(db)));
+  return prepared.execute({ ids });
 }
 
 export type OrgListFilter = {
