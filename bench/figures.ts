@@ -119,15 +119,17 @@ async function loadData(database: Database, log: Log): Promise<FiguresBench["loa
       log,
     );
   }
-  // The ledger: one fund, a shop per position, sales of 10 fen (two postings each). The deferred
+  // The ledger: a fund per district (the shard key keeps a fund's shops in its district), a shop per position, sales of 10 fen (two postings each). The deferred
   // balance check is off while loading: every generated entry is balanced by construction.
   await database.exec(`
-    insert into fund (id, code, name, org_id) select gen_random_uuid(), 'BENCH-FUND', '压测爱心基金', id from org where code = 'BENCH';
-    insert into fund_account (fund_id, code, kind, name) select id, 'collected', 'collected', '待归集' from fund where code = 'BENCH-FUND';
+    insert into fund (id, code, name, org_id) select gen_random_uuid(), 'BENCH-FUND-' || code, '压测爱心基金' || code, id from org where type = 'district' and code like 'BENCH-D%';
+    insert into fund_account (fund_id, code, kind, name) select id, 'collected', 'collected', '待归集' from fund where code like 'BENCH-FUND-%';
     insert into fund_shop (id, code, name, fund_id, position_id, org_id, operator_name)
-      select gen_random_uuid(), 'BS-' || x.n, '压测小卖部' || x.n, f.id, x.id, x.org_id, '压测商贸' from bench_positions x, fund f where f.code = 'BENCH-FUND';
+      select gen_random_uuid(), 'BS-' || x.n, '压测小卖部' || x.n, f.id, x.id, x.org_id, '压测商贸' from bench_positions x join org o on o.id = x.org_id
+        join fund f on f.code like 'BENCH-FUND-%' join org d on d.id = f.org_id and o.path like d.path || '%';
     insert into fund_account (fund_id, code, kind, name, shop_id) select s.fund_id, 'shop-' || s.code, 'shop_contributions', s.name, s.id from fund_shop s where s.code like 'BS-%';
-    create temporary table bench_shops as select row_number() over (order by s.id) as n, s.id, s.position_id, a.id as account_id from fund_shop s join fund_account a on a.shop_id = s.id where s.code like 'BS-%';
+    create temporary table bench_shops as select row_number() over (order by s.id) as n, s.id, s.position_id, s.fund_id, a.id as account_id, c.id as collected_id
+      from fund_shop s join fund_account a on a.shop_id = s.id join fund_account c on c.fund_id = s.fund_id and c.kind = 'collected' where s.code like 'BS-%';
     alter table fund_entry disable trigger fund_entry_balanced;
     alter table fund_posting disable trigger fund_posting_balanced;`);
   const [{ s } = { s: 0 }] = await database.query<{ s: number }>("select count(*)::int as s from bench_shops");
@@ -139,12 +141,12 @@ async function loadData(database: Database, log: Log): Promise<FiguresBench["loa
       `ledger entries ${from}–${to} (+ 2 postings each)`,
       `begin;
        create temporary table bench_e on commit drop as
-         select md5('e' || i)::uuid as id, now() - ((i * 7907) % (730 * 86400)) * interval '1 second' as at, x.id as shop_id, x.position_id, x.account_id
+         select md5('e' || i)::uuid as id, now() - ((i * 7907) % (730 * 86400)) * interval '1 second' as at, x.id as shop_id, x.position_id, x.account_id, x.fund_id, x.collected_id
          from generate_series(${from + 1}::bigint, ${to}) i join bench_shops x on x.n = 1 + i % ${s};
        insert into fund_entry (id, fund_id, kind, occurred_at, memo, shop_id, position_id, amount_fen, sale_count, sales_fen)
-         select e.id, f.id, 'sale', e.at, '压测', e.shop_id, e.position_id, 10, 1, 1500 from bench_e e, fund f where f.code = 'BENCH-FUND';
+         select e.id, e.fund_id, 'sale', e.at, '压测', e.shop_id, e.position_id, 10, 1, 1500 from bench_e e;
        insert into fund_posting (entry_id, account_id, amount_fen, occurred_at)
-         select e.id, c.id, 10, e.at from bench_e e, fund_account c join fund f on f.id = c.fund_id where f.code = 'BENCH-FUND' and c.kind = 'collected'
+         select e.id, e.collected_id, 10, e.at from bench_e e
          union all select e.id, e.account_id, -10, e.at from bench_e e;
        commit;`,
       load,
