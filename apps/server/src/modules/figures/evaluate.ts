@@ -68,7 +68,11 @@ export function createEvaluator(db: Db, catalogue: Catalogue) {
                 periods.map((p) => p.to),
               );
         // Nothing counted is zero, not unknown.
-        if (grouping.by === 'none' && !sums.has('')) sums.set('', periods.map(() => 0));
+        if (grouping.by === 'none' && !sums.has(''))
+          sums.set(
+            '',
+            periods.map(() => 0),
+          );
         return { values: new Map([...sums].map(([g, v]) => [g, v])), dataAsOf: null };
       }
       case 'ratio': {
@@ -89,6 +93,22 @@ export function createEvaluator(db: Db, catalogue: Catalogue) {
         return { values, dataAsOf: minDate(num.dataAsOf, den.dataAsOf) };
       }
       case 'sum': {
+        // A sum of plain flows (服务人次) is one pass over the subtree, not one per part.
+        const flows = c.of.map((k) => catalogue.get(k)?.compute);
+        if (grouping.by !== 'dim' && flows.length > 1 && flows.every((f) => f?.kind === 'flow')) {
+          const sources = flows.map((f) => {
+            const dims = dimKeysOf(catalogue.series.get(f.series)!);
+            return { series: f.series, filter: mergeFilters(f.filter, filters, dims) };
+          });
+          const [first, ...more] = sources;
+          const sums = await sumFlows(db, { ...first!, path: org.path, groupBy: grouping.by === 'child' ? { by: 'child' } : { by: 'none' }, more }, periods);
+          if (grouping.by === 'none' && !sums.has(''))
+            sums.set(
+              '',
+              periods.map(() => 0),
+            );
+          return { values: new Map([...sums].map(([g, v]) => [g, v])), dataAsOf: null };
+        }
         const parts = await Promise.all(c.of.map((k) => evaluate(k, org, periods, grouping, filters, today)));
         const values = new Map<string, (number | null)[]>();
         let dataAsOf: Date | null = null;

@@ -31,7 +31,13 @@ export async function syncIndicatorSeries(database: Database, catalogue: Catalog
     const triggers = new Map(rowsOf<{ table_name: string; hash: string }>(await tx.execute(sql`select table_name, hash from indicator_trigger`)).map((r) => [r.table_name, r.hash]));
     const toRebuild = series.filter((s) => stored.get(s.key) !== seriesHash(s));
     const gone = [...stored.keys()].filter((k) => !catalogue.series.has(k));
-    if (toRebuild.length === 0 && gone.length === 0 && [...byTable].every(([t, defs]) => triggers.get(t) === hashText(triggerFunctionSql(t, defs))) && [...triggers.keys()].every((t) => byTable.has(t))) return;
+    if (
+      toRebuild.length === 0 &&
+      gone.length === 0 &&
+      [...byTable].every(([t, defs]) => triggers.get(t) === hashText(triggerFunctionSql(t, defs))) &&
+      [...triggers.keys()].every((t) => byTable.has(t))
+    )
+      return;
 
     const lockTables = [...new Set(toRebuild.flatMap((s) => Object.values(s.tables)))].sort();
     for (const table of lockTables) await tx.execute(sql.raw(`lock table ${table} in share row exclusive mode`));
@@ -123,7 +129,18 @@ export type GroupBy = { by: 'none' } | { by: 'child' } | { by: 'dim'; index: num
 /** Dimension filters: 1-based dims index → allowed values. */
 export type DimFilter = [index: number, values: string[]][];
 
-export type SubtreeQuery = { series: string; path: string; filter: DimFilter; groupBy: GroupBy };
+export type SubtreeQuery = {
+  series: string;
+  path: string;
+  filter: DimFilter;
+  groupBy: GroupBy;
+  /**
+   * Further series added to this one, each with its own filter: a `sum` of flows (服务人次) is read
+   * in one pass over the subtree instead of one pass per part. Not with `groupBy: dim` (the parts'
+   * dimensions differ).
+   */
+  more?: { series: string; filter: DimFilter }[];
+};
 
 /** What a per-org lateral read groups by (a dimension, a month, a day) and what the outer query groups by. */
 function innerKey(q: SubtreeQuery): SQL {
@@ -173,15 +190,19 @@ const anyOf = (parts: SQL[]) => (parts.length ? sql`(${sql.join(parts, sql` or `
  * (org, dims) and the days at its edges, never a scan of the org's whole history.
  */
 function rowsSql(q: SubtreeQuery, days: DayRange[], months: DayRange[] | { after: string } | null): SQL {
-  const branches = disjoint(days).map(
-    (r) => sql`select r.day, r.dims, r.value, false as m from indicator_rollup r
-      where r.series = ${q.series} and r.org_id = o.id and ${within(sql`r.day`, r)}${filterSql('r', q.filter)}`,
-  );
-  const monthBranch = (cond: SQL) =>
-    sql`select r.month as day, r.dims, r.value, true as m from indicator_rollup_month r
-      where r.series = ${q.series} and r.org_id = o.id and ${cond}${filterSql('r', q.filter)}`;
-  if (months && 'after' in months) branches.push(monthBranch(sql`r.month > ${months.after}::date`));
-  else if (months) for (const r of disjoint(months)) branches.push(monthBranch(within(sql`r.month`, r)));
+  const sources = [{ series: q.series, filter: q.filter }, ...(q.more ?? [])];
+  const branches: SQL[] = [];
+  for (const src of sources) {
+    for (const r of disjoint(days)) {
+      branches.push(sql`select r.day, r.dims, r.value, false as m from indicator_rollup r
+        where r.series = ${src.series} and r.org_id = o.id and ${within(sql`r.day`, r)}${filterSql('r', src.filter)}`);
+    }
+    const monthBranch = (cond: SQL) =>
+      sql`select r.month as day, r.dims, r.value, true as m from indicator_rollup_month r
+        where r.series = ${src.series} and r.org_id = o.id and ${cond}${filterSql('r', src.filter)}`;
+    if (months && 'after' in months) branches.push(monthBranch(sql`r.month > ${months.after}::date`));
+    else if (months) for (const r of disjoint(months)) branches.push(monthBranch(within(sql`r.month`, r)));
+  }
   if (branches.length === 0) return sql`select null::date as day, null::text[] as dims, 0::bigint as value, false as m where false`;
   return sql.join(branches, sql` union all `);
 }
@@ -189,6 +210,7 @@ function rowsSql(q: SubtreeQuery, days: DayRange[], months: DayRange[] | { after
 /** Sums of a series' events in each range, per group: Map(group → [sum per range]). */
 export async function sumFlows(db: Db, q: SubtreeQuery, ranges: DayRange[]): Promise<Map<string, number[]>> {
   if (ranges.length === 0) return new Map();
+  if (q.more?.length && q.groupBy.by === 'dim') throw new Error('several series cannot be grouped by one dimension');
   // By day the months cannot help; otherwise each range is its whole months and its edge days.
   const parts = ranges.map((r) => (q.groupBy.by === 'day' ? { months: null, days: [r] } : splitByMonths(r.from, r.to)));
   const inner = sql.join(
@@ -208,7 +230,11 @@ export async function sumFlows(db: Db, q: SubtreeQuery, ranges: DayRange[]): Pro
     await db.execute(sql`${subtree(q.path)}
       select ${outerKey(q)} as g, ${outer}
       from o cross join lateral (
-        select ${innerKey(q)} as k, ${inner} from (${rowsSql(q, parts.flatMap((p) => p.days), months.length ? months : null)}) r
+        select ${innerKey(q)} as k, ${inner} from (${rowsSql(
+          q,
+          parts.flatMap((p) => p.days),
+          months.length ? months : null,
+        )}) r
         group by 1) x
       group by 1`),
   );
@@ -219,15 +245,13 @@ export async function sumFlows(db: Db, q: SubtreeQuery, ranges: DayRange[]): Pro
 export async function sumStocks(db: Db, q: SubtreeQuery, days: string[]): Promise<Map<string, number[]>> {
   if (days.length === 0) return new Map();
   if (q.groupBy.by === 'month' || q.groupBy.by === 'day') throw new Error('a stock is read at days, not grouped by them');
+  if (q.more?.length) throw new Error('stocks are read one series at a time');
   const min = days.reduce((m, d) => (d < m ? d : m), days[0]!);
   const key = (alias: 't' | 'r') => (q.groupBy.by === 'dim' ? sql`${sql.raw(alias)}.dims[${sql.raw(String(q.groupBy.index))}]` : sql`''`);
   // What came after day D: the rest of D's month from the day rollup, the later months from the month rollup.
   const rest = days.map((d) => ({ from: addDays(d, 1), to: lastOfMonth(d) })).filter((r) => r.from <= r.to);
   const later = sql.join(
-    days.map(
-      (d, i) =>
-        sql`sum(r.value) filter (where (not r.m and r.day > ${d}::date and r.day <= ${lastOfMonth(d)}::date) or (r.m and r.day > ${firstOfMonth(d)}::date)) as ${sql.raw(`a${i}`)}`,
-    ),
+    days.map((d, i) => sql`sum(r.value) filter (where (not r.m and r.day > ${d}::date and r.day <= ${lastOfMonth(d)}::date) or (r.m and r.day > ${firstOfMonth(d)}::date)) as ${sql.raw(`a${i}`)}`),
     sql`, `,
   );
   const values = sql.join(
@@ -238,7 +262,10 @@ export async function sumStocks(db: Db, q: SubtreeQuery, days: string[]): Promis
     await db.execute(sql`${subtree(q.path)}
       select ${outerKey(q)} as g, ${values}
       from o cross join lateral (
-        select coalesce(t.k, a.k) as k, t.total, ${sql.join(days.map((_, i) => sql`a.${sql.raw(`a${i}`)}`), sql`, `)}
+        select coalesce(t.k, a.k) as k, t.total, ${sql.join(
+          days.map((_, i) => sql`a.${sql.raw(`a${i}`)}`),
+          sql`, `,
+        )}
         from (select ${key('t')} as k, sum(t.value) as total from indicator_total t
                where t.series = ${q.series} and t.org_id = o.id${filterSql('t', q.filter)} group by 1) t
         full join (select ${key('r')} as k, ${later} from (${rowsSql(q, rest, { after: firstOfMonth(min) })}) r group by 1) a on a.k = t.k
