@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { Db } from '../db/client';
 import { AppError } from './errors';
+import { enforceRateLimit } from './rate-limit';
 
 /**
  * Uploaded files are judged by their first bytes, never by the type the client declares (a
@@ -35,4 +37,25 @@ export function checkUpload<T extends SniffedType>(data: unknown, declaredType: 
   const actual = sniffFileType(data);
   if (!actual || !(opts.allowed as readonly string[]).includes(actual)) throw refuse();
   return { contentType: actual as T, size: data.length, sha256: createHash('sha256').update(data).digest('hex'), data };
+}
+
+/** Uploads per user and hour, and bytes per user and 24 hours, unless a caller says otherwise. */
+export const UPLOADS_PER_HOUR = 30;
+export const UPLOAD_BYTES_PER_DAY = 50 * 1024 * 1024;
+
+/**
+ * Files live in the database: one account must not be able to fill it. Refuses the upload when the
+ * user has uploaded `perHour` files of this kind in the last hour (429 RATE_LIMITED, counted across
+ * instances) or when `size` would take their last 24 hours past `bytesPerDay` (413 `code`, whose
+ * detail `${code}_DETAIL` gets `{mb}`). `bytesSince` sums what the user stored of this kind.
+ */
+export async function enforceUploadQuota(
+  db: Db,
+  opts: { kind: string; userId: string; size: number; code: string; bytesSince: (since: Date) => Promise<number>; perHour?: number; bytesPerDay?: number },
+  now = new Date(),
+): Promise<void> {
+  const bytesPerDay = opts.bytesPerDay ?? UPLOAD_BYTES_PER_DAY;
+  await enforceRateLimit(db, { key: `${opts.kind}:upload:${opts.userId}`, limit: opts.perHour ?? UPLOADS_PER_HOUR, windowSeconds: 3600 }, now);
+  const used = await opts.bytesSince(new Date(now.getTime() - 86_400_000));
+  if (used + opts.size > bytesPerDay) throw new AppError(opts.code, { status: 413, detail: `${opts.code}_DETAIL`, params: { mb: bytesPerDay / 1024 / 1024 } });
 }

@@ -30,17 +30,31 @@ export async function findFileData(db: Db, id: string): Promise<{ id: string; co
 
 export async function listFileBriefs(db: Db, ids: readonly string[]): Promise<FileBrief[]> {
   if (!ids.length) return [];
-  const rows = await query<Record<string, unknown>>(
-    db,
-    sql`select id, name, content_type, size, created_at, uploaded_by, provider_id from market_file where id = any(${sql.param([...ids])}::uuid[])`,
-  );
+  const rows = await query<Record<string, unknown>>(db, sql`select id, name, content_type, size, created_at, uploaded_by, provider_id from market_file where id = any(${sql.param([...ids])}::uuid[])`);
   const byId = new Map(
     rows.map((r) => [
       r.id as string,
-      { id: r.id as string, name: (r.name as string | null) ?? null, contentType: r.content_type as string, size: Number(r.size), createdAt: toDate(r.created_at), uploadedBy: r.uploaded_by as string, providerId: (r.provider_id as string | null) ?? null },
+      {
+        id: r.id as string,
+        name: (r.name as string | null) ?? null,
+        contentType: r.content_type as string,
+        size: Number(r.size),
+        createdAt: toDate(r.created_at),
+        uploadedBy: r.uploaded_by as string,
+        providerId: (r.provider_id as string | null) ?? null,
+      },
     ]),
   );
   return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+}
+
+/** Bytes a user uploaded since a moment (the daily quota). */
+export async function sumBytesSince(db: Db, userId: string, since: Date): Promise<number> {
+  const row = await queryOne<{ bytes: string }>(
+    db,
+    sql`select coalesce(sum(size), 0)::bigint as bytes from market_file where uploaded_by = ${userId} and created_at >= ${since.toISOString()}::timestamptz`,
+  );
+  return Number(row?.bytes ?? 0);
 }
 
 export async function setFilesProvider(db: Db, ids: readonly string[], providerId: string): Promise<void> {

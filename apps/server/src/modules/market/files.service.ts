@@ -3,12 +3,16 @@ import type { Db } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit.service';
 import type { Scope } from '../../platform/auth';
 import { AppError, notFound } from '../../platform/errors';
-import { checkUpload } from '../../platform/uploads';
+import { checkUpload, enforceUploadQuota } from '../../platform/uploads';
 import * as repo from './files.repository';
 import { findProviderOfUser } from './providers.repository';
 import { iso, type UserCtx } from './shared';
 
 export const toMarketFile = (f: repo.FileBrief): MarketFile => ({ id: f.id, name: f.name, contentType: f.contentType, size: f.size, createdAt: iso(f.createdAt) });
+
+/** A provider uploads a catalogue's photos and documents in one sitting: more than a worker's photos. */
+export const MARKET_FILES_PER_HOUR = 60;
+export const MARKET_FILE_BYTES_PER_DAY = 100 * 1024 * 1024;
 
 export type FileViewer = { userId: string | null; staffScope: Scope };
 
@@ -17,10 +21,26 @@ export function createFilesService({ db }: { db: Db }) {
   return {
     async upload(data: unknown, declaredType: string | undefined, name: string | undefined, ctx: UserCtx): Promise<MarketFile> {
       const file = checkUpload(data, declaredType, { allowed: MARKET_FILE_TYPES, maxBytes: MAX_MARKET_FILE_BYTES, code: 'MARKET_FILE_TYPE' });
+      // Any signed-in user may upload (a worker's order photos, a provider's documents): files live in the database.
+      await enforceUploadQuota(db, {
+        kind: 'market-files',
+        userId: ctx.userId,
+        size: file.size,
+        code: 'MARKET_FILE_QUOTA_EXCEEDED',
+        perHour: MARKET_FILES_PER_HOUR,
+        bytesPerDay: MARKET_FILE_BYTES_PER_DAY,
+        bytesSince: (since) => repo.sumBytesSince(db, ctx.userId, since),
+      });
       return db.transaction(async (tx) => {
         const provider = await findProviderOfUser(tx, ctx.userId);
         const row = await repo.insertFile(tx, { ...file, name: name ?? null, uploadedBy: ctx.userId, providerId: provider?.id ?? null });
-        await recordAudit(tx, ctx.audit, { action: 'market.file.upload', entityType: 'market_file', entityId: row.id, orgId: provider?.orgId ?? null, after: { contentType: row.contentType, size: row.size } });
+        await recordAudit(tx, ctx.audit, {
+          action: 'market.file.upload',
+          entityType: 'market_file',
+          entityId: row.id,
+          orgId: provider?.orgId ?? null,
+          after: { contentType: row.contentType, size: row.size },
+        });
         return toMarketFile(row);
       });
     },

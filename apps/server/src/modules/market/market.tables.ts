@@ -85,6 +85,8 @@ export const marketFile = pgTable(
   },
   (t) => [
     index('market_file_provider_idx').on(t.providerId),
+    // The upload quota sums a user's last 24 hours.
+    index('market_file_uploader_idx').on(t.uploadedBy, t.createdAt),
     check('market_file_type_check', sql`${t.contentType} in ('image/jpeg','image/png','image/webp','application/pdf')`),
   ],
 );

@@ -5,7 +5,7 @@ import { diffSnapshots, recordAudit, type AuditContext } from '../../platform/au
 import { isInScope, type Scope } from '../../platform/auth';
 import { AppError, notFound } from '../../platform/errors';
 import type { Lang } from '../../platform/i18n';
-import { enforceRateLimit } from '../../platform/rate-limit';
+import { enforceUploadQuota } from '../../platform/uploads';
 import { fieldError } from '../../platform/validation';
 import { findOrgById } from '../orgs';
 import { position } from '../positions';
@@ -338,12 +338,15 @@ export function createStarsService({
 
     async uploadPhoto(data: unknown, declaredType: string | undefined, actor: { userId: string; audit: AuditContext }) {
       const photo = checkPhoto(data, declaredType);
-      // Photos live in the database: one account must not be able to fill it.
-      await enforceRateLimit(db, { key: `photos:upload:${actor.userId}`, limit: PHOTOS_PER_HOUR, windowSeconds: 3600 });
-      const usedToday = await repo.sumPhotoBytesSince(db, actor.userId, new Date(Date.now() - 86_400_000));
-      if (usedToday + photo.size > PHOTO_BYTES_PER_DAY) {
-        throw new AppError('PHOTO_QUOTA_EXCEEDED', { status: 413, params: { mb: PHOTO_BYTES_PER_DAY / 1024 / 1024 } });
-      }
+      await enforceUploadQuota(db, {
+        kind: 'photos',
+        userId: actor.userId,
+        size: photo.size,
+        code: 'PHOTO_QUOTA_EXCEEDED',
+        perHour: PHOTOS_PER_HOUR,
+        bytesPerDay: PHOTO_BYTES_PER_DAY,
+        bytesSince: (since) => repo.sumPhotoBytesSince(db, actor.userId, since),
+      });
       return db.transaction(async (tx) => {
         const row = await repo.insertPhoto(tx, {
           ...photo,

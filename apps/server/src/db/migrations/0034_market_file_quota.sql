@@ -1,0 +1,1 @@
+CREATE INDEX "market_file_uploader_idx" ON "market_file" USING btree ("uploaded_by","created_at");
