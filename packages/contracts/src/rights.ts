@@ -77,10 +77,14 @@ export const answerConsultationSchema = z.strictObject({
 });
 export type AnswerConsultation = z.infer<typeof answerConsultationSchema>;
 
+/** A staff reply or call-back note; `version` is the consultation as the staff member saw it (a follow-up since is a conflict). */
 export const consultationMessageInputSchema = z.strictObject({
   kind: z.enum(['reply', 'callback']),
   body: z.string().trim().min(2).max(2000),
+  version: versionSchema,
 });
+/** Closing names the version seen: a follow-up that arrived since is read before the consultation is closed. */
+export const closeConsultationSchema = z.strictObject({ version: versionSchema });
 export const followUpQuestionSchema = z.strictObject({ body: z.string().trim().min(2).max(2000) });
 
 export const consultationMessageSchema = z.object({
@@ -223,7 +227,10 @@ export const recordOutcomeSchema = z.strictObject({
   note: z.string().trim().max(2000).optional(),
   /** The agreement: what each claim was settled at, the terms and the payment plan. */
   terms: z.string().trim().max(5000).optional(),
-  agreedClaims: z.array(z.strictObject({ claimId: z.uuid(), agreedFen: fenSchema })).max(30).optional(),
+  agreedClaims: z
+    .array(z.strictObject({ claimId: z.uuid(), agreedFen: fenSchema }))
+    .max(30)
+    .optional(),
   installments: z.array(installmentInputSchema).max(24).optional(),
   version: versionSchema,
 });
@@ -232,7 +239,12 @@ export type RecordOutcome = z.infer<typeof recordOutcomeSchema>;
 export const recordPaymentSchema = z.strictObject({
   receivedOn: dateSchema,
   /** Negative corrects an earlier entry (payments are never edited). */
-  amountFen: z.number().int().min(-10_000_000_000).max(10_000_000_000).refine((v) => v !== 0, { error: 'RIGHTS_PAYMENT_ZERO' }),
+  amountFen: z
+    .number()
+    .int()
+    .min(-10_000_000_000)
+    .max(10_000_000_000)
+    .refine((v) => v !== 0, { error: 'RIGHTS_PAYMENT_ZERO' }),
   method: z.enum(paymentMethods),
   note: z.string().trim().max(200).optional(),
 });
@@ -387,9 +399,31 @@ export const caseDetailSchema = caseSummarySchema.extend({
   clocks: clocksSchema,
   referrals: z.array(referralSchema),
   installments: z.array(z.object({ id: z.uuid(), dueOn: z.string(), amountFen: z.number().int(), note: z.string().nullable(), paidFen: z.number().int() })),
-  payments: z.array(z.object({ id: z.uuid(), receivedOn: z.string(), amountFen: z.number().int(), method: z.enum(paymentMethods), note: z.string().nullable(), recordedByName: z.string().nullable(), createdAt: z.string() })),
+  payments: z.array(
+    z.object({
+      id: z.uuid(),
+      receivedOn: z.string(),
+      amountFen: z.number().int(),
+      method: z.enum(paymentMethods),
+      note: z.string().nullable(),
+      recordedByName: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
   evidence: z.array(z.object({ id: z.uuid(), file: fileSchema, description: z.string().nullable(), addedAt: z.string() })),
-  documents: z.array(z.object({ id: z.uuid(), kind: z.enum(documentKinds), audience: z.enum(documentAudiences), version: z.number().int(), sha256: z.string(), size: z.number().int(), signers: z.array(z.string()), createdAt: z.string(), isCurrent: z.boolean() })),
+  documents: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(documentKinds),
+      audience: z.enum(documentAudiences),
+      version: z.number().int(),
+      sha256: z.string(),
+      size: z.number().int(),
+      signers: z.array(z.string()),
+      createdAt: z.string(),
+      isCurrent: z.boolean(),
+    }),
+  ),
   signatures: z.array(z.object({ id: z.uuid(), kind: z.enum(documentKinds), signerRole: z.enum(signerRoles), signerName: z.string(), signedAt: z.string(), isCurrent: z.boolean() })),
   /** What the viewer may do here. */
   can: z.object({ manage: z.boolean(), write: z.boolean() }),

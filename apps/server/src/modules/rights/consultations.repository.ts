@@ -7,7 +7,13 @@ import { rightsConsultation, rightsConsultationMessage } from './consultations.t
 import { escapeLike } from './rights.shared';
 
 export type ConsultationRow = typeof rightsConsultation.$inferSelect;
-const columns = { c: rightsConsultation, orgCode: org.code, orgName: org.name, orgPath: org.path, caseNumber: sql<string | null>`(select number from rights_case rc where rc.id = ${rightsConsultation.caseId})` };
+const columns = {
+  c: rightsConsultation,
+  orgCode: org.code,
+  orgName: org.name,
+  orgPath: org.path,
+  caseNumber: sql<string | null>`(select number from rights_case rc where rc.id = ${rightsConsultation.caseId})`,
+};
 export type ConsultationWithOrg = { c: ConsultationRow; orgCode: string; orgName: string; orgPath: string; caseNumber: string | null };
 
 const base = (db: Db) => db.select(columns).from(rightsConsultation).innerJoin(org, eq(org.id, rightsConsultation.orgId));
@@ -35,7 +41,16 @@ export async function markSeen(db: Db, id: string, at: Date) {
   await db.update(rightsConsultation).set({ askerSeenAt: at }).where(eq(rightsConsultation.id, id));
 }
 
-export type ConsultationFilter = { scope: Scope; underPath?: string | undefined; status?: string | undefined; channel?: string | undefined; category?: string | undefined; q?: string | undefined; from?: Date | undefined; to?: Date | undefined };
+export type ConsultationFilter = {
+  scope: Scope;
+  underPath?: string | undefined;
+  status?: string | undefined;
+  channel?: string | undefined;
+  category?: string | undefined;
+  q?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+};
 
 function conditions(f: ConsultationFilter): SQL | undefined {
   const c: (SQL | undefined)[] = [scopeWhere(f.scope)];
@@ -47,7 +62,14 @@ function conditions(f: ConsultationFilter): SQL | undefined {
   if (f.to) c.push(lt(rightsConsultation.askedAt, f.to));
   if (f.q) {
     const p = escapeLike(f.q);
-    c.push(or(ilike(rightsConsultation.number, p), ilike(rightsConsultation.question, p), ilike(rightsConsultation.employerName, p), and(eq(rightsConsultation.isAnonymous, false), ilike(rightsConsultation.askerName, p))));
+    c.push(
+      or(
+        ilike(rightsConsultation.number, p),
+        ilike(rightsConsultation.question, p),
+        ilike(rightsConsultation.employerName, p),
+        and(eq(rightsConsultation.isAnonymous, false), ilike(rightsConsultation.askerName, p)),
+      ),
+    );
   }
   return and(...c);
 }
@@ -77,4 +99,3 @@ export async function listMessages(db: Db, ids: string[]) {
 export async function insertMessage(db: Db, values: typeof rightsConsultationMessage.$inferInsert) {
   return (await db.insert(rightsConsultationMessage).values(values).returning())[0]!;
 }
-

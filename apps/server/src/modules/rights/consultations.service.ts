@@ -48,7 +48,15 @@ export function createConsultationsService(deps: { db: Db; cases: CasesService; 
       answererName: c.answererName,
       answeredAt: c.answeredAt?.toISOString() ?? null,
       // A worker does not see the staff's call-back notes (回访记录): those are the union's.
-      messages: messages.filter((m) => !forAsker || m.kind !== 'callback').map((m) => ({ id: m.id, kind: m.kind as ConsultationMessageKind, body: m.body, authorName: m.kind === 'question' && isHidden ? ANONYMOUS : m.authorName, createdAt: m.createdAt.toISOString() })),
+      messages: messages
+        .filter((m) => !forAsker || m.kind !== 'callback')
+        .map((m) => ({
+          id: m.id,
+          kind: m.kind as ConsultationMessageKind,
+          body: m.body,
+          authorName: m.kind === 'question' && isHidden ? ANONYMOUS : m.authorName,
+          createdAt: m.createdAt.toISOString(),
+        })),
       caseId: forAsker ? null : c.caseId,
       caseNumber: forAsker ? null : row.caseNumber,
       hasUnread: forAsker && lastStaffAt > (c.askerSeenAt?.getTime() ?? 0),
@@ -80,7 +88,13 @@ export function createConsultationsService(deps: { db: Db; cases: CasesService; 
   async function tellNewQuestion(tx: Db, orgId: string, category: string) {
     const o = (await findOrgBrief(tx, orgId))!;
     const managers = await listNearestManagers(tx, o.path);
-    await notify(tx, { to: { userIds: managers.map((m) => m.id) }, kind: 'consultation.new', title: { key: 'RIGHTS_TELL_NEW_CONSULTATION', params: { category: `RIGHTS_CATEGORY_${category}` } }, link: '/admin/rights/consultations', orgId });
+    await notify(tx, {
+      to: { userIds: managers.map((m) => m.id) },
+      kind: 'consultation.new',
+      title: { key: 'RIGHTS_TELL_NEW_CONSULTATION', params: { category: `RIGHTS_CATEGORY_${category}` } },
+      link: '/admin/rights/consultations',
+      orgId,
+    });
     await announceTodoChange(tx, o.path);
   }
 
@@ -101,7 +115,14 @@ export function createConsultationsService(deps: { db: Db; cases: CasesService; 
       const desk = [...chain].reverse().find((o) => o.type === 'street' || o.type === 'park' || o.type === 'district');
       if (desk) return desk;
     }
-    const first = (await tx.select({ id: org.id }).from(org).where(and(eq(org.type, 'district'), eq(org.status, 'active'))).orderBy(asc(org.code)).limit(1))[0];
+    const first = (
+      await tx
+        .select({ id: org.id })
+        .from(org)
+        .where(and(eq(org.type, 'district'), eq(org.status, 'active')))
+        .orderBy(asc(org.code))
+        .limit(1)
+    )[0];
     if (!first) throw fieldError('orgId', 'RIGHTS_ORG_NOT_DESK');
     return getDeskOrg(tx, first.id, 'all');
   }
@@ -112,7 +133,15 @@ export function createConsultationsService(deps: { db: Db; cases: CasesService; 
       return db
         .select({ id: org.id, name: org.name, type: org.type })
         .from(org)
-        .where(and(inArray(org.type, DESK_TYPES.filter((t) => t !== 'federation' && t !== 'industry')), eq(org.status, 'active')))
+        .where(
+          and(
+            inArray(
+              org.type,
+              DESK_TYPES.filter((t) => t !== 'federation' && t !== 'industry'),
+            ),
+            eq(org.status, 'active'),
+          ),
+        )
         .orderBy(asc(org.depth), asc(org.code));
     },
 
@@ -132,7 +161,13 @@ export function createConsultationsService(deps: { db: Db; cases: CasesService; 
           createdBy: viewer.userId,
           askedAt: clock(),
         });
-        await recordAudit(tx, viewer.audit, { action: 'consultation.create', entityType: 'consultation', entityId: row.id, orgId: desk.id, after: { number: row.number, channel: row.channel, category: row.category, isAnonymous: row.isAnonymous } });
+        await recordAudit(tx, viewer.audit, {
+          action: 'consultation.create',
+          entityType: 'consultation',
+          entityId: row.id,
+          orgId: desk.id,
+          after: { number: row.number, channel: row.channel, category: row.category, isAnonymous: row.isAnonymous },
+        });
         return row.id;
       });
       return view((await repo.findConsultation(db, id))!, false);
@@ -158,7 +193,13 @@ export function createConsultationsService(deps: { db: Db; cases: CasesService; 
           askedAt: clock(),
           askerSeenAt: clock(),
         });
-        await recordAudit(tx, worker.audit, { action: 'consultation.ask', entityType: 'consultation', entityId: row.id, orgId: desk.id, after: { number: row.number, category: row.category, isAnonymous: row.isAnonymous } });
+        await recordAudit(tx, worker.audit, {
+          action: 'consultation.ask',
+          entityType: 'consultation',
+          entityId: row.id,
+          orgId: desk.id,
+          after: { number: row.number, category: row.category, isAnonymous: row.isAnonymous },
+        });
         await tellNewQuestion(tx, desk.id, input.category);
         return row.id;
       });
@@ -174,7 +215,16 @@ export function createConsultationsService(deps: { db: Db; cases: CasesService; 
       }
       const { items, total } = await repo.pageConsultations(
         db,
-        { scope: viewer.read, underPath, status: query.status, channel: query.channel, category: query.category, q: query.q, from: query.from ? shanghaiStartOf(query.from) : undefined, to: query.to ? shanghaiStartOf(addDays(query.to, 1)) : undefined },
+        {
+          scope: viewer.read,
+          underPath,
+          status: query.status,
+          channel: query.channel,
+          category: query.category,
+          q: query.q,
+          from: query.from ? shanghaiStartOf(query.from) : undefined,
+          to: query.to ? shanghaiStartOf(addDays(query.to, 1)) : undefined,
+        },
         { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
       );
       return { items: await Promise.all(items.map((r) => view(r, false))), total, page: query.page, pageSize: query.pageSize };
@@ -188,37 +238,77 @@ export function createConsultationsService(deps: { db: Db; cases: CasesService; 
         const row = await scoped(tx, id, viewer, true);
         if (!isInScope(viewer.write, row.orgPath)) throw new AppError('FORBIDDEN');
         if (row.c.status === 'closed') throw new AppError('RIGHTS_CONSULTATION_CLOSED', { status: 409 });
-        const updated = await repo.updateConsultation(tx, id, { answer: input.answer, citations: input.citations, answeredBy: viewer.userId, answererName: viewer.name, answeredAt: clock(), status: 'answered' }, input.version);
+        const updated = await repo.updateConsultation(
+          tx,
+          id,
+          { answer: input.answer, citations: input.citations, answeredBy: viewer.userId, answererName: viewer.name, answeredAt: clock(), status: 'answered' },
+          input.version,
+        );
         if (!updated) throw versionConflict(input.version, row.c.version);
-        await recordAudit(tx, viewer.audit, { action: 'consultation.answer', entityType: 'consultation', entityId: id, orgId: row.c.orgId, before: { status: row.c.status }, after: { status: 'answered', citations: input.citations.length } });
+        await recordAudit(tx, viewer.audit, {
+          action: 'consultation.answer',
+          entityType: 'consultation',
+          entityId: id,
+          orgId: row.c.orgId,
+          before: { status: row.c.status },
+          after: { status: 'answered', citations: input.citations.length },
+        });
         await announceTodoChange(tx, row.orgPath);
-        if (row.c.askerUserId) await notify(tx, { to: { userIds: [row.c.askerUserId] }, kind: 'consultation.answered', title: { key: 'RIGHTS_TELL_ANSWERED' }, link: `/m/me/legal/${id}`, orgId: row.c.orgId, sms: true, isConfidential: true });
+        if (row.c.askerUserId)
+          await notify(tx, {
+            to: { userIds: [row.c.askerUserId] },
+            kind: 'consultation.answered',
+            title: { key: 'RIGHTS_TELL_ANSWERED' },
+            link: `/m/me/legal/${id}`,
+            orgId: row.c.orgId,
+            sms: true,
+            isConfidential: true,
+          });
       });
       return this.get(id, viewer);
     },
 
     /** A staff reply to a follow-up question, or a call-back note (回访). */
-    async addStaffMessage(id: string, input: { kind: 'reply' | 'callback'; body: string }, viewer: RightsStaff) {
+    async addStaffMessage(id: string, input: { kind: 'reply' | 'callback'; body: string; version: number }, viewer: RightsStaff) {
       await db.transaction(async (tx) => {
         const row = await scoped(tx, id, viewer, true);
         if (!isInScope(viewer.write, row.orgPath)) throw new AppError('FORBIDDEN');
         if (row.c.status === 'closed') throw new AppError('RIGHTS_CONSULTATION_CLOSED', { status: 409 });
+        // The row is locked: a follow-up or another reply since the staff member read it is a conflict.
+        if (row.c.version !== input.version) throw versionConflict(input.version, row.c.version);
         if (input.kind === 'reply' && !row.c.answeredAt) throw new AppError('RIGHTS_CONSULTATION_NOT_ANSWERED', { status: 409 });
         const m = await repo.insertMessage(tx, { consultationId: id, kind: input.kind, body: input.body, authorId: viewer.userId, authorName: viewer.name, createdAt: clock() });
-        if (input.kind === 'reply') await repo.updateConsultation(tx, id, { status: 'answered' });
+        await repo.updateConsultation(tx, id, input.kind === 'reply' ? { status: 'answered' } : {});
         await recordAudit(tx, viewer.audit, { action: `consultation.${input.kind}`, entityType: 'consultation', entityId: id, orgId: row.c.orgId, after: { messageId: m.id } });
-        if (input.kind === 'reply' && row.c.askerUserId) await notify(tx, { to: { userIds: [row.c.askerUserId] }, kind: 'consultation.answered', title: { key: 'RIGHTS_TELL_ANSWERED' }, link: `/m/me/legal/${id}`, orgId: row.c.orgId, sms: true, isConfidential: true });
+        if (input.kind === 'reply' && row.c.askerUserId)
+          await notify(tx, {
+            to: { userIds: [row.c.askerUserId] },
+            kind: 'consultation.answered',
+            title: { key: 'RIGHTS_TELL_ANSWERED' },
+            link: `/m/me/legal/${id}`,
+            orgId: row.c.orgId,
+            sms: true,
+            isConfidential: true,
+          });
       });
       return this.get(id, viewer);
     },
 
-    async close(id: string, viewer: RightsStaff) {
+    async close(id: string, input: { version: number }, viewer: RightsStaff) {
       await db.transaction(async (tx) => {
         const row = await scoped(tx, id, viewer, true);
         if (!isInScope(viewer.write, row.orgPath)) throw new AppError('FORBIDDEN');
         if (row.c.status === 'closed') throw new AppError('RIGHTS_CONSULTATION_CLOSED', { status: 409 });
+        if (row.c.version !== input.version) throw versionConflict(input.version, row.c.version);
         await repo.updateConsultation(tx, id, { status: 'closed' });
-        await recordAudit(tx, viewer.audit, { action: 'consultation.close', entityType: 'consultation', entityId: id, orgId: row.c.orgId, before: { status: row.c.status }, after: { status: 'closed' } });
+        await recordAudit(tx, viewer.audit, {
+          action: 'consultation.close',
+          entityType: 'consultation',
+          entityId: id,
+          orgId: row.c.orgId,
+          before: { status: row.c.status },
+          after: { status: 'closed' },
+        });
       });
       return this.get(id, viewer);
     },

@@ -26,7 +26,9 @@ export const rightsConsultation = pgTable(
     employerName: text('employer_name'),
     status: text('status').notNull().default('open'),
     answer: text('answer'),
-    citations: jsonb('citations').notNull().default(sql`'[]'::jsonb`),
+    citations: jsonb('citations')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     answeredBy: uuid('answered_by').references(() => appUser.id),
     answererName: text('answerer_name'),
     answeredAt: timestamp('answered_at', { withTimezone: true }),

@@ -23,7 +23,9 @@ async function agreedCase(p: Place, w: World): Promise<CaseMade> {
 async function referredCase(p: Place, w: World): Promise<CaseMade> {
   const c = await acceptedCase(p, w);
   const failed = await w.asAdmin<CaseMade>('POST', `${R}/cases/${c.id}/outcome`, { body: { outcome: 'failed', on: '2026-11-10', note: '矩阵测试调解不成', version: c.version } });
-  return w.asAdmin<CaseMade>('POST', `${R}/cases/${failed.id}/referrals`, { body: { kind: 'arbitration', targetName: '矩阵劳动人事争议仲裁委员会', hasWorkerConsent: true, referredOn: '2026-11-11' } });
+  return w.asAdmin<CaseMade>('POST', `${R}/cases/${failed.id}/referrals`, {
+    body: { kind: 'arbitration', targetName: '矩阵劳动人事争议仲裁委员会', hasWorkerConsent: true, referredOn: '2026-11-11' },
+  });
 }
 async function evidenceFile(p: Place, w: World): Promise<{ caseId: string; fileId: string }> {
   const c = await newCase(p, w);
@@ -33,7 +35,11 @@ async function evidenceFile(p: Place, w: World): Promise<{ caseId: string; fileI
 }
 
 /** A route on a case of the place: the path's id, and the body the case's state asks for. */
-function onCase(make: (p: Place, w: World) => Promise<CaseMade>, body?: (c: CaseMade, p: Place, w: World) => unknown, params?: (c: CaseMade, p: Place, w: World) => Promise<Record<string, string>>): RouteCase {
+function onCase(
+  make: (p: Place, w: World) => Promise<CaseMade>,
+  body?: (c: CaseMade, p: Place, w: World) => unknown,
+  params?: (c: CaseMade, p: Place, w: World) => Promise<Record<string, string>>,
+): RouteCase {
   return {
     foreign: async (p, w): Promise<Req> => {
       const c = await make(p, w);
@@ -51,12 +57,24 @@ const onConsultation = (body?: (c: Made) => unknown): RouteCase => ({
   },
 });
 
-const newTeamMember = (p: Place, w: World) => w.asAdmin<Made>('POST', `${R}/team-members`, { body: { orgId: p.streetId, role: 'informant', name: '矩阵信息员', phone: `1370000${String(++serial).padStart(4, '0')}` } });
+const newTeamMember = (p: Place, w: World) =>
+  w.asAdmin<Made>('POST', `${R}/team-members`, { body: { orgId: p.streetId, role: 'informant', name: '矩阵信息员', phone: `1370000${String(++serial).padStart(4, '0')}` } });
 async function newPoint(p: Place, w: World): Promise<Made> {
   const made = await w.asAdmin<{ point: Made }>('POST', `${R}/monitoring-points`, { body: { orgId: p.streetId, enterpriseName: `矩阵监测企业${++serial}`, creditCode: creditCode() } });
   return made.point;
 }
-const REPORT = { headcount: 200, new_hires: 3, layoffs: 60, contract_signed: 200, social_insurance_covered: 198, wage_arrears_workers: 40, wage_arrears_fen: 5_000_000, avg_monthly_overtime_hours: 90, disputes: 5, collective_incidents: 1 };
+const REPORT = {
+  headcount: 200,
+  new_hires: 3,
+  layoffs: 60,
+  contract_signed: 200,
+  social_insurance_covered: 198,
+  wage_arrears_workers: 40,
+  wage_arrears_fen: 5_000_000,
+  avg_monthly_overtime_hours: 90,
+  disputes: 5,
+  collective_incidents: 1,
+};
 /** A warning in the place: a quarterly form past every default threshold raises it. */
 async function newWarning(p: Place, w: World): Promise<string | null> {
   const point = await newPoint(p, w);
@@ -100,7 +118,9 @@ export const rightsAuthz: AuthzCases = {
   ),
   'POST /api/v1/rights/cases/{id}/outcome': onCase(acceptedCase, (c) => ({ outcome: 'failed', on: '2026-11-10', note: '矩阵测试调解不成', version: c.version })),
   'POST /api/v1/rights/cases/{id}/payments': onCase(agreedCase, () => ({ receivedOn: '2026-11-14', amountFen: 1000, method: 'transfer' })),
-  'POST /api/v1/rights/cases/{id}/evidence': onCase(newCase, async (_c, _p, w) => ({ fileId: (await w.asAdmin<{ id: string }>('POST', `${R}/files`, { raw: { contentType: 'image/png', data: TINY_PNG } })).id })),
+  'POST /api/v1/rights/cases/{id}/evidence': onCase(newCase, async (_c, _p, w) => ({
+    fileId: (await w.asAdmin<{ id: string }>('POST', `${R}/files`, { raw: { contentType: 'image/png', data: TINY_PNG } })).id,
+  })),
   'POST /api/v1/rights/cases/{id}/referrals': onCase(acceptedCase, () => ({ kind: 'arbitration', targetName: '矩阵劳动人事争议仲裁委员会', hasWorkerConsent: true, referredOn: '2026-11-11' })),
   'POST /api/v1/rights/cases/{id}/documents': onCase(acceptedCase, () => ({ kind: 'acceptance_notice', audience: 'file' })),
   'GET /api/v1/rights/cases/{id}/documents/{documentId}': onCase(acceptedCase, undefined, async (c, _p, w) => ({
@@ -140,8 +160,8 @@ export const rightsAuthz: AuthzCases = {
   'POST /api/v1/rights/consultations': { foreign: (p) => ({ body: { orgId: p.streetId, channel: 'hotline', category: 'wages', question: '矩阵测试：加班费怎么算？' } }) },
   'GET /api/v1/rights/consultations/{id}': onConsultation(),
   'POST /api/v1/rights/consultations/{id}/answer': onConsultation((c) => ({ answer: '矩阵测试答复：可以申请调解。', citations: [], version: c.version })),
-  'POST /api/v1/rights/consultations/{id}/messages': onConsultation(() => ({ kind: 'callback', body: '矩阵测试回访' })),
-  'POST /api/v1/rights/consultations/{id}/close': onConsultation(),
+  'POST /api/v1/rights/consultations/{id}/messages': onConsultation((c) => ({ kind: 'callback', body: '矩阵测试回访', version: c.version })),
+  'POST /api/v1/rights/consultations/{id}/close': onConsultation((c) => ({ version: c.version })),
   'POST /api/v1/rights/consultations/{id}/convert': onConsultation(() => ({ applicantName: '矩阵申请人' })),
 
   // ---- 三员, monitoring points, warnings ----

@@ -31,7 +31,11 @@ describe('consultations', () => {
     expect(await waitingQuestions()).toBe(waitingBefore + 1);
     const staffView = await mediator.get(`/api/v1/rights/consultations/${id}`);
     expect(staffView.body).toMatchObject({ isAnonymous: true, askerName: '匿名职工', askerPhoneMasked: null });
-    const answered = await mediator.post(`/api/v1/rights/consultations/${id}/answer`, { answer: '可以申请调解或者劳动仲裁，并保留工资流水。', citations: [{ law: '中华人民共和国劳动合同法', article: '第三十条' }], version: staffView.body.version });
+    const answered = await mediator.post(`/api/v1/rights/consultations/${id}/answer`, {
+      answer: '可以申请调解或者劳动仲裁，并保留工资流水。',
+      citations: [{ law: '中华人民共和国劳动合同法', article: '第三十条' }],
+      version: staffView.body.version,
+    });
     expect(answered.status).toBe(200);
     expect(await waitingQuestions()).toBe(waitingBefore);
     const mine = (await worker.get('/api/v1/rights/my/consultations')).body;
@@ -58,6 +62,30 @@ describe('consultations', () => {
     expect(c.body).toMatchObject({ source: 'consultation', status: 'received', isComplainantSealed: true, applicantNames: ['张某'], respondentName: '某餐饮店' });
     expect((await mediator.post(`/api/v1/rights/consultations/${id}/convert`, { applicantName: '张某' })).status).toBe(409);
   });
+
+  it('a reply or a close made on a stale view is refused once the worker has followed up, and the new version goes through', async () => {
+    const worker = await t.loginWorker('13800000079');
+    const asked = await worker.post('/api/v1/rights/my/consultations', { category: 'wages', question: '公司不给加班费怎么办？', isAnonymous: false });
+    const id = asked.body.id;
+    const seen = await mediator.get(`/api/v1/rights/consultations/${id}`);
+    const answered = await mediator.post(`/api/v1/rights/consultations/${id}/answer`, { answer: '加班费按劳动法第四十四条计算，可先找单位协商。', citations: [], version: seen.body.version });
+    expect(answered.status).toBe(200);
+    // The mediator reads the answered consultation; meanwhile the worker asks again.
+    const stale = answered.body.version;
+    expect((await worker.post(`/api/v1/rights/my/consultations/${id}/messages`, { body: '单位说我是计件工资，不算加班，对吗？' })).status).toBe(200);
+    const reply = await mediator.post(`/api/v1/rights/consultations/${id}/messages`, { kind: 'reply', body: '计件工资也有加班费。', version: stale });
+    expect(reply.status).toBe(409);
+    expect(reply.body.code).toBe('VERSION_CONFLICT');
+    const close = await mediator.post(`/api/v1/rights/consultations/${id}/close`, { version: stale });
+    expect(close.status).toBe(409);
+    expect((await mediator.get(`/api/v1/rights/consultations/${id}`)).body.status).not.toBe('closed');
+    // Read again: the follow-up is there, and the reply on the current version is accepted.
+    const fresh = await mediator.get(`/api/v1/rights/consultations/${id}`);
+    expect(fresh.body.messages.map((m: { body: string }) => m.body)).toContain('单位说我是计件工资，不算加班，对吗？');
+    const replied = await mediator.post(`/api/v1/rights/consultations/${id}/messages`, { kind: 'reply', body: '计件工资也有加班费。', version: fresh.body.version });
+    expect(replied.status).toBe(200);
+    expect((await mediator.post(`/api/v1/rights/consultations/${id}/close`, { version: replied.body.version })).body.status).toBe('closed');
+  });
 });
 
 describe('reminders follow a controllable clock', () => {
@@ -67,7 +95,11 @@ describe('reminders follow a controllable clock', () => {
     // Mediation ends 16 Dec 2026 (Wed).
     expect(accepted.body.clocks.mediationDueOn).toBe('2026-12-16');
     const sweep = (at: Date) => t.app.services.rights.reminders.sweep(at);
-    const remindersOf = async () => t.database.query<{ clock: string; days_before: number; user_id: string }>(`select clock, days_before, user_id from rights_reminder where case_id = $1 and clock = 'mediation' order by days_before desc, user_id`, [created.body.id]);
+    const remindersOf = async () =>
+      t.database.query<{ clock: string; days_before: number; user_id: string }>(
+        `select clock, days_before, user_id from rights_reminder where case_id = $1 and clock = 'mediation' order by days_before desc, user_id`,
+        [created.body.id],
+      );
     await sweep(new Date('2026-12-08T02:00:00Z')); // 8 days before: nothing yet
     expect(await remindersOf()).toEqual([]);
     await sweep(new Date('2026-12-09T02:00:00Z')); // 7 days before
@@ -86,7 +118,10 @@ describe('reminders follow a controllable clock', () => {
     expect((await mediator.post(`/api/v1/rights/reminders/${own}/read`, {})).status).toBe(204);
     expect((await admin.post(`/api/v1/rights/reminders/${own}/read`, {})).status).toBe(404);
     // Each reminder is a message in the bell, marked confidential: its SMS only says a message waits.
-    const told = await t.database.query<{ kind: string; is_confidential: boolean; recipient_id: string }>(`select kind, is_confidential, recipient_id from notification where entity_id = $1 and kind = 'rights_case.deadline'`, [created.body.id]);
+    const told = await t.database.query<{ kind: string; is_confidential: boolean; recipient_id: string }>(
+      `select kind, is_confidential, recipient_id from notification where entity_id = $1 and kind = 'rights_case.deadline'`,
+      [created.body.id],
+    );
     const mediatorId = await userId('jb.mediator');
     expect(told.filter((n) => n.recipient_id === mediatorId).length).toBe(3);
     expect(told.every((n) => n.is_confidential)).toBe(true);
@@ -122,12 +157,30 @@ describe('monitoring points and warnings', () => {
     const credit = testCreditCode('91500105MA5U0WARN');
     const point = await gyqAdmin.post('/api/v1/rights/monitoring-points', { orgId: gyq, enterpriseName: '重庆测试制造有限公司', creditCode: credit, informantId: informant.id });
     expect(point.status).toBe(201);
-    const rating = await gyqAdmin.post('/api/v1/rights/ratings', { year: 2026, orgId: gyq, enterpriseName: '重庆测试制造有限公司', creditCode: credit, levelApplied: 'A', criteria: { contracts_signed: true, wages_on_time: true, social_insurance_full: true, working_hours_legal: true, collective_bargaining: true, workers_congress: true, open_affairs: true } });
+    const rating = await gyqAdmin.post('/api/v1/rights/ratings', {
+      year: 2026,
+      orgId: gyq,
+      enterpriseName: '重庆测试制造有限公司',
+      creditCode: credit,
+      levelApplied: 'A',
+      criteria: { contracts_signed: true, wages_on_time: true, social_insurance_full: true, working_hours_legal: true, collective_bargaining: true, workers_congress: true, open_affairs: true },
+    });
     expect(rating.body.status).toBe('submitted');
     const phone = await t.loginWorker('13800000088');
     const mine = (await phone.get('/api/v1/rights/my/monitoring-points')).body;
     expect(mine.map((p: { enterpriseName: string }) => p.enterpriseName)).toContain('重庆测试制造有限公司');
-    const values = { headcount: 200, new_hires: 3, layoffs: 30, contract_signed: 200, social_insurance_covered: 198, wage_arrears_workers: 0, wage_arrears_fen: 0, avg_monthly_overtime_hours: 20, disputes: 0, collective_incidents: 0 };
+    const values = {
+      headcount: 200,
+      new_hires: 3,
+      layoffs: 30,
+      contract_signed: 200,
+      social_insurance_covered: 198,
+      wage_arrears_workers: 0,
+      wage_arrears_fen: 0,
+      avg_monthly_overtime_hours: 20,
+      disputes: 0,
+      collective_incidents: 0,
+    };
     const inconsistent = await phone.put(`/api/v1/rights/my/monitoring-points/${point.body.point.id}/reports/2026Q3`, { values: { ...values, contract_signed: 300 } });
     expect(inconsistent.status).toBe(400);
     expect(inconsistent.body.errors[0].path).toBe('values.contract_signed');
@@ -150,7 +203,14 @@ describe('documents and signatures', () => {
     const created = await admin.post('/api/v1/rights/cases', caseInput(jb, { receivedOn: '2026-11-02' }));
     const id = created.body.id;
     const c = (await admin.post(`/api/v1/rights/cases/${id}/accept`, { acceptedOn: '2026-11-03', mediatorId: await userId('jb.mediator'), version: created.body.version })).body;
-    const agreed = (await mediator.post(`/api/v1/rights/cases/${id}/outcome`, { outcome: 'agreed', on: '2026-11-10', agreedClaims: c.claims.map((x: { id: string; amountFen: number }) => ({ claimId: x.id, agreedFen: x.amountFen })), version: c.version })).body;
+    const agreed = (
+      await mediator.post(`/api/v1/rights/cases/${id}/outcome`, {
+        outcome: 'agreed',
+        on: '2026-11-10',
+        agreedClaims: c.claims.map((x: { id: string; amountFen: number }) => ({ claimId: x.id, agreedFen: x.amountFen })),
+        version: c.version,
+      })
+    ).body;
     const applicant = agreed.parties.find((p: { role: string }) => p.role === 'applicant');
     const link = await mediator.post(`/api/v1/rights/cases/${id}/sign-requests`, { kind: 'agreement', signerRole: 'applicant', partyId: applicant.id });
     expect(link.status).toBe(201);

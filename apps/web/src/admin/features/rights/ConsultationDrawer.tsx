@@ -4,7 +4,7 @@ import { App, Alert, AutoComplete, Button, Descriptions, Divider, Drawer, Form, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../../../shared/api';
+import { ApiError, api } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
 import { applyServerErrors } from '../../../shared/form-errors';
 import { useMe } from '../../../shared/session';
@@ -41,6 +41,8 @@ export function ConsultationDrawer({ id, onClose, onChanged }: { id: string; onC
       onChanged();
     } catch (e) {
       setError(e);
+      // Someone (the worker's follow-up, a colleague) changed it meanwhile: show what it says now.
+      if (e instanceof ApiError && e.isConflict) item.reload();
     } finally {
       setBusy(false);
     }
@@ -71,7 +73,16 @@ export function ConsultationDrawer({ id, onClose, onChanged }: { id: string; onC
             </Descriptions.Item>
           </Descriptions>
           {c.caseId && (
-            <Alert type="info" showIcon title={t('rights.consultations.converted', { number: c.caseNumber ?? '' })} action={<Button size="small" onClick={() => navigate(`/rights/cases/${c.caseId}`)}>{t('rights.common.view')}</Button>} />
+            <Alert
+              type="info"
+              showIcon
+              title={t('rights.consultations.converted', { number: c.caseNumber ?? '' })}
+              action={
+                <Button size="small" onClick={() => navigate(`/rights/cases/${c.caseId}`)}>
+                  {t('rights.common.view')}
+                </Button>
+              }
+            />
           )}
           {c.answer && (
             <div>
@@ -116,7 +127,13 @@ export function ConsultationDrawer({ id, onClose, onChanged }: { id: string; onC
                     {fields.map((field) => (
                       <Space key={field.key} align="start" style={{ display: 'flex', marginBottom: 8 }}>
                         <Form.Item name={[field.name, 'law']} noStyle rules={[{ required: true }]}>
-                          <AutoComplete style={{ width: 260 }} placeholder={t('rights.consultations.law')} aria-label={t('rights.consultations.law')} options={LAWS.map((l) => ({ value: l }))} filterOption={(input, option) => (option?.value ?? '').includes(input)} />
+                          <AutoComplete
+                            style={{ width: 260 }}
+                            placeholder={t('rights.consultations.law')}
+                            aria-label={t('rights.consultations.law')}
+                            options={LAWS.map((l) => ({ value: l }))}
+                            filterOption={(input, option) => (option?.value ?? '').includes(input)}
+                          />
                         </Form.Item>
                         <Form.Item noStyle shouldUpdate>
                           {() => (
@@ -126,7 +143,10 @@ export function ConsultationDrawer({ id, onClose, onChanged }: { id: string; onC
                                 placeholder={t('rights.consultations.article')}
                                 // The placeholder is gone once typed in; the name stays for screen readers.
                                 aria-label={t('rights.consultations.article')}
-                                options={LAW_CATALOGUE.filter((l) => l.law === answerForm.getFieldValue(['citations', field.name, 'law'])).map((l) => ({ value: l.article, label: `${l.article} ${l.topic}` }))}
+                                options={LAW_CATALOGUE.filter((l) => l.law === answerForm.getFieldValue(['citations', field.name, 'law'])).map((l) => ({
+                                  value: l.article,
+                                  label: `${l.article} ${l.topic}`,
+                                }))}
                                 filterOption={(input, option) => `${option?.value ?? ''} ${String(option?.label ?? '')}`.includes(input)}
                               />
                             </Form.Item>
@@ -154,7 +174,10 @@ export function ConsultationDrawer({ id, onClose, onChanged }: { id: string; onC
               color: m.kind === 'question' ? 'red' : m.kind === 'reply' ? 'blue' : 'gray',
               content: (
                 <div>
-                  <Typography.Text strong>{t(`rights.consultations.kinds.${m.kind}`)}</Typography.Text> <Typography.Text type="secondary">{m.authorName} · {formatDateTime(m.createdAt)}</Typography.Text>
+                  <Typography.Text strong>{t(`rights.consultations.kinds.${m.kind}`)}</Typography.Text>{' '}
+                  <Typography.Text type="secondary">
+                    {m.authorName} · {formatDateTime(m.createdAt)}
+                  </Typography.Text>
                   <div style={{ whiteSpace: 'pre-wrap' }}>{m.body}</div>
                 </div>
               ),
@@ -167,14 +190,19 @@ export function ConsultationDrawer({ id, onClose, onChanged }: { id: string; onC
               initialValues={{ kind: 'reply' }}
               onFinish={(v) =>
                 run(async () => {
-                  const next = await api.post<Consultation>(`/rights/consultations/${id}/messages`, v);
+                  const next = await api.post<Consultation>(`/rights/consultations/${id}/messages`, { ...v, version: c.version });
                   msgForm.resetFields();
                   return next;
                 })
               }
             >
               <Form.Item name="kind">
-                <Radio.Group options={[{ value: 'reply', label: t('rights.consultations.reply') }, { value: 'callback', label: t('rights.consultations.callback') }]} />
+                <Radio.Group
+                  options={[
+                    { value: 'reply', label: t('rights.consultations.reply') },
+                    { value: 'callback', label: t('rights.consultations.callback') },
+                  ]}
+                />
               </Form.Item>
               <Form.Item name="body" rules={[{ required: true, min: 2 }]}>
                 <Input.TextArea rows={3} maxLength={2000} />
@@ -192,7 +220,7 @@ export function ConsultationDrawer({ id, onClose, onChanged }: { id: string; onC
                 </Button>
               )}
               {c.status !== 'closed' && (
-                <Button onClick={() => run(() => api.post<Consultation>(`/rights/consultations/${id}/close`))} loading={busy}>
+                <Button onClick={() => run(() => api.post<Consultation>(`/rights/consultations/${id}/close`, { version: c.version }))} loading={busy}>
                   {t('rights.consultations.close')}
                 </Button>
               )}
@@ -242,7 +270,11 @@ function ConvertModal({ consultation, onClose, onDone }: { consultation: Consult
     >
       <Typography.Paragraph type="secondary">{t('rights.consultations.convertHint')}</Typography.Paragraph>
       {error ? <ErrorAlert error={error} /> : null}
-      <Form form={form} layout="vertical" initialValues={{ applicantName: consultation.isAnonymous ? undefined : (consultation.askerName ?? undefined), respondentName: consultation.employerName ?? undefined }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ applicantName: consultation.isAnonymous ? undefined : (consultation.askerName ?? undefined), respondentName: consultation.employerName ?? undefined }}
+      >
         <Form.Item name="applicantName" label={t('rights.consultations.applicantName')} rules={[{ required: consultation.isAnonymous || !consultation.askerName }]}>
           <Input maxLength={40} />
         </Form.Item>
