@@ -151,6 +151,14 @@ function innerKey(q: SubtreeQuery): SQL {
   return sql`''`;
 }
 
+/**
+ * The lateral's own GROUP BY: only when its key varies (a dimension, a month, a day). Without it
+ * each org's rows fold into one plain aggregate, not a hash table built once per org.
+ */
+function innerGroup(q: SubtreeQuery): SQL {
+  return q.groupBy.by === 'none' || q.groupBy.by === 'child' ? sql`` : sql`group by 1`;
+}
+
 function outerKey(q: SubtreeQuery): SQL {
   // The child of the root on the way down to the record's org; '' for the root itself (本级).
   if (q.groupBy.by === 'child') return sql`case when o.path = ${q.path} then '' else split_part(substr(o.path, ${q.path.length + 1}), '/', 1) end`;
@@ -235,7 +243,7 @@ export async function sumFlows(db: Db, q: SubtreeQuery, ranges: DayRange[]): Pro
           parts.flatMap((p) => p.days),
           months.length ? months : null,
         )}) r
-        group by 1) x
+        ${innerGroup(q)}) x
       group by 1`),
   );
   return new Map(rows.map((row) => [String(row.g ?? ''), ranges.map((_, i) => Number(row[`v${i}`] ?? 0))]));
@@ -250,27 +258,35 @@ export async function sumStocks(db: Db, q: SubtreeQuery, days: string[]): Promis
   const key = (alias: 't' | 'r') => (q.groupBy.by === 'dim' ? sql`${sql.raw(alias)}.dims[${sql.raw(String(q.groupBy.index))}]` : sql`''`);
   // What came after day D: the rest of D's month from the day rollup, the later months from the month rollup.
   const rest = days.map((d) => ({ from: addDays(d, 1), to: lastOfMonth(d) })).filter((r) => r.from <= r.to);
-  const later = sql.join(
-    days.map((d, i) => sql`sum(r.value) filter (where (not r.m and r.day > ${d}::date and r.day <= ${lastOfMonth(d)}::date) or (r.m and r.day > ${firstOfMonth(d)}::date)) as ${sql.raw(`a${i}`)}`),
+  // Per org: its totals, less what came after each day — one aggregate over both (a full join
+  // per org built a hash table 2,501 times for a district).
+  const later = days.map((d) => sql`(not r.m and r.day > ${d}::date and r.day <= ${lastOfMonth(d)}::date) or (r.m and r.day > ${firstOfMonth(d)}::date)`);
+  const inner = sql.join(
+    days.map((_, i) => sql`sum(u.${sql.raw(`a${i}`)}) as ${sql.raw(`v${i}`)}`),
     sql`, `,
   );
   const values = sql.join(
-    days.map((_, i) => sql`(coalesce(sum(x.total), 0) - coalesce(sum(x.${sql.raw(`a${i}`)}), 0))::bigint as ${sql.raw(`v${i}`)}`),
+    days.map((_, i) => sql`coalesce(sum(x.${sql.raw(`v${i}`)}), 0)::bigint as ${sql.raw(`v${i}`)}`),
     sql`, `,
   );
   const rows = rowsOf<Record<string, string | number>>(
     await db.execute(sql`${subtree(q.path)}
       select ${outerKey(q)} as g, ${values}
       from o cross join lateral (
-        select coalesce(t.k, a.k) as k, t.total, ${sql.join(
-          days.map((_, i) => sql`a.${sql.raw(`a${i}`)}`),
-          sql`, `,
-        )}
-        from (select ${key('t')} as k, sum(t.value) as total from indicator_total t
-               where t.series = ${q.series} and t.org_id = o.id${filterSql('t', q.filter)} group by 1) t
-        full join (select ${key('r')} as k, ${later} from (${rowsSql(q, rest, { after: firstOfMonth(min) })}) r group by 1) a on a.k = t.k
-        -- Full: a key whose total is back to 0 can still have moved after day D.
-      ) x
+        select ${q.groupBy.by === 'dim' ? sql`u.k` : sql`''::text`} as k, ${inner} from (
+          select ${key('t')} as k, ${sql.join(
+            days.map((_, i) => sql`t.value as ${sql.raw(`a${i}`)}`),
+            sql`, `,
+          )}
+            from indicator_total t where t.series = ${q.series} and t.org_id = o.id${filterSql('t', q.filter)}
+          union all
+          select ${key('r')} as k, ${sql.join(
+            later.map((cond, i) => sql`case when ${cond} then -r.value else 0 end as ${sql.raw(`a${i}`)}`),
+            sql`, `,
+          )}
+            from (${rowsSql(q, rest, { after: firstOfMonth(min) })}) r
+        ) u
+        ${innerGroup(q)}) x
       group by 1`),
   );
   return new Map(rows.map((row) => [String(row.g ?? ''), days.map((_, i) => Number(row[`v${i}`] ?? 0))]));
