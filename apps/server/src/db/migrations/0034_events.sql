@@ -63,6 +63,7 @@ CREATE TABLE "event_registration" (
 	"source" text DEFAULT 'self' NOT NULL,
 	"priority" integer DEFAULT 0 NOT NULL,
 	"queued_at" timestamp with time zone NOT NULL,
+	"queue_seq" bigserial NOT NULL,
 	"quota_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
 	"offered_at" timestamp with time zone,
 	"offer_expires_at" timestamp with time zone,

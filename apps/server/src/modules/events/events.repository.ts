@@ -260,7 +260,7 @@ export type RegistrationRecord = {
 const regColumns = sql`r.id, r.event_id, r.membership_id, r.person_id, r.user_id, r.name, r.union_org_id, u.name as union_name, r.union_path, r.group_key,
   r.status, r.source, r.priority, r.queued_at, r.quota_ids, r.offered_at, r.offer_expires_at, r.created_at, r.version,
   case when r.status = 'waiting' then (select count(*)::int from event_registration a where a.event_id = r.event_id and a.status = 'waiting'
-    and (a.priority > r.priority or (a.priority = r.priority and (a.queued_at, a.id) < (r.queued_at, r.id)))) + 1 end as waiting_position`;
+    and (a.priority > r.priority or (a.priority = r.priority and a.queue_seq < r.queue_seq))) + 1 end as waiting_position`;
 const regFrom = sql`from event_registration r left join org u on u.id = r.union_org_id`;
 
 function uuidArray(v: unknown): string[] {
@@ -304,7 +304,7 @@ export async function listRegistrations(db: Db, where: SQL, limit: number, offse
     query<Record<string, unknown>>(
       db,
       sql`select ${regColumns} ${regFrom} where ${where}
-          order by case r.status when 'confirmed' then 0 when 'offered' then 1 when 'waiting' then 2 else 3 end, r.priority desc, r.queued_at, r.id
+          order by case r.status when 'confirmed' then 0 when 'offered' then 1 when 'waiting' then 2 else 3 end, r.priority desc, r.queue_seq
           limit ${limit} offset ${offset}`,
     ),
     query<{ n: number }>(db, sql`select count(*)::int as n ${regFrom} where ${where}`),
@@ -371,7 +371,7 @@ export async function setPriority(db: Db, id: string, version: number, priority:
 
 /** The waiting list in order: priority (higher first), then who joined first. */
 export async function listWaiting(db: Db, eventId: string): Promise<RegistrationRecord[]> {
-  const rows = await query<Record<string, unknown>>(db, sql`select ${regColumns} ${regFrom} where r.event_id = ${eventId} and r.status = 'waiting' order by r.priority desc, r.queued_at, r.id`);
+  const rows = await query<Record<string, unknown>>(db, sql`select ${regColumns} ${regFrom} where r.event_id = ${eventId} and r.status = 'waiting' order by r.priority desc, r.queue_seq`);
   return rows.map(toRegistration);
 }
 

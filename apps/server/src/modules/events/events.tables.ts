@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { appUser } from '../accounts/accounts.tables';
 import { org } from '../orgs/orgs.tables';
 
@@ -94,7 +94,7 @@ export type EventQuotaRow = typeof eventQuota.$inferSelect;
  * shard); a non-member of an open event is known by the account only. `quota_ids` are the quotas
  * the place was counted against, so giving it back releases exactly those. One live registration
  * per person and event (partial unique index). The waiting list is ordered by priority (higher
- * first), then `queued_at`.
+ * first), then the order of joining (`queue_seq`).
  */
 export const eventRegistration = pgTable(
   'event_registration',
@@ -115,6 +115,8 @@ export const eventRegistration = pgTable(
     source: text('source').notNull().default('self'),
     priority: integer('priority').notNull().default(0),
     queuedAt: timestamp('queued_at', { withTimezone: true }).notNull(),
+    /** Order of joining (a clock may give two sign-ups the same instant). */
+    queueSeq: bigserial('queue_seq', { mode: 'number' }).notNull(),
     quotaIds: uuid('quota_ids').array().notNull().default(sql`'{}'::uuid[]`),
     offeredAt: timestamp('offered_at', { withTimezone: true }),
     offerExpiresAt: timestamp('offer_expires_at', { withTimezone: true }),
