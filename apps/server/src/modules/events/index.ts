@@ -16,3 +16,4 @@ export { registerEventsJobs, EVENTS_SWEEP_JOB } from './events.jobs';
 export { OFFER_EXPIRY_JOB } from './registrations.service';
 export { signTicket, verifyTicket } from './events.ticket';
 export { event, eventQuota, eventRegistration } from './events.tables';
+export { seedDemoEvents } from './events.demo';
