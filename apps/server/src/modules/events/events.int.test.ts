@@ -33,16 +33,19 @@ describe('events: create, publish, edit', () => {
       signupOpensAt: iso(base, -1),
       signupClosesAt: iso(base, 24),
       capacity: 60,
-      quotas: [{ kind: 'group', group: 'male', capacity: 30 }, { kind: 'group', group: 'female', capacity: 30 }, { kind: 'union', orgId: await t.orgId('JB-GYQ'), capacity: 20 }],
+      quotas: [{ kind: 'group', group: 'male', capacity: 30 }, { kind: 'group', group: 'female', capacity: 30 }, { kind: 'union', orgId: await t.orgId('JB-GYQ'), capacity: 20 }, { kind: 'union', orgId: await t.orgId('JB-WLD'), capacity: 20 }],
       eligibility: { minAge: 22, maxAge: 40 },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body).toMatchObject({ status: 'draft', position: { id: position.id, name: position.name }, capacity: 60, taken: 0, eligibility: { membersOnly: true, minAge: 22, maxAge: 40 } });
     expect(created.body.lng).not.toBeNull();
-    expect(created.body.quotas).toHaveLength(3);
+    expect(created.body.quotas).toHaveLength(4);
     // A street admin sees the district's event but cannot run it.
     const street = await t.login('gyq.admin');
-    expect((await street.get(`/api/v1/events/${created.body.id}`)).status).toBe(200);
+    const seen = await street.get(`/api/v1/events/${created.body.id}`);
+    expect(seen.status).toBe(200);
+    // …with its own street's quota and not its sibling's (nothing of another subtree is named).
+    expect(seen.body.quotas.map((q: { org: { name: string } | null; group: string | null }) => q.org?.name ?? q.group).sort()).toEqual(['female', 'male', '观音桥街道总工会']);
     expect((await street.post(`/api/v1/events/${created.body.id}/publish`, { version: created.body.version })).status).toBe(404);
     const published = await admin.post(`/api/v1/events/${created.body.id}/publish`, { version: created.body.version });
     expect(published.body.status).toBe('published');

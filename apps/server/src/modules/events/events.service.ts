@@ -3,15 +3,21 @@ import type { CreateEvent, CreateEventSeries, EventView, ListEventsQuery, Page, 
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit.service';
-import { isInScope } from '../../platform/auth';
+import { isInScope, type Scope } from '../../platform/auth';
 import { AppError, notFound } from '../../platform/errors';
 import { fieldError } from '../../platform/validation';
 import { tellEvent } from './events.notify';
 import * as repo from './events.repository';
-import { relatedSql, stateError, versionConflict, type EventsDeps, type StaffCtx } from './events.shared';
+import { isRelated, relatedSql, stateError, versionConflict, type EventsDeps, type StaffCtx } from './events.shared';
 import type { RegistrationsService } from './registrations.service';
 
-export function toEventView(e: repo.EventRecord, quotas: repo.QuotaRecord[]): EventView {
+/**
+ * An event as staff see it. A viewer below the organiser (a street's staff looking at the
+ * district's event) sees the quotas and eligibility unions of their own part of the tree and
+ * above, not their sibling streets' (nothing of another subtree is named to them).
+ */
+export function toEventView(e: repo.EventRecord, quotas: repo.QuotaRecord[], scope: Scope = 'all', orgPaths: ReadonlyMap<string, string> = new Map()): EventView {
+  const shown = (path: string | null | undefined) => path === null || path === undefined || isRelated(scope, path);
   return {
     id: e.id,
     org: { id: e.orgId, name: e.orgName },
@@ -29,11 +35,11 @@ export function toEventView(e: repo.EventRecord, quotas: repo.QuotaRecord[]): Ev
     signupOpensAt: e.signupOpensAt.toISOString(),
     signupClosesAt: e.signupClosesAt.toISOString(),
     feeFen: e.feeFen,
-    eligibility: e.eligibility,
+    eligibility: { ...e.eligibility, orgIds: e.eligibility.orgIds.filter((id) => shown(orgPaths.get(id))) },
     capacity: e.capacity,
     taken: e.taken,
     waiting: e.waiting,
-    quotas: quotas.map((q) => ({ id: q.id, kind: q.kind, org: q.unionOrgId ? { id: q.unionOrgId, name: q.unionName ?? '' } : null, group: (q.groupKey as 'male' | 'female' | null) ?? null, capacity: q.capacity, taken: q.taken })),
+    quotas: quotas.filter((q) => shown(q.unionPath)).map((q) => ({ id: q.id, kind: q.kind, org: q.unionOrgId ? { id: q.unionOrgId, name: q.unionName ?? '' } : null, group: (q.groupKey as 'male' | 'female' | null) ?? null, capacity: q.capacity, taken: q.taken })),
     offerHoldMinutes: e.offerHoldMinutes,
     isOverlapForbidden: e.isOverlapForbidden,
     status: e.status as EventView['status'],
@@ -45,6 +51,11 @@ export function toEventView(e: repo.EventRecord, quotas: repo.QuotaRecord[]): Ev
 }
 
 type EventInput = Omit<CreateEvent, 'orgId'>;
+
+async function eligibilityPaths(db: Db, events: readonly repo.EventRecord[]): Promise<Map<string, string>> {
+  const orgs = await repo.findOrgs(db, [...new Set(events.flatMap((e) => e.eligibility.orgIds))]);
+  return new Map(orgs.map((o) => [o.id, o.path]));
+}
 
 /** Events (文体活动) as staff run them: create, edit, series, publish/unpublish, cancel. */
 export function createEventsService({ db, clock }: EventsDeps, registrations: Pick<RegistrationsService, 'offerFreedPlaces'>) {
@@ -147,12 +158,13 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
       if (q.q) where.push(sql`e.title ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
       const { items, total } = await repo.listEvents(db, sql.join(where, sql` and `), q.pageSize, (q.page - 1) * q.pageSize);
       const quotas = await repo.listQuotas(db, items.map((e) => e.id));
-      return { items: items.map((e) => toEventView(e, quotas.filter((x) => x.eventId === e.id))), total, page: q.page, pageSize: q.pageSize };
+      const paths = await eligibilityPaths(db, items);
+      return { items: items.map((e) => toEventView(e, quotas.filter((x) => x.eventId === e.id), ctx.read, paths)), total, page: q.page, pageSize: q.pageSize };
     },
 
     async get(id: string, ctx: StaffCtx): Promise<EventView> {
       const e = await getVisible(db, id, ctx);
-      return toEventView(e, await repo.listQuotas(db, [id]));
+      return toEventView(e, await repo.listQuotas(db, [id]), ctx.read, await eligibilityPaths(db, [e]));
     },
 
     async create(input: CreateEvent, ctx: StaffCtx): Promise<EventView> {
@@ -179,7 +191,10 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
           const t = input.template;
           ids.push(await insertOne(tx, o.id, o.path, { ...t, startsAt: shift(t.startsAt, m), endsAt: shift(t.endsAt, m), signupOpensAt: shift(t.signupOpensAt, m), signupClosesAt: shift(t.signupClosesAt, m) }, seriesId, ctx));
         }
-        return { items: await Promise.all(ids.map((id) => view(tx, id))) };
+        // One after another: a transaction's client runs one query at a time.
+        const items: EventView[] = [];
+        for (const id of ids) items.push(await view(tx, id));
+        return { items };
       });
     },
 
