@@ -525,3 +525,13 @@ export async function recipientOfPerson(db: Db, personId: string): Promise<strin
   );
   return rows.flatMap((r) => (r.user_id ? [r.user_id] : []));
 }
+
+/** Published events with a free place and someone waiting (a sign-up that joined the list while a place was being freed). */
+export async function listEventsToOffer(db: Db, limit = 200): Promise<string[]> {
+  const rows = await query<{ id: string }>(
+    db,
+    sql`select e.id from event e where e.status = 'published' and e.taken < e.capacity
+          and exists (select 1 from event_registration r where r.event_id = e.id and r.status = 'waiting') limit ${limit}`,
+  );
+  return rows.map((r) => r.id);
+}

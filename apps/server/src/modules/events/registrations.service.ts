@@ -238,10 +238,18 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
     offerFreedPlaces,
     expireOffer,
 
-    /** The scheduled sweep: offers past their hold (a backstop for the per-offer jobs) and the day-before reminders. */
-    async sweep(now: Date): Promise<{ expired: number; reminded: number }> {
+    /**
+     * The scheduled sweep: offers past their hold (a backstop for the per-offer jobs), free places
+     * with someone waiting (one joined the list while a place was being freed, unseen by that
+     * offer), and the day-before reminders.
+     */
+    async sweep(now: Date): Promise<{ expired: number; offered: number; reminded: number }> {
       let expired = 0;
       for (const id of await repo.listExpiredOffers(db, now)) if (await expireOffer(id)) expired++;
+      let offered = 0;
+      for (const id of await repo.listEventsToOffer(db)) {
+        offered += await db.transaction(async (tx) => offerFreedPlaces(tx, (await repo.findEvent(tx, id, true))!));
+      }
       const due = await repo.listDueReminders(db, now, new Date(now.getTime() + 24 * 3600_000));
       let reminded = 0;
       const byEvent = new Map<string, string[]>();
@@ -254,7 +262,7 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
           reminded += marked.length;
         });
       }
-      return { expired, reminded };
+      return { expired, offered, reminded };
     },
 
     async signUp(eventId: string, input: { waitlist: boolean }, ctx: WorkerCtx): Promise<Registration> {
