@@ -131,4 +131,17 @@ describe('the waiting list', { timeout: 120_000 }, () => {
     expect(await kindsOf(a!)).toContain('event.changed');
     expect((await mineAt(b!, e.id)).status).toBe('offered');
   });
+  it('offers a place nobody was offered (a sign-up that joined the list while the place was being freed) from the sweep', async () => {
+    const e = await publishedEvent(t, admin, { capacity: 1, title: '剪纸培训' }, clock().getTime());
+    const [a, b] = await workers(t, 'JB-GYQ', 2);
+    expect((await signUp(a!, e.id, false)).body.status).toBe('confirmed');
+    expect((await signUp(b!, e.id)).body.status).toBe('waiting');
+    // The race, by hand: a's place freed without an offer seeing b.
+    await t.database.query(`update event_registration set status = 'cancelled' where event_id = $1 and status = 'confirmed'`, [e.id]);
+    await t.database.query('update event set taken = 0 where id = $1', [e.id]);
+    await t.app.jobs.syncSchedules();
+    clock.advance(11 * 60_000);
+    await t.app.jobs.drain();
+    expect((await mineAt(b!, e.id)).status).toBe('offered');
+  });
 });
