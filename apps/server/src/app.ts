@@ -38,6 +38,7 @@ import {
 } from './modules/positions';
 import { createRightsServices, registerRightsJobs, renderRightsPdf, rightsRoutes, rightsTodoSources } from './modules/rights';
 import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
+import { createEventsServices, eventsRoutes, registerEventsJobs } from './modules/events';
 import { createMarketServices, createRoadshowHub, marketProviderTodos, marketRoutes, marketVersionTodos, type RoadshowHub } from './modules/market';
 import { hasPermission } from './platform/auth';
 import { createHolidaysService, holidaysRoutes } from './platform/holidays';
@@ -106,6 +107,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     fundCustodian: createCustodianService({ db }),
     // Links in QR codes: absolute with NIANGJIA_PUBLIC_URL, else relative (the screens prefix their own origin).
     market: createMarketServices({ db, secrets, publicUrl: (config.publicUrl ?? '').replace(/\/$/, '') }),
+    events: createEventsServices({ db, secrets, clock: jobs.clock }),
     figures: createFiguresService({ db, catalogue }),
     targets: createTargetsService({ db, catalogue }),
   };
@@ -150,6 +152,9 @@ registerUniqueField('membership_one_open_per_person', 'idNumber');
 registerUniqueField('market_provider_credit_code_unique', 'creditCode');
 registerUniqueField('market_subsidy_rule_year_unique', 'year');
 registerUniqueField('market_vote_session_venue_unique', 'venue');
+// Two sign-ups of one person at once: the second meets the one-live-registration index.
+registerUniqueField('event_registration_person_live_unique', 'eventId');
+registerUniqueField('event_registration_user_live_unique', 'eventId');
 registerUniqueField('position_code_unique', 'code');
 
 /** Builds the whole server; used by main.ts and by every test (app.inject). */
@@ -218,6 +223,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.addHook('onClose', async () => notificationHub.stop());
   registerNotificationJobs({ db: database.db, jobs, sms, publicUrl: config.publicUrl, clock: jobs.clock });
   registerRightsJobs({ jobs, rights: services.rights });
+  registerEventsJobs({ jobs, registrations: services.events.registrations });
   // Door controllers (access): the MQTT side starts with the app and stops with it.
   // Each instance's copy of its doors (controller, station, policy), dropped on every instance when a change is NOTIFYed.
   const doorCache = createDoorCache({ database, db: database.db, log: app.log });
@@ -335,6 +341,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(posRoutes, { db: database.db, dataKeys, secrets, offlineMaxHours: config.pos.offlineMaxHours, onResults: (kind, results) => metrics.countPosResults(kind, results) });
       await api.register(holidaysRoutes, { holidays: services.holidays });
       await api.register(rightsRoutes, { rights: services.rights });
+      await api.register(eventsRoutes, services.events);
       await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });
       await api.register(screenRoutes, { screen });
       await api.register(systemStatusRoutes, { database, catalogue, jobs, version: config.version });

@@ -34,6 +34,9 @@ export const permissions = [
   'market.order',
   'market.provider',
   'market.judge',
+  // Activities (文体活动): staff read events in and above their scope and run those of their subtree.
+  'event.read',
+  'event.write',
   'job.read',
   'job.write',
   'notice.write',

@@ -76,7 +76,11 @@ export type TestApp = {
 };
 
 /** A fresh app on a fresh copy of the migrated, demo-seeded database. */
-export async function createTestApp(overrides: Partial<Config> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
+/**
+ * `jobRunner: false` runs no background runner: the test drains jobs itself (`t.app.jobs.drain()`),
+ * so what a job did is settled when drain returns.
+ */
+export async function createTestApp(overrides: Partial<Config> = {}, options: { clock?: Clock; jobRunner?: false } = {}): Promise<TestApp> {
   const kind = testDbKind();
   const template = inject('dbTemplate');
   let database: Database;
@@ -90,7 +94,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
   }
   const sms = createMemorySmsSender();
   const config = testConfig(overrides);
-  const app = await buildApp({ config, database, sms, logger: false, ...(options.clock ? { clock: options.clock } : {}) });
+  const app = await buildApp({ config, database, sms, logger: false, ...(options.clock ? { clock: options.clock } : {}), ...(options.jobRunner === false ? { jobRunner: false as const } : {}) });
   await app.ready();
   const anon = new Client(app);
 

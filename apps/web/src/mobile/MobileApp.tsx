@@ -33,6 +33,9 @@ const SignPage = lazy(() => import('./pages/legal/SignPage').then((m) => ({ defa
 const MonitoringFormPage = lazy(() => import('./pages/legal/MonitoringFormPage').then((m) => ({ default: m.MonitoringFormPage })));
 const MarketPage = lazy(() => import('./pages/market/ServicesPage').then((m) => ({ default: m.ServicesPage })));
 const ServiceDetailPage = lazy(() => import('./pages/market/ServiceDetailPage').then((m) => ({ default: m.ServiceDetailPage })));
+const EventsPage = lazy(() => import('./pages/events/EventsPages').then((m) => ({ default: m.EventsPage })));
+const EventDetailPage = lazy(() => import('./pages/events/EventsPages').then((m) => ({ default: m.EventDetailPage })));
+const MyEventsPage = lazy(() => import('./pages/events/EventsPages').then((m) => ({ default: m.MyEventsPage })));
 const MyServiceOrdersPage = lazy(() => import('./pages/market/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
 const JudgeHomePage = lazy(() => import('./pages/market/JudgePages').then((m) => ({ default: m.JudgeHomePage })));
 const JudgeEntryPage = lazy(() => import('./pages/market/JudgePages').then((m) => ({ default: m.JudgeEntryPage })));
@@ -68,6 +71,9 @@ export function MobileApp() {
                 <Route path="me/legal" element={<RequireSignIn><MyLegalPage /></RequireSignIn>} />
                 <Route path="me/legal/:id" element={<RequireSignIn><LegalDetailPage /></RequireSignIn>} />
                 <Route path="monitoring" element={<RequireSignIn><MonitoringFormPage /></RequireSignIn>} />
+                <Route path="events" element={<RequireSignIn><EventsPage /></RequireSignIn>} />
+                <Route path="events/mine" element={<RequireSignIn><MyEventsPage /></RequireSignIn>} />
+                <Route path="events/:id" element={<RequireSignIn><EventDetailPage /></RequireSignIn>} />
                 <Route path="market" element={<MarketPage />} />
                 <Route path="market/:projectId" element={<ServiceDetailPage />} />
                 <Route path="judge" element={<RequireSignIn><JudgeHomePage /></RequireSignIn>} />

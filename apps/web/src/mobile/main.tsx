@@ -7,10 +7,11 @@ import { MobileApp } from './MobileApp';
 import { mobileEn, mobileZh } from './locales';
 import { fundMobileEn, fundMobileZh } from './pages/fund/locales';
 import { marketMobileEn, marketMobileZh } from './pages/market/locales';
+import { eventsMobileEn, eventsMobileZh } from './pages/events/locales';
 import { marketTermsEn, marketTermsZh } from '../shared/market-locales';
 
 initI18n({
-  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, marketTerms: marketTermsZh },
-  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, marketTerms: marketTermsEn },
+  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, marketTerms: marketTermsZh },
+  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, marketTerms: marketTermsEn },
 });
 mountMobileFace(<MobileApp />);

@@ -14,6 +14,7 @@ import { seedDemoCoverage } from './demo-coverage';
 import { seedDemoDoors } from '../../modules/access';
 import { seedDemoFund } from './demo-fund';
 import { seedDemoRights } from './demo-rights';
+import { seedDemoEvents } from '../../modules/events';
 import { backdateDemoHistory } from './demo-history';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKER_PHONE, DEMO_WORKER_REAL_NAME, JIANGBEI_STREETS, SEED_ACTOR } from './demo-orgs';
 
@@ -87,6 +88,7 @@ export async function seedDemo(database: Database, opts: { pii?: DemoPii } = {})
     await seedDemoFund(tx, new Map([...byCode].map(([code, row]) => [code, row.id])), opts.pii);
     await seedDemoRights(tx, byCode, opts.pii);
     await seedDemoMarket(tx, byCode);
+    await seedDemoEvents(tx, byCode);
     await backdateDemoHistory(tx);
     await tx.insert(systemSetting).values({ key: 'demo_seeded', value: { at: new Date().toISOString() } });
   });

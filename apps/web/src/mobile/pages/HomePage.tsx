@@ -9,12 +9,13 @@ import { NoticesArea } from './notices/NoticesArea';
 
 type Entry = { key: string; to: string; icon: React.ReactNode; color: string; fg: string };
 
-// Only what is there: a tile never opens a "coming soon" page (activities and
-// assistance add their tiles when they exist). Warm hues around the union red.
+// Only what is there: a tile never opens a "coming soon" page (assistance adds
+// its tile when it exists). Warm hues around the union red.
 const ENTRIES: Entry[] = [
   { key: 'join', to: '/join', icon: <FlagIcon />, color: '#fff0f0', fg: '#c8102e' },
   { key: 'stations', to: '/stations', icon: <PinIcon />, color: '#e6f7f5', fg: '#08797c' },
   { key: 'market', to: '/market', icon: <StoreIcon />, color: '#f0f5ff', fg: '#2f54eb' },
+  { key: 'events', to: '/events', icon: <CalendarIcon />, color: '#fffbe6', fg: '#ad6800' },
   { key: 'legal', to: '/legal', icon: <ScaleIcon />, color: '#f6ffed', fg: '#389e0d' },
   { key: 'card', to: '/me/card', icon: <CardIcon />, color: '#f9f0ff', fg: '#722ed1' },
 ];

@@ -1,0 +1,96 @@
+import type { AuthzCases, Place, World } from '../../test/security/authz';
+
+type Ev = { id: string; version: number };
+type Reg = { id: string; version: number; status: string };
+
+const iso = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString();
+let seq = 0;
+const eventBody = (orgId: string, capacity = 5) => ({
+  orgId,
+  type: 'training',
+  title: `矩阵活动${++seq}`,
+  address: '矩阵测试地址',
+  startsAt: iso(48),
+  endsAt: iso(50),
+  signupOpensAt: iso(-1),
+  signupClosesAt: iso(24),
+  capacity,
+});
+
+/** An event of the place's street union, made (and optionally published) by the platform admin. */
+async function eventIn(p: Place, w: World, opts: { publish?: boolean; capacity?: number } = {}): Promise<Ev> {
+  const e = await w.asAdmin<Ev>('POST', '/api/v1/events', { body: eventBody(p.streetId, opts.capacity) });
+  if (!opts.publish) return e;
+  return w.asAdmin<Ev>('POST', '/api/v1/events/{id}/publish', { params: { id: e.id }, body: { version: e.version } });
+}
+
+/**
+ * An active member of the place's grassroots union, written directly: Place.member() signs a worker
+ * in by SMS code, and the codes' rate limit is shared with every other module's cases.
+ */
+async function memberIn(p: Place, w: World): Promise<{ id: string }> {
+  const n = ++seq;
+  const [person] = await w.app.database.query<{ id: string }>(
+    `insert into person (org_id, real_name, id_number_enc, id_number_hash, id_number_masked, sex, birth_date, employment_form)
+     values ($1, $2, 'authz-matrix', $3, '500105********0000', 'female', '1990-01-01', 'courier') returning id`,
+    [p.unionId, `矩阵报名${n}`, `authz-event-${n}-${Math.random().toString(36).slice(2)}`],
+  );
+  const [m] = await w.app.database.query<{ id: string }>(`insert into membership (person_id, org_id, status, joined_at) values ($1, $2, 'active', now()) returning id`, [person!.id, p.unionId]);
+  return m!;
+}
+
+/** A published event of the place with a member of the place registered (and, with `waiting`, a second one on the waiting list). */
+async function registrationIn(p: Place, w: World, waiting = false): Promise<{ event: Ev; reg: Reg }> {
+  const event = await eventIn(p, w, { publish: true, capacity: 1 });
+  const members = waiting ? [await memberIn(p, w), await memberIn(p, w)] : [await memberIn(p, w)];
+  const res = await w.asAdmin<{ items: { registration: Reg | null }[] }>('POST', '/api/v1/events/{id}/registrations', { params: { id: event.id }, body: { membershipIds: members.map((m) => m.id), waitlist: true } });
+  return { event, reg: res.items[res.items.length - 1]!.registration! };
+}
+
+/** Authorisation cases of 文体活动 (test/security/authz-matrix.int.test.ts). */
+export const eventsAuthz: AuthzCases = {
+  'GET /api/v1/events': { lists: { query: { pageSize: 100 } }, foreign: (p) => ({ query: { orgId: p.streetId } }), status: 'hidden' },
+  'POST /api/v1/events': { foreign: (p) => ({ body: eventBody(p.streetId) }) },
+  'POST /api/v1/events/series': { foreign: (p) => ({ body: { template: eventBody(p.streetId), count: 2 } }) },
+  'GET /api/v1/events/{id}': { foreign: async (p, w) => ({ params: { id: (await eventIn(p, w)).id } }) },
+  'PUT /api/v1/events/{id}': {
+    foreign: async (p, w) => {
+      const e = await eventIn(p, w);
+      const { orgId: _org, ...rest } = eventBody(p.streetId);
+      return { params: { id: e.id }, body: { ...rest, version: e.version } };
+    },
+  },
+  'POST /api/v1/events/{id}/publish': { foreign: async (p, w) => {
+    const e = await eventIn(p, w);
+    return { params: { id: e.id }, body: { version: e.version } };
+  } },
+  'POST /api/v1/events/{id}/unpublish': { foreign: async (p, w) => {
+    const e = await eventIn(p, w, { publish: true });
+    return { params: { id: e.id }, body: { version: e.version } };
+  } },
+  'POST /api/v1/events/{id}/cancel': { foreign: async (p, w) => {
+    const e = await eventIn(p, w, { publish: true });
+    return { params: { id: e.id }, body: { version: e.version, reason: '矩阵测试取消' } };
+  } },
+  'GET /api/v1/events/{id}/registrations': { foreign: async (p, w) => ({ params: { id: (await registrationIn(p, w)).event.id } }) },
+  'POST /api/v1/events/{id}/registrations': { foreign: async (p, w) => ({ params: { id: (await eventIn(p, w, { publish: true })).id }, body: { membershipIds: [(await memberIn(p, w)).id] } }) },
+  'POST /api/v1/events/{id}/registrations/{registrationId}/priority': {
+    foreign: async (p, w) => {
+      const { event, reg } = await registrationIn(p, w, true);
+      return { params: { id: event.id, registrationId: reg.id }, body: { version: reg.version, priority: 1, reason: '矩阵测试调整' } };
+    },
+  },
+  'POST /api/v1/events/{id}/registrations/{registrationId}/cancel': {
+    foreign: async (p, w) => {
+      const { event, reg } = await registrationIn(p, w);
+      return { params: { id: event.id, registrationId: reg.id }, body: { version: reg.version, reason: '矩阵测试取消' } };
+    },
+  },
+
+  'GET /api/v1/events/open': { own: 'events the signed-in worker may see: public ones and those of the unions above their own' },
+  'GET /api/v1/events/open/{id}': { own: 'one event, only if the worker may see it', othersThing: async (w) => ({ params: { id: (await eventIn(w.street, w, { publish: true })).id } }) },
+  'POST /api/v1/events/open/{id}/sign-up': { own: 'the worker signs themself up, only for an event they may see', othersThing: async (w) => ({ params: { id: (await eventIn(w.street, w, { publish: true })).id }, body: {} }) },
+  'GET /api/v1/events/my/registrations': { own: 'the caller’s own registrations (their persons or their account)' },
+  'POST /api/v1/events/my/registrations/{id}/cancel': { own: 'the caller’s own registration', othersThing: async (w) => ({ params: { id: (await registrationIn(w.street, w)).reg.id } }) },
+  'POST /api/v1/events/my/registrations/{id}/accept': { own: 'the caller’s own offer', othersThing: async (w) => ({ params: { id: (await registrationIn(w.street, w)).reg.id } }) },
+};

@@ -1,0 +1,19 @@
+/**
+ * Activities (文体活动): events with eligibility, quotas per union and group, registration on the
+ * phone and by staff rosters, the waiting list with timed offers, QR tickets and notifications.
+ */
+import type { EventsDeps } from './events.shared';
+import { createEventsService } from './events.service';
+import { createRegistrationsService } from './registrations.service';
+
+export function createEventsServices(deps: EventsDeps) {
+  const registrations = createRegistrationsService(deps);
+  return { events: createEventsService(deps, registrations), registrations };
+}
+export type EventsServices = ReturnType<typeof createEventsServices>;
+export { eventsRoutes } from './events.routes';
+export { registerEventsJobs, EVENTS_SWEEP_JOB } from './events.jobs';
+export { OFFER_EXPIRY_JOB } from './registrations.service';
+export { signTicket, verifyTicket } from './events.ticket';
+export { event, eventQuota, eventRegistration } from './events.tables';
+export { seedDemoEvents } from './events.demo';
