@@ -5,7 +5,11 @@ import { eventGroups, eventStatuses, eventTypes, eventVisibilities, registration
 
 export * from './events-domain';
 
-const isoInstant = z.iso.datetime({ offset: true });
+/** An instant with its offset, between 2000 and 2100 (year 0 or 10000 would reach the database as a 500). */
+const isoInstant = z.iso.datetime({ offset: true }).refine((v) => {
+  const y = new Date(v).getUTCFullYear();
+  return y >= 2000 && y <= 2100;
+}, 'EVENT_DATE_RANGE');
 
 /** Who may sign up, stored with the event as data and checked at every sign-up. */
 export const eligibilitySchema = z.strictObject({
@@ -62,7 +66,12 @@ const eventFields = {
   capacity: z.number().int().min(1).max(100_000),
   quotas: z.array(quotaInputSchema).max(200).default([]),
   /** How long a freed place is held for the next person on the waiting list. */
-  offerHoldMinutes: z.number().int().min(5).max(7 * 24 * 60).default(720),
+  offerHoldMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(720),
   /** Refuse a sign-up that overlaps another event the worker holds a place in. */
   isOverlapForbidden: z.boolean().default(false),
 };

@@ -37,7 +37,16 @@ describe('200 concurrent sign-ups', { timeout: 300_000 }, () => {
     const women = crowd.length - men;
     expect(men).toBeGreaterThan(20);
     expect(women).toBeGreaterThan(30);
-    const e = await publishedEvent(t, admin, { capacity: 50, visibility: 'public', type: 'matchmaking', title: '单身职工联谊（并发）', quotas: [{ kind: 'group', group: 'male', capacity: 20 }, { kind: 'group', group: 'female', capacity: 30 }] });
+    const e = await publishedEvent(t, admin, {
+      capacity: 50,
+      visibility: 'public',
+      type: 'matchmaking',
+      title: '单身职工联谊（并发）',
+      quotas: [
+        { kind: 'group', group: 'male', capacity: 20 },
+        { kind: 'group', group: 'female', capacity: 30 },
+      ],
+    });
     const results = await Promise.all(crowd.map((w) => w.client.post(`/api/v1/events/open/${e.id}/sign-up`, { waitlist: true })));
     expect(results.filter((r) => r.status !== 201).map((r) => `${r.status} ${JSON.stringify(r.body)}`)).toEqual([]);
     const rows = await t.database.query<{ group_key: string; status: string; n: number }>(
@@ -49,7 +58,10 @@ describe('200 concurrent sign-ups', { timeout: 300_000 }, () => {
     expect(count('female', 'confirmed')).toBe(30);
     expect(count('male', 'waiting') + count('female', 'waiting')).toBe(150);
     const quotas = await t.database.query<{ group_key: string; taken: number }>(`select group_key, taken from event_quota where event_id = $1 order by 1`, [e.id]);
-    expect(quotas).toEqual([{ group_key: 'female', taken: 30 }, { group_key: 'male', taken: 20 }]);
+    expect(quotas).toEqual([
+      { group_key: 'female', taken: 30 },
+      { group_key: 'male', taken: 20 },
+    ]);
     const [ev] = await t.database.query<{ taken: number }>('select taken from event where id = $1', [e.id]);
     expect(ev!.taken).toBe(50);
     const positions = (await admin.get(`/api/v1/events/${e.id}/registrations?status=waiting&pageSize=200`)).body.items.map((r: { waitingPosition: number }) => r.waitingPosition);

@@ -43,7 +43,10 @@ async function memberIn(p: Place, w: World): Promise<{ id: string }> {
 async function registrationIn(p: Place, w: World, waiting = false): Promise<{ event: Ev; reg: Reg }> {
   const event = await eventIn(p, w, { publish: true, capacity: 1 });
   const members = waiting ? [await memberIn(p, w), await memberIn(p, w)] : [await memberIn(p, w)];
-  const res = await w.asAdmin<{ items: { registration: Reg | null }[] }>('POST', '/api/v1/events/{id}/registrations', { params: { id: event.id }, body: { membershipIds: members.map((m) => m.id), waitlist: true } });
+  const res = await w.asAdmin<{ items: { registration: Reg | null }[] }>('POST', '/api/v1/events/{id}/registrations', {
+    params: { id: event.id },
+    body: { membershipIds: members.map((m) => m.id), waitlist: true },
+  });
   return { event, reg: res.items[res.items.length - 1]!.registration! };
 }
 
@@ -60,18 +63,24 @@ export const eventsAuthz: AuthzCases = {
       return { params: { id: e.id }, body: { ...rest, version: e.version } };
     },
   },
-  'POST /api/v1/events/{id}/publish': { foreign: async (p, w) => {
-    const e = await eventIn(p, w);
-    return { params: { id: e.id }, body: { version: e.version } };
-  } },
-  'POST /api/v1/events/{id}/unpublish': { foreign: async (p, w) => {
-    const e = await eventIn(p, w, { publish: true });
-    return { params: { id: e.id }, body: { version: e.version } };
-  } },
-  'POST /api/v1/events/{id}/cancel': { foreign: async (p, w) => {
-    const e = await eventIn(p, w, { publish: true });
-    return { params: { id: e.id }, body: { version: e.version, reason: '矩阵测试取消' } };
-  } },
+  'POST /api/v1/events/{id}/publish': {
+    foreign: async (p, w) => {
+      const e = await eventIn(p, w);
+      return { params: { id: e.id }, body: { version: e.version } };
+    },
+  },
+  'POST /api/v1/events/{id}/unpublish': {
+    foreign: async (p, w) => {
+      const e = await eventIn(p, w, { publish: true });
+      return { params: { id: e.id }, body: { version: e.version } };
+    },
+  },
+  'POST /api/v1/events/{id}/cancel': {
+    foreign: async (p, w) => {
+      const e = await eventIn(p, w, { publish: true });
+      return { params: { id: e.id }, body: { version: e.version, reason: '矩阵测试取消' } };
+    },
+  },
   'GET /api/v1/events/{id}/registrations': { foreign: async (p, w) => ({ params: { id: (await registrationIn(p, w)).event.id } }) },
   'POST /api/v1/events/{id}/registrations': { foreign: async (p, w) => ({ params: { id: (await eventIn(p, w, { publish: true })).id }, body: { membershipIds: [(await memberIn(p, w)).id] } }) },
   'POST /api/v1/events/{id}/registrations/{registrationId}/priority': {
@@ -89,7 +98,10 @@ export const eventsAuthz: AuthzCases = {
 
   'GET /api/v1/events/open': { own: 'events the signed-in worker may see: public ones and those of the unions above their own' },
   'GET /api/v1/events/open/{id}': { own: 'one event, only if the worker may see it', othersThing: async (w) => ({ params: { id: (await eventIn(w.street, w, { publish: true })).id } }) },
-  'POST /api/v1/events/open/{id}/sign-up': { own: 'the worker signs themself up, only for an event they may see', othersThing: async (w) => ({ params: { id: (await eventIn(w.street, w, { publish: true })).id }, body: {} }) },
+  'POST /api/v1/events/open/{id}/sign-up': {
+    own: 'the worker signs themself up, only for an event they may see',
+    othersThing: async (w) => ({ params: { id: (await eventIn(w.street, w, { publish: true })).id }, body: {} }),
+  },
   'GET /api/v1/events/my/registrations': { own: 'the caller’s own registrations (their persons or their account)' },
   'POST /api/v1/events/my/registrations/{id}/cancel': { own: 'the caller’s own registration', othersThing: async (w) => ({ params: { id: (await registrationIn(w.street, w)).reg.id } }) },
   'POST /api/v1/events/my/registrations/{id}/accept': { own: 'the caller’s own offer', othersThing: async (w) => ({ params: { id: (await registrationIn(w.street, w)).reg.id } }) },

@@ -41,6 +41,16 @@ describe('event eligibility', () => {
     ];
     expect(checkEligibility(rule(), [], member, start, quotas)).toEqual(['u1', 'g1']);
     expect(codeOf(() => checkEligibility(rule(), [], { ...member, unionPath: '/a/z/' }, start, quotas))).toBe('EVENT_NO_QUOTA');
-    expect(codeOf(() => checkEligibility(rule(), [], member, start, quotas.filter((q) => q.id !== 'g1')))).toBe('EVENT_NO_QUOTA');
+    expect(
+      codeOf(() =>
+        checkEligibility(
+          rule(),
+          [],
+          member,
+          start,
+          quotas.filter((q) => q.id !== 'g1'),
+        ),
+      ),
+    ).toBe('EVENT_NO_QUOTA');
   });
 });

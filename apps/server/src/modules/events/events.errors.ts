@@ -4,6 +4,7 @@ import { registerMessages } from '../../platform/i18n';
 registerMessages({
   ENTITY_event: ['活动', 'event'],
   ENTITY_event_registration: ['报名', 'registration'],
+  EVENT_DATE_RANGE: ['日期应在 2000 年至 2100 年之间', 'must be a date between 2000 and 2100'],
   EVENT_TIMES_ORDER: ['结束时间应晚于开始时间', 'must be after the start'],
   EVENT_SIGNUP_WINDOW: ['报名截止应晚于报名开始，且不晚于活动结束', 'must be after sign-up opens and no later than the event’s end'],
   EVENT_PLACE_REQUIRED: ['请选择服务阵地，或填写地址', 'choose a service position or enter an address'],
@@ -37,7 +38,10 @@ registerMessages({
   EVENT_NO_QUOTA: ['没有适用于您的名额', 'No places are kept for you'],
   EVENT_NO_QUOTA_DETAIL: ['本次活动的名额按工会或分组分配，您不在其中', 'The places are shared out among unions or groups, and you are in none of them'],
   EVENT_NEEDS_MEMBER_FACTS: ['此活动需要会员资料', 'This event needs member details'],
-  EVENT_NEEDS_MEMBER_FACTS_DETAIL: ['本次活动按会员资料（年龄、性别、用工形式或所在工会）确定报名资格，请先入会', 'The event decides by member details (age, sex, employment form or union); join the union first'],
+  EVENT_NEEDS_MEMBER_FACTS_DETAIL: [
+    '本次活动按会员资料（年龄、性别、用工形式或所在工会）确定报名资格，请先入会',
+    'The event decides by member details (age, sex, employment form or union); join the union first',
+  ],
   EVENT_ALREADY_REGISTERED: ['您已报名此活动', 'You are already registered'],
   EVENT_ALREADY_REGISTERED_DETAIL: ['在“我的报名”中可以查看或取消', 'See or cancel it under “My registrations”'],
   EVENT_OVERLAP: ['与您已报名的活动时间冲突', 'It overlaps an event you are registered for'],

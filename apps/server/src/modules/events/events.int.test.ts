@@ -17,10 +17,29 @@ const messagesOf = async (c: Client, kind: string) => ((await c.get('/api/v1/me/
 describe('events: create, publish, edit', () => {
   it('creates a draft with quotas and eligibility, refuses bad fields on the right path, and publishes', async () => {
     const base = Date.now();
-    const bad = await admin.post('/api/v1/events', { orgId: await t.orgId('JB'), type: 'sport', title: '三人篮球赛', address: '江北体育馆', startsAt: iso(base, 50), endsAt: iso(base, 49), signupOpensAt: iso(base, 0), signupClosesAt: iso(base, 24), capacity: 10 });
+    const bad = await admin.post('/api/v1/events', {
+      orgId: await t.orgId('JB'),
+      type: 'sport',
+      title: '三人篮球赛',
+      address: '江北体育馆',
+      startsAt: iso(base, 50),
+      endsAt: iso(base, 49),
+      signupOpensAt: iso(base, 0),
+      signupClosesAt: iso(base, 24),
+      capacity: 10,
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe('endsAt');
-    const noPlace = await admin.post('/api/v1/events', { orgId: await t.orgId('JB'), type: 'sport', title: '三人篮球赛', startsAt: iso(base, 50), endsAt: iso(base, 52), signupOpensAt: iso(base, 0), signupClosesAt: iso(base, 24), capacity: 10 });
+    const noPlace = await admin.post('/api/v1/events', {
+      orgId: await t.orgId('JB'),
+      type: 'sport',
+      title: '三人篮球赛',
+      startsAt: iso(base, 50),
+      endsAt: iso(base, 52),
+      signupOpensAt: iso(base, 0),
+      signupClosesAt: iso(base, 24),
+      capacity: 10,
+    });
     expect(noPlace.body.errors[0].path).toBe('address');
     const position = (await t.database.query<{ id: string; name: string }>(`select id, name from position where code = 'JB-RS-HQHG'`))[0]!;
     const created = await admin.post('/api/v1/events', {
@@ -33,7 +52,12 @@ describe('events: create, publish, edit', () => {
       signupOpensAt: iso(base, -1),
       signupClosesAt: iso(base, 24),
       capacity: 60,
-      quotas: [{ kind: 'group', group: 'male', capacity: 30 }, { kind: 'group', group: 'female', capacity: 30 }, { kind: 'union', orgId: await t.orgId('JB-GYQ'), capacity: 20 }, { kind: 'union', orgId: await t.orgId('JB-WLD'), capacity: 20 }],
+      quotas: [
+        { kind: 'group', group: 'male', capacity: 30 },
+        { kind: 'group', group: 'female', capacity: 30 },
+        { kind: 'union', orgId: await t.orgId('JB-GYQ'), capacity: 20 },
+        { kind: 'union', orgId: await t.orgId('JB-WLD'), capacity: 20 },
+      ],
       eligibility: { minAge: 22, maxAge: 40 },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
@@ -56,7 +80,17 @@ describe('events: create, publish, edit', () => {
   it('creates a monthly series from one template', async () => {
     const base = Date.UTC(2027, 0, 10, 6);
     const res = await admin.post('/api/v1/events/series', {
-      template: { orgId: await t.orgId('JB'), type: 'matchmaking', title: '“江北良缘”单身职工交友会', address: '江北区职工服务中心', startsAt: iso(base, 0), endsAt: iso(base, 3), signupOpensAt: iso(base, -240), signupClosesAt: iso(base, -24), capacity: 60 },
+      template: {
+        orgId: await t.orgId('JB'),
+        type: 'matchmaking',
+        title: '“江北良缘”单身职工交友会',
+        address: '江北区职工服务中心',
+        startsAt: iso(base, 0),
+        endsAt: iso(base, 3),
+        signupOpensAt: iso(base, -240),
+        signupClosesAt: iso(base, -24),
+        capacity: 60,
+      },
       count: 6,
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -126,7 +160,12 @@ describe('quotas', () => {
     const e = await publishedEvent(t, admin, {
       type: 'matchmaking',
       capacity: 10,
-      quotas: [{ kind: 'union', orgId: await t.orgId('JB-GYQ'), capacity: 2 }, { kind: 'union', orgId: await t.orgId('JB-KDWL'), capacity: 8 }, { kind: 'group', group: 'male', capacity: 1 }, { kind: 'group', group: 'female', capacity: 9 }],
+      quotas: [
+        { kind: 'union', orgId: await t.orgId('JB-GYQ'), capacity: 2 },
+        { kind: 'union', orgId: await t.orgId('JB-KDWL'), capacity: 8 },
+        { kind: 'group', group: 'male', capacity: 1 },
+        { kind: 'group', group: 'female', capacity: 9 },
+      ],
     });
     const men = await workers(t, 'JB-KDWL', 2, { sex: 'male' });
     const gyq = await workers(t, 'JB-GYQ', 3, { sex: 'female' });

@@ -50,28 +50,68 @@ export async function tellEvent(tx: Db, n: EventNotice): Promise<number> {
   const title = { title: e.title };
   switch (n.kind) {
     case 'confirmed':
-      await notify(tx, { ...base, kind: 'event.confirmed', title: { key: 'NOTIFY_EVENT_CONFIRMED', params: title }, body: { key: 'NOTIFY_EVENT_CONFIRMED_BODY', params: { at, place: placeText(e) } } });
+      await notify(tx, {
+        ...base,
+        kind: 'event.confirmed',
+        title: { key: 'NOTIFY_EVENT_CONFIRMED', params: title },
+        body: { key: 'NOTIFY_EVENT_CONFIRMED_BODY', params: { at, place: placeText(e) } },
+      });
       break;
     case 'waiting':
       await notify(tx, { ...base, kind: 'event.waiting', title: { key: 'NOTIFY_EVENT_WAITING', params: title }, body: { key: 'NOTIFY_EVENT_WAITING_BODY', params: { position: n.position } } });
       break;
     case 'offer':
-      await notify(tx, { ...base, kind: 'event.offer', title: { key: 'NOTIFY_EVENT_OFFER', params: title }, body: { key: 'NOTIFY_EVENT_OFFER_BODY', params: { until: shanghaiText(n.until) } }, sms: true });
+      await notify(tx, {
+        ...base,
+        kind: 'event.offer',
+        title: { key: 'NOTIFY_EVENT_OFFER', params: title },
+        body: { key: 'NOTIFY_EVENT_OFFER_BODY', params: { until: shanghaiText(n.until) } },
+        sms: true,
+      });
       break;
     case 'offer_expired':
-      await notify(tx, { ...base, kind: 'event.offer_expired', title: { key: 'NOTIFY_EVENT_OFFER_EXPIRED', params: title }, body: { key: 'NOTIFY_EVENT_OFFER_EXPIRED_BODY', params: { until: shanghaiText(n.until) } } });
+      await notify(tx, {
+        ...base,
+        kind: 'event.offer_expired',
+        title: { key: 'NOTIFY_EVENT_OFFER_EXPIRED', params: title },
+        body: { key: 'NOTIFY_EVENT_OFFER_EXPIRED_BODY', params: { until: shanghaiText(n.until) } },
+      });
       break;
     case 'reminder':
-      await notify(tx, { ...base, kind: 'event.reminder', title: { key: 'NOTIFY_EVENT_REMINDER', params: title }, body: { key: 'NOTIFY_EVENT_REMINDER_BODY', params: { at, place: placeText(e) } }, sms: true });
+      await notify(tx, {
+        ...base,
+        kind: 'event.reminder',
+        title: { key: 'NOTIFY_EVENT_REMINDER', params: title },
+        body: { key: 'NOTIFY_EVENT_REMINDER_BODY', params: { at, place: placeText(e) } },
+        sms: true,
+      });
       break;
     case 'changed':
-      await notify(tx, { ...base, kind: 'event.changed', title: { key: 'NOTIFY_EVENT_CHANGED', params: title }, body: { key: 'NOTIFY_EVENT_CHANGED_BODY', params: { at, place: placeText(e) } }, sms: true });
+      await notify(tx, {
+        ...base,
+        kind: 'event.changed',
+        title: { key: 'NOTIFY_EVENT_CHANGED', params: title },
+        body: { key: 'NOTIFY_EVENT_CHANGED_BODY', params: { at, place: placeText(e) } },
+        sms: true,
+      });
       break;
     case 'cancelled':
-      await notify(tx, { ...base, kind: 'event.cancelled', title: { key: 'NOTIFY_EVENT_CANCELLED', params: title }, body: { key: 'NOTIFY_EVENT_CANCELLED_BODY', params: { reason: n.reason } }, sms: true });
+      await notify(tx, {
+        ...base,
+        kind: 'event.cancelled',
+        title: { key: 'NOTIFY_EVENT_CANCELLED', params: title },
+        body: { key: 'NOTIFY_EVENT_CANCELLED_BODY', params: { reason: n.reason } },
+        sms: true,
+      });
       break;
     case 'registration_cancelled':
-      await notify(tx, { ...base, kind: 'event.registration_cancelled', title: { key: 'NOTIFY_EVENT_REG_CANCELLED', params: title }, body: { key: 'NOTIFY_EVENT_CANCELLED_BODY', params: { reason: n.reason } }, sms: true });
+      await notify(tx, {
+        ...base,
+        kind: 'event.registration_cancelled',
+        title: { key: 'NOTIFY_EVENT_REG_CANCELLED', params: title },
+        body: { key: 'NOTIFY_EVENT_CANCELLED_BODY', params: { reason: n.reason } },
+        sms: true,
+      });
       break;
   }
   return to.size;

@@ -104,9 +104,10 @@ export async function findEvent(db: Db, id: string, lock = false): Promise<Event
   return row ? toEvent(row) : undefined;
 }
 
-export async function listEvents(db: Db, where: SQL, limit: number, offset: number): Promise<{ items: EventRecord[]; total: number }> {
+/** Staff lists: latest first; the phone's open events: soonest first (`order`). */
+export async function listEvents(db: Db, where: SQL, limit: number, offset: number, order: 'latest' | 'soonest' = 'latest'): Promise<{ items: EventRecord[]; total: number }> {
   const [rows, totals] = await Promise.all([
-    query<RawEvent>(db, sql`select ${eventColumns} ${eventFrom} where ${where} order by e.starts_at desc, e.id limit ${limit} offset ${offset}`),
+    query<RawEvent>(db, sql`select ${eventColumns} ${eventFrom} where ${where} order by ${order === 'soonest' ? sql`e.starts_at, e.id` : sql`e.starts_at desc, e.id`} limit ${limit} offset ${offset}`),
     query<{ n: number }>(db, sql`select count(*)::int as n ${eventFrom} where ${where}`),
   ]);
   return { items: rows.map(toEvent), total: num(totals[0]?.n) };
@@ -174,7 +175,16 @@ export async function setEventStatus(db: Db, id: string, version: number, status
 
 // Quotas
 
-export type QuotaRecord = { id: string; kind: 'union' | 'group'; unionOrgId: string | null; unionName: string | null; unionPath: string | null; groupKey: string | null; capacity: number; taken: number };
+export type QuotaRecord = {
+  id: string;
+  kind: 'union' | 'group';
+  unionOrgId: string | null;
+  unionName: string | null;
+  unionPath: string | null;
+  groupKey: string | null;
+  capacity: number;
+  taken: number;
+};
 
 export async function listQuotas(db: Db, eventIds: readonly string[]): Promise<(QuotaRecord & { eventId: string })[]> {
   if (!eventIds.length) return [];
@@ -182,7 +192,10 @@ export async function listQuotas(db: Db, eventIds: readonly string[]): Promise<(
     db,
     sql`select q.id, q.event_id, q.kind, q.union_org_id, o.name as union_name, q.union_path, q.group_key, q.capacity, q.taken
         from event_quota q left join org o on o.id = q.union_org_id
-        where q.event_id in (${sql.join(eventIds.map((id) => sql`${id}`), sql`, `)}) order by q.kind, o.name, q.group_key, q.id`,
+        where q.event_id in (${sql.join(
+          eventIds.map((id) => sql`${id}`),
+          sql`, `,
+        )}) order by q.kind, o.name, q.group_key, q.id`,
   );
   return rows.map((r) => ({
     id: r.id as string,
@@ -198,7 +211,9 @@ export async function listQuotas(db: Db, eventIds: readonly string[]): Promise<(
 }
 
 export async function insertQuota(db: Db, eventId: string, q: { kind: string; unionOrgId: string | null; unionPath: string | null; groupKey: string | null; capacity: number }): Promise<void> {
-  await db.execute(sql`insert into event_quota (event_id, kind, union_org_id, union_path, group_key, capacity) values (${eventId}, ${q.kind}, ${q.unionOrgId}, ${q.unionPath}, ${q.groupKey}, ${q.capacity})`);
+  await db.execute(
+    sql`insert into event_quota (event_id, kind, union_org_id, union_path, group_key, capacity) values (${eventId}, ${q.kind}, ${q.unionOrgId}, ${q.unionPath}, ${q.groupKey}, ${q.capacity})`,
+  );
 }
 
 export async function setQuotaCapacity(db: Db, id: string, capacity: number): Promise<void> {
@@ -217,7 +232,8 @@ export async function deleteQuota(db: Db, id: string): Promise<void> {
  * the last word. Call inside a savepoint: on 'full' the caller rolls back what was taken.
  */
 export async function takePlace(db: Db, eventId: string, quotaIds: readonly string[]): Promise<{ ok: true } | { ok: false; fullQuotaId: string | null }> {
-  const e = await query<{ id: string }>(db, sql`update event set taken = taken + 1 where id = ${eventId} and taken < capacity returning id`);
+  // Only a published event takes people (a second guard behind the event lock every caller holds).
+  const e = await query<{ id: string }>(db, sql`update event set taken = taken + 1 where id = ${eventId} and status = 'published' and taken < capacity returning id`);
   if (!e.length) return { ok: false, fullQuotaId: null };
   for (const id of [...quotaIds].sort()) {
     const q = await query<{ id: string }>(db, sql`update event_quota set taken = taken + 1 where id = ${id} and taken < capacity returning id`);
@@ -265,7 +281,11 @@ const regFrom = sql`from event_registration r left join org u on u.id = r.union_
 
 function uuidArray(v: unknown): string[] {
   if (Array.isArray(v)) return v as string[];
-  if (typeof v === 'string') return v.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  if (typeof v === 'string')
+    return v
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .filter(Boolean);
   return [];
 }
 
@@ -348,13 +368,7 @@ export async function insertRegistration(db: Db, r: NewRegistration, now: Date):
   return row!.id;
 }
 
-export async function setRegistrationStatus(
-  db: Db,
-  id: string,
-  status: string,
-  now: Date,
-  extra: { offerExpiresAt?: Date | null; reason?: string | null } = {},
-): Promise<void> {
+export async function setRegistrationStatus(db: Db, id: string, status: string, now: Date, extra: { offerExpiresAt?: Date | null; reason?: string | null } = {}): Promise<void> {
   await db.execute(sql`update event_registration set status = ${status}, version = version + 1, updated_at = ${now.toISOString()},
       offered_at = case when ${status} = 'offered' then ${now.toISOString()}::timestamptz else offered_at end,
       offer_expires_at = case when ${status} = 'offered' then ${extra.offerExpiresAt?.toISOString() ?? null}::timestamptz else offer_expires_at end,
@@ -365,7 +379,10 @@ export async function setRegistrationStatus(
 }
 
 export async function setPriority(db: Db, id: string, version: number, priority: number, now: Date): Promise<boolean> {
-  const rows = await query<{ id: string }>(db, sql`update event_registration set priority = ${priority}, version = version + 1, updated_at = ${now.toISOString()} where id = ${id} and version = ${version} returning id`);
+  const rows = await query<{ id: string }>(
+    db,
+    sql`update event_registration set priority = ${priority}, version = version + 1, updated_at = ${now.toISOString()} where id = ${id} and version = ${version} returning id`,
+  );
   return rows.length === 1;
 }
 
@@ -407,12 +424,24 @@ export async function listDueReminders(db: Db, from: Date, to: Date, limit = 200
 export async function markReminded(db: Db, ids: readonly string[], now: Date): Promise<string[]> {
   if (!ids.length) return [];
   // Only rows not reminded yet: two sweeps racing remind each place once.
-  const rows = await query<{ id: string }>(db, sql`update event_registration set reminded_at = ${now.toISOString()} where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) and reminded_at is null returning id`);
+  const rows = await query<{ id: string }>(
+    db,
+    sql`update event_registration set reminded_at = ${now.toISOString()} where id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )}) and reminded_at is null returning id`,
+  );
   return rows.map((r) => r.id);
 }
 
 /** A place the person already holds at another event overlapping [startsAt, endsAt). */
-export async function findOverlap(db: Db, eventId: string, who: { personId: string | null; userId: string | null }, startsAt: Date, endsAt: Date): Promise<{ title: string; startsAt: Date } | undefined> {
+export async function findOverlap(
+  db: Db,
+  eventId: string,
+  who: { personId: string | null; userId: string | null },
+  startsAt: Date,
+  endsAt: Date,
+): Promise<{ title: string; startsAt: Date } | undefined> {
   const match = who.personId ? sql`r.person_id = ${who.personId}` : sql`r.person_id is null and r.user_id = ${who.userId}`;
   const row = await queryOne<{ title: string; starts_at: unknown }>(
     db,
@@ -433,7 +462,10 @@ export async function recipientOf(db: Db, registrationIds: readonly string[]): P
     db,
     sql`select r.id, coalesce(r.user_id, p.user_id, (select u.id from app_user u where u.phone = p.phone and p.phone is not null limit 1)) as user_id
         from event_registration r left join person p on p.id = r.person_id
-        where r.id in (${sql.join(registrationIds.map((id) => sql`${id}`), sql`, `)})`,
+        where r.id in (${sql.join(
+          registrationIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
   );
   return new Map(rows.filter((r) => r.user_id).map((r) => [r.id, r.user_id!]));
 }
@@ -460,7 +492,10 @@ export async function findMemberFacts(db: Db, membershipIds: readonly string[]):
     sql`select m.id as membership_id, p.id as person_id, p.real_name, o.id as union_org_id, o.name as union_name, o.path as union_path,
           p.sex, p.birth_date::text as birth_date, p.employment_form, m.status
         from membership m join person p on p.id = m.person_id join org o on o.id = m.org_id
-        where m.id in (${sql.join(membershipIds.map((id) => sql`${id}`), sql`, `)})`,
+        where m.id in (${sql.join(
+          membershipIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
   );
   return rows.map((r) => ({
     membershipId: r.membership_id as string,
@@ -478,19 +513,32 @@ export async function findMemberFacts(db: Db, membershipIds: readonly string[]):
 
 export async function findPosition(db: Db, id: string): Promise<{ id: string; name: string; orgPath: string; lng: number | null; lat: number | null } | undefined> {
   const row = await queryOne<Record<string, unknown>>(db, sql`select p.id, p.name, o.path, p.lng, p.lat from position p join org o on o.id = p.org_id where p.id = ${id}`);
-  return row ? { id: row.id as string, name: row.name as string, orgPath: row.path as string, lng: row.lng === null ? null : Number(row.lng), lat: row.lat === null ? null : Number(row.lat) } : undefined;
+  return row
+    ? { id: row.id as string, name: row.name as string, orgPath: row.path as string, lng: row.lng === null ? null : Number(row.lng), lat: row.lat === null ? null : Number(row.lat) }
+    : undefined;
 }
 
 export async function findOrgs(db: Db, ids: readonly string[]): Promise<{ id: string; name: string; path: string }[]> {
   if (!ids.length) return [];
-  return query<{ id: string; name: string; path: string }>(db, sql`select id, name, path from org where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  return query<{ id: string; name: string; path: string }>(
+    db,
+    sql`select id, name, path from org where id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
 }
 
 export type MineRecord = RegistrationRecord & { event: EventRecord };
 
 /** A worker's registrations (by their persons or their account), newest event first. */
 export async function listMine(db: Db, personIds: readonly string[], userId: string): Promise<RegistrationRecord[]> {
-  const byPerson = personIds.length ? sql`r.person_id in (${sql.join(personIds.map((id) => sql`${id}`), sql`, `)})` : sql`false`;
+  const byPerson = personIds.length
+    ? sql`r.person_id in (${sql.join(
+        personIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql`false`;
   const rows = await query<Record<string, unknown>>(
     db,
     sql`select ${regColumns} ${regFrom} join event e on e.id = r.event_id where (${byPerson} or (r.person_id is null and r.user_id = ${userId}))
@@ -501,17 +549,31 @@ export async function listMine(db: Db, personIds: readonly string[], userId: str
 
 export async function findEvents(db: Db, ids: readonly string[]): Promise<EventRecord[]> {
   if (!ids.length) return [];
-  const rows = await query<RawEvent>(db, sql`select ${eventColumns} ${eventFrom} where e.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  const rows = await query<RawEvent>(
+    db,
+    sql`select ${eventColumns} ${eventFrom} where e.id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
   return rows.map(toEvent);
 }
 
 /** Registrations of one person or account across events (my live registration per event). */
 export async function findLiveRegistrationsOf(db: Db, eventIds: readonly string[], personIds: readonly string[], userId: string): Promise<RegistrationRecord[]> {
   if (!eventIds.length) return [];
-  const byPerson = personIds.length ? sql`r.person_id in (${sql.join(personIds.map((id) => sql`${id}`), sql`, `)})` : sql`false`;
+  const byPerson = personIds.length
+    ? sql`r.person_id in (${sql.join(
+        personIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql`false`;
   const rows = await query<Record<string, unknown>>(
     db,
-    sql`select ${regColumns} ${regFrom} where r.event_id in (${sql.join(eventIds.map((id) => sql`${id}`), sql`, `)})
+    sql`select ${regColumns} ${regFrom} where r.event_id in (${sql.join(
+      eventIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})
         and (${byPerson} or (r.person_id is null and r.user_id = ${userId})) and r.status in ('confirmed','waiting','offered')`,
   );
   return rows.map(toRegistration);
@@ -527,10 +589,10 @@ export async function recipientOfPerson(db: Db, personId: string): Promise<strin
 }
 
 /** Published events with a free place and someone waiting (a sign-up that joined the list while a place was being freed). */
-export async function listEventsToOffer(db: Db, limit = 200): Promise<string[]> {
+export async function listEventsToOffer(db: Db, now: Date, limit = 200): Promise<string[]> {
   const rows = await query<{ id: string }>(
     db,
-    sql`select e.id from event e where e.status = 'published' and e.taken < e.capacity
+    sql`select e.id from event e where e.status = 'published' and e.starts_at > ${now.toISOString()}::timestamptz and e.taken < e.capacity
           and exists (select 1 from event_registration r where r.event_id = e.id and r.status = 'waiting') limit ${limit}`,
   );
   return rows.map((r) => r.id);

@@ -39,7 +39,16 @@ export function toEventView(e: repo.EventRecord, quotas: repo.QuotaRecord[], sco
     capacity: e.capacity,
     taken: e.taken,
     waiting: e.waiting,
-    quotas: quotas.filter((q) => shown(q.unionPath)).map((q) => ({ id: q.id, kind: q.kind, org: q.unionOrgId ? { id: q.unionOrgId, name: q.unionName ?? '' } : null, group: (q.groupKey as 'male' | 'female' | null) ?? null, capacity: q.capacity, taken: q.taken })),
+    quotas: quotas
+      .filter((q) => shown(q.unionPath))
+      .map((q) => ({
+        id: q.id,
+        kind: q.kind,
+        org: q.unionOrgId ? { id: q.unionOrgId, name: q.unionName ?? '' } : null,
+        group: (q.groupKey as 'male' | 'female' | null) ?? null,
+        capacity: q.capacity,
+        taken: q.taken,
+      })),
     offerHoldMinutes: e.offerHoldMinutes,
     isOverlapForbidden: e.isOverlapForbidden,
     status: e.status as EventView['status'],
@@ -83,7 +92,10 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
     el.orgIds.forEach((id, i) => {
       if (!eligibilityOrgs.some((o) => o.id === id)) throw fieldError(`eligibility.orgIds.${i}`, 'EVENT_ORG_UNKNOWN');
     });
-    const quotaOrgs = await repo.findOrgs(tx, input.quotas.flatMap((q) => (q.kind === 'union' ? [q.orgId] : [])));
+    const quotaOrgs = await repo.findOrgs(
+      tx,
+      input.quotas.flatMap((q) => (q.kind === 'union' ? [q.orgId] : [])),
+    );
     const seen = new Set<string>();
     const quotas = input.quotas.map((q: QuotaInput, i) => {
       const key = q.kind === 'union' ? `u:${q.orgId}` : `g:${q.group}`;
@@ -129,7 +141,13 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
     const { values, quotas } = await validate(tx, orgPath, input);
     const id = await repo.insertEvent(tx, { ...values, orgId, seriesId }, ctx.userId, clock());
     for (const q of quotas) await repo.insertQuota(tx, id, q);
-    await recordAudit(tx, ctx.audit, { action: 'event.create', entityType: 'event', entityId: id, orgId, after: { title: input.title, type: input.type, startsAt: input.startsAt, capacity: input.capacity, quotas: input.quotas, seriesId } });
+    await recordAudit(tx, ctx.audit, {
+      action: 'event.create',
+      entityType: 'event',
+      entityId: id,
+      orgId,
+      after: { title: input.title, type: input.type, startsAt: input.startsAt, capacity: input.capacity, quotas: input.quotas, seriesId },
+    });
     return id;
   }
 
@@ -157,9 +175,24 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
       if (q.type) where.push(sql`e.type = ${q.type}`);
       if (q.q) where.push(sql`e.title ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
       const { items, total } = await repo.listEvents(db, sql.join(where, sql` and `), q.pageSize, (q.page - 1) * q.pageSize);
-      const quotas = await repo.listQuotas(db, items.map((e) => e.id));
+      const quotas = await repo.listQuotas(
+        db,
+        items.map((e) => e.id),
+      );
       const paths = await eligibilityPaths(db, items);
-      return { items: items.map((e) => toEventView(e, quotas.filter((x) => x.eventId === e.id), ctx.read, paths)), total, page: q.page, pageSize: q.pageSize };
+      return {
+        items: items.map((e) =>
+          toEventView(
+            e,
+            quotas.filter((x) => x.eventId === e.id),
+            ctx.read,
+            paths,
+          ),
+        ),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
 
     async get(id: string, ctx: StaffCtx): Promise<EventView> {
@@ -189,7 +222,16 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
         for (let i = 0; i < input.count; i++) {
           const m = i * input.everyMonths;
           const t = input.template;
-          ids.push(await insertOne(tx, o.id, o.path, { ...t, startsAt: shift(t.startsAt, m), endsAt: shift(t.endsAt, m), signupOpensAt: shift(t.signupOpensAt, m), signupClosesAt: shift(t.signupClosesAt, m) }, seriesId, ctx));
+          ids.push(
+            await insertOne(
+              tx,
+              o.id,
+              o.path,
+              { ...t, startsAt: shift(t.startsAt, m), endsAt: shift(t.endsAt, m), signupOpensAt: shift(t.signupOpensAt, m), signupClosesAt: shift(t.signupClosesAt, m) },
+              seriesId,
+              ctx,
+            ),
+          );
         }
         // One after another: a transaction's client runs one query at a time.
         const items: EventView[] = [];
@@ -274,7 +316,14 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
         const live = await repo.listLiveRegistrationIds(tx, id);
         await repo.setEventStatus(tx, id, input.version, 'cancelled', clock(), { cancelledReason: input.reason });
         await repo.cancelAllLive(tx, id, input.reason, clock());
-        await recordAudit(tx, ctx.audit, { action: 'event.cancel', entityType: 'event', entityId: id, orgId: e.orgId, before: { status: e.status, taken: e.taken, waiting: e.waiting }, after: { reason: input.reason } });
+        await recordAudit(tx, ctx.audit, {
+          action: 'event.cancel',
+          entityType: 'event',
+          entityId: id,
+          orgId: e.orgId,
+          before: { status: e.status, taken: e.taken, waiting: e.waiting },
+          after: { reason: input.reason },
+        });
         await tellEvent(tx, { kind: 'cancelled', event: e, registrationIds: live.map((r) => r.id), reason: input.reason });
         return view(tx, id);
       });
@@ -283,4 +332,3 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
 }
 
 export type EventsService = ReturnType<typeof createEventsService>;
-

@@ -47,7 +47,9 @@ export const event = pgTable(
   },
   (t) => [
     index('event_org_starts_idx').on(t.orgId, t.startsAt),
-    index('event_published_starts_idx').on(t.startsAt).where(sql`${t.status} = 'published'`),
+    index('event_published_starts_idx')
+      .on(t.startsAt)
+      .where(sql`${t.status} = 'published'`),
     check('event_type_check', sql`${t.type} in ('training','sport','culture','skill_competition','matchmaking','performance','health','other')`),
     check('event_status_check', sql`${t.status} in ('draft','published','cancelled')`),
     check('event_visibility_check', sql`${t.visibility} in ('subtree','public')`),
@@ -80,9 +82,16 @@ export const eventQuota = pgTable(
   },
   (t) => [
     index('event_quota_event_idx').on(t.eventId),
-    uniqueIndex('event_quota_union_unique').on(t.eventId, t.unionOrgId).where(sql`${t.kind} = 'union'`),
-    uniqueIndex('event_quota_group_unique').on(t.eventId, t.groupKey).where(sql`${t.kind} = 'group'`),
-    check('event_quota_kind_check', sql`(${t.kind} = 'union' and ${t.unionOrgId} is not null and ${t.unionPath} is not null and ${t.groupKey} is null) or (${t.kind} = 'group' and ${t.groupKey} in ('male','female') and ${t.unionOrgId} is null)`),
+    uniqueIndex('event_quota_union_unique')
+      .on(t.eventId, t.unionOrgId)
+      .where(sql`${t.kind} = 'union'`),
+    uniqueIndex('event_quota_group_unique')
+      .on(t.eventId, t.groupKey)
+      .where(sql`${t.kind} = 'group'`),
+    check(
+      'event_quota_kind_check',
+      sql`(${t.kind} = 'union' and ${t.unionOrgId} is not null and ${t.unionPath} is not null and ${t.groupKey} is null) or (${t.kind} = 'group' and ${t.groupKey} in ('male','female') and ${t.unionOrgId} is null)`,
+    ),
     check('event_quota_taken_check', sql`${t.taken} >= 0 and ${t.taken} <= ${t.capacity}`),
   ],
 );
@@ -117,7 +126,10 @@ export const eventRegistration = pgTable(
     queuedAt: timestamp('queued_at', { withTimezone: true }).notNull(),
     /** Order of joining (a clock may give two sign-ups the same instant). */
     queueSeq: bigserial('queue_seq', { mode: 'number' }).notNull(),
-    quotaIds: uuid('quota_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    quotaIds: uuid('quota_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     offeredAt: timestamp('offered_at', { withTimezone: true }),
     offerExpiresAt: timestamp('offer_expires_at', { withTimezone: true }),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
@@ -130,12 +142,18 @@ export const eventRegistration = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('event_registration_person_live_unique').on(t.eventId, t.personId).where(sql`${t.personId} is not null and ${t.status} in ('confirmed','waiting','offered')`),
-    uniqueIndex('event_registration_user_live_unique').on(t.eventId, t.userId).where(sql`${t.personId} is null and ${t.status} in ('confirmed','waiting','offered')`),
+    uniqueIndex('event_registration_person_live_unique')
+      .on(t.eventId, t.personId)
+      .where(sql`${t.personId} is not null and ${t.status} in ('confirmed','waiting','offered')`),
+    uniqueIndex('event_registration_user_live_unique')
+      .on(t.eventId, t.userId)
+      .where(sql`${t.personId} is null and ${t.status} in ('confirmed','waiting','offered')`),
     index('event_registration_event_status_idx').on(t.eventId, t.status),
     index('event_registration_person_idx').on(t.personId),
     index('event_registration_user_idx').on(t.userId),
-    index('event_registration_offer_idx').on(t.offerExpiresAt).where(sql`${t.status} = 'offered'`),
+    index('event_registration_offer_idx')
+      .on(t.offerExpiresAt)
+      .where(sql`${t.status} = 'offered'`),
     check('event_registration_status_check', sql`${t.status} in ('confirmed','waiting','offered','cancelled','expired')`),
     check('event_registration_source_check', sql`${t.source} in ('self','staff')`),
     check('event_registration_group_check', sql`${t.groupKey} is null or ${t.groupKey} in ('male','female')`),

@@ -80,29 +80,35 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
   /** Offers free places to the waiting list in order, holding each for the event's hold time. */
   async function offerFreedPlaces(tx: Db, event: repo.EventRecord): Promise<number> {
     const e = (await repo.findEvent(tx, event.id, true))!;
-    if (e.status !== 'published') return 0;
+    // Once it has started a freed place is no use to anyone waiting (and would be an SMS each).
+    if (e.status !== 'published' || clock() >= e.startsAt) return 0;
     let free = e.capacity - e.taken;
     if (free <= 0) return 0;
     const quotas = new Map((await repo.listQuotas(tx, [e.id])).map((q) => [q.id, q]));
     let offered = 0;
     for (const w of await repo.listWaiting(tx, e.id)) {
       if (free <= 0) break;
-      if (w.quotaIds.some((id) => {
-        const q = quotas.get(id);
-        return q !== undefined && q.taken >= q.capacity;
-      })) continue;
+      if (
+        w.quotaIds.some((id) => {
+          const q = quotas.get(id);
+          return q !== undefined && q.taken >= q.capacity;
+        })
+      )
+        continue;
       const ids = w.quotaIds.filter((id) => quotas.has(id));
-      const took = await tx.transaction(async (sp) => {
-        const r = await repo.takePlace(sp, e.id, ids);
-        if (!r.ok) throw new FullSignal(r.fullQuotaId);
-        return true;
-      }).catch((err: unknown) => {
-        if (err instanceof FullSignal) return false;
-        throw err;
-      });
+      const took = await tx
+        .transaction(async (sp) => {
+          const r = await repo.takePlace(sp, e.id, ids);
+          if (!r.ok) throw new FullSignal(r.fullQuotaId);
+          return true;
+        })
+        .catch((err: unknown) => {
+          if (err instanceof FullSignal) return false;
+          throw err;
+        });
       if (!took) continue;
       const now = clock();
-      const until = new Date(now.getTime() + e.offerHoldMinutes * 60_000);
+      const until = new Date(Math.min(now.getTime() + e.offerHoldMinutes * 60_000, e.startsAt.getTime()));
       await repo.setRegistrationStatus(tx, w.id, 'offered', now, { offerExpiresAt: until });
       await enqueueJob(tx, { kind: OFFER_EXPIRY_JOB, payload: { registrationId: w.id }, runAt: until, dedupeKey: `event.offer:${w.id}:${until.getTime()}`, orgId: e.orgId });
       await tellEvent(tx, { kind: 'offer', event: e, registrationId: w.id, until });
@@ -170,7 +176,15 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
       const [f] = await repo.findMemberFacts(tx, [m.membershipId]);
       if (f) return personOfFacts(f, ctx.userId);
     }
-    return { membershipId: null, personId: null, userId: ctx.userId, name: ctx.displayName, unionOrgId: null, unionPath: null, applicant: { isMember: false, unionName: null, unionPath: null, sex: null, birthDate: null, employmentForm: null } };
+    return {
+      membershipId: null,
+      personId: null,
+      userId: ctx.userId,
+      name: ctx.displayName,
+      unionOrgId: null,
+      unionPath: null,
+      applicant: { isMember: false, unionName: null, unionPath: null, sex: null, birthDate: null, employmentForm: null },
+    };
   }
 
   /** A worker sees published (and cancelled) events open to everyone, and those of unions above their own. */
@@ -247,7 +261,7 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
       let expired = 0;
       for (const id of await repo.listExpiredOffers(db, now)) if (await expireOffer(id)) expired++;
       let offered = 0;
-      for (const id of await repo.listEventsToOffer(db)) {
+      for (const id of await repo.listEventsToOffer(db, now)) {
         offered += await db.transaction(async (tx) => offerFreedPlaces(tx, (await repo.findEvent(tx, id, true))!));
       }
       const due = await repo.listDueReminders(db, now, new Date(now.getTime() + 24 * 3600_000));
@@ -267,7 +281,9 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
 
     async signUp(eventId: string, input: { waitlist: boolean }, ctx: WorkerCtx): Promise<Registration> {
       return db.transaction(async (tx) => {
-        const e = await repo.findEvent(tx, eventId);
+        // The event row first, as every path that moves places: a cancel, unpublish or edit in
+        // flight finishes before this sign-up is judged against what it left.
+        const e = await repo.findEvent(tx, eventId, true);
         const p = await workerAsPerson(tx, ctx);
         if (!e || !isVisibleTo(e, p)) throw notFound('ENTITY_event');
         return toRegistration(await register(tx, e, p, { source: 'self', registeredBy: ctx.userId, waitlist: input.waitlist }));
@@ -275,7 +291,12 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
     },
 
     /** Staff register a roster of their unions' members; each member is judged and answered on its own. */
-    async registerGroup(eventId: string, input: { membershipIds: string[]; waitlist: boolean }, ctx: StaffCtx, getVisible: (tx: Db, id: string, ctx: StaffCtx) => Promise<repo.EventRecord>): Promise<GroupRegistrationResult> {
+    async registerGroup(
+      eventId: string,
+      input: { membershipIds: string[]; waitlist: boolean },
+      ctx: StaffCtx,
+      getVisible: (tx: Db, id: string, ctx: StaffCtx) => Promise<repo.EventRecord>,
+    ): Promise<GroupRegistrationResult> {
       await getVisible(db, eventId, ctx);
       const facts = await repo.findMemberFacts(db, input.membershipIds);
       const items: GroupRegistrationResult['items'] = [];
@@ -285,7 +306,7 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
         try {
           if (!f || !isInScope(ctx.write, f.unionPath)) throw new AppError('EVENT_MEMBER_OUT_OF_SCOPE', { status: 404 });
           const reg = await db.transaction(async (tx) => {
-            const e = (await repo.findEvent(tx, eventId))!;
+            const e = (await repo.findEvent(tx, eventId, true))!;
             const [account] = [...(await repo.recipientOfPerson(tx, f.personId))];
             return register(tx, e, personOfFacts(f, account ?? null), { source: 'staff', registeredBy: ctx.userId, waitlist: input.waitlist });
           });
@@ -326,7 +347,14 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
         if (r.status !== 'waiting') throw registrationStateError(r.status);
         if (r.version !== input.version) throw versionConflict(input.version, r.version);
         await repo.setPriority(tx, r.id, r.version, input.priority, clock());
-        await recordAudit(tx, ctx.audit, { action: 'event.registration_priority', entityType: 'event_registration', entityId: r.id, orgId: e.orgId, before: { priority: r.priority, position: r.waitingPosition }, after: { priority: input.priority, reason: input.reason } });
+        await recordAudit(tx, ctx.audit, {
+          action: 'event.registration_priority',
+          entityType: 'event_registration',
+          entityId: r.id,
+          orgId: e.orgId,
+          before: { priority: r.priority, position: r.waitingPosition },
+          after: { priority: input.priority, reason: input.reason },
+        });
         // A higher priority may now fit a place nobody ahead could take.
         await offerFreedPlaces(tx, e);
         return toRegistration((await repo.findRegistration(tx, r.id))!);
@@ -343,7 +371,14 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
         if (!['confirmed', 'waiting', 'offered'].includes(r.status)) throw registrationStateError(r.status);
         if (r.version !== input.version) throw versionConflict(input.version, r.version);
         await giveBack(tx, e, r, 'cancelled', input.reason);
-        await recordAudit(tx, ctx.audit, { action: 'event.registration_cancel', entityType: 'event_registration', entityId: r.id, orgId: e.orgId, before: { status: r.status, name: r.name }, after: { reason: input.reason } });
+        await recordAudit(tx, ctx.audit, {
+          action: 'event.registration_cancel',
+          entityType: 'event_registration',
+          entityId: r.id,
+          orgId: e.orgId,
+          before: { status: r.status, name: r.name },
+          after: { reason: input.reason },
+        });
         await tellEvent(tx, { kind: 'registration_cancelled', event: e, registrationId: r.id, reason: input.reason });
         return toRegistration((await repo.findRegistration(tx, r.id))!);
       });
@@ -379,10 +414,27 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
       const p = await workerAsPerson(db, ctx);
       const visible = p.unionPath ? sql`(e.visibility = 'public' or ${p.unionPath} like o.path || '%')` : sql`e.visibility = 'public'`;
       const where = sql`e.status = 'published' and e.ends_at > ${clock().toISOString()} and ${visible}`;
-      const { items, total } = await repo.listEvents(db, where, q.pageSize, (q.page - 1) * q.pageSize);
+      const { items, total } = await repo.listEvents(db, where, q.pageSize, (q.page - 1) * q.pageSize, 'soonest');
       const personIds = p.personId ? [p.personId] : [];
-      const mine = await repo.findLiveRegistrationsOf(db, items.map((e) => e.id), personIds, ctx.userId);
-      return { items: await Promise.all(items.map((e) => openEventOf(e, mine.find((r) => r.eventId === e.id)))), total, page: q.page, pageSize: q.pageSize };
+      const mine = await repo.findLiveRegistrationsOf(
+        db,
+        items.map((e) => e.id),
+        personIds,
+        ctx.userId,
+      );
+      return {
+        items: await Promise.all(
+          items.map((e) =>
+            openEventOf(
+              e,
+              mine.find((r) => r.eventId === e.id),
+            ),
+          ),
+        ),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
 
     async openEvent(id: string, ctx: WorkerCtx): Promise<OpenEvent> {
@@ -403,7 +455,15 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
           const e = events.find((x) => x.id === r.eventId)!;
           return {
             ...toRegistration(r),
-            event: { id: e.id, title: e.title, type: e.type as MyRegistration['event']['type'], startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString(), status: e.status as MyRegistration['event']['status'], placeText: placeText(e) || null },
+            event: {
+              id: e.id,
+              title: e.title,
+              type: e.type as MyRegistration['event']['type'],
+              startsAt: e.startsAt.toISOString(),
+              endsAt: e.endsAt.toISOString(),
+              status: e.status as MyRegistration['event']['status'],
+              placeText: placeText(e) || null,
+            },
             ticket: r.status === 'confirmed' && e.status === 'published' ? signTicket(secrets.key, r.id) : null,
           };
         }),

@@ -11,7 +11,11 @@ export async function sessionsFor(t: TestApp, userIds: string[]): Promise<Client
   for (const userId of userIds) {
     const token = randomBytes(32).toString('base64url');
     const csrf = randomBytes(24).toString('base64url');
-    await t.database.query(`insert into session (id, user_id, csrf_token, expires_at) values ($1, $2, $3, now() + interval '1 day')`, [createHash('sha256').update(token).digest('base64url'), userId, csrf]);
+    await t.database.query(`insert into session (id, user_id, csrf_token, expires_at) values ($1, $2, $3, now() + interval '1 day')`, [
+      createHash('sha256').update(token).digest('base64url'),
+      userId,
+      csrf,
+    ]);
     out.push(new Client(t.app, `nj_sid=${token}`, csrf));
   }
   return out;
@@ -38,7 +42,10 @@ export async function workers(t: TestApp, orgCode: string, n: number, where: { s
     await t.database.query(`insert into role_grant (user_id, role) values ($1, 'worker')`, [u!.id]);
     out.push({ membershipId: r.id, personId: r.person_id, userId: u!.id, client: undefined as unknown as Client, sex: r.sex, orgCode: r.code });
   }
-  const clients = await sessionsFor(t, out.map((w) => w.userId));
+  const clients = await sessionsFor(
+    t,
+    out.map((w) => w.userId),
+  );
   out.forEach((w, i) => (w.client = clients[i]!));
   expect(out).toHaveLength(n);
   return out;
@@ -46,7 +53,18 @@ export async function workers(t: TestApp, orgCode: string, n: number, where: { s
 
 /** A published event of an org (sign-up open now), made by `staff` through the API. */
 export async function publishedEvent(t: TestApp, staff: Client, over: Record<string, unknown> = {}, now = Date.now()): Promise<{ id: string; version: number } & Record<string, unknown>> {
-  const body = { orgId: await t.orgId('JB'), type: 'training', title: '测试活动', address: '江北区观音桥步行街', startsAt: iso(now, 72), endsAt: iso(now, 75), signupOpensAt: iso(now, -1), signupClosesAt: iso(now, 48), capacity: 10, ...over };
+  const body = {
+    orgId: await t.orgId('JB'),
+    type: 'training',
+    title: '测试活动',
+    address: '江北区观音桥步行街',
+    startsAt: iso(now, 72),
+    endsAt: iso(now, 75),
+    signupOpensAt: iso(now, -1),
+    signupClosesAt: iso(now, 48),
+    capacity: 10,
+    ...over,
+  };
   const created = await staff.post('/api/v1/events', body);
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const published = await staff.post(`/api/v1/events/${created.body.id}/publish`, { version: created.body.version });

@@ -19,7 +19,18 @@ afterAll(async () => t?.close());
 const HOUR = 3600_000;
 const kindsOf = async (w: Worker) => ((await w.client.get('/api/v1/me/notifications')).body.items as { kind: string }[]).map((m) => m.kind);
 const signUp = (w: Worker, eventId: string, waitlist = true) => w.client.post(`/api/v1/events/open/${eventId}/sign-up`, { waitlist });
-const mineAt = async (w: Worker, eventId: string) => ((await w.client.get('/api/v1/events/my/registrations')).body.items as { eventId: string; id: string; status: string; waitingPosition: number | null; offerExpiresAt: string | null; version: number; ticket: string | null }[]).find((r) => r.eventId === eventId)!;
+const mineAt = async (w: Worker, eventId: string) =>
+  (
+    (await w.client.get('/api/v1/events/my/registrations')).body.items as {
+      eventId: string;
+      id: string;
+      status: string;
+      waitingPosition: number | null;
+      offerExpiresAt: string | null;
+      version: number;
+      ticket: string | null;
+    }[]
+  ).find((r) => r.eventId === eventId)!;
 
 describe('the waiting list', { timeout: 120_000 }, () => {
   it('offers a freed place to the next person, who accepts in time; an unanswered offer moves on by the job; staff priority needs a reason', async () => {
@@ -124,7 +135,21 @@ describe('the waiting list', { timeout: 120_000 }, () => {
     const [a, b] = await workers(t, 'JB-GYQ', 2);
     await signUp(a!, e.id, false);
     expect((await signUp(b!, e.id)).body.status).toBe('waiting');
-    const { id: _id, org, version, position: _p, taken: _t, waiting: _w, quotas: _q, seriesId: _s, status: _st, cancelledReason: _c, createdAt: _ca, updatedAt: _u, ...fields } = (await admin.get(`/api/v1/events/${e.id}`)).body;
+    const {
+      id: _id,
+      org,
+      version,
+      position: _p,
+      taken: _t,
+      waiting: _w,
+      quotas: _q,
+      seriesId: _s,
+      status: _st,
+      cancelledReason: _c,
+      createdAt: _ca,
+      updatedAt: _u,
+      ...fields
+    } = (await admin.get(`/api/v1/events/${e.id}`)).body;
     void org;
     const moved = await admin.put(`/api/v1/events/${e.id}`, { ...fields, version, capacity: 2, startsAt: iso(now, 80), endsAt: iso(now, 82), address: '江北区职工服务中心三楼', quotas: [] });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
@@ -143,5 +168,43 @@ describe('the waiting list', { timeout: 120_000 }, () => {
     clock.advance(11 * 60_000);
     await t.app.jobs.drain();
     expect((await mineAt(b!, e.id)).status).toBe('offered');
+  });
+
+  it('holds an offer no later than the start, and offers nothing once the event has begun', async () => {
+    const now = clock().getTime();
+    const e = await publishedEvent(t, admin, { capacity: 1, offerHoldMinutes: 720, title: '茶艺体验', startsAt: iso(now, 2), endsAt: iso(now, 4), signupClosesAt: iso(now, 1) }, now);
+    const [a, b, c] = await workers(t, 'JB-GYQ', 3);
+    expect((await signUp(a!, e.id, false)).body.status).toBe('confirmed');
+    expect((await signUp(b!, e.id)).body.status).toBe('waiting');
+    expect((await signUp(c!, e.id)).body.status).toBe('waiting');
+    // A 12-hour hold would end 10 hours after the start: it ends at the start.
+    expect((await a!.client.post(`/api/v1/events/my/registrations/${(await mineAt(a!, e.id)).id}/cancel`)).body.status).toBe('cancelled');
+    const offer = await mineAt(b!, e.id);
+    expect(offer.status).toBe('offered');
+    expect(new Date(offer.offerExpiresAt!).toISOString()).toBe(iso(now, 2));
+    // The event begins with b silent: the offer lapses and the place goes to nobody (c is not offered, not texted).
+    clock.advance(2 * HOUR + 60_000);
+    await t.app.jobs.syncSchedules();
+    await t.app.jobs.drain();
+    expect((await mineAt(b!, e.id)).status).toBe('expired');
+    expect((await mineAt(c!, e.id)).status).toBe('waiting');
+    expect(await kindsOf(c!)).not.toContain('event.offer');
+  });
+
+  it('refuses a sign-up date outside 2000–2100 with a field error on each, not a 500 (year 0 is refused as no real date before it gets here)', async () => {
+    const res = await admin.post('/api/v1/events', {
+      orgId: await t.orgId('JB'),
+      type: 'training',
+      title: '年份测试',
+      address: '江北区',
+      startsAt: '2101-01-01T00:00:00Z',
+      endsAt: '9999-12-31T23:00:00-05:00',
+      signupOpensAt: iso(clock().getTime(), -1),
+      signupClosesAt: iso(clock().getTime(), 1),
+      capacity: 5,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort(), JSON.stringify(res.body)).toEqual(['endsAt', 'startsAt']);
+    expect(res.body.errors[0].message).toBe('日期应在 2000 年至 2100 年之间');
   });
 });
