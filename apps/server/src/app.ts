@@ -36,6 +36,7 @@ import {
   positionsXlsxRoutes,
   standardsRoutes,
 } from './modules/positions';
+import { createCeremoniesService, createEnterprisesService, createOrganizingTargetsService, organizingRoutes, organizingTodos, registerOrganizingJobs } from './modules/organizing';
 import { createRightsServices, registerRightsJobs, renderRightsPdf, rightsRoutes, rightsTodoSources } from './modules/rights';
 import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
 import { createMarketServices, createRoadshowHub, marketProviderTodos, marketRoutes, marketVersionTodos, type RoadshowHub } from './modules/market';
@@ -108,6 +109,9 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     market: createMarketServices({ db, secrets, publicUrl: (config.publicUrl ?? '').replace(/\/$/, '') }),
     figures: createFiguresService({ db, catalogue }),
     targets: createTargetsService({ db, catalogue }),
+    enterprises: createEnterprisesService({ db }),
+    organizingTargets: createOrganizingTargetsService({ db, catalogue }),
+    ceremonies: createCeremoniesService({ db }),
   };
 }
 
@@ -139,7 +143,7 @@ declare module 'fastify' {
 }
 
 /** 待办 of every module, in the order the bell and the 工作台 list them. */
-const TODO_SOURCES: readonly TodoSource[] = [memberApplicationTodos, feedbackTodos, doorAlarmTodos, positionShortfallTodos, memberImportTodos, positionImportTodos, marketProviderTodos, marketVersionTodos, ...rightsTodoSources];
+const TODO_SOURCES: readonly TodoSource[] = [memberApplicationTodos, feedbackTodos, doorAlarmTodos, positionShortfallTodos, memberImportTodos, positionImportTodos, marketProviderTodos, marketVersionTodos, ...rightsTodoSources, organizingTodos];
 
 // Unique indexes behind request fields, for 409s that name the field.
 registerUniqueField('org_code_unique', 'code');
@@ -151,6 +155,7 @@ registerUniqueField('market_provider_credit_code_unique', 'creditCode');
 registerUniqueField('market_subsidy_rule_year_unique', 'year');
 registerUniqueField('market_vote_session_venue_unique', 'venue');
 registerUniqueField('position_code_unique', 'code');
+registerUniqueField('organizing_enterprise_credit_code_unique', 'creditCode');
 
 /** Builds the whole server; used by main.ts and by every test (app.inject). */
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -218,6 +223,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.addHook('onClose', async () => notificationHub.stop());
   registerNotificationJobs({ db: database.db, jobs, sms, publicUrl: config.publicUrl, clock: jobs.clock });
   registerRightsJobs({ jobs, rights: services.rights });
+  registerOrganizingJobs({ jobs, enterprises: services.enterprises });
   // Door controllers (access): the MQTT side starts with the app and stops with it.
   // Each instance's copy of its doors (controller, station, policy), dropped on every instance when a change is NOTIFYed.
   const doorCache = createDoorCache({ database, db: database.db, log: app.log });
@@ -335,6 +341,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(posRoutes, { db: database.db, dataKeys, secrets, offlineMaxHours: config.pos.offlineMaxHours, onResults: (kind, results) => metrics.countPosResults(kind, results) });
       await api.register(holidaysRoutes, { holidays: services.holidays });
       await api.register(rightsRoutes, { rights: services.rights });
+      await api.register(organizingRoutes, { db: database.db, enterprises: services.enterprises, targets: services.organizingTargets, ceremonies: services.ceremonies });
       await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });
       await api.register(screenRoutes, { screen });
       await api.register(systemStatusRoutes, { database, catalogue, jobs, version: config.version });

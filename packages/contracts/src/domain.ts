@@ -34,6 +34,9 @@ export const permissions = [
   'market.order',
   'market.provider',
   'market.judge',
+  // 建会入会: staff read and work the enterprise register; targets are set from the level above (the service checks where).
+  'organizing.read',
+  'organizing.write',
   'job.read',
   'job.write',
   'notice.write',

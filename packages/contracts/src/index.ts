@@ -24,3 +24,4 @@ export * from './notifications';
 export * from './notices';
 export * from './dashboard';
 export * from './figures';
+export * from './organizing';

@@ -23,3 +23,4 @@ export * from '../modules/figures/figures.tables';
 export * from '../modules/market/market.tables';
 export * from '../modules/market/competition.tables';
 export * from '../modules/market/orders.tables';
+export * from '../modules/organizing/organizing.tables';
