@@ -14,6 +14,7 @@ import { seedDemoCoverage } from './demo-coverage';
 import { seedDemoDoors } from '../../modules/access';
 import { seedDemoFund } from './demo-fund';
 import { seedDemoRights } from './demo-rights';
+import { seedDemoOrganizing } from './demo-organizing';
 import { backdateDemoHistory } from './demo-history';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKER_PHONE, DEMO_WORKER_REAL_NAME, JIANGBEI_STREETS, SEED_ACTOR } from './demo-orgs';
 
@@ -88,6 +89,8 @@ export async function seedDemo(database: Database, opts: { pii?: DemoPii } = {})
     await seedDemoRights(tx, byCode, opts.pii);
     await seedDemoMarket(tx, byCode);
     await backdateDemoHistory(tx);
+    // After the backdating: this year's new unions of the organizing drives stay in this year.
+    await seedDemoOrganizing(tx, byCode);
     await tx.insert(systemSetting).values({ key: 'demo_seeded', value: { at: new Date().toISOString() } });
   });
   return { seeded: true, orgs, members };
