@@ -20,6 +20,7 @@ import { marketTermsEn } from '../shared/market-locales';
 import { marketEn } from './features/market/locales-en';
 import { fundStatementEn } from '../shared/fund/locales';
 import { rightsEn } from './features/rights/locales-en';
+import { organizingEn } from './features/organizing/locales-en';
 import { rightsAuditActionsEn, rightsAuditEntityTypesEn } from './features/rights/audit-locales';
 
 export const adminEn: Translation<typeof adminZh> = {
@@ -222,6 +223,7 @@ export const adminEn: Translation<typeof adminZh> = {
   access: accessEn,
   fundAdmin: fundEn,
   rights: rightsEn,
+  organizing: organizingEn,
   market: marketEn,
   marketTerms: marketTermsEn,
   figures: figuresEn,

@@ -14,6 +14,7 @@ import { coverageZh, standardsZh } from './features/positions/coverage-locales';
 import { fundZh } from './features/fund/locales';
 import { fundStatementZh } from '../shared/fund/locales';
 import { rightsZh } from './features/rights/locales';
+import { organizingZh } from './features/organizing/locales';
 import { rightsAuditActionsZh, rightsAuditEntityTypesZh } from './features/rights/audit-locales';
 import { marketTermsZh } from '../shared/market-locales';
 import { marketZh } from './features/market/locales';
@@ -221,6 +222,7 @@ export const adminZh = {
   access: accessZh,
   fundAdmin: fundZh,
   rights: rightsZh,
+  organizing: organizingZh,
   market: marketZh,
   marketTerms: marketTermsZh,
   figures: figuresZh,

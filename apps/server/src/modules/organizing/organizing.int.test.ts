@@ -9,6 +9,7 @@ let gyq: Client;
 let wld: Client;
 const ids: Record<string, string> = {};
 const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
+const plan = year + 1;
 
 let serial = 0;
 /** A fresh, check-valid GB 32100 code. */
@@ -105,7 +106,21 @@ describe('enterprise register (企业名录)', () => {
 });
 
 describe('targets (年度目标)', () => {
+  it('shows the demo’s targets split to the streets, adding up, with progress from the records', async () => {
+    const res = await jb.get(`/api/v1/organizing/targets?orgId=${ids.JB}&year=${year}`);
+    expect(res.status).toBe(200);
+    expect(res.body.children.length).toBeGreaterThanOrEqual(12);
+    expect(res.body.splitDifference).toEqual({ new_unions: 0, new_members: 0, new_gig_members: 0, joining_points: 0 });
+    expect(res.body.org.actual.new_unions).toBeGreaterThanOrEqual(24);
+    const enterprises = await jb.get('/api/v1/organizing/enterprises?pageSize=1');
+    expect(enterprises.body.total).toBeGreaterThanOrEqual(280);
+    const founding = await jb.get('/api/v1/organizing/enterprises?unionStatus=founding&pageSize=50');
+    expect(founding.body.total).toBeGreaterThanOrEqual(10);
+  });
+
   it('is set by the level above, and a split that does not add up is refused with its difference, or kept and shown', async () => {
+    // Next year: the demo has this year's targets already set and split.
+    const year = plan;
     const own = await jb.put(`/api/v1/organizing/targets/${ids.JB}`, { year, own: { new_unions: 40 } });
     expect(own.status).toBe(403);
     expect(own.body.code).toBe('ORGANIZING_TARGET_LEVEL');
