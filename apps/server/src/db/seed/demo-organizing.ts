@@ -52,6 +52,9 @@ const PLATFORMS: { name: string; street: string; gig: number; kind: 'platform' |
   { name: '中通快递重庆江北分部', street: 'JB-SMH', gig: 75, kind: 'delivery_station' },
 ];
 
+/** Rows of a raw statement (pg and PGlite both answer `{ rows }`). */
+const rowsOf = <T>(result: unknown): T[] => (result as { rows?: T[] }).rows ?? [];
+
 function random(seed: number) {
   let s = seed >>> 0;
   return () => {
@@ -63,8 +66,8 @@ function random(seed: number) {
 const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export async function seedDemoOrganizing(tx: Db, byCode: Map<string, OrgRow>, now = new Date()): Promise<number> {
-  const staff = (await tx.execute(sql`select id, username from app_user where username in ('gyq.admin', 'wld.admin', 'jb.staff')`)) as unknown as { rows: { id: string; username: string }[] };
-  const staffIds = new Map(staff.rows.map((r) => [r.username, r.id]));
+  const staff = rowsOf<{ id: string; username: string }>(await tx.execute(sql`select id, username from app_user where username in ('gyq.admin', 'wld.admin', 'jb.staff')`));
+  const staffIds = new Map(staff.map((r) => [r.username, r.id]));
   const next = random(20261206);
   const today = shanghaiDay(now);
   const year = Number(today.slice(0, 4));
@@ -87,7 +90,7 @@ export async function seedDemoOrganizing(tx: Db, byCode: Map<string, OrgRow>, no
 
   // Every demo grassroots union's employer: founded, linked, on the day the union was created.
   const founded = await tx.execute(sql`select id, code, name, credit_code, created_at from org where type = 'grassroots' and credit_code is not null`);
-  for (const u of (founded as unknown as { rows: { id: string; code: string; name: string; credit_code: string; created_at: Date | string }[] }).rows) {
+  for (const u of rowsOf<{ id: string; code: string; name: string; credit_code: string; created_at: Date | string }>(founded)) {
     const area = areaOf(u.code);
     const [lng, lat] = point(area);
     const headcount = 40 + Math.floor(next() * 800);
@@ -174,14 +177,14 @@ export async function seedDemoOrganizing(tx: Db, byCode: Map<string, OrgRow>, no
   // This year's targets: from the demo's progress (ahead in some streets, lagging in others), set on the district and split so it adds up.
   const children = [...JIANGBEI_STREETS.map((s) => s.code), 'JB-YFGY', 'JB-HEGY', 'JB-KDWL'];
   const from = `${year}-01-01T00:00:00+08:00`;
-  const progress = (
-    (await tx.execute(sql`
+  const progress = rowsOf<{ code: string; unions: number; members: number; gig: number }>(
+    await tx.execute(sql`
       select c.code,
         (select count(*)::int from org o where o.type = 'grassroots' and o.path like c.path || '%' and o.created_at >= ${from}::timestamptz) as unions,
         (select count(*)::int from membership m join org o on o.id = m.org_id where o.path like c.path || '%' and m.status in ('active','suspended','left') and m.joined_at >= ${from}::timestamptz) as members,
         (select count(*)::int from membership m join org o on o.id = m.org_id join person p on p.id = m.person_id where o.path like c.path || '%' and m.status in ('active','suspended','left') and m.joined_at >= ${from}::timestamptz and p.employment_form = any(${`{${GIG_FORMS.join(',')}}`}::text[])) as gig
-      from org c where c.code = any(${`{${children.join(',')}}`}::text[])`)) as unknown as { rows: { code: string; unions: number; members: number; gig: number }[] }
-  ).rows;
+      from org c where c.code = any(${`{${children.join(',')}}`}::text[])`),
+  );
   const factor = (i: number) => [0.8, 1.0, 1.3, 0.9, 1.6, 1.1][i % 6]!;
   const targets = progress.map((p, i) => ({
     code: p.code,
