@@ -42,7 +42,10 @@ export function OrganizingPage() {
               style={{ width: 100 }}
               options={[thisYear() - 1, thisYear(), thisYear() + 1].map((y) => ({ value: y, label: String(y) }))}
             />
-            <Button icon={<DownloadOutlined />} onClick={() => void api.download('/organizing/export', { orgId: scope?.id, year }, 'organizing.xlsx').catch((e: unknown) => message.error(String((e as Error).message)))}>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => void api.download('/organizing/export', { orgId: scope?.id, year }, 'organizing.xlsx').catch((e: unknown) => message.error(String((e as Error).message)))}
+            >
               {t('organizing.export')}
             </Button>
           </Space>
@@ -65,7 +68,8 @@ function cell(r: TargetRow, k: TargetKind) {
 function TargetsView({ data }: { data: Targets }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<TargetKind>('new_unions');
-  const off = KINDS.filter((k) => (data.splitDifference[k] ?? 0) !== 0 && data.children.length > 0);
+  // A difference is shown once a split has begun (some child has a target of that kind).
+  const off = KINDS.filter((k) => (data.splitDifference[k] ?? 0) !== 0 && data.children.some((c) => c.targets[k] !== null));
   const rows = [data.org, ...data.children];
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -142,7 +146,10 @@ function EnterprisesCard({ onImported }: { onImported: () => void }) {
   const [page, setPage] = useState(1);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [isUploading, setUploading] = useState(false);
-  const list = useRequest((signal) => api.get<Page<Enterprise>>('/organizing/enterprises', { orgId: scope?.id, unionStatus: status, q: q || undefined, page, pageSize: 20 }, { signal }), [scope?.id, status, q, page]);
+  const list = useRequest(
+    (signal) => api.get<Page<Enterprise>>('/organizing/enterprises', { orgId: scope?.id, unionStatus: status, q: q || undefined, page, pageSize: 20 }, { signal }),
+    [scope?.id, status, q, page],
+  );
 
   const upload = async (file: File) => {
     if (!scope) return;
@@ -190,26 +197,28 @@ function EnterprisesCard({ onImported }: { onImported: () => void }) {
         <Input.Search allowClear placeholder={t('organizing.enterprises.search')} style={{ width: 240 }} onSearch={(v) => (setQ(v.trim()), setPage(1))} />
       </Space>
       {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-      <Table<Enterprise>
-        size="small"
-        rowKey="id"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
-        scroll={{ x: 1200 }}
-        locale={{ emptyText: t('organizing.enterprises.empty') }}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (total) => t('organizing.enterprises.total', { total }) }}
-        columns={[
-          { title: t('organizing.enterprises.name'), dataIndex: 'name', fixed: 'left', width: 260, ellipsis: { showTitle: true } },
-          { title: t('organizing.enterprises.creditCode'), dataIndex: 'creditCode', width: 190 },
-          { title: t('organizing.enterprises.org'), width: 170, ellipsis: true, render: (_, e) => e.org.name },
-          { title: t('organizing.enterprises.unionStatus'), width: 100, render: (_, e) => <Tag color={STATUS_COLORS[e.unionStatus]}>{t(`organizing.unionStatuses.${e.unionStatus}`)}</Tag> },
-          { title: t('organizing.enterprises.contactStatus'), width: 100, render: (_, e) => t(`organizing.contactStatuses.${e.contactStatus}`) },
-          { title: t('organizing.enterprises.gigWorkers'), dataIndex: 'gigWorkers', width: 100, align: 'right' },
-          { title: t('organizing.enterprises.union'), width: 200, ellipsis: true, render: (_, e) => e.unionOrg?.name ?? '—' },
-          { title: t('organizing.enterprises.cadre'), width: 150, ellipsis: true, render: (_, e) => e.cadre?.name ?? '—' },
-          { title: t('organizing.enterprises.overdue'), width: 90, align: 'right', render: (_, e) => (e.overdueSteps ? <Tag color="red">{e.overdueSteps}</Tag> : 0) },
-        ]}
-      />
+      <div data-testid="enterprises-table">
+        <Table<Enterprise>
+          size="small"
+          rowKey="id"
+          loading={list.loading}
+          dataSource={list.data?.items ?? []}
+          scroll={{ x: 1200 }}
+          locale={{ emptyText: t('organizing.enterprises.empty') }}
+          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (total) => t('organizing.enterprises.total', { total }) }}
+          columns={[
+            { title: t('organizing.enterprises.name'), dataIndex: 'name', fixed: 'left', width: 260, ellipsis: { showTitle: true } },
+            { title: t('organizing.enterprises.creditCode'), dataIndex: 'creditCode', width: 190 },
+            { title: t('organizing.enterprises.org'), width: 170, ellipsis: true, render: (_, e) => e.org.name },
+            { title: t('organizing.enterprises.unionStatus'), width: 100, render: (_, e) => <Tag color={STATUS_COLORS[e.unionStatus]}>{t(`organizing.unionStatuses.${e.unionStatus}`)}</Tag> },
+            { title: t('organizing.enterprises.contactStatus'), width: 100, render: (_, e) => t(`organizing.contactStatuses.${e.contactStatus}`) },
+            { title: t('organizing.enterprises.gigWorkers'), dataIndex: 'gigWorkers', width: 100, align: 'right' },
+            { title: t('organizing.enterprises.union'), width: 200, ellipsis: true, render: (_, e) => e.unionOrg?.name ?? '—' },
+            { title: t('organizing.enterprises.cadre'), width: 150, ellipsis: true, render: (_, e) => e.cadre?.name ?? '—' },
+            { title: t('organizing.enterprises.overdue'), width: 90, align: 'right', render: (_, e) => (e.overdueSteps ? <Tag color="red">{e.overdueSteps}</Tag> : 0) },
+          ]}
+        />
+      </div>
       <Modal open={report !== null} title={t('organizing.enterprises.reportTitle')} onCancel={() => setReport(null)} footer={null} width={760}>
         {report ? (
           <Space orientation="vertical" style={{ width: '100%' }}>
@@ -223,7 +232,11 @@ function EnterprisesCard({ onImported }: { onImported: () => void }) {
               columns={[
                 { title: t('organizing.enterprises.row'), dataIndex: 'row', width: 60 },
                 { title: t('organizing.enterprises.name'), dataIndex: 'name', ellipsis: true },
-                { title: t('organizing.enterprises.outcome'), width: 80, render: (_, r) => <Tag color={r.outcome === 'error' ? 'red' : r.outcome === 'created' ? 'green' : 'blue'}>{t(`organizing.outcomes.${r.outcome}`)}</Tag> },
+                {
+                  title: t('organizing.enterprises.outcome'),
+                  width: 80,
+                  render: (_, r) => <Tag color={r.outcome === 'error' ? 'red' : r.outcome === 'created' ? 'green' : 'blue'}>{t(`organizing.outcomes.${r.outcome}`)}</Tag>,
+                },
                 {
                   title: t('organizing.enterprises.detail'),
                   render: (_, r) => (r.outcome === 'error' ? r.errors.map((e) => e.message).join('；') : r.changes.map((c) => `${c.field}: ${c.from ?? '—'} → ${c.to ?? '—'}`).join('；')),
