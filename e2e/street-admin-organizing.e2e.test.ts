@@ -18,7 +18,10 @@ describe.skipIf(!canRun)('建会入会 as a street admin at 1366×768', () => {
       await page.getByTestId('targets-chart').waitFor();
       await page.getByText('企业名录', { exact: true }).waitFor();
       // Only the street's own enterprises: every area cell is 观音桥's.
-      await page.getByRole('cell', { name: /有限公司|站点/ }).first().waitFor();
+      await page
+        .getByRole('cell', { name: /有限公司|站点/ })
+        .first()
+        .waitFor();
       const areas = await page.locator('[data-testid=enterprises-table] .ant-table-row td:nth-child(3)').allTextContents();
       for (const area of areas.filter(Boolean)) expect(area).toMatch(/观音桥|桃源|建东/);
       await saveScreenshot(page, 'organizing-street-1366x768');

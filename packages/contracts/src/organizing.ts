@@ -204,7 +204,10 @@ export const putTargetsSchema = z.strictObject({
   /** The node's own targets (set by the level above) … */
   own: targetValues.optional(),
   /** … and its split to children: the sum per kind must equal the node's target unless `acceptDifference`. */
-  children: z.array(z.object({ orgId: z.uuid(), targets: targetValues })).max(200).optional(),
+  children: z
+    .array(z.object({ orgId: z.uuid(), targets: targetValues }))
+    .max(200)
+    .optional(),
   acceptDifference: z.boolean().optional(),
 });
 export type PutTargets = z.infer<typeof putTargetsSchema>;

@@ -22,13 +22,37 @@ import { DEMO_ORGS, JIANGBEI_STREETS } from './demo-orgs';
 
 // Approximate built-up centres of the streets (GCJ-02, as demo-positions places its stations).
 const CENTRES: Record<string, [number, number]> = {
-  'JB-HXJ': [106.537, 29.567], 'JB-JBC': [106.572, 29.571], 'JB-SMH': [106.506, 29.598], 'JB-DSB': [106.497, 29.579],
-  'JB-CT': [106.604, 29.598], 'JB-GYQ': [106.531, 29.579], 'JB-WLD': [106.568, 29.589], 'JB-GJT': [106.661, 29.597],
-  'JB-TSP': [106.688, 29.617], 'JB-YZ': [106.772, 29.636], 'JB-FS': [106.722, 29.662], 'JB-WB': [106.832, 29.622],
-  'JB-YFGY': [106.760, 29.650], 'JB-HEGY': [106.598, 29.592], 'JB-KDWL': [106.560, 29.585],
+  'JB-HXJ': [106.537, 29.567],
+  'JB-JBC': [106.572, 29.571],
+  'JB-SMH': [106.506, 29.598],
+  'JB-DSB': [106.497, 29.579],
+  'JB-CT': [106.604, 29.598],
+  'JB-GYQ': [106.531, 29.579],
+  'JB-WLD': [106.568, 29.589],
+  'JB-GJT': [106.661, 29.597],
+  'JB-TSP': [106.688, 29.617],
+  'JB-YZ': [106.772, 29.636],
+  'JB-FS': [106.722, 29.662],
+  'JB-WB': [106.832, 29.622],
+  'JB-YFGY': [106.76, 29.65],
+  'JB-HEGY': [106.598, 29.592],
+  'JB-KDWL': [106.56, 29.585],
 };
 // Enterprises per street (the urban west has most), about 300 in all with the founded ones.
-const PER_STREET: Record<string, number> = { 'JB-GYQ': 36, 'JB-HXJ': 24, 'JB-DSB': 24, 'JB-SMH': 22, 'JB-WLD': 24, 'JB-JBC': 18, 'JB-CT': 20, 'JB-GJT': 14, 'JB-TSP': 8, 'JB-YZ': 14, 'JB-FS': 10, 'JB-WB': 8 };
+const PER_STREET: Record<string, number> = {
+  'JB-GYQ': 36,
+  'JB-HXJ': 24,
+  'JB-DSB': 24,
+  'JB-SMH': 22,
+  'JB-WLD': 24,
+  'JB-JBC': 18,
+  'JB-CT': 20,
+  'JB-GJT': 14,
+  'JB-TSP': 8,
+  'JB-YZ': 14,
+  'JB-FS': 10,
+  'JB-WB': 8,
+};
 const WORDS = ['恒信', '佳禾', '瑞丰', '天成', '宏达', '嘉川', '渝信', '鼎盛', '华茂', '长江', '锦程', '启航', '永辉', '汇通', '顺达', '博远', '新桥', '东方', '山城', '北滨'];
 const TRADES: { suffix: string; industry: string; gig?: 'platform' | 'delivery_station' | 'fleet' }[] = [
   { suffix: '商贸有限公司', industry: '批发和零售业' },
@@ -96,10 +120,25 @@ export async function seedDemoOrganizing(tx: Db, byCode: Map<string, OrgRow>, no
     const headcount = 40 + Math.floor(next() * 800);
     const isGig = /顺丰|货拉拉|饿了么|嘉里/.test(u.name);
     rows.push({
-      orgId: org(area).id, name: u.name.replace(/工会$/, ''), creditCode: u.credit_code, address: org(area).address ?? `重庆市江北区${org(area).shortName ?? ''}`, lng, lat,
-      industry: isGig ? '交通运输、仓储和邮政业' : '其他', sizeBand: sizeOf(headcount), ownership: /建设银行|铁塔/.test(u.name) ? 'state' : /城市管理局|管理处/.test(u.name) ? 'other' : 'private',
-      headcount, gigWorkers: isGig ? 200 + Math.floor(next() * 600) : 0, hasGigWorkers: isGig, gigKind: isGig ? (/货拉拉/.test(u.name) ? 'fleet' : /饿了么/.test(u.name) ? 'platform' : 'delivery_station') : null,
-      unionStatus: 'founded', contactStatus: 'founded', unionOrgId: u.id, foundedOn: shanghaiDay(new Date(u.created_at)), source: 'seed', cadreId: cadreOf(area),
+      orgId: org(area).id,
+      name: u.name.replace(/工会$/, ''),
+      creditCode: u.credit_code,
+      address: org(area).address ?? `重庆市江北区${org(area).shortName ?? ''}`,
+      lng,
+      lat,
+      industry: isGig ? '交通运输、仓储和邮政业' : '其他',
+      sizeBand: sizeOf(headcount),
+      ownership: /建设银行|铁塔/.test(u.name) ? 'state' : /城市管理局|管理处/.test(u.name) ? 'other' : 'private',
+      headcount,
+      gigWorkers: isGig ? 200 + Math.floor(next() * 600) : 0,
+      hasGigWorkers: isGig,
+      gigKind: isGig ? (/货拉拉/.test(u.name) ? 'fleet' : /饿了么/.test(u.name) ? 'platform' : 'delivery_station') : null,
+      unionStatus: 'founded',
+      contactStatus: 'founded',
+      unionOrgId: u.id,
+      foundedOn: shanghaiDay(new Date(u.created_at)),
+      source: 'seed',
+      cadreId: cadreOf(area),
     });
   }
 
@@ -113,14 +152,41 @@ export async function seedDemoOrganizing(tx: Db, byCode: Map<string, OrgRow>, no
       const id = randomUUID();
       const street = org(s.code);
       const createdAt = new Date(yearStart + Math.floor(((k + 1 + si / 12) / 4.2) * span));
-      await insertOrg(tx, { id, code: `${s.code}-N${year}${k + 1}`, name: `${name}工会`, type: 'grassroots', parentId: street.id, path: `${street.path}${id}/`, depth: street.depth + 1, creditCode: credit, address: `重庆市江北区${s.short}`, foundedOn: shanghaiDay(createdAt) });
+      await insertOrg(tx, {
+        id,
+        code: `${s.code}-N${year}${k + 1}`,
+        name: `${name}工会`,
+        type: 'grassroots',
+        parentId: street.id,
+        path: `${street.path}${id}/`,
+        depth: street.depth + 1,
+        creditCode: credit,
+        address: `重庆市江北区${s.short}`,
+        foundedOn: shanghaiDay(createdAt),
+      });
       await tx.execute(sql`update org set created_at = ${createdAt.toISOString()}::timestamptz where id = ${id}`);
       const [lng, lat] = point(s.code);
       const headcount = 30 + Math.floor(next() * 300);
       rows.push({
-        orgId: street.id, name, creditCode: credit, address: `重庆市江北区${s.short}${WORDS[k]}路${10 + k}号`, lng, lat, industry: trade.industry, sizeBand: sizeOf(headcount), ownership: 'private', headcount,
-        gigWorkers: trade.gig ? 20 + Math.floor(next() * 80) : 0, hasGigWorkers: Boolean(trade.gig), gigKind: trade.gig ?? null,
-        unionStatus: 'founded', contactStatus: 'founded', unionOrgId: id, foundedOn: shanghaiDay(createdAt), source: 'seed', cadreId: cadreOf(s.code),
+        orgId: street.id,
+        name,
+        creditCode: credit,
+        address: `重庆市江北区${s.short}${WORDS[k]}路${10 + k}号`,
+        lng,
+        lat,
+        industry: trade.industry,
+        sizeBand: sizeOf(headcount),
+        ownership: 'private',
+        headcount,
+        gigWorkers: trade.gig ? 20 + Math.floor(next() * 80) : 0,
+        hasGigWorkers: Boolean(trade.gig),
+        gigKind: trade.gig ?? null,
+        unionStatus: 'founded',
+        contactStatus: 'founded',
+        unionOrgId: id,
+        foundedOn: shanghaiDay(createdAt),
+        source: 'seed',
+        cadreId: cadreOf(s.code),
       });
     }
   }
@@ -128,7 +194,24 @@ export async function seedDemoOrganizing(tx: Db, byCode: Map<string, OrgRow>, no
   // Platform companies without a union yet, then the rest of each street's list.
   for (const p of PLATFORMS) {
     const [lng, lat] = point(p.street);
-    rows.push({ orgId: org(p.street).id, name: p.name, creditCode: demoCreditCode(`ENT-${p.name}`), address: `重庆市江北区${org(p.street).shortName ?? ''}`, lng, lat, industry: '交通运输、仓储和邮政业', sizeBand: 'medium', ownership: 'private', headcount: 20 + Math.floor(p.gig / 10), gigWorkers: p.gig, hasGigWorkers: true, gigKind: p.kind, unionStatus: 'none', contactStatus: 'not_contacted', source: 'seed' });
+    rows.push({
+      orgId: org(p.street).id,
+      name: p.name,
+      creditCode: demoCreditCode(`ENT-${p.name}`),
+      address: `重庆市江北区${org(p.street).shortName ?? ''}`,
+      lng,
+      lat,
+      industry: '交通运输、仓储和邮政业',
+      sizeBand: 'medium',
+      ownership: 'private',
+      headcount: 20 + Math.floor(p.gig / 10),
+      gigWorkers: p.gig,
+      hasGigWorkers: true,
+      gigKind: p.kind,
+      unionStatus: 'none',
+      contactStatus: 'not_contacted',
+      source: 'seed',
+    });
   }
   for (const s of JIANGBEI_STREETS) {
     const n = PER_STREET[s.code] ?? 10;
@@ -139,10 +222,23 @@ export async function seedDemoOrganizing(tx: Db, byCode: Map<string, OrgRow>, no
       const headcount = 5 + Math.floor(next() * next() * 400);
       const contacted = next() < 0.35;
       rows.push({
-        orgId: org(s.code).id, name, creditCode: demoCreditCode(`ENT-${s.code}-${i}`), address: `重庆市江北区${s.short}${WORDS[(i * 7) % WORDS.length]}路${1 + i}号`, lng, lat,
-        industry: trade.industry, sizeBand: sizeOf(headcount), ownership: next() < 0.85 ? 'private' : next() < 0.5 ? 'foreign' : 'collective', headcount,
-        gigWorkers: trade.gig ? Math.floor(next() * 60) : 0, hasGigWorkers: Boolean(trade.gig), gigKind: trade.gig ?? null,
-        unionStatus: 'none', contactStatus: contacted ? 'contacted' : 'not_contacted', source: 'seed', cadreId: contacted ? cadreOf(s.code) : null,
+        orgId: org(s.code).id,
+        name,
+        creditCode: demoCreditCode(`ENT-${s.code}-${i}`),
+        address: `重庆市江北区${s.short}${WORDS[(i * 7) % WORDS.length]}路${1 + i}号`,
+        lng,
+        lat,
+        industry: trade.industry,
+        sizeBand: sizeOf(headcount),
+        ownership: next() < 0.85 ? 'private' : next() < 0.5 ? 'foreign' : 'collective',
+        headcount,
+        gigWorkers: trade.gig ? Math.floor(next() * 60) : 0,
+        hasGigWorkers: Boolean(trade.gig),
+        gigKind: trade.gig ?? null,
+        unionStatus: 'none',
+        contactStatus: contacted ? 'contacted' : 'not_contacted',
+        source: 'seed',
+        cadreId: contacted ? cadreOf(s.code) : null,
       });
     }
   }
@@ -150,22 +246,50 @@ export async function seedDemoOrganizing(tx: Db, byCode: Map<string, OrgRow>, no
   const seen = new Set<string>();
   const unique = rows.filter((r) => (seen.has(r.name) || seen.has(r.creditCode) ? false : (seen.add(r.name), seen.add(r.creditCode), true)));
   const createdAt = new Date(yearStart - 30 * 86_400_000);
-  const inserted = await tx.insert(organizingEnterprise).values(unique.map((r) => ({ ...r, createdAt, updatedAt: createdAt }))).returning({ id: organizingEnterprise.id, orgId: organizingEnterprise.orgId, name: organizingEnterprise.name, status: organizingEnterprise.contactStatus, cadreId: organizingEnterprise.cadreId, gig: organizingEnterprise.hasGigWorkers });
+  const inserted = await tx
+    .insert(organizingEnterprise)
+    .values(unique.map((r) => ({ ...r, createdAt, updatedAt: createdAt })))
+    .returning({
+      id: organizingEnterprise.id,
+      orgId: organizingEnterprise.orgId,
+      name: organizingEnterprise.name,
+      status: organizingEnterprise.contactStatus,
+      cadreId: organizingEnterprise.cadreId,
+      gig: organizingEnterprise.hasGigWorkers,
+    });
   await tx.insert(organizingEvent).values(inserted.map((e) => ({ enterpriseId: e.id, kind: 'imported', actorName: SEED_ACTOR, at: createdAt })));
 
   // Drives in flight: contacted enterprises with gig workers first; founding started, meetings held, next steps due.
-  const drives = inserted.filter((e) => e.status === 'contacted').sort((a, b) => Number(b.gig) - Number(a.gig)).slice(0, 12);
+  const drives = inserted
+    .filter((e) => e.status === 'contacted')
+    .sort((a, b) => Number(b.gig) - Number(a.gig))
+    .slice(0, 12);
   const day = (offset: number) => shanghaiDay(new Date(now.getTime() + offset * 86_400_000));
   const meetings: (typeof organizingMeeting.$inferInsert)[] = [];
   const steps: (typeof organizingStep.$inferInsert)[] = [];
   for (const [i, e] of drives.entries()) {
-    meetings.push({ enterpriseId: e.id, kind: 'enterprise_meeting', heldOn: day(-40 + i), attendance: 6 + (i % 5), notes: '与企业负责人沟通建会事宜，介绍工会组建程序和会员权益', createdByName: SEED_ACTOR });
-    if (i % 2 === 0) meetings.push({ enterpriseId: e.id, kind: 'worker_meeting', heldOn: day(-20 + i), attendance: 25 + i * 7, notes: '职工沟通会：宣讲入会好处，收集职工诉求', createdByName: SEED_ACTOR });
-    steps.push({ enterpriseId: e.id, title: i % 3 === 0 ? '召开会员（代表）大会，选举工会委员会' : i % 3 === 1 ? '报送建会申请及筹备组名单' : '组织集中入会仪式', dueOn: day(i % 4 === 0 ? -5 - i : 7 + i * 3), assigneeId: e.cadreId });
+    meetings.push({
+      enterpriseId: e.id,
+      kind: 'enterprise_meeting',
+      heldOn: day(-40 + i),
+      attendance: 6 + (i % 5),
+      notes: '与企业负责人沟通建会事宜，介绍工会组建程序和会员权益',
+      createdByName: SEED_ACTOR,
+    });
+    if (i % 2 === 0)
+      meetings.push({ enterpriseId: e.id, kind: 'worker_meeting', heldOn: day(-20 + i), attendance: 25 + i * 7, notes: '职工沟通会：宣讲入会好处，收集职工诉求', createdByName: SEED_ACTOR });
+    steps.push({
+      enterpriseId: e.id,
+      title: i % 3 === 0 ? '召开会员（代表）大会，选举工会委员会' : i % 3 === 1 ? '报送建会申请及筹备组名单' : '组织集中入会仪式',
+      dueOn: day(i % 4 === 0 ? -5 - i : 7 + i * 3),
+      assigneeId: e.cadreId,
+    });
   }
   if (drives.length) {
     await tx.execute(sql`update organizing_enterprise set union_status = 'founding', contact_status = 'founding' where id = any(${`{${drives.map((d) => d.id).join(',')}}`}::uuid[])`);
-    await tx.insert(organizingEvent).values(drives.map((e) => ({ enterpriseId: e.id, kind: 'status', fromStatus: 'contacted', toStatus: 'founding', actorName: SEED_ACTOR, at: new Date(now.getTime() - 45 * 86_400_000) })));
+    await tx
+      .insert(organizingEvent)
+      .values(drives.map((e) => ({ enterpriseId: e.id, kind: 'status', fromStatus: 'contacted', toStatus: 'founding', actorName: SEED_ACTOR, at: new Date(now.getTime() - 45 * 86_400_000) })));
     await tx.insert(organizingMeeting).values(meetings);
     await tx.insert(organizingStep).values(steps);
   }

@@ -57,7 +57,15 @@ export function createCeremoniesService({ db, clock = () => new Date() }: { db: 
       if (union.type !== 'grassroots' && union.type !== 'joint') throw new AppError('ORGANIZING_UNION_TYPE', { status: 400, errors: [{ path: 'unionOrgId', message: 'ORGANIZING_UNION_TYPE' }] });
       if (input.enterpriseId) assertVisible(await repo.findEnterprise(db, input.enterpriseId, shanghaiDay(clock())), actor.write);
       return db.transaction(async (tx) => {
-        const row = await repo.insertCeremony(tx, { orgId: union.id, enterpriseId: input.enterpriseId ?? null, code: newCode(), title: input.title, heldOn: input.heldOn, place: input.place ?? null, createdBy: actor.userId });
+        const row = await repo.insertCeremony(tx, {
+          orgId: union.id,
+          enterpriseId: input.enterpriseId ?? null,
+          code: newCode(),
+          title: input.title,
+          heldOn: input.heldOn,
+          place: input.place ?? null,
+          createdBy: actor.userId,
+        });
         await recordAudit(tx, actor.audit, { action: 'ceremony.create', entityType: 'ceremony', entityId: row.id, orgId: union.id, after: { title: row.title, heldOn: row.heldOn, code: row.code } });
         return toCeremony((await repo.findCeremonyByCode(tx, row.code))!);
       });

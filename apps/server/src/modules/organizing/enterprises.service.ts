@@ -73,7 +73,16 @@ export function createEnterprisesService({ db, clock = () => new Date() }: Enter
       }
       const { items, total } = await repo.listEnterprises(
         db,
-        { scope: actor.read, underPath, unionStatus: q.unionStatus, contactStatus: q.contactStatus, hasGigWorkers: q.hasGigWorkers === undefined ? undefined : q.hasGigWorkers === 'true', q: q.q, page: q.page, pageSize: q.pageSize },
+        {
+          scope: actor.read,
+          underPath,
+          unionStatus: q.unionStatus,
+          contactStatus: q.contactStatus,
+          hasGigWorkers: q.hasGigWorkers === undefined ? undefined : q.hasGigWorkers === 'true',
+          q: q.q,
+          page: q.page,
+          pageSize: q.pageSize,
+        },
         today(),
       );
       return { items: items.map(toEnterprise), total, page: q.page, pageSize: q.pageSize };
@@ -145,7 +154,13 @@ export function createEnterprisesService({ db, clock = () => new Date() }: Enter
         const updated = await repo.updateEnterpriseIfVersion(tx, id, version, set);
         if (!updated) throw versionConflict(version, current.e.version);
         await event(tx, id, actor, 'updated');
-        await recordAudit(tx, actor.audit, { action: 'enterprise.update', entityType: 'enterprise', entityId: id, orgId: current.e.orgId, ...diffSnapshots(snapshotOf(current.e), snapshotOf(updated)) });
+        await recordAudit(tx, actor.audit, {
+          action: 'enterprise.update',
+          entityType: 'enterprise',
+          entityId: id,
+          orgId: current.e.orgId,
+          ...diffSnapshots(snapshotOf(current.e), snapshotOf(updated)),
+        });
         return toEnterprise((await repo.findEnterprise(tx, id, today()))!);
       });
     },
@@ -158,7 +173,14 @@ export function createEnterprisesService({ db, clock = () => new Date() }: Enter
         const updated = await repo.updateEnterpriseIfVersion(tx, id, input.version, { unionStatus: 'founding', contactStatus: 'founding' });
         if (!updated) throw versionConflict(input.version, current.e.version);
         await event(tx, id, actor, 'status', { fromStatus: current.e.contactStatus, toStatus: 'founding', note: input.note ?? null });
-        await recordAudit(tx, actor.audit, { action: 'enterprise.start_founding', entityType: 'enterprise', entityId: id, orgId: current.e.orgId, before: { unionStatus: current.e.unionStatus }, after: { unionStatus: 'founding' } });
+        await recordAudit(tx, actor.audit, {
+          action: 'enterprise.start_founding',
+          entityType: 'enterprise',
+          entityId: id,
+          orgId: current.e.orgId,
+          before: { unionStatus: current.e.unionStatus },
+          after: { unionStatus: 'founding' },
+        });
         return toEnterprise((await repo.findEnterprise(tx, id, today()))!);
       });
     },
@@ -199,7 +221,14 @@ export function createEnterprisesService({ db, clock = () => new Date() }: Enter
         const updated = await repo.updateEnterpriseIfVersion(tx, id, input.version, { unionStatus: 'founded', contactStatus: 'founded', unionOrgId: unionId, foundedOn: input.foundedOn });
         if (!updated) throw versionConflict(input.version, current.e.version);
         await event(tx, id, actor, 'status', { fromStatus: current.e.contactStatus, toStatus: 'founded' });
-        await recordAudit(tx, actor.audit, { action: 'enterprise.found', entityType: 'enterprise', entityId: id, orgId: current.e.orgId, before: { unionStatus: current.e.unionStatus }, after: { unionStatus: 'founded', unionOrgId: unionId, foundedOn: input.foundedOn } });
+        await recordAudit(tx, actor.audit, {
+          action: 'enterprise.found',
+          entityType: 'enterprise',
+          entityId: id,
+          orgId: current.e.orgId,
+          before: { unionStatus: current.e.unionStatus },
+          after: { unionStatus: 'founded', unionOrgId: unionId, foundedOn: input.foundedOn },
+        });
         return toEnterprise((await repo.findEnterprise(tx, id, today()))!);
       });
     },
@@ -219,7 +248,14 @@ export function createEnterprisesService({ db, clock = () => new Date() }: Enter
         const updated = await repo.updateEnterpriseIfVersion(tx, id, input.version, { cadreId: input.userId });
         if (!updated) throw versionConflict(input.version, current.e.version);
         await event(tx, id, actor, 'assigned');
-        await recordAudit(tx, actor.audit, { action: 'enterprise.assign', entityType: 'enterprise', entityId: id, orgId: current.e.orgId, before: { cadreId: current.e.cadreId }, after: { cadreId: input.userId } });
+        await recordAudit(tx, actor.audit, {
+          action: 'enterprise.assign',
+          entityType: 'enterprise',
+          entityId: id,
+          orgId: current.e.orgId,
+          before: { cadreId: current.e.cadreId },
+          after: { cadreId: input.userId },
+        });
         return toEnterprise((await repo.findEnterprise(tx, id, today()))!);
       });
     },
@@ -228,11 +264,36 @@ export function createEnterprisesService({ db, clock = () => new Date() }: Enter
       if (input.heldOn > today()) throw fieldError('heldOn', 'ORGANIZING_DATE_FUTURE');
       return db.transaction(async (tx) => {
         const current = await getWritable(tx, id, actor);
-        const m = await repo.insertMeeting(tx, { enterpriseId: id, kind: input.kind, heldOn: input.heldOn, attendance: input.attendance, notes: input.notes ?? null, photoIds: input.photoIds ?? [], createdBy: actor.userId, createdByName: actor.name });
+        const m = await repo.insertMeeting(tx, {
+          enterpriseId: id,
+          kind: input.kind,
+          heldOn: input.heldOn,
+          attendance: input.attendance,
+          notes: input.notes ?? null,
+          photoIds: input.photoIds ?? [],
+          createdBy: actor.userId,
+          createdByName: actor.name,
+        });
         await event(tx, id, actor, 'meeting', { note: input.kind });
         await advanceContact(tx, current, actor);
-        await recordAudit(tx, actor.audit, { action: 'enterprise.meeting', entityType: 'enterprise', entityId: id, orgId: current.e.orgId, after: { kind: m.kind, heldOn: m.heldOn, attendance: m.attendance } });
-        return { id: m.id, enterpriseId: id, kind: input.kind, heldOn: m.heldOn, attendance: m.attendance, notes: m.notes, photoIds: m.photoIds, createdByName: m.createdByName, createdAt: m.createdAt.toISOString() };
+        await recordAudit(tx, actor.audit, {
+          action: 'enterprise.meeting',
+          entityType: 'enterprise',
+          entityId: id,
+          orgId: current.e.orgId,
+          after: { kind: m.kind, heldOn: m.heldOn, attendance: m.attendance },
+        });
+        return {
+          id: m.id,
+          enterpriseId: id,
+          kind: input.kind,
+          heldOn: m.heldOn,
+          attendance: m.attendance,
+          notes: m.notes,
+          photoIds: m.photoIds,
+          createdByName: m.createdByName,
+          createdAt: m.createdAt.toISOString(),
+        };
       });
     },
 

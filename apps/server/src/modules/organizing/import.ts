@@ -32,8 +32,32 @@ export const ENTERPRISE_COLUMNS = [
 type Key = (typeof ENTERPRISE_COLUMNS)[number]['key'];
 
 const SIZE: Record<string, string> = { 微型: 'micro', 小型: 'small', 中型: 'medium', 大型: 'large', micro: 'micro', small: 'small', medium: 'medium', large: 'large' };
-const OWNERSHIP: Record<string, string> = { 国有: 'state', 集体: 'collective', 私营: 'private', 民营: 'private', 外资: 'foreign', 外商投资: 'foreign', 港澳台: 'hmt', 其他: 'other', state: 'state', collective: 'collective', private: 'private', foreign: 'foreign', hmt: 'hmt', other: 'other' };
-const GIG_KIND: Record<string, string> = { 平台: 'platform', 平台企业: 'platform', 配送站点: 'delivery_station', 站点: 'delivery_station', 车队: 'fleet', platform: 'platform', delivery_station: 'delivery_station', fleet: 'fleet' };
+const OWNERSHIP: Record<string, string> = {
+  国有: 'state',
+  集体: 'collective',
+  私营: 'private',
+  民营: 'private',
+  外资: 'foreign',
+  外商投资: 'foreign',
+  港澳台: 'hmt',
+  其他: 'other',
+  state: 'state',
+  collective: 'collective',
+  private: 'private',
+  foreign: 'foreign',
+  hmt: 'hmt',
+  other: 'other',
+};
+const GIG_KIND: Record<string, string> = {
+  平台: 'platform',
+  平台企业: 'platform',
+  配送站点: 'delivery_station',
+  站点: 'delivery_station',
+  车队: 'fleet',
+  platform: 'platform',
+  delivery_station: 'delivery_station',
+  fleet: 'fleet',
+};
 
 type Line = { row: number; values: Partial<Record<Key, string>>; problems: { path: string; code: string }[] };
 
@@ -128,7 +152,9 @@ export async function importEnterprises(db: Db, file: Buffer, q: { orgId: string
   const lines = await readLines(file);
   // Streets and parks below the area, by name, short name or division code, for 所属街道.
   const below = rowsOf<{ id: string; name: string; short_name: string | null; division_code: string | null; type: string }>(
-    await db.execute(sql`select id, name, short_name, division_code, type from org where path like ${`${area.path}%`} and status = 'active' and type in ('street','park','industry','community','joint') limit 2000`),
+    await db.execute(
+      sql`select id, name, short_name, division_code, type from org where path like ${`${area.path}%`} and status = 'active' and type in ('street','park','industry','community','joint') limit 2000`,
+    ),
   );
   const streetOf = (text: string | undefined) => {
     if (!text) return area.id;
@@ -142,7 +168,14 @@ export async function importEnterprises(db: Db, file: Buffer, q: { orgId: string
   type Plan = { kind: 'create'; orgId: string; p: Parsed } | { kind: 'update'; id: string; version: number; before: repo.EnterpriseRow; set: Record<string, unknown> };
   const plans: Plan[] = [];
   for (const { line, parsed: p, errors } of parsed) {
-    const out: ImportReport['rows'][number] = { row: line.row, creditCode: p?.creditCode ?? line.values.creditCode ?? null, name: p?.name ?? line.values.name ?? null, outcome: 'error', changes: [], errors: [] };
+    const out: ImportReport['rows'][number] = {
+      row: line.row,
+      creditCode: p?.creditCode ?? line.values.creditCode ?? null,
+      name: p?.name ?? line.values.name ?? null,
+      outcome: 'error',
+      changes: [],
+      errors: [],
+    };
     const errs = [...errors];
     let orgId: string | undefined;
     if (p) {

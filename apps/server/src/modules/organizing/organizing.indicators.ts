@@ -56,7 +56,10 @@ export const organizingIndicators = defineIndicators({
       key: 'organizing.enterprises',
       name: { zh: '名录企业数', en: 'Enterprises on the register' },
       unit: 'count',
-      definition: { zh: '期末时点企业名录中登记的企业个数，可按当前建会状态（未建会、筹建中、已建会）细分。', en: 'Enterprises on the register at the end of the period, by their union status now (none, founding, founded).' },
+      definition: {
+        zh: '期末时点企业名录中登记的企业个数，可按当前建会状态（未建会、筹建中、已建会）细分。',
+        en: 'Enterprises on the register at the end of the period, by their union status now (none, founding, founded).',
+      },
       compute: { kind: 'stock', series: 'organizing.enterprises' },
       dimensions: ['unionStatus'],
     },
@@ -64,7 +67,10 @@ export const organizingIndicators = defineIndicators({
       key: 'organizing.meetings',
       name: { zh: '企业、职工沟通会', en: 'Enterprise and worker meetings' },
       unit: 'count',
-      definition: { zh: '期内在名录企业召开的企业沟通会、职工沟通会和走访次数（按召开日期）。', en: 'Enterprise meetings, worker meetings and visits held at registered enterprises in the period (by date held).' },
+      definition: {
+        zh: '期内在名录企业召开的企业沟通会、职工沟通会和走访次数（按召开日期）。',
+        en: 'Enterprise meetings, worker meetings and visits held at registered enterprises in the period (by date held).',
+      },
       compute: { kind: 'flow', series: 'organizing.meetings' },
       dimensions: ['meetingKind'],
     },

@@ -50,14 +50,26 @@ describe('enterprise register (企业名录)', () => {
 
     const res = await upload(jb, ids['JB-GYQ']!, file);
     expect(res.body.counts).toEqual({ created: 2, updated: 0, unchanged: 0, error: 5 });
-    const errors = Object.fromEntries(res.body.rows.filter((r: { outcome: string }) => r.outcome === 'error').map((r: { row: number; errors: { path: string; message: string }[] }) => [r.row, r.errors]));
+    const errors = Object.fromEntries(
+      res.body.rows.filter((r: { outcome: string }) => r.outcome === 'error').map((r: { row: number; errors: { path: string; message: string }[] }) => [r.row, r.errors]),
+    );
     expect(errors[4]).toEqual([{ path: 'creditCode', message: '统一社会信用代码校验位错误（GB 32100）' }]);
     expect(errors[5]).toEqual([{ path: 'name', message: '请填写企业名称' }]);
     expect(errors[6]).toEqual([{ path: 'creditCode', message: '与第 2 行的统一社会信用代码重复' }]);
     expect(errors[7]).toEqual([{ path: 'sizeBand', message: '无法识别的取值“巨型”' }]);
     expect(errors[8]).toEqual([{ path: 'headcount', message: '应为不小于 0 的整数' }]);
     const stored = await jb.get(`/api/v1/organizing/enterprises?q=${a}`);
-    expect(stored.body.items[0]).toMatchObject({ name: '重庆测试配送有限公司', creditCode: a, sizeBand: 'small', ownership: 'private', headcount: 80, gigWorkers: 60, gigKind: 'delivery_station', unionStatus: 'none', contactStatus: 'not_contacted' });
+    expect(stored.body.items[0]).toMatchObject({
+      name: '重庆测试配送有限公司',
+      creditCode: a,
+      sizeBand: 'small',
+      ownership: 'private',
+      headcount: 80,
+      gigWorkers: 60,
+      gigKind: 'delivery_station',
+      unionStatus: 'none',
+      contactStatus: 'not_contacted',
+    });
     expect(stored.body.items[0].org.code).toBe('JB-GYQ');
 
     // The same list again: nothing new; then a changed address is reported field by field.
@@ -128,7 +140,13 @@ describe('targets (年度目标)', () => {
     expect(set.status).toBe(200);
     expect(set.body.org.targets).toMatchObject({ new_unions: 40, new_members: 2000 });
 
-    const split = { year, children: [{ orgId: ids['JB-GYQ'], targets: { new_unions: 10 } }, { orgId: ids['JB-WLD'], targets: { new_unions: 5 } }] };
+    const split = {
+      year,
+      children: [
+        { orgId: ids['JB-GYQ'], targets: { new_unions: 10 } },
+        { orgId: ids['JB-WLD'], targets: { new_unions: 5 } },
+      ],
+    };
     const refused = await jb.put(`/api/v1/organizing/targets/${ids.JB}`, split);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('ORGANIZING_SPLIT_MISMATCH');
@@ -215,7 +233,12 @@ describe('work on an enterprise', () => {
 
 describe('joining ceremonies (集中入会仪式)', () => {
   it('hands out a /m/join link whose sign-ups arrive as applications for the ceremony’s union', async () => {
-    const made = await gyq.post('/api/v1/organizing/ceremonies', { unionOrgId: ids['JB-GYQ-LH'], title: '观音桥骑手集中入会仪式', heldOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), place: '观音桥街道职工服务中心' });
+    const made = await gyq.post('/api/v1/organizing/ceremonies', {
+      unionOrgId: ids['JB-GYQ-LH'],
+      title: '观音桥骑手集中入会仪式',
+      heldOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+      place: '观音桥街道职工服务中心',
+    });
     expect(made.status).toBe(201);
     expect(made.body.joinPath).toBe(`/m/join?ceremony=${made.body.code}`);
     expect((await gyq.post('/api/v1/organizing/ceremonies', { unionOrgId: ids['JB-GYQ'], title: '街道本级', heldOn: '2026-01-01' })).status).toBe(400);

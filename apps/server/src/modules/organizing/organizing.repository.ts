@@ -57,7 +57,14 @@ export async function lockEnterprise(db: Db, id: string): Promise<void> {
   await db.execute(sql`select 1 from organizing_enterprise where id = ${id} for update`);
 }
 
-export type EnterpriseFilter = { scope: Scope; underPath?: string | undefined; unionStatus?: string | undefined; contactStatus?: string | undefined; hasGigWorkers?: boolean | undefined; q?: string | undefined };
+export type EnterpriseFilter = {
+  scope: Scope;
+  underPath?: string | undefined;
+  unionStatus?: string | undefined;
+  contactStatus?: string | undefined;
+  hasGigWorkers?: boolean | undefined;
+  q?: string | undefined;
+};
 
 function enterpriseConditions(f: EnterpriseFilter): SQL | undefined {
   const q = f.q ? `%${escapeLike(f.q)}%` : undefined;
@@ -163,7 +170,11 @@ export async function findStep(db: Db, enterpriseId: string, stepId: string): Pr
 }
 
 export async function markStepDone(db: Db, stepId: string, userId: string, at: Date) {
-  const [row] = await db.update(organizingStep).set({ doneAt: at, doneBy: userId }).where(and(eq(organizingStep.id, stepId), isNull(organizingStep.doneAt))).returning();
+  const [row] = await db
+    .update(organizingStep)
+    .set({ doneAt: at, doneBy: userId })
+    .where(and(eq(organizingStep.id, stepId), isNull(organizingStep.doneAt)))
+    .returning();
   return row;
 }
 
@@ -230,7 +241,11 @@ export async function findFirstRoot(db: Db): Promise<typeof org.$inferSelect | u
 
 /** Children of a node (open ones) with their paths. */
 export async function listChildOrgs(db: Db, parentId: string): Promise<OrgBrief[]> {
-  return db.select({ id: org.id, code: org.code, name: org.name, type: org.type, path: org.path }).from(org).where(and(eq(org.parentId, parentId), eq(org.status, 'active'))).orderBy(asc(org.code));
+  return db
+    .select({ id: org.id, code: org.code, name: org.name, type: org.type, path: org.path })
+    .from(org)
+    .where(and(eq(org.parentId, parentId), eq(org.status, 'active')))
+    .orderBy(asc(org.code));
 }
 
 export type Progress = { newUnions: number; newMembers: number; newGigMembers: number; joiningPoints: number };

@@ -81,7 +81,10 @@ export const organizingMeeting = pgTable(
     heldOn: date('held_on', { mode: 'string' }).notNull(),
     attendance: integer('attendance').notNull(),
     notes: text('notes'),
-    photoIds: uuid('photo_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    photoIds: uuid('photo_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     createdBy: uuid('created_by').references(() => appUser.id),
     createdByName: text('created_by_name'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -105,7 +108,12 @@ export const organizingStep = pgTable(
     remindedOn: date('reminded_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('organizing_step_open_idx').on(t.dueOn).where(sql`${t.doneAt} is null`), index('organizing_step_enterprise_idx').on(t.enterpriseId)],
+  (t) => [
+    index('organizing_step_open_idx')
+      .on(t.dueOn)
+      .where(sql`${t.doneAt} is null`),
+    index('organizing_step_enterprise_idx').on(t.enterpriseId),
+  ],
 );
 
 /** 集中入会仪式: a QR/link to /m/join with the union preset; sign-ups are membership applications. */

@@ -27,14 +27,28 @@ export const organizingTodos: TodoSource = {
         .innerJoin(org, eq(org.id, organizingEnterprise.orgId))
         .where(where),
       db
-        .select({ id: organizingStep.id, enterpriseId: organizingStep.enterpriseId, title: organizingStep.title, due: organizingStep.dueOn, enterprise: organizingEnterprise.name, orgName: org.name, at: organizingStep.createdAt })
+        .select({
+          id: organizingStep.id,
+          enterpriseId: organizingStep.enterpriseId,
+          title: organizingStep.title,
+          due: organizingStep.dueOn,
+          enterprise: organizingEnterprise.name,
+          orgName: org.name,
+          at: organizingStep.createdAt,
+        })
         .from(organizingStep)
         .innerJoin(organizingEnterprise, eq(organizingEnterprise.id, organizingStep.enterpriseId))
         .innerJoin(org, eq(org.id, organizingEnterprise.orgId))
         .where(where)
         .orderBy(asc(organizingStep.dueOn))
         .limit(q.limit),
-      (r) => ({ id: r.id, title: { key: 'TODO_ORGANIZING_STEP', params: { enterprise: r.enterprise, title: r.title, due: r.due } }, orgName: r.orgName, at: r.at, link: `/admin/organizing?enterprise=${r.enterpriseId}` }),
+      (r) => ({
+        id: r.id,
+        title: { key: 'TODO_ORGANIZING_STEP', params: { enterprise: r.enterprise, title: r.title, due: r.due } },
+        orgName: r.orgName,
+        at: r.at,
+        link: `/admin/organizing?enterprise=${r.enterpriseId}`,
+      }),
     );
   },
 };

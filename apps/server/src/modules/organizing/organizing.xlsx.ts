@@ -23,9 +23,26 @@ export async function organizingWorkbook(targets: Targets, enterprises: Enterpri
   KINDS.forEach((_, i) => (ws.getColumn(4 + i * 3).numFmt = '0%'));
   ws.getColumn(1).width = 28;
   const es = wb.addWorksheet('企业名录');
-  es.addRow(['企业名称', '统一社会信用代码', '所属组织', '地址', '行业', '规模', '经济类型', '职工人数', '新就业形态劳动者', '建会状态', '工作进展', '所建工会', '联系干部', '逾期事项']).font = { bold: true };
+  es.addRow(['企业名称', '统一社会信用代码', '所属组织', '地址', '行业', '规模', '经济类型', '职工人数', '新就业形态劳动者', '建会状态', '工作进展', '所建工会', '联系干部', '逾期事项']).font = {
+    bold: true,
+  };
   for (const e of enterprises) {
-    es.addRow([e.name, e.creditCode, e.org.name, e.address, e.industry, e.sizeBand ? SIZE[e.sizeBand] : null, e.ownership ? OWNERSHIP[e.ownership] : null, e.headcount, e.gigWorkers, UNION_STATUS[e.unionStatus], CONTACT[e.contactStatus], e.unionOrg?.name ?? null, e.cadre?.name ?? null, e.overdueSteps]);
+    es.addRow([
+      e.name,
+      e.creditCode,
+      e.org.name,
+      e.address,
+      e.industry,
+      e.sizeBand ? SIZE[e.sizeBand] : null,
+      e.ownership ? OWNERSHIP[e.ownership] : null,
+      e.headcount,
+      e.gigWorkers,
+      UNION_STATUS[e.unionStatus],
+      CONTACT[e.contactStatus],
+      e.unionOrg?.name ?? null,
+      e.cadre?.name ?? null,
+      e.overdueSteps,
+    ]);
   }
   es.getColumn(1).width = 32;
   es.getColumn(2).width = 22;

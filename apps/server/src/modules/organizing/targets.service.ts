@@ -67,7 +67,19 @@ export function createTargetsService({ db, catalogue, clock = () => new Date() }
       const node = await resolveNode(q.orgId, actor);
       const children = await repo.listChildOrgs(db, node.id);
       const all = [{ id: node.id, code: node.code, name: node.name, type: node.type, path: node.path }, ...children];
-      const [targets, progress] = await Promise.all([readTargets(db, all.map((o) => o.id), q.year), repo.progressUnder(db, all.map((o) => o.path), q.year, GIG_FORMS)]);
+      const [targets, progress] = await Promise.all([
+        readTargets(
+          db,
+          all.map((o) => o.id),
+          q.year,
+        ),
+        repo.progressUnder(
+          db,
+          all.map((o) => o.path),
+          q.year,
+          GIG_FORMS,
+        ),
+      ]);
       const elapsed = yearElapsedPercent(q.year, clock());
       const rowOf = (o: repo.OrgBrief): TargetRow => {
         const t = targets.get(o.id) ?? emptyFigures();
