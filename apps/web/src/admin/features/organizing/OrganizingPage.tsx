@@ -1,5 +1,6 @@
-import type { Enterprise, ImportReport, Page, TargetKind, TargetRow, Targets, UnionStatus } from '@niangjia/contracts';
-import { Alert, App, Button, Card, Input, Modal, Segmented, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import type { Ceremony, Enterprise, ImportReport, Org, Page, TargetKind, TargetRow, Targets, UnionStatus } from '@niangjia/contracts';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Segmented, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import dayjs from 'dayjs';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
@@ -55,6 +56,7 @@ export function OrganizingPage() {
         {targets.data ? <TargetsView data={targets.data} /> : null}
       </Card>
       <EnterprisesCard onImported={targets.reload} />
+      <CeremoniesCard />
     </Space>
   );
 }
@@ -245,6 +247,76 @@ function EnterprisesCard({ onImported }: { onImported: () => void }) {
             />
           </Space>
         ) : null}
+      </Modal>
+    </Card>
+  );
+}
+
+/** 集中入会仪式: each has a link (print it as a QR) that opens /m/join with its union chosen; sign-ups are applications. */
+function CeremoniesCard() {
+  const { t } = useTranslation();
+  const { scope } = useScope();
+  const { message } = App.useApp();
+  const [isOpen, setOpen] = useState(false);
+  const [form] = Form.useForm<{ title: string; unionOrgId: string; heldOn: dayjs.Dayjs; place?: string }>();
+  const list = useRequest((signal) => api.get<Ceremony[]>('/organizing/ceremonies', { orgId: scope?.id }, { signal }), [scope?.id]);
+  const unions = useRequest(
+    async (signal) => {
+      const [joint, grassroots] = await Promise.all(
+        (['joint', 'grassroots'] as const).map((type) => api.get<Page<Org>>('/orgs', { under: scope?.id, type, status: 'active', pageSize: 200 }, { signal })),
+      );
+      return [...(joint?.items ?? []), ...(grassroots?.items ?? [])];
+    },
+    [scope?.id, isOpen],
+    isOpen,
+  );
+  const save = async () => {
+    const v = await form.validateFields();
+    try {
+      await api.post<Ceremony>('/organizing/ceremonies', { title: v.title, unionOrgId: v.unionOrgId, heldOn: v.heldOn.format('YYYY-MM-DD'), ...(v.place ? { place: v.place } : {}) });
+      message.success(t('organizing.ceremonies.created'));
+      setOpen(false);
+      form.resetFields();
+      list.reload();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  return (
+    <Card size="small" title={t('organizing.ceremonies.title')} extra={<Button onClick={() => setOpen(true)}>{t('organizing.ceremonies.add')}</Button>}>
+      {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
+      <Table<Ceremony>
+        size="small"
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.data ?? []}
+        pagination={false}
+        scroll={{ x: 1000 }}
+        locale={{ emptyText: t('organizing.ceremonies.empty') }}
+        columns={[
+          { title: t('organizing.ceremonies.name'), dataIndex: 'title', fixed: 'left', width: 240, ellipsis: true },
+          { title: t('organizing.ceremonies.union'), width: 220, ellipsis: true, render: (_, c) => c.union.name },
+          { title: t('organizing.ceremonies.heldOn'), dataIndex: 'heldOn', width: 110 },
+          { title: t('organizing.ceremonies.place'), dataIndex: 'place', width: 180, ellipsis: true },
+          { title: t('organizing.ceremonies.link'), width: 300, render: (_, c) => <Typography.Text copyable>{`${window.location.origin}${c.joinPath}`}</Typography.Text> },
+          { title: t('organizing.ceremonies.applications'), dataIndex: 'applications', width: 100, align: 'right' },
+        ]}
+      />
+      <Modal open={isOpen} title={t('organizing.ceremonies.add')} onCancel={() => setOpen(false)} onOk={() => void save()} okText={t('organizing.ceremonies.save')} destroyOnHidden>
+        <Form form={form} layout="vertical" initialValues={{ heldOn: dayjs() }}>
+          <Form.Item name="title" label={t('organizing.ceremonies.name')} rules={[{ required: true, max: 100 }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="unionOrgId" label={t('organizing.ceremonies.union')} rules={[{ required: true }]}>
+            <Select showSearch={{ optionFilterProp: 'label' }} loading={unions.loading} options={(unions.data ?? []).map((o) => ({ value: o.id, label: o.name }))} />
+          </Form.Item>
+          <Form.Item name="heldOn" label={t('organizing.ceremonies.heldOn')} rules={[{ required: true }]}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="place" label={t('organizing.ceremonies.place')} rules={[{ max: 200 }]}>
+            <Input />
+          </Form.Item>
+        </Form>
       </Modal>
     </Card>
   );
