@@ -11,7 +11,7 @@ const onDay = (column: string) => `(${column}::timestamp at time zone 'Asia/Shan
  */
 export const organizingIndicators = defineIndicators({
   module: 'organizing',
-  section: { zh: '建会入会', en: 'Organizing drives' },
+  section: { zh: '建会入会推进', en: 'Organizing drives' },
   order: 25,
   dimensions: [
     {
