@@ -36,6 +36,7 @@ import {
   positionsXlsxRoutes,
   standardsRoutes,
 } from './modules/positions';
+import { createCeremoniesService, createEnterprisesService, createOrganizingTargetsService, organizingRoutes, organizingTodos, registerOrganizingJobs } from './modules/organizing';
 import { createRightsServices, registerRightsJobs, renderRightsPdf, rightsRoutes, rightsTodoSources } from './modules/rights';
 import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
 import { createEventsServices, eventsRoutes, registerEventsJobs } from './modules/events';
@@ -110,6 +111,9 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     events: createEventsServices({ db, secrets, clock: jobs.clock }),
     figures: createFiguresService({ db, catalogue }),
     targets: createTargetsService({ db, catalogue }),
+    enterprises: createEnterprisesService({ db }),
+    organizingTargets: createOrganizingTargetsService({ db, catalogue }),
+    ceremonies: createCeremoniesService({ db }),
   };
 }
 
@@ -141,7 +145,7 @@ declare module 'fastify' {
 }
 
 /** 待办 of every module, in the order the bell and the 工作台 list them. */
-const TODO_SOURCES: readonly TodoSource[] = [memberApplicationTodos, feedbackTodos, doorAlarmTodos, positionShortfallTodos, memberImportTodos, positionImportTodos, marketProviderTodos, marketVersionTodos, ...rightsTodoSources];
+const TODO_SOURCES: readonly TodoSource[] = [memberApplicationTodos, feedbackTodos, doorAlarmTodos, positionShortfallTodos, memberImportTodos, positionImportTodos, marketProviderTodos, marketVersionTodos, ...rightsTodoSources, organizingTodos];
 
 // Unique indexes behind request fields, for 409s that name the field.
 registerUniqueField('org_code_unique', 'code');
@@ -156,6 +160,7 @@ registerUniqueField('market_vote_session_venue_unique', 'venue');
 registerUniqueField('event_registration_person_live_unique', 'eventId');
 registerUniqueField('event_registration_user_live_unique', 'eventId');
 registerUniqueField('position_code_unique', 'code');
+registerUniqueField('organizing_enterprise_credit_code_unique', 'creditCode');
 
 /** Builds the whole server; used by main.ts and by every test (app.inject). */
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
@@ -224,6 +229,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerNotificationJobs({ db: database.db, jobs, sms, publicUrl: config.publicUrl, clock: jobs.clock });
   registerRightsJobs({ jobs, rights: services.rights });
   registerEventsJobs({ jobs, registrations: services.events.registrations });
+  registerOrganizingJobs({ jobs, enterprises: services.enterprises });
   // Door controllers (access): the MQTT side starts with the app and stops with it.
   // Each instance's copy of its doors (controller, station, policy), dropped on every instance when a change is NOTIFYed.
   const doorCache = createDoorCache({ database, db: database.db, log: app.log });
@@ -342,6 +348,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(holidaysRoutes, { holidays: services.holidays });
       await api.register(rightsRoutes, { rights: services.rights });
       await api.register(eventsRoutes, services.events);
+      await api.register(organizingRoutes, { db: database.db, enterprises: services.enterprises, targets: services.organizingTargets, ceremonies: services.ceremonies });
       await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });
       await api.register(screenRoutes, { screen });
       await api.register(systemStatusRoutes, { database, catalogue, jobs, version: config.version });

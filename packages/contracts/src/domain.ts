@@ -35,8 +35,11 @@ export const permissions = [
   'market.provider',
   'market.judge',
   // Activities (文体活动): staff read events in and above their scope and run those of their subtree.
+  // 建会入会: staff read and work the enterprise register; targets are set from the level above (the service checks where).
   'event.read',
+  'organizing.read',
   'event.write',
+  'organizing.write',
   'job.read',
   'job.write',
   'notice.write',

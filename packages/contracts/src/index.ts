@@ -25,3 +25,4 @@ export * from './notices';
 export * from './dashboard';
 export * from './figures';
 export * from './events';
+export * from './organizing';

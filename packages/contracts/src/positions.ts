@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pageQuerySchema, versionSchema } from './common';
 
 /** Service positions (服务阵地): PRODUCT.md part 2. */
-export const positionTypes = ['service_center', 'service_point', 'rest_station', 'workers_home', 'mothers_room', 'driver_home', 'canteen'] as const;
+export const positionTypes = ['service_center', 'service_point', 'rest_station', 'workers_home', 'mothers_room', 'driver_home', 'canteen', 'joining_point'] as const;
 export type PositionType = (typeof positionTypes)[number];
 export const buildModes = ['commerce_sustained', 'platform_company', 'converted_idle', 'union_built', 'partner'] as const;
 export const positionStatuses = ['planned', 'building', 'open', 'suspended', 'closed'] as const;

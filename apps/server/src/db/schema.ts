@@ -24,3 +24,4 @@ export * from '../modules/market/market.tables';
 export * from '../modules/market/competition.tables';
 export * from '../modules/market/orders.tables';
 export * from '../modules/events/events.tables';
+export * from '../modules/organizing/organizing.tables';

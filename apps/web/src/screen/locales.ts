@@ -22,7 +22,7 @@ export const screenZh = {
     unknownOrg: '找不到该组织',
     unknownOrgHint: '大屏地址的格式为 /screen?org=组织代码，例如 /screen?org=JB（江北区总工会）。',
     units: { count: '个', people: '人', person_times: '人次', fen: '', percent: '%', m2: '㎡', stars: '星' },
-    types: { service_center: '服务中心', service_point: '服务站点', rest_station: '工会驿站', workers_home: '职工之家', mothers_room: '爱心妈咪小屋', driver_home: '司机之家', canteen: '共享食堂' },
+    types: { service_center: '服务中心', service_point: '服务站点', rest_station: '工会驿站', workers_home: '职工之家', mothers_room: '爱心妈咪小屋', driver_home: '司机之家', canteen: '共享食堂', joining_point: '入会点' },
   },
 };
 
@@ -49,6 +49,6 @@ export const screenEn: Translation<typeof screenZh> = {
     unknownOrg: 'Organisation not found',
     unknownOrgHint: 'The screen’s address is /screen?org=CODE, e.g. /screen?org=JB.',
     units: { count: '', people: '', person_times: '', fen: '', percent: '%', m2: 'm²', stars: '★' },
-    types: { service_center: 'Service centre', service_point: 'Service point', rest_station: 'Rest station', workers_home: "Workers' home", mothers_room: "Mothers' room", driver_home: "Drivers' home", canteen: 'Canteen' },
+    types: { service_center: 'Service centre', service_point: 'Service point', rest_station: 'Rest station', workers_home: "Workers' home", mothers_room: "Mothers' room", driver_home: "Drivers' home", canteen: 'Canteen', joining_point: 'Joining point' },
   },
 };

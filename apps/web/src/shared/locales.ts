@@ -65,7 +65,7 @@ export const commonZh = {
     creditCodeFormat: '统一社会信用代码不正确，请核对营业执照上的 18 位代码',
   },
   positions: {
-    types: { service_center: '服务中心', service_point: '服务站点', rest_station: '工会驿站', workers_home: '职工之家', mothers_room: '爱心妈妈小屋', driver_home: '司机之家', canteen: '爱心食堂' },
+    types: { service_center: '服务中心', service_point: '服务站点', rest_station: '工会驿站', workers_home: '职工之家', mothers_room: '爱心妈妈小屋', driver_home: '司机之家', canteen: '爱心食堂', joining_point: '入会点' },
     statuses: { planned: '规划中', building: '建设中', open: '开放', suspended: '暂停', closed: '已关闭' },
     audiences: { outdoor_workers: '户外劳动者', riders: '外卖骑手', couriers: '快递员', drivers: '网约车/货车司机', sanitation_workers: '环卫工人', women_staff: '女职工', all_workers: '全体职工' },
     facilities: {
@@ -156,7 +156,7 @@ export const commonEn: typeof commonZh = {
     creditCodeFormat: 'That is not a valid unified social credit code; check the 18 characters on the business licence',
   },
   positions: {
-    types: { service_center: 'Service centre', service_point: 'Service point', rest_station: 'Rest station', workers_home: "Workers' home", mothers_room: "Mothers' room", driver_home: "Drivers' home", canteen: 'Canteen' },
+    types: { service_center: 'Service centre', service_point: 'Service point', rest_station: 'Rest station', workers_home: "Workers' home", mothers_room: "Mothers' room", driver_home: "Drivers' home", canteen: 'Canteen', joining_point: 'Joining point' },
     statuses: { planned: 'Planned', building: 'Being built', open: 'Open', suspended: 'Suspended', closed: 'Closed' },
     audiences: { outdoor_workers: 'Outdoor workers', riders: 'Delivery riders', couriers: 'Couriers', drivers: 'Drivers', sanitation_workers: 'Sanitation workers', women_staff: 'Women staff', all_workers: 'All workers' },
     facilities: {

@@ -3,7 +3,7 @@
 import type { PositionType } from '@niangjia/contracts';
 import type { facilityKeys as FacilityKeys, positionStatuses as PositionStatuses, audiences as Audiences } from '@niangjia/contracts/positions';
 
-export const POSITION_TYPES = ['service_center', 'service_point', 'rest_station', 'workers_home', 'mothers_room', 'driver_home', 'canteen'] as const satisfies readonly PositionType[];
+export const POSITION_TYPES = ['service_center', 'service_point', 'rest_station', 'workers_home', 'mothers_room', 'driver_home', 'canteen', 'joining_point'] as const satisfies readonly PositionType[];
 export const POSITION_STATUSES = ['planned', 'building', 'open', 'suspended', 'closed'] as const satisfies typeof PositionStatuses;
 export const AUDIENCES = ['outdoor_workers', 'riders', 'couriers', 'drivers', 'sanitation_workers', 'women_staff', 'all_workers'] as const satisfies typeof Audiences;
 export const FACILITIES = ['table_chairs', 'microwave', 'rice_cooker', 'kettle', 'fan', 'phone_charger', 'first_aid_kit', 'air_conditioner', 'water_dispenser', 'toilet', 'wifi', 'lockers', 'books', 'umbrella'] as const satisfies typeof FacilityKeys;
@@ -22,6 +22,7 @@ export const TYPE_COLORS: Record<PositionType, string> = {
   mothers_room: '#c41d7f',
   driver_home: '#08979c',
   canteen: '#389e0d',
+  joining_point: '#a0522d',
 };
 export const STATUS_COLORS: Record<PositionStatus, string> = { planned: 'default', building: 'processing', open: 'success', suspended: 'warning', closed: 'default' };
 

@@ -155,6 +155,24 @@ export async function seedFixture(database: Database): Promise<Fixture> {
   stmts.push(`insert into market_attendance (order_id, user_id, method, at) values (${q(id('O1'))}, ${q(reporter!.id)}, 'qr', '2025-03-10T02:05:00Z')`);
   stmts.push(`insert into market_attendance (order_id, membership_id, method, at) values (${q(id('O4'))}, ${q(id('M7'))}, 'card', '2024-05-02T02:00:00Z')`);
 
+  // 建会入会: enterprises on the register (one founded, linked to G2) and meetings held at them.
+  const enterprises: [name: string, org: string, created: string, union: string | null][] = [
+    ['EN1', 'FX-S1', '2024-06-01T02:00:00Z', null],
+    ['EN2', 'FX-S2', '2025-04-01T02:00:00Z', 'FX-G2'],
+    ['EN3', 'FX-S1', '2025-12-31T16:30:00Z', null],
+  ];
+  for (const [name, org, created, union] of enterprises) {
+    stmts.push(`insert into organizing_enterprise (id, org_id, name, credit_code, union_status, contact_status, union_org_id, founded_on, created_at)
+      values (${q(id(name))}, ${q(id(org))}, ${q(`测试企业${name}`)}, ${q(`FX-${name}-${id(name).slice(0, 6)}`)}, ${q(union ? 'founded' : 'none')}, ${q(union ? 'founded' : 'contacted')}, ${q(union ? id(union) : null)}, ${q(union ? '2025-05-10' : null)}, ${q(created)})`);
+  }
+  for (const [enterprise, kind, heldOn, attendance] of [
+    ['EN1', 'enterprise_meeting', '2025-03-01', 8],
+    ['EN2', 'worker_meeting', '2025-04-10', 30],
+    ['EN1', 'visit', '2024-11-01', 3],
+  ] as const) {
+    stmts.push(`insert into organizing_meeting (enterprise_id, kind, held_on, attendance) values (${q(id(enterprise))}, ${q(kind)}, ${q(heldOn)}, ${attendance})`);
+  }
+
   await database.exec(`begin;\n${stmts.join(';\n')};\ncommit;`);
   return { ids };
 }
@@ -209,6 +227,10 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'rights.amount_recovered': { value: 500_000, lastYear: 200_000 }, // paid on C1 | on C4
   'rights.workers_helped': { value: 2, lastYear: 1 }, // C1's two applicants | C4's one
   'rights.overdue_cases': { value: 1, lastYear: null }, // now: C3 never accepted (due 4 Jun 2025)
+  'organizing.enterprises': { value: 2, lastYear: 1 }, // EN1, EN2 (EN3 at 00:30 on 1 Jan 2026) | EN1
+  'organizing.meetings': { value: 2, lastYear: 1 }, // EN1's meeting, EN2's worker meeting | EN1's visit
+  'organizing.meeting_attendance': { value: 38, lastYear: 3 }, // 8 + 30 | 3
+  'organizing.joining_points': { value: 0, lastYear: 0 }, // no position of the joining-point type
   'market.orders': { value: 2, lastYear: 1 }, // O1, O5 (a worker's own, FX itself); O2 is 1 Jan 2026, O3 cancelled | O4
   'market.subsidy': { value: 3500, lastYear: 2000 }, // O1 3000 + O5 500 | O4
   'market.served': { value: 2, lastYear: 1 }, // two at O1 | one at O4

@@ -10,6 +10,7 @@ const POSITION_TYPE_LABELS = {
   mothers_room: { zh: '爱心妈咪小屋', en: "Mothers' room" },
   driver_home: { zh: '司机之家', en: "Drivers' home" },
   canteen: { zh: '共享食堂', en: 'Shared canteen' },
+  joining_point: { zh: '入会点', en: 'Joining point' },
 };
 const BUILD_MODE_LABELS = {
   commerce_sustained: { zh: '以商养站', en: 'Commerce-sustained' },

@@ -42,7 +42,7 @@ export const position = pgTable(
     index('position_lat_lng_idx').on(t.lat, t.lng),
     // The nearest search reads positions in planar-distance order through this (core KNN, no PostGIS).
     index('position_point_gist').using('gist', sql`point(${t.lng}, ${t.lat})`),
-    check('position_type_check', sql`${t.type} in ('service_center','service_point','rest_station','workers_home','mothers_room','driver_home','canteen')`),
+    check('position_type_check', sql`${t.type} in ('service_center','service_point','rest_station','workers_home','mothers_room','driver_home','canteen','joining_point')`),
     check('position_status_check', sql`${t.status} in ('planned','building','open','suspended','closed')`),
     check('position_lat_check', sql`${t.lat} between -90 and 90 and ${t.lng} between -180 and 180`),
   ],

@@ -38,6 +38,7 @@ export const TYPE_LABELS: Labels<typeof positionTypes> = {
   workers_home: '职工之家',
   mothers_room: '爱心妈妈小屋',
   driver_home: '司机之家',
+  joining_point: '入会点',
   canteen: '爱心食堂',
 };
 export const STATUS_LABELS: Labels<typeof positionStatuses> = {

@@ -27,6 +27,7 @@ export const notifyZh = {
       rights_warning: '劳动关系预警',
       market_provider: '服务商审核',
       market_project_version: '服务项目审核',
+      organizing_step: '建会入会事项逾期',
     },
   },
 };
@@ -57,6 +58,7 @@ export const notifyEn: Translation<typeof notifyZh> = {
       rights_warning: 'Labour-relations warnings',
       market_provider: 'Providers to review',
       market_project_version: 'Service projects to review',
+      organizing_step: 'Organizing steps overdue',
     },
   },
 };

@@ -48,6 +48,7 @@ export const jobsZh = {
     notification_prune: '清理旧消息',
     indicators_verify: '数据核对（指标与原始记录）',
     rights_sweep: '维权期限与监测表提醒',
+    organizing_sweep: '建会入会逾期事项提醒',
   },
   schedules: {
     title: '定时任务',
@@ -111,6 +112,7 @@ export const jobsEn: Translation<typeof jobsZh> = {
     notification_prune: 'Old messages sweep',
     indicators_verify: 'Figures check (indicators against the records)',
     rights_sweep: 'Rights deadline and quarterly-form reminders',
+    organizing_sweep: 'Organizing overdue-step reminders',
   },
   schedules: {
     title: 'Schedules',

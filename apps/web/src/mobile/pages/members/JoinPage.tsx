@@ -1,8 +1,8 @@
-import type { ApplyMembership, MyMembership, UnionSuggestion } from '@niangjia/contracts';
+import type { ApplyMembership, MyMembership, PublicCeremony, UnionSuggestion } from '@niangjia/contracts';
 import { Button, CheckList, Form, NavBar, SearchBar, Skeleton, Steps, Tag, Toast } from 'antd-mobile';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../../shared/api';
 import { isValidCreditCode } from '../../../shared/domain';
 import { applyServerErrors } from '../../../shared/form-errors';
@@ -19,6 +19,10 @@ export function JoinPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const mine = useRequest((signal) => api.get<MyMembership>('/members/me', undefined, { signal }), []);
+  // A joining ceremony's QR (建会入会) names the union to preselect: /m/join?ceremony=CODE.
+  const [params] = useSearchParams();
+  const ceremonyCode = params.get('ceremony')?.trim() ?? '';
+  const ceremony = useRequest((signal) => api.get<PublicCeremony>(`/public/ceremonies/${encodeURIComponent(ceremonyCode)}`, undefined, { signal }), [ceremonyCode], /^[A-Za-z0-9]{6,16}$/.test(ceremonyCode));
   const [form] = Form.useForm<InfoValues>();
   const [step, setStep] = useState<0 | 1>(0);
   const [info, setInfo] = useState<InfoValues | null>(null);
@@ -36,6 +40,15 @@ export function JoinPage() {
         <Steps.Step title={t('join.stepInfo')} />
         <Steps.Step title={t('join.stepUnion')} />
       </Steps>
+      {ceremony.data ? (
+        <p className="nj-muted" style={{ padding: '8px 16px 0', margin: 0, fontSize: 16 }} data-testid="join-ceremony">
+          {t('join.ceremony', { title: ceremony.data.title, union: ceremony.data.union.name })}
+        </p>
+      ) : ceremony.error ? (
+        <div style={{ padding: '0 12px' }}>
+          <ErrorNotice error={ceremony.error} />
+        </div>
+      ) : null}
       {mine.error ? (
         <div style={{ padding: '0 12px' }}>
           <ErrorNotice error={mine.error} />
@@ -55,6 +68,7 @@ export function JoinPage() {
       {step === 1 && info && (
         <UnionStep
           info={info}
+          preset={ceremony.data ? { ...ceremony.data.union, reason: 'street_joint' } : null}
           onBack={() => setStep(0)}
           onFieldErrors={(error) => {
             setStep(0);
@@ -70,10 +84,10 @@ export function JoinPage() {
   );
 }
 
-function UnionStep({ info, onBack, onFieldErrors, onDone }: { info: InfoValues; onBack: () => void; onFieldErrors: (e: unknown) => void; onDone: () => void }) {
+function UnionStep({ info, preset, onBack, onFieldErrors, onDone }: { info: InfoValues; preset: UnionSuggestion | null; onBack: () => void; onFieldErrors: (e: unknown) => void; onDone: () => void }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const [chosen, setChosen] = useState<UnionSuggestion | null>(null);
+  const [chosen, setChosen] = useState<UnionSuggestion | null>(preset);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const creditCode = info.employerCreditCode && isValidCreditCode(info.employerCreditCode) ? info.employerCreditCode : undefined;
@@ -107,7 +121,7 @@ function UnionStep({ info, onBack, onFieldErrors, onDone }: { info: InfoValues; 
     if (!chosen && suggestions.data?.[0]) setChosen(suggestions.data[0]);
   }, [suggestions.data]);
 
-  const all = useMemo(() => [...(suggestions.data ?? []), ...(searched.data ?? [])], [suggestions.data, searched.data]);
+  const all = useMemo(() => [...(preset ? [preset] : []), ...(suggestions.data ?? []), ...(searched.data ?? [])], [preset, suggestions.data, searched.data]);
 
   const submit = async () => {
     if (!chosen || submitting) return;
@@ -156,6 +170,16 @@ function UnionStep({ info, onBack, onFieldErrors, onDone }: { info: InfoValues; 
 
   return (
     <div style={{ paddingBottom: 24 }}>
+      {preset ? (
+        <section className="nj-section">
+          <h2 className="nj-section-title">{t('join.ceremonyUnion')}</h2>
+          <CheckList value={chosen ? [chosen.id] : []} onChange={(v) => setChosen(all.find((u) => u.id === v[0]) ?? null)} style={{ '--font-size': '16px' }}>
+            <CheckList.Item value={preset.id} description={preset.address ?? undefined} data-testid="union-option">
+              {preset.name}
+            </CheckList.Item>
+          </CheckList>
+        </section>
+      ) : null}
       <section className="nj-section">
         <h2 className="nj-section-title">{t('join.suggested')}</h2>
         {suggestions.loading ? (
