@@ -1,14 +1,106 @@
 import type { Permission, Role } from '@niangjia/contracts';
+import { sql, type SQL } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from './errors';
 
 /** What each role may do. A staff role applies on the org node it was granted on and below. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  platform_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'personal_data.reveal', 'member.read', 'member.write', 'member.reveal', 'position.read', 'position.write', 'position.inspect', 'rubric.write', 'access.read', 'access.write', 'fund.read', 'fund.write', 'figures.read', 'figures.write', 'system.read', 'job.read', 'job.write', 'notice.write', 'calendar.write', 'rights.read', 'rights.write', 'rights.manage', 'market.read', 'market.write', 'market.order', 'event.read', 'event.write', 'organizing.read', 'organizing.write'],
+  platform_admin: [
+    'org.read',
+    'org.write',
+    'user.read',
+    'user.write',
+    'audit.read',
+    'personal_data.reveal',
+    'member.read',
+    'member.write',
+    'member.reveal',
+    'position.read',
+    'position.write',
+    'position.inspect',
+    'rubric.write',
+    'access.read',
+    'access.write',
+    'fund.read',
+    'fund.write',
+    'figures.read',
+    'figures.write',
+    'system.read',
+    'job.read',
+    'job.write',
+    'notice.write',
+    'calendar.write',
+    'rights.read',
+    'rights.write',
+    'rights.manage',
+    'market.read',
+    'market.write',
+    'market.order',
+    'event.read',
+    'event.write',
+    'organizing.read',
+    'organizing.write',
+  ],
   // The holiday calendar is installation-wide (one State Council notice for the whole country), so only a platform admin edits it.
-  union_admin: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'personal_data.reveal', 'member.read', 'member.write', 'member.reveal', 'position.read', 'position.write', 'position.inspect', 'rubric.write', 'access.read', 'access.write', 'fund.read', 'fund.write', 'figures.read', 'figures.write', 'job.read', 'job.write', 'notice.write', 'rights.read', 'rights.write', 'rights.manage', 'market.read', 'market.write', 'market.order', 'event.read', 'event.write', 'organizing.read', 'organizing.write'],
+  union_admin: [
+    'org.read',
+    'org.write',
+    'user.read',
+    'user.write',
+    'audit.read',
+    'personal_data.reveal',
+    'member.read',
+    'member.write',
+    'member.reveal',
+    'position.read',
+    'position.write',
+    'position.inspect',
+    'rubric.write',
+    'access.read',
+    'access.write',
+    'fund.read',
+    'fund.write',
+    'figures.read',
+    'figures.write',
+    'job.read',
+    'job.write',
+    'notice.write',
+    'rights.read',
+    'rights.write',
+    'rights.manage',
+    'market.read',
+    'market.write',
+    'market.order',
+    'event.read',
+    'event.write',
+    'organizing.read',
+    'organizing.write',
+  ],
   // Staff answer consultations and mediate; a case itself is visible only to those on it (rights module).
-  union_staff: ['org.read', 'user.read', 'member.read', 'member.write', 'position.read', 'position.write', 'position.inspect', 'access.read', 'access.write', 'fund.read', 'fund.write', 'figures.read', 'notice.write', 'rights.read', 'rights.write', 'market.read', 'market.write', 'market.order', 'event.read', 'event.write', 'organizing.read', 'organizing.write'],
+  union_staff: [
+    'org.read',
+    'user.read',
+    'member.read',
+    'member.write',
+    'position.read',
+    'position.write',
+    'position.inspect',
+    'access.read',
+    'access.write',
+    'fund.read',
+    'fund.write',
+    'figures.read',
+    'notice.write',
+    'rights.read',
+    'rights.write',
+    'market.read',
+    'market.write',
+    'market.order',
+    'event.read',
+    'event.write',
+    'organizing.read',
+    'organizing.write',
+  ],
   station_operator: ['org.read', 'position.read', 'access.read', 'fund.read'],
   provider: ['market.provider'],
   judge: ['market.judge'],
@@ -69,6 +161,29 @@ export function hasPermission(actor: Actor, permission: Permission): boolean {
 
 export function isInScope(scope: Scope, orgPath: string): boolean {
   return scope === 'all' || scope.some((p) => orgPath.startsWith(p));
+}
+
+/** The org is in scope or above it: a street's staff see the district's seasons, rules or events (their members take part) without running them. */
+export const isRelated = (scope: Scope, orgPath: string) => scope === 'all' || scope.some((p) => orgPath.startsWith(p) || p.startsWith(orgPath));
+
+/** SQL: the row's org path (`pathColumn`) is in one of the scope's subtrees. */
+export function scopeSql(scope: Scope, pathColumn: SQL): SQL {
+  if (scope === 'all') return sql`true`;
+  if (!scope.length) return sql`false`;
+  return sql`(${sql.join(
+    scope.map((p) => sql`${pathColumn} like ${`${p}%`}`),
+    sql` or `,
+  )})`;
+}
+
+/** SQL: the row's org path is in scope or above it (isRelated). */
+export function relatedSql(scope: Scope, pathColumn: SQL): SQL {
+  if (scope === 'all') return sql`true`;
+  if (!scope.length) return sql`false`;
+  return sql`(${sql.join(
+    scope.map((p) => sql`(${pathColumn} like ${`${p}%`} or ${p} like ${pathColumn} || '%')`),
+    sql` or `,
+  )})`;
 }
 
 export function permissionsOf(actor: Actor): Permission[] {

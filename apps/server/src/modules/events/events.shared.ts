@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { isRelated, relatedSql, scopeSql } from '../../platform/auth';
 import type { Db } from '../../db/client';
 import type { AuditContext } from '../../platform/audit/audit.service';
 import type { Scope } from '../../platform/auth';
@@ -15,27 +15,7 @@ export type StaffCtx = { userId: string; read: Scope; write: Scope; audit: Audit
 /** A signed-in worker acting for themself. */
 export type WorkerCtx = { userId: string; displayName: string; audit: AuditContext; lang: Lang };
 
-/** The org path is in one of the scope's subtrees. */
-export function scopeSql(scope: Scope, pathColumn: SQL): SQL {
-  if (scope === 'all') return sql`true`;
-  if (!scope.length) return sql`false`;
-  return sql`(${sql.join(
-    scope.map((p) => sql`${pathColumn} like ${`${p}%`}`),
-    sql` or `,
-  )})`;
-}
-
-/** The org is in scope or above it: a street's staff see the district's events (their members take part). */
-export function relatedSql(scope: Scope, pathColumn: SQL): SQL {
-  if (scope === 'all') return sql`true`;
-  if (!scope.length) return sql`false`;
-  return sql`(${sql.join(
-    scope.map((p) => sql`(${pathColumn} like ${`${p}%`} or ${p} like ${pathColumn} || '%')`),
-    sql` or `,
-  )})`;
-}
-
-export const isRelated = (scope: Scope, path: string) => scope === 'all' || scope.some((p) => path.startsWith(p) || p.startsWith(path));
+export { isRelated, relatedSql, scopeSql };
 
 export function versionConflict(sent: number, current: number): AppError {
   return new AppError('VERSION_CONFLICT', { params: { sent, current } });

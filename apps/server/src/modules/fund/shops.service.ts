@@ -1,5 +1,19 @@
-import type { ContributionRuleInput, CreateFundShop, CreatePosTerminal, Fund, FundShop, FundShopDetail, ListFundShopsQuery, Page, PosTerminal, PosTerminalKey, UpdateFund, UpdateFundShop } from '@niangjia/contracts';
+import type {
+  ContributionRuleInput,
+  CreateFundShop,
+  CreatePosTerminal,
+  Fund,
+  FundShop,
+  FundShopDetail,
+  ListFundShopsQuery,
+  Page,
+  PosTerminal,
+  PosTerminalKey,
+  UpdateFund,
+  UpdateFundShop,
+} from '@niangjia/contracts';
 import { sql, type SQL } from 'drizzle-orm';
+import { scopeSql } from '../../platform/auth';
 import type { Db } from '../../db/client';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
 import type { Scope } from '../../platform/auth';
@@ -13,15 +27,7 @@ import { generateTerminalKey } from './pos-signing';
 
 export type Ctx = { scope: Scope; audit: AuditContext };
 
-/** `org.path` of the row's org is in scope. */
-export function scopeSql(scope: Scope, pathColumn: SQL): SQL {
-  if (scope === 'all') return sql`true`;
-  if (!scope.length) return sql`false`;
-  return sql`(${sql.join(
-    scope.map((p) => sql`${pathColumn} like ${`${p}%`}`),
-    sql` or `,
-  )})`;
-}
+export { scopeSql };
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 
@@ -63,7 +69,9 @@ export function createShopsService({ db, dataKeys }: { db: Db; dataKeys: DataKey
   async function getShop(id: string, scope: Scope, tx: Db = db): Promise<FundShopDetail> {
     const [row] = rowsOf<Record<string, unknown>>(await tx.execute(shopSelect(sql`s.id = ${id} and ${scopeSql(scope, sql`o.path`)}`)));
     if (!row) throw notFound('fund_shop');
-    const rules = rowsOf<RuleRow>(await tx.execute(sql`select id, kind, fixed_fen, bps, cap_fen, effective_from::text, created_at from contribution_rule where shop_id = ${id} order by effective_from desc`));
+    const rules = rowsOf<RuleRow>(
+      await tx.execute(sql`select id, kind, fixed_fen, bps, cap_fen, effective_from::text, created_at from contribution_rule where shop_id = ${id} order by effective_from desc`),
+    );
     return { ...shopOut(row), rules: rules.map(ruleOut) };
   }
 
@@ -92,7 +100,9 @@ export function createShopsService({ db, dataKeys }: { db: Db; dataKeys: DataKey
 
   async function terminalInScope(tx: Db, id: string, scope: Scope, lock = false) {
     const [row] = rowsOf<Record<string, unknown>>(
-      await tx.execute(sql`select t.* from pos_terminal t join fund_shop s on s.id = t.shop_id join org o on o.id = s.org_id where t.id = ${id} and ${scopeSql(scope, sql`o.path`)} ${lock ? sql`for update of t` : sql``}`),
+      await tx.execute(
+        sql`select t.* from pos_terminal t join fund_shop s on s.id = t.shop_id join org o on o.id = s.org_id where t.id = ${id} and ${scopeSql(scope, sql`o.path`)} ${lock ? sql`for update of t` : sql``}`,
+      ),
     );
     if (!row) throw notFound('pos_terminal');
     return row;
@@ -130,7 +140,9 @@ export function createShopsService({ db, dataKeys }: { db: Db; dataKeys: DataKey
         ],
         sql` and `,
       );
-      const [{ n = 0 } = {}] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from fund_shop s join position p on p.id = s.position_id join org o on o.id = s.org_id where ${where}`));
+      const [{ n = 0 } = {}] = rowsOf<{ n: number }>(
+        await db.execute(sql`select count(*)::int as n from fund_shop s join position p on p.id = s.position_id join org o on o.id = s.org_id where ${where}`),
+      );
       const rows = rowsOf<Record<string, unknown>>(await db.execute(sql`${shopSelect(where)} order by s.code limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`));
       return { items: rows.map(shopOut), total: n, page: q.page, pageSize: q.pageSize };
     },
@@ -151,7 +163,13 @@ export function createShopsService({ db, dataKeys }: { db: Db; dataKeys: DataKey
         );
         await insertRule(tx, shop!.id, input.rule ?? { kind: 'fixed', fixedFen: DEFAULT_FIXED_FEN, effectiveFrom: shanghaiDay(new Date()) });
         await ensureShopAccounts(tx, f.id, { id: shop!.id, code: input.code, name: input.name }, pos);
-        await recordAudit(tx, ctx.audit, { action: 'fund_shop.create', entityType: 'fund_shop', entityId: shop!.id, orgId: pos.org_id, after: { code: input.code, name: input.name, operatorName: input.operatorName } });
+        await recordAudit(tx, ctx.audit, {
+          action: 'fund_shop.create',
+          entityType: 'fund_shop',
+          entityId: shop!.id,
+          orgId: pos.org_id,
+          after: { code: input.code, name: input.name, operatorName: input.operatorName },
+        });
         return getShop(shop!.id, ctx.scope, tx);
       });
     },
@@ -175,10 +193,23 @@ export function createShopsService({ db, dataKeys }: { db: Db; dataKeys: DataKey
           terminals = rowsOf<{ id: string }>(await tx.execute(sql`update pos_terminal set status = 'active' where shop_id = ${id} and status = 'suspended' returning id`));
         }
         const after = await getShop(id, ctx.scope, tx);
-        await recordAudit(tx, ctx.audit, { action: 'fund_shop.update', entityType: 'fund_shop', entityId: id, orgId: after.orgId, before: { name: before.name, status: before.status, operatorName: before.operatorName }, after: { name: after.name, status: after.status, operatorName: after.operatorName } });
+        await recordAudit(tx, ctx.audit, {
+          action: 'fund_shop.update',
+          entityType: 'fund_shop',
+          entityId: id,
+          orgId: after.orgId,
+          before: { name: before.name, status: before.status, operatorName: before.operatorName },
+          after: { name: after.name, status: after.status, operatorName: after.operatorName },
+        });
         for (const t of terminals) {
           const status = input.status === 'closed' ? 'suspended' : 'active';
-          await recordAudit(tx, ctx.audit, { action: `pos_terminal.${input.status === 'closed' ? 'suspend' : 'resume'}`, entityType: 'pos_terminal', entityId: t.id, orgId: after.orgId, after: { status, reason: 'fund_shop.status' } });
+          await recordAudit(tx, ctx.audit, {
+            action: `pos_terminal.${input.status === 'closed' ? 'suspend' : 'resume'}`,
+            entityType: 'pos_terminal',
+            entityId: t.id,
+            orgId: after.orgId,
+            after: { status, reason: 'fund_shop.status' },
+          });
         }
         return after;
       });
@@ -207,7 +238,9 @@ export function createShopsService({ db, dataKeys }: { db: Db; dataKeys: DataKey
         const shop = await getShop(input.shopId, ctx.scope, tx);
         const key = generateTerminalKey();
         const [row] = rowsOf<Record<string, unknown>>(
-          await tx.execute(sql`insert into pos_terminal (shop_id, name, key_id, secret_enc) values (${shop.id}, ${input.name}, ${key.keyId}, ${encryptField(dataKeys, TERMINAL_SECRET_PURPOSE, key.secret)}) returning *`),
+          await tx.execute(
+            sql`insert into pos_terminal (shop_id, name, key_id, secret_enc) values (${shop.id}, ${input.name}, ${key.keyId}, ${encryptField(dataKeys, TERMINAL_SECRET_PURPOSE, key.secret)}) returning *`,
+          ),
         );
         await recordAudit(tx, ctx.audit, { action: 'pos_terminal.create', entityType: 'pos_terminal', entityId: row!.id as string, orgId: shop.orgId, after: { name: input.name, keyId: key.keyId } });
         return { terminal: terminalOut(row!), ...key };
@@ -220,7 +253,9 @@ export function createShopsService({ db, dataKeys }: { db: Db; dataKeys: DataKey
         if (before.status !== 'active') throw new AppError(before.status === 'suspended' ? 'FUND_TERMINAL_SUSPENDED' : 'FUND_TERMINAL_REVOKED', { status: 409 });
         const key = generateTerminalKey();
         const [row] = rowsOf<Record<string, unknown>>(
-          await tx.execute(sql`update pos_terminal set key_id = ${key.keyId}, secret_enc = ${encryptField(dataKeys, TERMINAL_SECRET_PURPOSE, key.secret)}, key_created_at = now() where id = ${id} returning *`),
+          await tx.execute(
+            sql`update pos_terminal set key_id = ${key.keyId}, secret_enc = ${encryptField(dataKeys, TERMINAL_SECRET_PURPOSE, key.secret)}, key_created_at = now() where id = ${id} returning *`,
+          ),
         );
         await recordAudit(tx, ctx.audit, { action: 'pos_terminal.rotate', entityType: 'pos_terminal', entityId: id, before: { keyId: before.key_id }, after: { keyId: key.keyId } });
         return { terminal: terminalOut(row!), ...key };
@@ -275,17 +310,25 @@ export type ShopsService = ReturnType<typeof createShopsService>;
 
 /** The ledger accounts a shop needs: its contributions, and the breakfasts of its station. */
 export async function ensureShopAccounts(tx: Db, fundId: string, shop: { id: string; code: string; name: string }, pos: { id: string; code: string; name: string }): Promise<void> {
-  await tx.execute(sql`insert into fund_account (fund_id, code, kind, name, shop_id) values (${fundId}, ${`shop:${shop.code}`}, 'shop_contributions', ${`${shop.name} 捐赠`}, ${shop.id}) on conflict do nothing`);
-  await tx.execute(sql`insert into fund_account (fund_id, code, kind, name, position_id) values (${fundId}, ${`station:${pos.code}`}, 'station_breakfasts', ${`${pos.name} 早餐`}, ${pos.id}) on conflict do nothing`);
+  await tx.execute(
+    sql`insert into fund_account (fund_id, code, kind, name, shop_id) values (${fundId}, ${`shop:${shop.code}`}, 'shop_contributions', ${`${shop.name} 捐赠`}, ${shop.id}) on conflict do nothing`,
+  );
+  await tx.execute(
+    sql`insert into fund_account (fund_id, code, kind, name, position_id) values (${fundId}, ${`station:${pos.code}`}, 'station_breakfasts', ${`${pos.name} 早餐`}, ${pos.id}) on conflict do nothing`,
+  );
 }
 
 /** A fund with its totals row and its money accounts. */
 export async function createFundRow(tx: Db, values: { code: string; name: string; orgId: string; breakfastPriceFen?: number; defaultCardValidUntil?: string | null }): Promise<string> {
   const [row] = rowsOf<{ id: string }>(
-    await tx.execute(sql`insert into fund (code, name, org_id, breakfast_price_fen, default_card_valid_until) values (${values.code}, ${values.name}, ${values.orgId}, ${values.breakfastPriceFen ?? 800}, ${values.defaultCardValidUntil ?? null}) returning id`),
+    await tx.execute(
+      sql`insert into fund (code, name, org_id, breakfast_price_fen, default_card_valid_until) values (${values.code}, ${values.name}, ${values.orgId}, ${values.breakfastPriceFen ?? 800}, ${values.defaultCardValidUntil ?? null}) returning id`,
+    ),
   );
   const id = row!.id;
   await tx.execute(sql`insert into fund_total (fund_id) values (${id})`);
-  await tx.execute(sql`insert into fund_account (fund_id, code, kind, name) values (${id}, 'collected', 'collected', '待缴存（经营方代收）'), (${id}, 'custodian', 'custodian', '托管账户'), (${id}, 'adjustments', 'adjustments', '调整')`);
+  await tx.execute(
+    sql`insert into fund_account (fund_id, code, kind, name) values (${id}, 'collected', 'collected', '待缴存（经营方代收）'), (${id}, 'custodian', 'custodian', '托管账户'), (${id}, 'adjustments', 'adjustments', '调整')`,
+  );
   return id;
 }

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { isRelated, relatedSql, scopeSql } from '../../platform/auth';
 import type { Db } from '../../db/client';
 import type { AuditContext } from '../../platform/audit/audit.service';
 import type { Actor, Scope } from '../../platform/auth';
@@ -27,30 +28,7 @@ export async function queryOne<T>(db: Db, q: SQL): Promise<T | undefined> {
   return (await query<T>(db, q))[0];
 }
 
-/** The org path is in one of the scope's subtrees (the usual staff scope: own subtree). */
-export function scopeSql(scope: Scope, pathColumn: SQL): SQL {
-  if (scope === 'all') return sql`true`;
-  if (!scope.length) return sql`false`;
-  return sql`(${sql.join(
-    scope.map((p) => sql`${pathColumn} like ${`${p}%`}`),
-    sql` or `,
-  )})`;
-}
-
-/**
- * The org is in scope or above it: a street or grassroots union sees its district's seasons,
- * library and rules (it takes part in them) without running them.
- */
-export function relatedSql(scope: Scope, pathColumn: SQL): SQL {
-  if (scope === 'all') return sql`true`;
-  if (!scope.length) return sql`false`;
-  return sql`(${sql.join(
-    scope.map((p) => sql`(${pathColumn} like ${`${p}%`} or ${p} like ${pathColumn} || '%')`),
-    sql` or `,
-  )})`;
-}
-
-export const isRelated = (scope: Scope, path: string) => scope === 'all' || scope.some((p) => path.startsWith(p) || p.startsWith(path));
+export { isRelated, relatedSql, scopeSql };
 
 export const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 export const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : iso(v));
