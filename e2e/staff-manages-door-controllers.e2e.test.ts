@@ -22,13 +22,14 @@ describe.skipIf(!canRun)('district staff register a door controller, see its sec
     const { server, session } = journey;
     const a = session.page;
     // The header bell's 待办 counts the open door alarms of the scope (驿站告警).
-    const bellCount = async () => {
+    // Read by what it says, not by the count: a slow machine can add a 设备离线 alarm of its own meanwhile.
+    const bellListsForcedDoor = async () => {
       await a.getByTestId('notification-bell').click();
       await a.getByTestId('bell-todos-tab').click();
       const group = a.getByTestId('todo-group-door_alarm');
-      const n = (await group.count()) ? Number(await group.getByTestId('todo-count').innerText()) : 0;
+      const text = (await group.count()) ? await group.innerText() : '';
       await a.getByTestId('notification-bell').click();
-      return n;
+      return text.includes('门被强行打开');
     };
 
     await withScreenshotOnFailure(session, 'staff-manages-door-controllers', async () => {
@@ -87,9 +88,7 @@ describe.skipIf(!canRun)('district staff register a door controller, see its sec
       await a.getByRole('tab', { name: '通行规则' }).click();
       await a.locator('tr', { hasText: '138****0002' }).getByText('多次在驿站内吸烟，经劝阻不改').waitFor();
       // The next code on the door's screen (one step ahead is accepted), refused for the ban.
-      const refused = await worker
-        .send('POST', `/doors/${deviceId}/open`, { code: sim.currentCode(new Date(Date.now() + 30_000)), requestId: crypto.randomUUID() })
-        .catch((e: unknown) => e);
+      const refused = await worker.send('POST', `/doors/${deviceId}/open`, { code: sim.currentCode(new Date(Date.now() + 30_000)), requestId: crypto.randomUUID() }).catch((e: unknown) => e);
       expect(String(refused)).toContain('DOOR_USER_BANNED');
       expect(sim.unlocks).toHaveLength(1);
       await a.getByRole('tab', { name: '门禁设备' }).click();
@@ -101,12 +100,11 @@ describe.skipIf(!canRun)('district staff register a door controller, see its sec
           async () => {
             await a.reload();
             await a.getByTestId('station-title').waitFor();
-            return bellCount();
+            return bellListsForcedDoor();
           },
           { timeout: 15_000 },
         )
-        .toBeGreaterThan(0);
-      const raised = await bellCount();
+        .toBe(true);
       await a.getByRole('tab', { name: '告警' }).click();
       const alarm = a.locator('tr', { hasText: '门被强行打开' }).filter({ hasText: DOOR });
       await alarm.waitFor();
@@ -125,8 +123,8 @@ describe.skipIf(!canRun)('district staff register a door controller, see its sec
       await a.getByTestId('alarm-status-filter').getByText('已解决', { exact: true }).click();
       await expect.poll(() => alarm.getByTestId('alarm-status').innerText()).toBe('已解决');
       await alarm.getByText('已到现场查看，门已关好，锁正常').waitFor();
-      // The bell recounts at once: this alarm no longer counts as open.
-      await expect.poll(bellCount).toBe(raised - 1);
+      // The bell recounts at once: this alarm is no longer open.
+      await expect.poll(bellListsForcedDoor).toBe(false);
       await saveScreenshot(a, 'staff-door-alarm-resolved-1280');
     });
   });

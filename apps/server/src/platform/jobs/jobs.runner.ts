@@ -20,9 +20,7 @@ export type JobContext = {
 export type JobHandler = (ctx: JobContext) => Promise<unknown>;
 
 /** How a job ended, for a kind's `onSettled` hook. */
-export type JobOutcome =
-  | { status: 'succeeded'; result: unknown }
-  | { status: 'failed' | 'dead' | 'cancelled'; errorCode: string; errorParams: Record<string, unknown>; error: string };
+export type JobOutcome = { status: 'succeeded'; result: unknown } | { status: 'failed' | 'dead' | 'cancelled'; errorCode: string; errorParams: Record<string, unknown>; error: string };
 
 export type JobKindOptions = {
   /**
@@ -146,7 +144,12 @@ export function createJobRunner({ db, log = quiet, pollMs = 500, leaseMs = 60_00
   /** Writes the final state (only while this runner still holds the job) and runs the kind's hook with it. */
   async function settle(row: JobRow, values: Partial<typeof job.$inferInsert>, outcome: JobOutcome | null): Promise<void> {
     const onSettled = handlers.get(row.kind)?.options.onSettled;
-    const write = (tx: Db) => tx.update(job).set(values).where(and(eq(job.id, row.id), eq(job.lockedBy, runnerId))).returning();
+    const write = (tx: Db) =>
+      tx
+        .update(job)
+        .set(values)
+        .where(and(eq(job.id, row.id), eq(job.lockedBy, runnerId)))
+        .returning();
     if (!onSettled || !outcome) {
       await write(db);
       return;
@@ -166,7 +169,11 @@ export function createJobRunner({ db, log = quiet, pollMs = 500, leaseMs = 60_00
   async function execute(row: JobRow): Promise<void> {
     const { handler, options } = handlers.get(row.kind)!;
     let lastWrite = 0;
-    const renew = () => db.update(job).set({ lockedUntil: leaseUntil(), heartbeatAt: clock() }).where(and(eq(job.id, row.id), eq(job.lockedBy, runnerId)));
+    const renew = () =>
+      db
+        .update(job)
+        .set({ lockedUntil: leaseUntil(), heartbeatAt: clock() })
+        .where(and(eq(job.id, row.id), eq(job.lockedBy, runnerId)));
     // The heartbeat keeps the lease while a handler works without reporting progress (a long commit).
     const heartbeat = setInterval(() => void renew().catch((error: unknown) => log.error({ err: error, jobId: row.id }, 'job heartbeat failed')), Math.max(1000, leaseMs / 3));
     heartbeat.unref();
@@ -194,7 +201,11 @@ export function createJobRunner({ db, log = quiet, pollMs = 500, leaseMs = 60_00
       const finishedAt = clock();
       const text = describeError(error);
       if (error instanceof JobCancelledError) {
-        await settle(row, { ...done, status: 'cancelled', error: text, errorCode: 'JOB_CANCELLED', errorParams: {}, finishedAt, updatedAt: finishedAt }, { status: 'cancelled', errorCode: 'JOB_CANCELLED', errorParams: {}, error: text });
+        await settle(
+          row,
+          { ...done, status: 'cancelled', error: text, errorCode: 'JOB_CANCELLED', errorParams: {}, finishedAt, updatedAt: finishedAt },
+          { status: 'cancelled', errorCode: 'JOB_CANCELLED', errorParams: {}, error: text },
+        );
         log.warn({ jobId: row.id, kind: row.kind }, 'job cancelled');
         return;
       }
@@ -202,7 +213,11 @@ export function createJobRunner({ db, log = quiet, pollMs = 500, leaseMs = 60_00
       // the same way, so it is final and keeps its code and params for the caller to translate.
       if (error instanceof AppError) {
         const errorParams = error.params ?? {};
-        await settle(row, { ...done, status: 'failed', error: text, errorCode: error.code, errorParams, finishedAt, updatedAt: finishedAt }, { status: 'failed', errorCode: error.code, errorParams, error: text });
+        await settle(
+          row,
+          { ...done, status: 'failed', error: text, errorCode: error.code, errorParams, finishedAt, updatedAt: finishedAt },
+          { status: 'failed', errorCode: error.code, errorParams, error: text },
+        );
         return;
       }
       log.error({ err: error, jobId: row.id, kind: row.kind, attempt: row.attempts }, 'job failed');
@@ -277,7 +292,15 @@ export function createJobRunner({ db, log = quiet, pollMs = 500, leaseMs = 60_00
     kick() {
       if (isStarted) schedule(0);
     },
-    drain,
+    /**
+     * Runs every due job and returns how many this call ran. First waits for the background poll
+     * in hand, if any: a job it had claimed would otherwise still be running when this returns
+     * (a test that drains and then reads the job's effect failed that way on a busy machine).
+     */
+    async drain() {
+      if (running) await running;
+      return drain();
+    },
     requeueStale,
     /** Declared schedules are written when the runner starts; polling begins at once. */
     async start() {
