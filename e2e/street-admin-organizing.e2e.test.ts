@@ -35,11 +35,14 @@ describe.skipIf(!canRun)('建会入会 as a street admin at 1366×768', () => {
       expect(await summary.textContent()).toBe('导入完成：新增 1，更新 0，未变 0，有误 1');
       await page.getByText('统一社会信用代码校验位错误（GB 32100）').waitFor();
       await page.keyboard.press('Escape');
+      // The report closes (its rows name the same company as the register's).
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
 
       await page.getByPlaceholder('企业名称或信用代码').fill(code);
       await page.getByPlaceholder('企业名称或信用代码').press('Enter');
-      await page.getByRole('cell', { name: '重庆浏览器测试科技有限公司' }).waitFor();
-      await page.getByRole('cell', { name: '未建会' }).waitFor();
+      const register = page.getByTestId('enterprises-table');
+      await register.getByRole('cell', { name: '重庆浏览器测试科技有限公司' }).waitFor();
+      await register.getByRole('cell', { name: '未建会' }).waitFor();
 
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: /导出 Excel/ }).click();
