@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signInToAdmin } from './support/admin';
+import { cjk, signInToAdmin } from './support/admin';
 import { checkBrowser, saveScreenshot, withScreenshotOnFailure } from './support/browser';
 import { useJourney } from './support/journey';
 import { makeCreditCode } from './support/uscc';
@@ -9,7 +9,7 @@ const { canRun } = checkBrowser();
 describe.skipIf(!canRun)('建会入会 as a street admin at 1366×768', () => {
   const journey = useJourney({ viewport: { width: 1366, height: 768 } });
 
-  it('reads targets against progress, filters the register, imports a bureau list and exports', { timeout: 120_000 }, async () => {
+  it('reads targets against progress, filters the register, imports a bureau list and exports', { timeout: 180_000 }, async () => {
     const { page } = journey.session;
     await withScreenshotOnFailure(journey.session, 'street-admin-organizing', async () => {
       await signInToAdmin(page, 'gyq.admin', '/admin/organizing');
@@ -43,6 +43,43 @@ describe.skipIf(!canRun)('建会入会 as a street admin at 1366×768', () => {
       const register = page.getByTestId('enterprises-table');
       await register.getByRole('cell', { name: '重庆浏览器测试科技有限公司' }).waitFor();
       await register.getByRole('cell', { name: '未建会' }).waitFor();
+
+      // The work on it: a cadre, a meeting, a next step, then the union founded under the street.
+      await register.getByRole('link', { name: '重庆浏览器测试科技有限公司' }).click();
+      const drawer = page.getByTestId('enterprise-drawer');
+      await drawer.getByTestId('enterprise-union-status').filter({ hasText: '未建会' }).waitFor();
+      await drawer.getByLabel('联系干部').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '观音桥街道工会管理员' }).click();
+      await page.getByText('联系干部已更新').waitFor();
+      await drawer.getByRole('button', { name: '记录沟通会' }).click();
+      let dialog = page.getByRole('dialog', { name: '记录沟通会' });
+      await dialog.getByLabel('职工沟通会').check();
+      await dialog.getByLabel('记录').fill('介绍入会权益，<b>三十</b>人有意向');
+      await dialog.getByRole('button', { name: cjk('保存') }).click();
+      await drawer.getByTestId('enterprise-meeting').filter({ hasText: '职工沟通会' }).waitFor();
+      // Typed text stays text.
+      await drawer.getByText('介绍入会权益，<b>三十</b>人有意向').waitFor();
+      await drawer.getByRole('button', { name: '添加下一步' }).click();
+      dialog = page.getByRole('dialog', { name: '添加下一步' });
+      await dialog.getByLabel('事项').fill('报送建会申请');
+      await dialog.getByRole('button', { name: cjk('保存') }).click();
+      await drawer.getByRole('cell', { name: '报送建会申请' }).waitFor();
+      await drawer.getByRole('button', { name: '标记完成' }).click();
+      await drawer.getByText(/完成$/).first().waitFor();
+      await drawer.getByRole('button', { name: cjk('建会') }).click();
+      dialog = page.getByRole('dialog', { name: '建会' });
+      await dialog.getByRole('button', { name: '确认建会' }).click();
+      await drawer.getByTestId('enterprise-union-status').filter({ hasText: '已建会' }).waitFor();
+      await drawer.getByText('重庆浏览器测试科技有限公司工会委员会', { exact: false }).waitFor();
+      await saveScreenshot(page, 'organizing-enterprise-drawer-1366x768');
+      await page.keyboard.press('Escape');
+      await register.getByRole('cell', { name: '已建会' }).first().waitFor();
+
+      // The map of union status draws the street's enterprises that have a point.
+      await page.getByText('地图', { exact: true }).click();
+      await page.getByTestId('enterprises-map').waitFor();
+      await expect.poll(async () => page.getByTestId('enterprises-map-count').textContent(), { timeout: 30_000 }).toMatch(/^地图上 [1-9]\d* 家/);
+      await page.getByText('列表', { exact: true }).click();
 
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: /导出 Excel/ }).click();

@@ -36,7 +36,7 @@ import {
   positionsXlsxRoutes,
   standardsRoutes,
 } from './modules/positions';
-import { createCeremoniesService, createEnterprisesService, createOrganizingTargetsService, organizingRoutes, organizingTodos, registerOrganizingJobs } from './modules/organizing';
+import { createCeremoniesService, createEnterprisesService, createOrganizingTargetsService, organizingRoutes, organizingTodos, meetingPhotoPaths, registerOrganizingJobs } from './modules/organizing';
 import { createRightsServices, registerRightsJobs, renderRightsPdf, rightsRoutes, rightsTodoSources } from './modules/rights';
 import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
 import { createEventsServices, eventsRoutes, registerEventsJobs } from './modules/events';
@@ -119,7 +119,12 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
 
 /** Stars read the district's facility standard and, for smart stations, the doors' usage figures. */
 function createStarsServices(deps: { db: Database['db']; standards: ReturnType<typeof createStandardsService> }) {
-  const stars = createStarsService({ db: deps.db, accessFigures: doorAccessFigures(deps.db), standardKeys: (paths) => deps.standards.standardKeysFor(paths) });
+  const stars = createStarsService({
+    db: deps.db,
+    accessFigures: doorAccessFigures(deps.db),
+    standardKeys: (paths) => deps.standards.standardKeysFor(paths),
+    photoOwners: [meetingPhotoPaths],
+  });
   return { stars, feedback: createFeedbackService({ ...deps, stars }) };
 }
 

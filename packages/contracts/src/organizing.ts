@@ -88,6 +88,16 @@ export const listEnterprisesQuerySchema = pageQuerySchema.extend({
 });
 export type ListEnterprisesQuery = z.infer<typeof listEnterprisesQuerySchema>;
 
+/** The map of union status: the enterprises with a point (WGS-84) under a node, at most 5,000. */
+export const enterprisePointsQuerySchema = z.object({ orgId: z.uuid().optional(), unionStatus: z.enum(unionStatuses).optional() });
+export const enterprisePointsSchema = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string(), lng: z.number(), lat: z.number(), unionStatus: z.enum(unionStatuses) })),
+  /** Every enterprise the filter matched, with or without a point. */
+  total: z.number().int(),
+  isTruncated: z.boolean(),
+});
+export type EnterprisePoints = z.infer<typeof enterprisePointsSchema>;
+
 /** Founding: start (成立筹备) and found (建会), creating the grassroots union or linking an existing one. */
 export const startFoundingSchema = z.strictObject({ version: versionSchema, note: z.string().trim().max(500).optional() });
 export const foundUnionSchema = z.strictObject({

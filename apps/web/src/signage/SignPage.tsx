@@ -5,7 +5,7 @@ import { api } from '../shared/api';
 import { SEVEN_STANDARD } from '../shared/positions';
 import { useRequest } from '../shared/use-request';
 import { groupWeek } from './hours';
-import { QrSvg } from './QrSvg';
+import { QrSvg } from '../shared/QrSvg';
 
 /** Small line icons for the standard's seven items (print as black on white). */
 const FACILITY_ICONS: Record<string, string> = {

@@ -1,4 +1,6 @@
-import type { CreateEnterprise, EnterpriseDetail, FoundUnion, ListEnterprisesQuery, Step, UpdateEnterprise } from '@niangjia/contracts';
+import type { CreateEnterprise, EnterpriseDetail, EnterprisePoints, FoundUnion, ListEnterprisesQuery, Step, UnionStatus, UpdateEnterprise } from '@niangjia/contracts';
+
+const MAP_POINTS_MAX = 5_000;
 import type { z } from 'zod';
 import type { createMeetingSchema, createStepSchema } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
@@ -8,6 +10,7 @@ import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { notify } from '../../platform/notifications';
 import { fieldError } from '../../platform/validation';
 import { checkCreditCode, createOrgsService, findOrgById } from '../orgs';
+import { assertOwnPhotos } from '../stars';
 import * as repo from './organizing.repository';
 import { assertVisible, ENTERPRISE_AREA_TYPES, orgRef, shanghaiDay, snapshotOf, toEnterprise, type OrganizingActor } from './organizing.shared';
 
@@ -86,6 +89,19 @@ export function createEnterprisesService({ db, clock = () => new Date() }: Enter
         today(),
       );
       return { items: items.map(toEnterprise), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** The map of union status: points under a node in scope (at most MAP_POINTS_MAX). */
+    async points(q: { orgId?: string | undefined; unionStatus?: UnionStatus | undefined }, actor: OrganizingActor): Promise<EnterprisePoints> {
+      let underPath: string | undefined;
+      if (q.orgId) {
+        const node = await findOrgById(db, q.orgId);
+        if (!node || !isInScope(actor.read, node.path)) throw notFound('ENTITY_org');
+        underPath = node.path;
+      }
+      const { rows, total } = await repo.listEnterprisePoints(db, { scope: actor.read, underPath, unionStatus: q.unionStatus }, MAP_POINTS_MAX + 1);
+      const items = rows.slice(0, MAP_POINTS_MAX).map((r) => ({ id: r.id, name: r.name, lng: r.lng!, lat: r.lat!, unionStatus: r.unionStatus as UnionStatus }));
+      return { items, total, isTruncated: rows.length > MAP_POINTS_MAX };
     },
 
     /** Every enterprise under a node in scope, for the .xlsx export (at most 20,000). */
@@ -264,13 +280,14 @@ export function createEnterprisesService({ db, clock = () => new Date() }: Enter
       if (input.heldOn > today()) throw fieldError('heldOn', 'ORGANIZING_DATE_FUTURE');
       return db.transaction(async (tx) => {
         const current = await getWritable(tx, id, actor);
+        const photoIds = await assertOwnPhotos(tx, input.photoIds ?? [], actor.userId);
         const m = await repo.insertMeeting(tx, {
           enterpriseId: id,
           kind: input.kind,
           heldOn: input.heldOn,
           attendance: input.attendance,
           notes: input.notes ?? null,
-          photoIds: input.photoIds ?? [],
+          photoIds,
           createdBy: actor.userId,
           createdByName: actor.name,
         });

@@ -12,3 +12,4 @@ export { organizingIndicators } from './organizing.indicators';
 export { organizingTodos } from './organizing.todos';
 export { registerOrganizingJobs, ORGANIZING_SWEEP_JOB } from './organizing.jobs';
 export { organizingEnterprise, organizingCeremony, organizingEvent, organizingMeeting, organizingStep } from './organizing.tables';
+export { meetingPhotoPaths } from './organizing.repository';

@@ -26,6 +26,7 @@ export const organizingAuthz: AuthzCases = {
   'POST /api/v1/organizing/enterprises/import': {
     foreign: (p) => ({ query: { orgId: p.streetId, dryRun: true }, raw: { contentType: 'text/csv', data: Buffer.from(`企业名称,统一社会信用代码\n矩阵导入企业,${creditCode()}\n`) } }),
   },
+  'GET /api/v1/organizing/enterprises/points': { lists: true, foreign: (p) => ({ query: { orgId: p.streetId } }) },
   'GET /api/v1/organizing/enterprises/{id}': onEnterprise(),
   'PATCH /api/v1/organizing/enterprises/{id}': onEnterprise((e) => ({ address: '矩阵测试地址', version: e.version })),
   'POST /api/v1/organizing/enterprises/{id}/start-founding': onEnterprise((e) => ({ version: e.version })),

@@ -1,5 +1,6 @@
 import { creditCodeCheckChar, idNumberCheckChar } from '@niangjia/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PNG } from '../../test/files';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
 
 let t: TestApp;
@@ -228,6 +229,43 @@ describe('work on an enterprise', () => {
     const done = await gyq.post(`/api/v1/organizing/enterprises/${e.body.id}/steps/${step.body.id}/done`);
     expect(done.body.doneAt).not.toBeNull();
     expect((await gyq.get(`/api/v1/organizing/overdue`)).body.items.map((s: { id: string }) => s.id)).not.toContain(step.body.id);
+  });
+});
+
+describe('meeting photos and the map', () => {
+  const photo = async (c: Client) => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/photos', headers: { cookie: c.cookie!, 'x-csrf-token': c.csrf!, 'content-type': 'image/png' }, payload: PNG });
+    expect(res.statusCode).toBe(201);
+    return JSON.parse(res.body) as { id: string };
+  };
+
+  it('attaches only one’s own photos to a meeting and shows them to staff above, not to another street', async () => {
+    const e = await gyq.post('/api/v1/organizing/enterprises', { orgId: ids['JB-GYQ'], name: '重庆照片测试有限公司', creditCode: testCode() });
+    const theirs = await photo(wld);
+    const refused = await gyq.post(`/api/v1/organizing/enterprises/${e.body.id}/meetings`, { kind: 'visit', heldOn: '2026-01-05', attendance: 3, photoIds: [theirs.id] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].path).toBe('photoIds');
+    const mine = await photo(gyq);
+    const ok = await gyq.post(`/api/v1/organizing/enterprises/${e.body.id}/meetings`, { kind: 'visit', heldOn: '2026-01-05', attendance: 3, photoIds: [mine.id, mine.id] });
+    expect(ok.status).toBe(201);
+    expect(ok.body.photoIds).toEqual([mine.id]);
+    expect((await jb.get(`/api/v1/photos/${mine.id}`)).status).toBe(200);
+    expect((await wld.get(`/api/v1/photos/${mine.id}`)).status).toBe(404);
+  });
+
+  it('maps the enterprises with a point, coloured by status, within the reader’s scope', async () => {
+    const here = await gyq.post('/api/v1/organizing/enterprises', { orgId: ids['JB-GYQ'], name: '重庆地图测试有限公司', creditCode: testCode(), lng: 106.53, lat: 29.57 });
+    const there = await wld.post('/api/v1/organizing/enterprises', { orgId: ids['JB-WLD'], name: '五里店地图测试有限公司', creditCode: testCode(), lng: 106.56, lat: 29.59 });
+    const mine = await gyq.get('/api/v1/organizing/enterprises/points');
+    expect(mine.status).toBe(200);
+    const found = mine.body.items.find((p: { id: string }) => p.id === here.body.id);
+    expect(found).toEqual({ id: here.body.id, name: '重庆地图测试有限公司', lng: 106.53, lat: 29.57, unionStatus: 'none' });
+    expect(mine.body.items.map((p: { id: string }) => p.id)).not.toContain(there.body.id);
+    expect(mine.body.total).toBeGreaterThanOrEqual(mine.body.items.length);
+    const founded = await jb.get(`/api/v1/organizing/enterprises/points?orgId=${ids['JB']}&unionStatus=founded`);
+    expect(founded.body.items.length).toBeGreaterThan(0);
+    for (const p of founded.body.items) expect(p.unionStatus).toBe('founded');
+    expect((await gyq.get(`/api/v1/organizing/enterprises/points?orgId=${ids['JB-WLD']}`)).status).toBe(404);
   });
 });
 

@@ -313,3 +313,28 @@ export async function findCeremonyByCode(db: Db, code: string): Promise<Ceremony
   const rows = await selectCeremonies(db).where(eq(organizingCeremony.code, code)).limit(1);
   return rows[0] ? { ...rows[0], applications: Number(rows[0].applications) } : undefined;
 }
+
+/** The enterprises with a map point under a node in scope (the map of union status), at most `limit`. */
+export async function listEnterprisePoints(db: Db, f: EnterpriseFilter, limit: number) {
+  const where = enterpriseConditions(f);
+  const rows = await db
+    .select({ id: organizingEnterprise.id, name: organizingEnterprise.name, lng: organizingEnterprise.lng, lat: organizingEnterprise.lat, unionStatus: organizingEnterprise.unionStatus })
+    .from(organizingEnterprise)
+    .innerJoin(org, eq(org.id, organizingEnterprise.orgId))
+    .where(and(where, sql`${organizingEnterprise.lng} is not null and ${organizingEnterprise.lat} is not null`))
+    .orderBy(asc(organizingEnterprise.name), asc(organizingEnterprise.id))
+    .limit(limit);
+  const [all] = await db.select({ n: count() }).from(organizingEnterprise).innerJoin(org, eq(org.id, organizingEnterprise.orgId)).where(where);
+  return { rows, total: all?.n ?? 0 };
+}
+
+/** The org paths of the enterprises whose meetings show a photo: who besides its uploader may see it. */
+export async function meetingPhotoPaths(db: Db, photoId: string): Promise<string[]> {
+  const rows = await db
+    .select({ path: org.path })
+    .from(organizingMeeting)
+    .innerJoin(organizingEnterprise, eq(organizingEnterprise.id, organizingMeeting.enterpriseId))
+    .innerJoin(org, eq(org.id, organizingEnterprise.orgId))
+    .where(sql`${photoId}::uuid = any(${organizingMeeting.photoIds})`);
+  return rows.map((r) => r.path);
+}

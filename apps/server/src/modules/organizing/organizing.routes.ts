@@ -9,6 +9,8 @@ import {
   createStepSchema,
   enterpriseDetailSchema,
   enterpriseSchema,
+  enterprisePointsQuerySchema,
+  enterprisePointsSchema,
   foundUnionSchema,
   idParamsSchema,
   importQuerySchema,
@@ -87,6 +89,11 @@ export const organizingRoutes: FastifyPluginAsyncZod<{ db: Db; enterprises: Ente
       if (!Buffer.isBuffer(request.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { status: 415 });
       return importEnterprises(db, request.body, { orgId: request.query.orgId, dryRun: request.query.dryRun === 'true' }, actorOf(request), langOf(request), clock());
     },
+  );
+  app.get(
+    '/organizing/enterprises/points',
+    { ...read, schema: { tags, summary: 'The map of union status: enterprises with a point under a node (at most 5,000)', querystring: enterprisePointsQuerySchema, response: { 200: enterprisePointsSchema } } },
+    async (request) => enterprises.points(request.query, actorOf(request)),
   );
   app.get(
     '/organizing/enterprises/:id',

@@ -39,16 +39,29 @@ const rubricLevels = new Set(['federation', 'district']);
 /** The facility standard's item keys by org path, for many paths at once (positions' standards). */
 export type StandardKeys = (orgPaths: string[]) => Promise<(orgPath: string) => string[]>;
 
+/** Where a photo is shown outside this module: the org paths whose staff may see it. */
+export type PhotoOwnerPaths = (db: Db, photoId: string) => Promise<string[]>;
+
+/** Photos attached to a record must exist and be the actor's own uploads (else a guessed id would grant reading another's). */
+export async function assertOwnPhotos(db: Db, ids: readonly string[], userId: string, field = 'photoIds'): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length && (await repo.countPhotosOf(db, unique, userId)) !== unique.length) throw fieldError(field, 'PHOTO_NOT_YOURS');
+  return unique;
+}
+
 export function createStarsService({
   db,
   clock = () => new Date(),
   accessFigures = noAccessFigures,
   standardKeys,
+  photoOwners = [],
 }: {
   db: Db;
   clock?: () => Date;
   accessFigures?: AccessFigures;
   standardKeys?: StandardKeys;
+  /** Other modules that show these photos (an organizing meeting's): the org paths each gives a photo. */
+  photoOwners?: PhotoOwnerPaths[];
 }) {
   /** The rubric a position is rated by: its nearest ancestor's stored one, else the default. */
   async function rubricPicker(tx: Db) {
@@ -221,8 +234,7 @@ export function createStarsService({
               max: c.maxPoints,
             });
         }
-        const photoIds = [...new Set(input.photoIds)];
-        if ((await repo.countPhotosOf(tx, photoIds, actor.userId)) !== photoIds.length) throw fieldError('photoIds', 'PHOTO_NOT_YOURS');
+        const photoIds = await assertOwnPhotos(tx, input.photoIds, actor.userId);
         const row = await repo.insertInspection(tx, {
           positionId: p.id,
           orgId: p.orgId,
@@ -367,7 +379,7 @@ export function createStarsService({
       const photo = await repo.findPhoto(db, id);
       if (!photo) throw notFound('ENTITY_photo');
       if (photo.uploadedBy === viewer.userId) return photo;
-      const paths = await repo.photoOwnerPaths(db, id);
+      const paths = (await Promise.all([repo.photoOwnerPaths(db, id), ...photoOwners.map((owner) => owner(db, id))])).flat();
       if (!paths.some((p) => isInScope(viewer.scope, p))) throw notFound('ENTITY_photo');
       return photo;
     },

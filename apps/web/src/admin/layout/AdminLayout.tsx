@@ -74,8 +74,9 @@ export function AdminLayout() {
         />
       </Sider>
       <Layout>
+        {/* z-index above antd's fixed table columns (11 and up), which scroll under the header. */}
         <Header
-          style={{ background: '#fff', padding: '0 20px', display: 'flex', alignItems: 'center', gap: 16, borderBottom: '1px solid #f0f0f0', position: 'sticky', top: 0, zIndex: 10, height: 56, lineHeight: '56px' }}
+          style={{ background: '#fff', padding: '0 20px', display: 'flex', alignItems: 'center', gap: 16, borderBottom: '1px solid #f0f0f0', position: 'sticky', top: 0, zIndex: 100, height: 56, lineHeight: '56px' }}
         >
           <Space size={8} style={{ minWidth: 0, flex: 1 }}>
             <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>

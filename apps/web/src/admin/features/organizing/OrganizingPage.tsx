@@ -1,4 +1,4 @@
-import type { Ceremony, Enterprise, ImportReport, Org, Page, TargetKind, TargetRow, Targets, UnionStatus } from '@niangjia/contracts';
+import type { Ceremony, Enterprise, EnterprisePoints, ImportReport, Org, Page, Step, TargetKind, TargetRow, Targets, UnionStatus } from '@niangjia/contracts';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Segmented, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
@@ -11,13 +11,16 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import { useEcharts } from '../../../shared/use-echarts';
 import { useRequest } from '../../../shared/use-request';
+import { LazyMap, useMapContext, useMapLayers, type MapPoint } from '../../../shared/map';
+import { QrSvg } from '../../../shared/QrSvg';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useScope } from '../../layout/scope';
+import { EnterpriseDrawer } from './EnterpriseDrawer';
+import { STATUS_COLORS, STATUS_MAP_COLORS } from './organizing-ui';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 const KINDS: TargetKind[] = ['new_unions', 'new_members', 'new_gig_members', 'joining_points'];
-const STATUS_COLORS: Record<UnionStatus, string> = { none: 'default', founding: 'processing', founded: 'success' };
 const thisYear = () => Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
 
 /** 建会入会 (/organizing): targets against progress by child org, the enterprise register and its import, export. */
@@ -27,6 +30,9 @@ export function OrganizingPage() {
   const { message } = App.useApp();
   const [year, setYear] = useState(thisYear());
   const targets = useRequest((signal) => api.get<Targets>('/organizing/targets', { orgId: scope?.id, year }, { signal }), [scope?.id, year]);
+  const [openId, setOpenId] = useState<string | null>(null);
+  // Work done in the drawer (a meeting, a step done, a union founded) shows in the lists and the targets.
+  const [changes, setChanges] = useState(0);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -55,8 +61,19 @@ export function OrganizingPage() {
         {targets.error ? <ErrorAlert error={targets.error} onRetry={targets.reload} /> : null}
         {targets.data ? <TargetsView data={targets.data} /> : null}
       </Card>
-      <EnterprisesCard onImported={targets.reload} />
+      <EnterprisesCard onImported={targets.reload} onOpen={setOpenId} changes={changes} />
+      <OverdueCard onOpen={setOpenId} changes={changes} />
       <CeremoniesCard />
+      {openId ? (
+        <EnterpriseDrawer
+          id={openId}
+          onClose={() => setOpenId(null)}
+          onChanged={() => {
+            setChanges((n) => n + 1);
+            targets.reload();
+          }}
+        />
+      ) : null}
     </Space>
   );
 }
@@ -139,7 +156,7 @@ function TargetsChart({ rows, kind }: { rows: TargetRow[]; kind: TargetKind }) {
   return <div ref={el} style={{ height: 280, width: '100%' }} data-testid="targets-chart" />;
 }
 
-function EnterprisesCard({ onImported }: { onImported: () => void }) {
+function EnterprisesCard({ onImported, onOpen, changes }: { onImported: () => void; onOpen: (id: string) => void; changes: number }) {
   const { t } = useTranslation();
   const { scope } = useScope();
   const { message } = App.useApp();
@@ -148,9 +165,10 @@ function EnterprisesCard({ onImported }: { onImported: () => void }) {
   const [page, setPage] = useState(1);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [isUploading, setUploading] = useState(false);
+  const [view, setView] = useState<'table' | 'map'>('table');
   const list = useRequest(
     (signal) => api.get<Page<Enterprise>>('/organizing/enterprises', { orgId: scope?.id, unionStatus: status, q: q || undefined, page, pageSize: 20 }, { signal }),
-    [scope?.id, status, q, page],
+    [scope?.id, status, q, page, changes],
   );
 
   const upload = async (file: File) => {
@@ -184,6 +202,14 @@ function EnterprisesCard({ onImported }: { onImported: () => void }) {
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
+        <Segmented<'table' | 'map'>
+          value={view}
+          onChange={setView}
+          options={[
+            { value: 'table', label: t('organizing.enterprises.viewTable') },
+            { value: 'map', label: t('organizing.enterprises.viewMap') },
+          ]}
+        />
         <Select<UnionStatus | undefined>
           allowClear
           aria-label={t('organizing.enterprises.unionStatus')}
@@ -196,10 +222,13 @@ function EnterprisesCard({ onImported }: { onImported: () => void }) {
           }}
           options={(['none', 'founding', 'founded'] as const).map((s) => ({ value: s, label: t(`organizing.unionStatuses.${s}`) }))}
         />
-        <Input.Search allowClear placeholder={t('organizing.enterprises.search')} style={{ width: 240 }} onSearch={(v) => (setQ(v.trim()), setPage(1))} />
+        {view === 'table' ? (
+          <Input.Search allowClear placeholder={t('organizing.enterprises.search')} style={{ width: 240 }} onSearch={(v) => (setQ(v.trim()), setPage(1))} />
+        ) : null}
       </Space>
+      {view === 'map' ? <EnterprisesMap status={status} onOpen={onOpen} changes={changes} /> : null}
       {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-      <div data-testid="enterprises-table">
+      <div data-testid="enterprises-table" style={view === 'map' ? { display: 'none' } : undefined}>
         <Table<Enterprise>
           size="small"
           rowKey="id"
@@ -209,7 +238,18 @@ function EnterprisesCard({ onImported }: { onImported: () => void }) {
           locale={{ emptyText: t('organizing.enterprises.empty') }}
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (total) => t('organizing.enterprises.total', { total }) }}
           columns={[
-            { title: t('organizing.enterprises.name'), dataIndex: 'name', fixed: 'left', width: 260, ellipsis: { showTitle: true } },
+            {
+              title: t('organizing.enterprises.name'),
+              dataIndex: 'name',
+              fixed: 'left',
+              width: 260,
+              ellipsis: { showTitle: true },
+              render: (name: string, e) => (
+                <Typography.Link href={`#${e.id}`} onClick={(ev) => (ev.preventDefault(), onOpen(e.id))} data-testid="enterprise-open">
+                  {name}
+                </Typography.Link>
+              ),
+            },
             { title: t('organizing.enterprises.creditCode'), dataIndex: 'creditCode', width: 190 },
             { title: t('organizing.enterprises.org'), width: 170, ellipsis: true, render: (_, e) => e.org.name },
             { title: t('organizing.enterprises.unionStatus'), width: 100, render: (_, e) => <Tag color={STATUS_COLORS[e.unionStatus]}>{t(`organizing.unionStatuses.${e.unionStatus}`)}</Tag> },
@@ -252,12 +292,131 @@ function EnterprisesCard({ onImported }: { onImported: () => void }) {
   );
 }
 
+/** The enterprises on the map, coloured by union status; a click opens the enterprise. */
+function EnterprisesMap({ status, onOpen, changes }: { status: UnionStatus | undefined; onOpen: (id: string) => void; changes: number }) {
+  const { t } = useTranslation();
+  const { scope } = useScope();
+  const layers = useMapLayers();
+  const context = useMapContext(scope?.id);
+  const points = useRequest((signal) => api.get<EnterprisePoints>('/organizing/enterprises/points', { orgId: scope?.id, unionStatus: status }, { signal }), [scope?.id, status, changes]);
+  const shown: MapPoint[] = (points.data?.items ?? []).map((p) => ({
+    id: p.id,
+    lng: p.lng,
+    lat: p.lat,
+    color: STATUS_MAP_COLORS[p.unionStatus],
+    filled: true,
+    title: `${p.name}（${t(`organizing.unionStatuses.${p.unionStatus}`)}）`,
+  }));
+  return (
+    <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }}>
+      {points.error ? <ErrorAlert error={points.error} onRetry={points.reload} /> : null}
+      <Space wrap size={[12, 4]}>
+        <Typography.Text type="secondary" data-testid="enterprises-map-count">
+          {t('organizing.enterprises.mapCount', { shown: points.data?.items.length ?? 0, total: points.data?.total ?? 0 })}
+        </Typography.Text>
+        {(['none', 'founding', 'founded'] as const).map((s) => (
+          <Space key={s} size={4}>
+            <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: STATUS_MAP_COLORS[s] }} />
+            <Typography.Text style={{ fontSize: 12 }}>{t(`organizing.unionStatuses.${s}`)}</Typography.Text>
+          </Space>
+        ))}
+      </Space>
+      <LazyMap layers={layers.data} context={context.data} points={shown} fitPoints height={480} onPointClick={onOpen} testId="enterprises-map" />
+    </Space>
+  );
+}
+
+/** 逾期事项: open next steps past their day, counted per street and per cadre; a row opens its enterprise. */
+function OverdueCard({ onOpen, changes }: { onOpen: (id: string) => void; changes: number }) {
+  const { t } = useTranslation();
+  const { scope } = useScope();
+  const [cadreId, setCadreId] = useState<string | undefined>();
+  const overdue = useRequest(
+    (signal) =>
+      api.get<{ items: Step[]; byCadre: { id: string | null; name: string; count: number }[]; byStreet: { org: Org; count: number }[] }>(
+        '/organizing/overdue',
+        { orgId: scope?.id, cadreId },
+        { signal },
+      ),
+    [scope?.id, cadreId, changes],
+  );
+  const d = overdue.data;
+  return (
+    <Card size="small" title={t('organizing.overdue.title', { n: d?.items.length ?? 0 })} data-testid="overdue-card">
+      {overdue.error ? <ErrorAlert error={overdue.error} onRetry={overdue.reload} /> : null}
+      {d && d.items.length === 0 && !cadreId ? <Typography.Text type="secondary">{t('organizing.overdue.none')}</Typography.Text> : null}
+      {d && (d.items.length > 0 || cadreId) ? (
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          <Space wrap size={[16, 8]}>
+            <Typography.Text type="secondary">{t('organizing.overdue.byStreet')}</Typography.Text>
+            {d.byStreet.map((s) => (
+              <Tag key={s.org.id} color="red">
+                {s.org.name} {s.count}
+              </Tag>
+            ))}
+          </Space>
+          <Space wrap size={[8, 8]}>
+            <Typography.Text type="secondary">{t('organizing.overdue.byCadre')}</Typography.Text>
+            <Segmented<string>
+              value={cadreId ?? ''}
+              onChange={(v) => setCadreId(v || undefined)}
+              options={[
+                { value: '', label: t('organizing.overdue.everyone') },
+                ...d.byCadre.filter((c) => c.id).map((c) => ({ value: c.id!, label: `${c.name} ${c.count}` })),
+              ]}
+            />
+          </Space>
+          <Table<Step>
+            size="small"
+            rowKey="id"
+            dataSource={d.items}
+            pagination={{ pageSize: 10, showSizeChanger: false }}
+            scroll={{ x: 760 }}
+            columns={[
+              {
+                title: t('organizing.enterprises.name'),
+                width: 240,
+                ellipsis: true,
+                render: (_, s) => (
+                  <Typography.Link href={`#${s.enterprise.id}`} onClick={(ev) => (ev.preventDefault(), onOpen(s.enterprise.id))}>
+                    {s.enterprise.name}
+                  </Typography.Link>
+                ),
+              },
+              { title: t('organizing.detail.stepTitle'), dataIndex: 'title', ellipsis: true },
+              { title: t('organizing.detail.dueOn'), dataIndex: 'dueOn', width: 110 },
+              { title: t('organizing.enterprises.org'), width: 160, ellipsis: true, render: (_, s) => s.enterprise.org.name },
+              { title: t('organizing.detail.assignee'), width: 140, ellipsis: true, render: (_, s) => s.assignee?.name ?? '—' },
+            ]}
+          />
+        </Space>
+      ) : null}
+    </Card>
+  );
+}
+
+/** Prints the QR block alone: a new window gets a copy of its nodes (no HTML string: the titles are typed text). */
+function printQr(testId: string) {
+  const block = document.querySelector(`[data-testid="${testId}"]`);
+  const win = window.open('', '_blank', 'width=600,height=800');
+  if (!block || !win) return;
+  const copy = win.document.importNode(block, true) as HTMLElement;
+  copy.style.cssText = 'display:flex;flex-direction:column;align-items:center;gap:12px;font:18px sans-serif;margin-top:48px';
+  const svg = copy.querySelector('svg');
+  if (svg) svg.setAttribute('width', '360');
+  win.document.title = document.title;
+  win.document.body.appendChild(copy);
+  win.focus();
+  win.print();
+}
+
 /** 集中入会仪式: each has a link (print it as a QR) that opens /m/join with its union chosen; sign-ups are applications. */
 function CeremoniesCard() {
   const { t } = useTranslation();
   const { scope } = useScope();
   const { message } = App.useApp();
   const [isOpen, setOpen] = useState(false);
+  const [qr, setQr] = useState<Ceremony | null>(null);
   const [form] = Form.useForm<{ title: string; unionOrgId: string; heldOn: dayjs.Dayjs; place?: string }>();
   const list = useRequest((signal) => api.get<Ceremony[]>('/organizing/ceremonies', { orgId: scope?.id }, { signal }), [scope?.id]);
   const unions = useRequest(
@@ -298,10 +457,33 @@ function CeremoniesCard() {
           { title: t('organizing.ceremonies.union'), width: 220, ellipsis: true, render: (_, c) => c.union.name },
           { title: t('organizing.ceremonies.heldOn'), dataIndex: 'heldOn', width: 110 },
           { title: t('organizing.ceremonies.place'), dataIndex: 'place', width: 180, ellipsis: true },
-          { title: t('organizing.ceremonies.link'), width: 300, render: (_, c) => <Typography.Text copyable>{`${window.location.origin}${c.joinPath}`}</Typography.Text> },
+          {
+            title: t('organizing.ceremonies.link'),
+            width: 300,
+            render: (_, c) => (
+              <Space size={4}>
+                <Typography.Text copyable ellipsis style={{ maxWidth: 200 }}>{`${window.location.origin}${c.joinPath}`}</Typography.Text>
+                <Button size="small" onClick={() => setQr(c)}>
+                  {t('organizing.ceremonies.qr')}
+                </Button>
+              </Space>
+            ),
+          },
           { title: t('organizing.ceremonies.applications'), dataIndex: 'applications', width: 100, align: 'right' },
         ]}
       />
+      <Modal open={qr !== null} title={qr?.title ?? ''} onCancel={() => setQr(null)} footer={<Button onClick={() => printQr('ceremony-qr')}>{t('organizing.ceremonies.print')}</Button>} width={420}>
+        {qr ? (
+          <Space orientation="vertical" align="center" style={{ width: '100%' }} data-testid="ceremony-qr">
+            <div style={{ width: 280 }}>
+              <QrSvg text={`${window.location.origin}${qr.joinPath}`} />
+            </div>
+            <Typography.Text strong>{qr.title}</Typography.Text>
+            <Typography.Text>{qr.union.name}</Typography.Text>
+            <Typography.Text type="secondary">{t('organizing.ceremonies.qrHint')}</Typography.Text>
+          </Space>
+        ) : null}
+      </Modal>
       <Modal open={isOpen} title={t('organizing.ceremonies.add')} onCancel={() => setOpen(false)} onOk={() => void save()} okText={t('organizing.ceremonies.save')} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ heldOn: dayjs() }}>
           <Form.Item name="title" label={t('organizing.ceremonies.name')} rules={[{ required: true, max: 100 }]}>

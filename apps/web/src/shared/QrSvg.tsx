@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 
 /**
- * A QR code as React SVG elements (one path of dark modules), so the sign needs no HTML string and
+ * A QR code as React SVG elements (one path of dark modules), so a sign or a ceremony QR needs no HTML string and
  * no dangerouslySetInnerHTML: the URL it encodes carries a position code a user typed.
  */
 export function QrSvg({ text }: { text: string }) {
