@@ -36,6 +36,11 @@ describe.skipIf(!canRun)('a courier scans a joining ceremony’s QR and applies 
       await m.getByRole('textbox', { name: '短信验证码' }).fill(code);
       await m.waitForURL(/\/m\/join\?ceremony=SFJOIN2026$/);
       await expect.poll(() => m.getByTestId('join-ceremony').innerText()).toContain(UNION);
+      // A joining point's QR (the demo's 入会点 at SF's hub in 观音桥) presets the street's joint union instead.
+      await m.goto('/m/join?point=JB-JP-SF');
+      await expect.poll(() => m.getByTestId('join-ceremony').innerText()).toContain('观音桥街道片区联合工会');
+      await m.goto('/m/join?ceremony=SFJOIN2026');
+      await expect.poll(() => m.getByTestId('join-ceremony').innerText()).toContain(UNION);
 
       await m.getByLabel('姓名').fill('快递员赵刚');
       await m.getByLabel('身份证号').fill(first17 + idNumberCheckChar(first17));

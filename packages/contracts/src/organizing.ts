@@ -253,3 +253,13 @@ export const publicCeremonySchema = z.object({
   union: z.object({ id: z.uuid(), code: z.string(), name: z.string(), type: z.enum(['grassroots', 'joint']), address: z.string().nullable() }),
 });
 export type PublicCeremony = z.infer<typeof publicCeremonySchema>;
+
+/** 入会点: a joining point's QR (/m/join?point=CODE) presets its union — the point's own, or its street's joint union. */
+export const joiningPointCodeParamsSchema = z.object({ code: z.string().trim().min(1).max(40) });
+export const publicJoiningPointSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  address: z.string().nullable(),
+  union: publicCeremonySchema.shape.union,
+});
+export type PublicJoiningPoint = z.infer<typeof publicJoiningPointSchema>;

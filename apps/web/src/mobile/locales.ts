@@ -62,6 +62,8 @@ export const mobileZh = {
   join: {
     ceremony: '{{title}}：扫码入会，已为您选好“{{union}}”',
     ceremonyUnion: '本次入会仪式的工会',
+    point: '{{name}}：扫码入会，已为您选好“{{union}}”',
+    pointUnion: '本入会点的工会',
     title: '申请入会',
     intro: '加入工会，就有了“娘家”。填写实名信息后选择工会，工会审核通过即成为会员。',
     stepInfo: '实名信息',
@@ -242,6 +244,8 @@ export const mobileEn: Translation<typeof mobileZh> = {
   join: {
     ceremony: '{{title}}: scan to join — “{{union}}” is chosen for you',
     ceremonyUnion: 'The union of this ceremony',
+    point: '{{name}}: scan to join — “{{union}}” is chosen for you',
+    pointUnion: 'The union of this joining point',
     title: 'Join the union',
     intro: 'Join the union and you have a “maternal home”. Fill in your real name, pick a union, and you are a member once it approves.',
     stepInfo: 'Your details',

@@ -24,9 +24,10 @@ export function SignPage() {
   const { t } = useTranslation();
   const code = (useParams().code ?? '').toUpperCase();
   const info = useRequest((signal) => api.get<PublicPosition>(`/public/positions/${encodeURIComponent(code)}`, undefined, { signal, skipAuthRedirect: true }), [code]);
-  const url = `${window.location.origin}/p/${code}`;
-
   const p = info.data;
+  // A joining point's sign is for joining: its QR opens /m/join with the point's union chosen.
+  const isJoiningPoint = p?.type === 'joining_point';
+  const url = isJoiningPoint ? `${window.location.origin}/m/join?point=${code}` : `${window.location.origin}/p/${code}`;
   if (info.error) return <p style={{ padding: 24 }}>{t('signage.notFound')}</p>;
   if (!p) return null;
   const week = groupWeek(p.weekly, {
@@ -117,7 +118,7 @@ export function SignPage() {
             <div data-testid="sign-qr">
               <QrSvg text={url} />
             </div>
-            <figcaption>{t('signage.scanText')}</figcaption>
+            <figcaption>{isJoiningPoint ? t('signage.scanToJoin') : t('signage.scanText')}</figcaption>
             <div className="nj-sign-url">{url.replace(/^https?:\/\//, '')}</div>
           </figure>
         </footer>

@@ -30,4 +30,12 @@ export async function backdateDemoHistory(tx: Db, now = new Date()): Promise<voi
       when 'JB-DH-HLL' then timestamptz '2023-03-01 09:00+08'
       when 'JB-RS-HQHG' then timestamptz '2024-08-01 09:00+08' end
     where code in ('JB-SC', 'JB-RS-WHL', 'JB-RS-YNYG', 'JB-DH-HLL', 'JB-RS-HQHG')`);
+  // The three joining points opened this year (they count toward the streets' 入会点 targets).
+  const yearStart = Date.parse(`${new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear()}-01-01T00:00:00+08:00`);
+  const opened = (days: number) => new Date(Math.min(yearStart + days * 86_400_000, Date.parse(latest))).toISOString();
+  await tx.execute(sql`update position set created_at = case code
+      when 'JB-JP-SF' then ${opened(75)}::timestamptz
+      when 'JB-JP-JLDT' then ${opened(130)}::timestamptz
+      else ${opened(210)}::timestamptz end
+    where code in ('JB-JP-SF', 'JB-JP-JLDT', 'JB-JP-WLD')`);
 }

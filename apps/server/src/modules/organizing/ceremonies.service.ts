@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Ceremony, PublicCeremony } from '@niangjia/contracts';
+import type { Ceremony, PublicCeremony, PublicJoiningPoint } from '@niangjia/contracts';
 import type { z } from 'zod';
 import type { createCeremonySchema } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
@@ -81,6 +81,19 @@ export function createCeremoniesService({ db, clock = () => new Date() }: { db: 
         heldOn: r.c.heldOn,
         place: r.c.place,
         union: { id: r.union.id, code: r.union.code, name: r.union.name, type: r.union.type as 'grassroots' | 'joint', address: r.union.address },
+      };
+    },
+
+    /** Public: a joining point's QR presets the union (the point's, or its street's joint union). */
+    async getJoiningPoint(code: string): Promise<PublicJoiningPoint> {
+      const r = await repo.findJoiningPoint(db, code.toUpperCase());
+      if (!r) throw new AppError('ORGANIZING_POINT_UNKNOWN', { status: 404 });
+      if (!r.union_id) throw new AppError('ORGANIZING_POINT_NO_UNION', { status: 404 });
+      return {
+        code: r.code,
+        name: r.name,
+        address: r.address,
+        union: { id: r.union_id, code: r.union_code!, name: r.union_name!, type: r.union_type as 'grassroots' | 'joint', address: r.union_address },
       };
     },
   };

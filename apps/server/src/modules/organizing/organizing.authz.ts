@@ -48,5 +48,6 @@ export const organizingAuthz: AuthzCases = {
   'GET /api/v1/organizing/export': { lists: { query: { year: YEAR } }, foreign: (p) => ({ query: { orgId: p.streetId, year: YEAR } }) },
   'GET /api/v1/organizing/ceremonies': { lists: true, foreign: (p) => ({ query: { orgId: p.streetId } }) },
   'POST /api/v1/organizing/ceremonies': { foreign: (p) => ({ body: { unionOrgId: p.unionId, title: '矩阵测试入会仪式', heldOn: '2026-11-02' } }) },
+  'GET /api/v1/public/joining-points/{code}': { open: 'the QR of a joining point: the union it preselects on /m/join, nothing personal' },
   'GET /api/v1/public/ceremonies/{code}': { open: 'the QR of a ceremony: the union it preselects on /m/join, nothing personal' },
 };

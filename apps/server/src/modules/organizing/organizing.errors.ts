@@ -22,6 +22,8 @@ registerMessages({
   ORGANIZING_CADRE_INVALID: ['只能指派给负责该区域的工作人员', 'Assign a staff member responsible for this area'],
   ORGANIZING_STEP_DONE: ['该事项已完成', 'This step is already done'],
   ORGANIZING_UNION_TYPE: ['入会仪式的工会须为基层工会或联合工会', 'A ceremony’s union is a grassroots or joint union'],
+  ORGANIZING_POINT_UNKNOWN: ['入会点二维码无效，或该入会点已关闭', 'This joining point’s code is not valid, or the point has closed'],
+  ORGANIZING_POINT_NO_UNION: ['该入会点暂未关联可加入的工会，请在下一步按单位或街道选择工会', 'This joining point has no union to join yet; choose one by employer or street in the next step'],
   ORGANIZING_CEREMONY_UNKNOWN: ['二维码无效或已过期，请向工会工作人员索取新的二维码', 'The code is not valid; ask the union staff for a new one'],
   // Import: one line of a bureau's list.
   ORGANIZING_IMPORT_NAME_REQUIRED: ['请填写企业名称', 'The enterprise name is missing'],

@@ -270,6 +270,20 @@ describe('meeting photos and the map', () => {
 });
 
 describe('joining ceremonies (集中入会仪式)', () => {
+  it('a joining point’s QR presets its street’s joint union, and the points count toward the street’s target', async () => {
+    const sf = await t.anon.get('/api/v1/public/joining-points/jb-jp-sf');
+    expect(sf.status).toBe(200);
+    expect(sf.body).toMatchObject({ code: 'JB-JP-SF', name: '顺丰速运江北分拨中心入会点' });
+    expect(sf.body.union).toMatchObject({ id: ids['JB-GYQ-LH'], type: 'joint', name: '观音桥街道片区联合工会' });
+    const unknown = await t.anon.withLang('en').get('/api/v1/public/joining-points/NO-SUCH-POINT');
+    expect(unknown.status).toBe(404);
+    expect(JSON.stringify(unknown.body)).toMatch(/joining point’s code is not valid/);
+    // A station is not a joining point.
+    expect((await t.anon.get('/api/v1/public/joining-points/JB-SC')).status).toBe(404);
+    const gyqTargets = await gyq.get(`/api/v1/organizing/targets?year=${year}`);
+    expect(gyqTargets.body.org.actual.joining_points).toBeGreaterThanOrEqual(1);
+  });
+
   it('hands out a /m/join link whose sign-ups arrive as applications for the ceremony’s union', async () => {
     const made = await gyq.post('/api/v1/organizing/ceremonies', {
       unionOrgId: ids['JB-GYQ-LH'],

@@ -338,3 +338,23 @@ export async function meetingPhotoPaths(db: Db, photoId: string): Promise<string
     .where(sql`${photoId}::uuid = any(${organizingMeeting.photoIds})`);
   return rows.map((r) => r.path);
 }
+
+/**
+ * An open joining point by its code, with the union its sign-ups join: the point's own org when it is a
+ * grassroots or joint union, else the first active joint union directly under it (a street's 片区联合工会).
+ */
+export async function findJoiningPoint(db: Db, code: string) {
+  const rows = rowsOf<{ code: string; name: string; address: string | null; union_id: string | null; union_code: string | null; union_name: string | null; union_type: string | null; union_address: string | null }>(
+    await db.execute(sql`
+      select p.code, p.name, p.address, u.id as union_id, u.code as union_code, u.name as union_name, u.type as union_type, u.address as union_address
+      from position p
+      join org o on o.id = p.org_id
+      left join lateral (
+        select x.id, x.code, x.name, x.type, x.address from org x
+        where x.status = 'active' and ((x.id = o.id and x.type in ('grassroots', 'joint')) or (x.parent_id = o.id and x.type = 'joint'))
+        order by (x.id = o.id) desc, x.code limit 1
+      ) u on true
+      where p.code = ${code} and p.type = 'joining_point' and p.status = 'open'`),
+  );
+  return rows[0];
+}

@@ -15,6 +15,8 @@ import {
   idParamsSchema,
   importQuerySchema,
   importReportSchema,
+  joiningPointCodeParamsSchema,
+  publicJoiningPointSchema,
   listCeremoniesQuerySchema,
   listEnterprisesQuerySchema,
   meetingSchema,
@@ -171,6 +173,14 @@ export const organizingRoutes: FastifyPluginAsyncZod<{ db: Db; enterprises: Ente
     '/organizing/ceremonies',
     { ...write, schema: { tags, summary: 'A joining ceremony: its QR opens /m/join with the union preset', body: createCeremonySchema, response: { 201: ceremonySchema } } },
     async (request, reply) => reply.status(201).send(await ceremonies.create(request.body, actorOf(request))),
+  );
+  app.get(
+    '/public/joining-points/:code',
+    {
+      config: { permission: 'public' },
+      schema: { tags, summary: 'The union a joining point’s QR preselects (the point’s own, or its street’s joint union; no personal data)', params: joiningPointCodeParamsSchema, response: { 200: publicJoiningPointSchema } },
+    },
+    async (request) => ceremonies.getJoiningPoint(request.params.code),
   );
   app.get(
     '/public/ceremonies/:code',

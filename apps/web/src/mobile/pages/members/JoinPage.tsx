@@ -1,4 +1,4 @@
-import type { ApplyMembership, MyMembership, PublicCeremony, UnionSuggestion } from '@niangjia/contracts';
+import type { ApplyMembership, MyMembership, PublicCeremony, PublicJoiningPoint, UnionSuggestion } from '@niangjia/contracts';
 import { Button, CheckList, Form, NavBar, SearchBar, Skeleton, Steps, Tag, Toast } from 'antd-mobile';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,10 @@ export function JoinPage() {
   const [params] = useSearchParams();
   const ceremonyCode = params.get('ceremony')?.trim() ?? '';
   const ceremony = useRequest((signal) => api.get<PublicCeremony>(`/public/ceremonies/${encodeURIComponent(ceremonyCode)}`, undefined, { signal }), [ceremonyCode], /^[A-Za-z0-9]{6,16}$/.test(ceremonyCode));
+  // A joining point's QR (入会点) presets its union the same way: /m/join?point=CODE.
+  const pointCode = ceremonyCode ? '' : (params.get('point')?.trim() ?? '');
+  const point = useRequest((signal) => api.get<PublicJoiningPoint>(`/public/joining-points/${encodeURIComponent(pointCode)}`, undefined, { signal }), [pointCode], /^[A-Za-z0-9-]{1,40}$/.test(pointCode));
+  const presetUnion = ceremony.data?.union ?? point.data?.union ?? null;
   const [form] = Form.useForm<InfoValues>();
   const [step, setStep] = useState<0 | 1>(0);
   const [info, setInfo] = useState<InfoValues | null>(null);
@@ -44,9 +48,13 @@ export function JoinPage() {
         <p className="nj-muted" style={{ padding: '8px 16px 0', margin: 0, fontSize: 16 }} data-testid="join-ceremony">
           {t('join.ceremony', { title: ceremony.data.title, union: ceremony.data.union.name })}
         </p>
-      ) : ceremony.error ? (
+      ) : point.data ? (
+        <p className="nj-muted" style={{ padding: '8px 16px 0', margin: 0, fontSize: 16 }} data-testid="join-ceremony">
+          {t('join.point', { name: point.data.name, union: point.data.union.name })}
+        </p>
+      ) : ceremony.error || point.error ? (
         <div style={{ padding: '0 12px' }}>
-          <ErrorNotice error={ceremony.error} />
+          <ErrorNotice error={ceremony.error ?? point.error} />
         </div>
       ) : null}
       {mine.error ? (
@@ -68,7 +76,8 @@ export function JoinPage() {
       {step === 1 && info && (
         <UnionStep
           info={info}
-          preset={ceremony.data ? { ...ceremony.data.union, reason: 'street_joint' } : null}
+          preset={presetUnion ? { ...presetUnion, reason: 'street_joint' } : null}
+          presetTitle={ceremony.data ? t('join.ceremonyUnion') : t('join.pointUnion')}
           onBack={() => setStep(0)}
           onFieldErrors={(error) => {
             setStep(0);
@@ -84,7 +93,21 @@ export function JoinPage() {
   );
 }
 
-function UnionStep({ info, preset, onBack, onFieldErrors, onDone }: { info: InfoValues; preset: UnionSuggestion | null; onBack: () => void; onFieldErrors: (e: unknown) => void; onDone: () => void }) {
+function UnionStep({
+  info,
+  preset,
+  presetTitle,
+  onBack,
+  onFieldErrors,
+  onDone,
+}: {
+  info: InfoValues;
+  preset: UnionSuggestion | null;
+  presetTitle: string;
+  onBack: () => void;
+  onFieldErrors: (e: unknown) => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<UnionSuggestion | null>(preset);
@@ -172,7 +195,7 @@ function UnionStep({ info, preset, onBack, onFieldErrors, onDone }: { info: Info
     <div style={{ paddingBottom: 24 }}>
       {preset ? (
         <section className="nj-section">
-          <h2 className="nj-section-title">{t('join.ceremonyUnion')}</h2>
+          <h2 className="nj-section-title">{presetTitle}</h2>
           <CheckList value={chosen ? [chosen.id] : []} onChange={(v) => setChosen(all.find((u) => u.id === v[0]) ?? null)} style={{ '--font-size': '16px' }}>
             <CheckList.Item value={preset.id} description={preset.address ?? undefined} data-testid="union-option">
               {preset.name}
