@@ -34,7 +34,9 @@ const personFields = {
 };
 
 /** A worker's real-name application to join a union (入会申请). The phone defaults to the account's. */
-export const applyMembershipSchema = z.strictObject({ ...personFields, phone: mobilePhoneSchema.optional(), orgId: z.uuid() });
+/** Which QR brought the application (a joining ceremony or a 入会点), counted by the organizing drive; chosen union only. */
+export const joinViaSchema = z.string().regex(/^(ceremony|point):[A-Za-z0-9-]{1,40}$/, { error: 'FIELD_FORMAT' });
+export const applyMembershipSchema = z.strictObject({ ...personFields, phone: mobilePhoneSchema.optional(), orgId: z.uuid(), via: joinViaSchema.optional() });
 /** The worker takes back a pending application (the version they saw). */
 export const withdrawApplicationSchema = z.strictObject({ version: versionSchema });
 export type ApplyMembership = z.infer<typeof applyMembershipSchema>;

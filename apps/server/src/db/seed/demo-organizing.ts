@@ -297,6 +297,11 @@ export async function seedDemoOrganizing(tx: Db, byCode: Map<string, OrgRow>, no
     { orgId: org('JB-GYQ-LH').id, code: 'GYQRIDER26', title: '观音桥片区骑手集中入会仪式', heldOn: day(-12), place: '观音桥街道职工服务中心' },
     { orgId: org('JB-SF').id, code: 'SFJOIN2026', title: '顺丰速运重庆江北集中入会仪式', heldOn: day(-30), place: '顺丰速运江北分拨中心' },
   ]);
+  // The online applications to a ceremony's union in the week after it came through its QR.
+  await tx.execute(sql`update membership m set via = 'ceremony:' || c.code
+    from organizing_ceremony c
+    where m.org_id = c.org_id and m.source = 'online' and m.via is null
+      and m.applied_at >= (c.held_on::timestamp at time zone 'Asia/Shanghai') and m.applied_at < ((c.held_on + 8)::timestamp at time zone 'Asia/Shanghai')`);
 
   // This year's targets: from the demo's progress (ahead in some streets, lagging in others), set on the district and split so it adds up.
   const children = [...JIANGBEI_STREETS.map((s) => s.code), 'JB-YFGY', 'JB-HEGY', 'JB-KDWL'];

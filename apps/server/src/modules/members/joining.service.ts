@@ -136,7 +136,7 @@ export function createJoiningService({ db, secrets, dataKeys, clock = () => new 
           verifiedAt: isSameIdentity ? person!.verifiedAt : null,
         };
         const saved = person ? await repo.updatePerson(tx, person.id, values) : await repo.insertPerson(tx, values);
-        const created = await repo.insertMembership(tx, { personId: saved.id, orgId: union.id, status: 'applied', appliedAt: now, source: 'online' });
+        const created = await repo.insertMembership(tx, { personId: saved.id, orgId: union.id, status: 'applied', appliedAt: now, source: 'online', via: input.via?.toUpperCase().replace(/^(CEREMONY|POINT):/, (k) => k.toLowerCase()) ?? null });
         await repo.insertEvent(tx, { membershipId: created.id, orgId: union.id, kind: 'applied', toOrgId: union.id, actorId: actor.userId, actorName: actor.audit.actorName, at: now });
         await recordAudit(tx, actor.audit, { action: 'member.apply', entityType: 'member', entityId: created.id, orgId: union.id, after: snapshotOf({ membership: created, person: saved }) });
         await notifyApplication(tx, { membershipId: created.id, orgId: union.id, orgName: union.name, name: saved.realName });

@@ -83,6 +83,8 @@ export const membership = pgTable(
     rejectedReason: text('rejected_reason'),
     /** Where the membership came from: an online application, a staff entry or an import batch. */
     source: text('source').notNull().default('online'),
+    /** The QR that brought an online application: `ceremony:CODE` or `point:CODE` (建会入会 counts them). */
+    via: text('via'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

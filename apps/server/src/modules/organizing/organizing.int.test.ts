@@ -311,14 +311,37 @@ describe('joining ceremonies (集中入会仪式)', () => {
       isMigrant: true,
       homeStreetCode: '500105006',
       orgId: open.body.union.id,
+      via: `ceremony:${made.body.code.toLowerCase()}`,
     });
     expect(applied.status).toBe(201);
+    const tagged = await t.database.query<{ via: string }>("select via from membership where via like 'ceremony:%' and org_id = $1", [ids['JB-GYQ-LH']]);
+    expect(tagged.map((r) => r.via)).toContain(`ceremony:${made.body.code}`);
     const mine = await worker.get('/api/v1/members/me');
     expect(mine.body.membership).toMatchObject({ status: 'applied', org: { id: ids['JB-GYQ-LH'] } });
     const list = await gyq.get('/api/v1/organizing/ceremonies');
     expect(list.body.find((c: { id: string }) => c.id === made.body.id).applications).toBe(1);
     const queue = await gyq.get(`/api/v1/members?status=applied&orgId=${ids['JB-GYQ-LH']}&pageSize=100`);
     expect(JSON.stringify(queue.body)).toContain('仪式骑手');
+    // An application that did not come through the QR (or a malformed tag) is not counted.
+    const other = await t.loginWorker('13900000421');
+    const first17b = '50010519960715135';
+    const bad = await other.post('/api/v1/members/applications', {
+      realName: '路过骑手',
+      idNumber: first17b + idNumberCheckChar(first17b),
+      employmentForm: 'delivery_rider',
+      orgId: open.body.union.id,
+      via: 'ceremony:<script>',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe('via');
+    const plain = await other.post('/api/v1/members/applications', {
+      realName: '路过骑手',
+      idNumber: first17b + idNumberCheckChar(first17b),
+      employmentForm: 'delivery_rider',
+      orgId: open.body.union.id,
+    });
+    expect(plain.status).toBe(201);
+    expect((await gyq.get('/api/v1/organizing/ceremonies')).body.find((c: { id: string }) => c.id === made.body.id).applications).toBe(1);
   });
 });
 

@@ -292,10 +292,8 @@ function selectCeremonies(db: Db) {
     .select({
       c: organizingCeremony,
       union: { id: org.id, code: org.code, name: org.name, type: org.type, path: org.path, address: org.address },
-      // Applications to the ceremony's union from its day on (Asia/Shanghai) through the week after.
-      applications: sql<number>`(select count(*)::int from membership m where m.org_id = ${organizingCeremony.orgId} and m.source = 'online'
-        and m.applied_at >= (${organizingCeremony.heldOn}::timestamp at time zone 'Asia/Shanghai')
-        and m.applied_at < ((${organizingCeremony.heldOn} + 8)::timestamp at time zone 'Asia/Shanghai'))`,
+      // Applications made through the ceremony's QR (tagged `ceremony:CODE`) to its union.
+      applications: sql<number>`(select count(*)::int from membership m where m.org_id = ${organizingCeremony.orgId} and m.via = 'ceremony:' || ${organizingCeremony.code})`,
     })
     .from(organizingCeremony)
     .innerJoin(org, eq(org.id, organizingCeremony.orgId));

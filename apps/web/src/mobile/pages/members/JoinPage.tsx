@@ -77,6 +77,7 @@ export function JoinPage() {
         <UnionStep
           info={info}
           preset={presetUnion ? { ...presetUnion, reason: 'street_joint' } : null}
+          via={ceremony.data ? `ceremony:${ceremony.data.code}` : point.data ? `point:${point.data.code}` : undefined}
           presetTitle={ceremony.data ? t('join.ceremonyUnion') : t('join.pointUnion')}
           onBack={() => setStep(0)}
           onFieldErrors={(error) => {
@@ -97,6 +98,7 @@ function UnionStep({
   info,
   preset,
   presetTitle,
+  via,
   onBack,
   onFieldErrors,
   onDone,
@@ -104,6 +106,8 @@ function UnionStep({
   info: InfoValues;
   preset: UnionSuggestion | null;
   presetTitle: string;
+  /** The QR that brought the worker: kept on the application when they join its union. */
+  via: string | undefined;
   onBack: () => void;
   onFieldErrors: (e: unknown) => void;
   onDone: () => void;
@@ -156,6 +160,7 @@ function UnionStep({
       employmentForm: info.employmentForm,
       isMigrant: info.isMigrant,
       orgId: chosen.id,
+      ...(via && preset && chosen.id === preset.id ? { via } : {}),
       ...(info.phone ? { phone: info.phone } : {}),
       ...(info.employerName?.trim() ? { employerName: info.employerName.trim() } : {}),
       ...(info.employerCreditCode ? { employerCreditCode: info.employerCreditCode } : {}),
