@@ -40,6 +40,7 @@ import { createCeremoniesService, createEnterprisesService, createOrganizingTarg
 import { createRightsServices, registerRightsJobs, renderRightsPdf, rightsRoutes, rightsTodoSources } from './modules/rights';
 import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
 import { createEventsServices, eventsRoutes, registerEventsJobs } from './modules/events';
+import { createVoiceService, createVoiceSupportService, registerVoiceJobs, voiceRoutes } from './modules/voice';
 import { createMarketServices, createRoadshowHub, marketProviderTodos, marketRoutes, marketVersionTodos, type RoadshowHub } from './modules/market';
 import { hasPermission } from './platform/auth';
 import { createHolidaysService, holidaysRoutes } from './platform/holidays';
@@ -114,6 +115,8 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     enterprises: createEnterprisesService({ db }),
     organizingTargets: createOrganizingTargetsService({ db, catalogue }),
     ceremonies: createCeremoniesService({ db }),
+    voice: createVoiceService({ db, clock: jobs.clock, mapContext: createMapContextService({ db, networks: createNetworkService({ db }) }) }),
+    voiceSupport: createVoiceSupportService({ db }),
   };
 }
 
@@ -230,6 +233,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerRightsJobs({ jobs, rights: services.rights });
   registerEventsJobs({ jobs, registrations: services.events.registrations });
   registerOrganizingJobs({ jobs, enterprises: services.enterprises });
+  registerVoiceJobs({ jobs, voice: services.voice });
   // Door controllers (access): the MQTT side starts with the app and stops with it.
   // Each instance's copy of its doors (controller, station, policy), dropped on every instance when a change is NOTIFYed.
   const doorCache = createDoorCache({ database, db: database.db, log: app.log });
@@ -348,6 +352,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(holidaysRoutes, { holidays: services.holidays });
       await api.register(rightsRoutes, { rights: services.rights });
       await api.register(eventsRoutes, services.events);
+      await api.register(voiceRoutes, { voice: services.voice, support: services.voiceSupport });
       await api.register(organizingRoutes, { db: database.db, enterprises: services.enterprises, targets: services.organizingTargets, ceremonies: services.ceremonies });
       await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });
       await api.register(screenRoutes, { screen });

@@ -18,6 +18,7 @@ const REFERENCE: Record<string, string> = {
   market_provider_user: 'read with a provider account at every request',
   market_project: 'the service catalogue, read by every district that lists or orders it',
   market_project_version: 'what an order or an entry was placed on; part of the catalogue',
+  voice_category: 'the 随手拍 categories and their time limits: a few installation-wide rows read with every report',
 };
 
 /** Not keyed by district: national accounts and the machinery around them. */
@@ -42,6 +43,7 @@ const GLOBAL: Record<string, string> = {
   indicator_trigger: 'which rollup triggers are installed on which table (start-up bookkeeping)',
   market_file: 'uploaded before it is attached to a provider or project (a registration form); belongs to object storage at national scale',
   market_counter: 'human-facing number series (project codes, order numbers)',
+  voice_photo: 'a report photo, uploaded before it is attached to a report; object storage at national scale',
 };
 
 /** Foreign keys from district-owned tables into these cross shards by design; Citus cannot enforce them, so they become application checks at conversion (SCALING.md). */
