@@ -80,7 +80,8 @@ export const reportSchema = z.object({
   version: z.number().int(),
 });
 export type Report = z.infer<typeof reportSchema>;
-export const reportDetailSchema = reportSchema.extend({ history: z.array(reportEventSchema) });
+/** `ancestors`: the orgs above the one handling it now, nearest first (where "reassign up" may go). */
+export const reportDetailSchema = reportSchema.extend({ history: z.array(reportEventSchema), ancestors: z.array(z.object({ id: z.uuid(), name: z.string() })) });
 export type ReportDetail = z.infer<typeof reportDetailSchema>;
 
 export const listReportsQuerySchema = pageQuerySchema.extend({

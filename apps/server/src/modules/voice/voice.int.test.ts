@@ -90,7 +90,9 @@ describe('随手拍 reports', () => {
     expect(JSON.stringify(near.body)).not.toContain('骑手小王');
     // Another category, or 1 km away: not offered.
     expect(((await neighbour.get(`/api/v1/voice/reports/nearby?categoryKey=neighbourhood&lng=${point.lng}&lat=${point.lat}`)).body.items as { id: string }[]).map((r) => r.id)).not.toContain(a.id);
-    expect(((await neighbour.get(`/api/v1/voice/reports/nearby?categoryKey=work_safety&lng=${point.lng + 0.01}&lat=${point.lat}`)).body.items as { id: string }[]).map((r) => r.id)).not.toContain(a.id);
+    expect(((await neighbour.get(`/api/v1/voice/reports/nearby?categoryKey=work_safety&lng=${point.lng + 0.01}&lat=${point.lat}`)).body.items as { id: string }[]).map((r) => r.id)).not.toContain(
+      a.id,
+    );
 
     const joined = await neighbour.post(`/api/v1/voice/reports/${a.id}/me-too`);
     expect(joined.status, JSON.stringify(joined.body)).toBe(200);
@@ -204,7 +206,11 @@ describe('随手拍 reports', () => {
     const walk = (v: unknown): void => {
       if (typeof v === 'string') for (const f of forbidden) expect(v.includes(f), `public map leaks ${f}`).toBe(false);
       else if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (keys.add(k), walk(x));
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          keys.add(k);
+          walk(x);
+        }
     };
     walk(res.body);
     expect([...keys].sort()).toEqual(['categories', 'categoryKey', 'createdOn', 'items', 'key', 'lat', 'limitHours', 'lng', 'nameEn', 'nameZh', 'resolvedOn', 'status'].sort());

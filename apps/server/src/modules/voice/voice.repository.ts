@@ -286,3 +286,10 @@ export async function photoReportPaths(db: Db, photoId: string): Promise<string[
     .where(sql`${photoId}::uuid = any(${voiceReport.photoIds})`);
   return rows.map((r) => r.path);
 }
+
+/** Names of orgs by id, in the order asked. */
+export async function listOrgNames(db: Db, ids: string[]): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select({ id: org.id, name: org.name }).from(org).where(inArray(org.id, ids));
+  return ids.flatMap((id) => rows.filter((r) => r.id === id));
+}

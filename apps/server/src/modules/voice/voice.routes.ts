@@ -136,8 +136,8 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ voice: VoiceService; support: 
   step('progress', 'Record progress (in progress; the workers hear of it)', staffNoteSchema, voice.progress);
   step('reply', 'Reply to the workers without changing the status', staffNoteSchema, voice.reply);
   step('resolve', 'Mark resolved (已解决): the reporter is asked to confirm', staffNoteSchema, voice.resolve);
-  step('reassign', 'Pass to an org below the caller or above the current one, with a reason', reassignReportSchema, voice.reassign);
-  step('merge', 'Merge a duplicate into an open report of the same category', mergeReportSchema, voice.merge);
+  step('reassign', 'Pass to an org below the caller or above the current one, with a reason', reassignReportSchema, (id, input, staff) => voice.reassign(id, input, staff));
+  step('merge', 'Merge a duplicate into an open report of the same category', mergeReportSchema, (id, input, staff) => voice.merge(id, input, staff));
 
   app.get(
     '/voice/grid-members',

@@ -72,7 +72,8 @@ export function createVoiceService({ db, clock, mapContext }: VoiceDeps) {
   }
 
   async function detail(tx: Db, r: repo.ReportJoined): Promise<ReportDetail> {
-    return { ...toReport(r, clock()), history: toHistory(await repo.listEvents(tx, [r.report.id])) };
+    const above = r.orgPath.split('/').filter(Boolean).slice(0, -1).reverse();
+    return { ...toReport(r, clock()), history: toHistory(await repo.listEvents(tx, [r.report.id])), ancestors: await repo.listOrgNames(tx, above) };
   }
 
   /** The workers who hear about a report: its reporter and everyone who joined it. */
