@@ -37,7 +37,7 @@ describe.skipIf(!canRun)('随手拍: a worker reports on a 375 px phone, the str
         await page.goto('/m/services');
         await page.getByTestId('service-voice').click();
         await page.waitForURL(/\/m\/voice$/);
-        await page.getByText('公共设施', { exact: true }).click();
+        await page.locator('.adm-selector-item', { hasText: '公共设施' }).click();
         await page.getByTestId('voice-locate').click();
         await expect.poll(async () => (await page.getByTestId('voice-where').textContent()) ?? '').toContain('已定位');
         await page.getByTestId('voice-text').locator('textarea').fill(TEXT);

@@ -119,7 +119,7 @@ export function ReportPage() {
         {t('voice.title')}
       </NavBar>
       {nearby ? (
-        <section className="nj-card" data-testid="voice-nearby">
+        <section className="nj-section" style={{ padding: 16 }} data-testid="voice-nearby">
           <h2 style={{ fontSize: 18, margin: '0 0 4px' }}>{t('voice.nearbyTitle')}</h2>
           <p className="nj-muted" style={{ marginTop: 0 }}>
             {t('voice.nearbyHint')}
@@ -144,7 +144,7 @@ export function ReportPage() {
         </section>
       ) : (
         <div style={{ padding: '0 12px 24px', display: 'grid', gap: 12 }}>
-          <section className="nj-card" style={{ margin: 0 }}>
+          <section className="nj-section" style={{ margin: 0, padding: 16 }}>
             <h3 style={{ margin: '0 0 8px' }}>{t('voice.category')}</h3>
             {!categories.data ? (
               categories.error ? (
@@ -154,6 +154,7 @@ export function ReportPage() {
               )
             ) : (
               <Selector
+                className="nj-selector"
                 columns={2}
                 value={categoryKey ? [categoryKey] : []}
                 onChange={(v) => setCategoryKey(v[0])}
@@ -162,7 +163,7 @@ export function ReportPage() {
               />
             )}
           </section>
-          <section className="nj-card" style={{ margin: 0 }}>
+          <section className="nj-section" style={{ margin: 0, padding: 16 }}>
             <h3 style={{ margin: '0 0 8px' }}>{t('voice.where')}</h3>
             <Button block onClick={() => void locate()} data-testid="voice-locate">
               {t('voice.locate')}
@@ -179,7 +180,7 @@ export function ReportPage() {
               testId="voice-map"
             />
           </section>
-          <section className="nj-card" style={{ margin: 0 }}>
+          <section className="nj-section" style={{ margin: 0, padding: 16 }}>
             <h3 style={{ margin: '0 0 8px' }}>{t('voice.description')}</h3>
             <TextArea value={text} onChange={setText} placeholder={t('voice.descriptionPlaceholder')} rows={4} maxLength={1000} showCount data-testid="voice-text" />
             <h3 style={{ margin: '12px 0 8px' }}>{t('voice.photos')}</h3>
@@ -245,7 +246,7 @@ export function MyReportsPage() {
         </p>
       ) : null}
       {mine.data?.items.map((r) => (
-        <section key={r.id} className="nj-card" data-testid="voice-my-report">
+        <section key={r.id} className="nj-section" style={{ padding: 16 }} data-testid="voice-my-report">
           <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
             <Tag color={STATUS_COLOR[r.status] ?? 'default'} data-testid="voice-my-status">
               {t(`voice.status.${r.status}`)}
