@@ -40,7 +40,7 @@ import { createCeremoniesService, createEnterprisesService, createOrganizingTarg
 import { createRightsServices, registerRightsJobs, renderRightsPdf, rightsRoutes, rightsTodoSources } from './modules/rights';
 import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
 import { createEventsServices, eventsRoutes, registerEventsJobs } from './modules/events';
-import { createVoiceService, createVoiceSupportService, registerVoiceJobs, voiceRoutes } from './modules/voice';
+import { createVoiceService, createVoiceSupportService, registerVoiceJobs, voiceRoutes, voiceTodos } from './modules/voice';
 import { createMarketServices, createRoadshowHub, marketProviderTodos, marketRoutes, marketVersionTodos, type RoadshowHub } from './modules/market';
 import { hasPermission } from './platform/auth';
 import { createHolidaysService, holidaysRoutes } from './platform/holidays';
@@ -148,7 +148,7 @@ declare module 'fastify' {
 }
 
 /** 待办 of every module, in the order the bell and the 工作台 list them. */
-const TODO_SOURCES: readonly TodoSource[] = [memberApplicationTodos, feedbackTodos, doorAlarmTodos, positionShortfallTodos, memberImportTodos, positionImportTodos, marketProviderTodos, marketVersionTodos, ...rightsTodoSources, organizingTodos];
+const TODO_SOURCES: readonly TodoSource[] = [memberApplicationTodos, feedbackTodos, doorAlarmTodos, positionShortfallTodos, memberImportTodos, positionImportTodos, marketProviderTodos, marketVersionTodos, ...rightsTodoSources, organizingTodos, voiceTodos];
 
 // Unique indexes behind request fields, for 409s that name the field.
 registerUniqueField('org_code_unique', 'code');

@@ -8,5 +8,6 @@ export { createVoiceSupportService, type VoiceSupportService } from './voice.sup
 export { voiceRoutes } from './voice.routes';
 export { registerVoiceJobs, VOICE_SWEEP_JOB } from './voice.jobs';
 export { voiceIndicators } from './voice.indicators';
+export { voiceTodos } from './voice.todos';
 export { seedDemoVoice } from './voice.demo';
 export { voiceReport, voiceCategory } from './voice.tables';

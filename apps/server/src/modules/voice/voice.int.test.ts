@@ -74,6 +74,12 @@ describe('随手拍 reports', () => {
     expect(await ids(wld)).not.toContain(a.id);
     expect(await ids(jb)).toEqual(expect.arrayContaining([a.id, b.id]));
     expect((await gyq.get(`/api/v1/voice/reports/${b.id}`)).status).toBe(404);
+    // A new report waits in the street's 待办, not in the other street's.
+    const todoIds = async (c: Client) =>
+      ((await c.get('/api/v1/me/todos?limit=50')).body.groups.find((g: { kind: string }) => g.kind === 'voice_report')?.items.map((i: { id: string }) => i.id) ?? []) as string[];
+    expect(await todoIds(gyq)).toContain(a.id);
+    expect(await todoIds(gyq)).not.toContain(b.id);
+    expect(await todoIds(wld)).toContain(b.id);
     const { items } = (await gyq.get('/api/v1/voice/reports?pageSize=200')).body as { items: { orgId: string }[] };
     const [gyqPath] = await t.database.query<{ path: string }>("select path from org where code = 'JB-GYQ'");
     const paths = await t.database.query<{ id: string; path: string }>('select id, path from org');
