@@ -40,6 +40,9 @@ export const permissions = [
   'organizing.read',
   'event.write',
   'organizing.write',
+  // 随手拍 and the other workers'-voice records: staff read and answer those routed to their subtree.
+  'voice.read',
+  'voice.write',
   'job.read',
   'job.write',
   'notice.write',

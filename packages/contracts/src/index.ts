@@ -26,3 +26,4 @@ export * from './dashboard';
 export * from './figures';
 export * from './events';
 export * from './organizing';
+export * from './voice';

@@ -25,3 +25,4 @@ export * from '../modules/market/competition.tables';
 export * from '../modules/market/orders.tables';
 export * from '../modules/events/events.tables';
 export * from '../modules/organizing/organizing.tables';
+export * from '../modules/voice/voice.tables';

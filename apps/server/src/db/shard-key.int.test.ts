@@ -18,6 +18,7 @@ const REFERENCE: Record<string, string> = {
   market_provider_user: 'read with a provider account at every request',
   market_project: 'the service catalogue, read by every district that lists or orders it',
   market_project_version: 'what an order or an entry was placed on; part of the catalogue',
+  voice_category: 'the 随手拍 categories and their time limits: a few installation-wide rows read with every report',
 };
 
 /** Not keyed by district: national accounts and the machinery around them. */

@@ -39,6 +39,7 @@ const FundCardImportPage = lazy(() => import('./features/fund/CardImportPage').t
 const FundRulesPage = lazy(() => import('./features/fund/RulesPage').then((m) => ({ default: m.RulesPage })));
 const FundCustodianPage = lazy(() => import('./features/fund/CustodianPage').then((m) => ({ default: m.CustodianPage })));
 const FundReportsPage = lazy(() => import('./features/fund/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const VoicePage = lazy(() => import('./features/voice/VoicePage').then((m) => ({ default: m.VoicePage })));
 const OrganizingPage = lazy(() => import('./features/organizing/OrganizingPage').then((m) => ({ default: m.OrganizingPage })));
 const RightsDashboardPage = lazy(() => import('./features/rights/RightsDashboardPage').then((m) => ({ default: m.RightsDashboardPage })));
 const ConsultationsPage = lazy(() => import('./features/rights/ConsultationsPage').then((m) => ({ default: m.ConsultationsPage })));
@@ -163,6 +164,7 @@ function AdminRoutes() {
           <Route path="fund/custodian" element={<Lazy><FundCustodianPage /></Lazy>} />
           <Route path="fund/reports" element={<Lazy><FundReportsPage /></Lazy>} />
           <Route path="organizing" element={<Lazy><OrganizingPage /></Lazy>} />
+          <Route path="voice" element={<Lazy><VoicePage /></Lazy>} />
           <Route path="rights" element={<Lazy><RightsDashboardPage /></Lazy>} />
           <Route path="rights/consultations" element={<Lazy><ConsultationsPage /></Lazy>} />
           <Route path="rights/cases" element={<Lazy><CasesPage /></Lazy>} />

@@ -45,6 +45,9 @@ const AttendPage = lazy(() => import('./pages/market/VotePages').then((m) => ({ 
 const MessagesPage = lazy(() => import('./pages/messages/MessagesPage').then((m) => ({ default: m.MessagesPage })));
 const NoticesPage = lazy(() => import('./pages/notices/NoticesPage').then((m) => ({ default: m.NoticesPage })));
 const NoticeDetailPage = lazy(() => import('./pages/notices/NoticeDetailPage').then((m) => ({ default: m.NoticeDetailPage })));
+const VoiceReportPage = lazy(() => import('./pages/voice/VoicePages').then((m) => ({ default: m.ReportPage })));
+const MyVoiceReportsPage = lazy(() => import('./pages/voice/VoicePages').then((m) => ({ default: m.MyReportsPage })));
+const VoiceMapPage = lazy(() => import('./pages/voice/VoicePages').then((m) => ({ default: m.VoiceMapPage })));
 const VerifyPage = lazy(() => import('./pages/members/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
 export function MobileApp() {
@@ -89,6 +92,9 @@ export function MobileApp() {
                 <Route path="me/breakfast-card" element={<RequireSignIn><BreakfastCardPage /></RequireSignIn>} />
                 <Route path="fund/accounts" element={<FundAccountsPage />} />
                 <Route path="me/messages" element={<RequireSignIn><MessagesPage /></RequireSignIn>} />
+                <Route path="voice" element={<RequireSignIn><VoiceReportPage /></RequireSignIn>} />
+                <Route path="voice/mine" element={<RequireSignIn><MyVoiceReportsPage /></RequireSignIn>} />
+                <Route path="voice/map" element={<VoiceMapPage />} />
                 <Route path="notices" element={<NoticesPage />} />
                 <Route path="notices/:id" element={<NoticeDetailPage />} />
                 <Route path="*" element={<NotFoundPage />} />

@@ -15,6 +15,7 @@ import { seedDemoDoors } from '../../modules/access';
 import { seedDemoFund } from './demo-fund';
 import { seedDemoRights } from './demo-rights';
 import { seedDemoEvents } from '../../modules/events';
+import { seedDemoVoice } from '../../modules/voice';
 import { seedDemoOrganizing } from './demo-organizing';
 import { backdateDemoHistory } from './demo-history';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKER_PHONE, DEMO_WORKER_REAL_NAME, JIANGBEI_STREETS, SEED_ACTOR } from './demo-orgs';
@@ -90,6 +91,7 @@ export async function seedDemo(database: Database, opts: { pii?: DemoPii } = {})
     await seedDemoRights(tx, byCode, opts.pii);
     await seedDemoMarket(tx, byCode);
     await seedDemoEvents(tx, byCode);
+    await seedDemoVoice(tx, byCode, worker!.id);
     await backdateDemoHistory(tx);
     // After the backdating: this year's new unions of the organizing drives stay in this year.
     await seedDemoOrganizing(tx, byCode);

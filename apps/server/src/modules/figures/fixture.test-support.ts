@@ -173,6 +173,24 @@ export async function seedFixture(database: Database): Promise<Fixture> {
     stmts.push(`insert into organizing_meeting (enterprise_id, kind, held_on, attendance) values (${q(id(enterprise))}, ${q(kind)}, ${q(heldOn)}, ${attendance})`);
   }
 
+  // 随手拍: reports filed, resolved and escalated for lateness (counted at the org that let the limit pass).
+  const reports: [name: string, org: string, status: string, created: string, resolved: string | null, mergedInto?: string][] = [
+    ['R1', 'FX-S1', 'closed', '2025-03-01T02:00:00Z', '2025-03-02T02:00:00Z'],
+    ['R2', 'FX-S2', 'new', '2025-12-31T16:30:00Z', null],
+    ['R3', 'FX-S1', 'resolved', '2024-05-01T02:00:00Z', '2025-01-01T17:00:00Z'],
+    ['R4', 'FX-S2', 'merged', '2025-06-01T02:00:00Z', null, 'R1'],
+  ];
+  for (const [name, org, status, created, resolved, mergedInto] of reports) {
+    stmts.push(`insert into voice_report (id, org_id, category_key, description, lng, lat, status, reporter_id, merged_into_id, due_at, resolved_at, created_at)
+      values (${q(id(name))}, ${q(id(org))}, 'neighbourhood', ${q(`测试反映${name}`)}, 106.5, 29.6, ${q(status)}, ${q(reporter!.id)}, ${q(mergedInto ? id(mergedInto) : null)}, ${q(created)}, ${q(resolved)}, ${q(created)})`);
+  }
+  for (const [report, at] of [
+    ['R1', '2025-03-02T01:00:00Z'],
+    ['R3', '2024-05-10T02:00:00Z'],
+  ] as const) {
+    stmts.push(`insert into voice_report_event (report_id, kind, from_org_id, to_org_id, at) values (${q(id(report))}, 'escalated', ${q(id('FX-S1'))}, ${q(id('FX'))}, ${q(at)})`);
+  }
+
   await database.exec(`begin;\n${stmts.join(';\n')};\ncommit;`);
   return { ids };
 }
@@ -231,6 +249,9 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'organizing.meetings': { value: 2, lastYear: 1 }, // EN1's meeting, EN2's worker meeting | EN1's visit
   'organizing.meeting_attendance': { value: 38, lastYear: 3 }, // 8 + 30 | 3
   'organizing.joining_points': { value: 0, lastYear: 0 }, // no position of the joining-point type
+  'voice.reports_submitted': { value: 1, lastYear: 1 }, // R1 (R2 at 00:30 on 1 Jan 2026, R4 merged) | R3
+  'voice.reports_resolved': { value: 2, lastYear: 0 }, // R1, R3 (01:00 on 2 Jan 2025)
+  'voice.reports_escalated': { value: 1, lastYear: 1 }, // R1's | R3's
   'market.orders': { value: 2, lastYear: 1 }, // O1, O5 (a worker's own, FX itself); O2 is 1 Jan 2026, O3 cancelled | O4
   'market.subsidy': { value: 3500, lastYear: 2000 }, // O1 3000 + O5 500 | O4
   'market.served': { value: 2, lastYear: 1 }, // two at O1 | one at O4

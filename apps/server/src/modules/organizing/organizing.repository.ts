@@ -327,14 +327,14 @@ export async function listEnterprisePoints(db: Db, f: EnterpriseFilter, limit: n
 }
 
 /** The org paths of the enterprises whose meetings show a photo: who besides its uploader may see it. */
-export async function meetingPhotoPaths(db: Db, photoId: string): Promise<string[]> {
+export async function meetingPhotoPaths(db: Db, photoId: string): Promise<{ path: string; permission: 'organizing.read' }[]> {
   const rows = await db
     .select({ path: org.path })
     .from(organizingMeeting)
     .innerJoin(organizingEnterprise, eq(organizingEnterprise.id, organizingMeeting.enterpriseId))
     .innerJoin(org, eq(org.id, organizingEnterprise.orgId))
     .where(sql`${photoId}::uuid = any(${organizingMeeting.photoIds})`);
-  return rows.map((r) => r.path);
+  return rows.map((r) => ({ path: r.path, permission: 'organizing.read' as const }));
 }
 
 /**

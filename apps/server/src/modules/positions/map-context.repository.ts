@@ -31,3 +31,13 @@ export async function listStreetCentres(db: Db, districtId: string): Promise<Str
     .where(and(eq(org.parentId, districtId), eq(org.type, 'street'), eq(org.status, 'active')))
     .orderBy(org.code);
 }
+
+/** The active district org of a statistical division code (the bundled outline's adcode). */
+export async function findDistrictByDivision(db: Db, divisionCode: string): Promise<OrgRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(org)
+    .where(and(eq(org.divisionCode, divisionCode), eq(org.type, 'district'), eq(org.status, 'active')))
+    .limit(1);
+  return row;
+}

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { isInScope, type Scope } from '../../platform/auth';
 import { notFound } from '../../platform/errors';
 import { findDivision, findOrgById, type OrgRow } from '../orgs';
-import { boundsOfPolygons, loadJiangbeiOutline, pickBoundaryOrg, splitOutlineByCentres, type DistrictOutline } from './geo';
+import { boundsOfPolygons, isInRing, loadJiangbeiOutline, pickBoundaryOrg, splitOutlineByCentres, type DistrictOutline, type LngLat } from './geo';
 import { toPosition } from './positions.service';
 import * as repo from './map-context.repository';
 import type { NetworkService } from './network.service';
@@ -63,7 +63,30 @@ export function createMapContextService({ db, networks }: { db: Db; networks: Ne
     return { picked, district, streets };
   }
 
+  /** Whether a point lies in a MultiPolygon (inside an outer ring and outside its holes). */
+  const isInMultiPolygon = (polys: LngLat[][][], [x, y]: LngLat) => polys.some((poly) => poly[0] !== undefined && isInRing(x, y, poly[0]) && !poly.slice(1).some((hole) => isInRing(x, y, hole)));
+
   return {
+    /**
+     * The org whose area holds a WGS-84 point: the street whose (approximate, 示意范围) area
+     * contains it, else the district whose bundled outline contains it, else null. Used to route
+     * a worker's report (voice module) to a first owner that staff can reassign; the street areas
+     * are the same Voronoi cells the maps draw.
+     */
+    async findOrgAt(lng: number, lat: number): Promise<{ orgId: string; kind: 'street' | 'district' } | null> {
+      const whole = districtOutline();
+      const p: LngLat = [lng, lat];
+      if (!isInMultiPolygon(whole.geometry.coordinates, p)) return null;
+      const district = await repo.findDistrictByDivision(db, String(whole.adcode));
+      if (!district) return null;
+      const streets = await repo.listStreetCentres(db, district.id);
+      const centres = streets.flatMap((s) => (s.lng != null && s.lat != null ? [{ key: s.id, lng: s.lng, lat: s.lat }] : []));
+      for (const [id, cell] of splitOutlineByCentres(whole.geometry.coordinates, centres)) {
+        if (isInMultiPolygon(cell, p)) return { orgId: id, kind: 'street' };
+      }
+      return { orgId: district.id, kind: 'district' };
+    },
+
     async getMapContext(orgId: string | undefined, scope: Scope): Promise<MapContext> {
       const { picked, district, streets } = await areaOf(await targetOf(orgId, scope));
       const whole = districtOutline();

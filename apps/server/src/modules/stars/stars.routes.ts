@@ -182,10 +182,7 @@ export const starsRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const photo = await stars.getPhoto(request.params.id, {
-        userId: actor.userId,
-        scope: scopeOf(actor, 'position.read'),
-      });
+      const photo = await stars.getPhoto(request.params.id, { userId: actor.userId, scopeOf: (permission) => scopeOf(actor, permission) });
       return reply.header('content-type', photo.contentType).header('cache-control', 'private, max-age=86400').send(photo.data);
     },
   );

@@ -2,6 +2,7 @@ import type { CreateInspection, Inspection, Rubric, RubricCriterion, SaveRubric,
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { diffSnapshots, recordAudit, type AuditContext } from '../../platform/audit/audit.service';
+import type { Permission } from '@niangjia/contracts';
 import { isInScope, type Scope } from '../../platform/auth';
 import { AppError, notFound } from '../../platform/errors';
 import type { Lang } from '../../platform/i18n';
@@ -39,8 +40,8 @@ const rubricLevels = new Set(['federation', 'district']);
 /** The facility standard's item keys by org path, for many paths at once (positions' standards). */
 export type StandardKeys = (orgPaths: string[]) => Promise<(orgPath: string) => string[]>;
 
-/** Where a photo is shown outside this module: the org paths whose staff may see it. */
-export type PhotoOwnerPaths = (db: Db, photoId: string) => Promise<string[]>;
+/** Where a photo is shown outside this module: the org paths whose staff, holding that permission there, may see it. */
+export type PhotoOwnerPaths = (db: Db, photoId: string) => Promise<{ path: string; permission: Permission }[]>;
 
 /** Photos attached to a record must exist and be the actor's own uploads (else a guessed id would grant reading another's). */
 export async function assertOwnPhotos(db: Db, ids: readonly string[], userId: string, field = 'photoIds'): Promise<string[]> {
@@ -375,12 +376,14 @@ export function createStarsService({
     },
 
     /** A photo for its uploader, or for staff who can read a position it is attached to. */
-    async getPhoto(id: string, viewer: { userId: string; scope: Scope }) {
+    /** For its uploader, or staff in scope of a record that shows it (an inspection or report: position.read; others by their owner's permission). */
+    async getPhoto(id: string, viewer: { userId: string; scopeOf: (permission: Permission) => Scope }) {
       const photo = await repo.findPhoto(db, id);
       if (!photo) throw notFound('ENTITY_photo');
       if (photo.uploadedBy === viewer.userId) return photo;
-      const paths = (await Promise.all([repo.photoOwnerPaths(db, id), ...photoOwners.map((owner) => owner(db, id))])).flat();
-      if (!paths.some((p) => isInScope(viewer.scope, p))) throw notFound('ENTITY_photo');
+      const own = (await repo.photoOwnerPaths(db, id)).map((path) => ({ path, permission: 'position.read' as const }));
+      const owners = [own, ...(await Promise.all(photoOwners.map((owner) => owner(db, id))))].flat();
+      if (!owners.some((o) => isInScope(viewer.scopeOf(o.permission), o.path))) throw notFound('ENTITY_photo');
       return photo;
     },
   };

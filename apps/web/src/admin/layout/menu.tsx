@@ -1,4 +1,6 @@
 import {
+  CameraOutlined,
+  SoundOutlined,
   AccountBookOutlined,
   AppstoreOutlined,
   CalculatorOutlined,
@@ -111,6 +113,12 @@ export const MENU: MenuEntry[] = [
       { path: '/fund/custodian', labelKey: 'fundAdmin.menu.custodian', icon: <AccountBookOutlined />, permission: 'fund.read', level: 'district' },
       { path: '/fund/reports', labelKey: 'fundAdmin.menu.reports', icon: <BarChartOutlined />, permission: 'fund.read' },
     ],
+  },
+  {
+    key: 'voice',
+    labelKey: 'voiceAdmin.menuGroup',
+    icon: <SoundOutlined />,
+    items: [{ path: '/voice', labelKey: 'voiceAdmin.menu', icon: <CameraOutlined />, permission: 'voice.read' }],
   },
   {
     key: 'rights',

@@ -28,6 +28,7 @@ export const notifyZh = {
       market_provider: '服务商审核',
       market_project_version: '服务项目审核',
       organizing_step: '建会入会事项逾期',
+      voice_report: '随手拍待受理或逾期',
     },
   },
 };
@@ -59,6 +60,7 @@ export const notifyEn: Translation<typeof notifyZh> = {
       market_provider: 'Providers to review',
       market_project_version: 'Service projects to review',
       organizing_step: 'Organizing steps overdue',
+      voice_report: 'Hazard reports new or overdue',
     },
   },
 };

@@ -3,7 +3,8 @@
 // statistical division codes, which carry names but no geometry; official street (街道) outlines
 // are not published as open data. A street's area is therefore approximated as its Voronoi cell:
 // the part of the district closer to the centre of the street's own positions than to any sibling
-// street's centre. It is labelled 示意范围 wherever it is drawn and never used to decide anything.
+// street's centre. It is labelled 示意范围 wherever it is drawn; the only decision taken on it is the first owner of a
+// worker's 随手拍 report (voice module), which staff can reassign.
 import type { LngLat } from './coords';
 
 export type MultiPolygonCoords = LngLat[][][];

@@ -49,6 +49,19 @@ export function ServicesPage() {
         {item('market', '/market', <StoreIcon />)}
         {me && item('orders', '/me/orders', <BagIcon />)}
       </List>
+      <List header={t('voice.group')} mode="card" style={{ margin: 12 }}>
+        <List.Item prefix={<PinIcon />} description={t('voice.serviceText')} onClick={() => navigate('/voice')} data-testid="service-voice">
+          {t('voice.service')}
+        </List.Item>
+        {me && (
+          <List.Item prefix={<FlagIcon />} onClick={() => navigate('/voice/mine')} data-testid="service-voice-mine">
+            {t('voice.mine')}
+          </List.Item>
+        )}
+        <List.Item prefix={<PinIcon />} description={t('voice.mapServiceText')} onClick={() => navigate('/voice/map')} data-testid="service-voice-map">
+          {t('voice.mapService')}
+        </List.Item>
+      </List>
       <List header={t('legal.services.group')} mode="card" style={{ margin: 12 }}>
         <List.Item prefix={<ScaleIcon />} description={t('legal.services.legalText')} onClick={() => navigate('/legal')} data-testid="service-legal">
           {t('legal.services.legal')}

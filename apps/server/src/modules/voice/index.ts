@@ -1,0 +1,14 @@
+/**
+ * Workers' voice (职工之声): hazard and community reports (随手拍) routed by place along the union
+ * tree, with "我也遇到了", time limits that escalate, the reporter's confirmation and a public map.
+ */
+import './voice.errors';
+export { createVoiceService, type VoiceService } from './voice.service';
+export { createVoiceSupportService, type VoiceSupportService } from './voice.support.service';
+export { voiceRoutes } from './voice.routes';
+export { registerVoiceJobs, VOICE_SWEEP_JOB } from './voice.jobs';
+export { voiceIndicators } from './voice.indicators';
+export { voiceTodos } from './voice.todos';
+export { seedDemoVoice } from './voice.demo';
+export { voiceReport, voiceCategory } from './voice.tables';
+export { reportPhotoPaths } from './voice.repository';

@@ -1,0 +1,74 @@
+import { defineIndicators } from '../../platform/indicators';
+
+const reportFacts = { tables: { r: 'voice_report' }, from: '{r} r', org: 'r.org_id', dims: { category: 'r.category_key', grid: "case when r.is_grid_member then 'grid' else 'other' end" } };
+
+/**
+ * 随手拍: reports filed (by the org answering them now), resolved (by the date staff marked them
+ * 已解决; a reopened report leaves the count until resolved again) and escalations for lateness
+ * (counted at the org that let the time limit pass).
+ */
+export const voiceIndicators = defineIndicators({
+  module: 'voice',
+  section: { zh: '职工之声', en: 'Workers’ voice' },
+  order: 70,
+  dimensions: [
+    {
+      key: 'category',
+      name: { zh: '类别', en: 'Category' },
+      values: {
+        work_safety: { zh: '安全生产隐患', en: 'Work safety hazard' },
+        occupational_health: { zh: '职业健康', en: 'Occupational health' },
+        wage_notice: { zh: '欠薪线索', en: 'Unpaid wages' },
+        public_facility: { zh: '公共设施', en: 'Public facility' },
+        neighbourhood: { zh: '邻里环境', en: 'Neighbourhood' },
+        other: { zh: '其他', en: 'Other' },
+      },
+    },
+    { key: 'grid', name: { zh: '反映人', en: 'Reporter' }, values: { grid: { zh: '网格员', en: 'Grid member' }, other: { zh: '其他职工', en: 'Other workers' } } },
+  ],
+  series: [
+    { key: 'voice.reports_submitted', ...reportFacts, events: [{ at: 'r.created_at', value: '1', where: "r.status <> 'merged'" }] },
+    { key: 'voice.reports_resolved', ...reportFacts, events: [{ at: 'r.resolved_at', value: '1', where: "r.status in ('resolved', 'closed') and r.resolved_at is not null" }] },
+    {
+      key: 'voice.reports_escalated',
+      tables: { e: 'voice_report_event', r: 'voice_report' },
+      from: '{e} e join {r} r on r.id = e.report_id',
+      org: 'e.from_org_id',
+      dims: { category: 'r.category_key' },
+      events: [{ at: 'e.at', value: '1', where: "e.kind = 'escalated'" }],
+    },
+  ],
+  indicators: [
+    {
+      key: 'voice.reports_submitted',
+      name: { zh: '随手拍反映', en: 'Reports filed' },
+      unit: 'count',
+      definition: {
+        zh: '期内职工通过随手拍提交的隐患和身边问题条数（合并的重复反映不计），按现在负责的组织统计。',
+        en: 'Hazard and community reports workers filed in the period (merged duplicates left out), by the org answering them now.',
+      },
+      compute: { kind: 'flow', series: 'voice.reports_submitted' },
+      dimensions: ['category', 'grid'],
+      isHeadline: true,
+    },
+    {
+      key: 'voice.reports_resolved',
+      name: { zh: '随手拍已解决', en: 'Reports resolved' },
+      unit: 'count',
+      definition: {
+        zh: '期内标记为已解决的随手拍反映条数（反映人表示未解决而重新办理的，重新解决后再计）。',
+        en: 'Reports marked resolved in the period (one the reporter reopened counts again when resolved again).',
+      },
+      compute: { kind: 'flow', series: 'voice.reports_resolved' },
+      dimensions: ['category', 'grid'],
+    },
+    {
+      key: 'voice.reports_escalated',
+      name: { zh: '随手拍逾期上报', en: 'Reports escalated as overdue' },
+      unit: 'count',
+      definition: { zh: '期内因超过办理时限而上报上一级工会的次数，计在逾期的组织。', en: 'Times a report passed its time limit and moved one level up, counted at the org that let it pass.' },
+      compute: { kind: 'flow', series: 'voice.reports_escalated' },
+      dimensions: ['category'],
+    },
+  ],
+});
