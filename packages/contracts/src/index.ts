@@ -25,4 +25,5 @@ export * from './notices';
 export * from './dashboard';
 export * from './figures';
 export * from './events';
+export * from './events-checkin';
 export * from './organizing';
