@@ -22,6 +22,7 @@ import { fundStatementEn } from '../shared/fund/locales';
 import { rightsEn } from './features/rights/locales-en';
 import { eventsAuditActionsEn, eventsAuditEntityTypesEn } from './features/events/audit-locales';
 import { organizingEn } from './features/organizing/locales-en';
+import { eventsAdminEn } from './features/events/locales-en';
 import { rightsAuditActionsEn, rightsAuditEntityTypesEn } from './features/rights/audit-locales';
 import { organizingAuditActionsEn, organizingAuditEntityTypesEn } from './features/organizing/audit-locales';
 
@@ -226,6 +227,7 @@ export const adminEn: Translation<typeof adminZh> = {
   fundAdmin: fundEn,
   rights: rightsEn,
   organizing: organizingEn,
+  eventsAdmin: eventsAdminEn,
   market: marketEn,
   marketTerms: marketTermsEn,
   figures: figuresEn,

@@ -16,6 +16,7 @@ import { fundStatementZh } from '../shared/fund/locales';
 import { rightsZh } from './features/rights/locales';
 import { eventsAuditActionsZh, eventsAuditEntityTypesZh } from './features/events/audit-locales';
 import { organizingZh } from './features/organizing/locales';
+import { eventsAdminZh } from './features/events/locales';
 import { rightsAuditActionsZh, rightsAuditEntityTypesZh } from './features/rights/audit-locales';
 import { organizingAuditActionsZh, organizingAuditEntityTypesZh } from './features/organizing/audit-locales';
 import { marketTermsZh } from '../shared/market-locales';
@@ -225,6 +226,7 @@ export const adminZh = {
   fundAdmin: fundZh,
   rights: rightsZh,
   organizing: organizingZh,
+  eventsAdmin: eventsAdminZh,
   market: marketZh,
   marketTerms: marketTermsZh,
   figures: figuresZh,

@@ -8,10 +8,11 @@ import { mobileEn, mobileZh } from './locales';
 import { fundMobileEn, fundMobileZh } from './pages/fund/locales';
 import { marketMobileEn, marketMobileZh } from './pages/market/locales';
 import { eventsMobileEn, eventsMobileZh } from './pages/events/locales';
+import { checkinMobileEn, checkinMobileZh } from './pages/events/checkin-locales';
 import { marketTermsEn, marketTermsZh } from '../shared/market-locales';
 
 initI18n({
-  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, marketTerms: marketTermsZh },
-  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, marketTerms: marketTermsEn },
+  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, ...checkinMobileZh, marketTerms: marketTermsZh },
+  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, ...checkinMobileEn, marketTerms: marketTermsEn },
 });
 mountMobileFace(<MobileApp />);
