@@ -177,3 +177,39 @@ describe('events: check-in', () => {
     clock.advance(-8 * HOUR);
   });
 });
+
+describe('events: review fixes', () => {
+  it('refuses a place at a service position outside the staff member’s scope', async () => {
+    const base = clock().getTime();
+    const street = await t.login('gyq.admin');
+    // 华新街's station is another street's; 观音桥's own (or one of the district above) is fine.
+    const [outside] = await t.database.query<{ id: string }>(`select id from position where code = 'JB-RS-HQHG'`);
+    const [inside] = await t.database.query<{ id: string }>(
+      `select p.id from position p join org o on o.id = p.org_id where o.path like (select path from org where code = 'JB-GYQ') || '%' limit 1`,
+    );
+    const body = { orgId: await t.orgId('JB-GYQ'), type: 'culture', title: '阵地范围测试', startsAt: iso(base, 48), endsAt: iso(base, 50), signupOpensAt: iso(base, -1), signupClosesAt: iso(base, 24), capacity: 5 };
+    const refused = await street.post('/api/v1/events', { ...body, positionId: outside!.id });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].path).toBe('positionId');
+    const ok = await street.post('/api/v1/events', { ...body, positionId: inside!.id });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    // Nor moved there by an edit.
+    const { orgId: _org, ...rest } = body;
+    const moved = await street.put(`/api/v1/events/${ok.body.id}`, { ...rest, positionId: outside!.id, version: ok.body.version });
+    expect(moved.status).toBe(400);
+    // The district's staff may use it.
+    expect((await admin.post('/api/v1/events', { ...body, positionId: outside!.id })).status).toBe(201);
+  });
+
+  it('does not give a lapsed member a second place in the same event', async () => {
+    const base = clock().getTime();
+    const e = await publishedEvent(t, admin, { title: '会籍失效测试', capacity: 5, visibility: 'public', eligibility: { membersOnly: false } }, base);
+    const [w] = await workers(t, 'JB', 1);
+    expect((await w!.client.post(`/api/v1/events/open/${e.id}/sign-up`, {})).status).toBe(201);
+    await t.database.query(`update membership set status = 'left' where id = $1`, [w!.membershipId]);
+    const again = await w!.client.post(`/api/v1/events/open/${e.id}/sign-up`, {});
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('EVENT_ALREADY_REGISTERED');
+    expect((await admin.get(`/api/v1/events/${e.id}`)).body.taken).toBe(1);
+  });
+});

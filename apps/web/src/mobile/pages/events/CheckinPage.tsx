@@ -157,7 +157,7 @@ export function CheckinPage() {
       {!e && !info.error ? <Skeleton.Paragraph lineCount={5} animated style={{ margin: 12 }} /> : null}
       {e ? (
         <>
-          <section className="nj-card">
+          <section className="nj-section" style={{ margin: 12, padding: 16 }}>
             <strong style={{ fontSize: 17 }}>{e.title}</strong>
             <p className="nj-muted" style={{ margin: '6px 0' }}>{`${formatDateTime(e.startsAt)} · ${e.placeText ?? ''}`}</p>
             <p data-testid="checkin-counts">{t('checkin.attended', { attended: e.attended, registered: e.registered })}</p>
@@ -172,7 +172,7 @@ export function CheckinPage() {
               </div>
             ) : null}
           </section>
-          <section className="nj-card">
+          <section className="nj-section" style={{ margin: 12, padding: 16 }}>
             <Selector<CheckinKind>
               columns={2}
               value={[kind]}
@@ -219,7 +219,7 @@ export function CheckinPage() {
             </Button>
           </section>
           {shown.length ? (
-            <section className="nj-card">
+            <section className="nj-section" style={{ margin: 12, padding: 16 }}>
               <strong>{t('checkin.recent')}</strong>
               {shown.map((s) => (
                 <div key={s.key} data-testid="checkin-result" style={{ display: 'flex', justifyContent: 'space-between', gap: 8, padding: '6px 0', borderBottom: '1px solid #f0f0f0', flexWrap: 'wrap' }}>
@@ -229,7 +229,7 @@ export function CheckinPage() {
               ))}
             </section>
           ) : null}
-          <section className="nj-card">
+          <section className="nj-section" style={{ margin: 12, padding: 16 }}>
             <strong>{t('checkin.walkIn')}</strong>
             <label style={{ display: 'block', marginTop: 8 }}>
               <span className="nj-muted">{t('checkin.walkInLabel')}</span>
@@ -239,7 +239,7 @@ export function CheckinPage() {
               {t('checkin.walkInSubmit')}
             </Button>
           </section>
-          <section className="nj-card" style={{ textAlign: 'center' }}>
+          <section className="nj-section" style={{ margin: 12, padding: 16, textAlign: 'center' }}>
             <Button block onClick={() => setShowingCode((v) => !v)}>
               {isShowingCode ? t('checkin.hideCode') : t('checkin.showCode')}
             </Button>
@@ -320,7 +320,7 @@ export function SelfCheckinPage() {
       <NavBar onBack={() => navigate('/events/mine')} style={{ background: '#fff' }}>
         {t('checkin.selfTitle')}
       </NavBar>
-      <section className="nj-card" style={{ textAlign: 'center' }}>
+      <section className="nj-section" style={{ margin: 12, padding: 16, textAlign: 'center' }}>
         {!code ? <p>{t('checkin.selfMissing')}</p> : null}
         {result.error ? <ErrorNotice error={result.error} /> : null}
         {result.data ? (
