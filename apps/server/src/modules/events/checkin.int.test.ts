@@ -143,7 +143,7 @@ describe('events: check-in', () => {
     expect(full.status).toBe(409);
     expect(full.body.code).toBe('EVENT_FULL');
     expect((await admin.get(`/api/v1/events/${event.id}`)).body.taken).toBe(5);
-    const regs = (await admin.get(`/api/v1/events/${event.id}/registrations`, { pageSize: 50 })).body.items as { source: string; attendedAt: string | null }[];
+    const regs = (await admin.get(`/api/v1/events/${event.id}/registrations?pageSize=50`)).body.items as { source: string; attendedAt: string | null }[];
     expect(regs.filter((r) => r.source === 'door')).toHaveLength(1);
   });
 

@@ -111,12 +111,12 @@ export function EventsPage() {
             {
               title: t('eventsAdmin.col.title'),
               fixed: 'left',
-              width: 240,
-              ellipsis: { showTitle: true },
+              width: 260,
+              // A long title wraps inside the cell (an ellipsis would let the link stick out of it).
               render: (_, e) => (
-                <Typography.Link onClick={() => void navigate(`/events/${e.id}`)} data-testid="event-open">
+                <a onClick={() => void navigate(`/events/${e.id}`)} data-testid="event-open">
                   {e.title}
-                </Typography.Link>
+                </a>
               ),
             },
             { title: t('eventsAdmin.col.type'), width: 90, render: (_, e) => t(`eventsAdmin.types.${e.type}`) },
