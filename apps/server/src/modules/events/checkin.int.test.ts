@@ -213,3 +213,22 @@ describe('events: review fixes', () => {
     expect((await admin.get(`/api/v1/events/${e.id}`)).body.taken).toBe(1);
   });
 });
+
+describe('events: figures', () => {
+  it('counts events, registrations, attendance 人次 and no-shows by type for the registrant’s union', async () => {
+    const base = clock().getTime();
+    const e = await publishedEvent(t, admin, { title: '数据统计活动', type: 'health', capacity: 5, startsAt: iso(base, 1), endsAt: iso(base, 3), signupClosesAt: iso(base, 0.5) }, base);
+    const ws = await workers(t, 'JB', 2);
+    for (const w of ws) expect((await w.client.post(`/api/v1/events/open/${e.id}/sign-up`, {})).status).toBe(201);
+    const ticket = (await ticketOf(ws[0]!, e.id)).ticket!;
+    expect((await admin.post(`/api/v1/events/${e.id}/checkins`, { items: [{ clientId: cid(), code: ticket }] })).body.items[0].outcome).toBe('recorded');
+    const day = new Date(base + 8 * HOUR).toISOString().slice(0, 10);
+    const res = await admin.get(`/api/v1/indicators/values?org=JB&period=range&from=${day}&to=${day}&keys=events.events,events.registrations,events.attendance,events.no_shows&filter=eventType:health`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const values = Object.fromEntries((res.body.items as { key: string; value: number }[]).map((i) => [i.key, i.value]));
+    expect(values).toEqual({ 'events.events': 1, 'events.registrations': 2, 'events.attendance': 1, 'events.no_shows': 1 });
+    const rate = await admin.get(`/api/v1/indicators/values?org=JB&period=range&from=${day}&to=${day}&keys=events.no_show_rate`);
+    expect(rate.status, JSON.stringify(rate.body)).toBe(200);
+    expect(rate.body.items[0].value).toBeGreaterThan(0);
+  });
+});

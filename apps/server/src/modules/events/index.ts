@@ -18,3 +18,4 @@ export { OFFER_EXPIRY_JOB } from './registrations.service';
 export { signTicket, verifyTicket } from './events.ticket';
 export { event, eventQuota, eventRegistration } from './events.tables';
 export { seedDemoEvents } from './events.demo';
+export { eventsIndicators } from './events.indicators';
