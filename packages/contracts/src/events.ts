@@ -74,6 +74,8 @@ const eventFields = {
     .default(720),
   /** Refuse a sign-up that overlaps another event the worker holds a place in. */
   isOverlapForbidden: z.boolean().default(false),
+  /** Trainings: minutes attended (entry to exit scans, within the event's hours) that earn the certificate; null: attending is enough. */
+  minAttendanceMinutes: z.number().int().min(1).max(100_000).nullable().default(null),
 };
 
 export const createEventSchema = z.strictObject({ orgId: z.uuid(), ...eventFields });
@@ -118,6 +120,9 @@ export const eventSchema = z.object({
   quotas: z.array(quotaSchema),
   offerHoldMinutes: z.number().int(),
   isOverlapForbidden: z.boolean(),
+  minAttendanceMinutes: z.number().int().nullable(),
+  /** Registrations that checked in (the place was used). */
+  attended: z.number().int(),
   status: z.enum(eventStatuses),
   cancelledReason: z.string().nullable(),
   version: z.number().int(),
@@ -132,6 +137,10 @@ export const listEventsQuerySchema = pageQuerySchema.extend({
   status: z.enum(eventStatuses).optional(),
   type: z.enum(eventTypes).optional(),
   q: z.string().trim().max(50).optional(),
+  /** Events starting on or after this day (Asia/Shanghai). */
+  from: z.iso.date().optional(),
+  /** Events starting on or before this day (Asia/Shanghai). */
+  to: z.iso.date().optional(),
 });
 export type ListEventsQuery = z.infer<typeof listEventsQuerySchema>;
 
@@ -142,11 +151,16 @@ export const registrationSchema = z.object({
   name: z.string(),
   union: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   group: z.enum(eventGroups).nullable(),
-  source: z.enum(['self', 'staff']),
+  /** self: on the phone; staff: a union's roster; door: a walk-in registered at check-in. */
+  source: z.enum(['self', 'staff', 'door']),
   priority: z.number().int(),
   /** 1-based place on the waiting list (waiting only). */
   waitingPosition: z.number().int().nullable(),
   offerExpiresAt: z.string().nullable(),
+  /** The first entry scan; null: not (yet) attended. */
+  attendedAt: z.string().nullable(),
+  /** Minutes between entry and exit scans within the event's hours. */
+  attendedMinutes: z.number().int(),
   createdAt: z.string(),
   version: z.number().int(),
 });
@@ -216,5 +230,7 @@ export type OpenEvent = z.infer<typeof openEventSchema>;
 export const myRegistrationSchema = registrationSchema.extend({
   event: z.object({ id: z.uuid(), title: z.string(), type: z.enum(eventTypes), startsAt: z.string(), endsAt: z.string(), status: z.enum(eventStatuses), placeText: z.string().nullable() }),
   ticket: z.string().nullable(),
+  /** A training certificate can be downloaded (attended enough). */
+  hasCertificate: z.boolean(),
 });
 export type MyRegistration = z.infer<typeof myRegistrationSchema>;

@@ -25,5 +25,6 @@ export * from './notices';
 export * from './dashboard';
 export * from './figures';
 export * from './events';
+export * from './events-checkin';
 export * from './organizing';
 export * from './voice';

@@ -24,6 +24,7 @@ import { eventsAuditActionsEn, eventsAuditEntityTypesEn } from './features/event
 import { organizingEn } from './features/organizing/locales-en';
 import { voiceAdminEn } from './features/voice/locales-en';
 import { voiceAuditActionsEn, voiceAuditEntityTypesEn } from './features/voice/audit-locales';
+import { eventsAdminEn } from './features/events/locales-en';
 import { rightsAuditActionsEn, rightsAuditEntityTypesEn } from './features/rights/audit-locales';
 import { organizingAuditActionsEn, organizingAuditEntityTypesEn } from './features/organizing/audit-locales';
 
@@ -229,6 +230,7 @@ export const adminEn: Translation<typeof adminZh> = {
   rights: rightsEn,
   organizing: organizingEn,
   voiceAdmin: voiceAdminEn,
+  eventsAdmin: eventsAdminEn,
   market: marketEn,
   marketTerms: marketTermsEn,
   figures: figuresEn,

@@ -18,6 +18,7 @@ import { eventsAuditActionsZh, eventsAuditEntityTypesZh } from './features/event
 import { organizingZh } from './features/organizing/locales';
 import { voiceAdminZh } from './features/voice/locales';
 import { voiceAuditActionsZh, voiceAuditEntityTypesZh } from './features/voice/audit-locales';
+import { eventsAdminZh } from './features/events/locales';
 import { rightsAuditActionsZh, rightsAuditEntityTypesZh } from './features/rights/audit-locales';
 import { organizingAuditActionsZh, organizingAuditEntityTypesZh } from './features/organizing/audit-locales';
 import { marketTermsZh } from '../shared/market-locales';
@@ -228,6 +229,7 @@ export const adminZh = {
   rights: rightsZh,
   organizing: organizingZh,
   voiceAdmin: voiceAdminZh,
+  eventsAdmin: eventsAdminZh,
   market: marketZh,
   marketTerms: marketTermsZh,
   figures: figuresZh,

@@ -36,6 +36,8 @@ const ServiceDetailPage = lazy(() => import('./pages/market/ServiceDetailPage').
 const EventsPage = lazy(() => import('./pages/events/EventsPages').then((m) => ({ default: m.EventsPage })));
 const EventDetailPage = lazy(() => import('./pages/events/EventsPages').then((m) => ({ default: m.EventDetailPage })));
 const MyEventsPage = lazy(() => import('./pages/events/EventsPages').then((m) => ({ default: m.MyEventsPage })));
+const CheckinPage = lazy(() => import('./pages/events/CheckinPage').then((m) => ({ default: m.CheckinPage })));
+const SelfCheckinPage = lazy(() => import('./pages/events/CheckinPage').then((m) => ({ default: m.SelfCheckinPage })));
 const MyServiceOrdersPage = lazy(() => import('./pages/market/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
 const JudgeHomePage = lazy(() => import('./pages/market/JudgePages').then((m) => ({ default: m.JudgeHomePage })));
 const JudgeEntryPage = lazy(() => import('./pages/market/JudgePages').then((m) => ({ default: m.JudgeEntryPage })));
@@ -65,6 +67,7 @@ export function MobileApp() {
               <Route path="door/:deviceId" element={<DoorPage />} />
               <Route path="sign/:token" element={<SignPage />} />
               <Route path="market/attend/:orderId" element={<RequireSignIn><AttendPage /></RequireSignIn>} />
+              <Route path="checkin/:eventId" element={<RequireSignIn><CheckinPage /></RequireSignIn>} />
               <Route path="vote/:sessionId" element={<RequireSignIn><VotePage /></RequireSignIn>} />
               <Route element={<TabsLayout />}>
                 <Route index element={<HomePage />} />
@@ -76,6 +79,7 @@ export function MobileApp() {
                 <Route path="monitoring" element={<RequireSignIn><MonitoringFormPage /></RequireSignIn>} />
                 <Route path="events" element={<RequireSignIn><EventsPage /></RequireSignIn>} />
                 <Route path="events/mine" element={<RequireSignIn><MyEventsPage /></RequireSignIn>} />
+                <Route path="events/checkin" element={<RequireSignIn><SelfCheckinPage /></RequireSignIn>} />
                 <Route path="events/:id" element={<RequireSignIn><EventDetailPage /></RequireSignIn>} />
                 <Route path="market" element={<MarketPage />} />
                 <Route path="market/:projectId" element={<ServiceDetailPage />} />

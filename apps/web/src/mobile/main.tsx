@@ -9,10 +9,11 @@ import { fundMobileEn, fundMobileZh } from './pages/fund/locales';
 import { marketMobileEn, marketMobileZh } from './pages/market/locales';
 import { eventsMobileEn, eventsMobileZh } from './pages/events/locales';
 import { voiceMobileEn, voiceMobileZh } from './pages/voice/locales';
+import { checkinMobileEn, checkinMobileZh } from './pages/events/checkin-locales';
 import { marketTermsEn, marketTermsZh } from '../shared/market-locales';
 
 initI18n({
-  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, ...voiceMobileZh, marketTerms: marketTermsZh },
-  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, ...voiceMobileEn, marketTerms: marketTermsEn },
+  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, ...voiceMobileZh, ...checkinMobileZh, marketTerms: marketTermsZh },
+  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, ...voiceMobileEn, ...checkinMobileEn, marketTerms: marketTermsEn },
 });
 mountMobileFace(<MobileApp />);

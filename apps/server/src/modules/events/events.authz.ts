@@ -95,6 +95,24 @@ export const eventsAuthz: AuthzCases = {
       return { params: { id: event.id, registrationId: reg.id }, body: { version: reg.version, reason: '矩阵测试取消' } };
     },
   },
+  'GET /api/v1/events/{id}/checkin': { foreign: async (p, w) => ({ params: { id: (await eventIn(p, w, { publish: true })).id } }) },
+  'POST /api/v1/events/{id}/checkins': {
+    foreign: async (p, w) => {
+      const { event, reg } = await registrationIn(p, w);
+      return { params: { id: event.id }, body: { items: [{ clientId: `authz-${++seq}-scan`, code: `E1.${reg.id.slice(0, 8)}.x` }] } };
+    },
+  },
+  'POST /api/v1/events/{id}/walk-ins': {
+    foreign: async (p, w) => ({ params: { id: (await eventIn(p, w, { publish: true })).id }, body: { clientId: `authz-${++seq}-walk`, membershipId: (await memberIn(p, w)).id } }),
+  },
+  'GET /api/v1/events/{id}/attendance': { foreign: async (p, w) => ({ params: { id: (await registrationIn(p, w)).event.id } }) },
+  'GET /api/v1/events/{id}/send-log': { foreign: async (p, w) => ({ params: { id: (await registrationIn(p, w)).event.id } }) },
+  'GET /api/v1/events/{id}/registrations/{registrationId}/certificate': {
+    foreign: async (p, w) => {
+      const { event, reg } = await registrationIn(p, w);
+      return { params: { id: event.id, registrationId: reg.id } };
+    },
+  },
 
   'GET /api/v1/events/open': { own: 'events the signed-in worker may see: public ones and those of the unions above their own' },
   'GET /api/v1/events/open/{id}': { own: 'one event, only if the worker may see it', othersThing: async (w) => ({ params: { id: (await eventIn(w.street, w, { publish: true })).id } }) },
@@ -105,4 +123,6 @@ export const eventsAuthz: AuthzCases = {
   'GET /api/v1/events/my/registrations': { own: 'the caller’s own registrations (their persons or their account)' },
   'POST /api/v1/events/my/registrations/{id}/cancel': { own: 'the caller’s own registration', othersThing: async (w) => ({ params: { id: (await registrationIn(w.street, w)).reg.id } }) },
   'POST /api/v1/events/my/registrations/{id}/accept': { own: 'the caller’s own offer', othersThing: async (w) => ({ params: { id: (await registrationIn(w.street, w)).reg.id } }) },
+  'POST /api/v1/events/my/checkin': { own: 'the caller checks in their own place: the rotating code names the event, the account finds the registration' },
+  'GET /api/v1/events/my/registrations/{id}/certificate': { own: 'the caller’s own registration’s certificate', othersThing: async (w) => ({ params: { id: (await registrationIn(w.street, w)).reg.id } }) },
 };

@@ -77,3 +77,25 @@ registerMessages({
   EVENT_HAS_REGISTRATIONS_DETAIL: ['如不再举办，请取消活动（报名者会收到通知）', 'To call it off, cancel the event (everyone registered is told)'],
   EVENT_QUOTA_UNION_OUTSIDE: ['分配名额的组织应在主办组织之下', 'a quota’s union must be under the organising union'],
 });
+
+registerMessages({
+  EVENT_ROSTER_ROW_FAILED: ['此人未能报名（系统错误），请稍后重试', 'This member could not be registered (a system error); try again later'],
+  EVENT_WALK_IN_WHO: ['请扫描会员卡或选择一位会员', 'scan a membership card or choose a member'],
+  EVENT_CHECKIN_NOT_STAFF: ['您不能为此活动签到', 'You cannot check people in for this event'],
+  EVENT_CHECKIN_CODE_INVALID: ['签到码无效或已过期', 'The check-in code is invalid or has expired'],
+  EVENT_CHECKIN_CODE_INVALID_DETAIL: ['请扫描工作人员手机上当前显示的签到码', 'Scan the code currently shown on the staff member’s phone'],
+  EVENT_CHECKIN_NOT_REGISTERED: ['您没有此活动的有效报名', 'You hold no place at this event'],
+  EVENT_CHECKIN_NOT_REGISTERED_DETAIL: ['请先报名，或请工作人员现场登记', 'Sign up first, or ask the staff to register you at the door'],
+  EVENT_CHECKIN_CLOSED: ['活动未在进行中，不能签到', 'The event is not under way; no check-in now'],
+  EVENT_CHECKIN_CLOSED_DETAIL: ['签到从活动开始前 2 小时到结束后 2 小时', 'Check-in is open from 2 hours before the start until 2 hours after the end'],
+  EVENT_CERTIFICATE_NONE: ['没有可下载的培训证书', 'There is no training certificate to download'],
+  EVENT_CERTIFICATE_NONE_DETAIL: ['证书只发给参加培训且时长达到要求的学员', 'Certificates are for those who attended a training long enough'],
+  CHECKIN_OUTCOME_recorded: ['已签到', 'checked in'],
+  CHECKIN_OUTCOME_recorded_exit: ['已签退', 'checked out'],
+  CHECKIN_OUTCOME_duplicate: ['已上传过（不重复计数）', 'already uploaded (counted once)'],
+  CHECKIN_OUTCOME_already_in: ['已签到过（不重复计数）', 'already checked in (counted once)'],
+  CHECKIN_OUTCOME_invalid: ['二维码无效（不是本平台签发的报名码）', 'not a valid ticket (not issued by this platform)'],
+  CHECKIN_OUTCOME_other_event: ['这是另一个活动的报名码', 'this ticket is for another event'],
+  CHECKIN_OUTCOME_not_confirmed: ['报名无效（已取消、候补中或已过期）', 'no valid place (cancelled, waiting or expired)'],
+  CHECKIN_OUTCOME_event_closed: ['活动未在签到时间内', 'outside the event’s check-in hours'],
+});

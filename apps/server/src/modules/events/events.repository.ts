@@ -47,6 +47,8 @@ export type EventRecord = {
   waiting: number;
   offerHoldMinutes: number;
   isOverlapForbidden: boolean;
+  minAttendanceMinutes: number | null;
+  attended: number;
   status: string;
   cancelledReason: string | null;
   version: number;
@@ -58,7 +60,8 @@ const eventColumns = sql`e.id, e.org_id, o.name as org_name, o.path as org_path,
   e.position_id, p.name as position_name, e.address, e.lng, e.lat, e.starts_at, e.ends_at, e.signup_opens_at, e.signup_closes_at,
   e.fee_fen, e.eligibility, e.capacity, e.taken, e.offer_hold_minutes, e.is_overlap_forbidden, e.status, e.cancelled_reason, e.version,
   e.created_at, e.updated_at,
-  (select count(*)::int from event_registration w where w.event_id = e.id and w.status = 'waiting') as waiting`;
+  (select count(*)::int from event_registration w where w.event_id = e.id and w.status = 'waiting') as waiting,
+  e.min_attendance_minutes, (select count(*)::int from event_registration a where a.event_id = e.id and a.attended_at is not null) as attended`;
 const eventFrom = sql`from event e join org o on o.id = e.org_id left join position p on p.id = e.position_id`;
 
 type RawEvent = Record<string, unknown>;
@@ -90,6 +93,8 @@ function toEvent(r: RawEvent): EventRecord {
     waiting: num(r.waiting),
     offerHoldMinutes: num(r.offer_hold_minutes),
     isOverlapForbidden: Boolean(r.is_overlap_forbidden),
+    minAttendanceMinutes: r.min_attendance_minutes === null || r.min_attendance_minutes === undefined ? null : num(r.min_attendance_minutes),
+    attended: num(r.attended),
     status: r.status as string,
     cancelledReason: (r.cancelled_reason as string | null) ?? null,
     version: num(r.version),
@@ -133,16 +138,17 @@ export type EventValues = {
   capacity: number;
   offerHoldMinutes: number;
   isOverlapForbidden: boolean;
+  minAttendanceMinutes: number | null;
 };
 
 export async function insertEvent(db: Db, v: EventValues, createdBy: string | null, now: Date): Promise<string> {
   const row = await queryOne<{ id: string }>(
     db,
     sql`insert into event (org_id, series_id, type, title, description, visibility, position_id, address, lng, lat, starts_at, ends_at, signup_opens_at, signup_closes_at,
-          fee_fen, eligibility, capacity, offer_hold_minutes, is_overlap_forbidden, created_by, created_at, updated_at)
+          fee_fen, eligibility, capacity, offer_hold_minutes, is_overlap_forbidden, min_attendance_minutes, created_by, created_at, updated_at)
         values (${v.orgId}, ${v.seriesId}, ${v.type}, ${v.title}, ${v.description}, ${v.visibility}, ${v.positionId}, ${v.address}, ${v.lng}, ${v.lat},
           ${v.startsAt.toISOString()}, ${v.endsAt.toISOString()}, ${v.signupOpensAt.toISOString()}, ${v.signupClosesAt.toISOString()},
-          ${v.feeFen}, ${JSON.stringify(v.eligibility)}::jsonb, ${v.capacity}, ${v.offerHoldMinutes}, ${v.isOverlapForbidden}, ${createdBy}, ${now.toISOString()}, ${now.toISOString()})
+          ${v.feeFen}, ${JSON.stringify(v.eligibility)}::jsonb, ${v.capacity}, ${v.offerHoldMinutes}, ${v.isOverlapForbidden}, ${v.minAttendanceMinutes}, ${createdBy}, ${now.toISOString()}, ${now.toISOString()})
         returning id`,
   );
   return row!.id;
@@ -156,7 +162,7 @@ export async function updateEvent(db: Db, id: string, version: number, v: Omit<E
           address = ${v.address}, lng = ${v.lng}, lat = ${v.lat}, starts_at = ${v.startsAt.toISOString()}, ends_at = ${v.endsAt.toISOString()},
           signup_opens_at = ${v.signupOpensAt.toISOString()}, signup_closes_at = ${v.signupClosesAt.toISOString()}, fee_fen = ${v.feeFen},
           eligibility = ${JSON.stringify(v.eligibility)}::jsonb, capacity = ${v.capacity}, offer_hold_minutes = ${v.offerHoldMinutes},
-          is_overlap_forbidden = ${v.isOverlapForbidden}, version = version + 1, updated_at = ${now.toISOString()}
+          is_overlap_forbidden = ${v.isOverlapForbidden}, min_attendance_minutes = ${v.minAttendanceMinutes}, version = version + 1, updated_at = ${now.toISOString()}
         where id = ${id} and version = ${version} returning id`,
   );
   return rows.length === 1;
@@ -271,10 +277,12 @@ export type RegistrationRecord = {
   createdAt: Date;
   version: number;
   waitingPosition: number | null;
+  attendedAt: Date | null;
+  attendedMinutes: number;
 };
 
 const regColumns = sql`r.id, r.event_id, r.membership_id, r.person_id, r.user_id, r.name, r.union_org_id, u.name as union_name, r.union_path, r.group_key,
-  r.status, r.source, r.priority, r.queued_at, r.quota_ids, r.offered_at, r.offer_expires_at, r.created_at, r.version,
+  r.status, r.source, r.priority, r.queued_at, r.quota_ids, r.offered_at, r.offer_expires_at, r.created_at, r.version, r.attended_at, r.attended_minutes,
   case when r.status = 'waiting' then (select count(*)::int from event_registration a where a.event_id = r.event_id and a.status = 'waiting'
     and (a.priority > r.priority or (a.priority = r.priority and a.queue_seq < r.queue_seq))) + 1 end as waiting_position`;
 const regFrom = sql`from event_registration r left join org u on u.id = r.union_org_id`;
@@ -311,6 +319,8 @@ function toRegistration(r: Record<string, unknown>): RegistrationRecord {
     createdAt: toDate(r.created_at),
     version: num(r.version),
     waitingPosition: r.waiting_position === null || r.waiting_position === undefined ? null : num(r.waiting_position),
+    attendedAt: dateOrNull(r.attended_at),
+    attendedMinutes: num(r.attended_minutes),
   };
 }
 
@@ -349,7 +359,7 @@ export type NewRegistration = {
   unionPath: string | null;
   groupKey: string | null;
   status: 'confirmed' | 'waiting';
-  source: 'self' | 'staff';
+  source: 'self' | 'staff' | 'door';
   quotaIds: readonly string[];
   registeredBy: string | null;
 };

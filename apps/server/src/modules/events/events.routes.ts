@@ -25,6 +25,8 @@ import { z } from 'zod';
 import { auditContextOf } from '../../platform/audit/audit.service';
 import { requireActor, requireScope, scopeOf } from '../../platform/auth';
 import { langOf } from '../../platform/error-handler';
+import { checkinRoutes } from './checkin.routes';
+import type { CheckinService } from './checkin.service';
 import type { EventsService } from './events.service';
 import type { StaffCtx, WorkerCtx } from './events.shared';
 import type { RegistrationsService } from './registrations.service';
@@ -46,7 +48,9 @@ function workerOf(request: FastifyRequest): WorkerCtx {
 }
 
 /** 文体活动: staff run events and see registrations (console); workers sign up on the phone. */
-export const eventsRoutes: FastifyPluginAsyncZod<{ events: EventsService; registrations: RegistrationsService }> = async (app, { events, registrations }) => {
+export const eventsRoutes: FastifyPluginAsyncZod<{ events: EventsService; registrations: RegistrationsService; checkin: CheckinService }> = async (app, { events, registrations, checkin }) => {
+  // Check-in first: `/events/my/checkin` is a path of its own, not an event id.
+  await app.register(checkinRoutes, { checkin });
   app.get(
     '/events',
     { ...read, schema: { tags, summary: 'Events in the caller’s scope and of the unions above it', querystring: listEventsQuerySchema, response: { 200: pageOf(eventSchema) } } },

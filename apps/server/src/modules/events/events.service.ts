@@ -51,6 +51,8 @@ export function toEventView(e: repo.EventRecord, quotas: repo.QuotaRecord[], sco
       })),
     offerHoldMinutes: e.offerHoldMinutes,
     isOverlapForbidden: e.isOverlapForbidden,
+    minAttendanceMinutes: e.minAttendanceMinutes,
+    attended: e.attended,
     status: e.status as EventView['status'],
     cancelledReason: e.cancelledReason,
     version: e.version,
@@ -74,7 +76,7 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
   }
 
   /** Checks an event's fields; returns the values to store and the quotas with their unions' paths. */
-  async function validate(tx: Db, orgPath: string, input: EventInput) {
+  async function validate(tx: Db, orgPath: string, input: EventInput, ctx: StaffCtx) {
     const startsAt = new Date(input.startsAt);
     const endsAt = new Date(input.endsAt);
     const opens = new Date(input.signupOpensAt);
@@ -84,7 +86,9 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
     let position: Awaited<ReturnType<typeof repo.findPosition>>;
     if (input.positionId) {
       position = await repo.findPosition(tx, input.positionId);
-      if (!position) throw fieldError('positionId', 'EVENT_POSITION_UNKNOWN');
+      // A position of the staff member's own subtree or of the unions above it (a district's
+      // activity centre for a street's event); never another district's.
+      if (!position || !isRelated(ctx.read, position.orgPath)) throw fieldError('positionId', 'EVENT_POSITION_UNKNOWN');
     } else if (!input.address) throw fieldError('address', 'EVENT_PLACE_REQUIRED');
     const el = input.eligibility;
     if (el.minAge !== null && el.maxAge !== null && el.minAge > el.maxAge) throw fieldError('eligibility.minAge', 'EVENT_AGE_RANGE');
@@ -127,6 +131,7 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
       capacity: input.capacity,
       offerHoldMinutes: input.offerHoldMinutes,
       isOverlapForbidden: input.isOverlapForbidden,
+      minAttendanceMinutes: input.minAttendanceMinutes,
     };
     return { values, quotas };
   }
@@ -138,7 +143,7 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
   }
 
   async function insertOne(tx: Db, orgId: string, orgPath: string, input: EventInput, seriesId: string | null, ctx: StaffCtx): Promise<string> {
-    const { values, quotas } = await validate(tx, orgPath, input);
+    const { values, quotas } = await validate(tx, orgPath, input, ctx);
     const id = await repo.insertEvent(tx, { ...values, orgId, seriesId }, ctx.userId, clock());
     for (const q of quotas) await repo.insertQuota(tx, id, q);
     await recordAudit(tx, ctx.audit, {
@@ -173,6 +178,9 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
       if (q.orgId) where.push(sql`o.path like (select path from org where id = ${q.orgId}) || '%'`);
       if (q.status) where.push(sql`e.status = ${q.status}`);
       if (q.type) where.push(sql`e.type = ${q.type}`);
+      // The period is in days of Asia/Shanghai.
+      if (q.from) where.push(sql`e.starts_at >= (${q.from}::date)::timestamp at time zone 'Asia/Shanghai'`);
+      if (q.to) where.push(sql`e.starts_at < (${q.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`);
       if (q.q) where.push(sql`e.title ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
       const { items, total } = await repo.listEvents(db, sql.join(where, sql` and `), q.pageSize, (q.page - 1) * q.pageSize);
       const quotas = await repo.listQuotas(
@@ -245,7 +253,7 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
         const e = await getWritable(tx, id, ctx);
         if (e.version !== input.version) throw versionConflict(input.version, e.version);
         if (e.status === 'cancelled') throw stateError(e.status);
-        const { values, quotas } = await validate(tx, e.orgPath, input);
+        const { values, quotas } = await validate(tx, e.orgPath, input, ctx);
         if (values.capacity < e.taken) throw fieldError('capacity', 'EVENT_CAPACITY_BELOW_TAKEN', { taken: e.taken });
         const existing = await repo.listQuotas(tx, [id]);
         const keyOf = (q: { kind: string; unionOrgId: string | null; groupKey: string | null }) => (q.kind === 'union' ? `u:${q.unionOrgId}` : `g:${q.groupKey}`);

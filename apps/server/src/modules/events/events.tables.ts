@@ -37,6 +37,8 @@ export const event = pgTable(
     taken: integer('taken').notNull().default(0),
     offerHoldMinutes: integer('offer_hold_minutes').notNull().default(720),
     isOverlapForbidden: boolean('is_overlap_forbidden').notNull().default(false),
+    /** Trainings: the minutes attended (entry to exit) that earn the certificate; null: being there is enough. */
+    minAttendanceMinutes: integer('min_attendance_minutes'),
     status: text('status').notNull().default('draft'),
     cancelledReason: text('cancelled_reason'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
@@ -55,6 +57,7 @@ export const event = pgTable(
     check('event_visibility_check', sql`${t.visibility} in ('subtree','public')`),
     check('event_taken_check', sql`${t.taken} >= 0 and ${t.taken} <= ${t.capacity}`),
     check('event_times_check', sql`${t.endsAt} > ${t.startsAt} and ${t.signupClosesAt} > ${t.signupOpensAt}`),
+    check('event_min_attendance_check', sql`${t.minAttendanceMinutes} is null or ${t.minAttendanceMinutes} > 0`),
     check('event_fee_check', sql`${t.feeFen} >= 0`),
     check('event_place_check', sql`${t.positionId} is not null or ${t.address} is not null`),
   ],
@@ -136,6 +139,10 @@ export const eventRegistration = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelledReason: text('cancelled_reason'),
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    /** The first entry scan (the place was used); null after the event: a no-show. */
+    attendedAt: timestamp('attended_at', { withTimezone: true }),
+    /** Minutes inside the event's hours between entry and exit scans (trainings with minimum hours). */
+    attendedMinutes: integer('attended_minutes').notNull().default(0),
     registeredBy: uuid('registered_by').references(() => appUser.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -155,9 +162,41 @@ export const eventRegistration = pgTable(
       .on(t.offerExpiresAt)
       .where(sql`${t.status} = 'offered'`),
     check('event_registration_status_check', sql`${t.status} in ('confirmed','waiting','offered','cancelled','expired')`),
-    check('event_registration_source_check', sql`${t.source} in ('self','staff')`),
+    check('event_registration_source_check', sql`${t.source} in ('self','staff','door')`),
     check('event_registration_group_check', sql`${t.groupKey} is null or ${t.groupKey} in ('male','female')`),
     check('event_registration_offer_check', sql`${t.status} <> 'offered' or ${t.offerExpiresAt} is not null`),
   ],
 );
 export type EventRegistrationRow = typeof eventRegistration.$inferSelect;
+
+/**
+ * One check-in scan (入场 / 离场) of a registration, as the device recorded it. `client_id` is the
+ * id the scanning device gave the scan when it was made (possibly offline); the unique key makes a
+ * re-uploaded batch count once. `scanned_at` is the device's time of the scan (clamped by the server
+ * to the event's day), `recorded_at` when it reached the server.
+ */
+export const eventCheckin = pgTable(
+  'event_checkin',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => event.id, { onDelete: 'cascade' }),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => eventRegistration.id, { onDelete: 'cascade' }),
+    clientId: text('client_id').notNull(),
+    kind: text('kind').notNull(),
+    method: text('method').notNull(),
+    scannedAt: timestamp('scanned_at', { withTimezone: true }).notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    recordedBy: uuid('recorded_by').references(() => appUser.id),
+  },
+  (t) => [
+    uniqueIndex('event_checkin_client_unique').on(t.eventId, t.clientId),
+    index('event_checkin_registration_idx').on(t.registrationId, t.scannedAt),
+    check('event_checkin_kind_check', sql`${t.kind} in ('entry','exit')`),
+    check('event_checkin_method_check', sql`${t.method} in ('ticket','code','walk_in')`),
+  ],
+);
+export type EventCheckinRow = typeof eventCheckin.$inferSelect;

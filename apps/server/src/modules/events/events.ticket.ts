@@ -8,8 +8,8 @@ import crypto from 'node:crypto';
  */
 const PREFIX = 'E1';
 
-const uuidToB64 = (uuid: string) => Buffer.from(uuid.replace(/-/g, ''), 'hex').toString('base64url');
-function b64ToUuid(text: string): string | null {
+export const uuidToB64 = (uuid: string) => Buffer.from(uuid.replace(/-/g, ''), 'hex').toString('base64url');
+export function b64ToUuid(text: string): string | null {
   if (!/^[A-Za-z0-9_-]{22}$/.test(text)) return null;
   const hex = Buffer.from(text, 'base64url').toString('hex');
   if (hex.length !== 32) return null;

@@ -5,10 +5,11 @@
 import type { EventsDeps } from './events.shared';
 import { createEventsService } from './events.service';
 import { createRegistrationsService } from './registrations.service';
+import { createCheckinService } from './checkin.service';
 
 export function createEventsServices(deps: EventsDeps) {
   const registrations = createRegistrationsService(deps);
-  return { events: createEventsService(deps, registrations), registrations };
+  return { events: createEventsService(deps, registrations), registrations, checkin: createCheckinService(deps, registrations) };
 }
 export type EventsServices = ReturnType<typeof createEventsServices>;
 export { eventsRoutes } from './events.routes';
@@ -17,3 +18,4 @@ export { OFFER_EXPIRY_JOB } from './registrations.service';
 export { signTicket, verifyTicket } from './events.ticket';
 export { event, eventQuota, eventRegistration } from './events.tables';
 export { seedDemoEvents } from './events.demo';
+export { eventsIndicators } from './events.indicators';

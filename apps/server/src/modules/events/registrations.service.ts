@@ -7,6 +7,7 @@ import { AppError, isAppError, notFound } from '../../platform/errors';
 import { hasMessage, t } from '../../platform/i18n';
 import { enqueueJob } from '../../platform/jobs';
 import { findActiveMembershipOfUser, findPersonIdsOfUser } from '../members';
+import { earnsCertificate } from './checkin.attendance';
 import { checkEligibility, type Applicant } from './events.eligibility';
 import { placeText, tellEvent } from './events.notify';
 import * as repo from './events.repository';
@@ -46,6 +47,8 @@ export function toRegistration(r: repo.RegistrationRecord): Registration {
     priority: r.priority,
     waitingPosition: r.waitingPosition,
     offerExpiresAt: r.status === 'offered' && r.offerExpiresAt ? r.offerExpiresAt.toISOString() : null,
+    attendedAt: r.attendedAt?.toISOString() ?? null,
+    attendedMinutes: r.attendedMinutes,
     createdAt: r.createdAt.toISOString(),
     version: r.version,
   };
@@ -120,16 +123,29 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
   }
 
   /** Judges and places one person: a place, the waiting list, or a refusal that says why. */
-  async function register(tx: Db, e: repo.EventRecord, p: Person, opts: { source: 'self' | 'staff'; registeredBy: string | null; waitlist: boolean }): Promise<repo.RegistrationRecord> {
+  /**
+   * Takes a place (or a place on the waiting list) for a person; the caller holds the event lock.
+   * A walk-in at the door (`source: 'door'`) comes after sign-up closed: it is judged by the same
+   * eligibility and quotas, until the event ends.
+   */
+  async function register(tx: Db, e: repo.EventRecord, p: Person, opts: { source: 'self' | 'staff' | 'door'; registeredBy: string | null; waitlist: boolean }): Promise<repo.RegistrationRecord> {
     const now = clock();
     if (e.status !== 'published') throw new AppError('EVENT_NOT_OPEN', { status: 409 });
-    if (now < e.signupOpensAt) throw new AppError('EVENT_SIGNUP_NOT_STARTED', { status: 409, params: { at: shanghaiText(e.signupOpensAt) } });
-    if (now >= e.signupClosesAt) throw new AppError('EVENT_SIGNUP_CLOSED', { status: 409, params: { at: shanghaiText(e.signupClosesAt) } });
+    if (opts.source === 'door') {
+      if (now >= e.endsAt) throw new AppError('EVENT_SIGNUP_CLOSED', { status: 409, params: { at: shanghaiText(e.endsAt) } });
+    } else {
+      if (now < e.signupOpensAt) throw new AppError('EVENT_SIGNUP_NOT_STARTED', { status: 409, params: { at: shanghaiText(e.signupOpensAt) } });
+      if (now >= e.signupClosesAt) throw new AppError('EVENT_SIGNUP_CLOSED', { status: 409, params: { at: shanghaiText(e.signupClosesAt) } });
+    }
     const orgPaths = (await repo.findOrgs(tx, e.eligibility.orgIds)).map((o) => o.path);
     const quotas = await repo.listQuotas(tx, [e.id]);
     const quotaIds = checkEligibility(e.eligibility, orgPaths, p.applicant, e.startsAt, quotas);
     const who = { personId: p.personId, userId: p.userId };
     if (await repo.findLiveRegistration(tx, e.id, who)) throw new AppError('EVENT_ALREADY_REGISTERED', { status: 409 });
+    // A lapsed member signs up by their account only; the place they took as a member still counts.
+    if (!p.personId && p.userId && (await repo.findLiveRegistrationsOf(tx, [e.id], await findPersonIdsOfUser(tx, p.userId), p.userId)).length) {
+      throw new AppError('EVENT_ALREADY_REGISTERED', { status: 409 });
+    }
     if (e.isOverlapForbidden) {
       const clash = await repo.findOverlap(tx, e.id, who, e.startsAt, e.endsAt);
       if (clash) throw new AppError('EVENT_OVERLAP', { status: 409, params: { title: clash.title, at: shanghaiText(clash.startsAt) } });
@@ -252,6 +268,14 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
     offerFreedPlaces,
     expireOffer,
 
+    /** A walk-in at check-in: the member takes a free place as at sign-up (no waiting list); the caller holds the event lock. */
+    async registerAtDoor(tx: Db, e: repo.EventRecord, membershipId: string, staffUserId: string): Promise<repo.RegistrationRecord> {
+      const [f] = await repo.findMemberFacts(tx, [membershipId]);
+      if (!f) throw new AppError('EVENT_MEMBER_OUT_OF_SCOPE', { status: 404 });
+      const [account] = [...(await repo.recipientOfPerson(tx, f.personId))];
+      return register(tx, e, personOfFacts(f, account ?? null), { source: 'door', registeredBy: staffUserId, waitlist: false });
+    },
+
     /**
      * The scheduled sweep: offers past their hold (a backstop for the per-offer jobs), free places
      * with someone waiting (one joined the list while a place was being freed, unseen by that
@@ -313,8 +337,10 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
           registered++;
           items.push({ membershipId, registration: toRegistration(reg), error: null });
         } catch (err) {
-          if (!isAppError(err)) throw err;
-          items.push({ membershipId, registration: null, error: { code: err.code, message: messageOf(err, ctx.lang) } });
+          // Each member is its own transaction: an unexpected failure is reported on its row
+          // (nothing of it was written) and the rest of the roster goes on.
+          const error = isAppError(err) ? { code: err.code, message: messageOf(err, ctx.lang) } : { code: 'INTERNAL', message: t(ctx.lang, 'EVENT_ROSTER_ROW_FAILED') };
+          items.push({ membershipId, registration: null, error });
         }
       }
       if (registered) {
@@ -465,6 +491,7 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
               placeText: placeText(e) || null,
             },
             ticket: r.status === 'confirmed' && e.status === 'published' ? signTicket(secrets.key, r.id) : null,
+            hasCertificate: earnsCertificate(e, r),
           };
         }),
       };

@@ -143,6 +143,7 @@ describe('the waiting list', { timeout: 120_000 }, () => {
       taken: _t,
       waiting: _w,
       quotas: _q,
+      attended: _a,
       seriesId: _s,
       status: _st,
       cancelledReason: _c,

@@ -190,6 +190,27 @@ export async function seedFixture(database: Database): Promise<Fixture> {
   ] as const) {
     stmts.push(`insert into voice_report_event (report_id, kind, from_org_id, to_org_id, at) values (${q(id(report))}, 'escalated', ${q(id('FX-S1'))}, ${q(id('FX'))}, ${q(at)})`);
   }
+  // 文体活动: E1 (2025, FX-S1) with a member of G2 who came and a non-member who did not, and a
+  // cancelled place; E2 (2024) with one who came; E3 cancelled (not counted).
+  const events: [name: string, org: string, starts: string, status: string][] = [
+    ['E1', 'FX-S1', '2025-06-01T02:00:00Z', 'published'],
+    ['E2', 'FX-S1', '2024-06-01T02:00:00Z', 'published'],
+    ['E3', 'FX-S2', '2025-07-01T02:00:00Z', 'cancelled'],
+  ];
+  for (const [name, org, starts, status] of events) {
+    const end = new Date(Date.parse(starts) + 2 * 3600_000).toISOString();
+    stmts.push(`insert into event (id, org_id, type, title, address, starts_at, ends_at, signup_opens_at, signup_closes_at, eligibility, capacity, taken, status)
+      values (${q(id(name))}, ${q(id(org))}, 'training', ${q(`测试活动${name}`)}, '测试地址', ${q(starts)}, ${q(end)}, '2024-01-01T00:00:00Z', ${q(starts)}, '{}'::jsonb, 10, 0, ${q(status)})`);
+  }
+  for (const [event, union, status, attended] of [
+    ['E1', 'FX-G2', 'confirmed', '2025-06-01T02:05:00Z'],
+    ['E1', null, 'confirmed', null],
+    ['E1', 'FX-G2', 'cancelled', null],
+    ['E2', 'FX-G2', 'confirmed', '2024-06-01T02:10:00Z'],
+  ] as const) {
+    stmts.push(`insert into event_registration (event_id, name, union_org_id, status, queued_at, attended_at)
+      values (${q(id(event))}, '测试报名', ${q(union ? id(union) : null)}, ${q(status)}, '2024-01-02T00:00:00Z', ${q(attended)})`);
+  }
 
   await database.exec(`begin;\n${stmts.join(';\n')};\ncommit;`);
   return { ids };
@@ -255,5 +276,10 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'market.orders': { value: 2, lastYear: 1 }, // O1, O5 (a worker's own, FX itself); O2 is 1 Jan 2026, O3 cancelled | O4
   'market.subsidy': { value: 3500, lastYear: 2000 }, // O1 3000 + O5 500 | O4
   'market.served': { value: 2, lastYear: 1 }, // two at O1 | one at O4
-  'figures.served': { value: 10, lastYear: 3 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped + 2 at the marketplace | K3 + C4's worker + 1 at the marketplace
+  'events.events': { value: 1, lastYear: 1 }, // E1 (E3 cancelled) | E2
+  'events.registrations': { value: 2, lastYear: 1 }, // E1's two confirmed (the cancelled place not) | E2's one
+  'events.attendance': { value: 1, lastYear: 1 }, // E1's member of G2 | E2's
+  'events.no_shows': { value: 1, lastYear: 0 }, // E1's non-member | none
+  'events.no_show_rate': { value: 50, lastYear: 0 }, // 1 of 2 | 0 of 1
+  'figures.served': { value: 11, lastYear: 4 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped + 2 at the marketplace + 1 at an event | K3 + C4's worker + 1 at the marketplace + 1 at an event
 };

@@ -73,6 +73,7 @@ export const MENU: MenuEntry[] = [
       { path: '/members/applications', labelKey: 'menu.memberApplications', icon: <SolutionOutlined />, permission: 'member.read' },
       { path: '/members/imports', labelKey: 'menu.memberImport', icon: <UploadOutlined />, permission: 'member.write' },
       { path: '/organizing', labelKey: 'organizing.menu', icon: <FlagOutlined />, permission: 'organizing.read' },
+      { path: '/events', labelKey: 'eventsAdmin.menu', icon: <CalendarOutlined />, permission: 'event.read' },
       { path: '/notices', labelKey: 'menu.notices', icon: <NotificationOutlined />, permission: 'notice.write' },
     ],
   },

@@ -10,6 +10,7 @@ export const eventsAuditActionsZh = {
   event_register_group: '工会集体报名',
   event_registration_priority: '调整候补顺序',
   event_registration_cancel: '取消报名',
+  event_walk_in: '现场报名签到',
 };
 export const eventsAuditActionsEn: Translation<typeof eventsAuditActionsZh> = {
   event_create: 'Event created',
@@ -20,6 +21,7 @@ export const eventsAuditActionsEn: Translation<typeof eventsAuditActionsZh> = {
   event_register_group: 'Union roster registered',
   event_registration_priority: 'Waiting-list priority changed',
   event_registration_cancel: 'Registration cancelled',
+  event_walk_in: 'Walk-in registered at the door',
 };
 export const eventsAuditEntityTypesZh = { event: '活动', event_registration: '活动报名' };
 export const eventsAuditEntityTypesEn: Translation<typeof eventsAuditEntityTypesZh> = { event: 'Event', event_registration: 'Event registration' };

@@ -162,6 +162,12 @@ export function MyEventsPage() {
               <p className="nj-muted">{t('events.ticketHint')}</p>
             </div>
           ) : null}
+          {r.hasCertificate ? (
+            <Button block size="small" style={{ marginTop: 8 }} data-testid="event-certificate" onClick={() => void api.download(`/events/my/registrations/${r.id}/certificate`, undefined, 'certificate.pdf').catch((e: unknown) => Toast.show({ content: errorText(e), icon: 'fail' }))}>
+              {t('events.certificate')}
+            </Button>
+          ) : null}
+          {r.attendedAt ? <p className="nj-muted">{t('events.attendedAt', { at: formatDateTime(r.attendedAt) })}</p> : null}
         </section>
       ))}
     </>
