@@ -111,6 +111,16 @@ describe('events: check-in', () => {
     const ok = await d.client.post('/api/v1/events/my/checkin', { clientId: cid(), code: info.body.code });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.outcome).toBe('recorded');
+    // The attendee's own exit by the code marks nothing toward the training's hours: a photo of the
+    // code passed on from the room would otherwise earn the certificate.
+    clock.advance(2 * HOUR);
+    const later = (await admin.get(`/api/v1/events/${event.id}/checkin`)).body.code as string;
+    const out = await d.client.post('/api/v1/events/my/checkin', { clientId: cid(), code: later, kind: 'exit' });
+    expect(out.body.outcome).toBe('recorded');
+    const [row] = await t.database.query<{ attended_minutes: number; attended_at: unknown }>('select attended_minutes, attended_at from event_registration where id = $1', [ok.body.registrationId]);
+    expect(row).toMatchObject({ attended_minutes: 0 });
+    expect(row!.attended_at).not.toBeNull();
+    clock.advance(-2 * HOUR);
     // Someone with no place at the event is told so.
     const stranger = await ws[4]!.client.post('/api/v1/events/my/checkin', { clientId: cid(), code: info.body.code });
     expect(stranger.status).toBe(409);

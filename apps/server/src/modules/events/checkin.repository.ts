@@ -23,9 +23,12 @@ export async function hasClientId(db: Db, eventId: string, clientId: string): Pr
   return row?.registration_id ?? null;
 }
 
-export async function scansOf(db: Db, registrationId: string): Promise<Scan[]> {
-  const rows = await query<{ kind: 'entry' | 'exit'; scanned_at: unknown }>(db, sql`select kind, scanned_at from event_checkin where registration_id = ${registrationId} order by scanned_at, recorded_at`);
-  return rows.map((r) => ({ kind: r.kind, at: toDate(r.scanned_at) }));
+export async function scansOf(db: Db, registrationId: string): Promise<(Scan & { isStaff: boolean })[]> {
+  const rows = await query<{ kind: 'entry' | 'exit'; scanned_at: unknown; method: string }>(
+    db,
+    sql`select kind, scanned_at, method from event_checkin where registration_id = ${registrationId} order by scanned_at, recorded_at`,
+  );
+  return rows.map((r) => ({ kind: r.kind, at: toDate(r.scanned_at), isStaff: r.method !== 'code' }));
 }
 
 /** Keeps the registration's attendance (first entry, minutes) in step with its scans. */

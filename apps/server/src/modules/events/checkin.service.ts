@@ -56,7 +56,9 @@ export function createCheckinService({ db, secrets, clock }: EventsDeps, registr
   async function refresh(tx: Db, e: repo.EventRecord, registrationId: string): Promise<void> {
     const scans = await checkins.scansOf(tx, registrationId);
     const first = scans.find((s) => s.kind === 'entry');
-    await checkins.setAttendance(tx, registrationId, first?.at ?? null, attendedMinutes(scans, e.startsAt, e.endsAt));
+    // The attendee's own scans of the rotating code mark them present; the minutes that earn a
+    // certificate count staff scans only (a photo of the code passed on would otherwise do).
+    await checkins.setAttendance(tx, registrationId, first?.at ?? null, attendedMinutes(scans.filter((s) => s.isStaff), e.startsAt, e.endsAt));
   }
 
   function result(lang: StaffCtx['lang'], clientId: string, kind: CheckinKind, outcome: CheckinOutcome, r: repo.RegistrationRecord | null): CheckinResult {

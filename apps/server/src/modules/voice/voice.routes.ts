@@ -72,7 +72,7 @@ export const voiceRoutes: FastifyPluginAsyncZod<{ voice: VoiceService; support: 
       },
     },
     async (request) => ({
-      items: await voice.nearby(request.query),
+      items: await voice.nearby(request.query, workerOf(request).userId),
     }),
   );
   app.post(

@@ -5,6 +5,7 @@ import { isInScope, type Scope } from '../../platform/auth';
 import type { Clock } from '../../platform/clock';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { fieldError } from '../../platform/validation';
+import { enforceRateLimit } from '../../platform/rate-limit';
 import { convertCoord, haversineMetres, type MapContextService } from '../positions';
 import { assertOwnPhotos } from '../stars';
 import { notifyStaff, notifyWorkers, reportNumber } from './voice.notify';
@@ -32,6 +33,12 @@ function toHistory(events: Event[]): ReportDetail['history'] {
     note: e.note ?? null,
   }));
 }
+
+/** A worker files at most this many reports a day, and asks for nearby ones this often an hour. */
+const REPORTS_PER_DAY = 10;
+const NEARBY_PER_HOUR = 60;
+/** Distances to nearby reports are given in these steps. */
+const DISTANCE_STEP_METRES = 50;
 
 /** 随手拍: workers report hazards and neighbourhood problems; the union that owns the place answers. */
 export function createVoiceService({ db, clock, mapContext }: VoiceDeps) {
@@ -127,7 +134,8 @@ export function createVoiceService({ db, clock, mapContext }: VoiceDeps) {
       meTooCount: r.report.meTooCount,
       createdAt: r.report.createdAt.toISOString(),
       resolvedAt: iso(r.report.resolvedAt),
-      history: toHistory(events.filter((e) => e.reportId === r.report.id)),
+      // A joiner sees the steps, not the reporter's own words ("not fixed" notes) beside the description.
+      history: toHistory(events.filter((e) => e.reportId === r.report.id)).map((h) => (r.report.reporterId !== userId && h.kind === 'reopened' ? { ...h, note: null } : h)),
     }));
   }
 
@@ -140,7 +148,9 @@ export function createVoiceService({ db, clock, mapContext }: VoiceDeps) {
     listCategories,
 
     /** Open reports of the same category within 200 m, nearest first: offered as "我也遇到了" before a new one is filed. */
-    async nearby(q: { categoryKey: string; lng: number; lat: number; crs: 'wgs84' | 'gcj02' }) {
+    async nearby(q: { categoryKey: string; lng: number; lat: number; crs: 'wgs84' | 'gcj02' }, userId: string) {
+      // Asked from three places, exact distances would give away a report's point (the public map rounds it).
+      await enforceRateLimit(db, { key: `voice-nearby:${userId}`, limit: NEARBY_PER_HOUR, windowSeconds: 3600 }, clock());
       const [lng, lat] = convertCoord([q.lng, q.lat], q.crs, 'wgs84');
       const dLat = ME_TOO_RADIUS_METRES / 111_000;
       const dLng = dLat / Math.max(0.1, Math.cos((lat * Math.PI) / 180));
@@ -155,7 +165,7 @@ export function createVoiceService({ db, clock, mapContext }: VoiceDeps) {
           number: reportNumber(r.seq),
           categoryKey: r.categoryKey,
           status: r.status as ReportStatus,
-          distanceMetres: Math.round(d),
+          distanceMetres: Math.max(DISTANCE_STEP_METRES, Math.round(d / DISTANCE_STEP_METRES) * DISTANCE_STEP_METRES),
           meTooCount: r.meTooCount,
           createdAt: r.createdAt.toISOString(),
         }));
@@ -163,6 +173,7 @@ export function createVoiceService({ db, clock, mapContext }: VoiceDeps) {
 
     /** Files a report: routed to the street whose area holds the point, else the district, else the root of the tree. */
     async create(input: CreateReport, worker: WorkerCtx): Promise<MyReport> {
+      await enforceRateLimit(db, { key: `voice-report:${worker.userId}`, limit: REPORTS_PER_DAY, windowSeconds: 86_400 }, clock());
       const [lng, lat] = convertCoord([input.location.lng, input.location.lat], input.location.crs, 'wgs84');
       const found = await mapContext.findOrgAt(lng, lat);
       return db.transaction(async (tx) => {
@@ -257,7 +268,8 @@ export function createVoiceService({ db, clock, mapContext }: VoiceDeps) {
         const current = await visible(tx, id, actor.write, true);
         if (!isOpen(current.report.status)) throw new AppError('VOICE_REPORT_STATUS', { status: 409 });
         if (input.orgId === current.report.orgId) throw fieldError('orgId', 'VOICE_REASSIGN_SAME');
-        const target = await repo.findOrg(tx, input.orgId);
+        const found = await repo.findOrg(tx, input.orgId);
+        const target = found?.status === 'active' ? found : undefined;
         const isUp = Boolean(target && current.orgPath.startsWith(target.path));
         if (!target || !(isUp || isInScope(actor.write, target.path))) throw fieldError('orgId', 'VOICE_REASSIGN_TARGET');
         const updated = await repo.updateReportIfVersion(tx, id, input.version, { orgId: target.id }, now);
@@ -284,7 +296,7 @@ export function createVoiceService({ db, clock, mapContext }: VoiceDeps) {
       return db.transaction(async (tx) => {
         const now = clock();
         const source = await visible(tx, id, actor.write, true);
-        const target = await visible(tx, input.intoId, actor.read, true);
+        const target = await visible(tx, input.intoId, actor.write, true);
         if (!isOpen(source.report.status)) throw new AppError('VOICE_REPORT_STATUS', { status: 409 });
         if (!isOpen(target.report.status) || target.report.categoryKey !== source.report.categoryKey) throw fieldError('intoId', 'VOICE_MERGE_TARGET');
         const merged = await repo.updateReportIfVersion(tx, id, input.version, { status: 'merged', mergedIntoId: target.report.id }, now);

@@ -243,7 +243,6 @@ function EnterprisesCard({ onImported, onOpen, changes }: { onImported: () => vo
               dataIndex: 'name',
               fixed: 'left',
               width: 260,
-              ellipsis: { showTitle: true },
               render: (name: string, e) => (
                 <Typography.Link href={`#${e.id}`} onClick={(ev) => (ev.preventDefault(), onOpen(e.id))} data-testid="enterprise-open">
                   {name}
@@ -376,7 +375,7 @@ function OverdueCard({ onOpen, changes }: { onOpen: (id: string) => void; change
               {
                 title: t('organizing.enterprises.name'),
                 width: 240,
-                ellipsis: true,
+                // A link ellipsed by the cell would stick out of it: long names wrap instead.
                 render: (_, s) => (
                   <Typography.Link href={`#${s.enterprise.id}`} onClick={(ev) => (ev.preventDefault(), onOpen(s.enterprise.id))}>
                     {s.enterprise.name}
