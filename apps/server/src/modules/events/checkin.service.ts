@@ -84,7 +84,10 @@ export function createCheckinService({ db, secrets, clock }: EventsDeps, registr
     if (!registrationId) return result(ctx.lang, s.clientId, kind, 'invalid', null);
     return db.transaction(async (tx) => {
       // Already uploaded: answered as before, whatever happened since (a re-sent batch).
-      if (await checkins.hasClientId(tx, e.id, s.clientId)) return result(ctx.lang, s.clientId, kind, 'duplicate', (await repo.findRegistration(tx, registrationId)) ?? null);
+      if (await checkins.hasClientId(tx, e.id, s.clientId)) {
+        const known = await repo.findRegistration(tx, registrationId);
+        return result(ctx.lang, s.clientId, kind, 'duplicate', known?.eventId === e.id ? known : null);
+      }
       const r = await repo.findRegistration(tx, registrationId, true);
       if (!r) return result(ctx.lang, s.clientId, kind, 'invalid', null);
       if (r.eventId !== e.id) return result(ctx.lang, s.clientId, kind, 'other_event', null);
