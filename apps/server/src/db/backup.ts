@@ -182,6 +182,8 @@ export async function restoreBackup(database: Database, file: string, dir?: stri
           if (!target) throw new BackupError(`table ${item.name} of the backup does not exist at its schema version here`);
           const missing = item.columns.filter((c) => !target.has(c));
           if (missing.length) throw new BackupError(`columns ${missing.join(', ')} of ${item.name} do not exist here`);
+          // Rows a migration put there are in the backup too, perhaps edited since: the backup's replace them.
+          if (MIGRATION_SEEDED_TABLES.includes(item.name)) await conn.query(`delete from ${quote(item.name)}`);
           const cols = item.columns.map(quote).join(', ');
           const insert = `insert into ${quote(item.name)} (${cols}) overriding system value select ${cols} from json_populate_recordset(null::${quote(item.name)}, $1::json)`;
           // Without the replica role, a self-referencing table goes in one statement (its foreign
@@ -232,9 +234,12 @@ function parseHeader(line: string | undefined): Header {
 }
 
 /** Restore only into a database with no rows in any table (a fresh one, or one just migrated). */
+/** Tables whose first rows a migration inserts (reference data): part of an empty database. */
+export const MIGRATION_SEEDED_TABLES: readonly string[] = ['voice_category'];
+
 async function assertEmpty(database: Database): Promise<void> {
   const tables = await database.query<{ name: string }>("select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind in ('r','p') and c.relname <> 'schema_migration'");
-  for (const t of tables) {
+  for (const t of tables.filter((x) => !MIGRATION_SEEDED_TABLES.includes(x.name))) {
     const rows = await database.query(`select 1 from ${quote(t.name)} limit 1`);
     if (rows.length) throw new BackupError(`The target database is not empty (table ${t.name} has rows): restore into a new, empty database. (目标数据库不是空的，请恢复到新建的空数据库。)`);
   }
