@@ -20,6 +20,7 @@ import {
 import { benchDoors, doorsMarkdown } from "./doors";
 import { benchFund, fundMarkdown } from "./fund";
 import { benchMarket, marketMarkdown } from "./market";
+import { benchEvents, eventsMarkdown } from "./events";
 import { benchSpreadsheet, spreadsheetMarkdown } from "./spreadsheet";
 import { benchDay, dayMarkdown } from "./day";
 import { benchFigures, figuresMarkdown } from "./figures";
@@ -95,11 +96,11 @@ export function selectedParts(): string[] | undefined {
   );
   const unknown = parts.filter(
     (p) =>
-      p !== "members" && p !== "reads" && p !== "doors" && p !== "fund" && p !== "market" && p !== "day" && p !== "spreadsheet" && p !== "figures" && !(POSITIONS_PARTS as readonly string[]).includes(p),
+      p !== "members" && p !== "reads" && p !== "doors" && p !== "fund" && p !== "market" && p !== "events" && p !== "day" && p !== "spreadsheet" && p !== "figures" && !(POSITIONS_PARTS as readonly string[]).includes(p),
   );
   if (unknown.length)
     throw new Error(
-      `unknown benchmark part(s): ${unknown.join(", ")} (known: members, reads, doors, fund, market, day, spreadsheet, figures, positions = ${POSITIONS_PARTS.join(", ")})`,
+      `unknown benchmark part(s): ${unknown.join(", ")} (known: members, reads, doors, fund, market, events, day, spreadsheet, figures, positions = ${POSITIONS_PARTS.join(", ")})`,
     );
   return [...new Set(parts)];
 }
@@ -154,6 +155,12 @@ export async function runSelected(parts: string[]): Promise<void> {
       if (!adminUrl) throw new Error("the marketplace benchmark needs PostgreSQL");
       const section = marketMarkdown(await benchMarket(adminUrl, log), command);
       replaceSection("Marketplace: ", section);
+      console.log(`\n${section}`);
+    }
+    if (parts.includes("events")) {
+      if (!adminUrl) throw new Error("the events benchmark needs PostgreSQL");
+      const section = eventsMarkdown(await benchEvents(adminUrl, log), command);
+      replaceSection("Events: ", section);
       console.log(`\n${section}`);
     }
     if (parts.includes("day")) {

@@ -76,6 +76,8 @@ const eventFields = {
   isOverlapForbidden: z.boolean().default(false),
   /** Trainings: minutes attended (entry to exit scans, within the event's hours) that earn the certificate; null: attending is enough. */
   minAttendanceMinutes: z.number().int().min(1).max(100_000).nullable().default(null),
+  /** The cover image: the id `POST /photos` gave (the editor's own upload), or null for none. */
+  coverPhotoId: z.uuid().nullable().default(null),
 };
 
 export const createEventSchema = z.strictObject({ orgId: z.uuid(), ...eventFields });
@@ -121,6 +123,8 @@ export const eventSchema = z.object({
   offerHoldMinutes: z.number().int(),
   isOverlapForbidden: z.boolean(),
   minAttendanceMinutes: z.number().int().nullable(),
+  /** Shown by `GET /events/:id/cover`. */
+  coverPhotoId: z.uuid().nullable(),
   /** Registrations that checked in (the place was used). */
   attended: z.number().int(),
   status: z.enum(eventStatuses),
@@ -222,6 +226,8 @@ export const openEventSchema = z.object({
   placesLeft: z.number().int(),
   waiting: z.number().int(),
   status: z.enum(eventStatuses),
+  /** Shown by `GET /events/:id/cover`. */
+  coverPhotoId: z.uuid().nullable(),
   mine: registrationSchema.nullable(),
 });
 export type OpenEvent = z.infer<typeof openEventSchema>;

@@ -8,6 +8,7 @@ import { DEMO_PASSWORD } from '../db/seed/demo-orgs';
 import type { Clock } from '../platform/clock';
 import { createMemorySmsSender, type MemorySmsSender } from '../platform/sms';
 import { adminQuery, randomDbName, testDbKind, withDatabaseName } from './test-db';
+import { PNG } from './files';
 
 export type Res = { status: number; body: any; headers: Record<string, string | string[] | number | undefined> };
 
@@ -58,6 +59,12 @@ export class Client {
   }
   delete(url: string) {
     return this.request('DELETE', url);
+  }
+  /** Uploads a 1×1 PNG to the shared photo store as this user; its id. */
+  async uploadPhoto(): Promise<string> {
+    const res = await this.app.inject({ method: 'POST', url: '/api/v1/photos', headers: { cookie: this.cookie!, 'x-csrf-token': this.csrf!, 'content-type': 'image/png' }, payload: PNG });
+    if (res.statusCode !== 201) throw new Error(`photo upload answered ${res.statusCode}: ${res.body}`);
+    return (JSON.parse(res.body) as { id: string }).id;
   }
 }
 

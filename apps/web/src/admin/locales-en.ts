@@ -42,6 +42,7 @@ export const adminEn: Translation<typeof adminZh> = {
     maxLength: 'At most {{n}} characters',
     more: 'More',
     notSet: 'Not set',
+    photoTooBig: 'A photo may be at most 5 MB',
     reset: 'Reset',
     save: 'Save',
     search: 'Search',

@@ -41,6 +41,7 @@ export const adminZh = {
     maxLength: '最多 {{n}} 个字',
     more: '更多',
     notSet: '未填写',
+    photoTooBig: '照片不能超过 5 MB',
     reset: '重置',
     save: '保存',
     search: '查询',

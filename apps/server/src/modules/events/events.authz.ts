@@ -50,6 +50,18 @@ async function registrationIn(p: Place, w: World, waiting = false): Promise<{ ev
   return { event, reg: res.items[res.items.length - 1]!.registration! };
 }
 
+/** A published event of the place with a cover photo (written directly, as the admin's upload). */
+async function eventWithCover(p: Place, w: World): Promise<Ev> {
+  const e = await eventIn(p, w, { publish: true });
+  const [photo] = await w.app.database.query<{ id: string }>(
+    `insert into care_photo (uploaded_by, content_type, size, sha256, data)
+     select created_by, 'image/png', 4, 'authz-cover', decode('89504e47', 'hex') from event where id = $1 returning id`,
+    [e.id],
+  );
+  await w.app.database.query(`update event set cover_photo_id = $1 where id = $2`, [photo!.id, e.id]);
+  return e;
+}
+
 /** Authorisation cases of 文体活动 (test/security/authz-matrix.int.test.ts). */
 export const eventsAuthz: AuthzCases = {
   'GET /api/v1/events': { lists: { query: { pageSize: 100 } }, foreign: (p) => ({ query: { orgId: p.streetId } }), status: 'hidden' },
@@ -115,6 +127,10 @@ export const eventsAuthz: AuthzCases = {
   },
 
   'GET /api/v1/events/open': { own: 'events the signed-in worker may see: public ones and those of the unions above their own' },
+  'GET /api/v1/events/{id}/cover': {
+    own: 'the cover of an event the caller sees: as staff in scope, or as a worker it is open to',
+    othersThing: async (w) => ({ params: { id: (await eventWithCover(w.street, w)).id } }),
+  },
   'GET /api/v1/events/open/{id}': { own: 'one event, only if the worker may see it', othersThing: async (w) => ({ params: { id: (await eventIn(w.street, w, { publish: true })).id } }) },
   'POST /api/v1/events/open/{id}/sign-up': {
     own: 'the worker signs themself up, only for an event they may see',

@@ -23,12 +23,12 @@ export async function seedDemoEvents(tx: Db, byCode: Map<string, OrgRef>, now = 
   const gyq = byCode.get('JB-GYQ')!;
   const [position] = await repo.query<{ id: string; name: string; lng: number; lat: number }>(tx, sqlPosition);
   const add = async (
-    v: Omit<repo.EventValues, 'offerHoldMinutes' | 'isOverlapForbidden' | 'minAttendanceMinutes' | 'feeFen' | 'lng' | 'lat' | 'positionId' | 'address' | 'visibility'> & Partial<repo.EventValues>,
+    v: Omit<repo.EventValues, 'offerHoldMinutes' | 'isOverlapForbidden' | 'minAttendanceMinutes' | 'coverPhotoId' | 'feeFen' | 'lng' | 'lat' | 'positionId' | 'address' | 'visibility'> & Partial<repo.EventValues>,
     quotas: { kind: string; unionOrgId: string | null; unionPath: string | null; groupKey: string | null; capacity: number }[] = [],
   ) => {
     const id = await repo.insertEvent(
       tx,
-      { visibility: 'subtree', positionId: null, address: null, lng: null, lat: null, feeFen: 0, offerHoldMinutes: 720, isOverlapForbidden: false, minAttendanceMinutes: null, ...v },
+      { visibility: 'subtree', positionId: null, address: null, lng: null, lat: null, feeFen: 0, offerHoldMinutes: 720, isOverlapForbidden: false, minAttendanceMinutes: null, coverPhotoId: null, ...v },
       null,
       now,
     );

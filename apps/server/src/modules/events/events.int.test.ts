@@ -99,6 +99,54 @@ describe('events: create, publish, edit', () => {
   });
 });
 
+describe('the cover image', () => {
+  it('is the editor’s own upload, shown to staff who see the event and to workers it is open to', async () => {
+    const photoId = await admin.uploadPhoto();
+    const e = await publishedEvent(t, admin, { orgId: await t.orgId('JB-GYQ'), title: '有封面的活动', coverPhotoId: photoId });
+    expect(e.coverPhotoId).toBe(photoId);
+    const [w] = await workers(t, 'JB-GYQ', 1);
+    expect((await w!.client.get(`/api/v1/events/open/${e.id}`)).body.coverPhotoId).toBe(photoId);
+    const seen = await w!.client.get(`/api/v1/events/${e.id}/cover`);
+    expect(seen.status).toBe(200);
+    expect(seen.headers['content-type']).toBe('image/png');
+    expect((await admin.get(`/api/v1/events/${e.id}/cover`)).status).toBe(200);
+    // A member of another street does not see the street's event, nor its cover.
+    const [elsewhere] = await workers(t, 'JB-WLD', 1);
+    expect((await elsewhere!.client.get(`/api/v1/events/${e.id}/cover`)).status).toBe(404);
+    // Someone else's photo cannot become a cover (a guessed id would publish it).
+    const theirs = await w!.client.uploadPhoto();
+    const refused = await admin.post('/api/v1/events', { ...(await eventBodyOf(e.id)), orgId: await t.orgId('JB-GYQ'), coverPhotoId: theirs });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0]).toMatchObject({ path: 'coverPhotoId', code: 'PHOTO_NOT_YOURS' });
+    // Another editor keeps the cover as it is, and can remove it.
+    const gyqStaff = await t.login('gyq.admin');
+    const kept = await gyqStaff.put(`/api/v1/events/${e.id}`, { ...(await eventBodyOf(e.id)), version: e.version });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+    expect(kept.body.coverPhotoId).toBe(photoId);
+    const removed = await gyqStaff.put(`/api/v1/events/${e.id}`, { ...(await eventBodyOf(e.id)), version: kept.body.version, coverPhotoId: null });
+    expect(removed.body.coverPhotoId).toBeNull();
+    expect((await admin.get(`/api/v1/events/${e.id}/cover`)).status).toBe(404);
+  });
+});
+
+/** An event's editable fields as the console sends them back (without its org, which does not change). */
+async function eventBodyOf(id: string) {
+  const e = (await admin.get(`/api/v1/events/${id}`)).body;
+  return {
+    type: e.type,
+    title: e.title,
+    description: e.description,
+    visibility: e.visibility,
+    address: e.address,
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+    signupOpensAt: e.signupOpensAt,
+    signupClosesAt: e.signupClosesAt,
+    capacity: e.capacity,
+    coverPhotoId: e.coverPhotoId,
+  };
+}
+
 describe('sign-up on the phone', () => {
   it('refuses the ineligible with the reason in Chinese and English', async () => {
     const e = await publishedEvent(t, admin, { visibility: 'public', eligibility: { employmentForms: ['delivery_rider'] } });

@@ -48,6 +48,7 @@ export type EventRecord = {
   offerHoldMinutes: number;
   isOverlapForbidden: boolean;
   minAttendanceMinutes: number | null;
+  coverPhotoId: string | null;
   attended: number;
   status: string;
   cancelledReason: string | null;
@@ -61,7 +62,7 @@ const eventColumns = sql`e.id, e.org_id, o.name as org_name, o.path as org_path,
   e.fee_fen, e.eligibility, e.capacity, e.taken, e.offer_hold_minutes, e.is_overlap_forbidden, e.status, e.cancelled_reason, e.version,
   e.created_at, e.updated_at,
   (select count(*)::int from event_registration w where w.event_id = e.id and w.status = 'waiting') as waiting,
-  e.min_attendance_minutes, (select count(*)::int from event_registration a where a.event_id = e.id and a.attended_at is not null) as attended`;
+  e.min_attendance_minutes, e.cover_photo_id, (select count(*)::int from event_registration a where a.event_id = e.id and a.attended_at is not null) as attended`;
 const eventFrom = sql`from event e join org o on o.id = e.org_id left join position p on p.id = e.position_id`;
 
 type RawEvent = Record<string, unknown>;
@@ -94,6 +95,7 @@ function toEvent(r: RawEvent): EventRecord {
     offerHoldMinutes: num(r.offer_hold_minutes),
     isOverlapForbidden: Boolean(r.is_overlap_forbidden),
     minAttendanceMinutes: r.min_attendance_minutes === null || r.min_attendance_minutes === undefined ? null : num(r.min_attendance_minutes),
+    coverPhotoId: (r.cover_photo_id as string | null | undefined) ?? null,
     attended: num(r.attended),
     status: r.status as string,
     cancelledReason: (r.cancelled_reason as string | null) ?? null,
@@ -139,16 +141,17 @@ export type EventValues = {
   offerHoldMinutes: number;
   isOverlapForbidden: boolean;
   minAttendanceMinutes: number | null;
+  coverPhotoId: string | null;
 };
 
 export async function insertEvent(db: Db, v: EventValues, createdBy: string | null, now: Date): Promise<string> {
   const row = await queryOne<{ id: string }>(
     db,
     sql`insert into event (org_id, series_id, type, title, description, visibility, position_id, address, lng, lat, starts_at, ends_at, signup_opens_at, signup_closes_at,
-          fee_fen, eligibility, capacity, offer_hold_minutes, is_overlap_forbidden, min_attendance_minutes, created_by, created_at, updated_at)
+          fee_fen, eligibility, capacity, offer_hold_minutes, is_overlap_forbidden, min_attendance_minutes, cover_photo_id, created_by, created_at, updated_at)
         values (${v.orgId}, ${v.seriesId}, ${v.type}, ${v.title}, ${v.description}, ${v.visibility}, ${v.positionId}, ${v.address}, ${v.lng}, ${v.lat},
           ${v.startsAt.toISOString()}, ${v.endsAt.toISOString()}, ${v.signupOpensAt.toISOString()}, ${v.signupClosesAt.toISOString()},
-          ${v.feeFen}, ${JSON.stringify(v.eligibility)}::jsonb, ${v.capacity}, ${v.offerHoldMinutes}, ${v.isOverlapForbidden}, ${v.minAttendanceMinutes}, ${createdBy}, ${now.toISOString()}, ${now.toISOString()})
+          ${v.feeFen}, ${JSON.stringify(v.eligibility)}::jsonb, ${v.capacity}, ${v.offerHoldMinutes}, ${v.isOverlapForbidden}, ${v.minAttendanceMinutes}, ${v.coverPhotoId}, ${createdBy}, ${now.toISOString()}, ${now.toISOString()})
         returning id`,
   );
   return row!.id;
@@ -162,7 +165,7 @@ export async function updateEvent(db: Db, id: string, version: number, v: Omit<E
           address = ${v.address}, lng = ${v.lng}, lat = ${v.lat}, starts_at = ${v.startsAt.toISOString()}, ends_at = ${v.endsAt.toISOString()},
           signup_opens_at = ${v.signupOpensAt.toISOString()}, signup_closes_at = ${v.signupClosesAt.toISOString()}, fee_fen = ${v.feeFen},
           eligibility = ${JSON.stringify(v.eligibility)}::jsonb, capacity = ${v.capacity}, offer_hold_minutes = ${v.offerHoldMinutes},
-          is_overlap_forbidden = ${v.isOverlapForbidden}, min_attendance_minutes = ${v.minAttendanceMinutes}, version = version + 1, updated_at = ${now.toISOString()}
+          is_overlap_forbidden = ${v.isOverlapForbidden}, min_attendance_minutes = ${v.minAttendanceMinutes}, cover_photo_id = ${v.coverPhotoId}, version = version + 1, updated_at = ${now.toISOString()}
         where id = ${id} and version = ${version} returning id`,
   );
   return rows.length === 1;

@@ -25,6 +25,7 @@ import { z } from 'zod';
 import { auditContextOf } from '../../platform/audit/audit.service';
 import { requireActor, requireScope, scopeOf } from '../../platform/auth';
 import { langOf } from '../../platform/error-handler';
+import { AppError } from '../../platform/errors';
 import { checkinRoutes } from './checkin.routes';
 import type { CheckinService } from './checkin.service';
 import type { EventsService } from './events.service';
@@ -36,6 +37,11 @@ const read = { config: { permission: 'event.read' as const } };
 const write = { config: { permission: 'event.write' as const } };
 const signedIn = { config: { permission: 'authenticated' as const } };
 const regParams = z.object({ id: z.uuid(), registrationId: z.uuid() });
+/** An event outside the staff's scope may still be open to them as a worker. */
+const notSeen = (err: unknown) => {
+  if (err instanceof AppError && err.status === 404) return null;
+  throw err;
+};
 
 function staffOf(request: FastifyRequest, permission: 'event.read' | 'event.write'): StaffCtx {
   const { actor } = requireScope(request, permission);
@@ -121,6 +127,17 @@ export const eventsRoutes: FastifyPluginAsyncZod<{ events: EventsService; regist
     '/events/open',
     { ...signedIn, schema: { tags, summary: 'Events the worker may see, soonest first', querystring: pageQuerySchema, response: { 200: pageOf(openEventSchema) } } },
     async (request) => registrations.openEvents(request.query, workerOf(request)),
+  );
+  app.get(
+    '/events/:id/cover',
+    { ...signedIn, schema: { tags, summary: 'The event’s cover image, for staff who see the event or a worker it is open to', params: idParamsSchema } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const asStaff = scopeOf(actor, 'event.read');
+      const seen = (asStaff === 'all' || asStaff.length ? await events.get(request.params.id, staffOf(request, 'event.read')).catch(notSeen) : null) ?? (await registrations.openEvent(request.params.id, workerOf(request)));
+      const photo = await events.cover(seen.coverPhotoId);
+      return reply.header('content-type', photo.contentType).header('cache-control', 'private, max-age=3600').send(photo.data);
+    },
   );
   app.get('/events/open/:id', { ...signedIn, schema: { tags, summary: 'One event with the worker’s own registration', params: idParamsSchema, response: { 200: openEventSchema } } }, async (request) =>
     registrations.openEvent(request.params.id, workerOf(request)),

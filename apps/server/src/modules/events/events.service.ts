@@ -6,7 +6,9 @@ import { recordAudit } from '../../platform/audit/audit.service';
 import { isInScope, type Scope } from '../../platform/auth';
 import { AppError, notFound } from '../../platform/errors';
 import { fieldError } from '../../platform/validation';
+import { assertOwnPhotos, loadPhoto } from '../stars';
 import { tellEvent } from './events.notify';
+import { addShanghaiMonths } from './events.time';
 import * as repo from './events.repository';
 import { isRelated, relatedSql, stateError, versionConflict, type EventsDeps, type StaffCtx } from './events.shared';
 import type { RegistrationsService } from './registrations.service';
@@ -52,6 +54,7 @@ export function toEventView(e: repo.EventRecord, quotas: repo.QuotaRecord[], sco
     offerHoldMinutes: e.offerHoldMinutes,
     isOverlapForbidden: e.isOverlapForbidden,
     minAttendanceMinutes: e.minAttendanceMinutes,
+    coverPhotoId: e.coverPhotoId,
     attended: e.attended,
     status: e.status as EventView['status'],
     cancelledReason: e.cancelledReason,
@@ -76,7 +79,7 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
   }
 
   /** Checks an event's fields; returns the values to store and the quotas with their unions' paths. */
-  async function validate(tx: Db, orgPath: string, input: EventInput, ctx: StaffCtx) {
+  async function validate(tx: Db, orgPath: string, input: EventInput, ctx: StaffCtx, keptCover: string | null = null) {
     const startsAt = new Date(input.startsAt);
     const endsAt = new Date(input.endsAt);
     const opens = new Date(input.signupOpensAt);
@@ -132,6 +135,8 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
       offerHoldMinutes: input.offerHoldMinutes,
       isOverlapForbidden: input.isOverlapForbidden,
       minAttendanceMinutes: input.minAttendanceMinutes,
+      // A new cover must be the editor's own upload (a guessed id would publish another's photo); a kept one stays.
+      coverPhotoId: input.coverPhotoId === null || input.coverPhotoId === keptCover ? input.coverPhotoId : (await assertOwnPhotos(tx, [input.coverPhotoId], ctx.userId, 'coverPhotoId'))[0]!,
     };
     return { values, quotas };
   }
@@ -203,6 +208,13 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
       };
     },
 
+    /** A cover's bytes; the caller has shown that the viewer may see its event. */
+    async cover(photoId: string | null) {
+      const photo = photoId ? await loadPhoto(db, photoId) : undefined;
+      if (!photo) throw notFound('ENTITY_photo');
+      return photo;
+    },
+
     async get(id: string, ctx: StaffCtx): Promise<EventView> {
       const e = await getVisible(db, id, ctx);
       return toEventView(e, await repo.listQuotas(db, [id]), ctx.read, await eligibilityPaths(db, [e]));
@@ -222,11 +234,6 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
         const o = await orgInWriteScope(tx, input.template.orgId, ctx);
         const seriesId = randomUUID();
         const ids: string[] = [];
-        const shift = (iso: string, months: number) => {
-          const d = new Date(iso);
-          d.setUTCMonth(d.getUTCMonth() + months);
-          return d.toISOString();
-        };
         for (let i = 0; i < input.count; i++) {
           const m = i * input.everyMonths;
           const t = input.template;
@@ -235,7 +242,7 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
               tx,
               o.id,
               o.path,
-              { ...t, startsAt: shift(t.startsAt, m), endsAt: shift(t.endsAt, m), signupOpensAt: shift(t.signupOpensAt, m), signupClosesAt: shift(t.signupClosesAt, m) },
+              { ...t, startsAt: addShanghaiMonths(t.startsAt, m), endsAt: addShanghaiMonths(t.endsAt, m), signupOpensAt: addShanghaiMonths(t.signupOpensAt, m), signupClosesAt: addShanghaiMonths(t.signupClosesAt, m) },
               seriesId,
               ctx,
             ),
@@ -253,7 +260,7 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
         const e = await getWritable(tx, id, ctx);
         if (e.version !== input.version) throw versionConflict(input.version, e.version);
         if (e.status === 'cancelled') throw stateError(e.status);
-        const { values, quotas } = await validate(tx, e.orgPath, input, ctx);
+        const { values, quotas } = await validate(tx, e.orgPath, input, ctx, e.coverPhotoId);
         if (values.capacity < e.taken) throw fieldError('capacity', 'EVENT_CAPACITY_BELOW_TAKEN', { taken: e.taken });
         const existing = await repo.listQuotas(tx, [id]);
         const keyOf = (q: { kind: string; unionOrgId: string | null; groupKey: string | null }) => (q.kind === 'union' ? `u:${q.unionOrgId}` : `g:${q.groupKey}`);

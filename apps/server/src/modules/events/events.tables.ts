@@ -39,6 +39,8 @@ export const event = pgTable(
     isOverlapForbidden: boolean('is_overlap_forbidden').notNull().default(false),
     /** Trainings: the minutes attended (entry to exit) that earn the certificate; null: being there is enough. */
     minAttendanceMinutes: integer('min_attendance_minutes'),
+    /** The cover image: a photo of the shared store (stars), uploaded by the staff who set it. */
+    coverPhotoId: uuid('cover_photo_id'),
     status: text('status').notNull().default('draft'),
     cancelledReason: text('cancelled_reason'),
     publishedAt: timestamp('published_at', { withTimezone: true }),

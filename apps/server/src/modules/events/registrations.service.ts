@@ -246,6 +246,7 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
       placesLeft: Math.max(0, e.capacity - e.taken),
       waiting: e.waiting,
       status: e.status as OpenEvent['status'],
+      coverPhotoId: e.coverPhotoId,
       mine: mine ? toRegistration(mine) : null,
     };
   }

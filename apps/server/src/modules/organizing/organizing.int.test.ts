@@ -1,6 +1,5 @@
 import { creditCodeCheckChar, idNumberCheckChar } from '@niangjia/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PNG } from '../../test/files';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
 
 let t: TestApp;
@@ -233,11 +232,7 @@ describe('work on an enterprise', () => {
 });
 
 describe('meeting photos and the map', () => {
-  const photo = async (c: Client) => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/photos', headers: { cookie: c.cookie!, 'x-csrf-token': c.csrf!, 'content-type': 'image/png' }, payload: PNG });
-    expect(res.statusCode).toBe(201);
-    return JSON.parse(res.body) as { id: string };
-  };
+  const photo = async (c: Client) => ({ id: await c.uploadPhoto() });
 
   it('attaches only one’s own photos to a meeting and shows them to staff above, not to another street', async () => {
     const e = await gyq.post('/api/v1/organizing/enterprises', { orgId: ids['JB-GYQ'], name: '重庆照片测试有限公司', creditCode: testCode() });

@@ -50,6 +50,12 @@ export async function assertOwnPhotos(db: Db, ids: readonly string[], userId: st
   return unique;
 }
 
+/** A stored photo's bytes, for a module that has decided itself who may see it (an event's cover). */
+export async function loadPhoto(db: Db, id: string): Promise<{ contentType: string; data: Buffer } | undefined> {
+  const photo = await repo.findPhoto(db, id);
+  return photo && { contentType: photo.contentType, data: photo.data };
+}
+
 export function createStarsService({
   db,
   clock = () => new Date(),

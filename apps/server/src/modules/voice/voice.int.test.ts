@@ -1,7 +1,6 @@
 import { wgs84ToGcj02 } from '@niangjia/contracts/coords';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeClock } from '../../platform/clock';
-import { PNG } from '../../test/files';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
 
 // 随手拍 (issue 16, point 3): routing by place, 我也遇到了, the time limit's escalation on a
@@ -190,9 +189,7 @@ describe('随手拍 reports', () => {
   });
 
   it('photos: the uploader attaches them; staff in scope see them, others do not', async () => {
-    const up = await t.app.inject({ method: 'POST', url: '/api/v1/photos', headers: { cookie: worker.cookie!, 'x-csrf-token': worker.csrf!, 'content-type': 'image/png' }, payload: PNG });
-    expect(up.statusCode, up.body).toBe(201);
-    const photoId = JSON.parse(up.body).id as string;
+    const photoId = await worker.uploadPhoto();
     expect((await neighbour.post('/api/v1/voice/reports', { categoryKey: 'other', description: '别人的照片', location: { ...centre.gyq, crs: 'wgs84' }, photoIds: [photoId] })).status).toBe(400);
     const a = await file(worker, { location: { ...centre.gyq, crs: 'wgs84' }, photoIds: [photoId] });
     expect((await gyq.get(`/api/v1/photos/${photoId}`)).status).toBe(200);

@@ -6,13 +6,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { api, errorText } from '../../../shared/api';
+import { ApiError, api, errorText } from '../../../shared/api';
 import { applyServerErrors } from '../../../shared/form-errors';
 import { formatDateTime } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
+import { isUploading, PhotoUpload, photoIdsOf, type UploadedPhoto } from '../../components/PhotoUpload';
 import { useScope } from '../../layout/scope';
 import { EventDrawer } from './EventDrawer';
 
@@ -358,6 +359,8 @@ function EventFormModal({ mode, event, onClose, onSaved }: { mode: 'create' | 'e
   const [error, setError] = useState<unknown>(null);
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const [positionQ, setPositionQ] = useState('');
+  const [cover, setCover] = useState<UploadedPhoto[]>(event?.coverPhotoId ? [{ uid: event.coverPhotoId, name: t('eventsAdmin.form.cover'), id: event.coverPhotoId, status: 'done', url: `/api/v1/events/${event.id}/cover` }] : []);
+  const [coverError, setCoverError] = useState<string | undefined>();
   const placeKind = Form.useWatch('placeKind', form);
   const type = Form.useWatch('type', form);
   const unions = useUnionOptions(true);
@@ -373,7 +376,8 @@ function EventFormModal({ mode, event, onClose, onSaved }: { mode: 'create' | 'e
     setError(null);
     setUnplaced([]);
     try {
-      const body = toBody(v);
+      const body = { ...toBody(v), coverPhotoId: photoIdsOf(cover)[0] ?? null };
+      setCoverError(undefined);
       if (mode === 'edit') {
         await api.put(`/events/${event!.id}`, { ...body, version: event!.version });
         message.success(t('eventsAdmin.done.saved'));
@@ -387,7 +391,10 @@ function EventFormModal({ mode, event, onClose, onSaved }: { mode: 'create' | 'e
       onSaved();
     } catch (e) {
       const rename: Record<string, string> = { startsAt: 'time', endsAt: 'time', signupOpensAt: 'signup', signupClosesAt: 'signup', feeFen: 'feeYuan' };
-      setUnplaced(applyServerErrors(form, e, [...FIELDS, 'time', 'signup', 'feeYuan'], rename));
+      const coverProblem = e instanceof ApiError ? e.errors.find((x) => x.path === 'coverPhotoId') : undefined;
+      setCoverError(coverProblem?.message);
+      // The cover is not a form field: its error goes under the upload.
+      setUnplaced(applyServerErrors(form, e, [...FIELDS, 'time', 'signup', 'feeYuan'], rename).filter((x) => !x.startsWith('coverPhotoId:')));
       setError(e);
     } finally {
       setBusy(false);
@@ -396,7 +403,7 @@ function EventFormModal({ mode, event, onClose, onSaved }: { mode: 'create' | 'e
 
   const title = mode === 'edit' ? t('eventsAdmin.form.editTitle') : mode === 'series' ? t('eventsAdmin.form.seriesTitle') : t('eventsAdmin.form.createTitle');
   return (
-    <Modal open title={title} width={860} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} okText={t('eventsAdmin.form.save')} destroyOnHidden>
+    <Modal open title={title} width={860} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} okButtonProps={{ disabled: isUploading(cover) }} okText={t('eventsAdmin.form.save')} destroyOnHidden>
       {error ? <ErrorAlert error={error} /> : null}
       {unplaced.length ? <Alert type="error" showIcon title={unplaced.join('；')} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" initialValues={{ ...initialValues(event), orgId: scope?.id }} data-testid="event-form">
@@ -471,6 +478,11 @@ function EventFormModal({ mode, event, onClose, onSaved }: { mode: 'create' | 'e
           <Col xs={24}>
             <Form.Item name="description" label={t('eventsAdmin.form.description')} rules={[{ max: 5000 }]}>
               <Input.TextArea rows={3} />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item label={t('eventsAdmin.form.cover')} extra={t('eventsAdmin.form.coverHint')} validateStatus={coverError ? 'error' : undefined} help={coverError}>
+              <PhotoUpload value={cover} onChange={setCover} max={1} label={t('eventsAdmin.form.addCover')} onError={setError} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>

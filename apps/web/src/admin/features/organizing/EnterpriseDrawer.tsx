@@ -1,7 +1,6 @@
 import type { EnterpriseDetail, Org, Page } from '@niangjia/contracts';
 import { meetingKinds } from '@niangjia/contracts';
-import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Descriptions, Drawer, Form, Grid, Image, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { App, Button, DatePicker, Descriptions, Drawer, Form, Grid, Image, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,10 +10,9 @@ import { applyServerErrors } from '../../../shared/form-errors';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { isUploading, PhotoUpload, photoIdsOf, type UploadedPhoto } from '../../components/PhotoUpload';
 import { STATUS_COLORS } from './organizing-ui';
 
-const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
-type Photo = { uid: string; name: string; id?: string; status: 'uploading' | 'done' | 'error' };
 
 /** Field errors go next to their fields; anything else (and a conflict) above the form. */
 function showErrors(form: Parameters<typeof applyServerErrors>[0], err: unknown, fields: readonly string[], setError: (e: unknown) => void) {
@@ -216,7 +214,7 @@ function MeetingModal({ id, onClose, onSaved }: { id: string; onClose: () => voi
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ kind: (typeof meetingKinds)[number]; heldOn: dayjs.Dayjs; attendance: number; notes?: string }>();
-  const [photos, setPhotos] = useState<Photo[]>([]);
+  const [photos, setPhotos] = useState<UploadedPhoto[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const save = async () => {
@@ -224,7 +222,7 @@ function MeetingModal({ id, onClose, onSaved }: { id: string; onClose: () => voi
     setBusy(true);
     setError(null);
     try {
-      const photoIds = photos.flatMap((p) => (p.status === 'done' && p.id ? [p.id] : []));
+      const photoIds = photoIdsOf(photos);
       await api.post(`/organizing/enterprises/${id}/meetings`, { kind: v.kind, heldOn: v.heldOn.format('YYYY-MM-DD'), attendance: v.attendance, ...(v.notes ? { notes: v.notes } : {}), photoIds });
       message.success(t('organizing.detail.meetingSaved'));
       onSaved();
@@ -240,7 +238,7 @@ function MeetingModal({ id, onClose, onSaved }: { id: string; onClose: () => voi
       title={t('organizing.detail.addMeeting')}
       onCancel={onClose}
       onOk={() => void save()}
-      okButtonProps={{ loading: busy, disabled: photos.some((p) => p.status === 'uploading') }}
+      okButtonProps={{ loading: busy, disabled: isUploading(photos) }}
       okText={t('organizing.detail.save')}
       destroyOnHidden
     >
@@ -261,31 +259,7 @@ function MeetingModal({ id, onClose, onSaved }: { id: string; onClose: () => voi
           <Input.TextArea rows={3} maxLength={2000} showCount />
         </Form.Item>
         <Form.Item label={t('organizing.detail.photos')} extra={t('organizing.detail.photoHint')}>
-          <Upload
-            accept="image/jpeg,image/png,image/webp"
-            multiple
-            listType="picture"
-            fileList={photos}
-            onRemove={(f) => setPhotos((list) => list.filter((p) => p.uid !== f.uid))}
-            beforeUpload={(file) => {
-              if (photos.length >= 9) return Upload.LIST_IGNORE;
-              if (file.size > MAX_PHOTO_BYTES) {
-                message.error(t('organizing.detail.photoTooBig'));
-                return Upload.LIST_IGNORE;
-              }
-              setPhotos((list) => [...list, { uid: file.uid, name: file.name, status: 'uploading' }]);
-              api.sendFile<{ id: string }>('/photos', file).then(
-                (r) => setPhotos((list) => list.map((p) => (p.uid === file.uid ? { ...p, id: r.id, status: 'done' } : p))),
-                (err: unknown) => {
-                  setPhotos((list) => list.map((p) => (p.uid === file.uid ? { ...p, status: 'error' } : p)));
-                  setError(err);
-                },
-              );
-              return false;
-            }}
-          >
-            <Button icon={<UploadOutlined />}>{t('organizing.detail.addPhotos')}</Button>
-          </Upload>
+          <PhotoUpload value={photos} onChange={setPhotos} label={t('organizing.detail.addPhotos')} onError={setError} />
         </Form.Item>
       </Form>
     </Modal>

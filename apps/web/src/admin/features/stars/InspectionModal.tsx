@@ -1,7 +1,5 @@
 import type { FacilityStandard, Inspection, Rubric, RubricCriterion } from '@niangjia/contracts';
-import { MAX_PHOTO_BYTES } from '@niangjia/contracts/stars-domain';
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Space, Typography, Upload } from 'antd';
+import { Alert, App, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
@@ -9,6 +7,7 @@ import { applyServerErrors } from '../../../shared/form-errors';
 import { SEVEN_STANDARD } from '../../../shared/positions';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { isUploading, PhotoUpload, photoIdsOf, type UploadedPhoto } from '../../components/PhotoUpload';
 
 const todayInShanghai = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -25,14 +24,7 @@ export function InspectionModal({ target, onClose, onSaved }: { target: Target; 
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const rubric = useRequest((signal) => api.get<Rubric>('/stars/rubric', { orgId: target.orgId }, { signal }), [target.orgId]);
-  const [photos, setPhotos] = useState<
-    {
-      uid: string;
-      name: string;
-      id?: string;
-      status: 'uploading' | 'done' | 'error';
-    }[]
-  >([]);
+  const [photos, setPhotos] = useState<UploadedPhoto[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   // Missing items are read against the station's own standard (its district's, else 七个一), as the stars are.
@@ -50,7 +42,7 @@ export function InspectionModal({ target, onClose, onSaved }: { target: Target; 
         inspectedOn: values.inspectedOn as string,
         scores: values.scores ?? {},
         notes: values.notes || undefined,
-        photoIds: photos.flatMap((p) => (p.id ? [p.id] : [])),
+        photoIds: photoIdsOf(photos),
       });
       message.success(t('starsAdmin.saved'));
       onSaved(saved);
@@ -70,6 +62,7 @@ export function InspectionModal({ target, onClose, onSaved }: { target: Target; 
       onCancel={onClose}
       onOk={() => void submit()}
       confirmLoading={saving}
+      okButtonProps={{ disabled: isUploading(photos) }}
       okText={t('actions.confirm')}
       cancelText={t('actions.cancel')}
       width={620}
@@ -126,37 +119,7 @@ export function InspectionModal({ target, onClose, onSaved }: { target: Target; 
           <Input.TextArea rows={3} maxLength={2000} showCount />
         </Form.Item>
         <Form.Item label={t('starsAdmin.fields.photos')} extra={t('starsAdmin.photoHint')}>
-          <Space orientation="vertical">
-            <Upload
-              accept="image/jpeg,image/png,image/webp"
-              multiple
-              listType="picture"
-              fileList={photos}
-              onRemove={(f) => setPhotos((list) => list.filter((p) => p.uid !== f.uid))}
-              beforeUpload={(file) => {
-                if (photos.length >= 9) return Upload.LIST_IGNORE;
-                if (file.size > MAX_PHOTO_BYTES) {
-                  message.error(
-                    t('signage.photoTooBig', {
-                      defaultValue: '照片不能超过 5 MB',
-                    }),
-                  );
-                  return Upload.LIST_IGNORE;
-                }
-                setPhotos((list) => [...list, { uid: file.uid, name: file.name, status: 'uploading' }]);
-                api.sendFile<{ id: string }>('/photos', file).then(
-                  (r) => setPhotos((list) => list.map((p) => (p.uid === file.uid ? { ...p, id: r.id, status: 'done' } : p))),
-                  (e: unknown) => {
-                    setPhotos((list) => list.map((p) => (p.uid === file.uid ? { ...p, status: 'error' } : p)));
-                    setError(e);
-                  },
-                );
-                return false;
-              }}
-            >
-              <Button icon={<UploadOutlined />}>{t('starsAdmin.addPhotos')}</Button>
-            </Upload>
-          </Space>
+          <PhotoUpload value={photos} onChange={setPhotos} label={t('starsAdmin.addPhotos')} onError={setError} />
         </Form.Item>
       </Form>
     </Modal>

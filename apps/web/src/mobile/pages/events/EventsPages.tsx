@@ -42,6 +42,7 @@ export function EventsPage() {
               description={`${formatDateTime(e.startsAt)} · ${e.place.name ?? e.place.address ?? ''}`}
               extra={e.mine ? <Tag color={STATUS_COLOR[e.mine.status] ?? 'default'} fill="outline">{t(`events.status.${e.mine.status}`)}</Tag> : e.placesLeft > 0 ? t('events.placesLeft', { n: e.placesLeft }) : t('events.full', { n: e.waiting })}
               data-testid="event-item"
+              prefix={e.coverPhotoId ? <img src={`/api/v1/events/${e.id}/cover`} alt="" loading="lazy" style={{ width: 64, height: 48, objectFit: 'cover', borderRadius: 4, display: 'block' }} /> : undefined}
             >
               <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
                 <Tag color="default">{t(`events.types.${e.type}`)}</Tag>
@@ -83,6 +84,7 @@ export function EventDetailPage() {
       ) : (
         <>
           <section className="nj-card" data-testid="event-detail">
+            {e.coverPhotoId ? <img src={`/api/v1/events/${e.id}/cover`} alt={t('events.cover')} data-testid="event-cover" style={{ width: '100%', aspectRatio: '16 / 9', objectFit: 'cover', borderRadius: 8, marginBottom: 12, background: '#f0f0f0' }} /> : null}
             <h2 style={{ fontSize: 20, margin: '0 0 8px' }}>{e.title}</h2>
             <List>
               <List.Item extra={formatDateTime(e.startsAt)}>{t('events.when')}</List.Item>

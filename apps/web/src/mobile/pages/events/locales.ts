@@ -5,6 +5,7 @@ export const eventsMobileZh = {
   events: {
     title: '文体活动',
     mine: '我的报名',
+    cover: '活动封面',
     empty: '近期没有可报名的活动',
     mineEmpty: '你还没有报名活动',
     placesLeft: '剩余 {{n}} 个名额',
@@ -40,6 +41,7 @@ export const eventsMobileEn: Translation<typeof eventsMobileZh> = {
   events: {
     title: 'Activities',
     mine: 'My registrations',
+    cover: 'Event cover',
     empty: 'No activities open for sign-up soon',
     mineEmpty: 'You have not signed up for any activity',
     placesLeft: '{{n}} places left',
