@@ -99,7 +99,7 @@ export async function benchEvents(adminUrl: string, log: Log): Promise<EventsFig
     let confirmed = 0;
     let waiting = 0;
     let refused = 0;
-    let firstRefusal: string | null = null;
+    const refusals: string[] = [];
     let next = 0;
     const t0 = performance.now();
     await Promise.all(
@@ -120,13 +120,13 @@ export async function benchEvents(adminUrl: string, log: Log): Promise<EventsFig
             told.set(body.id!, body.waitingPosition!);
           } else {
             refused++;
-            firstRefusal ??= `${res.status} ${JSON.stringify(body).slice(0, 200)}`;
+            if (!refusals.length) refusals.push(`${res.status} ${JSON.stringify(body).slice(0, 200)}`);
           }
         }
       }),
     );
     const seconds = (performance.now() - t0) / 1000;
-    if (firstRefusal) log(`events:   first refusal: ${firstRefusal}`);
+    if (refusals.length) log(`events:   first refusal: ${refusals[0]}`);
 
     const [stored] = await database.query<{ confirmed: number; waiting: number; taken: number; capacity: number }>(
       `select (select count(*)::int from event_registration r where r.event_id = e.id and r.status = 'confirmed') as confirmed,
