@@ -78,6 +78,8 @@ export const memberSchema = z.object({
   org: orgRefSchema,
   person: personSchema,
   source: z.string(),
+  /** Where an online application came from: `ceremony:CODE` (a founding ceremony's QR) or `point:CODE` (a joining point's sign); null otherwise. */
+  via: z.string().nullable(),
   appliedAt: z.string(),
   joinedAt: z.string().nullable(),
   leftAt: z.string().nullable(),

@@ -25,7 +25,7 @@ export function registerUniqueField(constraint: string, field: string): void {
 }
 
 /** PostgreSQL's unique_violation (23505), possibly wrapped by drizzle in `cause`. */
-function findUniqueViolation(error: unknown): string | undefined {
+export function uniqueViolationOf(error: unknown): string | undefined {
   let current: unknown = error;
   for (let i = 0; i < 4 && current; i++) {
     const e = current as { code?: unknown; constraint?: unknown; cause?: unknown };
@@ -123,7 +123,7 @@ function toProblem(error: unknown, request: FastifyRequest, lang: Lang): Problem
       requestId,
     };
   }
-  const unique = findUniqueViolation(error);
+  const unique = uniqueViolationOf(error);
   if (unique) {
     const field = uniqueFields.get(unique) ?? unique;
     return {

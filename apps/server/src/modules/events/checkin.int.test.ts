@@ -232,7 +232,8 @@ describe('events: figures', () => {
     for (const w of ws) expect((await w.client.post(`/api/v1/events/open/${e.id}/sign-up`, {})).status).toBe(201);
     const ticket = (await ticketOf(ws[0]!, e.id)).ticket!;
     expect((await admin.post(`/api/v1/events/${e.id}/checkins`, { items: [{ clientId: cid(), code: ticket }] })).body.items[0].outcome).toBe('recorded');
-    const day = new Date(base + 8 * HOUR).toISOString().slice(0, 10);
+    // The event's own day in Shanghai (at 23:30 there, an hour later is the next day).
+    const day = new Date(base + HOUR + 8 * HOUR).toISOString().slice(0, 10);
     const res = await admin.get(`/api/v1/indicators/values?org=JB&period=range&from=${day}&to=${day}&keys=events.events,events.registrations,events.attendance,events.no_shows&filter=eventType:health`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const values = Object.fromEntries((res.body.items as { key: string; value: number }[]).map((i) => [i.key, i.value]));

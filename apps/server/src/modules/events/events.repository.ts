@@ -111,6 +111,12 @@ export async function findEvent(db: Db, id: string, lock = false): Promise<Event
   return row ? toEvent(row) : undefined;
 }
 
+/** Locks the event row (as every change to its places does) and gives its version; undefined when it is gone. */
+export async function lockEvent(db: Db, id: string): Promise<number | undefined> {
+  const row = await queryOne<{ version: number }>(db, sql`select version from event where id = ${id} for update`);
+  return row ? Number(row.version) : undefined;
+}
+
 /** Staff lists: latest first; the phone's open events: soonest first (`order`). */
 export async function listEvents(db: Db, where: SQL, limit: number, offset: number, order: 'latest' | 'soonest' = 'latest'): Promise<{ items: EventRecord[]; total: number }> {
   const [rows, totals] = await Promise.all([

@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { isInScope } from '../../platform/auth';
+import { uniqueViolationOf } from '../../platform/error-handler';
 import { AppError, isAppError, notFound } from '../../platform/errors';
 import { hasMessage, t } from '../../platform/i18n';
 import { enqueueJob } from '../../platform/jobs';
@@ -128,7 +129,15 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
    * A walk-in at the door (`source: 'door'`) comes after sign-up closed: it is judged by the same
    * eligibility and quotas, until the event ends.
    */
-  async function register(tx: Db, e: repo.EventRecord, p: Person, opts: { source: 'self' | 'staff' | 'door'; registeredBy: string | null; waitlist: boolean }): Promise<repo.RegistrationRecord> {
+  type RegisterOpts = { source: 'self' | 'staff' | 'door'; registeredBy: string | null; waitlist: boolean };
+  type Judged = { quotas: repo.QuotaRecord[]; quotaIds: string[] };
+
+  /**
+   * Whether `p` may take a place of `e` now: state, window, eligibility, quotas, not already
+   * registered, no forbidden overlap. Reads only; a sign-up runs it before taking the event's lock
+   * (the unique index on live registrations still refuses a duplicate that raced past it).
+   */
+  async function judge(db: Db, e: repo.EventRecord, p: Person, opts: RegisterOpts): Promise<Judged> {
     const now = clock();
     if (e.status !== 'published') throw new AppError('EVENT_NOT_OPEN', { status: 409 });
     if (opts.source === 'door') {
@@ -137,19 +146,25 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
       if (now < e.signupOpensAt) throw new AppError('EVENT_SIGNUP_NOT_STARTED', { status: 409, params: { at: shanghaiText(e.signupOpensAt) } });
       if (now >= e.signupClosesAt) throw new AppError('EVENT_SIGNUP_CLOSED', { status: 409, params: { at: shanghaiText(e.signupClosesAt) } });
     }
-    const orgPaths = (await repo.findOrgs(tx, e.eligibility.orgIds)).map((o) => o.path);
-    const quotas = await repo.listQuotas(tx, [e.id]);
+    const orgPaths = (await repo.findOrgs(db, e.eligibility.orgIds)).map((o) => o.path);
+    const quotas = await repo.listQuotas(db, [e.id]);
     const quotaIds = checkEligibility(e.eligibility, orgPaths, p.applicant, e.startsAt, quotas);
     const who = { personId: p.personId, userId: p.userId };
-    if (await repo.findLiveRegistration(tx, e.id, who)) throw new AppError('EVENT_ALREADY_REGISTERED', { status: 409 });
+    if (await repo.findLiveRegistration(db, e.id, who)) throw new AppError('EVENT_ALREADY_REGISTERED', { status: 409 });
     // A lapsed member signs up by their account only; the place they took as a member still counts.
-    if (!p.personId && p.userId && (await repo.findLiveRegistrationsOf(tx, [e.id], await findPersonIdsOfUser(tx, p.userId), p.userId)).length) {
+    if (!p.personId && p.userId && (await repo.findLiveRegistrationsOf(db, [e.id], await findPersonIdsOfUser(db, p.userId), p.userId)).length) {
       throw new AppError('EVENT_ALREADY_REGISTERED', { status: 409 });
     }
     if (e.isOverlapForbidden) {
-      const clash = await repo.findOverlap(tx, e.id, who, e.startsAt, e.endsAt);
+      const clash = await repo.findOverlap(db, e.id, who, e.startsAt, e.endsAt);
       if (clash) throw new AppError('EVENT_OVERLAP', { status: 409, params: { title: clash.title, at: shanghaiText(clash.startsAt) } });
     }
+    return { quotas, quotaIds };
+  }
+
+  /** Takes a place (or joins the queue) for a judged sign-up; the caller holds the event's row lock. */
+  async function commit(tx: Db, e: repo.EventRecord, p: Person, { quotas, quotaIds }: Judged, opts: RegisterOpts): Promise<repo.RegistrationRecord> {
+    const now = clock();
     const values = {
       eventId: e.id,
       membershipId: p.membershipId,
@@ -163,26 +178,42 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
       quotaIds,
       registeredBy: opts.registeredBy,
     };
+    // Without quotas the event's conditional update is the whole of taking a place; with them, a
+    // savepoint gives back what was taken when a later counter is full.
+    const placed = quotaIds.length
+      ? await tx
+          .transaction(async (sp) => {
+            const r = await repo.takePlace(sp, e.id, quotaIds);
+            if (!r.ok) throw new FullSignal(r.fullQuotaId);
+            return r;
+          })
+          .catch((err: unknown) => {
+            if (err instanceof FullSignal) return { ok: false as const, fullQuotaId: err.quotaId };
+            throw err;
+          })
+      : await repo.takePlace(tx, e.id, []);
+    if (!placed.ok && !opts.waitlist) {
+      const q = quotas.find((x) => x.id === placed.fullQuotaId);
+      if (q) throw new AppError('EVENT_QUOTA_FULL', { status: 409, params: { quota: q.unionName ?? `EVENT_GROUP_${q.groupKey}` } });
+      throw new AppError('EVENT_FULL', { status: 409 });
+    }
     let id: string;
     try {
-      id = await tx.transaction(async (sp) => {
-        const r = await repo.takePlace(sp, e.id, quotaIds);
-        if (!r.ok) throw new FullSignal(r.fullQuotaId);
-        return repo.insertRegistration(sp, { ...values, status: 'confirmed' }, now);
-      });
+      id = await repo.insertRegistration(tx, { ...values, status: placed.ok ? 'confirmed' : 'waiting' }, now);
     } catch (err) {
-      if (!(err instanceof FullSignal)) throw err;
-      if (!opts.waitlist) {
-        const q = quotas.find((x) => x.id === err.quotaId);
-        if (q) throw new AppError('EVENT_QUOTA_FULL', { status: 409, params: { quota: q.unionName ?? `EVENT_GROUP_${q.groupKey}` } });
-        throw new AppError('EVENT_FULL', { status: 409 });
-      }
-      id = await repo.insertRegistration(tx, { ...values, status: 'waiting' }, now);
+      // Two sign-ups of one person at once: the second met the unique index of live registrations.
+      if (uniqueViolationOf(err)?.startsWith('event_registration_')) throw new AppError('EVENT_ALREADY_REGISTERED', { status: 409 });
+      throw err;
     }
     const reg = (await repo.findRegistration(tx, id))!;
     if (reg.status === 'confirmed') await tellEvent(tx, { kind: 'confirmed', event: e, registrationId: id });
     else await tellEvent(tx, { kind: 'waiting', event: e, registrationId: id, position: reg.waitingPosition ?? 1 });
     return reg;
+  }
+
+  /** Judges and registers under the event's lock (staff rosters and walk-ins). */
+  async function register(tx: Db, e: repo.EventRecord, p: Person, opts: RegisterOpts): Promise<repo.RegistrationRecord> {
+    return commit(tx, e, p, await judge(tx, e, p, opts), opts);
   }
 
   /** The worker as an applicant: their active membership's facts, or only their account. */
@@ -305,13 +336,21 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
     },
 
     async signUp(eventId: string, input: { waitlist: boolean }, ctx: WorkerCtx): Promise<Registration> {
+      // Who the worker is and whether they may join are read before the event's lock, so that a
+      // popular opening serialises only the place-taking, not every sign-up's reads.
+      const seen = await repo.findEvent(db, eventId);
+      const p = await workerAsPerson(db, ctx);
+      if (!seen || !isVisibleTo(seen, p)) throw notFound('ENTITY_event');
+      const opts = { source: 'self' as const, registeredBy: ctx.userId, waitlist: input.waitlist };
+      const judged = await judge(db, seen, p, opts);
       return db.transaction(async (tx) => {
-        // The event row first, as every path that moves places: a cancel, unpublish or edit in
-        // flight finishes before this sign-up is judged against what it left.
-        const e = await repo.findEvent(tx, eventId, true);
-        const p = await workerAsPerson(tx, ctx);
+        // The event row, as every path that moves places: a cancel, unpublish or edit in flight
+        // finishes first; if one landed since the reads, the sign-up is judged again against it.
+        const version = await repo.lockEvent(tx, eventId);
+        if (version === seen.version) return toRegistration(await commit(tx, seen, p, judged, opts));
+        const e = await repo.findEvent(tx, eventId);
         if (!e || !isVisibleTo(e, p)) throw notFound('ENTITY_event');
-        return toRegistration(await register(tx, e, p, { source: 'self', registeredBy: ctx.userId, waitlist: input.waitlist }));
+        return toRegistration(await register(tx, e, p, opts));
       });
     },
 

@@ -109,6 +109,7 @@ export function toMember(row: repo.MemberRow): Member {
     org: orgRefOf(row.org),
     person: toPerson(row.person),
     source: m.source,
+    via: m.via,
     appliedAt: m.appliedAt.toISOString(),
     joinedAt: m.joinedAt?.toISOString() ?? null,
     leftAt: m.leftAt?.toISOString() ?? null,

@@ -317,6 +317,8 @@ describe('joining ceremonies (集中入会仪式)', () => {
     expect(list.body.find((c: { id: string }) => c.id === made.body.id).applications).toBe(1);
     const queue = await gyq.get(`/api/v1/members?status=applied&orgId=${ids['JB-GYQ-LH']}&pageSize=100`);
     expect(JSON.stringify(queue.body)).toContain('仪式骑手');
+    // The staff reviewing the application see where it came from.
+    expect(queue.body.items.find((m: { person: { realName: string } }) => m.person.realName === '仪式骑手')).toMatchObject({ source: 'online', via: `ceremony:${made.body.code}` });
     // An application that did not come through the QR (or a malformed tag) is not counted.
     const other = await t.loginWorker('13900000421');
     const first17b = '50010519960715135';

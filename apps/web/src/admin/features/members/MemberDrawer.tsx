@@ -113,7 +113,10 @@ export function MemberDrawer({ memberId, onClose, onChanged }: { memberId: strin
                     />
                   </Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.hasAccount')}>{yesNo(m.person.hasAccount)}</Descriptions.Item>
-                  <Descriptions.Item label={t('members.fields.source')}>{t(`members.source.${m.source}`, { defaultValue: m.source })}</Descriptions.Item>
+                  <Descriptions.Item label={t('members.fields.source')}>
+                    {t(`members.source.${m.source}`, { defaultValue: m.source })}
+                    {m.via ? <Typography.Text type="secondary" data-testid="member-via">{` · ${viaText(m.via, t)}`}</Typography.Text> : null}
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.appliedAt')}>{formatDateTime(m.appliedAt)}</Descriptions.Item>
                   <Descriptions.Item label={t('members.fields.joinedAt')}>{formatDate(m.joinedAt)}</Descriptions.Item>
                   {m.leftAt && <Descriptions.Item label={t('members.fields.leftAt')}>{formatDate(m.leftAt)}</Descriptions.Item>}
@@ -161,4 +164,10 @@ export function MemberDrawer({ memberId, onClose, onChanged }: { memberId: strin
       )}
     </Drawer>
   );
+}
+
+/** `ceremony:CODE` → 入会仪式 CODE; `point:CODE` → 入会点 CODE. */
+function viaText(via: string, t: (key: string, o?: Record<string, string>) => string): string {
+  const [kind, code = ''] = via.split(':');
+  return kind === 'ceremony' || kind === 'point' ? t(`members.via.${kind}`, { code }) : via;
 }
