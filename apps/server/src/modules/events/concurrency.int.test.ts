@@ -67,4 +67,17 @@ describe('200 concurrent sign-ups', { timeout: 300_000 }, () => {
     const positions = (await admin.get(`/api/v1/events/${e.id}/registrations?status=waiting&pageSize=200`)).body.items.map((r: { waitingPosition: number }) => r.waitingPosition);
     expect(positions).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
   });
+
+  it('one worker tapping sign-up ten times at once gets one place; the rest are told they are registered', async () => {
+    const e = await publishedEvent(t, admin, { capacity: 5, visibility: 'public', title: '连点报名' });
+    const [w] = crowd;
+    const results = await Promise.all(Array.from({ length: 10 }, () => w!.client.post(`/api/v1/events/open/${e.id}/sign-up`, { waitlist: true })));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.body.code}`)).toEqual(Array.from({ length: 9 }, () => '409 EVENT_ALREADY_REGISTERED'));
+    const [row] = await t.database.query<{ taken: number; live: number }>(
+      `select e.taken, (select count(*)::int from event_registration r where r.event_id = e.id and r.status in ('confirmed','waiting','offered')) as live from event e where e.id = $1`,
+      [e.id],
+    );
+    expect(row).toEqual({ taken: 1, live: 1 });
+  });
 });
