@@ -36,7 +36,7 @@ import {
   positionsXlsxRoutes,
   standardsRoutes,
 } from './modules/positions';
-import { createCeremoniesService, createEnterprisesService, createOrganizingTargetsService, organizingRoutes, organizingTodos, meetingPhotoPaths, registerOrganizingJobs } from './modules/organizing';
+import { createCeremoniesService, joinViaUnion, createEnterprisesService, createOrganizingTargetsService, organizingRoutes, organizingTodos, meetingPhotoPaths, registerOrganizingJobs } from './modules/organizing';
 import { createRightsServices, registerRightsJobs, renderRightsPdf, rightsRoutes, rightsTodoSources } from './modules/rights';
 import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
 import { createEventsServices, eventsRoutes, registerEventsJobs } from './modules/events';
@@ -96,7 +96,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     orgs: createOrgsService({ db }),
     auth: createAuthService({ db, config, secrets, sms, sessions: sessionCache }),
     users: createUsersService({ db, secrets, sessions: sessionCache }),
-    ...createMembersServices({ db, secrets, dataKeys, jobs }),
+    ...createMembersServices({ db, secrets, dataKeys, jobs, joinViaUnion }),
     positions: createPositionsService({ db, networks: createNetworkService({ db }) }),
     mapContext: createMapContextService({ db, networks: createNetworkService({ db }) }),
     positionImports: createPositionImportService({ db, jobs }),

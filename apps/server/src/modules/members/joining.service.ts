@@ -48,7 +48,7 @@ export const ID_SUBMISSIONS_PER_DAY = 10;
  * Online joining (入会): a worker's real-name application, their own status and card, the union
  * suggestions of the joining form, and the public check of a scanned card.
  */
-export function createJoiningService({ db, secrets, dataKeys, clock = () => new Date() }: MembersDeps) {
+export function createJoiningService({ db, secrets, dataKeys, clock = () => new Date(), joinViaUnion = async () => null }: MembersDeps) {
   async function getMine(userId: string, tx = db): Promise<MyMembership> {
     const person = await repo.findPersonByUser(tx, userId);
     if (!person) return { person: null, membership: null };
@@ -136,7 +136,10 @@ export function createJoiningService({ db, secrets, dataKeys, clock = () => new 
           verifiedAt: isSameIdentity ? person!.verifiedAt : null,
         };
         const saved = person ? await repo.updatePerson(tx, person.id, values) : await repo.insertPerson(tx, values);
-        const created = await repo.insertMembership(tx, { personId: saved.id, orgId: union.id, status: 'applied', appliedAt: now, source: 'online', via: input.via?.toUpperCase().replace(/^(CEREMONY|POINT):/, (k) => k.toLowerCase()) ?? null });
+        // The QR's tag is kept only when it names the union applied to (a typed or stale tag is dropped, not refused).
+        const tag = input.via?.toUpperCase().replace(/^(CEREMONY|POINT):/, (k) => k.toLowerCase());
+        const via = tag && (await joinViaUnion(tx, tag)) === union.id ? tag : null;
+        const created = await repo.insertMembership(tx, { personId: saved.id, orgId: union.id, status: 'applied', appliedAt: now, source: 'online', via });
         await repo.insertEvent(tx, { membershipId: created.id, orgId: union.id, kind: 'applied', toOrgId: union.id, actorId: actor.userId, actorName: actor.audit.actorName, at: now });
         await recordAudit(tx, actor.audit, { action: 'member.apply', entityType: 'member', entityId: created.id, orgId: union.id, after: snapshotOf({ membership: created, person: saved }) });
         await notifyApplication(tx, { membershipId: created.id, orgId: union.id, orgName: union.name, name: saved.realName });

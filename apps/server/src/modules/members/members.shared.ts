@@ -23,7 +23,14 @@ import { findDivision } from '../orgs';
 import * as repo from './members.repository';
 import './members.errors';
 
-export type MembersDeps = { db: Db; secrets: Secrets; dataKeys: DataKeys; clock?: () => Date };
+export type MembersDeps = {
+  db: Db;
+  secrets: Secrets;
+  dataKeys: DataKeys;
+  clock?: () => Date;
+  /** The union an application's `via` tag (`ceremony:CODE`, `point:CODE`) presets, or null (organizing provides it). */
+  joinViaUnion?: (db: Db, via: string) => Promise<string | null>;
+};
 /** A staff member acting in their scope. */
 export type MembersActor = { scope: Scope; audit: AuditContext };
 

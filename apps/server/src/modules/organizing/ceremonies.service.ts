@@ -25,6 +25,18 @@ export const joinPathOf = (code: string) => `/m/join?ceremony=${code}`;
  * for scattered gig workers); its QR opens /m/join with that union chosen, and each sign-up is an
  * ordinary membership application (members module) that staff approve as usual.
  */
+/**
+ * The union an application's `via` tag presets: a ceremony's union, or a joining point's (its own,
+ * or its street's joint union); null when the tag names nothing. Members keeps a tag only when it
+ * names the union applied to, so a tag staff read was set by a real QR.
+ */
+export async function joinViaUnion(db: Db, via: string): Promise<string | null> {
+  const [kind, code = ''] = via.split(':');
+  if (kind === 'ceremony') return (await repo.findCeremonyByCode(db, code.toUpperCase()))?.union.id ?? null;
+  if (kind === 'point') return (await repo.findJoiningPoint(db, code.toUpperCase()))?.union_id ?? null;
+  return null;
+}
+
 export function createCeremoniesService({ db, clock = () => new Date() }: { db: Db; clock?: () => Date }) {
   const toCeremony = (r: repo.CeremonyWithRefs): Ceremony => ({
     id: r.c.id,

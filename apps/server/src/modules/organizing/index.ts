@@ -6,7 +6,7 @@
 import './organizing.errors';
 export { createEnterprisesService, type EnterprisesService } from './enterprises.service';
 export { createTargetsService as createOrganizingTargetsService, type OrganizingTargetsService, TARGET_INDICATORS } from './targets.service';
-export { createCeremoniesService, joinPathOf, type CeremoniesService } from './ceremonies.service';
+export { createCeremoniesService, joinPathOf, joinViaUnion, type CeremoniesService } from './ceremonies.service';
 export { organizingRoutes } from './organizing.routes';
 export { organizingIndicators } from './organizing.indicators';
 export { organizingTodos } from './organizing.todos';

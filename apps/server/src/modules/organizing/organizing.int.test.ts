@@ -339,6 +339,19 @@ describe('joining ceremonies (集中入会仪式)', () => {
     });
     expect(plain.status).toBe(201);
     expect((await gyq.get('/api/v1/organizing/ceremonies')).body.find((c: { id: string }) => c.id === made.body.id).applications).toBe(1);
+    // A tag that names no ceremony (typed, or stale) is dropped, not refused: staff never read a forged source.
+    const typed = await t.loginWorker('13900000423');
+    const first17c = '50010519960715151';
+    const forged = await typed.post('/api/v1/members/applications', {
+      realName: '手填骑手',
+      idNumber: first17c + idNumberCheckChar(first17c),
+      employmentForm: 'delivery_rider',
+      orgId: open.body.union.id,
+      via: 'ceremony:NOSUCHCODE',
+    });
+    expect(forged.status).toBe(201);
+    const [stored] = await t.database.query<{ via: string | null }>("select m.via from membership m join person p on p.id = m.person_id where p.real_name = '手填骑手'");
+    expect(stored).toEqual({ via: null });
   });
 });
 
