@@ -65,4 +65,28 @@ describe('the demo agrees with itself', () => {
     expect(new Set(his.map((e) => e.personName))).toEqual(new Set([DEMO_WORKER_REAL_NAME]));
     expect(entries.filter((e) => e.personName === DEMO_WORKER_REAL_NAME && e.phoneMasked !== masked)).toEqual([]);
   });
+
+  it('has a year of activities that happened: registrations from the organiser’s subtree, attendance and a few no-shows, in the figures', async () => {
+    const admin = await t.login('jb.admin');
+    const past = await rows<{ events: number; registrations: number; attended: number; outside: number; over: number }>(
+      `select count(distinct e.id)::int as events, count(r.id)::int as registrations, count(r.attended_at)::int as attended,
+              count(*) filter (where r.union_path not like o.path || '%')::int as outside,
+              count(distinct e.id) filter (where e.taken > e.capacity or e.taken <> (select count(*) from event_registration x where x.event_id = e.id and x.status = 'confirmed'))::int as over
+         from event e join org o on o.id = e.org_id left join event_registration r on r.event_id = e.id
+        where e.ends_at < now()`,
+    );
+    expect(past[0]!.events).toBeGreaterThanOrEqual(40);
+    expect(past[0]!.registrations).toBeGreaterThan(2000);
+    expect(past[0]!.outside).toBe(0);
+    expect(past[0]!.over).toBe(0);
+    const noShow = 1 - past[0]!.attended / past[0]!.registrations;
+    expect(noShow).toBeGreaterThan(0.05);
+    expect(noShow).toBeLessThan(0.2);
+    // The console's list and the figures say the same.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const yearAgo = new Date(Date.now() + 8 * 3600_000 - 366 * 86_400_000).toISOString().slice(0, 10);
+    const figures = await admin.get(`/api/v1/indicators/values?org=JB&period=range&from=${yearAgo}&to=${today}&keys=events.attendance`);
+    expect(figures.status, JSON.stringify(figures.body)).toBe(200);
+    expect(figures.body.items[0].value).toBe(past[0]!.attended);
+  });
 });

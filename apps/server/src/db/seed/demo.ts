@@ -14,7 +14,7 @@ import { seedDemoCoverage } from './demo-coverage';
 import { seedDemoDoors } from '../../modules/access';
 import { seedDemoFund } from './demo-fund';
 import { seedDemoRights } from './demo-rights';
-import { seedDemoEvents } from '../../modules/events';
+import { seedDemoEventHistory, seedDemoEvents } from '../../modules/events';
 import { seedDemoVoice } from '../../modules/voice';
 import { seedDemoOrganizing } from './demo-organizing';
 import { backdateDemoHistory } from './demo-history';
@@ -91,6 +91,7 @@ export async function seedDemo(database: Database, opts: { pii?: DemoPii } = {})
     await seedDemoRights(tx, byCode, opts.pii);
     await seedDemoMarket(tx, byCode);
     await seedDemoEvents(tx, byCode);
+    await seedDemoEventHistory(tx, byCode);
     await seedDemoVoice(tx, byCode, worker!.id);
     await backdateDemoHistory(tx);
     // After the backdating: this year's new unions of the organizing drives stay in this year.

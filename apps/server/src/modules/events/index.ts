@@ -18,4 +18,5 @@ export { OFFER_EXPIRY_JOB } from './registrations.service';
 export { signTicket, verifyTicket } from './events.ticket';
 export { event, eventQuota, eventRegistration } from './events.tables';
 export { seedDemoEvents } from './events.demo';
+export { seedDemoEventHistory } from './events.demo-history';
 export { eventsIndicators } from './events.indicators';

@@ -137,6 +137,8 @@ export function EventsPage() {
             { title: t('eventsAdmin.col.attended'), width: 80, align: 'right', dataIndex: 'attended' },
             {
               title: t('eventsAdmin.col.actions'),
+              // Always in view on a 1366 px screen, whatever scrolls.
+              fixed: 'right',
               width: 230,
               render: (_, e) => (
                 <Space size={0} wrap>
