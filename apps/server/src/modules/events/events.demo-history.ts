@@ -45,9 +45,9 @@ export async function seedDemoEventHistory(tx: Db, byCode: Map<string, OrgRef>, 
     }
     const jb = byCode.get('JB')!;
     const startsAt = dayStart(month * 30 - 20, 14);
-    const issue = 13 - month;
+    const local = new Date(startsAt.getTime() + 8 * 3600_000);
     events.push({
-      ...(await pastEvent(tx, jb, 'matchmaking', `“江北良缘”单身职工交友会（往期第${issue}期）`, '江北区职工服务中心二楼多功能厅', 60, startsAt, 3, { ...anyone, minAge: 22, maxAge: 45 })),
+      ...(await pastEvent(tx, jb, 'matchmaking', `“江北良缘”单身职工交友会（${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月）`, '江北区职工服务中心二楼多功能厅', 60, startsAt, 3, { ...anyone, minAge: 22, maxAge: 45 })),
       org: jb,
       capacity: 60,
       fill: 0.9,

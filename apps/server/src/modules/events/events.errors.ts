@@ -16,6 +16,7 @@ registerMessages({
   EVENT_AGE_RANGE: ['最小年龄不能大于最大年龄', 'the minimum age is above the maximum'],
   EVENT_STATE: ['活动当前为“{status}”，不能进行此操作', 'The event is “{status}”; this cannot be done now'],
   EVENT_STATE_DETAIL: ['请刷新后查看活动的最新状态', 'Reload to see the event’s current state'],
+  EVENT_ENDED: ['活动已经结束，不能取消', 'The event has ended; it cannot be cancelled'],
   EVENT_STATUS_draft: ['未发布', 'draft'],
   EVENT_STATUS_published: ['已发布', 'published'],
   EVENT_STATUS_cancelled: ['已取消', 'cancelled'],

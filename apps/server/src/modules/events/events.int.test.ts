@@ -99,6 +99,17 @@ describe('events: create, publish, edit', () => {
   });
 });
 
+describe('an event that happened', () => {
+  it('cannot be cancelled: its attendance stays on record', async () => {
+    const now = Date.now();
+    const e = await publishedEvent(t, admin, { title: '已结束的活动', startsAt: iso(now, -3), endsAt: iso(now, -1), signupOpensAt: iso(now, -30), signupClosesAt: iso(now, -4) });
+    const res = await admin.post(`/api/v1/events/${e.id}/cancel`, { version: e.version, reason: '补录取消' });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'EVENT_ENDED', title: '活动已经结束，不能取消' });
+    expect((await admin.get(`/api/v1/events/${e.id}`)).body.status).toBe('published');
+  });
+});
+
 describe('the cover image', () => {
   it('is the editor’s own upload, shown to staff who see the event and to workers it is open to', async () => {
     const photoId = await admin.uploadPhoto();

@@ -328,6 +328,8 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
         const e = await getWritable(tx, id, ctx);
         if (e.version !== input.version) throw versionConflict(input.version, e.version);
         if (e.status === 'cancelled') throw stateError(e.status);
+        // What happened stays on record: its attendance counts in the figures.
+        if (e.endsAt <= clock()) throw new AppError('EVENT_ENDED', { status: 409 });
         const live = await repo.listLiveRegistrationIds(tx, id);
         await repo.setEventStatus(tx, id, input.version, 'cancelled', clock(), { cancelledReason: input.reason });
         await repo.cancelAllLive(tx, id, input.reason, clock());

@@ -160,7 +160,7 @@ export function EventsPage() {
                       {t('eventsAdmin.actions.unpublish')}
                     </Button>
                   ) : null}
-                  {canWrite && e.status === 'published' ? (
+                  {canWrite && e.status === 'published' && Date.parse(e.endsAt) > Date.now() ? (
                     <Button type="link" size="small" danger onClick={() => setCancelling(e)}>
                       {t('eventsAdmin.actions.cancel')}
                     </Button>
