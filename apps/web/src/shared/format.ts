@@ -1,3 +1,4 @@
+import dayjs, { type Dayjs } from 'dayjs';
 import { currentLanguage } from './i18n';
 
 export const TIME_ZONE = 'Asia/Shanghai';
@@ -54,6 +55,23 @@ export function shanghaiIso(year: number, month: number, day: number, hour = 0, 
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}+08:00`;
 }
+
+/**
+ * Date-time pickers on the Shanghai wall clock whatever the browser's zone: a picker value is a
+ * Dayjs whose local fields are Shanghai's (instants are stored UTC and shown in Shanghai).
+ */
+export function shanghaiPickerValue(at: string | number | Date): Dayjs {
+  const wall = new Date(new Date(at).getTime() + 8 * 3600_000); // its UTC fields are Shanghai's
+  return dayjs(new Date(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds()));
+}
+
+/** The instant (ISO, UTC) a picker's wall clock means in Shanghai. */
+export function instantOfShanghaiPicker(d: Dayjs): string {
+  return new Date(shanghaiIso(d.year(), d.month() + 1, d.date(), d.hour(), d.minute(), d.second())).toISOString();
+}
+
+/** Now, as a picker value (for defaults). */
+export const shanghaiNow = (): Dayjs => shanghaiPickerValue(Date.now());
 
 /** Integer fen → `¥1,234.50`. */
 export function formatMoney(fen: number | bigint | null | undefined): string {

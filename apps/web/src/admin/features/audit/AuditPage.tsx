@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterActions } from '../../components/FilterActions';
 import { useSearchParams } from 'react-router';
-import { shanghaiIso } from '../../../shared/format';
+import { instantOfShanghaiPicker } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { actionLabel, entityTypeLabel, KNOWN_ACTIONS, KNOWN_ENTITY_TYPES } from '../../components/audit-labels';
 import { AuditTable, type AuditQuery } from '../../components/AuditTable';
@@ -21,7 +21,6 @@ type Values = {
 };
 
 // The picker shows wall-clock times; they are read as Shanghai time whatever the browser's zone.
-const toIso = (d: Dayjs) => shanghaiIso(d.year(), d.month() + 1, d.date(), d.hour(), d.minute(), d.second());
 
 export function AuditPage() {
   const { t } = useTranslation();
@@ -44,8 +43,8 @@ export function AuditPage() {
       entityId: v.entityId?.trim() || undefined,
       action: v.action?.trim() || undefined,
       orgId: v.orgId || undefined,
-      from: from ? toIso(from) : undefined,
-      to: to ? toIso(to) : undefined,
+      from: from ? instantOfShanghaiPicker(from) : undefined,
+      to: to ? instantOfShanghaiPicker(to) : undefined,
     });
   };
 

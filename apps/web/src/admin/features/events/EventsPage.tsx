@@ -2,13 +2,13 @@ import type { EventType, EventView, Org, Page, Position } from '@niangjia/contra
 import { employmentForms, eventStatuses, eventTypes } from '@niangjia/contracts';
 import { Alert, App, Button, Card, Col, DatePicker, Divider, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, MinusCircleOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, api, errorText } from '../../../shared/api';
 import { applyServerErrors } from '../../../shared/form-errors';
-import { formatDateTime } from '../../../shared/format';
+import { formatDateTime, instantOfShanghaiPicker, shanghaiNow, shanghaiPickerValue } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -261,13 +261,13 @@ const FIELDS = ['orgId', 'type', 'title', 'visibility', 'positionId', 'address',
 
 function initialValues(e: EventView | undefined): Partial<FormValues> {
   if (!e) {
-    const start = dayjs().add(7, 'day').hour(9).minute(0).second(0);
+    const start = shanghaiNow().add(7, 'day').hour(9).minute(0).second(0);
     return {
       type: 'culture',
       visibility: 'subtree',
       placeKind: 'address',
       time: [start, start.add(2, 'hour')],
-      signup: [dayjs().startOf('minute'), start.subtract(1, 'day')],
+      signup: [shanghaiNow().startOf('minute'), start.subtract(1, 'day')],
       feeYuan: 0,
       capacity: 50,
       offerHoldHours: 12,
@@ -289,8 +289,8 @@ function initialValues(e: EventView | undefined): Partial<FormValues> {
     address: e.address ?? undefined,
     lng: e.lng,
     lat: e.lat,
-    time: [dayjs(e.startsAt), dayjs(e.endsAt)],
-    signup: [dayjs(e.signupOpensAt), dayjs(e.signupClosesAt)],
+    time: [shanghaiPickerValue(e.startsAt), shanghaiPickerValue(e.endsAt)],
+    signup: [shanghaiPickerValue(e.signupOpensAt), shanghaiPickerValue(e.signupClosesAt)],
     description: e.description,
     feeYuan: e.feeFen / 100,
     capacity: e.capacity,
@@ -323,10 +323,11 @@ function toBody(v: FormValues) {
     address: v.placeKind === 'address' ? v.address?.trim() || null : null,
     lng: v.placeKind === 'address' ? (v.lng ?? null) : null,
     lat: v.placeKind === 'address' ? (v.lat ?? null) : null,
-    startsAt: v.time[0].toISOString(),
-    endsAt: v.time[1].toISOString(),
-    signupOpensAt: v.signup[0].toISOString(),
-    signupClosesAt: v.signup[1].toISOString(),
+    // The pickers show and take the Shanghai wall clock, whatever the browser's zone.
+    startsAt: instantOfShanghaiPicker(v.time[0]),
+    endsAt: instantOfShanghaiPicker(v.time[1]),
+    signupOpensAt: instantOfShanghaiPicker(v.signup[0]),
+    signupClosesAt: instantOfShanghaiPicker(v.signup[1]),
     // Money is kept in fen; the form shows yuan.
     feeFen: Math.round((v.feeYuan ?? 0) * 100),
     capacity: v.capacity,

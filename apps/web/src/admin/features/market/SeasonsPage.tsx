@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/DataTable';
 import { useNavigate } from 'react-router';
 import { api } from '../../../shared/api';
-import { formatDate } from '../../../shared/format';
+import { formatDate, instantOfShanghaiPicker } from '../../../shared/format';
 import { applyServerErrors } from '../../../shared/form-errors';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
@@ -85,9 +85,10 @@ function CreateSeasonModal({ orgId, onClose, onCreated }: { orgId: string; onClo
           orgId,
           title: v.title,
           year: v.year,
-          callOpensAt: v.call[0].startOf('day').toISOString(),
-          callClosesAt: v.call[1].endOf('day').toISOString(),
-          finalAt: v.finalAt ? v.finalAt.toISOString() : null,
+          // Whole Shanghai days, and the final's time on the Shanghai clock, whatever the browser's zone.
+          callOpensAt: instantOfShanghaiPicker(v.call[0].startOf('day')),
+          callClosesAt: instantOfShanghaiPicker(v.call[1].endOf('day')),
+          finalAt: v.finalAt ? instantOfShanghaiPicker(v.finalAt) : null,
           votesPerRep: v.votesPerRep,
           expertWeight: v.expertWeight,
           normalizeScores: v.normalizeScores,

@@ -1,12 +1,12 @@
 import type { CaseDetail } from '@niangjia/contracts';
 import { paymentMethods } from '@niangjia/contracts/rights-domain';
 import { Button, Card, DatePicker, Divider, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import { applyServerErrors } from '../../../shared/form-errors';
-import { formatDateTime, formatMoney } from '../../../shared/format';
+import { formatDateTime, formatMoney, instantOfShanghaiPicker, shanghaiNow } from '../../../shared/format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { CaseTabProps } from './CaseDetailPage';
 import { toFen } from './rights-ui';
@@ -70,14 +70,14 @@ function SessionModal({ c, onClose, onDone }: { c: CaseDetail; onClose: () => vo
       onOk={async () => {
         const v = await form.validateFields();
         try {
-          onDone(await api.post<CaseDetail>(`/rights/cases/${c.id}/sessions`, { ...v, heldAt: v.heldAt.format() }));
+          onDone(await api.post<CaseDetail>(`/rights/cases/${c.id}/sessions`, { ...v, heldAt: instantOfShanghaiPicker(v.heldAt) }));
         } catch (e) {
           setError(e);
         }
       }}
     >
       {error ? <ErrorAlert error={error} /> : null}
-      <Form form={form} layout="vertical" initialValues={{ heldAt: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ heldAt: shanghaiNow() }}>
         <Form.Item name="heldAt" label={t('rights.cases.heldAt')} rules={[{ required: true }]}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>
@@ -123,7 +123,7 @@ function OutcomeModal({ c, onClose, onDone }: { c: CaseDetail; onClose: () => vo
               ? {
                   terms: v.terms || undefined,
                   agreedClaims: c.claims.map((x, i) => ({ claimId: x.id, agreedFen: toFen(v.agreed?.[i]) })),
-                  installments: (v.installments ?? []).map((i: { dueOn: dayjs.Dayjs; amountYuan: number }) => ({ dueOn: i.dueOn.format('YYYY-MM-DD'), amountFen: toFen(i.amountYuan) })),
+                  installments: (v.installments ?? []).map((i: { dueOn: Dayjs; amountYuan: number }) => ({ dueOn: i.dueOn.format('YYYY-MM-DD'), amountFen: toFen(i.amountYuan) })),
                 }
               : {}),
             version: c.version,
@@ -138,12 +138,12 @@ function OutcomeModal({ c, onClose, onDone }: { c: CaseDetail; onClose: () => vo
       }}
     >
       {error ? <ErrorAlert error={error} /> : null}
-      <Form form={form} layout="vertical" initialValues={{ outcome: 'agreed', on: dayjs(), agreed: c.claims.map((x) => x.amountFen / 100), installments: [] }}>
+      <Form form={form} layout="vertical" initialValues={{ outcome: 'agreed', on: shanghaiNow(), agreed: c.claims.map((x) => x.amountFen / 100), installments: [] }}>
         <Form.Item name="outcome">
           <Radio.Group options={(['agreed', 'failed', 'withdrawn'] as const).map((o) => ({ value: o, label: t(`rights.cases.outcomes.${o}`) }))} />
         </Form.Item>
         <Form.Item name="on" label={t('rights.cases.outcomeOn')} rules={[{ required: true }]}>
-          <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker disabledDate={(d) => d.isAfter(shanghaiNow(), 'day')} />
         </Form.Item>
         {outcome === 'agreed' && (
           <>
@@ -169,7 +169,7 @@ function OutcomeModal({ c, onClose, onDone }: { c: CaseDetail; onClose: () => vo
                       </Button>
                     </Space>
                   ))}
-                  <Button size="small" onClick={() => add({ dueOn: dayjs().add(15, 'day') })}>
+                  <Button size="small" onClick={() => add({ dueOn: shanghaiNow().add(15, 'day') })}>
                     {t('rights.cases.addInstallment')}
                   </Button>
                 </Form.Item>
@@ -228,7 +228,7 @@ export function PaymentsTab({ c, onChange }: CaseTabProps) {
           <Form
             form={form}
             layout="inline"
-            initialValues={{ receivedOn: dayjs(), method: 'transfer' }}
+            initialValues={{ receivedOn: shanghaiNow(), method: 'transfer' }}
             onFinish={async (v) => {
               setError(null);
               try {
@@ -240,7 +240,7 @@ export function PaymentsTab({ c, onChange }: CaseTabProps) {
             }}
           >
             <Form.Item name="receivedOn" rules={[{ required: true }]}>
-              <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+              <DatePicker disabledDate={(d) => d.isAfter(shanghaiNow(), 'day')} />
             </Form.Item>
             <Form.Item name="amountYuan" rules={[{ required: true }]}>
               <InputNumber precision={2} prefix="¥" style={{ width: 160 }} data-testid="payment-amount" />
