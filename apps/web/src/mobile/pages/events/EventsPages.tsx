@@ -83,7 +83,7 @@ export function EventDetailPage() {
         <Loading error={event.error} />
       ) : (
         <>
-          <section className="nj-card" data-testid="event-detail">
+          <section className="nj-section nj-pad" data-testid="event-detail">
             {e.coverPhotoId ? <img src={`/api/v1/events/${e.id}/cover`} alt={t('events.cover')} data-testid="event-cover" style={{ width: '100%', aspectRatio: '16 / 9', objectFit: 'cover', borderRadius: 8, marginBottom: 12, background: '#f0f0f0' }} /> : null}
             <h2 style={{ fontSize: 20, margin: '0 0 8px' }}>{e.title}</h2>
             <List>
@@ -150,7 +150,7 @@ export function MyEventsPage() {
       {!mine.data ? <Loading error={mine.error} /> : null}
       {mine.data && !mine.data.items.length ? <p className="nj-muted" style={{ textAlign: 'center', padding: 32 }}>{t('events.mineEmpty')}</p> : null}
       {mine.data?.items.map((r) => (
-        <section key={r.id} className="nj-card" data-testid="my-registration">
+        <section key={r.id} className="nj-section nj-pad" data-testid="my-registration">
           <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
             <strong style={{ fontSize: 17 }} onClick={() => navigate(`/events/${r.event.id}`)}>{r.event.title}</strong>
             <Tag color={STATUS_COLOR[r.status] ?? 'default'} fill="outline">{t(`events.status.${r.status}`)}</Tag>
