@@ -171,13 +171,16 @@ export async function listFollowerIds(db: Db, reportId: string): Promise<string[
 }
 
 /** Reports a worker filed or joined, newest first. */
-export async function listMine(db: Db, userId: string) {
+/** The reports a worker filed or follows, newest first (the latest 100); `onlyId`: just that one. */
+export async function listMine(db: Db, userId: string, onlyId?: string) {
   return db
     .select({ ...reportColumns })
     .from(voiceReport)
     .innerJoin(org, eq(org.id, voiceReport.orgId))
     .innerJoin(reporter, eq(reporter.id, voiceReport.reporterId))
-    .where(sql`${voiceReport.reporterId} = ${userId} or exists (select 1 from ${voiceReportFollower} f where f.report_id = ${voiceReport.id} and f.user_id = ${userId})`)
+    .where(
+      sql`(${voiceReport.reporterId} = ${userId} or exists (select 1 from ${voiceReportFollower} f where f.report_id = ${voiceReport.id} and f.user_id = ${userId}))${onlyId ? sql` and ${voiceReport.id} = ${onlyId}` : sql``}`,
+    )
     .orderBy(desc(voiceReport.createdAt))
     .limit(100);
 }

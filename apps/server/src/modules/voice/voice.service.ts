@@ -117,8 +117,8 @@ export function createVoiceService({ db, clock, mapContext }: VoiceDeps) {
   }
 
   /** The reports a worker filed or joined, with their history (staff names are shown, the other workers are not). */
-  async function mine(userId: string, tx: Db = db): Promise<MyReport[]> {
-    const rows = await repo.listMine(tx, userId);
+  async function mine(userId: string, tx: Db = db, onlyId?: string): Promise<MyReport[]> {
+    const rows = await repo.listMine(tx, userId, onlyId);
     const events = await repo.listEvents(
       tx,
       rows.map((r) => r.report.id),
@@ -198,7 +198,7 @@ export function createVoiceService({ db, clock, mapContext }: VoiceDeps) {
         await repo.insertEvent(tx, { reportId: row.id, kind: 'created', toOrgId: orgId, at: now });
         await recordAudit(tx, worker.audit, { action: 'voice_report.create', entityType: 'voice_report', entityId: row.id, orgId, after: { category: category.key, routedBy: found?.kind ?? 'root' } });
         await notifyStaff(tx, { id: row.id, seq: row.seq, orgId, category: textOf(category) }, 'new');
-        return (await mine(worker.userId, tx)).find((m) => m.id === row.id)!;
+        return (await mine(worker.userId, tx, row.id))[0]!;
       });
     },
 
@@ -215,7 +215,7 @@ export function createVoiceService({ db, clock, mapContext }: VoiceDeps) {
           await repo.insertEvent(tx, { reportId: id, kind: 'me_too', at: now });
           await recordAudit(tx, worker.audit, { action: 'voice_report.me_too', entityType: 'voice_report', entityId: id, orgId: current.report.orgId });
         }
-        return (await mine(worker.userId, tx)).find((m) => m.id === id)!;
+        return (await mine(worker.userId, tx, id))[0]!;
       });
     },
 
@@ -238,7 +238,7 @@ export function createVoiceService({ db, clock, mapContext }: VoiceDeps) {
           await notifyStaff(tx, { id, seq: current.report.seq, orgId: current.report.orgId, category: textOf(category) }, 'reopened');
         }
         await recordAudit(tx, worker.audit, { action: answer.isFixed ? 'voice_report.confirm' : 'voice_report.reopen', entityType: 'voice_report', entityId: id, orgId: current.report.orgId });
-        return (await mine(worker.userId, tx)).find((m) => m.id === id)!;
+        return (await mine(worker.userId, tx, id))[0]!;
       });
     },
 
