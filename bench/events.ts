@@ -9,15 +9,8 @@
  * repeat, and each is the registration's rank in the stored queue). `pgbench -N` on the same
  * server in the same run gives the ratio. Figures only: nothing here asserts a timing.
  */
-import { createHash, randomBytes } from "node:crypto";
-import { buildApp } from "../apps/server/src/app";
-import { testConfig } from "../apps/server/src/config";
-import { openDatabase } from "../apps/server/src/db/client";
-import { runMigrations } from "../apps/server/src/db/migrate";
-import { seedDemo } from "../apps/server/src/db/seed/demo";
-import { loadDataKeys } from "../apps/server/src/platform/pii";
-import { loadSecrets } from "../apps/server/src/platform/secrets";
 import { dropDatabase, fmt, num, percentiles, recreateDatabase, withDatabase, type Log } from "./common";
+import { phoneSession, startDemoApp } from "./demo-app";
 import { pgbenchSimpleUpdate } from "./fund";
 
 const EVENTS_DB = "niangjia_bench_events";
@@ -46,21 +39,8 @@ export type EventsFigures = {
 };
 
 export async function benchEvents(adminUrl: string, log: Log): Promise<EventsFigures> {
-  await recreateDatabase(adminUrl, EVENTS_DB);
-  const config = testConfig();
-  const pii = {
-    secrets: loadSecrets({ secret: config.secret, dataDir: config.dataDir, allowGenerate: false }),
-    dataKeys: loadDataKeys({ dataKey: config.dataKey, dataDir: config.dataDir, allowGenerate: false }),
-  };
-  const database = await openDatabase({ databaseUrl: withDatabase(adminUrl, EVENTS_DB), poolSize: 10 });
-  const app = await buildApp({ config, database, logger: false, jobRunner: false, ...pii });
+  const { database, base, close } = await startDemoApp(adminUrl, EVENTS_DB, log, "events");
   try {
-    log("events: migrating and seeding the demo");
-    await runMigrations(database);
-    await seedDemo(database, { pii });
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-
     // The district's event, open to every member of 江北, sign-up open from now.
     const [event] = await database.query<{ id: string }>(
       `insert into event (org_id, type, title, visibility, address, lng, lat, starts_at, ends_at, signup_opens_at, signup_closes_at, eligibility, capacity, status, published_at)
@@ -101,14 +81,7 @@ export async function benchEvents(adminUrl: string, log: Log): Promise<EventsFig
     }
     if (members.length < SIGNUPS) throw new Error(`only ${members.length} members can sign up`);
     const phones: { cookie: string; csrf: string }[] = [];
-    for (const m of members) {
-      const [user] = await database.query<{ id: string }>("insert into app_user (display_name, phone) values ($1, $2) returning id", [m.real_name, m.phone]);
-      await database.query("insert into role_grant (user_id, role) values ($1, 'worker')", [user!.id]);
-      const token = randomBytes(32).toString("base64url");
-      const csrf = randomBytes(24).toString("base64url");
-      await database.query("insert into session (id, user_id, csrf_token, expires_at) values ($1, $2, $3, now() + interval '1 day')", [createHash("sha256").update(token).digest("base64url"), user!.id, csrf]);
-      phones.push({ cookie: `nj_sid=${token}`, csrf });
-    }
+    for (const m of members) phones.push(await phoneSession(database, m));
 
     log(`events: ${SIGNUPS} sign-ups for ${PLACES} places, ${PHONES} phones at a time`);
     const latencies: number[] = [];
@@ -190,9 +163,7 @@ export async function benchEvents(adminUrl: string, log: Log): Promise<EventsFig
       pgbench,
     };
   } finally {
-    await app.close();
-    await database.close();
-    await dropDatabase(adminUrl, EVENTS_DB);
+    await close();
   }
 }
 

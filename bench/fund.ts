@@ -12,19 +12,12 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import pg from "pg";
-import { buildApp } from "../apps/server/src/app";
-import { testConfig } from "../apps/server/src/config";
-import { openDatabase } from "../apps/server/src/db/client";
-import { runMigrations } from "../apps/server/src/db/migrate";
-import { seedDemo } from "../apps/server/src/db/seed/demo";
 import { demoTerminalKey } from "../apps/server/src/db/seed/demo-fund";
 import { findBalanceMismatches, getTotals, randomSale, signPosRequest } from "../apps/server/src/modules/fund";
-import { loadDataKeys } from "../apps/server/src/platform/pii";
-import { loadSecrets } from "../apps/server/src/platform/secrets";
+import { dropDatabase, num, recreateDatabase, withDatabase, type Log } from "./common";
+import { startDemoApp } from "./demo-app";
 import { pgBin } from "./pg-cluster";
 
-type Log = (msg: string) => void;
 export type FundFigures = {
   batched: { sales: number; seconds: number; rate: number; exact: boolean };
   single: { sales: number; seconds: number; rate: number; exact: boolean };
@@ -34,29 +27,11 @@ export type FundFigures = {
 
 const FUND_DB = "niangjia_bench_fund";
 const PGBENCH_DB = "niangjia_bench_fund_pgbench";
-const num = (name: string, fallback: number) => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-};
 const SECONDS = num("BENCH_SECONDS", 10);
 const TERMINALS = 8;
 const BATCH = 100;
 const SCREENS = 50;
 
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-async function admin(adminUrl: string, sqlText: string): Promise<void> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(sqlText);
-  } finally {
-    await c.end();
-  }
-}
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 async function post(base: string, path: string, key: { keyId: string; secret: string }, body: unknown): Promise<any> {
@@ -130,19 +105,9 @@ async function openScreens(port: number, n: number, onEvent: (id: string, at: nu
 }
 
 export async function benchFund(adminUrl: string, log: Log): Promise<FundFigures> {
-  await admin(adminUrl, `drop database if exists ${FUND_DB} with (force)`);
-  await admin(adminUrl, `create database ${FUND_DB}`);
-  const config = testConfig();
-  const pii = { secrets: loadSecrets({ secret: config.secret, dataDir: config.dataDir, allowGenerate: false }), dataKeys: loadDataKeys({ dataKey: config.dataKey, dataDir: config.dataDir, allowGenerate: false }) };
-  const database = await openDatabase({ databaseUrl: withDatabase(adminUrl, FUND_DB), poolSize: 10 });
-  const app = await buildApp({ config, database, logger: false, jobRunner: false, ...pii });
+  const { database, app, base, close } = await startDemoApp(adminUrl, FUND_DB, log, "fund");
   try {
-    log("fund: migrating and seeding the demo fund");
-    await runMigrations(database);
-    await seedDemo(database, { pii });
-    await app.listen({ port: 0, host: "127.0.0.1" });
     const port = (app.server.address() as { port: number }).port;
-    const base = `http://127.0.0.1:${port}`;
     const fundId = (await database.query<{ id: string }>("select id from fund limit 1"))[0]!.id;
     const countSales = async () => Number((await database.query<{ n: number }>("select count(*)::bigint as n from fund_sale"))[0]!.n);
 
@@ -171,10 +136,9 @@ export async function benchFund(adminUrl: string, log: Log): Promise<FundFigures
     const single = { sales: singleSales, seconds, rate: singleSales / seconds, exact: await check(singleSales, before) };
     log(`fund:   ${single.rate.toFixed(0)} sales/s, totals exact: ${single.exact}`);
 
-    await admin(adminUrl, `drop database if exists ${PGBENCH_DB} with (force)`);
-    await admin(adminUrl, `create database ${PGBENCH_DB}`);
+    await recreateDatabase(adminUrl, PGBENCH_DB);
     const pgbench = pgbenchSimpleUpdate(withDatabase(adminUrl, PGBENCH_DB), log);
-    await admin(adminUrl, `drop database if exists ${PGBENCH_DB} with (force)`);
+    await dropDatabase(adminUrl, PGBENCH_DB);
     log(`fund:   pgbench -N ${pgbench.tps.toFixed(0)} TPS`);
 
     log(`fund: sale-to-screen latency with ${SCREENS} screens`);
@@ -202,9 +166,7 @@ export async function benchFund(adminUrl: string, log: Log): Promise<FundFigures
     log(`fund:   ${samples.length} deliveries, p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms`);
     return { batched, single, pgbench, latency };
   } finally {
-    await app.close();
-    await database.close();
-    await admin(adminUrl, `drop database if exists ${FUND_DB} with (force)`);
+    await close();
   }
 }
 

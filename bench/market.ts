@@ -10,15 +10,9 @@
  * is opened on it and 2,000 active members of 江北 become representatives with one vote each, with
  * phone accounts and sessions written as sign-in would write them (the SMS code is not the subject).
  */
-import { createHash, randomBytes } from "node:crypto";
-import { buildApp } from "../apps/server/src/app";
-import { testConfig } from "../apps/server/src/config";
-import { openDatabase } from "../apps/server/src/db/client";
-import { runMigrations } from "../apps/server/src/db/migrate";
-import { seedDemo } from "../apps/server/src/db/seed/demo";
-import { loadDataKeys } from "../apps/server/src/platform/pii";
-import { loadSecrets } from "../apps/server/src/platform/secrets";
+import { randomBytes } from "node:crypto";
 import { dropDatabase, fmt, num, percentiles, recreateDatabase, withDatabase, type Log } from "./common";
+import { phoneSession, startDemoApp } from "./demo-app";
 import { pgbenchSimpleUpdate } from "./fund";
 
 const MARKET_DB = "niangjia_bench_market";
@@ -44,20 +38,8 @@ export type MarketFigures = {
 };
 
 export async function benchMarket(adminUrl: string, log: Log): Promise<MarketFigures> {
-  await recreateDatabase(adminUrl, MARKET_DB);
-  const config = testConfig();
-  const pii = {
-    secrets: loadSecrets({ secret: config.secret, dataDir: config.dataDir, allowGenerate: false }),
-    dataKeys: loadDataKeys({ dataKey: config.dataKey, dataDir: config.dataDir, allowGenerate: false }),
-  };
-  const database = await openDatabase({ databaseUrl: withDatabase(adminUrl, MARKET_DB), poolSize: 10 });
-  const app = await buildApp({ config, database, logger: false, jobRunner: false, ...pii });
+  const { database, base, close } = await startDemoApp(adminUrl, MARKET_DB, log, "market");
   try {
-    log("market: migrating and seeding the demo");
-    await runMigrations(database);
-    await seedDemo(database, { pii });
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 
     const [season] = await database.query<{ id: string }>("select id from market_season where year = 2023 order by created_at limit 1");
     if (!season) throw new Error("the demo has no 2023 market season");
@@ -81,17 +63,13 @@ export async function benchMarket(adminUrl: string, log: Log): Promise<MarketFig
     if (members.length < REPS) throw new Error(`only ${members.length} members can become representatives`);
     const phones: { cookie: string; csrf: string; entryId: string }[] = [];
     for (const [i, m] of members.entries()) {
-      const [user] = await database.query<{ id: string }>("insert into app_user (display_name, phone) values ($1, $2) returning id", [m.real_name, m.phone]);
-      await database.query("insert into role_grant (user_id, role) values ($1, 'worker')", [user!.id]);
+      const phone = await phoneSession(database, m);
       const [rep] = await database.query<{ id: string }>(
         "insert into market_rep (season_id, person_id, membership_id, org_id, name, vote_limit) values ($1, $2, $3, $4, $5, 1) returning id",
         [season.id, m.person_id, m.membership_id, m.org_id, m.real_name],
       );
       await database.query("insert into market_checkin (session_id, rep_id) values ($1, $2)", [hall!.id, rep!.id]);
-      const token = randomBytes(32).toString("base64url");
-      const csrf = randomBytes(24).toString("base64url");
-      await database.query("insert into session (id, user_id, csrf_token, expires_at) values ($1, $2, $3, now() + interval '1 day')", [createHash("sha256").update(token).digest("base64url"), user!.id, csrf]);
-      phones.push({ cookie: `nj_sid=${token}`, csrf, entryId: finalists[i % finalists.length]! });
+      phones.push({ cookie: phone.cookie, csrf: phone.csrf, entryId: finalists[i % finalists.length]! });
     }
 
     const screen = async () => ((await (await fetch(`${base}/api/v1/public/market/roadshow/${season.id}`)).json()) as { totalVotes: number }).totalVotes;
@@ -146,9 +124,7 @@ export async function benchMarket(adminUrl: string, log: Log): Promise<MarketFig
       pgbench,
     };
   } finally {
-    await app.close();
-    await database.close();
-    await dropDatabase(adminUrl, MARKET_DB);
+    await close();
   }
 }
 
