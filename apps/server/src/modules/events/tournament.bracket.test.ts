@@ -152,7 +152,10 @@ describe('standings and their tie-breaks', () => {
       { home: 'W', away: 'Z', homeScore: 1, awayScore: 0 },
     ];
     const rows = standings(['X', 'Y', 'Z', 'W'], two, pts);
-    expect(rows.slice(0, 2).map((r) => [r.teamId, r.points])).toEqual([['X', 6], ['Y', 6]]);
+    expect(rows.slice(0, 2).map((r) => [r.teamId, r.points])).toEqual([
+      ['X', 6],
+      ['Y', 6],
+    ]);
   });
 
   it('teams level on everything are ordered by name (the lot), never sharing a rank', () => {

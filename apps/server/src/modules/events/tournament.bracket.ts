@@ -49,10 +49,7 @@ function placingOrder(entries: readonly Entry[]): Entry[] {
   for (const e of entries) count.set(e.keys[0] ?? '', (count.get(e.keys[0] ?? '') ?? 0) + 1);
   return [...entries].sort(
     (a, b) =>
-      (count.get(b.keys[0] ?? '') ?? 0) - (count.get(a.keys[0] ?? '') ?? 0) ||
-      (a.keys[0] ?? '').localeCompare(b.keys[0] ?? '') ||
-      (a.seed ?? 1e9) - (b.seed ?? 1e9) ||
-      a.id.localeCompare(b.id),
+      (count.get(b.keys[0] ?? '') ?? 0) - (count.get(a.keys[0] ?? '') ?? 0) || (a.keys[0] ?? '').localeCompare(b.keys[0] ?? '') || (a.seed ?? 1e9) - (b.seed ?? 1e9) || a.id.localeCompare(b.id),
   );
 }
 
@@ -188,7 +185,13 @@ export type Points = { win: number; draw: number; loss: number };
 /** The tie-break rules, as shown on the screen and the console (zh-CN, English). */
 export const TIE_BREAKS = {
   zh: ['积分（胜、平、负按赛事设定计分）', '积分相同：相互间比赛积分', '仍相同：总净胜分（得分−失分）', '仍相同：总得分', '仍相同：抽签（按队名排序）'],
-  en: ['Points (win, draw and loss as the tournament sets them)', 'Level on points: points in the matches between them', 'Still level: overall score difference', 'Still level: overall score for', 'Still level: by lot (team name order)'],
+  en: [
+    'Points (win, draw and loss as the tournament sets them)',
+    'Level on points: points in the matches between them',
+    'Still level: overall score difference',
+    'Still level: overall score for',
+    'Still level: by lot (team name order)',
+  ],
 };
 
 function table(teams: readonly string[], played: readonly PlayedMatch[], pts: Points): Map<string, Standing> {
@@ -219,7 +222,7 @@ export function standings(teams: readonly string[], played: readonly PlayedMatch
   const all = table(teams, played, pts);
   const byPoints = [...all.values()].sort((a, b) => b.points - a.points);
   const out: Standing[] = [];
-  for (let i = 0; i < byPoints.length; ) {
+  for (let i = 0; i < byPoints.length;) {
     let j = i;
     while (j < byPoints.length && byPoints[j]!.points === byPoints[i]!.points) j++;
     const tied = byPoints.slice(i, j);
