@@ -43,7 +43,7 @@ const from = sql`from tournament t join event e on e.id = t.event_id join org o 
 const parseArray = (v: unknown): string[] => {
   if (Array.isArray(v)) return v.map(String);
   // A text[] read as its literal ({"1号场","2号场"}).
-  const s = String(v ?? '').replace(/^\{|\}$/g, '');
+  const s = (typeof v === 'string' ? v : '').replace(/^\{|\}$/g, '');
   return s ? s.split(',').map((x) => x.replace(/^"|"$/g, '').replace(/\\(.)/g, '$1')) : [];
 };
 

@@ -78,8 +78,8 @@ export function TournamentResultsPage() {
             value={[filter]}
             onChange={(v) => v[0] && setFilter(v[0])}
             options={[
-              { label: t('tournamentResults.ready'), value: 'ready' as Filter },
-              { label: t('tournamentResults.played'), value: 'played' as Filter },
+              { label: t('tournamentResults.ready'), value: 'ready' },
+              { label: t('tournamentResults.played'), value: 'played' },
             ]}
           />
           {matches.length === 0 ? <p className="tr-empty">{t(filter === 'ready' ? 'tournamentResults.noneReady' : 'tournamentResults.nonePlayed')}</p> : null}
