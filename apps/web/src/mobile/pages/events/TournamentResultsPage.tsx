@@ -110,9 +110,9 @@ export function TournamentResultsPage() {
             <div key={side} className="tr-side">
               <div className="tr-side-name">{side === 0 ? open.home?.name : open.away?.name}</div>
               <div className="tr-side-row">
-                <Button className="tr-big" onClick={() => bump(side, -1)} aria-label={t('tournamentResults.minus')}>
+                <button type="button" className="tr-big" onClick={() => bump(side, -1)} aria-label={t('tournamentResults.minus')}>
                   −
-                </Button>
+                </button>
                 <input
                   className="tr-score"
                   inputMode="numeric"
@@ -123,9 +123,9 @@ export function TournamentResultsPage() {
                     setScore((s) => (side === 0 ? [v, s[1]] : [s[0], v]));
                   }}
                 />
-                <Button className="tr-big" color="primary" onClick={() => bump(side, 1)} aria-label={t('tournamentResults.plus')}>
+                <button type="button" className="tr-big tr-plus" onClick={() => bump(side, 1)} aria-label={t('tournamentResults.plus')}>
                   +
-                </Button>
+                </button>
               </div>
             </div>
           ))}
