@@ -117,6 +117,7 @@ registerMessages({
   TOURNAMENT_PLAYER_NOT_ELIGIBLE: ['此人不是“{union}”及其下属工会的在册会员', 'not an active member of “{union}” or a union under it'],
   TOURNAMENT_PLAYER_TAKEN: ['队员已在本赛事的另一支队伍中', 'A player is already on another team in this tournament'],
   TOURNAMENT_PLAYER_TAKEN_DETAIL: ['“{name}”已报名“{team}”；每名队员在一项赛事中只能代表一支队伍', '“{name}” already plays for “{team}”; a player plays for one team per tournament'],
+  TOURNAMENT_PLAYER_TAKEN_ANY: ['名单中有人已在本赛事的另一支队伍中；每名队员在一项赛事中只能代表一支队伍', 'Someone on the roster already plays for another team; a player plays for one team per tournament'],
   TOURNAMENT_TEAM_NAME_TAKEN: ['本赛事已有同名队伍', 'another team of this tournament has this name'],
   TOURNAMENT_TOO_FEW_TEAMS: ['参赛队伍不足', 'Not enough teams'],
   TOURNAMENT_TOO_FEW_TEAMS_DETAIL: ['此赛制至少需要 {min} 支队伍，现有 {count} 支', 'This format needs at least {min} teams; there are {count}'],

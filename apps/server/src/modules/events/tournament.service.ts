@@ -373,7 +373,7 @@ export function createTournamentService({ db, clock }: Pick<EventsDeps, 'db' | '
           // The unique key (tournament, person) decides when two unions enter the same person at once.
           for (const p of players) await repo.insertPlayer(tx, t.id, teamId, { membershipId: p.membershipId, personId: p.personId, name: p.realName });
         } catch (err) {
-          if (isUniqueViolation(err, 'tournament_player_person_unique')) throw playerTaken('', '');
+          if (isUniqueViolation(err, 'tournament_player_person_unique')) throw new AppError('TOURNAMENT_PLAYER_TAKEN', { status: 409, detail: 'TOURNAMENT_PLAYER_TAKEN_ANY' });
           throw err;
         }
         await recordAudit(tx, ctx.audit, {
