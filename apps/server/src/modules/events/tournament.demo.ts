@@ -70,7 +70,10 @@ export async function seedDemoTournaments(tx: Db, byCode: Map<string, OrgRef>, n
 
   let taken = 0;
   const used = new Map<string, number>();
+  // A short team name: the employer or street without the legal form (重庆华新街餐饮管理有限公司工会 → 华新街餐饮管理一队).
+  const shortName = (union: string) => union.replace(/工会$/, '').replace(/^重庆(市)?/, '').replace(/(股份)?有限(责任)?公司|（总院）|\(重庆\)|（重庆）/g, '').replace(/重庆/, '') || union;
   const enter = async (tournamentId: string, teams: number, roster: number) => {
+    const ordinal = new Map<string, number>();
     for (let k = 0; k < teams; k++) {
       // Round the unions, skipping one that has no members left for a full roster.
       for (let tries = 0; tries < unions.length; tries++) {
@@ -79,10 +82,11 @@ export async function seedDemoTournaments(tx: Db, byCode: Map<string, OrgRef>, n
         const from = used.get(u.id) ?? 0;
         if (pool.length - from < roster) continue;
         used.set(u.id, from + roster);
-        const nth = Math.round(from / roster);
+        const nth = ordinal.get(u.id) ?? 0;
+        ordinal.set(u.id, nth + 1);
         await service.registerTeam(
           tournamentId,
-          { unionOrgId: u.id, name: `${u.name.replace(/工会$/, '')}${ORDINALS[nth] ?? nth + 1}队`, membershipIds: pool.slice(from, from + roster), seed: k < 4 ? k + 1 : null },
+          { unionOrgId: u.id, name: `${shortName(u.name)}${ORDINALS[nth] ?? nth + 1}队`, membershipIds: pool.slice(from, from + roster), seed: k < 4 ? k + 1 : null },
           ctx,
         );
         break;
