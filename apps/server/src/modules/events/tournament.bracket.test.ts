@@ -53,6 +53,17 @@ describe('single elimination placement', () => {
     expect(clashes).toHaveLength(1);
   });
 
+  it('byes go to the top seeds', () => {
+    const list = teams([1, 1, 1, 1, 1, 1]).map((e, i) => ({ ...e, seed: i < 2 ? i + 1 : null }));
+    const slots = placeBracket(list);
+    const partner = (id: string) => {
+      const i = slots.findIndex((s) => s?.id === id);
+      return slots[i % 2 ? i - 1 : i + 1];
+    };
+    expect(partner(list[0]!.id)).toBeNull();
+    expect(partner(list[1]!.id)).toBeNull();
+  });
+
   it('seeds 1 and 2 land in different halves', () => {
     const list = teams([2, 2, 2, 2]).map((e, i) => ({ ...e, seed: i < 2 ? i + 1 : null }));
     const slots = placeBracket(list);

@@ -49,7 +49,7 @@ function placingOrder(entries: readonly Entry[]): Entry[] {
   for (const e of entries) count.set(e.keys[0] ?? '', (count.get(e.keys[0] ?? '') ?? 0) + 1);
   return [...entries].sort(
     (a, b) =>
-      (count.get(b.keys[0] ?? '') ?? 0) - (count.get(a.keys[0] ?? '') ?? 0) || (a.keys[0] ?? '').localeCompare(b.keys[0] ?? '') || (a.seed ?? 1e9) - (b.seed ?? 1e9) || a.id.localeCompare(b.id),
+      (count.get(b.keys[0] ?? '') ?? 0) - (count.get(a.keys[0] ?? '') ?? 0) || (a.seed ?? 1e9) - (b.seed ?? 1e9) || (a.keys[0] ?? '').localeCompare(b.keys[0] ?? '') || a.id.localeCompare(b.id),
   );
 }
 
@@ -85,7 +85,7 @@ function split(entries: readonly Entry[], sizes: [number, number]): [Entry[], En
  * Bracket positions for a single-elimination draw: an array of the bracket's size (a power of two)
  * with null for a bye. Entries are halved recursively, each time keeping each union's (key's)
  * entries as evenly split as possible, so two teams of one union meet only when a section of the
- * bracket holds more of them than it has halves; byes never meet byes.
+ * bracket holds more of them than it has halves; byes never meet byes and go to the top seeds first.
  */
 export function placeBracket(entries: readonly Entry[]): (Entry | null)[] {
   const size = Math.max(2, nextPowerOfTwo(entries.length));
@@ -95,8 +95,9 @@ export function placeBracket(entries: readonly Entry[]): (Entry | null)[] {
       const [a, b] = list;
       return [a ?? null, b ?? null];
     }
-    const big = Math.ceil(list.length / 2);
-    const [left, right] = split(list, [big, list.length - big]);
+    // The left half is the smaller and the top seed goes left, so the byes reach the top seeds.
+    const small = Math.floor(list.length / 2);
+    const [left, right] = split(list, [small, list.length - small]);
     return [...place(left, slots / 2), ...place(right, slots / 2)];
   };
   return place(entries, size);
