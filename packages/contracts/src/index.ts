@@ -26,5 +26,6 @@ export * from './dashboard';
 export * from './figures';
 export * from './events';
 export * from './events-checkin';
+export * from './tournament';
 export * from './organizing';
 export * from './voice';

@@ -25,6 +25,7 @@ import { organizingEn } from './features/organizing/locales-en';
 import { voiceAdminEn } from './features/voice/locales-en';
 import { voiceAuditActionsEn, voiceAuditEntityTypesEn } from './features/voice/audit-locales';
 import { eventsAdminEn } from './features/events/locales-en';
+import { tournamentAdminEn } from './features/events/tournament/locales';
 import { rightsAuditActionsEn, rightsAuditEntityTypesEn } from './features/rights/audit-locales';
 import { organizingAuditActionsEn, organizingAuditEntityTypesEn } from './features/organizing/audit-locales';
 
@@ -232,6 +233,7 @@ export const adminEn: Translation<typeof adminZh> = {
   organizing: organizingEn,
   voiceAdmin: voiceAdminEn,
   eventsAdmin: eventsAdminEn,
+  tournamentAdmin: tournamentAdminEn,
   market: marketEn,
   marketTerms: marketTermsEn,
   figures: figuresEn,

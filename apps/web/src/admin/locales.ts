@@ -19,6 +19,7 @@ import { organizingZh } from './features/organizing/locales';
 import { voiceAdminZh } from './features/voice/locales';
 import { voiceAuditActionsZh, voiceAuditEntityTypesZh } from './features/voice/audit-locales';
 import { eventsAdminZh } from './features/events/locales';
+import { tournamentAdminZh } from './features/events/tournament/locales';
 import { rightsAuditActionsZh, rightsAuditEntityTypesZh } from './features/rights/audit-locales';
 import { organizingAuditActionsZh, organizingAuditEntityTypesZh } from './features/organizing/audit-locales';
 import { marketTermsZh } from '../shared/market-locales';
@@ -231,6 +232,7 @@ export const adminZh = {
   organizing: organizingZh,
   voiceAdmin: voiceAdminZh,
   eventsAdmin: eventsAdminZh,
+  tournamentAdmin: tournamentAdminZh,
   market: marketZh,
   marketTerms: marketTermsZh,
   figures: figuresZh,

@@ -37,6 +37,7 @@ const EventsPage = lazy(() => import('./pages/events/EventsPages').then((m) => (
 const EventDetailPage = lazy(() => import('./pages/events/EventsPages').then((m) => ({ default: m.EventDetailPage })));
 const MyEventsPage = lazy(() => import('./pages/events/EventsPages').then((m) => ({ default: m.MyEventsPage })));
 const CheckinPage = lazy(() => import('./pages/events/CheckinPage').then((m) => ({ default: m.CheckinPage })));
+const TournamentResultsPage = lazy(() => import('./pages/events/TournamentResultsPage').then((m) => ({ default: m.TournamentResultsPage })));
 const SelfCheckinPage = lazy(() => import('./pages/events/CheckinPage').then((m) => ({ default: m.SelfCheckinPage })));
 const MyServiceOrdersPage = lazy(() => import('./pages/market/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
 const JudgeHomePage = lazy(() => import('./pages/market/JudgePages').then((m) => ({ default: m.JudgeHomePage })));
@@ -68,6 +69,7 @@ export function MobileApp() {
               <Route path="sign/:token" element={<SignPage />} />
               <Route path="market/attend/:orderId" element={<RequireSignIn><AttendPage /></RequireSignIn>} />
               <Route path="checkin/:eventId" element={<RequireSignIn><CheckinPage /></RequireSignIn>} />
+              <Route path="tournament/:tournamentId" element={<RequireSignIn><TournamentResultsPage /></RequireSignIn>} />
               <Route path="vote/:sessionId" element={<RequireSignIn><VotePage /></RequireSignIn>} />
               <Route element={<TabsLayout />}>
                 <Route index element={<HomePage />} />

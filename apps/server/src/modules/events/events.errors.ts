@@ -100,3 +100,32 @@ registerMessages({
   CHECKIN_OUTCOME_not_confirmed: ['报名无效（已取消、候补中或已过期）', 'no valid place (cancelled, waiting or expired)'],
   CHECKIN_OUTCOME_event_closed: ['活动未在签到时间内', 'outside the event’s check-in hours'],
 });
+
+// 赛事 (tournaments, tournament.*.ts).
+registerMessages({
+  ENTITY_tournament: ['赛事', 'tournament'],
+  ENTITY_tournament_match: ['比赛', 'match'],
+  TOURNAMENT_EVENT_NOT_SPORT: ['赛事只能设在“体育”类活动下', 'a tournament belongs to a sport event'],
+  TOURNAMENT_KNOCKOUT_SIZE: ['小组数×每组出线数应为 2、4、8、16…（现为 {count}）', 'groups × teams going through must be 2, 4, 8, 16… (is {count})'],
+  TOURNAMENT_ROSTER_RANGE: ['最多人数不能少于最少人数', 'the most players must not be fewer than the fewest'],
+  TOURNAMENT_STATE: ['赛事当前为“{status}”，不能进行此操作', 'The tournament is “{status}”; this cannot be done now'],
+  TOURNAMENT_STATE_DETAIL: ['报名只在抽签前进行；抽签后录入比分', 'Teams enter before the draw; scores are entered after it'],
+  TOURNAMENT_STATUS_registration: ['报名中', 'taking entries'],
+  TOURNAMENT_STATUS_drawn: ['已抽签', 'drawn'],
+  TOURNAMENT_STATUS_finished: ['已结束', 'finished'],
+  TOURNAMENT_UNION_OUTSIDE: ['参赛工会应在您的管理范围内，且在主办工会之下', 'the team’s union must be in your scope and under the organising union'],
+  TOURNAMENT_ROSTER_SIZE: ['每队 {min}–{max} 人，现有 {count} 人', 'a team has {min}–{max} players; this one has {count}'],
+  TOURNAMENT_PLAYER_NOT_ELIGIBLE: ['此人不是“{union}”及其下属工会的在册会员', 'not an active member of “{union}” or a union under it'],
+  TOURNAMENT_PLAYER_TAKEN: ['队员已在本赛事的另一支队伍中', 'A player is already on another team in this tournament'],
+  TOURNAMENT_PLAYER_TAKEN_DETAIL: ['“{name}”已报名“{team}”；每名队员在一项赛事中只能代表一支队伍', '“{name}” already plays for “{team}”; a player plays for one team per tournament'],
+  TOURNAMENT_PLAYER_TAKEN_ANY: ['名单中有人已在本赛事的另一支队伍中；每名队员在一项赛事中只能代表一支队伍', 'Someone on the roster already plays for another team; a player plays for one team per tournament'],
+  TOURNAMENT_TEAM_NAME_TAKEN: ['本赛事已有同名队伍', 'another team of this tournament has this name'],
+  TOURNAMENT_TOO_FEW_TEAMS: ['参赛队伍不足', 'Not enough teams'],
+  TOURNAMENT_TOO_FEW_TEAMS_DETAIL: ['此赛制至少需要 {min} 支队伍，现有 {count} 支', 'This format needs at least {min} teams; there are {count}'],
+  TOURNAMENT_MATCH_NOT_READY: ['对阵双方尚未确定', 'The match’s teams are not known yet'],
+  TOURNAMENT_MATCH_NOT_READY_DETAIL: ['等前一轮比赛结束后再录入', 'Enter it once the matches before it are played'],
+  TOURNAMENT_KNOCKOUT_DRAW: ['淘汰赛必须分出胜负（点球或加时请计入比分）', 'a knockout match needs a winner (count extra time or the shoot-out in the score)'],
+  TOURNAMENT_CORRECTION_REASON: ['更正已录入的比分请填写原因', 'give a reason to correct a score already entered'],
+  TOURNAMENT_CORRECTION_CLOSED: ['下一轮比赛已经开始，不能再更正此比分', 'The next round’s match is played; this score can no longer be corrected'],
+  TOURNAMENT_CORRECTION_CLOSED_DETAIL: ['比分只能在下一轮比赛录入前更正', 'A score can be corrected only until the next round’s match is entered'],
+});

@@ -6,13 +6,15 @@ import type { EventsDeps } from './events.shared';
 import { createEventsService } from './events.service';
 import { createRegistrationsService } from './registrations.service';
 import { createCheckinService } from './checkin.service';
+import { createTournamentService } from './tournament.service';
 
 export function createEventsServices(deps: EventsDeps) {
   const registrations = createRegistrationsService(deps);
-  return { events: createEventsService(deps, registrations), registrations, checkin: createCheckinService(deps, registrations) };
+  return { events: createEventsService(deps, registrations), registrations, checkin: createCheckinService(deps, registrations), tournament: createTournamentService(deps) };
 }
 export type EventsServices = ReturnType<typeof createEventsServices>;
 export { eventsRoutes } from './events.routes';
+export { tournamentRoutes } from './tournament.routes';
 export { registerEventsJobs, EVENTS_SWEEP_JOB } from './events.jobs';
 export { OFFER_EXPIRY_JOB } from './registrations.service';
 export { signTicket, verifyTicket } from './events.ticket';

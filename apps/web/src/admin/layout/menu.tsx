@@ -74,6 +74,7 @@ export const MENU: MenuEntry[] = [
       { path: '/members/imports', labelKey: 'menu.memberImport', icon: <UploadOutlined />, permission: 'member.write' },
       { path: '/organizing', labelKey: 'organizing.menu', icon: <FlagOutlined />, permission: 'organizing.read' },
       { path: '/events', labelKey: 'eventsAdmin.menu', icon: <CalendarOutlined />, permission: 'event.read' },
+      { path: '/events/tournaments', labelKey: 'tournamentAdmin.menu', icon: <TrophyOutlined />, permission: 'event.read' },
       { path: '/notices', labelKey: 'menu.notices', icon: <NotificationOutlined />, permission: 'notice.write' },
     ],
   },

@@ -11,6 +11,11 @@ export const eventsAuditActionsZh = {
   event_registration_priority: '调整候补顺序',
   event_registration_cancel: '取消报名',
   event_walk_in: '现场报名签到',
+  event_tournament_create: '新建赛事',
+  event_tournament_team: '工会报名参赛队伍',
+  event_tournament_draw: '赛事抽签排赛程',
+  event_tournament_result: '录入比分',
+  event_tournament_correct: '更正比分',
 };
 export const eventsAuditActionsEn: Translation<typeof eventsAuditActionsZh> = {
   event_create: 'Event created',
@@ -22,9 +27,14 @@ export const eventsAuditActionsEn: Translation<typeof eventsAuditActionsZh> = {
   event_registration_priority: 'Waiting-list priority changed',
   event_registration_cancel: 'Registration cancelled',
   event_walk_in: 'Walk-in registered at the door',
+  event_tournament_create: 'Tournament created',
+  event_tournament_team: 'Team entered by a union',
+  event_tournament_draw: 'Tournament drawn and scheduled',
+  event_tournament_result: 'Score entered',
+  event_tournament_correct: 'Score corrected',
 };
-export const eventsAuditEntityTypesZh = { event: '活动', event_registration: '活动报名' };
-export const eventsAuditEntityTypesEn: Translation<typeof eventsAuditEntityTypesZh> = { event: 'Event', event_registration: 'Event registration' };
+export const eventsAuditEntityTypesZh = { event: '活动', event_registration: '活动报名', tournament: '赛事', tournament_match: '比赛' };
+export const eventsAuditEntityTypesEn: Translation<typeof eventsAuditEntityTypesZh> = { event: 'Event', event_registration: 'Event registration', tournament: 'Tournament', tournament_match: 'Match' };
 
 /** `event_registration_priority` → `event.registration_priority`. */
 export const EVENTS_AUDIT_ACTIONS = Object.keys(eventsAuditActionsZh).map((k) => k.replace(/^event_/, 'event.'));
