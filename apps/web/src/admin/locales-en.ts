@@ -31,7 +31,7 @@ import { organizingAuditActionsEn, organizingAuditEntityTypesEn } from './featur
 
 export const adminEn: Translation<typeof adminZh> = {
   admin: { brand: 'Niangjia' },
-  menu: { dashboard: 'Dashboard', orgMember: 'Orgs & members', orgs: 'Org tree', members: 'Members', memberApplications: 'Applications', memberImport: 'Collective join', system: 'System', positionsGroup: 'Service positions', positions: 'Positions', users: 'Users & roles', audit: 'Audit log', notices: 'Notices', jobs: 'Background jobs', messages: 'My messages' },
+  menu: { dashboard: 'Dashboard', orgMember: 'Orgs & members', orgs: 'Org tree', members: 'Members', memberApplications: 'Applications', memberImport: 'Collective join', system: 'System', positionsGroup: 'Service positions', positions: 'Positions', users: 'Users & roles', audit: 'Audit log', notices: 'Notices', jobs: 'Background jobs', messages: 'My messages', activities: 'Activities' },
   scope: { label: 'Scope', none: 'Your account has no scope yet. Ask an administrator above you to grant you a role.' },
   common: {
     actions: 'Actions',

@@ -30,7 +30,7 @@ import { systemZh } from './features/system/locales';
 /** The console's strings, zh-CN first; `adminEn` must have the same keys (the type checks it). */
 export const adminZh = {
   admin: { brand: '娘家 · 工会管理' },
-  menu: { dashboard: '工作台', orgMember: '组织与会员', orgs: '组织架构', members: '会员管理', memberApplications: '入会审批', memberImport: '集中入会', system: '系统管理', positionsGroup: '服务阵地', positions: '阵地列表', users: '用户与角色', audit: '审计日志', notices: '通知公告', jobs: '后台任务', messages: '我的消息' },
+  menu: { dashboard: '工作台', orgMember: '组织与会员', orgs: '组织架构', members: '会员管理', memberApplications: '入会审批', memberImport: '集中入会', system: '系统管理', positionsGroup: '服务阵地', positions: '阵地列表', users: '用户与角色', audit: '审计日志', notices: '通知公告', jobs: '后台任务', messages: '我的消息', activities: '活动' },
   scope: { label: '管理范围', none: '你的账号还没有分配管理范围，请联系上级管理员授予角色。' },
   common: {
     actions: '操作',

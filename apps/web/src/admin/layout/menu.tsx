@@ -10,6 +10,7 @@ import {
   ProjectOutlined,
   SafetyCertificateOutlined,
   ShoppingOutlined,
+  SmileOutlined,
   TrophyOutlined,
   AimOutlined,
   AlertOutlined,
@@ -73,8 +74,6 @@ export const MENU: MenuEntry[] = [
       { path: '/members/applications', labelKey: 'menu.memberApplications', icon: <SolutionOutlined />, permission: 'member.read' },
       { path: '/members/imports', labelKey: 'menu.memberImport', icon: <UploadOutlined />, permission: 'member.write' },
       { path: '/organizing', labelKey: 'organizing.menu', icon: <FlagOutlined />, permission: 'organizing.read' },
-      { path: '/events', labelKey: 'eventsAdmin.menu', icon: <CalendarOutlined />, permission: 'event.read' },
-      { path: '/events/tournaments', labelKey: 'tournamentAdmin.menu', icon: <TrophyOutlined />, permission: 'event.read' },
       { path: '/notices', labelKey: 'menu.notices', icon: <NotificationOutlined />, permission: 'notice.write' },
     ],
   },
@@ -150,6 +149,15 @@ export const MENU: MenuEntry[] = [
       { path: '/market/providers', labelKey: 'market.menu.providers', icon: <SafetyCertificateOutlined />, permission: 'market.read' },
       { path: '/market/subsidies', labelKey: 'market.menu.subsidies', icon: <GiftOutlined />, permission: 'market.read' },
       { path: '/market/settlements', labelKey: 'market.menu.settlements', icon: <CalculatorOutlined />, permission: 'market.read' },
+    ],
+  },
+  {
+    key: 'activities',
+    labelKey: 'menu.activities',
+    icon: <SmileOutlined />,
+    items: [
+      { path: '/events', labelKey: 'eventsAdmin.menu', icon: <CalendarOutlined />, permission: 'event.read' },
+      { path: '/events/tournaments', labelKey: 'tournamentAdmin.menu', icon: <TrophyOutlined />, permission: 'event.read' },
     ],
   },
   {
