@@ -26,5 +26,7 @@ export * from './dashboard';
 export * from './figures';
 export * from './events';
 export * from './events-checkin';
+export * from './events-matchmaking';
+export * from './events-contest';
 export * from './organizing';
 export * from './voice';

@@ -50,6 +50,12 @@ async function registrationIn(p: Place, w: World, waiting = false): Promise<{ ev
   return { event, reg: res.items[res.items.length - 1]!.registration! };
 }
 
+/** A published matchmaking event of the place's street union. */
+async function matchmakingIn(p: Place, w: World): Promise<Ev> {
+  const e = await w.asAdmin<Ev>('POST', '/api/v1/events', { body: { ...eventBody(p.streetId), type: 'matchmaking' } });
+  return w.asAdmin<Ev>('POST', '/api/v1/events/{id}/publish', { params: { id: e.id }, body: { version: e.version } });
+}
+
 /** Authorisation cases of 文体活动 (test/security/authz-matrix.int.test.ts). */
 export const eventsAuthz: AuthzCases = {
   'GET /api/v1/events': { lists: { query: { pageSize: 100 } }, foreign: (p) => ({ query: { orgId: p.streetId } }), status: 'hidden' },
@@ -125,4 +131,23 @@ export const eventsAuthz: AuthzCases = {
   'POST /api/v1/events/my/registrations/{id}/accept': { own: 'the caller’s own offer', othersThing: async (w) => ({ params: { id: (await registrationIn(w.street, w)).reg.id } }) },
   'POST /api/v1/events/my/checkin': { own: 'the caller checks in their own place: the rotating code names the event, the account finds the registration' },
   'GET /api/v1/events/my/registrations/{id}/certificate': { own: 'the caller’s own registration’s certificate', othersThing: async (w) => ({ params: { id: (await registrationIn(w.street, w)).reg.id } }) },
+
+  // 婚恋交友: staff see counts only; participants reach their own profile, picks and matches.
+  'GET /api/v1/events/{id}/matchmaking': { foreign: async (p, w) => ({ params: { id: (await matchmakingIn(p, w)).id } }) },
+  'PUT /api/v1/events/{id}/matchmaking/settings': {
+    foreign: async (p, w) => {
+      const e = await matchmakingIn(p, w);
+      return { params: { id: e.id }, body: { version: 0, maxPicks: 3, picksOpenAt: iso(48), picksCloseAt: iso(60) } };
+    },
+  },
+  'GET /api/v1/events/matchmaking/{id}/me': { own: 'the caller’s own registration, profile and picks at the event' },
+  'PUT /api/v1/events/matchmaking/{id}/profile': { own: 'the caller’s own profile, made from their own confirmed registration' },
+  'DELETE /api/v1/events/matchmaking/{id}/profile': { own: 'the caller’s own profile' },
+  'GET /api/v1/events/matchmaking/{id}/profiles': { own: 'only for a checked-in participant with a profile: the other checked-in participants of the same event' },
+  'GET /api/v1/events/matchmaking/{id}/profiles/{profileId}/photo': { own: 'the caller’s own profile photo, or one of another checked-in participant of the same event' },
+  'PUT /api/v1/events/matchmaking/{id}/picks': { own: 'the caller’s own picks' },
+  'GET /api/v1/events/matchmaking/{id}/matches': { own: 'the caller’s own mutual matches' },
+  'POST /api/v1/events/matchmaking/{id}/matches/{matchId}/confirm': { own: 'a match of the caller’s own profile (others answer 404)' },
+  'POST /api/v1/events/matchmaking/{id}/matches/{matchId}/decline': { own: 'a match of the caller’s own profile (others answer 404)' },
+  'GET /api/v1/events/matchmaking/{id}/matches/{matchId}/contact': { own: 'a confirmed match of the caller’s own profile (others answer 404)' },
 };

@@ -99,3 +99,20 @@ registerMessages({
   CHECKIN_OUTCOME_not_confirmed: ['报名无效（已取消、候补中或已过期）', 'no valid place (cancelled, waiting or expired)'],
   CHECKIN_OUTCOME_event_closed: ['活动未在签到时间内', 'outside the event’s check-in hours'],
 });
+
+// 婚恋交友 (matchmaking.service.ts).
+registerMessages({
+  ENTITY_matchmaking_match: ['配对', 'match'],
+  MATCHMAKING_NOT_REGISTERED: ['您没有此活动的有效报名', 'You hold no place at this event'],
+  MATCHMAKING_NOT_CHECKED_IN: ['请先到现场签到', 'Check in at the event first'],
+  MATCHMAKING_NO_PROFILE: ['请先填写交友资料', 'Fill in your profile first'],
+  MATCHMAKING_CLOSED: ['心动选择已截止', 'Picks have closed'],
+  MATCHMAKING_NOT_OPEN: ['心动选择尚未开始', 'Picks have not opened yet'],
+  MATCHMAKING_TOO_MANY: ['最多可以选择 {max} 位', 'you may pick up to {max}'],
+  MATCHMAKING_PICK_UNKNOWN: ['只能选择本场已签到的其他参与者', 'pick only other participants who checked in at this event'],
+  MATCHMAKING_MATCH_SETTLED: ['这次配对已有结果，不能再更改', 'This match is settled; it cannot be changed'],
+  MATCHMAKING_CONTACT_NOT_YET: ['双方都确认后才能查看联系方式', 'Contacts are shown once both of you confirm'],
+  MATCHMAKING_REVEALED: ['配对结果已公布，不能再修改设置', 'The matches are out; the settings can no longer change'],
+  MATCHMAKING_OPEN_BEFORE_START: ['不能早于活动开始时间', 'cannot be before the event starts'],
+  MATCHMAKING_CLOSE_ORDER: ['截止时间应晚于开始选择时间，且不早于活动结束', 'must be after picks open and no earlier than the event’s end'],
+});

@@ -6,10 +6,18 @@ import type { EventsDeps } from './events.shared';
 import { createEventsService } from './events.service';
 import { createRegistrationsService } from './registrations.service';
 import { createCheckinService } from './checkin.service';
+import { createMatchmakingService } from './matchmaking.service';
+import { createContestService } from './contest.service';
 
 export function createEventsServices(deps: EventsDeps) {
   const registrations = createRegistrationsService(deps);
-  return { events: createEventsService(deps, registrations), registrations, checkin: createCheckinService(deps, registrations) };
+  return {
+    events: createEventsService(deps, registrations),
+    registrations,
+    checkin: createCheckinService(deps, registrations),
+    matchmaking: createMatchmakingService(deps),
+    contests: createContestService(deps),
+  };
 }
 export type EventsServices = ReturnType<typeof createEventsServices>;
 export { eventsRoutes } from './events.routes';
@@ -19,3 +27,6 @@ export { signTicket, verifyTicket } from './events.ticket';
 export { event, eventQuota, eventRegistration } from './events.tables';
 export { seedDemoEvents } from './events.demo';
 export { eventsIndicators } from './events.indicators';
+export { matchmakingRoutes } from './matchmaking.routes';
+export { registerMatchmakingJobs, MATCHMAKING_REVEAL_JOB } from './matchmaking.jobs';
+export { contestRoutes } from './contest.routes';
