@@ -28,8 +28,8 @@ export const matchmakingProfileInputSchema = z.strictObject({
   nickname: text(20).pipe(z.string().min(1)),
   ageBand: z.enum(ageBands),
   intro: text(200).default(''),
-  /** A photo uploaded by the participant (POST /photos); null or absent: none. */
-  photoId: z.uuid().nullable().default(null),
+  /** A photo uploaded by the participant (POST /photos); null: no photo; absent: keep the current one. */
+  photoId: z.uuid().nullable().optional(),
 });
 export type MatchmakingProfileInput = z.infer<typeof matchmakingProfileInputSchema>;
 

@@ -37,6 +37,7 @@ const EventsPage = lazy(() => import('./pages/events/EventsPages').then((m) => (
 const EventDetailPage = lazy(() => import('./pages/events/EventsPages').then((m) => ({ default: m.EventDetailPage })));
 const MyEventsPage = lazy(() => import('./pages/events/EventsPages').then((m) => ({ default: m.MyEventsPage })));
 const CheckinPage = lazy(() => import('./pages/events/CheckinPage').then((m) => ({ default: m.CheckinPage })));
+const MatchmakingPage = lazy(() => import('./pages/events/MatchmakingPage').then((m) => ({ default: m.MatchmakingPage })));
 const SelfCheckinPage = lazy(() => import('./pages/events/CheckinPage').then((m) => ({ default: m.SelfCheckinPage })));
 const MyServiceOrdersPage = lazy(() => import('./pages/market/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
 const JudgeHomePage = lazy(() => import('./pages/market/JudgePages').then((m) => ({ default: m.JudgeHomePage })));
@@ -80,6 +81,7 @@ export function MobileApp() {
                 <Route path="events" element={<RequireSignIn><EventsPage /></RequireSignIn>} />
                 <Route path="events/mine" element={<RequireSignIn><MyEventsPage /></RequireSignIn>} />
                 <Route path="events/checkin" element={<RequireSignIn><SelfCheckinPage /></RequireSignIn>} />
+                <Route path="matchmaking/:eventId" element={<RequireSignIn><MatchmakingPage /></RequireSignIn>} />
                 <Route path="events/:id" element={<RequireSignIn><EventDetailPage /></RequireSignIn>} />
                 <Route path="market" element={<MarketPage />} />
                 <Route path="market/:projectId" element={<ServiceDetailPage />} />

@@ -209,10 +209,11 @@ export function createMatchmakingService({ db, clock }: EventsDeps) {
         if (!me.registration) throw new AppError('MATCHMAKING_NOT_REGISTERED', { status: 409 });
         const { w } = await windowNow(tx, me.event);
         if (clock() >= w.closeAt) throw new AppError('MATCHMAKING_CLOSED', { status: 409 });
-        if (input.photoId && input.photoId !== me.profile?.photoId) await assertOwnPhotos(tx, [input.photoId], ctx.userId, 'photoId');
+        const photoId = input.photoId === undefined ? (me.profile?.photoId ?? null) : input.photoId;
+        if (photoId && photoId !== me.profile?.photoId) await assertOwnPhotos(tx, [photoId], ctx.userId, 'photoId');
         await mm.upsertProfile(
           tx,
-          { eventId, registrationId: me.registration.id, userId: ctx.userId, nickname: input.nickname, ageBand: input.ageBand, intro: input.intro, photoId: input.photoId },
+          { eventId, registrationId: me.registration.id, userId: ctx.userId, nickname: input.nickname, ageBand: input.ageBand, intro: input.intro, photoId },
           clock(),
         );
         // The audit says that someone opted in at this event, nothing of who or what they wrote.
