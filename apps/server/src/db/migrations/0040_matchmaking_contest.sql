@@ -22,7 +22,7 @@ CREATE TABLE "matchmaking_profile" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"event_id" uuid NOT NULL,
 	"registration_id" uuid NOT NULL,
-	"user_id" uuid NOT NULL,
+	"user_id" uuid,
 	"nickname" text NOT NULL,
 	"age_band" text NOT NULL,
 	"intro" text DEFAULT '' NOT NULL,

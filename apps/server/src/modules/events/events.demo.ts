@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Eligibility } from '@niangjia/contracts';
 import * as repo from './events.repository';
+import { seedDemoMatchmaking } from './matchmaking.demo';
 
 type OrgRef = { id: string; path: string };
 
@@ -117,6 +118,7 @@ export async function seedDemoEvents(tx: Db, byCode: Map<string, OrgRef>, now = 
     eligibility: { ...anyone, employmentForms: ['delivery_rider', 'courier', 'ride_hailing', 'truck_driver'] },
     capacity: 40,
   });
+  await seedDemoMatchmaking(tx, jb, now);
 }
 
 const sqlPosition = sql`select id, name, lng, lat from position where code = 'JB-RS-HQHG'`;

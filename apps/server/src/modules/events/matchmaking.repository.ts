@@ -13,7 +13,7 @@ export type ProfileRecord = {
   id: string;
   eventId: string;
   registrationId: string;
-  userId: string;
+  userId: string | null;
   nickname: string;
   ageBand: string;
   intro: string;
@@ -57,7 +57,7 @@ function toProfile(r: Record<string, unknown>): ProfileRecord {
     id: r.id as string,
     eventId: r.event_id as string,
     registrationId: r.registration_id as string,
-    userId: r.user_id as string,
+    userId: (r.user_id as string | null) ?? null,
     nickname: r.nickname as string,
     ageBand: r.age_band as string,
     intro: r.intro as string,

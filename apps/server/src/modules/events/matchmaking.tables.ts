@@ -40,9 +40,8 @@ export const matchmakingProfile = pgTable(
     registrationId: uuid('registration_id')
       .notNull()
       .references(() => eventRegistration.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => appUser.id),
+    /** The account that opted in (null for a demo profile made without one). */
+    userId: uuid('user_id').references(() => appUser.id),
     nickname: text('nickname').notNull(),
     ageBand: text('age_band').notNull(),
     intro: text('intro').notNull().default(''),
