@@ -56,6 +56,16 @@ async function matchmakingIn(p: Place, w: World): Promise<Ev> {
   return w.asAdmin<Ev>('POST', '/api/v1/events/{id}/publish', { params: { id: e.id }, body: { version: e.version } });
 }
 
+/** A published skill competition of the place's street union. */
+async function contestIn(p: Place, w: World): Promise<Ev> {
+  const e = await w.asAdmin<Ev>('POST', '/api/v1/events', { body: { ...eventBody(p.streetId), type: 'skill_competition' } });
+  return w.asAdmin<Ev>('POST', '/api/v1/events/{id}/publish', { params: { id: e.id }, body: { version: e.version } });
+}
+async function adminId(w: World): Promise<string> {
+  const [u] = await w.app.database.query<{ id: string }>("select id from app_user where username = 'admin'");
+  return u!.id;
+}
+
 /** Authorisation cases of 文体活动 (test/security/authz-matrix.int.test.ts). */
 export const eventsAuthz: AuthzCases = {
   'GET /api/v1/events': { lists: { query: { pageSize: 100 } }, foreign: (p) => ({ query: { orgId: p.streetId } }), status: 'hidden' },
@@ -150,4 +160,22 @@ export const eventsAuthz: AuthzCases = {
   'POST /api/v1/events/matchmaking/{id}/matches/{matchId}/confirm': { own: 'a match of the caller’s own profile (others answer 404)' },
   'POST /api/v1/events/matchmaking/{id}/matches/{matchId}/decline': { own: 'a match of the caller’s own profile (others answer 404)' },
   'GET /api/v1/events/matchmaking/{id}/matches/{matchId}/contact': { own: 'a confirmed match of the caller’s own profile (others answer 404)' },
+
+  // 技能竞赛: staff of the organiser set up and close; judges score their own sheets.
+  'GET /api/v1/events/{id}/contest': { foreign: async (p, w) => ({ params: { id: (await contestIn(p, w)).id } }) },
+  'PUT /api/v1/events/{id}/contest': {
+    foreign: async (p, w) => ({ params: { id: (await contestIn(p, w)).id }, body: { version: 0, criteria: [{ key: 'skill', name: '技能', weight: 100, max: 100 }], prizeMode: 'count', prizeTiers: [1], judgeIds: [await adminId(w)] } }),
+  },
+  'POST /api/v1/events/{id}/contest/open': { foreign: async (p, w) => ({ params: { id: (await contestIn(p, w)).id } }) },
+  'POST /api/v1/events/{id}/contest/close': { foreign: async (p, w) => ({ params: { id: (await contestIn(p, w)).id } }) },
+  'GET /api/v1/events/{id}/contest/certificates/{registrationId}': {
+    foreign: async (p, w) => {
+      const { event, reg } = await registrationIn(p, w);
+      return { params: { id: event.id, registrationId: reg.id } };
+    },
+    status: 404,
+  },
+  'GET /api/v1/events/contests/judging': { own: 'the contests the caller judges, with the caller’s own sheets only' },
+  'POST /api/v1/events/contests/{id}/sheets': { own: 'a sheet of the caller as a judge of that contest (others answer 404)' },
+  'POST /api/v1/events/contests/{id}/recusals': { own: 'a recusal of the caller as a judge of that contest (others answer 404)' },
 };

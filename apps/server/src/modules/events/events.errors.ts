@@ -116,3 +116,15 @@ registerMessages({
   MATCHMAKING_OPEN_BEFORE_START: ['不能早于活动开始时间', 'cannot be before the event starts'],
   MATCHMAKING_CLOSE_ORDER: ['截止时间应晚于开始选择时间，且不早于活动结束', 'must be after picks open and no earlier than the event’s end'],
 });
+
+// 技能竞赛 (contest.service.ts).
+registerMessages({
+  ENTITY_contest: ['技能竞赛', 'skill contest'],
+  CONTEST_LOCKED: ['评分已开始，不能再修改评分细则、奖项和评委', 'Scoring has started; the rubric, prizes and judges can no longer change'],
+  CONTEST_STATE: ['竞赛当前状态不能进行此操作', 'The contest is not in a state for this'],
+  CONTEST_NOT_SCORING: ['当前不在评分阶段', 'The contest is not open for scoring'],
+  CONTEST_JUDGE_UNKNOWN: ['评委应为本平台的工作人员账号', 'judges must be staff accounts of the platform'],
+  CONTEST_ENTRANT_UNKNOWN: ['不是本次竞赛的参赛选手', 'is not an entrant of this contest'],
+  CONTEST_SHEET_SEALED: ['您已提交过该选手的评分（或已回避），评分表提交后不能修改', 'You already scored (or recused from) this entrant; a submitted sheet is final'],
+  CONTEST_CERTIFICATE_NONE: ['该选手没有获奖，或竞赛尚未结束评分', 'This entrant has no prize, or scoring is not closed yet'],
+});
