@@ -10,7 +10,7 @@ export type Entrant = { registrationId: string; entryNo: number; name: string; u
 export type SheetRow = { judgeId: string; registrationId: string; points: Record<string, number> | null; total: number | null; isRecused: boolean };
 
 const parse = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
-const ints = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number) : String(v ?? '').replace(/[{}]/g, '').split(',').filter(Boolean).map(Number));
+const ints = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number) : typeof v === 'string' ? v.replace(/[{}]/g, '').split(',').filter(Boolean).map(Number) : []);
 
 export async function findContest(db: Db, eventId: string, lock = false): Promise<ContestRecord | undefined> {
   const [r] = await query<Record<string, unknown>>(db, sql`select id, event_id, criteria, prize_mode, prize_tiers, status, version from contest where event_id = ${eventId} ${lock ? sql`for update` : sql``}`);

@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit/audit.service';
 import { isInScope } from '../../platform/auth';
 import { AppError, notFound } from '../../platform/errors';
 import { createPdf } from '../../platform/pdf';
-import { blendAndRank, checkPoints, prizeForRank, round2, scoreSubjects, totalOf, validateRubric, type RubricCriterion } from '../../platform/rubric';
+import { blendAndRank, checkPoints, prizeForRank, round2, scoreSubjects, totalOf, validateRubric } from '../../platform/rubric';
 import { fieldError } from '../../platform/validation';
 import * as c from './contest.repository';
 import * as repo from './events.repository';
@@ -105,7 +105,7 @@ export function createContestService({ db, clock }: EventsDeps) {
     /** The rubric, prize tiers and judges (only before scoring opens). */
     async setup(eventId: string, input: ContestSetup, ctx: StaffCtx): Promise<Contest> {
       const e = await contestEvent(db, eventId, ctx, true);
-      const errors = validateRubric(input.criteria as RubricCriterion[]);
+      const errors = validateRubric(input.criteria);
       if (errors.length) throw new AppError('VALIDATION_FAILED', { status: 400, errors });
       await db.transaction(async (tx) => {
         const k = await c.findContest(tx, eventId, true);
@@ -200,9 +200,9 @@ export function createContestService({ db, clock }: EventsDeps) {
       return db.transaction(async (tx) => {
         const { e, k } = await judged(tx, eventId, ctx.userId);
         await entrantOf(tx, eventId, input.registrationId);
-        const errors = checkPoints(k.criteria as RubricCriterion[], input.points);
+        const errors = checkPoints(k.criteria, input.points);
         if (errors.length) throw new AppError('VALIDATION_FAILED', { status: 400, errors });
-        const total = totalOf(k.criteria as RubricCriterion[], input.points);
+        const total = totalOf(k.criteria, input.points);
         if (!(await c.insertSheet(tx, { contestId: k.id, judgeId: ctx.userId, registrationId: input.registrationId, points: input.points, total, reason: null }, clock()))) {
           throw new AppError('CONTEST_SHEET_SEALED', { status: 409 });
         }
