@@ -170,10 +170,16 @@ export const eventsAuthz: AuthzCases = {
   'POST /api/v1/events/{id}/contest/close': { foreign: async (p, w) => ({ params: { id: (await contestIn(p, w)).id } }) },
   'GET /api/v1/events/{id}/contest/certificates/{registrationId}': {
     foreign: async (p, w) => {
-      const { event, reg } = await registrationIn(p, w);
+      // A closed contest of the place whose one entrant won: the platform admin judged it.
+      const event = await contestIn(p, w);
+      const member = await memberIn(p, w);
+      const reg = (await w.asAdmin<{ items: { registration: Reg }[] }>('POST', '/api/v1/events/{id}/registrations', { params: { id: event.id }, body: { membershipIds: [member.id] } })).items[0]!.registration;
+      await w.asAdmin('PUT', '/api/v1/events/{id}/contest', { params: { id: event.id }, body: { version: 0, criteria: [{ key: 'skill', name: '技能', weight: 100, max: 10 }], prizeTiers: [1], judgeIds: [await adminId(w)] } });
+      await w.asAdmin('POST', '/api/v1/events/{id}/contest/open', { params: { id: event.id } });
+      await w.asAdmin('POST', '/api/v1/events/contests/{id}/sheets', { params: { id: event.id }, body: { registrationId: reg.id, points: { skill: 9 } } });
+      await w.asAdmin('POST', '/api/v1/events/{id}/contest/close', { params: { id: event.id } });
       return { params: { id: event.id, registrationId: reg.id } };
     },
-    status: 404,
   },
   'GET /api/v1/events/contests/judging': { own: 'the contests the caller judges, with the caller’s own sheets only' },
   'POST /api/v1/events/contests/{id}/sheets': { own: 'a sheet of the caller as a judge of that contest (others answer 404)' },
