@@ -125,4 +125,14 @@ describe('events: skill contests', () => {
     expect((await judges[0]!.post(`/api/v1/events/contests/${event.id}/sheets`, { registrationId: regs[1], points: { skill: 1, safety: 1 } })).status).toBe(409);
     expect((await (await t.login('wld.admin')).post(url('/close'))).status).toBe(404);
   });
+
+  it('seeds a closed demo contest with judges’ sheets and results', async () => {
+    const [demo] = await t.database.query<{ id: string }>("select id from event where title = '江北区职工叉车技能竞赛'");
+    const res = await admin.get(`/api/v1/events/${demo!.id}/contest`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'closed', entrants: 8 });
+    expect(res.body.results).toHaveLength(8);
+    expect(res.body.results.filter((r: { prize: number | null }) => r.prize !== null)).toHaveLength(6);
+    expect(res.body.results[2].recused + res.body.results.reduce((n: number, r: { recused: number }) => n + r.recused, 0)).toBeGreaterThan(0);
+  });
 });

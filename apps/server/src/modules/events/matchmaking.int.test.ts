@@ -160,4 +160,10 @@ describe('events: matchmaking', () => {
     const wld = await t.login('wld.admin');
     expect((await wld.put(`/api/v1/events/${w.event.id}/matchmaking/settings`, { version: ok.body.version, maxPicks: 2, picksOpenAt: startsAt.toISOString(), picksCloseAt: counts.picksCloseAt })).status).toBe(404);
   });
+
+  it('seeds a past 江北良缘 event whose staff view is counts only', async () => {
+    const [demo] = await t.database.query<{ id: string }>("select id from event where title like '“桃花朵朵开”%'");
+    const res = await admin.get(`/api/v1/events/${demo!.id}/matchmaking`);
+    expect(res.body).toMatchObject({ phase: 'revealed', profiles: 10, participants: 10, matches: 2, confirmedMatches: 1 });
+  });
 });
