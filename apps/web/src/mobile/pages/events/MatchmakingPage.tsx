@@ -269,8 +269,8 @@ export function MatchmakingPage() {
         <>
           <section className="nj-card" data-testid="mm-header">
             <strong style={{ fontSize: 17 }}>{m.title}</strong>
-            <p className="nj-muted" style={{ margin: '6px 0' }}>{formatDateTime(m.startsAt)}</p>
-            <p style={{ margin: 0, fontSize: 14 }}>{t('matchmaking.privacy')}</p>
+            <p style={{ margin: '6px 0', fontSize: 15 }}>{formatDateTime(m.startsAt)}</p>
+            <p style={{ margin: 0, fontSize: 15 }}>{t('matchmaking.privacy')}</p>
           </section>
           <Tabs activeKey={active} onChange={setTab}>
             <Tabs.Tab title={t('matchmaking.tabProfile')} key="profile">
