@@ -111,6 +111,9 @@ export function ContestTab({ e, canWrite, tick }: { e: EventView; canWrite: bool
           {c.status === 'scoring' && canWrite ? (
             <Space orientation="vertical">
               <Typography.Text type="secondary">{t('eventsAdmin.contest.sealed')}</Typography.Text>
+              <Typography.Link href="/m/contest-judging" target="_blank" rel="noopener noreferrer">
+                {t('eventsAdmin.contest.judgePage')}
+              </Typography.Link>
               <Button type="primary" onClick={() => void modal.confirm({ content: t('eventsAdmin.contest.closeConfirm'), onOk: () => run(() => api.post(`/events/${e.id}/contest/close`)) })}>
                 {t('eventsAdmin.contest.close')}
               </Button>

@@ -187,6 +187,7 @@ export const eventsAdminEn: Translation<typeof eventsAdminZh> = {
     judge: 'Judge',
     sheets: 'Scored',
     recusals: 'Recused',
+    judgePage: 'Judges’ phone page (/m/contest-judging)',
     sealed: 'Sheets are sealed: nobody sees a score until scoring closes.',
     close: 'Close scoring and rank',
     closeConfirm: 'Judges can no longer score; ranks and prizes are computed from the rubric. Close?',

@@ -193,6 +193,7 @@ export const eventsAdminZh = {
     judge: '评委',
     sheets: '已评',
     recusals: '回避',
+    judgePage: '评委手机评分页（/m/contest-judging）',
     sealed: '评分表密封：评分结束前，任何人都看不到分数。',
     close: '结束评分并公布名次',
     closeConfirm: '结束后评委不能再评分，名次和奖项将按评分细则计算。确定结束吗？',
