@@ -39,7 +39,7 @@ import {
 import { createCeremoniesService, joinViaUnion, createEnterprisesService, createOrganizingTargetsService, organizingRoutes, organizingTodos, meetingPhotoPaths, registerOrganizingJobs } from './modules/organizing';
 import { createRightsServices, registerRightsJobs, renderRightsPdf, rightsRoutes, rightsTodoSources } from './modules/rights';
 import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
-import { createEventsServices, eventsRoutes, registerEventsJobs, tournamentRoutes } from './modules/events';
+import { contestRoutes, createEventsServices, eventsRoutes, matchmakingRoutes, registerEventsJobs, registerMatchmakingJobs, tournamentRoutes } from './modules/events';
 import { createVoiceService, createVoiceSupportService, registerVoiceJobs, reportPhotoPaths, voiceRoutes, voiceTodos } from './modules/voice';
 import { createMarketServices, createRoadshowHub, marketProviderTodos, marketRoutes, marketVersionTodos, type RoadshowHub } from './modules/market';
 import { hasPermission } from './platform/auth';
@@ -237,6 +237,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerNotificationJobs({ db: database.db, jobs, sms, publicUrl: config.publicUrl, clock: jobs.clock });
   registerRightsJobs({ jobs, rights: services.rights });
   registerEventsJobs({ jobs, registrations: services.events.registrations });
+  registerMatchmakingJobs({ jobs, matchmaking: services.events.matchmaking });
   registerOrganizingJobs({ jobs, enterprises: services.enterprises });
   registerVoiceJobs({ jobs, voice: services.voice });
   // Door controllers (access): the MQTT side starts with the app and stops with it.
@@ -358,6 +359,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(rightsRoutes, { rights: services.rights });
       await api.register(eventsRoutes, services.events);
       await api.register(tournamentRoutes, { tournament: services.events.tournament });
+      await api.register(matchmakingRoutes, services.events);
+      await api.register(contestRoutes, services.events);
       await api.register(voiceRoutes, { voice: services.voice, support: services.voiceSupport });
       await api.register(organizingRoutes, { db: database.db, enterprises: services.enterprises, targets: services.organizingTargets, ceremonies: services.ceremonies });
       await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });

@@ -27,5 +27,7 @@ export * from './figures';
 export * from './events';
 export * from './events-checkin';
 export * from './tournament';
+export * from './events-matchmaking';
+export * from './events-contest';
 export * from './organizing';
 export * from './voice';

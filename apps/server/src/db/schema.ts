@@ -25,5 +25,7 @@ export * from '../modules/market/competition.tables';
 export * from '../modules/market/orders.tables';
 export * from '../modules/events/events.tables';
 export * from '../modules/events/tournament.tables';
+export * from '../modules/events/matchmaking.tables';
+export * from '../modules/events/contest.tables';
 export * from '../modules/organizing/organizing.tables';
 export * from '../modules/voice/voice.tables';

@@ -38,6 +38,8 @@ const EventDetailPage = lazy(() => import('./pages/events/EventsPages').then((m)
 const MyEventsPage = lazy(() => import('./pages/events/EventsPages').then((m) => ({ default: m.MyEventsPage })));
 const CheckinPage = lazy(() => import('./pages/events/CheckinPage').then((m) => ({ default: m.CheckinPage })));
 const TournamentResultsPage = lazy(() => import('./pages/events/TournamentResultsPage').then((m) => ({ default: m.TournamentResultsPage })));
+const MatchmakingPage = lazy(() => import('./pages/events/MatchmakingPage').then((m) => ({ default: m.MatchmakingPage })));
+const ContestJudgePage = lazy(() => import('./pages/events/ContestJudgePage').then((m) => ({ default: m.ContestJudgePage })));
 const SelfCheckinPage = lazy(() => import('./pages/events/CheckinPage').then((m) => ({ default: m.SelfCheckinPage })));
 const MyServiceOrdersPage = lazy(() => import('./pages/market/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
 const JudgeHomePage = lazy(() => import('./pages/market/JudgePages').then((m) => ({ default: m.JudgeHomePage })));
@@ -82,6 +84,8 @@ export function MobileApp() {
                 <Route path="events" element={<RequireSignIn><EventsPage /></RequireSignIn>} />
                 <Route path="events/mine" element={<RequireSignIn><MyEventsPage /></RequireSignIn>} />
                 <Route path="events/checkin" element={<RequireSignIn><SelfCheckinPage /></RequireSignIn>} />
+                <Route path="matchmaking/:eventId" element={<RequireSignIn><MatchmakingPage /></RequireSignIn>} />
+                <Route path="contest-judging" element={<RequireSignIn><ContestJudgePage /></RequireSignIn>} />
                 <Route path="events/:id" element={<RequireSignIn><EventDetailPage /></RequireSignIn>} />
                 <Route path="market" element={<MarketPage />} />
                 <Route path="market/:projectId" element={<ServiceDetailPage />} />

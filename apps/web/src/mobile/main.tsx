@@ -11,10 +11,12 @@ import { eventsMobileEn, eventsMobileZh } from './pages/events/locales';
 import { voiceMobileEn, voiceMobileZh } from './pages/voice/locales';
 import { checkinMobileEn, checkinMobileZh } from './pages/events/checkin-locales';
 import { tournamentMobileEn, tournamentMobileZh } from './pages/events/tournament-locales';
+import { matchmakingMobileEn, matchmakingMobileZh } from './pages/events/matchmaking-locales';
+import { contestMobileEn, contestMobileZh } from './pages/events/contest-locales';
 import { marketTermsEn, marketTermsZh } from '../shared/market-locales';
 
 initI18n({
-  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, ...voiceMobileZh, ...checkinMobileZh, ...tournamentMobileZh, marketTerms: marketTermsZh },
-  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, ...voiceMobileEn, ...checkinMobileEn, ...tournamentMobileEn, marketTerms: marketTermsEn },
+  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, ...voiceMobileZh, ...checkinMobileZh, ...tournamentMobileZh, ...matchmakingMobileZh, ...contestMobileZh, marketTerms: marketTermsZh },
+  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, ...voiceMobileEn, ...checkinMobileEn, ...tournamentMobileEn, ...matchmakingMobileEn, ...contestMobileEn, marketTerms: marketTermsEn },
 });
 mountMobileFace(<MobileApp />);

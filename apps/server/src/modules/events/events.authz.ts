@@ -62,6 +62,22 @@ async function eventWithCover(p: Place, w: World): Promise<Ev> {
   return e;
 }
 
+/** A published matchmaking event of the place's street union. */
+async function matchmakingIn(p: Place, w: World): Promise<Ev> {
+  const e = await w.asAdmin<Ev>('POST', '/api/v1/events', { body: { ...eventBody(p.streetId), type: 'matchmaking' } });
+  return w.asAdmin<Ev>('POST', '/api/v1/events/{id}/publish', { params: { id: e.id }, body: { version: e.version } });
+}
+
+/** A published skill competition of the place's street union. */
+async function contestIn(p: Place, w: World): Promise<Ev> {
+  const e = await w.asAdmin<Ev>('POST', '/api/v1/events', { body: { ...eventBody(p.streetId), type: 'skill_competition' } });
+  return w.asAdmin<Ev>('POST', '/api/v1/events/{id}/publish', { params: { id: e.id }, body: { version: e.version } });
+}
+async function adminId(w: World): Promise<string> {
+  const [u] = await w.app.database.query<{ id: string }>("select id from app_user where username = 'admin'");
+  return u!.id;
+}
+
 /** Authorisation cases of 文体活动 (test/security/authz-matrix.int.test.ts). */
 export const eventsAuthz: AuthzCases = {
   'GET /api/v1/events': { lists: { query: { pageSize: 100 } }, foreign: (p) => ({ query: { orgId: p.streetId } }), status: 'hidden' },
@@ -141,4 +157,47 @@ export const eventsAuthz: AuthzCases = {
   'POST /api/v1/events/my/registrations/{id}/accept': { own: 'the caller’s own offer', othersThing: async (w) => ({ params: { id: (await registrationIn(w.street, w)).reg.id } }) },
   'POST /api/v1/events/my/checkin': { own: 'the caller checks in their own place: the rotating code names the event, the account finds the registration' },
   'GET /api/v1/events/my/registrations/{id}/certificate': { own: 'the caller’s own registration’s certificate', othersThing: async (w) => ({ params: { id: (await registrationIn(w.street, w)).reg.id } }) },
+
+  // 婚恋交友: staff see counts only; participants reach their own profile, picks and matches.
+  'GET /api/v1/events/{id}/matchmaking': { foreign: async (p, w) => ({ params: { id: (await matchmakingIn(p, w)).id } }) },
+  'PUT /api/v1/events/{id}/matchmaking/settings': {
+    foreign: async (p, w) => {
+      const e = await matchmakingIn(p, w);
+      return { params: { id: e.id }, body: { version: 0, maxPicks: 3, picksOpenAt: iso(48), picksCloseAt: iso(60) } };
+    },
+  },
+  'GET /api/v1/events/matchmaking/{id}/me': { own: 'the caller’s own registration, profile and picks at the event' },
+  'PUT /api/v1/events/matchmaking/{id}/profile': { own: 'the caller’s own profile, made from their own confirmed registration' },
+  'DELETE /api/v1/events/matchmaking/{id}/profile': { own: 'the caller’s own profile' },
+  'GET /api/v1/events/matchmaking/{id}/profiles': { own: 'only for a checked-in participant with a profile: the other checked-in participants of the same event' },
+  'GET /api/v1/events/matchmaking/{id}/profiles/{profileId}/photo': { own: 'the caller’s own profile photo, or one of another checked-in participant of the same event' },
+  'PUT /api/v1/events/matchmaking/{id}/picks': { own: 'the caller’s own picks' },
+  'GET /api/v1/events/matchmaking/{id}/matches': { own: 'the caller’s own mutual matches' },
+  'POST /api/v1/events/matchmaking/{id}/matches/{matchId}/confirm': { own: 'a match of the caller’s own profile (others answer 404)' },
+  'POST /api/v1/events/matchmaking/{id}/matches/{matchId}/decline': { own: 'a match of the caller’s own profile (others answer 404)' },
+  'GET /api/v1/events/matchmaking/{id}/matches/{matchId}/contact': { own: 'a confirmed match of the caller’s own profile (others answer 404)' },
+
+  // 技能竞赛: staff of the organiser set up and close; judges score their own sheets.
+  'GET /api/v1/events/{id}/contest': { foreign: async (p, w) => ({ params: { id: (await contestIn(p, w)).id } }) },
+  'PUT /api/v1/events/{id}/contest': {
+    foreign: async (p, w) => ({ params: { id: (await contestIn(p, w)).id }, body: { version: 0, criteria: [{ key: 'skill', name: '技能', weight: 100, max: 100 }], prizeMode: 'count', prizeTiers: [1], judgeIds: [await adminId(w)] } }),
+  },
+  'POST /api/v1/events/{id}/contest/open': { foreign: async (p, w) => ({ params: { id: (await contestIn(p, w)).id } }) },
+  'POST /api/v1/events/{id}/contest/close': { foreign: async (p, w) => ({ params: { id: (await contestIn(p, w)).id } }) },
+  'GET /api/v1/events/{id}/contest/certificates/{registrationId}': {
+    foreign: async (p, w) => {
+      // A closed contest of the place whose one entrant won: the platform admin judged it.
+      const event = await contestIn(p, w);
+      const member = await memberIn(p, w);
+      const reg = (await w.asAdmin<{ items: { registration: Reg }[] }>('POST', '/api/v1/events/{id}/registrations', { params: { id: event.id }, body: { membershipIds: [member.id] } })).items[0]!.registration;
+      await w.asAdmin('PUT', '/api/v1/events/{id}/contest', { params: { id: event.id }, body: { version: 0, criteria: [{ key: 'skill', name: '技能', weight: 100, max: 10 }], prizeTiers: [1], judgeIds: [await adminId(w)] } });
+      await w.asAdmin('POST', '/api/v1/events/{id}/contest/open', { params: { id: event.id } });
+      await w.asAdmin('POST', '/api/v1/events/contests/{id}/sheets', { params: { id: event.id }, body: { registrationId: reg.id, points: { skill: 9 } } });
+      await w.asAdmin('POST', '/api/v1/events/{id}/contest/close', { params: { id: event.id } });
+      return { params: { id: event.id, registrationId: reg.id } };
+    },
+  },
+  'GET /api/v1/events/contests/judging': { own: 'the contests the caller judges, with the caller’s own sheets only' },
+  'POST /api/v1/events/contests/{id}/sheets': { own: 'a sheet of the caller as a judge of that contest (others answer 404)' },
+  'POST /api/v1/events/contests/{id}/recusals': { own: 'a recusal of the caller as a judge of that contest (others answer 404)' },
 };

@@ -3,6 +3,8 @@ import type { Db } from '../../db/client';
 import type { Eligibility } from '@niangjia/contracts';
 import * as repo from './events.repository';
 import { seedDemoTournaments } from './tournament.demo';
+import { seedDemoMatchmaking } from './matchmaking.demo';
+import { seedDemoContest } from './contest.demo';
 
 type OrgRef = { id: string; path: string };
 
@@ -119,6 +121,8 @@ export async function seedDemoEvents(tx: Db, byCode: Map<string, OrgRef>, now = 
     capacity: 40,
   });
   await seedDemoTournaments(tx, byCode, now);
+  await seedDemoMatchmaking(tx, jb, now);
+  await seedDemoContest(tx, jb, now);
 }
 
 const sqlPosition = sql`select id, name, lng, lat from position where code = 'JB-RS-HQHG'`;

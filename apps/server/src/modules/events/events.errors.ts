@@ -129,3 +129,32 @@ registerMessages({
   TOURNAMENT_CORRECTION_CLOSED: ['下一轮比赛已经开始，不能再更正此比分', 'The next round’s match is played; this score can no longer be corrected'],
   TOURNAMENT_CORRECTION_CLOSED_DETAIL: ['比分只能在下一轮比赛录入前更正', 'A score can be corrected only until the next round’s match is entered'],
 });
+
+// 婚恋交友 (matchmaking.service.ts).
+registerMessages({
+  ENTITY_matchmaking_match: ['配对', 'match'],
+  MATCHMAKING_NOT_REGISTERED: ['您没有此活动的有效报名', 'You hold no place at this event'],
+  MATCHMAKING_NOT_CHECKED_IN: ['请先到现场签到', 'Check in at the event first'],
+  MATCHMAKING_NO_PROFILE: ['请先填写交友资料', 'Fill in your profile first'],
+  MATCHMAKING_CLOSED: ['心动选择已截止', 'Picks have closed'],
+  MATCHMAKING_NOT_OPEN: ['心动选择尚未开始', 'Picks have not opened yet'],
+  MATCHMAKING_TOO_MANY: ['最多可以选择 {max} 位', 'you may pick up to {max}'],
+  MATCHMAKING_PICK_UNKNOWN: ['只能选择本场已签到的其他参与者', 'pick only other participants who checked in at this event'],
+  MATCHMAKING_MATCH_SETTLED: ['这次配对已有结果，不能再更改', 'This match is settled; it cannot be changed'],
+  MATCHMAKING_CONTACT_NOT_YET: ['双方都确认后才能查看联系方式', 'Contacts are shown once both of you confirm'],
+  MATCHMAKING_REVEALED: ['配对结果已公布，不能再修改设置', 'The matches are out; the settings can no longer change'],
+  MATCHMAKING_OPEN_BEFORE_START: ['不能早于活动开始时间', 'cannot be before the event starts'],
+  MATCHMAKING_CLOSE_ORDER: ['截止时间应晚于开始选择时间，且不早于活动结束', 'must be after picks open and no earlier than the event’s end'],
+});
+
+// 技能竞赛 (contest.service.ts).
+registerMessages({
+  ENTITY_contest: ['技能竞赛', 'skill contest'],
+  CONTEST_LOCKED: ['评分已开始，不能再修改评分细则、奖项和评委', 'Scoring has started; the rubric, prizes and judges can no longer change'],
+  CONTEST_STATE: ['竞赛当前状态不能进行此操作', 'The contest is not in a state for this'],
+  CONTEST_NOT_SCORING: ['当前不在评分阶段', 'The contest is not open for scoring'],
+  CONTEST_JUDGE_UNKNOWN: ['评委应为本平台的工作人员账号', 'judges must be staff accounts of the platform'],
+  CONTEST_ENTRANT_UNKNOWN: ['不是本次竞赛的参赛选手', 'is not an entrant of this contest'],
+  CONTEST_SHEET_SEALED: ['您已提交过该选手的评分（或已回避），评分表提交后不能修改', 'You already scored (or recused from) this entrant; a submitted sheet is final'],
+  CONTEST_CERTIFICATE_NONE: ['该选手没有获奖，或竞赛尚未结束评分', 'This entrant has no prize, or scoring is not closed yet'],
+});

@@ -58,6 +58,14 @@ export const eventsIndicators = defineIndicators({
       dims: { eventType: 'e.type' },
       events: [{ at: 'e.starts_at', value: '1', where: `${held} and r.attended_at is null` }],
     },
+    // 婚恋交友: matches (mutual picks, made when the picks window closes) — counts only, never who.
+    {
+      key: 'events.matches',
+      tables: { m: 'matchmaking_match', e: 'event' },
+      from: '{m} m join {e} e on e.id = m.event_id',
+      org: 'e.org_id',
+      events: [{ at: 'e.starts_at', value: '1', where: "e.status = 'published'" }],
+    },
   ],
   indicators: [
     {
@@ -104,6 +112,31 @@ export const eventsIndicators = defineIndicators({
       unit: 'percent',
       definition: { zh: '报名未到人次占有效报名人次的百分比。', en: 'No-shows as a percentage of confirmed registrations.' },
       compute: { kind: 'ratio', numerator: 'events.no_shows', denominator: 'events.registrations', scale: 100 },
+      decimals: 1,
+    },
+    {
+      key: 'events.matchmaking_events',
+      name: { zh: '婚恋交友活动', en: 'Matchmaking events' },
+      unit: 'count',
+      definition: { zh: '期内开始的已发布婚恋交友活动场次，按主办组织计。', en: 'Published matchmaking events starting in the period, counted for the organiser.' },
+      compute: { kind: 'flow', series: 'events.events', filter: { eventType: ['matchmaking'] } },
+    },
+    {
+      key: 'events.matches',
+      name: { zh: '婚恋交友配对', en: 'Matchmaking matches' },
+      unit: 'count',
+      definition: {
+        zh: '期内开始的婚恋交友活动中双向选择成功的对数（选择截止后计入；只计数，不涉及任何个人）。',
+        en: 'Mutual picks at matchmaking events starting in the period (counted once the picks close; a count, never who).',
+      },
+      compute: { kind: 'flow', series: 'events.matches' },
+    },
+    {
+      key: 'events.matches_per_event',
+      name: { zh: '场均配对', en: 'Matches per matchmaking event' },
+      unit: 'count',
+      definition: { zh: '婚恋交友配对对数 ÷ 婚恋交友活动场次。', en: 'Matchmaking matches ÷ matchmaking events.' },
+      compute: { kind: 'ratio', numerator: 'events.matches', denominator: 'events.matchmaking_events' },
       decimals: 1,
     },
   ],

@@ -7,10 +7,19 @@ import { createEventsService } from './events.service';
 import { createRegistrationsService } from './registrations.service';
 import { createCheckinService } from './checkin.service';
 import { createTournamentService } from './tournament.service';
+import { createMatchmakingService } from './matchmaking.service';
+import { createContestService } from './contest.service';
 
 export function createEventsServices(deps: EventsDeps) {
   const registrations = createRegistrationsService(deps);
-  return { events: createEventsService(deps, registrations), registrations, checkin: createCheckinService(deps, registrations), tournament: createTournamentService(deps) };
+  return {
+    events: createEventsService(deps, registrations),
+    registrations,
+    checkin: createCheckinService(deps, registrations),
+    tournament: createTournamentService(deps),
+    matchmaking: createMatchmakingService(deps),
+    contests: createContestService(deps),
+  };
 }
 export type EventsServices = ReturnType<typeof createEventsServices>;
 export { eventsRoutes } from './events.routes';
@@ -22,3 +31,6 @@ export { event, eventQuota, eventRegistration } from './events.tables';
 export { seedDemoEvents } from './events.demo';
 export { seedDemoEventHistory } from './events.demo-history';
 export { eventsIndicators } from './events.indicators';
+export { matchmakingRoutes } from './matchmaking.routes';
+export { registerMatchmakingJobs, MATCHMAKING_REVEAL_JOB } from './matchmaking.jobs';
+export { contestRoutes } from './contest.routes';

@@ -192,16 +192,20 @@ export async function seedFixture(database: Database): Promise<Fixture> {
   }
   // 文体活动: E1 (2025, FX-S1) with a member of G2 who came and a non-member who did not, and a
   // cancelled place; E2 (2024) with one who came; E3 cancelled (not counted).
-  const events: [name: string, org: string, starts: string, status: string][] = [
+  // E4 (2025, FX-S1) is a matchmaking event with two matches; E5 (2024) one with one match.
+  const events: [name: string, org: string, starts: string, status: string, type?: string][] = [
     ['E1', 'FX-S1', '2025-06-01T02:00:00Z', 'published'],
     ['E2', 'FX-S1', '2024-06-01T02:00:00Z', 'published'],
     ['E3', 'FX-S2', '2025-07-01T02:00:00Z', 'cancelled'],
+    ['E4', 'FX-S1', '2025-08-01T06:00:00Z', 'published', 'matchmaking'],
+    ['E5', 'FX-S1', '2024-08-01T06:00:00Z', 'published', 'matchmaking'],
   ];
-  for (const [name, org, starts, status] of events) {
+  for (const [name, org, starts, status, type] of events) {
     const end = new Date(Date.parse(starts) + 2 * 3600_000).toISOString();
     stmts.push(`insert into event (id, org_id, type, title, address, starts_at, ends_at, signup_opens_at, signup_closes_at, eligibility, capacity, taken, status)
-      values (${q(id(name))}, ${q(id(org))}, 'training', ${q(`测试活动${name}`)}, '测试地址', ${q(starts)}, ${q(end)}, '2024-01-01T00:00:00Z', ${q(starts)}, '{}'::jsonb, 10, 0, ${q(status)})`);
+      values (${q(id(name))}, ${q(id(org))}, ${q(type ?? 'training')}, ${q(`测试活动${name}`)}, '测试地址', ${q(starts)}, ${q(end)}, '2024-01-01T00:00:00Z', ${q(starts)}, '{}'::jsonb, 10, 0, ${q(status)})`);
   }
+  for (const event of ['E4', 'E4', 'E5']) stmts.push(`insert into matchmaking_match (event_id, a_id, b_id) values (${q(id(event))}, gen_random_uuid(), gen_random_uuid())`);
   for (const [event, union, status, attended] of [
     ['E1', 'FX-G2', 'confirmed', '2025-06-01T02:05:00Z'],
     ['E1', null, 'confirmed', null],
@@ -276,7 +280,10 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'market.orders': { value: 2, lastYear: 1 }, // O1, O5 (a worker's own, FX itself); O2 is 1 Jan 2026, O3 cancelled | O4
   'market.subsidy': { value: 3500, lastYear: 2000 }, // O1 3000 + O5 500 | O4
   'market.served': { value: 2, lastYear: 1 }, // two at O1 | one at O4
-  'events.events': { value: 1, lastYear: 1 }, // E1 (E3 cancelled) | E2
+  'events.events': { value: 2, lastYear: 2 }, // E1, E4 (E3 cancelled) | E2, E5
+  'events.matchmaking_events': { value: 1, lastYear: 1 }, // E4 | E5
+  'events.matches': { value: 2, lastYear: 1 }, // E4's two | E5's one
+  'events.matches_per_event': { value: 2, lastYear: 1 }, // 2 ÷ 1 | 1 ÷ 1
   'events.registrations': { value: 2, lastYear: 1 }, // E1's two confirmed (the cancelled place not) | E2's one
   'events.attendance': { value: 1, lastYear: 1 }, // E1's member of G2 | E2's
   'events.no_shows': { value: 1, lastYear: 0 }, // E1's non-member | none

@@ -69,3 +69,17 @@ export async function findActiveMembershipOfUser(db: Db, userId: string): Promis
     .limit(1);
   return row ?? null;
 }
+
+/**
+ * The phone to give someone the person agreed to be contacted by (a confirmed matchmaking match):
+ * the member's phone, or the account's for a non-member. The caller records the access.
+ */
+export async function findContactPhone(db: Db, who: { personId: string | null; userId: string | null }): Promise<string | null> {
+  if (who.personId) {
+    const [row] = await db.select({ phone: person.phone }).from(person).where(eq(person.id, who.personId)).limit(1);
+    if (row?.phone) return row.phone;
+  }
+  if (!who.userId) return null;
+  const [u] = await db.select({ phone: appUser.phone }).from(appUser).where(eq(appUser.id, who.userId)).limit(1);
+  return u?.phone ?? null;
+}

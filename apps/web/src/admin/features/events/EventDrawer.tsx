@@ -8,6 +8,8 @@ import { formatDateTime, formatMoney } from '../../../shared/format';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useScope } from '../../layout/scope';
+import { ContestTab } from './ContestTab';
+import { MatchmakingTab } from './MatchmakingTab';
 
 const REG_COLORS: Record<Registration['status'], string> = { confirmed: 'green', waiting: 'orange', offered: 'blue', cancelled: 'default', expired: 'default' };
 
@@ -35,6 +37,8 @@ export function EventDrawer({ eventId, canWrite, onClose, onChanged }: { eventId
             ...(canWrite && e.status === 'published' ? [{ key: 'roster', label: t('eventsAdmin.drawer.roster'), children: <RosterTab e={e} onChanged={refresh} /> }] : []),
             { key: 'attendance', label: t('eventsAdmin.drawer.attendance'), children: <AttendanceTab e={e} canWrite={canWrite} tick={tick} /> },
             { key: 'log', label: t('eventsAdmin.drawer.sendLog'), children: <SendLogTab e={e} tick={tick} /> },
+            ...(e.type === 'matchmaking' && e.status !== 'draft' ? [{ key: 'matchmaking', label: t('eventsAdmin.matchmaking.tab'), children: <MatchmakingTab e={e} canWrite={canWrite} tick={tick} /> }] : []),
+            ...(e.type === 'skill_competition' ? [{ key: 'contest', label: t('eventsAdmin.contest.tab'), children: <ContestTab e={e} canWrite={canWrite} tick={tick} /> }] : []),
           ]}
         />
       ) : null}

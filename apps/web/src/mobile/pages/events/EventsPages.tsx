@@ -170,6 +170,11 @@ export function MyEventsPage() {
             </Button>
           ) : null}
           {r.attendedAt ? <p className="nj-muted">{t('events.attendedAt', { at: formatDateTime(r.attendedAt) })}</p> : null}
+          {r.event.type === 'matchmaking' && r.status === 'confirmed' ? (
+            <Button block color="primary" fill="outline" style={{ marginTop: 8 }} data-testid="event-matchmaking" onClick={() => navigate(`/matchmaking/${r.event.id}`)}>
+              {t('matchmaking.entry')}
+            </Button>
+          ) : null}
         </section>
       ))}
     </>
