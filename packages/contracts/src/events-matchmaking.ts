@@ -88,7 +88,8 @@ export const matchmakingCountsSchema = z.object({
   /** Opted-in profiles; of them, checked in. */
   profiles: z.number().int(),
   participants: z.number().int(),
-  picks: z.number().int(),
+  /** Picks made (null until the window closes: a live count in a small event says who picked whom). */
+  picks: z.number().int().nullable(),
   /** Mutual picks (null until the window closes: counting them earlier would say who picked whom over time). */
   matches: z.number().int().nullable(),
   confirmedMatches: z.number().int().nullable(),

@@ -10,6 +10,7 @@ import { assertOwnPhotos, loadPhoto } from '../stars';
 import { tellEvent } from './events.notify';
 import { addShanghaiMonths } from './events.time';
 import * as repo from './events.repository';
+import { eraseProfilesOfRegistrations } from './matchmaking.repository';
 import { isRelated, relatedSql, stateError, versionConflict, type EventsDeps, type StaffCtx } from './events.shared';
 import type { RegistrationsService } from './registrations.service';
 
@@ -333,6 +334,10 @@ export function createEventsService({ db, clock }: EventsDeps, registrations: Pi
         const live = await repo.listLiveRegistrationIds(tx, id);
         await repo.setEventStatus(tx, id, input.version, 'cancelled', clock(), { cancelledReason: input.reason });
         await repo.cancelAllLive(tx, id, input.reason, clock());
+        await eraseProfilesOfRegistrations(
+          tx,
+          live.map((r) => r.id),
+        );
         await recordAudit(tx, ctx.audit, {
           action: 'event.cancel',
           entityType: 'event',

@@ -76,7 +76,7 @@ describe('events: matchmaking', () => {
     // Nothing is revealed while the window is open, not even a mutual pick.
     for (const x of p) expect((await x.client.get(url('matches'))).body.items).toEqual([]);
     const counts = await admin.get(`/api/v1/events/${event.id}/matchmaking`);
-    expect(counts.body).toMatchObject({ phase: 'picking', profiles: 5, participants: 4, picks: 4, matches: null, confirmedMatches: null, maxPicks: 3 });
+    expect(counts.body).toMatchObject({ phase: 'picking', profiles: 5, participants: 4, picks: null, matches: null, confirmedMatches: null, maxPicks: 3 });
   });
 
   it('reveals only mutual picks after the deadline, to their two members', async () => {
@@ -165,5 +165,26 @@ describe('events: matchmaking', () => {
     const [demo] = await t.database.query<{ id: string }>("select id from event where title like '“桃花朵朵开”%'");
     const res = await admin.get(`/api/v1/events/${demo!.id}/matchmaking`);
     expect(res.body).toMatchObject({ phase: 'revealed', profiles: 10, participants: 10, matches: 2, confirmedMatches: 1 });
+  });
+});
+
+describe('a participant who leaves the event', () => {
+  it('is erased with the place: profile and picks go, and nothing of them is matched at the close', async () => {
+    const w = await matchmakingWorld(t, clock, admin, 3, 3, '沙磁良缘·退出测试');
+    const [a, b, c] = w.parties;
+    const url = (rest: string) => `/api/v1/events/matchmaking/${w.event.id}/${rest}`;
+    expect((await a!.client.put(url('picks'), { profileIds: [b!.profileId] })).status).toBe(200);
+    expect((await b!.client.put(url('picks'), { profileIds: [a!.profileId] })).status).toBe(200);
+    expect((await c!.client.put(url('picks'), { profileIds: [a!.profileId] })).status).toBe(200);
+    const reg = ((await a!.client.get('/api/v1/events/my/registrations')).body.items as { id: string; eventId: string }[]).find((r) => r.eventId === w.event.id)!;
+    expect((await a!.client.post(`/api/v1/events/my/registrations/${reg.id}/cancel`)).status).toBe(200);
+    expect((await t.database.query('select 1 from matchmaking_profile where id = $1', [a!.profileId])).length).toBe(0);
+    expect((await t.database.query<{ n: number }>('select count(*)::int as n from matchmaking_pick where picker_id = $1 or picked_id = $1', [a!.profileId]))[0]!.n).toBe(0);
+    // B and C no longer see A; at the close nobody is matched with A.
+    expect(((await b!.client.get(url('profiles'))).body.items as { id: string }[]).map((x) => x.id)).toEqual([c!.profileId]);
+    clock.advance(60 * HOUR);
+    expect((await b!.client.get(url('matches'))).body.items).toEqual([]);
+    expect((await c!.client.get(url('matches'))).body.items).toEqual([]);
+    expect((await admin.get(`/api/v1/events/${w.event.id}/matchmaking`)).body).toMatchObject({ profiles: 2, matches: 0 });
   });
 });

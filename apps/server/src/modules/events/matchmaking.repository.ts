@@ -89,6 +89,31 @@ export async function deleteProfile(db: Db, id: string): Promise<void> {
   await db.execute(sql`delete from matchmaking_profile where id = ${id}`);
 }
 
+/**
+ * A registration that left (cancelled by the worker, by staff or with its event): its profile, the
+ * picks by and of it and its unconfirmed matches are erased with it, so nothing of a leaver stays
+ * or counts at the close.
+ */
+export async function eraseProfilesOfRegistrations(db: Db, registrationIds: readonly string[]): Promise<void> {
+  if (!registrationIds.length) return;
+  const rows = await query<{ id: string }>(db, sql`select id from matchmaking_profile where registration_id in (${sql.join(registrationIds.map((id) => sql`${id}`), sql`, `)})`);
+  for (const r of rows) {
+    await dissolveMatchesOf(db, r.id);
+    await deleteProfile(db, r.id);
+  }
+}
+
+/** Locks the caller's profile row: picks, withdrawal and edits of one profile go one at a time. */
+export async function lockProfile(db: Db, id: string): Promise<boolean> {
+  return (await query<{ id: string }>(db, sql`select id from matchmaking_profile where id = ${id} for update`)).length === 1;
+}
+
+/** Holds the picked profiles until the picks are written (a withdrawal in flight finishes first); how many are still there. */
+export async function holdProfiles(db: Db, ids: readonly string[]): Promise<number> {
+  if (!ids.length) return 0;
+  return (await query<{ id: string }>(db, sql`select id from matchmaking_profile where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) for key share`)).length;
+}
+
 /** Profiles of the event whose registration is confirmed and checked in (the ones shown to each other). */
 const shownWhere = sql`exists (select 1 from event_registration r where r.id = p.registration_id and r.status = 'confirmed' and r.attended_at is not null)`;
 
@@ -125,6 +150,8 @@ export async function insertMatches(db: Db, eventId: string, now: Date): Promise
         select x.event_id, x.picker_id, x.picked_id, ${now.toISOString()}
         from matchmaking_pick x join matchmaking_pick y on y.picker_id = x.picked_id and y.picked_id = x.picker_id
         where x.event_id = ${eventId} and x.picker_id < x.picked_id
+          and exists (select 1 from matchmaking_profile p where p.id = x.picker_id and ${shownWhere})
+          and exists (select 1 from matchmaking_profile p where p.id = x.picked_id and ${shownWhere})
         on conflict (event_id, a_id, b_id) do nothing`,
   );
 }

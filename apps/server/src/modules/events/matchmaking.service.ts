@@ -150,7 +150,8 @@ export function createMatchmakingService({ db, clock }: EventsDeps) {
         phase,
         profiles: c.profiles,
         participants: c.participants,
-        picks: c.picks,
+        // A live count tells staff of a small event who picked whom, and a withdrawal's drop how many picks one person had.
+        picks: isOut ? c.picks : null,
         matches: isOut ? c.matches : null,
         confirmedMatches: isOut ? c.confirmed : null,
         version: w.version,
@@ -226,7 +227,7 @@ export function createMatchmakingService({ db, clock }: EventsDeps) {
     async withdraw(eventId: string, ctx: WorkerCtx): Promise<MatchmakingMe> {
       await db.transaction(async (tx) => {
         const me = await meAt(tx, eventId, ctx.userId);
-        if (!me.profile) return;
+        if (!me.profile || !(await mm.lockProfile(tx, me.profile.id))) return;
         await mm.dissolveMatchesOf(tx, me.profile.id);
         await mm.deleteProfile(tx, me.profile.id);
         await recordAudit(tx, ANONYMOUS, { action: 'event.matchmaking_withdraw', entityType: 'event', entityId: eventId, orgId: me.event.orgId });
@@ -258,6 +259,8 @@ export function createMatchmakingService({ db, clock }: EventsDeps) {
       await db.transaction(async (tx) => {
         const me = await meAt(tx, eventId, ctx.userId);
         const mine = requireParticipant(me);
+        // Two pick requests at once replace one after the other (never N + N picks).
+        if (!(await mm.lockProfile(tx, mine.id))) throw new AppError('MATCHMAKING_NO_PROFILE', { status: 409 });
         const { w, phase } = await windowNow(tx, me.event);
         if (phase !== 'picking') throw new AppError(phase === 'before' ? 'MATCHMAKING_NOT_OPEN' : 'MATCHMAKING_CLOSED', { status: 409 });
         const unique = [...new Set(profileIds)];
@@ -265,6 +268,8 @@ export function createMatchmakingService({ db, clock }: EventsDeps) {
         const shown = new Set((await mm.listShownProfiles(tx, eventId, mine.id)).map((p) => p.id));
         // Someone who is not (or no longer) shown: the same answer whatever the reason.
         if (unique.some((id) => !shown.has(id))) throw fieldError('profileIds', 'MATCHMAKING_PICK_UNKNOWN');
+        // Someone who withdrew since the read: the same answer (and no foreign-key failure).
+        if ((await mm.holdProfiles(tx, unique)) !== unique.length) throw fieldError('profileIds', 'MATCHMAKING_PICK_UNKNOWN');
         await mm.replacePicks(tx, eventId, mine.id, unique, clock());
       });
       return service.me(eventId, ctx);

@@ -12,6 +12,7 @@ import { earnsCertificate } from './checkin.attendance';
 import { checkEligibility, type Applicant } from './events.eligibility';
 import { placeText, tellEvent } from './events.notify';
 import * as repo from './events.repository';
+import { eraseProfilesOfRegistrations } from './matchmaking.repository';
 import { registrationStateError, scopeSql, versionConflict, type EventsDeps, type StaffCtx, type WorkerCtx } from './events.shared';
 import { signTicket } from './events.ticket';
 import { shanghaiText } from './events.time';
@@ -241,6 +242,8 @@ export function createRegistrationsService({ db, secrets, clock }: EventsDeps) {
   async function giveBack(tx: Db, e: repo.EventRecord, r: repo.RegistrationRecord, status: 'cancelled' | 'expired', reason: string | null): Promise<void> {
     const held = r.status === 'confirmed' || r.status === 'offered';
     await repo.setRegistrationStatus(tx, r.id, status, clock(), { reason });
+    // A leaver's matchmaking profile and picks go with the place.
+    await eraseProfilesOfRegistrations(tx, [r.id]);
     if (held) {
       const quotaIds = (await repo.listQuotas(tx, [e.id])).filter((q) => r.quotaIds.includes(q.id)).map((q) => q.id);
       await repo.releasePlace(tx, e.id, quotaIds);

@@ -1,9 +1,9 @@
 import type { EventView, MatchmakingCounts } from '@niangjia/contracts';
 import { App, Button, DatePicker, Form, InputNumber, Space, Statistic, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, errorText } from '../../../shared/api';
-import { formatDateTime } from '../../../shared/format';
+import { formatDateTime, instantOfShanghaiPicker, shanghaiPickerValue } from '../../../shared/format';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
@@ -18,7 +18,7 @@ export function MatchmakingTab({ e, canWrite, tick }: { e: EventView; canWrite: 
   const c = counts.data;
   const save = async (v: { maxPicks: number; window: [Dayjs, Dayjs] }) => {
     try {
-      await api.put(`/events/${e.id}/matchmaking/settings`, { version: c!.version, maxPicks: v.maxPicks, picksOpenAt: v.window[0].toISOString(), picksCloseAt: v.window[1].toISOString() });
+      await api.put(`/events/${e.id}/matchmaking/settings`, { version: c!.version, maxPicks: v.maxPicks, picksOpenAt: instantOfShanghaiPicker(v.window[0]), picksCloseAt: instantOfShanghaiPicker(v.window[1]) });
       void message.success(t('eventsAdmin.matchmaking.saved'));
       counts.reload();
     } catch (err) {
@@ -34,13 +34,13 @@ export function MatchmakingTab({ e, canWrite, tick }: { e: EventView; canWrite: 
           <Space wrap size={32} data-testid="matchmaking-counts">
             <Statistic title={t('eventsAdmin.matchmaking.profiles')} value={c.profiles} />
             <Statistic title={t('eventsAdmin.matchmaking.participants')} value={c.participants} />
-            <Statistic title={t('eventsAdmin.matchmaking.picks')} value={c.picks} />
+            <Statistic title={t('eventsAdmin.matchmaking.picks')} value={c.picks ?? t('eventsAdmin.matchmaking.notYet')} />
             <Statistic title={t('eventsAdmin.matchmaking.matches')} value={c.matches ?? t('eventsAdmin.matchmaking.notYet')} />
             <Statistic title={t('eventsAdmin.matchmaking.confirmed')} value={c.confirmedMatches ?? t('eventsAdmin.matchmaking.notYet')} />
           </Space>
           <Typography.Text>{t('eventsAdmin.matchmaking.window', { n: c.maxPicks, from: formatDateTime(c.picksOpenAt), to: formatDateTime(c.picksCloseAt) })}</Typography.Text>
           {canWrite && c.phase !== 'revealed' ? (
-            <Form layout="inline" initialValues={{ maxPicks: c.maxPicks, window: [dayjs(c.picksOpenAt), dayjs(c.picksCloseAt)] }} onFinish={(v: { maxPicks: number; window: [Dayjs, Dayjs] }) => void save(v)}>
+            <Form layout="inline" initialValues={{ maxPicks: c.maxPicks, window: [shanghaiPickerValue(c.picksOpenAt), shanghaiPickerValue(c.picksCloseAt)] }} onFinish={(v: { maxPicks: number; window: [Dayjs, Dayjs] }) => void save(v)}>
               <Form.Item name="maxPicks" label={t('eventsAdmin.matchmaking.maxPicks')} rules={[{ required: true }]}>
                 <InputNumber min={1} max={10} />
               </Form.Item>

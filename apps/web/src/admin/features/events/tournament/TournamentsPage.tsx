@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api, errorText } from '../../../../shared/api';
 import { applyServerErrors } from '../../../../shared/form-errors';
-import { formatDateTime } from '../../../../shared/format';
+import { formatDateTime, instantOfShanghaiPicker } from '../../../../shared/format';
 import { useRequest } from '../../../../shared/use-request';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { OrgTreeSelect } from '../../../components/OrgTreeSelect';
@@ -93,7 +93,7 @@ function CreateTournament({ onClose, onCreated }: { onClose: () => void; onCreat
           .split(/[,，、\s]+/)
           .map((c) => c.trim())
           .filter(Boolean),
-        firstSlotAt: v.firstSlotAt.toISOString(),
+        firstSlotAt: instantOfShanghaiPicker(v.firstSlotAt),
       });
       onCreated(created.tournament.id);
     } catch (e) {
