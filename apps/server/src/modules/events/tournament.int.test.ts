@@ -230,6 +230,15 @@ describe('tournaments: from team registration to a champion', () => {
     await refresh();
     expect(d.teams[0]!.players.length).toBeGreaterThan(0);
   });
+
+  it('shows no public screen of an event that is not published', async () => {
+    const admin = await t.login('jb.admin');
+    const draft = (await admin.post('/api/v1/events', { orgId: await t.orgId('JB-GYQ'), type: 'sport', title: '未发布的球赛', address: '观音桥', startsAt: '2030-06-01T01:00:00Z', endsAt: '2030-06-01T09:00:00Z', signupOpensAt: '2030-05-01T01:00:00Z', signupClosesAt: '2030-05-30T01:00:00Z', capacity: 50 })).body;
+    const hidden = await gyq.post('/api/v1/tournaments', { eventId: draft.id, title: '未发布赛事', format: 'round_robin', courts: ['1号场'], firstSlotAt: '2030-06-01T01:00:00Z' });
+    expect(hidden.status, JSON.stringify(hidden.body)).toBe(201);
+    expect((await gyq.get(`/api/v1/tournaments/${hidden.body.tournament.id}`)).status).toBe(200);
+    expect((await t.anon.get(`/api/v1/public/tournaments/${hidden.body.tournament.id}`)).status).toBe(404);
+  });
 });
 
 describe('the demo invitationals', () => {

@@ -12,6 +12,8 @@ export type TournamentRecord = {
   orgId: string;
   orgName: string;
   orgPath: string;
+  /** The event's status: a public screen shows only a published event's tournament. */
+  eventStatus: string;
   title: string;
   format: 'round_robin' | 'single_elimination' | 'groups_knockout';
   groupCount: number;
@@ -34,7 +36,7 @@ export type TournamentRecord = {
   updatedAt: Date;
 };
 
-const columns = sql`t.id, t.event_id, e.title as event_title, e.type as event_type, e.org_id, o.name as org_name, o.path as org_path, t.title, t.format,
+const columns = sql`t.id, t.event_id, e.title as event_title, e.type as event_type, e.status as event_status, e.org_id, o.name as org_name, o.path as org_path, t.title, t.format,
   t.group_count, t.advance_per_group, t.courts, t.first_slot_at, t.slot_minutes, t.slots_per_day, t.rest_slots, t.points_win, t.points_draw,
   t.points_loss, t.roster_min, t.roster_max, t.status, t.champion_team_id, t.version, t.created_at, t.updated_at,
   (select count(*)::int from tournament_team x where x.tournament_id = t.id) as team_count`;
@@ -57,6 +59,7 @@ function toTournament(r: Record<string, unknown>): TournamentRecord {
     orgId: r.org_id as string,
     orgName: r.org_name as string,
     orgPath: r.org_path as string,
+    eventStatus: r.event_status as string,
     title: r.title as string,
     format: r.format as TournamentRecord['format'],
     groupCount: n('group_count'),
@@ -92,7 +95,7 @@ export async function listTournaments(db: Db, where: SQL): Promise<TournamentRec
 
 export type NewTournament = Omit<
   TournamentRecord,
-  'id' | 'eventTitle' | 'eventType' | 'orgId' | 'orgName' | 'orgPath' | 'status' | 'championTeamId' | 'teamCount' | 'version' | 'createdAt' | 'updatedAt'
+  'id' | 'eventTitle' | 'eventType' | 'orgId' | 'orgName' | 'orgPath' | 'eventStatus' | 'status' | 'championTeamId' | 'teamCount' | 'version' | 'createdAt' | 'updatedAt'
 >;
 
 export async function insertTournament(db: Db, v: NewTournament, createdBy: string | null, now: Date): Promise<string> {

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { isInScope } from '../../platform/auth';
+import { uniqueViolationOf } from '../../platform/error-handler';
 import { AppError, notFound } from '../../platform/errors';
 import { fieldError } from '../../platform/validation';
 import { findMemberships } from '../members';
@@ -14,9 +15,8 @@ import * as repo from './tournament.repository';
 
 const stateError = (status: string) => new AppError('TOURNAMENT_STATE', { status: 409, params: { status: `TOURNAMENT_STATUS_${status}` } });
 const isUniqueViolation = (err: unknown, constraint: string) => {
-  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const c = e.cause ?? e;
-  return c.code === '23505' && (c.constraint === undefined || c.constraint === constraint);
+  const c = uniqueViolationOf(err);
+  return c === constraint || c === 'unknown';
 };
 
 type Standings = TournamentDetail['standings'];
@@ -368,7 +368,7 @@ export function createTournamentService({ db, clock }: Pick<EventsDeps, 'db' | '
         );
         const playerTaken = (name: string, team: string) => new AppError('TOURNAMENT_PLAYER_TAKEN', { status: 409, params: { name, team } });
         if (taken[0]) throw playerTaken(taken[0].name, taken[0].team);
-        const teamId = await repo.insertTeam(tx, { tournamentId: t.id, unionOrgId: union.id, unionPath: union.path, name: input.name, seed: input.seed, registeredBy: ctx.userId });
+        const teamId = await repo.insertTeam(tx, { tournamentId: t.id, unionOrgId: union.id, unionPath: union.path, name: input.name, seed: isInScope(ctx.write, t.orgPath) ? input.seed : null, registeredBy: ctx.userId });
         try {
           // The unique key (tournament, person) decides when two unions enter the same person at once.
           for (const p of players) await repo.insertPlayer(tx, t.id, teamId, { membershipId: p.membershipId, personId: p.personId, name: p.realName });
@@ -411,7 +411,8 @@ export function createTournamentService({ db, clock }: Pick<EventsDeps, 'db' | '
     /** The big screen's data: teams and unions, matches, standings — no players, nobody's personal data. */
     async publicView(id: string): Promise<PublicTournament> {
       const t = await repo.findTournament(db, id);
-      if (!t) throw notFound('ENTITY_tournament');
+      // Only a published event's tournament is on a public screen (not a draft's or a cancelled one's).
+      if (!t || t.eventStatus !== 'published') throw notFound('ENTITY_tournament');
       const [teams, matches] = [await repo.listTeams(db, t.id), await repo.listMatches(db, t.id)];
       const names = new Map(teams.map((x) => [x.id, x.name]));
       return {
