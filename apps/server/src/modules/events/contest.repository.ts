@@ -12,8 +12,9 @@ export type SheetRow = { judgeId: string; registrationId: string; points: Record
 const parse = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 const ints = (v: unknown): number[] => (Array.isArray(v) ? v.map(Number) : typeof v === 'string' ? v.replace(/[{}]/g, '').split(',').filter(Boolean).map(Number) : []);
 
-export async function findContest(db: Db, eventId: string, lock = false): Promise<ContestRecord | undefined> {
-  const [r] = await query<Record<string, unknown>>(db, sql`select id, event_id, criteria, prize_mode, prize_tiers, status, version from contest where event_id = ${eventId} ${lock ? sql`for update` : sql``}`);
+/** `share`: a sheet's writer holds the row so closing waits for it (and a sheet never lands after the close). */
+export async function findContest(db: Db, eventId: string, lock: boolean | 'share' = false): Promise<ContestRecord | undefined> {
+  const [r] = await query<Record<string, unknown>>(db, sql`select id, event_id, criteria, prize_mode, prize_tiers, status, version from contest where event_id = ${eventId} ${lock === 'share' ? sql`for share` : lock ? sql`for update` : sql``}`);
   if (!r) return undefined;
   return {
     id: r.id as string,

@@ -85,7 +85,7 @@ export function createContestService({ db, clock }: EventsDeps) {
   /** The judge's contest open for scoring; 404 for anyone not its judge. */
   async function judged(tx: Db, eventId: string, userId: string): Promise<{ e: repo.EventRecord; k: c.ContestRecord }> {
     const e = await repo.findEvent(tx, eventId);
-    const k = e ? await c.findContest(tx, eventId) : undefined;
+    const k = e ? await c.findContest(tx, eventId, 'share') : undefined;
     if (!e || !k || !(await c.isJudge(tx, k.id, userId))) throw notFound('ENTITY_contest');
     if (k.status !== 'scoring') throw new AppError('CONTEST_NOT_SCORING', { status: 409 });
     return { e, k };
