@@ -9,30 +9,10 @@ import {
   selfCheckinSchema,
   walkInSchema,
 } from '@niangjia/contracts';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { auditContextOf } from '../../platform/audit/audit.service';
-import { requireActor, requireScope, scopeOf } from '../../platform/auth';
-import { langOf } from '../../platform/error-handler';
 import { sendDownload } from '../../platform/xlsx-reply';
 import type { CheckinService } from './checkin.service';
-import type { StaffCtx, WorkerCtx } from './events.shared';
-
-const tags = ['events'];
-const read = { config: { permission: 'event.read' as const } };
-const write = { config: { permission: 'event.write' as const } };
-const signedIn = { config: { permission: 'authenticated' as const } };
-const regParams = z.object({ id: z.uuid(), registrationId: z.uuid() });
-
-function staffOf(request: FastifyRequest, permission: 'event.read' | 'event.write'): StaffCtx {
-  const { actor } = requireScope(request, permission);
-  return { userId: actor.userId, read: scopeOf(actor, 'event.read'), write: scopeOf(actor, 'event.write'), audit: auditContextOf(request), lang: langOf(request) };
-}
-function workerOf(request: FastifyRequest): WorkerCtx {
-  const actor = requireActor(request);
-  return { userId: actor.userId, displayName: actor.displayName, audit: auditContextOf(request), lang: langOf(request) };
-}
+import { read, regParams, signedIn, staffOf, tags, workerOf, write } from './events.http';
 
 /** 签到: staff scan tickets (or upload offline batches) at /m/checkin/:event; attendees scan the rotating code. */
 export const checkinRoutes: FastifyPluginAsyncZod<{ checkin: CheckinService }> = async (app, { checkin }) => {

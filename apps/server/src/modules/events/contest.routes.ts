@@ -1,28 +1,9 @@
 import { contestRecusalInputSchema, contestSchema, contestSetupSchema, contestSheetInputSchema, idParamsSchema, judgeContestSchema } from '@niangjia/contracts';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditContextOf } from '../../platform/audit/audit.service';
-import { requireActor, requireScope, scopeOf } from '../../platform/auth';
-import { langOf } from '../../platform/error-handler';
 import { sendDownload } from '../../platform/xlsx-reply';
 import type { ContestService } from './contest.service';
-import type { StaffCtx, WorkerCtx } from './events.shared';
-
-const tags = ['events'];
-const read = { config: { permission: 'event.read' as const } };
-const write = { config: { permission: 'event.write' as const } };
-const signedIn = { config: { permission: 'authenticated' as const } };
-const regParams = z.object({ id: z.uuid(), registrationId: z.uuid() });
-
-function staffOf(request: FastifyRequest, permission: 'event.read' | 'event.write'): StaffCtx {
-  const { actor } = requireScope(request, permission);
-  return { userId: actor.userId, read: scopeOf(actor, 'event.read'), write: scopeOf(actor, 'event.write'), audit: auditContextOf(request), lang: langOf(request) };
-}
-function judgeOf(request: FastifyRequest): WorkerCtx {
-  const actor = requireActor(request);
-  return { userId: actor.userId, displayName: actor.displayName, audit: auditContextOf(request), lang: langOf(request) };
-}
+import { read, regParams, signedIn, staffOf, tags, workerOf, write } from './events.http';
 
 /** 技能竞赛: staff set up, open and close a contest and see results (console); judges score on the phone (/m/contest). */
 export const contestRoutes: FastifyPluginAsyncZod<{ contests: ContestService }> = async (app, { contests }) => {
@@ -47,16 +28,16 @@ export const contestRoutes: FastifyPluginAsyncZod<{ contests: ContestService }> 
 
   app.get('/events/contests/judging', { ...signedIn, schema: { tags, summary: 'The contests I judge now, with my own sheets', response: { 200: z.object({ items: z.array(judgeContestSchema) }) } } }, async (request, reply) => {
     void reply.header('cache-control', 'no-store');
-    return contests.judging(judgeOf(request));
+    return contests.judging(workerOf(request));
   });
   app.post(
     '/events/contests/:id/sheets',
     { ...signedIn, schema: { tags, summary: 'Submit my sealed sheet for an entrant (final)', params: idParamsSchema, body: contestSheetInputSchema, response: { 200: z.object({ total: z.number() }) } } },
-    async (request) => contests.submitSheet(request.params.id, request.body, judgeOf(request)),
+    async (request) => contests.submitSheet(request.params.id, request.body, workerOf(request)),
   );
   app.post(
     '/events/contests/:id/recusals',
     { ...signedIn, schema: { tags, summary: 'Recuse myself from an entrant (conflict of interest)', params: idParamsSchema, body: contestRecusalInputSchema, response: { 200: z.object({ isRecused: z.literal(true) }) } } },
-    async (request) => contests.recuse(request.params.id, request.body, judgeOf(request)),
+    async (request) => contests.recuse(request.params.id, request.body, workerOf(request)),
   );
 };

@@ -20,38 +20,20 @@ import {
   updateEventSchema,
 } from '@niangjia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { auditContextOf } from '../../platform/audit/audit.service';
-import { requireActor, requireScope, scopeOf } from '../../platform/auth';
-import { langOf } from '../../platform/error-handler';
+import { requireActor, scopeOf } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { checkinRoutes } from './checkin.routes';
 import type { CheckinService } from './checkin.service';
 import type { EventsService } from './events.service';
-import type { StaffCtx, WorkerCtx } from './events.shared';
 import type { RegistrationsService } from './registrations.service';
+import { read, regParams, signedIn, staffOf, tags, workerOf, write } from './events.http';
 
-const tags = ['events'];
-const read = { config: { permission: 'event.read' as const } };
-const write = { config: { permission: 'event.write' as const } };
-const signedIn = { config: { permission: 'authenticated' as const } };
-const regParams = z.object({ id: z.uuid(), registrationId: z.uuid() });
 /** An event outside the staff's scope may still be open to them as a worker. */
 const notSeen = (err: unknown) => {
   if (err instanceof AppError && err.status === 404) return null;
   throw err;
 };
-
-function staffOf(request: FastifyRequest, permission: 'event.read' | 'event.write'): StaffCtx {
-  const { actor } = requireScope(request, permission);
-  return { userId: actor.userId, read: scopeOf(actor, 'event.read'), write: scopeOf(actor, 'event.write'), audit: auditContextOf(request), lang: langOf(request) };
-}
-
-function workerOf(request: FastifyRequest): WorkerCtx {
-  const actor = requireActor(request);
-  return { userId: actor.userId, displayName: actor.displayName, audit: auditContextOf(request), lang: langOf(request) };
-}
 
 /** 文体活动: staff run events and see registrations (console); workers sign up on the phone. */
 export const eventsRoutes: FastifyPluginAsyncZod<{ events: EventsService; registrations: RegistrationsService; checkin: CheckinService }> = async (app, { events, registrations, checkin }) => {

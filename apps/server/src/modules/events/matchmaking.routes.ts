@@ -12,28 +12,17 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditContextOf } from '../../platform/audit/audit.service';
-import { requireActor, requireScope, scopeOf } from '../../platform/auth';
-import { langOf } from '../../platform/error-handler';
-import type { StaffCtx, WorkerCtx } from './events.shared';
+import type { WorkerCtx } from './events.shared';
 import type { MatchmakingService } from './matchmaking.service';
+import { read, signedIn, staffOf, tags, workerOf, write } from './events.http';
 
-const tags = ['events'];
-const read = { config: { permission: 'event.read' as const } };
-const write = { config: { permission: 'event.write' as const } };
-const signedIn = { config: { permission: 'authenticated' as const } };
 const profileParams = z.object({ id: z.uuid(), profileId: z.uuid() });
 const matchParams = z.object({ id: z.uuid(), matchId: z.uuid() });
 
-function staffOf(request: FastifyRequest, permission: 'event.read' | 'event.write'): StaffCtx {
-  const { actor } = requireScope(request, permission);
-  return { userId: actor.userId, read: scopeOf(actor, 'event.read'), write: scopeOf(actor, 'event.write'), audit: auditContextOf(request), lang: langOf(request) };
-}
-function workerOf(request: FastifyRequest, reply: FastifyReply): WorkerCtx {
-  const actor = requireActor(request);
+function participantOf(request: FastifyRequest, reply: FastifyReply): WorkerCtx {
   // Nothing of a participant's matchmaking is cached on the way.
   void reply.header('cache-control', 'no-store');
-  return { userId: actor.userId, displayName: actor.displayName, audit: auditContextOf(request), lang: langOf(request) };
+  return workerOf(request);
 }
 
 /**
@@ -56,17 +45,17 @@ export const matchmakingRoutes: FastifyPluginAsyncZod<{ matchmaking: Matchmaking
   app.get(
     '/events/matchmaking/:id/me',
     { ...signedIn, schema: { tags, summary: 'My matchmaking state at the event: profile, picks, phase', params: idParamsSchema, response: { 200: matchmakingMeSchema } } },
-    async (request, reply) => matchmaking.me(request.params.id, workerOf(request, reply)),
+    async (request, reply) => matchmaking.me(request.params.id, participantOf(request, reply)),
   );
   app.put(
     '/events/matchmaking/:id/profile',
     { ...signedIn, schema: { tags, summary: 'Opt in with a profile, or edit it', params: idParamsSchema, body: matchmakingProfileInputSchema, response: { 200: matchmakingMeSchema } } },
-    async (request, reply) => matchmaking.saveProfile(request.params.id, request.body, workerOf(request, reply)),
+    async (request, reply) => matchmaking.saveProfile(request.params.id, request.body, participantOf(request, reply)),
   );
   app.delete(
     '/events/matchmaking/:id/profile',
     { ...signedIn, schema: { tags, summary: 'Withdraw: the profile, photo link and picks are erased; unconfirmed matches dissolve', params: idParamsSchema, response: { 200: matchmakingMeSchema } } },
-    async (request, reply) => matchmaking.withdraw(request.params.id, workerOf(request, reply)),
+    async (request, reply) => matchmaking.withdraw(request.params.id, participantOf(request, reply)),
   );
   app.get(
     '/events/matchmaking/:id/profiles',
@@ -74,39 +63,39 @@ export const matchmakingRoutes: FastifyPluginAsyncZod<{ matchmaking: Matchmaking
       ...signedIn,
       schema: { tags, summary: 'The other checked-in participants’ profiles (for a checked-in participant with a profile)', params: idParamsSchema, response: { 200: z.object({ items: z.array(matchmakingProfileSchema) }) } },
     },
-    async (request, reply) => matchmaking.profiles(request.params.id, workerOf(request, reply)),
+    async (request, reply) => matchmaking.profiles(request.params.id, participantOf(request, reply)),
   );
   app.get(
     '/events/matchmaking/:id/profiles/:profileId/photo',
     { ...signedIn, schema: { tags, summary: 'A profile’s photo (for the other checked-in participants only)', params: profileParams } },
     async (request, reply) => {
-      const photo = await matchmaking.photo(request.params.id, request.params.profileId, workerOf(request, reply));
+      const photo = await matchmaking.photo(request.params.id, request.params.profileId, participantOf(request, reply));
       return reply.header('content-type', photo.contentType).header('cache-control', 'private, no-store').send(photo.data);
     },
   );
   app.put(
     '/events/matchmaking/:id/picks',
     { ...signedIn, schema: { tags, summary: 'My picks (up to N), replaced while the window is open', params: idParamsSchema, body: matchmakingPicksSchema, response: { 200: matchmakingMeSchema } } },
-    async (request, reply) => matchmaking.pick(request.params.id, request.body.profileIds, workerOf(request, reply)),
+    async (request, reply) => matchmaking.pick(request.params.id, request.body.profileIds, participantOf(request, reply)),
   );
   app.get(
     '/events/matchmaking/:id/matches',
     { ...signedIn, schema: { tags, summary: 'My mutual matches (after the window closes)', params: idParamsSchema, response: { 200: z.object({ items: z.array(matchmakingMatchSchema) }) } } },
-    async (request, reply) => matchmaking.matches(request.params.id, workerOf(request, reply)),
+    async (request, reply) => matchmaking.matches(request.params.id, participantOf(request, reply)),
   );
   app.post(
     '/events/matchmaking/:id/matches/:matchId/confirm',
     { ...signedIn, schema: { tags, summary: 'Yes: exchange contacts if the other says yes too', params: matchParams, response: { 200: matchmakingMatchSchema } } },
-    async (request, reply) => matchmaking.answer(request.params.id, request.params.matchId, 'yes', workerOf(request, reply)),
+    async (request, reply) => matchmaking.answer(request.params.id, request.params.matchId, 'yes', participantOf(request, reply)),
   );
   app.post(
     '/events/matchmaking/:id/matches/:matchId/decline',
     { ...signedIn, schema: { tags, summary: 'No: the match ends for both', params: matchParams, response: { 200: matchmakingMatchSchema } } },
-    async (request, reply) => matchmaking.answer(request.params.id, request.params.matchId, 'no', workerOf(request, reply)),
+    async (request, reply) => matchmaking.answer(request.params.id, request.params.matchId, 'no', participantOf(request, reply)),
   );
   app.get(
     '/events/matchmaking/:id/matches/:matchId/contact',
     { ...signedIn, schema: { tags, summary: 'The partner’s phone, once both confirmed', params: matchParams, response: { 200: matchmakingContactSchema } } },
-    async (request, reply) => matchmaking.contact(request.params.id, request.params.matchId, workerOf(request, reply)),
+    async (request, reply) => matchmaking.contact(request.params.id, request.params.matchId, participantOf(request, reply)),
   );
 };

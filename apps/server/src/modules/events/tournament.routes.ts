@@ -9,24 +9,12 @@ import {
   tournamentDetailSchema,
   tournamentSchema,
 } from '@niangjia/contracts';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditContextOf } from '../../platform/audit/audit.service';
-import { requireScope, scopeOf } from '../../platform/auth';
-import { langOf } from '../../platform/error-handler';
-import type { StaffCtx } from './events.shared';
 import type { TournamentService } from './tournament.service';
+import { read, staffOf, tags, write } from './events.http';
 
-const tags = ['events'];
-const read = { config: { permission: 'event.read' as const } };
-const write = { config: { permission: 'event.write' as const } };
 const matchParams = z.object({ id: z.uuid(), matchId: z.uuid() });
-
-function staffOf(request: FastifyRequest, permission: 'event.read' | 'event.write'): StaffCtx {
-  const { actor } = requireScope(request, permission);
-  return { userId: actor.userId, read: scopeOf(actor, 'event.read'), write: scopeOf(actor, 'event.write'), audit: auditContextOf(request), lang: langOf(request) };
-}
 
 /** 赛事: the organiser creates, draws and enters results; unions enter teams; the big screen reads the public view. */
 export const tournamentRoutes: FastifyPluginAsyncZod<{ tournament: TournamentService }> = async (app, { tournament }) => {
