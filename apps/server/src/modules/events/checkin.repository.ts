@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { query, toDate } from './events.repository';
+import { query, toDate } from './events.sql';
 import type { Scan } from './checkin.attendance';
 
 /** Queries of check-in (event_checkin) and the attendance kept on registrations. */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { ContestCriterion } from '@niangjia/contracts';
-import { query } from './events.repository';
+import { query } from './events.sql';
 
 /** Queries of 技能竞赛 (contest, contest_judge, contest_sheet) and the entrants (confirmed registrations). */
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { query, toDate } from './events.repository';
+import { query, toDate } from './events.sql';
 
 /**
  * Queries of 婚恋交友 (matchmaking_setting, _profile, _pick, _match). Every read of picks is either
