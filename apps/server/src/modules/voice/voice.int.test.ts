@@ -186,6 +186,13 @@ describe('随手拍 reports', () => {
     expect((await wld.get(`/api/v1/voice/reports/${a.id}`)).status).toBe(404);
     const mine = (await worker.get('/api/v1/voice/reports/mine')).body.items as { id: string; history: { kind: string }[] }[];
     expect(mine.find((r) => r.id === a.id)!.history.at(-1)!.kind).toBe('escalated');
+    // At the district it stays: a report belongs to its district (its shard), it is not the federation's.
+    clock.advance(200 * HOUR);
+    await t.app.jobs.drain();
+    const top = await staffView(jb, a.id);
+    expect(top).toMatchObject({ orgName: '江北区总工会', escalations: 1 });
+    const [row] = await t.database.query<{ n: number }>('select count(*)::int as n from voice_report where district_id <> niangjia_district_of(org_id)');
+    expect(row!.n).toBe(0);
   });
 
   it('photos: the uploader attaches them; staff in scope see them, others do not', async () => {

@@ -36,7 +36,7 @@ export async function findRootOrg(db: Db) {
 }
 
 export async function findOrg(db: Db, id: string) {
-  const [row] = await db.select({ id: org.id, name: org.name, path: org.path, parentId: org.parentId, status: org.status }).from(org).where(eq(org.id, id));
+  const [row] = await db.select({ id: org.id, name: org.name, path: org.path, parentId: org.parentId, status: org.status, type: org.type }).from(org).where(eq(org.id, id));
   return row;
 }
 

@@ -327,7 +327,8 @@ export function createVoiceService({ db, clock, mapContext }: VoiceDeps) {
           for (const row of rows) {
             const category = await categoryOf(tx, row.categoryKey);
             const owner = await repo.findOrg(tx, row.orgId);
-            const parentId = owner?.parentId ?? null;
+            // Up the tree as far as the district: a report is the district's (its shard), never the federation's.
+            const parentId = owner && owner.type !== 'district' ? owner.parentId : null;
             const dueAt = new Date(now.getTime() + category.limitHours * HOUR);
             await repo.updateReport(tx, row.id, parentId ? { orgId: parentId, dueAt, escalations: row.escalations + 1 } : { dueAt }, now);
             if (!parentId) continue;
