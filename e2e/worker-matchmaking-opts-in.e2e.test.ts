@@ -65,9 +65,9 @@ describe.skipIf(!canRun)('a single worker takes part in a matchmaking event on a
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       await saveScreenshot(page, 'worker-matchmaking-375');
 
-      // Staff see counts only.
-      const counts = await admin.get<{ profiles: number; participants: number; picks: number }>(`/events/${created.id}/matchmaking`);
-      expect(counts).toMatchObject({ profiles: 1, participants: 1, picks: 0 });
+      // Staff see counts only (and no pick total while picks are open).
+      const counts = await admin.get<{ profiles: number; participants: number; picks: number | null }>(`/events/${created.id}/matchmaking`);
+      expect(counts).toMatchObject({ profiles: 1, participants: 1, picks: null });
 
       await page.getByRole('tab', { name: '我的资料' }).click();
       await page.getByTestId('mm-withdraw').click();
