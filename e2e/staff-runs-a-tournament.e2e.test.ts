@@ -35,6 +35,8 @@ describe.skipIf(!canRun)('staff run a tournament on the phone', () => {
       signupClosesAt: hour(12),
       capacity: 40,
     });
+    // Published: a public screen shows only a published event's tournament.
+    await admin.send('POST', `/events/${event.id}/publish`, { version: event.version });
     const created = await admin.send<Detail>('POST', '/tournaments', {
       eventId: event.id,
       title: '三人篮球友谊赛',
