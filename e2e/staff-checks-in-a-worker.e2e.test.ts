@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { describe, expect, it } from 'vitest';
 import { signInToAdmin } from './support/admin';
+import { signInOnPhone } from './support/market';
 import { signInStaffApi } from './support/api';
 import { checkBrowser, saveScreenshot, withScreenshotOnFailure } from './support/browser';
 import { useJourney } from './support/journey';
@@ -39,12 +40,7 @@ describe.skipIf(!canRun)('staff check a worker in at the door', () => {
     await withScreenshotOnFailure(journey.session, 'staff-checks-in-a-worker', async () => {
       await page.goto('/m/me');
       await page.getByRole('button', { name: '手机号登录' }).click();
-      await page.getByRole('textbox', { name: '手机号' }).fill('13800000002');
-      const since = journey.server.output().length;
-      await page.getByTestId('privacy-consent').check();
-      await page.getByRole('button', { name: '获取验证码' }).click();
-      const code = await journey.server.waitForSmsCode({ since });
-      await page.getByRole('textbox', { name: '短信验证码' }).fill(code);
+      await signInOnPhone(page, journey.server, '13800000002');
       await page.waitForURL(/\/m\/me$/);
 
       await page.goto(`/m/events/${created.id}`);
