@@ -38,6 +38,7 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
           include: ['e2e/**/*.e2e.test.ts'],
           environment: 'node',
+          globalSetup: ['e2e/support/global-setup.ts'],
           testTimeout: 120_000,
           // The server's first start (demo seed) takes minutes on a busy machine.
           hookTimeout: 900_000,

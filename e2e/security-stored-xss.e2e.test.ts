@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInToAdmin } from './support/admin';
 import { signInStaffApi, signInWorkerApi, type StaffApi } from './support/api';
-import { checkBrowser, openBrowser, saveScreenshot, withScreenshotOnFailure, type BrowserSession } from './support/browser';
+import { checkBrowser, openBrowser, saveScreenshot, waitForQuietNetwork, withScreenshotOnFailure, type BrowserSession } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
 // Issue 9.1, stored XSS: a street admin renamed a station to a payload, and when a platform admin
@@ -171,7 +171,7 @@ describe.skipIf(!canRun)('stored payloads stay text on every screen', () => {
         await page.goto(path);
         await page.getByTestId('user-menu').waitFor();
         if (text) await page.getByText(text, { exact: false }).first().waitFor();
-        await page.waitForLoadState('networkidle').catch(() => undefined);
+        await waitForQuietNetwork(page);
         await expectClean(page, path);
       }
       await page.goto('/admin/positions/feedback');
@@ -187,7 +187,7 @@ describe.skipIf(!canRun)('stored payloads stay text on every screen', () => {
       await page.goto('/m/stations');
       const card = page.getByTestId('station-card').filter({ hasText: '骑手之家' });
       await page.getByRole('button', { name: /使用我的位置|地图上点选/ }).first().waitFor().catch(() => undefined);
-      await page.waitForLoadState('networkidle').catch(() => undefined);
+      await waitForQuietNetwork(page);
       await hoverMarkers(page, '.leaflet-container');
       if (await card.count()) expect(await card.first().innerText()).toContain(IMG);
       await expectClean(page, '/m/stations');
@@ -207,7 +207,7 @@ describe.skipIf(!canRun)('stored payloads stay text on every screen', () => {
     await withScreenshotOnFailure(desk, 'xss-screens', async () => {
       for (const path of ['/screen?org=JB', '/screen/fund', '/m/fund/accounts']) {
         await page.goto(path);
-        await page.waitForLoadState('networkidle').catch(() => undefined);
+        await waitForQuietNetwork(page);
         await page.waitForTimeout(1500);
         // ECharts tooltips: hover across the charts' canvases.
         const canvases = page.locator('canvas');

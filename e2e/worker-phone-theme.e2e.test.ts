@@ -1,7 +1,7 @@
 import { idNumberCheckChar } from '@niangjia/contracts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { checkBrowser, saveScreenshot, withScreenshotOnFailure } from './support/browser';
+import { checkBrowser, saveScreenshot, waitForQuietNetwork, withScreenshotOnFailure } from './support/browser';
 import { useJourney } from './support/journey';
 import { findChineseChrome, findTextProblems } from './support/text-checks';
 
@@ -60,7 +60,7 @@ describe.skipIf(!canRun)('the worker pages at 375 px', () => {
 
       for (const path of ['/m', '/m/stations', '/m/services', '/m/me', '/m/me/membership', '/m/privacy', '/m/no-such-page']) {
         await page.goto(path);
-        await page.waitForLoadState('networkidle').catch(() => undefined);
+        await waitForQuietNetwork(page);
         await page.waitForTimeout(500);
         await saveScreenshot(page, `phone-375${path.replace(/\W+/g, '_')}`);
         expect(await findDefaultBlue(page), `default blue on ${path}`).toEqual([]);
@@ -93,7 +93,7 @@ describe.skipIf(!canRun)('the worker pages at 375 px', () => {
       try {
         for (const path of ['/m', '/m/stations', '/m/services', '/m/me', '/m/me/membership', '/m/me/messages', '/m/privacy', '/m/no-such-page']) {
           await page.goto(path);
-          await page.waitForLoadState('networkidle').catch(() => undefined);
+          await waitForQuietNetwork(page);
           await page.waitForTimeout(500);
           const words = [...(await findTextProblems(page, '#root')), ...(await findChineseChrome(page, '#root')).map((t) => `Chinese in English: “${t}”`)];
           if (words.length) await saveScreenshot(page, `phone-375-en${path.replace(/\W+/g, '_')}`);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RESULTS_DIR = path.resolve('test-results');
@@ -47,6 +47,7 @@ export async function openBrowser(options: { baseURL: string; viewport: { width:
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
+  trackRequests(page);
   const problems: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
@@ -61,6 +62,42 @@ export async function openBrowser(options: { baseURL: string; viewport: { width:
       await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
     },
   };
+}
+
+type RequestTracker = { pending: Set<Request>; changedAt: number };
+const trackers = new WeakMap<Page, RequestTracker>();
+
+/** Counts the page's requests in flight, leaving out streams that stay open (EventSource). */
+function trackRequests(page: Page): RequestTracker {
+  const known = trackers.get(page);
+  if (known) return known;
+  const tracker: RequestTracker = { pending: new Set(), changedAt: Date.now() };
+  const done = (request: Request) => {
+    if (tracker.pending.delete(request)) tracker.changedAt = Date.now();
+  };
+  page.on('request', (request) => {
+    if (request.resourceType() === 'eventsource') return;
+    tracker.pending.add(request);
+    tracker.changedAt = Date.now();
+  });
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  trackers.set(page, tracker);
+  return tracker;
+}
+
+/**
+ * Waits until no request has been in flight for `quietMs`. Playwright's `networkidle` never comes
+ * on a page that keeps a live stream open (the bell's EventSource), so it would always wait out its
+ * whole timeout; this leaves such streams out. Gives up quietly after `timeoutMs` (a page that polls).
+ */
+export async function waitForQuietNetwork(page: Page, { quietMs = 300, timeoutMs = 15_000 } = {}): Promise<void> {
+  const tracker = trackRequests(page);
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (tracker.pending.size === 0 && Date.now() - tracker.changedAt >= quietMs) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Saves a full-page screenshot to test-results/<name>.png; returns its path. */

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { saveScreenshot } from './browser';
+import { saveScreenshot, waitForQuietNetwork } from './browser';
 import { findLayoutProblems, findOverlayProblems } from './layout-checks';
 import { findChineseChrome, findTextProblems } from './text-checks';
 
@@ -8,9 +8,9 @@ const OVERLAY = '.ant-modal-wrap:not([style*="display: none"]) .ant-modal, .ant-
 
 /** Waits until the page's requests are done and no spinner is left. */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await waitForQuietNetwork(page);
   await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active'), null, { timeout: 30_000 }).catch(() => undefined);
-  await page.waitForTimeout(300);
+  await waitForQuietNetwork(page, { quietMs: 200 });
 }
 
 /** Every page the signed-in user's menu offers (its links), in menu order. */

@@ -1,9 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { adminQuery, randomDbName, withDatabaseName } from '../../apps/server/src/test/test-db';
+
+/** A server's data directory (keys; the embedded database on PGlite) and its PostgreSQL database, seeded once. */
+export type ServerTemplate = { dataDir: string; dbName?: string };
+
+declare module 'vitest' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
+  export interface ProvidedContext {
+    /** The demo-seeded server the e2e global setup prepared once; every journey server starts from a copy. */
+    e2eServerTemplate: ServerTemplate | null;
+  }
+}
 
 export type RunningServer = {
   baseURL: string;
@@ -33,15 +45,32 @@ async function findFreePort(): Promise<number> {
 const STARTUP_TIMEOUT_MS = 600_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The template the e2e global setup provided, or null (a server seeds its own demo data). */
+function providedTemplate(): ServerTemplate | null {
+  try {
+    return inject('e2eServerTemplate') ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Starts the real server (`tsx apps/server/src/main.ts`) on a free port with its own data
  * directory and demo data, serving the built web app from apps/web/dist. With TEST_DATABASE_URL
  * set it runs on that PostgreSQL instead of PGlite (demo data loaded there too).
+ *
+ * The demo seed is the slow part of a start (tens of seconds, minutes on a busy machine), so the e2e
+ * global setup seeds one server once and every journey starts from a copy of its data directory
+ * and (on PostgreSQL) `CREATE DATABASE … TEMPLATE` of its database: the server finds the demo
+ * already there and skips the seed. `template: null` seeds afresh; `keep` leaves the data behind
+ * on stop (for the template itself).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { template?: ServerTemplate | null; keep?: boolean } = {}): Promise<RunningServer & ServerTemplate> {
+  const template = options.template === undefined ? providedTemplate() : options.template;
   const port = await findFreePort();
   const mqttPort = await findFreePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'niangjia-e2e-'));
+  if (template) await cp(template.dataDir, dataDir, { recursive: true, filter: (source) => !source.endsWith('.pid') });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
@@ -60,7 +89,8 @@ export async function startServer(): Promise<RunningServer> {
   let dbName: string | undefined;
   if (process.env.TEST_DATABASE_URL) {
     dbName = randomDbName('niangjia_e2e');
-    await adminQuery(`create database ${dbName}`);
+    if (template && !template.dbName) throw new Error('the e2e server template has no PostgreSQL database (it was seeded on PGlite)');
+    await adminQuery(template?.dbName ? `create database ${dbName} template ${template.dbName}` : `create database ${dbName}`);
     env.DATABASE_URL = withDatabaseName(process.env.TEST_DATABASE_URL, dbName);
   } else delete env.DATABASE_URL;
 
@@ -76,9 +106,11 @@ export async function startServer(): Promise<RunningServer> {
   const stop = async () => {
     if (exited === null && child.pid) {
       child.kill('SIGTERM');
-      for (let i = 0; i < 50 && exited === null; i++) await sleep(100);
+      // A template's embedded database must close cleanly: give it longer before the kill.
+      for (let i = 0; i < (options.keep ? 600 : 50) && exited === null; i++) await sleep(100);
       if (exited === null) child.kill('SIGKILL');
     }
+    if (options.keep) return;
     await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
     if (dbName) await adminQuery(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
   };
@@ -105,6 +137,8 @@ export async function startServer(): Promise<RunningServer> {
   }
 
   return {
+    dataDir,
+    ...(dbName ? { dbName } : {}),
     baseURL,
     mqttUrl: `mqtt://127.0.0.1:${mqttPort}`,
     output: () => log,
