@@ -354,7 +354,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(noticesRoutes, { notices: createNoticesService({ db: database.db }) });
       await api.register(notificationsRoutes, { notifications: createNotificationsService({ db: database.db, todoSources: TODO_SOURCES }), hub: notificationHub });
       await api.register(jobsRoutes, { jobs: createJobsService({ db: database.db, clock: jobs.clock, kick: () => jobs.kick() }) });
-      await api.register(posRoutes, { db: database.db, dataKeys, secrets, offlineMaxHours: config.pos.offlineMaxHours, onResults: (kind, results) => metrics.countPosResults(kind, results) });
+      await api.register(posRoutes, { db: database.db, dataKeys, secrets, offlineMaxHours: config.pos.offlineMaxHours, onResults: (kind, results) => metrics.countPosResults(kind, results), onGroup: (n) => metrics.observePosGroup(n) });
       await api.register(holidaysRoutes, { holidays: services.holidays });
       await api.register(rightsRoutes, { rights: services.rights });
       await api.register(eventsRoutes, services.events);

@@ -12,6 +12,8 @@ export type Metrics = {
   observeRequest(method: string, route: string, status: number, seconds: number): void;
   countDoorCommand(outcome: 'done' | 'refused' | 'timeout' | 'error'): void;
   countDoorAck(result: 'done' | 'refused'): void;
+  /** How many POS sale requests one group-commit transaction wrote. */
+  observePosGroup(requests: number): void;
   countPosResults(kind: 'sale' | 'redemption' | 'refund', results: readonly { status: string }[]): void;
   render(): Promise<string>;
 };
@@ -38,6 +40,7 @@ export function createMetrics({ instanceId, version, database, sseClients }: Met
   const latency = new Histogram({ name: 'niangjia_http_request_duration_seconds', help: 'Time to answer an HTTP request, by route pattern.', labelNames: ['method', 'route'], buckets: LATENCY_BUCKETS, registers: [registry] });
   const doorCommands = new Counter({ name: 'niangjia_door_commands_total', help: 'Unlock commands sent by this instance, by outcome (done/refused = acked by the controller).', labelNames: ['outcome'], registers: [registry] });
   const doorAcks = new Counter({ name: 'niangjia_door_acks_total', help: 'Controller acks received and recorded by this instance (any instance may have sent the command).', labelNames: ['result'], registers: [registry] });
+  const posGroups = new Histogram({ name: 'niangjia_pos_sale_group_requests', help: 'POS sale requests written together in one transaction (group commit), per group.', buckets: [1, 2, 4, 8, 16, 32, 64, 128], registers: [registry] });
   const pos = new Counter({ name: 'niangjia_pos_items_total', help: 'POS items ingested by this instance (sales, redemptions, refunds), by result status.', labelNames: ['kind', 'status'], registers: [registry] });
 
   new Gauge({
@@ -106,6 +109,9 @@ export function createMetrics({ instanceId, version, database, sseClients }: Met
     },
     countDoorAck(result) {
       doorAcks.inc({ result });
+    },
+    observePosGroup(requests) {
+      posGroups.observe(requests);
     },
     countPosResults(kind, results) {
       const byStatus = new Map<string, number>();

@@ -98,6 +98,9 @@ describe('/metrics', () => {
       expect(sample(text, 'niangjia_http_request_duration_seconds_count', { route: '/api/v1/orgs/:id', method: 'GET' })).toBe(4);
       expect(sample(text, 'niangjia_http_request_duration_seconds_bucket', { route: '/api/v1/orgs/:id', le: '+Inf' })).toBe(4);
       expect(sample(text, 'niangjia_pos_items_total', { kind: 'sale', status: 'accepted' })).toBe(3);
+      // One request of three sales: one group-commit transaction of one request.
+      expect(sample(text, 'niangjia_pos_sale_group_requests_count')).toBe(1);
+      expect(sample(text, 'niangjia_pos_sale_group_requests_bucket', { le: '1' })).toBe(1);
       expect(sample(text, 'niangjia_jobs', { kind: 'test.metrics', status: 'queued' })).toBe(2);
       expect(sample(text, 'niangjia_jobs', { kind: 'test.metrics', status: 'failed' })).toBe(1);
       expect(sample(text, 'niangjia_job_queue_depth')).toBeGreaterThanOrEqual(2);

@@ -150,21 +150,22 @@ export async function postEntries(db: Db, fundId: string, entries: readonly Entr
     });
     await db.execute(sql`insert into fund_posting (entry_id, account_id, amount_fen, occurred_at)
       select * from unnest(${arr(pEntry, 'uuid')}, ${arr(pAccount, 'uuid')}, ${arr(pAmount, 'bigint')}, ${arr(pAt, 'timestamptz')})`);
-    const changes = [...balanceChanges(entries)].filter(([, v]) => v !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
-    if (changes.length) {
-      // Sorted by account id, so concurrent batches lock balance rows in one order (no deadlock).
-      await db.execute(sql`update fund_account a set balance_fen = a.balance_fen + c.delta
+  }
+  // The running balances and the fund's totals move in one statement: these are the hot rows every
+  // sale locks until its commit, so the fewer round trips while they are held, the better.
+  const changes = [...balanceChanges(entries)].filter(([, v]) => v !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
+  const moveBalances = changes.length
+    ? sql`with moved as (update fund_account a set balance_fen = a.balance_fen + c.delta
         from unnest(${arr(
           changes.map(([k]) => k),
           'uuid',
         )}, ${arr(
           changes.map(([, v]) => v),
           'bigint',
-        )}) as c(id, delta) where a.id = c.id`);
-    }
-  }
+        )}) as c(id, delta) where a.id = c.id returning a.id) `
+    : sql``;
   const [row] = rowsOf<Record<string, number>>(
-    await db.execute(sql`update fund_total set
+    await db.execute(sql`${moveBalances}update fund_total set
       contributed_fen = contributed_fen + ${totals.contributedFen ?? 0}, sales = sales + ${totals.sales ?? 0},
       breakfast_fen = breakfast_fen + ${totals.breakfastFen ?? 0}, breakfasts = breakfasts + ${totals.breakfasts ?? 0},
       transferred_fen = transferred_fen + ${totals.transferredFen ?? 0}, updated_at = now()

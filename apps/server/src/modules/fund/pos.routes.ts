@@ -5,9 +5,10 @@ import { langOf } from '../../platform/error-handler';
 import { AppError } from '../../platform/errors';
 import type { DataKeys } from '../../platform/pii';
 import type { Secrets } from '../../platform/secrets';
-import { verifyPosRequest, type PosCaller } from './pos-auth';
+import { verifyPosRequest, verifyPosSignature, type PosCaller } from './pos-auth';
 import { redeemBreakfast } from './redemption.service';
-import { ingestSales, refundSale } from './sales.service';
+import { createSalesBatcher } from './sales-batcher';
+import { refundSale } from './sales.service';
 
 /** 1,000 sales with a few items each fit well within 4 MB. */
 const POS_BODY_LIMIT = 4 * 1024 * 1024;
@@ -26,22 +27,27 @@ declare module 'fastify' {
 /** What was ingested, for the instance's metrics (platform/metrics). */
 export type PosResultsListener = (kind: 'sale' | 'redemption' | 'refund', results: readonly { status: string }[]) => void;
 
-export const posRoutes: FastifyPluginAsync<{ db: Db; dataKeys: DataKeys; secrets: Secrets; offlineMaxHours: number; onResults?: PosResultsListener }> = async (app, { db, dataKeys, secrets, offlineMaxHours, onResults = () => undefined }) => {
+export const posRoutes: FastifyPluginAsync<{ db: Db; dataKeys: DataKeys; secrets: Secrets; offlineMaxHours: number; onResults?: PosResultsListener; onGroup?: (requests: number) => void }> = async (app, { db, dataKeys, secrets, offlineMaxHours, onResults = () => undefined, onGroup }) => {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: POS_BODY_LIMIT }, (request, body, done) => {
     request.posRaw = body as string;
     done(null, body);
   });
 
-  const authenticate = async (request: FastifyRequest): Promise<{ caller: PosCaller; body: unknown }> => {
-    const raw = request.posRaw ?? '';
-    const caller = await verifyPosRequest(db, dataKeys, request, raw);
+  const parse = (raw: string): unknown => {
     try {
-      return { caller, body: JSON.parse(raw) as unknown };
+      return JSON.parse(raw) as unknown;
     } catch {
       throw new AppError('POS_BODY_INVALID', { status: 400 });
     }
   };
+  const authenticate = async (request: FastifyRequest): Promise<{ caller: PosCaller; body: unknown }> => {
+    const raw = request.posRaw ?? '';
+    const caller = await verifyPosRequest(db, dataKeys, request, raw);
+    return { caller, body: parse(raw) };
+  };
+  // Sales are written in groups (group commit); each request's nonce is recorded in its group's transaction.
+  const sales = createSalesBatcher(db, { onGroup });
 
   const batchOf = (body: unknown, key: 'sales' | 'redemptions'): unknown[] | null => {
     if (!body || typeof body !== 'object' || !(key in body)) return null;
@@ -59,9 +65,11 @@ export const posRoutes: FastifyPluginAsync<{ db: Db; dataKeys: DataKeys; secrets
   };
 
   app.post('/pos/sales', { config: { permission: 'public' }, bodyLimit: POS_BODY_LIMIT, schema: { tags: ['pos'], summary: 'Sales from a signed terminal: one, or {sales: [...]} up to 1,000' } }, async (request) => {
-    const { caller, body } = await authenticate(request);
+    const raw = request.posRaw ?? '';
+    const { caller, nonce } = await verifyPosSignature(db, dataKeys, request, raw);
+    const body = parse(raw);
     const batch = batchOf(body, 'sales');
-    const results = await ingestSales(db, caller, batch ?? [body], langOf(request));
+    const results = await sales.submit({ caller, nonce, sales: batch ?? [body], lang: langOf(request) });
     onResults('sale', results);
     return batch ? { results } : single(results[0]!);
   });

@@ -35,101 +35,149 @@ const rejected = (saleId: string, code: string, lang: Lang, message?: string): P
 
 const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
-/**
- * Takes a terminal's sales (one or a batch of up to 1,000), each judged on its own: a bad one is
- * rejected with its reason, a sale id seen before from this terminal answers as the first time
- * (`duplicate`) and adds nothing, the rest are written with their ledger entries in one
- * transaction, set-based, and announced to the live screens on commit.
- */
-export async function ingestSales(db: Db, caller: PosCaller, raw: readonly unknown[], lang: Lang, now = new Date()): Promise<PosSaleResult[]> {
-  const results: (PosSaleResult | null)[] = new Array<PosSaleResult | null>(raw.length).fill(null);
-  const good: { index: number; sale: PosSale; contributionFen: number; entryId: string; rowId: string; soldAt: Date }[] = [];
-  const rules = caller.rules ?? (await listShopRules(db, caller.shopId));
+type GoodSale = { index: number; sale: PosSale; contributionFen: number; entryId: string; rowId: string; soldAt: Date };
+
+/** One request's sales, judged before the transaction: results so far, the sales to write, repeats within it. */
+export type JudgedSales = {
+  caller: PosCaller;
+  lang: Lang;
+  results: (PosSaleResult | null)[];
+  good: GoodSale[];
+  /** A sale id a second time in the request (or in another request of the same write): answered as its first. */
+  repeats: { index: number; of: { judged: JudgedSales; index: number } }[];
+};
+
+/** Judges a request's sales on their own: shape, shop open, not in the future, a rule on the day, repeats. */
+export function judgeSales(caller: PosCaller, rules: readonly RuleLike[], raw: readonly unknown[], lang: Lang, now: Date): JudgedSales {
+  const judged: JudgedSales = { caller, lang, results: new Array<PosSaleResult | null>(raw.length).fill(null), good: [], repeats: [] };
   const seenInBatch = new Map<string, number>();
-  const repeats: { index: number; of: number }[] = [];
   raw.forEach((item, index) => {
     const parsed = posSaleSchema.safeParse(item);
     const saleId = typeof (item as { saleId?: unknown })?.saleId === 'string' ? (item as { saleId: string }).saleId : '';
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      results[index] = rejected(saleId, 'VALIDATION_FAILED', lang, issue ? `${issue.path.join('.')}: ${issue.message}` : undefined);
+      judged.results[index] = rejected(saleId, 'VALIDATION_FAILED', lang, issue ? `${issue.path.join('.')}: ${issue.message}` : undefined);
       return;
     }
     const sale = parsed.data;
-    if (caller.shopStatus !== 'active') return void (results[index] = rejected(sale.saleId, 'FUND_SHOP_CLOSED', lang));
+    if (caller.shopStatus !== 'active') return void (judged.results[index] = rejected(sale.saleId, 'FUND_SHOP_CLOSED', lang));
     const soldAt = new Date(sale.soldAt);
-    if (soldAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) return void (results[index] = rejected(sale.saleId, 'FUND_SALE_IN_FUTURE', lang));
+    if (soldAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) return void (judged.results[index] = rejected(sale.saleId, 'FUND_SALE_IN_FUTURE', lang));
     const rule = ruleOn(rules, shanghaiDay(soldAt));
-    if (!rule) return void (results[index] = rejected(sale.saleId, 'FUND_NO_RULE', lang));
+    if (!rule) return void (judged.results[index] = rejected(sale.saleId, 'FUND_NO_RULE', lang));
     const first = seenInBatch.get(sale.saleId);
-    if (first !== undefined) return void repeats.push({ index, of: first });
+    if (first !== undefined) return void judged.repeats.push({ index, of: { judged, index: first } });
     seenInBatch.set(sale.saleId, index);
-    good.push({ index, sale, contributionFen: contributionFor(rule, sale.amountFen), entryId: randomUUID(), rowId: randomUUID(), soldAt });
+    judged.good.push({ index, sale, contributionFen: contributionFor(rule, sale.amountFen), entryId: randomUUID(), rowId: randomUUID(), soldAt });
   });
+  return judged;
+}
 
-  if (good.length) {
-    await db.transaction(async (tx) => {
-      // The shop may have been closed since the request was authenticated: its row is share-locked, as the redemptions do.
-      const [shop] = rowsOf<{ status: string }>(await tx.execute(sql`select status from fund_shop where id = ${caller.shopId} for share`));
-      if (shop?.status !== 'active') {
-        for (const g of good) results[g.index] = rejected(g.sale.saleId, 'FUND_SHOP_CLOSED', lang);
-        good.length = 0;
-        return;
+/**
+ * Writes the good sales of several judged requests — any terminals, shops and funds — in the
+ * caller's transaction, set-based: one statement per table for all of them and, per fund, one
+ * update of the hot rows (its accounts and running totals), then the live screens' notification.
+ * Fills in each request's results: accepted, or duplicate (a sale id this terminal sent before).
+ */
+export async function writeJudgedSales(tx: Db, requests: readonly JudgedSales[], now: Date): Promise<void> {
+  // The same terminal and sale id in two requests of this write: the later answers as the first.
+  const firstOf = new Map<string, { judged: JudgedSales; index: number }>();
+  for (const judged of requests) {
+    judged.good = judged.good.filter((g) => {
+      const key = `${judged.caller.terminalId} ${g.sale.saleId}`;
+      const first = firstOf.get(key);
+      if (first) {
+        judged.repeats.push({ index: g.index, of: first });
+        return false;
       }
-      const inserted = new Set(
-        rowsOf<{ sale_id: string }>(
-          await tx.execute(sql`insert into fund_sale (id, terminal_id, shop_id, sale_id, amount_fen, items, sold_at, contribution_fen, entry_id)
-            select u.id, ${caller.terminalId}::uuid, ${caller.shopId}::uuid, u.sale_id, u.amount, u.items, u.sold_at, u.contribution, u.entry_id
-            from unnest(${arr(
-              good.map((g) => g.rowId),
-              'uuid',
-            )}, ${arr(
-              good.map((g) => g.sale.saleId),
-              'text',
-            )}, ${arr(
-              good.map((g) => g.sale.amountFen),
-              'bigint',
-            )}, ${arr(
-              good.map((g) => JSON.stringify(g.sale.items)),
-              'jsonb',
-            )}, ${arr(
-              good.map((g) => g.soldAt.toISOString()),
-              'timestamptz',
-            )}, ${arr(
-              good.map((g) => g.contributionFen),
-              'bigint',
-            )}, ${arr(
-              good.map((g) => g.entryId),
-              'uuid',
-            )}) as u(id, sale_id, amount, items, sold_at, contribution, entry_id)
-            on conflict (terminal_id, sale_id) do nothing returning sale_id`),
-        ).map((r) => r.sale_id),
-      );
-      const fresh = good.filter((g) => inserted.has(g.sale.saleId));
-      const earlier = good.filter((g) => !inserted.has(g.sale.saleId));
-      if (earlier.length) {
-        const prior = new Map(
-          rowsOf<{ sale_id: string; contribution_fen: number; entry_id: string }>(
-            await tx.execute(sql`select sale_id, contribution_fen, entry_id from fund_sale where terminal_id = ${caller.terminalId} and sale_id = any(${arr(
-              earlier.map((g) => g.sale.saleId),
-              'text',
-            )})`),
-          ).map((r) => [r.sale_id, r]),
-        );
-        for (const g of earlier) {
-          const p = prior.get(g.sale.saleId);
-          results[g.index] = { saleId: g.sale.saleId, status: 'duplicate', contributionFen: p ? Number(p.contribution_fen) : null, entryId: p?.entry_id ?? null, code: null, message: null };
-        }
-      }
-      if (!fresh.length) return;
-      const accounts = caller.accounts ?? (await getShopAccounts(tx, caller.fundId, caller.shopId));
-      const entries: EntryInput[] = fresh.map((g) => ({
+      firstOf.set(key, { judged, index: g.index });
+      return true;
+    });
+  }
+  const writing = requests.filter((r) => r.good.length);
+  if (!writing.length) return;
+  // The shops may have been closed since the requests were authenticated: their rows are share-locked, as the redemptions do.
+  const shopIds = [...new Set(writing.map((r) => r.caller.shopId))].sort();
+  const open = new Set(
+    rowsOf<{ id: string }>(await tx.execute(sql`select id from fund_shop where id = any(${arr(shopIds, 'uuid')}) and status = 'active' order by id for share`)).map((r) => r.id),
+  );
+  for (const r of writing) {
+    if (open.has(r.caller.shopId)) continue;
+    for (const g of r.good) r.results[g.index] = rejected(g.sale.saleId, 'FUND_SHOP_CLOSED', r.lang);
+    r.good = [];
+  }
+  const all = writing.flatMap((r) => r.good.map((g) => ({ r, g })));
+  if (!all.length) return;
+  const inserted = new Set(
+    rowsOf<{ terminal_id: string; sale_id: string }>(
+      await tx.execute(sql`insert into fund_sale (id, terminal_id, shop_id, sale_id, amount_fen, items, sold_at, contribution_fen, entry_id)
+        select u.id, u.terminal_id, u.shop_id, u.sale_id, u.amount, u.items, u.sold_at, u.contribution, u.entry_id
+        from unnest(${arr(
+          all.map(({ g }) => g.rowId),
+          'uuid',
+        )}, ${arr(
+          all.map(({ r }) => r.caller.terminalId),
+          'uuid',
+        )}, ${arr(
+          all.map(({ r }) => r.caller.shopId),
+          'uuid',
+        )}, ${arr(
+          all.map(({ g }) => g.sale.saleId),
+          'text',
+        )}, ${arr(
+          all.map(({ g }) => g.sale.amountFen),
+          'bigint',
+        )}, ${arr(
+          all.map(({ g }) => JSON.stringify(g.sale.items)),
+          'jsonb',
+        )}, ${arr(
+          all.map(({ g }) => g.soldAt.toISOString()),
+          'timestamptz',
+        )}, ${arr(
+          all.map(({ g }) => g.contributionFen),
+          'bigint',
+        )}, ${arr(
+          all.map(({ g }) => g.entryId),
+          'uuid',
+        )}) as u(id, terminal_id, shop_id, sale_id, amount, items, sold_at, contribution, entry_id)
+        on conflict (terminal_id, sale_id) do nothing returning terminal_id, sale_id`),
+    ).map((row) => `${row.terminal_id} ${row.sale_id}`),
+  );
+  const fresh = all.filter(({ r, g }) => inserted.has(`${r.caller.terminalId} ${g.sale.saleId}`));
+  const earlier = all.filter(({ r, g }) => !inserted.has(`${r.caller.terminalId} ${g.sale.saleId}`));
+  if (earlier.length) {
+    const prior = new Map(
+      rowsOf<{ terminal_id: string; sale_id: string; contribution_fen: number; entry_id: string }>(
+        await tx.execute(sql`select s.terminal_id, s.sale_id, s.contribution_fen, s.entry_id from fund_sale s
+          join unnest(${arr(
+            earlier.map(({ r }) => r.caller.terminalId),
+            'uuid',
+          )}, ${arr(
+            earlier.map(({ g }) => g.sale.saleId),
+            'text',
+          )}) as k(terminal_id, sale_id) on s.terminal_id = k.terminal_id and s.sale_id = k.sale_id`),
+      ).map((row) => [`${row.terminal_id} ${row.sale_id}`, row]),
+    );
+    for (const { r, g } of earlier) {
+      const p = prior.get(`${r.caller.terminalId} ${g.sale.saleId}`);
+      r.results[g.index] = { saleId: g.sale.saleId, status: 'duplicate', contributionFen: p ? Number(p.contribution_fen) : null, entryId: p?.entry_id ?? null, code: null, message: null };
+    }
+  }
+  // Fund by fund in id order, so concurrent writes lock the hot rows in one order (no deadlock).
+  const funds = [...new Set(fresh.map(({ r }) => r.caller.fundId))].sort();
+  for (const fundId of funds) {
+    const ofFund = fresh.filter(({ r }) => r.caller.fundId === fundId);
+    const accountsOf = new Map<string, Accounts>();
+    for (const { r } of ofFund) if (!accountsOf.has(r.caller.shopId)) accountsOf.set(r.caller.shopId, r.caller.accounts ?? (await getShopAccounts(tx, fundId, r.caller.shopId)));
+    const entries: EntryInput[] = ofFund.map(({ r, g }) => {
+      const accounts = accountsOf.get(r.caller.shopId)!;
+      return {
         id: g.entryId,
         kind: 'sale',
         occurredAt: g.soldAt,
-        memo: `${caller.shopCode} ${g.sale.saleId}`,
-        shopId: caller.shopId,
-        positionId: caller.positionId,
+        memo: `${r.caller.shopCode} ${g.sale.saleId}`,
+        shopId: r.caller.shopId,
+        positionId: r.caller.positionId,
         amountFen: g.contributionFen,
         saleCount: 1,
         salesFen: g.sale.amountFen,
@@ -137,33 +185,50 @@ export async function ingestSales(db: Db, caller: PosCaller, raw: readonly unkno
           { accountId: accounts.collected, amountFen: g.contributionFen },
           { accountId: accounts.shop, amountFen: -g.contributionFen },
         ],
-      }));
-      const contributed = fresh.reduce((s, g) => s + g.contributionFen, 0);
-      const { totals } = await postEntries(tx, caller.fundId, entries, { contributedFen: contributed, sales: fresh.length }, now);
-      const committedAt = new Date().toISOString();
-      const events: FundLiveEvent[] = fresh.map((g) => ({
-        kind: 'contribution',
-        id: g.entryId,
-        at: g.soldAt.toISOString(),
-        fundId: caller.fundId,
-        positionId: caller.positionId,
-        stationName: caller.stationName,
-        shopName: caller.shopName,
-        amountFen: g.contributionFen,
-        totalFen: totals.contributedFen,
-        balanceFen: totals.balanceFen,
-        totalBreakfasts: totals.breakfasts,
-        committedAt,
-      }));
-      await notifyLive(tx, condenseEvents(events));
-      for (const g of fresh) results[g.index] = { saleId: g.sale.saleId, status: 'accepted', contributionFen: g.contributionFen, entryId: g.entryId, code: null, message: null };
+      };
     });
+    const contributed = ofFund.reduce((sum, { g }) => sum + g.contributionFen, 0);
+    const { totals } = await postEntries(tx, fundId, entries, { contributedFen: contributed, sales: ofFund.length }, now);
+    const committedAt = new Date().toISOString();
+    const events: FundLiveEvent[] = ofFund.map(({ r, g }) => ({
+      kind: 'contribution',
+      id: g.entryId,
+      at: g.soldAt.toISOString(),
+      fundId,
+      positionId: r.caller.positionId,
+      stationName: r.caller.stationName,
+      shopName: r.caller.shopName,
+      amountFen: g.contributionFen,
+      totalFen: totals.contributedFen,
+      balanceFen: totals.balanceFen,
+      totalBreakfasts: totals.breakfasts,
+      committedAt,
+    }));
+    await notifyLive(tx, condenseEvents(events));
   }
-  for (const r of repeats) {
-    const first = results[r.of]!;
-    results[r.index] = first.status === 'rejected' ? first : { ...first, status: 'duplicate' };
+  for (const { r, g } of fresh) r.results[g.index] = { saleId: g.sale.saleId, status: 'accepted', contributionFen: g.contributionFen, entryId: g.entryId, code: null, message: null };
+}
+
+/** A judged request's answers, after its write: repeats answer as their first (a duplicate of it, or its refusal). */
+export function answersOf(judged: JudgedSales): PosSaleResult[] {
+  for (const r of judged.repeats) {
+    const first = r.of.judged.results[r.of.index];
+    if (first) judged.results[r.index] = first.status === 'rejected' ? first : { ...first, status: 'duplicate' };
   }
-  return results.map((r, i) => r ?? rejected(String(i), 'INTERNAL', lang));
+  return judged.results.map((r, i) => r ?? rejected(String(i), 'INTERNAL', judged.lang));
+}
+
+/**
+ * Takes a terminal's sales (one or a batch of up to 1,000), each judged on its own: a bad one is
+ * rejected with its reason, a sale id seen before from this terminal answers as the first time
+ * (`duplicate`) and adds nothing, the rest are written with their ledger entries in one
+ * transaction, set-based, and announced to the live screens on commit. The POS route groups
+ * requests instead (sales-batcher.ts); this is one request on its own.
+ */
+export async function ingestSales(db: Db, caller: PosCaller, raw: readonly unknown[], lang: Lang, now = new Date()): Promise<PosSaleResult[]> {
+  const judged = judgeSales(caller, caller.rules ?? (await listShopRules(db, caller.shopId)), raw, lang, now);
+  if (judged.good.length) await db.transaction((tx) => writeJudgedSales(tx, [judged], now));
+  return answersOf(judged);
 }
 
 /** Reverses a named sale's contribution with a reversing entry; idempotent by refund id; a sale is refunded once. */
