@@ -24,6 +24,7 @@ import { eventsAuditActionsEn, eventsAuditEntityTypesEn } from './features/event
 import { organizingEn } from './features/organizing/locales-en';
 import { voiceAdminEn } from './features/voice/locales-en';
 import { voiceAuditActionsEn, voiceAuditEntityTypesEn } from './features/voice/audit-locales';
+import { mutualaidAdminEn } from './features/mutualaid/locales-en';
 import { mutualaidAuditActionsEn, mutualaidAuditEntityTypesEn } from './features/mutualaid/audit-locales';
 import { eventsAdminEn } from './features/events/locales-en';
 import { tournamentAdminEn } from './features/events/tournament/locales';
@@ -234,6 +235,7 @@ export const adminEn: Translation<typeof adminZh> = {
   organizing: organizingEn,
   voiceAdmin: voiceAdminEn,
   eventsAdmin: eventsAdminEn,
+  mutualaidAdmin: mutualaidAdminEn,
   tournamentAdmin: tournamentAdminEn,
   market: marketEn,
   marketTerms: marketTermsEn,

@@ -18,6 +18,7 @@ import { eventsAuditActionsZh, eventsAuditEntityTypesZh } from './features/event
 import { organizingZh } from './features/organizing/locales';
 import { voiceAdminZh } from './features/voice/locales';
 import { voiceAuditActionsZh, voiceAuditEntityTypesZh } from './features/voice/audit-locales';
+import { mutualaidAdminZh } from './features/mutualaid/locales';
 import { mutualaidAuditActionsZh, mutualaidAuditEntityTypesZh } from './features/mutualaid/audit-locales';
 import { eventsAdminZh } from './features/events/locales';
 import { tournamentAdminZh } from './features/events/tournament/locales';
@@ -233,6 +234,7 @@ export const adminZh = {
   organizing: organizingZh,
   voiceAdmin: voiceAdminZh,
   eventsAdmin: eventsAdminZh,
+  mutualaidAdmin: mutualaidAdminZh,
   tournamentAdmin: tournamentAdminZh,
   market: marketZh,
   marketTerms: marketTermsZh,

@@ -6,3 +6,4 @@ export { createMutualaidService, type MutualaidService } from './mutualaid.servi
 export { mutualaidRoutes } from './mutualaid.routes';
 export { mutualaidPhotoPaths } from './mutualaid.repository';
 export { mutualaidIndicators } from './mutualaid.indicators';
+export { seedDemoMutualaid, DEMO_MUTUALAID_RULES } from './mutualaid.demo';
