@@ -1,4 +1,7 @@
+import { idNumberCheckChar } from '@niangjia/contracts';
+import { loadSecrets } from '../../platform/secrets';
 import type { AuthzCases, Place, World } from '../../test/security/authz';
+import { hashIdNumber } from '../members';
 
 type Plan = { id: string; version: number };
 let seq = 0;
@@ -40,6 +43,21 @@ async function claimIn(p: Place, w: World, status: 'submitted' | 'awaiting_secon
   return { id: c!.id, version: 1 };
 }
 
+/** An active member of the place's grassroots union with an ID number the app hashes as its own (written directly, as claimIn). */
+async function memberIdNumberIn(p: Place, w: World): Promise<string> {
+  const n = ++seq;
+  const first17 = `11010119700101${String(500 + (n % 400)).padStart(3, '0')}`;
+  const idNumber = first17 + idNumberCheckChar(first17);
+  const secrets = loadSecrets({ secret: w.app.config.secret, dataDir: w.app.config.dataDir, allowGenerate: false });
+  const [person] = await w.app.database.query<{ id: string }>(
+    `insert into person (org_id, real_name, id_number_enc, id_number_hash, id_number_masked, sex, birth_date, employment_form)
+     values ($1, $2, 'authz-matrix', $3, '110101********0000', 'male', '1970-01-01', 'standard') returning id`,
+    [p.unionId, `矩阵参保${n}`, hashIdNumber(secrets, idNumber)],
+  );
+  await w.app.database.query(`insert into membership (person_id, org_id, status, joined_at) values ($1, $2, 'active', now())`, [person!.id, p.unionId]);
+  return idNumber;
+}
+
 const districtOnly =
   <T>(make: (p: Place, w: World) => Promise<T>) =>
   async (p: Place, w: World) =>
@@ -65,7 +83,7 @@ export const mutualaidAuthz: AuthzCases = {
     }),
   },
   'GET /api/v1/assistance/mutualaid/plans/{id}/enrolments': { foreign: districtOnly(async (p, w) => ({ params: { id: (await planIn(p, w, true)).id } })) },
-  'POST /api/v1/assistance/mutualaid/plans/{id}/enrolments': { foreign: districtOnly(async (p, w) => ({ params: { id: (await planIn(p, w, true)).id }, body: { idNumber: '500105199001010018' } })) },
+  'POST /api/v1/assistance/mutualaid/plans/{id}/enrolments': { foreign: districtOnly(async (p, w) => ({ params: { id: (await planIn(p, w, true)).id }, body: { idNumber: await memberIdNumberIn(p, w) } })) },
   'GET /api/v1/assistance/mutualaid/plans/{id}/template': { foreign: districtOnly(async (p, w) => ({ params: { id: (await planIn(p, w, true)).id } })) },
   'POST /api/v1/assistance/mutualaid/plans/{id}/imports': {
     foreign: districtOnly(async (p, w) => ({

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import {
   checkIdNumber,
+  idNumberCheckChar,
   maskIdNumber,
   type FileMutualaidClaim,
   type ImportRowError,
@@ -251,7 +252,7 @@ export function createMutualaidService({ db, secrets, clock = () => new Date() }
           { header: '姓名*', width: 14 },
           { header: '身份证号*', width: 24 },
         ],
-        [[`${EXAMPLE_PREFIX}：张三`, '500105199001010018']],
+        [[`${EXAMPLE_PREFIX}：张三`, `50010519900101001${idNumberCheckChar('50010519900101001')}`]],
         [['每行一名在册会员：姓名与身份证号须与会员档案一致。'], ['姓名以“示例”开头的行不会导入。已参保的会员会跳过，不重复参保。']],
       );
     },

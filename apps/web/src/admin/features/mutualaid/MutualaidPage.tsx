@@ -335,7 +335,7 @@ function ClaimDrawer({ id, canWrite, onClose, onChanged }: { id: string; canWrit
                 t('mutualaidAdmin.detail.noDocuments')
               )}
             </Descriptions.Item>
-            <Descriptions.Item label={t('mutualaidAdmin.detail.remaining')}>{formatMoney(c.remainingFen)}</Descriptions.Item>
+            {c.status === 'submitted' ? <Descriptions.Item label={t('mutualaidAdmin.detail.remaining')}>{formatMoney(c.remainingFen)}</Descriptions.Item> : null}
             {c.ruleFen !== null ? <Descriptions.Item label={t('mutualaidAdmin.col.rule')}>{formatMoney(c.ruleFen)}</Descriptions.Item> : null}
             {c.payoutFen !== null ? (
               <Descriptions.Item label={t('mutualaidAdmin.col.payout')}>
