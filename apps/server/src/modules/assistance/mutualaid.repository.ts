@@ -248,6 +248,10 @@ export async function insertClaim(
   return row!.id;
 }
 
+export async function claimNumberTaken(db: Db, number: string): Promise<boolean> {
+  return (await query(db, sql`select 1 from mutualaid_claim where number = ${number}`)).length > 0;
+}
+
 /** Locks the enrolment and the benefit's usage row (concurrent approvals of one person queue here), and returns what is left. */
 export async function lockCaps(db: Db, enrolmentId: string, benefit: string): Promise<{ enrolLeft: number; usageLeft: number }> {
   const [e] = await query<{ left: number }>(db, sql`select cap_fen - committed_fen as left from mutualaid_enrolment where id = ${enrolmentId} for update`);

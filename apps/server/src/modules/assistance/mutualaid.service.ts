@@ -486,7 +486,12 @@ export function createMutualaidService({ db, secrets, clock = () => new Date() }
         if (input.benefit === 'accident' && !input.amountFen) throw fieldError('amountFen', 'MUTUALAID_AMOUNT');
         if (!input.incidentDate.startsWith(String(plan.year)) || input.incidentDate > shanghaiToday(now)) throw fieldError('incidentDate', 'MUTUALAID_INCIDENT_DATE');
         const photoIds = await assertOwnPhotos(tx, input.photoIds, actor.userId);
-        const number = `HZ${plan.year}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+        // HZ + the Shanghai day + six random digits, drawn again if taken (a unique index backs it).
+        let number = '';
+        for (let i = 0; i < 5 && !number; i++) {
+          const candidate = `HZ${shanghaiToday(now).replace(/-/g, '')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+          if (!(await repo.claimNumberTaken(tx, candidate))) number = candidate;
+        }
         const claimId = await repo.insertClaim(
           tx,
           {
