@@ -2,7 +2,7 @@
 import { idNumberCheckChar } from '@niangjia/contracts';
 import { describe, expect, it } from 'vitest';
 import { signInToAdmin } from './support/admin';
-import { signInStaffApi, signInWorkerApi } from './support/api';
+import { signInStaffApi } from './support/api';
 import { checkBrowser, openBrowser, saveScreenshot, withScreenshotOnFailure } from './support/browser';
 import { useJourney } from './support/journey';
 import { freshPhone, PNG, signInOnPhone } from './support/market';
@@ -15,26 +15,25 @@ describe.skipIf(!canRun)('职工互助保障: a member claims on a 375 px phone,
   it('files a hospital claim with a photo, is paid 3,000 元 (the hospital cap) not 3,500 元, and follows each step', { timeout: 300_000 }, async () => {
     const { page } = journey.session;
     const server = journey.server;
-    // Arranged over the API: a new member of 北城天街's union, enrolled in Jiangbei's plan for this year.
     const phone = freshPhone();
     const first17 = `1101011990${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}1${String(Math.floor(Math.random() * 1000)).padStart(4, '0')}`.slice(0, 17);
     const idNumber = first17 + idNumberCheckChar(first17);
-    const realName = '互助测试员';
     const gyq = await signInStaffApi(server.baseURL, 'gyq.admin');
-    const worker = await signInWorkerApi(server, phone);
-    const unions = await gyq.get<{ items: { id: string; code: string }[] }>('/orgs?q=JB-GYQ-01&pageSize=5');
-    const union = unions.items.find((o) => o.code === 'JB-GYQ-01')!;
-    const applied = await worker.send<{ membership: { id: string; version: number } }>('POST', '/members/applications', { realName, idNumber, employmentForm: 'delivery_rider', orgId: union.id });
-    await gyq.send('POST', `/members/${applied.membership.id}/approve`, { version: applied.membership.version });
-    const plans = await gyq.get<{ id: string; status: string; year: number }[]>('/assistance/mutualaid/plans');
-    const plan = plans.find((p) => p.status === 'open')!;
-    await gyq.send('POST', `/assistance/mutualaid/plans/${plan.id}/enrolments`, { idNumber });
-
     const desk = await openBrowser({ baseURL: server.baseURL, viewport: { width: 1366, height: 768 } });
     try {
       await withScreenshotOnFailure(journey.session, 'worker-claims-mutual-aid', async () => {
         await page.goto('/m/mutualaid');
         await signInOnPhone(page, server, phone);
+        // Arranged over the API (one sign-in code per phone): the worker joins 北城天街's union, its admin approves and enrols them in Jiangbei's plan for this year.
+        const csrf = ((await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string }).csrfToken;
+        const unions = await gyq.get<{ items: { id: string; code: string }[] }>('/orgs?q=JB-GYQ-01&pageSize=5');
+        const union = unions.items.find((o) => o.code === 'JB-GYQ-01')!;
+        const applied = await page.request.post('/api/v1/members/applications', { headers: { 'x-csrf-token': csrf }, data: { realName: '互助测试员', idNumber, employmentForm: 'delivery_rider', orgId: union.id } });
+        expect(applied.status()).toBe(201);
+        const { membership } = (await applied.json()) as { membership: { id: string; version: number } };
+        await gyq.send('POST', `/members/${membership.id}/approve`, { version: membership.version });
+        const plans = await gyq.get<{ id: string; status: string }[]>('/assistance/mutualaid/plans');
+        await gyq.send('POST', `/assistance/mutualaid/plans/${plans.find((p) => p.status === 'open')!.id}/enrolments`, { idNumber });
         await page.goto('/m/mutualaid');
         await expect.poll(async () => (await page.getByTestId('mutualaid-left').textContent()) ?? '').toContain('¥15,000.00');
         await page.getByTestId('mutualaid-new').click();
@@ -77,7 +76,7 @@ describe.skipIf(!canRun)('职工互助保障: a member claims on a 375 px phone,
         await expect.poll(async () => (await page.getByTestId('mutualaid-claim-status').textContent()) ?? '').toContain('已支付');
         expect(await page.getByTestId('mutualaid-claim-payout').textContent()).toContain('¥3,000.00');
         await expect.poll(async () => (await page.getByTestId('mutualaid-claim').textContent()) ?? '').toContain('按规则应付 ¥3,500.00');
-        const inbox = await worker.get<{ items: { title: string }[] }>('/me/notifications?pageSize=20');
+        const inbox = (await (await page.request.get('/api/v1/me/notifications?pageSize=20')).json()) as { items: { title: string }[] };
         expect(inbox.items.filter((n) => n.title.includes('互助金')).length).toBeGreaterThanOrEqual(3);
         await page.goto('/m/mutualaid');
         await expect.poll(async () => (await page.getByTestId('mutualaid-left').textContent()) ?? '').toContain('¥12,000.00');
