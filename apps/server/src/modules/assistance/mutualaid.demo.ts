@@ -31,7 +31,7 @@ export async function seedDemoMutualaid(tx: Db, byCode: Map<string, { id: string
   );
   // Nine in ten active members of the district, enrolled by their unions in the first weeks of the year.
   await tx.execute(sql`insert into mutualaid_enrolment (plan_id, person_id, membership_id, org_id, premium_fen, cap_fen, created_at)
-    select ${plan!.id}, m.person_id, m.id, m.org_id, 3000, 1500000, ${yearStart.toISOString()}::timestamptz + (abs(hashtext(m.id::text)) % 40) * interval '1 day'
+    select ${plan!.id}, m.person_id, m.id, m.org_id, 3000, 1500000, least(${yearStart.toISOString()}::timestamptz + (abs(hashtext(m.id::text)) % 40) * interval '1 day', ${now.toISOString()}::timestamptz)
     from membership m join org o on o.id = m.org_id
     where m.status = 'active' and o.path like (select path || '%' from org where id = ${jb.id}) and abs(hashtext(m.id::text)) % 10 <> 0
     on conflict (plan_id, person_id) do nothing`);
