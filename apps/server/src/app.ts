@@ -14,6 +14,7 @@ import { createNotifyListener } from './platform/notify-listener';
 import { createSessionCache, SESSION_CACHE_CHANNEL } from './platform/session-cache';
 import { accessRoutes, createAccessService, createDoorCache, createDoorGateway, createDoorsService, doorAlarmTodos, doorsRoutes, type DoorGateway } from './modules/access';
 import { auditRoutes } from './modules/audit';
+import { createMutualaidService, mutualaidPhotoPaths, mutualaidRoutes } from './modules/assistance';
 import { createActivityService, dashboardRoutes } from './modules/dashboard';
 import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, memberApplicationTodos, memberImportTodos, membersRoutes, xlsxRoutes } from './modules/members';
 import { createNoticesService, noticesRoutes } from './modules/notices';
@@ -117,6 +118,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     ceremonies: createCeremoniesService({ db }),
     voice: createVoiceService({ db, clock: jobs.clock, mapContext: createMapContextService({ db, networks: createNetworkService({ db }) }) }),
     voiceSupport: createVoiceSupportService({ db }),
+    mutualaid: createMutualaidService({ db, secrets, clock: jobs.clock }),
   };
 }
 
@@ -126,7 +128,7 @@ function createStarsServices(deps: { db: Database['db']; standards: ReturnType<t
     db: deps.db,
     accessFigures: doorAccessFigures(deps.db),
     standardKeys: (paths) => deps.standards.standardKeysFor(paths),
-    photoOwners: [meetingPhotoPaths, reportPhotoPaths],
+    photoOwners: [meetingPhotoPaths, reportPhotoPaths, mutualaidPhotoPaths],
   });
   return { stars, feedback: createFeedbackService({ ...deps, stars }) };
 }
@@ -363,6 +365,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(contestRoutes, services.events);
       await api.register(voiceRoutes, { voice: services.voice, support: services.voiceSupport });
       await api.register(organizingRoutes, { db: database.db, enterprises: services.enterprises, targets: services.organizingTargets, ceremonies: services.ceremonies });
+      await api.register(mutualaidRoutes, { mutualaid: services.mutualaid });
       await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });
       await api.register(screenRoutes, { screen });
       await api.register(systemStatusRoutes, { database, catalogue, jobs, version: config.version });

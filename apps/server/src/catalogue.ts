@@ -1,6 +1,7 @@
 import type { Database } from './db/client';
 import { runMigrations, type MigrationResult } from './db/migrate';
 import { accessIndicators } from './modules/access';
+import { mutualaidIndicators } from './modules/assistance';
 import { eventsIndicators } from './modules/events';
 import { figuresIndicators } from './modules/figures';
 import { fundIndicators } from './modules/fund';
@@ -18,7 +19,7 @@ import { createCatalogue, syncIndicatorSeries, type SyncResult } from './platfor
  * Every module's indicators: the one list of the catalogue. A new module adds its
  * `xxxIndicators` here (see platform/indicators/index.ts).
  */
-const MODULES = [orgsIndicators, membersIndicators, organizingIndicators, positionsIndicators, starsIndicators, accessIndicators, fundIndicators, rightsIndicators, marketIndicators, voiceIndicators, eventsIndicators];
+const MODULES = [orgsIndicators, membersIndicators, organizingIndicators, positionsIndicators, starsIndicators, accessIndicators, fundIndicators, rightsIndicators, marketIndicators, voiceIndicators, eventsIndicators, mutualaidIndicators];
 export const catalogue = createCatalogue([...MODULES, figuresIndicators(MODULES)]);
 
 /** Migrations, then the indicator triggers and any series whose definition changed (main, cli, tests). */

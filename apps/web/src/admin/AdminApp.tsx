@@ -42,6 +42,7 @@ const FundReportsPage = lazy(() => import('./features/fund/ReportsPage').then((m
 const VoicePage = lazy(() => import('./features/voice/VoicePage').then((m) => ({ default: m.VoicePage })));
 const OrganizingPage = lazy(() => import('./features/organizing/OrganizingPage').then((m) => ({ default: m.OrganizingPage })));
 const TournamentsAdminPage = lazy(() => import('./features/events/tournament/TournamentsPage').then((m) => ({ default: m.TournamentsPage })));
+const MutualaidPage = lazy(() => import('./features/mutualaid/MutualaidPage').then((m) => ({ default: m.MutualaidPage })));
 const EventsAdminPage = lazy(() => import('./features/events/EventsPage').then((m) => ({ default: m.EventsPage })));
 const RightsDashboardPage = lazy(() => import('./features/rights/RightsDashboardPage').then((m) => ({ default: m.RightsDashboardPage })));
 const ConsultationsPage = lazy(() => import('./features/rights/ConsultationsPage').then((m) => ({ default: m.ConsultationsPage })));
@@ -167,6 +168,7 @@ function AdminRoutes() {
           <Route path="fund/reports" element={<Lazy><FundReportsPage /></Lazy>} />
           <Route path="organizing" element={<Lazy><OrganizingPage /></Lazy>} />
           <Route path="voice" element={<Lazy><VoicePage /></Lazy>} />
+          <Route path="assistance/mutualaid" element={<Lazy><MutualaidPage /></Lazy>} />
           <Route path="events" element={<Lazy><EventsAdminPage /></Lazy>} />
           <Route path="events/tournaments" element={<Lazy><TournamentsAdminPage /></Lazy>} />
           <Route path="events/tournaments/:tournamentId" element={<Lazy><TournamentsAdminPage /></Lazy>} />

@@ -53,6 +53,9 @@ const NoticeDetailPage = lazy(() => import('./pages/notices/NoticeDetailPage').t
 const VoiceReportPage = lazy(() => import('./pages/voice/VoicePages').then((m) => ({ default: m.ReportPage })));
 const MyVoiceReportsPage = lazy(() => import('./pages/voice/VoicePages').then((m) => ({ default: m.MyReportsPage })));
 const VoiceMapPage = lazy(() => import('./pages/voice/VoicePages').then((m) => ({ default: m.VoiceMapPage })));
+const MyMutualaidPage = lazy(() => import('./pages/mutualaid/MutualaidPages').then((m) => ({ default: m.MyMutualaidPage })));
+const NewMutualaidClaimPage = lazy(() => import('./pages/mutualaid/MutualaidPages').then((m) => ({ default: m.NewMutualaidClaimPage })));
+const MutualaidClaimPage = lazy(() => import('./pages/mutualaid/MutualaidPages').then((m) => ({ default: m.MutualaidClaimPage })));
 const VerifyPage = lazy(() => import('./pages/members/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
 export function MobileApp() {
@@ -102,6 +105,9 @@ export function MobileApp() {
                 <Route path="me/breakfast-card" element={<RequireSignIn><BreakfastCardPage /></RequireSignIn>} />
                 <Route path="fund/accounts" element={<FundAccountsPage />} />
                 <Route path="me/messages" element={<RequireSignIn><MessagesPage /></RequireSignIn>} />
+                <Route path="mutualaid" element={<RequireSignIn><MyMutualaidPage /></RequireSignIn>} />
+                <Route path="mutualaid/new" element={<RequireSignIn><NewMutualaidClaimPage /></RequireSignIn>} />
+                <Route path="mutualaid/claims/:id" element={<RequireSignIn><MutualaidClaimPage /></RequireSignIn>} />
                 <Route path="voice" element={<RequireSignIn><VoiceReportPage /></RequireSignIn>} />
                 <Route path="voice/mine" element={<RequireSignIn><MyVoiceReportsPage /></RequireSignIn>} />
                 <Route path="voice/map" element={<VoiceMapPage />} />

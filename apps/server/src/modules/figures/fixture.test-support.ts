@@ -216,6 +216,30 @@ export async function seedFixture(database: Database): Promise<Fixture> {
       values (${q(id(event))}, '测试报名', ${q(union ? id(union) : null)}, ${q(status)}, '2024-01-02T00:00:00Z', ${q(attended)})`);
   }
 
+  // 职工互助保障: FX's 2025 plan; M1 and M2 enrolled in 2025 (M2 at 00:30 on 1 Jan 2025), M4 in 2024 (its 2024 plan).
+  for (const [plan, year] of [['MP25', 2025], ['MP24', 2024]] as const) {
+    stmts.push(`insert into mutualaid_plan (id, org_id, year, name, premium_fen, benefits, annual_cap_fen, second_approval_fen, status)
+      values (${q(id(plan))}, ${q(id('FX'))}, ${year}, '测试互助计划', 3000, '{"hospital":{"dailyFen":100,"capFen":1000},"serious_illness":{"lumpSumFen":1000,"capFen":1000},"accident":{"capFen":1000}}'::jsonb, 1000, 500, 'open')`);
+  }
+  for (const [name, plan, member, org, at] of [
+    ['ME1', 'MP25', 'M1', 'FX-G1', '2025-03-01T02:00:00Z'],
+    ['ME2', 'MP25', 'M2', 'FX-G1', '2024-12-31T16:30:00Z'],
+    ['ME4', 'MP24', 'M4', 'FX-J1', '2024-05-01T02:00:00Z'],
+  ] as const) {
+    stmts.push(`insert into mutualaid_enrolment (id, plan_id, person_id, membership_id, org_id, premium_fen, cap_fen, committed_fen, created_at)
+      values (${q(id(name))}, ${q(id(plan))}, ${q(id(`p-${member}`))}, ${q(id(member))}, ${q(id(org))}, 3000, 1000, 0, ${q(at)})`);
+  }
+  // Claims: C1 paid 300 on 2 Jan 2025, C2 paid 200 at 23:30 on 31 Dec 2025 (Shanghai), C3 filed 2025 still open, C4 filed and paid 2024.
+  for (const [name, enrolment, plan, org, filed, status, payout, paid] of [
+    ['MC1', 'ME1', 'MP25', 'FX-G1', '2025-01-01T02:00:00Z', 'paid', 300, '2025-01-02T02:00:00Z'],
+    ['MC2', 'ME2', 'MP25', 'FX-G1', '2025-06-01T02:00:00Z', 'paid', 200, '2025-12-31T15:30:00Z'],
+    ['MC3', 'ME2', 'MP25', 'FX-G1', '2025-12-31T16:30:00Z', 'submitted', null, null],
+    ['MC4', 'ME4', 'MP24', 'FX-J1', '2024-07-01T02:00:00Z', 'paid', 500, '2024-07-05T02:00:00Z'],
+  ] as const) {
+    stmts.push(`insert into mutualaid_claim (id, number, enrolment_id, plan_id, org_id, benefit, incident_date, hospital_days, status, payout_fen, payment_method, paid_at, created_at)
+      values (${q(id(name))}, ${q(`FX-${name}`)}, ${q(id(enrolment))}, ${q(id(plan))}, ${q(id(org))}, 'hospital', '2025-01-01', 1, ${q(status)}, ${q(payout)}, ${q(paid ? 'transfer' : null)}, ${q(paid)}, ${q(filed)})`);
+  }
+
   await database.exec(`begin;\n${stmts.join(';\n')};\ncommit;`);
   return { ids };
 }
@@ -288,5 +312,9 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'events.attendance': { value: 1, lastYear: 1 }, // E1's member of G2 | E2's
   'events.no_shows': { value: 1, lastYear: 0 }, // E1's non-member | none
   'events.no_show_rate': { value: 50, lastYear: 0 }, // 1 of 2 | 0 of 1
-  'figures.served': { value: 11, lastYear: 4 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped + 2 at the marketplace + 1 at an event | K3 + C4's worker + 1 at the marketplace + 1 at an event
+  'mutualaid.enrolled': { value: 2, lastYear: 1 }, // ME1, ME2 (00:30 on 1 Jan 2025) | ME4
+  'mutualaid.claims': { value: 2, lastYear: 1 }, // MC1, MC2 (MC3 at 00:30 on 1 Jan 2026) | MC4
+  'mutualaid.claims_paid': { value: 2, lastYear: 1 }, // MC1, MC2 (23:30 on 31 Dec 2025) | MC4
+  'mutualaid.paid': { value: 500, lastYear: 500 }, // 300 + 200 | 500
+  'figures.served': { value: 13, lastYear: 5 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped + 2 at the marketplace + 1 at an event + 2 mutual-aid claims paid | K3 + C4's worker + 1 at the marketplace + 1 at an event + MC4
 };

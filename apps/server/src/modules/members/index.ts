@@ -7,6 +7,8 @@ export { createJoiningService, type JoiningService } from './joining.service';
 export { membersRoutes } from './members.routes';
 export { joiningRoutes } from './joining.routes';
 export { createImportService, type ImportService } from './import.service';
+/** The workbook writer of the import templates and reports (the mutual-aid enrolment sheet reuses it). */
+export { writeWorkbook } from './import-xlsx';
 export { createExportService, type ExportService } from './export.service';
 export { xlsxRoutes } from './xlsx.routes';
 export { memberApplicationTodos, memberImportTodos } from './members.notify';

@@ -1,5 +1,7 @@
 import {
   CameraOutlined,
+  MedicineBoxOutlined,
+  SafetyOutlined,
   SoundOutlined,
   AccountBookOutlined,
   AppstoreOutlined,
@@ -150,6 +152,12 @@ export const MENU: MenuEntry[] = [
       { path: '/market/subsidies', labelKey: 'market.menu.subsidies', icon: <GiftOutlined />, permission: 'market.read' },
       { path: '/market/settlements', labelKey: 'market.menu.settlements', icon: <CalculatorOutlined />, permission: 'market.read' },
     ],
+  },
+  {
+    key: 'assistance',
+    labelKey: 'mutualaidAdmin.group',
+    icon: <MedicineBoxOutlined />,
+    items: [{ path: '/assistance/mutualaid', labelKey: 'mutualaidAdmin.menu', icon: <SafetyOutlined />, permission: 'member.read' }],
   },
   {
     key: 'activities',

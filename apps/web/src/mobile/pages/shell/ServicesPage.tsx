@@ -49,6 +49,13 @@ export function ServicesPage() {
         {item('market', '/market', <StoreIcon />)}
         {me && item('orders', '/me/orders', <BagIcon />)}
       </List>
+      {me && (
+        <List header={t('mutualaid.title')} mode="card" style={{ margin: 12 }}>
+          <List.Item prefix={<HeartIcon />} description={t('mutualaid.serviceText')} onClick={() => navigate('/mutualaid')} data-testid="service-mutualaid">
+            {t('mutualaid.service')}
+          </List.Item>
+        </List>
+      )}
       <List header={t('voice.group')} mode="card" style={{ margin: 12 }}>
         <List.Item prefix={<PinIcon />} description={t('voice.serviceText')} onClick={() => navigate('/voice')} data-testid="service-voice">
           {t('voice.service')}
