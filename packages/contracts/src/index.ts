@@ -31,3 +31,4 @@ export * from './events-matchmaking';
 export * from './events-contest';
 export * from './organizing';
 export * from './voice';
+export * from './hardship';

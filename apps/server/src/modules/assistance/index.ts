@@ -1,0 +1,13 @@
+/**
+ * Assistance (帮扶): hardship-worker files (困难职工档案) — household, income per head against the
+ * district's threshold, documents, the worker's signed consent, two verifiers, the public notice,
+ * yearly review and exit. Other modules reach it through these exports only.
+ */
+import './assistance.errors';
+
+export { createHardshipService, hardshipNumber, HOUSEHOLD_ID_PURPOSE, type HardshipService } from './hardship.service';
+export { hardshipRoutes } from './hardship.routes';
+export { registerHardshipJobs, HARDSHIP_REVIEW_REMINDER_JOB } from './hardship.jobs';
+export { hardshipPhotoPaths } from './hardship.photos';
+export { hardshipFile, hardshipHouseholdMember, hardshipThreshold } from './assistance.tables';
+export { seedDemoHardship } from './hardship.demo';
