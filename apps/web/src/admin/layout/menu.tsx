@@ -122,6 +122,12 @@ export const MENU: MenuEntry[] = [
     items: [{ path: '/voice', labelKey: 'voiceAdmin.menu', icon: <CameraOutlined />, permission: 'voice.read' }],
   },
   {
+    key: 'assistance',
+    labelKey: 'hardship.menuGroup',
+    icon: <GiftOutlined />,
+    items: [{ path: '/assistance/hardship', labelKey: 'hardship.menu', icon: <SolutionOutlined />, permission: 'assistance.read' }],
+  },
+  {
     key: 'rights',
     labelKey: 'rights.menu.group',
     icon: <SafetyCertificateOutlined />,
