@@ -53,6 +53,7 @@ const NoticeDetailPage = lazy(() => import('./pages/notices/NoticeDetailPage').t
 const VoiceReportPage = lazy(() => import('./pages/voice/VoicePages').then((m) => ({ default: m.ReportPage })));
 const MyVoiceReportsPage = lazy(() => import('./pages/voice/VoicePages').then((m) => ({ default: m.MyReportsPage })));
 const VoiceMapPage = lazy(() => import('./pages/voice/VoicePages').then((m) => ({ default: m.VoiceMapPage })));
+const HardshipPage = lazy(() => import('./pages/assistance/HardshipPage').then((m) => ({ default: m.HardshipPage })));
 const VerifyPage = lazy(() => import('./pages/members/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
 export function MobileApp() {
@@ -105,6 +106,7 @@ export function MobileApp() {
                 <Route path="voice" element={<RequireSignIn><VoiceReportPage /></RequireSignIn>} />
                 <Route path="voice/mine" element={<RequireSignIn><MyVoiceReportsPage /></RequireSignIn>} />
                 <Route path="voice/map" element={<VoiceMapPage />} />
+                <Route path="assistance/hardship" element={<RequireSignIn><HardshipPage /></RequireSignIn>} />
                 <Route path="notices" element={<NoticesPage />} />
                 <Route path="notices/:id" element={<NoticeDetailPage />} />
                 <Route path="*" element={<NotFoundPage />} />
