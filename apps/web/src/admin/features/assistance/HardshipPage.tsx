@@ -168,7 +168,7 @@ function OpenFileModal({ onClose, onOpened }: { onClose: () => void; onOpened: (
   return (
     <Modal open title={t('hardship.new')} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} okText={t('actions.confirm')} cancelText={t('actions.cancel')}>
       {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical">
+      <Form form={form} name="hardshipOpen" layout="vertical">
         <Form.Item name="membershipId" label={t('hardship.member')} rules={[{ required: true, message: t('hardship.required') }]} extra={t('hardship.memberHint')}>
           <Select showSearch filterOption={false} onSearch={(q) => void find(q)} options={options} placeholder={t('hardship.memberSearch')} />
         </Form.Item>
@@ -315,7 +315,7 @@ function HardshipDrawer({ id, onClose, onChanged }: { id: string; onClose: () =>
           {mode ? (
             <Card size="small" title={t(`hardship.actions.${mode}`)}>
               {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
-              <Form form={form} layout="vertical">
+              <Form form={form} name="hardshipAction" layout="vertical">
                 {mode === 'verify' || mode === 'review' ? (
                   <>
                     {mode === 'review' ? (
