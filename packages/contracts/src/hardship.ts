@@ -96,6 +96,8 @@ export type ListHardshipQuery = z.infer<typeof listHardshipQuerySchema>;
 export const openHardshipFileSchema = z.strictObject({
   causes: z.array(z.enum(HARDSHIP_CAUSES)).min(1).max(6),
   causeNote: z.string().trim().max(500).optional(),
+  /** The worker's own monthly income (fen): the household's first row. */
+  selfMonthlyIncomeFen: moneyFen.optional(),
   /** Staff only: the member's membership id (a worker opens their own). */
   membershipId: z.uuid().optional(),
 });

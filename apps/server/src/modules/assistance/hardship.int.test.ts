@@ -214,11 +214,14 @@ describe('staff open files; scope, masking and reveal', () => {
     const members = ok(await gyq.get('/api/v1/members?q=邻居甲'));
     const membershipId = members.items[0].id;
     expect((await wld.post('/api/v1/assistance/hardship/files', { membershipId, causes: ['disability'] })).status).toBe(400);
-    let file = ok(await gyq.post('/api/v1/assistance/hardship/files', { membershipId, causes: ['disability'] }), 201);
+    let file = ok(await gyq.post('/api/v1/assistance/hardship/files', { membershipId, causes: ['disability'], selfMonthlyIncomeFen: 120000 }), 201);
     expect(file.openedVia).toBe('staff');
+    expect(file.household[0].monthlyIncomeFen).toBe(120000);
     id = file.id;
     file = ok(await gyq.post(`/api/v1/assistance/hardship/files/${id}/household`, { name: '邻居乙', relation: 'spouse', idNumber: SPOUSE_ID, monthlyIncomeFen: 350000, version: file.version }));
     memberId = file.household[1].id;
+    expect(file.incomePerHeadFen).toBe(235000);
+    expect(file.isBelowThreshold).toBe(false);
     // Staff cannot sign for the worker: the consent is the worker's own act on the phone.
     expect((await gyq.post(`/api/v1/assistance/hardship/files/${id}/submit`, { version: file.version })).body.code).toBe('HARDSHIP_CONSENT_MISSING');
     const signed = ok(await sign(other, id));

@@ -215,7 +215,7 @@ export function createHardshipService({ db, clock, dataKeys }: HardshipDeps) {
         if (!(error instanceof DecryptError)) throw error;
       }
     }
-    await repo.insertHouseholdMember(tx, { fileId: file.id, name: m.realName, relation: 'self', idNumberEnc: idEnc, idNumberMasked: idEnc ? (p?.idNumberMasked ?? null) : null, monthlyIncomeFen: 0 });
+    await repo.insertHouseholdMember(tx, { fileId: file.id, name: m.realName, relation: 'self', idNumberEnc: idEnc, idNumberMasked: idEnc ? (p?.idNumberMasked ?? null) : null, monthlyIncomeFen: input.selfMonthlyIncomeFen ?? 0 });
     const figures = await householdFigures(tx, file.id);
     const updated = (await repo.updateFileIfVersion(tx, file.id, file.version, figures))!;
     await recordAudit(tx, opener.audit, { action: 'hardship_file.open', entityType: 'hardship_file', entityId: file.id, orgId: file.orgId, after: { number: hardshipNumber(file.seq), applicant: m.realName, causes: file.causes, via: opener.via } });

@@ -11,3 +11,4 @@ export { registerHardshipJobs, HARDSHIP_REVIEW_REMINDER_JOB } from './hardship.j
 export { hardshipPhotoPaths } from './hardship.photos';
 export { hardshipFile, hardshipHouseholdMember, hardshipThreshold } from './assistance.tables';
 export { seedDemoHardship } from './hardship.demo';
+export { hardshipIndicators } from './hardship.indicators';

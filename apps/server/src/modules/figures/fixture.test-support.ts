@@ -216,6 +216,20 @@ export async function seedFixture(database: Database): Promise<Fixture> {
       values (${q(id(event))}, '测试报名', ${q(union ? id(union) : null)}, ${q(status)}, '2024-01-02T00:00:00Z', ${q(attended)})`);
   }
 
+  // 困难职工档案: on file from the day after the notice (admitted_on) until exited_on, by tier.
+  const hardship: [name: string, org: string, status: string, tier: string | null, admitted: string | null, exited: string | null, exitKind: string | null][] = [
+    ['H1', 'FX-G1', 'active', 'deep', '2024-03-01', null, null],
+    ['H2', 'FX-G2', 'exited', 'relative', '2025-02-01', '2025-10-01', 'resolved'],
+    ['H3', 'FX-J1', 'active', 'relative', '2026-01-01', null, null],
+    ['H4', 'FX-G1', 'notice', 'relative', null, null, null],
+    ['H5', 'FX-G2', 'exited', 'accident', '2024-06-01', '2025-03-01', 'withdrawn'],
+    ['H6', 'FX-G1', 'active', 'deep', '2025-12-31', null, null],
+  ];
+  for (const [name, org, status, tier, admitted, exited, exitKind] of hardship) {
+    stmts.push(`insert into hardship_file (id, org_id, membership_id, person_id, applicant_name, opened_by, opened_via, status, tier, causes, admitted_on, exited_on, exit_kind, exit_reason)
+      values (${q(id(name))}, ${q(id(org))}, gen_random_uuid(), gen_random_uuid(), ${q(`测试困难${name}`)}, ${q(reporter!.id)}, 'staff', ${q(status)}, ${q(tier)}, '{illness}', ${q(admitted)}, ${q(exited)}, ${q(exitKind)}, ${q(exitKind ? '测试退出' : null)})`);
+  }
+
   await database.exec(`begin;\n${stmts.join(';\n')};\ncommit;`);
   return { ids };
 }
@@ -288,5 +302,9 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'events.attendance': { value: 1, lastYear: 1 }, // E1's member of G2 | E2's
   'events.no_shows': { value: 1, lastYear: 0 }, // E1's non-member | none
   'events.no_show_rate': { value: 50, lastYear: 0 }, // 1 of 2 | 0 of 1
+  'assistance.hardship_files': { value: 2, lastYear: 2 }, // H1, H6 (31 Dec); H3 is 1 Jan 2026, H2 and H5 exited | H1, H5
+  'assistance.hardship_deep': { value: 2, lastYear: 1 }, // H1, H6 | H1
+  'assistance.hardship_admitted': { value: 2, lastYear: 2 }, // H2, H6 | H1, H5
+  'assistance.hardship_resolved': { value: 1, lastYear: 0 }, // H2 (H5 withdrawn, not resolved)
   'figures.served': { value: 11, lastYear: 4 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped + 2 at the marketplace + 1 at an event | K3 + C4's worker + 1 at the marketplace + 1 at an event
 };

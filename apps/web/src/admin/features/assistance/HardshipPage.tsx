@@ -143,7 +143,7 @@ export function HardshipPage() {
 /** 为会员建档: pick a member of a union in scope and the causes. */
 function OpenFileModal({ onClose, onOpened }: { onClose: () => void; onOpened: (id: string) => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ membershipId: string; causes: string[]; causeNote?: string }>();
+  const [form] = Form.useForm<{ membershipId: string; causes: string[]; causeNote?: string; selfIncomeYuan?: number }>();
   const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -157,7 +157,8 @@ function OpenFileModal({ onClose, onOpened }: { onClose: () => void; onOpened: (
     setSaving(true);
     setError(null);
     try {
-      const file = await api.post<HardshipDetail>('/assistance/hardship/files', v);
+      const { selfIncomeYuan, ...rest } = v;
+      const file = await api.post<HardshipDetail>('/assistance/hardship/files', { ...rest, ...(selfIncomeYuan !== undefined && selfIncomeYuan !== null ? { selfMonthlyIncomeFen: Math.round(selfIncomeYuan * 100) } : {}) });
       onOpened(file.id);
     } catch (e) {
       setError(e);
@@ -177,6 +178,9 @@ function OpenFileModal({ onClose, onOpened }: { onClose: () => void; onOpened: (
         </Form.Item>
         <Form.Item name="causeNote" label={t('hardship.causeNote')}>
           <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+        <Form.Item name="selfIncomeYuan" label={t('hardship.selfIncome')}>
+          <InputNumber min={0} precision={2} style={{ width: 160 }} />
         </Form.Item>
       </Form>
     </Modal>

@@ -69,6 +69,7 @@ function ApplyForm({ onOpened }: { onOpened: () => void }) {
   const { t } = useTranslation();
   const [causes, setCauses] = useState<string[]>([]);
   const [note, setNote] = useState('');
+  const [income, setIncome] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const open = async () => {
@@ -79,7 +80,7 @@ function ApplyForm({ onOpened }: { onOpened: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      await api.post('/assistance/hardship/mine', { causes, ...(note.trim() ? { causeNote: note.trim() } : {}) });
+      await api.post('/assistance/hardship/mine', { causes, ...(note.trim() ? { causeNote: note.trim() } : {}), ...(income !== '' ? { selfMonthlyIncomeFen: Math.round(Number(income) * 100) } : {}) });
       Toast.show({ content: t('hardshipM.opened') });
       onOpened();
     } catch (e) {
@@ -95,6 +96,8 @@ function ApplyForm({ onOpened }: { onOpened: () => void }) {
       <Selector multiple columns={3} value={causes} onChange={setCauses} options={HARDSHIP_CAUSES.map((c) => ({ value: c, label: t(`hardshipM.cause.${c}`) }))} data-testid="hardship-causes" />
       <h3 style={{ margin: '12px 0 8px' }}>{t('hardshipM.causeNote')}</h3>
       <TextArea value={note} onChange={setNote} rows={3} maxLength={500} showCount data-testid="hardship-cause-note" />
+      <h3 style={{ margin: '12px 0 8px' }}>{t('hardshipM.myIncome')}</h3>
+      <Input placeholder={t('hardshipM.income')} type="number" inputMode="decimal" value={income} onChange={setIncome} data-testid="hardship-my-income" style={{ borderBottom: '1px solid #eee', padding: '8px 0' }} />
       {error ? <ErrorNotice error={error} /> : null}
       <Button block color="primary" size="large" loading={busy} onClick={() => void open()} style={{ marginTop: 12 }} data-testid="hardship-apply">
         {t('hardshipM.open')}
