@@ -42,6 +42,7 @@ import { createRightsServices, registerRightsJobs, renderRightsPdf, rightsRoutes
 import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
 import { contestRoutes, createEventsServices, eventsRoutes, matchmakingRoutes, registerEventsJobs, registerMatchmakingJobs, tournamentRoutes } from './modules/events';
 import { createVoiceService, createVoiceSupportService, registerVoiceJobs, reportPhotoPaths, voiceRoutes, voiceTodos } from './modules/voice';
+import { createHardshipService, hardshipPhotoPaths, hardshipRoutes, registerHardshipJobs } from './modules/assistance';
 import { createMarketServices, createRoadshowHub, marketProviderTodos, marketRoutes, marketVersionTodos, type RoadshowHub } from './modules/market';
 import { hasPermission } from './platform/auth';
 import { createHolidaysService, holidaysRoutes } from './platform/holidays';
@@ -119,6 +120,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     voice: createVoiceService({ db, clock: jobs.clock, mapContext: createMapContextService({ db, networks: createNetworkService({ db }) }) }),
     voiceSupport: createVoiceSupportService({ db }),
     mutualaid: createMutualaidService({ db, secrets, clock: jobs.clock }),
+    hardship: createHardshipService({ db, clock: jobs.clock, dataKeys }),
   };
 }
 
@@ -128,7 +130,7 @@ function createStarsServices(deps: { db: Database['db']; standards: ReturnType<t
     db: deps.db,
     accessFigures: doorAccessFigures(deps.db),
     standardKeys: (paths) => deps.standards.standardKeysFor(paths),
-    photoOwners: [meetingPhotoPaths, reportPhotoPaths, mutualaidPhotoPaths],
+    photoOwners: [meetingPhotoPaths, reportPhotoPaths, mutualaidPhotoPaths, hardshipPhotoPaths],
   });
   return { stars, feedback: createFeedbackService({ ...deps, stars }) };
 }
@@ -242,6 +244,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   registerMatchmakingJobs({ jobs, matchmaking: services.events.matchmaking });
   registerOrganizingJobs({ jobs, enterprises: services.enterprises });
   registerVoiceJobs({ jobs, voice: services.voice });
+  registerHardshipJobs({ jobs, hardship: services.hardship });
   // Door controllers (access): the MQTT side starts with the app and stops with it.
   // Each instance's copy of its doors (controller, station, policy), dropped on every instance when a change is NOTIFYed.
   const doorCache = createDoorCache({ database, db: database.db, log: app.log });
@@ -363,6 +366,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(tournamentRoutes, { tournament: services.events.tournament });
       await api.register(matchmakingRoutes, services.events);
       await api.register(contestRoutes, services.events);
+      await api.register(hardshipRoutes, { hardship: services.hardship });
       await api.register(voiceRoutes, { voice: services.voice, support: services.voiceSupport });
       await api.register(organizingRoutes, { db: database.db, enterprises: services.enterprises, targets: services.organizingTargets, ceremonies: services.ceremonies });
       await api.register(mutualaidRoutes, { mutualaid: services.mutualaid });

@@ -43,6 +43,10 @@ export const permissions = [
   // 随手拍 and the other workers'-voice records: staff read and answer those routed to their subtree.
   'voice.read',
   'voice.write',
+  // 帮扶: staff read and work hardship files of their subtree; revealing an ID number is its own permission.
+  'assistance.read',
+  'assistance.write',
+  'assistance.reveal',
   'job.read',
   'job.write',
   'notice.write',

@@ -32,3 +32,4 @@ export * from './events-contest';
 export * from './organizing';
 export * from './voice';
 export * from './mutualaid';
+export * from './hardship';

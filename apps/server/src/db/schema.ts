@@ -30,3 +30,4 @@ export * from '../modules/events/contest.tables';
 export * from '../modules/organizing/organizing.tables';
 export * from '../modules/voice/voice.tables';
 export * from '../modules/assistance/mutualaid.tables';
+export * from '../modules/assistance/assistance.tables';

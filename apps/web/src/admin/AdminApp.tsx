@@ -39,6 +39,7 @@ const FundCardImportPage = lazy(() => import('./features/fund/CardImportPage').t
 const FundRulesPage = lazy(() => import('./features/fund/RulesPage').then((m) => ({ default: m.RulesPage })));
 const FundCustodianPage = lazy(() => import('./features/fund/CustodianPage').then((m) => ({ default: m.CustodianPage })));
 const FundReportsPage = lazy(() => import('./features/fund/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const HardshipPage = lazy(() => import('./features/assistance/HardshipPage').then((m) => ({ default: m.HardshipPage })));
 const VoicePage = lazy(() => import('./features/voice/VoicePage').then((m) => ({ default: m.VoicePage })));
 const OrganizingPage = lazy(() => import('./features/organizing/OrganizingPage').then((m) => ({ default: m.OrganizingPage })));
 const TournamentsAdminPage = lazy(() => import('./features/events/tournament/TournamentsPage').then((m) => ({ default: m.TournamentsPage })));
@@ -169,6 +170,7 @@ function AdminRoutes() {
           <Route path="organizing" element={<Lazy><OrganizingPage /></Lazy>} />
           <Route path="voice" element={<Lazy><VoicePage /></Lazy>} />
           <Route path="assistance/mutualaid" element={<Lazy><MutualaidPage /></Lazy>} />
+          <Route path="assistance/hardship" element={<Lazy><HardshipPage /></Lazy>} />
           <Route path="events" element={<Lazy><EventsAdminPage /></Lazy>} />
           <Route path="events/tournaments" element={<Lazy><TournamentsAdminPage /></Lazy>} />
           <Route path="events/tournaments/:tournamentId" element={<Lazy><TournamentsAdminPage /></Lazy>} />

@@ -56,6 +56,7 @@ const VoiceMapPage = lazy(() => import('./pages/voice/VoicePages').then((m) => (
 const MyMutualaidPage = lazy(() => import('./pages/mutualaid/MutualaidPages').then((m) => ({ default: m.MyMutualaidPage })));
 const NewMutualaidClaimPage = lazy(() => import('./pages/mutualaid/MutualaidPages').then((m) => ({ default: m.NewMutualaidClaimPage })));
 const MutualaidClaimPage = lazy(() => import('./pages/mutualaid/MutualaidPages').then((m) => ({ default: m.MutualaidClaimPage })));
+const HardshipPage = lazy(() => import('./pages/assistance/HardshipPage').then((m) => ({ default: m.HardshipPage })));
 const VerifyPage = lazy(() => import('./pages/members/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
 export function MobileApp() {
@@ -111,6 +112,7 @@ export function MobileApp() {
                 <Route path="voice" element={<RequireSignIn><VoiceReportPage /></RequireSignIn>} />
                 <Route path="voice/mine" element={<RequireSignIn><MyVoiceReportsPage /></RequireSignIn>} />
                 <Route path="voice/map" element={<VoiceMapPage />} />
+                <Route path="assistance/hardship" element={<RequireSignIn><HardshipPage /></RequireSignIn>} />
                 <Route path="notices" element={<NoticesPage />} />
                 <Route path="notices/:id" element={<NoticeDetailPage />} />
                 <Route path="*" element={<NotFoundPage />} />

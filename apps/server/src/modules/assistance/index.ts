@@ -1,7 +1,19 @@
 /**
- * Assistance (帮扶). Mutual aid (职工互助保障): plans per year, enrolment by unions, claims from the
- * phone with review, second approval and payment.
+ * Assistance (帮扶): hardship-worker files (困难职工档案) — household, income per head against the
+ * district's threshold, documents, the worker's signed consent, two verifiers, the public notice,
+ * yearly review and exit; and mutual aid (职工互助保障) — plans per year, enrolment by unions, claims
+ * from the phone with review, second approval and payment. Other modules reach it through these
+ * exports only.
  */
+import './assistance.errors';
+
+export { createHardshipService, hardshipNumber, HOUSEHOLD_ID_PURPOSE, type HardshipService } from './hardship.service';
+export { hardshipRoutes } from './hardship.routes';
+export { registerHardshipJobs, HARDSHIP_REVIEW_REMINDER_JOB } from './hardship.jobs';
+export { hardshipPhotoPaths } from './hardship.photos';
+export { hardshipFile, hardshipHouseholdMember, hardshipThreshold } from './assistance.tables';
+export { seedDemoHardship } from './hardship.demo';
+export { hardshipIndicators } from './hardship.indicators';
 export { createMutualaidService, type MutualaidService } from './mutualaid.service';
 export { mutualaidRoutes } from './mutualaid.routes';
 export { mutualaidPhotoPaths } from './mutualaid.repository';

@@ -272,7 +272,7 @@ export async function updateClaim(db: Db, id: string, from: { version: number; s
 }
 
 /** Where a photo attached to a claim may be seen: staff reading members in scope of the claim's union. */
-export async function mutualaidPhotoPaths(db: Db, photoId: string): Promise<{ path: string; permission: 'member.read' }[]> {
+export async function mutualaidPhotoPaths(db: Db, photoId: string): Promise<{ path: string; permission: 'assistance.read' }[]> {
   const rows = await query<{ path: string }>(db, sql`select o.path from mutualaid_claim c join org o on o.id = c.org_id where ${photoId}::uuid = any(c.photo_ids)`);
-  return rows.map((r) => ({ path: r.path, permission: 'member.read' as const }));
+  return rows.map((r) => ({ path: r.path, permission: 'assistance.read' as const }));
 }

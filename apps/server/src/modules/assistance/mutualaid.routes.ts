@@ -30,7 +30,7 @@ import type { MutualaidService, StaffActor } from './mutualaid.service';
 const tags = ['assistance'];
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
-function staff(request: FastifyRequest, permission: 'member.read' | 'member.write'): StaffActor {
+function staff(request: FastifyRequest, permission: 'assistance.read' | 'assistance.write'): StaffActor {
   const { actor, scope } = requireScope(request, permission);
   return { userId: actor.userId, displayName: actor.displayName, scope, audit: auditContextOf(request) };
 }
@@ -41,50 +41,50 @@ export const mutualaidRoutes: FastifyPluginAsyncZod<{ mutualaid: MutualaidServic
 
   app.get(
     '/assistance/mutualaid/plans',
-    { config: { permission: 'member.read' }, schema: { tags, summary: 'Mutual-aid plans of the caller’s district (or in scope), with enrolled, claims and paid within the caller’s scope', querystring: mutualaidPlansQuerySchema, response: { 200: z.array(mutualaidPlanSchema) } } },
-    async (request) => mutualaid.listPlans(request.query.year, staff(request, 'member.read').scope),
+    { config: { permission: 'assistance.read' }, schema: { tags, summary: 'Mutual-aid plans of the caller’s district (or in scope), with enrolled, claims and paid within the caller’s scope', querystring: mutualaidPlansQuerySchema, response: { 200: z.array(mutualaidPlanSchema) } } },
+    async (request) => mutualaid.listPlans(request.query.year, staff(request, 'assistance.read').scope),
   );
   app.post(
     '/assistance/mutualaid/plans',
-    { config: { permission: 'member.write' }, schema: { tags, summary: 'Draft a district’s plan for a year: premium, benefits, caps, second-approval threshold, sampling share', body: saveMutualaidPlanSchema, response: { 201: mutualaidPlanSchema } } },
-    async (request, reply) => reply.status(201).send(await mutualaid.createPlan(request.body, staff(request, 'member.write'))),
+    { config: { permission: 'assistance.write' }, schema: { tags, summary: 'Draft a district’s plan for a year: premium, benefits, caps, second-approval threshold, sampling share', body: saveMutualaidPlanSchema, response: { 201: mutualaidPlanSchema } } },
+    async (request, reply) => reply.status(201).send(await mutualaid.createPlan(request.body, staff(request, 'assistance.write'))),
   );
   app.get(
     '/assistance/mutualaid/plans/:id',
-    { config: { permission: 'member.read' }, schema: { tags, summary: 'A plan with its figures', params: idParamsSchema, response: { 200: mutualaidPlanSchema } } },
-    async (request) => mutualaid.getPlan(request.params.id, staff(request, 'member.read').scope),
+    { config: { permission: 'assistance.read' }, schema: { tags, summary: 'A plan with its figures', params: idParamsSchema, response: { 200: mutualaidPlanSchema } } },
+    async (request) => mutualaid.getPlan(request.params.id, staff(request, 'assistance.read').scope),
   );
   app.put(
     '/assistance/mutualaid/plans/:id',
-    { config: { permission: 'member.write' }, schema: { tags, summary: 'Change a plan’s rules (refused once anyone is enrolled)', params: idParamsSchema, body: updateMutualaidPlanSchema, response: { 200: mutualaidPlanSchema } } },
-    async (request) => mutualaid.updatePlan(request.params.id, request.body, staff(request, 'member.write')),
+    { config: { permission: 'assistance.write' }, schema: { tags, summary: 'Change a plan’s rules (refused once anyone is enrolled)', params: idParamsSchema, body: updateMutualaidPlanSchema, response: { 200: mutualaidPlanSchema } } },
+    async (request) => mutualaid.updatePlan(request.params.id, request.body, staff(request, 'assistance.write')),
   );
   app.post(
     '/assistance/mutualaid/plans/:id/open',
-    { config: { permission: 'member.write' }, schema: { tags, summary: 'Open a drafted plan for enrolment and claims', params: idParamsSchema, body: z.object({ version: z.number().int().min(1) }), response: { 200: mutualaidPlanSchema } } },
-    async (request) => mutualaid.openPlan(request.params.id, request.body.version, staff(request, 'member.write')),
+    { config: { permission: 'assistance.write' }, schema: { tags, summary: 'Open a drafted plan for enrolment and claims', params: idParamsSchema, body: z.object({ version: z.number().int().min(1) }), response: { 200: mutualaidPlanSchema } } },
+    async (request) => mutualaid.openPlan(request.params.id, request.body.version, staff(request, 'assistance.write')),
   );
   app.get(
     '/assistance/mutualaid/plans/:id/enrolments',
-    { config: { permission: 'member.read' }, schema: { tags, summary: 'Enrolled members in the caller’s scope (names and masked ID numbers)', params: idParamsSchema, querystring: mutualaidEnrolmentsQuerySchema, response: { 200: pageOf(mutualaidEnrolmentSchema) } } },
-    async (request) => mutualaid.listEnrolments(request.params.id, request.query, staff(request, 'member.read').scope),
+    { config: { permission: 'assistance.read' }, schema: { tags, summary: 'Enrolled members in the caller’s scope (names and masked ID numbers)', params: idParamsSchema, querystring: mutualaidEnrolmentsQuerySchema, response: { 200: pageOf(mutualaidEnrolmentSchema) } } },
+    async (request) => mutualaid.listEnrolments(request.params.id, request.query, staff(request, 'assistance.read').scope),
   );
   app.post(
     '/assistance/mutualaid/plans/:id/enrolments',
-    { config: { permission: 'member.write' }, schema: { tags, summary: 'Enrol one active member of the caller’s scope by ID number', params: idParamsSchema, body: enrolMutualaidSchema, response: { 201: mutualaidEnrolmentSchema } } },
-    async (request, reply) => reply.status(201).send(await mutualaid.enrolOne(request.params.id, request.body.idNumber, staff(request, 'member.write'))),
+    { config: { permission: 'assistance.write' }, schema: { tags, summary: 'Enrol one active member of the caller’s scope by ID number', params: idParamsSchema, body: enrolMutualaidSchema, response: { 201: mutualaidEnrolmentSchema } } },
+    async (request, reply) => reply.status(201).send(await mutualaid.enrolOne(request.params.id, request.body.idNumber, staff(request, 'assistance.write'))),
   );
   app.get(
     '/assistance/mutualaid/plans/:id/template',
-    { config: { permission: 'member.write' }, schema: { tags, summary: 'The enrolment sheet (.xlsx): 姓名, 身份证号, an example row', params: idParamsSchema } },
+    { config: { permission: 'assistance.write' }, schema: { tags, summary: 'The enrolment sheet (.xlsx): 姓名, 身份证号, an example row', params: idParamsSchema } },
     async (request, reply) => {
-      return sendXlsx(reply, await mutualaid.template(request.params.id, staff(request, 'member.write').scope), '互助保障参保名单模板.xlsx', 'mutual-aid-enrolment.xlsx');
+      return sendXlsx(reply, await mutualaid.template(request.params.id, staff(request, 'assistance.write').scope), '互助保障参保名单模板.xlsx', 'mutual-aid-enrolment.xlsx');
     },
   );
   app.post(
     '/assistance/mutualaid/plans/:id/imports',
     {
-      config: { permission: 'member.write' },
+      config: { permission: 'assistance.write' },
       bodyLimit: MAX_UPLOAD_BYTES,
       schema: { tags, summary: 'Enrol a union’s members from an .xlsx (body = the file): the batch with its per-row report (errors capped)', params: idParamsSchema, querystring: mutualaidImportQuerySchema, response: { 200: mutualaidBatchSchema } },
     },
@@ -92,33 +92,33 @@ export const mutualaidRoutes: FastifyPluginAsyncZod<{ mutualaid: MutualaidServic
       if (!Buffer.isBuffer(request.body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { status: 415 });
       const name = request.headers['x-file-name'];
       const fileName = typeof name === 'string' ? decodeURIComponent(name).slice(0, 200) : null;
-      return mutualaid.importEnrolments(request.params.id, request.query.orgId, request.body, fileName, staff(request, 'member.write'), langOf(request));
+      return mutualaid.importEnrolments(request.params.id, request.query.orgId, request.body, fileName, staff(request, 'assistance.write'), langOf(request));
     },
   );
   app.get(
     '/assistance/mutualaid/claims',
-    { config: { permission: 'member.read' }, schema: { tags, summary: 'The claims queue of the caller’s scope, newest first', querystring: mutualaidClaimsQuerySchema, response: { 200: pageOf(mutualaidClaimSchema) } } },
-    async (request) => mutualaid.listClaims(request.query, staff(request, 'member.read').scope),
+    { config: { permission: 'assistance.read' }, schema: { tags, summary: 'The claims queue of the caller’s scope, newest first', querystring: mutualaidClaimsQuerySchema, response: { 200: pageOf(mutualaidClaimSchema) } } },
+    async (request) => mutualaid.listClaims(request.query, staff(request, 'assistance.read').scope),
   );
   app.get(
     '/assistance/mutualaid/claims/:id',
-    { config: { permission: 'member.read' }, schema: { tags, summary: 'A claim with what the caps have left', params: idParamsSchema, response: { 200: mutualaidClaimSchema } } },
-    async (request) => mutualaid.getClaim(request.params.id, staff(request, 'member.read').scope),
+    { config: { permission: 'assistance.read' }, schema: { tags, summary: 'A claim with what the caps have left', params: idParamsSchema, response: { 200: mutualaidClaimSchema } } },
+    async (request) => mutualaid.getClaim(request.params.id, staff(request, 'assistance.read').scope),
   );
   app.post(
     '/assistance/mutualaid/claims/:id/review',
-    { config: { permission: 'member.write' }, schema: { tags, summary: '初审: approve (payout by the rules within the caps) or reject with a reason', params: idParamsSchema, body: reviewMutualaidClaimSchema, response: { 200: mutualaidClaimSchema } } },
-    async (request) => mutualaid.review(request.params.id, request.body, staff(request, 'member.write')),
+    { config: { permission: 'assistance.write' }, schema: { tags, summary: '初审: approve (payout by the rules within the caps) or reject with a reason', params: idParamsSchema, body: reviewMutualaidClaimSchema, response: { 200: mutualaidClaimSchema } } },
+    async (request) => mutualaid.review(request.params.id, request.body, staff(request, 'assistance.write')),
   );
   app.post(
     '/assistance/mutualaid/claims/:id/second',
-    { config: { permission: 'member.write' }, schema: { tags, summary: '复核 by a different staff member (above the threshold or sampled)', params: idParamsSchema, body: reviewMutualaidClaimSchema, response: { 200: mutualaidClaimSchema } } },
-    async (request) => mutualaid.secondCheck(request.params.id, request.body, staff(request, 'member.write')),
+    { config: { permission: 'assistance.write' }, schema: { tags, summary: '复核 by a different staff member (above the threshold or sampled)', params: idParamsSchema, body: reviewMutualaidClaimSchema, response: { 200: mutualaidClaimSchema } } },
+    async (request) => mutualaid.secondCheck(request.params.id, request.body, staff(request, 'assistance.write')),
   );
   app.post(
     '/assistance/mutualaid/claims/:id/pay',
-    { config: { permission: 'member.write' }, schema: { tags, summary: 'Record the payment (transfer or in person, with its reference)', params: idParamsSchema, body: payMutualaidClaimSchema, response: { 200: mutualaidClaimSchema } } },
-    async (request) => mutualaid.pay(request.params.id, request.body, staff(request, 'member.write')),
+    { config: { permission: 'assistance.write' }, schema: { tags, summary: 'Record the payment (transfer or in person, with its reference)', params: idParamsSchema, body: payMutualaidClaimSchema, response: { 200: mutualaidClaimSchema } } },
+    async (request) => mutualaid.pay(request.params.id, request.body, staff(request, 'assistance.write')),
   );
 
   app.get(

@@ -512,7 +512,7 @@ export function createMutualaidService({ db, secrets, clock = () => new Date() }
         );
         await recordAudit(tx, actor.audit, { action: 'mutualaid_claim.create', entityType: 'mutualaid_claim', entityId: claimId, orgId: e.org_id, after: { number, benefit: input.benefit } });
         await notify(tx, {
-          to: { staffWith: 'member.write', inScopeOf: e.org_id },
+          to: { staffWith: 'assistance.write', inScopeOf: e.org_id },
           kind: 'mutualaid.claim_new',
           title: { key: 'MUTUALAID_CLAIM_SUBMITTED' },
           body: { key: 'MUTUALAID_CLAIM_SUBMITTED_BODY', params: { name: e.real_name, benefit: `MUTUALAID_BENEFIT_${input.benefit}`, number } },

@@ -239,6 +239,19 @@ export async function seedFixture(database: Database): Promise<Fixture> {
     stmts.push(`insert into mutualaid_claim (id, number, enrolment_id, plan_id, org_id, benefit, incident_date, hospital_days, status, payout_fen, payment_method, paid_at, created_at)
       values (${q(id(name))}, ${q(`FX-${name}`)}, ${q(id(enrolment))}, ${q(id(plan))}, ${q(id(org))}, 'hospital', '2025-01-01', 1, ${q(status)}, ${q(payout)}, ${q(paid ? 'transfer' : null)}, ${q(paid)}, ${q(filed)})`);
   }
+  // 困难职工档案: on file from the day after the notice (admitted_on) until exited_on, by tier.
+  const hardship: [name: string, org: string, status: string, tier: string | null, admitted: string | null, exited: string | null, exitKind: string | null][] = [
+    ['H1', 'FX-G1', 'active', 'deep', '2024-03-01', null, null],
+    ['H2', 'FX-G2', 'exited', 'relative', '2025-02-01', '2025-10-01', 'resolved'],
+    ['H3', 'FX-J1', 'active', 'relative', '2026-01-01', null, null],
+    ['H4', 'FX-G1', 'notice', 'relative', null, null, null],
+    ['H5', 'FX-G2', 'exited', 'accident', '2024-06-01', '2025-03-01', 'withdrawn'],
+    ['H6', 'FX-G1', 'active', 'deep', '2025-12-31', null, null],
+  ];
+  for (const [name, org, status, tier, admitted, exited, exitKind] of hardship) {
+    stmts.push(`insert into hardship_file (id, org_id, membership_id, person_id, applicant_name, opened_by, opened_via, status, tier, causes, admitted_on, exited_on, exit_kind, exit_reason)
+      values (${q(id(name))}, ${q(id(org))}, gen_random_uuid(), gen_random_uuid(), ${q(`测试困难${name}`)}, ${q(reporter!.id)}, 'staff', ${q(status)}, ${q(tier)}, '{illness}', ${q(admitted)}, ${q(exited)}, ${q(exitKind)}, ${q(exitKind ? '测试退出' : null)})`);
+  }
 
   await database.exec(`begin;\n${stmts.join(';\n')};\ncommit;`);
   return { ids };
@@ -316,5 +329,9 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'mutualaid.claims': { value: 2, lastYear: 1 }, // MC1, MC2 (MC3 at 00:30 on 1 Jan 2026) | MC4
   'mutualaid.claims_paid': { value: 2, lastYear: 1 }, // MC1, MC2 (23:30 on 31 Dec 2025) | MC4
   'mutualaid.paid': { value: 500, lastYear: 500 }, // 300 + 200 | 500
+  'assistance.hardship_files': { value: 2, lastYear: 2 }, // H1, H6 (31 Dec); H3 is 1 Jan 2026, H2 and H5 exited | H1, H5
+  'assistance.hardship_deep': { value: 2, lastYear: 1 }, // H1, H6 | H1
+  'assistance.hardship_admitted': { value: 2, lastYear: 2 }, // H2, H6 | H1, H5
+  'assistance.hardship_resolved': { value: 1, lastYear: 0 }, // H2 (H5 withdrawn, not resolved)
   'figures.served': { value: 13, lastYear: 5 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped + 2 at the marketplace + 1 at an event + 2 mutual-aid claims paid | K3 + C4's worker + 1 at the marketplace + 1 at an event + MC4
 };

@@ -1,6 +1,5 @@
 import {
   CameraOutlined,
-  MedicineBoxOutlined,
   SafetyOutlined,
   SoundOutlined,
   AccountBookOutlined,
@@ -124,6 +123,15 @@ export const MENU: MenuEntry[] = [
     items: [{ path: '/voice', labelKey: 'voiceAdmin.menu', icon: <CameraOutlined />, permission: 'voice.read' }],
   },
   {
+    key: 'assistance',
+    labelKey: 'hardship.menuGroup',
+    icon: <GiftOutlined />,
+    items: [
+      { path: '/assistance/hardship', labelKey: 'hardship.menu', icon: <SolutionOutlined />, permission: 'assistance.read' },
+      { path: '/assistance/mutualaid', labelKey: 'mutualaidAdmin.menu', icon: <SafetyOutlined />, permission: 'assistance.read' },
+    ],
+  },
+  {
     key: 'rights',
     labelKey: 'rights.menu.group',
     icon: <SafetyCertificateOutlined />,
@@ -152,12 +160,6 @@ export const MENU: MenuEntry[] = [
       { path: '/market/subsidies', labelKey: 'market.menu.subsidies', icon: <GiftOutlined />, permission: 'market.read' },
       { path: '/market/settlements', labelKey: 'market.menu.settlements', icon: <CalculatorOutlined />, permission: 'market.read' },
     ],
-  },
-  {
-    key: 'assistance',
-    labelKey: 'mutualaidAdmin.group',
-    icon: <MedicineBoxOutlined />,
-    items: [{ path: '/assistance/mutualaid', labelKey: 'mutualaidAdmin.menu', icon: <SafetyOutlined />, permission: 'member.read' }],
   },
   {
     key: 'activities',

@@ -20,7 +20,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export function MutualaidPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const canWrite = me.permissions.includes('member.write');
+  const canWrite = me.permissions.includes('assistance.write');
   const plans = useRequest((signal) => api.get<MutualaidPlan[]>('/assistance/mutualaid/plans', undefined, { signal }), []);
   const [planId, setPlanId] = useState<string>();
   const [editing, setEditing] = useState<{ plan?: MutualaidPlan } | null>(null);

@@ -3,7 +3,6 @@ import type { mutualaidAdminZh } from './locales';
 
 /** 帮扶 ▸ 互助保障 console page: English. */
 export const mutualaidAdminEn: Translation<typeof mutualaidAdminZh> = {
-  group: 'Assistance',
   menu: 'Mutual aid',
   plan: 'Plan',
   noPlan: 'No mutual-aid plan yet',

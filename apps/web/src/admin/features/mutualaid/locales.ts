@@ -1,6 +1,5 @@
 /** 帮扶 ▸ 互助保障 console page: zh-CN. */
 export const mutualaidAdminZh = {
-  group: '帮扶',
   menu: '互助保障',
   plan: '计划',
   noPlan: '还没有互助保障计划',

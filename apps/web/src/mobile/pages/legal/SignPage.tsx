@@ -1,12 +1,13 @@
 import type { SignTask } from '@niangjia/contracts';
-import { Button, NavBar, Result, Skeleton, Toast } from 'antd-mobile';
-import { useEffect, useRef, useState } from 'react';
+import { NavBar, Result, Skeleton } from 'antd-mobile';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorNotice } from '../ErrorNotice';
+import { SignaturePad } from '../sign/SignaturePad';
 
 /**
  * /m/sign/:token — a party signs a mediation document on a phone or tablet: the document's text,
@@ -16,73 +17,14 @@ export function SignPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
   const task = useRequest((signal) => api.get<SignTask>(`/rights/sign/${token}`, undefined, { signal, skipAuthRedirect: true }), [token]);
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const [hasInk, setInk] = useState(false);
   const [busy, setBusy] = useState(false);
   const [isDone, setDone] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  useEffect(() => {
-    const el = canvas.current;
-    if (!el) return;
-    const ratio = window.devicePixelRatio || 1;
-    el.width = el.clientWidth * ratio;
-    el.height = el.clientHeight * ratio;
-    const ctx = el.getContext('2d')!;
-    ctx.scale(ratio, ratio);
-    ctx.lineWidth = 3;
-    ctx.lineCap = 'round';
-    ctx.lineJoin = 'round';
-    ctx.strokeStyle = '#111';
-    let drawing = false;
-    const point = (e: PointerEvent) => {
-      const r = el.getBoundingClientRect();
-      return [e.clientX - r.left, e.clientY - r.top] as const;
-    };
-    const down = (e: PointerEvent) => {
-      drawing = true;
-      el.setPointerCapture(e.pointerId);
-      const [x, y] = point(e);
-      ctx.beginPath();
-      ctx.moveTo(x, y);
-    };
-    const move = (e: PointerEvent) => {
-      if (!drawing) return;
-      const [x, y] = point(e);
-      ctx.lineTo(x, y);
-      ctx.stroke();
-      setInk(true);
-    };
-    const up = () => {
-      drawing = false;
-    };
-    el.addEventListener('pointerdown', down);
-    el.addEventListener('pointermove', move);
-    el.addEventListener('pointerup', up);
-    el.addEventListener('pointercancel', up);
-    return () => {
-      el.removeEventListener('pointerdown', down);
-      el.removeEventListener('pointermove', move);
-      el.removeEventListener('pointerup', up);
-      el.removeEventListener('pointercancel', up);
-    };
-  }, [task.data]);
-
-  const clear = () => {
-    const el = canvas.current;
-    el?.getContext('2d')?.clearRect(0, 0, el.width, el.height);
-    setInk(false);
-  };
-
-  const submit = async () => {
-    if (!hasInk || !canvas.current) {
-      Toast.show({ content: t('legal.sign.empty') });
-      return;
-    }
+  const submit = async (blob: Blob) => {
     setBusy(true);
     setError(null);
     try {
-      const blob = await new Promise<Blob>((resolve, reject) => canvas.current!.toBlob((b) => (b ? resolve(b) : reject(new Error('no image'))), 'image/png'));
       await api.sendFile(`/rights/sign/${token}`, blob);
       setDone(true);
     } catch (e) {
@@ -123,22 +65,11 @@ export function SignPage() {
                 ))}
               </div>
             </section>
-            <section className="nj-section" style={{ margin: '12px 0 0', padding: 16 }}>
-              <p style={{ margin: '0 0 8px', fontSize: 16 }}>{t('legal.sign.pad')}</p>
-              <canvas ref={canvas} data-testid="sign-pad" style={{ width: '100%', height: 200, border: '2px dashed #c8102e', borderRadius: 8, touchAction: 'none', background: '#fff' }} />
-              {error ? <ErrorNotice error={error} /> : null}
-              <div style={{ display: 'flex', gap: 12, marginTop: 12 }}>
-                <Button size="large" onClick={clear} style={{ flex: 1 }}>
-                  {t('legal.sign.clear')}
-                </Button>
-                <Button size="large" color="primary" loading={busy} onClick={() => void submit()} style={{ flex: 2 }} data-testid="sign-submit">
-                  {t('legal.sign.confirm')}
-                </Button>
-              </div>
+            <SignaturePad prompt={t('legal.sign.pad')} clearLabel={t('legal.sign.clear')} confirmLabel={t('legal.sign.confirm')} emptyMessage={t('legal.sign.empty')} busy={busy} error={error} onConfirm={(blob) => void submit(blob)}>
               <p className="nj-muted" style={{ margin: '8px 0 0', fontSize: 13 }}>
                 {t('legal.sign.expires', { time: formatDateTime(d.expiresAt) })}
               </p>
-            </section>
+            </SignaturePad>
           </>
         )}
       </div>

@@ -69,6 +69,11 @@ export function ServicesPage() {
           {t('voice.mapService')}
         </List.Item>
       </List>
+      <List header={t('hardshipM.group')} mode="card" style={{ margin: 12 }}>
+        <List.Item prefix={<HeartIcon />} description={t('hardshipM.serviceText')} onClick={() => navigate('/assistance/hardship')} data-testid="service-hardship">
+          {t('hardshipM.service')}
+        </List.Item>
+      </List>
       <List header={t('legal.services.group')} mode="card" style={{ margin: 12 }}>
         <List.Item prefix={<ScaleIcon />} description={t('legal.services.legalText')} onClick={() => navigate('/legal')} data-testid="service-legal">
           {t('legal.services.legal')}
