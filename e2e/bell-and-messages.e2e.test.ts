@@ -29,7 +29,8 @@ describe.skipIf(!canRun)('the bell and 我的 ▸ 消息: live on both sides', (
     await withScreenshotOnFailure(staff, 'bell-feedback', async () => {
       await signInToAdmin(a, 'jb.admin', '/admin/');
       const bell = a.getByTestId('notification-bell');
-      await bell.waitFor();
+      // The count before the report is the server's: the bell shows 0 until its first answer.
+      await a.locator('[data-testid="notification-bell"][data-loaded="true"]').waitFor();
       const before = Number(await bell.getAttribute('data-unread'));
 
       const worker = await signInWorkerApi(server, '13800000071');

@@ -81,7 +81,8 @@ describe.skipIf(!canRun)('staff add a station by clicking the map', () => {
       await map.locator('.nj-boundary').waitFor();
       await expect.poll(() => map.getAttribute('data-boundary-name')).toBe('江北区');
       await map.locator('.nj-cluster').first().waitFor();
-      expect(await map.locator('.nj-map-legend').innerText()).toContain('合成路网');
+      // The legend names the network once its layer has loaded, which may be after the clusters.
+      await expect.poll(() => map.locator('.nj-map-legend').innerText()).toContain('合成路网');
       await saveScreenshot(page, 'positions-map-district-1366');
 
       await page.context().clearCookies();
@@ -91,7 +92,7 @@ describe.skipIf(!canRun)('staff add a station by clicking the map', () => {
       // The street admin's map is their street, not the district.
       await expect.poll(() => streetMap.getAttribute('data-boundary-name'), { timeout: 15_000 }).toBe('观音桥街道');
       expect(await streetMap.getAttribute('data-boundary-kind')).toBe('street');
-      expect(await streetMap.locator('.nj-map-legend').innerText()).toContain('示意范围');
+      await expect.poll(() => streetMap.locator('.nj-map-legend').innerText()).toContain('示意范围');
       // Its stations fill the map, each with its name.
       await expect.poll(() => streetMap.locator('.nj-map-label').count(), { timeout: 10_000 }).toBeGreaterThan(3);
       await saveScreenshot(page, 'positions-map-street-1366');

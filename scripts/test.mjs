@@ -82,7 +82,41 @@ function runVitest(name, projects, db) {
   if (child.signal)
     interrupted = child.signal === "SIGINT" || child.signal === "SIGTERM";
   const ok = child.status === 0;
-  results.push({ name, ok, seconds, detail: describe(jsonFile, child), counts: countsOf(jsonFile) });
+  results.push({
+    name,
+    ok,
+    seconds,
+    detail: describe(jsonFile, child),
+    counts: countsOf(jsonFile),
+    failures: failuresOf(jsonFile),
+  });
+}
+
+/**
+ * The failed tests of one run (file, title, first line of the error), at most 12, so that the last
+ * lines of a CI log name what failed even when only its tail is kept.
+ */
+function failuresOf(jsonFile) {
+  try {
+    const r = JSON.parse(fs.readFileSync(jsonFile, "utf8"));
+    const out = [];
+    for (const f of r.testResults ?? []) {
+      const file = path.relative(root, f.name ?? "");
+      const failedTests = (f.assertionResults ?? []).filter((t) => t.status === "failed");
+      if (failedTests.length === 0 && f.status === "failed")
+        out.push(`${file}: ${firstLine(f.message)}`);
+      for (const t of failedTests)
+        out.push(`${file} › ${t.fullName ?? t.title}: ${firstLine(t.failureMessages?.[0])}`);
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+function firstLine(text) {
+  const line = String(text ?? "").replace(/\x1b\[[0-9;]*m/g, "").split("\n").find((l) => l.trim()) ?? "";
+  return line.trim().slice(0, 240);
 }
 
 function countsOf(jsonFile) {
@@ -178,6 +212,13 @@ for (const r of results) {
   console.log(
     `${r.ok ? "✔ PASS" : "✖ FAIL"}  ${r.name.padEnd(24)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.detail}`,
   );
+}
+for (const r of results) {
+  const failures = r.failures ?? [];
+  if (failures.length === 0) continue;
+  console.log(`\n✖ failed in ${r.name}:`);
+  for (const f of failures.slice(0, 12)) console.log(`  - ${f}`);
+  if (failures.length > 12) console.log(`  … and ${failures.length - 12} more`);
 }
 if (interrupted) console.log("✖ interrupted");
 const failed = interrupted || results.some((r) => !r.ok);

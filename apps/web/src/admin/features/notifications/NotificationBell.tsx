@@ -92,7 +92,7 @@ export function NotificationBell() {
   const label = `${t('notify.title')}：${inbox.unread ? t('notify.unread', { count: inbox.unread }) : t('notify.noUnread')}；${t('notify.todos.title')} ${todoTotal}`;
   return (
     <Popover open={open} onOpenChange={setOpen} trigger="click" placement="bottomRight" content={content} arrow={false}>
-      <Button type="text" aria-label={label} data-testid="notification-bell" data-unread={inbox.unread} data-todos={todoTotal}>
+      <Button type="text" aria-label={label} data-testid="notification-bell" data-unread={inbox.unread} data-loaded={inbox.loaded} data-todos={todoTotal}>
         <Badge count={inbox.unread} size="small" overflowCount={99}>
           <BellOutlined style={{ fontSize: 18 }} />
         </Badge>

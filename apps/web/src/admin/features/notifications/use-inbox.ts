@@ -17,7 +17,8 @@ export function useInbox(orgId: string | undefined, opts: { messages: number; to
     reloadLatest();
   }, [reloadUnread, reloadLatest]);
   useLiveNotifications((change) => (change === 'todos' ? reloadTodos() : reloadMessages()));
-  return { unread: unread.data?.unread ?? latest.data?.unread ?? 0, latest, todos, reloadMessages, reloadTodos };
+  // `loaded`: the count is the server's, not the 0 shown before the first answer.
+  return { unread: unread.data?.unread ?? latest.data?.unread ?? 0, loaded: unread.data !== undefined || latest.data !== undefined, latest, todos, reloadMessages, reloadTodos };
 }
 
 /** A link from a message or a 待办: console paths open in the console, others (the phone's) in a new tab. */
