@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../../../shared/api';
 import { formatDate, formatDateTime, formatMoney } from '../../../shared/format';
 import { useRequest } from '../../../shared/use-request';
+import { PhotoButton } from '../../PhotoPicker';
 import { ErrorNotice } from '../ErrorNotice';
 import { SignaturePad } from '../sign/SignaturePad';
 
@@ -148,8 +149,7 @@ function FileView({ file, onChanged }: { file: HardshipDetail; onChanged: () => 
       setIncome('');
     }
   };
-  const addDocument = async (picked: File | undefined) => {
-    if (!picked) return;
+  const addDocument = async (picked: File) => {
     await run(async () => {
       const up = await api.sendFile<{ id: string }>('/photos', picked);
       await api.post(`${base}/documents`, { photoId: up.id, kind: docKind[0] ?? 'other', version: file.version });
@@ -228,10 +228,7 @@ function FileView({ file, onChanged }: { file: HardshipDetail; onChanged: () => 
             </p>
           ) : null}
           <Selector columns={3} value={docKind} onChange={(v) => v.length && setDocKind(v)} options={HARDSHIP_DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`hardshipM.docKind.${k}`) }))} />
-          <label className="adm-button adm-button-default adm-button-block" style={{ display: 'block', textAlign: 'center', padding: '10px 0', marginTop: 8 }}>
-            {busy ? t('hardshipM.uploading') : t('hardshipM.addDocument')}
-            <input type="file" accept="image/jpeg,image/png,image/webp" capture="environment" style={{ display: 'none' }} onChange={(e) => void addDocument(e.target.files?.[0])} data-testid="hardship-doc" />
-          </label>
+          <PhotoButton label={busy ? t('hardshipM.uploading') : t('hardshipM.addDocument')} onPick={(f) => void addDocument(f)} testId="hardship-doc" capture style={{ marginTop: 8 }} />
         </section>
       ) : null}
 

@@ -6,6 +6,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api, errorText } from '../../../shared/api';
 import { formatDateTime, formatMoney } from '../../../shared/format';
 import { useRequest } from '../../../shared/use-request';
+import { PhotoList, usePhotoUploads } from '../../PhotoPicker';
 import { ErrorNotice } from '../ErrorNotice';
 
 const STATUS_COLOR: Record<string, string> = { submitted: 'warning', awaiting_second: 'warning', approved: 'primary', rejected: 'default', paid: 'success' };
@@ -80,21 +81,10 @@ export function NewMutualaidClaimPage() {
   const [days, setDays] = useState('');
   const [amount, setAmount] = useState('');
   const [text, setText] = useState('');
-  const [photoIds, setPhotoIds] = useState<string[]>([]);
-  const [isBusy, setBusy] = useState(false);
-
-  const addPhoto = async (file: File | undefined) => {
-    if (!file) return;
-    setBusy(true);
-    try {
-      const up = await api.sendFile<{ id: string }>('/photos', file);
-      setPhotoIds((ids) => [...ids, up.id]);
-    } catch (error) {
-      await Dialog.alert({ content: errorText(error), confirmText: 'OK' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const photos = usePhotoUploads();
+  const { photoIds } = photos;
+  const [isSending, setBusy] = useState(false);
+  const isBusy = isSending || photos.isUploading;
 
   const submit = async () => {
     if (!benefit) return Toast.show(t('mutualaid.needBenefit'));
@@ -152,15 +142,7 @@ export function NewMutualaidClaimPage() {
         <h3 style={{ margin: '16px 0 8px' }}>{t('mutualaid.description')}</h3>
         <TextArea value={text} onChange={setText} placeholder={t('mutualaid.descriptionPlaceholder')} rows={3} maxLength={1000} data-testid="mutualaid-text" />
         <h3 style={{ margin: '16px 0 8px' }}>{t('mutualaid.documents')}</h3>
-        <p className="nj-muted" data-testid="mutualaid-photo-count">
-          {photoIds.length} / 6
-        </p>
-        {photoIds.length < 6 ? (
-          <label className="adm-button adm-button-default adm-button-block" style={{ display: 'block', textAlign: 'center', padding: '10px 0' }}>
-            {isBusy ? t('mutualaid.uploading') : t('mutualaid.addPhoto')}
-            <input type="file" accept="image/jpeg,image/png,image/webp" style={{ display: 'none' }} onChange={(e) => void addPhoto(e.target.files?.[0])} data-testid="mutualaid-photo" />
-          </label>
-        ) : null}
+        <PhotoList uploads={photos} max={6} addLabel={t('mutualaid.addPhoto')} uploadingLabel={t('mutualaid.uploading')} testId="mutualaid-photo" />
       </section>
       <div style={{ padding: '0 12px 24px' }}>
         <Button block color="primary" size="large" loading={isBusy} onClick={() => void submit()} data-testid="mutualaid-submit">

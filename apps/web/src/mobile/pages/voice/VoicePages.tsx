@@ -7,6 +7,7 @@ import { api, errorText } from '../../../shared/api';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { LazyMap, locateOnce, useMapLayers, type MapPoint } from '../../../shared/map';
 import { useRequest } from '../../../shared/use-request';
+import { PhotoList, usePhotoUploads } from '../../PhotoPicker';
 import { ErrorNotice } from '../ErrorNotice';
 
 type Nearby = { id: string; number: string; distanceMetres: number; meTooCount: number };
@@ -38,8 +39,10 @@ export function ReportPage() {
   const [pin, setPin] = useState<{ lng: number; lat: number } | null>(null);
   const [where, setWhere] = useState<string>('');
   const [text, setText] = useState('');
-  const [photoIds, setPhotoIds] = useState<string[]>([]);
-  const [isBusy, setBusy] = useState(false);
+  const photos = usePhotoUploads();
+  const { photoIds } = photos;
+  const [isSending, setBusy] = useState(false);
+  const isBusy = isSending || photos.isUploading;
   const [nearby, setNearby] = useState<Nearby[] | null>(null);
 
   const locate = async () => {
@@ -50,18 +53,6 @@ export function ReportPage() {
       setPin({ lng: got.lng, lat: got.lat });
       setWhere(t('voice.located'));
     } else setWhere(t('voice.locateFailed'));
-  };
-  const addPhoto = async (file: File | undefined) => {
-    if (!file) return;
-    setBusy(true);
-    try {
-      const up = await api.sendFile<{ id: string }>('/photos', file);
-      setPhotoIds((ids) => [...ids, up.id]);
-    } catch (e) {
-      await Dialog.alert({ content: errorText(e), confirmText: 'OK' });
-    } finally {
-      setBusy(false);
-    }
   };
   const check = () => {
     if (!categoryKey) return t('voice.needCategory');
@@ -184,22 +175,7 @@ export function ReportPage() {
             <h3 style={{ margin: '0 0 8px' }}>{t('voice.description')}</h3>
             <TextArea value={text} onChange={setText} placeholder={t('voice.descriptionPlaceholder')} rows={4} maxLength={1000} showCount data-testid="voice-text" />
             <h3 style={{ margin: '12px 0 8px' }}>{t('voice.photos')}</h3>
-            <p className="nj-muted" data-testid="voice-photo-count">
-              {photoIds.length} / 3
-            </p>
-            {photoIds.length < 3 ? (
-              <label className="adm-button adm-button-default adm-button-block" style={{ display: 'block', textAlign: 'center', padding: '10px 0' }}>
-                {isBusy ? t('voice.uploading') : t('voice.addPhoto')}
-                <input
-                  type="file"
-                  accept="image/jpeg,image/png,image/webp"
-                  capture="environment"
-                  style={{ display: 'none' }}
-                  onChange={(e) => void addPhoto(e.target.files?.[0])}
-                  data-testid="voice-photo"
-                />
-              </label>
-            ) : null}
+            <PhotoList uploads={photos} max={3} addLabel={t('voice.addPhoto')} uploadingLabel={t('voice.uploading')} testId="voice-photo" capture />
           </section>
           <Button block color="primary" size="large" loading={isBusy} onClick={() => void next()} data-testid="voice-next">
             {t('voice.next')}
