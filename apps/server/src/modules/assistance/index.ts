@@ -19,3 +19,6 @@ export { mutualaidRoutes } from './mutualaid.routes';
 export { mutualaidPhotoPaths } from './mutualaid.repository';
 export { mutualaidIndicators } from './mutualaid.indicators';
 export { seedDemoMutualaid, DEMO_MUTUALAID_RULES } from './mutualaid.demo';
+export { createCampaignService, type CampaignService } from './campaign.service';
+export { campaignRoutes } from './campaign.routes';
+export { campaignPhotoPaths } from './campaign.repository';
