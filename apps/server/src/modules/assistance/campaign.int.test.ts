@@ -103,7 +103,7 @@ beforeAll(async () => {
     ['na.g', 'union_staff', union1],
   ];
   for (const [u, role, orgId] of users) await ok(admin.post('/api/v1/users', { username: u, displayName: `帮扶${u}`, password: PASSWORD, role, orgId }), u);
-  [d1, d2, street, grass] = await Promise.all(users.map(([u]) => t.login(u, PASSWORD)));
+  [d1, d2, street, grass] = await Promise.all([t.login('na.d1', PASSWORD), t.login('na.d2', PASSWORD), t.login('na.s', PASSWORD), t.login('na.g', PASSWORD)]);
 }, 120_000);
 afterAll(() => t?.close());
 

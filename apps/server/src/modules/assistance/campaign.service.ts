@@ -21,7 +21,6 @@ export type CampaignWorker = { userId: string; audit: AuditContext };
 const MAX_SIGNATURE_BYTES = 256 * 1024;
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 const num = (v: string | number | null | undefined) => Number(v ?? 0);
-const pathHasOrg = (path: string, orgId: string) => path.includes(`/${orgId}/`);
 
 /**
  * Whether the actor may approve at a step: their scope covers the step's union but not the next
@@ -120,8 +119,8 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
 
   async function nominationInScope(tx: Db, id: string, scope: Scope, lock = false) {
     const n = await repo.findNomination(tx, id, lock);
-    // Staff of the nominating union's subtree, or of any union on its approval steps, see it.
-    if (!n || !(isInScope(scope, n.org_path) || (scope !== 'all' && n.steps.some((s) => scope.some((p) => pathHasOrg(p, s)))))) throw notFound('ENTITY_campaign_nomination');
+    // Staff over the nominating union see it: every union of its approval steps is above it.
+    if (!n || !isInScope(scope, n.org_path)) throw notFound('ENTITY_campaign_nomination');
     return n;
   }
 
@@ -197,7 +196,8 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
         const from = input.status === 'open' ? 'draft' : 'open';
         if (c.status !== from) throw new AppError('CAMPAIGN_STATUS_MOVE', { status: 409 });
         await repo.setCampaignStatus(tx, id, { version: input.version, status: from }, input.status, clock());
-        await recordAudit(tx, actor.audit, { action: `campaign.${input.status === 'open' ? 'open' : 'close'}`, entityType: 'campaign', entityId: id, orgId: c.org_id });
+        if (input.status === 'open') await recordAudit(tx, actor.audit, { action: 'campaign.open', entityType: 'campaign', entityId: id, orgId: c.org_id });
+        else await recordAudit(tx, actor.audit, { action: 'campaign.close', entityType: 'campaign', entityId: id, orgId: c.org_id });
       });
       return this.getCampaign(id, actor.scope);
     },
@@ -406,7 +406,6 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
       const now = clock();
       await db.transaction(async (tx) => {
         const n = await nominationInScope(tx, id, actor.scope, true);
-        if (!isInScope(actor.scope, n.org_path) && !isInScope(actor.scope, n.campaign_org_path)) throw notFound('ENTITY_campaign_nomination');
         if (n.status !== 'approved') throw new AppError('CAMPAIGN_NOMINATION_STATE', { status: 409 });
         if (n.version !== input.version) throw versionConflict(input.version, n.version);
         const fits = n.benefit_kind === 'cash' ? input.method === 'transfer' || input.method === 'in_person' : n.benefit_kind === 'goods' ? input.method === 'goods_handover' : input.method === 'service_delivered';
@@ -433,7 +432,6 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
       const now = clock();
       await db.transaction(async (tx) => {
         const n = await nominationInScope(tx, id, actor.scope, true);
-        if (!isInScope(actor.scope, n.org_path) && !isInScope(actor.scope, n.campaign_org_path)) throw notFound('ENTITY_campaign_nomination');
         if (n.status !== 'disbursed') throw new AppError('CAMPAIGN_NOMINATION_STATE', { status: 409 });
         if (n.version !== input.version) throw versionConflict(input.version, n.version);
         await assertOwnPhotos(tx, [input.photoId], actor.userId, 'photoId');
