@@ -27,6 +27,7 @@ import { voiceAuditActionsEn, voiceAuditEntityTypesEn } from './features/voice/a
 import { mutualaidAdminEn } from './features/mutualaid/locales-en';
 import { mutualaidAuditActionsEn, mutualaidAuditEntityTypesEn } from './features/mutualaid/audit-locales';
 import { hardshipEn } from './features/assistance/hardship-locales';
+import { campaignsEn } from './features/assistance/campaign-locales';
 import { hardshipAuditActionsEn, hardshipAuditEntityTypesEn } from './features/assistance/hardship-audit-locales';
 import { campaignAuditActionsEn, campaignAuditEntityTypesEn } from './features/assistance/campaign-audit-locales';
 import { eventsAdminEn } from './features/events/locales-en';
@@ -238,6 +239,7 @@ export const adminEn: Translation<typeof adminZh> = {
   organizing: organizingEn,
   voiceAdmin: voiceAdminEn,
   hardship: hardshipEn,
+  campaigns: campaignsEn,
   eventsAdmin: eventsAdminEn,
   mutualaidAdmin: mutualaidAdminEn,
   tournamentAdmin: tournamentAdminEn,

@@ -21,6 +21,7 @@ import { voiceAuditActionsZh, voiceAuditEntityTypesZh } from './features/voice/a
 import { mutualaidAdminZh } from './features/mutualaid/locales';
 import { mutualaidAuditActionsZh, mutualaidAuditEntityTypesZh } from './features/mutualaid/audit-locales';
 import { hardshipZh } from './features/assistance/hardship-locales';
+import { campaignsZh } from './features/assistance/campaign-locales';
 import { hardshipAuditActionsZh, hardshipAuditEntityTypesZh } from './features/assistance/hardship-audit-locales';
 import { campaignAuditActionsZh, campaignAuditEntityTypesZh } from './features/assistance/campaign-audit-locales';
 import { eventsAdminZh } from './features/events/locales';
@@ -237,6 +238,7 @@ export const adminZh = {
   organizing: organizingZh,
   voiceAdmin: voiceAdminZh,
   hardship: hardshipZh,
+  campaigns: campaignsZh,
   eventsAdmin: eventsAdminZh,
   mutualaidAdmin: mutualaidAdminZh,
   tournamentAdmin: tournamentAdminZh,
