@@ -22,3 +22,4 @@ export { seedDemoMutualaid, DEMO_MUTUALAID_RULES } from './mutualaid.demo';
 export { createCampaignService, type CampaignService } from './campaign.service';
 export { campaignRoutes } from './campaign.routes';
 export { campaignPhotoPaths } from './campaign.repository';
+export { campaignIndicators } from './campaign.indicators';
