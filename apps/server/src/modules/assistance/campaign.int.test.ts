@@ -339,3 +339,26 @@ describe('disbursement and acknowledgement', () => {
     expect(fig).toMatchObject({ recipients: 2, disbursedFen: 66_000 });
   });
 });
+
+describe('the demo year of Jiangbei', () => {
+  it('has the four seasons run by the district, within every share and budget', async () => {
+    const jb = await t.orgId('JB');
+    const rows = await t.database.query<{ kind: string; budget: string; approved: string; n: number; given: number }>(
+      `select c.kind, c.budget_fen as budget, c.approved_fen as approved,
+         (select count(*)::int from campaign_nomination n where n.campaign_id = c.id) as n,
+         (select count(*)::int from campaign_nomination n where n.campaign_id = c.id and n.status in ('disbursed','acknowledged')) as given
+       from campaign c where c.org_id = $1 order by c.starts_on`,
+      [jb],
+    );
+    expect(rows.map((r) => r.kind).sort()).toEqual(['autumn', 'health', 'summer', 'winter']);
+    const winter = rows.find((r) => r.kind === 'winter')!;
+    expect(Number(winter.budget)).toBe(117_000_000);
+    expect(winter.given).toBeGreaterThan(1500);
+    for (const r of rows) expect(Number(r.approved)).toBeLessThanOrEqual(Number(r.budget));
+    const [over] = await t.database.query<{ n: number }>('select count(*)::int as n from campaign_allocation where sub_allocated_fen + spent_fen > amount_fen');
+    expect(over!.n).toBe(0);
+    const jbStaff = await t.login('jb.staff');
+    const list = await ok<{ kind: string; recipients: number; disbursedFen: number }[]>(jbStaff.get('/api/v1/assistance/campaigns'), 'jb campaigns');
+    expect(list.find((c) => c.kind === 'winter')!.recipients).toBe(winter.given);
+  });
+});

@@ -23,3 +23,4 @@ export { createCampaignService, type CampaignService } from './campaign.service'
 export { campaignRoutes } from './campaign.routes';
 export { campaignPhotoPaths } from './campaign.repository';
 export { campaignIndicators } from './campaign.indicators';
+export { seedDemoCampaigns } from './campaign.demo';
