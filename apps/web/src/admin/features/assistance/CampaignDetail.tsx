@@ -321,7 +321,7 @@ function ActionModal({ action, onClose, onDone }: { action: Action; onClose: () 
       {action.kind === 'disburse' ? (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Radio.Group value={method} onChange={(e) => setMethod(e.target.value as string)} options={methods.map((m) => ({ value: m, label: t(`campaigns.methods.${m}`) }))} />
-          <Input maxLength={100} value={reference} onChange={(e) => setReference(e.target.value)} placeholder={t('campaigns.nom.reference')} />
+          <Input maxLength={100} value={reference} onChange={(e) => setReference(e.target.value)} placeholder={t('campaigns.nom.reference')} data-testid="disburse-reference" />
         </Space>
       ) : null}
       {action.kind === 'sheet' ? <PhotoUpload value={photos} onChange={(update) => setPhotos(update)} max={1} label={t('campaigns.nom.sheet')} onError={(e) => setError(e)} /> : null}
