@@ -30,7 +30,7 @@ registerMessages({
   CAMPAIGN_ALREADY_NOMINATED: ['该职工已在本活动中被提名（{org}），同一活动不能重复帮扶', 'This worker is already nominated in this campaign (by {org}): no one is helped twice in one campaign'],
   CAMPAIGN_SAME_PERSON_DECIDED: ['经核查，该职工与本活动已提名的{name}为同一人，不能重复帮扶', 'Staff decided this worker is the same person as {name}, already nominated in this campaign'],
   CAMPAIGN_YEARLY_LIMIT: ['该职工本年度已获帮扶 {got} 元，再获此项将超过年度上限 {limit} 元', 'This worker has received {got} yuan this year: this benefit would pass the yearly limit of {limit} yuan'],
-  CAMPAIGN_ALLOCATION_SPENT: ['本单位分配额度已用完（剩余 {left} 元），不能批准', 'The union’s share is used up ({left} yuan left): cannot approve'],
+  CAMPAIGN_ALLOCATION_SPENT: ['本单位分配额度不足（剩余 {left} 元）', 'The union’s share is not enough ({left} yuan left)'],
   CAMPAIGN_BUDGET_SPENT: ['活动预算已用完，不能批准', 'The campaign’s budget is used up: cannot approve'],
   CAMPAIGN_NOMINATION_STATE: ['此提名当前状态下不能进行该操作', 'The nomination is not in a state for this step'],
   CAMPAIGN_IN_REVIEW: ['此提名疑似重复，正在等待核查', 'This nomination is a possible duplicate awaiting review'],

@@ -308,6 +308,10 @@ describe('50 concurrent approvals against a nearly spent share', () => {
     expect(Number(sum!.v)).toBe(value * 10);
     const [b] = await t.database.query<{ approved_fen: string }>('select approved_fen from campaign where id = $1', [c.id]);
     expect(Number(b!.approved_fen)).toBe(value * 10);
+    // And a union nominates only within what its share has left (300 元 here).
+    const late = await nominate(street, c.id, await member(union1));
+    expect(late.status).toBe(409);
+    expect(late.body.title).toBe('本单位分配额度不足（剩余 300.00 元）');
   }, 120_000);
 });
 

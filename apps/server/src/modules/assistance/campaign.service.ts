@@ -265,6 +265,9 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
           const got = await repo.yearlyValue(tx, m.person_id, year);
           if (got + value > limit) throw new AppError('CAMPAIGN_YEARLY_LIMIT', { status: 409, params: { got: yuan(got), limit: yuan(limit) } });
         }
+        // Within the share: what is left now must cover it (approval takes it, guarded in the database).
+        const left = num(allocation.amount_fen) - num(allocation.sub_allocated_fen) - num(allocation.spent_fen);
+        if (left < value) throw new AppError('CAMPAIGN_ALLOCATION_SPENT', { status: 409, params: { left: yuan(left) } });
         const path = await repo.orgsOnPath(tx, allocation.org_path);
         const steps = approvalSteps(path, c.org_id);
         const duplicates = await repo.possibleDuplicates(tx, campaignId, m);
