@@ -1,5 +1,5 @@
 import { DISBURSE_METHODS, NOMINATION_STATUSES, type Campaign, type DuplicateReview, type Member, type Nomination, type Page } from '@niangjia/contracts';
-import { App, Button, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Modal, Radio, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Descriptions, Empty, Form, Image, Input, InputNumber, Modal, Radio, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorText } from '../../../shared/api';
@@ -207,6 +207,9 @@ function NominationsTab({ campaign, canWrite, onChanged }: { campaign: Campaign;
                 <Button type="link" size="small" onClick={() => setAction({ kind: 'sheet', n })}>
                   {t('campaigns.nom.sheet')}
                 </Button>
+              ) : null}
+              {n.status === 'acknowledged' && n.ackPhotoId ? (
+                <Image src={`/api/v1/photos/${n.ackPhotoId}`} width={28} height={28} style={{ objectFit: 'cover' }} alt={t('campaigns.nom.ackSheet')} />
               ) : null}
               {n.status === 'acknowledged' ? <Typography.Text type="secondary">{n.ackVia === 'sheet' ? t('campaigns.nom.ackSheet') : t('campaigns.nom.ackPhone')}</Typography.Text> : null}
             </Space>
