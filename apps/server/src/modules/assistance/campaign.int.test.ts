@@ -218,6 +218,11 @@ describe('the same person twice', () => {
     expect(again.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(again.body).toMatchObject({ code: 'CAMPAIGN_ALREADY_NOMINATED' });
     expect(again.body.title).toBe('该职工已在本活动中被提名（南坪街道总工会），同一活动不能重复帮扶');
+    // At the same instant from two unions: one wins, the other hears why (the unique index decides).
+    const twin = await member(union2);
+    const both = await Promise.all([nominate(street, c.id, twin), nominate(d1, c.id, twin)]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.status === 409)!.body.code).toBe('CAMPAIGN_ALREADY_NOMINATED');
     const en = await nominate(d1.withLang('en'), c.id, m);
     expect(en.body.title).toBe('This worker is already nominated in this campaign (by 南坪街道总工会): no one is helped twice in one campaign');
   });

@@ -3,6 +3,7 @@ import { benefitValueFen, type Campaign, type CreateCampaign, type DecideNominat
 import type { Db } from '../../db/client';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
 import { isInScope, isRelated, type Scope } from '../../platform/auth';
+import { uniqueViolationOf } from '../../platform/error-handler';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { notify } from '../../platform/notifications';
 import { checkUpload } from '../../platform/uploads';
@@ -235,7 +236,16 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
      */
     async nominate(campaignId: string, input: Nominate, actor: CampaignStaff): Promise<Nomination> {
       const now = clock();
-      const id = await db.transaction(async (tx) => {
+      const id = await this.nominateIn(campaignId, input, actor, now).catch((error: unknown) => {
+        // Two unions nominating the same person at the same instant: the unique index decides, the loser hears why.
+        if (uniqueViolationOf(error) === 'campaign_nomination_person_unique') throw new AppError('CAMPAIGN_ALREADY_NOMINATED', { status: 409, params: { org: '—' } });
+        throw error;
+      });
+      return this.getNomination(id, actor.scope);
+    },
+
+    async nominateIn(campaignId: string, input: Nominate, actor: CampaignStaff, now: Date): Promise<string> {
+      return db.transaction(async (tx) => {
         const c = await campaignInScope(tx, campaignId, actor.scope, false);
         if (c.status !== 'open') throw new AppError('CAMPAIGN_NOT_OPEN', { status: 409 });
         const m = await repo.findActiveMember(tx, input.membershipId);
@@ -308,7 +318,6 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
         }
         return nominationId;
       });
-      return this.getNomination(id, actor.scope);
     },
 
     async getNomination(id: string, scope: Scope): Promise<Nomination> {
