@@ -1,3 +1,4 @@
+import { PNG } from '../../test/files';
 import type { AuthzCases, Place, World } from '../../test/security/authz';
 
 type Made = { id: string; version: number };
@@ -98,6 +99,13 @@ export const campaignAuthz: AuthzCases = {
   'GET /api/v1/assistance/campaigns/{id}/nominations': { foreign: async (p, w) => ({ params: { id: (await campaignIn(p, w)).id } }) },
   'POST /api/v1/assistance/campaigns/{id}/nominations': { foreign: async (p, w) => ({ params: { id: (await campaignIn(p, w)).id }, body: { membershipId: await memberIn(p, w), benefitKey: 'cash' } }) },
   'GET /api/v1/assistance/campaign-nominations/{id}': { foreign: async (p, w) => ({ params: { id: (await nominationIn(p, w)).id } }) },
+  'GET /api/v1/assistance/campaign-nominations/{id}/signature': {
+    foreign: async (p, w) => {
+      const n = await nominationIn(p, w, 'disbursed');
+      await w.app.database.query('insert into campaign_signature (nomination_id, image) values ($1, $2)', [n.id, PNG]);
+      return { params: { id: n.id } };
+    },
+  },
   'POST /api/v1/assistance/campaign-nominations/{id}/decide': onNomination('pending', (version) => ({ decision: 'approve', version })),
   'POST /api/v1/assistance/campaign-nominations/{id}/second': onNomination('awaiting_second', (version) => ({ decision: 'approve', version })),
   'POST /api/v1/assistance/campaign-nominations/{id}/disburse': onNomination('approved', (version) => ({ method: 'transfer', reference: '矩阵转账', version })),

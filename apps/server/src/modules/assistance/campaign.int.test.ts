@@ -337,6 +337,11 @@ describe('disbursement and acknowledgement', () => {
     expect((await other.post(`/api/v1/assistance/campaigns/mine/${n.id}/acknowledge`, { version: paid.version })).status).toBe(404);
     const acked = await ok(worker.post(`/api/v1/assistance/campaigns/mine/${n.id}/acknowledge`, { signaturePng: PNG.toString('base64'), version: paid.version }), 'ack');
     expect(acked).toMatchObject({ status: 'acknowledged', ackVia: 'phone', hasSignature: true });
+    const signature = await t.app.inject({ method: 'GET', url: `/api/v1/assistance/campaign-nominations/${n.id}/signature`, headers: { cookie: d1.cookie! } });
+    expect(signature.statusCode).toBe(200);
+    expect(signature.headers['content-type']).toBe('image/png');
+    expect(Buffer.compare(signature.rawPayload, PNG)).toBe(0);
+    expect((await grass.get(`/api/v1/assistance/campaign-nominations/${n.id}/signature`)).status).toBe(404); // not over the district's own nomination
 
     const g = await ok(nominate(d1, c.id, await member(districtId), { benefitKey: 'oil' }), 'goods');
     const ga = await ok(decide(d1, g.id, g.version), 'approve goods');

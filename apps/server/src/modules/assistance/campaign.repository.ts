@@ -346,6 +346,11 @@ export async function insertSignature(db: Db, nominationId: string, image: Buffe
   await db.execute(sql`insert into campaign_signature (nomination_id, image, signed_by, signed_at) values (${nominationId}, ${image}, ${signedBy}, ${now.toISOString()})`);
 }
 
+export async function findSignature(db: Db, nominationId: string): Promise<Buffer | undefined> {
+  const row = await queryOne<{ image: Buffer | Uint8Array }>(db, sql`select image from campaign_signature where nomination_id = ${nominationId}`);
+  return row ? (Buffer.isBuffer(row.image) ? row.image : Buffer.from(row.image)) : undefined;
+}
+
 export type ReviewRow = {
   id: string;
   campaign_id: string;

@@ -87,6 +87,14 @@ export const campaignRoutes: FastifyPluginAsyncZod<{ campaigns: CampaignService 
     { config: { permission: 'assistance.read' }, schema: { tags, summary: 'A nomination with its approval steps', params: idParamsSchema, response: { 200: nominationSchema } } },
     async (request) => campaigns.getNomination(request.params.id, staff(request, 'assistance.read').scope),
   );
+  app.get(
+    '/assistance/campaign-nominations/:id/signature',
+    { config: { permission: 'assistance.read' }, schema: { tags, summary: 'The recipient’s signature drawn on the phone when acknowledging (PNG)', params: idParamsSchema } },
+    async (request, reply) => {
+      const image = await campaigns.getSignature(request.params.id, staff(request, 'assistance.read').scope);
+      return reply.header('content-type', 'image/png').header('cache-control', 'private, max-age=86400').send(image);
+    },
+  );
   app.post(
     '/assistance/campaign-nominations/:id/decide',
     { config: { permission: 'assistance.write' }, schema: { tags, summary: 'Approve or reject at the current step (the step’s union); the last step charges the share and the budget', params: idParamsSchema, body: decideNominationSchema, response: { 200: nominationSchema } } },

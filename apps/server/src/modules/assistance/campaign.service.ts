@@ -325,6 +325,14 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
       return n!;
     },
 
+    /** The recipient's drawn signature (PNG), for staff over the nominating union. */
+    async getSignature(id: string, scope: Scope): Promise<Buffer> {
+      await nominationInScope(db, id, scope);
+      const image = await repo.findSignature(db, id);
+      if (!image) throw notFound('ENTITY_campaign_nomination');
+      return image;
+    },
+
     async listNominations(campaignId: string, q: { status?: string | undefined; orgId?: string | undefined; q?: string | undefined; page: number; pageSize: number }, scope: Scope): Promise<Page<Nomination>> {
       const c = await campaignInScope(db, campaignId, scope, false);
       let underPath: string | undefined;

@@ -208,6 +208,7 @@ function NominationsTab({ campaign, canWrite, onChanged }: { campaign: Campaign;
                   {t('campaigns.nom.sheet')}
                 </Button>
               ) : null}
+              {n.hasSignature ? <Image src={`/api/v1/assistance/campaign-nominations/${n.id}/signature`} width={28} height={28} style={{ objectFit: 'contain', background: '#fff' }} alt={t('campaigns.nom.signed')} /> : null}
               {n.status === 'acknowledged' && n.ackPhotoId ? (
                 <Image src={`/api/v1/photos/${n.ackPhotoId}`} width={28} height={28} style={{ objectFit: 'cover' }} alt={t('campaigns.nom.ackSheet')} />
               ) : null}
