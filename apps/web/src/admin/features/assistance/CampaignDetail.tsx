@@ -109,11 +109,12 @@ function NominationsTab({ campaign, canWrite, onChanged }: { campaign: Campaign;
   const [status, setStatus] = useState<string>('');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
+  const [q, setQ] = useState('');
   const [nominating, setNominating] = useState(false);
   const [action, setAction] = useState<Action | null>(null);
   const list = useRequest(
-    (signal) => api.get<Page<Nomination>>(`/assistance/campaigns/${campaign.id}/nominations`, { ...(status ? { status } : {}), page, pageSize }, { signal }),
-    [campaign.id, status, page, pageSize],
+    (signal) => api.get<Page<Nomination>>(`/assistance/campaigns/${campaign.id}/nominations`, { ...(status ? { status } : {}), ...(q ? { q } : {}), page, pageSize }, { signal }),
+    [campaign.id, status, q, page, pageSize],
   );
   const reload = () => {
     list.reload();
@@ -139,6 +140,16 @@ function NominationsTab({ campaign, canWrite, onChanged }: { campaign: Campaign;
             setPage(1);
           }}
           options={[{ value: '', label: t('campaigns.nom.allStatuses') }, ...NOMINATION_STATUSES.map((s) => ({ value: s, label: t(`campaigns.nomStatuses.${s}`) }))]}
+        />
+        <Input.Search
+          allowClear
+          maxLength={50}
+          style={{ width: 200 }}
+          placeholder={t('campaigns.nom.person')}
+          onSearch={(v) => {
+            setQ(v.trim());
+            setPage(1);
+          }}
         />
         {canWrite && campaign.status === 'open' ? (
           <Button type="primary" onClick={() => setNominating(true)} data-testid="campaign-nominate">
