@@ -96,9 +96,9 @@ export function HardshipPage() {
             setPageSize(s);
           })}
           columns={[
-            { title: t('hardship.columns.number'), key: 'number', dataIndex: 'number', width: 100 },
-            { title: t('hardship.columns.applicant'), key: 'applicant', dataIndex: 'applicantName', width: 100, render: (v: string) => <span data-testid="hardship-row-name">{v}</span> },
-            { title: t('hardship.columns.org'), key: 'org', dataIndex: 'orgName', width: 180, ellipsis: true },
+            { title: t('hardship.columns.number'), key: 'number', dataIndex: 'number', width: 96 },
+            { title: t('hardship.columns.applicant'), key: 'applicant', dataIndex: 'applicantName', width: 84, render: (v: string) => <span data-testid="hardship-row-name">{v}</span> },
+            { title: t('hardship.columns.org'), key: 'org', dataIndex: 'orgName', width: 160, ellipsis: true },
             {
               title: t('hardship.columns.status'),
               key: 'status',
@@ -112,11 +112,11 @@ export function HardshipPage() {
                 </Space>
               ),
             },
-            { title: t('hardship.columns.tier'), key: 'tier', width: 100, render: (_: unknown, r) => (r.tier ? <Tag color={TIER_COLORS[r.tier]}>{t(`hardship.tier.${r.tier}`)}</Tag> : '—') },
-            { title: t('hardship.columns.causes'), key: 'causes', width: 170, render: (_: unknown, r) => r.causes.map((c) => t(`hardship.cause.${c}`)).join('、') },
-            { title: t('hardship.columns.household'), key: 'household', dataIndex: 'householdSize', width: 70 },
-            { title: t('hardship.columns.income'), key: 'income', width: 110, render: (_: unknown, r) => formatMoney(r.incomePerHeadFen) },
-            { title: t('hardship.columns.nextReview'), key: 'nextReview', width: 110, render: (_: unknown, r) => (r.nextReviewOn ? formatDate(r.nextReviewOn) : '—') },
+            { title: t('hardship.columns.tier'), key: 'tier', width: 96, render: (_: unknown, r) => (r.tier ? <Tag color={TIER_COLORS[r.tier]}>{t(`hardship.tier.${r.tier}`)}</Tag> : '—') },
+            { title: t('hardship.columns.causes'), key: 'causes', width: 150, ellipsis: true, render: (_: unknown, r) => r.causes.map((c) => t(`hardship.cause.${c}`)).join('、') },
+            { title: t('hardship.columns.household'), key: 'household', dataIndex: 'householdSize', width: 60 },
+            { title: t('hardship.columns.income'), key: 'income', width: 104, render: (_: unknown, r) => formatMoney(r.incomePerHeadFen) },
+            { title: t('hardship.columns.nextReview'), key: 'nextReview', width: 104, render: (_: unknown, r) => (r.nextReviewOn ? formatDate(r.nextReviewOn) : '—') },
           ]}
           actions={(r) => (
             <Button type="link" size="small" onClick={() => setOpenId(r.id)} data-testid={`hardship-open-${r.number}`}>
