@@ -60,6 +60,12 @@ async function enrolledWorker(n: number) {
   return { client, name, idNumber: idNumber(n) };
 }
 
+/** The ids and titles of a staff member's 待办 of mutual-aid claims. */
+async function claimTodos(client: Client): Promise<{ id: string; title: string }[]> {
+  const todos = await ok<{ groups: { kind: string; items: { id: string; title: string }[] }[] }>(client.get('/api/v1/me/todos?limit=50'), 'todos');
+  return todos.groups.find((g) => g.kind === 'mutualaid_claim')?.items ?? [];
+}
+
 async function file(client: Client, body: Record<string, unknown>) {
   const mine = await ok<{ enrolments: { id: string; planId: string }[] }>(client.get('/api/v1/assistance/mutualaid/mine'), 'mine');
   const enrolment = mine.enrolments.find((e) => e.planId === plan.id)!;
@@ -146,8 +152,12 @@ describe('claims', () => {
     // Staff of the worker's union see the documents; staff elsewhere do not.
     expect((await staffA.get(`/api/v1/photos/${photo}`)).status).toBe(200);
     expect((await jbStaff.get(`/api/v1/photos/${photo}`)).status).toBe(404);
+    // The new claim waits in the 待办 of its union's staff (not of staff elsewhere) until it is paid.
+    expect((await claimTodos(staffA)).find((i) => i.id === first.id)?.title).toContain('待审核');
+    expect((await claimTodos(jbStaff)).map((i) => i.id)).not.toContain(first.id);
     const approved = await ok(staffA.post(`/api/v1/assistance/mutualaid/claims/${first.id}/review`, { decision: 'approve', version: first.version }), 'review 1');
     expect(approved).toMatchObject({ status: 'approved', ruleFen: 250_000, payoutFen: 250_000 });
+    expect((await claimTodos(staffA)).find((i) => i.id === first.id)?.title).toContain('待支付');
 
     const second = await ok(file(w.client, { benefit: 'hospital', hospitalDays: 10 }), 'claim 2');
     expect(second.remainingFen).toBe(50_000);
@@ -164,6 +174,7 @@ describe('claims', () => {
 
     const paid = await ok(staffB.post(`/api/v1/assistance/mutualaid/claims/${first.id}/pay`, { method: 'transfer', reference: '工行转账 20260101001', version: approved.version }), 'pay');
     expect(paid).toMatchObject({ status: 'paid', paymentMethod: 'transfer', paymentReference: '工行转账 20260101001' });
+    expect((await claimTodos(staffA)).map((i) => i.id)).not.toContain(first.id);
     const mine = await ok(w.client.get(`/api/v1/assistance/mutualaid/mine/claims/${first.id}`), 'mine');
     expect(mine.status).toBe('paid');
     const others = await workers[1]!.client.get(`/api/v1/assistance/mutualaid/mine/claims/${first.id}`);

@@ -24,7 +24,7 @@ import { isInScope, isRelated, type Scope } from '../../platform/auth';
 import { uniqueViolationOf } from '../../platform/error-handler';
 import { AppError, capList, notFound, versionConflict } from '../../platform/errors';
 import { t, type Lang } from '../../platform/i18n';
-import { notify } from '../../platform/notifications';
+import { announceTodoChange, notify } from '../../platform/notifications';
 import type { Secrets } from '../../platform/secrets';
 import { cellText, readTemplateRows, type SpreadsheetLimits } from '../../platform/spreadsheet';
 import { fieldError } from '../../platform/validation';
@@ -146,8 +146,10 @@ export function createMutualaidService({ db, secrets, clock = () => new Date() }
     return c;
   }
 
-  /** The worker hears of every step on their phone (and in the bell). */
+  /** The worker hears of every step on their phone (and in the bell); the union's 待办 follows it. */
   async function notifyWorker(tx: Db, c: repo.ClaimRow, status: string) {
+    // Each step changes the union's 待办 (assistance.todos.ts): open bells recount.
+    await announceTodoChange(tx, c.org_id);
     if (!c.filed_by) return;
     await notify(tx, {
       to: { userIds: [c.filed_by] },

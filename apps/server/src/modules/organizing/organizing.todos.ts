@@ -17,7 +17,7 @@ export const organizingTodos: TodoSource = {
   kind: 'organizing_step',
   permission: 'organizing.write',
   list(db: Db, q) {
-    const today = shanghaiDay(new Date());
+    const today = shanghaiDay(q.now);
     const where = and(isNull(organizingStep.doneAt), sql`${organizingStep.dueOn} < ${today}`, under(q));
     return collectTodos(
       db
