@@ -44,6 +44,12 @@ async function fileTodos(c: Client): Promise<Map<string, string>> {
   return new Map((group?.items ?? []).map((i) => [i.id, i.title]));
 }
 
+/** The 困难职工 mark on the member record of the file's person. */
+async function isMarked(fileId: string): Promise<boolean> {
+  const [row] = await t.database.query<{ is_hardship: boolean }>('select p.is_hardship from person p join hardship_file f on f.person_id = p.id where f.id = $1', [fileId]);
+  return row!.is_hardship;
+}
+
 const ok = (res: Res, status = 200) => {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
   return res.body;
@@ -151,6 +157,7 @@ describe('a worker’s own file, from the phone to 在档', () => {
   it('is verified by two different staff; the same one twice is refused', async () => {
     const first = ok(await gyq.post(`/api/v1/assistance/hardship/files/${id}/verify`, { tier: 'relative', note: '入户核实', version }));
     expect(first.status).toBe('verifying');
+    expect(await isMarked(id)).toBe(false);
     const again = await gyq.post(`/api/v1/assistance/hardship/files/${id}/verify`, { tier: 'relative', version: first.version });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('HARDSHIP_VERIFIER_SAME');
@@ -186,6 +193,7 @@ describe('a worker’s own file, from the phone to 在档', () => {
     file = ok(await gyq.post(`/api/v1/assistance/hardship/files/${id}/objections/${objectionId}/decide`, { outcome: 'dismissed', note: '经核实车辆已于去年出售', version: file.version }));
     file = ok(await gyq.post(`/api/v1/assistance/hardship/files/${id}/close-notice`, { version: file.version }));
     expect(file).toMatchObject({ status: 'active', admittedOn: '2026-03-09', nextReviewOn: '2027-03-09' });
+    expect(await isMarked(id)).toBe(true);
     expect((await fileTodos(gyq)).has(id)).toBe(false);
     const told = ((await worker.get('/api/v1/me/notifications')).body.items as { kind: string }[]).filter((n) => n.kind === 'hardship.admitted');
     expect(told).toHaveLength(1);
@@ -213,6 +221,7 @@ describe('a worker’s own file, from the phone to 在档', () => {
     expect(withdrawnOnly.status).toBe(400);
     file = ok(await gyq.post(`/api/v1/assistance/hardship/files/${id}/exit`, { kind: 'resolved', reason: '配偶重新就业，家庭收入超过标准', version: file.version }));
     expect(file).toMatchObject({ status: 'exited', exitKind: 'resolved', exitedOn: '2027-02-08' });
+    expect(await isMarked(id)).toBe(false);
     expect((await fileTodos(gyq)).has(id)).toBe(false);
     const again = await gyq.post(`/api/v1/assistance/hardship/files/${id}/exit`, { kind: 'withdrawn', reason: '重复', version: file.version });
     expect(again.body.code).toBe('HARDSHIP_STATUS_INVALID');

@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FilterActions } from '../../components/FilterActions';
 import { listPagination } from '../../components/list-pagination';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
+import { ThresholdModal } from './ThresholdModal';
 
 type Filters = { status?: string; tier?: string; orgId?: string; q?: string; isReviewDue?: string };
 const STATUS_COLORS: Record<string, string> = { draft: 'default', submitted: 'orange', verifying: 'gold', verified: 'cyan', notice: 'blue', active: 'green', rejected: 'red', exited: 'default' };
@@ -30,6 +31,7 @@ export function HardshipPage() {
   const [pageSize, setPageSize] = useState(20);
   const [openId, setOpenId] = useState<string | null>(null);
   const [isOpening, setOpening] = useState(false);
+  const [isThresholdOpen, setThresholdOpen] = useState(false);
   const list = useRequest((signal) => api.get<Page<HardshipFile>>('/assistance/hardship/files', { ...filters, page, pageSize }, { signal }), [JSON.stringify(filters), page, pageSize]);
   // A link from the bell (`?file=<id>`) opens that file.
   const [search] = useSearchParams();
@@ -77,11 +79,16 @@ export function HardshipPage() {
       <Card
         title={t('hardship.title')}
         extra={
-          canWrite ? (
-            <Button type="primary" onClick={() => setOpening(true)} data-testid="hardship-new">
-              {t('hardship.new')}
+          <Space>
+            <Button onClick={() => setThresholdOpen(true)} data-testid="hardship-threshold">
+              {t('hardship.thresholdButton')}
             </Button>
-          ) : null
+            {canWrite ? (
+              <Button type="primary" onClick={() => setOpening(true)} data-testid="hardship-new">
+                {t('hardship.new')}
+              </Button>
+            ) : null}
+          </Space>
         }
       >
         {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
@@ -125,6 +132,7 @@ export function HardshipPage() {
           )}
         />
       </Card>
+      {isThresholdOpen ? <ThresholdModal onClose={() => setThresholdOpen(false)} /> : null}
       {openId ? <HardshipDrawer id={openId} onClose={() => setOpenId(null)} onChanged={list.reload} /> : null}
       {isOpening ? (
         <OpenFileModal
