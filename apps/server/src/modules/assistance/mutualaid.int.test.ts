@@ -241,4 +241,30 @@ describe('claims', () => {
     const figures = await ok(staffA.get(`/api/v1/assistance/mutualaid/plans/${plan.id}`), 'plan');
     expect(figures).toMatchObject({ enrolled: 3, paidFen: 250_000, isFrozen: true });
   });
+
+  it('ends: no more claims or enrolments, in words; a claim filed before is still handled', async () => {
+    const w = workers[2]!;
+    const before = await ok(file(w.client, { benefit: 'hospital', hospitalDays: 2 }), 'claim before the close');
+    const current = await ok<{ version: number; status: string }>(staffA.get(`/api/v1/assistance/mutualaid/plans/${plan.id}`), 'plan');
+    expect((await jbStaff.post(`/api/v1/assistance/mutualaid/plans/${plan.id}/close`, { version: current.version })).status).toBe(404);
+    const closed = await ok(staffA.post(`/api/v1/assistance/mutualaid/plans/${plan.id}/close`, { version: current.version }), 'close');
+    expect(closed.status).toBe('closed');
+    expect((await staffA.post(`/api/v1/assistance/mutualaid/plans/${plan.id}/close`, { version: closed.version })).body.code).toBe('MUTUALAID_PLAN_CLOSED');
+
+    // The phone is told the plan has ended (it offers no new claim).
+    const mine = await ok<{ enrolments: { planId: string; planStatus: string }[] }>(w.client.get('/api/v1/assistance/mutualaid/mine'), 'mine');
+    expect(mine.enrolments.find((e) => e.planId === plan.id)?.planStatus).toBe('closed');
+    const late = await file(w.client, { benefit: 'hospital', hospitalDays: 1 });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ code: 'MUTUALAID_PLAN_CLOSED', title: '计划已结束，不再受理参保和互助金申请' });
+    const lateEn = await w.client.withLang('en').post('/api/v1/assistance/mutualaid/mine/claims', { enrolmentId: before.enrolmentId, incidentDate: today, benefit: 'hospital', hospitalDays: 1 });
+    expect(lateEn.body.title).toBe('The plan has ended: it takes no more enrolments or claims');
+    const enrol = await staffA.post(`/api/v1/assistance/mutualaid/plans/${plan.id}/enrolments`, { idNumber: idNumber(9) });
+    expect(enrol.body.code).toBe('MUTUALAID_PLAN_CLOSED');
+
+    const reviewed = await ok(staffA.post(`/api/v1/assistance/mutualaid/claims/${before.id}/review`, { decision: 'approve', version: before.version }), 'review after the close');
+    expect(reviewed.status).toBe('approved');
+    const [audit] = await t.database.query<{ n: number }>(`select count(*)::int as n from audit_entry where action = 'mutualaid_plan.close' and entity_id = $1`, [plan.id]);
+    expect(audit!.n).toBe(1);
+  });
 });
