@@ -1,10 +1,10 @@
-import { and, asc, count, eq, like, min, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, min, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { addDays, shanghaiDateOf } from '../../platform/holidays/dates';
 import { registerMessages } from '../../platform/i18n';
-import { collectTodos, type TodoQuery, type TodoSource } from '../../platform/notifications';
+import { collectTodos, type TodoSource } from '../../platform/notifications';
 import { person } from '../members';
-import { org, scopeCondition } from '../orgs';
+import { org, todoScopeCondition } from '../orgs';
 import { hardshipFile } from './assistance.tables';
 import { REVIEW_NOTICE_DAYS, hardshipNumber } from './hardship.service';
 import { mutualaidClaim, mutualaidEnrolment } from './mutualaid.tables';
@@ -19,7 +19,7 @@ registerMessages({
   TODO_MUTUALAID_APPROVED: ['{number} {name}：互助金已批准，待支付', '{number} {name}: mutual-aid claim approved, to pay'],
 });
 
-const under = (q: TodoQuery) => (q.underPath ? like(org.path, `${q.underPath}%`) : scopeCondition(q.scope));
+const under = todoScopeCondition;
 
 /**
  * 困难职工档案 waiting for the union's staff: a file submitted or half verified, verified but not
