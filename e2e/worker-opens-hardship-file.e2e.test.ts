@@ -85,6 +85,16 @@ describe.skipIf(!canRun)('困难职工档案: a worker opens a file on a 375 px 
         }
         await expect.poll(async () => desks[1]!.page.getByTestId('hardship-verification').count()).toBe(2);
 
+        // The district's 困难标准: the one that applied (1,000 yuan in the demo) is raised, and reads back.
+        const district = desks[1]!.page;
+        await district.keyboard.press('Escape');
+        await district.getByTestId('hardship-threshold').click();
+        await expect.poll(async () => (await district.getByTestId('threshold-current').textContent()) ?? '').toContain('1,000.00');
+        await district.getByTestId('threshold-input').fill('1100');
+        await district.getByTestId('threshold-save').click();
+        await expect.poll(async () => (await district.getByTestId('threshold-current').textContent()) ?? '').toContain('1,100.00');
+        await saveScreenshot(district, 'staff-hardship-threshold-1366');
+
         // The worker follows it on the phone.
         await page.reload();
         await expect.poll(async () => (await page.getByTestId('hardship-status').textContent()) ?? '').toContain('已核实');

@@ -14,7 +14,6 @@ import { createNotifyListener } from './platform/notify-listener';
 import { createSessionCache, SESSION_CACHE_CHANNEL } from './platform/session-cache';
 import { accessRoutes, createAccessService, createDoorCache, createDoorGateway, createDoorsService, doorAlarmTodos, doorsRoutes, type DoorGateway } from './modules/access';
 import { auditRoutes } from './modules/audit';
-import { createMutualaidService, mutualaidPhotoPaths, mutualaidRoutes } from './modules/assistance';
 import { createActivityService, dashboardRoutes } from './modules/dashboard';
 import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, memberApplicationTodos, memberImportTodos, membersRoutes, xlsxRoutes } from './modules/members';
 import { createNoticesService, noticesRoutes } from './modules/notices';
@@ -42,8 +41,7 @@ import { createRightsServices, registerRightsJobs, renderRightsPdf, rightsRoutes
 import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
 import { contestRoutes, createEventsServices, eventsRoutes, matchmakingRoutes, registerEventsJobs, registerMatchmakingJobs, tournamentRoutes } from './modules/events';
 import { createVoiceService, createVoiceSupportService, registerVoiceJobs, reportPhotoPaths, voiceRoutes, voiceTodos } from './modules/voice';
-import { createHardshipService, hardshipPhotoPaths, hardshipRoutes, registerHardshipJobs } from './modules/assistance';
-import { campaignPhotoPaths, campaignRoutes, createCampaignService } from './modules/assistance';
+import { assistanceTodoSources, campaignPhotoPaths, campaignRoutes, createCampaignService, createHardshipService, createMutualaidService, hardshipPhotoPaths, hardshipRoutes, mutualaidPhotoPaths, mutualaidRoutes, registerHardshipJobs } from './modules/assistance';
 import { createMarketServices, createRoadshowHub, marketProviderTodos, marketRoutes, marketVersionTodos, type RoadshowHub } from './modules/market';
 import { hasPermission } from './platform/auth';
 import { createHolidaysService, holidaysRoutes } from './platform/holidays';
@@ -159,7 +157,7 @@ declare module 'fastify' {
 }
 
 /** 待办 of every module, in the order the bell and the 工作台 list them. */
-const TODO_SOURCES: readonly TodoSource[] = [memberApplicationTodos, feedbackTodos, doorAlarmTodos, positionShortfallTodos, memberImportTodos, positionImportTodos, marketProviderTodos, marketVersionTodos, ...rightsTodoSources, organizingTodos, voiceTodos];
+const TODO_SOURCES: readonly TodoSource[] = [memberApplicationTodos, feedbackTodos, doorAlarmTodos, positionShortfallTodos, memberImportTodos, positionImportTodos, marketProviderTodos, marketVersionTodos, ...rightsTodoSources, organizingTodos, voiceTodos, ...assistanceTodoSources];
 
 // Unique indexes behind request fields, for 409s that name the field.
 registerUniqueField('org_code_unique', 'code');
@@ -359,7 +357,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(marketRoutes, { market: services.market, live: marketLive });
       await api.register(dashboardRoutes, { activity: createActivityService({ db: database.db }) });
       await api.register(noticesRoutes, { notices: createNoticesService({ db: database.db }) });
-      await api.register(notificationsRoutes, { notifications: createNotificationsService({ db: database.db, todoSources: TODO_SOURCES }), hub: notificationHub });
+      await api.register(notificationsRoutes, { notifications: createNotificationsService({ db: database.db, todoSources: TODO_SOURCES, clock: jobs.clock }), hub: notificationHub });
       await api.register(jobsRoutes, { jobs: createJobsService({ db: database.db, clock: jobs.clock, kick: () => jobs.kick() }) });
       await api.register(posRoutes, { db: database.db, dataKeys, secrets, offlineMaxHours: config.pos.offlineMaxHours, onResults: (kind, results) => metrics.countPosResults(kind, results), onGroup: (n) => metrics.observePosGroup(n) });
       await api.register(holidaysRoutes, { holidays: services.holidays });

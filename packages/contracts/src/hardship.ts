@@ -122,6 +122,7 @@ export const reviewHardshipSchema = z.strictObject({
 export const exitHardshipSchema = z.strictObject({ kind: z.enum(HARDSHIP_EXIT_KINDS), reason: z.string().trim().min(1).max(500), version: versionSchema });
 export const revealHouseholdSchema = z.strictObject({ memberId: z.uuid() });
 export const hardshipThresholdSchema = z.object({ orgId: z.uuid(), orgName: z.string(), monthlyFenPerHead: z.number().int(), isOwn: z.boolean() });
+export type HardshipThreshold = z.infer<typeof hardshipThresholdSchema>;
 export const saveThresholdSchema = z.strictObject({ monthlyFenPerHead: z.number().int().min(1).max(10_000_000) });
 export const thresholdQuerySchema = z.object({ orgId: z.uuid() });
 export const objectionParamsSchema = z.object({ id: z.uuid(), objectionId: z.uuid() });

@@ -166,6 +166,8 @@ export const myMutualaidSchema = z.object({
       planId: z.uuid(),
       planName: z.string(),
       year: z.number().int(),
+      /** An ended plan (`closed`) takes no more claims. */
+      planStatus: z.enum(['draft', 'open', 'closed']),
       orgName: z.string(),
       benefits: mutualaidBenefitRulesSchema,
       capFen: z.number().int(),

@@ -54,6 +54,16 @@ describe('the demo agrees with itself', () => {
     expect(unmatched).toEqual([]);
   });
 
+  it('marks as 困难职工 on the member record exactly the persons whose hardship file is 在档', async () => {
+    const [row] = await rows<{ active: number; marked: number; mismatched: number }>(
+      `select (select count(*)::int from hardship_file where status = 'active') as active,
+              (select count(*)::int from person where is_hardship) as marked,
+              (select count(*)::int from person p where p.is_hardship <> exists (select 1 from hardship_file f where f.person_id = p.id and f.status = 'active')) as mismatched`,
+    );
+    expect(row!.active).toBeGreaterThan(50);
+    expect(row).toMatchObject({ marked: row!.active, mismatched: 0 });
+  });
+
   it('gives the demo worker one name on his breakfast card and in the door log', async () => {
     const admin = await t.login('admin');
     const masked = `${DEMO_WORKER_PHONE.slice(0, 3)}****${DEMO_WORKER_PHONE.slice(7)}`;

@@ -1,9 +1,9 @@
-import { and, asc, count, eq, like, min } from 'drizzle-orm';
+import { and, asc, count, eq, min } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { registerMessages } from '../../platform/i18n';
 import { collectTodos, notify, type TodoSource } from '../../platform/notifications';
 import { findAlarm, raiseAlarm, type ControllerRow } from './access.repository';
-import { org, scopeCondition } from '../orgs';
+import { org, todoScopeCondition } from '../orgs';
 import { position } from '../positions';
 import { doorAlarm, doorController } from './access.tables';
 
@@ -24,7 +24,7 @@ export const doorAlarmTodos: TodoSource = {
   kind: 'door_alarm',
   permission: 'access.write',
   list(db: Db, q) {
-    const where = and(eq(doorAlarm.status, 'open'), q.underPath ? like(org.path, `${q.underPath}%`) : scopeCondition(q.scope));
+    const where = and(eq(doorAlarm.status, 'open'), todoScopeCondition(q));
     return collectTodos(
       db.select({ n: count(), oldest: min(doorAlarm.raisedAt) }).from(doorAlarm).innerJoin(org, eq(org.id, doorAlarm.orgId)).where(where),
       db

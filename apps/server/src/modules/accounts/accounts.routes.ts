@@ -20,7 +20,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import { auditContextOf } from '../../platform/audit/audit.service';
-import { requireActor, requireScope } from '../../platform/auth';
+import { hasPermission, requireActor, requireScope } from '../../platform/auth';
 import { AppError, notFound } from '../../platform/errors';
 import type { AuthService, RequestMeta, SignedIn } from './auth.service';
 import type { UsersService } from './users.service';
@@ -184,8 +184,15 @@ export function sessionHook(auth: AuthService) {
     request.actor = null;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const resolved = await auth.resolveSession(token);
+    let resolved = await auth.resolveSession(token);
     if (!resolved) return;
+    const permission = request.routeOptions.config?.permission;
+    if (resolved.fromCache && permission && permission !== 'public' && permission !== 'authenticated' && !hasPermission(resolved.actor, permission)) {
+      // A grant made a moment ago (a provider just approved, a role just given) may not have reached
+      // this instance's cache yet: its NOTIFY is on the way. Before a refusal, the database decides.
+      resolved = await auth.resolveSession(token, { fresh: true });
+      if (!resolved) return;
+    }
     request.actor = resolved.actor;
     request.userPhone = resolved.user.phone;
     if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {

@@ -217,11 +217,14 @@ export function createAuthService(deps: { db: Db; config: Config; secrets: Secre
      * cached session is reused for a few seconds (invalidated on every instance by NOTIFY when it
      * is revoked or its user or grants change); the absolute expiry is checked on every request, and
      * an idle timeout seen in the cache is checked again against the database before refusing.
+     * `fresh` skips the cache (and refreshes it): the auth hook asks for it before refusing a
+     * permission that a cached session lacks, since a grant made a moment ago may still be on its
+     * way to this cache.
      */
-    async resolveSession(token: string): Promise<{ actor: Actor; user: ResolvedSession['user'] } | null> {
+    async resolveSession(token: string, opts: { fresh?: boolean } = {}): Promise<{ actor: Actor; user: ResolvedSession['user']; fromCache?: boolean } | null> {
       const id = sha256(token);
       const now = clock();
-      const cached = sessions?.get(id);
+      const cached = opts.fresh ? undefined : sessions?.get(id);
       if (cached) {
         if (cached.expiresAt <= now) {
           sessions!.forget(id);
@@ -232,7 +235,7 @@ export function createAuthService(deps: { db: Db; config: Config; secrets: Secre
             await repo.touchSession(db, id, now);
             cached.lastSeenAt = now;
           }
-          return cached;
+          return { actor: cached.actor, user: cached.user, fromCache: true };
         }
         // Another instance may have refreshed last_seen_at meanwhile: the database decides.
         sessions!.forget(id);

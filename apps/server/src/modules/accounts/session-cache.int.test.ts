@@ -1,12 +1,15 @@
-import type { FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { testConfig } from '../../config';
 import { loadSecrets } from '../../platform/secrets';
+import { hasPermission } from '../../platform/auth';
 import { createSessionCache } from '../../platform/session-cache';
 import { createMemorySmsSender } from '../../platform/sms';
 import { Client, createTestApp, openSecondInstance, type Res, type TestApp } from '../../test/harness';
 import { testDbKind } from '../../test/test-db';
+import { sessionHook } from './accounts.routes';
 import { createAuthService, type ResolvedSession } from './auth.service';
 
 /**
@@ -169,6 +172,28 @@ describe('session cache in the auth service', () => {
     // …and once told, the database decides.
     sessions.handleNotification(user.id);
     expect(await auth.resolveSession(tokenOf(c))).toBeNull();
+  });
+
+  it('checks a permission the cached session lacks against the database before refusing (a grant whose news has not arrived)', async () => {
+    const user = await makeStaff('JB-GYQ');
+    const c = await t.login(user.username, PASSWORD);
+    const { auth } = serviceAt({ at: new Date() });
+    // The auth hook on this deaf cache, and two routes that say whether the actor holds their permission.
+    const mini = Fastify({ logger: false });
+    await mini.register(fastifyCookie);
+    mini.addHook('onRequest', sessionHook(auth));
+    for (const permission of ['assistance.reveal', 'user.write'] as const)
+      mini.get(`/${permission}`, { config: { permission } }, async (request) => ({ holds: !!request.actor && hasPermission(request.actor, permission) }));
+    const ask = async (path: string) => (await mini.inject({ method: 'GET', url: path, headers: { cookie: c.cookie! } })).json<{ holds: boolean }>();
+    try {
+      expect(await ask('/assistance.reveal')).toEqual({ holds: false }); // union_staff: cached without it
+      // union_admin on the same street, given on "another instance": this cache hears nothing of it.
+      expect((await admin.post(`/api/v1/users/${user.id}/role-grants`, { role: 'union_admin', orgId: await t.orgId('JB-GYQ') })).status).toBe(201);
+      expect(await ask('/assistance.reveal')).toEqual({ holds: true });
+      expect(await ask('/user.write')).toEqual({ holds: true });
+    } finally {
+      await mini.close();
+    }
   });
 
   it('refuses a cached session past its absolute expiry, and checks an idle timeout against the database', async () => {

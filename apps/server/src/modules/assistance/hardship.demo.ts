@@ -221,5 +221,7 @@ export async function seedDemoHardship(tx: Db, opts: { dataKeys?: DataKeys; excl
   await insertAll(verifications, (c) => tx.insert(hardshipVerification).values(c));
   await insertAll(objections, (c) => tx.insert(hardshipObjection).values(c));
   await insertAll(reviews, (c) => tx.insert(hardshipReview).values(c));
+  // 在档 marks the member as 困难职工 on their record, as the service does when a notice closes.
+  await tx.execute(sql`update person set is_hardship = true where id in (select person_id from hardship_file where status = 'active')`);
   return files.length;
 }

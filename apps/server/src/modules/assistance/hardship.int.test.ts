@@ -36,6 +36,20 @@ async function sign(c: Client, id: string): Promise<Res> {
   return { status: res.statusCode, body: JSON.parse(res.body), headers: res.headers };
 }
 
+/** A staff member's 待办 of hardship files: id → title. */
+async function fileTodos(c: Client): Promise<Map<string, string>> {
+  const res = await c.get('/api/v1/me/todos?limit=50');
+  expect(res.status).toBe(200);
+  const group = (res.body.groups as { kind: string; items: { id: string; title: string }[] }[]).find((g) => g.kind === 'hardship_file');
+  return new Map((group?.items ?? []).map((i) => [i.id, i.title]));
+}
+
+/** The 困难职工 mark on the member record of the file's person. */
+async function isMarked(fileId: string): Promise<boolean> {
+  const [row] = await t.database.query<{ is_hardship: boolean }>('select p.is_hardship from person p join hardship_file f on f.person_id = p.id where f.id = $1', [fileId]);
+  return row!.is_hardship;
+}
+
 const ok = (res: Res, status = 200) => {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
   return res.body;
@@ -127,6 +141,9 @@ describe('a worker’s own file, from the phone to 在档', () => {
     const file = ok(await worker.post(`/api/v1/assistance/hardship/mine/${id}/submit`, { version: signed.version }));
     expect(file.status).toBe('submitted');
     expect(file.actions).toEqual([]);
+    // Now it is the union's work: in the street's 待办, not in another street's.
+    expect((await fileTodos(gyq)).get(id)).toMatch(/^KN\d{6} 唐困难：待核实$/);
+    expect((await fileTodos(wld)).has(id)).toBe(false);
     version = file.version;
     // A submitted file takes no more household rows, with a problem in both languages.
     const late = await worker.withLang('en').post(`/api/v1/assistance/hardship/mine/${id}/household`, { name: '晚了', relation: 'other', monthlyIncomeFen: 0, version });
@@ -140,12 +157,14 @@ describe('a worker’s own file, from the phone to 在档', () => {
   it('is verified by two different staff; the same one twice is refused', async () => {
     const first = ok(await gyq.post(`/api/v1/assistance/hardship/files/${id}/verify`, { tier: 'relative', note: '入户核实', version }));
     expect(first.status).toBe('verifying');
+    expect(await isMarked(id)).toBe(false);
     const again = await gyq.post(`/api/v1/assistance/hardship/files/${id}/verify`, { tier: 'relative', version: first.version });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('HARDSHIP_VERIFIER_SAME');
     const second = ok(await jbStaff.post(`/api/v1/assistance/hardship/files/${id}/verify`, { tier: 'deep', note: '复核一致', version: first.version }));
     expect(second.status).toBe('verified');
     expect(second.tier).toBe('deep');
+    expect((await fileTodos(gyq)).get(id)).toContain('已核实，待公示');
     expect(second.verifications.map((v: { verifierName: string }) => v.verifierName)).toEqual(['观音桥街道工会管理员', '江北区总工会干事']);
     version = second.version;
   });
@@ -166,12 +185,16 @@ describe('a worker’s own file, from the phone to 在档', () => {
     const objectionId = file.objections[0].id;
     const early = await gyq.post(`/api/v1/assistance/hardship/files/${id}/close-notice`, { version: file.version });
     expect(early.body.code).toBe('HARDSHIP_NOTICE_NOT_OVER');
+    expect((await fileTodos(gyq)).has(id)).toBe(false); // on notice until the 8th
     clock.set('2026-03-09T01:00:00Z');
+    expect((await fileTodos(gyq)).get(id)).toContain('公示已于 2026-03-08 期满');
     const pending = await gyq.post(`/api/v1/assistance/hardship/files/${id}/close-notice`, { version: file.version });
     expect(pending.body.code).toBe('HARDSHIP_OBJECTION_PENDING');
     file = ok(await gyq.post(`/api/v1/assistance/hardship/files/${id}/objections/${objectionId}/decide`, { outcome: 'dismissed', note: '经核实车辆已于去年出售', version: file.version }));
     file = ok(await gyq.post(`/api/v1/assistance/hardship/files/${id}/close-notice`, { version: file.version }));
     expect(file).toMatchObject({ status: 'active', admittedOn: '2026-03-09', nextReviewOn: '2027-03-09' });
+    expect(await isMarked(id)).toBe(true);
+    expect((await fileTodos(gyq)).has(id)).toBe(false);
     const told = ((await worker.get('/api/v1/me/notifications')).body.items as { kind: string }[]).filter((n) => n.kind === 'hardship.admitted');
     expect(told).toHaveLength(1);
     const mine = ok(await worker.get('/api/v1/assistance/hardship/mine'));
@@ -190,6 +213,7 @@ describe('a worker’s own file, from the phone to 在档', () => {
     expect(await ours()).toHaveLength(1);
     const due = ok(await gyq.get('/api/v1/assistance/hardship/files?isReviewDue=true&pageSize=200'));
     expect(due.items.map((f: { id: string }) => f.id)).toContain(id);
+    expect((await fileTodos(gyq)).get(id)).toContain('2027-03-09 前年度复核');
 
     let file = ok(await gyq.post(`/api/v1/assistance/hardship/files/${id}/review`, { outcome: 'continue', tier: 'relative', note: '配偶已出院，仍需帮扶', version }));
     expect(file).toMatchObject({ status: 'active', tier: 'relative', nextReviewOn: '2028-02-08' });
@@ -197,6 +221,8 @@ describe('a worker’s own file, from the phone to 在档', () => {
     expect(withdrawnOnly.status).toBe(400);
     file = ok(await gyq.post(`/api/v1/assistance/hardship/files/${id}/exit`, { kind: 'resolved', reason: '配偶重新就业，家庭收入超过标准', version: file.version }));
     expect(file).toMatchObject({ status: 'exited', exitKind: 'resolved', exitedOn: '2027-02-08' });
+    expect(await isMarked(id)).toBe(false);
+    expect((await fileTodos(gyq)).has(id)).toBe(false);
     const again = await gyq.post(`/api/v1/assistance/hardship/files/${id}/exit`, { kind: 'withdrawn', reason: '重复', version: file.version });
     expect(again.body.code).toBe('HARDSHIP_STATUS_INVALID');
     const audit = await t.database.query<{ action: string }>("select action from audit_entry where entity_type = 'hardship_file' and entity_id = $1 order by at, id", [id]);

@@ -20,11 +20,11 @@ import type { Clock } from '../../platform/clock';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { uniqueViolationOf } from '../../platform/error-handler';
 import { addDays, addYears, daysBetween, shanghaiDateOf } from '../../platform/holidays/dates';
-import { notify } from '../../platform/notifications';
+import { announceTodoChange, notify } from '../../platform/notifications';
 import { decryptField, DecryptError, encryptField, type DataKeys } from '../../platform/pii';
 import { checkUpload } from '../../platform/uploads';
 import { fieldError } from '../../platform/validation';
-import { findActiveMembershipOfUser, findMemberships, findPersonIdsOfUser, ID_NUMBER_PURPOSE } from '../members';
+import { findActiveMembershipOfUser, findMemberships, findPersonIdsOfUser, ID_NUMBER_PURPOSE, setPersonHardship } from '../members';
 import { findOrgById } from '../orgs';
 import { assertOwnPhotos } from '../stars';
 import * as repo from './hardship.repository';
@@ -171,6 +171,10 @@ export function createHardshipService({ db, clock, dataKeys }: HardshipDeps) {
       const updated = await repo.updateFileIfVersion(tx, id, r.file.version, values);
       if (!updated) throw versionConflict(version ?? r.file.version);
       await recordAudit(tx, audit, { action, entityType: 'hardship_file', entityId: id, orgId: r.file.orgId, before: { status: r.file.status, tier: r.file.tier }, after: { status: updated.status, tier: updated.tier, ...(after as object | undefined) } });
+      // The union's 待办 (assistance.todos.ts) follows the status: open bells recount.
+      if (updated.status !== r.file.status) await announceTodoChange(tx, r.file.orgId);
+      // 在档 marks the member as 困难职工 on their record; leaving it clears the mark.
+      if ((updated.status === 'active') !== (r.file.status === 'active')) await setPersonHardship(tx, r.file.personId, updated.status === 'active');
       return detailOf(tx, { ...r, file: updated }, access, staff);
     });
   }

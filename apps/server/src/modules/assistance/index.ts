@@ -14,6 +14,7 @@ export { hardshipPhotoPaths } from './hardship.photos';
 export { hardshipFile, hardshipHouseholdMember, hardshipThreshold } from './assistance.tables';
 export { seedDemoHardship } from './hardship.demo';
 export { hardshipIndicators } from './hardship.indicators';
+export { assistanceTodoSources } from './assistance.todos';
 export { createMutualaidService, type MutualaidService } from './mutualaid.service';
 export { mutualaidRoutes } from './mutualaid.routes';
 export { mutualaidPhotoPaths } from './mutualaid.repository';

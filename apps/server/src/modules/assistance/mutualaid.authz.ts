@@ -82,6 +82,12 @@ export const mutualaidAuthz: AuthzCases = {
       return { params: { id: plan.id }, body: { version: plan.version } };
     }),
   },
+  'POST /api/v1/assistance/mutualaid/plans/{id}/close': {
+    foreign: districtOnly(async (p, w) => {
+      const plan = await planIn(p, w, true);
+      return { params: { id: plan.id }, body: { version: plan.version } };
+    }),
+  },
   'GET /api/v1/assistance/mutualaid/plans/{id}/enrolments': { foreign: districtOnly(async (p, w) => ({ params: { id: (await planIn(p, w, true)).id } })) },
   'POST /api/v1/assistance/mutualaid/plans/{id}/enrolments': { foreign: districtOnly(async (p, w) => ({ params: { id: (await planIn(p, w, true)).id }, body: { idNumber: await memberIdNumberIn(p, w) } })) },
   'GET /api/v1/assistance/mutualaid/plans/{id}/template': { foreign: districtOnly(async (p, w) => ({ params: { id: (await planIn(p, w, true)).id } })) },

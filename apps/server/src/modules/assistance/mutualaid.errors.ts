@@ -5,6 +5,7 @@ registerMessages({
   MUTUALAID_PLAN_ORG_LEVEL: ['互助保障计划只能由区县工会设立', 'a mutual-aid plan is set up by a district union'],
   MUTUALAID_PLAN_FROZEN: ['已有职工参保，计划规则不能再修改', 'Members are enrolled: the plan’s rules can no longer change'],
   MUTUALAID_PLAN_NOT_OPEN: ['计划尚未开放参保', 'The plan is not open for enrolment'],
+  MUTUALAID_PLAN_CLOSED: ['计划已结束，不再受理参保和互助金申请', 'The plan has ended: it takes no more enrolments or claims'],
   MUTUALAID_PLAN_NOT_DRAFT: ['计划已开放', 'The plan is already open'],
   MUTUALAID_PLAN_CAPS: ['单项限额不能超过年度总限额', 'a benefit’s cap cannot exceed the yearly cap'],
   MUTUALAID_PLAN_EXISTS: ['该工会这一年已有互助保障计划', 'This union already has a plan for that year'],

@@ -60,6 +60,12 @@ async function enrolledWorker(n: number) {
   return { client, name, idNumber: idNumber(n) };
 }
 
+/** The ids and titles of a staff member's 待办 of mutual-aid claims. */
+async function claimTodos(client: Client): Promise<{ id: string; title: string }[]> {
+  const todos = await ok<{ groups: { kind: string; items: { id: string; title: string }[] }[] }>(client.get('/api/v1/me/todos?limit=50'), 'todos');
+  return todos.groups.find((g) => g.kind === 'mutualaid_claim')?.items ?? [];
+}
+
 async function file(client: Client, body: Record<string, unknown>) {
   const mine = await ok<{ enrolments: { id: string; planId: string }[] }>(client.get('/api/v1/assistance/mutualaid/mine'), 'mine');
   const enrolment = mine.enrolments.find((e) => e.planId === plan.id)!;
@@ -146,8 +152,12 @@ describe('claims', () => {
     // Staff of the worker's union see the documents; staff elsewhere do not.
     expect((await staffA.get(`/api/v1/photos/${photo}`)).status).toBe(200);
     expect((await jbStaff.get(`/api/v1/photos/${photo}`)).status).toBe(404);
+    // The new claim waits in the 待办 of its union's staff (not of staff elsewhere) until it is paid.
+    expect((await claimTodos(staffA)).find((i) => i.id === first.id)?.title).toContain('待审核');
+    expect((await claimTodos(jbStaff)).map((i) => i.id)).not.toContain(first.id);
     const approved = await ok(staffA.post(`/api/v1/assistance/mutualaid/claims/${first.id}/review`, { decision: 'approve', version: first.version }), 'review 1');
     expect(approved).toMatchObject({ status: 'approved', ruleFen: 250_000, payoutFen: 250_000 });
+    expect((await claimTodos(staffA)).find((i) => i.id === first.id)?.title).toContain('待支付');
 
     const second = await ok(file(w.client, { benefit: 'hospital', hospitalDays: 10 }), 'claim 2');
     expect(second.remainingFen).toBe(50_000);
@@ -164,6 +174,7 @@ describe('claims', () => {
 
     const paid = await ok(staffB.post(`/api/v1/assistance/mutualaid/claims/${first.id}/pay`, { method: 'transfer', reference: '工行转账 20260101001', version: approved.version }), 'pay');
     expect(paid).toMatchObject({ status: 'paid', paymentMethod: 'transfer', paymentReference: '工行转账 20260101001' });
+    expect((await claimTodos(staffA)).map((i) => i.id)).not.toContain(first.id);
     const mine = await ok(w.client.get(`/api/v1/assistance/mutualaid/mine/claims/${first.id}`), 'mine');
     expect(mine.status).toBe('paid');
     const others = await workers[1]!.client.get(`/api/v1/assistance/mutualaid/mine/claims/${first.id}`);
@@ -229,5 +240,31 @@ describe('claims', () => {
     expect((await jbStaff.get(`/api/v1/assistance/mutualaid/plans/${plan.id}`)).status).toBe(404);
     const figures = await ok(staffA.get(`/api/v1/assistance/mutualaid/plans/${plan.id}`), 'plan');
     expect(figures).toMatchObject({ enrolled: 3, paidFen: 250_000, isFrozen: true });
+  });
+
+  it('ends: no more claims or enrolments, in words; a claim filed before is still handled', async () => {
+    const w = workers[2]!;
+    const before = await ok(file(w.client, { benefit: 'hospital', hospitalDays: 2 }), 'claim before the close');
+    const current = await ok<{ version: number; status: string }>(staffA.get(`/api/v1/assistance/mutualaid/plans/${plan.id}`), 'plan');
+    expect((await jbStaff.post(`/api/v1/assistance/mutualaid/plans/${plan.id}/close`, { version: current.version })).status).toBe(404);
+    const closed = await ok(staffA.post(`/api/v1/assistance/mutualaid/plans/${plan.id}/close`, { version: current.version }), 'close');
+    expect(closed.status).toBe('closed');
+    expect((await staffA.post(`/api/v1/assistance/mutualaid/plans/${plan.id}/close`, { version: closed.version })).body.code).toBe('MUTUALAID_PLAN_CLOSED');
+
+    // The phone is told the plan has ended (it offers no new claim).
+    const mine = await ok<{ enrolments: { planId: string; planStatus: string }[] }>(w.client.get('/api/v1/assistance/mutualaid/mine'), 'mine');
+    expect(mine.enrolments.find((e) => e.planId === plan.id)?.planStatus).toBe('closed');
+    const late = await file(w.client, { benefit: 'hospital', hospitalDays: 1 });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ code: 'MUTUALAID_PLAN_CLOSED', title: '计划已结束，不再受理参保和互助金申请' });
+    const lateEn = await w.client.withLang('en').post('/api/v1/assistance/mutualaid/mine/claims', { enrolmentId: before.enrolmentId, incidentDate: today, benefit: 'hospital', hospitalDays: 1 });
+    expect(lateEn.body.title).toBe('The plan has ended: it takes no more enrolments or claims');
+    const enrol = await staffA.post(`/api/v1/assistance/mutualaid/plans/${plan.id}/enrolments`, { idNumber: idNumber(9) });
+    expect(enrol.body.code).toBe('MUTUALAID_PLAN_CLOSED');
+
+    const reviewed = await ok(staffA.post(`/api/v1/assistance/mutualaid/claims/${before.id}/review`, { decision: 'approve', version: before.version }), 'review after the close');
+    expect(reviewed.status).toBe('approved');
+    const [audit] = await t.database.query<{ n: number }>(`select count(*)::int as n from audit_entry where action = 'mutualaid_plan.close' and entity_id = $1`, [plan.id]);
+    expect(audit!.n).toBe(1);
   });
 });

@@ -76,6 +76,10 @@ export async function updatePlan(db: Db, id: string, version: number, v: PlanVal
   return rows.length === 1;
 }
 
+export async function closePlan(db: Db, id: string, now: Date): Promise<void> {
+  await db.execute(sql`update mutualaid_plan set status = 'closed', version = version + 1, updated_at = ${now.toISOString()} where id = ${id}`);
+}
+
 export async function openPlan(db: Db, id: string, now: Date): Promise<void> {
   await db.execute(sql`update mutualaid_plan set status = 'open', opened_at = ${now.toISOString()}, version = version + 1, updated_at = ${now.toISOString()} where id = ${id}`);
 }

@@ -64,6 +64,11 @@ export const mutualaidRoutes: FastifyPluginAsyncZod<{ mutualaid: MutualaidServic
     { config: { permission: 'assistance.write' }, schema: { tags, summary: 'Open a drafted plan for enrolment and claims', params: idParamsSchema, body: z.object({ version: z.number().int().min(1) }), response: { 200: mutualaidPlanSchema } } },
     async (request) => mutualaid.openPlan(request.params.id, request.body.version, staff(request, 'assistance.write')),
   );
+  app.post(
+    '/assistance/mutualaid/plans/:id/close',
+    { config: { permission: 'assistance.write' }, schema: { tags, summary: 'End an open plan: no more enrolments or claims; filed claims are still handled', params: idParamsSchema, body: z.object({ version: z.number().int().min(1) }), response: { 200: mutualaidPlanSchema } } },
+    async (request) => mutualaid.closePlan(request.params.id, request.body.version, staff(request, 'assistance.write')),
+  );
   app.get(
     '/assistance/mutualaid/plans/:id/enrolments',
     { config: { permission: 'assistance.read' }, schema: { tags, summary: 'Enrolled members in the caller’s scope (names and masked ID numbers)', params: idParamsSchema, querystring: mutualaidEnrolmentsQuerySchema, response: { 200: pageOf(mutualaidEnrolmentSchema) } } },

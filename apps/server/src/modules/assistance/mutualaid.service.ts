@@ -24,7 +24,7 @@ import { isInScope, isRelated, type Scope } from '../../platform/auth';
 import { uniqueViolationOf } from '../../platform/error-handler';
 import { AppError, capList, notFound, versionConflict } from '../../platform/errors';
 import { t, type Lang } from '../../platform/i18n';
-import { notify } from '../../platform/notifications';
+import { announceTodoChange, notify } from '../../platform/notifications';
 import type { Secrets } from '../../platform/secrets';
 import { cellText, readTemplateRows, type SpreadsheetLimits } from '../../platform/spreadsheet';
 import { fieldError } from '../../platform/validation';
@@ -64,6 +64,9 @@ export function cappedPayout(rule: number, left: { enrolLeft: number; usageLeft:
 }
 
 const shanghaiToday = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** Enrolment and claims need an open plan: a draft is not open yet, a closed one has ended. */
+const notOpen = (status: string) => new AppError(status === 'closed' ? 'MUTUALAID_PLAN_CLOSED' : 'MUTUALAID_PLAN_NOT_OPEN', { status: 409 });
 
 export function createMutualaidService({ db, secrets, clock = () => new Date() }: { db: Db; secrets: Secrets; clock?: () => Date }) {
   async function planInScope(tx: Db, id: string, scope: Scope, write: boolean, lock = false) {
@@ -146,8 +149,10 @@ export function createMutualaidService({ db, secrets, clock = () => new Date() }
     return c;
   }
 
-  /** The worker hears of every step on their phone (and in the bell). */
+  /** The worker hears of every step on their phone (and in the bell); the union's 待办 follows it. */
   async function notifyWorker(tx: Db, c: repo.ClaimRow, status: string) {
+    // Each step changes the union's 待办 (assistance.todos.ts): open bells recount.
+    await announceTodoChange(tx, c.org_id);
     if (!c.filed_by) return;
     await notify(tx, {
       to: { userIds: [c.filed_by] },
@@ -214,6 +219,21 @@ export function createMutualaidService({ db, secrets, clock = () => new Date() }
       return this.getPlan(id, actor.scope);
     },
 
+    /**
+     * 结束计划: no more enrolments or claims (the worker is told why); claims already filed are
+     * still reviewed, checked and paid, and the year's figures stay.
+     */
+    async closePlan(id: string, version: number, actor: StaffActor): Promise<MutualaidPlan> {
+      await db.transaction(async (tx) => {
+        const plan = await planInScope(tx, id, actor.scope, true, true);
+        if (plan.version !== version) throw versionConflict(version, plan.version);
+        if (plan.status !== 'open') throw notOpen(plan.status);
+        await repo.closePlan(tx, id, clock());
+        await recordAudit(tx, actor.audit, { action: 'mutualaid_plan.close', entityType: 'mutualaid_plan', entityId: id, orgId: plan.org_id });
+      });
+      return this.getPlan(id, actor.scope);
+    },
+
     async listEnrolments(planId: string, q: { orgId?: string | undefined; q?: string | undefined; page: number; pageSize: number }, scope: Scope): Promise<Page<MutualaidEnrolment>> {
       await planInScope(db, planId, scope, false);
       let underPath: string | undefined;
@@ -232,7 +252,7 @@ export function createMutualaidService({ db, secrets, clock = () => new Date() }
       if (!checked.ok) throw fieldError('idNumber', checked.problem);
       const id = await db.transaction(async (tx) => {
         const plan = await planInScope(tx, planId, actor.scope, false);
-        if (plan.status !== 'open') throw new AppError('MUTUALAID_PLAN_NOT_OPEN', { status: 409 });
+        if (plan.status !== 'open') throw notOpen(plan.status);
         const [member] = await repo.findActiveMembersByHash(tx, [hashIdNumber(secrets, checked.info.value)], plan.org_path, actor.scope);
         if (!member) throw fieldError('idNumber', 'MUTUALAID_NOT_A_MEMBER');
         const [enrolmentId] = await repo.insertEnrolments(tx, plan, [{ personId: member.person_id, membershipId: member.membership_id, orgId: member.org_id }], null, actor.userId, clock());
@@ -264,7 +284,7 @@ export function createMutualaidService({ db, secrets, clock = () => new Date() }
      */
     async importEnrolments(planId: string, orgId: string, file: Buffer, fileName: string | null, actor: StaffActor, lang: Lang): Promise<MutualaidBatch> {
       const plan = await planInScope(db, planId, actor.scope, false);
-      if (plan.status !== 'open') throw new AppError('MUTUALAID_PLAN_NOT_OPEN', { status: 409 });
+      if (plan.status !== 'open') throw notOpen(plan.status);
       const union = await findOrgById(db, orgId);
       if (!union || !isInScope(actor.scope, union.path) || !union.path.startsWith(plan.org_path)) throw notFound('ENTITY_org');
       const today = shanghaiToday(clock());
@@ -463,7 +483,7 @@ export function createMutualaidService({ db, secrets, clock = () => new Date() }
       const enrolments = await repo.enrolmentsOfPersons(db, personIds);
       const claims = await repo.listClaims(db, { scope: 'all', enrolmentIds: enrolments.map((e) => e.id), page: 1, pageSize: 100 });
       return {
-        enrolments: enrolments.map((e) => ({ id: e.id, planId: e.plan_id, planName: e.plan_name, year: e.year, orgName: e.org_name, benefits: e.benefits, capFen: e.cap_fen, committedFen: e.committed_fen })),
+        enrolments: enrolments.map((e) => ({ id: e.id, planId: e.plan_id, planName: e.plan_name, year: e.year, planStatus: e.plan_status as 'draft' | 'open' | 'closed', orgName: e.org_name, benefits: e.benefits, capFen: e.cap_fen, committedFen: e.committed_fen })),
         claims: claims.items.map(toClaim),
       };
     },
@@ -481,7 +501,7 @@ export function createMutualaidService({ db, secrets, clock = () => new Date() }
         const e = await repo.findEnrolment(tx, input.enrolmentId);
         if (!e || !(await findPersonIdsOfUser(tx, actor.userId)).includes(e.person_id)) throw fieldError('enrolmentId', 'MUTUALAID_NOT_ENROLLED');
         const plan = (await repo.findPlan(tx, e.plan_id))!;
-        if (plan.status !== 'open') throw new AppError('MUTUALAID_PLAN_NOT_OPEN', { status: 409 });
+        if (plan.status !== 'open') throw notOpen(plan.status);
         if (input.benefit === 'hospital' && !input.hospitalDays) throw fieldError('hospitalDays', 'MUTUALAID_HOSPITAL_DAYS');
         if (input.benefit === 'accident' && !input.amountFen) throw fieldError('amountFen', 'MUTUALAID_AMOUNT');
         if (!input.incidentDate.startsWith(String(plan.year)) || input.incidentDate > shanghaiToday(now)) throw fieldError('incidentDate', 'MUTUALAID_INCIDENT_DATE');

@@ -1,8 +1,8 @@
-import { and, asc, count, eq, like, min } from 'drizzle-orm';
+import { and, asc, count, eq, min } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { registerMessages } from '../../platform/i18n';
-import { collectTodos, type TodoQuery, type TodoSource } from '../../platform/notifications';
-import { org, scopeCondition } from '../orgs';
+import { collectTodos, type TodoSource } from '../../platform/notifications';
+import { org, todoScopeCondition } from '../orgs';
 import { marketProject, marketProjectVersion, marketProvider } from './market.tables';
 
 registerMessages({
@@ -10,7 +10,7 @@ registerMessages({
   TODO_MARKET_VERSION: ['服务项目审核：{title}', 'Project to review: {title}'],
 });
 
-const inScope = (q: TodoQuery) => (q.underPath ? like(org.path, `${q.underPath}%`) : scopeCondition(q.scope));
+const inScope = todoScopeCondition;
 
 /** 服务商审核: registrations waiting for the district's staff (approve or return with reasons). */
 export const marketProviderTodos: TodoSource = {

@@ -15,5 +15,5 @@ export { memberApplicationTodos, memberImportTodos } from './members.notify';
 export { signCardToken, verifyCardToken } from './card-token';
 export { hashIdNumber, ID_NUMBER_PURPOSE } from './members.shared';
 export { membership, membershipEvent, person, memberNumberCounter, memberImport } from './members.tables';
-export { findActiveMembershipOfUser, findContactPhone, findMembershipOfCard, findMemberships, findPersonIdsOfUser, type MembershipBrief } from './lookup.repository';
+export { findActiveMembershipOfUser, findContactPhone, findMembershipOfCard, findMemberships, findPersonIdsOfUser, setPersonHardship, type MembershipBrief } from './lookup.repository';
 export { membersIndicators, GIG_FORMS } from './members.indicators';

@@ -83,3 +83,18 @@ export async function findContactPhone(db: Db, who: { personId: string | null; u
   const [u] = await db.select({ phone: appUser.phone }).from(appUser).where(eq(appUser.id, who.userId)).limit(1);
   return u?.phone ?? null;
 }
+
+/**
+ * 困难职工: the person's flag follows their hardship file (the assistance module): set when a file
+ * becomes 在档, cleared when it leaves it. One identity: the member's record, its list filter and
+ * its export read the same flag the files set. A member form open meanwhile gets a version
+ * conflict rather than writing the old flag back. Returns whether the flag changed.
+ */
+export async function setPersonHardship(tx: Db, personId: string, isHardship: boolean): Promise<boolean> {
+  const changed = await tx
+    .update(person)
+    .set({ isHardship, version: sql`${person.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(person.id, personId), sql`${person.isHardship} is distinct from ${isHardship}`))
+    .returning({ id: person.id });
+  return changed.length > 0;
+}

@@ -1,9 +1,9 @@
-import { and, asc, count, eq, gt, like, min } from 'drizzle-orm';
+import { and, asc, count, eq, gt, min } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { registerMessages } from '../../platform/i18n';
 import type { JobKindOptions } from '../../platform/jobs';
-import { announceTodoChange, collectTodos, notify, type TodoQuery, type TodoSource } from '../../platform/notifications';
-import { org, scopeCondition } from '../orgs';
+import { announceTodoChange, collectTodos, notify, type TodoSource } from '../../platform/notifications';
+import { org, todoScopeCondition } from '../orgs';
 import { memberImport, membership, person } from './members.tables';
 
 registerMessages({
@@ -23,7 +23,7 @@ registerMessages({
   TODO_MEMBER_IMPORT_READY: ['集中入会“{file}”已检查：{valid} 行可导入，待提交', 'Collective join “{file}” is checked: {valid} rows ready to commit'],
 });
 
-const inScope = (q: TodoQuery) => (q.underPath ? like(org.path, `${q.underPath}%`) : scopeCondition(q.scope));
+const inScope = todoScopeCondition;
 
 /** 入会审批: online applications waiting in the staff member's scope, oldest first. */
 export const memberApplicationTodos: TodoSource = {

@@ -1,8 +1,8 @@
-import { and, asc, count, eq, isNull, like, min, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, min, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { registerMessages } from '../../platform/i18n';
-import { collectTodos, type TodoQuery, type TodoSource } from '../../platform/notifications';
-import { org, scopeCondition } from '../orgs';
+import { collectTodos, type TodoSource } from '../../platform/notifications';
+import { org, todoScopeCondition } from '../orgs';
 import { organizingEnterprise, organizingStep } from './organizing.tables';
 import { shanghaiDay } from './organizing.shared';
 
@@ -10,14 +10,14 @@ registerMessages({
   TODO_ORGANIZING_STEP: ['{enterprise}：{title}（{due} 到期）', '{enterprise}: {title} (due {due})'],
 });
 
-const under = (q: TodoQuery, path = org.path) => (q.underPath ? like(path, `${q.underPath}%`) : scopeCondition(q.scope, path));
+const under = todoScopeCondition;
 
 /** 建会入会事项逾期: open next steps past their day at enterprises in scope. */
 export const organizingTodos: TodoSource = {
   kind: 'organizing_step',
   permission: 'organizing.write',
   list(db: Db, q) {
-    const today = shanghaiDay(new Date());
+    const today = shanghaiDay(q.now);
     const where = and(isNull(organizingStep.doneAt), sql`${organizingStep.dueOn} < ${today}`, under(q));
     return collectTodos(
       db

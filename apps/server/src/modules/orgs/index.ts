@@ -6,6 +6,6 @@ export { createOrgsService, type OrgsService, validateOrgFields } from './orgs.s
 export { orgsRoutes } from './orgs.routes';
 export { checkCreditCode, creditCodeCheckChar } from './credit-code';
 export { findDivision, listDivisions } from './divisions';
-export { findOrgByCode, findOrgById, scopeCondition, insertOrg, type OrgRow } from './orgs.repository';
+export { findOrgByCode, findOrgById, scopeCondition, todoScopeCondition, insertOrg, type OrgRow } from './orgs.repository';
 export { org } from './orgs.tables';
 export { orgsIndicators } from './orgs.indicators';

@@ -16,6 +16,14 @@ export function scopeCondition(scope: Scope, pathColumn = org.path): SQL | undef
   return or(...scope.map((p) => like(pathColumn, `${p}%`)));
 }
 
+/**
+ * SQL condition for a 待办 source: under the console's header org when one is chosen (already
+ * checked against the scope), else within the actor's scope for the source's permission.
+ */
+export function todoScopeCondition(q: { scope: Scope; underPath: string | undefined }, pathColumn = org.path): SQL | undefined {
+  return q.underPath ? like(pathColumn, `${q.underPath}%`) : scopeCondition(q.scope, pathColumn);
+}
+
 export async function findOrgById(db: Db, id: string): Promise<OrgRow | undefined> {
   const rows = await db.select().from(org).where(eq(org.id, id)).limit(1);
   return rows[0];

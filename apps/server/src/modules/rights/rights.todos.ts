@@ -1,8 +1,8 @@
-import { and, asc, count, eq, like, min } from 'drizzle-orm';
+import { and, asc, count, eq, min } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { registerMessages } from '../../platform/i18n';
-import { collectTodos, type TodoQuery, type TodoSource } from '../../platform/notifications';
-import { org, scopeCondition } from '../orgs';
+import { collectTodos, type TodoSource } from '../../platform/notifications';
+import { org, todoScopeCondition } from '../orgs';
 import { rightsCase, rightsReferral } from './cases.tables';
 import { rightsConsultation } from './consultations.tables';
 import { rightsMonitoringPoint, rightsWarning } from './monitoring.tables';
@@ -15,7 +15,7 @@ registerMessages({
   TODO_RIGHTS_WARNING: ['{name} {quarter} 劳动关系预警', '{name}: labour-relations warning for {quarter}'],
 });
 
-const under = (q: TodoQuery, path = org.path) => (q.underPath ? like(path, `${q.underPath}%`) : scopeCondition(q.scope, path));
+const under = todoScopeCondition;
 
 /** 法律咨询待答复: consultations in scope nobody has answered yet. */
 export const rightsConsultationTodos: TodoSource = {

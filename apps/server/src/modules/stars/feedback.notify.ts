@@ -1,8 +1,8 @@
-import { and, asc, count, eq, inArray, like, min } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, min } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { registerMessages } from '../../platform/i18n';
 import { announceTodoChange, collectTodos, notify, type TodoSource } from '../../platform/notifications';
-import { org, scopeCondition } from '../orgs';
+import { org, todoScopeCondition } from '../orgs';
 import { position } from '../positions';
 import { positionIssue } from './stars.tables';
 
@@ -28,7 +28,7 @@ export const feedbackTodos: TodoSource = {
   kind: 'feedback',
   permission: 'position.write',
   list(db: Db, q) {
-    const where = and(inArray(positionIssue.status, ['open', 'assigned']), q.underPath ? like(org.path, `${q.underPath}%`) : scopeCondition(q.scope));
+    const where = and(inArray(positionIssue.status, ['open', 'assigned']), todoScopeCondition(q));
     return collectTodos(
       db.select({ n: count(), oldest: min(positionIssue.createdAt) }).from(positionIssue).innerJoin(position, eq(position.id, positionIssue.positionId)).innerJoin(org, eq(org.id, position.orgId)).where(where),
       db

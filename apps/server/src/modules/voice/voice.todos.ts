@@ -1,7 +1,7 @@
-import { and, asc, count, eq, like, min, sql } from 'drizzle-orm';
+import { and, asc, count, eq, min, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { collectTodos, type TodoSource } from '../../platform/notifications';
-import { org, scopeCondition } from '../orgs';
+import { org, todoScopeCondition } from '../orgs';
 import { voiceCategory, voiceReport } from './voice.tables';
 
 /** 随手拍: reports waiting to be accepted, or past their time limit, at the orgs in scope. */
@@ -11,7 +11,7 @@ export const voiceTodos: TodoSource = {
   list(db: Db, q) {
     const where = and(
       sql`(${voiceReport.status} = 'new' or (${voiceReport.status} in ('accepted','in_progress') and ${voiceReport.dueAt} < now()))`,
-      q.underPath ? like(org.path, `${q.underPath}%`) : scopeCondition(q.scope),
+      todoScopeCondition(q),
     );
     return collectTodos(
       db

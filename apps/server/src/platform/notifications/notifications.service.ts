@@ -76,7 +76,7 @@ export function createNotificationsService({ db, todoSources, clock = systemCloc
       return this.getPreference(userId);
     },
 
-    todos: (actor: Actor, q: { orgId?: string | undefined; limit: number }, lang: Lang): Promise<Todos> => listTodos(db, todoSources, actor, { ...q, lang }),
+    todos: (actor: Actor, q: { orgId?: string | undefined; limit: number }, lang: Lang): Promise<Todos> => listTodos(db, todoSources, actor, { ...q, lang, now: clock() }),
   };
 }
 

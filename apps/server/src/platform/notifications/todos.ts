@@ -26,6 +26,8 @@ export type TodoQuery = {
   userId: string;
   /** Items to return (oldest first); `count` covers them all. */
   limit: number;
+  /** The server's now (the app's clock: a test's fake clock moves due dates into the past). */
+  now: Date;
 };
 
 /**
@@ -42,7 +44,7 @@ export type TodoSource = {
 };
 
 /** The 待办 of one staff member, by kind, within the console's header scope (an org) when given. */
-export async function listTodos(db: Db, sources: readonly TodoSource[], actor: Actor, opts: { orgId?: string | undefined; limit: number; lang: Lang }): Promise<Todos> {
+export async function listTodos(db: Db, sources: readonly TodoSource[], actor: Actor, opts: { orgId?: string | undefined; limit: number; lang: Lang; now: Date }): Promise<Todos> {
   let underOrgPath: string | undefined;
   if (opts.orgId) {
     const target = await repo.findOrgPath(db, opts.orgId);
@@ -57,7 +59,7 @@ export async function listTodos(db: Db, sources: readonly TodoSource[], actor: A
     if (scope !== 'all' && scope.length === 0) continue;
     const narrowed = narrow(scope, underOrgPath);
     if (!narrowed) continue;
-    const found = await source.list(db, { ...narrowed, userId: actor.userId, limit: opts.limit });
+    const found = await source.list(db, { ...narrowed, userId: actor.userId, limit: opts.limit, now: opts.now });
     if (!found.count) continue;
     const items = found.items.map((i) => ({ kind: source.kind, id: i.id, title: renderBoth(i.title)[opts.lang], orgName: i.orgName, at: i.at.toISOString(), link: i.link }));
     const oldestAt = found.oldestAt?.toISOString() ?? null;

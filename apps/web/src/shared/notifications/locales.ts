@@ -29,6 +29,8 @@ export const notifyZh = {
       market_project_version: '服务项目审核',
       organizing_step: '建会入会事项逾期',
       voice_report: '随手拍待受理或逾期',
+      hardship_file: '困难职工档案待核实、公示或复核',
+      mutualaid_claim: '互助金待审核、复核或支付',
     },
   },
 };
@@ -61,6 +63,8 @@ export const notifyEn: Translation<typeof notifyZh> = {
       market_project_version: 'Service projects to review',
       organizing_step: 'Organizing steps overdue',
       voice_report: 'Hazard reports new or overdue',
+      hardship_file: 'Hardship files to verify, put on notice or review',
+      mutualaid_claim: 'Mutual-aid claims to review, check or pay',
     },
   },
 };

@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FilterActions } from '../../components/FilterActions';
 import { listPagination } from '../../components/list-pagination';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
+import { ThresholdModal } from './ThresholdModal';
 
 type Filters = { status?: string; tier?: string; orgId?: string; q?: string; isReviewDue?: string };
 const STATUS_COLORS: Record<string, string> = { draft: 'default', submitted: 'orange', verifying: 'gold', verified: 'cyan', notice: 'blue', active: 'green', rejected: 'red', exited: 'default' };
@@ -30,6 +31,7 @@ export function HardshipPage() {
   const [pageSize, setPageSize] = useState(20);
   const [openId, setOpenId] = useState<string | null>(null);
   const [isOpening, setOpening] = useState(false);
+  const [isThresholdOpen, setThresholdOpen] = useState(false);
   const list = useRequest((signal) => api.get<Page<HardshipFile>>('/assistance/hardship/files', { ...filters, page, pageSize }, { signal }), [JSON.stringify(filters), page, pageSize]);
   // A link from the bell (`?file=<id>`) opens that file.
   const [search] = useSearchParams();
@@ -77,11 +79,16 @@ export function HardshipPage() {
       <Card
         title={t('hardship.title')}
         extra={
-          canWrite ? (
-            <Button type="primary" onClick={() => setOpening(true)} data-testid="hardship-new">
-              {t('hardship.new')}
+          <Space>
+            <Button onClick={() => setThresholdOpen(true)} data-testid="hardship-threshold">
+              {t('hardship.thresholdButton')}
             </Button>
-          ) : null
+            {canWrite ? (
+              <Button type="primary" onClick={() => setOpening(true)} data-testid="hardship-new">
+                {t('hardship.new')}
+              </Button>
+            ) : null}
+          </Space>
         }
       >
         {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
@@ -96,9 +103,9 @@ export function HardshipPage() {
             setPageSize(s);
           })}
           columns={[
-            { title: t('hardship.columns.number'), key: 'number', dataIndex: 'number', width: 100 },
-            { title: t('hardship.columns.applicant'), key: 'applicant', dataIndex: 'applicantName', width: 100, render: (v: string) => <span data-testid="hardship-row-name">{v}</span> },
-            { title: t('hardship.columns.org'), key: 'org', dataIndex: 'orgName', width: 180, ellipsis: true },
+            { title: t('hardship.columns.number'), key: 'number', dataIndex: 'number', width: 96 },
+            { title: t('hardship.columns.applicant'), key: 'applicant', dataIndex: 'applicantName', width: 84, render: (v: string) => <span data-testid="hardship-row-name">{v}</span> },
+            { title: t('hardship.columns.org'), key: 'org', dataIndex: 'orgName', width: 160, ellipsis: true },
             {
               title: t('hardship.columns.status'),
               key: 'status',
@@ -112,11 +119,11 @@ export function HardshipPage() {
                 </Space>
               ),
             },
-            { title: t('hardship.columns.tier'), key: 'tier', width: 100, render: (_: unknown, r) => (r.tier ? <Tag color={TIER_COLORS[r.tier]}>{t(`hardship.tier.${r.tier}`)}</Tag> : '—') },
-            { title: t('hardship.columns.causes'), key: 'causes', width: 170, render: (_: unknown, r) => r.causes.map((c) => t(`hardship.cause.${c}`)).join('、') },
-            { title: t('hardship.columns.household'), key: 'household', dataIndex: 'householdSize', width: 70 },
-            { title: t('hardship.columns.income'), key: 'income', width: 110, render: (_: unknown, r) => formatMoney(r.incomePerHeadFen) },
-            { title: t('hardship.columns.nextReview'), key: 'nextReview', width: 110, render: (_: unknown, r) => (r.nextReviewOn ? formatDate(r.nextReviewOn) : '—') },
+            { title: t('hardship.columns.tier'), key: 'tier', width: 96, render: (_: unknown, r) => (r.tier ? <Tag color={TIER_COLORS[r.tier]}>{t(`hardship.tier.${r.tier}`)}</Tag> : '—') },
+            { title: t('hardship.columns.causes'), key: 'causes', width: 150, ellipsis: true, render: (_: unknown, r) => r.causes.map((c) => t(`hardship.cause.${c}`)).join('、') },
+            { title: t('hardship.columns.household'), key: 'household', dataIndex: 'householdSize', width: 60 },
+            { title: t('hardship.columns.income'), key: 'income', width: 104, render: (_: unknown, r) => formatMoney(r.incomePerHeadFen) },
+            { title: t('hardship.columns.nextReview'), key: 'nextReview', width: 104, render: (_: unknown, r) => (r.nextReviewOn ? formatDate(r.nextReviewOn) : '—') },
           ]}
           actions={(r) => (
             <Button type="link" size="small" onClick={() => setOpenId(r.id)} data-testid={`hardship-open-${r.number}`}>
@@ -125,6 +132,7 @@ export function HardshipPage() {
           )}
         />
       </Card>
+      {isThresholdOpen ? <ThresholdModal onClose={() => setThresholdOpen(false)} /> : null}
       {openId ? <HardshipDrawer id={openId} onClose={() => setOpenId(null)} onChanged={list.reload} /> : null}
       {isOpening ? (
         <OpenFileModal

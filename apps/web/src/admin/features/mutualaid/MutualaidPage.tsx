@@ -1,5 +1,5 @@
 import type { MutualaidBatch, MutualaidClaim, MutualaidEnrolment, MutualaidPlan, Page } from '@niangjia/contracts';
-import { App, Button, Card, Descriptions, Drawer, Empty, Form, Image, Input, InputNumber, Modal, Radio, Select, Space, Statistic, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { App, Button, Card, Descriptions, Drawer, Empty, Form, Image, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Statistic, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -27,9 +27,10 @@ export function MutualaidPage() {
   const plan = plans.data?.find((p) => p.id === planId) ?? plans.data?.[0];
   const { message } = App.useApp();
 
-  async function open(p: MutualaidPlan) {
+  /** 开放参保 (a draft) or 结束计划 (an open plan: no more enrolments or claims). */
+  async function move(p: MutualaidPlan, step: 'open' | 'close') {
     try {
-      await api.post(`/assistance/mutualaid/plans/${p.id}/open`, { version: p.version });
+      await api.post(`/assistance/mutualaid/plans/${p.id}/${step}`, { version: p.version });
       plans.reload();
     } catch (error) {
       void message.error(errorText(error));
@@ -60,9 +61,16 @@ export function MutualaidPage() {
             <Space>
               {plan && !plan.isFrozen ? <Button onClick={() => setEditing({ plan })}>{t('mutualaidAdmin.editPlan')}</Button> : null}
               {plan?.status === 'draft' ? (
-                <Button type="primary" onClick={() => void open(plan)}>
+                <Button type="primary" onClick={() => void move(plan, 'open')}>
                   {t('mutualaidAdmin.openPlan')}
                 </Button>
+              ) : null}
+              {plan?.status === 'open' ? (
+                <Popconfirm title={t('mutualaidAdmin.closePlanConfirm')} okText={t('actions.confirm')} cancelText={t('actions.cancel')} onConfirm={() => move(plan, 'close')}>
+                  <Button danger data-testid="mutualaid-close-plan">
+                    {t('mutualaidAdmin.closePlan')}
+                  </Button>
+                </Popconfirm>
               ) : null}
               <Button onClick={() => setEditing({})}>{t('mutualaidAdmin.newPlan')}</Button>
             </Space>

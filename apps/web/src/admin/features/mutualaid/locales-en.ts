@@ -9,6 +9,8 @@ export const mutualaidAdminEn: Translation<typeof mutualaidAdminZh> = {
   newPlan: 'New plan',
   editPlan: 'Edit rules',
   openPlan: 'Open for enrolment',
+  closePlan: 'End the plan',
+  closePlanConfirm: 'Once ended, the plan takes no more enrolments or claims; claims already filed can still be reviewed and paid. End it?',
   frozen: 'Members are enrolled: the rules are locked',
   planStatuses: { draft: 'Draft', open: 'Open', closed: 'Closed' },
   fields: {

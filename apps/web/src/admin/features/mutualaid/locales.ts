@@ -6,6 +6,8 @@ export const mutualaidAdminZh = {
   newPlan: '新建计划',
   editPlan: '修改规则',
   openPlan: '开放参保',
+  closePlan: '结束计划',
+  closePlanConfirm: '结束后不再受理参保和互助金申请，已提交的申请仍可审核和支付。确定结束？',
   frozen: '已有职工参保，规则已锁定',
   planStatuses: { draft: '草稿', open: '参保中', closed: '已结束' },
   fields: {

@@ -45,9 +45,15 @@ export function MyMutualaidPage() {
             <li>{t('mutualaid.rules.serious_illness', { lump: formatMoney(e.benefits.serious_illness.lumpSumFen) })}</li>
             <li>{t('mutualaid.rules.accident', { cap: formatMoney(e.benefits.accident.capFen) })}</li>
           </ul>
-          <Button block color="primary" size="large" onClick={() => navigate(`/mutualaid/new?enrolment=${e.id}`)} data-testid="mutualaid-new">
-            {t('mutualaid.newClaim')}
-          </Button>
+          {e.planStatus === 'open' ? (
+            <Button block color="primary" size="large" onClick={() => navigate(`/mutualaid/new?enrolment=${e.id}`)} data-testid="mutualaid-new">
+              {t('mutualaid.newClaim')}
+            </Button>
+          ) : (
+            <p className="nj-muted" data-testid="mutualaid-plan-ended">
+              {t('mutualaid.planEnded')}
+            </p>
+          )}
         </section>
       ) : null}
       {mine.data?.enrolments.length ? (
