@@ -53,6 +53,7 @@ export const campaignIndicators = defineIndicators({
       definition: { zh: '期内发放的帮扶次数：同一人在不同活动中受助各计一次。', en: 'Benefits handed out in the period: one person helped in two campaigns counts twice.' },
       compute: { kind: 'flow', series: 'assistance.campaign_times' },
       dimensions: ['campaignKind', 'benefitKind'],
+      countsAsService: true,
     },
     {
       key: 'assistance.campaign_persons',

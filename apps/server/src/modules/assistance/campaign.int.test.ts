@@ -293,6 +293,18 @@ describe('possible duplicates go to a review queue', () => {
   });
 });
 
+describe('possible duplicates nominated at the same instant', () => {
+  it('do not both miss each other: of two same name + phone members nominated together, one is held for review', async () => {
+    const c = await openCampaign({});
+    for (let round = 0; round < 3; round++) {
+      const phone = `1390000100${round}`;
+      const [x, y] = await Promise.all([member(districtId, { name: '王同时', phone }), member(districtId, { name: '王同时', phone })]);
+      const both = await Promise.all([ok(nominate(d1, c.id, x), 'x'), ok(nominate(d2, c.id, y), 'y')]);
+      expect(both.map((n) => n.status).sort()).toEqual(['pending', 'review']);
+    }
+  });
+});
+
 describe('50 concurrent approvals against a nearly spent share', () => {
   it('never overspends the share or the budget', async () => {
     const value = 50_000;

@@ -188,6 +188,11 @@ export async function samePersonNominated(db: Db, campaignId: string, personId: 
  * name + phone, same employer + name, or one listed as a household member (not self) in the
  * other's open hardship file. Pairs already decided are left out ("different" is honoured).
  */
+/** Serialises nominations' duplicate checks within one campaign until the transaction ends (other campaigns go on). */
+export async function lockNominations(db: Db, campaignId: string): Promise<void> {
+  await query(db, sql`select pg_advisory_xact_lock(hashtextextended(${`campaign-nominate:${campaignId}`}, 0))`);
+}
+
 export async function possibleDuplicates(db: Db, campaignId: string, m: MemberRow): Promise<{ id: string; reasons: string[] }[]> {
   return query(
     db,

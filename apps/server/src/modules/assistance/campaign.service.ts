@@ -280,6 +280,8 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
         if (left < value) throw new AppError('CAMPAIGN_ALLOCATION_SPENT', { status: 409, params: { left: yuan(left) } });
         const path = await repo.orgsOnPath(tx, allocation.org_path);
         const steps = approvalSteps(path, c.org_id);
+        // Near-duplicates are looked for under the campaign's lock, so two nominated at the same instant cannot both miss each other.
+        await repo.lockNominations(tx, campaignId);
         const duplicates = await repo.possibleDuplicates(tx, campaignId, m);
         const nominationId = await repo.insertNomination(
           tx,

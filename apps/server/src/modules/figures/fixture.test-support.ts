@@ -356,5 +356,5 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'assistance.campaign_money': { value: 1000, lastYear: 400 }, // N1 500 + N2 300 (23:30 on 31 Dec) + N3 200; N4 not given, N6 is 1 Jan 2026 | N5
   'assistance.campaign_times': { value: 3, lastYear: 1 }, // N1, N2, N3 | N5
   'assistance.campaign_persons': { value: 2, lastYear: 1 }, // M1 (twice), M2 | M4
-  'figures.served': { value: 13, lastYear: 5 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped + 2 at the marketplace + 1 at an event + 2 mutual-aid claims paid | K3 + C4's worker + 1 at the marketplace + 1 at an event + MC4
+  'figures.served': { value: 16, lastYear: 6 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped + 2 at the marketplace + 1 at an event + 2 mutual-aid claims paid + 3 campaign benefits (N1-N3) | K3 + C4's worker + 1 at the marketplace + 1 at an event + MC4 + N5
 };
