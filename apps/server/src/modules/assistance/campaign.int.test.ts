@@ -83,6 +83,12 @@ async function openCampaign(body: Record<string, unknown>) {
   );
 }
 
+/** The 待办 titles a staff member sees for one nomination (none: not their turn). */
+async function todoOf(client: Client, nominationId: string): Promise<string[]> {
+  const todos = await ok<{ groups: { kind: string; items: { id: string; title: string; link: string }[] }[] }>(client.get('/api/v1/me/todos?limit=50'), 'todos');
+  return (todos.groups.find((g) => g.kind === 'campaign_nomination')?.items ?? []).filter((i) => i.id === nominationId).map((i) => `${i.title} ${i.link}`);
+}
+
 const nominate = (client: Client, campaignId: string, m: Member, body: Record<string, unknown> = {}) =>
   client.post(`/api/v1/assistance/campaigns/${campaignId}/nominations`, { membershipId: m.membershipId, benefitKey: 'cash', ...body });
 const decide = (client: Client, id: string, version: number, decision = 'approve', note?: string) =>
@@ -173,6 +179,10 @@ describe('allocations down the tree and approvals up it', () => {
     const m = await member(union1);
     const n = await ok(nominate(grass, c.id, m), 'nominate');
     expect(n.steps.map((s: { orgId: string }) => s.orgId)).toEqual([streetId, districtId]);
+    // 待办 follow the turn: the street's first, not the district's (whose scope covers the street but whose step comes next).
+    const link = `/admin/assistance/campaigns?campaign=${c.id}`;
+    expect(await todoOf(street, n.id)).toEqual([expect.stringContaining(`${m.name} 待审批 ${link}`)]);
+    expect(await todoOf(d1, n.id)).toEqual([]);
     // The district cannot jump the street's step; the grassroots union cannot approve its own.
     const jumped = await decide(d1, n.id, n.version);
     expect(jumped.status).toBe(403);
@@ -182,13 +192,19 @@ describe('allocations down the tree and approvals up it', () => {
     expect(s1).toMatchObject({ status: 'pending', currentStep: 1 });
     expect(s1.steps[0].approverName).toBe('帮扶na.s');
     expect((await decide(street, n.id, s1.version)).status).toBe(403); // the district's step is not the street's
+    expect(await todoOf(street, n.id)).toEqual([]);
+    expect(await todoOf(d1, n.id)).toEqual([expect.stringContaining(`${m.name} 待审批 ${link}`)]);
     const s2 = await ok(decide(d1, n.id, s1.version), 'district approves');
     expect(s2.status).toBe('awaiting_second');
     const same = await d1.post(`/api/v1/assistance/campaign-nominations/${n.id}/second`, { decision: 'approve', version: s2.version });
     expect(same.status).toBe(409);
     expect(same.body.code).toBe('CAMPAIGN_SECOND_SAME_PERSON');
+    expect(await todoOf(d1, n.id)).toEqual([]); // the last approver cannot be the second
+    expect(await todoOf(d2, n.id)).toEqual([expect.stringContaining(`${m.name} 待复核 ${link}`)]);
     const done = await ok(d2.post(`/api/v1/assistance/campaign-nominations/${n.id}/second`, { decision: 'approve', version: s2.version }), 'second');
     expect(done).toMatchObject({ status: 'approved', secondByName: '帮扶na.d2' });
+    expect(await todoOf(d2, n.id)).toEqual([expect.stringContaining(`${m.name} 已批准，待发放 ${link}`)]);
+    expect(await todoOf(grass, n.id)).toEqual([expect.stringContaining('已批准，待发放')]);
     const [a] = await t.database.query<{ spent_fen: string }>('select spent_fen from campaign_allocation where campaign_id = $1 and org_id = $2', [c.id, union1]);
     expect(Number(a!.spent_fen)).toBe(150_000);
     const [b] = await t.database.query<{ approved_fen: string }>('select approved_fen from campaign where id = $1', [c.id]);
@@ -262,6 +278,7 @@ describe('possible duplicates go to a review queue', () => {
     const stranger = await member(districtId, { name: '张建国', phone: '13900000009' });
     const held = await ok(nominate(d1, c.id, samePhone), 'same phone');
     expect(held.status).toBe('review');
+    expect(await todoOf(d1, held.id)).toEqual([expect.stringContaining(`张建国 疑似重复，待核查 /admin/assistance/campaigns?campaign=${c.id}&tab=reviews`)]);
     expect((await ok(nominate(d1, c.id, spouse), 'spouse')).status).toBe('review');
     expect((await ok(nominate(d1, c.id, sameEmployer), 'employer')).status).toBe('review');
     expect((await ok(nominate(d1, c.id, stranger), 'stranger')).status).toBe('pending');

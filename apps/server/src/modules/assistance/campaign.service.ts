@@ -5,7 +5,8 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit.servi
 import { isInScope, isRelated, type Scope } from '../../platform/auth';
 import { uniqueViolationOf } from '../../platform/error-handler';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
-import { notify } from '../../platform/notifications';
+import { announceTodoChange, notify } from '../../platform/notifications';
+import { campaignLink } from './assistance.todos';
 import { checkUpload } from '../../platform/uploads';
 import { fieldError } from '../../platform/validation';
 import { findPersonIdsOfUser } from '../members';
@@ -125,13 +126,13 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
     return n;
   }
 
-  async function notifyStep(tx: Db, n: { id: string; campaign_name: string; person_name: string; benefitName: string }, orgId: string) {
+  async function notifyStep(tx: Db, n: { id: string; campaignId: string; campaign_name: string; person_name: string; benefitName: string }, orgId: string) {
     await notify(tx, {
       to: { staffWith: 'assistance.write', inScopeOf: orgId },
       kind: 'campaign.step',
       title: { key: 'CAMPAIGN_STEP_TITLE' },
       body: { key: 'CAMPAIGN_STEP_BODY', params: { campaign: n.campaign_name, name: n.person_name, benefit: n.benefitName } },
-      link: `/admin/assistance/campaigns?nomination=${n.id}`,
+      link: campaignLink(n.campaignId),
       entity: { type: 'campaign_nomination', id: n.id },
     });
   }
@@ -314,10 +315,11 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
           after: { campaignId, personId: m.person_id, benefitKey: benefit.key, valueFen: value, attestations: input.attestations, possibleDuplicates: duplicates.length },
         });
         if (duplicates.length) {
-          await notify(tx, { to: { staffWith: 'assistance.write', inScopeOf: allocation.org_id }, kind: 'campaign.review', title: { key: 'CAMPAIGN_REVIEW_TITLE' }, link: '/admin/assistance/campaigns?tab=reviews', entity: { type: 'campaign_nomination', id: nominationId } });
+          await notify(tx, { to: { staffWith: 'assistance.write', inScopeOf: allocation.org_id }, kind: 'campaign.review', title: { key: 'CAMPAIGN_REVIEW_TITLE' }, link: campaignLink(campaignId, 'reviews'), entity: { type: 'campaign_nomination', id: nominationId } });
         } else {
-          await notifyStep(tx, { id: nominationId, campaign_name: c.name, person_name: m.real_name, benefitName: benefit.name }, steps[0]!);
+          await notifyStep(tx, { id: nominationId, campaignId, campaign_name: c.name, person_name: m.real_name, benefitName: benefit.name }, steps[0]!);
         }
+        await announceTodoChange(tx, c.org_id);
         return nominationId;
       });
     },
@@ -371,6 +373,7 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
           await repo.insertApproval(tx, { nominationId: id, step: n.current_step, orgId: stepOrg, approverId: actor.userId, approverName: actor.displayName, decision: 'reject', note: input.note }, now);
           if (!(await repo.updateNomination(tx, id, { version: input.version, status: 'pending' }, sql`status = 'rejected', rejected_reason = ${input.note}`, now))) throw versionConflict(input.version);
           await recordAudit(tx, actor.audit, { action: 'campaign_nomination.reject', entityType: 'campaign_nomination', entityId: id, orgId: n.org_id, after: { step: n.current_step, note: input.note } });
+          await announceTodoChange(tx, n.campaign_org_id);
           return;
         }
         await repo.insertApproval(tx, { nominationId: id, step: n.current_step, orgId: stepOrg, approverId: actor.userId, approverName: actor.displayName, decision: 'approve', note: input.note ?? '' }, now);
@@ -390,8 +393,9 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
         if (!moved) throw versionConflict(input.version);
         await recordAudit(tx, actor.audit, { action: 'campaign_nomination.approve', entityType: 'campaign_nomination', entityId: id, orgId: n.org_id, after: { step: n.current_step, status, valueFen: num(n.value_fen) } });
         const benefitName = n.benefits.find((b) => b.key === n.benefit_key)?.name ?? n.benefit_key;
-        if (nextOrg) await notifyStep(tx, { id, campaign_name: n.campaign_name, person_name: n.person_name, benefitName }, nextOrg);
-        else if (status === 'awaiting_second') await notifyStep(tx, { id, campaign_name: n.campaign_name, person_name: n.person_name, benefitName }, n.campaign_org_id);
+        if (nextOrg) await notifyStep(tx, { id, campaignId: n.campaign_id, campaign_name: n.campaign_name, person_name: n.person_name, benefitName }, nextOrg);
+        else if (status === 'awaiting_second') await notifyStep(tx, { id, campaignId: n.campaign_id, campaign_name: n.campaign_name, person_name: n.person_name, benefitName }, n.campaign_org_id);
+        await announceTodoChange(tx, n.campaign_org_id);
       });
       return this.getNomination(id, actor.scope);
     },
@@ -419,6 +423,7 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
         if (!moved) throw versionConflict(input.version);
         if (!isApproved) await release(tx, n);
         await recordAudit(tx, actor.audit, { action: 'campaign_nomination.second', entityType: 'campaign_nomination', entityId: id, orgId: n.org_id, after: { decision: input.decision, note: input.note ?? null } });
+        await announceTodoChange(tx, n.campaign_org_id);
       });
       return this.getNomination(id, actor.scope);
     },
@@ -441,6 +446,7 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
         );
         if (!moved) throw versionConflict(input.version);
         await recordAudit(tx, actor.audit, { action: 'campaign_nomination.disburse', entityType: 'campaign_nomination', entityId: id, orgId: n.org_id, after: { method: input.method, reference: input.reference, valueFen: num(n.value_fen) } });
+        await announceTodoChange(tx, n.campaign_org_id);
         if (n.user_id) {
           const benefit = n.benefits.find((b) => b.key === n.benefit_key)?.name ?? n.benefit_key;
           await notify(tx, { to: { userIds: [n.user_id] }, kind: 'campaign.disbursed', title: { key: 'CAMPAIGN_DISBURSED_TITLE' }, body: { key: 'CAMPAIGN_DISBURSED_BODY', params: { campaign: n.campaign_name, benefit } }, link: '/m/assistance/benefits', entity: { type: 'campaign_nomination', id } });
@@ -513,9 +519,10 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
           } else if ((await repo.undecidedReviewsOf(tx, n.id)) === 0) {
             await repo.updateNomination(tx, n.id, { version: n.version, status: 'review' }, sql`status = 'pending'`, now);
             const benefitName = n.benefits.find((b) => b.key === n.benefit_key)?.name ?? n.benefit_key;
-            await notifyStep(tx, { id: n.id, campaign_name: n.campaign_name, person_name: n.person_name, benefitName }, n.steps[0]!);
+            await notifyStep(tx, { id: n.id, campaignId: n.campaign_id, campaign_name: n.campaign_name, person_name: n.person_name, benefitName }, n.steps[0]!);
           }
         }
+        await announceTodoChange(tx, n.campaign_org_id);
         await recordAudit(tx, actor.audit, { action: 'campaign_review.decide', entityType: 'campaign_duplicate_review', entityId: id, orgId: n.org_id, after: { decision: input.decision, note: input.note, personIds: [r.person_id, r.other_person_id] } });
       });
       return toReview((await repo.findReview(db, id))!);

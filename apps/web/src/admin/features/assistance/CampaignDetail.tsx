@@ -16,7 +16,7 @@ const STATUS_COLORS: Record<string, string> = { review: 'magenta', pending: 'ora
 const METHODS_OF: Record<string, readonly (typeof DISBURSE_METHODS)[number][]> = { cash: ['transfer', 'in_person'], goods: ['goods_handover'], service: ['service_delivered'] };
 
 /** One campaign: figures, allocations down the tree, nominations with their approval actions, possible duplicates. */
-export function CampaignDetail({ id, canWrite, onChanged }: { id: string; canWrite: boolean; onChanged: () => void }) {
+export function CampaignDetail({ id, canWrite, onChanged, tab }: { id: string; canWrite: boolean; onChanged: () => void; tab?: string | null }) {
   const { t } = useTranslation();
   const campaign = useRequest((signal) => api.get<Campaign>(`/assistance/campaigns/${id}`, undefined, { signal }), [id]);
   const c = campaign.data;
@@ -45,6 +45,7 @@ export function CampaignDetail({ id, canWrite, onChanged }: { id: string; canWri
         <Descriptions.Item label={t('campaigns.fields.yearlyLimit')}>{c.yearlyLimitFen === null ? '—' : formatMoney(c.yearlyLimitFen)}</Descriptions.Item>
       </Descriptions>
       <Tabs
+        defaultActiveKey={tab === 'reviews' || tab === 'allocations' ? tab : 'nominations'}
         items={[
           { key: 'nominations', label: t('campaigns.tabs.nominations'), children: <NominationsTab campaign={c} canWrite={canWrite} onChanged={changed} /> },
           { key: 'allocations', label: t('campaigns.tabs.allocations'), children: <AllocationsTab campaign={c} canWrite={canWrite} onChanged={changed} /> },

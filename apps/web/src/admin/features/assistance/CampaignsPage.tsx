@@ -1,7 +1,7 @@
 import { CAMPAIGN_BENEFIT_KINDS, CAMPAIGN_KINDS, employmentForms, HARDSHIP_TIERS, type Campaign } from '@niangjia/contracts';
 import { App, Button, Card, Checkbox, DatePicker, Drawer, Empty, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, errorText } from '../../../shared/api';
@@ -25,7 +25,13 @@ export function CampaignsPage() {
   const canWrite = me.permissions.includes('assistance.write');
   const list = useRequest((signal) => api.get<Campaign[]>('/assistance/campaigns', undefined, { signal }), []);
   const [search] = useSearchParams();
-  const [openId, setOpenId] = useState<string | null>(search.get('campaign'));
+  // A link from the bell or the 待办 (`?campaign=<id>&tab=reviews`) opens that campaign on that tab.
+  const linked = search.get('campaign');
+  const linkedTab = search.get('tab');
+  const [openId, setOpenId] = useState<string | null>(linked);
+  useEffect(() => {
+    if (linked) setOpenId(linked);
+  }, [linked, linkedTab]);
   const [creating, setCreating] = useState(false);
 
   async function move(c: Campaign, status: 'open' | 'closed') {
@@ -88,7 +94,7 @@ export function CampaignsPage() {
       />
       {openId ? (
         <Drawer open width={1100} title={list.data?.find((c) => c.id === openId)?.name ?? ''} onClose={() => setOpenId(null)} destroyOnHidden>
-          <CampaignDetail id={openId} canWrite={canWrite} onChanged={list.reload} />
+          <CampaignDetail key={`${openId}:${linkedTab ?? ''}`} id={openId} canWrite={canWrite} onChanged={list.reload} tab={openId === linked ? linkedTab : null} />
         </Drawer>
       ) : null}
       {creating ? (
