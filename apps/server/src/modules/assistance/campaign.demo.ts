@@ -143,7 +143,77 @@ export async function seedDemoCampaigns(tx: Db, jbId: string, now = new Date()):
     await tx.execute(sql`update campaign set approved_fen = (select coalesce(sum(value_fen), 0) from campaign_nomination where campaign_id = ${campaignId} and status <> 'pending'),
         budget_fen = greatest(budget_fen, (select amount_fen from campaign_allocation where campaign_id = ${campaignId} and parent_id is null)) where id = ${campaignId}`);
   }
+  await seedCurrentCampaign(tx, jbId, who.staff, who.name ?? '', now);
   await tx.execute(sql`insert into campaign_person_year (person_id, year, org_id, value_fen, times)
-    select person_id, ${year}, ${jbId}, sum(value_fen), count(*) from campaign_nomination where year = ${year} and status <> 'pending' group by person_id
+    select person_id, year, ${jbId}, sum(value_fen), count(*) from campaign_nomination where status <> 'pending' group by person_id, year
     on conflict (person_id, year) do update set value_fen = excluded.value_fen, times = excluded.times`);
+}
+
+/**
+ * The campaign running today, so the console has work in it: open, shares handed to the unions
+ * under the district, and the streets' first nominations — a quarter waiting for the district's
+ * approval (the district staff's 待办), a quarter approved and waiting to be handed over (the
+ * streets' 待办). Which campaign depends on the season: 送温暖 from November to February, 夏送清凉
+ * from May to September, else a year-round 日常帮扶.
+ */
+async function seedCurrentCampaign(tx: Db, jbId: string, staff: string, staffName: string, now: Date): Promise<void> {
+  const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+  const from = day(-6);
+  const month = Number(from.slice(5, 7));
+  const springYear = month >= 11 ? Number(from.slice(0, 4)) + 1 : Number(from.slice(0, 4));
+  const [kind, name, benefits] =
+    month >= 11 || month <= 2
+      ? (['winter', `${springYear}年元旦春节“送温暖”活动`, [{ key: 'cash', kind: 'cash', name: '困难职工慰问金', amountFen: 100_000 }, { key: 'gift', kind: 'goods', name: '米面油慰问品', quantity: 1, unit: '份', unitValueFen: 30_000 }]] as const)
+      : month >= 5 && month <= 9
+        ? (['summer', `${from.slice(0, 4)}年“夏送清凉”活动`, [{ key: 'cash', kind: 'cash', name: '高温慰问金', amountFen: 20_000 }, { key: 'gift', kind: 'goods', name: '防暑降温用品', quantity: 2, unit: '份', unitValueFen: 3_000 }]] as const)
+        : (['custom', `${from.slice(0, 4)}年困难职工日常帮扶`, [{ key: 'cash', kind: 'cash', name: '临时救助金', amountFen: 100_000 }, { key: 'gift', kind: 'goods', name: '生活用品', quantity: 1, unit: '份', unitValueFen: 20_000 }]] as const);
+  const budgetFen = 120_000_000;
+  const funding = [
+    { source: '区总工会经费', amountFen: 70_000_000 },
+    { source: '市总工会下拨', amountFen: 40_000_000 },
+    { source: '社会捐赠（爱心企业）', amountFen: 10_000_000 },
+  ];
+  const [c] = await query<{ id: string }>(
+    tx,
+    sql`insert into campaign (org_id, kind, name, starts_on, ends_on, budget_fen, funding_sources, benefits, eligibility, second_approval_fen, yearly_limit_fen, status, created_by, created_at, updated_at)
+      values (${jbId}, ${kind}, ${name}, ${from}, ${day(70)}, ${budgetFen}, ${JSON.stringify(funding)}::jsonb, ${JSON.stringify(benefits)}::jsonb, '{}'::jsonb,
+        300000, 1000000, 'open', ${staff}, ${now.toISOString()}::timestamptz - interval '10 days', ${now.toISOString()}::timestamptz - interval '7 days') returning id`,
+  );
+  const campaignId = c!.id;
+  const year = Number(from.slice(0, 4));
+  await tx.execute(sql`insert into campaign_allocation (campaign_id, org_id, parent_id, amount_fen, created_by) values (${campaignId}, ${jbId}, null, ${budgetFen}, ${staff})`);
+  // 40,000 yuan for every union directly under the district that has members.
+  await tx.execute(sql`insert into campaign_allocation (campaign_id, org_id, parent_id, amount_fen, created_by)
+    select ${campaignId}, o.id, (select id from campaign_allocation where campaign_id = ${campaignId} and org_id = ${jbId}), 4000000, ${staff}
+    from org o where o.parent_id = ${jbId} and exists (select 1 from membership m join org u on u.id = m.org_id where m.status = 'active' and u.path like o.path || '%')`);
+  const values = benefits.map((b) => sql`(${b.key}, ${b.kind}, ${b.kind === 'goods' ? b.quantity : null}::int, ${b.kind === 'cash' ? b.amountFen : b.quantity * b.unitValueFen}::bigint)`);
+  // Hardship-file holders get the cash, a few front-line workers the goods; one in four nominated
+  // is still at the district's step, one in four approved and waiting to be handed over.
+  await tx.execute(sql`insert into campaign_nomination (campaign_id, allocation_id, org_id, person_id, membership_id, person_name, benefit_key, benefit_kind, quantity, value_fen, year, steps, current_step, status,
+      nominated_by, final_approver_id, created_at, updated_at)
+    select ${campaignId}, a.id, a.org_id, x.person_id, x.membership_id, x.real_name, b.key, b.kind, b.quantity, b.value, ${year}, array[${jbId}]::uuid[],
+      case when x.h % 8 < 2 then 0 else 1 end, case when x.h % 8 < 2 then 'pending' else 'approved' end,
+      ${staff}, case when x.h % 8 < 2 then null else ${staff}::uuid end,
+      ${now.toISOString()}::timestamptz - (x.h % 5 + 1) * interval '1 day', ${now.toISOString()}::timestamptz - (x.h % 5) * interval '1 day' - (x.h % 300) * interval '1 minute'
+    from (
+      select m.person_id, m.id as membership_id, p.real_name, abs(hashtext(m.id::text || 'now')) as h,
+        case when f.tier is not null then 'cash' when p.employment_form <> 'standard' and abs(hashtext(m.id::text || 'g')) % 12 = 0 then 'gift' end as benefit_key,
+        (select ca.id from campaign_allocation ca join org ao on ao.id = ca.org_id where ca.campaign_id = ${campaignId} and u.path like ao.path || '%' order by length(ao.path) desc limit 1) as allocation_id
+      from membership m join person p on p.id = m.person_id join org u on u.id = m.org_id
+        left join lateral (select hf.tier from hardship_file hf where hf.person_id = p.id and hf.status = 'active' limit 1) f on true
+      where m.status = 'active' and u.path like (select path || '%' from org where id = ${jbId})
+    ) x
+    join (values ${sql.join(values, sql`, `)}) as b(key, kind, quantity, value) on b.key = x.benefit_key
+    join campaign_allocation a on a.id = x.allocation_id and a.parent_id is not null
+    where x.h % 8 < 4
+    on conflict do nothing`);
+  await tx.execute(sql`insert into campaign_approval (nomination_id, step, org_id, approver_id, approver_name, decision, created_at)
+    select n.id, 0, ${jbId}, ${staff}, ${staffName}, 'approve', n.updated_at from campaign_nomination n where n.campaign_id = ${campaignId} and n.status = 'approved'`);
+  await tx.execute(sql`update campaign_allocation a set spent_fen = s.spent
+    from (select n.allocation_id, sum(n.value_fen) as spent from campaign_nomination n where n.campaign_id = ${campaignId} and n.status = 'approved' group by n.allocation_id) s where a.id = s.allocation_id`);
+  await tx.execute(sql`update campaign_allocation r set sub_allocated_fen = s.sub, amount_fen = greatest(r.amount_fen, s.sub)
+    from (select coalesce(sum(amount_fen), 0) as sub from campaign_allocation where campaign_id = ${campaignId} and parent_id is not null) s
+    where r.campaign_id = ${campaignId} and r.parent_id is null`);
+  await tx.execute(sql`update campaign set approved_fen = (select coalesce(sum(value_fen), 0) from campaign_nomination where campaign_id = ${campaignId} and status = 'approved'),
+      budget_fen = greatest(budget_fen, (select sub_allocated_fen from campaign_allocation where campaign_id = ${campaignId} and parent_id is null)) where id = ${campaignId}`);
 }

@@ -386,15 +386,22 @@ describe('disbursement and acknowledgement', () => {
 describe('the demo year of Jiangbei', () => {
   it('has the four seasons run by the district, within every share and budget', async () => {
     const jb = await t.orgId('JB');
-    const rows = await t.database.query<{ kind: string; budget: string; approved: string; n: number; given: number }>(
-      `select c.kind, c.budget_fen as budget, c.approved_fen as approved,
+    const rows = await t.database.query<{ kind: string; status: string; budget: string; approved: string; n: number; given: number; pending: number; approvedCount: number }>(
+      `select c.kind, c.status, c.budget_fen as budget, c.approved_fen as approved,
+         (select count(*)::int from campaign_nomination n where n.campaign_id = c.id and n.status = 'pending') as pending,
+         (select count(*)::int from campaign_nomination n where n.campaign_id = c.id and n.status = 'approved') as "approvedCount",
          (select count(*)::int from campaign_nomination n where n.campaign_id = c.id) as n,
          (select count(*)::int from campaign_nomination n where n.campaign_id = c.id and n.status in ('disbursed','acknowledged')) as given
        from campaign c where c.org_id = $1 order by c.starts_on`,
       [jb],
     );
-    expect(rows.map((r) => r.kind).sort()).toEqual(['autumn', 'health', 'summer', 'winter']);
-    const winter = rows.find((r) => r.kind === 'winter')!;
+    // A year of seasons (closed) and the campaign running today (open, with work waiting at both levels).
+    expect(rows.filter((r) => r.status === 'closed').map((r) => r.kind).sort()).toEqual(['autumn', 'health', 'summer', 'winter']);
+    const current = rows.filter((r) => r.status === 'open');
+    expect(current).toHaveLength(1);
+    expect(current[0]!.pending).toBeGreaterThan(0);
+    expect(current[0]!.approvedCount).toBeGreaterThan(0);
+    const winter = rows.find((r) => r.kind === 'winter' && r.status === 'closed')!;
     expect(Number(winter.budget)).toBe(117_000_000);
     expect(winter.given).toBeGreaterThan(1500);
     for (const r of rows) expect(Number(r.approved)).toBeLessThanOrEqual(Number(r.budget));
@@ -402,6 +409,9 @@ describe('the demo year of Jiangbei', () => {
     expect(over!.n).toBe(0);
     const jbStaff = await t.login('jb.staff');
     const list = await ok<{ kind: string; recipients: number; disbursedFen: number }[]>(jbStaff.get('/api/v1/assistance/campaigns'), 'jb campaigns');
-    expect(list.find((c) => c.kind === 'winter')!.recipients).toBe(winter.given);
+    expect(list.find((c) => c.kind === 'winter' && c.recipients > 0)!.recipients).toBe(winter.given);
+    // The current campaign's waiting nominations are the district staff's 待办 (approve) and a street's (hand over).
+    const todos = await ok<{ groups: { kind: string; count: number }[] }>(jbStaff.get('/api/v1/me/todos?limit=5'), 'jb todos');
+    expect(todos.groups.find((g) => g.kind === 'campaign_nomination')!.count).toBe(current[0]!.pending + current[0]!.approvedCount);
   });
 });
