@@ -20,3 +20,8 @@ export { mutualaidRoutes } from './mutualaid.routes';
 export { mutualaidPhotoPaths } from './mutualaid.repository';
 export { mutualaidIndicators } from './mutualaid.indicators';
 export { seedDemoMutualaid, DEMO_MUTUALAID_RULES } from './mutualaid.demo';
+export { createCampaignService, type CampaignService } from './campaign.service';
+export { campaignRoutes } from './campaign.routes';
+export { campaignPhotoPaths } from './campaign.repository';
+export { campaignIndicators } from './campaign.indicators';
+export { seedDemoCampaigns } from './campaign.demo';
