@@ -84,6 +84,27 @@ describe.skipIf(!canRun)('冬送温暖: a street nominates, the district approve
         expect((await page.getByTestId('benefit-done').textContent()) ?? '').toContain('已签收');
         const final = await jb.get<{ status: string; ackVia: string }>(`/assistance/campaign-nominations/${n.id}`);
         expect(final).toMatchObject({ status: 'acknowledged', ackVia: 'phone' });
+
+        // The district raises 观音桥's share to 3,000 元 and extends the campaign; its benefits stay fixed while open.
+        await detail.getByRole('tab', { name: '额度分配' }).click();
+        // (The hidden 提名审批 pane also has a row naming 观音桥: the share's row reads "district ▸ street".)
+        const share = detail.locator('tr', { hasText: '江北区总工会 ▸ 观音桥' });
+        await share.waitFor();
+        await saveScreenshot(admin, 'staff-campaign-shares-1366');
+        await share.getByTestId('campaign-share-change').click();
+        await admin.getByTestId('campaign-share-amount').fill('3000');
+        await admin.locator('.ant-modal .ant-btn-primary').click();
+        await expect.poll(async () => (await share.textContent()) ?? '').toContain('¥3,000.00');
+        await admin.locator('.ant-drawer-close').click();
+        await admin.locator('tr', { hasText: '端到端冬送温暖' }).getByTestId('campaign-edit').click();
+        await admin.getByTestId('campaign-fixed-when-open').waitFor();
+        await admin.getByTestId('campaign-name').fill('端到端冬送温暖（延长）');
+        await saveScreenshot(admin, 'staff-campaign-edit-1366');
+        await admin.locator('.ant-modal .ant-btn-primary').click();
+        await admin.locator('tr', { hasText: '端到端冬送温暖（延长）' }).waitFor();
+        const changed = await jb.get<{ name: string; allocations: { orgId: string; amountFen: number }[] }>(`/assistance/campaigns/${campaign.id}`);
+        expect(changed.name).toBe('端到端冬送温暖（延长）');
+        expect(changed.allocations.find((a) => a.orgId === gyqOrg.id)!.amountFen).toBe(300_000);
       });
     } finally {
       await desk.close();

@@ -94,6 +94,16 @@ export const createCampaignSchema = z.object({
 });
 export type CreateCampaign = z.infer<typeof createCampaignSchema>;
 
+/**
+ * 修改活动: a draft changes in everything but its owner and kind; an open campaign keeps its start,
+ * benefits and eligibility (nominations were judged and valued by them) and may change its name, end,
+ * budget and funding, thresholds. A closed campaign does not change.
+ */
+export const updateCampaignSchema = createCampaignSchema.omit({ orgId: true, kind: true }).extend({ version: z.number().int().min(1) });
+export type UpdateCampaign = z.infer<typeof updateCampaignSchema>;
+/** 调整额度: a share's new amount (never below what it has handed down and spent; an increase comes from the union above). */
+export const reallocateSchema = z.object({ amountFen: fen.min(1) });
+
 export const campaignAllocationSchema = z.object({
   id: z.uuid(),
   orgId: z.uuid(),
@@ -102,6 +112,8 @@ export const campaignAllocationSchema = z.object({
   amountFen: z.number().int(),
   subAllocatedFen: z.number().int(),
   spentFen: z.number().int(),
+  /** The caller's scope covers the union above it, and the campaign is not closed (调整额度). */
+  canChange: z.boolean(),
 });
 export type CampaignAllocation = z.infer<typeof campaignAllocationSchema>;
 
@@ -126,6 +138,8 @@ export const campaignSchema = z.object({
   recipients: z.number().int(),
   disbursedFen: z.number().int(),
   allocations: z.array(campaignAllocationSchema),
+  /** The caller's scope covers the owner and the campaign is not closed (修改). */
+  canEdit: z.boolean(),
   version: z.number().int(),
 });
 export type Campaign = z.infer<typeof campaignSchema>;

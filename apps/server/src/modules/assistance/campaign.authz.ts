@@ -95,6 +95,31 @@ export const campaignAuthz: AuthzCases = {
       return { params: { id: c.id }, body: { status: 'open', version: c.version } };
     },
   },
+  'PUT /api/v1/assistance/campaigns/{id}': {
+    foreign: async (p, w) => {
+      const c = await campaignIn(p, w, { open: false });
+      return {
+        params: { id: c.id },
+        body: {
+          name: '矩阵帮扶活动（改）',
+          startsOn: '2026-01-05',
+          endsOn: '2026-02-20',
+          budgetFen: 1_000_000,
+          fundingSources: [{ source: '矩阵经费', amountFen: 1_000_000 }],
+          benefits: [{ key: 'cash', kind: 'cash', name: '慰问金', amountFen: 10_000 }],
+          secondApprovalFen: 500_000,
+          version: c.version,
+        },
+      };
+    },
+  },
+  'PUT /api/v1/assistance/campaigns/{id}/allocations/{allocationId}': {
+    foreign: async (p, w) => {
+      const c = await campaignIn(p, w);
+      const withShare = await w.asAdmin<{ allocations: { id: string; orgId: string }[] }>('POST', '/api/v1/assistance/campaigns/{id}/allocations', { params: { id: c.id }, body: { orgId: p.unionId, amountFen: 1000 } });
+      return { params: { id: c.id, allocationId: withShare.allocations.find((a) => a.orgId === p.unionId)!.id }, body: { amountFen: 2000 } };
+    },
+  },
   'POST /api/v1/assistance/campaigns/{id}/allocations': { foreign: async (p, w) => ({ params: { id: (await campaignIn(p, w)).id }, body: { orgId: p.unionId, amountFen: 1000 } }) },
   'GET /api/v1/assistance/campaigns/{id}/nominations': { foreign: async (p, w) => ({ params: { id: (await campaignIn(p, w)).id } }) },
   'POST /api/v1/assistance/campaigns/{id}/nominations': { foreign: async (p, w) => ({ params: { id: (await campaignIn(p, w)).id }, body: { membershipId: await memberIn(p, w), benefitKey: 'cash' } }) },

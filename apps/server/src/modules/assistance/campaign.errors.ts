@@ -11,6 +11,11 @@ registerMessages({
   CAMPAIGN_ORG_UNKNOWN: ['组织不存在或不在您的管辖范围内', 'no such union in your scope'],
   CAMPAIGN_NOT_OPEN: ['活动未在进行中，不能提名', 'The campaign is not open for nominations'],
   CAMPAIGN_STATUS_MOVE: ['活动当前状态不允许此操作', 'Not allowed in the campaign’s current status'],
+  CAMPAIGN_CLOSED: ['活动已结束，不能再修改', 'The campaign is closed and can no longer change'],
+  CAMPAIGN_FIXED_WHEN_OPEN: ['活动进行中，开始日期、帮扶项目和帮扶条件不能再改（已有提名按它们审核和计价）', 'Once open, the start, benefits and conditions stay as they are (nominations were judged and valued by them)'],
+  CAMPAIGN_BUDGET_BELOW: ['预算不能低于已分配和已批准的金额（{used} 元）', 'The budget cannot go below what is already shared out and approved ({used} yuan)'],
+  CAMPAIGN_ALLOCATION_ROOT: ['主办工会的额度即活动预算，请修改活动预算', 'The owner’s share is the budget: change the campaign’s budget'],
+  CAMPAIGN_ALLOCATION_BELOW: ['额度不能低于该工会已下拨和已使用的金额（{used} 元）', 'A share cannot go below what the union has handed down and spent ({used} yuan)'],
   // Allocations go down the tree: a union hands part of its own share to a union below it.
   CAMPAIGN_ALLOCATION_NO_PARENT: ['上级工会尚未分配到本活动的额度，或不在您的管辖范围内', 'No union above this one has a share of the campaign in your scope'],
   CAMPAIGN_ALLOCATION_EXISTS: ['该工会在本活动中已有分配额度', 'This union already has a share of the campaign'],

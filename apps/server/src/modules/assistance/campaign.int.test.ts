@@ -223,6 +223,70 @@ describe('allocations down the tree and approvals up it', () => {
   });
 });
 
+describe('changing a campaign and its shares', () => {
+  it('a draft changes freely; an open one keeps its start, benefits and rules, and its budget never drops below what is shared out', async () => {
+    const draft = await ok<{ id: string; version: number; name: string; startsOn: string; endsOn: string; benefits: unknown[]; eligibility: Record<string, unknown>; fundingSources: unknown[]; secondApprovalFen: number; yearlyLimitFen: number | null }>(
+      d1.post('/api/v1/assistance/campaigns', { orgId: districtId, kind: 'winter', name: '待修改的活动', startsOn: `${year}-01-05`, endsOn: `${year}-02-10`, budgetFen: 1_000_000, fundingSources: [{ source: '区总工会经费', amountFen: 1_000_000 }], benefits: [cash(50_000)], secondApprovalFen: 100_000 }),
+      'draft',
+    );
+    const terms = (c: typeof draft, change: Record<string, unknown>) => ({ name: c.name, startsOn: c.startsOn, endsOn: c.endsOn, budgetFen: 1_000_000, fundingSources: c.fundingSources, benefits: c.benefits, eligibility: c.eligibility, secondApprovalFen: c.secondApprovalFen, yearlyLimitFen: c.yearlyLimitFen, version: c.version, ...change });
+    const changed = await ok<typeof draft>(d1.put(`/api/v1/assistance/campaigns/${draft.id}`, terms(draft, { name: '已修改的活动', startsOn: `${year}-01-06`, benefits: [cash(60_000), goods], eligibility: { sex: 'female' } })), 'change draft');
+    expect(changed).toMatchObject({ name: '已修改的活动', startsOn: `${year}-01-06`, eligibility: { sex: 'female' } });
+    expect(changed.benefits).toHaveLength(2);
+    // Someone else's stale form gets 409, not a silent overwrite.
+    expect((await d2.put(`/api/v1/assistance/campaigns/${draft.id}`, terms(draft, { name: '旧表单' }))).status).toBe(409);
+    // The street cannot change the district's campaign.
+    expect((await street.put(`/api/v1/assistance/campaigns/${draft.id}`, terms(changed, {}))).status).toBe(404);
+
+    const open = await ok<typeof draft>(d1.post(`/api/v1/assistance/campaigns/${draft.id}/status`, { status: 'open', version: changed.version }), 'open');
+    const fixed = await d1.put(`/api/v1/assistance/campaigns/${draft.id}`, terms(open, { benefits: [cash(70_000)] }));
+    expect(fixed.status).toBe(400);
+    expect(fixed.body.errors[0]).toMatchObject({ path: 'benefits', code: 'CAMPAIGN_FIXED_WHEN_OPEN' });
+    expect((await d1.put(`/api/v1/assistance/campaigns/${draft.id}`, terms(open, { startsOn: `${year}-01-07` }))).body.errors[0].path).toBe('startsOn');
+    // Keys in another order are the same rules and benefits.
+    const reordered = open.benefits.map((b) => Object.fromEntries(Object.entries(b as Record<string, unknown>).reverse()));
+    const longer = await ok<typeof draft & { budgetFen: number }>(
+      d1.put(`/api/v1/assistance/campaigns/${draft.id}`, terms(open, { benefits: reordered, endsOn: `${year}-03-01`, budgetFen: 1_500_000, fundingSources: [{ source: '区总工会经费', amountFen: 1_000_000 }, { source: '社会捐赠', amountFen: 500_000 }] })),
+      'extend and raise',
+    );
+    expect(longer).toMatchObject({ endsOn: `${year}-03-01`, budgetFen: 1_500_000 });
+    await ok(d1.post(`/api/v1/assistance/campaigns/${draft.id}/allocations`, { orgId: streetId, amountFen: 1_200_000 }), 'street share');
+    const below = await d1.put(`/api/v1/assistance/campaigns/${draft.id}`, terms(longer, { budgetFen: 1_000_000, fundingSources: [{ source: '区总工会经费', amountFen: 1_000_000 }] }));
+    expect(below.status).toBe(400);
+    expect(below.body.errors[0]).toMatchObject({ path: 'budgetFen', message: '预算不能低于已分配和已批准的金额（12000.00 元）' });
+    const [root] = await t.database.query<{ amount_fen: string }>('select amount_fen from campaign_allocation where campaign_id = $1 and parent_id is null', [draft.id]);
+    expect(Number(root!.amount_fen)).toBe(1_500_000); // the refused change left nothing half-written
+  });
+
+  it('the union above changes a share: more only from what it has left, less never below what was handed down and spent', async () => {
+    const c = await openCampaign({ budgetFen: 1_000_000 });
+    const withStreet = await ok(d1.post(`/api/v1/assistance/campaigns/${c.id}/allocations`, { orgId: streetId, amountFen: 600_000 }), 'street share');
+    const streetShare = withStreet.allocations.find((a: { orgId: string }) => a.orgId === streetId);
+    const withUnion = await ok(street.post(`/api/v1/assistance/campaigns/${c.id}/allocations`, { orgId: union1, amountFen: 400_000 }), 'u1 share');
+    const unionShare = withUnion.allocations.find((a: { orgId: string }) => a.orgId === union1);
+    // The street cannot change its own share (the district's to change), nor the root.
+    expect((await street.put(`/api/v1/assistance/campaigns/${c.id}/allocations/${streetShare.id}`, { amountFen: 900_000 })).status).toBe(404);
+    const rootId = withUnion.allocations.find((a: { parentId: string | null }) => a.parentId === null).id;
+    expect((await d1.put(`/api/v1/assistance/campaigns/${c.id}/allocations/${rootId}`, { amountFen: 2_000_000 })).body.errors[0].code).toBe('CAMPAIGN_ALLOCATION_ROOT');
+    // Below what the street has handed down to union 1: refused, with the amount.
+    const tooLow = await d1.put(`/api/v1/assistance/campaigns/${c.id}/allocations/${streetShare.id}`, { amountFen: 300_000 });
+    expect(tooLow.body.errors[0]).toMatchObject({ path: 'amountFen', message: '额度不能低于该工会已下拨和已使用的金额（4000.00 元）' });
+    // Beyond what the district has left (1,000,000 − 600,000 = 400,000 more at most).
+    expect((await d1.put(`/api/v1/assistance/campaigns/${c.id}/allocations/${streetShare.id}`, { amountFen: 1_000_001 })).body.code).toBe('CAMPAIGN_ALLOCATION_EXCEEDS');
+    const raised = await ok(d1.put(`/api/v1/assistance/campaigns/${c.id}/allocations/${streetShare.id}`, { amountFen: 1_000_000 }), 'raise');
+    expect(raised.allocations.find((a: { parentId: string | null }) => a.parentId === null).subAllocatedFen).toBe(1_000_000);
+    const lowered = await ok(street.put(`/api/v1/assistance/campaigns/${c.id}/allocations/${unionShare.id}`, { amountFen: 100_000 }), 'lower');
+    expect(lowered.allocations.find((a: { orgId: string }) => a.orgId === streetId).subAllocatedFen).toBe(100_000);
+    const [bad] = await t.database.query<{ n: number }>(
+      `select count(*)::int as n from campaign_allocation p where p.campaign_id = $1 and p.sub_allocated_fen <> (select coalesce(sum(c.amount_fen), 0) from campaign_allocation c where c.parent_id = p.id)`,
+      [c.id],
+    );
+    expect(bad!.n).toBe(0);
+    await ok(d1.post(`/api/v1/assistance/campaigns/${c.id}/status`, { status: 'closed', version: raised.version }), 'close');
+    expect((await street.put(`/api/v1/assistance/campaigns/${c.id}/allocations/${unionShare.id}`, { amountFen: 200_000 })).body.code).toBe('CAMPAIGN_CLOSED');
+  });
+});
+
 describe('the same person twice', () => {
   it('refuses the same ID twice in one campaign, whichever union nominates, with a clear problem in zh-CN and English', async () => {
     const c = await openCampaign({});

@@ -102,6 +102,45 @@ export async function takeFromAllocation(db: Db, id: string, column: 'sub_alloca
   return rows.length === 1;
 }
 
+/** A share's new amount, refused (false) below what it has handed down and spent. */
+export async function resizeAllocation(db: Db, id: string, amountFen: number): Promise<boolean> {
+  const rows = await query(db, sql`update campaign_allocation set amount_fen = ${amountFen} where id = ${id} and sub_allocated_fen + spent_fen <= ${amountFen} returning id`);
+  return rows.length === 1;
+}
+
+/** A parent gets back what a smaller share no longer holds. */
+export async function giveBackToAllocation(db: Db, id: string, fen: number): Promise<void> {
+  await query(db, sql`update campaign_allocation set sub_allocated_fen = sub_allocated_fen - ${fen} where id = ${id}`);
+}
+
+/** The owner's share follows the budget: refused (false) below what it has handed down and spent. */
+export async function resizeRootAllocation(db: Db, campaignId: string, amountFen: number): Promise<boolean> {
+  const rows = await query(db, sql`update campaign_allocation set amount_fen = ${amountFen} where campaign_id = ${campaignId} and parent_id is null and sub_allocated_fen + spent_fen <= ${amountFen} returning id`);
+  return rows.length === 1;
+}
+
+export async function rootAllocationUsed(db: Db, campaignId: string): Promise<number> {
+  const row = await queryOne<{ used: string | number }>(db, sql`select sub_allocated_fen + spent_fen as used from campaign_allocation where campaign_id = ${campaignId} and parent_id is null`);
+  return Number(row?.used ?? 0);
+}
+
+/** The campaign's terms; refused (false) when the budget would drop below what is approved. */
+export async function updateCampaign(
+  db: Db,
+  id: string,
+  v: { name: string; startsOn: string; endsOn: string; budgetFen: number; fundingSources: unknown; benefits: unknown; eligibility: unknown; secondApprovalFen: number; yearlyLimitFen: number | null },
+  now: Date,
+): Promise<boolean> {
+  const rows = await query(
+    db,
+    sql`update campaign set name = ${v.name}, starts_on = ${v.startsOn}, ends_on = ${v.endsOn}, budget_fen = ${v.budgetFen}, funding_sources = ${JSON.stringify(v.fundingSources)}::jsonb,
+        benefits = ${JSON.stringify(v.benefits)}::jsonb, eligibility = ${JSON.stringify(v.eligibility)}::jsonb, second_approval_fen = ${v.secondApprovalFen}, yearly_limit_fen = ${v.yearlyLimitFen},
+        version = version + 1, updated_at = ${now.toISOString()}
+      where id = ${id} and approved_fen <= ${v.budgetFen} returning id`,
+  );
+  return rows.length === 1;
+}
+
 /** The same for the campaign's whole budget. */
 export async function takeFromBudget(db: Db, campaignId: string, fen: number): Promise<boolean> {
   const rows = await query(db, sql`update campaign set approved_fen = approved_fen + ${fen} where id = ${campaignId} and approved_fen + ${fen} <= budget_fen returning id`);

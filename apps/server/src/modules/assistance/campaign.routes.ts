@@ -17,6 +17,8 @@ import {
   nominationSchema,
   nominationsQuerySchema,
   pageOf,
+  reallocateSchema,
+  updateCampaignSchema,
 } from '@niangjia/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -66,6 +68,19 @@ export const campaignRoutes: FastifyPluginAsyncZod<{ campaigns: CampaignService 
     '/assistance/campaigns/:id/status',
     { config: { permission: 'assistance.write' }, schema: { tags, summary: 'Open a drafted campaign for nominations, or close it', params: idParamsSchema, body: campaignStatusSchema, response: { 200: campaignSchema } } },
     async (request) => campaigns.setStatus(request.params.id, request.body, staff(request, 'assistance.write')),
+  );
+  app.put(
+    '/assistance/campaigns/:id',
+    { config: { permission: 'assistance.write' }, schema: { tags, summary: 'Change a campaign: a draft in everything but owner and kind; an open one in name, end, budget, funding and thresholds', params: idParamsSchema, body: updateCampaignSchema, response: { 200: campaignSchema } } },
+    async (request) => campaigns.updateCampaign(request.params.id, request.body, staff(request, 'assistance.write')),
+  );
+  app.put(
+    '/assistance/campaigns/:id/allocations/:allocationId',
+    {
+      config: { permission: 'assistance.write' },
+      schema: { tags, summary: 'Change a share (by the union above it): more from what that union has left, never less than handed down and spent', params: z.object({ id: z.uuid(), allocationId: z.uuid() }), body: reallocateSchema, response: { 200: campaignSchema } },
+    },
+    async (request) => campaigns.reallocate(request.params.id, request.params.allocationId, request.body, staff(request, 'assistance.write')),
   );
   app.post(
     '/assistance/campaigns/:id/allocations',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { benefitValueFen, type Campaign, type CreateCampaign, type DecideNomination, type DuplicateReview, type Nominate, type Nomination, type Page } from '@niangjia/contracts';
+import { benefitValueFen, campaignBenefitSchema, eligibilityRulesSchema, type Campaign, type CreateCampaign, type DecideNomination, type DuplicateReview, type Nominate, type Nomination, type Page, type UpdateCampaign } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
 import { isInScope, isRelated, type Scope } from '../../platform/auth';
@@ -23,6 +23,8 @@ export type CampaignWorker = { userId: string; audit: AuditContext };
 const MAX_SIGNATURE_BYTES = 256 * 1024;
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 const num = (v: string | number | null | undefined) => Number(v ?? 0);
+/** JSON with sorted keys: two rule sets or benefit lists compare equal whatever order their keys came in. */
+const canonical = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
 
 /**
  * Whether the actor may approve at a step: their scope covers the step's union but not the next
@@ -42,9 +44,23 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
     return c;
   }
 
+  /** What a new or changed campaign must satisfy beyond its schema: a period, funding adding up to the budget, distinct benefit keys, known subtrees. */
+  async function checkTerms(input: Omit<CreateCampaign, 'orgId' | 'kind'>, scope: Scope) {
+    if (input.endsOn < input.startsOn) throw fieldError('endsOn', 'CAMPAIGN_PERIOD');
+    if (input.fundingSources.reduce((s, f) => s + f.amountFen, 0) !== input.budgetFen) throw fieldError('fundingSources', 'CAMPAIGN_FUNDING_SUM');
+    if (new Set(input.benefits.map((b) => b.key)).size !== input.benefits.length) throw fieldError('benefits', 'CAMPAIGN_BENEFIT_KEYS');
+    for (const [i, id] of (input.eligibility.orgSubtreeIds ?? []).entries()) {
+      const o = await findOrgById(db, id);
+      if (!o || !isRelated(scope, o.path)) throw fieldError(`eligibility.orgSubtreeIds.${i}`, 'CAMPAIGN_ORG_UNKNOWN');
+    }
+  }
+
   async function toCampaign(c: repo.CampaignRow, scope: Scope): Promise<Campaign> {
     const f = await repo.campaignFigures(db, c.id, scope);
-    const allocations = (await repo.listAllocations(db, c.id)).filter((a) => isRelated(scope, a.org_path));
+    const all = await repo.listAllocations(db, c.id);
+    const pathOf = new Map(all.map((a) => [a.id, a.org_path]));
+    const allocations = all.filter((a) => isRelated(scope, a.org_path));
+    const open = c.status !== 'closed';
     return {
       id: c.id,
       orgId: c.org_id,
@@ -65,7 +81,17 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
       nominations: f.nominations,
       recipients: f.recipients,
       disbursedFen: f.disbursed,
-      allocations: allocations.map((a) => ({ id: a.id, orgId: a.org_id, orgName: a.org_name, parentId: a.parent_id, amountFen: num(a.amount_fen), subAllocatedFen: num(a.sub_allocated_fen), spentFen: num(a.spent_fen) })),
+      allocations: allocations.map((a) => ({
+        id: a.id,
+        orgId: a.org_id,
+        orgName: a.org_name,
+        parentId: a.parent_id,
+        amountFen: num(a.amount_fen),
+        subAllocatedFen: num(a.sub_allocated_fen),
+        spentFen: num(a.spent_fen),
+        canChange: open && a.parent_id !== null && isInScope(scope, pathOf.get(a.parent_id) ?? '/'),
+      })),
+      canEdit: open && isInScope(scope, c.org_path),
       version: c.version,
     };
   }
@@ -173,19 +199,68 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
     async createCampaign(input: CreateCampaign, actor: CampaignStaff): Promise<Campaign> {
       const owner = await findOrgById(db, input.orgId);
       if (!owner || !isInScope(actor.scope, owner.path)) throw fieldError('orgId', 'CAMPAIGN_ORG_UNKNOWN');
-      if (input.endsOn < input.startsOn) throw fieldError('endsOn', 'CAMPAIGN_PERIOD');
-      if (input.fundingSources.reduce((s, f) => s + f.amountFen, 0) !== input.budgetFen) throw fieldError('fundingSources', 'CAMPAIGN_FUNDING_SUM');
-      if (new Set(input.benefits.map((b) => b.key)).size !== input.benefits.length) throw fieldError('benefits', 'CAMPAIGN_BENEFIT_KEYS');
-      for (const [i, id] of (input.eligibility.orgSubtreeIds ?? []).entries()) {
-        const o = await findOrgById(db, id);
-        if (!o || !isRelated(actor.scope, o.path)) throw fieldError(`eligibility.orgSubtreeIds.${i}`, 'CAMPAIGN_ORG_UNKNOWN');
-      }
+      await checkTerms(input, actor.scope);
       const now = clock();
       const id = await db.transaction(async (tx) => {
         const campaignId = await repo.insertCampaign(tx, { ...input, createdBy: actor.userId }, now);
         await repo.insertAllocation(tx, { campaignId, orgId: input.orgId, parentId: null, amountFen: input.budgetFen, createdBy: actor.userId });
         await recordAudit(tx, actor.audit, { action: 'campaign.create', entityType: 'campaign', entityId: campaignId, orgId: input.orgId, after: input });
         return campaignId;
+      });
+      return this.getCampaign(id, actor.scope);
+    },
+
+    /**
+     * 修改活动 (the owner's staff): a draft changes freely; an open campaign keeps its start,
+     * benefits and eligibility, and its budget never drops below what is shared out or approved
+     * (the owner's share and the budget each change by a conditional UPDATE); a closed one is final.
+     */
+    async updateCampaign(id: string, input: UpdateCampaign, actor: CampaignStaff): Promise<Campaign> {
+      await checkTerms(input, actor.scope);
+      await db.transaction(async (tx) => {
+        const c = await campaignInScope(tx, id, actor.scope, true, true);
+        if (c.version !== input.version) throw versionConflict(input.version, c.version);
+        if (c.status === 'closed') throw new AppError('CAMPAIGN_CLOSED', { status: 409 });
+        if (c.status === 'open') {
+          if (input.startsOn !== c.starts_on) throw fieldError('startsOn', 'CAMPAIGN_FIXED_WHEN_OPEN');
+          if (canonical(input.benefits.map((b) => campaignBenefitSchema.parse(b))) !== canonical(c.benefits.map((b) => campaignBenefitSchema.parse(b)))) throw fieldError('benefits', 'CAMPAIGN_FIXED_WHEN_OPEN');
+          if (canonical(eligibilityRulesSchema.parse(input.eligibility)) !== canonical(eligibilityRulesSchema.parse(c.eligibility))) throw fieldError('eligibility', 'CAMPAIGN_FIXED_WHEN_OPEN');
+        }
+        if (!(await repo.resizeRootAllocation(tx, id, input.budgetFen)) || !(await repo.updateCampaign(tx, id, input, clock()))) {
+          const used = Math.max(await repo.rootAllocationUsed(tx, id), num(c.approved_fen));
+          throw fieldError('budgetFen', 'CAMPAIGN_BUDGET_BELOW', { used: yuan(used) });
+        }
+        const before = { name: c.name, startsOn: c.starts_on, endsOn: c.ends_on, budgetFen: num(c.budget_fen), fundingSources: c.funding_sources, benefits: c.benefits, eligibility: c.eligibility, secondApprovalFen: num(c.second_approval_fen), yearlyLimitFen: c.yearly_limit_fen === null ? null : num(c.yearly_limit_fen) };
+        const { version: _v, ...after } = input;
+        await recordAudit(tx, actor.audit, { action: 'campaign.update', entityType: 'campaign', entityId: id, orgId: c.org_id, before, after });
+      });
+      return this.getCampaign(id, actor.scope);
+    },
+
+    /**
+     * 调整额度: the union above changes a share. An increase is taken from what the parent has left,
+     * a decrease never goes below what the share has handed down and spent; both by conditional UPDATEs.
+     */
+    async reallocate(id: string, allocationId: string, input: { amountFen: number }, actor: CampaignStaff): Promise<Campaign> {
+      await db.transaction(async (tx) => {
+        const c = await campaignInScope(tx, id, actor.scope, false);
+        if (c.status === 'closed') throw new AppError('CAMPAIGN_CLOSED', { status: 409 });
+        const all = await repo.listAllocations(tx, id);
+        const a = all.find((x) => x.id === allocationId);
+        if (!a) throw notFound('ENTITY_campaign_allocation');
+        if (!a.parent_id) throw fieldError('amountFen', 'CAMPAIGN_ALLOCATION_ROOT');
+        const parent = all.find((x) => x.id === a.parent_id)!;
+        if (!isInScope(actor.scope, parent.org_path)) throw notFound('ENTITY_campaign_allocation');
+        const delta = input.amountFen - num(a.amount_fen);
+        if (delta > 0 && !(await repo.takeFromAllocation(tx, parent.id, 'sub_allocated_fen', delta))) {
+          const left = num(parent.amount_fen) - num(parent.sub_allocated_fen) - num(parent.spent_fen);
+          throw new AppError('CAMPAIGN_ALLOCATION_EXCEEDS', { status: 409, params: { left: yuan(left) } });
+        }
+        if (!(await repo.resizeAllocation(tx, a.id, input.amountFen))) {
+          throw fieldError('amountFen', 'CAMPAIGN_ALLOCATION_BELOW', { used: yuan(num(a.sub_allocated_fen) + num(a.spent_fen)) });
+        }
+        if (delta < 0) await repo.giveBackToAllocation(tx, parent.id, -delta);
+        await recordAudit(tx, actor.audit, { action: 'campaign.reallocate', entityType: 'campaign', entityId: id, orgId: a.org_id, before: { amountFen: num(a.amount_fen) }, after: { orgId: a.org_id, amountFen: input.amountFen } });
       });
       return this.getCampaign(id, actor.scope);
     },

@@ -39,7 +39,11 @@ export function CampaignDetail({ id, canWrite, onChanged, tab }: { id: string; c
         <Descriptions.Item label={t('campaigns.col.period')}>{`${c.startsOn} ~ ${c.endsOn}`}</Descriptions.Item>
         <Descriptions.Item label={t('campaigns.fields.funding')}>{c.fundingSources.map((f) => `${f.source} ${formatMoney(f.amountFen)}`).join('；')}</Descriptions.Item>
         <Descriptions.Item label={t('campaigns.fields.benefits')}>
-          {c.benefits.map((b) => (b.kind === 'cash' ? `${b.name} ${formatMoney(b.amountFen ?? 0)}` : b.kind === 'goods' ? `${b.name} ${b.quantity ?? 0}${b.unit ?? ''} × ${formatMoney(b.unitValueFen ?? 0)}` : b.name)).join('；')}
+          {c.benefits
+            .map((b) =>
+              b.kind === 'cash' ? `${b.name} ${formatMoney(b.amountFen ?? 0)}` : b.kind === 'goods' ? `${b.name} ${b.quantity ?? 0}${b.unit ?? ''} × ${formatMoney(b.unitValueFen ?? 0)}` : b.name,
+            )
+            .join('；')}
         </Descriptions.Item>
         <Descriptions.Item label={t('campaigns.fields.second')}>{formatMoney(c.secondApprovalFen)}</Descriptions.Item>
         <Descriptions.Item label={t('campaigns.fields.yearlyLimit')}>{c.yearlyLimitFen === null ? '—' : formatMoney(c.yearlyLimitFen)}</Descriptions.Item>
@@ -63,6 +67,17 @@ function AllocationsTab({ campaign, canWrite, onChanged }: { campaign: Campaign;
   const [orgId, setOrgId] = useState<string>();
   const [amount, setAmount] = useState<number | null>(null);
   const names = new Map(campaign.allocations.map((a) => [a.id, a.orgName]));
+  const [changing, setChanging] = useState<{ id: string; orgName: string; amount: number | null } | null>(null);
+  async function change() {
+    if (!changing?.amount) return;
+    try {
+      await api.put(`/assistance/campaigns/${campaign.id}/allocations/${changing.id}`, { amountFen: Math.round(changing.amount * 100) });
+      setChanging(null);
+      onChanged();
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  }
   async function allocate() {
     if (!orgId || !amount) return;
     try {
@@ -96,8 +111,45 @@ function AllocationsTab({ campaign, canWrite, onChanged }: { campaign: Campaign;
           { title: t('campaigns.alloc.sub'), width: 130, align: 'right', render: (_, a) => formatMoney(a.subAllocatedFen) },
           { title: t('campaigns.alloc.spent'), width: 130, align: 'right', render: (_, a) => formatMoney(a.spentFen) },
           { title: t('campaigns.alloc.left'), width: 130, align: 'right', render: (_, a) => formatMoney(a.amountFen - a.subAllocatedFen - a.spentFen) },
+          ...(canWrite
+            ? [
+                {
+                  title: t('campaigns.col.actions'),
+                  key: 'actions',
+                  width: 80,
+                  fixed: 'right' as const,
+                  render: (_: unknown, a: Campaign['allocations'][number]) =>
+                    a.canChange ? (
+                      <Button type="link" size="small" onClick={() => setChanging({ id: a.id, orgName: a.orgName, amount: a.amountFen / 100 })} data-testid="campaign-share-change">
+                        {t('campaigns.alloc.change')}
+                      </Button>
+                    ) : null,
+                },
+              ]
+            : []),
         ]}
       />
+      {changing ? (
+        <Modal
+          open
+          title={t('campaigns.alloc.changeTitle', { org: changing.orgName })}
+          onCancel={() => setChanging(null)}
+          onOk={() => void change()}
+          okButtonProps={{ disabled: !changing.amount }}
+          okText={t('actions.confirm')}
+          cancelText={t('actions.cancel')}
+        >
+          <InputNumber
+            autoFocus
+            min={0.01}
+            precision={2}
+            value={changing.amount}
+            onChange={(v) => setChanging({ ...changing, amount: v })}
+            style={{ width: 200 }}
+            data-testid="campaign-share-amount"
+          />
+        </Modal>
+      ) : null}
     </Space>
   );
 }
@@ -220,7 +272,9 @@ function NominationsTab({ campaign, canWrite, onChanged }: { campaign: Campaign;
                   {t('campaigns.nom.sheet')}
                 </Button>
               ) : null}
-              {n.hasSignature ? <Image src={`/api/v1/assistance/campaign-nominations/${n.id}/signature`} width={28} height={28} style={{ objectFit: 'contain', background: '#fff' }} alt={t('campaigns.nom.signed')} /> : null}
+              {n.hasSignature ? (
+                <Image src={`/api/v1/assistance/campaign-nominations/${n.id}/signature`} width={28} height={28} style={{ objectFit: 'contain', background: '#fff' }} alt={t('campaigns.nom.signed')} />
+              ) : null}
               {n.status === 'acknowledged' && n.ackPhotoId ? (
                 <Image src={`/api/v1/photos/${n.ackPhotoId}`} width={28} height={28} style={{ objectFit: 'cover' }} alt={t('campaigns.nom.ackSheet')} />
               ) : null}
@@ -269,7 +323,12 @@ function NominateModal({ campaign, onClose, onDone }: { campaign: Campaign; onCl
     setSaving(true);
     setError(null);
     try {
-      await api.post(`/assistance/campaigns/${campaign.id}/nominations`, { membershipId: v.membershipId, benefitKey: v.benefitKey, attestations: v.modelWorker ? { modelWorker: true } : {}, note: v.note ?? '' });
+      await api.post(`/assistance/campaigns/${campaign.id}/nominations`, {
+        membershipId: v.membershipId,
+        benefitKey: v.benefitKey,
+        attestations: v.modelWorker ? { modelWorker: true } : {},
+        note: v.note ?? '',
+      });
       onDone();
     } catch (e) {
       setError(e);
@@ -319,7 +378,8 @@ function ActionModal({ action, onClose, onDone }: { action: Action; onClose: () 
     setSaving(true);
     setError(null);
     try {
-      if (action.kind === 'reject') await api.post(`/assistance/campaign-nominations/${n.id}/${n.status === 'awaiting_second' ? 'second' : 'decide'}`, { decision: 'reject', note, version: n.version });
+      if (action.kind === 'reject')
+        await api.post(`/assistance/campaign-nominations/${n.id}/${n.status === 'awaiting_second' ? 'second' : 'decide'}`, { decision: 'reject', note, version: n.version });
       if (action.kind === 'disburse') await api.post(`/assistance/campaign-nominations/${n.id}/disburse`, { method, reference, version: n.version });
       if (action.kind === 'sheet') await api.post(`/assistance/campaign-nominations/${n.id}/sheet`, { photoId: photoIdsOf(photos)[0], version: n.version });
       onDone();
@@ -331,7 +391,16 @@ function ActionModal({ action, onClose, onDone }: { action: Action; onClose: () 
   }
   const title = { reject: t('campaigns.nom.reject'), disburse: t('campaigns.nom.disburse'), sheet: t('campaigns.nom.sheet') }[action.kind];
   return (
-    <Modal open title={`${title} · ${n.personName}`} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} okButtonProps={{ disabled: action.kind === 'sheet' && !photoIdsOf(photos).length }} okText={t('actions.confirm')} cancelText={t('actions.cancel')}>
+    <Modal
+      open
+      title={`${title} · ${n.personName}`}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={saving}
+      okButtonProps={{ disabled: action.kind === 'sheet' && !photoIdsOf(photos).length }}
+      okText={t('actions.confirm')}
+      cancelText={t('actions.cancel')}
+    >
       {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
       {action.kind === 'reject' ? <Input.TextArea rows={3} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('campaigns.nom.rejectNote')} /> : null}
       {action.kind === 'disburse' ? (
@@ -361,7 +430,15 @@ function ReviewsTab({ campaignId, canWrite, onChanged }: { campaignId: string; c
   }
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Radio.Group optionType="button" value={decided} onChange={(e) => setDecided(e.target.value as 'no' | 'yes')} options={[{ value: 'no', label: t('campaigns.reviews.undecided') }, { value: 'yes', label: t('campaigns.reviews.decided') }]} />
+      <Radio.Group
+        optionType="button"
+        value={decided}
+        onChange={(e) => setDecided(e.target.value as 'no' | 'yes')}
+        options={[
+          { value: 'no', label: t('campaigns.reviews.undecided') },
+          { value: 'yes', label: t('campaigns.reviews.decided') },
+        ]}
+      />
       {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
       <DataTable<DuplicateReview>
         id="campaign-reviews"
@@ -374,7 +451,12 @@ function ReviewsTab({ campaignId, canWrite, onChanged }: { campaignId: string; c
           { title: t('campaigns.reviews.person'), key: 'person', width: 200, priority: 1, render: (_, r) => `${r.personName} ${r.idNumberMasked} · ${r.orgName}` },
           { title: t('campaigns.reviews.other'), key: 'other', width: 200, render: (_, r) => `${r.otherPersonName} ${r.otherIdNumberMasked} · ${r.otherOrgName}` },
           { title: t('campaigns.reviews.reasons'), key: 'reasons', width: 200, render: (_, r) => r.reasons.map((x) => <Tag key={x}>{t(`campaigns.reviews.reason.${x}`)}</Tag>) },
-          { title: t('campaigns.nom.status'), key: 'decision', width: 110, render: (_, r) => (r.decision ? `${t(`campaigns.reviews.${r.decision}`)}${r.decidedByName ? ` · ${r.decidedByName}` : ''}` : '—') },
+          {
+            title: t('campaigns.nom.status'),
+            key: 'decision',
+            width: 110,
+            render: (_, r) => (r.decision ? `${t(`campaigns.reviews.${r.decision}`)}${r.decidedByName ? ` · ${r.decidedByName}` : ''}` : '—'),
+          },
         ]}
         actions={(r) =>
           canWrite && !r.decision ? (

@@ -10,6 +10,9 @@ export const campaignsZh = {
   open: '启动活动',
   close: '结束活动',
   view: '查看',
+  edit: '修改',
+  editTitle: '修改帮扶活动',
+  fixedWhenOpen: '活动进行中：开始日期、帮扶项目和帮扶条件已固定（已有提名按它们审核和计价）',
   total: '共 {{total}} 条',
   col: { name: '活动名称', kind: '类型', owner: '主办工会', period: '活动时间', budget: '预算', approved: '已批准', disbursed: '已发放', recipients: '受助人次', status: '状态', actions: '操作' },
   fields: {
@@ -45,7 +48,7 @@ export const campaignsZh = {
   sex: { male: '男', female: '女' },
   tiers: { deep: '深度困难', relative: '相对困难', accident: '意外致困' },
   tabs: { allocations: '额度分配', nominations: '提名审批', reviews: '疑似重复核查' },
-  alloc: { org: '工会', amount: '分配额度', sub: '已下拨', spent: '已批准', left: '剩余', add: '下拨额度', target: '下级工会', submit: '分配' },
+  alloc: { org: '工会', amount: '分配额度', sub: '已下拨', spent: '已批准', left: '剩余', add: '下拨额度', target: '下级工会', submit: '分配', change: '调整', changeTitle: '调整 {{org}} 的额度（元）' },
   nom: {
     add: '提名帮扶对象',
     member: '会员',
@@ -97,6 +100,9 @@ export const campaignsEn: Translation<typeof campaignsZh> = {
   open: 'Open',
   close: 'Close',
   view: 'View',
+  edit: 'Edit',
+  editTitle: 'Change the campaign',
+  fixedWhenOpen: 'The campaign is open: its start, benefits and conditions are fixed (nominations were judged and valued by them)',
   total: '{{total}} in all',
   col: { name: 'Campaign', kind: 'Kind', owner: 'Run by', period: 'Period', budget: 'Budget', approved: 'Approved', disbursed: 'Disbursed', recipients: 'Recipients', status: 'Status', actions: 'Actions' },
   fields: {
@@ -132,7 +138,7 @@ export const campaignsEn: Translation<typeof campaignsZh> = {
   sex: { male: 'Male', female: 'Female' },
   tiers: { deep: 'Deep hardship', relative: 'Relative hardship', accident: 'Accident' },
   tabs: { allocations: 'Allocations', nominations: 'Nominations', reviews: 'Possible duplicates' },
-  alloc: { org: 'Union', amount: 'Share', sub: 'Handed down', spent: 'Approved', left: 'Left', add: 'Hand down', target: 'Union below', submit: 'Allocate' },
+  alloc: { org: 'Union', amount: 'Share', sub: 'Handed down', spent: 'Approved', left: 'Left', add: 'Hand down', target: 'Union below', submit: 'Allocate', change: 'Change', changeTitle: 'Change the share of {{org}} (yuan)' },
   nom: {
     add: 'Nominate',
     member: 'Member',
