@@ -40,7 +40,8 @@ describe.skipIf(!canRun)('a provider registers and submits a project to the comp
       await page.getByText('民办非企业单位登记证书.pdf').waitFor();
       await saveScreenshot(page, 'market-provider-register-form');
       await page.getByRole('button', { name: '提交登记' }).click();
-      await page.getByText('登记已提交').first().waitFor();
+      // The step header always reads 登记已提交: wait for the result's own button, which comes with the server's answer.
+      await page.getByRole('button', { name: '进入服务商平台' }).waitFor();
 
       // Staff approve it (their side of the review is covered by the integration tests).
       const pending = await admin.get<{ items: { id: string; version: number }[] }>(`/market/providers?status=pending&q=${encodeURIComponent(name)}`);

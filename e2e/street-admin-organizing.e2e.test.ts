@@ -53,7 +53,9 @@ describe.skipIf(!canRun)('建会入会 as a street admin at 1366×768', () => {
       await page.getByText('联系干部已更新').waitFor();
       await drawer.getByRole('button', { name: '记录沟通会' }).click();
       let dialog = page.getByRole('dialog', { name: '记录沟通会' });
-      await dialog.getByLabel('职工沟通会').check();
+      // Under load the click can land while the dialog is still zooming in (Playwright: "did not change its state"): try again until it holds.
+      const kind = dialog.getByLabel('职工沟通会');
+      await expect.poll(async () => (await kind.check({ timeout: 3_000 }).catch(() => undefined), kind.isChecked()), { timeout: 20_000 }).toBe(true);
       await dialog.getByLabel('记录').fill('介绍入会权益，<b>三十</b>人有意向');
       await dialog.getByRole('button', { name: cjk('保存') }).click();
       await drawer.getByTestId('enterprise-meeting').filter({ hasText: '职工沟通会' }).waitFor();
