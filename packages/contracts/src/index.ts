@@ -33,3 +33,4 @@ export * from './organizing';
 export * from './voice';
 export * from './mutualaid';
 export * from './hardship';
+export * from './springjobs';

@@ -43,6 +43,7 @@ const HardshipPage = lazy(() => import('./features/assistance/HardshipPage').the
 const VoicePage = lazy(() => import('./features/voice/VoicePage').then((m) => ({ default: m.VoicePage })));
 const OrganizingPage = lazy(() => import('./features/organizing/OrganizingPage').then((m) => ({ default: m.OrganizingPage })));
 const TournamentsAdminPage = lazy(() => import('./features/events/tournament/TournamentsPage').then((m) => ({ default: m.TournamentsPage })));
+const SpringJobsPage = lazy(() => import('./features/springjobs/SpringJobsPage').then((m) => ({ default: m.SpringJobsPage })));
 const MutualaidPage = lazy(() => import('./features/mutualaid/MutualaidPage').then((m) => ({ default: m.MutualaidPage })));
 const EventsAdminPage = lazy(() => import('./features/events/EventsPage').then((m) => ({ default: m.EventsPage })));
 const RightsDashboardPage = lazy(() => import('./features/rights/RightsDashboardPage').then((m) => ({ default: m.RightsDashboardPage })));
@@ -170,6 +171,7 @@ function AdminRoutes() {
           <Route path="organizing" element={<Lazy><OrganizingPage /></Lazy>} />
           <Route path="voice" element={<Lazy><VoicePage /></Lazy>} />
           <Route path="assistance/mutualaid" element={<Lazy><MutualaidPage /></Lazy>} />
+          <Route path="assistance/jobs" element={<Lazy><SpringJobsPage /></Lazy>} />
           <Route path="assistance/hardship" element={<Lazy><HardshipPage /></Lazy>} />
           <Route path="events" element={<Lazy><EventsAdminPage /></Lazy>} />
           <Route path="events/tournaments" element={<Lazy><TournamentsAdminPage /></Lazy>} />

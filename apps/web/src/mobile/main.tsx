@@ -10,6 +10,7 @@ import { marketMobileEn, marketMobileZh } from './pages/market/locales';
 import { eventsMobileEn, eventsMobileZh } from './pages/events/locales';
 import { voiceMobileEn, voiceMobileZh } from './pages/voice/locales';
 import { mutualaidMobileEn, mutualaidMobileZh } from './pages/mutualaid/locales';
+import { springJobsMobileEn, springJobsMobileZh } from './pages/springjobs/locales';
 import { hardshipMobileEn, hardshipMobileZh } from './pages/assistance/locales';
 import { checkinMobileEn, checkinMobileZh } from './pages/events/checkin-locales';
 import { tournamentMobileEn, tournamentMobileZh } from './pages/events/tournament-locales';
@@ -18,7 +19,7 @@ import { contestMobileEn, contestMobileZh } from './pages/events/contest-locales
 import { marketTermsEn, marketTermsZh } from '../shared/market-locales';
 
 initI18n({
-  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, ...voiceMobileZh, ...mutualaidMobileZh, ...hardshipMobileZh, ...checkinMobileZh, ...tournamentMobileZh, ...matchmakingMobileZh, ...contestMobileZh, marketTerms: marketTermsZh },
-  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, ...voiceMobileEn, ...mutualaidMobileEn, ...hardshipMobileEn, ...checkinMobileEn, ...tournamentMobileEn, ...matchmakingMobileEn, ...contestMobileEn, marketTerms: marketTermsEn },
+  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, ...voiceMobileZh, ...mutualaidMobileZh, ...springJobsMobileZh, ...hardshipMobileZh, ...checkinMobileZh, ...tournamentMobileZh, ...matchmakingMobileZh, ...contestMobileZh, marketTerms: marketTermsZh },
+  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, ...voiceMobileEn, ...mutualaidMobileEn, ...springJobsMobileEn, ...hardshipMobileEn, ...checkinMobileEn, ...tournamentMobileEn, ...matchmakingMobileEn, ...contestMobileEn, marketTerms: marketTermsEn },
 });
 mountMobileFace(<MobileApp />);

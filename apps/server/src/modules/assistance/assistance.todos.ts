@@ -8,6 +8,7 @@ import { org, todoScopeCondition } from '../orgs';
 import { hardshipFile } from './assistance.tables';
 import { REVIEW_NOTICE_DAYS, hardshipNumber } from './hardship.service';
 import { mutualaidClaim, mutualaidEnrolment } from './mutualaid.tables';
+import { jobsTodos } from './jobs.todos';
 
 registerMessages({
   TODO_HARDSHIP_VERIFY: ['{number} {name}：待核实', '{number} {name}: to verify'],
@@ -113,4 +114,4 @@ export const mutualaidTodos: TodoSource = {
 };
 
 /** The module's 待办 kinds, passed to buildApp's list. */
-export const assistanceTodoSources: readonly TodoSource[] = [hardshipTodos, mutualaidTodos];
+export const assistanceTodoSources: readonly TodoSource[] = [hardshipTodos, mutualaidTodos, jobsTodos];

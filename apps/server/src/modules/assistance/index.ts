@@ -20,3 +20,7 @@ export { mutualaidRoutes } from './mutualaid.routes';
 export { mutualaidPhotoPaths } from './mutualaid.repository';
 export { mutualaidIndicators } from './mutualaid.indicators';
 export { seedDemoMutualaid, DEMO_MUTUALAID_RULES } from './mutualaid.demo';
+export { createSpringJobsService, type SpringJobsService } from './jobs.service';
+export { springJobsRoutes } from './jobs.routes';
+export { jobsIndicators } from './jobs.indicators';
+export { seedDemoJobs } from './jobs.demo';

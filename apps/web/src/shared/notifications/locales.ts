@@ -31,6 +31,7 @@ export const notifyZh = {
       voice_report: '随手拍待受理或逾期',
       hardship_file: '困难职工档案待核实、公示或复核',
       mutualaid_claim: '互助金待审核、复核或支付',
+      job_application: '新的求职申请待查看',
     },
   },
 };
@@ -65,6 +66,7 @@ export const notifyEn: Translation<typeof notifyZh> = {
       voice_report: 'Hazard reports new or overdue',
       hardship_file: 'Hardship files to verify, put on notice or review',
       mutualaid_claim: 'Mutual-aid claims to review, check or pay',
+      job_application: 'New job applications to look at',
     },
   },
 };
