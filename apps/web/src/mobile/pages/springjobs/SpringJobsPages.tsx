@@ -65,7 +65,7 @@ export function SpringJobsPage() {
         <Selector
           columns={3}
           value={[form ?? '']}
-          onChange={(v) => setForm((v[0] || undefined) as JobEmploymentForm | undefined)}
+          onChange={(v) => setForm((v[0] || undefined))}
           options={[{ value: '', label: t('springJobs.allForms') }, ...FORMS.map((f) => ({ value: f, label: t(`springJobs.forms.${f}`) }))]}
           data-testid="jobs-filter-form"
         />
