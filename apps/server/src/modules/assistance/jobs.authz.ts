@@ -33,7 +33,8 @@ const body = (extra: Record<string, unknown> = {}) => ({
 /** Authorisation cases of 春送岗位 (test/security/authz-matrix.int.test.ts). */
 export const springJobsAuthz: AuthzCases = {
   'GET /api/v1/assistance/jobs/postings': { lists: { query: { pageSize: 200 } }, foreign: (p) => ({ query: { orgId: p.streetId } }), status: 'hidden' },
-  'POST /api/v1/assistance/jobs/postings': { foreign: (p) => ({ body: { orgId: p.unionId, ...body() } }), status: 400 },
+  // An employer's grassroots union of the place (the place's own union may be a joint union, which posts no jobs).
+  'POST /api/v1/assistance/jobs/postings': { foreign: async (p) => ({ body: { orgId: (await p.org()).id, ...body() } }), status: 400 },
   'GET /api/v1/assistance/jobs/postings/{id}': { foreign: async (p, w) => ({ params: { id: (await postingIn(p, w)).id } }) },
   'PUT /api/v1/assistance/jobs/postings/{id}': {
     foreign: async (p, w) => {
