@@ -9,6 +9,8 @@ import { freshPhone, signInOnPhone } from './support/market';
 import { findTextProblems } from './support/text-checks';
 
 const { canRun } = checkBrowser();
+// antd's InputNumber puts the test id on its <input> (or on its wrapper in other versions).
+const numberInput = (id: string) => `input[data-testid="${id}"], [data-testid="${id}"] input`;
 // Where the worker stands (WGS-84, as the phone reports it): the job is posted at this very place.
 const HERE = { longitude: 106.52213, latitude: 29.57321 };
 
@@ -34,23 +36,25 @@ describe.skipIf(!canRun)('春送岗位: the street union posts a job at 1366 px,
         await admin.keyboard.type('建设银行');
         await admin.locator('.ant-select-item-option', { hasText: '中国建设银行重庆江北支行工会' }).click();
         await form.getByTestId('jobs-form-title').fill(title);
-        await form.getByTestId('jobs-form-paymin').locator('input').fill('4500');
-        await form.getByTestId('jobs-form-paymax').locator('input').fill('6500');
-        await form.getByTestId('jobs-form-headcount').locator('input').fill('1');
+        await form.locator(numberInput('jobs-form-paymin')).fill('4500');
+        await form.locator(numberInput('jobs-form-paymax')).fill('6500');
+        await form.locator(numberInput('jobs-form-headcount')).fill('1');
         await form.getByTestId('jobs-form-address').fill('重庆市江北区建新北路 1 号');
-        await form.getByTestId('jobs-form-lng').locator('input').fill(gLng.toFixed(6));
-        await form.getByTestId('jobs-form-lat').locator('input').fill(gLat.toFixed(6));
-        expect(await findLayoutProblems(admin)).toEqual([]);
+        await form.locator(numberInput('jobs-form-lng')).fill(gLng.toFixed(6));
+        await form.locator(numberInput('jobs-form-lat')).fill(gLat.toFixed(6));
         await saveScreenshot(admin, 'staff-spring-job-form-1366');
+        // The modal fits 768 px of height.
+        const footer = await admin.locator('.ant-modal-footer').boundingBox();
+        expect(footer!.y + footer!.height).toBeLessThanOrEqual(768);
         await admin.locator('.ant-modal-footer .ant-btn-primary').click();
         await form.waitFor({ state: 'detached' });
         const row = admin.locator('.ant-table-row', { hasText: title });
         await row.waitFor();
         await row.getByTestId('jobs-open').click();
         await expect.poll(async () => (await row.textContent()) ?? '').toContain('招聘中');
+        await saveScreenshot(admin, 'staff-spring-jobs-1366');
         expect(await findLayoutProblems(admin)).toEqual([]);
         expect(await findTextProblems(admin, '#root')).toEqual([]);
-        await saveScreenshot(admin, 'staff-spring-jobs-1366');
 
         // The worker, on the phone: nearest first from where they stand; the job is first, 0 m away.
         await page.goto('/m/services');
@@ -60,8 +64,7 @@ describe.skipIf(!canRun)('春送岗位: the street union posts a job at 1366 px,
         await page.getByTestId('jobs-list').waitFor();
         await page.getByTestId('jobs-nearest').click();
         const first = page.getByTestId('jobs-item').first();
-        await expect.poll(async () => (await first.textContent()) ?? '').toContain(title);
-        expect(await first.textContent()).toMatch(/[0-9] 米/);
+        await expect.poll(async () => (await first.textContent()) ?? '').toMatch(new RegExp(`^${title}.*· [0-9] 米$`));
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
         expect(await findTextProblems(page, '#root')).toEqual([]);
         await saveScreenshot(page, 'worker-spring-jobs-375');

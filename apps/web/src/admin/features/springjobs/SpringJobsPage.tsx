@@ -108,7 +108,7 @@ export function SpringJobsPage() {
           data-testid="jobs-table"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 1080 }}
+          scroll={{ x: 1180 }}
           locale={{ emptyText: t('springJobsAdmin.empty') }}
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (total) => t('springJobsAdmin.total', { total }) }}
           columns={[
@@ -126,7 +126,7 @@ export function SpringJobsPage() {
             { title: t('springJobsAdmin.col.employer'), width: 170, ellipsis: { showTitle: false }, render: (_, j) => <Tooltip title={j.employerName}>{j.employerName}</Tooltip> },
             { title: t('springJobsAdmin.col.org'), width: 150, ellipsis: { showTitle: false }, render: (_, j) => <Tooltip title={j.orgName}>{j.orgName}</Tooltip> },
             { title: t('springJobsAdmin.col.pay'), width: 150, render: (_, j) => `${yuanText(j.payMinFen)}–${yuanText(j.payMaxFen)} ${t(`springJobsAdmin.periods.${j.payPeriod}`)}` },
-            { title: t('springJobsAdmin.col.headcount'), width: 90, align: 'right', render: (_, j) => `${j.headcount} / ${j.filled}` },
+            { title: t('springJobsAdmin.col.headcount'), width: 100, align: 'right', render: (_, j) => `${j.headcount} / ${j.filled}` },
             {
               title: t('springJobsAdmin.col.applications'),
               width: 70,
@@ -144,7 +144,7 @@ export function SpringJobsPage() {
               title: t('springJobsAdmin.col.actions'),
               // Always in view on a 1366 px screen, whatever scrolls.
               fixed: 'right',
-              width: 180,
+              width: 220,
               render: (_, j) => (
                 <Space size={0} wrap={false}>
                   <Button type="link" size="small" onClick={() => setOpenId(j.id)} data-testid="jobs-applications">
@@ -155,7 +155,7 @@ export function SpringJobsPage() {
                       {t('springJobsAdmin.edit')}
                     </Button>
                   ) : null}
-                  {canWrite && (j.status === 'draft' || j.status === 'closed') ? (
+                  {canWrite && (j.status === 'draft' || j.status === 'closed') && j.validUntil >= shanghaiToday() ? (
                     <Button type="link" size="small" onClick={() => void move(j, 'open')} data-testid="jobs-open">
                       {t('springJobsAdmin.open')}
                     </Button>

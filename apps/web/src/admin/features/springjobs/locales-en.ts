@@ -20,7 +20,7 @@ export const springJobsAdminEn: Translation<typeof springJobsAdminZh> = {
   statuses: { draft: 'Draft', open: 'Open', closed: 'Closed', filled: 'Filled' },
   forms: { full_time: 'Full time', part_time: 'Part time', flexible: 'Flexible', internship: 'Internship' },
   periods: { month: 'Monthly', day: 'Daily', hour: 'Hourly' },
-  col: { title: 'Job', employer: 'Employer', org: 'Union', pay: 'Pay', headcount: 'Places / hired', applications: 'Applied', status: 'Status', validUntil: 'Open until', actions: 'Actions' },
+  col: { title: 'Job', employer: 'Employer', org: 'Union', pay: 'Pay', headcount: 'Places/hired', applications: 'Applied', status: 'Status', validUntil: 'Open until', actions: 'Actions' },
   fields: {
     org: 'Employer’s union',
     employerName: 'Employer name',

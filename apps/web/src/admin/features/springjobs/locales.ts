@@ -17,7 +17,7 @@ export const springJobsAdminZh = {
   statuses: { draft: '草稿', open: '招聘中', closed: '已结束', filled: '已招满' },
   forms: { full_time: '全职', part_time: '兼职', flexible: '灵活就业', internship: '实习' },
   periods: { month: '月薪', day: '日薪', hour: '时薪' },
-  col: { title: '岗位', employer: '用人单位', org: '所属工会', pay: '薪酬', headcount: '招聘/已录用', applications: '申请', status: '状态', validUntil: '有效期至', actions: '操作' },
+  col: { title: '岗位', employer: '用人单位', org: '所属工会', pay: '薪酬', headcount: '招聘/录用', applications: '申请', status: '状态', validUntil: '有效期至', actions: '操作' },
   fields: {
     org: '用人单位工会',
     employerName: '用人单位名称',
