@@ -42,6 +42,9 @@ describe.skipIf(!canRun)('春送岗位: the street union posts a job at 1366 px,
         await form.getByTestId('jobs-form-address').fill('重庆市江北区建新北路 1 号');
         await form.locator(numberInput('jobs-form-lng')).fill(gLng.toFixed(6));
         await form.locator(numberInput('jobs-form-lat')).fill(gLat.toFixed(6));
+        // The coming job fair (an event of the district union, from the demo).
+        await form.getByTestId('jobs-form-fair').click();
+        await admin.locator('.ant-select-item-option', { hasText: '新就业形态劳动者专场招聘会' }).click();
         await saveScreenshot(admin, 'staff-spring-job-form-1366');
         // The modal fits 768 px of height.
         const footer = await admin.locator('.ant-modal-footer').boundingBox();
@@ -72,6 +75,7 @@ describe.skipIf(!canRun)('春送岗位: the street union posts a job at 1366 px,
         await page.getByTestId('job-detail').waitFor();
         expect(await page.getByTestId('job-title').textContent()).toBe(title);
         expect(await page.getByTestId('job-pay').textContent()).toContain('¥4,500–¥6,500/月');
+        expect(await page.getByTestId('job-fair').textContent()).toContain('新就业形态劳动者专场招聘会');
         await page.getByTestId('job-apply').click();
         await page.getByTestId('job-note').locator('textarea').fill('在银行做过两年大堂引导，可随时上岗');
         await saveScreenshot(page, 'worker-spring-job-apply-375');
