@@ -10,6 +10,8 @@ registerMessages({
   JOBS_FAIR_UNKNOWN: ['招聘会不存在或不在您的管辖范围内', 'No such job fair in your scope'],
   JOBS_STATUS_INVALID: ['岗位当前状态不允许此操作', 'Not allowed in the job’s current status'],
   JOBS_STATUS_INVALID_DETAIL: ['岗位当前为“{status}”，不能{action}', 'The job is {status}: it cannot be {action}'],
+  // Every place is taken: a hire more would pass the headcount (the table's check refuses it too).
+  JOBS_FILLED: ['岗位名额已满，不能再录用；如需增加请先修改招聘人数', 'Every place is taken: raise the headcount first to hire more'],
   JOBS_NOT_OPEN: ['该岗位已停止招聘', 'This job is no longer taking applications'],
   JOBS_EXPIRED: ['该岗位已过有效期', 'This job has expired'],
   // One application per person and job (a unique index holds it under concurrent requests).

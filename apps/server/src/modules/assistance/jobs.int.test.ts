@@ -215,20 +215,40 @@ describe('a worker applies on the phone', () => {
 
   it('fills the job with the last hire: no more applications', async () => {
     const opened = await openJob({ headcount: 2 });
-    const [w1, w2, w3] = [await worker(), await worker(), await worker()];
+    const [w1, w2, w3, w4] = [await worker(), await worker(), await worker(), await worker()];
     const a1 = await ok(w1.post(`/api/v1/assistance/jobs/open/${opened.id}/apply`, { note: '' }), 'a1');
     const a2 = await ok(w2.post(`/api/v1/assistance/jobs/open/${opened.id}/apply`, { note: '' }), 'a2');
+    const a4 = await ok(w4.post(`/api/v1/assistance/jobs/open/${opened.id}/apply`, { note: '' }), 'a4');
     await ok(gyq.post(`/api/v1/assistance/jobs/applications/${a1.id}/mark`, { status: 'hired', version: a1.version }), 'hire 1');
     expect((await ok(gyq.get(`/api/v1/assistance/jobs/postings/${opened.id}`), 'get')).status).toBe('open');
     await ok(gyq.post(`/api/v1/assistance/jobs/applications/${a2.id}/mark`, { status: 'hired', version: a2.version }), 'hire 2');
     const filled = await ok(gyq.get(`/api/v1/assistance/jobs/postings/${opened.id}`), 'get');
     expect(filled).toMatchObject({ status: 'filled', filled: 2, headcount: 2 });
+    const beyond = await gyq.post(`/api/v1/assistance/jobs/applications/${a4.id}/mark`, { status: 'hired', version: a4.version });
+    expect(beyond.status).toBe(409);
+    expect(beyond.body.code).toBe('JOBS_FILLED');
     const late = await w3.post(`/api/v1/assistance/jobs/open/${opened.id}/apply`, { note: '' });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('JOBS_NOT_OPEN');
     // The hired worker still follows their job after it filled.
     expect((await w1.get(`/api/v1/assistance/jobs/open/${opened.id}`)).status).toBe(200);
     expect((await w3.get(`/api/v1/assistance/jobs/open/${opened.id}`)).status).toBe(404);
+  });
+});
+
+describe('the last place', () => {
+  it('goes to one of two hires made at once; the other is refused and the job never passes its headcount', async () => {
+    const opened = await openJob({ headcount: 1 });
+    const apps = [];
+    for (let i = 0; i < 4; i++) apps.push(await ok((await worker()).post(`/api/v1/assistance/jobs/open/${opened.id}/apply`, { note: '' }), `apply ${i}`));
+    const results = await Promise.all(apps.map((a) => gyq.post(`/api/v1/assistance/jobs/applications/${a.id}/mark`, { status: 'hired', version: a.version })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'JOBS_FILLED')).toBe(true);
+    const [row] = await t.database.query<{ filled: number; status: string; hired: number }>(
+      "select j.filled, j.status, (select count(*)::int from job_application x where x.posting_id = j.id and x.status = 'hired') as hired from job_posting j where j.id = $1",
+      [opened.id],
+    );
+    expect(row).toEqual({ filled: 1, status: 'filled', hired: 1 });
   });
 });
 

@@ -250,7 +250,7 @@ export function createSpringJobsService({ db, clock = () => new Date() }: { db: 
         const fresh = (await repo.findApplication(tx, id))!;
         if (!MARKS_FROM[input.status].includes(fresh.status)) throw new AppError('JOBS_APPLICATION_STATE', { status: 409 });
         if (fresh.version !== input.version) throw versionConflict(input.version, fresh.version);
-        if (input.status === 'hired' && !(await repo.takePlace(tx, a.posting_id, now))) throw new AppError('JOBS_STATUS_INVALID', { status: 409, params: { status: 'JOBS_STATUS_filled', action: 'JOBS_APPLICATION_hired' } });
+        if (input.status === 'hired' && !(await repo.takePlace(tx, a.posting_id, now))) throw new AppError('JOBS_FILLED', { status: 409 });
         if (!(await repo.updateApplicationStatus(tx, id, { version: input.version, from: MARKS_FROM[input.status] }, input.status, { by: actor.userId, name: actor.displayName }, now))) throw versionConflict(input.version);
         await recordAudit(tx, actor.audit, { action: 'job_application.mark', entityType: 'job_application', entityId: id, orgId: a.org_id, before: { status: fresh.status }, after: { status: input.status } });
         await notifyApplicant(tx, fresh, input.status);
