@@ -2,11 +2,11 @@
 import { wgs84ToGcj02 } from '@niangjia/contracts/coords';
 import { describe, expect, it } from 'vitest';
 import { signInToAdmin } from './support/admin';
-import { checkBrowser, openBrowser, saveScreenshot, withScreenshotOnFailure } from './support/browser';
+import { checkBrowser, openBrowser, saveScreenshot, waitForQuietNetwork, withScreenshotOnFailure } from './support/browser';
 import { useJourney } from './support/journey';
 import { findLayoutProblems } from './support/layout-checks';
 import { freshPhone, signInOnPhone } from './support/market';
-import { findTextProblems } from './support/text-checks';
+import { findChineseChrome, findTextProblems } from './support/text-checks';
 
 const { canRun } = checkBrowser();
 // antd's InputNumber puts the test id on its <input> (or on its wrapper in other versions).
@@ -35,6 +35,7 @@ describe.skipIf(!canRun)('春送岗位: the street union posts a job at 1366 px,
         await form.getByTestId('jobs-form-org').click();
         await admin.keyboard.type('建设银行');
         await admin.locator('.ant-select-item-option', { hasText: '中国建设银行重庆江北支行工会' }).click();
+        await expect.poll(async () => (await form.getByTestId('jobs-form-org').textContent()) ?? '').toContain('中国建设银行重庆江北支行工会');
         await form.getByTestId('jobs-form-title').fill(title);
         await form.locator(numberInput('jobs-form-paymin')).fill('4500');
         await form.locator(numberInput('jobs-form-paymax')).fill('6500');
@@ -44,7 +45,10 @@ describe.skipIf(!canRun)('春送岗位: the street union posts a job at 1366 px,
         await form.locator(numberInput('jobs-form-lat')).fill(gLat.toFixed(6));
         // The coming job fair (an event of the district union, from the demo).
         await form.getByTestId('jobs-form-fair').click();
-        await admin.locator('.ant-select-item-option', { hasText: '新就业形态劳动者专场招聘会' }).click();
+        await admin.keyboard.type('新就业形态');
+        await admin.locator('.ant-select-item-option', { hasText: '新就业形态劳动者专场招聘会' }).waitFor();
+        await admin.keyboard.press('Enter');
+        await expect.poll(async () => (await form.getByTestId('jobs-form-fair').textContent()) ?? '').toContain('新就业形态劳动者专场招聘会');
         await saveScreenshot(admin, 'staff-spring-job-form-1366');
         // The modal fits 768 px of height.
         const footer = await admin.locator('.ant-modal-footer').boundingBox();
@@ -109,6 +113,18 @@ describe.skipIf(!canRun)('春送岗位: the street union posts a job at 1366 px,
         expect(inbox.items.some((n) => n.kind === 'jobs.application' && n.body.includes('已录用'))).toBe(true);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
         await saveScreenshot(page, 'worker-spring-jobs-mine-375');
+
+        // The same pages in English: no key or code, and the interface's own words in English.
+        await page.evaluate(() => localStorage.setItem('niangjia.language', 'en'));
+        for (const path of ['/m/jobs', `/m/jobs/${jobId}`, '/m/jobs/mine']) {
+          await page.goto(path);
+          await waitForQuietNetwork(page);
+          await page.waitForTimeout(500);
+          const words = [...(await findTextProblems(page, '#root')), ...(await findChineseChrome(page, '#root')).map((w) => `Chinese in English: “${w}”`)];
+          if (words.length) await saveScreenshot(page, `worker-spring-jobs-en${path.replace(/\W+/g, '_')}`);
+          expect(words, `English words on ${path}`).toEqual([]);
+        }
+        await page.evaluate(() => localStorage.removeItem('niangjia.language'));
       });
     } finally {
       await desk.close();

@@ -335,7 +335,17 @@ function JobModal({ job, onClose, onSaved }: { job?: JobPosting | undefined; onC
             <Input type="date" min={shanghaiToday()} data-testid="jobs-form-valid" />
           </Form.Item>
           <Form.Item name="eventId" label={t('springJobsAdmin.fields.fair')} style={{ width: 300 }}>
-            <Select allowClear placeholder={t('springJobsAdmin.fields.noFair')} options={(fairs.data ?? []).map((f) => ({ value: f.id, label: `${f.title}（${formatDateTime(f.startsAt)}）` }))} data-testid="jobs-form-fair" />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('springJobsAdmin.fields.noFair')}
+              // Events called 招聘会 first: a fair is an ordinary event of the events module.
+              options={[...(fairs.data ?? [])]
+                .sort((a, b) => Number(b.title.includes('招聘')) - Number(a.title.includes('招聘')))
+                .map((f) => ({ value: f.id, label: `${f.title}（${formatDateTime(f.startsAt)}）` }))}
+              data-testid="jobs-form-fair"
+            />
           </Form.Item>
           <Form.Item name="address" label={t('springJobsAdmin.fields.address')} rules={[{ required: true, whitespace: true }]} style={{ width: 400 }}>
             <Input maxLength={200} data-testid="jobs-form-address" />
