@@ -37,14 +37,16 @@ export function SpringJobsPage() {
   const [pay, setPay] = useState<number | undefined>();
   const [point, setPoint] = useState<{ lng: number; lat: number } | null>(null);
   const [locating, setLocating] = useState<'idle' | 'busy' | 'ok' | 'failed'>('idle');
+  // 显示更多 asks for a longer first page (the API's pages hold up to 200).
+  const [shown, setShown] = useState(30);
   const jobs = useRequest(
     (signal) =>
       api.get<OpenJobs>(
         '/assistance/jobs/open',
-        { pageSize: 50, ...(area ? { areaId: area } : {}), ...(form ? { employmentForm: form } : {}), ...(pay ? { minPayFen: pay } : {}), ...(point ? { lng: point.lng, lat: point.lat, crs: 'wgs84' } : {}) },
+        { pageSize: shown, ...(area ? { areaId: area } : {}), ...(form ? { employmentForm: form } : {}), ...(pay ? { minPayFen: pay } : {}), ...(point ? { lng: point.lng, lat: point.lat, crs: 'wgs84' } : {}) },
         { signal },
       ),
-    [area, form, pay, point?.lng, point?.lat],
+    [area, form, pay, point?.lng, point?.lat, shown],
   );
 
   async function locate() {
@@ -120,6 +122,13 @@ export function SpringJobsPage() {
             </List.Item>
           ))}
         </List>
+      ) : null}
+      {jobs.data && jobs.data.total > jobs.data.items.length && shown < 200 ? (
+        <div style={{ padding: '0 12px 24px' }}>
+          <Button block onClick={() => setShown((n) => Math.min(200, n + 30))} data-testid="jobs-more">
+            {t('springJobs.more')}
+          </Button>
+        </div>
       ) : null}
     </>
   );
@@ -235,7 +244,7 @@ export function MySpringJobsPage() {
   const mine = useRequest((signal) => api.get<MyApplications>('/assistance/jobs/mine', undefined, { signal }), []);
 
   async function withdraw(a: JobApplication) {
-    if (!(await Dialog.confirm({ content: t('springJobs.withdrawConfirm'), confirmText: t('springJobs.withdraw'), cancelText: '×' }))) return;
+    if (!(await Dialog.confirm({ content: t('springJobs.withdrawConfirm'), confirmText: t('springJobs.withdraw'), cancelText: t('actions.cancel') }))) return;
     try {
       await api.post(`/assistance/jobs/mine/${a.id}/withdraw`, { version: a.version });
       Toast.show(t('springJobs.withdrawn'));
