@@ -33,4 +33,5 @@ export * from './organizing';
 export * from './voice';
 export * from './mutualaid';
 export * from './hardship';
+export * from './campaign';
 export * from './springjobs';

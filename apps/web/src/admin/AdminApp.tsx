@@ -43,6 +43,7 @@ const HardshipPage = lazy(() => import('./features/assistance/HardshipPage').the
 const VoicePage = lazy(() => import('./features/voice/VoicePage').then((m) => ({ default: m.VoicePage })));
 const OrganizingPage = lazy(() => import('./features/organizing/OrganizingPage').then((m) => ({ default: m.OrganizingPage })));
 const TournamentsAdminPage = lazy(() => import('./features/events/tournament/TournamentsPage').then((m) => ({ default: m.TournamentsPage })));
+const CampaignsPage = lazy(() => import('./features/assistance/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
 const SpringJobsPage = lazy(() => import('./features/springjobs/SpringJobsPage').then((m) => ({ default: m.SpringJobsPage })));
 const MutualaidPage = lazy(() => import('./features/mutualaid/MutualaidPage').then((m) => ({ default: m.MutualaidPage })));
 const EventsAdminPage = lazy(() => import('./features/events/EventsPage').then((m) => ({ default: m.EventsPage })));
@@ -173,6 +174,7 @@ function AdminRoutes() {
           <Route path="assistance/mutualaid" element={<Lazy><MutualaidPage /></Lazy>} />
           <Route path="assistance/jobs" element={<Lazy><SpringJobsPage /></Lazy>} />
           <Route path="assistance/hardship" element={<Lazy><HardshipPage /></Lazy>} />
+          <Route path="assistance/campaigns" element={<Lazy><CampaignsPage /></Lazy>} />
           <Route path="events" element={<Lazy><EventsAdminPage /></Lazy>} />
           <Route path="events/tournaments" element={<Lazy><TournamentsAdminPage /></Lazy>} />
           <Route path="events/tournaments/:tournamentId" element={<Lazy><TournamentsAdminPage /></Lazy>} />

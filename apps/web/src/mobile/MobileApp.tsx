@@ -59,6 +59,7 @@ const SpringJobsPage = lazy(() => import('./pages/springjobs/SpringJobsPages').t
 const SpringJobPage = lazy(() => import('./pages/springjobs/SpringJobsPages').then((m) => ({ default: m.SpringJobPage })));
 const MySpringJobsPage = lazy(() => import('./pages/springjobs/SpringJobsPages').then((m) => ({ default: m.MySpringJobsPage })));
 const MutualaidClaimPage = lazy(() => import('./pages/mutualaid/MutualaidPages').then((m) => ({ default: m.MutualaidClaimPage })));
+const BenefitsPage = lazy(() => import('./pages/assistance/BenefitsPage').then((m) => ({ default: m.BenefitsPage })));
 const HardshipPage = lazy(() => import('./pages/assistance/HardshipPage').then((m) => ({ default: m.HardshipPage })));
 const VerifyPage = lazy(() => import('./pages/members/VerifyPage').then((m) => ({ default: m.VerifyPage })));
 
@@ -119,6 +120,7 @@ export function MobileApp() {
                 <Route path="voice/mine" element={<RequireSignIn><MyVoiceReportsPage /></RequireSignIn>} />
                 <Route path="voice/map" element={<VoiceMapPage />} />
                 <Route path="assistance/hardship" element={<RequireSignIn><HardshipPage /></RequireSignIn>} />
+                <Route path="assistance/benefits" element={<RequireSignIn><BenefitsPage /></RequireSignIn>} />
                 <Route path="notices" element={<NoticesPage />} />
                 <Route path="notices/:id" element={<NoticeDetailPage />} />
                 <Route path="*" element={<NotFoundPage />} />

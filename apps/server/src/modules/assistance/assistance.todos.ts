@@ -1,10 +1,12 @@
-import { and, asc, count, eq, min, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, min, not, or, sql, type SQL } from 'drizzle-orm';
+import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { addDays, shanghaiDateOf } from '../../platform/holidays/dates';
 import { registerMessages } from '../../platform/i18n';
 import { collectTodos, type TodoSource } from '../../platform/notifications';
 import { person } from '../members';
-import { org, todoScopeCondition } from '../orgs';
+import { org, scopeCondition, todoScopeCondition } from '../orgs';
+import { campaign, campaignNomination } from './campaign.tables';
 import { hardshipFile } from './assistance.tables';
 import { REVIEW_NOTICE_DAYS, hardshipNumber } from './hardship.service';
 import { mutualaidClaim, mutualaidEnrolment } from './mutualaid.tables';
@@ -18,6 +20,10 @@ registerMessages({
   TODO_MUTUALAID_SUBMITTED: ['{number} {name}：互助金申请待审核', '{number} {name}: mutual-aid claim to review'],
   TODO_MUTUALAID_AWAITING_SECOND: ['{number} {name}：互助金待复核', '{number} {name}: mutual-aid claim to check a second time'],
   TODO_MUTUALAID_APPROVED: ['{number} {name}：互助金已批准，待支付', '{number} {name}: mutual-aid claim approved, to pay'],
+  TODO_CAMPAIGN_PENDING: ['{campaign}：{name} 待审批', '{campaign}: {name} to approve'],
+  TODO_CAMPAIGN_AWAITING_SECOND: ['{campaign}：{name} 待复核', '{campaign}: {name} to confirm (second approver)'],
+  TODO_CAMPAIGN_APPROVED: ['{campaign}：{name} 已批准，待发放', '{campaign}: {name} approved, to hand over'],
+  TODO_CAMPAIGN_REVIEW: ['{campaign}：{name} 疑似重复，待核查', '{campaign}: {name} possible duplicate, to check'],
 });
 
 const under = todoScopeCondition;
@@ -113,5 +119,81 @@ export const mutualaidTodos: TodoSource = {
   },
 };
 
+const CAMPAIGN_TITLE: Record<string, string> = {
+  pending: 'TODO_CAMPAIGN_PENDING',
+  awaiting_second: 'TODO_CAMPAIGN_AWAITING_SECOND',
+  approved: 'TODO_CAMPAIGN_APPROVED',
+  review: 'TODO_CAMPAIGN_REVIEW',
+};
+const stepOrg = alias(org, 'campaign_step_org');
+const nextOrg = alias(org, 'campaign_next_org');
+const ownerOrg = alias(org, 'campaign_owner_org');
+
+/**
+ * 帮扶活动 nominations waiting for someone, each where the service lets them act: at an approval
+ * step, the step's union (not the unions above it, whose turn comes next); above the threshold, the
+ * owner's staff other than the last approver; approved (to hand over) and possible duplicates (to
+ * check), the nominating union. Open campaigns only.
+ */
+export const campaignTodos: TodoSource = {
+  kind: 'campaign_nomination',
+  permission: 'assistance.write',
+  list(db: Db, q) {
+    const nextNotMine = q.scope === 'all' ? undefined : or(sql`${nextOrg.id} is null`, not(scopeCondition(q.scope, nextOrg.path) ?? sql`true`));
+    const where = and(
+      eq(campaign.status, 'open'),
+      or(
+        and(eq(campaignNomination.status, 'pending'), under(q, stepOrg.path), nextNotMine),
+        and(eq(campaignNomination.status, 'awaiting_second'), under(q, ownerOrg.path), sql`${campaignNomination.finalApproverId} is distinct from ${q.userId}::uuid`),
+        and(sql`${campaignNomination.status} in ('approved','review')`, under(q, org.path)),
+      ),
+    );
+    const joined = <T extends PgSelect>(qb: T) =>
+      qb
+        .innerJoin(campaign, eq(campaign.id, campaignNomination.campaignId))
+        .innerJoin(org, eq(org.id, campaignNomination.orgId))
+        .innerJoin(ownerOrg, eq(ownerOrg.id, campaign.orgId))
+        .leftJoin(stepOrg, sql`${stepOrg.id} = ${campaignNomination.steps}[${campaignNomination.currentStep} + 1]`)
+        .leftJoin(nextOrg, sql`${nextOrg.id} = ${campaignNomination.steps}[${campaignNomination.currentStep} + 2]`)
+        .where(where);
+    return collectTodos(
+      joined(
+        db
+          .select({ n: count(), oldest: min(campaignNomination.updatedAt) })
+          .from(campaignNomination)
+          .$dynamic(),
+      ),
+      joined(
+        db
+          .select({
+            id: campaignNomination.id,
+            campaignId: campaign.id,
+            campaignName: campaign.name,
+            name: campaignNomination.personName,
+            status: campaignNomination.status,
+            orgName: org.name,
+            at: campaignNomination.updatedAt,
+          })
+          .from(campaignNomination)
+          .$dynamic(),
+      )
+        .orderBy(asc(campaignNomination.updatedAt))
+        .limit(q.limit),
+      (r: { id: string; campaignId: string; campaignName: string; name: string; status: string; orgName: string; at: Date }) => ({
+        id: r.id,
+        title: { key: CAMPAIGN_TITLE[r.status] ?? 'TODO_CAMPAIGN_PENDING', params: { campaign: r.campaignName, name: r.name } },
+        orgName: r.orgName,
+        at: r.at,
+        link: campaignLink(r.campaignId, r.status === 'review' ? 'reviews' : undefined),
+      }),
+    );
+  },
+};
+
+/** The console's campaign drawer (on a tab): where a 待办 and a notification about a nomination lead. */
+export function campaignLink(campaignId: string, tab?: 'reviews'): string {
+  return `/admin/assistance/campaigns?campaign=${campaignId}${tab ? `&tab=${tab}` : ''}`;
+}
+
 /** The module's 待办 kinds, passed to buildApp's list. */
-export const assistanceTodoSources: readonly TodoSource[] = [hardshipTodos, mutualaidTodos, jobsTodos];
+export const assistanceTodoSources: readonly TodoSource[] = [hardshipTodos, mutualaidTodos, campaignTodos, jobsTodos];

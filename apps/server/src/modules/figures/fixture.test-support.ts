@@ -253,6 +253,25 @@ export async function seedFixture(database: Database): Promise<Fixture> {
       values (${q(id(name))}, ${q(id(org))}, gen_random_uuid(), gen_random_uuid(), ${q(`测试困难${name}`)}, ${q(reporter!.id)}, 'staff', ${q(status)}, ${q(tier)}, '{illness}', ${q(admitted)}, ${q(exited)}, ${q(exitKind)}, ${q(exitKind ? '测试退出' : null)})`);
   }
 
+  // 帮扶活动: FX's winter 2025 (CW25), summer 2025 (CS25) and summer 2024 (CS24) campaigns. Given (disbursed):
+  // N1 500 to M1 (10 Jan 2025), N2 300 goods to M2 (23:30 on 31 Dec 2025), N3 200 to M1 again (summer 2025),
+  // N5 400 to M4 (2024); N4 only approved, N6 given at 00:30 on 1 Jan 2026.
+  for (const [campaign, kind, starts] of [['CW25', 'winter', '2025-01-05'], ['CS25', 'summer', '2025-07-01'], ['CS24', 'summer', '2024-07-01']] as const) {
+    stmts.push(`insert into campaign (id, org_id, kind, name, starts_on, ends_on, budget_fen, approved_fen, funding_sources, benefits, eligibility, second_approval_fen, status)
+      values (${q(id(campaign))}, ${q(id('FX'))}, ${q(kind)}, ${q(`测试活动${campaign}`)}, ${q(starts)}, ${q(starts)}, 100000, 0, '[]'::jsonb, '[]'::jsonb, '{}'::jsonb, 100000, 'open')`);
+    stmts.push(`insert into campaign_allocation (id, campaign_id, org_id, amount_fen) values (${q(id(`A-${campaign}`))}, ${q(id(campaign))}, ${q(id('FX'))}, 100000)`);
+  }
+  for (const [name, campaign, org, person, kind, value, status, given] of [
+    ['N1', 'CW25', 'FX-G1', 'p-M1', 'cash', 500, 'acknowledged', '2025-01-10T02:00:00Z'],
+    ['N2', 'CW25', 'FX-G1', 'p-M2', 'goods', 300, 'disbursed', '2025-12-31T15:30:00Z'],
+    ['N3', 'CS25', 'FX-G2', 'p-M1', 'cash', 200, 'acknowledged', '2025-07-02T02:00:00Z'],
+    ['N4', 'CW25', 'FX-G2', 'p-M3', 'cash', 700, 'approved', null],
+    ['N5', 'CS24', 'FX-J1', 'p-M4', 'cash', 400, 'acknowledged', '2024-07-05T02:00:00Z'],
+    ['N6', 'CS25', 'FX-G1', 'p-M2', 'cash', 600, 'disbursed', '2025-12-31T16:30:00Z'],
+  ] as const) {
+    stmts.push(`insert into campaign_nomination (id, campaign_id, allocation_id, org_id, person_id, membership_id, person_name, benefit_key, benefit_kind, value_fen, year, steps, status, disbursed_at, disburse_method)
+      values (${q(id(name))}, ${q(id(campaign))}, ${q(id(`A-${campaign}`))}, ${q(id(org))}, ${q(id(person))}, gen_random_uuid(), ${q(`测试受助${name}`)}, 'b', ${q(kind)}, ${value}, 2025, array[${q(id('FX'))}]::uuid[], ${q(status)}, ${q(given)}, ${q(given ? (kind === 'goods' ? 'goods_handover' : 'transfer') : null)})`);
+  }
   // 春送岗位: places offered by the day a job opened (JP2 at 00:30 on 1 Jan 2025, JP3 at 00:30 on 1 Jan 2026, JP5 never opened); applications by the day sent, hires by the day hired.
   for (const [name, org, head, filled, status, opened] of [
     ['JP1', 'FX-G1', 10, 1, 'closed', '2025-03-01T02:00:00Z'],
@@ -355,8 +374,11 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'assistance.hardship_deep': { value: 2, lastYear: 1 }, // H1, H6 | H1
   'assistance.hardship_admitted': { value: 2, lastYear: 2 }, // H2, H6 | H1, H5
   'assistance.hardship_resolved': { value: 1, lastYear: 0 }, // H2 (H5 withdrawn, not resolved)
+  'assistance.campaign_money': { value: 1000, lastYear: 400 }, // N1 500 + N2 300 (23:30 on 31 Dec) + N3 200; N4 not given, N6 is 1 Jan 2026 | N5
+  'assistance.campaign_times': { value: 3, lastYear: 1 }, // N1, N2, N3 | N5
+  'assistance.campaign_persons': { value: 2, lastYear: 1 }, // M1 (twice), M2 | M4
   'jobs.offered': { value: 15, lastYear: 3 }, // JP1 10 + JP2 5 (00:30 on 1 Jan 2025); JP3 is 2026, JP5 a draft | JP4
   'jobs.applications': { value: 3, lastYear: 1 }, // JA1, JA2 (withdrawn later), JA3 (00:10 on 1 Jan 2025); JA5 is 2026 | JA4
   'jobs.hired': { value: 1, lastYear: 1 }, // JA1 | JA4 (23:30 on 31 Dec 2024)
-  'figures.served': { value: 13, lastYear: 5 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped + 2 at the marketplace + 1 at an event + 2 mutual-aid claims paid | K3 + C4's worker + 1 at the marketplace + 1 at an event + MC4
+  'figures.served': { value: 16, lastYear: 6 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped + 2 at the marketplace + 1 at an event + 2 mutual-aid claims paid + 3 campaign benefits (N1-N3) | K3 + C4's worker + 1 at the marketplace + 1 at an event + MC4 + N5
 };

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, like, or, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Scope } from '../../platform/auth';
 import { org } from './orgs.tables';
@@ -10,7 +10,7 @@ export type OrgRowWithCount = OrgRow & { childCount: number };
 const childCount = sql<number>`(select count(*)::int from org c where c.parent_id = "org"."id")`.as('child_count');
 
 /** SQL condition: the org's path lies in one of the scope's subtrees. */
-export function scopeCondition(scope: Scope, pathColumn = org.path): SQL | undefined {
+export function scopeCondition(scope: Scope, pathColumn: Column | SQL = org.path): SQL | undefined {
   if (scope === 'all') return undefined;
   if (scope.length === 0) return sql`false`;
   return or(...scope.map((p) => like(pathColumn, `${p}%`)));
@@ -20,7 +20,7 @@ export function scopeCondition(scope: Scope, pathColumn = org.path): SQL | undef
  * SQL condition for a 待办 source: under the console's header org when one is chosen (already
  * checked against the scope), else within the actor's scope for the source's permission.
  */
-export function todoScopeCondition(q: { scope: Scope; underPath: string | undefined }, pathColumn = org.path): SQL | undefined {
+export function todoScopeCondition(q: { scope: Scope; underPath: string | undefined }, pathColumn: Column | SQL = org.path): SQL | undefined {
   return q.underPath ? like(pathColumn, `${q.underPath}%`) : scopeCondition(q.scope, pathColumn);
 }
 

@@ -53,7 +53,13 @@ export function HardshipPage() {
           }}
         >
           <Form.Item name="status" label={t('hardship.columns.status')}>
-            <Select allowClear style={{ width: 120 }} placeholder={t('common.all')} options={HARDSHIP_STATUSES.map((s) => ({ value: s, label: t(`hardship.status.${s}`) }))} data-testid="hardship-filter-status" />
+            <Select
+              allowClear
+              style={{ width: 120 }}
+              placeholder={t('common.all')}
+              options={HARDSHIP_STATUSES.map((s) => ({ value: s, label: t(`hardship.status.${s}`) }))}
+              data-testid="hardship-filter-status"
+            />
           </Form.Item>
           <Form.Item name="tier" label={t('hardship.columns.tier')}>
             <Select allowClear style={{ width: 120 }} placeholder={t('common.all')} options={HARDSHIP_TIERS.map((s) => ({ value: s, label: t(`hardship.tier.${s}`) }))} />
@@ -166,7 +172,10 @@ function OpenFileModal({ onClose, onOpened }: { onClose: () => void; onOpened: (
     setError(null);
     try {
       const { selfIncomeYuan, ...rest } = v;
-      const file = await api.post<HardshipDetail>('/assistance/hardship/files', { ...rest, ...(selfIncomeYuan !== undefined && selfIncomeYuan !== null ? { selfMonthlyIncomeFen: Math.round(selfIncomeYuan * 100) } : {}) });
+      const file = await api.post<HardshipDetail>('/assistance/hardship/files', {
+        ...rest,
+        ...(selfIncomeYuan !== undefined && selfIncomeYuan !== null ? { selfMonthlyIncomeFen: Math.round(selfIncomeYuan * 100) } : {}),
+      });
       onOpened(file.id);
     } catch (e) {
       setError(e);
@@ -196,7 +205,19 @@ function OpenFileModal({ onClose, onOpened }: { onClose: () => void; onOpened: (
 }
 
 type Mode = 'verify' | 'return' | 'notice' | 'object' | 'close_notice' | 'review' | 'exit' | 'submit' | 'household';
-type ModeForm = { tier?: string; note?: string; text?: string; dates?: [Dayjs, Dayjs]; outcome?: string; kind?: string; reason?: string; name?: string; relation?: string; idNumber?: string; incomeYuan?: number };
+type ModeForm = {
+  tier?: string;
+  note?: string;
+  text?: string;
+  dates?: [Dayjs, Dayjs];
+  outcome?: string;
+  kind?: string;
+  reason?: string;
+  name?: string;
+  relation?: string;
+  idNumber?: string;
+  incomeYuan?: number;
+};
 
 function HardshipDrawer({ id, onClose, onChanged }: { id: string; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -249,7 +270,13 @@ function HardshipDrawer({ id, onClose, onChanged }: { id: string; onClose: () =>
         case 'submit':
           return api.post(`${path}/submit`, { version });
         case 'household':
-          return api.post(`${path}/household`, { name: v.name, relation: v.relation, ...(v.idNumber ? { idNumber: v.idNumber } : {}), monthlyIncomeFen: Math.round((v.incomeYuan ?? 0) * 100), version });
+          return api.post(`${path}/household`, {
+            name: v.name,
+            relation: v.relation,
+            ...(v.idNumber ? { idNumber: v.idNumber } : {}),
+            monthlyIncomeFen: Math.round((v.incomeYuan ?? 0) * 100),
+            version,
+          });
       }
     });
   };
@@ -303,7 +330,9 @@ function HardshipDrawer({ id, onClose, onChanged }: { id: string; onClose: () =>
               {f.thresholdFen === null ? '—' : formatMoney(f.thresholdFen)}{' '}
               {f.isBelowThreshold === null ? null : f.isBelowThreshold ? <Tag color="green">{t('hardship.below')}</Tag> : <Tag color="red">{t('hardship.above')}</Tag>}
             </Descriptions.Item>
-            <Descriptions.Item label={t('hardship.consent')}>{f.consent ? t('hardship.consentSigned', { time: formatDateTime(f.consent.signedAt) }) : <Tag>{t('hardship.consentMissing')}</Tag>}</Descriptions.Item>
+            <Descriptions.Item label={t('hardship.consent')}>
+              {f.consent ? t('hardship.consentSigned', { time: formatDateTime(f.consent.signedAt) }) : <Tag>{t('hardship.consentMissing')}</Tag>}
+            </Descriptions.Item>
             <Descriptions.Item label={t('hardship.openedVia')}>{t(`hardship.via.${f.openedVia}`)}</Descriptions.Item>
             {f.returnNote && f.status === 'draft' ? (
               <Descriptions.Item label={t('hardship.returnNote')} span={2}>

@@ -23,10 +23,7 @@ export function ThresholdModal({ onClose }: { onClose: () => void }) {
   const [yuan, setYuan] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
-  const current = useRequest(
-    (signal) => (orgId ? api.get<HardshipThreshold | null>('/assistance/hardship/threshold', { orgId }, { signal }) : Promise.resolve(null)),
-    [orgId],
-  );
+  const current = useRequest((signal) => (orgId ? api.get<HardshipThreshold | null>('/assistance/hardship/threshold', { orgId }, { signal }) : Promise.resolve(null)), [orgId]);
   const save = async () => {
     if (!orgId || yuan === null) return;
     setSaving(true);
@@ -64,9 +61,7 @@ export function ThresholdModal({ onClose }: { onClose: () => void }) {
           {current.error ? <ErrorAlert error={current.error} onRetry={current.reload} /> : null}
           <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
             <Descriptions.Item label={t('hardship.thresholdForm.applies')}>
-              <span data-testid="threshold-current">
-                {applies ? t('hardship.thresholdForm.perHead', { amount: formatMoney(applies.monthlyFenPerHead) }) : t('hardship.thresholdForm.none')}
-              </span>
+              <span data-testid="threshold-current">{applies ? t('hardship.thresholdForm.perHead', { amount: formatMoney(applies.monthlyFenPerHead) }) : t('hardship.thresholdForm.none')}</span>
             </Descriptions.Item>
             {applies ? (
               <Descriptions.Item label={t('hardship.thresholdForm.setBy')}>
@@ -78,7 +73,16 @@ export function ThresholdModal({ onClose }: { onClose: () => void }) {
         </Spin>
         {canWrite ? (
           <Form.Item label={t('hardship.thresholdForm.newValue')}>
-            <InputNumber min={0.01} max={100000} precision={2} value={yuan} onChange={(v) => setYuan(v)} addonAfter={t('hardship.thresholdForm.unit')} style={{ width: 240 }} data-testid="threshold-input" />
+            <InputNumber
+              min={0.01}
+              max={100000}
+              precision={2}
+              value={yuan}
+              onChange={(v) => setYuan(v)}
+              addonAfter={t('hardship.thresholdForm.unit')}
+              style={{ width: 240 }}
+              data-testid="threshold-input"
+            />
           </Form.Item>
         ) : null}
       </Form>

@@ -78,6 +78,11 @@ export function ServicesPage() {
         <List.Item prefix={<HeartIcon />} description={t('hardshipM.serviceText')} onClick={() => navigate('/assistance/hardship')} data-testid="service-hardship">
           {t('hardshipM.service')}
         </List.Item>
+        {me && (
+          <List.Item prefix={<HeartIcon />} description={t('benefitsM.serviceText')} onClick={() => navigate('/assistance/benefits')} data-testid="service-benefits">
+            {t('benefitsM.service')}
+          </List.Item>
+        )}
       </List>
       <List header={t('legal.services.group')} mode="card" style={{ margin: 12 }}>
         <List.Item prefix={<ScaleIcon />} description={t('legal.services.legalText')} onClick={() => navigate('/legal')} data-testid="service-legal">
