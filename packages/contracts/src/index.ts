@@ -34,3 +34,4 @@ export * from './voice';
 export * from './mutualaid';
 export * from './hardship';
 export * from './campaign';
+export * from './springjobs';

@@ -32,3 +32,4 @@ export * from '../modules/voice/voice.tables';
 export * from '../modules/assistance/mutualaid.tables';
 export * from '../modules/assistance/assistance.tables';
 export * from '../modules/assistance/campaign.tables';
+export * from '../modules/assistance/jobs.tables';

@@ -44,6 +44,7 @@ const VoicePage = lazy(() => import('./features/voice/VoicePage').then((m) => ({
 const OrganizingPage = lazy(() => import('./features/organizing/OrganizingPage').then((m) => ({ default: m.OrganizingPage })));
 const TournamentsAdminPage = lazy(() => import('./features/events/tournament/TournamentsPage').then((m) => ({ default: m.TournamentsPage })));
 const CampaignsPage = lazy(() => import('./features/assistance/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
+const SpringJobsPage = lazy(() => import('./features/springjobs/SpringJobsPage').then((m) => ({ default: m.SpringJobsPage })));
 const MutualaidPage = lazy(() => import('./features/mutualaid/MutualaidPage').then((m) => ({ default: m.MutualaidPage })));
 const EventsAdminPage = lazy(() => import('./features/events/EventsPage').then((m) => ({ default: m.EventsPage })));
 const RightsDashboardPage = lazy(() => import('./features/rights/RightsDashboardPage').then((m) => ({ default: m.RightsDashboardPage })));
@@ -171,6 +172,7 @@ function AdminRoutes() {
           <Route path="organizing" element={<Lazy><OrganizingPage /></Lazy>} />
           <Route path="voice" element={<Lazy><VoicePage /></Lazy>} />
           <Route path="assistance/mutualaid" element={<Lazy><MutualaidPage /></Lazy>} />
+          <Route path="assistance/jobs" element={<Lazy><SpringJobsPage /></Lazy>} />
           <Route path="assistance/hardship" element={<Lazy><HardshipPage /></Lazy>} />
           <Route path="assistance/campaigns" element={<Lazy><CampaignsPage /></Lazy>} />
           <Route path="events" element={<Lazy><EventsAdminPage /></Lazy>} />

@@ -55,6 +55,9 @@ const MyVoiceReportsPage = lazy(() => import('./pages/voice/VoicePages').then((m
 const VoiceMapPage = lazy(() => import('./pages/voice/VoicePages').then((m) => ({ default: m.VoiceMapPage })));
 const MyMutualaidPage = lazy(() => import('./pages/mutualaid/MutualaidPages').then((m) => ({ default: m.MyMutualaidPage })));
 const NewMutualaidClaimPage = lazy(() => import('./pages/mutualaid/MutualaidPages').then((m) => ({ default: m.NewMutualaidClaimPage })));
+const SpringJobsPage = lazy(() => import('./pages/springjobs/SpringJobsPages').then((m) => ({ default: m.SpringJobsPage })));
+const SpringJobPage = lazy(() => import('./pages/springjobs/SpringJobsPages').then((m) => ({ default: m.SpringJobPage })));
+const MySpringJobsPage = lazy(() => import('./pages/springjobs/SpringJobsPages').then((m) => ({ default: m.MySpringJobsPage })));
 const MutualaidClaimPage = lazy(() => import('./pages/mutualaid/MutualaidPages').then((m) => ({ default: m.MutualaidClaimPage })));
 const BenefitsPage = lazy(() => import('./pages/assistance/BenefitsPage').then((m) => ({ default: m.BenefitsPage })));
 const HardshipPage = lazy(() => import('./pages/assistance/HardshipPage').then((m) => ({ default: m.HardshipPage })));
@@ -110,6 +113,9 @@ export function MobileApp() {
                 <Route path="mutualaid" element={<RequireSignIn><MyMutualaidPage /></RequireSignIn>} />
                 <Route path="mutualaid/new" element={<RequireSignIn><NewMutualaidClaimPage /></RequireSignIn>} />
                 <Route path="mutualaid/claims/:id" element={<RequireSignIn><MutualaidClaimPage /></RequireSignIn>} />
+                <Route path="jobs" element={<RequireSignIn><SpringJobsPage /></RequireSignIn>} />
+                <Route path="jobs/mine" element={<RequireSignIn><MySpringJobsPage /></RequireSignIn>} />
+                <Route path="jobs/:id" element={<RequireSignIn><SpringJobPage /></RequireSignIn>} />
                 <Route path="voice" element={<RequireSignIn><VoiceReportPage /></RequireSignIn>} />
                 <Route path="voice/mine" element={<RequireSignIn><MyVoiceReportsPage /></RequireSignIn>} />
                 <Route path="voice/map" element={<VoiceMapPage />} />

@@ -10,6 +10,7 @@ import { marketMobileEn, marketMobileZh } from './pages/market/locales';
 import { eventsMobileEn, eventsMobileZh } from './pages/events/locales';
 import { voiceMobileEn, voiceMobileZh } from './pages/voice/locales';
 import { mutualaidMobileEn, mutualaidMobileZh } from './pages/mutualaid/locales';
+import { springJobsMobileEn, springJobsMobileZh } from './pages/springjobs/locales';
 import { hardshipMobileEn, hardshipMobileZh } from './pages/assistance/locales';
 import { benefitsMobileEn, benefitsMobileZh } from './pages/assistance/campaign-locales';
 import { checkinMobileEn, checkinMobileZh } from './pages/events/checkin-locales';
@@ -19,7 +20,7 @@ import { contestMobileEn, contestMobileZh } from './pages/events/contest-locales
 import { marketTermsEn, marketTermsZh } from '../shared/market-locales';
 
 initI18n({
-  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, ...voiceMobileZh, ...mutualaidMobileZh, ...hardshipMobileZh, ...benefitsMobileZh, ...checkinMobileZh, ...tournamentMobileZh, ...matchmakingMobileZh, ...contestMobileZh, marketTerms: marketTermsZh },
-  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, ...voiceMobileEn, ...mutualaidMobileEn, ...hardshipMobileEn, ...benefitsMobileEn, ...checkinMobileEn, ...tournamentMobileEn, ...matchmakingMobileEn, ...contestMobileEn, marketTerms: marketTermsEn },
+  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, ...voiceMobileZh, ...mutualaidMobileZh, ...hardshipMobileZh, ...benefitsMobileZh, ...checkinMobileZh, ...tournamentMobileZh, ...matchmakingMobileZh, ...contestMobileZh, marketTerms: marketTermsZh, ...springJobsMobileZh },
+  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, ...voiceMobileEn, ...mutualaidMobileEn, ...hardshipMobileEn, ...benefitsMobileEn, ...checkinMobileEn, ...tournamentMobileEn, ...matchmakingMobileEn, ...contestMobileEn, marketTerms: marketTermsEn, ...springJobsMobileEn },
 });
 mountMobileFace(<MobileApp />);

@@ -10,6 +10,7 @@ import { campaign, campaignNomination } from './campaign.tables';
 import { hardshipFile } from './assistance.tables';
 import { REVIEW_NOTICE_DAYS, hardshipNumber } from './hardship.service';
 import { mutualaidClaim, mutualaidEnrolment } from './mutualaid.tables';
+import { jobsTodos } from './jobs.todos';
 
 registerMessages({
   TODO_HARDSHIP_VERIFY: ['{number} {name}：待核实', '{number} {name}: to verify'],
@@ -195,4 +196,4 @@ export function campaignLink(campaignId: string, tab?: 'reviews'): string {
 }
 
 /** The module's 待办 kinds, passed to buildApp's list. */
-export const assistanceTodoSources: readonly TodoSource[] = [hardshipTodos, mutualaidTodos, campaignTodos];
+export const assistanceTodoSources: readonly TodoSource[] = [hardshipTodos, mutualaidTodos, campaignTodos, jobsTodos];

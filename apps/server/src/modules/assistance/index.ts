@@ -25,3 +25,7 @@ export { campaignRoutes } from './campaign.routes';
 export { campaignPhotoPaths } from './campaign.repository';
 export { campaignIndicators } from './campaign.indicators';
 export { seedDemoCampaigns } from './campaign.demo';
+export { createSpringJobsService, type SpringJobsService } from './jobs.service';
+export { springJobsRoutes } from './jobs.routes';
+export { jobsIndicators } from './jobs.indicators';
+export { seedDemoJobs } from './jobs.demo';

@@ -34,3 +34,4 @@ export { eventsIndicators } from './events.indicators';
 export { matchmakingRoutes } from './matchmaking.routes';
 export { registerMatchmakingJobs, MATCHMAKING_REVEAL_JOB } from './matchmaking.jobs';
 export { contestRoutes } from './contest.routes';
+export { findEventBriefs, listUpcomingEventBriefs, type EventBrief } from './events.brief';

@@ -272,6 +272,27 @@ export async function seedFixture(database: Database): Promise<Fixture> {
     stmts.push(`insert into campaign_nomination (id, campaign_id, allocation_id, org_id, person_id, membership_id, person_name, benefit_key, benefit_kind, value_fen, year, steps, status, disbursed_at, disburse_method)
       values (${q(id(name))}, ${q(id(campaign))}, ${q(id(`A-${campaign}`))}, ${q(id(org))}, ${q(id(person))}, gen_random_uuid(), ${q(`测试受助${name}`)}, 'b', ${q(kind)}, ${value}, 2025, array[${q(id('FX'))}]::uuid[], ${q(status)}, ${q(given)}, ${q(given ? (kind === 'goods' ? 'goods_handover' : 'transfer') : null)})`);
   }
+  // 春送岗位: places offered by the day a job opened (JP2 at 00:30 on 1 Jan 2025, JP3 at 00:30 on 1 Jan 2026, JP5 never opened); applications by the day sent, hires by the day hired.
+  for (const [name, org, head, filled, status, opened] of [
+    ['JP1', 'FX-G1', 10, 1, 'closed', '2025-03-01T02:00:00Z'],
+    ['JP2', 'FX-G2', 5, 0, 'closed', '2024-12-31T16:30:00Z'],
+    ['JP3', 'FX-G1', 4, 0, 'open', '2025-12-31T16:30:00Z'],
+    ['JP4', 'FX-G2', 3, 1, 'filled', '2024-06-01T02:00:00Z'],
+    ['JP5', 'FX-G1', 100, 0, 'draft', null],
+  ] as const) {
+    stmts.push(`insert into job_posting (id, org_id, employer_name, title, employment_form, pay_min_fen, pay_max_fen, headcount, filled, address, lng, lat, valid_until, status, opened_at)
+      values (${q(id(name))}, ${q(id(org))}, '测试企业', ${q(`测试岗位${name}`)}, 'full_time', 1, 2, ${head}, ${filled}, '测试地址', 106.5, 29.5, '2030-01-01', ${q(status)}, ${q(opened)})`);
+  }
+  for (const [name, job, org, status, created, hired] of [
+    ['JA1', 'JP1', 'FX-G1', 'hired', '2025-03-02T02:00:00Z', '2025-03-10T02:00:00Z'],
+    ['JA2', 'JP1', 'FX-G1', 'withdrawn', '2025-03-03T02:00:00Z', null],
+    ['JA3', 'JP2', 'FX-G2', 'rejected', '2024-12-31T16:10:00Z', null],
+    ['JA4', 'JP4', 'FX-G2', 'hired', '2024-06-02T02:00:00Z', '2024-12-31T15:30:00Z'],
+    ['JA5', 'JP3', 'FX-G1', 'applied', '2025-12-31T16:40:00Z', null],
+  ] as const) {
+    stmts.push(`insert into job_application (id, posting_id, org_id, applicant_key, source, name, status, hired_at, created_at)
+      values (${q(id(name))}, ${q(id(job))}, ${q(id(org))}, ${q(`u:${name}`)}, 'fair', '测试求职', ${q(status)}, ${q(hired)}, ${q(created)})`);
+  }
 
   await database.exec(`begin;\n${stmts.join(';\n')};\ncommit;`);
   return { ids };
@@ -356,5 +377,8 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'assistance.campaign_money': { value: 1000, lastYear: 400 }, // N1 500 + N2 300 (23:30 on 31 Dec) + N3 200; N4 not given, N6 is 1 Jan 2026 | N5
   'assistance.campaign_times': { value: 3, lastYear: 1 }, // N1, N2, N3 | N5
   'assistance.campaign_persons': { value: 2, lastYear: 1 }, // M1 (twice), M2 | M4
+  'jobs.offered': { value: 15, lastYear: 3 }, // JP1 10 + JP2 5 (00:30 on 1 Jan 2025); JP3 is 2026, JP5 a draft | JP4
+  'jobs.applications': { value: 3, lastYear: 1 }, // JA1, JA2 (withdrawn later), JA3 (00:10 on 1 Jan 2025); JA5 is 2026 | JA4
+  'jobs.hired': { value: 1, lastYear: 1 }, // JA1 | JA4 (23:30 on 31 Dec 2024)
   'figures.served': { value: 16, lastYear: 6 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped + 2 at the marketplace + 1 at an event + 2 mutual-aid claims paid + 3 campaign benefits (N1-N3) | K3 + C4's worker + 1 at the marketplace + 1 at an event + MC4 + N5
 };

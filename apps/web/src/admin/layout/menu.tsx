@@ -130,6 +130,7 @@ export const MENU: MenuEntry[] = [
       { path: '/assistance/hardship', labelKey: 'hardship.menu', icon: <SolutionOutlined />, permission: 'assistance.read' },
       { path: '/assistance/mutualaid', labelKey: 'mutualaidAdmin.menu', icon: <SafetyOutlined />, permission: 'assistance.read' },
       { path: '/assistance/campaigns', labelKey: 'campaigns.menu', icon: <GiftOutlined />, permission: 'assistance.read' },
+      { path: '/assistance/jobs', labelKey: 'springJobsAdmin.menu', icon: <ShopOutlined />, permission: 'assistance.read' },
     ],
   },
   {

@@ -32,6 +32,7 @@ export const notifyZh = {
       hardship_file: '困难职工档案待核实、公示或复核',
       mutualaid_claim: '互助金待审核、复核或支付',
       campaign_nomination: '帮扶活动提名待审批、复核、发放或核查',
+      job_application: '新的求职申请待查看',
     },
   },
 };
@@ -67,6 +68,7 @@ export const notifyEn: Translation<typeof notifyZh> = {
       hardship_file: 'Hardship files to verify, put on notice or review',
       mutualaid_claim: 'Mutual-aid claims to review, check or pay',
       campaign_nomination: 'Campaign nominations to approve, confirm, hand over or check',
+      job_application: 'New job applications to look at',
     },
   },
 };

@@ -49,6 +49,11 @@ export function ServicesPage() {
         {item('market', '/market', <StoreIcon />)}
         {me && item('orders', '/me/orders', <BagIcon />)}
       </List>
+      <List header={t('springJobs.title')} mode="card" style={{ margin: 12 }}>
+        <List.Item prefix={<BagIcon />} description={t('springJobs.serviceText')} onClick={() => navigate('/jobs')} data-testid="service-jobs">
+          {t('springJobs.service')}
+        </List.Item>
+      </List>
       {me && (
         <List header={t('mutualaid.title')} mode="card" style={{ margin: 12 }}>
           <List.Item prefix={<HeartIcon />} description={t('mutualaid.serviceText')} onClick={() => navigate('/mutualaid')} data-testid="service-mutualaid">
