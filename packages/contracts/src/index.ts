@@ -31,6 +31,7 @@ export * from './events-matchmaking';
 export * from './events-contest';
 export * from './organizing';
 export * from './voice';
+export * from './liaison';
 export * from './mutualaid';
 export * from './hardship';
 export * from './campaign';

@@ -1,8 +1,10 @@
 /**
  * Workers' voice (职工之声): hazard and community reports (随手拍) routed by place along the union
- * tree, with "我也遇到了", time limits that escalate, the reporter's confirmation and a public map.
+ * tree, with "我也遇到了", time limits that escalate, the reporter's confirmation and a public map;
+ * and 对口联系 — cadres assigned to unions below them, their visits and the problems they found.
  */
 import './voice.errors';
+import './liaison.errors';
 export { createVoiceService, type VoiceService } from './voice.service';
 export { createVoiceSupportService, type VoiceSupportService } from './voice.support.service';
 export { voiceRoutes } from './voice.routes';
@@ -12,3 +14,8 @@ export { voiceTodos } from './voice.todos';
 export { seedDemoVoice } from './voice.demo';
 export { voiceReport, voiceCategory } from './voice.tables';
 export { reportPhotoPaths } from './voice.repository';
+export { createLiaisonService, type LiaisonService } from './liaison.service';
+export { liaisonRoutes } from './liaison.routes';
+export { liaisonTodos } from './liaison.todos';
+export { liaisonPhotoPaths } from './liaison.repository';
+export { seedDemoLiaison } from './liaison.demo';
