@@ -50,7 +50,7 @@ export type LiaisonAssignment = z.infer<typeof liaisonAssignmentSchema>;
 
 export const listLiaisonAssignmentsQuerySchema = pageQuerySchema.extend({
   cadreId: z.uuid().optional(),
-  orgId: z.uuid().optional(),
+  orgId: z.uuid().optional().describe("this union and those below it"),
   isActive: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 
@@ -87,7 +87,7 @@ export type LiaisonVisit = z.infer<typeof liaisonVisitSchema>;
 
 export const listLiaisonVisitsQuerySchema = pageQuerySchema.extend({
   cadreId: z.uuid().optional(),
-  orgId: z.uuid().optional(),
+  orgId: z.uuid().optional().describe("this union and those below it"),
   assignmentId: z.uuid().optional(),
 });
 
@@ -118,7 +118,7 @@ export const listLiaisonProblemsQuerySchema = pageQuerySchema.extend({
   status: z.enum(['open', 'overdue', 'in_progress', 'resolved']).optional(),
   cadreId: z.uuid().optional(),
   ownerId: z.uuid().optional(),
-  orgId: z.uuid().optional(),
+  orgId: z.uuid().optional().describe("this union and those below it"),
 });
 
 export const liaisonProblemStepSchema = z.strictObject({ version: versionSchema, note: text(1000) });

@@ -23,6 +23,7 @@ import { rightsEn } from './features/rights/locales-en';
 import { eventsAuditActionsEn, eventsAuditEntityTypesEn } from './features/events/audit-locales';
 import { organizingEn } from './features/organizing/locales-en';
 import { voiceAdminEn } from './features/voice/locales-en';
+import { liaisonAdminEn } from './features/voice/liaison-locales';
 import { voiceAuditActionsEn, voiceAuditEntityTypesEn } from './features/voice/audit-locales';
 import { mutualaidAdminEn } from './features/mutualaid/locales-en';
 import { springJobsAdminEn } from './features/springjobs/locales-en';
@@ -240,6 +241,7 @@ export const adminEn: Translation<typeof adminZh> = {
   rights: rightsEn,
   organizing: organizingEn,
   voiceAdmin: voiceAdminEn,
+  liaisonAdmin: liaisonAdminEn,
   hardship: hardshipEn,
   campaigns: campaignsEn,
   eventsAdmin: eventsAdminEn,

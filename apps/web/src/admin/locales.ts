@@ -17,6 +17,7 @@ import { rightsZh } from './features/rights/locales';
 import { eventsAuditActionsZh, eventsAuditEntityTypesZh } from './features/events/audit-locales';
 import { organizingZh } from './features/organizing/locales';
 import { voiceAdminZh } from './features/voice/locales';
+import { liaisonAdminZh } from './features/voice/liaison-locales';
 import { voiceAuditActionsZh, voiceAuditEntityTypesZh } from './features/voice/audit-locales';
 import { mutualaidAdminZh } from './features/mutualaid/locales';
 import { springJobsAdminZh } from './features/springjobs/locales';
@@ -239,6 +240,7 @@ export const adminZh = {
   rights: rightsZh,
   organizing: organizingZh,
   voiceAdmin: voiceAdminZh,
+  liaisonAdmin: liaisonAdminZh,
   hardship: hardshipZh,
   campaigns: campaignsZh,
   eventsAdmin: eventsAdminZh,

@@ -10,6 +10,8 @@ import { liaisonAssignment, liaisonProblem, liaisonVisit, type LiaisonAssignment
 const cadre = alias(appUser, 'cadre');
 const owner = alias(appUser, 'owner');
 const NOT_RESOLVED = sql`${liaisonProblem.status} <> 'resolved'`;
+/** The union and everything below it (the console's header scope, or a union chosen in a filter). */
+const underOrg = (orgId: string | undefined) => (orgId ? sql`${org.path} like (select o2.path from ${org} o2 where o2.id = ${orgId}) || '%'` : undefined);
 const overdueOn = (today: string) => and(NOT_RESOLVED, sql`${liaisonProblem.dueOn} < ${today}::date`);
 
 /** Staff who can be cadres or owners: union staff and admins of the orgs in the scope. */
@@ -76,13 +78,12 @@ export async function pageAssignments(db: Db, f: AssignmentFilter, today: string
   const where = and(
     scopeSql(f.scope, sql`${org.path}`),
     f.cadreId ? eq(liaisonAssignment.cadreId, f.cadreId) : undefined,
-    f.orgId ? eq(liaisonAssignment.orgId, f.orgId) : undefined,
+    underOrg(f.orgId),
     f.isActive === true ? isNull(liaisonAssignment.endedOn) : f.isActive === false ? sql`${liaisonAssignment.endedOn} is not null` : undefined,
   );
   const visits = sql<number>`(select count(*)::int from ${liaisonVisit} v where v.assignment_id = ${liaisonAssignment.id})`;
   const lastVisit = sql<string | null>`(select max(v.visited_on)::text from ${liaisonVisit} v where v.assignment_id = ${liaisonAssignment.id})`;
-  const problems = (cond: SQL) =>
-    sql<number>`(select count(*)::int from ${liaisonProblem} p join ${liaisonVisit} v on v.id = p.visit_id where v.assignment_id = ${liaisonAssignment.id} and ${cond})`;
+  const problems = (cond: SQL) => sql<number>`(select count(*)::int from ${liaisonProblem} p join ${liaisonVisit} v on v.id = p.visit_id where v.assignment_id = ${liaisonAssignment.id} and ${cond})`;
   const [items, [total]] = await Promise.all([
     db
       .select({
@@ -122,7 +123,7 @@ export async function pageVisits(db: Db, f: VisitFilter, page: { limit: number; 
   const where = and(
     scopeSql(f.scope, sql`${org.path}`),
     f.cadreId ? eq(liaisonVisit.cadreId, f.cadreId) : undefined,
-    f.orgId ? eq(liaisonVisit.orgId, f.orgId) : undefined,
+    underOrg(f.orgId),
     f.assignmentId ? eq(liaisonVisit.assignmentId, f.assignmentId) : undefined,
   );
   const [items, [total]] = await Promise.all([
@@ -176,12 +177,13 @@ export async function pageProblems(db: Db, f: ProblemFilter, today: string, page
     f.status === 'open' ? NOT_RESOLVED : f.status === 'overdue' ? overdueOn(today) : f.status ? eq(liaisonProblem.status, f.status) : undefined,
     f.cadreId ? eq(liaisonProblem.cadreId, f.cadreId) : undefined,
     f.ownerId ? eq(liaisonProblem.ownerId, f.ownerId) : undefined,
-    f.orgId ? eq(liaisonProblem.orgId, f.orgId) : undefined,
+    underOrg(f.orgId),
   );
   const [items, [total]] = await Promise.all([
     problemsFrom(db)
       .where(where)
-      .orderBy(sql`case when ${NOT_RESOLVED} then 0 else 1 end`, asc(liaisonProblem.dueOn), desc(liaisonProblem.seq))
+      // Open ones by due date (the most overdue first), then the latest resolved.
+      .orderBy(sql`case when ${NOT_RESOLVED} then 0 else 1 end`, sql`case when ${NOT_RESOLVED} then ${liaisonProblem.dueOn} end asc`, desc(liaisonProblem.resolvedAt), desc(liaisonProblem.seq))
       .limit(page.limit)
       .offset(page.offset),
     db.select({ n: count() }).from(liaisonProblem).innerJoin(org, eq(org.id, liaisonProblem.orgId)).where(where),

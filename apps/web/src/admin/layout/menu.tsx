@@ -120,7 +120,10 @@ export const MENU: MenuEntry[] = [
     key: 'voice',
     labelKey: 'voiceAdmin.menuGroup',
     icon: <SoundOutlined />,
-    items: [{ path: '/voice', labelKey: 'voiceAdmin.menu', icon: <CameraOutlined />, permission: 'voice.read' }],
+    items: [
+      { path: '/voice', labelKey: 'voiceAdmin.menu', icon: <CameraOutlined />, permission: 'voice.read' },
+      { path: '/voice/liaison', labelKey: 'liaisonAdmin.menu', icon: <TeamOutlined />, permission: 'voice.read' },
+    ],
   },
   {
     key: 'assistance',
