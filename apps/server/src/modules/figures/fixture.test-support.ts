@@ -190,6 +190,24 @@ export async function seedFixture(database: Database): Promise<Fixture> {
   ] as const) {
     stmts.push(`insert into voice_report_event (report_id, kind, from_org_id, to_org_id, at) values (${q(id(report))}, 'escalated', ${q(id('FX-S1'))}, ${q(id('FX'))}, ${q(at)})`);
   }
+  // 对口联系: V1 (2025, FX-S1) found LP1 (resolved in 2025) and LP2 (open); V2 (2024, FX-S2) found LP3,
+  // resolved at 00:30 on 1 Jan 2025; V3 is on 1 Jan 2026.
+  stmts.push(`insert into liaison_assignment (id, org_id, cadre_id, kind, started_on) values (${q(id('LA1'))}, ${q(id('FX-S1'))}, ${q(reporter!.id)}, 'area', '2024-01-01'),
+    (${q(id('LA2'))}, ${q(id('FX-S2'))}, ${q(reporter!.id)}, 'area', '2024-01-01')`);
+  for (const [visit, assignment, org, on] of [
+    ['V1', 'LA1', 'FX-S1', '2025-03-01'],
+    ['V2', 'LA2', 'FX-S2', '2024-06-01'],
+    ['V3', 'LA1', 'FX-S1', '2026-01-01'],
+  ] as const) {
+    stmts.push(`insert into liaison_visit (id, assignment_id, org_id, cadre_id, visited_on, summary) values (${q(id(visit))}, ${q(id(assignment))}, ${q(id(org))}, ${q(reporter!.id)}, ${q(on)}, '测试走访')`);
+  }
+  for (const [visit, org, resolved] of [
+    ['V1', 'FX-S1', '2025-03-10T02:00:00Z'],
+    ['V1', 'FX-S1', null],
+    ['V2', 'FX-S2', '2024-12-31T16:30:00Z'],
+  ] as const) {
+    stmts.push(`insert into liaison_problem (visit_id, org_id, cadre_id, owner_id, description, due_on, status, resolved_at) values (${q(id(visit))}, ${q(id(org))}, ${q(reporter!.id)}, ${q(reporter!.id)}, '测试问题', '2025-12-31', ${q(resolved ? 'resolved' : 'open')}, ${q(resolved)})`);
+  }
   // 文体活动: E1 (2025, FX-S1) with a member of G2 who came and a non-member who did not, and a
   // cancelled place; E2 (2024) with one who came; E3 cancelled (not counted).
   // E4 (2025, FX-S1) is a matchmaking event with two matches; E5 (2024) one with one match.
@@ -355,6 +373,9 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'voice.reports_submitted': { value: 1, lastYear: 1 }, // R1 (R2 at 00:30 on 1 Jan 2026, R4 merged) | R3
   'voice.reports_resolved': { value: 2, lastYear: 0 }, // R1, R3 (01:00 on 2 Jan 2025)
   'voice.reports_escalated': { value: 1, lastYear: 1 }, // R1's | R3's
+  'voice.liaison_visits': { value: 1, lastYear: 1 }, // V1 (V3 is 1 Jan 2026) | V2
+  'voice.liaison_problems_found': { value: 2, lastYear: 1 }, // V1's LP1, LP2 | V2's LP3
+  'voice.liaison_problems_resolved': { value: 2, lastYear: 0 }, // LP1, LP3 (00:30 on 1 Jan 2025)
   'market.orders': { value: 2, lastYear: 1 }, // O1, O5 (a worker's own, FX itself); O2 is 1 Jan 2026, O3 cancelled | O4
   'market.subsidy': { value: 3500, lastYear: 2000 }, // O1 3000 + O5 500 | O4
   'market.served': { value: 2, lastYear: 1 }, // two at O1 | one at O4

@@ -1,5 +1,6 @@
 import { defineIndicators } from '../../platform/indicators';
 
+const onDay = (column: string) => `(${column}::timestamp at time zone 'Asia/Shanghai')`;
 const reportFacts = { tables: { r: 'voice_report' }, from: '{r} r', org: 'r.org_id', dims: { category: 'r.category_key', grid: "case when r.is_grid_member then 'grid' else 'other' end" } };
 
 /**
@@ -37,6 +38,22 @@ export const voiceIndicators = defineIndicators({
       dims: { category: 'r.category_key' },
       events: [{ at: 'e.at', value: '1', where: "e.kind = 'escalated'" }],
     },
+    // 对口联系: visits and the problems found on them count on the visit's day, at the visited union.
+    { key: 'voice.liaison_visits', tables: { v: 'liaison_visit' }, from: '{v} v', org: 'v.org_id', events: [{ at: onDay('v.visited_on'), value: '1' }] },
+    {
+      key: 'voice.liaison_problems_found',
+      tables: { p: 'liaison_problem', v: 'liaison_visit' },
+      from: '{p} p join {v} v on v.id = p.visit_id',
+      org: 'p.org_id',
+      events: [{ at: onDay('v.visited_on'), value: '1' }],
+    },
+    {
+      key: 'voice.liaison_problems_resolved',
+      tables: { p: 'liaison_problem' },
+      from: '{p} p',
+      org: 'p.org_id',
+      events: [{ at: 'p.resolved_at', value: '1', where: "p.status = 'resolved'" }],
+    },
   ],
   indicators: [
     {
@@ -69,6 +86,27 @@ export const voiceIndicators = defineIndicators({
       definition: { zh: '期内因超过办理时限而上报上一级工会的次数，计在逾期的组织。', en: 'Times a report passed its time limit and moved one level up, counted at the org that let it pass.' },
       compute: { kind: 'flow', series: 'voice.reports_escalated' },
       dimensions: ['category'],
+    },
+    {
+      key: 'voice.liaison_visits',
+      name: { zh: '对口联系走访', en: 'Liaison visits' },
+      unit: 'count',
+      definition: { zh: '期内联系干部到所联系工会走访的次数，按被走访的工会统计。', en: 'Visits cadres made to the unions they liaise with in the period, counted at the union visited.' },
+      compute: { kind: 'flow', series: 'voice.liaison_visits' },
+    },
+    {
+      key: 'voice.liaison_problems_found',
+      name: { zh: '走访发现问题', en: 'Problems found on liaison visits' },
+      unit: 'count',
+      definition: { zh: '期内走访中发现并列入清单跟踪的问题条数，按走访日期统计。', en: 'Problems found on visits in the period and tracked to resolution, by the day of the visit.' },
+      compute: { kind: 'flow', series: 'voice.liaison_problems_found' },
+    },
+    {
+      key: 'voice.liaison_problems_resolved',
+      name: { zh: '走访问题已解决', en: 'Liaison problems resolved' },
+      unit: 'count',
+      definition: { zh: '期内标记为已解决的走访问题条数（重新打开的问题不计，再次解决时按新的日期计）。', en: 'Liaison problems marked resolved in the period (a reopened one leaves the count and counts again on its new date).' },
+      compute: { kind: 'flow', series: 'voice.liaison_problems_resolved' },
     },
   ],
 });
