@@ -6,6 +6,7 @@ import { keyedHash } from '../../platform/secrets';
 import { makeCardNumber } from '@niangjia/contracts';
 import { DEMO_WORKER_REAL_NAME, SEED_ACTOR } from './demo-orgs';
 import type { DemoPii } from './demo-members';
+import { rowsOf } from '../rows';
 
 /** Demo terminal keys are derived from the shop code, so the simulator can sign (demo data only). */
 export const demoTerminalKey = (shopCode: string) => ({ keyId: `pk_demo_${shopCode}`, secret: `psk_demo_${shopCode}_niangjia` });
@@ -13,7 +14,7 @@ export const DEMO_FUND_CODE = 'JB-AXJJ';
 /** Commerce-sustained stations in Jiangbei (Aug 2024: 20 stations, 240,000+ yuan, 20,000+ breakfasts). */
 const STATION_COUNT = 20;
 const OPERATORS = ['重庆江小鲜便利店有限公司', '重庆惠邻里商贸有限公司', '重庆渝味早点餐饮管理有限公司', '重庆北城优选超市有限公司', '重庆暖心驿站商业管理有限公司'];
-const rows = <T>(r: unknown) => ((r as { rows?: T[] }).rows ?? []);
+const rows = rowsOf;
 
 /**
  * The charity fund of the Jiangbei demo: 20 commerce-sustained stations with a shop and a

@@ -32,12 +32,13 @@ import {
 import type { OrgRow } from '../../modules/orgs';
 import { demoCreditCode } from './demo-credit';
 import { FAIL_REASONS, FINALISTS, JUDGES, PROVIDER_CORES, PROVIDER_KINDS, PROVIDER_PREFIXES, RATING_COMMENTS, TITLES, type DemoProject } from './demo-market-data';
+import { rowsOf } from '../rows';
 
 /** The demo provider's sign-in (宗君职业技能培训学校's account in the portal) and the judges' phones. */
 export const DEMO_PROVIDER_PHONE = '13900000001';
 export const demoJudgePhone = (i: number) => `139000001${String(i + 1).padStart(2, '0')}`;
 
-const rows = <T>(r: unknown) => (r as { rows?: T[] }).rows ?? [];
+const rows = rowsOf;
 const CHUNK = 400;
 async function insertChunked<T>(items: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += CHUNK) await insert(items.slice(i, i + CHUNK));

@@ -6,6 +6,7 @@ import { membership, person } from '../members';
 import { org } from '../orgs';
 import { position } from '../positions';
 import { doorAlarm, doorBan, doorCommand, doorController, doorDeviceNonce, doorEntry, doorPolicy, doorRejectedMessage } from './access.tables';
+import { rowsOf } from '../../db/rows';
 
 export type ControllerRow = typeof doorController.$inferSelect;
 export type PolicyRow = typeof doorPolicy.$inferSelect;
@@ -353,11 +354,6 @@ export async function aggregateUsage(db: Db, positionId: string, granularity: 'h
   type Bucket = { bucket: string; visits: number; unique_visitors: number; after_hours: number };
   type Totals = { visits: number; unique_visitors: number; after_hours: number; refused: number };
   return { rows: rowsOf<Bucket>(rows), totals: rowsOf<Totals>(totals)[0] ?? { visits: 0, unique_visitors: 0, after_hours: 0, refused: 0 } };
-}
-
-/** drizzle's execute() answers rows (PGlite) or a result with rows (node-postgres). */
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }
 
 /** Positions in a subtree with at least one active door controller (智慧驿站). */

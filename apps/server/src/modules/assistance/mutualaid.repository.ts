@@ -3,13 +3,8 @@ import type { Db } from '../../db/client';
 import { scopeSql, type Scope } from '../../platform/auth';
 import type { MutualaidBenefit, MutualaidBenefitRules } from '@niangjia/contracts';
 
-/** Raw SQL of the mutual-aid plan: rows of a query and its first row. */
-export async function query<T>(db: Db, q: SQL): Promise<T[]> {
-  return ((await db.execute(q)) as { rows?: T[] }).rows ?? [];
-}
-export async function queryOne<T>(db: Db, q: SQL): Promise<T | undefined> {
-  return (await query<T>(db, q))[0];
-}
+import { query, queryOne } from '../../db/rows';
+export { query, queryOne };
 export const iso = (v: unknown): string => (v instanceof Date ? v : new Date(String(v))).toISOString();
 export const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : iso(v));
 

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { shanghaiDay, shanghaiDayStart } from './contribution';
+import { rowsOf } from '../../db/rows';
+export { rowsOf } from '../../db/rows';
 
 /**
  * The fund's double-entry ledger. Amounts are signed fen (debit +, credit −); an entry's postings
@@ -76,10 +78,6 @@ export function reversePostings(postings: readonly PostingInput[]): PostingInput
 }
 
 const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
-
-export function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows?: T[] }).rows ?? [];
-}
 
 /**
  * The first instant of the open period: the current Asia/Shanghai month. Every earlier month has

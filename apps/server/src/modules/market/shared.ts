@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { isRelated, relatedSql, scopeSql } from '../../platform/auth';
 import type { Db } from '../../db/client';
 import type { AuditContext } from '../../platform/audit/audit.service';
@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors';
 import type { Secrets } from '../../platform/secrets';
 import type { MarketNotifier } from './notify';
 import './market.errors';
+export { rowsOf } from '../../db/rows';
 
 export type Clock = () => Date;
 export type MarketDeps = { db: Db; secrets: Secrets; notifier: MarketNotifier; clock?: Clock };
@@ -16,17 +17,8 @@ export type StaffCtx = { actor: Actor; scope: Scope; audit: AuditContext };
 /** Anyone signed in acting for themself (a provider's account, a judge, a worker). */
 export type UserCtx = { userId: string; audit: AuditContext };
 
-export function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows?: T[] }).rows ?? [];
-}
-
-export async function query<T>(db: Db, q: SQL): Promise<T[]> {
-  return rowsOf<T>(await db.execute(q));
-}
-
-export async function queryOne<T>(db: Db, q: SQL): Promise<T | undefined> {
-  return (await query<T>(db, q))[0];
-}
+import { query, queryOne } from '../../db/rows';
+export { query, queryOne };
 
 export { isRelated, relatedSql, scopeSql };
 

@@ -4,15 +4,13 @@ import type { Scope } from '../../platform/auth';
 import { appUser } from '../accounts/accounts.tables';
 import { org, scopeCondition } from '../orgs';
 import { organizingCeremony, organizingEnterprise, organizingEvent, organizingMeeting, organizingStep } from './organizing.tables';
+import { rowsOf } from '../../db/rows';
+export { rowsOf } from '../../db/rows';
 
 export type EnterpriseRow = typeof organizingEnterprise.$inferSelect;
 export type EnterpriseInsert = typeof organizingEnterprise.$inferInsert;
 export type OrgBrief = { id: string; code: string; name: string; type: string; path: string };
 export type EnterpriseWithRefs = { e: EnterpriseRow; org: OrgBrief; union: OrgBrief | null; cadreName: string | null; overdueSteps: number };
-
-export function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows?: T[] }).rows ?? [];
-}
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const unionOrg = sql`union_org`;

@@ -9,6 +9,7 @@ import { fieldError } from '../../platform/validation';
 import { org } from '../orgs';
 import { rightsCounter, rightsSetting } from './documents.tables';
 import './rights.errors';
+export { rowsOf } from '../../db/rows';
 
 /** A staff member acting in the rights module, with the scopes of its three permissions. */
 export type RightsStaff = { userId: string; name: string; read: Scope; write: Scope; manage: Scope; audit: AuditContext };
@@ -99,7 +100,3 @@ export function checkNotFuture(date: string | undefined | null, now: IsoDate, pa
 
 export const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The rows of a raw `db.execute` result (pg and PGlite both answer `{ rows }`). */
-export function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows?: T[] }).rows ?? [];
-}

@@ -4,14 +4,12 @@ import type { Catalogue } from './catalogue';
 import { dropTriggerSql, factSql, hashText, rebuildSql, seriesByTable, seriesHash, triggerFunctionSql, triggerSql } from './series-sql';
 import { addDays, firstOfMonth, lastOfMonth, splitByMonths } from './periods';
 import type { SeriesDef } from './types';
+import { rowsOf } from '../../db/rows';
+export { rowsOf } from '../../db/rows';
 
 const TZ = sql.raw(`'Asia/Shanghai'`);
 // Any fixed number, distinct from the migrations' lock: instances starting together sync once.
 const SYNC_LOCK_ID = 4_711_2027;
-
-export function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows?: T[] }).rows ?? [];
-}
 
 export type SyncResult = { rebuilt: string[]; triggers: string[]; dropped: string[] };
 
