@@ -37,7 +37,7 @@ export function HealthBookingsTab({ campaignId, canWrite, onMarked }: { campaign
   const started = (b: HealthBooking) => new Date(b.startsAt).getTime() <= Date.now();
 
   return (
-    <>
+    <div data-testid="health-bookings">
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
           allowClear
@@ -100,6 +100,6 @@ export function HealthBookingsTab({ campaignId, canWrite, onMarked }: { campaign
           ) : null
         }
       />
-    </>
+    </div>
   );
 }
