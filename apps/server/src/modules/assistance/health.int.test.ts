@@ -180,6 +180,9 @@ describe('attendance and figures', () => {
     expect(Number(after['assistance.health_attended'])).toBe(Number(before['assistance.health_attended'] ?? 0) + 1);
     const list = await ok<{ items: { id: string; status: string }[] }>(jb.get(`/api/v1/assistance/health/campaigns/${campaignId}/bookings?slotId=${s.id}`), 'bookings');
     expect(list.items).toMatchObject([{ id: b.id, status: 'attended' }]);
+    // 五里店's staff read the district's campaign but see only their own street's members.
+    const wldList = await ok<{ items: unknown[]; total: number }>(wld.get(`/api/v1/assistance/health/campaigns/${campaignId}/bookings?slotId=${s.id}`), 'wld bookings');
+    expect(wldList).toMatchObject({ items: [], total: 0 });
     // No medical result anywhere: the booking's columns are who, where, when and whether they came.
     const cols = await t.database.query<{ column_name: string }>("select column_name from information_schema.columns where table_name = 'health_booking'");
     expect(cols.map((c) => c.column_name).filter((c) => /result|diagnos|report|finding/.test(c))).toEqual([]);
