@@ -3,11 +3,11 @@ import { idNumberCheckChar } from '@niangjia/contracts';
 import { describe, expect, it } from 'vitest';
 import { signInToAdmin } from './support/admin';
 import { signInStaffApi } from './support/api';
-import { checkBrowser, openBrowser, saveScreenshot, withScreenshotOnFailure } from './support/browser';
+import { checkBrowser, openBrowser, saveScreenshot, waitForQuietNetwork, withScreenshotOnFailure } from './support/browser';
 import { useJourney } from './support/journey';
 import { findLayoutProblems } from './support/layout-checks';
 import { freshPhone, signInOnPhone } from './support/market';
-import { findTextProblems } from './support/text-checks';
+import { findChineseChrome, findTextProblems } from './support/text-checks';
 
 const { canRun } = checkBrowser();
 
@@ -58,6 +58,15 @@ describe.skipIf(!canRun)('送健康: a sanitation worker books a free health che
         expect(await campaign.getByTestId('health-book').first().isDisabled()).toBe(true);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
         await saveScreenshot(page, 'worker-health-booked-375');
+        // The same page in English: no key or code, and the interface's own words in English.
+        await page.evaluate(() => localStorage.setItem('niangjia.language', 'en'));
+        await page.reload();
+        await waitForQuietNetwork(page);
+        await page.getByTestId('health-mine-item').first().waitFor();
+        const words = [...(await findTextProblems(page, '#root')), ...(await findChineseChrome(page, '#root')).map((w) => `Chinese in English: “${w}”`)];
+        if (words.length) await saveScreenshot(page, 'worker-health-en-375');
+        expect(words).toEqual([]);
+        await page.evaluate(() => localStorage.removeItem('niangjia.language'));
 
         // The district's staff: the booking is in the campaign's list; a past slot's member is marked 未到 then 到场.
         const admin = desk.page;

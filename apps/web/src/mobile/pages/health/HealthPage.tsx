@@ -68,7 +68,11 @@ export function HealthPage() {
         </div>
       ) : null}
       {open.data?.items.map((c) => (
-        <List key={c.id} mode="card" style={{ margin: 12 }} data-testid="health-campaign" header={<span style={{ fontSize: 16, fontWeight: 600 }}>{c.name}</span>}>
+        <List key={c.id} mode="card" style={{ margin: 12 }} data-testid="health-campaign" header={
+            <span translate="no" style={{ fontSize: 16, fontWeight: 600 }}>
+              {c.name}
+            </span>
+          }>
           <List.Item description={`${c.orgName} · ${t('health.period', { from: formatDate(c.startsOn), to: formatDate(c.endsOn) })}`}>
             {c.myBooking ? <span data-testid="health-my-booking">{t('health.alreadyBooked', { hospital: c.myBooking.hospitalName, time: slotText(c.myBooking) })}</span> : t('health.open')}
           </List.Item>
