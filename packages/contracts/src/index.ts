@@ -36,3 +36,4 @@ export * from './mutualaid';
 export * from './hardship';
 export * from './campaign';
 export * from './springjobs';
+export * from './health';

@@ -34,3 +34,4 @@ export * from '../modules/assistance/mutualaid.tables';
 export * from '../modules/assistance/assistance.tables';
 export * from '../modules/assistance/campaign.tables';
 export * from '../modules/assistance/jobs.tables';
+export * from '../modules/assistance/health.tables';

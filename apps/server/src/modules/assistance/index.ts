@@ -29,3 +29,7 @@ export { createSpringJobsService, type SpringJobsService } from './jobs.service'
 export { springJobsRoutes } from './jobs.routes';
 export { jobsIndicators } from './jobs.indicators';
 export { seedDemoJobs } from './jobs.demo';
+export { createHealthService, type HealthService } from './health.service';
+export { healthRoutes } from './health.routes';
+export { healthIndicators } from './health.indicators';
+export { seedDemoHealth } from './health.demo';

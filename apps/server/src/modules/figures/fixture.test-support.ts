@@ -274,7 +274,7 @@ export async function seedFixture(database: Database): Promise<Fixture> {
   // 帮扶活动: FX's winter 2025 (CW25), summer 2025 (CS25) and summer 2024 (CS24) campaigns. Given (disbursed):
   // N1 500 to M1 (10 Jan 2025), N2 300 goods to M2 (23:30 on 31 Dec 2025), N3 200 to M1 again (summer 2025),
   // N5 400 to M4 (2024); N4 only approved, N6 given at 00:30 on 1 Jan 2026.
-  for (const [campaign, kind, starts] of [['CW25', 'winter', '2025-01-05'], ['CS25', 'summer', '2025-07-01'], ['CS24', 'summer', '2024-07-01']] as const) {
+  for (const [campaign, kind, starts] of [['CW25', 'winter', '2025-01-05'], ['CS25', 'summer', '2025-07-01'], ['CS24', 'summer', '2024-07-01'], ['CH25', 'health', '2025-04-01']] as const) {
     stmts.push(`insert into campaign (id, org_id, kind, name, starts_on, ends_on, budget_fen, approved_fen, funding_sources, benefits, eligibility, second_approval_fen, status)
       values (${q(id(campaign))}, ${q(id('FX'))}, ${q(kind)}, ${q(`测试活动${campaign}`)}, ${q(starts)}, ${q(starts)}, 100000, 0, '[]'::jsonb, '[]'::jsonb, '{}'::jsonb, 100000, 'open')`);
     stmts.push(`insert into campaign_allocation (id, campaign_id, org_id, amount_fen) values (${q(id(`A-${campaign}`))}, ${q(id(campaign))}, ${q(id('FX'))}, 100000)`);
@@ -310,6 +310,19 @@ export async function seedFixture(database: Database): Promise<Fixture> {
   ] as const) {
     stmts.push(`insert into job_application (id, posting_id, org_id, applicant_key, source, name, status, hired_at, created_at)
       values (${q(id(name))}, ${q(id(job))}, ${q(id(org))}, ${q(`u:${name}`)}, 'fair', '测试求职', ${q(status)}, ${q(hired)}, ${q(created)})`);
+  }
+  // 送健康 (campaign CH25, above): bookings by the day booked (HB3 cancelled still counts), 人次 by the day marked attended.
+  stmts.push(`insert into health_hospital (id, campaign_id, org_id, name, address) values (${q(id('HH1'))}, ${q(id('CH25'))}, ${q(id('FX'))}, '测试医院', '测试地址')`);
+  stmts.push(`insert into health_slot (id, hospital_id, campaign_id, org_id, starts_at, ends_at, capacity, booked) values (${q(id('HS1'))}, ${q(id('HH1'))}, ${q(id('CH25'))}, ${q(id('FX'))}, '2025-04-10T00:00:00Z', '2025-04-10T03:00:00Z', 10, 4)`);
+  for (const [name, org, status, created, marked] of [
+    ['HB1', 'FX-G1', 'attended', '2025-04-01T02:00:00Z', '2025-04-10T02:00:00Z'],
+    ['HB2', 'FX-G2', 'no_show', '2025-04-02T02:00:00Z', '2025-04-10T02:00:00Z'],
+    ['HB3', 'FX-G1', 'cancelled', '2025-04-03T02:00:00Z', null],
+    ['HB4', 'FX-G1', 'attended', '2024-12-31T15:50:00Z', '2025-12-31T16:30:00Z'],
+    ['HB5', 'FX-G2', 'attended', '2024-06-01T02:00:00Z', '2024-06-10T02:00:00Z'],
+  ] as const) {
+    stmts.push(`insert into health_booking (id, slot_id, campaign_id, org_id, person_id, membership_id, person_name, status, marked_at, created_at)
+      values (${q(id(name))}, ${q(id('HS1'))}, ${q(id('CH25'))}, ${q(id(org))}, gen_random_uuid(), gen_random_uuid(), '测试体检', ${q(status)}, ${q(marked)}, ${q(created)})`);
   }
 
   await database.exec(`begin;\n${stmts.join(';\n')};\ncommit;`);
@@ -401,5 +414,7 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'jobs.offered': { value: 15, lastYear: 3 }, // JP1 10 + JP2 5 (00:30 on 1 Jan 2025); JP3 is 2026, JP5 a draft | JP4
   'jobs.applications': { value: 3, lastYear: 1 }, // JA1, JA2 (withdrawn later), JA3 (00:10 on 1 Jan 2025); JA5 is 2026 | JA4
   'jobs.hired': { value: 1, lastYear: 1 }, // JA1 | JA4 (23:30 on 31 Dec 2024)
-  'figures.served': { value: 16, lastYear: 6 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped + 2 at the marketplace + 1 at an event + 2 mutual-aid claims paid + 3 campaign benefits (N1-N3) | K3 + C4's worker + 1 at the marketplace + 1 at an event + MC4 + N5
+  'assistance.health_booked': { value: 3, lastYear: 2 }, // HB1, HB2 (no-show), HB3 (cancelled later) | HB4 (23:50 on 31 Dec 2024), HB5
+  'assistance.health_attended': { value: 1, lastYear: 1 }, // HB1 (HB4 marked at 00:30 on 1 Jan 2026) | HB5
+  'figures.served': { value: 17, lastYear: 7 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped + 2 at the marketplace + 1 at an event + 2 mutual-aid claims paid + 3 campaign benefits (N1-N3) + 1 health check (HB1) | K3 + C4's worker + 1 at the marketplace + 1 at an event + MC4 + N5 + HB5
 };

@@ -40,6 +40,7 @@ import {
   OrderedListOutlined,
   SettingOutlined,
   ShopOutlined,
+  MedicineBoxOutlined,
   SolutionOutlined,
   StarOutlined,
   TeamOutlined,
@@ -134,6 +135,7 @@ export const MENU: MenuEntry[] = [
       { path: '/assistance/mutualaid', labelKey: 'mutualaidAdmin.menu', icon: <SafetyOutlined />, permission: 'assistance.read' },
       { path: '/assistance/campaigns', labelKey: 'campaigns.menu', icon: <GiftOutlined />, permission: 'assistance.read' },
       { path: '/assistance/jobs', labelKey: 'springJobsAdmin.menu', icon: <ShopOutlined />, permission: 'assistance.read' },
+      { path: '/assistance/health', labelKey: 'healthAdmin.menu', icon: <MedicineBoxOutlined />, permission: 'assistance.read' },
     ],
   },
   {

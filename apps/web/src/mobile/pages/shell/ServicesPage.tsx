@@ -54,6 +54,11 @@ export function ServicesPage() {
           {t('springJobs.service')}
         </List.Item>
       </List>
+      <List header={t('health.title')} mode="card" style={{ margin: 12 }}>
+        <List.Item prefix={<HeartIcon />} description={t('health.serviceText')} onClick={() => navigate('/assistance/health')} data-testid="service-health">
+          {t('health.service')}
+        </List.Item>
+      </List>
       {me && (
         <List header={t('mutualaid.title')} mode="card" style={{ margin: 12 }}>
           <List.Item prefix={<HeartIcon />} description={t('mutualaid.serviceText')} onClick={() => navigate('/mutualaid')} data-testid="service-mutualaid">

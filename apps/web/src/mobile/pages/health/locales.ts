@@ -1,0 +1,56 @@
+import type { Translation } from '../../../shared/locale-shape';
+
+/** The phone page of 送健康: open health campaigns, free slots, booking and 我的体检预约. */
+export const healthMobileZh = {
+  health: {
+    title: '送健康',
+    service: '免费体检预约',
+    serviceText: '工会送健康：合作医院免费体检、女职工“两癌”筛查',
+    mine: '我的体检预约',
+    open: '可预约的体检',
+    none: '目前没有您可以预约的体检活动',
+    notMember: '入会后才能预约工会的免费体检',
+    join: '去入会',
+    period: '活动时间 {{from}} 至 {{to}}',
+    noSlots: '暂无可预约时段',
+    placesLeft: '余 {{n}} 个名额',
+    twoCancer: '两癌筛查',
+    book: '预约',
+    bookConfirm: '预约 {{hospital}} {{time}} 的体检？',
+    booked: '预约成功',
+    cancel: '取消预约',
+    cancelConfirm: '取消后名额将释放给其他职工，确定取消？',
+    cancelled: '已取消',
+    alreadyBooked: '您已预约：{{hospital}} {{time}}',
+    noBookings: '您还没有体检预约',
+    noResults: '体检结果由医院直接告知本人，工会不保存任何检查结果。',
+    status: { booked: '已预约', cancelled: '已取消', attended: '已到场', no_show: '未到场' },
+  },
+};
+
+export const healthMobileEn: Translation<typeof healthMobileZh> = {
+  health: {
+    title: 'Health checks',
+    service: 'Book a free health check',
+    serviceText: 'Free checks at partner hospitals and two-cancer screening for women',
+    mine: 'My health bookings',
+    open: 'Health checks you can book',
+    none: 'There is no health check you can book at the moment',
+    notMember: 'Join the union to book its free health checks',
+    join: 'Join',
+    period: 'From {{from}} to {{to}}',
+    noSlots: 'No free slot yet',
+    placesLeft: '{{n}} places left',
+    twoCancer: 'Two-cancer screening',
+    book: 'Book',
+    bookConfirm: 'Book a check at {{hospital}} on {{time}}?',
+    booked: 'Booked',
+    cancel: 'Cancel booking',
+    cancelConfirm: 'Your place will go to another worker. Cancel the booking?',
+    cancelled: 'Cancelled',
+    alreadyBooked: 'You have booked: {{hospital}} {{time}}',
+    noBookings: 'You have no health booking yet',
+    noResults: 'The hospital tells you your results directly; the union keeps no medical results.',
+    status: { booked: 'Booked', cancelled: 'Cancelled', attended: 'Attended', no_show: 'Did not come' },
+  },
+};
