@@ -1,4 +1,4 @@
-import type { LiaisonAssignment, LiaisonCadre, Page } from '@niangjia/contracts';
+import type { LiaisonAssignment, LiaisonCadre } from '@niangjia/contracts';
 import { LIAISON_KINDS } from '@niangjia/contracts';
 import { App, Button, Card, Checkbox, Empty, Form, Input, Modal, Popconfirm, Radio, Select, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
@@ -10,8 +10,8 @@ import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { listPagination } from '../../components/list-pagination';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
+import { usePagedList } from '../../components/use-paged-list';
 import { useScope } from '../../layout/scope';
 import { LiaisonFigures } from './LiaisonFigures';
 import { LiaisonProblems } from './LiaisonProblems';
@@ -72,19 +72,10 @@ function AssignmentsTab({ onShowVisits }: { onShowVisits: (assignmentId: string)
   const cadres = useCadres();
   const [cadreId, setCadreId] = useState<string | undefined>();
   const [activeOnly, setActiveOnly] = useState(true);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
   const [adding, setAdding] = useState(false);
   const [visiting, setVisiting] = useState<LiaisonAssignment | null>(null);
-  const list = useRequest(
-    (signal) =>
-      api.get<Page<LiaisonAssignment>>(
-        '/voice/liaison/assignments',
-        { page, pageSize, ...(cadreId ? { cadreId } : {}), ...(scope ? { orgId: scope.id } : {}), ...(activeOnly ? { isActive: 'true' } : {}) },
-        { signal },
-      ),
-    [page, pageSize, cadreId, activeOnly, scope?.id],
-  );
+  const paged = usePagedList<LiaisonAssignment>('/voice/liaison/assignments', { cadreId, orgId: scope?.id, isActive: activeOnly ? 'true' : undefined });
+  const list = paged.list;
   const end = async (a: LiaisonAssignment) => {
     try {
       await api.post(`/voice/liaison/assignments/${a.id}/end`, { version: a.version });
@@ -99,8 +90,8 @@ function AssignmentsTab({ onShowVisits }: { onShowVisits: (assignmentId: string)
       size="small"
       title={
         <Space wrap>
-          <Select allowClear showSearch optionFilterProp="label" style={{ width: 240 }} placeholder={t('liaisonAdmin.filter.cadre')} options={cadres.options} value={cadreId} onChange={(v) => (setCadreId(v), setPage(1))} />
-          <Checkbox checked={activeOnly} onChange={(e) => (setActiveOnly(e.target.checked), setPage(1))}>
+          <Select allowClear showSearch optionFilterProp="label" style={{ width: 240 }} placeholder={t('liaisonAdmin.filter.cadre')} options={cadres.options} value={cadreId} onChange={(v) => (setCadreId(v), paged.firstPage())} />
+          <Checkbox checked={activeOnly} onChange={(e) => (setActiveOnly(e.target.checked), paged.firstPage())}>
             {t('liaisonAdmin.filter.active')}
           </Checkbox>
         </Space>
@@ -118,10 +109,8 @@ function AssignmentsTab({ onShowVisits }: { onShowVisits: (assignmentId: string)
         id="liaison-assignments"
         rowKey="id"
         size="small"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
+        {...paged.table}
         locale={{ emptyText: <Empty description={t('liaisonAdmin.empty.assignments')} /> }}
-        pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => (setPage(p), setPageSize(s)))}
         columns={[
           { title: t('liaisonAdmin.col.cadre'), key: 'cadre', dataIndex: 'cadreName', width: 170, priority: 1, ellipsis: true },
           { title: t('liaisonAdmin.col.org'), key: 'org', dataIndex: 'orgName', width: 200, ellipsis: true, render: (v: string) => <span data-testid="liaison-assignment-org">{v}</span> },

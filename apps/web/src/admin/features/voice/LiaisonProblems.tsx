@@ -1,4 +1,4 @@
-import type { LiaisonProblem, Page } from '@niangjia/contracts';
+import type { LiaisonProblem } from '@niangjia/contracts';
 import { App, Button, Card, Descriptions, Drawer, Empty, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { listPagination } from '../../components/list-pagination';
+import { usePagedList } from '../../components/use-paged-list';
 import { useScope } from '../../layout/scope';
 import { useCadres } from './LiaisonPage';
 
@@ -36,21 +36,12 @@ export function LiaisonProblems({ linkedId }: { linkedId: string | null }) {
   const [status, setStatus] = useState<(typeof FILTERS)[number]>('open');
   const [cadreId, setCadreId] = useState<string | undefined>();
   const [ownerId, setOwnerId] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
   const [openId, setOpenId] = useState<string | null>(linkedId);
   useEffect(() => {
     if (linkedId) setOpenId(linkedId);
   }, [linkedId]);
-  const list = useRequest(
-    (signal) =>
-      api.get<Page<LiaisonProblem>>(
-        '/voice/liaison/problems',
-        { page, pageSize, ...(status ? { status } : {}), ...(cadreId ? { cadreId } : {}), ...(ownerId ? { ownerId } : {}), ...(scope ? { orgId: scope.id } : {}) },
-        { signal },
-      ),
-    [page, pageSize, status, cadreId, ownerId, scope?.id],
-  );
+  const paged = usePagedList<LiaisonProblem>('/voice/liaison/problems', { status: status || undefined, cadreId, ownerId, orgId: scope?.id });
+  const list = paged.list;
   return (
     <Card
       size="small"
@@ -60,12 +51,12 @@ export function LiaisonProblems({ linkedId }: { linkedId: string | null }) {
             optionType="button"
             style={{ display: 'inline-flex', flexWrap: 'wrap', rowGap: 4 }}
             value={status}
-            onChange={(e) => (setStatus(e.target.value as (typeof FILTERS)[number]), setPage(1))}
+            onChange={(e) => (setStatus(e.target.value as (typeof FILTERS)[number]), paged.firstPage())}
             options={FILTERS.map((f) => ({ value: f, label: f === '' ? t('liaisonAdmin.filter.all') : f === 'open' ? t('liaisonAdmin.filter.open') : f === 'overdue' ? t('liaisonAdmin.filter.overdue') : t(`liaisonAdmin.status.${f}`) }))}
             data-testid="liaison-problem-filter"
           />
-          <Select allowClear showSearch optionFilterProp="label" style={{ width: 220 }} placeholder={t('liaisonAdmin.filter.cadre')} options={cadres.options} value={cadreId} onChange={(v) => (setCadreId(v), setPage(1))} />
-          <Select allowClear showSearch optionFilterProp="label" style={{ width: 220 }} placeholder={t('liaisonAdmin.filter.owner')} options={cadres.options} value={ownerId} onChange={(v) => (setOwnerId(v), setPage(1))} />
+          <Select allowClear showSearch optionFilterProp="label" style={{ width: 220 }} placeholder={t('liaisonAdmin.filter.cadre')} options={cadres.options} value={cadreId} onChange={(v) => (setCadreId(v), paged.firstPage())} />
+          <Select allowClear showSearch optionFilterProp="label" style={{ width: 220 }} placeholder={t('liaisonAdmin.filter.owner')} options={cadres.options} value={ownerId} onChange={(v) => (setOwnerId(v), paged.firstPage())} />
         </Space>
       }
     >
@@ -74,10 +65,8 @@ export function LiaisonProblems({ linkedId }: { linkedId: string | null }) {
         id="liaison-problems"
         rowKey="id"
         size="small"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
+        {...paged.table}
         locale={{ emptyText: <Empty description={t('liaisonAdmin.empty.problems')} /> }}
-        pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => (setPage(p), setPageSize(s)))}
         columns={[
           { title: t('liaisonAdmin.col.number'), key: 'number', dataIndex: 'number', width: 100, priority: 1 },
           { title: t('liaisonAdmin.col.description'), key: 'description', dataIndex: 'description', width: 260, ellipsis: true, render: (v: string) => <span data-testid="liaison-problem-text">{v}</span> },

@@ -1,4 +1,4 @@
-import type { LiaisonAssignment, LiaisonVisit, Page } from '@niangjia/contracts';
+import type { LiaisonAssignment, LiaisonVisit } from '@niangjia/contracts';
 import { MAX_VISIT_PHOTOS, MAX_VISIT_PROBLEMS } from '@niangjia/contracts';
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Form, Image, Input, Modal, Select, Space, Tag, Typography } from 'antd';
@@ -7,10 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import { applyServerErrors } from '../../../shared/form-errors';
 import { formatDate } from '../../../shared/format';
-import { useRequest } from '../../../shared/use-request';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { listPagination } from '../../components/list-pagination';
+import { usePagedList } from '../../components/use-paged-list';
 import { isUploading, PhotoUpload, photoIdsOf, type UploadedPhoto } from '../../components/PhotoUpload';
 import { useScope } from '../../layout/scope';
 import { useCadres } from './LiaisonPage';
@@ -24,23 +23,14 @@ export function LiaisonVisits({ assignmentId, onClearAssignment }: { assignmentI
   const { scope } = useScope();
   const cadres = useCadres();
   const [cadreId, setCadreId] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const list = useRequest(
-    (signal) =>
-      api.get<Page<LiaisonVisit>>(
-        '/voice/liaison/visits',
-        { page, pageSize, ...(assignmentId ? { assignmentId } : {}), ...(cadreId ? { cadreId } : {}), ...(scope && !assignmentId ? { orgId: scope.id } : {}) },
-        { signal },
-      ),
-    [page, pageSize, assignmentId, cadreId, scope?.id],
-  );
+  const paged = usePagedList<LiaisonVisit>('/voice/liaison/visits', { assignmentId, cadreId, orgId: assignmentId ? undefined : scope?.id });
+  const list = paged.list;
   return (
     <Card
       size="small"
       title={
         <Space wrap>
-          <Select allowClear showSearch optionFilterProp="label" style={{ width: 240 }} placeholder={t('liaisonAdmin.filter.cadre')} options={cadres.options} value={cadreId} onChange={(v) => (setCadreId(v), setPage(1))} />
+          <Select allowClear showSearch optionFilterProp="label" style={{ width: 240 }} placeholder={t('liaisonAdmin.filter.cadre')} options={cadres.options} value={cadreId} onChange={(v) => (setCadreId(v), paged.firstPage())} />
           {assignmentId ? (
             <Tag closable onClose={onClearAssignment}>
               {list.data?.items[0] ? `${list.data.items[0].cadreName} → ${list.data.items[0].orgName}` : t('liaisonAdmin.form.assignment')}
@@ -54,10 +44,8 @@ export function LiaisonVisits({ assignmentId, onClearAssignment }: { assignmentI
         id="liaison-visits"
         rowKey="id"
         size="small"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
+        {...paged.table}
         locale={{ emptyText: <Empty description={t('liaisonAdmin.empty.visits')} /> }}
-        pagination={listPagination(t, { page, pageSize, total: list.data?.total ?? 0 }, (p, s) => (setPage(p), setPageSize(s)))}
         columns={[
           { title: t('liaisonAdmin.col.visitedOn'), key: 'visitedOn', dataIndex: 'visitedOn', width: 110, priority: 1 },
           { title: t('liaisonAdmin.col.cadre'), key: 'cadre', dataIndex: 'cadreName', width: 160, ellipsis: true },
