@@ -1,11 +1,12 @@
 import type { IndicatorValues, JobPosting, Page } from '@niangjia/contracts';
-import { App, Button, Card, Input, Popconfirm, Radio, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Input, Popconfirm, Radio, Space, Statistic, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, errorText } from '../../../shared/api';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
+import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useScope } from '../../layout/scope';
 import { ApplicationsDrawer } from './ApplicationsDrawer';
@@ -98,75 +99,60 @@ export function SpringJobsPage() {
         }
       >
         {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-        <Table<JobPosting>
+        <DataTable<JobPosting>
+          id="spring-jobs"
           size="small"
           rowKey="id"
           data-testid="jobs-table"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 1180 }}
           locale={{ emptyText: t('springJobsAdmin.empty') }}
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (total) => t('springJobsAdmin.total', { total }) }}
           columns={[
-            {
-              title: t('springJobsAdmin.col.title'),
-              fixed: 'left',
-              width: 150,
-              ellipsis: { showTitle: false },
-              render: (_, j) => (
-                <Tooltip title={j.title}>
-                  <span data-testid="jobs-row-title">{j.title}</span>
-                </Tooltip>
-              ),
-            },
-            { title: t('springJobsAdmin.col.employer'), width: 170, ellipsis: { showTitle: false }, render: (_, j) => <Tooltip title={j.employerName}>{j.employerName}</Tooltip> },
-            { title: t('springJobsAdmin.col.org'), width: 150, ellipsis: { showTitle: false }, render: (_, j) => <Tooltip title={j.orgName}>{j.orgName}</Tooltip> },
-            { title: t('springJobsAdmin.col.pay'), width: 150, render: (_, j) => `${yuanText(j.payMinFen)}–${yuanText(j.payMaxFen)} ${t(`springJobsAdmin.periods.${j.payPeriod}`)}` },
-            { title: t('springJobsAdmin.col.headcount'), width: 100, align: 'right', render: (_, j) => `${j.headcount} / ${j.filled}` },
+            { title: t('springJobsAdmin.col.title'), key: 'title', width: 150, priority: 1, ellipsis: true, render: (_: unknown, j) => <span data-testid="jobs-row-title">{j.title}</span> },
+            { title: t('springJobsAdmin.col.employer'), key: 'employer', dataIndex: 'employerName', width: 170, ellipsis: true },
+            { title: t('springJobsAdmin.col.org'), key: 'org', dataIndex: 'orgName', width: 150, ellipsis: true },
+            { title: t('springJobsAdmin.col.pay'), key: 'pay', width: 150, render: (_: unknown, j) => `${yuanText(j.payMinFen)}–${yuanText(j.payMaxFen)} ${t(`springJobsAdmin.periods.${j.payPeriod}`)}` },
+            { title: t('springJobsAdmin.col.headcount'), key: 'headcount', width: 100, align: 'right', render: (_: unknown, j) => `${j.headcount} / ${j.filled}` },
             {
               title: t('springJobsAdmin.col.applications'),
-              width: 70,
+              key: 'applications',
+              width: 90,
               align: 'right',
-              render: (_, j) => (
+              render: (_: unknown, j) => (
                 <Space size={4}>
                   {j.applications}
                   {j.newApplications ? <Tag color="orange">{`+${j.newApplications}`}</Tag> : null}
                 </Space>
               ),
             },
-            { title: t('springJobsAdmin.col.status'), width: 80, render: (_, j) => <Tag color={STATUS_COLORS[j.status]}>{t(`springJobsAdmin.statuses.${j.status}`)}</Tag> },
-            { title: t('springJobsAdmin.col.validUntil'), width: 100, render: (_, j) => j.validUntil },
-            {
-              title: t('springJobsAdmin.col.actions'),
-              // Always in view on a 1366 px screen, whatever scrolls.
-              fixed: 'right',
-              width: 220,
-              render: (_, j) => (
-                <Space size={0} wrap={false}>
-                  <Button type="link" size="small" onClick={() => setOpenId(j.id)} data-testid="jobs-applications">
-                    {t('springJobsAdmin.applications')}
-                  </Button>
-                  {canWrite && j.status !== 'closed' ? (
-                    <Button type="link" size="small" onClick={() => setEditing({ job: j })} data-testid="jobs-edit">
-                      {t('springJobsAdmin.edit')}
-                    </Button>
-                  ) : null}
-                  {canWrite && (j.status === 'draft' || j.status === 'closed') && j.validUntil >= shanghaiToday() ? (
-                    <Button type="link" size="small" onClick={() => void move(j, 'open')} data-testid="jobs-open">
-                      {t('springJobsAdmin.open')}
-                    </Button>
-                  ) : null}
-                  {canWrite && j.status === 'open' ? (
-                    <Popconfirm title={t('springJobsAdmin.closeConfirm')} okText={t('actions.confirm')} cancelText={t('actions.cancel')} onConfirm={() => move(j, 'close')}>
-                      <Button type="link" size="small" danger data-testid="jobs-close">
-                        {t('springJobsAdmin.close')}
-                      </Button>
-                    </Popconfirm>
-                  ) : null}
-                </Space>
-              ),
-            },
+            { title: t('springJobsAdmin.col.status'), key: 'status', width: 80, render: (_: unknown, j) => <Tag color={STATUS_COLORS[j.status]}>{t(`springJobsAdmin.statuses.${j.status}`)}</Tag> },
+            { title: t('springJobsAdmin.col.validUntil'), key: 'validUntil', dataIndex: 'validUntil', width: 100, priority: 3 },
           ]}
+          actions={(j) => (
+            <Space size={0} wrap={false}>
+              <Button type="link" size="small" onClick={() => setOpenId(j.id)} data-testid="jobs-applications">
+                {t('springJobsAdmin.applications')}
+              </Button>
+              {canWrite && j.status !== 'closed' ? (
+                <Button type="link" size="small" onClick={() => setEditing({ job: j })} data-testid="jobs-edit">
+                  {t('springJobsAdmin.edit')}
+                </Button>
+              ) : null}
+              {canWrite && (j.status === 'draft' || j.status === 'closed') && j.validUntil >= shanghaiToday() ? (
+                <Button type="link" size="small" onClick={() => void move(j, 'open')} data-testid="jobs-open">
+                  {t('springJobsAdmin.open')}
+                </Button>
+              ) : null}
+              {canWrite && j.status === 'open' ? (
+                <Popconfirm title={t('springJobsAdmin.closeConfirm')} okText={t('actions.confirm')} cancelText={t('actions.cancel')} onConfirm={() => move(j, 'close')}>
+                  <Button type="link" size="small" danger data-testid="jobs-close">
+                    {t('springJobsAdmin.close')}
+                  </Button>
+                </Popconfirm>
+              ) : null}
+            </Space>
+          )}
         />
       </Card>
       {editing ? (
