@@ -144,6 +144,12 @@ describe('对口联系 liaison', () => {
     expect(await todoIds(jb)).not.toContain(second);
     // An owner must be staff who can act there: a sibling street's admin cannot.
     expect((await jb.put(`/api/v1/voice/liaison/problems/${second}`, { version: moved.version, ownerId: ids['wld.admin'] })).body.errors?.[0]?.path).toBe('ownerId');
+    // Nor staff of a union below the one visited: they would not see a problem filed at the street above them.
+    const [below] = await t.database.query<{ id: string }>(`insert into app_user (username, display_name) values ('liaison.below', '建行工会干事') returning id`);
+    await t.database.query(`insert into role_grant (user_id, role, org_id) select $1, 'union_staff', id from org where code = 'JB-CCB'`, [below!.id]);
+    const gyqAssignment = (await ok<{ items: { id: string }[] }>(jb.get(`/api/v1/voice/liaison/assignments?cadreId=${ids['jb.staff']}&orgId=${ids['JB-GYQ']}&isActive=true`))).items.find(Boolean)!;
+    const refused = await jbStaff.post('/api/v1/voice/liaison/visits', { assignmentId: gyqAssignment.id, visitedOn: today(), summary: '走访', problems: [{ description: '问题', ownerId: below!.id, dueOn: addDays(today(), 7) }] });
+    expect(refused.body.errors?.[0]?.path).toBe('problems.0.ownerId');
   });
 
   it('ending an assignment keeps its visits and refuses new ones; rows stay in their district', async () => {

@@ -64,9 +64,12 @@ export function createLiaisonService({ db, clock }: { db: Db; clock: Clock }) {
     return found;
   }
 
-  /** A problem's owner: union staff at the visited union, above it or below it — someone who can act on it. */
+  /**
+   * A problem's owner: union staff at the visited union or above it — someone who sees it and can act
+   * on it (staff of a union below would not see a problem filed at the street above them).
+   */
   async function ownerFor(tx: Db, orgPath: string, userId: string, field: string) {
-    const found = (await repo.staffGrantsOf(tx, userId)).find((g) => orgPath.startsWith(g.orgPath) || g.orgPath.startsWith(orgPath));
+    const found = (await repo.staffGrantsOf(tx, userId)).find((g) => orgPath.startsWith(g.orgPath));
     if (!found) throw fieldError(field, 'LIAISON_NOT_STAFF');
     return found;
   }
