@@ -40,7 +40,7 @@ import { createCeremoniesService, joinViaUnion, createEnterprisesService, create
 import { createRightsServices, registerRightsJobs, renderRightsPdf, rightsRoutes, rightsTodoSources } from './modules/rights';
 import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
 import { contestRoutes, createEventsServices, eventsRoutes, matchmakingRoutes, registerEventsJobs, registerMatchmakingJobs, tournamentRoutes } from './modules/events';
-import { createLiaisonService, createVoiceService, createVoiceSupportService, liaisonPhotoPaths, liaisonRoutes, liaisonTodos, registerVoiceJobs, reportPhotoPaths, voiceRoutes, voiceTodos } from './modules/voice';
+import { createLiaisonService, createSuggestionService, createVoiceService, createVoiceSupportService, liaisonPhotoPaths, liaisonRoutes, liaisonTodos, registerVoiceJobs, reportPhotoPaths, suggestionPhotoPaths, suggestionRoutes, suggestionTodos, voiceRoutes, voiceTodos } from './modules/voice';
 import { assistanceTodoSources, campaignPhotoPaths, campaignRoutes, createCampaignService, createHardshipService, createMutualaidService, hardshipPhotoPaths, hardshipRoutes, mutualaidPhotoPaths, mutualaidRoutes, registerHardshipJobs, createSpringJobsService, springJobsRoutes, createHealthService, healthRoutes } from './modules/assistance';
 import { createMarketServices, createRoadshowHub, marketProviderTodos, marketRoutes, marketVersionTodos, type RoadshowHub } from './modules/market';
 import { hasPermission } from './platform/auth';
@@ -119,6 +119,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     voice: createVoiceService({ db, clock: jobs.clock, mapContext: createMapContextService({ db, networks: createNetworkService({ db }) }) }),
     voiceSupport: createVoiceSupportService({ db }),
     liaison: createLiaisonService({ db, clock: jobs.clock }),
+    suggestions: createSuggestionService({ db, clock: jobs.clock }),
     mutualaid: createMutualaidService({ db, secrets, clock: jobs.clock }),
     hardship: createHardshipService({ db, clock: jobs.clock, dataKeys }),
     campaigns: createCampaignService({ db, clock: jobs.clock }),
@@ -133,7 +134,7 @@ function createStarsServices(deps: { db: Database['db']; standards: ReturnType<t
     db: deps.db,
     accessFigures: doorAccessFigures(deps.db),
     standardKeys: (paths) => deps.standards.standardKeysFor(paths),
-    photoOwners: [meetingPhotoPaths, reportPhotoPaths, liaisonPhotoPaths, mutualaidPhotoPaths, hardshipPhotoPaths, campaignPhotoPaths],
+    photoOwners: [meetingPhotoPaths, reportPhotoPaths, liaisonPhotoPaths, suggestionPhotoPaths, mutualaidPhotoPaths, hardshipPhotoPaths, campaignPhotoPaths],
   });
   return { stars, feedback: createFeedbackService({ ...deps, stars }) };
 }
@@ -160,7 +161,7 @@ declare module 'fastify' {
 }
 
 /** 待办 of every module, in the order the bell and the 工作台 list them. */
-const TODO_SOURCES: readonly TodoSource[] = [memberApplicationTodos, feedbackTodos, doorAlarmTodos, positionShortfallTodos, memberImportTodos, positionImportTodos, marketProviderTodos, marketVersionTodos, ...rightsTodoSources, organizingTodos, voiceTodos, liaisonTodos, ...assistanceTodoSources];
+const TODO_SOURCES: readonly TodoSource[] = [memberApplicationTodos, feedbackTodos, doorAlarmTodos, positionShortfallTodos, memberImportTodos, positionImportTodos, marketProviderTodos, marketVersionTodos, ...rightsTodoSources, organizingTodos, voiceTodos, liaisonTodos, suggestionTodos, ...assistanceTodoSources];
 
 // Unique indexes behind request fields, for 409s that name the field.
 registerUniqueField('org_code_unique', 'code');
@@ -372,6 +373,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(hardshipRoutes, { hardship: services.hardship });
       await api.register(voiceRoutes, { voice: services.voice, support: services.voiceSupport });
       await api.register(liaisonRoutes, { liaison: services.liaison });
+      await api.register(suggestionRoutes, { suggestions: services.suggestions });
       await api.register(organizingRoutes, { db: database.db, enterprises: services.enterprises, targets: services.organizingTargets, ceremonies: services.ceremonies });
       await api.register(mutualaidRoutes, { mutualaid: services.mutualaid });
       await api.register(campaignRoutes, { campaigns: services.campaigns });

@@ -42,6 +42,7 @@ const FundReportsPage = lazy(() => import('./features/fund/ReportsPage').then((m
 const HardshipPage = lazy(() => import('./features/assistance/HardshipPage').then((m) => ({ default: m.HardshipPage })));
 const VoicePage = lazy(() => import('./features/voice/VoicePage').then((m) => ({ default: m.VoicePage })));
 const LiaisonPage = lazy(() => import('./features/voice/LiaisonPage').then((m) => ({ default: m.LiaisonPage })));
+const SuggestionsPage = lazy(() => import('./features/voice/SuggestionsPage').then((m) => ({ default: m.SuggestionsPage })));
 const OrganizingPage = lazy(() => import('./features/organizing/OrganizingPage').then((m) => ({ default: m.OrganizingPage })));
 const TournamentsAdminPage = lazy(() => import('./features/events/tournament/TournamentsPage').then((m) => ({ default: m.TournamentsPage })));
 const CampaignsPage = lazy(() => import('./features/assistance/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
@@ -174,6 +175,7 @@ function AdminRoutes() {
           <Route path="organizing" element={<Lazy><OrganizingPage /></Lazy>} />
           <Route path="voice" element={<Lazy><VoicePage /></Lazy>} />
           <Route path="voice/liaison" element={<Lazy><LiaisonPage /></Lazy>} />
+          <Route path="voice/suggestions" element={<Lazy><SuggestionsPage /></Lazy>} />
           <Route path="assistance/mutualaid" element={<Lazy><MutualaidPage /></Lazy>} />
           <Route path="assistance/jobs" element={<Lazy><SpringJobsPage /></Lazy>} />
           <Route path="assistance/health" element={<Lazy><HealthAdminPage /></Lazy>} />

@@ -24,6 +24,7 @@ import { eventsAuditActionsEn, eventsAuditEntityTypesEn } from './features/event
 import { organizingEn } from './features/organizing/locales-en';
 import { voiceAdminEn } from './features/voice/locales-en';
 import { liaisonAdminEn } from './features/voice/liaison-locales';
+import { suggestionAdminEn } from './features/voice/suggestion-locales';
 import { voiceAuditActionsEn, voiceAuditEntityTypesEn } from './features/voice/audit-locales';
 import { mutualaidAdminEn } from './features/mutualaid/locales-en';
 import { springJobsAdminEn } from './features/springjobs/locales-en';
@@ -244,6 +245,7 @@ export const adminEn: Translation<typeof adminZh> = {
   organizing: organizingEn,
   voiceAdmin: voiceAdminEn,
   liaisonAdmin: liaisonAdminEn,
+  suggestionAdmin: suggestionAdminEn,
   hardship: hardshipEn,
   campaigns: campaignsEn,
   eventsAdmin: eventsAdminEn,

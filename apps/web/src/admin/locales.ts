@@ -18,6 +18,7 @@ import { eventsAuditActionsZh, eventsAuditEntityTypesZh } from './features/event
 import { organizingZh } from './features/organizing/locales';
 import { voiceAdminZh } from './features/voice/locales';
 import { liaisonAdminZh } from './features/voice/liaison-locales';
+import { suggestionAdminZh } from './features/voice/suggestion-locales';
 import { voiceAuditActionsZh, voiceAuditEntityTypesZh } from './features/voice/audit-locales';
 import { mutualaidAdminZh } from './features/mutualaid/locales';
 import { springJobsAdminZh } from './features/springjobs/locales';
@@ -243,6 +244,7 @@ export const adminZh = {
   organizing: organizingZh,
   voiceAdmin: voiceAdminZh,
   liaisonAdmin: liaisonAdminZh,
+  suggestionAdmin: suggestionAdminZh,
   hardship: hardshipZh,
   campaigns: campaignsZh,
   eventsAdmin: eventsAdminZh,

@@ -58,6 +58,7 @@ const NewMutualaidClaimPage = lazy(() => import('./pages/mutualaid/MutualaidPage
 const SpringJobsPage = lazy(() => import('./pages/springjobs/SpringJobsPages').then((m) => ({ default: m.SpringJobsPage })));
 const SpringJobPage = lazy(() => import('./pages/springjobs/SpringJobsPages').then((m) => ({ default: m.SpringJobPage })));
 const MySpringJobsPage = lazy(() => import('./pages/springjobs/SpringJobsPages').then((m) => ({ default: m.MySpringJobsPage })));
+const SuggestionsPage = lazy(() => import('./pages/suggestions/SuggestionsPage').then((m) => ({ default: m.SuggestionsPage })));
 const HealthPage = lazy(() => import('./pages/health/HealthPage').then((m) => ({ default: m.HealthPage })));
 const MutualaidClaimPage = lazy(() => import('./pages/mutualaid/MutualaidPages').then((m) => ({ default: m.MutualaidClaimPage })));
 const BenefitsPage = lazy(() => import('./pages/assistance/BenefitsPage').then((m) => ({ default: m.BenefitsPage })));
@@ -120,6 +121,7 @@ export function MobileApp() {
                 <Route path="voice" element={<RequireSignIn><VoiceReportPage /></RequireSignIn>} />
                 <Route path="voice/mine" element={<RequireSignIn><MyVoiceReportsPage /></RequireSignIn>} />
                 <Route path="voice/map" element={<VoiceMapPage />} />
+                <Route path="suggestions" element={<RequireSignIn><SuggestionsPage /></RequireSignIn>} />
                 <Route path="assistance/hardship" element={<RequireSignIn><HardshipPage /></RequireSignIn>} />
                 <Route path="assistance/benefits" element={<RequireSignIn><BenefitsPage /></RequireSignIn>} />
                 <Route path="assistance/health" element={<RequireSignIn><HealthPage /></RequireSignIn>} />

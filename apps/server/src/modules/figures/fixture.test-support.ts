@@ -208,6 +208,17 @@ export async function seedFixture(database: Database): Promise<Fixture> {
   ] as const) {
     stmts.push(`insert into liaison_problem (visit_id, org_id, cadre_id, owner_id, description, due_on, status, resolved_at) values (${q(id(visit))}, ${q(id(org))}, ${q(reporter!.id)}, ${q(reporter!.id)}, '测试问题', '2025-12-31', ${q(resolved ? 'resolved' : 'open')}, ${q(resolved)})`);
   }
+  // 合理化建议: SG1 (2025, adopted in 2025), SG2 made at 00:30 on 1 Jan 2026, SG3 (2024) adopted at
+  // 00:30 on 1 Jan 2025, SG4 (2025) declined.
+  for (const [name, org, who, status, created, adopted, benefit] of [
+    ['SG1', 'FX-G1', 'p-M1', 'adopted', '2025-03-01T02:00:00Z', '2025-04-01T02:00:00Z', 500_000],
+    ['SG2', 'FX-G2', 'p-M6', 'submitted', '2025-12-31T16:30:00Z', null, null],
+    ['SG3', 'FX-G1', 'p-M1', 'adopted', '2024-06-01T02:00:00Z', '2024-12-31T16:30:00Z', 200_000],
+    ['SG4', 'FX-G1', 'p-M2', 'declined', '2025-05-01T02:00:00Z', null, null],
+  ] as const) {
+    stmts.push(`insert into suggestion (id, org_id, person_id, title, category, body, status, benefit_fen, adopted_at, created_at)
+      values (${q(id(name))}, ${q(id(org))}, ${q(id(who))}, ${q(`测试建议${name}`)}, 'process', '测试', ${q(status)}, ${benefit ?? 'null'}, ${q(adopted)}, ${q(created)})`);
+  }
   // 文体活动: E1 (2025, FX-S1) with a member of G2 who came and a non-member who did not, and a
   // cancelled place; E2 (2024) with one who came; E3 cancelled (not counted).
   // E4 (2025, FX-S1) is a matchmaking event with two matches; E5 (2024) one with one match.
@@ -389,6 +400,9 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'voice.liaison_visits': { value: 1, lastYear: 1 }, // V1 (V3 is 1 Jan 2026) | V2
   'voice.liaison_problems_found': { value: 2, lastYear: 1 }, // V1's LP1, LP2 | V2's LP3
   'voice.liaison_problems_resolved': { value: 2, lastYear: 0 }, // LP1, LP3 (00:30 on 1 Jan 2025)
+  'voice.suggestions_submitted': { value: 2, lastYear: 1 }, // SG1, SG4 (SG2 at 00:30 on 1 Jan 2026) | SG3
+  'voice.suggestions_adopted': { value: 2, lastYear: 0 }, // SG1, SG3 (00:30 on 1 Jan 2025)
+  'voice.suggestions_benefit': { value: 700_000, lastYear: 0 }, // SG1 + SG3
   'market.orders': { value: 2, lastYear: 1 }, // O1, O5 (a worker's own, FX itself); O2 is 1 Jan 2026, O3 cancelled | O4
   'market.subsidy': { value: 3500, lastYear: 2000 }, // O1 3000 + O5 500 | O4
   'market.served': { value: 2, lastYear: 1 }, // two at O1 | one at O4

@@ -1,10 +1,12 @@
 /**
  * Workers' voice (职工之声): hazard and community reports (随手拍) routed by place along the union
  * tree, with "我也遇到了", time limits that escalate, the reporter's confirmation and a public map;
- * and 对口联系 — cadres assigned to unions below them, their visits and the problems they found.
+ * 对口联系 — cadres assigned to unions below them, their visits and the problems they found; and
+ * 合理化建议 — workers' suggestions to their union, adopted or declined, with the benefit they brought.
  */
 import './voice.errors';
 import './liaison.errors';
+import './suggestion.errors';
 export { createVoiceService, type VoiceService } from './voice.service';
 export { createVoiceSupportService, type VoiceSupportService } from './voice.support.service';
 export { voiceRoutes } from './voice.routes';
@@ -19,3 +21,8 @@ export { liaisonRoutes } from './liaison.routes';
 export { liaisonTodos } from './liaison.todos';
 export { liaisonPhotoPaths } from './liaison.repository';
 export { seedDemoLiaison } from './liaison.demo';
+export { createSuggestionService, type SuggestionService } from './suggestion.service';
+export { suggestionRoutes } from './suggestion.routes';
+export { suggestionTodos } from './suggestion.todos';
+export { suggestionPhotoPaths } from './suggestion.repository';
+export { seedDemoSuggestions } from './suggestion.demo';

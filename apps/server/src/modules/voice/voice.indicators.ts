@@ -1,6 +1,7 @@
 import { defineIndicators } from '../../platform/indicators';
 
 const onDay = (column: string) => `(${column}::timestamp at time zone 'Asia/Shanghai')`;
+const suggestionFacts = { tables: { s: 'suggestion' }, from: '{s} s', org: 's.org_id', dims: { suggestionCategory: 's.category' } };
 const reportFacts = { tables: { r: 'voice_report' }, from: '{r} r', org: 'r.org_id', dims: { category: 'r.category_key', grid: "case when r.is_grid_member then 'grid' else 'other' end" } };
 
 /**
@@ -26,6 +27,19 @@ export const voiceIndicators = defineIndicators({
       },
     },
     { key: 'grid', name: { zh: '反映人', en: 'Reporter' }, values: { grid: { zh: '网格员', en: 'Grid member' }, other: { zh: '其他职工', en: 'Other workers' } } },
+    {
+      key: 'suggestionCategory',
+      name: { zh: '建议类别', en: 'Suggestion category' },
+      values: {
+        process: { zh: '工艺改进', en: 'Process' },
+        quality: { zh: '质量提升', en: 'Quality' },
+        safety: { zh: '安全生产', en: 'Safety' },
+        energy: { zh: '节能降耗', en: 'Energy saving' },
+        management: { zh: '经营管理', en: 'Management' },
+        welfare: { zh: '职工生活', en: 'Workers’ welfare' },
+        other: { zh: '其他', en: 'Other' },
+      },
+    },
   ],
   series: [
     { key: 'voice.reports_submitted', ...reportFacts, events: [{ at: 'r.created_at', value: '1', where: "r.status <> 'merged'" }] },
@@ -54,6 +68,10 @@ export const voiceIndicators = defineIndicators({
       org: 'p.org_id',
       events: [{ at: 'p.resolved_at', value: '1', where: "p.status = 'resolved'" }],
     },
+    // 合理化建议: made on the day submitted, at the union it went to; adopted (with its benefit) on the day adopted.
+    { key: 'voice.suggestions_submitted', ...suggestionFacts, events: [{ at: 's.created_at', value: '1' }] },
+    { key: 'voice.suggestions_adopted', ...suggestionFacts, events: [{ at: 's.adopted_at', value: '1', where: "s.status = 'adopted'" }] },
+    { key: 'voice.suggestions_benefit', ...suggestionFacts, events: [{ at: 's.adopted_at', value: 'coalesce(s.benefit_fen, 0)', where: "s.status = 'adopted'" }] },
   ],
   indicators: [
     {
@@ -107,6 +125,31 @@ export const voiceIndicators = defineIndicators({
       unit: 'count',
       definition: { zh: '期内标记为已解决的走访问题条数（重新打开的问题不计，再次解决时按新的日期计）。', en: 'Liaison problems marked resolved in the period (a reopened one leaves the count and counts again on its new date).' },
       compute: { kind: 'flow', series: 'voice.liaison_problems_resolved' },
+    },
+      {
+      key: 'voice.suggestions_submitted',
+      name: { zh: '合理化建议', en: 'Suggestions made' },
+      unit: 'count',
+      definition: { zh: '期内职工向工会提出的合理化建议条数，按提出日期和所提交的工会统计。', en: 'Rationalisation suggestions workers made to their union in the period, by the day made and the union it went to.' },
+      compute: { kind: 'flow', series: 'voice.suggestions_submitted' },
+      dimensions: ['suggestionCategory'],
+      isHeadline: true,
+    },
+    {
+      key: 'voice.suggestions_adopted',
+      name: { zh: '合理化建议采纳', en: 'Suggestions adopted' },
+      unit: 'count',
+      definition: { zh: '期内被采纳的合理化建议条数，按采纳日期统计。', en: 'Suggestions adopted in the period, by the day adopted.' },
+      compute: { kind: 'flow', series: 'voice.suggestions_adopted' },
+      dimensions: ['suggestionCategory'],
+    },
+    {
+      key: 'voice.suggestions_benefit',
+      name: { zh: '合理化建议创效', en: 'Benefit of adopted suggestions' },
+      unit: 'fen',
+      definition: { zh: '期内采纳的合理化建议登记的节约或创造的经济效益合计，按采纳日期统计。', en: 'Savings or gains recorded for the suggestions adopted in the period, by the day adopted.' },
+      compute: { kind: 'flow', series: 'voice.suggestions_benefit' },
+      dimensions: ['suggestionCategory'],
     },
   ],
 });

@@ -1,4 +1,5 @@
 import {
+  BulbOutlined,
   CameraOutlined,
   SafetyOutlined,
   SoundOutlined,
@@ -124,6 +125,7 @@ export const MENU: MenuEntry[] = [
     items: [
       { path: '/voice', labelKey: 'voiceAdmin.menu', icon: <CameraOutlined />, permission: 'voice.read' },
       { path: '/voice/liaison', labelKey: 'liaisonAdmin.menu', icon: <TeamOutlined />, permission: 'voice.read' },
+      { path: '/voice/suggestions', labelKey: 'suggestionAdmin.menu', icon: <BulbOutlined />, permission: 'voice.read' },
     ],
   },
   {

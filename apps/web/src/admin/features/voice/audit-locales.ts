@@ -21,6 +21,12 @@ export const voiceAuditActionsZh = {
   liaison_problem_resolved: '走访问题标记已解决',
   liaison_problem_reopened: '重新打开走访问题',
   liaison_problem_changed: '调整走访问题责任人或期限',
+  suggestion_submitted: '提出合理化建议',
+  suggestion_review: '受理合理化建议',
+  suggestion_forward: '合理化建议转交企业',
+  suggestion_adopt: '采纳合理化建议',
+  suggestion_decline: '不予采纳合理化建议',
+  suggestion_benefit: '登记建议效益和奖励',
 };
 export const voiceAuditActionsEn: Translation<typeof voiceAuditActionsZh> = {
   voice_report_create: 'File a report',
@@ -42,8 +48,14 @@ export const voiceAuditActionsEn: Translation<typeof voiceAuditActionsZh> = {
   liaison_problem_resolved: 'Resolve a liaison problem',
   liaison_problem_reopened: 'Reopen a liaison problem',
   liaison_problem_changed: 'Change a liaison problem’s owner or due date',
+  suggestion_submitted: 'Make a suggestion',
+  suggestion_review: 'Take up a suggestion',
+  suggestion_forward: 'Forward a suggestion to the employer',
+  suggestion_adopt: 'Adopt a suggestion',
+  suggestion_decline: 'Decline a suggestion',
+  suggestion_benefit: 'Record a suggestion’s benefit and reward',
 };
-export const voiceAuditEntityTypesZh = { voice_report: '随手拍反映', voice_grid_member: '网格员', liaison_assignment: '联系安排', liaison_visit: '联系走访', liaison_problem: '走访问题' };
-export const voiceAuditEntityTypesEn: Translation<typeof voiceAuditEntityTypesZh> = { voice_report: 'Hazard report', voice_grid_member: 'Grid member', liaison_assignment: 'Liaison assignment', liaison_visit: 'Liaison visit', liaison_problem: 'Liaison problem' };
+export const voiceAuditEntityTypesZh = { voice_report: '随手拍反映', voice_grid_member: '网格员', liaison_assignment: '联系安排', liaison_visit: '联系走访', liaison_problem: '走访问题', suggestion: '合理化建议' };
+export const voiceAuditEntityTypesEn: Translation<typeof voiceAuditEntityTypesZh> = { voice_report: 'Hazard report', voice_grid_member: 'Grid member', liaison_assignment: 'Liaison assignment', liaison_visit: 'Liaison visit', liaison_problem: 'Liaison problem', suggestion: 'Suggestion' };
 
-export const VOICE_AUDIT_ACTIONS = Object.keys(voiceAuditActionsZh).map((k) => k.replace(/^(voice_report|voice_grid_member|liaison)_/, '$1.'));
+export const VOICE_AUDIT_ACTIONS = Object.keys(voiceAuditActionsZh).map((k) => k.replace(/^(voice_report|voice_grid_member|liaison|suggestion)_/, '$1.'));

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../../../shared/api';
 import { useSession } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
-import { BagIcon, CalendarIcon, CardIcon, FlagIcon, HeartIcon, PinIcon, ScaleIcon, StoreIcon } from '../../icons';
+import { BagIcon, BulbIcon, CalendarIcon, CardIcon, FlagIcon, HeartIcon, PinIcon, ScaleIcon, StoreIcon } from '../../icons';
 import { LanguageToggle } from '../LanguageToggle';
 import { useWorkerOffers } from './use-worker-offers';
 
@@ -73,6 +73,11 @@ export function ServicesPage() {
         {me && (
           <List.Item prefix={<FlagIcon />} onClick={() => navigate('/voice/mine')} data-testid="service-voice-mine">
             {t('voice.mine')}
+          </List.Item>
+        )}
+        {isMember && (
+          <List.Item prefix={<BulbIcon />} description={t('suggestM.serviceText')} onClick={() => navigate('/suggestions')} data-testid="service-suggestions">
+            {t('suggestM.service')}
           </List.Item>
         )}
         <List.Item prefix={<PinIcon />} description={t('voice.mapServiceText')} onClick={() => navigate('/voice/map')} data-testid="service-voice-map">
