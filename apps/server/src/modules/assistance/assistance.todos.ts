@@ -10,6 +10,7 @@ import { campaign, campaignNomination } from './campaign.tables';
 import { hardshipFile } from './assistance.tables';
 import { REVIEW_NOTICE_DAYS, hardshipNumber } from './hardship.service';
 import { mutualaidClaim, mutualaidEnrolment } from './mutualaid.tables';
+import { healthTodos } from './health.todos';
 import { jobsTodos } from './jobs.todos';
 
 registerMessages({
@@ -196,4 +197,4 @@ export function campaignLink(campaignId: string, tab?: 'reviews'): string {
 }
 
 /** The module's 待办 kinds, passed to buildApp's list. */
-export const assistanceTodoSources: readonly TodoSource[] = [hardshipTodos, mutualaidTodos, campaignTodos, jobsTodos];
+export const assistanceTodoSources: readonly TodoSource[] = [hardshipTodos, mutualaidTodos, campaignTodos, jobsTodos, healthTodos];

@@ -23,6 +23,10 @@ registerMessages({
   HEALTH_CANCEL_TOO_LATE: ['体检时段已开始，不能取消', 'The slot has started: the booking can no longer be cancelled'],
   HEALTH_BOOKING_STATE: ['该预约当前状态下不能进行此操作', 'The booking is not in a state for this step'],
   HEALTH_MARK_TOO_EARLY: ['体检时段开始后才能登记到场情况', 'Attendance is marked once the slot has started'],
+  // The evening-before reminder (message and SMS) and the staff's 待办 for attendance to mark.
+  HEALTH_REMINDER_TITLE: ['明天体检提醒', 'Your health check is tomorrow'],
+  HEALTH_REMINDER_BODY: ['您预约了 {date} {time} 在{hospital}（{address}）的免费体检，请按时前往，空腹并携带身份证。', 'You are booked for a free health check on {date} at {time}, {hospital} ({address}). Please come on time, fasting, with your ID card.'],
+  TODO_HEALTH_ATTENDANCE: ['{hospital} {date} {time}：{n} 人待登记到场', '{hospital} {date} {time}: {n} to mark attended or not'],
   HEALTH_STATUS_booked: ['已预约', 'Booked'],
   HEALTH_STATUS_cancelled: ['已取消', 'Cancelled'],
   HEALTH_STATUS_attended: ['已到场', 'Attended'],

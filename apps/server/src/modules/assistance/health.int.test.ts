@@ -188,6 +188,34 @@ describe('attendance and figures', () => {
     expect(cols.map((c) => c.column_name).filter((c) => /result|diagnos|report|finding/.test(c))).toEqual([]);
   });
 
+  it('reminds each member booked for tomorrow once, by message and SMS, and puts slots that are over with members unmarked in the staff’s 待办', async () => {
+    const s = await slot(hospitalId, { startsAt: at(1, 9), endsAt: at(1, 11) });
+    const w = await member('male', '1980-05-05');
+    const b = await ok<{ id: string; version: number }>(w.post(`/api/v1/assistance/health/slots/${s.id}/book`), 'book');
+    const [user] = await t.database.query<{ user_id: string }>('select user_id from health_booking where id = $1', [b.id]);
+    const told = async () => t.database.query<{ title_zh: string; body_zh: string; sms_status: string | null }>("select title_zh, body_zh, sms_status from notification where recipient_id = $1 and kind = 'health.reminder'", [user!.user_id]);
+    expect(await told()).toEqual([]);
+    await t.app.services.health.remindTomorrow();
+    await t.app.services.health.remindTomorrow();
+    const sent = await told();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.title_zh).toBe('明天体检提醒');
+    expect(sent[0]!.body_zh).toContain('09:00');
+    expect(sent[0]!.body_zh).toContain('<b>江北区人民医院</b>');
+    expect(sent[0]!.sms_status).not.toBeNull();
+
+    // The slot is over and the member is still 已预约: the district's staff have it to mark; 五里店's do not (not their member).
+    const todo = async (c: Client) => ((await c.get('/api/v1/me/todos?limit=50')).body.groups.find((g: { kind: string }) => g.kind === 'health_attendance')?.items ?? []) as { id: string; link: string; title: string }[];
+    expect((await todo(jb)).map((i) => i.id)).not.toContain(s.id);
+    await t.database.query("update health_slot set starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' where id = $1", [s.id]);
+    const item = (await todo(jb)).find((i) => i.id === s.id);
+    expect(item?.link).toBe(`/admin/assistance/health?campaign=${campaignId}&tab=bookings&slot=${s.id}`);
+    expect(JSON.stringify(item)).toContain('1 人待登记到场');
+    expect((await todo(wld)).map((i) => i.id)).not.toContain(s.id);
+    await ok(jb.post(`/api/v1/assistance/health/bookings/${b.id}/mark`, { status: 'no_show', version: b.version }), 'mark');
+    expect((await todo(jb)).map((i) => i.id)).not.toContain(s.id);
+  });
+
   it('seeds an open 送健康 campaign with hospitals, slots and attended bookings', async () => {
     const [demo] = await t.database.query<{ budget: number; hospitals: number; attended: number; overbooked: number }>(
       `select c.budget_fen::bigint / 30000 as budget, (select count(*)::int from health_hospital h where h.campaign_id = c.id) as hospitals,

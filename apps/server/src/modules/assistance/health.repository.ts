@@ -210,3 +210,23 @@ export async function listFreeSlots(db: Db, campaignIds: string[], now: Date): P
       order by s.starts_at, h.name, s.id limit 500`,
   );
 }
+
+export type ReminderRow = { id: string; user_id: string | null; org_id: string; hospital_name: string; hospital_address: string; starts_at: Date | string };
+
+/**
+ * Claims the live bookings whose slot starts in [from, to) and were not reminded yet, marking them
+ * reminded in the same statement: a second run, or a second instance, finds nothing left to send.
+ */
+export async function claimReminders(db: Db, from: Date, to: Date, now: Date): Promise<ReminderRow[]> {
+  return query<ReminderRow>(
+    db,
+    sql`with claimed as (
+        update health_booking b set reminded_at = ${now.toISOString()}
+        from health_slot s
+        where s.id = b.slot_id and b.status = 'booked' and b.reminded_at is null
+          and s.starts_at >= ${from.toISOString()} and s.starts_at < ${to.toISOString()}
+        returning b.id, b.user_id, b.org_id, b.slot_id)
+      select c.id, c.user_id, c.org_id, h.name as hospital_name, h.address as hospital_address, s.starts_at
+      from claimed c join health_slot s on s.id = c.slot_id join health_hospital h on h.id = s.hospital_id`,
+  );
+}

@@ -4,6 +4,8 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit.servi
 import { isInScope, isRelated, type Scope } from '../../platform/auth';
 import { uniqueViolationOf } from '../../platform/error-handler';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
+import { addDays, shanghaiDateOf, shanghaiStartOf } from '../../platform/holidays/dates';
+import { notify } from '../../platform/notifications';
 import { fieldError } from '../../platform/validation';
 import { findActiveMembershipOfUser, findPersonIdsOfUser } from '../members';
 import { convertCoord } from '../positions';
@@ -303,6 +305,33 @@ export function createHealthService({ db, clock = () => new Date() }: { db: Db; 
         await writeAudit(tx, actor, 'health_booking.cancel', 'health_booking', id, b.org_id);
       });
       return toBooking((await repo.findBooking(db, id))!);
+    },
+
+    /**
+     * 体检提醒: the evening before, each member booked for tomorrow (Asia/Shanghai) hears when and
+     * where to go, by message and SMS — once per booking, however often the job runs.
+     */
+    async remindTomorrow(): Promise<{ reminded: number }> {
+      const now = clock();
+      const tomorrow = addDays(shanghaiDateOf(now), 1);
+      return db.transaction(async (tx) => {
+        const due = await repo.claimReminders(tx, shanghaiStartOf(tomorrow), shanghaiStartOf(addDays(tomorrow, 1)), now);
+        for (const r of due) {
+          if (!r.user_id) continue;
+          const time = new Date(iso(r.starts_at)).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
+          await notify(tx, {
+            to: { userIds: [r.user_id] },
+            kind: 'health.reminder',
+            orgId: r.org_id,
+            title: { key: 'HEALTH_REMINDER_TITLE' },
+            body: { key: 'HEALTH_REMINDER_BODY', params: { date: tomorrow, time, hospital: r.hospital_name, address: r.hospital_address } },
+            link: '/m/assistance/health',
+            entity: { type: 'health_booking', id: r.id },
+            sms: true,
+          });
+        }
+        return { reminded: due.length };
+      });
     },
   };
 }

@@ -95,6 +95,8 @@ export const healthBooking = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     markedAt: timestamp('marked_at', { withTimezone: true }),
     markedBy: uuid('marked_by').references(() => appUser.id),
+    /** When the member was reminded of their slot the evening before (once: the job claims the row). */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -31,5 +31,6 @@ export { jobsIndicators } from './jobs.indicators';
 export { seedDemoJobs } from './jobs.demo';
 export { createHealthService, type HealthService } from './health.service';
 export { healthRoutes } from './health.routes';
+export { registerHealthJobs, HEALTH_REMINDER_JOB } from './health.jobs';
 export { healthIndicators } from './health.indicators';
 export { seedDemoHealth } from './health.demo';

@@ -1,6 +1,7 @@
 import type { Campaign, HealthHospital, IndicatorValues } from '@niangjia/contracts';
 import { App, Button, Card, Empty, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Statistic, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, errorText } from '../../../shared/api';
 import { useMe } from '../../../shared/session';
@@ -13,14 +14,20 @@ import { HealthSlotsTab } from './HealthSlotsTab';
 
 type HospitalForm = { name: string; address: string; phone?: string; lng?: number | null; lat?: number | null };
 
-/** 帮扶 ▸ 送健康 (/assistance/health): a health campaign's partner hospitals, time slots and bookings with 到场/未到. */
+/**
+ * 帮扶 ▸ 送健康 (/assistance/health): a health campaign's partner hospitals, time slots and bookings
+ * with 到场/未到. `?campaign=&tab=bookings&slot=` (the 待办's link) opens one slot's bookings still to mark.
+ */
 export function HealthAdminPage() {
   const { t } = useTranslation();
   const me = useMe();
   const { scope } = useScope();
   const canWrite = me.permissions.includes('assistance.write');
   const campaigns = useRequest((signal) => api.get<Campaign[]>('/assistance/campaigns', { kind: 'health' }, { signal }), [scope?.id]);
-  const [campaignId, setCampaignId] = useState<string | undefined>();
+  const [search, setSearch] = useSearchParams();
+  const [campaignId, setCampaignId] = useState<string | undefined>(search.get('campaign') ?? undefined);
+  const tab = ['hospitals', 'slots', 'bookings'].includes(search.get('tab') ?? '') ? search.get('tab')! : 'hospitals';
+  const linkedSlot = search.get('slot') ?? undefined;
   useEffect(() => {
     const first = campaigns.data?.find((c) => c.status === 'open') ?? campaigns.data?.[0];
     if (!campaignId && first) setCampaignId(first.id);
@@ -45,7 +52,7 @@ export function HealthAdminPage() {
               style={{ width: 360 }}
               placeholder={t('healthAdmin.pickCampaign')}
               value={campaignId}
-              onChange={setCampaignId}
+              onChange={(id: string) => (setCampaignId(id), setSearch({}, { replace: true }))}
               loading={campaigns.loading}
               data-testid="health-campaign-select"
               options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.orgName}）` }))}
@@ -60,10 +67,12 @@ export function HealthAdminPage() {
       {campaignId ? (
         <Card size="small">
           <Tabs
+            activeKey={tab}
+            onChange={(k) => setSearch({ ...(campaignId ? { campaign: campaignId } : {}), tab: k }, { replace: true })}
             items={[
               { key: 'hospitals', label: t('healthAdmin.tabs.hospitals'), children: <HospitalsTab campaignId={campaignId} hospitals={hospitals} canWrite={canWrite} /> },
               { key: 'slots', label: t('healthAdmin.tabs.slots'), children: <HealthSlotsTab campaignId={campaignId} hospitals={hospitals.data ?? []} canWrite={canWrite} /> },
-              { key: 'bookings', label: t('healthAdmin.tabs.bookings'), children: <HealthBookingsTab campaignId={campaignId} canWrite={canWrite} onMarked={figures.reload} /> },
+              { key: 'bookings', label: t('healthAdmin.tabs.bookings'), children: <HealthBookingsTab key={`${campaignId}:${linkedSlot ?? ''}`} campaignId={campaignId} initialSlotId={linkedSlot} canWrite={canWrite} onMarked={figures.reload} /> },
             ]}
           />
           <Typography.Text type="secondary">{t('healthAdmin.noResults')}</Typography.Text>

@@ -12,11 +12,12 @@ import { slotTimeText } from './HealthSlotsTab';
 const STATUS_COLOR: Record<HealthBooking['status'], string> = { booked: 'blue', cancelled: 'default', attended: 'green', no_show: 'orange' };
 
 /** The campaign's bookings of members in scope, by slot; 到场 / 未到 once the slot has started (nothing medical is asked). */
-export function HealthBookingsTab({ campaignId, canWrite, onMarked }: { campaignId: string; canWrite: boolean; onMarked: () => void }) {
+export function HealthBookingsTab({ campaignId, initialSlotId, canWrite, onMarked }: { campaignId: string; initialSlotId?: string | undefined; canWrite: boolean; onMarked: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [slotId, setSlotId] = useState<string | undefined>();
-  const [status, setStatus] = useState<string | undefined>();
+  const [slotId, setSlotId] = useState<string | undefined>(initialSlotId);
+  // From the 待办: the slot's members still to mark.
+  const [status, setStatus] = useState<string | undefined>(initialSlotId ? 'booked' : undefined);
   const [page, setPage] = useState(1);
   const slots = useRequest((signal) => api.get<HealthSlot[]>(`/assistance/health/campaigns/${campaignId}/slots`, undefined, { signal }), [campaignId]);
   const list = useRequest(
