@@ -33,3 +33,8 @@ export { createHealthService, type HealthService } from './health.service';
 export { healthRoutes } from './health.routes';
 export { healthIndicators } from './health.indicators';
 export { seedDemoHealth } from './health.demo';
+export { createStudyaidService, type StudyaidService } from './studyaid.service';
+export { studyaidRoutes } from './studyaid.routes';
+export { studyaidPhotoPaths } from './studyaid.repository';
+export { studyaidIndicators } from './studyaid.indicators';
+export { seedDemoStudyaid } from './studyaid.demo';
