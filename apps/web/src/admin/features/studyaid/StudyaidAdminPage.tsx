@@ -168,7 +168,7 @@ function Applications({ campaign, canWrite, hasSettings, onChanged }: { campaign
         ]}
         actions={(a) => (
           <Button type="link" size="small" onClick={() => setOpen(a)} data-testid="studyaid-open">
-            {t('actions.view')}
+            {t('studyaidAdmin.view')}
           </Button>
         )}
       />

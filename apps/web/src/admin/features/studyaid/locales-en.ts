@@ -29,5 +29,6 @@ export const studyaidAdminEn: Translation<typeof studyaidAdminZh> = {
   reference: 'Transfer reference or note',
   needNote: 'Give the reason for rejecting',
   saved: 'Saved',
+  view: 'View',
   idHint: 'The student’s ID number is shown in part; showing it whole is recorded in the audit log.',
 };

@@ -26,5 +26,6 @@ export const studyaidAdminZh = {
   reference: '转账流水号或说明',
   needNote: '请填写驳回原因',
   saved: '已保存',
+  view: '查看',
   idHint: '学生身份证号只显示部分，显示完整号码会记入审计日志。',
 };
