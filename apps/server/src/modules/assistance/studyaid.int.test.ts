@@ -186,6 +186,17 @@ describe('applications', () => {
     expect(backwards.status).toBe(400);
   });
 
+  it('refuses a worker who is not a member, and shows another street none of the district’s applications', async () => {
+    const stranger = await t.loginWorker('13566009999');
+    const open = await ok<{ items: unknown[]; mine: unknown[] }>(stranger.get('/api/v1/assistance/studyaid/open'), 'open');
+    expect(open).toEqual({ items: [], mine: [] });
+    const res = await stranger.post(`/api/v1/assistance/studyaid/campaigns/${campaignId}/apply`, { ...student(), childIdNumber: idOf('2008-09-09', 15), letterPhotoId: await stranger.uploadPhoto() });
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('STUDYAID_NOT_A_MEMBER');
+    const theirs = await ok<{ total: number }>(wld.get(`/api/v1/assistance/studyaid/campaigns/${campaignId}/applications`), 'wld list');
+    expect(theirs.total).toBe(0);
+  });
+
   it('a rejected application frees the child for another', async () => {
     const w = await member();
     const kid = idOf('2009-01-01', 14);
