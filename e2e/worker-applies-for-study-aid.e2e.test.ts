@@ -3,11 +3,11 @@ import { idNumberCheckChar } from '@niangjia/contracts';
 import { describe, expect, it } from 'vitest';
 import { signInToAdmin } from './support/admin';
 import { signInStaffApi } from './support/api';
-import { checkBrowser, openBrowser, saveScreenshot, withScreenshotOnFailure } from './support/browser';
+import { checkBrowser, openBrowser, saveScreenshot, waitForQuietNetwork, withScreenshotOnFailure } from './support/browser';
 import { useJourney } from './support/journey';
 import { findLayoutProblems } from './support/layout-checks';
 import { freshPhone, PNG, signInOnPhone } from './support/market';
-import { findTextProblems } from './support/text-checks';
+import { findChineseChrome, findTextProblems } from './support/text-checks';
 
 const { canRun } = checkBrowser();
 const shDay = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
@@ -72,6 +72,15 @@ describe.skipIf(!canRun)('秋送助学: a worker applies for their child’s stu
         expect(await findTextProblems(page, '#root')).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
         await saveScreenshot(page, 'worker-studyaid-applied-375');
+        // The same page in English: no key or code, and the interface's own words in English.
+        await page.evaluate(() => localStorage.setItem('niangjia.language', 'en'));
+        await page.reload();
+        await waitForQuietNetwork(page);
+        await page.getByTestId('studyaid-mine').waitFor();
+        const words = [...(await findTextProblems(page, '#root')), ...(await findChineseChrome(page, '#root')).map((w) => `Chinese in English: “${w}”`)];
+        if (words.length) await saveScreenshot(page, 'worker-studyaid-en-375');
+        expect(words).toEqual([]);
+        await page.evaluate(() => localStorage.removeItem('niangjia.language'));
 
         // The district's staff: the application in the open campaign, the student's ID masked until 显示, approved in the drawer.
         const admin = desk.page;

@@ -42,7 +42,11 @@ export function StudyaidPage() {
         </div>
       ) : null}
       {open.data?.items.map((c) => (
-        <List key={c.id} mode="card" style={{ margin: 12 }} data-testid="studyaid-campaign" header={<span style={{ fontSize: 16, fontWeight: 600 }}>{c.name}</span>}>
+        <List key={c.id} mode="card" style={{ margin: 12 }} data-testid="studyaid-campaign" header={
+            <span translate="no" style={{ fontSize: 16, fontWeight: 600 }}>
+              {c.name}
+            </span>
+          }>
           <List.Item description={`${c.orgName} · ${t('studyaid.until', { day: formatDate(c.endsOn) })}`}>
             {t('studyaid.amounts', { u: formatMoney(c.amounts.undergraduate), j: formatMoney(c.amounts.junior_college), h: formatMoney(c.amounts.high_school) })}
           </List.Item>
