@@ -38,3 +38,4 @@ export * from './campaign';
 export * from './springjobs';
 export * from './health';
 export * from './suggestions';
+export * from './studyaid';

@@ -36,3 +36,4 @@ export * from '../modules/assistance/assistance.tables';
 export * from '../modules/assistance/campaign.tables';
 export * from '../modules/assistance/jobs.tables';
 export * from '../modules/assistance/health.tables';
+export * from '../modules/assistance/studyaid.tables';

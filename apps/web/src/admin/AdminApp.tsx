@@ -47,6 +47,7 @@ const OrganizingPage = lazy(() => import('./features/organizing/OrganizingPage')
 const TournamentsAdminPage = lazy(() => import('./features/events/tournament/TournamentsPage').then((m) => ({ default: m.TournamentsPage })));
 const CampaignsPage = lazy(() => import('./features/assistance/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
 const SpringJobsPage = lazy(() => import('./features/springjobs/SpringJobsPage').then((m) => ({ default: m.SpringJobsPage })));
+const StudyaidAdminPage = lazy(() => import('./features/studyaid/StudyaidAdminPage').then((m) => ({ default: m.StudyaidAdminPage })));
 const HealthAdminPage = lazy(() => import('./features/health/HealthAdminPage').then((m) => ({ default: m.HealthAdminPage })));
 const MutualaidPage = lazy(() => import('./features/mutualaid/MutualaidPage').then((m) => ({ default: m.MutualaidPage })));
 const EventsAdminPage = lazy(() => import('./features/events/EventsPage').then((m) => ({ default: m.EventsPage })));
@@ -179,6 +180,7 @@ function AdminRoutes() {
           <Route path="assistance/mutualaid" element={<Lazy><MutualaidPage /></Lazy>} />
           <Route path="assistance/jobs" element={<Lazy><SpringJobsPage /></Lazy>} />
           <Route path="assistance/health" element={<Lazy><HealthAdminPage /></Lazy>} />
+          <Route path="assistance/studyaid" element={<Lazy><StudyaidAdminPage /></Lazy>} />
           <Route path="assistance/hardship" element={<Lazy><HardshipPage /></Lazy>} />
           <Route path="assistance/campaigns" element={<Lazy><CampaignsPage /></Lazy>} />
           <Route path="events" element={<Lazy><EventsAdminPage /></Lazy>} />

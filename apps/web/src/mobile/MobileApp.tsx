@@ -59,6 +59,7 @@ const SpringJobsPage = lazy(() => import('./pages/springjobs/SpringJobsPages').t
 const SpringJobPage = lazy(() => import('./pages/springjobs/SpringJobsPages').then((m) => ({ default: m.SpringJobPage })));
 const MySpringJobsPage = lazy(() => import('./pages/springjobs/SpringJobsPages').then((m) => ({ default: m.MySpringJobsPage })));
 const SuggestionsPage = lazy(() => import('./pages/suggestions/SuggestionsPage').then((m) => ({ default: m.SuggestionsPage })));
+const StudyaidPage = lazy(() => import('./pages/studyaid/StudyaidPage').then((m) => ({ default: m.StudyaidPage })));
 const HealthPage = lazy(() => import('./pages/health/HealthPage').then((m) => ({ default: m.HealthPage })));
 const MutualaidClaimPage = lazy(() => import('./pages/mutualaid/MutualaidPages').then((m) => ({ default: m.MutualaidClaimPage })));
 const BenefitsPage = lazy(() => import('./pages/assistance/BenefitsPage').then((m) => ({ default: m.BenefitsPage })));
@@ -125,6 +126,7 @@ export function MobileApp() {
                 <Route path="assistance/hardship" element={<RequireSignIn><HardshipPage /></RequireSignIn>} />
                 <Route path="assistance/benefits" element={<RequireSignIn><BenefitsPage /></RequireSignIn>} />
                 <Route path="assistance/health" element={<RequireSignIn><HealthPage /></RequireSignIn>} />
+                <Route path="assistance/studyaid" element={<RequireSignIn><StudyaidPage /></RequireSignIn>} />
                 <Route path="notices" element={<NoticesPage />} />
                 <Route path="notices/:id" element={<NoticeDetailPage />} />
                 <Route path="*" element={<NotFoundPage />} />

@@ -350,6 +350,12 @@ export async function findNomination(db: Db, id: string, lock = false): Promise<
   return queryOne<NominationRow>(db, sql`${nominationSelect} where n.id = ${id}${lock ? sql` for update of n` : sql``}`);
 }
 
+/** Nominations by id (秋送助学 shows its applications' nominations). */
+export async function findNominations(db: Db, ids: string[]): Promise<NominationRow[]> {
+  if (!ids.length) return [];
+  return query<NominationRow>(db, sql`${nominationSelect} where n.id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
+}
+
 /**
  * Nominations a staff member sees: of unions in their scope, or waiting at a step their scope
  * covers (a street sees what its grassroots unions nominated; a district what reaches it).

@@ -320,7 +320,8 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
       return this.getNomination(id, actor.scope);
     },
 
-    async nominateIn(campaignId: string, input: Nominate, actor: CampaignStaff, now: Date): Promise<string> {
+    /** `valueFen` (秋送助学: the amount of the child's level) replaces the benefit's own value; for cash benefits only. */
+    async nominateIn(campaignId: string, input: Nominate, actor: CampaignStaff, now: Date, opts: { valueFen?: number } = {}): Promise<string> {
       return db.transaction(async (tx) => {
         const c = await campaignInScope(tx, campaignId, actor.scope, false);
         if (c.status !== 'open') throw new AppError('CAMPAIGN_NOT_OPEN', { status: 409 });
@@ -344,7 +345,8 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
         if (live) throw new AppError('CAMPAIGN_ALREADY_NOMINATED', { status: 409, params: { org: live.org_name } });
         const same = await repo.samePersonNominated(tx, campaignId, m.person_id);
         if (same) throw new AppError('CAMPAIGN_SAME_PERSON_DECIDED', { status: 409, params: { name: same.person_name } });
-        const value = benefitValueFen(benefit);
+        if (opts.valueFen !== undefined && benefit.kind !== 'cash') throw fieldError('benefitKey', 'CAMPAIGN_BENEFIT_UNKNOWN');
+        const value = opts.valueFen ?? benefitValueFen(benefit);
         const year = Number(c.starts_on.slice(0, 4));
         const limit = c.yearly_limit_fen === null ? null : num(c.yearly_limit_fen);
         if (limit !== null) {
@@ -397,6 +399,13 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
         await announceTodoChange(tx, c.org_id);
         return nominationId;
       });
+    },
+
+    /** Nominations by id, already authorised by the caller (秋送助学's applications), in the order given. */
+    async describeNominations(ids: string[]): Promise<Nomination[]> {
+      const rows = await repo.findNominations(db, ids);
+      const out = await toNominations(rows);
+      return ids.map((id) => out.find((n) => n.id === id)).filter((n): n is Nomination => n !== undefined);
     },
 
     async getNomination(id: string, scope: Scope): Promise<Nomination> {

@@ -34,3 +34,8 @@ export { healthRoutes } from './health.routes';
 export { registerHealthJobs, HEALTH_REMINDER_JOB } from './health.jobs';
 export { healthIndicators } from './health.indicators';
 export { seedDemoHealth } from './health.demo';
+export { createStudyaidService, type StudyaidService } from './studyaid.service';
+export { studyaidRoutes } from './studyaid.routes';
+export { studyaidPhotoPaths } from './studyaid.repository';
+export { studyaidIndicators } from './studyaid.indicators';
+export { seedDemoStudyaid } from './studyaid.demo';

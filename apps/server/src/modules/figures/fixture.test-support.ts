@@ -336,6 +336,13 @@ export async function seedFixture(database: Database): Promise<Fixture> {
       values (${q(id(name))}, ${q(id('HS1'))}, ${q(id('CH25'))}, ${q(id(org))}, gen_random_uuid(), gen_random_uuid(), '测试体检', ${q(status)}, ${q(marked)}, ${q(created)})`);
   }
 
+  // 秋送助学: students on nominations above (their campaigns' kinds do not matter to the figures): paid N1 (10 Jan 2025),
+  // N5 (2024); N4 only approved, N6 paid at 00:30 on 1 Jan 2026.
+  for (const [nomination, campaign, org, amount] of [['N1', 'CW25', 'FX-G1', 500], ['N4', 'CW25', 'FX-G2', 700], ['N5', 'CS24', 'FX-J1', 400], ['N6', 'CS25', 'FX-G1', 600]] as const) {
+    stmts.push(`insert into studyaid_student (nomination_id, campaign_id, org_id, parent_person_id, child_name, child_id_enc, child_id_hash, child_id_masked, relation, school, level, admission_year, year, amount_fen)
+      values (${q(id(nomination))}, ${q(id(campaign))}, ${q(id(org))}, gen_random_uuid(), '测试学生', 'x', ${q(`fx-${nomination}`)}, '500105********0000', 'son', '测试大学', 'undergraduate', 2025, 2025, ${amount})`);
+  }
+
   await database.exec(`begin;\n${stmts.join(';\n')};\ncommit;`);
   return { ids };
 }
@@ -430,5 +437,7 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'jobs.hired': { value: 1, lastYear: 1 }, // JA1 | JA4 (23:30 on 31 Dec 2024)
   'assistance.health_booked': { value: 3, lastYear: 2 }, // HB1, HB2 (no-show), HB3 (cancelled later) | HB4 (23:50 on 31 Dec 2024), HB5
   'assistance.health_attended': { value: 1, lastYear: 1 }, // HB1 (HB4 marked at 00:30 on 1 Jan 2026) | HB5
+  'assistance.studyaid_children': { value: 1, lastYear: 1 }, // N1's student (N4 not paid, N6 is 1 Jan 2026) | N5's
+  'assistance.studyaid_paid_fen': { value: 500, lastYear: 400 }, // N1's | N5's
   'figures.served': { value: 17, lastYear: 7 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped + 2 at the marketplace + 1 at an event + 2 mutual-aid claims paid + 3 campaign benefits (N1-N3) + 1 health check (HB1) | K3 + C4's worker + 1 at the marketplace + 1 at an event + MC4 + N5 + HB5
 };

@@ -42,6 +42,7 @@ import {
   SettingOutlined,
   ShopOutlined,
   MedicineBoxOutlined,
+  ReadOutlined,
   SolutionOutlined,
   StarOutlined,
   TeamOutlined,
@@ -138,6 +139,7 @@ export const MENU: MenuEntry[] = [
       { path: '/assistance/campaigns', labelKey: 'campaigns.menu', icon: <GiftOutlined />, permission: 'assistance.read' },
       { path: '/assistance/jobs', labelKey: 'springJobsAdmin.menu', icon: <ShopOutlined />, permission: 'assistance.read' },
       { path: '/assistance/health', labelKey: 'healthAdmin.menu', icon: <MedicineBoxOutlined />, permission: 'assistance.read' },
+      { path: '/assistance/studyaid', labelKey: 'studyaidAdmin.menu', icon: <ReadOutlined />, permission: 'assistance.read' },
     ],
   },
   {

@@ -59,6 +59,11 @@ export function ServicesPage() {
           {t('health.service')}
         </List.Item>
       </List>
+      <List header={t('studyaid.title')} mode="card" style={{ margin: 12 }}>
+        <List.Item prefix={<HeartIcon />} description={t('studyaid.serviceText')} onClick={() => navigate('/assistance/studyaid')} data-testid="service-studyaid">
+          {t('studyaid.service')}
+        </List.Item>
+      </List>
       {me && (
         <List header={t('mutualaid.title')} mode="card" style={{ margin: 12 }}>
           <List.Item prefix={<HeartIcon />} description={t('mutualaid.serviceText')} onClick={() => navigate('/mutualaid')} data-testid="service-mutualaid">
