@@ -42,6 +42,7 @@ import { cardImportRoutes, createCardImportService, createCardsService, createCu
 import { contestRoutes, createEventsServices, eventsRoutes, matchmakingRoutes, registerEventsJobs, registerMatchmakingJobs, tournamentRoutes } from './modules/events';
 import { createLiaisonService, createVoiceService, createVoiceSupportService, liaisonPhotoPaths, liaisonRoutes, liaisonTodos, registerVoiceJobs, reportPhotoPaths, voiceRoutes, voiceTodos } from './modules/voice';
 import { assistanceTodoSources, campaignPhotoPaths, campaignRoutes, createCampaignService, createHardshipService, createMutualaidService, hardshipPhotoPaths, hardshipRoutes, mutualaidPhotoPaths, mutualaidRoutes, registerHardshipJobs, createSpringJobsService, springJobsRoutes, createHealthService, healthRoutes } from './modules/assistance';
+import { createHonoursService, createStudioService, honoursRoutes, studioRoutes } from './modules/honours';
 import { createMarketServices, createRoadshowHub, marketProviderTodos, marketRoutes, marketVersionTodos, type RoadshowHub } from './modules/market';
 import { hasPermission } from './platform/auth';
 import { createHolidaysService, holidaysRoutes } from './platform/holidays';
@@ -124,6 +125,8 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     campaigns: createCampaignService({ db, clock: jobs.clock }),
     springJobs: createSpringJobsService({ db, clock: jobs.clock }),
     health: createHealthService({ db, clock: jobs.clock }),
+    honours: createHonoursService({ db, clock: jobs.clock }),
+    studios: createStudioService({ db, clock: jobs.clock }),
   };
 }
 
@@ -377,6 +380,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(campaignRoutes, { campaigns: services.campaigns });
       await api.register(springJobsRoutes, { jobs: services.springJobs });
       await api.register(healthRoutes, { health: services.health });
+      await api.register(honoursRoutes, { honours: services.honours });
+      await api.register(studioRoutes, { studios: services.studios });
       await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });
       await api.register(screenRoutes, { screen });
       await api.register(systemStatusRoutes, { database, catalogue, jobs, version: config.version });

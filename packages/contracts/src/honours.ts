@@ -167,3 +167,19 @@ export const studioDetailSchema = studioSchema.extend({
   patentList: z.array(studioPatentSchema),
 });
 export type StudioDetail = z.infer<typeof studioDetailSchema>;
+
+/** The 统计 page at a scope: honours in force, care in the year, active studios and their outcomes. */
+export const honoursSummarySchema = z.object({
+  year: z.number().int(),
+  honoured: z.number().int(),
+  honours: z.array(z.object({ level: z.enum(honourLevels), title: z.enum(honourTitles), count: z.number().int() })),
+  care: z.object({ activities: z.number().int(), people: z.number().int(), costFen: z.number().int() }),
+  studios: z.array(z.object({ level: z.enum(honourLevels), count: z.number().int() })),
+  projects: z.number().int(),
+  innovations: z.number().int(),
+  inventions: z.number().int(),
+  savedFen: z.number().int(),
+  patents: z.number().int(),
+});
+export type HonoursSummary = z.infer<typeof honoursSummarySchema>;
+export const honoursSummaryQuerySchema = z.object({ year: z.coerce.number().int().min(1950).max(2100).optional() });
