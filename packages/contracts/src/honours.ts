@@ -62,6 +62,8 @@ export const honourSchema = z.object({
 export type Honour = z.infer<typeof honourSchema>;
 
 export const honoursQuerySchema = pageQuerySchema.extend({
+  /** Narrows to a union's subtree (the console's header scope); always within the caller's own scope. */
+  orgId: z.uuid().optional(),
   q: text(50).optional(),
   level: z.enum(honourLevels).optional(),
   title: z.enum(honourTitles).optional(),
@@ -90,12 +92,12 @@ export const careSchema = z.object({
   createdAt: z.string(),
 });
 export type Care = z.infer<typeof careSchema>;
-export const caresQuerySchema = pageQuerySchema.extend({ personId: z.uuid().optional(), year: z.coerce.number().int().min(1950).max(2100).optional(), kind: z.enum(careKinds).optional() });
+export const caresQuerySchema = pageQuerySchema.extend({ orgId: z.uuid().optional(), personId: z.uuid().optional(), year: z.coerce.number().int().min(1950).max(2100).optional(), kind: z.enum(careKinds).optional() });
 
 /** An honoured member (an active honour) with no care activity in the given year. */
 export const notCaredSchema = z.object({ personId: z.uuid(), personName: z.string(), orgName: z.string(), titles: z.array(z.string()), lastCaredOn: z.string().nullable() });
 export type NotCared = z.infer<typeof notCaredSchema>;
-export const notCaredQuerySchema = pageQuerySchema.extend({ year: z.coerce.number().int().min(1950).max(2100).optional() });
+export const notCaredQuerySchema = pageQuerySchema.extend({ orgId: z.uuid().optional(), year: z.coerce.number().int().min(1950).max(2100).optional() });
 
 export const createStudioSchema = z.object({
   name: text(100).min(1),
@@ -131,7 +133,7 @@ export const studioSchema = z.object({
   version: z.number().int(),
 });
 export type Studio = z.infer<typeof studioSchema>;
-export const studiosQuerySchema = pageQuerySchema.extend({ q: text(50).optional(), level: z.enum(honourLevels).optional(), status: z.enum(studioStatuses).optional() });
+export const studiosQuerySchema = pageQuerySchema.extend({ orgId: z.uuid().optional(), q: text(50).optional(), level: z.enum(honourLevels).optional(), status: z.enum(studioStatuses).optional() });
 
 export const addStudioMemberSchema = z.object({ membershipId: z.uuid() });
 export const studioMemberSchema = z.object({ personId: z.uuid(), personName: z.string(), orgName: z.string(), isLeader: z.boolean() });
@@ -182,4 +184,4 @@ export const honoursSummarySchema = z.object({
   patents: z.number().int(),
 });
 export type HonoursSummary = z.infer<typeof honoursSummarySchema>;
-export const honoursSummaryQuerySchema = z.object({ year: z.coerce.number().int().min(1950).max(2100).optional() });
+export const honoursSummaryQuerySchema = z.object({ orgId: z.uuid().optional(), year: z.coerce.number().int().min(1950).max(2100).optional() });

@@ -4,6 +4,9 @@ import type { Db } from '../../db/client';
 import { query, queryOne } from '../../db/rows';
 import { scopeSql, type Scope } from '../../platform/auth';
 
+/** The header scope's union: its subtree, inside the caller's scope (which is applied as well). */
+export const underOrg = (orgId: string | undefined, pathColumn: SQL): SQL => (orgId ? sql`${pathColumn} like (select o2.path || '%' from org o2 where o2.id = ${orgId})` : sql`true`);
+
 /** Every query on the honour and honour_care tables. */
 
 export type HonourRow = {
@@ -30,10 +33,10 @@ const honourSelect = sql`select h.id, h.org_id, o.name as org_name, o.path as or
     h.awarding_body, h.certificate_photo, h.status, h.revoked_reason, h.created_at, h.version
   from honour h join org o on o.id = h.org_id`;
 
-export type HonourFilter = { scope: Scope; q?: string | undefined; level?: string | undefined; title?: string | undefined; year?: number | undefined; status?: string | undefined; page: number; pageSize: number };
+export type HonourFilter = { scope: Scope; orgId?: string | undefined; q?: string | undefined; level?: string | undefined; title?: string | undefined; year?: number | undefined; status?: string | undefined; page: number; pageSize: number };
 
 export async function listHonours(db: Db, f: HonourFilter): Promise<{ items: HonourRow[]; total: number }> {
-  const where: SQL[] = [scopeSql(f.scope, sql`o.path`)];
+  const where: SQL[] = [scopeSql(f.scope, sql`o.path`), underOrg(f.orgId, sql`o.path`)];
   if (f.q) where.push(sql`(h.person_name like ${`%${f.q}%`} or h.awarding_body like ${`%${f.q}%`})`);
   if (f.level) where.push(sql`h.level = ${f.level}`);
   if (f.title) where.push(sql`h.title = ${f.title}`);
@@ -120,9 +123,9 @@ export async function findCare(db: Db, id: string): Promise<CareRow | undefined>
 
 export async function listCares(
   db: Db,
-  f: { scope: Scope; personId?: string | undefined; year?: number | undefined; kind?: string | undefined; page: number; pageSize: number },
+  f: { scope: Scope; orgId?: string | undefined; personId?: string | undefined; year?: number | undefined; kind?: string | undefined; page: number; pageSize: number },
 ): Promise<{ items: CareRow[]; total: number }> {
-  const where: SQL[] = [scopeSql(f.scope, sql`o.path`)];
+  const where: SQL[] = [scopeSql(f.scope, sql`o.path`), underOrg(f.orgId, sql`o.path`)];
   if (f.personId) where.push(sql`c.person_id = ${f.personId}`);
   if (f.year) where.push(sql`c.cared_on between ${`${f.year}-01-01`} and ${`${f.year}-12-31`}`);
   if (f.kind) where.push(sql`c.kind = ${f.kind}`);
@@ -135,10 +138,10 @@ export async function listCares(
 /** Honoured members (an active honour in scope) with no care activity in the year, with their last one. */
 export async function listNotCared(
   db: Db,
-  f: { scope: Scope; year: number; page: number; pageSize: number },
+  f: { scope: Scope; orgId?: string | undefined; year: number; page: number; pageSize: number },
 ): Promise<{ items: { person_id: string; person_name: string; org_name: string; titles: string[]; last_cared_on: string | null }[]; total: number }> {
   const base = sql`from honour h join org o on o.id = h.org_id
-    where h.status = 'active' and ${scopeSql(f.scope, sql`o.path`)}
+    where h.status = 'active' and ${scopeSql(f.scope, sql`o.path`)} and ${underOrg(f.orgId, sql`o.path`)}
       and not exists (select 1 from honour_care c where c.person_id = h.person_id and c.cared_on between ${`${f.year}-01-01`} and ${`${f.year}-12-31`})`;
   const items = await query<{ person_id: string; person_name: string; org_name: string; titles: string[]; last_cared_on: string | null }>(
     db,
@@ -151,8 +154,8 @@ export async function listNotCared(
 }
 
 /** The counts of the 统计 page at a scope: honours in force by level and title, care this year, studios and their outcomes. */
-export async function summary(db: Db, scope: Scope, year: number) {
-  const inScope = scopeSql(scope, sql`o.path`);
+export async function summary(db: Db, scope: Scope, year: number, orgId?: string) {
+  const inScope = sql`${scopeSql(scope, sql`o.path`)} and ${underOrg(orgId, sql`o.path`)}`;
   const byLevel = await query<{ level: string; title: string; n: number }>(
     db,
     sql`select h.level, h.title, count(*)::int as n from honour h join org o on o.id = h.org_id where h.status = 'active' and ${inScope} group by h.level, h.title order by 1, 2`,

@@ -38,7 +38,7 @@ export const honoursRoutes: FastifyPluginAsyncZod<{ honours: HonoursService }> =
     reply.status(201).send(await honours.create(request.body, honoursStaff(request, 'honours.write'))),
   );
   app.get('/honours/summary', { ...read, schema: { tags, summary: 'Counts of honours, care, studios and their outcomes at the caller’s scope', querystring: honoursSummaryQuerySchema, response: { 200: honoursSummarySchema } } }, async (request) =>
-    honours.summary(honoursStaff(request, 'honours.read').scope, request.query.year),
+    honours.summary(honoursStaff(request, 'honours.read').scope, request.query.year, request.query.orgId),
   );
   app.get('/honours/care', { ...read, schema: { tags, summary: 'Care activities for honoured members in the caller’s scope', querystring: caresQuerySchema, response: { 200: pageOf(careSchema) } } }, async (request) =>
     honours.listCares(request.query, honoursStaff(request, 'honours.read').scope),

@@ -130,14 +130,14 @@ export function createHonoursService({ db, clock = () => new Date() }: { db: Db;
       });
     },
 
-    async listCares(query: { personId?: string | undefined; year?: number | undefined; kind?: string | undefined; page: number; pageSize: number }, scope: Scope): Promise<Page<Care>> {
+    async listCares(query: { orgId?: string | undefined; personId?: string | undefined; year?: number | undefined; kind?: string | undefined; page: number; pageSize: number }, scope: Scope): Promise<Page<Care>> {
       const { items, total } = await repo.listCares(db, { ...query, scope });
       return { items: items.map(toCare), total, page: query.page, pageSize: query.pageSize };
     },
 
     /** 未关爱: honoured members in scope with no care activity in the year (this year by default). */
-    async listNotCared(query: { year?: number | undefined; page: number; pageSize: number }, scope: Scope): Promise<Page<NotCared>> {
-      const { items, total } = await repo.listNotCared(db, { scope, year: query.year ?? thisYear(), page: query.page, pageSize: query.pageSize });
+    async listNotCared(query: { orgId?: string | undefined; year?: number | undefined; page: number; pageSize: number }, scope: Scope): Promise<Page<NotCared>> {
+      const { items, total } = await repo.listNotCared(db, { scope, orgId: query.orgId, year: query.year ?? thisYear(), page: query.page, pageSize: query.pageSize });
       return {
         items: items.map((r) => ({ personId: r.person_id, personName: r.person_name, orgName: r.org_name, titles: r.titles, lastCaredOn: r.last_cared_on })),
         total,
@@ -146,9 +146,9 @@ export function createHonoursService({ db, clock = () => new Date() }: { db: Db;
       };
     },
 
-    async summary(scope: Scope, year?: number): Promise<HonoursSummary> {
+    async summary(scope: Scope, year?: number, orgId?: string): Promise<HonoursSummary> {
       const y = year ?? thisYear();
-      const s = await repo.summary(db, scope, y);
+      const s = await repo.summary(db, scope, y, orgId);
       return {
         year: y,
         honoured: s.people,

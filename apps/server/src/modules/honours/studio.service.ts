@@ -81,7 +81,7 @@ export function createStudioService({ db, clock = () => new Date() }: { db: Db; 
   const today = () => shanghaiDateOf(clock());
 
   return {
-    async list(query: { q?: string | undefined; level?: string | undefined; status?: string | undefined; page: number; pageSize: number }, scope: Scope): Promise<Page<Studio>> {
+    async list(query: { orgId?: string | undefined; q?: string | undefined; level?: string | undefined; status?: string | undefined; page: number; pageSize: number }, scope: Scope): Promise<Page<Studio>> {
       const { items, total } = await repo.listStudios(db, { ...query, scope });
       return { items: items.map(toStudio), total, page: query.page, pageSize: query.pageSize };
     },

@@ -41,6 +41,8 @@ import {
   SettingOutlined,
   ShopOutlined,
   MedicineBoxOutlined,
+  ExperimentOutlined,
+  PieChartOutlined,
   SolutionOutlined,
   StarOutlined,
   TeamOutlined,
@@ -136,6 +138,16 @@ export const MENU: MenuEntry[] = [
       { path: '/assistance/campaigns', labelKey: 'campaigns.menu', icon: <GiftOutlined />, permission: 'assistance.read' },
       { path: '/assistance/jobs', labelKey: 'springJobsAdmin.menu', icon: <ShopOutlined />, permission: 'assistance.read' },
       { path: '/assistance/health', labelKey: 'healthAdmin.menu', icon: <MedicineBoxOutlined />, permission: 'assistance.read' },
+    ],
+  },
+  {
+    key: 'honours',
+    labelKey: 'honoursAdmin.menu.group',
+    icon: <TrophyOutlined />,
+    items: [
+      { path: '/honours', labelKey: 'honoursAdmin.menu.honours', icon: <TrophyOutlined />, permission: 'honours.read' },
+      { path: '/honours/studios', labelKey: 'honoursAdmin.menu.studios', icon: <ExperimentOutlined />, permission: 'honours.read' },
+      { path: '/honours/figures', labelKey: 'honoursAdmin.menu.figures', icon: <PieChartOutlined />, permission: 'honours.read' },
     ],
   },
   {
