@@ -32,8 +32,8 @@ export const createHonourSchema = z.object({
   titleText: text(60).nullable().default(null),
   year,
   awardingBody: text(100).min(1),
-  /** A certificate photo already put in the upload store (its stored path). */
-  certificatePhoto: text(300).nullable().default(null),
+  /** A photo of the certificate, uploaded first to the shared photo store (POST /photos) by the caller. */
+  certificatePhotoId: z.uuid().nullable().default(null),
 });
 export type CreateHonour = z.infer<typeof createHonourSchema>;
 export const updateHonourSchema = createHonourSchema.omit({ membershipId: true }).extend({ version: versionSchema });
@@ -53,7 +53,7 @@ export const honourSchema = z.object({
   titleText: z.string().nullable(),
   year: z.number().int(),
   awardingBody: z.string(),
-  certificatePhoto: z.string().nullable(),
+  certificatePhotoId: z.string().nullable(),
   status: z.enum(honourStatuses),
   revokedReason: z.string().nullable(),
   createdAt: z.string(),

@@ -9,7 +9,7 @@ CREATE TABLE "honour" (
 	"title_text" text,
 	"year" integer NOT NULL,
 	"awarding_body" text NOT NULL,
-	"certificate_photo" text,
+	"certificate_photo_id" uuid,
 	"status" text DEFAULT 'active' NOT NULL,
 	"revoked_reason" text,
 	"revoked_at" timestamp with time zone,

@@ -69,6 +69,9 @@ describe('honours', () => {
     expect(future.status).toBe(400);
     expect(future.body.errors[0]).toMatchObject({ path: 'year', code: 'HONOURS_YEAR_FUTURE' });
     expect((await gyq.post('/api/v1/honours', honour(m.membershipId, { awardingBody: '' }))).status).toBe(400);
+    // A certificate photo is the caller's own upload, not a guessed id.
+    const guessed = await gyq.post('/api/v1/honours', honour(m.membershipId, { year: 2020, certificatePhotoId: '00000000-0000-4000-8000-000000000000' }));
+    expect([guessed.status, guessed.body.errors?.[0]?.path]).toEqual([400, 'certificatePhotoId']);
     const dup = await gyq.post('/api/v1/honours', honour(m.membershipId));
     expect([dup.status, dup.body.code]).toEqual([409, 'HONOURS_DUPLICATE']);
 

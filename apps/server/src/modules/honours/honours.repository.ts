@@ -22,7 +22,7 @@ export type HonourRow = {
   title_text: string | null;
   year: number;
   awarding_body: string;
-  certificate_photo: string | null;
+  certificate_photo_id: string | null;
   status: HonourStatus;
   revoked_reason: string | null;
   created_at: unknown;
@@ -30,7 +30,7 @@ export type HonourRow = {
 };
 
 const honourSelect = sql`select h.id, h.org_id, o.name as org_name, o.path as org_path, h.person_id, h.membership_id, h.person_name, h.level, h.title, h.title_text, h.year,
-    h.awarding_body, h.certificate_photo, h.status, h.revoked_reason, h.created_at, h.version
+    h.awarding_body, h.certificate_photo_id, h.status, h.revoked_reason, h.created_at, h.version
   from honour h join org o on o.id = h.org_id`;
 
 export type HonourFilter = { scope: Scope; orgId?: string | undefined; q?: string | undefined; level?: string | undefined; title?: string | undefined; year?: number | undefined; status?: string | undefined; page: number; pageSize: number };
@@ -52,13 +52,13 @@ export async function findHonour(db: Db, id: string): Promise<HonourRow | undefi
   return queryOne<HonourRow>(db, sql`${honourSelect} where h.id = ${id}`);
 }
 
-type HonourValues = { level: string; title: string; titleText: string | null; year: number; awardingBody: string; certificatePhoto: string | null };
+type HonourValues = { level: string; title: string; titleText: string | null; year: number; awardingBody: string; certificatePhotoId: string | null };
 
 export async function insertHonour(db: Db, m: { orgId: string; personId: string; membershipId: string; personName: string }, v: HonourValues, by: string): Promise<string | null> {
   const row = await queryOne<{ id: string }>(
     db,
-    sql`insert into honour (org_id, person_id, membership_id, person_name, level, title, title_text, year, awarding_body, certificate_photo, created_by)
-      values (${m.orgId}, ${m.personId}, ${m.membershipId}, ${m.personName}, ${v.level}, ${v.title}, ${v.titleText}, ${v.year}, ${v.awardingBody}, ${v.certificatePhoto}, ${by})
+    sql`insert into honour (org_id, person_id, membership_id, person_name, level, title, title_text, year, awarding_body, certificate_photo_id, created_by)
+      values (${m.orgId}, ${m.personId}, ${m.membershipId}, ${m.personName}, ${v.level}, ${v.title}, ${v.titleText}, ${v.year}, ${v.awardingBody}, ${v.certificatePhotoId}, ${by})
       on conflict (person_id, level, title, year) do nothing returning id`,
   );
   return row?.id ?? null;
@@ -67,7 +67,7 @@ export async function insertHonour(db: Db, m: { orgId: string; personId: string;
 export async function updateHonour(db: Db, id: string, version: number, v: HonourValues, now: Date): Promise<boolean> {
   const rows = await query<{ id: string }>(
     db,
-    sql`update honour set level = ${v.level}, title = ${v.title}, title_text = ${v.titleText}, year = ${v.year}, awarding_body = ${v.awardingBody}, certificate_photo = ${v.certificatePhoto},
+    sql`update honour set level = ${v.level}, title = ${v.title}, title_text = ${v.titleText}, year = ${v.year}, awarding_body = ${v.awardingBody}, certificate_photo_id = ${v.certificatePhotoId},
         version = version + 1, updated_at = ${now.toISOString()}
       where id = ${id} and version = ${version} and status = 'active' returning id`,
   );
@@ -174,4 +174,10 @@ export async function summary(db: Db, scope: Scope, year: number, orgId?: string
   );
   const patents = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from studio_patent t join studio s on s.id = t.studio_id join org o on o.id = s.org_id where ${inScope}`);
   return { byLevel, people: people?.n ?? 0, care: care ?? { n: 0, fen: 0, people: 0 }, studios, outcomes: outcomes ?? { projects: 0, innovations: 0, inventions: 0, saved_fen: 0 }, patents: patents?.n ?? 0 };
+}
+
+/** Who may see a certificate photo: staff reading honours at or above the honour's union (the photo store asks each module). */
+export async function honourPhotoPaths(db: Db, photoId: string): Promise<{ path: string; permission: 'honours.read' }[]> {
+  const rows = await query<{ path: string }>(db, sql`select o.path from honour h join org o on o.id = h.org_id where h.certificate_photo_id = ${photoId}`);
+  return rows.map((r) => ({ path: r.path, permission: 'honours.read' as const }));
 }

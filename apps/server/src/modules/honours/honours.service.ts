@@ -8,6 +8,7 @@ import { shanghaiDateOf } from '../../platform/holidays/dates';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { fieldError } from '../../platform/validation';
 import { findMemberships } from '../members';
+import { assertOwnPhotos } from '../stars';
 import * as repo from './honours.repository';
 import './honours.errors';
 
@@ -27,7 +28,7 @@ export const toHonour = (h: repo.HonourRow): Honour => ({
   titleText: h.title_text,
   year: h.year,
   awardingBody: h.awarding_body,
-  certificatePhoto: h.certificate_photo,
+  certificatePhotoId: h.certificate_photo_id,
   status: h.status,
   revokedReason: h.revoked_reason,
   createdAt: iso(h.created_at),
@@ -56,9 +57,11 @@ export function createHonoursService({ db, clock = () => new Date() }: { db: Db;
     return h;
   }
 
-  function values(input: Omit<CreateHonour, 'membershipId'>) {
+  /** The values to store; a new certificate photo must be the caller's own upload (else a guessed id would grant reading another's). */
+  async function values(tx: Db, input: Omit<CreateHonour, 'membershipId'>, userId: string, current: string | null = null) {
     if (input.year > thisYear()) throw fieldError('year', 'HONOURS_YEAR_FUTURE');
-    return { level: input.level, title: input.title, titleText: input.titleText || null, year: input.year, awardingBody: input.awardingBody, certificatePhoto: input.certificatePhoto || null };
+    if (input.certificatePhotoId && input.certificatePhotoId !== current) await assertOwnPhotos(tx, [input.certificatePhotoId], userId, 'certificatePhotoId');
+    return { level: input.level, title: input.title, titleText: input.titleText || null, year: input.year, awardingBody: input.awardingBody, certificatePhotoId: input.certificatePhotoId };
   }
 
   return {
@@ -74,7 +77,7 @@ export function createHonoursService({ db, clock = () => new Date() }: { db: Db;
     async create(input: CreateHonour, ctx: HonoursStaff): Promise<Honour> {
       return db.transaction(async (tx) => {
         const m = await memberInScope(tx, input.membershipId, ctx.scope);
-        const v = values(input);
+        const v = await values(tx, input, ctx.userId);
         const id = await repo.insertHonour(tx, { orgId: m.orgId, personId: m.personId, membershipId: m.membershipId, personName: m.realName }, v, ctx.userId);
         if (!id) throw new AppError('HONOURS_DUPLICATE', { status: 409 });
         await recordAudit(tx, ctx.audit, { action: 'honours.created', entityType: 'honour', entityId: id, orgId: m.orgId, after: { person: m.realName, level: v.level, title: v.title, year: v.year } });
@@ -86,7 +89,7 @@ export function createHonoursService({ db, clock = () => new Date() }: { db: Db;
       return db.transaction(async (tx) => {
         const h = await honourInScope(tx, id, ctx.scope);
         if (h.status !== 'active') throw new AppError('HONOURS_REVOKED', { status: 409 });
-        const v = values(input);
+        const v = await values(tx, input, ctx.userId, h.certificate_photo_id);
         let ok: boolean;
         try {
           ok = await repo.updateHonour(tx, id, input.version, v, clock());

@@ -29,7 +29,8 @@ export const honour = pgTable(
     titleText: text('title_text'),
     year: integer('year').notNull(),
     awardingBody: text('awarding_body').notNull(),
-    certificatePhoto: text('certificate_photo'),
+    // A photo of the certificate in the shared photo store (care_photo), uploaded by the staff member who recorded it.
+    certificatePhotoId: uuid('certificate_photo_id'),
     status: text('status').notNull().default('active'),
     revokedReason: text('revoked_reason'),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),

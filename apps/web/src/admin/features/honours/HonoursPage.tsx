@@ -1,7 +1,7 @@
 import type { Care, Honour, Member, NotCared, Page } from '@niangjia/contracts';
 import { careKinds, honourLevels, honourStatuses, honourTitles } from '@niangjia/contracts';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Drawer, Empty, Form, Input, InputNumber, Modal, Select, Space, Tabs, Tag } from 'antd';
+import { App, Button, Card, Drawer, Empty, Form, Image, Input, InputNumber, Modal, Select, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
@@ -11,6 +11,7 @@ import { useMe } from '../../../shared/session';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePagedList } from '../../components/use-paged-list';
+import { isUploading, PhotoUpload, photoIdsOf, type UploadedPhoto } from '../../components/PhotoUpload';
 import { useScope } from '../../layout/scope';
 
 const today = () => formatDate(new Date());
@@ -81,6 +82,13 @@ function HonoursList() {
           { title: t('honoursAdmin.col.year'), key: 'year', dataIndex: 'year', width: 80 },
           { title: t('honoursAdmin.col.body'), key: 'body', dataIndex: 'awardingBody', width: 180, ellipsis: true, priority: 3 },
           {
+            title: t('honoursAdmin.col.certificate'),
+            key: 'certificate',
+            width: 80,
+            priority: 3,
+            render: (_: unknown, h) => (h.certificatePhotoId ? <Image src={`/api/v1/photos/${h.certificatePhotoId}`} width={36} height={36} style={{ objectFit: 'cover' }} alt="" /> : '—'),
+          },
+          {
             title: t('honoursAdmin.col.status'),
             key: 'status',
             dataIndex: 'status',
@@ -134,12 +142,13 @@ function HonourDrawer({ honour, onClose, onSaved }: { honour: Honour | null; onC
   const [form] = Form.useForm<HonourForm>();
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  const [photos, setPhotos] = useState<UploadedPhoto[]>(honour?.certificatePhotoId ? [{ uid: honour.certificatePhotoId, name: t('honoursAdmin.col.certificate'), id: honour.certificatePhotoId, status: 'done', url: `/api/v1/photos/${honour.certificatePhotoId}` }] : []);
   const submit = async () => {
     const v = await form.validateFields();
     setSaving(true);
     setError(null);
     try {
-      const body = { level: v.level, title: v.title, titleText: v.titleText || null, year: v.year, awardingBody: v.awardingBody };
+      const body = { level: v.level, title: v.title, titleText: v.titleText || null, year: v.year, awardingBody: v.awardingBody, certificatePhotoId: photoIdsOf(photos)[0] ?? null };
       if (honour) await api.put(`/honours/${honour.id}`, { ...body, version: honour.version });
       else await api.post('/honours', { ...body, membershipId: v.membershipId });
       void message.success(t('honoursAdmin.saved'));
@@ -160,8 +169,8 @@ function HonourDrawer({ honour, onClose, onSaved }: { honour: Honour | null; onC
       onClose={onClose}
       destroyOnHidden
       extra={
-        <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="honours-save">
-          {t('actions.save')}
+        <Button type="primary" loading={saving} disabled={isUploading(photos)} onClick={() => void submit()} data-testid="honours-save">
+          {t('common.save')}
         </Button>
       }
     >
@@ -190,6 +199,9 @@ function HonourDrawer({ honour, onClose, onSaved }: { honour: Honour | null; onC
         </Form.Item>
         <Form.Item name="awardingBody" label={t('honoursAdmin.col.body')} rules={[{ required: true, whitespace: true, message: t('honoursAdmin.form.required', { field: t('honoursAdmin.col.body') }) }]}>
           <Input maxLength={100} data-testid="honours-form-body" />
+        </Form.Item>
+        <Form.Item label={t('honoursAdmin.col.certificate')}>
+          <PhotoUpload value={photos} onChange={setPhotos} max={1} label={t('honoursAdmin.col.certificate')} onError={setError} />
         </Form.Item>
       </Form>
     </Drawer>

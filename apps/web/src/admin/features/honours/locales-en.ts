@@ -39,6 +39,7 @@ export const honoursAdminEn: Translation<typeof honoursAdminZh> = {
     patentNumber: 'Patent no.',
     holders: 'Holders / inventors',
     granted: 'Granted',
+    certificate: 'Certificate',
     outcome: 'Outcome',
   },
   newHonour: 'Record an honour',

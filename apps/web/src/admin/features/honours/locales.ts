@@ -36,6 +36,7 @@ export const honoursAdminZh = {
     patentNumber: '专利号',
     holders: '专利权人/发明人',
     granted: '授权日期',
+    certificate: '证书',
     outcome: '成果',
   },
   newHonour: '登记荣誉',
