@@ -75,7 +75,7 @@ export async function seedDemoHonours(tx: Db, jbId: string, now = new Date()): P
     if (i % 3 === 2) continue;
     const kind = kinds[i % kinds.length]!;
     const onDay = new Date(Date.UTC(thisYear, 0, 1) + ((i * 37) % daysThisYear) * 86_400_000).toISOString().slice(0, 10);
-    const note = kind === 'visit' ? '春节前走访慰问，送上慰问金和慰问品' : kind === 'health_check' ? '劳模年度健康体检' : '劳模疗休养（市内）';
+    const note = kind === 'visit' ? '上门走访慰问，送上慰问金和慰问品' : kind === 'health_check' ? '劳模年度健康体检' : '劳模疗休养（市内）';
     cares.push(sql`(${who.org_id}, ${who.person_id}, ${who.name}, ${kind}, ${onDay}, ${`${onDay}T04:00:00Z`}, ${note}, ${costs[kind]}, ${by}, ${`${onDay}T04:00:00Z`})`);
     // Last year's visit too, for those honoured before it.
     cares.push(sql`(${who.org_id}, ${who.person_id}, ${who.name}, 'visit', ${`${thisYear - 1}-01-20`}, ${`${thisYear - 1}-01-20T04:00:00Z`}, '春节前走访慰问', 50000, ${by}, ${`${thisYear - 1}-01-20T04:00:00Z`})`);
