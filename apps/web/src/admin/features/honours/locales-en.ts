@@ -52,7 +52,7 @@ export const honoursAdminEn: Translation<typeof honoursAdminZh> = {
   form: {
     member: 'Member',
     memberSearch: 'Type a name to find a member in your scope',
-    titleText: 'Title as awarded (e.g. 巴渝工匠)',
+    titleText: 'Title in the award’s own words',
     required: 'Enter {{field}}',
     org: 'Union',
     leader: 'Leader (an honoured member)',
