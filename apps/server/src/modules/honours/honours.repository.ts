@@ -4,6 +4,9 @@ import type { Db } from '../../db/client';
 import { query, queryOne } from '../../db/rows';
 import { scopeSql, type Scope } from '../../platform/auth';
 
+/** A `like` pattern that matches the typed text literally (a typed % or _ is not a wildcard). */
+export const containing = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** The header scope's union: its subtree, inside the caller's scope (which is applied as well). */
 export const underOrg = (orgId: string | undefined, pathColumn: SQL): SQL => (orgId ? sql`${pathColumn} like (select o2.path || '%' from org o2 where o2.id = ${orgId})` : sql`true`);
 
@@ -37,7 +40,7 @@ export type HonourFilter = { scope: Scope; orgId?: string | undefined; q?: strin
 
 export async function listHonours(db: Db, f: HonourFilter): Promise<{ items: HonourRow[]; total: number }> {
   const where: SQL[] = [scopeSql(f.scope, sql`o.path`), underOrg(f.orgId, sql`o.path`)];
-  if (f.q) where.push(sql`(h.person_name like ${`%${f.q}%`} or h.awarding_body like ${`%${f.q}%`})`);
+  if (f.q) where.push(sql`(h.person_name like ${containing(f.q)} or h.awarding_body like ${containing(f.q)})`);
   if (f.level) where.push(sql`h.level = ${f.level}`);
   if (f.title) where.push(sql`h.title = ${f.title}`);
   if (f.year) where.push(sql`h.year = ${f.year}`);

@@ -3,7 +3,7 @@ import type { HonourLevel, PatentKind, StudioStatus } from '@niangjia/contracts'
 import type { Db } from '../../db/client';
 import { query, queryOne } from '../../db/rows';
 import { scopeSql, type Scope } from '../../platform/auth';
-import { underOrg } from './honours.repository';
+import { containing, underOrg } from './honours.repository';
 
 /** Every query on the studio tables (studio, studio_member, studio_project, studio_patent). */
 
@@ -40,7 +40,7 @@ export async function listStudios(
   f: { scope: Scope; orgId?: string | undefined; q?: string | undefined; level?: string | undefined; status?: string | undefined; page: number; pageSize: number },
 ): Promise<{ items: StudioRow[]; total: number }> {
   const where: SQL[] = [scopeSql(f.scope, sql`o.path`), underOrg(f.orgId, sql`o.path`)];
-  if (f.q) where.push(sql`(s.name like ${`%${f.q}%`} or s.leader_name like ${`%${f.q}%`})`);
+  if (f.q) where.push(sql`(s.name like ${containing(f.q)} or s.leader_name like ${containing(f.q)})`);
   if (f.level) where.push(sql`s.level = ${f.level}`);
   if (f.status) where.push(sql`s.status = ${f.status}`);
   const w = sql.join(where, sql` and `);
