@@ -42,6 +42,7 @@ import { cardImportRoutes, createCardImportService, createCardsService, createCu
 import { contestRoutes, createEventsServices, eventsRoutes, matchmakingRoutes, registerEventsJobs, registerMatchmakingJobs, tournamentRoutes } from './modules/events';
 import { createLiaisonService, createSuggestionService, createVoiceService, createVoiceSupportService, liaisonPhotoPaths, liaisonRoutes, liaisonTodos, registerVoiceJobs, reportPhotoPaths, suggestionPhotoPaths, suggestionRoutes, suggestionTodos, voiceRoutes, voiceTodos } from './modules/voice';
 import { assistanceTodoSources, campaignPhotoPaths, campaignRoutes, createCampaignService, createHardshipService, createMutualaidService, hardshipPhotoPaths, hardshipRoutes, mutualaidPhotoPaths, mutualaidRoutes, registerHardshipJobs, createSpringJobsService, springJobsRoutes, createHealthService, healthRoutes, registerHealthJobs, createStudyaidService, studyaidRoutes, studyaidPhotoPaths } from './modules/assistance';
+import { createHonoursService, createStudioService, honourPhotoPaths, honoursRoutes, studioRoutes } from './modules/honours';
 import { createMarketServices, createRoadshowHub, marketProviderTodos, marketRoutes, marketVersionTodos, type RoadshowHub } from './modules/market';
 import { hasPermission } from './platform/auth';
 import { createHolidaysService, holidaysRoutes } from './platform/holidays';
@@ -126,6 +127,8 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     springJobs: createSpringJobsService({ db, clock: jobs.clock }),
     health: createHealthService({ db, clock: jobs.clock }),
     studyaid: createStudyaidService({ db, secrets, dataKeys, clock: jobs.clock }),
+    honours: createHonoursService({ db, clock: jobs.clock }),
+    studios: createStudioService({ db, clock: jobs.clock }),
   };
 }
 
@@ -135,7 +138,7 @@ function createStarsServices(deps: { db: Database['db']; standards: ReturnType<t
     db: deps.db,
     accessFigures: doorAccessFigures(deps.db),
     standardKeys: (paths) => deps.standards.standardKeysFor(paths),
-    photoOwners: [meetingPhotoPaths, reportPhotoPaths, liaisonPhotoPaths, suggestionPhotoPaths, mutualaidPhotoPaths, hardshipPhotoPaths, campaignPhotoPaths, studyaidPhotoPaths],
+    photoOwners: [meetingPhotoPaths, reportPhotoPaths, liaisonPhotoPaths, suggestionPhotoPaths, mutualaidPhotoPaths, hardshipPhotoPaths, campaignPhotoPaths, studyaidPhotoPaths, honourPhotoPaths],
   });
   return { stars, feedback: createFeedbackService({ ...deps, stars }) };
 }
@@ -382,6 +385,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(springJobsRoutes, { jobs: services.springJobs });
       await api.register(healthRoutes, { health: services.health });
       await api.register(studyaidRoutes, { studyaid: services.studyaid });
+      await api.register(honoursRoutes, { honours: services.honours });
+      await api.register(studioRoutes, { studios: services.studios });
       await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });
       await api.register(screenRoutes, { screen });
       await api.register(systemStatusRoutes, { database, catalogue, jobs, version: config.version });

@@ -47,6 +47,9 @@ export const permissions = [
   'assistance.read',
   'assistance.write',
   'assistance.reveal',
+  // 劳模工匠: staff read and record the honours, care and innovation studios of their subtree.
+  'honours.read',
+  'honours.write',
   'job.read',
   'job.write',
   'notice.write',

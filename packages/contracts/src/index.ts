@@ -39,3 +39,4 @@ export * from './springjobs';
 export * from './health';
 export * from './suggestions';
 export * from './studyaid';
+export * from './honours';

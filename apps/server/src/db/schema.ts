@@ -37,3 +37,4 @@ export * from '../modules/assistance/campaign.tables';
 export * from '../modules/assistance/jobs.tables';
 export * from '../modules/assistance/health.tables';
 export * from '../modules/assistance/studyaid.tables';
+export * from '../modules/honours/honours.tables';

@@ -49,6 +49,9 @@ const CampaignsPage = lazy(() => import('./features/assistance/CampaignsPage').t
 const SpringJobsPage = lazy(() => import('./features/springjobs/SpringJobsPage').then((m) => ({ default: m.SpringJobsPage })));
 const StudyaidAdminPage = lazy(() => import('./features/studyaid/StudyaidAdminPage').then((m) => ({ default: m.StudyaidAdminPage })));
 const HealthAdminPage = lazy(() => import('./features/health/HealthAdminPage').then((m) => ({ default: m.HealthAdminPage })));
+const HonoursPage = lazy(() => import('./features/honours/HonoursPage').then((m) => ({ default: m.HonoursPage })));
+const StudiosPage = lazy(() => import('./features/honours/StudiosPage').then((m) => ({ default: m.StudiosPage })));
+const HonoursFiguresPage = lazy(() => import('./features/honours/HonoursFiguresPage').then((m) => ({ default: m.HonoursFiguresPage })));
 const MutualaidPage = lazy(() => import('./features/mutualaid/MutualaidPage').then((m) => ({ default: m.MutualaidPage })));
 const EventsAdminPage = lazy(() => import('./features/events/EventsPage').then((m) => ({ default: m.EventsPage })));
 const RightsDashboardPage = lazy(() => import('./features/rights/RightsDashboardPage').then((m) => ({ default: m.RightsDashboardPage })));
@@ -181,6 +184,9 @@ function AdminRoutes() {
           <Route path="assistance/jobs" element={<Lazy><SpringJobsPage /></Lazy>} />
           <Route path="assistance/health" element={<Lazy><HealthAdminPage /></Lazy>} />
           <Route path="assistance/studyaid" element={<Lazy><StudyaidAdminPage /></Lazy>} />
+          <Route path="honours" element={<Lazy><HonoursPage /></Lazy>} />
+          <Route path="honours/studios" element={<Lazy><StudiosPage /></Lazy>} />
+          <Route path="honours/figures" element={<Lazy><HonoursFiguresPage /></Lazy>} />
           <Route path="assistance/hardship" element={<Lazy><HardshipPage /></Lazy>} />
           <Route path="assistance/campaigns" element={<Lazy><CampaignsPage /></Lazy>} />
           <Route path="events" element={<Lazy><EventsAdminPage /></Lazy>} />

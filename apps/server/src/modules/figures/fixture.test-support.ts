@@ -342,6 +342,40 @@ export async function seedFixture(database: Database): Promise<Fixture> {
     stmts.push(`insert into studyaid_student (nomination_id, campaign_id, org_id, parent_person_id, child_name, child_id_enc, child_id_hash, child_id_masked, relation, school, level, admission_year, year, amount_fen)
       values (${q(id(nomination))}, ${q(id(campaign))}, ${q(id(org))}, gen_random_uuid(), '测试学生', 'x', ${q(`fx-${nomination}`)}, '500105********0000', 'son', '测试大学', 'undergraduate', 2025, 2025, ${amount})`);
   }
+  // 劳模工匠: honours in force at the year's end (by the day recorded, until revoked), studios until closed, patents by the day recorded, care by its day.
+  for (const [name, member, created, revoked] of [
+    ['HO1', 'M1', '2024-06-01T02:00:00Z', null],
+    ['HO2', 'M2', '2025-03-01T02:00:00Z', '2025-09-01T02:00:00Z'],
+    ['HO3', 'M4', '2025-12-31T15:50:00Z', null],
+    ['HO4', 'M6', '2025-12-31T16:10:00Z', null],
+    ['HO5', 'M7', '2024-02-01T02:00:00Z', '2025-01-10T02:00:00Z'],
+  ] as const) {
+    const org = members.find((m) => m[0] === member)![1];
+    stmts.push(`insert into honour (id, org_id, person_id, membership_id, person_name, level, title, year, awarding_body, status, revoked_reason, revoked_at, created_at)
+      values (${q(id(name))}, ${q(id(org))}, ${q(id(`p-${member}`))}, ${q(id(member))}, '测试劳模', 'district', 'model_worker', 2020, '测试区政府', ${q(revoked ? 'revoked' : 'active')}, ${q(revoked ? '测试' : null)}, ${q(revoked)}, ${q(created)})`);
+  }
+  for (const [name, org, leader, created, closed] of [
+    ['ST1', 'FX-G1', 'M1', '2024-05-01T02:00:00Z', null],
+    ['ST2', 'FX-G2', 'M1', '2025-04-01T02:00:00Z', '2025-11-01T02:00:00Z'],
+    ['ST3', 'FX-J1', 'M4', '2025-12-31T15:30:00Z', null],
+  ] as const) {
+    stmts.push(`insert into studio (id, org_id, name, level, leader_person_id, leader_name, founded_on, status, closed_at, created_at)
+      values (${q(id(name))}, ${q(id(org))}, ${q(`测试工作室${name}`)}, 'district', ${q(id(`p-${leader}`))}, '测试劳模', '2020-01-01', ${q(closed ? 'closed' : 'active')}, ${q(closed)}, ${q(created)})`);
+  }
+  for (const [name, studio, org, created] of [
+    ['PT1', 'ST1', 'FX-G1', '2024-07-01T02:00:00Z'],
+    ['PT2', 'ST1', 'FX-G1', '2025-05-01T02:00:00Z'],
+    ['PT3', 'ST3', 'FX-J1', '2025-12-31T16:30:00Z'],
+  ] as const) {
+    stmts.push(`insert into studio_patent (id, studio_id, org_id, patent_number, title, kind, holders, created_at) values (${q(id(name))}, ${q(id(studio))}, ${q(id(org))}, ${q(`ZL-FX-${name}`)}, '测试专利', 'utility_model', '测试', ${q(created)})`);
+  }
+  for (const [name, member, org, day, at] of [
+    ['HC1', 'M1', 'FX-G1', '2025-01-20', '2025-01-20T04:00:00Z'],
+    ['HC2', 'M1', 'FX-G1', '2025-01-01', '2024-12-31T16:30:00Z'],
+    ['HC3', 'M4', 'FX-J1', '2024-06-01', '2024-06-01T04:00:00Z'],
+  ] as const) {
+    stmts.push(`insert into honour_care (id, org_id, person_id, person_name, kind, cared_on, cared_at, cost_fen) values (${q(id(name))}, ${q(id(org))}, ${q(id(`p-${member}`))}, '测试劳模', 'visit', ${q(day)}, ${q(at)}, 100)`);
+  }
 
   await database.exec(`begin;\n${stmts.join(';\n')};\ncommit;`);
   return { ids };
@@ -439,5 +473,9 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'assistance.health_attended': { value: 1, lastYear: 1 }, // HB1 (HB4 marked at 00:30 on 1 Jan 2026) | HB5
   'assistance.studyaid_children': { value: 1, lastYear: 1 }, // N1's student (N4 not paid, N6 is 1 Jan 2026) | N5's
   'assistance.studyaid_paid_fen': { value: 500, lastYear: 400 }, // N1's | N5's
+  'honours.model_workers': { value: 2, lastYear: 2 }, // HO1, HO3 (23:50 on 31 Dec); HO2 and HO5 revoked in 2025, HO4 recorded at 00:10 on 1 Jan 2026 | HO1, HO5
+  'honours.studios': { value: 2, lastYear: 1 }, // ST1, ST3 (23:30 on 31 Dec); ST2 closed in November | ST1
+  'honours.patents': { value: 2, lastYear: 1 }, // PT1, PT2; PT3 recorded at 00:30 on 1 Jan 2026 | PT1
+  'honours.care_activities': { value: 2, lastYear: 1 }, // HC1, HC2 (00:30 on 1 Jan 2025) | HC3
   'figures.served': { value: 17, lastYear: 7 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped + 2 at the marketplace + 1 at an event + 2 mutual-aid claims paid + 3 campaign benefits (N1-N3) + 1 health check (HB1) | K3 + C4's worker + 1 at the marketplace + 1 at an event + MC4 + N5 + HB5
 };

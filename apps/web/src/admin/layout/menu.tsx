@@ -43,6 +43,8 @@ import {
   ShopOutlined,
   MedicineBoxOutlined,
   ReadOutlined,
+  ExperimentOutlined,
+  PieChartOutlined,
   SolutionOutlined,
   StarOutlined,
   TeamOutlined,
@@ -140,6 +142,16 @@ export const MENU: MenuEntry[] = [
       { path: '/assistance/jobs', labelKey: 'springJobsAdmin.menu', icon: <ShopOutlined />, permission: 'assistance.read' },
       { path: '/assistance/health', labelKey: 'healthAdmin.menu', icon: <MedicineBoxOutlined />, permission: 'assistance.read' },
       { path: '/assistance/studyaid', labelKey: 'studyaidAdmin.menu', icon: <ReadOutlined />, permission: 'assistance.read' },
+    ],
+  },
+  {
+    key: 'honours',
+    labelKey: 'honoursAdmin.menu.group',
+    icon: <TrophyOutlined />,
+    items: [
+      { path: '/honours', labelKey: 'honoursAdmin.menu.honours', icon: <TrophyOutlined />, permission: 'honours.read' },
+      { path: '/honours/studios', labelKey: 'honoursAdmin.menu.studios', icon: <ExperimentOutlined />, permission: 'honours.read' },
+      { path: '/honours/figures', labelKey: 'honoursAdmin.menu.figures', icon: <PieChartOutlined />, permission: 'honours.read' },
     ],
   },
   {

@@ -1,0 +1,350 @@
+import type { Studio, StudioDetail, StudioMember, StudioPatent, StudioProject } from '@niangjia/contracts';
+import { honourLevels, patentKinds, studioStatuses } from '@niangjia/contracts';
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../shared/api';
+import { applyServerErrors } from '../../../shared/form-errors';
+import { formatDate, formatMoney } from '../../../shared/format';
+import { useMe } from '../../../shared/session';
+import { useRequest } from '../../../shared/use-request';
+import { DataTable } from '../../components/DataTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { OrgTreeSelect } from '../../components/OrgTreeSelect';
+import { usePagedList } from '../../components/use-paged-list';
+import { useScope } from '../../layout/scope';
+import { MemberSelect } from './HonoursPage';
+
+const today = () => formatDate(new Date());
+
+/** 劳模工匠 ▸ 创新工作室 (/honours/studios): studios in scope with their outcomes; a detail drawer with members, projects and patents. */
+export function StudiosPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { scope } = useScope();
+  const canWrite = me.permissions.includes('honours.write');
+  const [filters, setFilters] = useState<{ q?: string; level?: string; status?: string }>({});
+  const paged = usePagedList<Studio>('/honours/studios', { ...filters, orgId: scope?.id });
+  const [open, setOpen] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Studio | 'new' | null>(null);
+  const set = (patch: Partial<typeof filters>) => (setFilters((f) => ({ ...f, ...patch })), paged.firstPage());
+  return (
+    <Card
+      size="small"
+      title={
+        <Space wrap>
+          <Input.Search allowClear style={{ width: 200 }} placeholder={t('honoursAdmin.filter.studioQ')} onSearch={(q) => set({ q: q || undefined })} />
+          <Select allowClear style={{ width: 120 }} placeholder={t('honoursAdmin.filter.level')} options={honourLevels.map((v) => ({ value: v, label: t(`honoursAdmin.level.${v}`) }))} onChange={(level) => set({ level })} />
+          <Select allowClear style={{ width: 120 }} placeholder={t('honoursAdmin.filter.status')} options={studioStatuses.map((v) => ({ value: v, label: t(`honoursAdmin.studioStatus.${v}`) }))} onChange={(status) => set({ status })} />
+        </Space>
+      }
+      extra={
+        canWrite ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t('honoursAdmin.newStudio')}
+          </Button>
+        ) : null
+      }
+    >
+      {paged.list.error ? <ErrorAlert error={paged.list.error} onRetry={paged.list.reload} /> : null}
+      <DataTable<Studio>
+        id="honours-studios"
+        rowKey="id"
+        size="small"
+        {...paged.table}
+        locale={{ emptyText: <Empty description={t('honoursAdmin.empty.studios')} /> }}
+        columns={[
+          { title: t('honoursAdmin.col.studio'), key: 'name', dataIndex: 'name', width: 240, priority: 1, ellipsis: true },
+          { title: t('honoursAdmin.col.leader'), key: 'leader', dataIndex: 'leaderName', width: 100, ellipsis: true },
+          { title: t('honoursAdmin.col.level'), key: 'level', dataIndex: 'level', width: 80, render: (v: string) => t(`honoursAdmin.level.${v}`) },
+          { title: t('honoursAdmin.col.org'), key: 'org', dataIndex: 'orgName', width: 180, ellipsis: true, priority: 3 },
+          { title: t('honoursAdmin.col.members'), key: 'members', dataIndex: 'members', width: 70, align: 'right' },
+          { title: t('honoursAdmin.col.innovations'), key: 'innovations', dataIndex: 'innovations', width: 90, align: 'right' },
+          { title: t('honoursAdmin.col.inventions'), key: 'inventions', dataIndex: 'inventions', width: 70, align: 'right' },
+          { title: t('honoursAdmin.col.patents'), key: 'patents', dataIndex: 'patents', width: 70, align: 'right' },
+          { title: t('honoursAdmin.col.status'), key: 'status', dataIndex: 'status', width: 90, render: (v: string) => <Tag color={v === 'active' ? 'green' : 'default'}>{t(`honoursAdmin.studioStatus.${v}`)}</Tag> },
+        ]}
+        actions={(s) => (
+          <Space size={0}>
+            <Button type="link" size="small" onClick={() => setOpen(s.id)}>
+              {t('honoursAdmin.detail')}
+            </Button>
+            {canWrite && s.status === 'active' ? (
+              <Button type="link" size="small" onClick={() => setEditing(s)}>
+                {t('honoursAdmin.edit')}
+              </Button>
+            ) : null}
+          </Space>
+        )}
+      />
+      {open ? <StudioDrawer id={open} canWrite={canWrite} onClose={() => (setOpen(null), paged.list.reload())} /> : null}
+      {editing ? <StudioModal studio={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => (setEditing(null), paged.list.reload())} /> : null}
+    </Card>
+  );
+}
+
+type StudioForm = { name: string; level: string; orgId?: string; leaderMembershipId: string; field?: string; foundedOn: string; status?: string };
+
+/** 新建/修改工作室: the leader is picked among members and must hold an active honour (the server says so on the field). */
+function StudioModal({ studio, onClose, onSaved }: { studio: Studio | null; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const [form] = Form.useForm<StudioForm>();
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const submit = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    setError(null);
+    try {
+      const body = { name: v.name, level: v.level, leaderMembershipId: v.leaderMembershipId, field: v.field || null, foundedOn: v.foundedOn };
+      if (studio) await api.put(`/honours/studios/${studio.id}`, { ...body, status: v.status ?? 'active', version: studio.version });
+      else await api.post('/honours/studios', { ...body, orgId: v.orgId });
+      void message.success(t('honoursAdmin.saved'));
+      onSaved();
+    } catch (e) {
+      applyServerErrors(form, e, ['name', 'level', 'orgId', 'leaderMembershipId', 'field', 'foundedOn']);
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  const required = (field: string) => [{ required: true, message: t('honoursAdmin.form.required', { field }) }];
+  return (
+    <Modal open width={560} title={studio ? t('honoursAdmin.editStudio') : t('honoursAdmin.newStudio')} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} destroyOnHidden>
+      {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
+      <Form form={form} layout="vertical" initialValues={studio ? { name: studio.name, level: studio.level, field: studio.field ?? undefined, foundedOn: studio.foundedOn, status: studio.status } : { level: 'district', foundedOn: today() }}>
+        <Form.Item name="name" label={t('honoursAdmin.form.name')} rules={required(t('honoursAdmin.form.name'))}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Space size={16} wrap>
+          <Form.Item name="level" label={t('honoursAdmin.col.level')} rules={required(t('honoursAdmin.col.level'))}>
+            <Select style={{ width: 120 }} options={honourLevels.map((v) => ({ value: v, label: t(`honoursAdmin.level.${v}`) }))} />
+          </Form.Item>
+          <Form.Item name="foundedOn" label={t('honoursAdmin.col.founded')} rules={required(t('honoursAdmin.col.founded'))}>
+            <Input type="date" max={today()} style={{ width: 170 }} />
+          </Form.Item>
+          {studio ? (
+            <Form.Item name="status" label={t('honoursAdmin.col.status')}>
+              <Select style={{ width: 120 }} options={studioStatuses.map((v) => ({ value: v, label: t(`honoursAdmin.studioStatus.${v}`) }))} />
+            </Form.Item>
+          ) : null}
+        </Space>
+        {studio ? null : (
+          <Form.Item name="orgId" label={t('honoursAdmin.form.org')} rules={required(t('honoursAdmin.form.org'))}>
+            <OrgTreeSelect roots={me.scopeRoots} style={{ width: '100%' }} id="honours-studio-org" />
+          </Form.Item>
+        )}
+        <Form.Item name="leaderMembershipId" label={t('honoursAdmin.form.leader')} rules={required(t('honoursAdmin.form.leader'))} extra={studio ? studio.leaderName : undefined}>
+          <MemberSelect />
+        </Form.Item>
+        <Form.Item name="field" label={t('honoursAdmin.col.field')}>
+          <Input maxLength={100} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function StudioDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const detail = useRequest((signal) => api.get<StudioDetail>(`/honours/studios/${id}`, undefined, { signal }), [id]);
+  const [adding, setAdding] = useState<'member' | 'project' | 'patent' | null>(null);
+  const s = detail.data;
+  const isOpen = canWrite && s?.status === 'active';
+  const remove = async (personId: string) => {
+    await api.delete(`/honours/studios/${id}/members/${personId}`);
+    detail.reload();
+  };
+  return (
+    <Drawer open width={820} title={s?.name ?? ''} onClose={onClose} destroyOnHidden>
+      {detail.error ? <ErrorAlert error={detail.error} onRetry={detail.reload} /> : null}
+      {s ? (
+        <>
+          <Descriptions size="small" column={3} style={{ marginBottom: 16 }}>
+            <Descriptions.Item label={t('honoursAdmin.col.leader')}>{s.leaderName}</Descriptions.Item>
+            <Descriptions.Item label={t('honoursAdmin.col.level')}>{t(`honoursAdmin.level.${s.level}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('honoursAdmin.col.founded')}>{s.foundedOn}</Descriptions.Item>
+            <Descriptions.Item label={t('honoursAdmin.col.org')}>{s.orgName}</Descriptions.Item>
+            <Descriptions.Item label={t('honoursAdmin.col.field')}>{s.field ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('honoursAdmin.col.saved')}>{formatMoney(s.savedFen)}</Descriptions.Item>
+          </Descriptions>
+          <Tabs
+            items={[
+              {
+                key: 'members',
+                label: `${t('honoursAdmin.studioTabs.members')} (${s.memberList.length})`,
+                children: (
+                  <DataTable<StudioMember>
+                    id="honours-studio-members"
+                    rowKey="personId"
+                    size="small"
+                    columnSettings={false}
+                    dataSource={s.memberList}
+                    pagination={false}
+                    toolbar={isOpen ? <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding('member')}>{t('honoursAdmin.addMember')}</Button> : undefined}
+                    columns={[
+                      { title: t('honoursAdmin.col.person'), key: 'person', width: 180, render: (_: unknown, m) => <Space>{m.personName}{m.isLeader ? <Tag color="red">{t('honoursAdmin.leaderTag')}</Tag> : null}</Space> },
+                      { title: t('honoursAdmin.col.org'), key: 'org', dataIndex: 'orgName', width: 260, ellipsis: true },
+                    ]}
+                    actions={
+                      isOpen
+                        ? (m) =>
+                            m.isLeader ? null : (
+                              <Popconfirm title={t('honoursAdmin.removeMember')} okText={t('actions.confirm')} cancelText={t('actions.cancel')} onConfirm={() => remove(m.personId)}>
+                                <Button type="link" size="small" danger>
+                                  {t('honoursAdmin.removeMember')}
+                                </Button>
+                              </Popconfirm>
+                            )
+                        : undefined
+                    }
+                  />
+                ),
+              },
+              {
+                key: 'projects',
+                label: `${t('honoursAdmin.studioTabs.projects')} (${s.projectList.length})`,
+                children: (
+                  <DataTable<StudioProject>
+                    id="honours-studio-projects"
+                    rowKey="id"
+                    size="small"
+                    columnSettings={false}
+                    dataSource={s.projectList}
+                    pagination={false}
+                    toolbar={isOpen ? <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding('project')}>{t('honoursAdmin.addProject')}</Button> : undefined}
+                    columns={[
+                      { title: t('honoursAdmin.col.studio'), key: 'name', dataIndex: 'name', width: 200, ellipsis: true },
+                      { title: t('honoursAdmin.col.year'), key: 'year', dataIndex: 'year', width: 70 },
+                      { title: t('honoursAdmin.col.innovations'), key: 'innovations', dataIndex: 'innovations', width: 90, align: 'right' },
+                      { title: t('honoursAdmin.col.inventions'), key: 'inventions', dataIndex: 'inventions', width: 70, align: 'right' },
+                      { title: t('honoursAdmin.col.patents'), key: 'patents', dataIndex: 'patents', width: 70, align: 'right' },
+                      { title: t('honoursAdmin.col.saved'), key: 'saved', dataIndex: 'savedFen', width: 130, align: 'right', render: (v: number) => formatMoney(v) },
+                      { title: t('honoursAdmin.col.outcome'), key: 'outcome', dataIndex: 'outcome', width: 200, ellipsis: true },
+                    ]}
+                  />
+                ),
+              },
+              {
+                key: 'patents',
+                label: `${t('honoursAdmin.studioTabs.patents')} (${s.patentList.length})`,
+                children: (
+                  <DataTable<StudioPatent>
+                    id="honours-studio-patents"
+                    rowKey="id"
+                    size="small"
+                    columnSettings={false}
+                    dataSource={s.patentList}
+                    pagination={false}
+                    toolbar={isOpen ? <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding('patent')}>{t('honoursAdmin.addPatent')}</Button> : undefined}
+                    columns={[
+                      { title: t('honoursAdmin.col.patentNumber'), key: 'number', dataIndex: 'patentNumber', width: 170 },
+                      { title: t('honoursAdmin.col.studio'), key: 'title', dataIndex: 'title', width: 220, ellipsis: true },
+                      { title: t('honoursAdmin.col.kind'), key: 'kind', dataIndex: 'kind', width: 100, render: (v: string) => t(`honoursAdmin.patentKind.${v}`) },
+                      { title: t('honoursAdmin.col.holders'), key: 'holders', dataIndex: 'holders', width: 160, ellipsis: true },
+                      { title: t('honoursAdmin.col.granted'), key: 'granted', dataIndex: 'grantedOn', width: 110, render: (v: string | null) => v ?? '—' },
+                    ]}
+                  />
+                ),
+              },
+            ]}
+          />
+          {adding ? <AddModal studio={s} what={adding} onClose={() => setAdding(null)} onSaved={() => (setAdding(null), detail.reload())} /> : null}
+        </>
+      ) : null}
+    </Drawer>
+  );
+}
+
+type AddForm = { membershipId?: string; name?: string; year?: number; innovations?: number; inventions?: number; savedYuan?: number; outcome?: string; projectId?: string; patentNumber?: string; title?: string; kind?: string; holders?: string; grantedOn?: string };
+
+/** 添加成员 / 项目 / 专利 of a studio. */
+function AddModal({ studio, what, onClose, onSaved }: { studio: StudioDetail; what: 'member' | 'project' | 'patent'; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<AddForm>();
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const submit = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    setError(null);
+    try {
+      if (what === 'member') await api.post(`/honours/studios/${studio.id}/members`, { membershipId: v.membershipId });
+      if (what === 'project')
+        await api.post(`/honours/studios/${studio.id}/projects`, { name: v.name, year: v.year, innovations: v.innovations ?? 0, inventions: v.inventions ?? 0, savedFen: Math.round((v.savedYuan ?? 0) * 100), outcome: v.outcome || null });
+      if (what === 'patent')
+        await api.post(`/honours/studios/${studio.id}/patents`, { projectId: v.projectId ?? null, patentNumber: v.patentNumber, title: v.title, kind: v.kind, holders: v.holders, grantedOn: v.grantedOn || null });
+      onSaved();
+    } catch (e) {
+      applyServerErrors(form, e, ['membershipId', 'name', 'year', 'projectId', 'patentNumber', 'title', 'kind', 'holders', 'grantedOn']);
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  const required = (field: string) => [{ required: true, whitespace: true, message: t('honoursAdmin.form.required', { field }) }];
+  const title = what === 'member' ? t('honoursAdmin.addMember') : what === 'project' ? t('honoursAdmin.addProject') : t('honoursAdmin.addPatent');
+  return (
+    <Modal open title={`${title} · ${studio.name}`} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} destroyOnHidden>
+      {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
+      <Form form={form} layout="vertical" initialValues={{ year: Number(today().slice(0, 4)), kind: 'utility_model' }}>
+        {what === 'member' ? (
+          <Form.Item name="membershipId" label={t('honoursAdmin.form.member')} rules={[{ required: true, message: t('honoursAdmin.form.required', { field: t('honoursAdmin.form.member') }) }]}>
+            <MemberSelect />
+          </Form.Item>
+        ) : null}
+        {what === 'project' ? (
+          <>
+            <Form.Item name="name" label={t('honoursAdmin.col.studio')} rules={required(t('honoursAdmin.col.studio'))}>
+              <Input maxLength={100} />
+            </Form.Item>
+            <Space size={16} wrap>
+              <Form.Item name="year" label={t('honoursAdmin.col.year')} rules={[{ required: true }]}>
+                <InputNumber min={1950} max={2100} style={{ width: 100 }} />
+              </Form.Item>
+              <Form.Item name="innovations" label={t('honoursAdmin.col.innovations')}>
+                <InputNumber min={0} style={{ width: 100 }} />
+              </Form.Item>
+              <Form.Item name="inventions" label={t('honoursAdmin.col.inventions')}>
+                <InputNumber min={0} style={{ width: 100 }} />
+              </Form.Item>
+              <Form.Item name="savedYuan" label={t('honoursAdmin.col.saved')}>
+                <InputNumber min={0} precision={2} style={{ width: 150 }} />
+              </Form.Item>
+            </Space>
+            <Form.Item name="outcome" label={t('honoursAdmin.col.outcome')}>
+              <Input.TextArea rows={2} maxLength={1000} />
+            </Form.Item>
+          </>
+        ) : null}
+        {what === 'patent' ? (
+          <>
+            <Form.Item name="patentNumber" label={t('honoursAdmin.col.patentNumber')} rules={required(t('honoursAdmin.col.patentNumber'))}>
+              <Input maxLength={40} placeholder="ZL202420000001.5" />
+            </Form.Item>
+            <Form.Item name="title" label={t('honoursAdmin.col.studio')} rules={required(t('honoursAdmin.col.studio'))}>
+              <Input maxLength={200} />
+            </Form.Item>
+            <Space size={16} wrap>
+              <Form.Item name="kind" label={t('honoursAdmin.col.kind')} rules={[{ required: true }]}>
+                <Select style={{ width: 140 }} options={patentKinds.map((v) => ({ value: v, label: t(`honoursAdmin.patentKind.${v}`) }))} />
+              </Form.Item>
+              <Form.Item name="grantedOn" label={t('honoursAdmin.col.granted')}>
+                <Input type="date" max={today()} style={{ width: 170 }} />
+              </Form.Item>
+            </Space>
+            <Form.Item name="holders" label={t('honoursAdmin.col.holders')} rules={required(t('honoursAdmin.col.holders'))}>
+              <Input maxLength={200} />
+            </Form.Item>
+            <Form.Item name="projectId" label={t('honoursAdmin.col.projects')}>
+              <Select allowClear options={studio.projectList.map((p) => ({ value: p.id, label: p.name }))} />
+            </Form.Item>
+          </>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}
