@@ -35,3 +35,4 @@ export * from '../modules/assistance/assistance.tables';
 export * from '../modules/assistance/campaign.tables';
 export * from '../modules/assistance/jobs.tables';
 export * from '../modules/assistance/health.tables';
+export * from '../modules/assistance/canteen.tables';
