@@ -41,7 +41,7 @@ import { createRightsServices, registerRightsJobs, renderRightsPdf, rightsRoutes
 import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
 import { contestRoutes, createEventsServices, eventsRoutes, matchmakingRoutes, registerEventsJobs, registerMatchmakingJobs, tournamentRoutes } from './modules/events';
 import { createLiaisonService, createVoiceService, createVoiceSupportService, liaisonPhotoPaths, liaisonRoutes, liaisonTodos, registerVoiceJobs, reportPhotoPaths, voiceRoutes, voiceTodos } from './modules/voice';
-import { assistanceTodoSources, campaignPhotoPaths, campaignRoutes, createCampaignService, createHardshipService, createMutualaidService, hardshipPhotoPaths, hardshipRoutes, mutualaidPhotoPaths, mutualaidRoutes, registerHardshipJobs, createSpringJobsService, springJobsRoutes, createHealthService, healthRoutes } from './modules/assistance';
+import { assistanceTodoSources, campaignPhotoPaths, campaignRoutes, createCampaignService, createHardshipService, createMutualaidService, hardshipPhotoPaths, hardshipRoutes, mutualaidPhotoPaths, mutualaidRoutes, registerHardshipJobs, createSpringJobsService, springJobsRoutes, createHealthService, healthRoutes, createCanteenService, canteenRoutes, canteenTerminalRoutes, canteenPhotoPaths } from './modules/assistance';
 import { createMarketServices, createRoadshowHub, marketProviderTodos, marketRoutes, marketVersionTodos, type RoadshowHub } from './modules/market';
 import { hasPermission } from './platform/auth';
 import { createHolidaysService, holidaysRoutes } from './platform/holidays';
@@ -124,6 +124,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     campaigns: createCampaignService({ db, clock: jobs.clock }),
     springJobs: createSpringJobsService({ db, clock: jobs.clock }),
     health: createHealthService({ db, clock: jobs.clock }),
+    canteen: createCanteenService({ db, dataKeys, secrets, clock: jobs.clock }),
   };
 }
 
@@ -133,7 +134,7 @@ function createStarsServices(deps: { db: Database['db']; standards: ReturnType<t
     db: deps.db,
     accessFigures: doorAccessFigures(deps.db),
     standardKeys: (paths) => deps.standards.standardKeysFor(paths),
-    photoOwners: [meetingPhotoPaths, reportPhotoPaths, liaisonPhotoPaths, mutualaidPhotoPaths, hardshipPhotoPaths, campaignPhotoPaths],
+    photoOwners: [meetingPhotoPaths, reportPhotoPaths, liaisonPhotoPaths, mutualaidPhotoPaths, hardshipPhotoPaths, campaignPhotoPaths, canteenPhotoPaths],
   });
   return { stars, feedback: createFeedbackService({ ...deps, stars }) };
 }
@@ -377,6 +378,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(campaignRoutes, { campaigns: services.campaigns });
       await api.register(springJobsRoutes, { jobs: services.springJobs });
       await api.register(healthRoutes, { health: services.health });
+      await api.register(canteenRoutes, { canteen: services.canteen });
+      await api.register(canteenTerminalRoutes, { canteen: services.canteen });
       await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });
       await api.register(screenRoutes, { screen });
       await api.register(systemStatusRoutes, { database, catalogue, jobs, version: config.version });

@@ -37,3 +37,4 @@ export * from './hardship';
 export * from './campaign';
 export * from './springjobs';
 export * from './health';
+export * from './canteen';

@@ -16,7 +16,7 @@ import { seedDemoFund } from './demo-fund';
 import { seedDemoRights } from './demo-rights';
 import { seedDemoEventHistory, seedDemoEvents } from '../../modules/events';
 import { seedDemoLiaison, seedDemoVoice } from '../../modules/voice';
-import { seedDemoCampaigns, seedDemoHardship, seedDemoMutualaid, seedDemoJobs, seedDemoHealth } from '../../modules/assistance';
+import { seedDemoCampaigns, seedDemoHardship, seedDemoMutualaid, seedDemoJobs, seedDemoHealth, seedDemoCanteen } from '../../modules/assistance';
 import { seedDemoOrganizing } from './demo-organizing';
 import { backdateDemoHistory } from './demo-history';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKER_PHONE, DEMO_WORKER_REAL_NAME, JIANGBEI_STREETS, SEED_ACTOR } from './demo-orgs';
@@ -100,6 +100,7 @@ export async function seedDemo(database: Database, opts: { pii?: DemoPii } = {})
     await seedDemoHardship(tx, { ...(opts.pii ? { dataKeys: opts.pii.dataKeys } : {}), excludePhone: DEMO_MEMBER_PHONE });
     await seedDemoCampaigns(tx, jb.id);
     await seedDemoHealth(tx, jb.id);
+    await seedDemoCanteen(tx, { ...(opts.pii ? { dataKeys: opts.pii.dataKeys } : {}) });
     await backdateDemoHistory(tx);
     // After the backdating: this year's new unions of the organizing drives stay in this year.
     await seedDemoOrganizing(tx, byCode);

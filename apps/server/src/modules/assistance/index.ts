@@ -33,3 +33,8 @@ export { createHealthService, type HealthService } from './health.service';
 export { healthRoutes } from './health.routes';
 export { healthIndicators } from './health.indicators';
 export { seedDemoHealth } from './health.demo';
+export { createCanteenService, type CanteenService } from './canteen.service';
+export { canteenRoutes, canteenTerminalRoutes } from './canteen.routes';
+export { canteenPhotoPaths } from './canteen.repository';
+export { canteenIndicators } from './canteen.indicators';
+export { seedDemoCanteen } from './canteen.demo';
