@@ -47,6 +47,7 @@ const TournamentsAdminPage = lazy(() => import('./features/events/tournament/Tou
 const CampaignsPage = lazy(() => import('./features/assistance/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
 const SpringJobsPage = lazy(() => import('./features/springjobs/SpringJobsPage').then((m) => ({ default: m.SpringJobsPage })));
 const HealthAdminPage = lazy(() => import('./features/health/HealthAdminPage').then((m) => ({ default: m.HealthAdminPage })));
+const CanteenAdminPage = lazy(() => import('./features/canteen/CanteenAdminPage').then((m) => ({ default: m.CanteenAdminPage })));
 const MutualaidPage = lazy(() => import('./features/mutualaid/MutualaidPage').then((m) => ({ default: m.MutualaidPage })));
 const EventsAdminPage = lazy(() => import('./features/events/EventsPage').then((m) => ({ default: m.EventsPage })));
 const RightsDashboardPage = lazy(() => import('./features/rights/RightsDashboardPage').then((m) => ({ default: m.RightsDashboardPage })));
@@ -177,6 +178,7 @@ function AdminRoutes() {
           <Route path="assistance/mutualaid" element={<Lazy><MutualaidPage /></Lazy>} />
           <Route path="assistance/jobs" element={<Lazy><SpringJobsPage /></Lazy>} />
           <Route path="assistance/health" element={<Lazy><HealthAdminPage /></Lazy>} />
+          <Route path="assistance/canteen" element={<Lazy><CanteenAdminPage /></Lazy>} />
           <Route path="assistance/hardship" element={<Lazy><HardshipPage /></Lazy>} />
           <Route path="assistance/campaigns" element={<Lazy><CampaignsPage /></Lazy>} />
           <Route path="events" element={<Lazy><EventsAdminPage /></Lazy>} />

@@ -28,6 +28,7 @@ import { voiceAuditActionsEn, voiceAuditEntityTypesEn } from './features/voice/a
 import { mutualaidAdminEn } from './features/mutualaid/locales-en';
 import { springJobsAdminEn } from './features/springjobs/locales-en';
 import { healthAdminEn } from './features/health/locales-en';
+import { canteenAdminEn } from './features/canteen/locales-en';
 import { springJobsAuditActionsEn, springJobsAuditEntityTypesEn } from './features/springjobs/audit-locales';
 import { healthAuditActionsEn, healthAuditEntityTypesEn } from './features/health/audit-locales';
 import { canteenAuditActionsEn, canteenAuditEntityTypesEn } from './features/canteen/audit-locales';
@@ -251,6 +252,7 @@ export const adminEn: Translation<typeof adminZh> = {
   mutualaidAdmin: mutualaidAdminEn,
   springJobsAdmin: springJobsAdminEn,
   healthAdmin: healthAdminEn,
+  canteenAdmin: canteenAdminEn,
   tournamentAdmin: tournamentAdminEn,
   market: marketEn,
   marketTerms: marketTermsEn,

@@ -22,6 +22,7 @@ import { voiceAuditActionsZh, voiceAuditEntityTypesZh } from './features/voice/a
 import { mutualaidAdminZh } from './features/mutualaid/locales';
 import { springJobsAdminZh } from './features/springjobs/locales';
 import { healthAdminZh } from './features/health/locales';
+import { canteenAdminZh } from './features/canteen/locales';
 import { springJobsAuditActionsZh, springJobsAuditEntityTypesZh } from './features/springjobs/audit-locales';
 import { healthAuditActionsZh, healthAuditEntityTypesZh } from './features/health/audit-locales';
 import { canteenAuditActionsZh, canteenAuditEntityTypesZh } from './features/canteen/audit-locales';
@@ -250,6 +251,7 @@ export const adminZh = {
   mutualaidAdmin: mutualaidAdminZh,
   springJobsAdmin: springJobsAdminZh,
   healthAdmin: healthAdminZh,
+  canteenAdmin: canteenAdminZh,
   tournamentAdmin: tournamentAdminZh,
   market: marketZh,
   marketTerms: marketTermsZh,

@@ -41,6 +41,7 @@ import {
   SettingOutlined,
   ShopOutlined,
   MedicineBoxOutlined,
+  CoffeeOutlined,
   SolutionOutlined,
   StarOutlined,
   TeamOutlined,
@@ -136,6 +137,7 @@ export const MENU: MenuEntry[] = [
       { path: '/assistance/campaigns', labelKey: 'campaigns.menu', icon: <GiftOutlined />, permission: 'assistance.read' },
       { path: '/assistance/jobs', labelKey: 'springJobsAdmin.menu', icon: <ShopOutlined />, permission: 'assistance.read' },
       { path: '/assistance/health', labelKey: 'healthAdmin.menu', icon: <MedicineBoxOutlined />, permission: 'assistance.read' },
+      { path: '/assistance/canteen', labelKey: 'canteenAdmin.menu', icon: <CoffeeOutlined />, permission: 'assistance.read' },
     ],
   },
   {
