@@ -11,10 +11,9 @@ async function canteenIn(p: Place, w: World): Promise<Made> {
   const n = ++seq;
   const tag = `${n}${Math.random().toString(36).slice(2, 8)}`;
   const db = w.app.database;
-  const [pos] = await db.query<{ id: string }>(
-    `insert into position (code, name, type, org_id, address, lng, lat, weekly_hours, status) values ($1, $2, 'canteen', $3, '矩阵地址', 106.53, 29.57, '{}', 'open') returning id`,
-    [`AZ-CT-${tag}`, `矩阵食堂${n}`, p.streetId],
-  );
+  // A real position of the place (a valid schedule and all: the positions' own lists read it), made a canteen.
+  const made = await p.position();
+  const [pos] = await db.query<{ id: string }>(`update position set type = 'canteen' where id = $1 returning id`, [made.id]);
   const [c] = await db.query<{ id: string }>(`insert into canteen (position_id, org_id, normal_price_fen) values ($1, $2, 2000) returning id`, [pos!.id, p.streetId]);
   const [t] = await db.query<{ id: string }>(
     `insert into canteen_tier (canteen_id, org_id, name, price_fen, grounds, needs_certification) values ($1, $2, '矩阵档', 1000, array['low_income']::text[], true) returning id`,

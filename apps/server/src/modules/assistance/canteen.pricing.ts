@@ -1,4 +1,3 @@
-import type { CanteenGround } from '@niangjia/contracts';
 import { ageOn } from './campaign.eligibility';
 
 /**
@@ -15,7 +14,7 @@ export type PricingFacts = { birthDate: string; employmentForm: string };
 export type HeldCertification = { tierId: string; expiresOn: string };
 
 /** Whether the member record alone proves a ground on a day (over 60: full years, ageOn). */
-export function isGroundOnRecord(ground: CanteenGround | string, facts: PricingFacts, day: string): boolean {
+export function isGroundOnRecord(ground: string, facts: PricingFacts, day: string): boolean {
   if (ground === 'over_60') return ageOn(facts.birthDate, day) >= 60;
   if (ground === 'outdoor_worker') return OUTDOOR_FORMS.includes(facts.employmentForm);
   return false;
