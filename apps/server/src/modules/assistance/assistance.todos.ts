@@ -11,6 +11,7 @@ import { hardshipFile } from './assistance.tables';
 import { REVIEW_NOTICE_DAYS, hardshipNumber } from './hardship.service';
 import { mutualaidClaim, mutualaidEnrolment } from './mutualaid.tables';
 import { jobsTodos } from './jobs.todos';
+import { canteenTodos } from './canteen.todos';
 
 registerMessages({
   TODO_HARDSHIP_VERIFY: ['{number} {name}：待核实', '{number} {name}: to verify'],
@@ -196,4 +197,4 @@ export function campaignLink(campaignId: string, tab?: 'reviews'): string {
 }
 
 /** The module's 待办 kinds, passed to buildApp's list. */
-export const assistanceTodoSources: readonly TodoSource[] = [hardshipTodos, mutualaidTodos, campaignTodos, jobsTodos];
+export const assistanceTodoSources: readonly TodoSource[] = [hardshipTodos, mutualaidTodos, campaignTodos, jobsTodos, canteenTodos];
