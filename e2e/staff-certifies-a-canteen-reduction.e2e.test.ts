@@ -50,7 +50,7 @@ describe.skipIf(!canRun)('共享食堂: 观音桥’s staff certify a worker’s
       await picker.press('Enter');
       await page.getByTestId('canteen-approve-ok').click();
       // The queue shows pending applications by default: the certified one leaves it.
-      await expect.poll(async () => queue.locator('.ant-table-row').filter({ hasText: name }).count()).toBe(0);
+      await expect.poll(async () => queue.locator('.ant-table-row').filter({ hasText: name }).count(), { timeout: 15_000 }).toBe(0);
 
       // The canteen's terminal: a key made by staff; the worker's member card QR; a signed request.
       const made = await staffApi.send<CreatedCanteenTerminal>('POST', `/assistance/canteens/${canteen.positionId}/terminals`, { name: 'e2e 收银台' });
