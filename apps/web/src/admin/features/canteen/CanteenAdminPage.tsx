@@ -401,7 +401,7 @@ function MealsTab({ canteen }: { canteen: Canteen }) {
             columnSettings={false}
             size="small"
             columns={[
-              { title: t('canteenAdmin.col.tier'), key: 'tier', width: 160, render: (_: unknown, r) => r.tierName ?? t('canteenAdmin.normal') },
+              { title: t('canteenAdmin.col.priceTier'), key: 'tier', width: 160, render: (_: unknown, r) => r.tierName ?? t('canteenAdmin.normal') },
               { title: t('canteenAdmin.col.meals'), key: 'meals', dataIndex: 'meals', width: 90, align: 'right', render: (v: number) => <span data-testid="canteen-figure-tier-meals">{v}</span> },
               { title: t('canteenAdmin.col.amount'), key: 'amount', dataIndex: 'amountFen', width: 120, align: 'right', render: (v: number) => formatMoney(v) },
             ]}
@@ -432,7 +432,7 @@ function MealsTab({ canteen }: { canteen: Canteen }) {
         columns={[
           { title: t('canteenAdmin.col.time'), key: 'servedAt', dataIndex: 'servedAt', width: 150, render: (v: string) => formatDateTime(v) },
           { title: t('canteenAdmin.col.person'), key: 'personName', dataIndex: 'personName', width: 110 },
-          { title: t('canteenAdmin.col.tier'), key: 'tierName', width: 160, render: (_: unknown, m) => m.tierName ?? t('canteenAdmin.normal') },
+          { title: t('canteenAdmin.col.priceTier'), key: 'tierName', width: 160, render: (_: unknown, m) => m.tierName ?? t('canteenAdmin.normal') },
           { title: t('canteenAdmin.col.price'), key: 'priceFen', dataIndex: 'priceFen', width: 100, align: 'right', render: (v: number, m) => <Typography.Text type={m.isReduced ? 'success' : undefined}>{formatMoney(v)}</Typography.Text> },
         ]}
       />

@@ -42,7 +42,7 @@ export const canteenAdminEn: Translation<typeof canteenAdminZh> = {
   applyForWorker: 'Apply for a worker',
   memberNumber: 'Member number',
   note: 'Note',
-  col: { person: 'Worker', tier: 'Tier', ground: 'Ground', status: 'Status', expiresOn: 'Valid until', createdAt: 'Applied', note: 'Note', name: 'Name', keyId: 'Key id', lastSeen: 'Last seen', createdAtT: 'Created', time: 'Served', price: 'Price', canteen: 'Canteen', meals: 'Meals', amount: 'Amount' },
+  col: { priceTier: 'Price', person: 'Worker', tier: 'Tier', ground: 'Ground', status: 'Status', expiresOn: 'Valid until', createdAt: 'Applied', note: 'Note', name: 'Name', keyId: 'Key id', lastSeen: 'Last seen', createdAtT: 'Created', time: 'Served', price: 'Price', canteen: 'Canteen', meals: 'Meals', amount: 'Amount' },
   newTerminal: 'Add a terminal',
   terminalName: 'Terminal name',
   secretOnce: 'Configure the terminal with this secret now: it is shown only this once.',

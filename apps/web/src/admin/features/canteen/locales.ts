@@ -39,7 +39,7 @@ export const canteenAdminZh = {
   applyForWorker: '代职工申请',
   memberNumber: '会员编号',
   note: '说明',
-  col: { person: '职工', tier: '申请档位', ground: '条件', status: '状态', expiresOn: '有效期至', createdAt: '申请时间', note: '说明', name: '名称', keyId: '密钥 ID', lastSeen: '最近通信', createdAtT: '创建时间', time: '就餐时间', price: '价格', canteen: '食堂', meals: '人次', amount: '金额' },
+  col: { priceTier: '价格档', person: '职工', tier: '申请档位', ground: '条件', status: '状态', expiresOn: '有效期至', createdAt: '申请时间', note: '说明', name: '名称', keyId: '密钥 ID', lastSeen: '最近通信', createdAtT: '创建时间', time: '就餐时间', price: '价格', canteen: '食堂', meals: '人次', amount: '金额' },
   newTerminal: '新增终端',
   terminalName: '终端名称',
   secretOnce: '请立即将密钥配置到终端：密钥只显示这一次，关闭后无法再查看。',
