@@ -59,6 +59,7 @@ const SpringJobsPage = lazy(() => import('./pages/springjobs/SpringJobsPages').t
 const SpringJobPage = lazy(() => import('./pages/springjobs/SpringJobsPages').then((m) => ({ default: m.SpringJobPage })));
 const MySpringJobsPage = lazy(() => import('./pages/springjobs/SpringJobsPages').then((m) => ({ default: m.MySpringJobsPage })));
 const HealthPage = lazy(() => import('./pages/health/HealthPage').then((m) => ({ default: m.HealthPage })));
+const CanteenPage = lazy(() => import('./pages/canteen/CanteenPage').then((m) => ({ default: m.CanteenPage })));
 const MutualaidClaimPage = lazy(() => import('./pages/mutualaid/MutualaidPages').then((m) => ({ default: m.MutualaidClaimPage })));
 const BenefitsPage = lazy(() => import('./pages/assistance/BenefitsPage').then((m) => ({ default: m.BenefitsPage })));
 const HardshipPage = lazy(() => import('./pages/assistance/HardshipPage').then((m) => ({ default: m.HardshipPage })));
@@ -123,6 +124,7 @@ export function MobileApp() {
                 <Route path="assistance/hardship" element={<RequireSignIn><HardshipPage /></RequireSignIn>} />
                 <Route path="assistance/benefits" element={<RequireSignIn><BenefitsPage /></RequireSignIn>} />
                 <Route path="assistance/health" element={<RequireSignIn><HealthPage /></RequireSignIn>} />
+                <Route path="assistance/canteen" element={<RequireSignIn><CanteenPage /></RequireSignIn>} />
                 <Route path="notices" element={<NoticesPage />} />
                 <Route path="notices/:id" element={<NoticeDetailPage />} />
                 <Route path="*" element={<NotFoundPage />} />

@@ -12,6 +12,7 @@ import { voiceMobileEn, voiceMobileZh } from './pages/voice/locales';
 import { mutualaidMobileEn, mutualaidMobileZh } from './pages/mutualaid/locales';
 import { springJobsMobileEn, springJobsMobileZh } from './pages/springjobs/locales';
 import { healthMobileEn, healthMobileZh } from './pages/health/locales';
+import { canteenMobileEn, canteenMobileZh } from './pages/canteen/locales';
 import { hardshipMobileEn, hardshipMobileZh } from './pages/assistance/locales';
 import { benefitsMobileEn, benefitsMobileZh } from './pages/assistance/campaign-locales';
 import { checkinMobileEn, checkinMobileZh } from './pages/events/checkin-locales';
@@ -21,7 +22,7 @@ import { contestMobileEn, contestMobileZh } from './pages/events/contest-locales
 import { marketTermsEn, marketTermsZh } from '../shared/market-locales';
 
 initI18n({
-  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, ...voiceMobileZh, ...mutualaidMobileZh, ...hardshipMobileZh, ...benefitsMobileZh, ...checkinMobileZh, ...tournamentMobileZh, ...matchmakingMobileZh, ...contestMobileZh, marketTerms: marketTermsZh, ...springJobsMobileZh, ...healthMobileZh },
-  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, ...voiceMobileEn, ...mutualaidMobileEn, ...hardshipMobileEn, ...benefitsMobileEn, ...checkinMobileEn, ...tournamentMobileEn, ...matchmakingMobileEn, ...contestMobileEn, marketTerms: marketTermsEn, ...springJobsMobileEn, ...healthMobileEn },
+  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, ...voiceMobileZh, ...mutualaidMobileZh, ...hardshipMobileZh, ...benefitsMobileZh, ...checkinMobileZh, ...tournamentMobileZh, ...matchmakingMobileZh, ...contestMobileZh, marketTerms: marketTermsZh, ...springJobsMobileZh, ...healthMobileZh, ...canteenMobileZh },
+  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, ...voiceMobileEn, ...mutualaidMobileEn, ...hardshipMobileEn, ...benefitsMobileEn, ...checkinMobileEn, ...tournamentMobileEn, ...matchmakingMobileEn, ...contestMobileEn, marketTerms: marketTermsEn, ...springJobsMobileEn, ...healthMobileEn, ...canteenMobileEn },
 });
 mountMobileFace(<MobileApp />);
