@@ -38,6 +38,7 @@ export function CanteenPage() {
       setTierId(undefined);
       setGround(undefined);
       setNote('');
+      photos.clear();
       mine.reload();
     } catch (error) {
       await Dialog.alert({ content: errorText(error), confirmText: 'OK' });
