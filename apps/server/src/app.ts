@@ -41,7 +41,7 @@ import { createRightsServices, registerRightsJobs, renderRightsPdf, rightsRoutes
 import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
 import { contestRoutes, createEventsServices, eventsRoutes, matchmakingRoutes, registerEventsJobs, registerMatchmakingJobs, tournamentRoutes } from './modules/events';
 import { createLiaisonService, createSuggestionService, createVoiceService, createVoiceSupportService, liaisonPhotoPaths, liaisonRoutes, liaisonTodos, registerVoiceJobs, reportPhotoPaths, suggestionPhotoPaths, suggestionRoutes, suggestionTodos, voiceRoutes, voiceTodos } from './modules/voice';
-import { assistanceTodoSources, campaignPhotoPaths, campaignRoutes, createCampaignService, createHardshipService, createMutualaidService, hardshipPhotoPaths, hardshipRoutes, mutualaidPhotoPaths, mutualaidRoutes, registerHardshipJobs, createSpringJobsService, springJobsRoutes, createHealthService, healthRoutes, registerHealthJobs, createStudyaidService, studyaidRoutes, studyaidPhotoPaths } from './modules/assistance';
+import { assistanceTodoSources, campaignPhotoPaths, campaignRoutes, createCampaignService, createHardshipService, createMutualaidService, hardshipPhotoPaths, hardshipRoutes, mutualaidPhotoPaths, mutualaidRoutes, registerHardshipJobs, createSpringJobsService, springJobsRoutes, createHealthService, healthRoutes, registerHealthJobs, createStudyaidService, studyaidRoutes, studyaidPhotoPaths, createCanteenService, canteenRoutes, canteenTerminalRoutes, canteenPhotoPaths } from './modules/assistance';
 import { createHonoursService, createStudioService, honourPhotoPaths, honoursRoutes, studioRoutes } from './modules/honours';
 import { createMarketServices, createRoadshowHub, marketProviderTodos, marketRoutes, marketVersionTodos, type RoadshowHub } from './modules/market';
 import { hasPermission } from './platform/auth';
@@ -129,6 +129,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     studyaid: createStudyaidService({ db, secrets, dataKeys, clock: jobs.clock }),
     honours: createHonoursService({ db, clock: jobs.clock }),
     studios: createStudioService({ db, clock: jobs.clock }),
+    canteen: createCanteenService({ db, dataKeys, secrets, clock: jobs.clock }),
   };
 }
 
@@ -138,7 +139,7 @@ function createStarsServices(deps: { db: Database['db']; standards: ReturnType<t
     db: deps.db,
     accessFigures: doorAccessFigures(deps.db),
     standardKeys: (paths) => deps.standards.standardKeysFor(paths),
-    photoOwners: [meetingPhotoPaths, reportPhotoPaths, liaisonPhotoPaths, suggestionPhotoPaths, mutualaidPhotoPaths, hardshipPhotoPaths, campaignPhotoPaths, studyaidPhotoPaths, honourPhotoPaths],
+    photoOwners: [meetingPhotoPaths, reportPhotoPaths, liaisonPhotoPaths, suggestionPhotoPaths, mutualaidPhotoPaths, hardshipPhotoPaths, campaignPhotoPaths, studyaidPhotoPaths, honourPhotoPaths, canteenPhotoPaths],
   });
   return { stars, feedback: createFeedbackService({ ...deps, stars }) };
 }
@@ -387,6 +388,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(studyaidRoutes, { studyaid: services.studyaid });
       await api.register(honoursRoutes, { honours: services.honours });
       await api.register(studioRoutes, { studios: services.studios });
+      await api.register(canteenRoutes, { canteen: services.canteen });
+      await api.register(canteenTerminalRoutes, { canteen: services.canteen });
       await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });
       await api.register(screenRoutes, { screen });
       await api.register(systemStatusRoutes, { database, catalogue, jobs, version: config.version });

@@ -11,7 +11,7 @@ import { organizingIndicators } from './modules/organizing';
 import { voiceIndicators } from './modules/voice';
 import { hardshipIndicators } from './modules/assistance';
 import { campaignIndicators } from './modules/assistance';
-import { healthIndicators, jobsIndicators, studyaidIndicators } from './modules/assistance';
+import { healthIndicators, jobsIndicators, studyaidIndicators, canteenIndicators } from './modules/assistance';
 import { honoursIndicators } from './modules/honours';
 import { orgsIndicators } from './modules/orgs';
 import { positionsIndicators } from './modules/positions';
@@ -23,7 +23,7 @@ import { createCatalogue, syncIndicatorSeries, type SyncResult } from './platfor
  * Every module's indicators: the one list of the catalogue. A new module adds its
  * `xxxIndicators` here (see platform/indicators/index.ts).
  */
-const MODULES = [orgsIndicators, membersIndicators, organizingIndicators, positionsIndicators, starsIndicators, accessIndicators, fundIndicators, rightsIndicators, marketIndicators, voiceIndicators, eventsIndicators, mutualaidIndicators, hardshipIndicators, campaignIndicators, jobsIndicators, healthIndicators, studyaidIndicators, honoursIndicators];
+const MODULES = [orgsIndicators, membersIndicators, organizingIndicators, positionsIndicators, starsIndicators, accessIndicators, fundIndicators, rightsIndicators, marketIndicators, voiceIndicators, eventsIndicators, mutualaidIndicators, hardshipIndicators, campaignIndicators, jobsIndicators, healthIndicators, studyaidIndicators, honoursIndicators, canteenIndicators];
 export const catalogue = createCatalogue([...MODULES, figuresIndicators(MODULES)]);
 
 /** Migrations, then the indicator triggers and any series whose definition changed (main, cli, tests). */

@@ -40,3 +40,4 @@ export * from './health';
 export * from './suggestions';
 export * from './studyaid';
 export * from './honours';
+export * from './canteen';

@@ -38,3 +38,4 @@ export * from '../modules/assistance/jobs.tables';
 export * from '../modules/assistance/health.tables';
 export * from '../modules/assistance/studyaid.tables';
 export * from '../modules/honours/honours.tables';
+export * from '../modules/assistance/canteen.tables';

@@ -52,6 +52,7 @@ const HealthAdminPage = lazy(() => import('./features/health/HealthAdminPage').t
 const HonoursPage = lazy(() => import('./features/honours/HonoursPage').then((m) => ({ default: m.HonoursPage })));
 const StudiosPage = lazy(() => import('./features/honours/StudiosPage').then((m) => ({ default: m.StudiosPage })));
 const HonoursFiguresPage = lazy(() => import('./features/honours/HonoursFiguresPage').then((m) => ({ default: m.HonoursFiguresPage })));
+const CanteenAdminPage = lazy(() => import('./features/canteen/CanteenAdminPage').then((m) => ({ default: m.CanteenAdminPage })));
 const MutualaidPage = lazy(() => import('./features/mutualaid/MutualaidPage').then((m) => ({ default: m.MutualaidPage })));
 const EventsAdminPage = lazy(() => import('./features/events/EventsPage').then((m) => ({ default: m.EventsPage })));
 const RightsDashboardPage = lazy(() => import('./features/rights/RightsDashboardPage').then((m) => ({ default: m.RightsDashboardPage })));
@@ -187,6 +188,7 @@ function AdminRoutes() {
           <Route path="honours" element={<Lazy><HonoursPage /></Lazy>} />
           <Route path="honours/studios" element={<Lazy><StudiosPage /></Lazy>} />
           <Route path="honours/figures" element={<Lazy><HonoursFiguresPage /></Lazy>} />
+          <Route path="assistance/canteen" element={<Lazy><CanteenAdminPage /></Lazy>} />
           <Route path="assistance/hardship" element={<Lazy><HardshipPage /></Lazy>} />
           <Route path="assistance/campaigns" element={<Lazy><CampaignsPage /></Lazy>} />
           <Route path="events" element={<Lazy><EventsAdminPage /></Lazy>} />

@@ -61,7 +61,9 @@ export function usePhotoUploads() {
       setUploading(false);
     }
   };
-  return { photoIds, isUploading, add };
+  /** Forget the attached photos (a form sent, ready for the next one). */
+  const clear = () => setPhotoIds([]);
+  return { photoIds, isUploading, add, clear };
 }
 
 /** The count ("2 / 6") and the add button while fewer than `max` photos are attached. */

@@ -12,6 +12,7 @@ import { REVIEW_NOTICE_DAYS, hardshipNumber } from './hardship.service';
 import { mutualaidClaim, mutualaidEnrolment } from './mutualaid.tables';
 import { healthTodos } from './health.todos';
 import { jobsTodos } from './jobs.todos';
+import { canteenTodos } from './canteen.todos';
 
 registerMessages({
   TODO_HARDSHIP_VERIFY: ['{number} {name}：待核实', '{number} {name}: to verify'],
@@ -197,4 +198,4 @@ export function campaignLink(campaignId: string, tab?: 'reviews'): string {
 }
 
 /** The module's 待办 kinds, passed to buildApp's list. */
-export const assistanceTodoSources: readonly TodoSource[] = [hardshipTodos, mutualaidTodos, campaignTodos, jobsTodos, healthTodos];
+export const assistanceTodoSources: readonly TodoSource[] = [hardshipTodos, mutualaidTodos, campaignTodos, jobsTodos, healthTodos, canteenTodos];

@@ -39,3 +39,8 @@ export { studyaidRoutes } from './studyaid.routes';
 export { studyaidPhotoPaths } from './studyaid.repository';
 export { studyaidIndicators } from './studyaid.indicators';
 export { seedDemoStudyaid } from './studyaid.demo';
+export { createCanteenService, type CanteenService } from './canteen.service';
+export { canteenRoutes, canteenTerminalRoutes } from './canteen.routes';
+export { canteenPhotoPaths } from './canteen.repository';
+export { canteenIndicators } from './canteen.indicators';
+export { seedDemoCanteen } from './canteen.demo';

@@ -376,6 +376,18 @@ export async function seedFixture(database: Database): Promise<Fixture> {
   ] as const) {
     stmts.push(`insert into honour_care (id, org_id, person_id, person_name, kind, cared_on, cared_at, cost_fen) values (${q(id(name))}, ${q(id(org))}, ${q(id(`p-${member}`))}, '测试劳模', 'visit', ${q(day)}, ${q(at)}, 100)`);
   }
+  // 共享食堂 on P1 (the table does not check the position's type; the service does): meals by the time served, in Asia/Shanghai.
+  stmts.push(`insert into canteen (id, position_id, org_id, normal_price_fen) values (${q(id('CT1'))}, ${q(id('P1'))}, ${q(id('FX-S1'))}, 2000)`);
+  for (const [name, slot, served] of [
+    ['ML1', 1, '2025-03-01T04:00:00Z'],
+    ['ML2', null, '2025-03-01T05:00:00Z'],
+    ['ML3', 1, '2025-12-31T16:30:00Z'],
+    ['ML4', null, '2024-12-31T15:50:00Z'],
+    ['ML5', 1, '2024-06-01T04:00:00Z'],
+  ] as const) {
+    stmts.push(`insert into canteen_meal (id, canteen_id, org_id, price_fen, reduced_slot, person_id, membership_id, person_name, service_day, served_at)
+      values (${q(id(name))}, ${q(id('CT1'))}, ${q(id('FX-S1'))}, ${slot ? 1500 : 2000}, ${q(slot)}, gen_random_uuid(), gen_random_uuid(), '测试就餐', ${q(new Date(Date.parse(served) + 8 * 3_600_000).toISOString().slice(0, 10))}, ${q(served)})`);
+  }
 
   await database.exec(`begin;\n${stmts.join(';\n')};\ncommit;`);
   return { ids };
@@ -477,5 +489,7 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'honours.studios': { value: 2, lastYear: 1 }, // ST1, ST3 (23:30 on 31 Dec); ST2 closed in November | ST1
   'honours.patents': { value: 2, lastYear: 1 }, // PT1, PT2; PT3 recorded at 00:30 on 1 Jan 2026 | PT1
   'honours.care_activities': { value: 2, lastYear: 1 }, // HC1, HC2 (00:30 on 1 Jan 2025) | HC3
+  'assistance.canteen_meals': { value: 2, lastYear: 2 }, // ML1, ML2 (ML3 at 00:30 on 1 Jan 2026) | ML4 (23:50 on 31 Dec 2024), ML5
+  'assistance.canteen_reduced_meals': { value: 1, lastYear: 1 }, // ML1 | ML5
   'figures.served': { value: 17, lastYear: 7 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped + 2 at the marketplace + 1 at an event + 2 mutual-aid claims paid + 3 campaign benefits (N1-N3) + 1 health check (HB1) | K3 + C4's worker + 1 at the marketplace + 1 at an event + MC4 + N5 + HB5
 };

@@ -3,10 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import { AppError } from '../../platform/errors';
 import { decryptField, type DataKeys } from '../../platform/pii';
-import { safeEqual } from '../../platform/secrets';
+import { TERMINAL_NONCE_KEEP_SECONDS, verifyTerminalSignature } from '../../platform/terminal-auth';
 import type { RuleLike } from './contribution';
 import { rowsOf } from './ledger';
-import { canonicalPosString, computePosSignature, POS_CLOCK_SKEW_SECONDS } from './pos-signing';
 
 /** The terminal a signed request came from. */
 export type PosCaller = {
@@ -24,37 +23,32 @@ export type PosCaller = {
 };
 
 export const TERMINAL_SECRET_PURPOSE = 'pos_terminal.secret';
-const NONCE_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 /** Nonces are kept twice the clock window: a request older than that is refused as stale anyway. */
-const NONCE_KEEP_SECONDS = 2 * POS_CLOCK_SKEW_SECONDS;
-
-const header = (request: FastifyRequest, name: string): string | undefined => {
-  const v = request.headers[name];
-  return typeof v === 'string' ? v : undefined;
-};
+const NONCE_KEEP_SECONDS = TERMINAL_NONCE_KEEP_SECONDS;
 
 /**
- * Verifies a POS request's signature (contract v1): key, timestamp window, HMAC over method, path,
- * timestamp, nonce and body hash. Any failure is a 401 problem. The nonce is NOT recorded here: the
- * caller records it, in the transaction that acts on the request (recordNonces), or through
- * verifyPosRequest.
+ * Verifies a POS request's signature (contract v1, the platform's terminal signing): key,
+ * timestamp window, HMAC over method, path, timestamp, nonce and body hash. Any failure is a 401
+ * problem. The nonce is NOT recorded here: the caller records it, in the transaction that acts on
+ * the request (recordNonces), or through verifyPosRequest.
  */
 export async function verifyPosSignature(db: Db, dataKeys: DataKeys, request: FastifyRequest, rawBody: string, now: Date = new Date()): Promise<{ caller: PosCaller; nonce: string }> {
-  const keyId = header(request, 'x-pos-key-id');
-  const timestamp = header(request, 'x-pos-timestamp');
-  const nonce = header(request, 'x-pos-nonce');
-  const signature = header(request, 'x-pos-signature');
-  if (!keyId || !timestamp || !nonce || !signature) throw new AppError('POS_SIGNATURE_MISSING', { status: 401 });
-  if (!/^\d{9,11}$/.test(timestamp) || !NONCE_PATTERN.test(nonce) || !/^[0-9a-f]{64}$/.test(signature)) throw new AppError('POS_SIGNATURE_INVALID', { status: 401 });
-  const row = await loadTerminal(db, keyId);
-  if (!row || row.status === 'revoked') throw new AppError('POS_KEY_UNKNOWN', { status: 401 });
-  const secret = decryptField(dataKeys, TERMINAL_SECRET_PURPOSE, row.secretEnc);
-  const expected = computePosSignature(secret, canonicalPosString(request.method, request.url, timestamp, nonce, rawBody));
-  if (!safeEqual(expected, signature)) throw new AppError('POS_SIGNATURE_INVALID', { status: 401 });
-  // Told only to the terminal itself (after its signature): its shop is closed, so it is suspended.
-  if (row.status !== 'active') throw new AppError('POS_TERMINAL_SUSPENDED', { status: 403 });
-  if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > POS_CLOCK_SKEW_SECONDS) throw new AppError('POS_TIMESTAMP_STALE', { status: 401 });
-  return { caller: callerOf(row), nonce };
+  const { terminal, nonce } = await verifyTerminalSignature(
+    {
+      headers: 'x-pos',
+      codes: 'POS',
+      findKey: async (keyId) => {
+        const row = await loadTerminal(db, keyId);
+        if (!row) return undefined;
+        // Told only to the terminal itself (after its signature): its shop is closed, so it is suspended.
+        return { status: row.status, row, get secret() { return decryptField(dataKeys, TERMINAL_SECRET_PURPOSE, row.secretEnc); } };
+      },
+    },
+    request,
+    rawBody,
+    now,
+  );
+  return { caller: callerOf(terminal), nonce };
 }
 
 type TerminalRow = PosCaller & { secretEnc: string; status: string; collected: string | null; shopAccount: string | null; ruleRows: RuleLike[] | null };

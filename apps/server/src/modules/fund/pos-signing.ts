@@ -1,27 +1,16 @@
-import crypto from 'node:crypto';
+import { canonicalTerminalString, computeTerminalSignature, generateTerminalKeyPair, signTerminalRequest, TERMINAL_CLOCK_SKEW_SECONDS, TERMINAL_SIGNATURE_VERSION, type TerminalSignInput } from '../../platform/terminal-signing';
 
 /**
- * POS request signing, contract v1 (docs/pos-contract.md). Pure functions, no database: the
- * server, the CLI simulator, the benchmark and the e2e tests all sign with this one file.
- *
- * canonical = METHOD \n PATH \n TIMESTAMP \n NONCE \n hex(SHA-256(body))
- * signature = hex(HMAC-SHA256(secret, canonical))
+ * POS request signing, contract v1 (docs/pos-contract.md): the platform's terminal signing
+ * (platform/terminal-signing.ts) with the x-pos-* headers. The server, the CLI simulator, the
+ * benchmark and the e2e tests all sign through it.
  */
-export const POS_SIGNATURE_VERSION = 'v1';
+export const POS_SIGNATURE_VERSION = TERMINAL_SIGNATURE_VERSION;
 /** A request's timestamp may be at most this far from the server's clock. */
-export const POS_CLOCK_SKEW_SECONDS = 300;
+export const POS_CLOCK_SKEW_SECONDS = TERMINAL_CLOCK_SKEW_SECONDS;
+export { sha256Hex } from '../../platform/terminal-signing';
 
-export type PosSignInput = {
-  keyId: string;
-  secret: string;
-  method: string;
-  /** The request path as sent, including any query string (e.g. /api/v1/pos/sales). */
-  path: string;
-  body: string;
-  /** Unix seconds; defaults to now. */
-  timestamp?: number;
-  nonce?: string;
-};
+export type PosSignInput = TerminalSignInput;
 
 export type PosHeaders = {
   'x-pos-key-id': string;
@@ -30,35 +19,15 @@ export type PosHeaders = {
   'x-pos-signature': string;
 };
 
-export function sha256Hex(body: string | Buffer): string {
-  return crypto.createHash('sha256').update(body).digest('hex');
-}
-
-export function canonicalPosString(method: string, path: string, timestamp: string, nonce: string, body: string | Buffer): string {
-  return [method.toUpperCase(), path, timestamp, nonce, sha256Hex(body)].join('\n');
-}
-
-export function computePosSignature(secret: string, canonical: string): string {
-  return crypto.createHmac('sha256', secret).update(canonical).digest('hex');
-}
+export const canonicalPosString = canonicalTerminalString;
+export const computePosSignature = computeTerminalSignature;
 
 /** The four headers a terminal sends with a request. */
 export function signPosRequest(input: PosSignInput): PosHeaders {
-  const timestamp = String(input.timestamp ?? Math.floor(Date.now() / 1000));
-  const nonce = input.nonce ?? crypto.randomBytes(12).toString('base64url');
-  const signature = computePosSignature(input.secret, canonicalPosString(input.method, input.path, timestamp, nonce, input.body));
-  return {
-    'x-pos-key-id': input.keyId,
-    'x-pos-timestamp': timestamp,
-    'x-pos-nonce': nonce,
-    'x-pos-signature': signature,
-  };
+  return signTerminalRequest('x-pos', input);
 }
 
 /** A new key pair for a terminal: the id is public, the secret is shown once. */
 export function generateTerminalKey(): { keyId: string; secret: string } {
-  return {
-    keyId: `pk_${crypto.randomBytes(9).toString('base64url')}`,
-    secret: `psk_${crypto.randomBytes(32).toString('base64url')}`,
-  };
+  return generateTerminalKeyPair('pk', 'psk');
 }

@@ -12,7 +12,7 @@ export { writeWorkbook } from './import-xlsx';
 export { createExportService, type ExportService } from './export.service';
 export { xlsxRoutes } from './xlsx.routes';
 export { memberApplicationTodos, memberImportTodos } from './members.notify';
-export { signCardToken, verifyCardToken } from './card-token';
+export { signCardToken, verifyCardToken, isCardTokenExpired } from './card-token';
 export { hashIdNumber, ID_NUMBER_PURPOSE } from './members.shared';
 export { membership, membershipEvent, person, memberNumberCounter, memberImport } from './members.tables';
 export { findActiveMembershipOfUser, findContactPhone, findMembershipOfCard, findMemberships, findPersonIdsOfUser, setPersonHardship, type MembershipBrief } from './lookup.repository';

@@ -36,6 +36,7 @@ export const notifyZh = {
       mutualaid_claim: '互助金待审核、复核或支付',
       campaign_nomination: '帮扶活动提名待审批、复核、发放或核查',
       job_application: '新的求职申请待查看',
+      canteen_certification: '食堂优惠资格待认定',
     },
   },
 };
@@ -75,6 +76,7 @@ export const notifyEn: Translation<typeof notifyZh> = {
       mutualaid_claim: 'Mutual-aid claims to review, check or pay',
       campaign_nomination: 'Campaign nominations to approve, confirm, hand over or check',
       job_application: 'New job applications to look at',
+      canteen_certification: 'Canteen reductions to certify',
     },
   },
 };

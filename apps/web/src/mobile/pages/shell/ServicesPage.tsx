@@ -64,6 +64,11 @@ export function ServicesPage() {
           {t('studyaid.service')}
         </List.Item>
       </List>
+      <List header={t('canteen.title')} mode="card" style={{ margin: 12 }}>
+        <List.Item prefix={<HeartIcon />} description={t('canteen.serviceText')} onClick={() => navigate('/assistance/canteen')} data-testid="service-canteen">
+          {t('canteen.service')}
+        </List.Item>
+      </List>
       {me && (
         <List header={t('mutualaid.title')} mode="card" style={{ margin: 12 }}>
           <List.Item prefix={<HeartIcon />} description={t('mutualaid.serviceText')} onClick={() => navigate('/mutualaid')} data-testid="service-mutualaid">
