@@ -43,6 +43,9 @@ describe.skipIf(!canRun)('困难职工档案: a worker opens a file on a 375 px 
 
         await page.getByTestId('hardship-doc').setInputFiles({ name: '住院发票.png', mimeType: 'image/png', buffer: PNG });
         await expect.poll(async () => (await page.getByTestId('hardship-doc-count').textContent().catch(() => '')) ?? '').toContain('收入证明');
+        // A scanned PDF is a document too (证明材料 "photos/PDF"): the picker takes it.
+        await page.getByTestId('hardship-doc').setInputFiles({ name: '低保证明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1') });
+        await expect.poll(async () => (await page.getByTestId('hardship-doc-count').textContent().catch(() => '')) ?? '').toBe('收入证明、收入证明');
 
         // The consent: read, then signed with a finger on the shared pad.
         await page.getByTestId('hardship-consent-text').waitFor();
@@ -73,6 +76,9 @@ describe.skipIf(!canRun)('困难职工档案: a worker opens a file on a 375 px 
           await admin.getByTestId('hardship-filter-q').fill(fileNumber);
           await admin.getByTestId('hardship-filter-q').press('Enter');
           await admin.getByTestId(`hardship-open-${fileNumber}`).click();
+          // The photo is a thumbnail; the PDF a download link, not an image.
+          await expect.poll(async () => admin.getByTestId('attachment-pdf').count()).toBe(1);
+          expect(await admin.getByTestId('attachment-pdf').getAttribute('href')).toMatch(/^\/api\/v1\/photos\/[0-9a-f-]{36}$/);
           await admin.getByTestId('hardship-verify').click();
           await admin.locator('.ant-drawer').getByLabel('困难类别').click();
           await admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '相对困难' }).click();

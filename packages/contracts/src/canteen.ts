@@ -91,6 +91,8 @@ export const canteenCertificationSchema = z.object({
   ground: z.enum(canteenGrounds),
   note: z.string(),
   photoIds: z.array(z.uuid()),
+  /** Those of photoIds that are PDFs: shown as a download, not an image. */
+  pdfIds: z.array(z.uuid()),
   status: z.enum(canteenCertificationStatuses),
   /** Last day the certification holds (inclusive, Asia/Shanghai). */
   expiresOn: z.string().nullable(),

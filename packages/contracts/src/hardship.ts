@@ -36,7 +36,8 @@ export const addHouseholdMemberSchema = z.strictObject({
 });
 export type AddHouseholdMember = z.infer<typeof addHouseholdMemberSchema>;
 
-export const hardshipDocumentSchema = z.object({ id: z.uuid(), photoId: z.uuid(), kind: z.enum(HARDSHIP_DOCUMENT_KINDS), createdAt: z.string() });
+/** A supporting document: a photo, or a PDF scan (`isPdf`: shown as a download). */
+export const hardshipDocumentSchema = z.object({ id: z.uuid(), photoId: z.uuid(), isPdf: z.boolean(), kind: z.enum(HARDSHIP_DOCUMENT_KINDS), createdAt: z.string() });
 export const addHardshipDocumentSchema = z.strictObject({ photoId: z.uuid(), kind: z.enum(HARDSHIP_DOCUMENT_KINDS), version: versionSchema });
 
 export const hardshipVerificationSchema = z.object({ verifierName: z.string(), tier: z.enum(HARDSHIP_TIERS), note: z.string(), at: z.string() });

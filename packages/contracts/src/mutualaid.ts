@@ -119,6 +119,8 @@ export const mutualaidClaimSchema = z.object({
   amountFen: z.number().int().nullable(),
   description: z.string(),
   photoIds: z.array(z.uuid()),
+  /** Those of photoIds that are PDFs: shown as a download, not an image. */
+  pdfIds: z.array(z.uuid()),
   isSampled: z.boolean(),
   status: z.enum(mutualaidClaimStatuses),
   ruleFen: z.number().int().nullable(),

@@ -16,3 +16,9 @@ export type IssueStatus = (typeof issueStatuses)[number];
 /** Photos of inspections and reports: JPEG, PNG or WebP up to 5 MB. */
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+/**
+ * Supporting documents (困难证明, 录取通知书, 病历 …) may also be a PDF scan, up to 10 MB: POST /documents
+ * into the same store. Only the records that take documents accept a PDF's id; the rest stay photos.
+ */
+export const DOCUMENT_TYPES = [...PHOTO_TYPES, 'application/pdf'] as const;
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;

@@ -40,7 +40,7 @@ const studentFields = {
   school: text(100),
   level: z.enum(STUDYAID_LEVELS),
   admissionYear: z.number().int().min(2000).max(2100),
-  /** The admission letter (录取通知书): a photo from the shared upload store (POST /photos), uploaded by the caller. */
+  /** The admission letter (录取通知书): a photo or PDF from the shared upload store (POST /documents), uploaded by the caller. */
   letterPhotoId: z.uuid(),
   note: z.string().trim().max(500).default(''),
 };
@@ -83,6 +83,8 @@ export const studyaidApplicationSchema = z.object({
   year: z.number().int(),
   amountFen: z.number().int(),
   letterPhotoId: z.uuid().nullable(),
+  /** The letter is a PDF scan (a download), not a photo. */
+  letterIsPdf: z.boolean(),
   placement: studyaidPlacementSchema.nullable(),
   /** The nomination: status, approval steps, payment. */
   nomination: nominationSchema,

@@ -66,7 +66,22 @@ export class Client {
     if (res.statusCode !== 201) throw new Error(`photo upload answered ${res.statusCode}: ${res.body}`);
     return (JSON.parse(res.body) as { id: string }).id;
   }
+  /** Uploads a supporting document (by default a small PDF) to `POST /documents`; the raw answer. */
+  uploadDocument(data: Buffer = MINI_PDF, contentType = 'application/pdf') {
+    return this.raw('POST', '/api/v1/documents', data, contentType);
+  }
+  /** A request whose body is a file, or whose headers and bytes a test reads; with this caller's cookie and CSRF token. */
+  raw(method: 'GET' | 'POST', url: string, payload?: Buffer, contentType?: string) {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
+    if (contentType) headers['content-type'] = contentType;
+    return this.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+  }
 }
+
+/** The smallest file that sniffs as a PDF (its first bytes "%PDF-"). */
+export const MINI_PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
 
 export type TestApp = {
   app: FastifyInstance;

@@ -2,8 +2,9 @@ import { useState, type CSSProperties } from 'react';
 import { Dialog } from 'antd-mobile';
 import { api, errorText } from '../shared/api';
 
-/** The photo types the shared photo store takes (apps/server/src/modules/stars/photos). */
+/** The photo types the shared photo store takes (apps/server/src/modules/stars/photos); documents may be a PDF too. */
 const PHOTO_TYPES = 'image/jpeg,image/png,image/webp';
+const DOCUMENT_TYPES = `${PHOTO_TYPES},application/pdf`;
 
 /**
  * The phone's "add a photo" button: a block button that opens the camera or the gallery. The one
@@ -14,6 +15,7 @@ export function PhotoButton({
   onPick,
   testId,
   capture = false,
+  documents = false,
   style,
 }: {
   label: string;
@@ -21,6 +23,8 @@ export function PhotoButton({
   testId: string;
   /** Offer the back camera first (a photo of a place or a paper). */
   capture?: boolean;
+  /** A supporting document: a photo or a PDF (then the phone offers its files, not only the camera). */
+  documents?: boolean;
   style?: CSSProperties;
 }) {
   return (
@@ -28,8 +32,8 @@ export function PhotoButton({
       {label}
       <input
         type="file"
-        accept={PHOTO_TYPES}
-        {...(capture ? { capture: 'environment' as const } : {})}
+        accept={documents ? DOCUMENT_TYPES : PHOTO_TYPES}
+        {...(capture && !documents ? { capture: 'environment' as const } : {})}
         style={{ display: 'none' }}
         onChange={(e) => {
           const file = e.target.files?.[0];
@@ -45,15 +49,16 @@ export function PhotoButton({
 
 /**
  * Photos uploaded to the shared store for a form that sends their ids on submit. An upload that
- * fails says why in a dialog, in the worker's language (the server's problem+json title).
+ * fails says why in a dialog, in the worker's language (the server's problem+json title). With
+ * `documents`, a PDF is taken too (`POST /documents`).
  */
-export function usePhotoUploads() {
+export function usePhotoUploads({ documents = false }: { documents?: boolean } = {}) {
   const [photoIds, setPhotoIds] = useState<string[]>([]);
   const [isUploading, setUploading] = useState(false);
   const add = async (file: File) => {
     setUploading(true);
     try {
-      const up = await api.sendFile<{ id: string }>('/photos', file);
+      const up = await api.sendFile<{ id: string }>(documents ? '/documents' : '/photos', file);
       setPhotoIds((ids) => [...ids, up.id]);
     } catch (error) {
       await Dialog.alert({ content: errorText(error), confirmText: 'OK' });
@@ -63,7 +68,7 @@ export function usePhotoUploads() {
   };
   /** Forget the attached photos (a form sent, ready for the next one). */
   const clear = () => setPhotoIds([]);
-  return { photoIds, isUploading, add, clear };
+  return { photoIds, isUploading, add, clear, documents };
 }
 
 /** The count ("2 / 6") and the add button while fewer than `max` photos are attached. */
@@ -89,7 +94,7 @@ export function PhotoList({
         {uploads.photoIds.length} / {max}
       </p>
       {uploads.photoIds.length < max ? (
-        <PhotoButton label={uploads.isUploading ? uploadingLabel : addLabel} onPick={(f) => void uploads.add(f)} testId={testId} capture={capture} />
+        <PhotoButton label={uploads.isUploading ? uploadingLabel : addLabel} onPick={(f) => void uploads.add(f)} testId={testId} capture={capture} documents={uploads.documents} />
       ) : null}
     </>
   );

@@ -148,8 +148,11 @@ describe('certification', () => {
     expect(mine.canteens.some((c: any) => c.positionId === positionId)).toBe(true);
     const wrongGround = await rider.post('/api/v1/assistance/canteen/mine', { tierId: tier10, ground: 'veteran' });
     expect(wrongGround.status).toBe(400);
-    const applied = await ok<any>(rider.post('/api/v1/assistance/canteen/mine', { tierId: tier10, ground: 'low_income', note: '低保证明' }), 'apply');
+    // The 低保证明 is a PDF scan: taken as a document, and marked so for the console's download link.
+    const proof = JSON.parse((await rider.uploadDocument()).body).id as string;
+    const applied = await ok<any>(rider.post('/api/v1/assistance/canteen/mine', { tierId: tier10, ground: 'low_income', note: '低保证明', photoIds: [proof] }), 'apply');
     expect(applied.status).toBe('pending');
+    expect(applied.pdfIds).toEqual([proof]);
     expect((await rider.post('/api/v1/assistance/canteen/mine', { tierId: tier10, ground: 'low_income' })).body.code).toBe('CANTEEN_ALREADY_PENDING');
 
     const queue = await ok<any>(gyq.get(`/api/v1/assistance/canteen-certifications?status=pending&positionId=${positionId}&pageSize=200`), 'queue');

@@ -31,7 +31,7 @@ import { recordTerminalNonce, sweepTerminalNonces, type TerminalVerifier } from 
 import { generateTerminalKeyPair } from '../../platform/terminal-signing';
 import { fieldError } from '../../platform/validation';
 import { findActiveMembershipOfUser, findMembershipOfCard, findPersonIdsOfUser, isCardTokenExpired, verifyCardToken } from '../members';
-import { assertOwnPhotos } from '../stars';
+import { assertOwnPhotos, pdfIdsAmong } from '../stars';
 import * as campaigns from './campaign.repository';
 import { applicableTier, maskName, shanghaiDay } from './canteen.pricing';
 import * as repo from './canteen.repository';
@@ -65,7 +65,7 @@ export function createCanteenService({ db, dataKeys, secrets, clock = () => new 
     }));
   }
 
-  const toCertification = (r: repo.CertificationRow): CanteenCertification => ({
+  const toCertification = (r: repo.CertificationRow, pdfs: Set<string>): CanteenCertification => ({
     id: r.id,
     canteenId: r.canteen_id,
     positionName: r.position_name,
@@ -76,6 +76,7 @@ export function createCanteenService({ db, dataKeys, secrets, clock = () => new 
     ground: r.ground as CanteenGround,
     note: r.note,
     photoIds: r.photo_ids ?? [],
+    pdfIds: (r.photo_ids ?? []).filter((id) => pdfs.has(id)),
     status: r.status,
     expiresOn: r.expires_on,
     isExpired: r.status === 'approved' && !!r.expires_on && r.expires_on < shanghaiDay(clock()),
@@ -84,6 +85,12 @@ export function createCanteenService({ db, dataKeys, secrets, clock = () => new 
     createdAt: iso(r.created_at),
     version: r.version,
   });
+  /** Certifications with which of their documents are PDFs (one look-up for the lot). */
+  const toCertifications = async (rows: repo.CertificationRow[]): Promise<CanteenCertification[]> => {
+    const pdfs = await pdfIdsAmong(db, rows.flatMap((r) => r.photo_ids ?? []));
+    return rows.map((r) => toCertification(r, pdfs));
+  };
+  const certificationById = async (id: string) => (await toCertifications([(await repo.findCertification(db, id))!]))[0]!;
 
   const toTerminal = (t: repo.TerminalRow): CanteenTerminal => ({ id: t.id, name: t.name, keyId: t.key_id, status: t.status, lastSeenAt: isoOrNull(t.last_seen_at), createdAt: iso(t.created_at) });
 
@@ -157,7 +164,7 @@ export function createCanteenService({ db, dataKeys, secrets, clock = () => new 
       });
       await notifyDecision(tx, (await repo.findCertification(tx, id))!);
     });
-    return toCertification((await repo.findCertification(db, id))!);
+    return certificationById(id);
   }
 
   /** The terminal verifier (platform/terminal-auth): canteen terminals sign like the fund's POS, with x-canteen-* headers. */
@@ -221,7 +228,7 @@ export function createCanteenService({ db, dataKeys, secrets, clock = () => new 
     // ---- certifications ----
     async listCertifications(q: CanteenCertificationsQuery, scope: Scope): Promise<Page<CanteenCertification>> {
       const { rows, total } = await repo.listCertifications(db, q, scope);
-      return { items: rows.map(toCertification), total, page: q.page, pageSize: q.pageSize };
+      return { items: await toCertifications(rows), total, page: q.page, pageSize: q.pageSize };
     },
 
     async staffApply(input: StaffApplyCanteenCertification, actor: CanteenStaff): Promise<CanteenCertification> {
@@ -231,10 +238,10 @@ export function createCanteenService({ db, dataKeys, secrets, clock = () => new 
         if (!tier || !c || !isInScope(actor.scope, c.org_path)) throw fieldError('tierId', 'CANTEEN_TIER_UNKNOWN');
         const m = await repo.findActiveMemberByNumber(tx, input.memberNumber);
         if (!m) throw fieldError('memberNumber', 'CANTEEN_MEMBER_NOT_FOUND');
-        const photoIds = await assertOwnPhotos(tx, input.photoIds, actor.userId);
+        const photoIds = await assertOwnPhotos(tx, input.photoIds, actor.userId, 'photoIds', { documents: true });
         return apply(tx, m.membership_id, input, actor.userId, photoIds, actor.audit);
       });
-      return toCertification((await repo.findCertification(db, id))!);
+      return certificationById(id);
     },
 
     async approve(id: string, input: ApproveCanteenCertification, actor: CanteenStaff): Promise<CanteenCertification> {
@@ -255,7 +262,7 @@ export function createCanteenService({ db, dataKeys, secrets, clock = () => new 
       const personIds = await findPersonIdsOfUser(db, userId);
       return {
         canteens: canteens.map((c) => ({ positionId: c.positionId, positionName: c.positionName, canteenId: c.canteenId, normalPriceFen: c.normalPriceFen, tiers: c.tiers.filter((t) => t.isActive) })),
-        certifications: (await repo.listCertificationsOfPersons(db, personIds)).map(toCertification),
+        certifications: await toCertifications(await repo.listCertificationsOfPersons(db, personIds)),
       };
     },
 
@@ -263,10 +270,10 @@ export function createCanteenService({ db, dataKeys, secrets, clock = () => new 
       const id = await db.transaction(async (tx) => {
         const m = await findActiveMembershipOfUser(tx, actor.userId);
         if (!m) throw new AppError('CANTEEN_NOT_A_MEMBER', { status: 403 });
-        const photoIds = await assertOwnPhotos(tx, input.photoIds, actor.userId);
+        const photoIds = await assertOwnPhotos(tx, input.photoIds, actor.userId, 'photoIds', { documents: true });
         return apply(tx, m.membershipId, input, actor.userId, photoIds, actor.audit);
       });
-      return toCertification((await repo.findCertification(db, id))!);
+      return certificationById(id);
     },
 
     // ---- terminals ----

@@ -2,7 +2,7 @@ import { idNumberCheckChar } from '@niangjia/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeClock } from '../../platform/clock';
 import { PNG } from '../../test/files';
-import { createTestApp, type Client, type Res, type TestApp } from '../../test/harness';
+import { createTestApp, MINI_PDF, type Client, type Res, type TestApp } from '../../test/harness';
 
 // 困难职工档案 (issue 14, point 1): a worker opens their own file on the phone and signs the
 // consent; two different staff verify (never the opener); the public notice with an objection;
@@ -122,6 +122,40 @@ describe('a worker’s own file, from the phone to 在档', () => {
     // Staff of the union see the document photo; a worker of another file does not.
     expect((await gyq.get(`/api/v1/photos/${mine}`)).status).toBe(200);
     expect((await other.get(`/api/v1/photos/${mine}`)).status).toBe(404);
+  });
+
+  it('takes a PDF scan as a document: sniffed, capped at 10 MB, served as a download; a photo-only record refuses it', async () => {
+    // Not a PDF by its bytes, though declared one; a PDF on the photo-only route; too large.
+    const fake = await worker.uploadDocument(Buffer.from('<script>alert(1)</script>'), 'application/pdf');
+    expect(fake.statusCode).toBe(415);
+    expect(JSON.parse(fake.body).code).toBe('DOCUMENT_TYPE');
+    const onPhotos = await worker.raw('POST', '/api/v1/photos', MINI_PDF, 'application/pdf');
+    expect(onPhotos.statusCode).toBe(415);
+    expect((await worker.uploadDocument(Buffer.concat([MINI_PDF, Buffer.alloc(10 * 1024 * 1024)]))).statusCode).toBe(413);
+
+    const up = await worker.uploadDocument();
+    expect(up.statusCode).toBe(201);
+    const pdfId = (JSON.parse(up.body) as { id: string; contentType: string }).id;
+    expect(JSON.parse(up.body).contentType).toBe('application/pdf');
+    const file = ok(await worker.post(`/api/v1/assistance/hardship/mine/${id}/documents`, { photoId: pdfId, kind: 'income_proof', version }));
+    version = file.version;
+    expect(file.documents.map((d: { photoId: string; isPdf: boolean }) => [d.photoId === pdfId, d.isPdf])).toEqual([
+      [false, false],
+      [true, true],
+    ]);
+    // Staff download it; it is never rendered in the page.
+    const got = await gyq.raw('GET', `/api/v1/photos/${pdfId}`);
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('application/pdf');
+    expect(got.headers['content-disposition']).toMatch(/^attachment; filename="document-[0-9a-f]{8}\.pdf"$/);
+    expect(got.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(got.rawPayload.equals(MINI_PDF)).toBe(true);
+    expect((await other.get(`/api/v1/photos/${pdfId}`)).status).toBe(404);
+    // A record that shows photos as images (a 随手拍 report, a suggestion) refuses a PDF by name.
+    const pdf2 = JSON.parse((await worker.uploadDocument()).body).id as string;
+    const suggestion = await worker.post('/api/v1/voice/suggestions', { title: '附 PDF 的建议', category: 'process', body: '现状与建议', photoIds: [pdf2] });
+    expect(suggestion.status).toBe(400);
+    expect(suggestion.body.errors[0].code).toBe('PHOTO_NOT_AN_IMAGE');
   });
 
   it('is another worker’s 404, and shows in nobody else’s list', async () => {

@@ -26,7 +26,7 @@ import { checkUpload } from '../../platform/uploads';
 import { fieldError } from '../../platform/validation';
 import { findActiveMembershipOfUser, findMemberships, findPersonIdsOfUser, ID_NUMBER_PURPOSE, setPersonHardship } from '../members';
 import { findOrgById } from '../orgs';
-import { assertOwnPhotos } from '../stars';
+import { assertOwnPhotos, pdfIdsAmong } from '../stars';
 import * as repo from './hardship.repository';
 
 /** Bound as associated data to a household member's encrypted ID number (pii.ts): it decrypts nowhere else. */
@@ -121,6 +121,7 @@ export function createHardshipService({ db, clock, dataKeys }: HardshipDeps) {
       repo.listReviews(tx, r.file.id),
       repo.findThreshold(tx, r.orgPath),
     ]);
+    const pdfs = await pdfIdsAmong(tx, documents.map((d) => d.photoId));
     const f = r.file;
     return {
       ...toFile(r),
@@ -129,7 +130,7 @@ export function createHardshipService({ db, clock, dataKeys }: HardshipDeps) {
       isBelowThreshold: threshold && f.householdSize > 0 ? f.incomePerHeadFen < threshold.monthlyFenPerHead : null,
       // Only the mask and the relation: no birth date or age beside it (the mask hides the birth date; issue 9.3).
       household: household.map((h) => ({ id: h.id, name: h.name, relation: h.relation as HardshipDetail['household'][number]['relation'], idNumberMasked: h.idNumberMasked, monthlyIncomeFen: h.monthlyIncomeFen, note: h.note })),
-      documents: documents.map((d) => ({ id: d.id, photoId: d.photoId, kind: d.kind as HardshipDetail['documents'][number]['kind'], createdAt: d.createdAt.toISOString() })),
+      documents: documents.map((d) => ({ id: d.id, photoId: d.photoId, isPdf: pdfs.has(d.photoId), kind: d.kind as HardshipDetail['documents'][number]['kind'], createdAt: d.createdAt.toISOString() })),
       consent: consent ? { signedAt: consent.signedAt.toISOString(), version: consent.textVersion } : null,
       verifications: verifications.map((v) => ({ verifierName: v.verifierName, tier: v.tier as HardshipTier, note: v.note, at: v.createdAt.toISOString() })),
       noticeStartsOn: f.noticeStartsOn,
@@ -289,7 +290,7 @@ export function createHardshipService({ db, clock, dataKeys }: HardshipDeps) {
         async (tx, r) => {
           assertCan(r.file, 'edit');
           // Only the uploader's own photo: a guessed id must not pull someone else's picture into a file.
-          const [photoId] = await assertOwnPhotos(tx, [input.photoId], userId, 'photoId');
+          const [photoId] = await assertOwnPhotos(tx, [input.photoId], userId, 'photoId', { documents: true });
           await repo.insertDocument(tx, { fileId: id, photoId: photoId!, kind: input.kind, uploadedBy: userId });
           return { action: 'hardship_file.document_add', after: { kind: input.kind } };
         },

@@ -147,8 +147,10 @@ describe('claims', () => {
   it('pays by the plan’s rules within the benefit’s cap, and the worker follows each step', async () => {
     const w = workers[0]!;
     const photo = await w.client.uploadPhoto();
-    const first = await ok(file(w.client, { benefit: 'hospital', hospitalDays: 25, description: '住院治疗', photoIds: [photo] }), 'claim 1');
-    expect(first).toMatchObject({ status: 'submitted', remainingFen: 300_000, needsSecond: false });
+    // A discharge summary scanned as a PDF is a document too.
+    const scan = JSON.parse((await w.client.uploadDocument()).body).id as string;
+    const first = await ok(file(w.client, { benefit: 'hospital', hospitalDays: 25, description: '住院治疗', photoIds: [photo, scan] }), 'claim 1');
+    expect(first).toMatchObject({ status: 'submitted', remainingFen: 300_000, needsSecond: false, photoIds: [photo, scan], pdfIds: [scan] });
     // Staff of the worker's union see the documents; staff elsewhere do not.
     expect((await staffA.get(`/api/v1/photos/${photo}`)).status).toBe(200);
     expect((await jbStaff.get(`/api/v1/photos/${photo}`)).status).toBe(404);

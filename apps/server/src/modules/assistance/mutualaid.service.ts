@@ -30,7 +30,7 @@ import { cellText, readTemplateRows, type SpreadsheetLimits } from '../../platfo
 import { fieldError } from '../../platform/validation';
 import { findPersonIdsOfUser, hashIdNumber, writeWorkbook } from '../members';
 import { findOrgById } from '../orgs';
-import { assertOwnPhotos } from '../stars';
+import { assertOwnPhotos, pdfIdsAmong } from '../stars';
 import * as repo from './mutualaid.repository';
 import './mutualaid.errors';
 
@@ -104,7 +104,7 @@ export function createMutualaidService({ db, secrets, clock = () => new Date() }
     }
   }
 
-  function toClaim(c: repo.ClaimRow): MutualaidClaim {
+  function toClaim(c: repo.ClaimRow, pdfs: Set<string>): MutualaidClaim {
     const remaining = Math.max(0, Math.min(Number(c.enrol_left), Number(c.usage_left)));
     const prospective = c.payout_fen ?? Math.min(c.rule_fen ?? 0, remaining);
     return {
@@ -123,6 +123,7 @@ export function createMutualaidService({ db, secrets, clock = () => new Date() }
       amountFen: c.amount_fen,
       description: c.description,
       photoIds: c.photo_ids ?? [],
+      pdfIds: (c.photo_ids ?? []).filter((id) => pdfs.has(id)),
       isSampled: c.is_sampled,
       status: c.status,
       ruleFen: c.rule_fen,
@@ -141,6 +142,12 @@ export function createMutualaidService({ db, secrets, clock = () => new Date() }
       createdAt: repo.iso(c.created_at),
       version: c.version,
     };
+  }
+
+  /** Claims with which of their documents are PDFs (one look-up for the lot). */
+  async function toClaims(rows: repo.ClaimRow[]): Promise<MutualaidClaim[]> {
+    const pdfs = await pdfIdsAmong(db, rows.flatMap((c) => c.photo_ids ?? []));
+    return rows.map((c) => toClaim(c, pdfs));
   }
 
   async function claimInScope(tx: Db, id: string, scope: Scope) {
@@ -370,11 +377,11 @@ export function createMutualaidService({ db, secrets, clock = () => new Date() }
         underPath = o.path;
       }
       const { items, total } = await repo.listClaims(db, { scope, planId: q.planId, status: q.status, underPath, page: q.page, pageSize: q.pageSize });
-      return { items: items.map(toClaim), total, page: q.page, pageSize: q.pageSize };
+      return { items: await toClaims(items), total, page: q.page, pageSize: q.pageSize };
     },
 
     async getClaim(id: string, scope: Scope): Promise<MutualaidClaim> {
-      return toClaim(await claimInScope(db, id, scope));
+      return (await toClaims([await claimInScope(db, id, scope)]))[0]!;
     },
 
     /**
@@ -484,14 +491,14 @@ export function createMutualaidService({ db, secrets, clock = () => new Date() }
       const claims = await repo.listClaims(db, { scope: 'all', enrolmentIds: enrolments.map((e) => e.id), page: 1, pageSize: 100 });
       return {
         enrolments: enrolments.map((e) => ({ id: e.id, planId: e.plan_id, planName: e.plan_name, year: e.year, planStatus: e.plan_status as 'draft' | 'open' | 'closed', orgName: e.org_name, benefits: e.benefits, capFen: e.cap_fen, committedFen: e.committed_fen })),
-        claims: claims.items.map(toClaim),
+        claims: await toClaims(claims.items),
       };
     },
 
     async myClaim(id: string, userId: string): Promise<MutualaidClaim> {
       const c = await repo.findClaim(db, id);
       if (!c || !(await findPersonIdsOfUser(db, userId)).includes(c.person_id)) throw notFound('ENTITY_mutualaid_claim');
-      return toClaim(c);
+      return (await toClaims([c]))[0]!;
     },
 
     /** 申请互助金: the enrolled worker files a claim with photos of the documents. */
@@ -505,7 +512,7 @@ export function createMutualaidService({ db, secrets, clock = () => new Date() }
         if (input.benefit === 'hospital' && !input.hospitalDays) throw fieldError('hospitalDays', 'MUTUALAID_HOSPITAL_DAYS');
         if (input.benefit === 'accident' && !input.amountFen) throw fieldError('amountFen', 'MUTUALAID_AMOUNT');
         if (!input.incidentDate.startsWith(String(plan.year)) || input.incidentDate > shanghaiToday(now)) throw fieldError('incidentDate', 'MUTUALAID_INCIDENT_DATE');
-        const photoIds = await assertOwnPhotos(tx, input.photoIds, actor.userId);
+        const photoIds = await assertOwnPhotos(tx, input.photoIds, actor.userId, 'photoIds', { documents: true });
         // HZ + the Shanghai day + six random digits, drawn again if taken (a unique index backs it).
         let number = '';
         for (let i = 0; i < 5 && !number; i++) {

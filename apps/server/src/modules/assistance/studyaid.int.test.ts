@@ -106,8 +106,12 @@ describe('applications', () => {
     const someoneElses = await jbStaff.uploadPhoto();
     const notMine = await w.c.post(`/api/v1/assistance/studyaid/campaigns/${campaignId}/apply`, { ...student(), childIdNumber: CHILD, letterPhotoId: someoneElses });
     expect(notMine.status).toBe(400);
-    const res = await w.c.post(`/api/v1/assistance/studyaid/campaigns/${campaignId}/apply`, { ...student(), childIdNumber: CHILD, letterPhotoId: await w.c.uploadPhoto() });
+    // The admission letter may be a PDF scan (POST /documents); the application says so, for a download link.
+    const letter = JSON.parse((await w.c.uploadDocument()).body).id as string;
+    const res = await w.c.post(`/api/v1/assistance/studyaid/campaigns/${campaignId}/apply`, { ...student(), childIdNumber: CHILD, letterPhotoId: letter });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.letterPhotoId).toBe(letter);
+    expect(res.body.letterIsPdf).toBe(true);
     workerApp = res.body;
     expect(res.body.amountFen).toBe(500_000);
     expect(res.body.nomination.valueFen).toBe(500_000);

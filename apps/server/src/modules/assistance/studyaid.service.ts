@@ -9,7 +9,7 @@ import { decryptField, DecryptError, encryptField, type DataKeys } from '../../p
 import type { Secrets } from '../../platform/secrets';
 import { fieldError } from '../../platform/validation';
 import { findActiveMembershipOfUser, findPersonIdsOfUser, hashIdNumber } from '../members';
-import { assertOwnPhotos } from '../stars';
+import { assertOwnPhotos, pdfIdsAmong } from '../stars';
 import * as campaigns from './campaign.repository';
 import { createCampaignService, type CampaignStaff } from './campaign.service';
 import { iso } from './mutualaid.repository';
@@ -58,6 +58,7 @@ export function createStudyaidService({ db, secrets, dataKeys, clock = () => new
   async function toApplications(rows: repo.StudentRow[]): Promise<StudyaidApplication[]> {
     const nominations = await campaignService.describeNominations(rows.map((r) => r.nomination_id));
     const byId = new Map<string, Nomination>(nominations.map((n) => [n.id, n]));
+    const pdfs = await pdfIdsAmong(db, rows.map((r) => r.letter_photo_id));
     return rows.map((s) => ({
       id: s.id,
       campaignId: s.campaign_id,
@@ -73,6 +74,7 @@ export function createStudyaidService({ db, secrets, dataKeys, clock = () => new
       year: s.year,
       amountFen: num(s.amount_fen),
       letterPhotoId: s.letter_photo_id,
+      letterIsPdf: !!s.letter_photo_id && pdfs.has(s.letter_photo_id),
       placement:
         s.placement_place && s.placement_starts_on && s.placement_ends_on
           ? { place: s.placement_place, org: s.placement_org ?? '', startsOn: s.placement_starts_on, endsOn: s.placement_ends_on, hours: s.placement_hours ?? 0 }
@@ -111,7 +113,7 @@ export function createStudyaidService({ db, secrets, dataKeys, clock = () => new
         await repo.lockChild(tx, hash);
         const aided = await repo.findChildAid(tx, hash, year);
         if (aided) throw new AppError('STUDYAID_CHILD_AIDED', { status: 409, params: { campaign: aided.campaign_name } });
-        const [letterPhotoId] = await assertOwnPhotos(tx, [input.letterPhotoId], actor.userId, 'letterPhotoId');
+        const [letterPhotoId] = await assertOwnPhotos(tx, [input.letterPhotoId], actor.userId, 'letterPhotoId', { documents: true });
         const amount = amountOfLevel(settings, input.level);
         const nominationId = await createCampaignService({ db: tx, clock }).nominateIn(campaignId, { membershipId: input.membershipId, benefitKey: settings.benefit_key, attestations: {}, note: input.note }, actor, now, { valueFen: amount });
         const n = (await campaigns.findNomination(tx, nominationId))!;

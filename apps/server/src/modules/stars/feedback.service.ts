@@ -11,7 +11,7 @@ import { fieldError } from '../../platform/validation';
 import { hoursText, isOpenAt, position, wgs84ToGcj02, type Schedule } from '../positions';
 import { notifyIssueAssigned, notifyIssueReported, notifyIssueResolved } from './feedback.notify';
 import * as repo from './feedback.repository';
-import { shanghaiDate, type StarsService } from './stars.service';
+import { assertOwnPhotos, shanghaiDate, type StarsService } from './stars.service';
 import * as starsRepo from './stars.repository';
 import './stars.errors';
 
@@ -167,7 +167,7 @@ export function createFeedbackService({ db, stars, clock = () => new Date() }: {
       );
       const id = await db.transaction(async (tx) => {
         const p = await byCode(tx, code);
-        if (input.photoId && (await starsRepo.countPhotosOf(tx, [input.photoId], actor.userId)) !== 1) throw fieldError('photoId', 'PHOTO_NOT_YOURS');
+        if (input.photoId) await assertOwnPhotos(tx, [input.photoId], actor.userId, 'photoId');
         const number = `FK${shanghaiDate(clock()).replace(/-/g, '')}${randomBytes(3).toString('hex').toUpperCase()}`;
         const row = await repo.insertIssue(tx, {
           number,

@@ -3,7 +3,7 @@
  * inspections, yearly stars and "最美" candidates; the public position page; workers' ratings
  * and problem reports with the staff's queue.
  */
-export { assertOwnPhotos, createStarsService, loadPhoto, noAccessFigures, type AccessFigures, type PhotoOwnerPaths, type StarsService } from './stars.service';
+export { assertOwnPhotos, createStarsService, loadPhoto, pdfIdsAmong, noAccessFigures, type AccessFigures, type PhotoOwnerPaths, type StarsService } from './stars.service';
 export { createFeedbackService, type FeedbackService } from './feedback.service';
 export { starsRoutes } from './stars.routes';
 export { feedbackRoutes } from './feedback.routes';

@@ -19,6 +19,7 @@ export const starsAuthz: AuthzCases = {
   'GET /api/v1/stars/inspections': { lists: { query: { pageSize: 100 } }, foreign: async (p) => ({ query: { positionId: (await p.position()).id } }) },
   'POST /api/v1/stars/inspections': { foreign: async (p) => ({ body: { positionId: (await p.position()).id, inspectedOn: '2026-01-05', scores: { cleanliness: 5, hours_kept: 5, usage: 5 } } }) },
   'POST /api/v1/photos': { own: 'an upload is the uploader’s own photo until they attach it' },
+  'POST /api/v1/documents': { own: 'an upload is the uploader’s own document until they attach it' },
   'GET /api/v1/photos/{id}': { own: 'a photo is shown to its uploader and to staff in scope of what it is attached to', othersThing: async (w) => ({ params: { id: await w.othersPhoto() } }) },
 
   'GET /api/v1/public/positions/{code}': { open: 'the public page of a position (the QR at its door)' },

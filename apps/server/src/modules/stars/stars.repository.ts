@@ -153,13 +153,20 @@ export async function findPhoto(db: Db, id: string) {
   return (await db.select().from(carePhoto).where(eq(carePhoto.id, id)).limit(1))[0];
 }
 
-export async function countPhotosOf(db: Db, ids: string[], uploadedBy: string): Promise<number> {
-  if (!ids.length) return 0;
-  const rows = await db
-    .select({ value: count() })
+/** The types of those of `ids` that `uploadedBy` uploaded. */
+export async function typesOfOwnPhotos(db: Db, ids: string[], uploadedBy: string): Promise<{ id: string; contentType: string }[]> {
+  return db
+    .select({ id: carePhoto.id, contentType: carePhoto.contentType })
     .from(carePhoto)
     .where(and(inArray(carePhoto.id, ids), eq(carePhoto.uploadedBy, uploadedBy)));
-  return rows[0]?.value ?? 0;
+}
+
+export async function pdfIdsAmong(db: Db, ids: string[]): Promise<string[]> {
+  const rows = await db
+    .select({ id: carePhoto.id })
+    .from(carePhoto)
+    .where(and(inArray(carePhoto.id, ids), eq(carePhoto.contentType, 'application/pdf')));
+  return rows.map((r) => r.id);
 }
 
 /** The org paths of the positions a photo is attached to (by an inspection or a report). */

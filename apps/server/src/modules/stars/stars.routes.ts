@@ -6,6 +6,7 @@ import {
   listInspectionsQuerySchema,
   listStarsQuerySchema,
   candidatesQuerySchema,
+  MAX_DOCUMENT_BYTES,
   MAX_PHOTO_BYTES,
   pageOf,
   photoSchema,
@@ -30,7 +31,8 @@ export const starsRoutes: FastifyPluginAsyncZod<{
   stars: StarsService;
 }> = async (app, { stars }) => {
   // A photo upload's body is the image itself (no multipart); its type is checked by its bytes too.
-  app.addContentTypeParser([...PHOTO_TYPES, 'image/gif', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_request, body, done) => done(null, body));
+  // A document may also be a PDF; each route's bodyLimit (5 MB photos, 10 MB documents) wins over the parser's.
+  app.addContentTypeParser([...PHOTO_TYPES, 'application/pdf', 'image/gif', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES }, (_request, body, done) => done(null, body));
 
   app.get(
     '/stars/rubric',
@@ -170,6 +172,23 @@ export const starsRoutes: FastifyPluginAsyncZod<{
     },
   );
 
+  app.post(
+    '/documents',
+    {
+      config: { permission: 'authenticated' },
+      bodyLimit: MAX_DOCUMENT_BYTES,
+      schema: {
+        tags,
+        summary: 'Upload a supporting document (body = a JPEG, PNG or WebP photo, or a PDF, up to 10 MB) into the photo store; only records that take documents accept a PDF’s id',
+        response: { 201: photoSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      return reply.status(201).send(await stars.uploadPhoto(request.body, request.headers['content-type'], { userId: actor.userId, audit: auditContextOf(request) }, { document: true }));
+    },
+  );
+
   app.get(
     '/photos/:id',
     {
@@ -183,7 +202,10 @@ export const starsRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       const actor = requireActor(request);
       const photo = await stars.getPhoto(request.params.id, { userId: actor.userId, scopeOf: (permission) => scopeOf(actor, permission) });
-      return reply.header('content-type', photo.contentType).header('cache-control', 'private, max-age=86400').send(photo.data);
+      reply.header('content-type', photo.contentType).header('cache-control', 'private, max-age=86400');
+      // A PDF is downloaded, never rendered in our origin (a PDF can carry script and forms); the API's CSP is default-src 'none' besides.
+      if (photo.contentType === 'application/pdf') reply.header('content-disposition', `attachment; filename="document-${photo.id.slice(0, 8)}.pdf"`);
+      return reply.send(photo.data);
     },
   );
 };

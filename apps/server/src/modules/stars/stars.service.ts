@@ -12,7 +12,7 @@ import { findOrgById } from '../orgs';
 import { position } from '../positions';
 import { computeStars, DEFAULT_RUBRIC, isInspectorScored, missingFacilities, validateRubric } from './stars.compute';
 import * as repo from './stars.repository';
-import { checkPhoto, PHOTO_BYTES_PER_DAY, PHOTOS_PER_HOUR } from './photos';
+import { checkDocument, checkPhoto, PHOTO_BYTES_PER_DAY, PHOTOS_PER_HOUR } from './photos';
 import './stars.errors';
 
 export type StarsActor = {
@@ -43,11 +43,24 @@ export type StandardKeys = (orgPaths: string[]) => Promise<(orgPath: string) => 
 /** Where a photo is shown outside this module: the org paths whose staff, holding that permission there, may see it. */
 export type PhotoOwnerPaths = (db: Db, photoId: string) => Promise<{ path: string; permission: Permission }[]>;
 
-/** Photos attached to a record must exist and be the actor's own uploads (else a guessed id would grant reading another's). */
-export async function assertOwnPhotos(db: Db, ids: readonly string[], userId: string, field = 'photoIds'): Promise<string[]> {
+/**
+ * Photos attached to a record must exist and be the actor's own uploads (else a guessed id would grant
+ * reading another's). A PDF is refused unless the record takes documents (`documents: true`): the
+ * others show their photos as images.
+ */
+export async function assertOwnPhotos(db: Db, ids: readonly string[], userId: string, field = 'photoIds', opts: { documents?: boolean } = {}): Promise<string[]> {
   const unique = [...new Set(ids)];
-  if (unique.length && (await repo.countPhotosOf(db, unique, userId)) !== unique.length) throw fieldError(field, 'PHOTO_NOT_YOURS');
+  if (!unique.length) return unique;
+  const own = await repo.typesOfOwnPhotos(db, unique, userId);
+  if (own.length !== unique.length) throw fieldError(field, 'PHOTO_NOT_YOURS');
+  if (!opts.documents && own.some((p) => p.contentType === 'application/pdf')) throw fieldError(field, 'PHOTO_NOT_AN_IMAGE');
   return unique;
+}
+
+/** Which of these stored files are PDFs (a list shows them as a download, not an image). */
+export async function pdfIdsAmong(db: Db, ids: readonly (string | null | undefined)[]): Promise<Set<string>> {
+  const unique = [...new Set(ids.filter((id): id is string => !!id))];
+  return new Set(unique.length ? await repo.pdfIdsAmong(db, unique) : []);
 }
 
 /** A stored photo's bytes, for a module that has decided itself who may see it (an event's cover). */
@@ -355,8 +368,9 @@ export function createStarsService({
       };
     },
 
-    async uploadPhoto(data: unknown, declaredType: string | undefined, actor: { userId: string; audit: AuditContext }) {
-      const photo = checkPhoto(data, declaredType);
+    /** A photo (or, with `document`, a photo or a PDF) into the shared store, counted against the uploader's quota. */
+    async uploadPhoto(data: unknown, declaredType: string | undefined, actor: { userId: string; audit: AuditContext }, opts: { document?: boolean } = {}) {
+      const photo = opts.document ? checkDocument(data, declaredType) : checkPhoto(data, declaredType);
       await enforceUploadQuota(db, {
         kind: 'photos',
         userId: actor.userId,

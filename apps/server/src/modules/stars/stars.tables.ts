@@ -43,7 +43,7 @@ export const carePhoto = pgTable(
     data: bytea('data').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('care_photo_uploader_idx').on(t.uploadedBy), check('care_photo_type_check', sql`${t.contentType} in ('image/jpeg','image/png','image/webp')`)],
+  (t) => [index('care_photo_uploader_idx').on(t.uploadedBy), check('care_photo_type_check', sql`${t.contentType} in ('image/jpeg','image/png','image/webp','application/pdf')`)],
 );
 
 /** One inspection visit: the rubric as it stood, the inspector's points, what facilities there were. */

@@ -1,6 +1,6 @@
 import type { HardshipDetail, HardshipFile, Member, Page } from '@niangjia/contracts';
 import { HARDSHIP_CAUSES, HARDSHIP_STATUSES, HARDSHIP_TIERS, HOUSEHOLD_RELATIONS } from '@niangjia/contracts/hardship-domain';
-import { App, Button, Card, Checkbox, DatePicker, Descriptions, Drawer, Empty, Form, Image, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { formatDate, formatDateTime, formatMoney } from '../../../shared/format'
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { DataTable } from '../../components/DataTable';
+import { Attachment } from '../../components/Attachment';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FilterActions } from '../../components/FilterActions';
 import { listPagination } from '../../components/list-pagination';
@@ -462,7 +463,7 @@ function HardshipDrawer({ id, onClose, onChanged }: { id: string; onClose: () =>
               <Space wrap>
                 {f.documents.map((d) => (
                   <Space key={d.id} orientation="vertical" size={2} align="center">
-                    <Image src={`/api/v1/photos/${d.photoId}`} width={72} height={72} style={{ objectFit: 'cover' }} />
+                    <Attachment id={d.photoId} isPdf={d.isPdf} size={72} />
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {t(`hardship.docKind.${d.kind}`)}
                     </Typography.Text>

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime, formatMoney } from '../../../shared/format'
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { DataTable } from '../../components/DataTable';
+import { Attachment } from '../../components/Attachment';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePagedList } from '../../components/use-paged-list';
 import { useScope } from '../../layout/scope';
@@ -215,7 +216,7 @@ function CertificationsTab({ canteen, canWrite }: { canteen: Canteen; canWrite: 
               c.photoIds.length ? (
                 <Image.PreviewGroup>
                   {c.photoIds.map((id) => (
-                    <Image key={id} src={`/api/v1/photos/${id}`} width={32} height={32} style={{ objectFit: 'cover' }} />
+                    <Attachment key={id} id={id} isPdf={c.pdfIds.includes(id)} size={32} />
                   ))}
                 </Image.PreviewGroup>
               ) : (

@@ -7,6 +7,7 @@ import { api, errorText } from '../../../shared/api';
 import { formatDate, formatDateTime, formatMoney } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
+import { Attachment } from '../../components/Attachment';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { useScope } from '../../layout/scope';
@@ -335,7 +336,7 @@ function ClaimDrawer({ id, canWrite, onClose, onChanged }: { id: string; canWrit
                 <Image.PreviewGroup>
                   <Space wrap>
                     {c.photoIds.map((p) => (
-                      <Image key={p} src={`/api/v1/photos/${p}`} width={72} height={72} style={{ objectFit: 'cover' }} />
+                      <Attachment key={p} id={p} isPdf={c.pdfIds.includes(p)} size={72} />
                     ))}
                   </Space>
                 </Image.PreviewGroup>

@@ -1,6 +1,6 @@
 import type { Campaign, IndicatorValues, Member, Page, StudyaidApplication, StudyaidSettings } from '@niangjia/contracts';
 import { NOMINATION_STATUSES, STUDYAID_LEVELS, STUDYAID_RELATIONS } from '@niangjia/contracts';
-import { App, Button, Card, DatePicker, Descriptions, Drawer, Empty, Form, Image, Input, InputNumber, Modal, Select, Space, Statistic, Steps, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Select, Space, Statistic, Steps, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { formatDateTime, formatMoney } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { DataTable } from '../../components/DataTable';
+import { Attachment } from '../../components/Attachment';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PhotoUpload, photoIdsOf, type UploadedPhoto } from '../../components/PhotoUpload';
 import { usePagedList } from '../../components/use-paged-list';
@@ -244,7 +245,7 @@ function AddModal({ campaignId, onClose, onDone }: { campaignId: string; onClose
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item label={t('studyaidAdmin.fields.letter')} required>
-          <PhotoUpload value={photos} onChange={setPhotos} max={1} label={t('studyaidAdmin.fields.letter')} onError={setError} />
+          <PhotoUpload value={photos} onChange={setPhotos} max={1} label={t('studyaidAdmin.fields.letter')} onError={setError} documents />
         </Form.Item>
         <Form.Item name="note" label={t('studyaidAdmin.fields.note')}>
           <Input.TextArea rows={1} maxLength={500} />
@@ -342,7 +343,7 @@ function ApplicationDrawer({ id, canWrite, onClose, onChanged }: { id: string; c
             <div>
               <Typography.Text strong>{t('studyaidAdmin.detail.letter')}</Typography.Text>
               <div>
-                <Image src={`/api/v1/photos/${a.letterPhotoId}`} width={120} height={90} style={{ objectFit: 'cover' }} alt={t('studyaidAdmin.detail.letter')} />
+                <Attachment id={a.letterPhotoId} isPdf={a.letterIsPdf} size={{ width: 120, height: 90 }} alt={t('studyaidAdmin.detail.letter')} />
               </div>
             </div>
           ) : null}

@@ -151,7 +151,7 @@ function FileView({ file, onChanged }: { file: HardshipDetail; onChanged: () => 
   };
   const addDocument = async (picked: File) => {
     await run(async () => {
-      const up = await api.sendFile<{ id: string }>('/photos', picked);
+      const up = await api.sendFile<{ id: string }>('/documents', picked);
       await api.post(`${base}/documents`, { photoId: up.id, kind: docKind[0] ?? 'other', version: file.version });
     });
   };
@@ -228,7 +228,7 @@ function FileView({ file, onChanged }: { file: HardshipDetail; onChanged: () => 
             </p>
           ) : null}
           <Selector columns={3} value={docKind} onChange={(v) => v.length && setDocKind(v)} options={HARDSHIP_DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`hardshipM.docKind.${k}`) }))} />
-          <PhotoButton label={busy ? t('hardshipM.uploading') : t('hardshipM.addDocument')} onPick={(f) => void addDocument(f)} testId="hardship-doc" capture style={{ marginTop: 8 }} />
+          <PhotoButton label={busy ? t('hardshipM.uploading') : t('hardshipM.addDocument')} onPick={(f) => void addDocument(f)} testId="hardship-doc" capture documents style={{ marginTop: 8 }} />
         </section>
       ) : null}
 

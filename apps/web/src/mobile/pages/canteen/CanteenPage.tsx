@@ -22,7 +22,7 @@ export function CanteenPage() {
   const [tierId, setTierId] = useState<string | undefined>();
   const [ground, setGround] = useState<string | undefined>();
   const [note, setNote] = useState('');
-  const photos = usePhotoUploads();
+  const photos = usePhotoUploads({ documents: true });
   const [isSending, setSending] = useState(false);
   const tiers = (mine.data?.canteens ?? []).flatMap((c) => c.tiers.filter((x) => x.needsCertification).map((x) => ({ ...x, canteen: c.positionName })));
   const tier = tiers.find((x) => x.id === tierId);

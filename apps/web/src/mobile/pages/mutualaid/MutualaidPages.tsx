@@ -87,7 +87,7 @@ export function NewMutualaidClaimPage() {
   const [days, setDays] = useState('');
   const [amount, setAmount] = useState('');
   const [text, setText] = useState('');
-  const photos = usePhotoUploads();
+  const photos = usePhotoUploads({ documents: true });
   const { photoIds } = photos;
   const [isSending, setBusy] = useState(false);
   const isBusy = isSending || photos.isUploading;

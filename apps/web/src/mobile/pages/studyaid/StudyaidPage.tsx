@@ -104,7 +104,7 @@ function Mine({ a }: { a: StudyaidApplication }) {
 
 function ApplyForm({ campaignId, onDone }: { campaignId: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const uploads = usePhotoUploads();
+  const uploads = usePhotoUploads({ documents: true });
   const [childName, setChildName] = useState('');
   const [childIdNumber, setChildId] = useState('');
   const [relation, setRelation] = useState<string[]>(['son']);

@@ -1,0 +1,2 @@
+ALTER TABLE "care_photo" DROP CONSTRAINT "care_photo_type_check";--> statement-breakpoint
+ALTER TABLE "care_photo" ADD CONSTRAINT "care_photo_type_check" CHECK ("care_photo"."content_type" in ('image/jpeg','image/png','image/webp','application/pdf'));
