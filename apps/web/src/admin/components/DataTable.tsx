@@ -18,7 +18,7 @@ export type DataColumn<T> = Omit<ColumnType<T>, 'ellipsis' | 'fixed' | 'key'> & 
   ellipsis?: boolean;
 };
 
-type Props<T> = Omit<TableProps<T>, 'columns' | 'scroll' | 'size'> & {
+export type DataTableProps<T> = Omit<TableProps<T>, 'columns' | 'scroll' | 'size'> & {
   /** Names the table for the column settings kept in this browser (e.g. `positions`). */
   id: string;
   columns: DataColumn<T>[];
@@ -63,7 +63,7 @@ const titleText = (title: unknown): string => (typeof title === 'string' ? title
  * has a width (at least its title's), the table scrolls sideways when they do not fit, the
  * first column and the actions stay fixed, and the action column measures its own buttons.
  */
-export function DataTable<T extends object>({ id, columns, actions, toolbar, scrollY, fixFirst = true, columnSettings = true, size = 'middle', ...table }: Props<T>) {
+export function DataTable<T extends object>({ id, columns, actions, toolbar, scrollY, fixFirst = true, columnSettings = true, size = 'middle', ...table }: DataTableProps<T>) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const [boxWidth, setBoxWidth] = useState(0);

@@ -9,6 +9,7 @@ import { applyServerErrors } from '../../../shared/form-errors';
 import { formatDate, formatMoney } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { DataTable } from '../../components/DataTable';
+import { EnumSelect, PagedList } from '../../components/PagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePagedList } from '../../components/use-paged-list';
 import { isUploading, PhotoUpload, photoIdsOf, type UploadedPhoto } from '../../components/PhotoUpload';
@@ -48,32 +49,27 @@ function HonoursList() {
   const set = (patch: Partial<typeof filters>) => (setFilters((f) => ({ ...f, ...patch })), paged.firstPage());
   const done = () => (setEditing(null), setCaring(null), setRevoking(null), paged.list.reload());
   return (
-    <Card
-      size="small"
-      title={
-        <Space wrap>
-          <Input.Search allowClear style={{ width: 200 }} placeholder={t('honoursAdmin.filter.q')} onSearch={(q) => set({ q: q || undefined })} data-testid="honours-search" />
-          <Select allowClear style={{ width: 120 }} placeholder={t('honoursAdmin.filter.level')} options={honourLevels.map((v) => ({ value: v, label: t(`honoursAdmin.level.${v}`) }))} onChange={(level) => set({ level })} />
-          <Select allowClear style={{ width: 150 }} placeholder={t('honoursAdmin.filter.title')} options={honourTitles.map((v) => ({ value: v, label: t(`honoursAdmin.title.${v}`) }))} onChange={(title) => set({ title })} />
-          <InputNumber style={{ width: 100 }} min={1950} max={2100} placeholder={t('honoursAdmin.filter.year')} onChange={(y) => set({ year: typeof y === 'number' ? y : undefined })} />
-          <Select allowClear style={{ width: 110 }} placeholder={t('honoursAdmin.filter.status')} options={honourStatuses.map((v) => ({ value: v, label: t(`honoursAdmin.status.${v}`) }))} onChange={(status) => set({ status })} />
-        </Space>
-      }
-      extra={
-        canWrite ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="honours-new">
-            {t('honoursAdmin.newHonour')}
-          </Button>
-        ) : null
-      }
-    >
-      {paged.list.error ? <ErrorAlert error={paged.list.error} onRetry={paged.list.reload} /> : null}
-      <DataTable<Honour>
+    <>
+      <PagedList<Honour>
+        paged={paged}
         id="honours"
-        rowKey="id"
-        size="small"
-        {...paged.table}
-        locale={{ emptyText: <Empty description={t('honoursAdmin.empty.honours')} /> }}
+        filters={
+          <>
+            <Input.Search allowClear style={{ width: 200 }} placeholder={t('honoursAdmin.filter.q')} onSearch={(q) => set({ q: q || undefined })} data-testid="honours-search" />
+            <EnumSelect values={honourLevels} labels="honoursAdmin.level" placeholder={t('honoursAdmin.filter.level')} width={120} onChange={(level) => set({ level })} />
+            <EnumSelect values={honourTitles} labels="honoursAdmin.title" placeholder={t('honoursAdmin.filter.title')} width={150} onChange={(title) => set({ title })} />
+            <InputNumber style={{ width: 100 }} min={1950} max={2100} placeholder={t('honoursAdmin.filter.year')} onChange={(y) => set({ year: typeof y === 'number' ? y : undefined })} />
+            <EnumSelect values={honourStatuses} labels="honoursAdmin.status" placeholder={t('honoursAdmin.filter.status')} width={110} onChange={(status) => set({ status })} />
+          </>
+        }
+        extra={
+          canWrite ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="honours-new">
+              {t('honoursAdmin.newHonour')}
+            </Button>
+          ) : null
+        }
+        empty={t('honoursAdmin.empty.honours')}
         columns={[
           { title: t('honoursAdmin.col.person'), key: 'person', dataIndex: 'personName', width: 140, priority: 1, ellipsis: true },
           { title: t('honoursAdmin.col.org'), key: 'org', dataIndex: 'orgName', width: 200, ellipsis: true },
@@ -93,7 +89,11 @@ function HonoursList() {
             key: 'status',
             dataIndex: 'status',
             width: 90,
-            render: (v: string, h) => <Tag color={v === 'active' ? 'green' : 'default'} title={h.revokedReason ?? undefined}>{t(`honoursAdmin.status.${v}`)}</Tag>,
+            render: (v: string, h) => (
+              <Tag color={v === 'active' ? 'green' : 'default'} title={h.revokedReason ?? undefined}>
+                {t(`honoursAdmin.status.${v}`)}
+              </Tag>
+            ),
           },
         ]}
         actions={
@@ -118,7 +118,7 @@ function HonoursList() {
       {editing ? <HonourDrawer honour={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={done} /> : null}
       {caring ? <CareModal personId={caring.personId} personName={caring.personName} onClose={() => setCaring(null)} onSaved={done} /> : null}
       {revoking ? <RevokeModal honour={revoking} onClose={() => setRevoking(null)} onSaved={done} /> : null}
-    </Card>
+    </>
   );
 }
 
@@ -131,7 +131,9 @@ export function MemberSelect({ value, onChange, testId }: { value?: string; onCh
     const found = await api.get<Page<Member>>('/members', { q, status: 'active', pageSize: 20 });
     setOptions(found.items.map((m) => ({ value: m.id, label: `${m.person.realName} · ${m.org.name}` })));
   };
-  return <Select showSearch filterOption={false} value={value} onChange={onChange} onSearch={(q) => void find(q)} options={options} placeholder={t('honoursAdmin.form.memberSearch')} data-testid={testId} />;
+  return (
+    <Select showSearch filterOption={false} value={value} onChange={onChange} onSearch={(q) => void find(q)} options={options} placeholder={t('honoursAdmin.form.memberSearch')} data-testid={testId} />
+  );
 }
 
 type HonourForm = { membershipId?: string; level: string; title: string; titleText?: string; year: number; awardingBody: string };
@@ -142,7 +144,11 @@ function HonourDrawer({ honour, onClose, onSaved }: { honour: Honour | null; onC
   const [form] = Form.useForm<HonourForm>();
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
-  const [photos, setPhotos] = useState<UploadedPhoto[]>(honour?.certificatePhotoId ? [{ uid: honour.certificatePhotoId, name: t('honoursAdmin.col.certificate'), id: honour.certificatePhotoId, status: 'done', url: `/api/v1/photos/${honour.certificatePhotoId}` }] : []);
+  const [photos, setPhotos] = useState<UploadedPhoto[]>(
+    honour?.certificatePhotoId
+      ? [{ uid: honour.certificatePhotoId, name: t('honoursAdmin.col.certificate'), id: honour.certificatePhotoId, status: 'done', url: `/api/v1/photos/${honour.certificatePhotoId}` }]
+      : [],
+  );
   const submit = async () => {
     const v = await form.validateFields();
     setSaving(true);
@@ -178,7 +184,11 @@ function HonourDrawer({ honour, onClose, onSaved }: { honour: Honour | null; onC
       <Form
         form={form}
         layout="vertical"
-        initialValues={honour ? { level: honour.level, title: honour.title, titleText: honour.titleText ?? undefined, year: honour.year, awardingBody: honour.awardingBody } : { level: 'district', title: 'model_worker', year: thisYear() - 1 }}
+        initialValues={
+          honour
+            ? { level: honour.level, title: honour.title, titleText: honour.titleText ?? undefined, year: honour.year, awardingBody: honour.awardingBody }
+            : { level: 'district', title: 'model_worker', year: thisYear() - 1 }
+        }
       >
         {honour ? null : (
           <Form.Item name="membershipId" label={t('honoursAdmin.form.member')} rules={required(t('honoursAdmin.form.member'))}>
@@ -197,7 +207,11 @@ function HonourDrawer({ honour, onClose, onSaved }: { honour: Honour | null; onC
         <Form.Item name="year" label={t('honoursAdmin.col.year')} rules={required(t('honoursAdmin.col.year'))}>
           <InputNumber min={1950} max={thisYear()} style={{ width: 120 }} />
         </Form.Item>
-        <Form.Item name="awardingBody" label={t('honoursAdmin.col.body')} rules={[{ required: true, whitespace: true, message: t('honoursAdmin.form.required', { field: t('honoursAdmin.col.body') }) }]}>
+        <Form.Item
+          name="awardingBody"
+          label={t('honoursAdmin.col.body')}
+          rules={[{ required: true, whitespace: true, message: t('honoursAdmin.form.required', { field: t('honoursAdmin.col.body') }) }]}
+        >
           <Input maxLength={100} data-testid="honours-form-body" />
         </Form.Item>
         <Form.Item label={t('honoursAdmin.col.certificate')}>
@@ -233,7 +247,15 @@ function CareModal({ personId, personName, onClose, onSaved }: { personId: strin
     }
   };
   return (
-    <Modal open title={`${t('honoursAdmin.addCare')} · ${personName}`} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} okButtonProps={{ 'data-testid': 'honours-care-save' }} destroyOnHidden>
+    <Modal
+      open
+      title={`${t('honoursAdmin.addCare')} · ${personName}`}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'honours-care-save' }}
+      destroyOnHidden
+    >
       {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" initialValues={{ kind: 'visit', caredOn: today() }}>
         <Form.Item name="kind" label={t('honoursAdmin.col.kind')} rules={[{ required: true }]}>
@@ -270,7 +292,11 @@ function RevokeModal({ honour, onClose, onSaved }: { honour: Honour; onClose: ()
     <Modal open title={`${t('honoursAdmin.revoke')} · ${honour.personName}`} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ danger: true }} destroyOnHidden>
       {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical">
-        <Form.Item name="reason" label={t('honoursAdmin.revokeReason')} rules={[{ required: true, whitespace: true, message: t('honoursAdmin.form.required', { field: t('honoursAdmin.revokeReason') }) }]}>
+        <Form.Item
+          name="reason"
+          label={t('honoursAdmin.revokeReason')}
+          rules={[{ required: true, whitespace: true, message: t('honoursAdmin.form.required', { field: t('honoursAdmin.revokeReason') }) }]}
+        >
           <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>
       </Form>
@@ -285,32 +311,32 @@ function CareList() {
   const [kind, setKind] = useState<string | undefined>();
   const paged = usePagedList<Care>('/honours/care', { year, kind, orgId: scope?.id });
   return (
-    <Card
-      size="small"
-      title={
-        <Space wrap>
-          <InputNumber style={{ width: 100 }} min={1950} max={2100} value={year} placeholder={t('honoursAdmin.filter.year')} onChange={(y) => (setYear(typeof y === 'number' ? y : undefined), paged.firstPage())} />
-          <Select allowClear style={{ width: 140 }} placeholder={t('honoursAdmin.filter.kind')} options={careKinds.map((v) => ({ value: v, label: t(`honoursAdmin.care.${v}`) }))} onChange={(k) => (setKind(k), paged.firstPage())} />
-        </Space>
+    <PagedList<Care>
+      paged={paged}
+      id="honours-care"
+      filters={
+        <>
+          <InputNumber
+            style={{ width: 100 }}
+            min={1950}
+            max={2100}
+            value={year}
+            placeholder={t('honoursAdmin.filter.year')}
+            onChange={(y) => (setYear(typeof y === 'number' ? y : undefined), paged.firstPage())}
+          />
+          <EnumSelect values={careKinds} labels="honoursAdmin.care" placeholder={t('honoursAdmin.filter.kind')} width={140} onChange={(k) => (setKind(k), paged.firstPage())} />
+        </>
       }
-    >
-      {paged.list.error ? <ErrorAlert error={paged.list.error} onRetry={paged.list.reload} /> : null}
-      <DataTable<Care>
-        id="honours-care"
-        rowKey="id"
-        size="small"
-        {...paged.table}
-        locale={{ emptyText: <Empty description={t('honoursAdmin.empty.care')} /> }}
-        columns={[
-          { title: t('honoursAdmin.col.caredOn'), key: 'caredOn', dataIndex: 'caredOn', width: 110, priority: 1 },
-          { title: t('honoursAdmin.col.person'), key: 'person', dataIndex: 'personName', width: 140, ellipsis: true },
-          { title: t('honoursAdmin.col.org'), key: 'org', dataIndex: 'orgName', width: 200, ellipsis: true },
-          { title: t('honoursAdmin.col.kind'), key: 'kind', dataIndex: 'kind', width: 100, render: (v: string) => t(`honoursAdmin.care.${v}`) },
-          { title: t('honoursAdmin.col.cost'), key: 'cost', dataIndex: 'costFen', width: 110, align: 'right', render: (v: number) => formatMoney(v) },
-          { title: t('honoursAdmin.col.notes'), key: 'notes', dataIndex: 'notes', width: 260, ellipsis: true },
-        ]}
-      />
-    </Card>
+      empty={t('honoursAdmin.empty.care')}
+      columns={[
+        { title: t('honoursAdmin.col.caredOn'), key: 'caredOn', dataIndex: 'caredOn', width: 110, priority: 1 },
+        { title: t('honoursAdmin.col.person'), key: 'person', dataIndex: 'personName', width: 140, ellipsis: true },
+        { title: t('honoursAdmin.col.org'), key: 'org', dataIndex: 'orgName', width: 200, ellipsis: true },
+        { title: t('honoursAdmin.col.kind'), key: 'kind', dataIndex: 'kind', width: 100, render: (v: string) => t(`honoursAdmin.care.${v}`) },
+        { title: t('honoursAdmin.col.cost'), key: 'cost', dataIndex: 'costFen', width: 110, align: 'right', render: (v: number) => formatMoney(v) },
+        { title: t('honoursAdmin.col.notes'), key: 'notes', dataIndex: 'notes', width: 260, ellipsis: true },
+      ]}
+    />
   );
 }
 

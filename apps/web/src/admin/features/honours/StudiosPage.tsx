@@ -1,7 +1,7 @@
 import type { Studio, StudioDetail, StudioMember, StudioPatent, StudioProject } from '@niangjia/contracts';
 import { honourLevels, patentKinds, studioStatuses } from '@niangjia/contracts';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Tabs, Tag } from 'antd';
+import { App, Button, Descriptions, Drawer, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
@@ -10,6 +10,7 @@ import { formatDate, formatMoney } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { DataTable } from '../../components/DataTable';
+import { EnumSelect, PagedList } from '../../components/PagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { usePagedList } from '../../components/use-paged-list';
@@ -30,30 +31,25 @@ export function StudiosPage() {
   const [editing, setEditing] = useState<Studio | 'new' | null>(null);
   const set = (patch: Partial<typeof filters>) => (setFilters((f) => ({ ...f, ...patch })), paged.firstPage());
   return (
-    <Card
-      size="small"
-      title={
-        <Space wrap>
-          <Input.Search allowClear style={{ width: 200 }} placeholder={t('honoursAdmin.filter.studioQ')} onSearch={(q) => set({ q: q || undefined })} />
-          <Select allowClear style={{ width: 120 }} placeholder={t('honoursAdmin.filter.level')} options={honourLevels.map((v) => ({ value: v, label: t(`honoursAdmin.level.${v}`) }))} onChange={(level) => set({ level })} />
-          <Select allowClear style={{ width: 120 }} placeholder={t('honoursAdmin.filter.status')} options={studioStatuses.map((v) => ({ value: v, label: t(`honoursAdmin.studioStatus.${v}`) }))} onChange={(status) => set({ status })} />
-        </Space>
-      }
-      extra={
-        canWrite ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('honoursAdmin.newStudio')}
-          </Button>
-        ) : null
-      }
-    >
-      {paged.list.error ? <ErrorAlert error={paged.list.error} onRetry={paged.list.reload} /> : null}
-      <DataTable<Studio>
+    <>
+      <PagedList<Studio>
+        paged={paged}
         id="honours-studios"
-        rowKey="id"
-        size="small"
-        {...paged.table}
-        locale={{ emptyText: <Empty description={t('honoursAdmin.empty.studios')} /> }}
+        filters={
+          <>
+            <Input.Search allowClear style={{ width: 200 }} placeholder={t('honoursAdmin.filter.studioQ')} onSearch={(q) => set({ q: q || undefined })} />
+            <EnumSelect values={honourLevels} labels="honoursAdmin.level" placeholder={t('honoursAdmin.filter.level')} width={120} onChange={(level) => set({ level })} />
+            <EnumSelect values={studioStatuses} labels="honoursAdmin.studioStatus" placeholder={t('honoursAdmin.filter.status')} width={120} onChange={(status) => set({ status })} />
+          </>
+        }
+        extra={
+          canWrite ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('honoursAdmin.newStudio')}
+            </Button>
+          ) : null
+        }
+        empty={t('honoursAdmin.empty.studios')}
         columns={[
           { title: t('honoursAdmin.col.studio'), key: 'name', dataIndex: 'name', width: 240, priority: 1, ellipsis: true },
           { title: t('honoursAdmin.col.leader'), key: 'leader', dataIndex: 'leaderName', width: 100, ellipsis: true },
@@ -63,7 +59,13 @@ export function StudiosPage() {
           { title: t('honoursAdmin.col.innovations'), key: 'innovations', dataIndex: 'innovations', width: 90, align: 'right' },
           { title: t('honoursAdmin.col.inventions'), key: 'inventions', dataIndex: 'inventions', width: 70, align: 'right' },
           { title: t('honoursAdmin.col.patents'), key: 'patents', dataIndex: 'patents', width: 70, align: 'right' },
-          { title: t('honoursAdmin.col.status'), key: 'status', dataIndex: 'status', width: 90, render: (v: string) => <Tag color={v === 'active' ? 'green' : 'default'}>{t(`honoursAdmin.studioStatus.${v}`)}</Tag> },
+          {
+            title: t('honoursAdmin.col.status'),
+            key: 'status',
+            dataIndex: 'status',
+            width: 90,
+            render: (v: string) => <Tag color={v === 'active' ? 'green' : 'default'}>{t(`honoursAdmin.studioStatus.${v}`)}</Tag>,
+          },
         ]}
         actions={(s) => (
           <Space size={0}>
@@ -80,7 +82,7 @@ export function StudiosPage() {
       />
       {open ? <StudioDrawer id={open} canWrite={canWrite} onClose={() => (setOpen(null), paged.list.reload())} /> : null}
       {editing ? <StudioModal studio={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => (setEditing(null), paged.list.reload())} /> : null}
-    </Card>
+    </>
   );
 }
 
@@ -115,7 +117,13 @@ function StudioModal({ studio, onClose, onSaved }: { studio: Studio | null; onCl
   return (
     <Modal open width={560} title={studio ? t('honoursAdmin.editStudio') : t('honoursAdmin.newStudio')} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} destroyOnHidden>
       {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" initialValues={studio ? { name: studio.name, level: studio.level, field: studio.field ?? undefined, foundedOn: studio.foundedOn, status: studio.status } : { level: 'district', foundedOn: today() }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={
+          studio ? { name: studio.name, level: studio.level, field: studio.field ?? undefined, foundedOn: studio.foundedOn, status: studio.status } : { level: 'district', foundedOn: today() }
+        }
+      >
         <Form.Item name="name" label={t('honoursAdmin.form.name')} rules={required(t('honoursAdmin.form.name'))}>
           <Input maxLength={100} />
         </Form.Item>
@@ -184,9 +192,25 @@ function StudioDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean
                     columnSettings={false}
                     dataSource={s.memberList}
                     pagination={false}
-                    toolbar={isOpen ? <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding('member')}>{t('honoursAdmin.addMember')}</Button> : undefined}
+                    toolbar={
+                      isOpen ? (
+                        <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding('member')}>
+                          {t('honoursAdmin.addMember')}
+                        </Button>
+                      ) : undefined
+                    }
                     columns={[
-                      { title: t('honoursAdmin.col.person'), key: 'person', width: 180, render: (_: unknown, m) => <Space>{m.personName}{m.isLeader ? <Tag color="red">{t('honoursAdmin.leaderTag')}</Tag> : null}</Space> },
+                      {
+                        title: t('honoursAdmin.col.person'),
+                        key: 'person',
+                        width: 180,
+                        render: (_: unknown, m) => (
+                          <Space>
+                            {m.personName}
+                            {m.isLeader ? <Tag color="red">{t('honoursAdmin.leaderTag')}</Tag> : null}
+                          </Space>
+                        ),
+                      },
                       { title: t('honoursAdmin.col.org'), key: 'org', dataIndex: 'orgName', width: 260, ellipsis: true },
                     ]}
                     actions={
@@ -215,7 +239,13 @@ function StudioDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean
                     columnSettings={false}
                     dataSource={s.projectList}
                     pagination={false}
-                    toolbar={isOpen ? <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding('project')}>{t('honoursAdmin.addProject')}</Button> : undefined}
+                    toolbar={
+                      isOpen ? (
+                        <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding('project')}>
+                          {t('honoursAdmin.addProject')}
+                        </Button>
+                      ) : undefined
+                    }
                     columns={[
                       { title: t('honoursAdmin.col.studio'), key: 'name', dataIndex: 'name', width: 200, ellipsis: true },
                       { title: t('honoursAdmin.col.year'), key: 'year', dataIndex: 'year', width: 70 },
@@ -239,7 +269,13 @@ function StudioDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean
                     columnSettings={false}
                     dataSource={s.patentList}
                     pagination={false}
-                    toolbar={isOpen ? <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding('patent')}>{t('honoursAdmin.addPatent')}</Button> : undefined}
+                    toolbar={
+                      isOpen ? (
+                        <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding('patent')}>
+                          {t('honoursAdmin.addPatent')}
+                        </Button>
+                      ) : undefined
+                    }
                     columns={[
                       { title: t('honoursAdmin.col.patentNumber'), key: 'number', dataIndex: 'patentNumber', width: 170 },
                       { title: t('honoursAdmin.col.studio'), key: 'title', dataIndex: 'title', width: 220, ellipsis: true },
@@ -259,7 +295,21 @@ function StudioDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean
   );
 }
 
-type AddForm = { membershipId?: string; name?: string; year?: number; innovations?: number; inventions?: number; savedYuan?: number; outcome?: string; projectId?: string; patentNumber?: string; title?: string; kind?: string; holders?: string; grantedOn?: string };
+type AddForm = {
+  membershipId?: string;
+  name?: string;
+  year?: number;
+  innovations?: number;
+  inventions?: number;
+  savedYuan?: number;
+  outcome?: string;
+  projectId?: string;
+  patentNumber?: string;
+  title?: string;
+  kind?: string;
+  holders?: string;
+  grantedOn?: string;
+};
 
 /** 添加成员 / 项目 / 专利 of a studio. */
 function AddModal({ studio, what, onClose, onSaved }: { studio: StudioDetail; what: 'member' | 'project' | 'patent'; onClose: () => void; onSaved: () => void }) {
@@ -274,9 +324,23 @@ function AddModal({ studio, what, onClose, onSaved }: { studio: StudioDetail; wh
     try {
       if (what === 'member') await api.post(`/honours/studios/${studio.id}/members`, { membershipId: v.membershipId });
       if (what === 'project')
-        await api.post(`/honours/studios/${studio.id}/projects`, { name: v.name, year: v.year, innovations: v.innovations ?? 0, inventions: v.inventions ?? 0, savedFen: Math.round((v.savedYuan ?? 0) * 100), outcome: v.outcome || null });
+        await api.post(`/honours/studios/${studio.id}/projects`, {
+          name: v.name,
+          year: v.year,
+          innovations: v.innovations ?? 0,
+          inventions: v.inventions ?? 0,
+          savedFen: Math.round((v.savedYuan ?? 0) * 100),
+          outcome: v.outcome || null,
+        });
       if (what === 'patent')
-        await api.post(`/honours/studios/${studio.id}/patents`, { projectId: v.projectId ?? null, patentNumber: v.patentNumber, title: v.title, kind: v.kind, holders: v.holders, grantedOn: v.grantedOn || null });
+        await api.post(`/honours/studios/${studio.id}/patents`, {
+          projectId: v.projectId ?? null,
+          patentNumber: v.patentNumber,
+          title: v.title,
+          kind: v.kind,
+          holders: v.holders,
+          grantedOn: v.grantedOn || null,
+        });
       onSaved();
     } catch (e) {
       applyServerErrors(form, e, ['membershipId', 'name', 'year', 'projectId', 'patentNumber', 'title', 'kind', 'holders', 'grantedOn']);

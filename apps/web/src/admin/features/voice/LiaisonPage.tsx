@@ -1,6 +1,6 @@
 import type { LiaisonAssignment, LiaisonCadre } from '@niangjia/contracts';
 import { LIAISON_KINDS } from '@niangjia/contracts';
-import { App, Button, Card, Checkbox, Empty, Form, Input, Modal, Popconfirm, Radio, Select, Space, Tabs, Tag } from 'antd';
+import { App, Button, Checkbox, Form, Input, Modal, Popconfirm, Radio, Select, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -8,7 +8,7 @@ import { api, errorText } from '../../../shared/api';
 import { applyServerErrors } from '../../../shared/form-errors';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
-import { DataTable } from '../../components/DataTable';
+import { PagedList } from '../../components/PagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { usePagedList } from '../../components/use-paged-list';
@@ -86,31 +86,35 @@ function AssignmentsTab({ onShowVisits }: { onShowVisits: (assignmentId: string)
   };
 
   return (
-    <Card
-      size="small"
-      title={
-        <Space wrap>
-          <Select allowClear showSearch optionFilterProp="label" style={{ width: 240 }} placeholder={t('liaisonAdmin.filter.cadre')} options={cadres.options} value={cadreId} onChange={(v) => (setCadreId(v), paged.firstPage())} />
-          <Checkbox checked={activeOnly} onChange={(e) => (setActiveOnly(e.target.checked), paged.firstPage())}>
-            {t('liaisonAdmin.filter.active')}
-          </Checkbox>
-        </Space>
-      }
-      extra={
-        canWrite ? (
-          <Button type="primary" onClick={() => setAdding(true)} data-testid="liaison-new-assignment">
-            {t('liaisonAdmin.newAssignment')}
-          </Button>
-        ) : null
-      }
-    >
-      {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-      <DataTable<LiaisonAssignment>
+    <>
+      <PagedList<LiaisonAssignment>
+        paged={paged}
         id="liaison-assignments"
-        rowKey="id"
-        size="small"
-        {...paged.table}
-        locale={{ emptyText: <Empty description={t('liaisonAdmin.empty.assignments')} /> }}
+        filters={
+          <>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              style={{ width: 240 }}
+              placeholder={t('liaisonAdmin.filter.cadre')}
+              options={cadres.options}
+              value={cadreId}
+              onChange={(v) => (setCadreId(v), paged.firstPage())}
+            />
+            <Checkbox checked={activeOnly} onChange={(e) => (setActiveOnly(e.target.checked), paged.firstPage())}>
+              {t('liaisonAdmin.filter.active')}
+            </Checkbox>
+          </>
+        }
+        extra={
+          canWrite ? (
+            <Button type="primary" onClick={() => setAdding(true)} data-testid="liaison-new-assignment">
+              {t('liaisonAdmin.newAssignment')}
+            </Button>
+          ) : null
+        }
+        empty={t('liaisonAdmin.empty.assignments')}
         columns={[
           { title: t('liaisonAdmin.col.cadre'), key: 'cadre', dataIndex: 'cadreName', width: 170, priority: 1, ellipsis: true },
           { title: t('liaisonAdmin.col.org'), key: 'org', dataIndex: 'orgName', width: 200, ellipsis: true, render: (v: string) => <span data-testid="liaison-assignment-org">{v}</span> },
@@ -129,7 +133,13 @@ function AssignmentsTab({ onShowVisits }: { onShowVisits: (assignmentId: string)
               </Space>
             ),
           },
-          { title: t('liaisonAdmin.col.state'), key: 'state', width: 150, priority: 3, render: (_: unknown, a) => (a.endedOn ? <Tag>{t('liaisonAdmin.ended', { date: a.endedOn })}</Tag> : <Tag color="green">{t('liaisonAdmin.active')}</Tag>) },
+          {
+            title: t('liaisonAdmin.col.state'),
+            key: 'state',
+            width: 150,
+            priority: 3,
+            render: (_: unknown, a) => (a.endedOn ? <Tag>{t('liaisonAdmin.ended', { date: a.endedOn })}</Tag> : <Tag color="green">{t('liaisonAdmin.active')}</Tag>),
+          },
           { title: t('liaisonAdmin.form.note'), key: 'note', dataIndex: 'note', width: 180, priority: 3, ellipsis: true, render: (v: string | null) => v ?? '' },
         ]}
         actions={(a) => (
@@ -154,7 +164,7 @@ function AssignmentsTab({ onShowVisits }: { onShowVisits: (assignmentId: string)
       />
       {adding ? <AssignmentModal cadres={cadres.options} onClose={() => setAdding(false)} onSaved={() => (setAdding(false), list.reload())} /> : null}
       {visiting ? <VisitModal assignment={visiting} onClose={() => setVisiting(null)} onSaved={() => (setVisiting(null), list.reload())} /> : null}
-    </Card>
+    </>
   );
 }
 

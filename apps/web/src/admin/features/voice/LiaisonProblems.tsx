@@ -1,5 +1,5 @@
 import type { LiaisonProblem } from '@niangjia/contracts';
-import { App, Button, Card, Descriptions, Drawer, Empty, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Drawer, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
@@ -7,7 +7,7 @@ import { applyServerErrors } from '../../../shared/form-errors';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
-import { DataTable } from '../../components/DataTable';
+import { PagedList } from '../../components/PagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePagedList } from '../../components/use-paged-list';
 import { useScope } from '../../layout/scope';
@@ -43,33 +43,56 @@ export function LiaisonProblems({ linkedId }: { linkedId: string | null }) {
   const paged = usePagedList<LiaisonProblem>('/voice/liaison/problems', { status: status || undefined, cadreId, ownerId, orgId: scope?.id });
   const list = paged.list;
   return (
-    <Card
-      size="small"
-      title={
-        <Space wrap>
-          <Radio.Group
-            optionType="button"
-            style={{ display: 'inline-flex', flexWrap: 'wrap', rowGap: 4 }}
-            value={status}
-            onChange={(e) => (setStatus(e.target.value as (typeof FILTERS)[number]), paged.firstPage())}
-            options={FILTERS.map((f) => ({ value: f, label: f === '' ? t('liaisonAdmin.filter.all') : f === 'open' ? t('liaisonAdmin.filter.open') : f === 'overdue' ? t('liaisonAdmin.filter.overdue') : t(`liaisonAdmin.status.${f}`) }))}
-            data-testid="liaison-problem-filter"
-          />
-          <Select allowClear showSearch optionFilterProp="label" style={{ width: 220 }} placeholder={t('liaisonAdmin.filter.cadre')} options={cadres.options} value={cadreId} onChange={(v) => (setCadreId(v), paged.firstPage())} />
-          <Select allowClear showSearch optionFilterProp="label" style={{ width: 220 }} placeholder={t('liaisonAdmin.filter.owner')} options={cadres.options} value={ownerId} onChange={(v) => (setOwnerId(v), paged.firstPage())} />
-        </Space>
-      }
-    >
-      {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-      <DataTable<LiaisonProblem>
+    <>
+      <PagedList<LiaisonProblem>
+        paged={paged}
         id="liaison-problems"
-        rowKey="id"
-        size="small"
-        {...paged.table}
-        locale={{ emptyText: <Empty description={t('liaisonAdmin.empty.problems')} /> }}
+        filters={
+          <>
+            <Radio.Group
+              optionType="button"
+              style={{ display: 'inline-flex', flexWrap: 'wrap', rowGap: 4 }}
+              value={status}
+              onChange={(e) => (setStatus(e.target.value as (typeof FILTERS)[number]), paged.firstPage())}
+              options={FILTERS.map((f) => ({
+                value: f,
+                label: f === '' ? t('liaisonAdmin.filter.all') : f === 'open' ? t('liaisonAdmin.filter.open') : f === 'overdue' ? t('liaisonAdmin.filter.overdue') : t(`liaisonAdmin.status.${f}`),
+              }))}
+              data-testid="liaison-problem-filter"
+            />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              style={{ width: 220 }}
+              placeholder={t('liaisonAdmin.filter.cadre')}
+              options={cadres.options}
+              value={cadreId}
+              onChange={(v) => (setCadreId(v), paged.firstPage())}
+            />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              style={{ width: 220 }}
+              placeholder={t('liaisonAdmin.filter.owner')}
+              options={cadres.options}
+              value={ownerId}
+              onChange={(v) => (setOwnerId(v), paged.firstPage())}
+            />
+          </>
+        }
+        empty={t('liaisonAdmin.empty.problems')}
         columns={[
           { title: t('liaisonAdmin.col.number'), key: 'number', dataIndex: 'number', width: 100, priority: 1 },
-          { title: t('liaisonAdmin.col.description'), key: 'description', dataIndex: 'description', width: 260, ellipsis: true, render: (v: string) => <span data-testid="liaison-problem-text">{v}</span> },
+          {
+            title: t('liaisonAdmin.col.description'),
+            key: 'description',
+            dataIndex: 'description',
+            width: 260,
+            ellipsis: true,
+            render: (v: string) => <span data-testid="liaison-problem-text">{v}</span>,
+          },
           { title: t('liaisonAdmin.col.org'), key: 'org', dataIndex: 'orgName', width: 180, ellipsis: true },
           { title: t('liaisonAdmin.col.owner'), key: 'owner', dataIndex: 'ownerName', width: 150, ellipsis: true },
           { title: t('liaisonAdmin.col.dueOn'), key: 'dueOn', dataIndex: 'dueOn', width: 110 },
@@ -84,7 +107,7 @@ export function LiaisonProblems({ linkedId }: { linkedId: string | null }) {
         )}
       />
       {openId ? <ProblemDrawer id={openId} onClose={() => setOpenId(null)} onChanged={list.reload} /> : null}
-    </Card>
+    </>
   );
 }
 
@@ -189,7 +212,11 @@ function ProblemDrawer({ id, onClose, onChanged }: { id: string; onClose: () => 
                     </Form.Item>
                   </>
                 ) : (
-                  <Form.Item name="note" label={t('liaisonAdmin.problem.note')} rules={[{ required: true, whitespace: true, message: t('liaisonAdmin.form.required', { field: t('liaisonAdmin.problem.note') }) }]}>
+                  <Form.Item
+                    name="note"
+                    label={t('liaisonAdmin.problem.note')}
+                    rules={[{ required: true, whitespace: true, message: t('liaisonAdmin.form.required', { field: t('liaisonAdmin.problem.note') }) }]}
+                  >
                     <Input.TextArea rows={3} maxLength={1000} showCount placeholder={t('liaisonAdmin.problem.notePlaceholder')} data-testid="liaison-note" />
                   </Form.Item>
                 )}

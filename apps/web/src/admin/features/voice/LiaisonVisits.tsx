@@ -1,13 +1,13 @@
 import type { LiaisonAssignment, LiaisonVisit } from '@niangjia/contracts';
 import { MAX_VISIT_PHOTOS, MAX_VISIT_PROBLEMS } from '@niangjia/contracts';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Form, Image, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Image, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import { applyServerErrors } from '../../../shared/form-errors';
 import { formatDate } from '../../../shared/format';
-import { DataTable } from '../../components/DataTable';
+import { PagedList } from '../../components/PagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePagedList } from '../../components/use-paged-list';
 import { isUploading, PhotoUpload, photoIdsOf, type UploadedPhoto } from '../../components/PhotoUpload';
@@ -26,63 +26,65 @@ export function LiaisonVisits({ assignmentId, onClearAssignment }: { assignmentI
   const paged = usePagedList<LiaisonVisit>('/voice/liaison/visits', { assignmentId, cadreId, orgId: assignmentId ? undefined : scope?.id });
   const list = paged.list;
   return (
-    <Card
-      size="small"
-      title={
-        <Space wrap>
-          <Select allowClear showSearch optionFilterProp="label" style={{ width: 240 }} placeholder={t('liaisonAdmin.filter.cadre')} options={cadres.options} value={cadreId} onChange={(v) => (setCadreId(v), paged.firstPage())} />
+    <PagedList<LiaisonVisit>
+      paged={paged}
+      id="liaison-visits"
+      filters={
+        <>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 240 }}
+            placeholder={t('liaisonAdmin.filter.cadre')}
+            options={cadres.options}
+            value={cadreId}
+            onChange={(v) => (setCadreId(v), paged.firstPage())}
+          />
           {assignmentId ? (
             <Tag closable onClose={onClearAssignment}>
               {list.data?.items[0] ? `${list.data.items[0].cadreName} → ${list.data.items[0].orgName}` : t('liaisonAdmin.form.assignment')}
             </Tag>
           ) : null}
-        </Space>
+        </>
       }
-    >
-      {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-      <DataTable<LiaisonVisit>
-        id="liaison-visits"
-        rowKey="id"
-        size="small"
-        {...paged.table}
-        locale={{ emptyText: <Empty description={t('liaisonAdmin.empty.visits')} /> }}
-        columns={[
-          { title: t('liaisonAdmin.col.visitedOn'), key: 'visitedOn', dataIndex: 'visitedOn', width: 110, priority: 1 },
-          { title: t('liaisonAdmin.col.cadre'), key: 'cadre', dataIndex: 'cadreName', width: 160, ellipsis: true },
-          { title: t('liaisonAdmin.col.org'), key: 'org', dataIndex: 'orgName', width: 190, ellipsis: true },
-          {
-            title: t('liaisonAdmin.col.summary'),
-            key: 'summary',
-            dataIndex: 'summary',
-            width: 360,
-            render: (v: string) => (
-              <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 2, expandable: 'collapsible' }} data-testid="liaison-visit-summary">
-                {v}
-              </Typography.Paragraph>
+      empty={t('liaisonAdmin.empty.visits')}
+      columns={[
+        { title: t('liaisonAdmin.col.visitedOn'), key: 'visitedOn', dataIndex: 'visitedOn', width: 110, priority: 1 },
+        { title: t('liaisonAdmin.col.cadre'), key: 'cadre', dataIndex: 'cadreName', width: 160, ellipsis: true },
+        { title: t('liaisonAdmin.col.org'), key: 'org', dataIndex: 'orgName', width: 190, ellipsis: true },
+        {
+          title: t('liaisonAdmin.col.summary'),
+          key: 'summary',
+          dataIndex: 'summary',
+          width: 360,
+          render: (v: string) => (
+            <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 2, expandable: 'collapsible' }} data-testid="liaison-visit-summary">
+              {v}
+            </Typography.Paragraph>
+          ),
+        },
+        { title: t('liaisonAdmin.col.problems'), key: 'problems', dataIndex: 'problems', width: 90, align: 'right' },
+        {
+          title: t('liaisonAdmin.col.photos'),
+          key: 'photos',
+          width: 150,
+          priority: 3,
+          render: (_: unknown, v) =>
+            v.photoIds.length ? (
+              <Image.PreviewGroup>
+                <Space size={4}>
+                  {v.photoIds.slice(0, 3).map((id) => (
+                    <Image key={id} src={`/api/v1/photos/${id}`} width={40} height={40} style={{ objectFit: 'cover' }} alt="" />
+                  ))}
+                </Space>
+              </Image.PreviewGroup>
+            ) : (
+              '—'
             ),
-          },
-          { title: t('liaisonAdmin.col.problems'), key: 'problems', dataIndex: 'problems', width: 90, align: 'right' },
-          {
-            title: t('liaisonAdmin.col.photos'),
-            key: 'photos',
-            width: 150,
-            priority: 3,
-            render: (_: unknown, v) =>
-              v.photoIds.length ? (
-                <Image.PreviewGroup>
-                  <Space size={4}>
-                    {v.photoIds.slice(0, 3).map((id) => (
-                      <Image key={id} src={`/api/v1/photos/${id}`} width={40} height={40} style={{ objectFit: 'cover' }} alt="" />
-                    ))}
-                  </Space>
-                </Image.PreviewGroup>
-              ) : (
-                '—'
-              ),
-          },
-        ]}
-      />
-    </Card>
+        },
+      ]}
+    />
   );
 }
 
@@ -147,7 +149,15 @@ export function VisitModal({ assignment, onClose, onSaved }: { assignment: Liais
           {(fields, { add, remove }) => (
             <Space orientation="vertical" style={{ width: '100%', marginTop: 8 }}>
               {fields.map((field) => (
-                <Card key={field.key} size="small" extra={<Button type="link" size="small" danger onClick={() => remove(field.name)}>{t('liaisonAdmin.form.removeProblem')}</Button>}>
+                <Card
+                  key={field.key}
+                  size="small"
+                  extra={
+                    <Button type="link" size="small" danger onClick={() => remove(field.name)}>
+                      {t('liaisonAdmin.form.removeProblem')}
+                    </Button>
+                  }
+                >
                   <Form.Item name={[field.name, 'description']} label={t('liaisonAdmin.form.problem')} rules={required(t('liaisonAdmin.form.problem'))}>
                     <Input maxLength={500} data-testid="liaison-form-problem" />
                   </Form.Item>

@@ -1,6 +1,6 @@
 import type { Suggestion, SuggestionDetail, SuggestionFigures } from '@niangjia/contracts';
 import { SUGGESTION_CATEGORIES, SUGGESTION_STATUSES } from '@niangjia/contracts';
-import { App, Button, Card, Col, Descriptions, Drawer, Empty, Form, Image, Input, InputNumber, Radio, Row, Select, Space, Statistic, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Drawer, Empty, Form, Image, Input, InputNumber, Radio, Row, Space, Statistic, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -9,7 +9,7 @@ import { applyServerErrors } from '../../../shared/form-errors';
 import { formatCount, formatDate, formatDateTime, formatMoney } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
-import { DataTable } from '../../components/DataTable';
+import { EnumSelect, PagedList } from '../../components/PagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePagedList } from '../../components/use-paged-list';
 import { useScope } from '../../layout/scope';
@@ -69,37 +69,32 @@ function SuggestionList({ linkedId }: { linkedId: string | null }) {
   const paged = usePagedList<Suggestion>('/voice/suggestions', { status: status || undefined, category, q: q || undefined, orgId: scope?.id });
   const list = paged.list;
   return (
-    <Card
-      size="small"
-      title={
-        <Space wrap>
-          <Radio.Group
-            optionType="button"
-            style={{ display: 'inline-flex', flexWrap: 'wrap', rowGap: 4 }}
-            value={status}
-            onChange={(e) => (setStatus(e.target.value as string), paged.firstPage())}
-            options={[{ value: '', label: t('suggestionAdmin.filter.all') }, ...SUGGESTION_STATUSES.map((s) => ({ value: s, label: t(`suggestionAdmin.status.${s}`) }))]}
-            data-testid="suggestion-filter"
-          />
-          <Select
-            allowClear
-            style={{ width: 140 }}
-            placeholder={t('suggestionAdmin.filter.category')}
-            value={category}
-            onChange={(v) => (setCategory(v), paged.firstPage())}
-            options={SUGGESTION_CATEGORIES.map((c) => ({ value: c, label: t(`suggestionAdmin.category.${c}`) }))}
-          />
-          <Input.Search allowClear style={{ width: 240 }} placeholder={t('suggestionAdmin.filter.search')} onSearch={(v) => (setQ(v.trim()), paged.firstPage())} data-testid="suggestion-search" />
-        </Space>
-      }
-    >
-      {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-      <DataTable<Suggestion>
+    <>
+      <PagedList<Suggestion>
+        paged={paged}
         id="voice-suggestions"
-        rowKey="id"
-        size="small"
-        {...paged.table}
-        locale={{ emptyText: <Empty description={t('suggestionAdmin.empty')} /> }}
+        filters={
+          <>
+            <Radio.Group
+              optionType="button"
+              style={{ display: 'inline-flex', flexWrap: 'wrap', rowGap: 4 }}
+              value={status}
+              onChange={(e) => (setStatus(e.target.value as string), paged.firstPage())}
+              options={[{ value: '', label: t('suggestionAdmin.filter.all') }, ...SUGGESTION_STATUSES.map((s) => ({ value: s, label: t(`suggestionAdmin.status.${s}`) }))]}
+              data-testid="suggestion-filter"
+            />
+            <EnumSelect
+              values={SUGGESTION_CATEGORIES}
+              labels="suggestionAdmin.category"
+              placeholder={t('suggestionAdmin.filter.category')}
+              width={140}
+              value={category}
+              onChange={(v) => (setCategory(v), paged.firstPage())}
+            />
+            <Input.Search allowClear style={{ width: 240 }} placeholder={t('suggestionAdmin.filter.search')} onSearch={(v) => (setQ(v.trim()), paged.firstPage())} data-testid="suggestion-search" />
+          </>
+        }
+        empty={t('suggestionAdmin.empty')}
         columns={[
           { title: t('suggestionAdmin.col.number'), key: 'number', dataIndex: 'number', width: 100, priority: 2 },
           { title: t('suggestionAdmin.col.title'), key: 'title', dataIndex: 'title', width: 260, ellipsis: true, render: (v: string) => <span data-testid="suggestion-title">{v}</span> },
@@ -108,7 +103,15 @@ function SuggestionList({ linkedId }: { linkedId: string | null }) {
           { title: t('suggestionAdmin.col.submitter'), key: 'submitter', dataIndex: 'submitterName', width: 100, priority: 3, ellipsis: true },
           { title: t('suggestionAdmin.col.createdAt'), key: 'createdAt', dataIndex: 'createdAt', width: 110, priority: 2, render: (v: string) => formatDate(v) },
           { title: t('suggestionAdmin.col.status'), key: 'status', dataIndex: 'status', width: 100, render: (v: string) => <StatusTag status={v} /> },
-          { title: t('suggestionAdmin.col.benefit'), key: 'benefit', dataIndex: 'benefitFen', width: 120, align: 'right', priority: 3, render: (v: number | null) => (v === null ? '—' : formatMoney(v)) },
+          {
+            title: t('suggestionAdmin.col.benefit'),
+            key: 'benefit',
+            dataIndex: 'benefitFen',
+            width: 120,
+            align: 'right',
+            priority: 3,
+            render: (v: number | null) => (v === null ? '—' : formatMoney(v)),
+          },
         ]}
         actions={(s) => (
           <Button type="link" size="small" onClick={() => setOpenId(s.id)} data-testid={`suggestion-open-${s.number}`}>
@@ -117,7 +120,7 @@ function SuggestionList({ linkedId }: { linkedId: string | null }) {
         )}
       />
       {openId ? <SuggestionDrawer id={openId} onClose={() => setOpenId(null)} onChanged={list.reload} /> : null}
-    </Card>
+    </>
   );
 }
 
@@ -232,7 +235,8 @@ function SuggestionDrawer({ id, onClose, onChanged }: { id: string; onClose: () 
                     setAction(a);
                     setError(null);
                     form.resetFields();
-                    if (a === 'benefit') form.setFieldsValue({ benefitYuan: s.benefitFen === null ? null : s.benefitFen / 100, hours: s.benefitHours, rewardYuan: s.rewardFen === null ? null : s.rewardFen / 100 });
+                    if (a === 'benefit')
+                      form.setFieldsValue({ benefitYuan: s.benefitFen === null ? null : s.benefitFen / 100, hours: s.benefitHours, rewardYuan: s.rewardFen === null ? null : s.rewardFen / 100 });
                   }}
                   data-testid={`suggestion-${a}`}
                 >
