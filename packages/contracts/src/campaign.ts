@@ -57,9 +57,10 @@ export function benefitValueFen(b: CampaignBenefit): number {
 
 /**
  * Who may be nominated, as data; every rule given must hold (AND), each list is "one of".
- * The member record (members module) has no occupation and no model-worker field: `industries`
- * matches the member's industry, and `modelWorker` is attested by the nominating staff (kept with
- * the nomination and in the audit log).
+ * The member record (members module) has no occupation field: `industries` matches the member's
+ * industry. `modelWorker` holds for a member with an active honour in 劳模工匠 (the honours module),
+ * or, for an honour not yet recorded there, when the nominating staff attest it (kept with the
+ * nomination and in the audit log).
  */
 export const eligibilityRulesSchema = z
   .object({

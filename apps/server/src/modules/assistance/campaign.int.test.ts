@@ -142,12 +142,25 @@ describe('eligibility rules stored as data', () => {
     expect(admitted.body.status).toBe('pending');
   });
 
-  it('a model-worker rule holds only when the nominating union attests it (the member record has no such field)', async () => {
+  it('a model-worker rule holds for an active honour in 劳模工匠, or when the nominating union attests one not yet recorded', async () => {
     const c = await openCampaign({ eligibility: { modelWorker: true } });
     const m = await member(districtId);
     expect((await nominate(d1, c.id, m)).body.errors[0].path).toBe('eligibility.modelWorker');
     const res = await nominate(d1, c.id, m, { attestations: { modelWorker: true } });
     expect(res.status).toBe(201);
+
+    // Recorded as a district model worker: eligible with no attestation; once revoked, not.
+    const honoured = await member(districtId);
+    const honour = await ok<{ id: string; version: number }>(
+      d1.post('/api/v1/honours', { membershipId: honoured.membershipId, level: 'district', title: 'model_worker', year: year - 1, awardingBody: '南岸区人民政府' }),
+      'honour',
+    );
+    const second = await member(districtId);
+    await ok(d1.post('/api/v1/honours', { membershipId: second.membershipId, level: 'district', title: 'craftsman', year: year - 1, awardingBody: '南岸区总工会' }), 'honour 2');
+    await ok(d1.post(`/api/v1/honours/${honour.id}/revoke`, { reason: '核实有误', version: honour.version }), 'revoke');
+    expect((await nominate(d1, c.id, honoured)).body.errors[0].path).toBe('eligibility.modelWorker');
+    const admitted = await nominate(d1, c.id, second);
+    expect(admitted.status, JSON.stringify(admitted.body)).toBe(201);
   });
 });
 

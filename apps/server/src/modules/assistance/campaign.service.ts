@@ -11,6 +11,7 @@ import { checkUpload } from '../../platform/uploads';
 import { fieldError } from '../../platform/validation';
 import { findPersonIdsOfUser } from '../members';
 import { findOrgById } from '../orgs';
+import { hasActiveHonour } from '../honours';
 import { assertOwnPhotos } from '../stars';
 import { approvalSteps, failedRules } from './campaign.eligibility';
 import * as repo from './campaign.repository';
@@ -337,7 +338,7 @@ export function createCampaignService({ db, clock = () => new Date() }: { db: Db
         const subtreePaths = c.eligibility.orgSubtreeIds ? (await repo.orgsOnPath(tx, c.eligibility.orgSubtreeIds.map((o) => `/${o}/`).join(''))).map((o) => o.path) : [];
         const failed = failedRules(
           c.eligibility,
-          { birthDate: m.birth_date, sex: m.sex, employmentForm: m.employment_form, industry: m.industry, orgPath: m.org_path, hardshipTier: m.hardship_tier, isModelWorker: input.attestations.modelWorker === true },
+          { birthDate: m.birth_date, sex: m.sex, employmentForm: m.employment_form, industry: m.industry, orgPath: m.org_path, hardshipTier: m.hardship_tier, isModelWorker: input.attestations.modelWorker === true || (!!c.eligibility.modelWorker && (await hasActiveHonour(tx, m.person_id))) },
           { onDay: c.starts_on, orgSubtreePaths: subtreePaths },
         );
         if (failed.length) throw new AppError('CAMPAIGN_NOT_ELIGIBLE', { status: 422, errors: failed.map((r) => ({ path: `eligibility.${r}`, message: `CAMPAIGN_RULE_${r}`, code: r })) });

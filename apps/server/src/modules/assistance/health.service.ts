@@ -7,6 +7,7 @@ import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { addDays, shanghaiDateOf, shanghaiStartOf } from '../../platform/holidays/dates';
 import { notify } from '../../platform/notifications';
 import { fieldError } from '../../platform/validation';
+import { hasActiveHonour } from '../honours';
 import { findActiveMembershipOfUser, findPersonIdsOfUser } from '../members';
 import { convertCoord } from '../positions';
 import { ageOn, failedRules } from './campaign.eligibility';
@@ -114,7 +115,7 @@ export function createHealthService({ db, clock = () => new Date() }: { db: Db; 
     const subtreePaths = c.eligibility.orgSubtreeIds ? (await campaigns.orgsOnPath(tx, c.eligibility.orgSubtreeIds.map((o) => `/${o}/`).join(''))).map((o) => o.path) : [];
     const failed: string[] = failedRules(
       c.eligibility,
-      { birthDate: m.birth_date, sex: m.sex, employmentForm: m.employment_form, industry: m.industry, orgPath: m.org_path, hardshipTier: m.hardship_tier, isModelWorker: false },
+      { birthDate: m.birth_date, sex: m.sex, employmentForm: m.employment_form, industry: m.industry, orgPath: m.org_path, hardshipTier: m.hardship_tier, isModelWorker: !!c.eligibility.modelWorker && (await hasActiveHonour(tx, m.person_id)) },
       { onDay: c.starts_on, orgSubtreePaths: subtreePaths },
     );
     if (!m.org_path.startsWith(ownerPath)) failed.push('orgSubtree');

@@ -11,4 +11,4 @@ export { honoursRoutes } from './honours.routes';
 export { studioRoutes } from './studio.routes';
 export { honoursIndicators } from './honours.indicators';
 export { seedDemoHonours } from './honours.demo';
-export { honourPhotoPaths } from './honours.repository';
+export { hasActiveHonour, honourPhotoPaths } from './honours.repository';
