@@ -121,7 +121,7 @@ describe('a team, sign-up, hours and the certificate', () => {
     expect((await gyq.post(`/api/v1/honours/volunteer/teams/${teamId}/members/${w1.personId}/approve`)).status).toBe(204);
     expect((await gyq.post(`/api/v1/honours/volunteer/teams/${teamId}/members/${w1.personId}/approve`)).body.code).toBe('VOLUNTEER_NOT_PENDING');
     expect((await gyq.post(`/api/v1/honours/volunteer/teams/${teamId}/members/${w2.personId}/approve`)).status).toBe(204);
-    const audit = await t.database.query<{ action: string }>(`select action from audit_entry where entity_id = $1 order by created_at`, [teamId]);
+    const audit = await t.database.query<{ action: string }>(`select action from audit_entry where entity_id = $1 order by at, id`, [teamId]);
     expect(audit.map((a) => a.action)).toEqual(['volunteer.team_created', 'volunteer.member_applied', 'volunteer.member_applied', 'volunteer.member_approved', 'volunteer.member_approved']);
   });
 
