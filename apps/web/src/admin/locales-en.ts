@@ -32,6 +32,7 @@ import { healthAdminEn } from './features/health/locales-en';
 import { studyaidAdminEn } from './features/studyaid/locales-en';
 import { studyaidAuditActionsEn, studyaidAuditEntityTypesEn } from './features/studyaid/audit-locales';
 import { honoursAdminEn } from './features/honours/locales-en';
+import { volunteerAdminEn } from './features/honours/volunteer-locales';
 import { honoursAuditActionsEn, honoursAuditEntityTypesEn } from './features/honours/audit-locales';
 import { volunteerAuditActionsEn, volunteerAuditEntityTypesEn } from './features/honours/volunteer-audit-locales';
 import { canteenAdminEn } from './features/canteen/locales-en';
@@ -261,6 +262,7 @@ export const adminEn: Translation<typeof adminZh> = {
   healthAdmin: healthAdminEn,
   studyaidAdmin: studyaidAdminEn,
   honoursAdmin: honoursAdminEn,
+  volunteerAdmin: volunteerAdminEn,
   canteenAdmin: canteenAdminEn,
   tournamentAdmin: tournamentAdminEn,
   market: marketEn,

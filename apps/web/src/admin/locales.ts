@@ -26,6 +26,7 @@ import { healthAdminZh } from './features/health/locales';
 import { studyaidAdminZh } from './features/studyaid/locales';
 import { studyaidAuditActionsZh, studyaidAuditEntityTypesZh } from './features/studyaid/audit-locales';
 import { honoursAdminZh } from './features/honours/locales';
+import { volunteerAdminZh } from './features/honours/volunteer-locales';
 import { honoursAuditActionsZh, honoursAuditEntityTypesZh } from './features/honours/audit-locales';
 import { volunteerAuditActionsZh, volunteerAuditEntityTypesZh } from './features/honours/volunteer-audit-locales';
 import { canteenAdminZh } from './features/canteen/locales';
@@ -260,6 +261,7 @@ export const adminZh = {
   healthAdmin: healthAdminZh,
   studyaidAdmin: studyaidAdminZh,
   honoursAdmin: honoursAdminZh,
+  volunteerAdmin: volunteerAdminZh,
   canteenAdmin: canteenAdminZh,
   tournamentAdmin: tournamentAdminZh,
   market: marketZh,
