@@ -95,7 +95,7 @@ describe.skipIf(!canRun)('志愿服务: a worker joins a team and signs up on a 
         await drawer.getByTestId('volunteer-walk-in-add').click();
         const participant = drawer.locator('.ant-table-row').filter({ has: admin.getByTestId('volunteer-participant-name').filter({ hasText: name }) });
         await participant.waitFor();
-        const input = participant.getByTestId('volunteer-hours-input').locator('input');
+        const input = participant.locator('input.ant-input-number-input');
         await input.fill('2.5');
         await input.blur();
         await drawer.getByTestId('volunteer-hours-save').click();

@@ -57,7 +57,12 @@ export const volunteerAuthz: AuthzCases = {
   // A team outside the caller's scope is refused on its field.
   'POST /api/v1/honours/volunteer/activities': { foreign: async (p, w) => ({ body: { ...activity, teamId: (await teamIn(p, w)).teamId } }), status: 400 },
   'GET /api/v1/honours/volunteer/activities/{id}/participants': { foreign: async (p, w) => ({ params: { id: (await teamIn(p, w)).activityId } }) },
-  'POST /api/v1/honours/volunteer/activities/{id}/participants': { foreign: async (p, w) => ({ params: await teamIn(p, w).then((m) => ({ id: m.activityId })), body: { personId: (await teamIn(p, w)).otherId } }) },
+  'POST /api/v1/honours/volunteer/activities/{id}/participants': {
+    foreign: async (p, w) => {
+      const made = await teamIn(p, w);
+      return { params: { id: made.activityId }, body: { personId: made.otherId } };
+    },
+  },
   'POST /api/v1/honours/volunteer/activities/{id}/hours': { foreign: async (p, w) => ({ params: { id: (await teamIn(p, w)).activityId }, body: { hours: [] } }) },
   // Hours served in activities outside the caller's scope are not theirs to certify: the volunteer is unknown.
   'GET /api/v1/honours/volunteer/persons/{id}/certificate': { foreign: async (p, w) => ({ params: { id: (await teamIn(p, w)).personId } }) },
