@@ -83,6 +83,17 @@ describe('the demo', () => {
     expect(v['volunteer.volunteers']).toBeGreaterThan(0);
     expect(v['volunteer.hours']).toBeGreaterThan(v['volunteer.volunteers']!);
     expect(year).toMatch(/^\d{4}$/);
+    // The story holds together: each counter is its live sign-ups, hours within the activity's length,
+    // confirmed activities have every participant's hours, the others none, and only team members took part.
+    const [broken] = await t.database.query<{ counters: number; over: number; unconfirmed: number; early: number; outsiders: number }>(
+      `select
+        (select count(*)::int from volunteer_activity a where a.signed_up <> (select count(*) from volunteer_signup s where s.activity_id = a.id and s.status = 'signed_up')) as counters,
+        (select count(*)::int from volunteer_signup s join volunteer_activity a on a.id = s.activity_id where s.minutes * 60000 > extract(epoch from a.ends_at - a.starts_at) * 1000) as over,
+        (select count(*)::int from volunteer_signup s join volunteer_activity a on a.id = s.activity_id where a.status = 'confirmed' and s.status = 'signed_up' and s.minutes is null) as unconfirmed,
+        (select count(*)::int from volunteer_signup s join volunteer_activity a on a.id = s.activity_id where a.status = 'open' and s.minutes is not null) as early,
+        (select count(*)::int from volunteer_signup s join volunteer_activity a on a.id = s.activity_id where not exists (select 1 from volunteer_member m where m.team_id = a.team_id and m.person_id = s.person_id and m.status = 'active')) as outsiders`,
+    );
+    expect(broken).toEqual({ counters: 0, over: 0, unconfirmed: 0, early: 0, outsiders: 0 });
   });
 });
 
