@@ -43,6 +43,7 @@ import { contestRoutes, createEventsServices, eventsRoutes, matchmakingRoutes, r
 import { createLiaisonService, createSuggestionService, createVoiceService, createVoiceSupportService, liaisonPhotoPaths, liaisonRoutes, liaisonTodos, registerVoiceJobs, reportPhotoPaths, suggestionPhotoPaths, suggestionRoutes, suggestionTodos, voiceRoutes, voiceTodos } from './modules/voice';
 import { assistanceTodoSources, campaignPhotoPaths, campaignRoutes, createCampaignService, createHardshipService, createMutualaidService, hardshipPhotoPaths, hardshipRoutes, mutualaidPhotoPaths, mutualaidRoutes, registerHardshipJobs, createSpringJobsService, springJobsRoutes, createHealthService, healthRoutes, registerHealthJobs, createStudyaidService, studyaidRoutes, studyaidPhotoPaths, createCanteenService, canteenRoutes, canteenTerminalRoutes, canteenPhotoPaths } from './modules/assistance';
 import { createHonoursService, createStudioService, honourPhotoPaths, honoursRoutes, studioRoutes } from './modules/honours';
+import { createVolunteerService, volunteerRoutes, volunteerTodos } from './modules/honours';
 import { createMarketServices, createRoadshowHub, marketProviderTodos, marketRoutes, marketVersionTodos, type RoadshowHub } from './modules/market';
 import { hasPermission } from './platform/auth';
 import { createHolidaysService, holidaysRoutes } from './platform/holidays';
@@ -129,6 +130,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     studyaid: createStudyaidService({ db, secrets, dataKeys, clock: jobs.clock }),
     honours: createHonoursService({ db, clock: jobs.clock }),
     studios: createStudioService({ db, clock: jobs.clock }),
+    volunteers: createVolunteerService({ db, clock: jobs.clock }),
     canteen: createCanteenService({ db, dataKeys, secrets, clock: jobs.clock }),
   };
 }
@@ -166,7 +168,7 @@ declare module 'fastify' {
 }
 
 /** 待办 of every module, in the order the bell and the 工作台 list them. */
-const TODO_SOURCES: readonly TodoSource[] = [memberApplicationTodos, feedbackTodos, doorAlarmTodos, positionShortfallTodos, memberImportTodos, positionImportTodos, marketProviderTodos, marketVersionTodos, ...rightsTodoSources, organizingTodos, voiceTodos, liaisonTodos, suggestionTodos, ...assistanceTodoSources];
+const TODO_SOURCES: readonly TodoSource[] = [memberApplicationTodos, feedbackTodos, doorAlarmTodos, positionShortfallTodos, memberImportTodos, positionImportTodos, marketProviderTodos, marketVersionTodos, ...rightsTodoSources, organizingTodos, voiceTodos, liaisonTodos, suggestionTodos, ...assistanceTodoSources, volunteerTodos];
 
 // Unique indexes behind request fields, for 409s that name the field.
 registerUniqueField('org_code_unique', 'code');
@@ -388,6 +390,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(studyaidRoutes, { studyaid: services.studyaid });
       await api.register(honoursRoutes, { honours: services.honours });
       await api.register(studioRoutes, { studios: services.studios });
+      await api.register(volunteerRoutes, { volunteers: services.volunteers });
       await api.register(canteenRoutes, { canteen: services.canteen });
       await api.register(canteenTerminalRoutes, { canteen: services.canteen });
       await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });

@@ -32,7 +32,9 @@ import { healthAdminEn } from './features/health/locales-en';
 import { studyaidAdminEn } from './features/studyaid/locales-en';
 import { studyaidAuditActionsEn, studyaidAuditEntityTypesEn } from './features/studyaid/audit-locales';
 import { honoursAdminEn } from './features/honours/locales-en';
+import { volunteerAdminEn } from './features/honours/volunteer-locales';
 import { honoursAuditActionsEn, honoursAuditEntityTypesEn } from './features/honours/audit-locales';
+import { volunteerAuditActionsEn, volunteerAuditEntityTypesEn } from './features/honours/volunteer-audit-locales';
 import { canteenAdminEn } from './features/canteen/locales-en';
 import { springJobsAuditActionsEn, springJobsAuditEntityTypesEn } from './features/springjobs/audit-locales';
 import { healthAuditActionsEn, healthAuditEntityTypesEn } from './features/health/audit-locales';
@@ -263,6 +265,7 @@ export const adminEn: Translation<typeof adminZh> = {
   healthAdmin: healthAdminEn,
   studyaidAdmin: studyaidAdminEn,
   honoursAdmin: honoursAdminEn,
+  volunteerAdmin: volunteerAdminEn,
   canteenAdmin: canteenAdminEn,
   tournamentAdmin: tournamentAdminEn,
   market: marketEn,
@@ -423,10 +426,11 @@ export const adminEn: Translation<typeof adminZh> = {
       ...healthAuditActionsEn,
       ...studyaidAuditActionsEn,
       ...honoursAuditActionsEn,
+      ...volunteerAuditActionsEn,
       ...canteenAuditActionsEn,
       ...hardshipAuditActionsEn,
       ...campaignAuditActionsEn,
     },
-    entityTypes: { org: 'Organization', user: 'User', role_grant: 'Role grant', session: 'Session', member: 'Member', breakfast_card: 'Breakfast card', breakfast_card_import: 'Card import', care_photo: 'Care photo', coverage_run: 'Coverage run', coverage_weight_layer: 'Population layer', custodian_statement: 'Custodian statement', custodian_transfer: 'Custodian transfer', door_alarm: 'Door alarm', door_ban: 'Door ban', door_controller: 'Door controller', facility_standard: 'Facility standard', fund: 'Fund', fund_shop: 'Charity shop', indicator_target: 'Indicator target', member_import: 'Member import', person: 'Person', pos_terminal: 'POS terminal', position: 'Station', position_import: 'Station import', position_issue: 'Worker feedback', rating_rubric: 'Rating rubric', street_network: 'Street network', notice: 'Notice', job: 'Background job', job_schedule: 'Schedule', notification_preference: 'Message settings', market_provider: 'Provider', market_file: 'Provider file', market_project: 'Service project', market_season: 'Competition', market_entry: 'Competition entry', market_judge: 'Judge', market_score: 'Score', market_vote: 'Vote', market_subsidy_rule: 'Subsidy rule', market_order: 'Service order', market_rep: 'Representative', market_vote_session: 'Voting session', ...rightsAuditEntityTypesEn, ...eventsAuditEntityTypesEn, ...organizingAuditEntityTypesEn, ...voiceAuditEntityTypesEn, ...mutualaidAuditEntityTypesEn, ...hardshipAuditEntityTypesEn, ...campaignAuditEntityTypesEn, ...springJobsAuditEntityTypesEn, ...healthAuditEntityTypesEn, ...studyaidAuditEntityTypesEn, ...honoursAuditEntityTypesEn, ...canteenAuditEntityTypesEn },
+    entityTypes: { org: 'Organization', user: 'User', role_grant: 'Role grant', session: 'Session', member: 'Member', breakfast_card: 'Breakfast card', breakfast_card_import: 'Card import', care_photo: 'Care photo', coverage_run: 'Coverage run', coverage_weight_layer: 'Population layer', custodian_statement: 'Custodian statement', custodian_transfer: 'Custodian transfer', door_alarm: 'Door alarm', door_ban: 'Door ban', door_controller: 'Door controller', facility_standard: 'Facility standard', fund: 'Fund', fund_shop: 'Charity shop', indicator_target: 'Indicator target', member_import: 'Member import', person: 'Person', pos_terminal: 'POS terminal', position: 'Station', position_import: 'Station import', position_issue: 'Worker feedback', rating_rubric: 'Rating rubric', street_network: 'Street network', notice: 'Notice', job: 'Background job', job_schedule: 'Schedule', notification_preference: 'Message settings', market_provider: 'Provider', market_file: 'Provider file', market_project: 'Service project', market_season: 'Competition', market_entry: 'Competition entry', market_judge: 'Judge', market_score: 'Score', market_vote: 'Vote', market_subsidy_rule: 'Subsidy rule', market_order: 'Service order', market_rep: 'Representative', market_vote_session: 'Voting session', ...rightsAuditEntityTypesEn, ...eventsAuditEntityTypesEn, ...organizingAuditEntityTypesEn, ...voiceAuditEntityTypesEn, ...mutualaidAuditEntityTypesEn, ...hardshipAuditEntityTypesEn, ...campaignAuditEntityTypesEn, ...springJobsAuditEntityTypesEn, ...healthAuditEntityTypesEn, ...studyaidAuditEntityTypesEn, ...honoursAuditEntityTypesEn, ...volunteerAuditEntityTypesEn, ...canteenAuditEntityTypesEn },
   },
 };

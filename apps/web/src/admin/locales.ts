@@ -26,7 +26,9 @@ import { healthAdminZh } from './features/health/locales';
 import { studyaidAdminZh } from './features/studyaid/locales';
 import { studyaidAuditActionsZh, studyaidAuditEntityTypesZh } from './features/studyaid/audit-locales';
 import { honoursAdminZh } from './features/honours/locales';
+import { volunteerAdminZh } from './features/honours/volunteer-locales';
 import { honoursAuditActionsZh, honoursAuditEntityTypesZh } from './features/honours/audit-locales';
+import { volunteerAuditActionsZh, volunteerAuditEntityTypesZh } from './features/honours/volunteer-audit-locales';
 import { canteenAdminZh } from './features/canteen/locales';
 import { springJobsAuditActionsZh, springJobsAuditEntityTypesZh } from './features/springjobs/audit-locales';
 import { healthAuditActionsZh, healthAuditEntityTypesZh } from './features/health/audit-locales';
@@ -262,6 +264,7 @@ export const adminZh = {
   healthAdmin: healthAdminZh,
   studyaidAdmin: studyaidAdminZh,
   honoursAdmin: honoursAdminZh,
+  volunteerAdmin: volunteerAdminZh,
   canteenAdmin: canteenAdminZh,
   tournamentAdmin: tournamentAdminZh,
   market: marketZh,
@@ -422,10 +425,11 @@ export const adminZh = {
       ...healthAuditActionsZh,
       ...studyaidAuditActionsZh,
       ...honoursAuditActionsZh,
+      ...volunteerAuditActionsZh,
       ...canteenAuditActionsZh,
       ...hardshipAuditActionsZh,
       ...campaignAuditActionsZh,
     },
-    entityTypes: { org: '组织', user: '用户', role_grant: '角色授权', session: '登录会话', member: '会员', breakfast_card: '早餐卡', breakfast_card_import: '早餐卡导入', care_photo: '关爱照片', coverage_run: '覆盖分析', coverage_weight_layer: '人口/岗位分布', custodian_statement: '托管对账单', custodian_transfer: '托管划款', door_alarm: '门禁告警', door_ban: '禁止开门', door_controller: '门禁设备', facility_standard: '设施标准', fund: '基金', fund_shop: '爱心商铺', indicator_target: '指标目标', member_import: '会员导入', person: '职工实名信息', pos_terminal: '收款终端', position: '阵地', position_import: '阵地导入', position_issue: '职工反馈', rating_rubric: '评星细则', street_network: '路网', notice: '通知公告', job: '后台任务', job_schedule: '定时任务', notification_preference: '消息提醒设置', market_provider: '服务商', market_file: '服务商文件', market_project: '服务项目', market_season: '项目竞赛', market_entry: '参赛项目', market_judge: '评委', market_score: '评分', market_vote: '投票', market_subsidy_rule: '服务补贴规则', market_order: '服务订单', market_rep: '职工代表', market_vote_session: '投票场次', ...rightsAuditEntityTypesZh, ...eventsAuditEntityTypesZh, ...organizingAuditEntityTypesZh, ...voiceAuditEntityTypesZh, ...mutualaidAuditEntityTypesZh, ...hardshipAuditEntityTypesZh, ...campaignAuditEntityTypesZh, ...springJobsAuditEntityTypesZh, ...healthAuditEntityTypesZh, ...studyaidAuditEntityTypesZh, ...honoursAuditEntityTypesZh, ...canteenAuditEntityTypesZh },
+    entityTypes: { org: '组织', user: '用户', role_grant: '角色授权', session: '登录会话', member: '会员', breakfast_card: '早餐卡', breakfast_card_import: '早餐卡导入', care_photo: '关爱照片', coverage_run: '覆盖分析', coverage_weight_layer: '人口/岗位分布', custodian_statement: '托管对账单', custodian_transfer: '托管划款', door_alarm: '门禁告警', door_ban: '禁止开门', door_controller: '门禁设备', facility_standard: '设施标准', fund: '基金', fund_shop: '爱心商铺', indicator_target: '指标目标', member_import: '会员导入', person: '职工实名信息', pos_terminal: '收款终端', position: '阵地', position_import: '阵地导入', position_issue: '职工反馈', rating_rubric: '评星细则', street_network: '路网', notice: '通知公告', job: '后台任务', job_schedule: '定时任务', notification_preference: '消息提醒设置', market_provider: '服务商', market_file: '服务商文件', market_project: '服务项目', market_season: '项目竞赛', market_entry: '参赛项目', market_judge: '评委', market_score: '评分', market_vote: '投票', market_subsidy_rule: '服务补贴规则', market_order: '服务订单', market_rep: '职工代表', market_vote_session: '投票场次', ...rightsAuditEntityTypesZh, ...eventsAuditEntityTypesZh, ...organizingAuditEntityTypesZh, ...voiceAuditEntityTypesZh, ...mutualaidAuditEntityTypesZh, ...hardshipAuditEntityTypesZh, ...campaignAuditEntityTypesZh, ...springJobsAuditEntityTypesZh, ...healthAuditEntityTypesZh, ...studyaidAuditEntityTypesZh, ...honoursAuditEntityTypesZh, ...volunteerAuditEntityTypesZh, ...canteenAuditEntityTypesZh },
   },
 };

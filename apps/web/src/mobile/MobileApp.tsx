@@ -60,6 +60,7 @@ const SpringJobPage = lazy(() => import('./pages/springjobs/SpringJobsPages').th
 const MySpringJobsPage = lazy(() => import('./pages/springjobs/SpringJobsPages').then((m) => ({ default: m.MySpringJobsPage })));
 const SuggestionsPage = lazy(() => import('./pages/suggestions/SuggestionsPage').then((m) => ({ default: m.SuggestionsPage })));
 const StudyaidPage = lazy(() => import('./pages/studyaid/StudyaidPage').then((m) => ({ default: m.StudyaidPage })));
+const VolunteerPage = lazy(() => import('./pages/volunteer/VolunteerPage').then((m) => ({ default: m.VolunteerPage })));
 const HealthPage = lazy(() => import('./pages/health/HealthPage').then((m) => ({ default: m.HealthPage })));
 const CanteenPage = lazy(() => import('./pages/canteen/CanteenPage').then((m) => ({ default: m.CanteenPage })));
 const MutualaidClaimPage = lazy(() => import('./pages/mutualaid/MutualaidPages').then((m) => ({ default: m.MutualaidClaimPage })));
@@ -127,6 +128,7 @@ export function MobileApp() {
                 <Route path="assistance/hardship" element={<RequireSignIn><HardshipPage /></RequireSignIn>} />
                 <Route path="assistance/benefits" element={<RequireSignIn><BenefitsPage /></RequireSignIn>} />
                 <Route path="assistance/health" element={<RequireSignIn><HealthPage /></RequireSignIn>} />
+                <Route path="volunteer" element={<RequireSignIn><VolunteerPage /></RequireSignIn>} />
                 <Route path="assistance/studyaid" element={<RequireSignIn><StudyaidPage /></RequireSignIn>} />
                 <Route path="assistance/canteen" element={<RequireSignIn><CanteenPage /></RequireSignIn>} />
                 <Route path="notices" element={<NoticesPage />} />

@@ -13,6 +13,7 @@ import { suggestionsMobileEn, suggestionsMobileZh } from './pages/suggestions/lo
 import { mutualaidMobileEn, mutualaidMobileZh } from './pages/mutualaid/locales';
 import { springJobsMobileEn, springJobsMobileZh } from './pages/springjobs/locales';
 import { healthMobileEn, healthMobileZh } from './pages/health/locales';
+import { volunteerMobileEn, volunteerMobileZh } from './pages/volunteer/locales';
 import { studyaidMobileEn, studyaidMobileZh } from './pages/studyaid/locales';
 import { canteenMobileEn, canteenMobileZh } from './pages/canteen/locales';
 import { hardshipMobileEn, hardshipMobileZh } from './pages/assistance/locales';
@@ -24,7 +25,7 @@ import { contestMobileEn, contestMobileZh } from './pages/events/contest-locales
 import { marketTermsEn, marketTermsZh } from '../shared/market-locales';
 
 initI18n({
-  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, ...voiceMobileZh, ...mutualaidMobileZh, ...hardshipMobileZh, ...benefitsMobileZh, ...checkinMobileZh, ...tournamentMobileZh, ...matchmakingMobileZh, ...contestMobileZh, marketTerms: marketTermsZh, ...springJobsMobileZh, ...healthMobileZh, ...suggestionsMobileZh, ...studyaidMobileZh, ...canteenMobileZh },
-  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, ...voiceMobileEn, ...mutualaidMobileEn, ...hardshipMobileEn, ...benefitsMobileEn, ...checkinMobileEn, ...tournamentMobileEn, ...matchmakingMobileEn, ...contestMobileEn, marketTerms: marketTermsEn, ...springJobsMobileEn, ...healthMobileEn, ...suggestionsMobileEn, ...studyaidMobileEn, ...canteenMobileEn },
+  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, ...voiceMobileZh, ...mutualaidMobileZh, ...hardshipMobileZh, ...benefitsMobileZh, ...checkinMobileZh, ...tournamentMobileZh, ...matchmakingMobileZh, ...contestMobileZh, marketTerms: marketTermsZh, ...springJobsMobileZh, ...healthMobileZh, ...suggestionsMobileZh, ...studyaidMobileZh, ...canteenMobileZh, ...volunteerMobileZh },
+  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, ...voiceMobileEn, ...mutualaidMobileEn, ...hardshipMobileEn, ...benefitsMobileEn, ...checkinMobileEn, ...tournamentMobileEn, ...matchmakingMobileEn, ...contestMobileEn, marketTerms: marketTermsEn, ...springJobsMobileEn, ...healthMobileEn, ...suggestionsMobileEn, ...studyaidMobileEn, ...canteenMobileEn, ...volunteerMobileEn },
 });
 mountMobileFace(<MobileApp />);

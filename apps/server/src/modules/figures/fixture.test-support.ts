@@ -389,6 +389,21 @@ export async function seedFixture(database: Database): Promise<Fixture> {
       values (${q(id(name))}, ${q(id('CT1'))}, ${q(id('FX-S1'))}, ${slot ? 1500 : 2000}, ${q(slot)}, gen_random_uuid(), gen_random_uuid(), '测试就餐', ${q(new Date(Date.parse(served) + 8 * 3_600_000).toISOString().slice(0, 10))}, ${q(served)})`);
   }
 
+  // 志愿服务: activities by their start (Asia/Shanghai), volunteers and hours by the confirmed minutes above zero of those activities.
+  for (const [name, org, leader] of [['VT1', 'FX-S1', 'M1'], ['VT2', 'FX-S2', 'M6']] as const)
+    stmts.push(`insert into volunteer_team (id, org_id, name, leader_person_id, leader_name) values (${q(id(name))}, ${q(id(org))}, ${q(`测试志愿队${name}`)}, ${q(id(`p-${leader}`))}, '测试队长')`);
+  for (const [name, team, org, starts, hours, signups] of [
+    ['VA1', 'VT1', 'FX-S1', '2025-03-01T01:00:00Z', 3, [['M1', 180], ['M2', 90], ['M4', 0]]],
+    ['VA2', 'VT2', 'FX-S2', '2025-12-31T16:30:00Z', 2, [['M6', 120]]],
+    ['VA3', 'VT2', 'FX-S2', '2024-12-31T15:30:00Z', 1, [['M1', 60]]],
+    ['VA4', 'VT1', 'FX-S1', '2025-12-31T15:00:00Z', 1, [['M1', 60], ['M2', null]]],
+  ] as const) {
+    const ends = new Date(Date.parse(starts) + hours * 3_600_000).toISOString();
+    stmts.push(`insert into volunteer_activity (id, team_id, org_id, title, place, starts_at, ends_at, capacity, signed_up, status, confirmed_at) values (${q(id(name))}, ${q(id(team))}, ${q(id(org))}, '测试活动', '测试地点', ${q(starts)}, ${q(ends)}, 10, ${signups.length}, 'confirmed', ${q(ends)})`);
+    for (const [member, minutes] of signups)
+      stmts.push(`insert into volunteer_signup (activity_id, org_id, person_id, person_name, status, minutes, confirmed_at) values (${q(id(name))}, ${q(id(org))}, ${q(id(`p-${member}`))}, '测试志愿者', ${minutes === null ? "'cancelled'" : "'signed_up'"}, ${q(minutes)}, ${q(minutes === null ? null : ends)})`);
+  }
+
   await database.exec(`begin;\n${stmts.join(';\n')};\ncommit;`);
   return { ids };
 }
@@ -491,5 +506,8 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'honours.care_activities': { value: 2, lastYear: 1 }, // HC1, HC2 (00:30 on 1 Jan 2025) | HC3
   'assistance.canteen_meals': { value: 2, lastYear: 2 }, // ML1, ML2 (ML3 at 00:30 on 1 Jan 2026) | ML4 (23:50 on 31 Dec 2024), ML5
   'assistance.canteen_reduced_meals': { value: 1, lastYear: 1 }, // ML1 | ML5
+  'volunteer.activities': { value: 2, lastYear: 1 }, // VA1, VA4 (23:00 on 31 Dec); VA2 starts at 00:30 on 1 Jan 2026 | VA3 (23:30 on 31 Dec 2024)
+  'volunteer.volunteers': { value: 2, lastYear: 1 }, // M1, M2 (M4 served 0, M2's VA4 sign-up cancelled) | M1
+  'volunteer.hours': { value: 5.5, lastYear: 1 }, // VA1 3 + 1.5, VA4 1 | VA3 1
   'figures.served': { value: 17, lastYear: 7 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped + 2 at the marketplace + 1 at an event + 2 mutual-aid claims paid + 3 campaign benefits (N1-N3) + 1 health check (HB1) | K3 + C4's worker + 1 at the marketplace + 1 at an event + MC4 + N5 + HB5
 };

@@ -12,3 +12,8 @@ export { studioRoutes } from './studio.routes';
 export { honoursIndicators } from './honours.indicators';
 export { seedDemoHonours } from './honours.demo';
 export { hasActiveHonour, honourPhotoPaths } from './honours.repository';
+export { createVolunteerService, type VolunteerService } from './volunteer.service';
+export { volunteerRoutes } from './volunteer.routes';
+export { volunteerIndicators } from './volunteer.indicators';
+export { seedDemoVolunteers } from './volunteer.demo';
+export { volunteerTodos } from './volunteer.todos';

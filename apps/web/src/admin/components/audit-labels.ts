@@ -7,6 +7,7 @@ import { SPRING_JOBS_AUDIT_ACTIONS, springJobsAuditEntityTypesZh } from '../feat
 import { HEALTH_AUDIT_ACTIONS, healthAuditEntityTypesZh } from '../features/health/audit-locales';
 import { STUDYAID_AUDIT_ACTIONS, studyaidAuditEntityTypesZh } from '../features/studyaid/audit-locales';
 import { HONOURS_AUDIT_ACTIONS, honoursAuditEntityTypesZh } from '../features/honours/audit-locales';
+import { VOLUNTEER_AUDIT_ACTIONS, volunteerAuditEntityTypesZh } from '../features/honours/volunteer-audit-locales';
 import { CANTEEN_AUDIT_ACTIONS, canteenAuditEntityTypesZh } from '../features/canteen/audit-locales';
 import { HARDSHIP_AUDIT_ACTIONS, hardshipAuditEntityTypesZh } from '../features/assistance/hardship-audit-locales';
 import { CAMPAIGN_AUDIT_ACTIONS, campaignAuditEntityTypesZh } from '../features/assistance/campaign-audit-locales';
@@ -165,9 +166,10 @@ export const KNOWN_ACTIONS = [
   ...HEALTH_AUDIT_ACTIONS,
   ...STUDYAID_AUDIT_ACTIONS,
   ...HONOURS_AUDIT_ACTIONS,
+  ...VOLUNTEER_AUDIT_ACTIONS,
   ...CANTEEN_AUDIT_ACTIONS,
   ...HARDSHIP_AUDIT_ACTIONS,
   ...CAMPAIGN_AUDIT_ACTIONS,
 ] as const;
 
-export const KNOWN_ENTITY_TYPES = ['org', 'user', 'role_grant', 'session', 'member', 'breakfast_card', 'breakfast_card_import', 'care_photo', 'coverage_run', 'coverage_weight_layer', 'custodian_statement', 'custodian_transfer', 'door_alarm', 'door_ban', 'door_controller', 'facility_standard', 'fund', 'fund_shop', 'indicator_target', 'member_import', 'person', 'pos_terminal', 'position', 'position_import', 'position_issue', 'rating_rubric', 'street_network', 'notice', 'job', 'job_schedule', 'notification_preference', 'market_provider', 'market_file', 'market_project', 'market_season', 'market_entry', 'market_judge', 'market_score', 'market_vote', 'market_subsidy_rule', 'market_order', 'market_rep', 'market_vote_session', ...Object.keys(rightsAuditEntityTypesZh), ...Object.keys(eventsAuditEntityTypesZh), ...Object.keys(organizingAuditEntityTypesZh), ...Object.keys(voiceAuditEntityTypesZh), ...Object.keys(mutualaidAuditEntityTypesZh), ...Object.keys(hardshipAuditEntityTypesZh), ...Object.keys(campaignAuditEntityTypesZh), ...Object.keys(springJobsAuditEntityTypesZh), ...Object.keys(healthAuditEntityTypesZh), ...Object.keys(studyaidAuditEntityTypesZh), ...Object.keys(honoursAuditEntityTypesZh), ...Object.keys(canteenAuditEntityTypesZh)] as const;
+export const KNOWN_ENTITY_TYPES = ['org', 'user', 'role_grant', 'session', 'member', 'breakfast_card', 'breakfast_card_import', 'care_photo', 'coverage_run', 'coverage_weight_layer', 'custodian_statement', 'custodian_transfer', 'door_alarm', 'door_ban', 'door_controller', 'facility_standard', 'fund', 'fund_shop', 'indicator_target', 'member_import', 'person', 'pos_terminal', 'position', 'position_import', 'position_issue', 'rating_rubric', 'street_network', 'notice', 'job', 'job_schedule', 'notification_preference', 'market_provider', 'market_file', 'market_project', 'market_season', 'market_entry', 'market_judge', 'market_score', 'market_vote', 'market_subsidy_rule', 'market_order', 'market_rep', 'market_vote_session', ...Object.keys(rightsAuditEntityTypesZh), ...Object.keys(eventsAuditEntityTypesZh), ...Object.keys(organizingAuditEntityTypesZh), ...Object.keys(voiceAuditEntityTypesZh), ...Object.keys(mutualaidAuditEntityTypesZh), ...Object.keys(hardshipAuditEntityTypesZh), ...Object.keys(campaignAuditEntityTypesZh), ...Object.keys(springJobsAuditEntityTypesZh), ...Object.keys(healthAuditEntityTypesZh), ...Object.keys(studyaidAuditEntityTypesZh), ...Object.keys(honoursAuditEntityTypesZh), ...Object.keys(volunteerAuditEntityTypesZh), ...Object.keys(canteenAuditEntityTypesZh)] as const;

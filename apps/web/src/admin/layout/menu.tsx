@@ -152,6 +152,7 @@ export const MENU: MenuEntry[] = [
     items: [
       { path: '/honours', labelKey: 'honoursAdmin.menu.honours', icon: <TrophyOutlined />, permission: 'honours.read' },
       { path: '/honours/studios', labelKey: 'honoursAdmin.menu.studios', icon: <ExperimentOutlined />, permission: 'honours.read' },
+      { path: '/honours/volunteers', labelKey: 'volunteerAdmin.menu', icon: <HeartOutlined />, permission: 'honours.read' },
       { path: '/honours/figures', labelKey: 'honoursAdmin.menu.figures', icon: <PieChartOutlined />, permission: 'honours.read' },
       { path: '/assistance/canteen', labelKey: 'canteenAdmin.menu', icon: <CoffeeOutlined />, permission: 'assistance.read' },
     ],

@@ -64,6 +64,11 @@ export function ServicesPage() {
           {t('studyaid.service')}
         </List.Item>
       </List>
+      <List header={t('volunteer.title')} mode="card" style={{ margin: 12 }}>
+        <List.Item prefix={<HeartIcon />} description={t('volunteer.serviceText')} onClick={() => navigate('/volunteer')} data-testid="service-volunteer">
+          {t('volunteer.service')}
+        </List.Item>
+      </List>
       <List header={t('canteen.title')} mode="card" style={{ margin: 12 }}>
         <List.Item prefix={<HeartIcon />} description={t('canteen.serviceText')} onClick={() => navigate('/assistance/canteen')} data-testid="service-canteen">
           {t('canteen.service')}

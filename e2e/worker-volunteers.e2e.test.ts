@@ -1,0 +1,130 @@
+/// <reference lib="dom" />
+import fs from 'node:fs';
+import { idNumberCheckChar } from '@niangjia/contracts';
+import { describe, expect, it } from 'vitest';
+import { signInToAdmin } from './support/admin';
+import { signInStaffApi } from './support/api';
+import { checkBrowser, openBrowser, saveScreenshot, waitForQuietNetwork, withScreenshotOnFailure } from './support/browser';
+import { useJourney } from './support/journey';
+import { findLayoutProblems } from './support/layout-checks';
+import { freshPhone, signInOnPhone } from './support/market';
+import { findChineseChrome, findTextProblems } from './support/text-checks';
+
+const { canRun } = checkBrowser();
+
+describe.skipIf(!canRun)('志愿服务: a worker joins a team and signs up on a 375 px phone, 观音桥’s staff confirm hours at 1366 px, the worker sees them and downloads the certificate', () => {
+  const journey = useJourney({ viewport: { width: 375, height: 812 }, isMobile: true });
+
+  it('applies to 观音桥’s team, is approved, signs up and cancels, is credited 2.5 hours of an activity that ended, and downloads the PDF', { timeout: 300_000 }, async () => {
+    const { page } = journey.session;
+    const server = journey.server;
+    const phone = freshPhone();
+    const tag = Date.now().toString(36).slice(-4);
+    const name = `志愿者${tag}`;
+    const staffApi = await signInStaffApi(server.baseURL, 'jb.admin');
+    const orgs = await staffApi.get<{ items: { id: string; name: string }[] }>(`/orgs?q=${encodeURIComponent('观音桥街道片区联合工会')}&pageSize=5`);
+    const union = orgs.items.find((o) => o.name === '观音桥街道片区联合工会')!;
+    const desk = await openBrowser({ baseURL: server.baseURL, viewport: { width: 1366, height: 768 } });
+    try {
+      await withScreenshotOnFailure(journey.session, 'worker-volunteers', async () => {
+        await page.goto('/m/services');
+        await page.getByTestId('service-volunteer').click();
+        await signInOnPhone(page, server, phone);
+        await page.waitForURL(/\/m\/volunteer/);
+        await page.getByTestId('volunteer-not-member').waitFor();
+        // Arranged over HTTP: the worker joins 观音桥's joint union and the district approves.
+        const csrf = ((await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string }).csrfToken;
+        const first17 = `50010519880512${String(Math.floor(Math.random() * 90) + 10)}1`;
+        const res = await page.request.post('/api/v1/members/applications', { headers: { 'x-csrf-token': csrf }, data: { realName: name, idNumber: first17 + idNumberCheckChar(first17), employmentForm: 'delivery_rider', orgId: union.id } });
+        expect(res.status()).toBe(201);
+        const applied = (await res.json()) as { membership: { id: string; version: number } };
+        await staffApi.send('POST', `/members/${applied.membership.id}/approve`, { version: applied.membership.version });
+        await page.reload();
+
+        // 申请加入 观音桥's street team (not 五里店's: a sibling street's teams are not offered).
+        const team = page.getByTestId('volunteer-team').filter({ hasText: '观音桥街道职工志愿服务队' });
+        await team.waitFor();
+        expect(await page.getByTestId('volunteer-team').filter({ hasText: '五里店' }).count()).toBe(0);
+        await team.getByTestId('volunteer-team-join').click();
+        await expect.poll(async () => (await team.getByTestId('volunteer-team-status').textContent()) ?? '').toContain('待审核');
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+        expect(await findTextProblems(page, '#root')).toEqual([]);
+        await saveScreenshot(page, 'worker-volunteer-applied-375');
+
+        // 观音桥's staff approve the application in the team's drawer.
+        const admin = desk.page;
+        await signInToAdmin(admin, 'gyq.admin', '/admin/honours/volunteers');
+        const teamRow = admin.locator('.ant-table-row').filter({ has: admin.getByTestId('volunteer-team-name').filter({ hasText: '观音桥街道职工志愿服务队' }) });
+        await teamRow.waitFor();
+        await teamRow.getByTestId('volunteer-team-open').click();
+        const memberRow = admin.locator('.ant-drawer .ant-table-row').filter({ has: admin.getByTestId('volunteer-member-name').filter({ hasText: name }) });
+        await memberRow.waitFor();
+        await memberRow.getByTestId('volunteer-approve').click();
+        await expect.poll(async () => (await memberRow.textContent()) ?? '').toContain('在队');
+        expect(await findLayoutProblems(admin)).toEqual([]);
+        await saveScreenshot(admin, 'staff-volunteer-team-1366');
+        await admin.keyboard.press('Escape');
+
+        // The phone: the team's activity ahead; sign up, cancel, sign up again.
+        await page.reload();
+        await expect.poll(async () => (await team.getByTestId('volunteer-team-status').textContent()) ?? '').toContain('已加入');
+        const activity = page.getByTestId('volunteer-activity').first();
+        await activity.getByTestId('volunteer-sign-up').click();
+        await page.locator('.adm-dialog').getByRole('button', { name: '报名' }).click();
+        await activity.getByTestId('volunteer-signed-up').waitFor();
+        await activity.getByTestId('volunteer-cancel').click();
+        await page.locator('.adm-dialog').getByRole('button', { name: '取消报名' }).click();
+        await activity.getByTestId('volunteer-sign-up').waitFor();
+        await activity.getByTestId('volunteer-sign-up').click();
+        await page.locator('.adm-dialog').getByRole('button', { name: '报名' }).click();
+        await activity.getByTestId('volunteer-signed-up').waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+        await saveScreenshot(page, 'worker-volunteer-signed-up-375');
+
+        // The staff: the activity of 观音桥's team that ended this week waits for its hours; the worker came
+        // without signing up (补录), served 2.5 hours; the others keep the full length.
+        await admin.getByRole('tab', { name: '志愿活动' }).click();
+        await admin.getByTestId('volunteer-state-filter').click();
+        await admin.locator('.ant-select-item-option').filter({ hasText: '待确认时长' }).click();
+        const ended = admin.locator('.ant-table-row').filter({ hasText: '待确认时长' }).filter({ has: admin.getByTestId('volunteer-activity-open') }).first();
+        await ended.waitFor();
+        await ended.getByTestId('volunteer-activity-open').click();
+        const drawer = admin.locator('.ant-drawer');
+        await drawer.getByTestId('volunteer-walk-in').click();
+        await admin.locator('.ant-select-item-option').filter({ hasText: name }).click();
+        await drawer.getByTestId('volunteer-walk-in-add').click();
+        const participant = drawer.locator('.ant-table-row').filter({ has: admin.getByTestId('volunteer-participant-name').filter({ hasText: name }) });
+        await participant.waitFor();
+        const input = participant.locator('input.ant-input-number-input');
+        await input.fill('2.5');
+        await input.blur();
+        await drawer.getByTestId('volunteer-hours-save').click();
+        await expect.poll(async () => (await drawer.getByTestId('volunteer-activity-state').textContent()) ?? '').toContain('已确认');
+        expect(await findLayoutProblems(admin)).toEqual([]);
+        expect(await findTextProblems(admin, '#root')).toEqual([]);
+        await saveScreenshot(admin, 'staff-volunteer-hours-1366');
+
+        // The worker: 2.5 hours, and the certificate as a PDF.
+        await page.reload();
+        await expect.poll(async () => (await page.getByTestId('volunteer-hours-total').textContent()) ?? '').toContain('2.5');
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('volunteer-certificate').click()]);
+        expect(download.suggestedFilename()).toMatch(/志愿服务证明\.pdf$/);
+        const file = await download.path();
+        expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+        await saveScreenshot(page, 'worker-volunteer-hours-375');
+
+        // The same page in English: no key or code, and the interface's own words in English.
+        await page.evaluate(() => localStorage.setItem('niangjia.language', 'en'));
+        await page.reload();
+        await waitForQuietNetwork(page);
+        await page.getByTestId('volunteer-hours-total').waitFor();
+        const words = [...(await findTextProblems(page, '#root')), ...(await findChineseChrome(page, '#root')).map((w) => `Chinese in English: “${w}”`)];
+        if (words.length) await saveScreenshot(page, 'worker-volunteer-en-375');
+        expect(words).toEqual([]);
+        await page.evaluate(() => localStorage.removeItem('niangjia.language'));
+      });
+    } finally {
+      await desk.close();
+    }
+  });
+});
