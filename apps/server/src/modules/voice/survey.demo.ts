@@ -56,15 +56,18 @@ const QUESTIONS: SurveyQuestion[] = [
 ];
 const TEXTS = ['希望驿站晚上多开一会儿，夜班骑手也能歇脚。', '技能培训最好安排在周末，平时跑单走不开。', '希望体检能覆盖灵活就业的会员。', '暑期托管班如果能在观音桥附近就好了。', '工会的活动通知可以提前一周发。'];
 
+/** A PostgreSQL array literal (a JS array would be bound as a row). */
+const pgArray = (xs: readonly string[]) => `{${xs.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+
 /** The answers a demo member gives, from hashes of their person id: deterministic and believable. */
 const answersSql = (salt: string) => sql`jsonb_strip_nulls(jsonb_build_object(
-  'needs', coalesce((select jsonb_agg(o order by ord) from (select o, ord from unnest(${NEEDS.map((n) => n.id)}::text[], ${WEIGHTS}::int[]) with ordinality u(o, w, ord)
+  'needs', coalesce((select jsonb_agg(o order by ord) from (select o, ord from unnest(${pgArray(NEEDS.map((n) => n.id))}::text[], ${pgArray(WEIGHTS.map(String))}::int[]) with ordinality u(o, w, ord)
      where (hashtext(p.person_id::text || ${salt} || o) & 2147483647) % 100 < w order by ord limit 3) x), '["skills"]'::jsonb),
   'satisfaction', (case when p.h % 100 < 5 then 1 when p.h % 100 < 13 then 2 when p.h % 100 < 36 then 3 when p.h % 100 < 76 then 4 else 5 end),
   'priorities', (array['["pay","rest","safety","growth"]','["pay","rest","safety","growth"]','["pay","growth","rest","safety"]','["rest","pay","safety","growth"]','["safety","pay","rest","growth"]','["growth","pay","rest","safety"]'])[1 + p.h2 % 6]::jsonb,
   'childcare_need', case when p.h3 % 100 < 37 then 'yes' else 'no' end,
   'child_age', case when p.h3 % 100 < 37 then (array['preschool','primary','primary','middle'])[1 + p.h2 % 4] end,
-  'other', case when p.h % 11 = 0 then (${TEXTS}::text[])[1 + p.h2 % ${TEXTS.length}] end))`;
+  'other', case when p.h % 11 = 0 then (${pgArray(TEXTS)}::text[])[1 + p.h2 % ${TEXTS.length}] end))`;
 
 /**
  * 需求调研 for the demo (seed 000: "职工需求就是指南针"): Jiangbei's 2026 survey of workers' needs,
