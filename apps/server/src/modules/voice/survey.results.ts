@@ -47,7 +47,7 @@ export function checkAnswers(questions: readonly SurveyQuestion[], answers: Surv
         if (typeof a !== 'string' || !a.trim()) throw bad();
         break;
     }
-    out[q.id] = typeof a === 'string' && q.kind === 'text' ? a.trim() : a!;
+    out[q.id] = typeof a === 'string' && q.kind === 'text' ? a.trim() : a;
   }
   return out;
 }

@@ -195,7 +195,7 @@ function SharingTab({ survey, canWrite, onSaved }: { survey: Survey; canWrite: b
         disabled={!canWrite}
         style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
         value={published}
-        onChange={(v) => setPublished(v as string[])}
+        onChange={(v) => setPublished(v)}
         options={survey.questions.filter((q) => q.kind !== 'text').map((q, i) => ({ value: q.id, label: `${i + 1}. ${q.title}` }))}
       />
       <Typography.Title level={5} style={{ marginTop: 16 }}>

@@ -83,7 +83,7 @@ function QuestionInput({ q, value, onChange }: { q: SurveyQuestion; value: Surve
           onChange(q.kind === 'multi' ? v : v[0]);
         }}
         options={q.options.map((o) => ({ value: o.id, label: o.label }))}
-        style={{ '--padding': '12px 14px' } as React.CSSProperties}
+        style={{ '--padding': '12px 14px' }}
       />
     );
   }
@@ -104,7 +104,9 @@ function QuestionInput({ q, value, onChange }: { q: SurveyQuestion; value: Surve
         {q.options.map((o) => {
           const at = order.indexOf(o.id);
           return (
-            <Button key={o.id} block style={{ marginBottom: 6, minHeight: 44, textAlign: 'left' }} color={at >= 0 ? 'primary' : 'default'} fill={at >= 0 ? 'solid' : 'outline'} onClick={() => at < 0 && onChange([...order, o.id])}>
+            <Button key={o.id} block style={{ marginBottom: 6, minHeight: 44, textAlign: 'left' }} color={at >= 0 ? 'primary' : 'default'} fill={at >= 0 ? 'solid' : 'outline'} onClick={() => {
+                if (at < 0) onChange([...order, o.id]);
+              }}>
               {at >= 0 ? `${at + 1}. ` : ''}
               {o.label}
             </Button>
@@ -213,7 +215,7 @@ function Answered({ s }: { s: SurveyForm }) {
                   <span>{o.label}</span>
                   <span>{t('surveyM.people', { n: o.count })}</span>
                 </div>
-                <ProgressBar percent={(o.count / max) * 100} style={{ '--fill-color': '#c8102e' } as React.CSSProperties} />
+                <ProgressBar percent={(o.count / max) * 100} style={{ '--fill-color': '#c8102e' }} />
               </div>
             ))}
             {r.ranks.map((k, i) => (
