@@ -32,7 +32,7 @@ describe.skipIf(!canRun)('需求调研: a member answers the district survey on 
         for (const label of ['收入待遇', '技能成长', '休息休假', '劳动安全']) await page.getByTestId('survey-q-priorities').getByText(label).click();
         await page.getByTestId('survey-q-childcare_need').getByText('需要', { exact: true }).click();
         await page.getByTestId('survey-q-child_age').getByText('小学').click();
-        await page.getByTestId('survey-q-other').locator('textarea').fill('<b>希望</b>托管班离家近一些');
+        await page.getByTestId('survey-q-other').locator('textarea').first().fill('<b>希望</b>托管班离家近一些');
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
         await saveScreenshot(page, 'worker-survey-form-375');
         await page.getByTestId('survey-submit').click();

@@ -4,7 +4,7 @@ import { employmentForms } from '@niangjia/contracts';
 import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../shared/api';
+import { api, ApiError } from '../../../shared/api';
 import { useMe } from '../../../shared/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
@@ -15,6 +15,12 @@ const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter
 const blankQuestion = (): SurveyQuestion => ({ id: newId('q'), kind: 'single', title: '', required: true, options: [{ id: newId('o'), label: '' }, { id: newId('o'), label: '' }] });
 
 type Meta = Omit<SurveyInput, 'questions'>;
+
+/** "questions.2.options" → "第3题：" so a server refusal points at the question it is about. */
+function placeOf(path: string, t: (k: string, o?: Record<string, unknown>) => string): string {
+  const m = /^questions\.(\d+)/.exec(path);
+  return m ? t('surveyAdmin.questionN', { n: Number(m[1]) + 1 }) : '';
+}
 
 /**
  * The questionnaire builder: the survey's audience, then questions added, reordered and removed,
@@ -203,6 +209,13 @@ export function SurveyBuilder({ survey, onSaved }: { survey: Survey | null; onSa
         );
       })}
       {error ? <ErrorAlert error={error} /> : null}
+      {error instanceof ApiError && error.errors.length ? (
+        <ul style={{ color: '#c8102e', margin: '4px 0' }} data-testid="survey-builder-errors">
+          {error.errors.map((e, k) => (
+            <li key={k}>{placeOf(e.path, t)}{e.message}</li>
+          ))}
+        </ul>
+      ) : null}
       {frozen ? null : (
         <Space style={{ marginTop: 8 }}>
           <Button onClick={() => setQuestions((qs) => [...qs, blankQuestion()])} disabled={questions.length >= 50} data-testid="survey-add-question">
