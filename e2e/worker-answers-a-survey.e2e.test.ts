@@ -44,7 +44,8 @@ describe.skipIf(!canRun)('需求调研: a member answers the district survey on 
         await saveScreenshot(page, 'worker-survey-answered-375');
         // Once only: the list says 已提交.
         await page.goto('/m/surveys');
-        await expect.poll(async () => (await page.locator('body').textContent()) ?? '').toContain('已提交');
+        await page.getByText('已提交').first().waitFor();
+        await saveScreenshot(page, 'worker-survey-list-375');
 
         const admin = desk.page;
         await signInToAdmin(admin, 'jb.admin', '/admin/voice/surveys');
