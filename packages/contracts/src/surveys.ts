@@ -148,7 +148,11 @@ export const surveySchema = z.object({
   version: z.number().int(),
 });
 export type Survey = z.infer<typeof surveySchema>;
-export const listSurveysQuerySchema = pageQuerySchema.extend({ status: z.enum(SURVEY_STATUSES).optional(), q: z.string().trim().max(50).optional() });
+export const listSurveysQuerySchema = pageQuerySchema.extend({
+  status: z.enum(SURVEY_STATUSES).optional(),
+  q: z.string().trim().max(50).optional(),
+  orgId: z.uuid().optional().describe('surveys of this union and those below it'),
+});
 
 const optionCount = z.object({ id: z.string(), label: z.string(), count: z.number().int() });
 export const surveyQuestionResultSchema = z.object({

@@ -250,6 +250,9 @@ describe('需求调研 surveys', () => {
     const r = await ok<Results>(jb.get(`/api/v1/voice/surveys/${now.id}/results?by=union`));
     expect(r.questions[0]!.options[0]!.count).toBeGreaterThan(r.questions[0]!.options[5]!.count);
     expect(r.crossTab!.groups.filter((g) => !g.isWithheld).length).toBeGreaterThan(3);
+    // The header's scope: a street's own surveys and below, not the district's.
+    const street = await ok<{ items: { id: string }[] }>(jb.get(`/api/v1/voice/surveys?pageSize=50&orgId=${await t.orgId('JB-GYQ')}`));
+    expect(street.items.map((i) => i.id)).not.toContain(now.id);
     const closed = list.items.find((s) => s.title.startsWith('2025'))!;
     expect(closed.status).toBe('closed');
     const form = await ok<Form>(member.get(`/api/v1/voice/surveys/${closed.id}/form`));

@@ -27,8 +27,9 @@ export async function findSurveyByToken(db: Db, token: string): Promise<SurveyJo
   return row;
 }
 
-export async function pageSurveys(db: Db, f: { scope: Scope; status?: string | undefined; q?: string | undefined }, page: { limit: number; offset: number }) {
-  const where = and(scopeSql(f.scope, sql`${org.path}`), f.status ? eq(survey.status, f.status) : undefined, f.q ? ilike(survey.title, `%${f.q.replace(/[\\%_]/g, '\\$&')}%`) : undefined);
+export async function pageSurveys(db: Db, f: { scope: Scope; status?: string | undefined; q?: string | undefined; orgId?: string | undefined }, page: { limit: number; offset: number }) {
+  const under = f.orgId ? sql`${org.path} like (select o2.path from ${org} o2 where o2.id = ${f.orgId}) || '%'` : undefined;
+  const where = and(scopeSql(f.scope, sql`${org.path}`), under, f.status ? eq(survey.status, f.status) : undefined, f.q ? ilike(survey.title, `%${f.q.replace(/[\\%_]/g, '\\$&')}%`) : undefined);
   const [items, [total]] = await Promise.all([
     db.select(joined).from(survey).innerJoin(org, eq(org.id, survey.orgId)).where(where).orderBy(desc(survey.createdAt), desc(survey.id)).limit(page.limit).offset(page.offset),
     db.select({ n: count() }).from(survey).innerJoin(org, eq(org.id, survey.orgId)).where(where),

@@ -134,8 +134,8 @@ export function createSurveyService({ db, clock }: { db: Db; clock: Clock }) {
     return get(id, ctx);
   }
 
-  async function list(q: { page: number; pageSize: number; status?: Survey['status'] | undefined; q?: string | undefined }, ctx: SurveyStaffCtx): Promise<Page<Survey>> {
-    const { items, total } = await repo.pageSurveys(db, { scope: ctx.read, status: q.status, q: q.q || undefined }, pageOf(q));
+  async function list(q: { page: number; pageSize: number; status?: Survey['status'] | undefined; q?: string | undefined; orgId?: string | undefined }, ctx: SurveyStaffCtx): Promise<Page<Survey>> {
+    const { items, total } = await repo.pageSurveys(db, { scope: ctx.read, status: q.status, q: q.q || undefined, orgId: q.orgId }, pageOf(q));
     return { items: items.map(toSurvey), total, page: q.page, pageSize: q.pageSize };
   }
 

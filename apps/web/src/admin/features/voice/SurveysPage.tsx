@@ -13,6 +13,7 @@ import { useRequest } from '../../../shared/use-request';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePagedList } from '../../components/use-paged-list';
+import { useScope } from '../../layout/scope';
 import { SurveyBuilder } from './SurveyBuilder';
 import { SurveyResultsTab } from './SurveyResults';
 
@@ -31,7 +32,8 @@ export function SurveysPage() {
   const [q, setQ] = useState('');
   const [openId, setOpenId] = useState<string | null>(search.get('survey'));
   const [creating, setCreating] = useState(false);
-  const paged = usePagedList<Survey>('/voice/surveys', { status: status || undefined, q: q || undefined });
+  const { scope } = useScope();
+  const paged = usePagedList<Survey>('/voice/surveys', { status: status || undefined, q: q || undefined, orgId: scope?.id });
   const list = paged.list;
   const canWrite = me.permissions.includes('voice.write');
   return (
