@@ -40,7 +40,7 @@ import { createCeremoniesService, joinViaUnion, createEnterprisesService, create
 import { createRightsServices, registerRightsJobs, renderRightsPdf, rightsRoutes, rightsTodoSources } from './modules/rights';
 import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
 import { contestRoutes, createEventsServices, eventsRoutes, matchmakingRoutes, registerEventsJobs, registerMatchmakingJobs, tournamentRoutes } from './modules/events';
-import { createLiaisonService, createSuggestionService, createVoiceService, createVoiceSupportService, liaisonPhotoPaths, liaisonRoutes, liaisonTodos, registerVoiceJobs, reportPhotoPaths, suggestionPhotoPaths, suggestionRoutes, suggestionTodos, voiceRoutes, voiceTodos } from './modules/voice';
+import { createLiaisonService, createSuggestionService, createSurveyService, surveyRoutes, createVoiceService, createVoiceSupportService, liaisonPhotoPaths, liaisonRoutes, liaisonTodos, registerVoiceJobs, reportPhotoPaths, suggestionPhotoPaths, suggestionRoutes, suggestionTodos, voiceRoutes, voiceTodos } from './modules/voice';
 import { assistanceTodoSources, campaignPhotoPaths, campaignRoutes, createCampaignService, createHardshipService, createMutualaidService, hardshipPhotoPaths, hardshipRoutes, mutualaidPhotoPaths, mutualaidRoutes, registerHardshipJobs, createSpringJobsService, springJobsRoutes, createHealthService, healthRoutes, registerHealthJobs, createStudyaidService, studyaidRoutes, studyaidPhotoPaths, createCanteenService, canteenRoutes, canteenTerminalRoutes, canteenPhotoPaths } from './modules/assistance';
 import { createHonoursService, createStudioService, honourPhotoPaths, honoursRoutes, studioRoutes } from './modules/honours';
 import { createVolunteerService, volunteerRoutes, volunteerTodos } from './modules/honours';
@@ -122,6 +122,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     voiceSupport: createVoiceSupportService({ db }),
     liaison: createLiaisonService({ db, clock: jobs.clock }),
     suggestions: createSuggestionService({ db, clock: jobs.clock }),
+    surveys: createSurveyService({ db, clock: jobs.clock }),
     mutualaid: createMutualaidService({ db, secrets, clock: jobs.clock }),
     hardship: createHardshipService({ db, clock: jobs.clock, dataKeys }),
     campaigns: createCampaignService({ db, clock: jobs.clock }),
@@ -382,6 +383,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(voiceRoutes, { voice: services.voice, support: services.voiceSupport });
       await api.register(liaisonRoutes, { liaison: services.liaison });
       await api.register(suggestionRoutes, { suggestions: services.suggestions });
+      await api.register(surveyRoutes, { surveys: services.surveys });
       await api.register(organizingRoutes, { db: database.db, enterprises: services.enterprises, targets: services.organizingTargets, ceremonies: services.ceremonies });
       await api.register(mutualaidRoutes, { mutualaid: services.mutualaid });
       await api.register(campaignRoutes, { campaigns: services.campaigns });

@@ -38,6 +38,7 @@ export * from './campaign';
 export * from './springjobs';
 export * from './health';
 export * from './suggestions';
+export * from './surveys';
 export * from './studyaid';
 export * from './honours';
 export * from './volunteer';

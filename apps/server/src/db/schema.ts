@@ -31,6 +31,7 @@ export * from '../modules/organizing/organizing.tables';
 export * from '../modules/voice/voice.tables';
 export * from '../modules/voice/liaison.tables';
 export * from '../modules/voice/suggestion.tables';
+export * from '../modules/voice/survey.tables';
 export * from '../modules/assistance/mutualaid.tables';
 export * from '../modules/assistance/assistance.tables';
 export * from '../modules/assistance/campaign.tables';

@@ -43,6 +43,7 @@ const HardshipPage = lazy(() => import('./features/assistance/HardshipPage').the
 const VoicePage = lazy(() => import('./features/voice/VoicePage').then((m) => ({ default: m.VoicePage })));
 const LiaisonPage = lazy(() => import('./features/voice/LiaisonPage').then((m) => ({ default: m.LiaisonPage })));
 const SuggestionsPage = lazy(() => import('./features/voice/SuggestionsPage').then((m) => ({ default: m.SuggestionsPage })));
+const SurveysPage = lazy(() => import('./features/voice/SurveysPage').then((m) => ({ default: m.SurveysPage })));
 const OrganizingPage = lazy(() => import('./features/organizing/OrganizingPage').then((m) => ({ default: m.OrganizingPage })));
 const TournamentsAdminPage = lazy(() => import('./features/events/tournament/TournamentsPage').then((m) => ({ default: m.TournamentsPage })));
 const CampaignsPage = lazy(() => import('./features/assistance/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
@@ -182,6 +183,7 @@ function AdminRoutes() {
           <Route path="voice" element={<Lazy><VoicePage /></Lazy>} />
           <Route path="voice/liaison" element={<Lazy><LiaisonPage /></Lazy>} />
           <Route path="voice/suggestions" element={<Lazy><SuggestionsPage /></Lazy>} />
+          <Route path="voice/surveys" element={<Lazy><SurveysPage /></Lazy>} />
           <Route path="assistance/mutualaid" element={<Lazy><MutualaidPage /></Lazy>} />
           <Route path="assistance/jobs" element={<Lazy><SpringJobsPage /></Lazy>} />
           <Route path="assistance/health" element={<Lazy><HealthAdminPage /></Lazy>} />

@@ -25,6 +25,7 @@ import { organizingEn } from './features/organizing/locales-en';
 import { voiceAdminEn } from './features/voice/locales-en';
 import { liaisonAdminEn } from './features/voice/liaison-locales';
 import { suggestionAdminEn } from './features/voice/suggestion-locales';
+import { surveyAdminEn } from './features/voice/survey-locales';
 import { voiceAuditActionsEn, voiceAuditEntityTypesEn } from './features/voice/audit-locales';
 import { mutualaidAdminEn } from './features/mutualaid/locales-en';
 import { springJobsAdminEn } from './features/springjobs/locales-en';
@@ -257,6 +258,7 @@ export const adminEn: Translation<typeof adminZh> = {
   voiceAdmin: voiceAdminEn,
   liaisonAdmin: liaisonAdminEn,
   suggestionAdmin: suggestionAdminEn,
+  surveyAdmin: surveyAdminEn,
   hardship: hardshipEn,
   campaigns: campaignsEn,
   eventsAdmin: eventsAdminEn,

@@ -19,6 +19,7 @@ import { organizingZh } from './features/organizing/locales';
 import { voiceAdminZh } from './features/voice/locales';
 import { liaisonAdminZh } from './features/voice/liaison-locales';
 import { suggestionAdminZh } from './features/voice/suggestion-locales';
+import { surveyAdminZh } from './features/voice/survey-locales';
 import { voiceAuditActionsZh, voiceAuditEntityTypesZh } from './features/voice/audit-locales';
 import { mutualaidAdminZh } from './features/mutualaid/locales';
 import { springJobsAdminZh } from './features/springjobs/locales';
@@ -256,6 +257,7 @@ export const adminZh = {
   voiceAdmin: voiceAdminZh,
   liaisonAdmin: liaisonAdminZh,
   suggestionAdmin: suggestionAdminZh,
+  surveyAdmin: surveyAdminZh,
   hardship: hardshipZh,
   campaigns: campaignsZh,
   eventsAdmin: eventsAdminZh,

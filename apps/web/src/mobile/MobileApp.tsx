@@ -59,6 +59,8 @@ const SpringJobsPage = lazy(() => import('./pages/springjobs/SpringJobsPages').t
 const SpringJobPage = lazy(() => import('./pages/springjobs/SpringJobsPages').then((m) => ({ default: m.SpringJobPage })));
 const MySpringJobsPage = lazy(() => import('./pages/springjobs/SpringJobsPages').then((m) => ({ default: m.MySpringJobsPage })));
 const SuggestionsPage = lazy(() => import('./pages/suggestions/SuggestionsPage').then((m) => ({ default: m.SuggestionsPage })));
+const SurveysPage = lazy(() => import('./pages/surveys/SurveysPage').then((m) => ({ default: m.SurveysPage })));
+const SurveyPage = lazy(() => import('./pages/surveys/SurveysPage').then((m) => ({ default: m.SurveyPage })));
 const StudyaidPage = lazy(() => import('./pages/studyaid/StudyaidPage').then((m) => ({ default: m.StudyaidPage })));
 const VolunteerPage = lazy(() => import('./pages/volunteer/VolunteerPage').then((m) => ({ default: m.VolunteerPage })));
 const HealthPage = lazy(() => import('./pages/health/HealthPage').then((m) => ({ default: m.HealthPage })));
@@ -125,6 +127,8 @@ export function MobileApp() {
                 <Route path="voice/mine" element={<RequireSignIn><MyVoiceReportsPage /></RequireSignIn>} />
                 <Route path="voice/map" element={<VoiceMapPage />} />
                 <Route path="suggestions" element={<RequireSignIn><SuggestionsPage /></RequireSignIn>} />
+                <Route path="surveys" element={<RequireSignIn><SurveysPage /></RequireSignIn>} />
+                <Route path="surveys/:id" element={<RequireSignIn><SurveyPage /></RequireSignIn>} />
                 <Route path="assistance/hardship" element={<RequireSignIn><HardshipPage /></RequireSignIn>} />
                 <Route path="assistance/benefits" element={<RequireSignIn><BenefitsPage /></RequireSignIn>} />
                 <Route path="assistance/health" element={<RequireSignIn><HealthPage /></RequireSignIn>} />

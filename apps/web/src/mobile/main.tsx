@@ -10,6 +10,7 @@ import { marketMobileEn, marketMobileZh } from './pages/market/locales';
 import { eventsMobileEn, eventsMobileZh } from './pages/events/locales';
 import { voiceMobileEn, voiceMobileZh } from './pages/voice/locales';
 import { suggestionsMobileEn, suggestionsMobileZh } from './pages/suggestions/locales';
+import { surveysMobileEn, surveysMobileZh } from './pages/surveys/locales';
 import { mutualaidMobileEn, mutualaidMobileZh } from './pages/mutualaid/locales';
 import { springJobsMobileEn, springJobsMobileZh } from './pages/springjobs/locales';
 import { healthMobileEn, healthMobileZh } from './pages/health/locales';
@@ -25,7 +26,7 @@ import { contestMobileEn, contestMobileZh } from './pages/events/contest-locales
 import { marketTermsEn, marketTermsZh } from '../shared/market-locales';
 
 initI18n({
-  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, ...voiceMobileZh, ...mutualaidMobileZh, ...hardshipMobileZh, ...benefitsMobileZh, ...checkinMobileZh, ...tournamentMobileZh, ...matchmakingMobileZh, ...contestMobileZh, marketTerms: marketTermsZh, ...springJobsMobileZh, ...healthMobileZh, ...suggestionsMobileZh, ...studyaidMobileZh, ...canteenMobileZh, ...volunteerMobileZh },
-  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, ...voiceMobileEn, ...mutualaidMobileEn, ...hardshipMobileEn, ...benefitsMobileEn, ...checkinMobileEn, ...tournamentMobileEn, ...matchmakingMobileEn, ...contestMobileEn, marketTerms: marketTermsEn, ...springJobsMobileEn, ...healthMobileEn, ...suggestionsMobileEn, ...studyaidMobileEn, ...canteenMobileEn, ...volunteerMobileEn },
+  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, ...voiceMobileZh, ...mutualaidMobileZh, ...hardshipMobileZh, ...benefitsMobileZh, ...checkinMobileZh, ...tournamentMobileZh, ...matchmakingMobileZh, ...contestMobileZh, marketTerms: marketTermsZh, ...springJobsMobileZh, ...healthMobileZh, ...suggestionsMobileZh, ...surveysMobileZh, ...studyaidMobileZh, ...canteenMobileZh, ...volunteerMobileZh },
+  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, ...voiceMobileEn, ...mutualaidMobileEn, ...hardshipMobileEn, ...benefitsMobileEn, ...checkinMobileEn, ...tournamentMobileEn, ...matchmakingMobileEn, ...contestMobileEn, marketTerms: marketTermsEn, ...springJobsMobileEn, ...healthMobileEn, ...suggestionsMobileEn, ...surveysMobileEn, ...studyaidMobileEn, ...canteenMobileEn, ...volunteerMobileEn },
 });
 mountMobileFace(<MobileApp />);

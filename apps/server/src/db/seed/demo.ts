@@ -15,7 +15,7 @@ import { seedDemoDoors } from '../../modules/access';
 import { seedDemoFund } from './demo-fund';
 import { seedDemoRights } from './demo-rights';
 import { seedDemoEventHistory, seedDemoEvents } from '../../modules/events';
-import { seedDemoLiaison, seedDemoSuggestions, seedDemoVoice } from '../../modules/voice';
+import { seedDemoLiaison, seedDemoSuggestions, seedDemoSurveys, seedDemoVoice } from '../../modules/voice';
 import { seedDemoCampaigns, seedDemoHardship, seedDemoMutualaid, seedDemoJobs, seedDemoHealth, seedDemoStudyaid, seedDemoCanteen } from '../../modules/assistance';
 import { seedDemoHonours, seedDemoVolunteers } from '../../modules/honours';
 import { seedDemoOrganizing } from './demo-organizing';
@@ -97,6 +97,7 @@ export async function seedDemo(database: Database, opts: { pii?: DemoPii } = {})
     await seedDemoVoice(tx, byCode, worker!.id);
     await seedDemoLiaison(tx, byCode);
     await seedDemoSuggestions(tx, jb.id);
+    await seedDemoSurveys(tx, jb.id);
     await seedDemoMutualaid(tx, byCode);
     await seedDemoJobs(tx, byCode);
     await seedDemoHardship(tx, { ...(opts.pii ? { dataKeys: opts.pii.dataKeys } : {}), excludePhone: DEMO_MEMBER_PHONE });

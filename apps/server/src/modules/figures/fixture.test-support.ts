@@ -219,6 +219,25 @@ export async function seedFixture(database: Database): Promise<Fixture> {
     stmts.push(`insert into suggestion (id, org_id, person_id, title, category, body, status, benefit_fen, adopted_at, created_at)
       values (${q(id(name))}, ${q(id(org))}, ${q(id(who))}, ${q(`测试建议${name}`)}, 'process', '测试', ${q(status)}, ${benefit ?? 'null'}, ${q(adopted)}, ${q(created)})`);
   }
+  // 需求调研: SV1 (FX-S1) published in 2025, SV2 at 00:30 on 1 Jan 2026, SV3 (FX-S2) in 2024, SV4 a
+  // draft. Answers: two to SV1 in 2025 (at FX-G1 and, from a QR respondent without a union, at
+  // FX-S1), one on 1 Jan 2026; one to SV3 in 2024 at FX-G2.
+  for (const [name, org, status, published] of [
+    ['SV1', 'FX-S1', 'published', '2025-03-01T02:00:00Z'],
+    ['SV2', 'FX-S1', 'published', '2025-12-31T16:30:00Z'],
+    ['SV3', 'FX-S2', 'closed', '2024-06-01T02:00:00Z'],
+    ['SV4', 'FX-S1', 'draft', null],
+  ] as const) {
+    stmts.push(`insert into survey (id, org_id, title, status, questions, published_at) values (${q(id(name))}, ${q(id(org))}, ${q(`测试调研${name}`)}, ${q(status)}, '[]'::jsonb, ${q(published)})`);
+  }
+  for (const [surveyName, union, on] of [
+    ['SV1', 'FX-G1', '2025-03-02'],
+    ['SV1', null, '2025-03-05'],
+    ['SV1', 'FX-G1', '2026-01-01'],
+    ['SV3', 'FX-G2', '2024-06-02'],
+  ] as const) {
+    stmts.push(`insert into survey_response (survey_id, union_id, answered_on, answers) values (${q(id(surveyName))}, ${union ? q(id(union)) : 'null'}, ${q(on)}, '{}'::jsonb)`);
+  }
   // 文体活动: E1 (2025, FX-S1) with a member of G2 who came and a non-member who did not, and a
   // cancelled place; E2 (2024) with one who came; E3 cancelled (not counted).
   // E4 (2025, FX-S1) is a matchmaking event with two matches; E5 (2024) one with one match.
@@ -471,6 +490,8 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'voice.suggestions_submitted': { value: 2, lastYear: 1 }, // SG1, SG4 (SG2 at 00:30 on 1 Jan 2026) | SG3
   'voice.suggestions_adopted': { value: 2, lastYear: 0 }, // SG1, SG3 (00:30 on 1 Jan 2025)
   'voice.suggestions_benefit': { value: 700_000, lastYear: 0 }, // SG1 + SG3
+  'voice.surveys_published': { value: 1, lastYear: 1 }, // SV1 (SV2 at 00:30 on 1 Jan 2026, SV4 a draft) | SV3
+  'voice.survey_responses': { value: 2, lastYear: 1 }, // SV1's two (the third on 1 Jan 2026) | SV3's
   'market.orders': { value: 2, lastYear: 1 }, // O1, O5 (a worker's own, FX itself); O2 is 1 Jan 2026, O3 cancelled | O4
   'market.subsidy': { value: 3500, lastYear: 2000 }, // O1 3000 + O5 500 | O4
   'market.served': { value: 2, lastYear: 1 }, // two at O1 | one at O4

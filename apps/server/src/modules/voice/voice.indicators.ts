@@ -72,6 +72,16 @@ export const voiceIndicators = defineIndicators({
     { key: 'voice.suggestions_submitted', ...suggestionFacts, events: [{ at: 's.created_at', value: '1' }] },
     { key: 'voice.suggestions_adopted', ...suggestionFacts, events: [{ at: 's.adopted_at', value: '1', where: "s.status = 'adopted'" }] },
     { key: 'voice.suggestions_benefit', ...suggestionFacts, events: [{ at: 's.adopted_at', value: 'coalesce(s.benefit_fen, 0)', where: "s.status = 'adopted'" }] },
+    // 需求调研: published on the day published, at the union asking; answers on the day answered, at the
+    // respondent's union (a QR respondent without one counts at the survey's union).
+    { key: 'voice.surveys_published', tables: { v: 'survey' }, from: '{v} v', org: 'v.org_id', events: [{ at: 'v.published_at', value: '1', where: "v.status <> 'draft'" }] },
+    {
+      key: 'voice.survey_responses',
+      tables: { r: 'survey_response', v: 'survey' },
+      from: '{r} r join {v} v on v.id = r.survey_id',
+      org: 'coalesce(r.union_id, v.org_id)',
+      events: [{ at: onDay('r.answered_on'), value: '1' }],
+    },
   ],
   indicators: [
     {
@@ -150,6 +160,20 @@ export const voiceIndicators = defineIndicators({
       definition: { zh: '期内采纳的合理化建议登记的节约或创造的经济效益合计，按采纳日期统计。', en: 'Savings or gains recorded for the suggestions adopted in the period, by the day adopted.' },
       compute: { kind: 'flow', series: 'voice.suggestions_benefit' },
       dimensions: ['suggestionCategory'],
+    },
+    {
+      key: 'voice.surveys_published',
+      name: { zh: '需求调研发布', en: 'Needs surveys published' },
+      unit: 'count',
+      definition: { zh: '期内发布的职工需求调研份数，按发布日期和发起调研的工会统计。', en: 'Needs surveys published in the period, by the day published and the union asking.' },
+      compute: { kind: 'flow', series: 'voice.surveys_published' },
+    },
+    {
+      key: 'voice.survey_responses',
+      name: { zh: '需求调研答卷', en: 'Needs survey responses' },
+      unit: 'count',
+      definition: { zh: '期内职工提交的需求调研答卷份数，按提交日期和答卷人所在工会统计（扫码填写的非会员计在发起调研的工会）。', en: 'Answers workers gave to needs surveys in the period, by the day answered and the respondent’s union (a non-member answering by QR counts at the union asking).' },
+      compute: { kind: 'flow', series: 'voice.survey_responses' },
     },
   ],
 });

@@ -55,6 +55,7 @@ import {
   UserOutlined,
   WarningOutlined,
   WifiOutlined,
+  FormOutlined,
 } from '@ant-design/icons';
 import type { Me, Permission } from '@niangjia/contracts';
 import type { ReactNode } from 'react';
@@ -130,6 +131,7 @@ export const MENU: MenuEntry[] = [
       { path: '/voice', labelKey: 'voiceAdmin.menu', icon: <CameraOutlined />, permission: 'voice.read' },
       { path: '/voice/liaison', labelKey: 'liaisonAdmin.menu', icon: <TeamOutlined />, permission: 'voice.read' },
       { path: '/voice/suggestions', labelKey: 'suggestionAdmin.menu', icon: <BulbOutlined />, permission: 'voice.read' },
+      { path: '/voice/surveys', labelKey: 'surveyAdmin.menu', icon: <FormOutlined />, permission: 'voice.read' },
     ],
   },
   {

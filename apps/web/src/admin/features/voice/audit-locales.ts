@@ -27,6 +27,13 @@ export const voiceAuditActionsZh = {
   suggestion_adopt: '采纳合理化建议',
   suggestion_decline: '不予采纳合理化建议',
   suggestion_benefit: '登记建议效益和奖励',
+  survey_created: '新建需求调研',
+  survey_updated: '修改需求调研',
+  survey_published: '发布需求调研',
+  survey_closed: '结束需求调研',
+  survey_shared: '公布调研结果和跟进',
+  survey_exported: '导出调研结果',
+  survey_answered: '填写实名调研',
 };
 export const voiceAuditActionsEn: Translation<typeof voiceAuditActionsZh> = {
   voice_report_create: 'File a report',
@@ -54,8 +61,15 @@ export const voiceAuditActionsEn: Translation<typeof voiceAuditActionsZh> = {
   suggestion_adopt: 'Adopt a suggestion',
   suggestion_decline: 'Decline a suggestion',
   suggestion_benefit: 'Record a suggestion’s benefit and reward',
+  survey_created: 'Create a needs survey',
+  survey_updated: 'Change a needs survey',
+  survey_published: 'Publish a needs survey',
+  survey_closed: 'Close a needs survey',
+  survey_shared: 'Share survey results and follow-ups',
+  survey_exported: 'Export survey results',
+  survey_answered: 'Answer a named survey',
 };
-export const voiceAuditEntityTypesZh = { voice_report: '随手拍反映', voice_grid_member: '网格员', liaison_assignment: '联系安排', liaison_visit: '联系走访', liaison_problem: '走访问题', suggestion: '合理化建议' };
-export const voiceAuditEntityTypesEn: Translation<typeof voiceAuditEntityTypesZh> = { voice_report: 'Hazard report', voice_grid_member: 'Grid member', liaison_assignment: 'Liaison assignment', liaison_visit: 'Liaison visit', liaison_problem: 'Liaison problem', suggestion: 'Suggestion' };
+export const voiceAuditEntityTypesZh = { voice_report: '随手拍反映', voice_grid_member: '网格员', liaison_assignment: '联系安排', liaison_visit: '联系走访', liaison_problem: '走访问题', suggestion: '合理化建议', survey: '需求调研' };
+export const voiceAuditEntityTypesEn: Translation<typeof voiceAuditEntityTypesZh> = { voice_report: 'Hazard report', voice_grid_member: 'Grid member', liaison_assignment: 'Liaison assignment', liaison_visit: 'Liaison visit', liaison_problem: 'Liaison problem', suggestion: 'Suggestion', survey: 'Needs survey' };
 
-export const VOICE_AUDIT_ACTIONS = Object.keys(voiceAuditActionsZh).map((k) => k.replace(/^(voice_report|voice_grid_member|liaison|suggestion)_/, '$1.'));
+export const VOICE_AUDIT_ACTIONS = Object.keys(voiceAuditActionsZh).map((k) => k.replace(/^(voice_report|voice_grid_member|liaison|suggestion|survey)_/, '$1.'));

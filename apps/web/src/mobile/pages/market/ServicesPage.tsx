@@ -3,7 +3,7 @@ import { projectCategories } from '@niangjia/contracts/market-domain';
 import { Button, CapsuleTabs, NavBar, NoticeBar, Skeleton, Tag } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../../shared/api';
 import { formatMoney } from '../../../shared/format';
 import { useSession } from '../../../shared/session';
@@ -21,7 +21,9 @@ export function ServicesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { me } = useSession();
-  const [category, setCategory] = useState('all');
+  // `?category=skills` (a survey's "这是你们要的" follow-up) opens that category.
+  const [search] = useSearchParams();
+  const [category, setCategory] = useState(() => search.get('category') ?? 'all');
   const [page, setPage] = useState(1);
   const [items, setItems] = useState<LibraryItem[]>([]);
   const list = useRequest((signal) => api.get<Page<LibraryItem>>('/market/library', { category: category === 'all' || category === 'self' ? undefined : category, isSelfOrder: category === 'self' ? 'true' : undefined, page, pageSize: 10 }, { signal }), [category, page]);

@@ -95,6 +95,11 @@ export function ServicesPage() {
             {t('suggestM.service')}
           </List.Item>
         )}
+        {me && (
+          <List.Item prefix={<FlagIcon />} description={t('surveyM.serviceText')} onClick={() => navigate('/surveys')} data-testid="service-surveys">
+            {t('surveyM.service')}
+          </List.Item>
+        )}
         <List.Item prefix={<PinIcon />} description={t('voice.mapServiceText')} onClick={() => navigate('/voice/map')} data-testid="service-voice-map">
           {t('voice.mapService')}
         </List.Item>
