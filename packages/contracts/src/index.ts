@@ -40,4 +40,5 @@ export * from './health';
 export * from './suggestions';
 export * from './studyaid';
 export * from './honours';
+export * from './partners';
 export * from './canteen';

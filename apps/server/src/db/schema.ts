@@ -38,4 +38,5 @@ export * from '../modules/assistance/jobs.tables';
 export * from '../modules/assistance/health.tables';
 export * from '../modules/assistance/studyaid.tables';
 export * from '../modules/honours/honours.tables';
+export * from '../modules/honours/partner.tables';
 export * from '../modules/assistance/canteen.tables';

@@ -4,6 +4,7 @@
  * leader, members, projects and patents. Other modules reach it through these exports only.
  */
 import './honours.errors';
+import './partner.errors';
 
 export { createHonoursService, type HonoursService } from './honours.service';
 export { createStudioService, type StudioService } from './studio.service';
@@ -12,3 +13,7 @@ export { studioRoutes } from './studio.routes';
 export { honoursIndicators } from './honours.indicators';
 export { seedDemoHonours } from './honours.demo';
 export { honourPhotoPaths } from './honours.repository';
+export { createPartnerService, type PartnerService } from './partner.service';
+export { partnerRoutes } from './partner.routes';
+export { partnerIndicators } from './partner.indicators';
+export { seedDemoPartners } from './partner.demo';
