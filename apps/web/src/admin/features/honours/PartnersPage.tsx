@@ -55,7 +55,7 @@ function PartnerList() {
       size="small"
       title={
         <Space wrap>
-          <Input.Search allowClear style={{ width: 200 }} placeholder={t(`${P}.filter.q`)} onSearch={(q) => set({ q: q || undefined })} />
+          <Input.Search allowClear style={{ width: 200 }} placeholder={t(`${P}.filter.q`)} onSearch={(q) => set({ q: q || undefined })} data-testid="partners-search" />
           <Select allowClear style={{ width: 130 }} placeholder={t(`${P}.filter.kind`)} options={partnerKinds.map((v) => ({ value: v, label: t(`${P}.kind.${v}`) }))} onChange={(kind) => set({ kind })} data-testid="partners-kind-filter" />
           <Select allowClear style={{ width: 110 }} placeholder={t(`${P}.filter.status`)} options={partnerStatuses.map((v) => ({ value: v, label: t(`${P}.status.${v}`) }))} onChange={(status) => set({ status })} />
         </Space>
@@ -64,7 +64,7 @@ function PartnerList() {
         canWrite ? (
           <Space>
             <Button onClick={() => setReferring(true)}>{t(`${P}.newReferral`)}</Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="partners-new">
               {t(`${P}.newPartner`)}
             </Button>
           </Space>
@@ -91,7 +91,7 @@ function PartnerList() {
         ]}
         actions={(p) => (
           <Space size={0}>
-            <Button type="link" size="small" onClick={() => setOpen(p.id)}>
+            <Button type="link" size="small" onClick={() => setOpen(p.id)} data-testid="partners-detail">
               {t(`${P}.detail`)}
             </Button>
             {canWrite && p.status === 'active' ? (
@@ -138,7 +138,7 @@ function PartnerModal({ partner, onClose, onSaved }: { partner: Partner | null; 
   };
   const required = (field: string) => [{ required: true, whitespace: true, message: t(`${P}.required`, { field }) }];
   return (
-    <Modal open width={560} title={partner ? t(`${P}.editPartner`) : t(`${P}.newPartner`)} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} destroyOnHidden>
+    <Modal open width={560} title={partner ? t(`${P}.editPartner`) : t(`${P}.newPartner`)} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} okButtonProps={{ 'data-testid': 'partner-save' }} destroyOnHidden>
       {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
       <Form
         form={form}
@@ -320,7 +320,7 @@ function AddModal({ partner, what, onClose, onSaved }: { partner: PartnerDetail;
   const required = (field: string) => [{ required: true, whitespace: true, message: t(`${P}.required`, { field }) }];
   const title = what === 'agreement' ? t(`${P}.addAgreement`) : what === 'activity' ? t(`${P}.addActivity`) : t(`${P}.linkStation`);
   return (
-    <Modal open title={`${title} · ${partner.name}`} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} destroyOnHidden>
+    <Modal open title={`${title} · ${partner.name}`} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} okButtonProps={{ 'data-testid': 'partner-add-save' }} destroyOnHidden>
       {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" initialValues={{ signedOn: today(), startsOn: today(), heldOn: today() }}>
         {what === 'agreement' ? (
