@@ -15,6 +15,7 @@ import { springJobsMobileEn, springJobsMobileZh } from './pages/springjobs/local
 import { healthMobileEn, healthMobileZh } from './pages/health/locales';
 import { studyaidMobileEn, studyaidMobileZh } from './pages/studyaid/locales';
 import { canteenMobileEn, canteenMobileZh } from './pages/canteen/locales';
+import { partnersMobileEn, partnersMobileZh } from './pages/partners/locales';
 import { hardshipMobileEn, hardshipMobileZh } from './pages/assistance/locales';
 import { benefitsMobileEn, benefitsMobileZh } from './pages/assistance/campaign-locales';
 import { checkinMobileEn, checkinMobileZh } from './pages/events/checkin-locales';
@@ -24,7 +25,7 @@ import { contestMobileEn, contestMobileZh } from './pages/events/contest-locales
 import { marketTermsEn, marketTermsZh } from '../shared/market-locales';
 
 initI18n({
-  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, ...voiceMobileZh, ...mutualaidMobileZh, ...hardshipMobileZh, ...benefitsMobileZh, ...checkinMobileZh, ...tournamentMobileZh, ...matchmakingMobileZh, ...contestMobileZh, marketTerms: marketTermsZh, ...springJobsMobileZh, ...healthMobileZh, ...suggestionsMobileZh, ...studyaidMobileZh, ...canteenMobileZh },
-  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, ...voiceMobileEn, ...mutualaidMobileEn, ...hardshipMobileEn, ...benefitsMobileEn, ...checkinMobileEn, ...tournamentMobileEn, ...matchmakingMobileEn, ...contestMobileEn, marketTerms: marketTermsEn, ...springJobsMobileEn, ...healthMobileEn, ...suggestionsMobileEn, ...studyaidMobileEn, ...canteenMobileEn },
+  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, ...voiceMobileZh, ...mutualaidMobileZh, ...hardshipMobileZh, ...benefitsMobileZh, ...checkinMobileZh, ...tournamentMobileZh, ...matchmakingMobileZh, ...contestMobileZh, marketTerms: marketTermsZh, ...springJobsMobileZh, ...healthMobileZh, ...suggestionsMobileZh, ...studyaidMobileZh, ...canteenMobileZh, ...partnersMobileZh },
+  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, ...voiceMobileEn, ...mutualaidMobileEn, ...hardshipMobileEn, ...benefitsMobileEn, ...checkinMobileEn, ...tournamentMobileEn, ...matchmakingMobileEn, ...contestMobileEn, marketTerms: marketTermsEn, ...springJobsMobileEn, ...healthMobileEn, ...suggestionsMobileEn, ...studyaidMobileEn, ...canteenMobileEn, ...partnersMobileEn },
 });
 mountMobileFace(<MobileApp />);

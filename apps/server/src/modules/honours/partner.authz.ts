@@ -29,6 +29,7 @@ export const partnerAuthz: AuthzCases = {
   'GET /api/v1/honours/partners/expiring': { lists: true },
   // Another street's station: its partners are not listed (an empty list, not an error).
   'GET /api/v1/honours/partner-stations': { lists: { query: { positionId: '00000000-0000-4000-8000-000000000000' } } },
+  'GET /api/v1/honours/partners/mine': { own: 'partners of the districts where the caller is a member, without contact persons or phones' },
   'GET /api/v1/honours/partners/{id}': { foreign: async (p, w) => ({ params: { id: await partnerIn(p, w) } }) },
   'PUT /api/v1/honours/partners/{id}': onPartner({ name: '矩阵改名伙伴', kind: 'bank', status: 'active', version: 1 }),
   'POST /api/v1/honours/partners/{id}/agreements': onPartner({ title: '矩阵协议', signedOn: '2024-01-01', startsOn: '2024-01-01', endsOn: '2026-12-31' }),

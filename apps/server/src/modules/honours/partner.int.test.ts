@@ -54,6 +54,16 @@ describe('the demo', () => {
     expect(f['honours.partner_stations']).toBeGreaterThan(0);
     expect(f['honours.partner_agreements']).toBe(DEMO_PARTNERS);
   });
+
+  it('shows a Jiangbei member the alliance’s partners on the phone without contacts, and a stranger none', async () => {
+    const member = await t.loginWorker('13800000002');
+    const mine = await ok<{ name: string; stations: string[] }[]>(member.get('/api/v1/honours/partners/mine'), 'mine');
+    expect(mine).toHaveLength(DEMO_PARTNERS);
+    expect(JSON.stringify(mine)).not.toMatch(/1390823|contact/i);
+    expect(mine.find((p) => p.name === '饿了么（重庆）')?.stations).toContain('红旗河沟骑手之家工会驿站');
+    const stranger = await t.loginWorker('13912340077');
+    expect(await ok(stranger.get('/api/v1/honours/partners/mine'), 'stranger')).toEqual([]);
+  });
 });
 
 describe('partners', () => {

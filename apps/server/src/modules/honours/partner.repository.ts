@@ -211,12 +211,21 @@ export async function advanceReferral(db: Db, id: string, version: number, from:
   return rows.length === 1;
 }
 
-/** Active partners in the worker's district, with the names of the stations they co-built (the phone's list). */
-export async function listPublicPartners(db: Db, districtPath: string): Promise<{ id: string; name: string; kind: PartnerKind; services: string | null; stations: string[] | null }[]> {
+/**
+ * Active partners of the districts where the account holds an active membership, with the names of
+ * the stations they co-built (the phone's list): no contact person, no phone.
+ */
+export async function listPublicPartners(db: Db, userId: string): Promise<{ id: string; name: string; kind: PartnerKind; services: string | null; stations: string[] | null }[]> {
   return query(
     db,
-    sql`select p.id, p.name, p.kind, p.services, (select array_agg(ps.name order by ps.name) from partner_station s join position ps on ps.id = s.position_id where s.partner_id = p.id) as stations
-      from partner p join org o on o.id = p.org_id where p.status = 'active' and o.path like ${`${districtPath}%`} order by p.kind, p.name limit 200`,
+    sql`with districts as (
+        select distinct d.path from person pe join membership m on m.person_id = pe.id and m.status = 'active' join org mo on mo.id = m.org_id
+          join org d on d.type = 'district' and mo.path like d.path || '%'
+        where pe.user_id = ${userId})
+      select p.id, p.name, p.kind, p.services,
+        (select array_agg(ps.name order by ps.name) from partner_station s join position ps on ps.id = s.position_id where s.partner_id = p.id) as stations
+      from partner p join org o on o.id = p.org_id
+      where p.status = 'active' and exists (select 1 from districts d where o.path like d.path || '%') order by p.kind, p.name limit 200`,
   );
 }
 

@@ -16,17 +16,20 @@ import {
   partnerStationSchema,
   partnerReferralSchema,
   partnerReferralsQuerySchema,
+  publicPartnerSchema,
   stationPartnersQuerySchema,
   updatePartnerSchema,
 } from '@niangjia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requireActor } from '../../platform/auth';
 import { honoursStaff } from './honours.routes';
 import type { PartnerService } from './partner.service';
 
 const tags = ['honours'];
 const read = { config: { permission: 'honours.read' as const } };
 const write = { config: { permission: 'honours.write' as const } };
+const signedIn = { config: { permission: 'authenticated' as const } };
 
 /** 1+N 合作联盟: partners of the union, their agreements, joint activities, co-built stations and referrals, in the console. */
 export const partnerRoutes: FastifyPluginAsyncZod<{ partners: PartnerService }> = async (app, { partners }) => {
@@ -41,6 +44,9 @@ export const partnerRoutes: FastifyPluginAsyncZod<{ partners: PartnerService }> 
   );
   app.get('/honours/partner-stations', { ...read, schema: { tags, summary: 'The partners that co-built a station', querystring: stationPartnersQuerySchema, response: { 200: z.array(partnerStationSchema) } } }, async (request) =>
     partners.listStationPartners(request.query.positionId, honoursStaff(request, 'honours.read').scope),
+  );
+  app.get('/honours/partners/mine', { ...signedIn, schema: { tags, summary: 'The partners of the caller’s district and their services (the phone’s list; no contacts)', response: { 200: z.array(publicPartnerSchema) } } }, async (request) =>
+    partners.listForWorker(requireActor(request).userId),
   );
   app.get('/honours/partners/:id', { ...read, schema: { tags, summary: 'A partner with its agreements, joint activities, stations and referrals', params: idParamsSchema, response: { 200: partnerDetailSchema } } }, async (request) =>
     partners.get(request.params.id, honoursStaff(request, 'honours.read').scope),

@@ -1,4 +1,4 @@
-import type { PartnerActivity, AdvancePartnerReferral, PartnerAgreement, PartnerAgreementStatus, CreatePartnerActivity, CreatePartnerAgreement, CreatePartner, CreatePartnerReferral, LinkPartnerStation, Page, Partner, PartnerDetail, PartnerStation, PartnerReferral, UpdatePartner } from '@niangjia/contracts';
+import type { PublicPartner, PartnerActivity, AdvancePartnerReferral, PartnerAgreement, PartnerAgreementStatus, CreatePartnerActivity, CreatePartnerAgreement, CreatePartner, CreatePartnerReferral, LinkPartnerStation, Page, Partner, PartnerDetail, PartnerStation, PartnerReferral, UpdatePartner } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { isInScope, type Scope } from '../../platform/auth';
@@ -242,6 +242,11 @@ export function createPartnerService({ db, clock = () => new Date() }: { db: Db;
         await recordAudit(tx, ctx.audit, { action: 'partner.referred', entityType: 'partner_referral', entityId: referralId, orgId: from.org_id, after: { from: from.name, to: to.name, subject: input.subject, worker: workerNameMasked } });
         return toReferral((await repo.findReferral(tx, referralId))!);
       });
+    },
+
+    /** The alliance as workers see it: partners of their own district and what they offer. */
+    async listForWorker(userId: string): Promise<PublicPartner[]> {
+      return (await repo.listPublicPartners(db, userId)).map((p) => ({ id: p.id, name: p.name, kind: p.kind, services: p.services, stations: p.stations ?? [] }));
     },
 
     /** 已转介 → 已受理 → 已办结, one step at a time (a referral may be closed straight from 已转介 too). */
