@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { signInToAdmin } from './support/admin';
 import { checkBrowser, saveScreenshot, withScreenshotOnFailure } from './support/browser';
+import { signInOnPhone } from './support/market';
 import { useJourney } from './support/journey';
 
 const { canRun } = checkBrowser();
@@ -58,6 +59,25 @@ describe.skipIf(!canRun)('1+N 合作联盟: district staff add a partner with an
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
       await saveScreenshot(page, 'staff-partner-list-1366');
+    });
+  });
+});
+
+describe.skipIf(!canRun)('1+N 合作联盟 on the phone: a member sees the partners of their district', () => {
+  const journey = useJourney({ viewport: { width: 375, height: 812 }, isMobile: true });
+
+  it('lists the partners with their services and co-built stations at 375 px, without phones', { timeout: 240_000 }, async () => {
+    const { page } = journey.session;
+    await withScreenshotOnFailure(journey.session, 'worker-sees-alliance-partners', async () => {
+      await page.goto('/m/partners');
+      await signInOnPhone(page, journey.server, '13800000002');
+      await expect.poll(async () => page.getByTestId('partner').count()).toBe(13);
+      const text = (await page.locator('#root').textContent()) ?? '';
+      expect(text).toContain('江北区道路运输协会');
+      expect(text).toContain('红旗河沟骑手之家工会驿站');
+      expect(text).not.toMatch(/1390823/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await saveScreenshot(page, 'worker-partners-375');
     });
   });
 });
