@@ -148,6 +148,13 @@ describe('partners', () => {
     expect((await gyq.post('/api/v1/honours/partner-referrals', { fromPartnerId: a.id, toPartnerId: a.id, subject: '自己' })).body.errors[0].path).toBe('toPartnerId');
     const [wldPartner] = await t.database.query<{ id: string }>(`insert into partner (org_id, name, kind) values ((select id from org where code = 'JB-WLD'), '五里店伙伴', 'other') returning id`);
     expect((await gyq.post('/api/v1/honours/partner-referrals', { fromPartnerId: a.id, toPartnerId: wldPartner!.id, subject: '越界' })).body.errors[0].path).toBe('toPartnerId');
+    // Even the platform admin refers only within one district (the referral's rows live on that district's shard).
+    const [yb] = await t.database.query<{ id: string }>(
+      `with n as (select gen_random_uuid() as id), p as (select o.parent_id, par.path as ppath, o.depth from org o join org par on par.id = o.parent_id where o.code = 'JB')
+       insert into org (id, code, name, type, parent_id, path, depth, status) select n.id, 'PT-YB', '测试渝北区', 'district', p.parent_id, p.ppath || n.id || '/', p.depth, 'active' from n, p returning id`,
+    );
+    const [ybPartner] = await t.database.query<{ id: string }>(`insert into partner (org_id, name, kind) values ($1, '渝北伙伴', 'other') returning id`, [yb!.id]);
+    expect((await admin.post('/api/v1/honours/partner-referrals', { fromPartnerId: a.id, toPartnerId: ybPartner!.id, subject: '跨区' })).body.errors[0].path).toBe('toPartnerId');
     const r = await ok<{ id: string; status: string; workerNameMasked: string; version: number }>(
       gyq.post('/api/v1/honours/partner-referrals', { fromPartnerId: a.id, toPartnerId: b.id, subject: '骑手购车贷款咨询', workerName: '张三丰' }),
       'refer',

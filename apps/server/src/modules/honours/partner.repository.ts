@@ -229,6 +229,12 @@ export async function listPublicPartners(db: Db, userId: string): Promise<{ id: 
   );
 }
 
+/** Whether two orgs lie in the same district (a referral's rows stay on one shard). */
+export async function isSameDistrict(db: Db, pathA: string, pathB: string): Promise<boolean> {
+  const row = await queryOne<{ ok: boolean }>(db, sql`select exists (select 1 from org d where d.type = 'district' and ${pathA} like d.path || '%' and ${pathB} like d.path || '%') as ok`);
+  return row?.ok === true;
+}
+
 export async function findOrg(db: Db, id: string): Promise<{ id: string; path: string; status: string } | undefined> {
   return queryOne(db, sql`select id, path, status from org where id = ${id}`);
 }

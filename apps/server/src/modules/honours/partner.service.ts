@@ -236,7 +236,7 @@ export function createPartnerService({ db, clock = () => new Date() }: { db: Db;
         const from = await repo.findPartner(tx, input.fromPartnerId, day);
         if (!from || from.status !== 'active' || !isInScope(ctx.scope, from.org_path)) throw fieldError('fromPartnerId', 'PARTNER_REFERRAL_PARTNER_UNKNOWN');
         const to = await repo.findPartner(tx, input.toPartnerId, day);
-        if (!to || to.status !== 'active' || !isInScope(ctx.scope, to.org_path)) throw fieldError('toPartnerId', 'PARTNER_REFERRAL_PARTNER_UNKNOWN');
+        if (!to || to.status !== 'active' || !isInScope(ctx.scope, to.org_path) || !(await repo.isSameDistrict(tx, from.org_path, to.org_path))) throw fieldError('toPartnerId', 'PARTNER_REFERRAL_PARTNER_UNKNOWN');
         const workerNameMasked = input.workerName ? maskName(input.workerName) : null;
         const referralId = await repo.insertReferral(tx, { orgId: from.org_id, fromPartnerId: from.id, toPartnerId: to.id, subject: input.subject, workerNameMasked, note: input.note || null, createdBy: ctx.userId, at: clock() });
         await recordAudit(tx, ctx.audit, { action: 'partner.referred', entityType: 'partner_referral', entityId: referralId, orgId: from.org_id, after: { from: from.name, to: to.name, subject: input.subject, worker: workerNameMasked } });
