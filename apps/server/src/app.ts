@@ -43,7 +43,7 @@ import { contestRoutes, createEventsServices, eventsRoutes, matchmakingRoutes, r
 import { createLiaisonService, createSuggestionService, createSurveyService, surveyRoutes, createVoiceService, createVoiceSupportService, liaisonPhotoPaths, liaisonRoutes, liaisonTodos, registerVoiceJobs, reportPhotoPaths, suggestionPhotoPaths, suggestionRoutes, suggestionTodos, voiceRoutes, voiceTodos } from './modules/voice';
 import { assistanceTodoSources, campaignPhotoPaths, campaignRoutes, createCampaignService, createHardshipService, createMutualaidService, hardshipPhotoPaths, hardshipRoutes, mutualaidPhotoPaths, mutualaidRoutes, registerHardshipJobs, createSpringJobsService, springJobsRoutes, createHealthService, healthRoutes, registerHealthJobs, createStudyaidService, studyaidRoutes, studyaidPhotoPaths, createCanteenService, canteenRoutes, canteenTerminalRoutes, canteenPhotoPaths } from './modules/assistance';
 import { createHonoursService, createStudioService, honourPhotoPaths, honoursRoutes, studioRoutes } from './modules/honours';
-import { createVolunteerService, volunteerRoutes, volunteerTodos } from './modules/honours';
+import { createPartnerService, createVolunteerService, partnerRoutes, volunteerRoutes, volunteerTodos } from './modules/honours';
 import { createMarketServices, createRoadshowHub, marketProviderTodos, marketRoutes, marketVersionTodos, type RoadshowHub } from './modules/market';
 import { hasPermission } from './platform/auth';
 import { createHolidaysService, holidaysRoutes } from './platform/holidays';
@@ -132,6 +132,7 @@ function createServices(config: Config, database: Database, sms: SmsSender, secr
     honours: createHonoursService({ db, clock: jobs.clock }),
     studios: createStudioService({ db, clock: jobs.clock }),
     volunteers: createVolunteerService({ db, clock: jobs.clock }),
+    partners: createPartnerService({ db, clock: jobs.clock }),
     canteen: createCanteenService({ db, dataKeys, secrets, clock: jobs.clock }),
   };
 }
@@ -393,6 +394,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(honoursRoutes, { honours: services.honours });
       await api.register(studioRoutes, { studios: services.studios });
       await api.register(volunteerRoutes, { volunteers: services.volunteers });
+      await api.register(partnerRoutes, { partners: services.partners });
       await api.register(canteenRoutes, { canteen: services.canteen });
       await api.register(canteenTerminalRoutes, { canteen: services.canteen });
       await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });

@@ -12,7 +12,7 @@ import { voiceIndicators } from './modules/voice';
 import { hardshipIndicators } from './modules/assistance';
 import { campaignIndicators } from './modules/assistance';
 import { healthIndicators, jobsIndicators, studyaidIndicators, canteenIndicators } from './modules/assistance';
-import { honoursIndicators, volunteerIndicators } from './modules/honours';
+import { honoursIndicators, partnerIndicators, volunteerIndicators } from './modules/honours';
 import { orgsIndicators } from './modules/orgs';
 import { positionsIndicators } from './modules/positions';
 import { rightsIndicators } from './modules/rights';
@@ -23,7 +23,7 @@ import { createCatalogue, syncIndicatorSeries, type SyncResult } from './platfor
  * Every module's indicators: the one list of the catalogue. A new module adds its
  * `xxxIndicators` here (see platform/indicators/index.ts).
  */
-const MODULES = [orgsIndicators, membersIndicators, organizingIndicators, positionsIndicators, starsIndicators, accessIndicators, fundIndicators, rightsIndicators, marketIndicators, voiceIndicators, eventsIndicators, mutualaidIndicators, hardshipIndicators, campaignIndicators, jobsIndicators, healthIndicators, studyaidIndicators, honoursIndicators, volunteerIndicators, canteenIndicators];
+const MODULES = [orgsIndicators, membersIndicators, organizingIndicators, positionsIndicators, starsIndicators, accessIndicators, fundIndicators, rightsIndicators, marketIndicators, voiceIndicators, eventsIndicators, mutualaidIndicators, hardshipIndicators, campaignIndicators, jobsIndicators, healthIndicators, studyaidIndicators, honoursIndicators, volunteerIndicators, canteenIndicators, partnerIndicators];
 export const catalogue = createCatalogue([...MODULES, figuresIndicators(MODULES)]);
 
 /** Migrations, then the indicator triggers and any series whose definition changed (main, cli, tests). */

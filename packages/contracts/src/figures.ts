@@ -51,7 +51,7 @@ const filterParam = z
 
 export const indicatorValuesQuerySchema = periodQuerySchema.extend({
   /** Comma-separated indicator keys; without it, the headline indicators. */
-  keys: z.string().max(2000).optional(),
+  keys: z.string().max(4000).optional(),
   /** An org id or code; without it, the top of the caller's scope. */
   org: z.string().min(1).max(80).optional(),
   filter: filterParam,

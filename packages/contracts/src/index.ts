@@ -42,4 +42,5 @@ export * from './surveys';
 export * from './studyaid';
 export * from './honours';
 export * from './volunteer';
+export * from './partners';
 export * from './canteen';

@@ -40,4 +40,5 @@ export * from '../modules/assistance/health.tables';
 export * from '../modules/assistance/studyaid.tables';
 export * from '../modules/honours/honours.tables';
 export * from '../modules/honours/volunteer.tables';
+export * from '../modules/honours/partner.tables';
 export * from '../modules/assistance/canteen.tables';

@@ -53,6 +53,7 @@ const HealthAdminPage = lazy(() => import('./features/health/HealthAdminPage').t
 const HonoursPage = lazy(() => import('./features/honours/HonoursPage').then((m) => ({ default: m.HonoursPage })));
 const StudiosPage = lazy(() => import('./features/honours/StudiosPage').then((m) => ({ default: m.StudiosPage })));
 const VolunteersPage = lazy(() => import('./features/honours/VolunteersPage').then((m) => ({ default: m.VolunteersPage })));
+const PartnersPage = lazy(() => import('./features/honours/PartnersPage').then((m) => ({ default: m.PartnersPage })));
 const HonoursFiguresPage = lazy(() => import('./features/honours/HonoursFiguresPage').then((m) => ({ default: m.HonoursFiguresPage })));
 const CanteenAdminPage = lazy(() => import('./features/canteen/CanteenAdminPage').then((m) => ({ default: m.CanteenAdminPage })));
 const MutualaidPage = lazy(() => import('./features/mutualaid/MutualaidPage').then((m) => ({ default: m.MutualaidPage })));
@@ -192,6 +193,7 @@ function AdminRoutes() {
           <Route path="honours/studios" element={<Lazy><StudiosPage /></Lazy>} />
           <Route path="honours/figures" element={<Lazy><HonoursFiguresPage /></Lazy>} />
           <Route path="honours/volunteers" element={<Lazy><VolunteersPage /></Lazy>} />
+          <Route path="honours/partners" element={<Lazy><PartnersPage /></Lazy>} />
           <Route path="assistance/canteen" element={<Lazy><CanteenAdminPage /></Lazy>} />
           <Route path="assistance/hardship" element={<Lazy><HardshipPage /></Lazy>} />
           <Route path="assistance/campaigns" element={<Lazy><CampaignsPage /></Lazy>} />

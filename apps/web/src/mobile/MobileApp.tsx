@@ -64,6 +64,7 @@ const SurveyPage = lazy(() => import('./pages/surveys/SurveysPage').then((m) => 
 const StudyaidPage = lazy(() => import('./pages/studyaid/StudyaidPage').then((m) => ({ default: m.StudyaidPage })));
 const VolunteerPage = lazy(() => import('./pages/volunteer/VolunteerPage').then((m) => ({ default: m.VolunteerPage })));
 const HealthPage = lazy(() => import('./pages/health/HealthPage').then((m) => ({ default: m.HealthPage })));
+const PartnersPage = lazy(() => import('./pages/partners/PartnersPage').then((m) => ({ default: m.PartnersPage })));
 const CanteenPage = lazy(() => import('./pages/canteen/CanteenPage').then((m) => ({ default: m.CanteenPage })));
 const MutualaidClaimPage = lazy(() => import('./pages/mutualaid/MutualaidPages').then((m) => ({ default: m.MutualaidClaimPage })));
 const BenefitsPage = lazy(() => import('./pages/assistance/BenefitsPage').then((m) => ({ default: m.BenefitsPage })));
@@ -135,6 +136,7 @@ export function MobileApp() {
                 <Route path="volunteer" element={<RequireSignIn><VolunteerPage /></RequireSignIn>} />
                 <Route path="assistance/studyaid" element={<RequireSignIn><StudyaidPage /></RequireSignIn>} />
                 <Route path="assistance/canteen" element={<RequireSignIn><CanteenPage /></RequireSignIn>} />
+                <Route path="partners" element={<RequireSignIn><PartnersPage /></RequireSignIn>} />
                 <Route path="notices" element={<NoticesPage />} />
                 <Route path="notices/:id" element={<NoticeDetailPage />} />
                 <Route path="*" element={<NotFoundPage />} />

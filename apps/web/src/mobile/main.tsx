@@ -17,6 +17,7 @@ import { healthMobileEn, healthMobileZh } from './pages/health/locales';
 import { volunteerMobileEn, volunteerMobileZh } from './pages/volunteer/locales';
 import { studyaidMobileEn, studyaidMobileZh } from './pages/studyaid/locales';
 import { canteenMobileEn, canteenMobileZh } from './pages/canteen/locales';
+import { partnersMobileEn, partnersMobileZh } from './pages/partners/locales';
 import { hardshipMobileEn, hardshipMobileZh } from './pages/assistance/locales';
 import { benefitsMobileEn, benefitsMobileZh } from './pages/assistance/campaign-locales';
 import { checkinMobileEn, checkinMobileZh } from './pages/events/checkin-locales';
@@ -26,7 +27,7 @@ import { contestMobileEn, contestMobileZh } from './pages/events/contest-locales
 import { marketTermsEn, marketTermsZh } from '../shared/market-locales';
 
 initI18n({
-  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, ...voiceMobileZh, ...mutualaidMobileZh, ...hardshipMobileZh, ...benefitsMobileZh, ...checkinMobileZh, ...tournamentMobileZh, ...matchmakingMobileZh, ...contestMobileZh, marketTerms: marketTermsZh, ...springJobsMobileZh, ...healthMobileZh, ...suggestionsMobileZh, ...surveysMobileZh, ...studyaidMobileZh, ...canteenMobileZh, ...volunteerMobileZh },
-  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, ...voiceMobileEn, ...mutualaidMobileEn, ...hardshipMobileEn, ...benefitsMobileEn, ...checkinMobileEn, ...tournamentMobileEn, ...matchmakingMobileEn, ...contestMobileEn, marketTerms: marketTermsEn, ...springJobsMobileEn, ...healthMobileEn, ...suggestionsMobileEn, ...surveysMobileEn, ...studyaidMobileEn, ...canteenMobileEn, ...volunteerMobileEn },
+  zh: { ...mobileZh, ...fundMobileZh, ...fundStatementZh, ...marketMobileZh, ...eventsMobileZh, ...voiceMobileZh, ...mutualaidMobileZh, ...hardshipMobileZh, ...benefitsMobileZh, ...checkinMobileZh, ...tournamentMobileZh, ...matchmakingMobileZh, ...contestMobileZh, marketTerms: marketTermsZh, ...springJobsMobileZh, ...healthMobileZh, ...suggestionsMobileZh, ...surveysMobileZh, ...studyaidMobileZh, ...canteenMobileZh, ...volunteerMobileZh, ...partnersMobileZh },
+  en: { ...mobileEn, ...fundMobileEn, ...fundStatementEn, ...marketMobileEn, ...eventsMobileEn, ...voiceMobileEn, ...mutualaidMobileEn, ...hardshipMobileEn, ...benefitsMobileEn, ...checkinMobileEn, ...tournamentMobileEn, ...matchmakingMobileEn, ...contestMobileEn, marketTerms: marketTermsEn, ...springJobsMobileEn, ...healthMobileEn, ...suggestionsMobileEn, ...surveysMobileEn, ...studyaidMobileEn, ...canteenMobileEn, ...volunteerMobileEn, ...partnersMobileEn },
 });
 mountMobileFace(<MobileApp />);

@@ -17,7 +17,7 @@ import { seedDemoRights } from './demo-rights';
 import { seedDemoEventHistory, seedDemoEvents } from '../../modules/events';
 import { seedDemoLiaison, seedDemoSuggestions, seedDemoSurveys, seedDemoVoice } from '../../modules/voice';
 import { seedDemoCampaigns, seedDemoHardship, seedDemoMutualaid, seedDemoJobs, seedDemoHealth, seedDemoStudyaid, seedDemoCanteen } from '../../modules/assistance';
-import { seedDemoHonours, seedDemoVolunteers } from '../../modules/honours';
+import { seedDemoHonours, seedDemoPartners, seedDemoVolunteers } from '../../modules/honours';
 import { seedDemoOrganizing } from './demo-organizing';
 import { backdateDemoHistory } from './demo-history';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKER_PHONE, DEMO_WORKER_REAL_NAME, JIANGBEI_STREETS, SEED_ACTOR } from './demo-orgs';
@@ -106,6 +106,7 @@ export async function seedDemo(database: Database, opts: { pii?: DemoPii } = {})
     await seedDemoStudyaid(tx, jb.id, opts.pii);
     await seedDemoHonours(tx, jb.id);
     await seedDemoVolunteers(tx, jb.id);
+    await seedDemoPartners(tx, jb.id);
     await seedDemoCanteen(tx, { ...(opts.pii ? { dataKeys: opts.pii.dataKeys } : {}) });
     await backdateDemoHistory(tx);
     // After the backdating: this year's new unions of the organizing drives stay in this year.

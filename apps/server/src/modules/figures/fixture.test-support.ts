@@ -395,6 +395,43 @@ export async function seedFixture(database: Database): Promise<Fixture> {
   ] as const) {
     stmts.push(`insert into honour_care (id, org_id, person_id, person_name, kind, cared_on, cared_at, cost_fen) values (${q(id(name))}, ${q(id(org))}, ${q(id(`p-${member}`))}, '测试劳模', 'visit', ${q(day)}, ${q(at)}, 100)`);
   }
+  // 1+N 合作联盟: partners from the day registered until ended; agreements from their first to their last day; stations by the day linked; activities and referrals by their time.
+  for (const [name, org, kind, created, ended] of [
+    ['PA1', 'FX-G1', 'bank', '2024-05-01T02:00:00Z', null],
+    ['PA2', 'FX-S1', 'association', '2025-03-01T02:00:00Z', '2025-10-01T02:00:00Z'],
+    ['PA3', 'FX-J1', 'platform', '2025-12-31T15:50:00Z', null],
+    ['PA4', 'FX-G2', 'other', '2025-12-31T16:10:00Z', null],
+  ] as const) {
+    stmts.push(`insert into partner (id, org_id, name, kind, status, ended_at, created_at) values (${q(id(name))}, ${q(id(org))}, ${q(`测试伙伴${name}`)}, ${q(kind)}, ${q(ended ? 'ended' : 'active')}, ${q(ended)}, ${q(created)})`);
+  }
+  for (const [name, partner, org, starts, ends] of [
+    ['AG1', 'PA1', 'FX-G1', '2024-06-01', '2026-05-31'],
+    ['AG2', 'PA2', 'FX-S1', '2025-01-01', '2025-12-31'],
+    ['AG3', 'PA1', 'FX-G1', '2024-01-01', '2024-12-31'],
+    ['AG4', 'PA3', 'FX-J1', '2026-01-01', '2026-12-31'],
+  ] as const) {
+    stmts.push(`insert into partner_agreement (id, partner_id, org_id, title, signed_on, starts_on, ends_on) values (${q(id(name))}, ${q(id(partner))}, ${q(id(org))}, '测试协议', ${q(starts)}, ${q(starts)}, ${q(ends)})`);
+  }
+  for (const [name, partner, org, day, at] of [
+    ['AC1', 'PA1', 'FX-G1', '2025-06-01', '2025-06-01T04:00:00Z'],
+    ['AC2', 'PA2', 'FX-S1', '2025-01-01', '2024-12-31T16:30:00Z'],
+    ['AC3', 'PA1', 'FX-G1', '2024-06-01', '2024-06-01T04:00:00Z'],
+  ] as const) {
+    stmts.push(`insert into partner_activity (id, partner_id, org_id, title, held_on, held_at, participants) values (${q(id(name))}, ${q(id(partner))}, ${q(id(org))}, '测试联合活动', ${q(day)}, ${q(at)}, 10)`);
+  }
+  for (const [partner, org, created] of [
+    ['PA1', 'FX-G1', '2024-07-01T02:00:00Z'],
+    ['PA2', 'FX-S1', '2025-04-01T02:00:00Z'],
+  ] as const) {
+    stmts.push(`insert into partner_station (partner_id, position_id, org_id, contribution_fen, created_at) values (${q(id(partner))}, ${q(id('P1'))}, ${q(id(org))}, 100, ${q(created)})`);
+  }
+  for (const [name, from, to, org, at] of [
+    ['RF1', 'PA1', 'PA2', 'FX-G1', '2025-03-01T02:00:00Z'],
+    ['RF2', 'PA2', 'PA1', 'FX-S1', '2025-12-31T16:30:00Z'],
+    ['RF3', 'PA1', 'PA3', 'FX-G1', '2024-09-01T02:00:00Z'],
+  ] as const) {
+    stmts.push(`insert into partner_referral (id, org_id, from_partner_id, to_partner_id, subject, referred_at) values (${q(id(name))}, ${q(id(org))}, ${q(id(from))}, ${q(id(to))}, '测试转介', ${q(at)})`);
+  }
   // 共享食堂 on P1 (the table does not check the position's type; the service does): meals by the time served, in Asia/Shanghai.
   stmts.push(`insert into canteen (id, position_id, org_id, normal_price_fen) values (${q(id('CT1'))}, ${q(id('P1'))}, ${q(id('FX-S1'))}, 2000)`);
   for (const [name, slot, served] of [
@@ -525,6 +562,11 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'honours.studios': { value: 2, lastYear: 1 }, // ST1, ST3 (23:30 on 31 Dec); ST2 closed in November | ST1
   'honours.patents': { value: 2, lastYear: 1 }, // PT1, PT2; PT3 recorded at 00:30 on 1 Jan 2026 | PT1
   'honours.care_activities': { value: 2, lastYear: 1 }, // HC1, HC2 (00:30 on 1 Jan 2025) | HC3
+  'honours.partners': { value: 2, lastYear: 1 }, // PA1, PA3 (23:50 on 31 Dec); PA2 ended in October, PA4 registered at 00:10 on 1 Jan 2026 | PA1
+  'honours.partner_agreements': { value: 2, lastYear: 2 }, // in force on 31 Dec 2025: AG1, AG2 (its last day); AG4 starts 2026 | AG1, AG3
+  'honours.partner_activities': { value: 2, lastYear: 1 }, // AC1, AC2 (00:30 on 1 Jan 2025) | AC3
+  'honours.partner_stations': { value: 2, lastYear: 1 }, // PA1 and PA2 on P1 | PA1's
+  'honours.partner_referrals': { value: 1, lastYear: 1 }, // RF1 (RF2 at 00:30 on 1 Jan 2026) | RF3
   'assistance.canteen_meals': { value: 2, lastYear: 2 }, // ML1, ML2 (ML3 at 00:30 on 1 Jan 2026) | ML4 (23:50 on 31 Dec 2024), ML5
   'assistance.canteen_reduced_meals': { value: 1, lastYear: 1 }, // ML1 | ML5
   'volunteer.activities': { value: 2, lastYear: 1 }, // VA1, VA4 (23:00 on 31 Dec); VA2 starts at 00:30 on 1 Jan 2026 | VA3 (23:30 on 31 Dec 2024)

@@ -4,6 +4,7 @@
  * leader, members, projects and patents. Other modules reach it through these exports only.
  */
 import './honours.errors';
+import './partner.errors';
 
 export { createHonoursService, type HonoursService } from './honours.service';
 export { createStudioService, type StudioService } from './studio.service';
@@ -17,3 +18,7 @@ export { volunteerRoutes } from './volunteer.routes';
 export { volunteerIndicators } from './volunteer.indicators';
 export { seedDemoVolunteers } from './volunteer.demo';
 export { volunteerTodos } from './volunteer.todos';
+export { createPartnerService, type PartnerService } from './partner.service';
+export { partnerRoutes } from './partner.routes';
+export { partnerIndicators } from './partner.indicators';
+export { seedDemoPartners } from './partner.demo';

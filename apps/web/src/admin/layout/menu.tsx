@@ -156,6 +156,7 @@ export const MENU: MenuEntry[] = [
       { path: '/honours/studios', labelKey: 'honoursAdmin.menu.studios', icon: <ExperimentOutlined />, permission: 'honours.read' },
       { path: '/honours/volunteers', labelKey: 'volunteerAdmin.menu', icon: <HeartOutlined />, permission: 'honours.read' },
       { path: '/honours/figures', labelKey: 'honoursAdmin.menu.figures', icon: <PieChartOutlined />, permission: 'honours.read' },
+      { path: '/honours/partners', labelKey: 'honoursAdmin.partners.menu', icon: <ApartmentOutlined />, permission: 'honours.read' },
       { path: '/assistance/canteen', labelKey: 'canteenAdmin.menu', icon: <CoffeeOutlined />, permission: 'assistance.read' },
     ],
   },

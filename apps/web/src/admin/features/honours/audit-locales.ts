@@ -1,4 +1,5 @@
 import type { Translation } from '../../../shared/locale-shape';
+import { partnerAuditActionsEn, partnerAuditActionsZh, partnerAuditEntityTypesEn, partnerAuditEntityTypesZh } from './partner-locales';
 
 /** How the audit log names 劳模工匠's actions and objects (keys: action with dots as underscores). */
 export const honoursAuditActionsZh = {
@@ -13,6 +14,7 @@ export const honoursAuditActionsZh = {
   studio_member_removed: '移出工作室成员',
   studio_project_added: '添加工作室项目',
   studio_patent_added: '登记工作室专利',
+  ...partnerAuditActionsZh,
 };
 export const honoursAuditActionsEn: Translation<typeof honoursAuditActionsZh> = {
   honours_created: 'Record an honour',
@@ -26,14 +28,16 @@ export const honoursAuditActionsEn: Translation<typeof honoursAuditActionsZh> = 
   studio_member_removed: 'Remove a studio member',
   studio_project_added: 'Add a studio project',
   studio_patent_added: 'Record a studio patent',
+  ...partnerAuditActionsEn,
 };
-export const honoursAuditEntityTypesZh = { honour: '劳模工匠荣誉', honour_care: '劳模关爱', studio: '创新工作室', studio_project: '工作室项目', studio_patent: '工作室专利' };
+export const honoursAuditEntityTypesZh = { honour: '劳模工匠荣誉', honour_care: '劳模关爱', studio: '创新工作室', studio_project: '工作室项目', studio_patent: '工作室专利', ...partnerAuditEntityTypesZh };
 export const honoursAuditEntityTypesEn: Translation<typeof honoursAuditEntityTypesZh> = {
   honour: 'Honour',
   honour_care: 'Care for an honoured member',
   studio: 'Innovation studio',
   studio_project: 'Studio project',
   studio_patent: 'Studio patent',
+  ...partnerAuditEntityTypesEn,
 };
 
-export const HONOURS_AUDIT_ACTIONS = Object.keys(honoursAuditActionsZh).map((k) => k.replace(/^(honours|studio)_/, '$1.'));
+export const HONOURS_AUDIT_ACTIONS = Object.keys(honoursAuditActionsZh).map((k) => k.replace(/^(honours|studio|partner)_/, '$1.'));

@@ -1,3 +1,4 @@
+import { partnerAdminEn } from './partner-locales';
 import type { Translation } from '../../../shared/locale-shape';
 import type { honoursAdminZh } from './locales';
 
@@ -87,4 +88,5 @@ export const honoursAdminEn: Translation<typeof honoursAdminZh> = {
     count: 'Count',
   },
   saved: 'Saved',
+  partners: partnerAdminEn,
 };

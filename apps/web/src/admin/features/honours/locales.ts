@@ -1,3 +1,4 @@
+import { partnerAdminZh } from './partner-locales';
 /** 劳模工匠 console pages: zh-CN. */
 export const honoursAdminZh = {
   menu: { group: '劳模工匠', honours: '荣誉', studios: '创新工作室', figures: '统计' },
@@ -84,4 +85,5 @@ export const honoursAdminZh = {
     count: '个数',
   },
   saved: '已保存',
+  partners: partnerAdminZh,
 };

@@ -75,6 +75,13 @@ export function ServicesPage() {
         </List.Item>
       </List>
       {me && (
+        <List header={t('partners.title')} mode="card" style={{ margin: 12 }}>
+          <List.Item prefix={<StoreIcon />} description={t('partners.serviceText')} onClick={() => navigate('/partners')} data-testid="service-partners">
+            {t('partners.service')}
+          </List.Item>
+        </List>
+      )}
+      {me && (
         <List header={t('mutualaid.title')} mode="card" style={{ margin: 12 }}>
           <List.Item prefix={<HeartIcon />} description={t('mutualaid.serviceText')} onClick={() => navigate('/mutualaid')} data-testid="service-mutualaid">
             {t('mutualaid.service')}
