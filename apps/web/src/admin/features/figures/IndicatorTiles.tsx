@@ -1,5 +1,6 @@
 import type { IndicatorValues } from '@niangjia/contracts';
-import { Card, Col, Progress, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Card, Col, Progress, Row, Segmented, Skeleton, Space, Statistic, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../../shared/api';
@@ -15,17 +16,42 @@ import { changeColor, formatChange, formatFigure } from './figure-format';
  *
  *   <IndicatorTiles orgId={scope.id} />
  *   <IndicatorTiles orgId={scope.id} keys={['members.total', 'members.new']} title="会员" />
+ *   <IndicatorTiles orgId={scope.id} keys={KEYS} title="统计" periodSwitch />   (年/季/月 to date)
  */
-export function IndicatorTiles({ orgId, keys, title, period = 'year' }: { orgId: string; keys?: string[]; title?: string; period?: 'year' | 'month' | 'quarter' }) {
+export function IndicatorTiles({
+  orgId,
+  keys,
+  title,
+  period: initialPeriod = 'year',
+  periodSwitch = false,
+}: {
+  orgId: string;
+  keys?: string[];
+  title?: string;
+  period?: 'year' | 'month' | 'quarter';
+  /** Offer 年/季/月 (to date) beside the title. */
+  periodSwitch?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const values = useRequest((signal) => api.get<IndicatorValues>('/indicators/values', { org: orgId, period, ...(keys ? { keys: keys.join(',') } : {}) }, { signal }), [orgId, keys?.join(','), period]);
+  const [period, setPeriod] = useState(initialPeriod);
+  const values = useRequest(
+    (signal) => api.get<IndicatorValues>('/indicators/values', { org: orgId, period, ...(keys ? { keys: keys.join(',') } : {}) }, { signal }),
+    [orgId, keys?.join(','), period],
+  );
   const v = values.data;
   return (
     <Card
       title={title ?? t('figures.tilesTitle', { period: v?.period.label ?? '' })}
       style={{ marginBottom: 16 }}
-      extra={<Link to="/figures">{t('figures.toFigures')}</Link>}
+      extra={
+        <Space>
+          {periodSwitch ? (
+            <Segmented size="small" value={period} onChange={(v) => setPeriod(v)} options={(['year', 'quarter', 'month'] as const).map((p) => ({ value: p, label: t(`figures.period.${p}`) }))} />
+          ) : null}
+          <Link to="/figures">{t('figures.toFigures')}</Link>
+        </Space>
+      }
       data-testid="indicator-tiles"
     >
       {values.error ? <ErrorAlert error={values.error} onRetry={values.reload} /> : null}
@@ -43,7 +69,9 @@ export function IndicatorTiles({ orgId, keys, title, period = 'year' }: { orgId:
                   ) : (
                     <>
                       {t('figures.columns.yoy')}{' '}
-                      <span style={{ color: changeColor(item.value, item.lastYear?.value ?? null) }}>{formatChange(item.unit, item.value, item.lastYear?.value ?? null, item.lastYear?.rate ?? null, lang)}</span>
+                      <span style={{ color: changeColor(item.value, item.lastYear?.value ?? null) }}>
+                        {formatChange(item.unit, item.value, item.lastYear?.value ?? null, item.lastYear?.rate ?? null, lang)}
+                      </span>
                     </>
                   )}
                 </Typography.Text>

@@ -1,5 +1,5 @@
-import type { HonoursSummary, IndicatorValues } from '@niangjia/contracts';
-import { Card, Col, Empty, InputNumber, Row, Segmented, Space, Statistic, Table } from 'antd';
+import type { HonoursSummary } from '@niangjia/contracts';
+import { Card, Col, Empty, InputNumber, Row, Space, Statistic, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
@@ -7,9 +7,10 @@ import { formatDate, formatMoney } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { IndicatorTiles } from '../figures/IndicatorTiles';
 import { useScope } from '../../layout/scope';
 
-const KEYS = 'honours.model_workers,honours.studios,honours.patents,honours.care_activities';
+const KEYS = ['honours.model_workers', 'honours.studios', 'honours.patents', 'honours.care_activities'];
 
 /**
  * 劳模工匠 ▸ 统计 (/honours/figures): the honoured, studios and their outcomes at the header scope,
@@ -20,12 +21,7 @@ export function HonoursFiguresPage() {
   const me = useMe();
   const { scope } = useScope();
   const [year, setYear] = useState(Number(formatDate(new Date()).slice(0, 4)));
-  const [period, setPeriod] = useState<'year' | 'quarter' | 'month'>('year');
   const summary = useRequest((signal) => api.get<HonoursSummary>('/honours/summary', { year, ...(scope ? { orgId: scope.id } : {}) }, { signal }), [scope?.id, year]);
-  const figures = useRequest(
-    (signal) => (me.permissions.includes('figures.read') ? api.get<IndicatorValues>('/indicators/values', { keys: KEYS, period, ...(scope ? { org: scope.id } : {}) }, { signal }) : Promise.resolve(null)),
-    [scope?.id, period],
-  );
   const s = summary.data;
   const studios = s?.studios.reduce((n, x) => n + x.count, 0) ?? 0;
   return (
@@ -76,24 +72,7 @@ export function HonoursFiguresPage() {
             />
           </Card>
         </Col>
-        <Col span={12}>
-          {figures.data ? (
-            <Card
-              size="small"
-              title={t('honoursAdmin.figures.indicators')}
-              extra={<Segmented size="small" value={period} onChange={(v) => setPeriod(v)} options={(['year', 'quarter', 'month'] as const).map((p) => ({ value: p, label: t(`figures.period.${p}`) }))} />}
-            >
-              {figures.error ? <ErrorAlert error={figures.error} onRetry={figures.reload} /> : null}
-              <Row gutter={[16, 16]}>
-                {figures.data.items.map((i) => (
-                  <Col span={12} key={i.key}>
-                    <Statistic title={i.name} value={i.value ?? '—'} />
-                  </Col>
-                ))}
-              </Row>
-            </Card>
-          ) : null}
-        </Col>
+        <Col span={12}>{me.permissions.includes('figures.read') && scope ? <IndicatorTiles orgId={scope.id} keys={KEYS} title={t('honoursAdmin.figures.indicators')} periodSwitch /> : null}</Col>
       </Row>
     </Space>
   );

@@ -1,7 +1,7 @@
-import type { IndicatorValues, Page, Partner, PartnerActivity, PartnerAgreement, PartnerDetail, PartnerReferral, PartnerStation, Position } from '@niangjia/contracts';
+import type { Page, Partner, PartnerActivity, PartnerAgreement, PartnerDetail, PartnerReferral, PartnerStation, Position } from '@niangjia/contracts';
 import { partnerKinds, partnerStatuses } from '@niangjia/contracts';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Row, Segmented, Select, Space, Statistic, Tabs, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Select, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
@@ -11,6 +11,7 @@ import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { IndicatorTiles } from '../figures/IndicatorTiles';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { usePagedList } from '../../components/use-paged-list';
 import { useScope } from '../../layout/scope';
@@ -56,8 +57,21 @@ function PartnerList() {
       title={
         <Space wrap>
           <Input.Search allowClear style={{ width: 200 }} placeholder={t(`${P}.filter.q`)} onSearch={(q) => set({ q: q || undefined })} data-testid="partners-search" />
-          <Select allowClear style={{ width: 130 }} placeholder={t(`${P}.filter.kind`)} options={partnerKinds.map((v) => ({ value: v, label: t(`${P}.kind.${v}`) }))} onChange={(kind) => set({ kind })} data-testid="partners-kind-filter" />
-          <Select allowClear style={{ width: 110 }} placeholder={t(`${P}.filter.status`)} options={partnerStatuses.map((v) => ({ value: v, label: t(`${P}.status.${v}`) }))} onChange={(status) => set({ status })} />
+          <Select
+            allowClear
+            style={{ width: 130 }}
+            placeholder={t(`${P}.filter.kind`)}
+            options={partnerKinds.map((v) => ({ value: v, label: t(`${P}.kind.${v}`) }))}
+            onChange={(kind) => set({ kind })}
+            data-testid="partners-kind-filter"
+          />
+          <Select
+            allowClear
+            style={{ width: 110 }}
+            placeholder={t(`${P}.filter.status`)}
+            options={partnerStatuses.map((v) => ({ value: v, label: t(`${P}.status.${v}`) }))}
+            onChange={(status) => set({ status })}
+          />
         </Space>
       }
       extra={
@@ -138,12 +152,25 @@ function PartnerModal({ partner, onClose, onSaved }: { partner: Partner | null; 
   };
   const required = (field: string) => [{ required: true, whitespace: true, message: t(`${P}.required`, { field }) }];
   return (
-    <Modal open width={560} title={partner ? t(`${P}.editPartner`) : t(`${P}.newPartner`)} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} okButtonProps={{ 'data-testid': 'partner-save' }} destroyOnHidden>
+    <Modal
+      open
+      width={560}
+      title={partner ? t(`${P}.editPartner`) : t(`${P}.newPartner`)}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'partner-save' }}
+      destroyOnHidden
+    >
       {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
       <Form
         form={form}
         layout="vertical"
-        initialValues={partner ? { name: partner.name, kind: partner.kind, contactName: partner.contactName ?? undefined, services: partner.services ?? undefined, status: partner.status } : { kind: 'association', orgId: me.scopeRoots[0]?.id }}
+        initialValues={
+          partner
+            ? { name: partner.name, kind: partner.kind, contactName: partner.contactName ?? undefined, services: partner.services ?? undefined, status: partner.status }
+            : { kind: 'association', orgId: me.scopeRoots[0]?.id }
+        }
       >
         <Form.Item name="name" label={t(`${P}.col.name`)} rules={required(t(`${P}.col.name`))}>
           <Input maxLength={100} data-testid="partner-name" />
@@ -183,7 +210,12 @@ function PartnerDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolea
   const [adding, setAdding] = useState<'agreement' | 'activity' | 'station' | null>(null);
   const p = detail.data;
   const isOpen = canWrite && p?.status === 'active';
-  const addButton = (what: 'agreement' | 'activity' | 'station', label: string) => (isOpen ? <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(what)} data-testid={`partner-add-${what}`}>{label}</Button> : undefined);
+  const addButton = (what: 'agreement' | 'activity' | 'station', label: string) =>
+    isOpen ? (
+      <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(what)} data-testid={`partner-add-${what}`}>
+        {label}
+      </Button>
+    ) : undefined;
   return (
     <Drawer open width={860} title={p?.name ?? ''} onClose={onClose} destroyOnHidden>
       {detail.error ? <ErrorAlert error={detail.error} onRetry={detail.reload} /> : null}
@@ -290,10 +322,25 @@ function PositionSelect({ value, onChange }: { value?: string; onChange?: (v: st
     const found = await api.get<Page<Position>>('/positions', { q, pageSize: 20 });
     setOptions(found.items.map((p) => ({ value: p.id, label: p.name })));
   };
-  return <Select showSearch filterOption={false} value={value} onChange={onChange} onSearch={(q) => void find(q)} options={options} placeholder={t(`${P}.positionSearch`)} data-testid="partner-position" />;
+  return (
+    <Select showSearch filterOption={false} value={value} onChange={onChange} onSearch={(q) => void find(q)} options={options} placeholder={t(`${P}.positionSearch`)} data-testid="partner-position" />
+  );
 }
 
-type AddForm = { title?: string; signedOn?: string; startsOn?: string; endsOn?: string; scope?: string; heldOn?: string; place?: string; participants?: number; eventId?: string; positionId?: string; contributionYuan?: number; goods?: string };
+type AddForm = {
+  title?: string;
+  signedOn?: string;
+  startsOn?: string;
+  endsOn?: string;
+  scope?: string;
+  heldOn?: string;
+  place?: string;
+  participants?: number;
+  eventId?: string;
+  positionId?: string;
+  contributionYuan?: number;
+  goods?: string;
+};
 
 /** 登记协议 / 联合活动 / 关联共建阵地 of a partner. */
 function AddModal({ partner, what, onClose, onSaved }: { partner: PartnerDetail; what: 'agreement' | 'activity' | 'station'; onClose: () => void; onSaved: () => void }) {
@@ -307,8 +354,16 @@ function AddModal({ partner, what, onClose, onSaved }: { partner: PartnerDetail;
     setError(null);
     try {
       if (what === 'agreement') await api.post(`/honours/partners/${partner.id}/agreements`, { title: v.title, signedOn: v.signedOn, startsOn: v.startsOn, endsOn: v.endsOn, scope: v.scope || null });
-      if (what === 'activity') await api.post(`/honours/partners/${partner.id}/activities`, { title: v.title, heldOn: v.heldOn, place: v.place || null, participants: v.participants ?? 0, eventId: v.eventId?.trim() || null });
-      if (what === 'station') await api.post(`/honours/partners/${partner.id}/stations`, { positionId: v.positionId, contributionFen: Math.round((v.contributionYuan ?? 0) * 100), goods: v.goods || null });
+      if (what === 'activity')
+        await api.post(`/honours/partners/${partner.id}/activities`, {
+          title: v.title,
+          heldOn: v.heldOn,
+          place: v.place || null,
+          participants: v.participants ?? 0,
+          eventId: v.eventId?.trim() || null,
+        });
+      if (what === 'station')
+        await api.post(`/honours/partners/${partner.id}/stations`, { positionId: v.positionId, contributionFen: Math.round((v.contributionYuan ?? 0) * 100), goods: v.goods || null });
       onSaved();
     } catch (e) {
       applyServerErrors(form, e, ['title', 'signedOn', 'startsOn', 'endsOn', 'heldOn', 'eventId', 'positionId', 'contributionFen']);
@@ -440,7 +495,18 @@ function ReferralList() {
   const [status, setStatus] = useState<string | undefined>();
   const paged = usePagedList<PartnerReferral>('/honours/partner-referrals', { status, orgId: scope?.id });
   return (
-    <Card size="small" title={<Select allowClear style={{ width: 120 }} placeholder={t(`${P}.filter.status`)} options={(['referred', 'accepted', 'closed'] as const).map((v) => ({ value: v, label: t(`${P}.referralStatus.${v}`) }))} onChange={(v) => (setStatus(v), paged.firstPage())} />}>
+    <Card
+      size="small"
+      title={
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={t(`${P}.filter.status`)}
+          options={(['referred', 'accepted', 'closed'] as const).map((v) => ({ value: v, label: t(`${P}.referralStatus.${v}`) }))}
+          onChange={(v) => (setStatus(v), paged.firstPage())}
+        />
+      }
+    >
       {paged.list.error ? <ErrorAlert error={paged.list.error} onRetry={paged.list.reload} /> : null}
       <ReferralTable canWrite={me.permissions.includes('honours.write')} onChanged={paged.list.reload} table={paged.table} />
     </Card>
@@ -523,32 +589,13 @@ function ExpiringList() {
   );
 }
 
-const KEYS = 'honours.partners,honours.partner_agreements,honours.partner_activities,honours.partner_stations,honours.partner_referrals';
+const KEYS = ['honours.partners', 'honours.partner_agreements', 'honours.partner_activities', 'honours.partner_stations', 'honours.partner_referrals'];
 
-/** The five catalogue indicators of the alliance at the header scope for a period (the numbers 数据中心 shows). */
+/** The five catalogue indicators of the alliance at the header scope (the numbers 数据中心 shows). */
 function PartnerFigures() {
   const { t } = useTranslation();
   const me = useMe();
   const { scope } = useScope();
-  const [period, setPeriod] = useState<'year' | 'quarter' | 'month'>('year');
-  const figures = useRequest(
-    (signal) => (me.permissions.includes('figures.read') ? api.get<IndicatorValues>('/indicators/values', { keys: KEYS, period, ...(scope ? { org: scope.id } : {}) }, { signal }) : Promise.resolve(null)),
-    [scope?.id, period],
-  );
-  return (
-    <Card
-      size="small"
-      title={t(`${P}.figures.indicators`)}
-      extra={<Segmented size="small" value={period} onChange={(v) => setPeriod(v)} options={(['year', 'quarter', 'month'] as const).map((p) => ({ value: p, label: t(`figures.period.${p}`) }))} />}
-    >
-      {figures.error ? <ErrorAlert error={figures.error} onRetry={figures.reload} /> : null}
-      <Row gutter={[16, 16]}>
-        {(figures.data?.items ?? []).map((i) => (
-          <Col span={8} key={i.key}>
-            <Statistic title={i.name} value={i.value ?? '—'} data-testid={`partner-figure-${i.key}`} />
-          </Col>
-        ))}
-      </Row>
-    </Card>
-  );
+  if (!me.permissions.includes('figures.read') || !scope) return <Empty description={t(`${P}.figures.indicators`)} />;
+  return <IndicatorTiles orgId={scope.id} keys={KEYS} title={t(`${P}.figures.indicators`)} periodSwitch />;
 }

@@ -1,8 +1,8 @@
-import type { IndicatorValues, VolunteerActivity, VolunteerParticipant, VolunteerParticipants, VolunteerTeam, VolunteerTeamDetail, VolunteerTeamMember } from '@niangjia/contracts';
+import type { VolunteerActivity, VolunteerParticipant, VolunteerParticipants, VolunteerTeam, VolunteerTeamDetail, VolunteerTeamMember } from '@niangjia/contracts';
 import { volunteerActivityStates } from '@niangjia/contracts';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { App, Button, Card, Col, DatePicker, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Popconfirm, Row, Segmented, Select, Space, Statistic, Tabs, Tag } from 'antd';
+import { App, Button, Card, Col, DatePicker, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -13,6 +13,7 @@ import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { IndicatorTiles } from '../figures/IndicatorTiles';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { usePagedList } from '../../components/use-paged-list';
 import { useScope } from '../../layout/scope';
@@ -199,7 +200,13 @@ function TeamDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean; 
                 ),
               },
               { title: t('volunteerAdmin.col.memberOrg'), key: 'org', dataIndex: 'orgName', width: 200, ellipsis: true },
-              { title: t('volunteerAdmin.col.status'), key: 'status', dataIndex: 'status', width: 90, render: (v: string) => <Tag color={v === 'active' ? 'green' : 'orange'}>{t(`volunteerAdmin.memberStatus.${v}`)}</Tag> },
+              {
+                title: t('volunteerAdmin.col.status'),
+                key: 'status',
+                dataIndex: 'status',
+                width: 90,
+                render: (v: string) => <Tag color={v === 'active' ? 'green' : 'orange'}>{t(`volunteerAdmin.memberStatus.${v}`)}</Tag>,
+              },
               { title: t('volunteerAdmin.col.hours'), key: 'hours', dataIndex: 'hours', width: 80, align: 'right' },
             ]}
             actions={(m) => (
@@ -210,12 +217,21 @@ function TeamDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean; 
                   </Button>
                 ) : null}
                 {m.hours > 0 ? (
-                  <Button type="link" size="small" onClick={() => void api.download(`/honours/volunteer/persons/${m.personId}/certificate`, undefined, 'certificate.pdf').catch((e: unknown) => message.error(errorText(e)))}>
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => void api.download(`/honours/volunteer/persons/${m.personId}/certificate`, undefined, 'certificate.pdf').catch((e: unknown) => message.error(errorText(e)))}
+                  >
                     {t('volunteerAdmin.certificate')}
                   </Button>
                 ) : null}
                 {canWrite && !m.isLeader ? (
-                  <Popconfirm title={m.status === 'pending' ? t('volunteerAdmin.reject') : t('volunteerAdmin.remove')} okText={t('actions.confirm')} cancelText={t('actions.cancel')} onConfirm={() => act(api.delete(`/honours/volunteer/teams/${id}/members/${m.personId}`))}>
+                  <Popconfirm
+                    title={m.status === 'pending' ? t('volunteerAdmin.reject') : t('volunteerAdmin.remove')}
+                    okText={t('actions.confirm')}
+                    cancelText={t('actions.cancel')}
+                    onConfirm={() => act(api.delete(`/honours/volunteer/teams/${id}/members/${m.personId}`))}
+                  >
                     <Button type="link" size="small" danger>
                       {m.status === 'pending' ? t('volunteerAdmin.reject') : t('volunteerAdmin.remove')}
                     </Button>
@@ -275,7 +291,15 @@ function ActivitiesTab() {
         {...paged.table}
         locale={{ emptyText: <Empty description={t('volunteerAdmin.empty.activities')} /> }}
         columns={[
-          { title: t('volunteerAdmin.col.activity'), key: 'title', dataIndex: 'title', width: 200, priority: 1, ellipsis: true, render: (v: string) => <span data-testid="volunteer-activity-title">{v}</span> },
+          {
+            title: t('volunteerAdmin.col.activity'),
+            key: 'title',
+            dataIndex: 'title',
+            width: 200,
+            priority: 1,
+            ellipsis: true,
+            render: (v: string) => <span data-testid="volunteer-activity-title">{v}</span>,
+          },
           { title: t('volunteerAdmin.col.team'), key: 'team', dataIndex: 'teamName', width: 180, ellipsis: true, priority: 3 },
           { title: t('volunteerAdmin.col.startsAt'), key: 'startsAt', width: 140, render: (_: unknown, a) => formatDateTime(a.startsAt) },
           { title: t('volunteerAdmin.col.place'), key: 'place', dataIndex: 'place', width: 150, ellipsis: true, priority: 3 },
@@ -498,36 +522,13 @@ function HoursDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   );
 }
 
-const KEYS = 'volunteer.activities,volunteer.volunteers,volunteer.hours';
+const KEYS = ['volunteer.activities', 'volunteer.volunteers', 'volunteer.hours'];
 
-/** 统计: the catalogue's three volunteering indicators at the header scope for a period (the numbers 数据中心 shows). */
+/** 统计: the catalogue's three volunteering indicators at the header scope (the numbers 数据中心 shows). */
 function FiguresTab() {
   const { t } = useTranslation();
   const me = useMe();
   const { scope } = useScope();
-  const [period, setPeriod] = useState<'year' | 'quarter' | 'month'>('year');
-  const figures = useRequest(
-    (signal) => (me.permissions.includes('figures.read') ? api.get<IndicatorValues>('/indicators/values', { keys: KEYS, period, ...(scope ? { org: scope.id } : {}) }, { signal }) : Promise.resolve(null)),
-    [scope?.id, period],
-  );
-  return (
-    <Card
-      size="small"
-      title={t('volunteerAdmin.tabs.figures')}
-      extra={<Segmented size="small" value={period} onChange={(v) => setPeriod(v)} options={(['year', 'quarter', 'month'] as const).map((p) => ({ value: p, label: t(`figures.period.${p}`) }))} />}
-    >
-      {figures.error ? <ErrorAlert error={figures.error} onRetry={figures.reload} /> : null}
-      {figures.data ? (
-        <Row gutter={[16, 16]}>
-          {figures.data.items.map((i) => (
-            <Col span={8} key={i.key}>
-              <Statistic title={i.name} value={i.value ?? '—'} data-testid={`volunteer-figure-${i.key}`} />
-            </Col>
-          ))}
-        </Row>
-      ) : (
-        <Empty description={t('volunteerAdmin.empty.figures')} />
-      )}
-    </Card>
-  );
+  if (!me.permissions.includes('figures.read') || !scope) return <Empty description={t('volunteerAdmin.empty.figures')} />;
+  return <IndicatorTiles orgId={scope.id} keys={KEYS} title={t('volunteerAdmin.tabs.figures')} periodSwitch />;
 }
