@@ -42,7 +42,9 @@ export default defineConfig({
           testTimeout: 120_000,
           // The server's first start (demo seed) takes minutes on a busy machine.
           hookTimeout: 900_000,
-          fileParallelism: false,
+          // Two journeys at a time: each waits on its browser and its own server much of the time, so
+          // two share a 2-core machine well (every journey has its own server, database and port).
+          maxWorkers: Number(process.env.NIANGJIA_E2E_WORKERS ?? 2),
         },
       },
       {

@@ -22,6 +22,25 @@ export async function listMenuPages(page: Page): Promise<{ path: string; label: 
   );
 }
 
+/**
+ * Sweep screenshots are for people to look at: every page locally (test-results/sweep-*.png), and
+ * under CI only the pages that have a problem (a full-page PNG per page and tab costs minutes there).
+ */
+const SCREENSHOT_EVERY_PAGE = process.env.CI !== 'true' || process.env.NIANGJIA_SWEEP_SCREENSHOTS === '1';
+
+async function sweepScreenshot(page: Page, name: string, problems: readonly unknown[]): Promise<string> {
+  if (SCREENSHOT_EVERY_PAGE || problems.length) return saveScreenshot(page, name);
+  return `(no screenshot under CI: ${name})`;
+}
+
+/** One line per swept page with a problem or an error box, naming its screenshot; '' when all fit. */
+export function reportSweep(results: SweepResult[]): string {
+  return results
+    .filter((r) => r.problems.length || r.errors.length)
+    .map((r) => `${r.path} (${r.label}): ${[...r.problems, ...r.errors.map((e) => `error shown: ${e}`)].join('; ')} — ${r.screenshot}`)
+    .join('\n');
+}
+
 export type SweepResult = { path: string; label: string; problems: string[]; errors: string[]; activeMenu: string | null; screenshot: string };
 
 /**
@@ -35,7 +54,9 @@ export async function sweepPages(page: Page, name: string, pages: { path: string
     await settle(page);
     const problems = [...(await findLayoutProblems(page)), ...(await findTextProblems(page, '#root')).map((p) => `text: ${p}`)];
     // A red box on a page the menu offers means the role was sent somewhere it cannot use.
-    const errors = (await page.locator('.ant-layout-content .ant-alert-error, .ant-layout-content .ant-result-error, .ant-layout-content .ant-result-404, .ant-layout-content .ant-result-403').allTextContents()).map((t) => t.trim());
+    const errors = (
+      await page.locator('.ant-layout-content .ant-alert-error, .ant-layout-content .ant-result-error, .ant-layout-content .ant-result-404, .ant-layout-content .ant-result-403').allTextContents()
+    ).map((t) => t.trim());
     // Each further tab of the page (评星定级 ▸ 检查记录 …) is a page of its own for layout.
     const tabs = page.locator('.ant-layout-content .ant-tabs-tab:not(.ant-tabs-tab-active):not(.ant-tabs-tab-disabled)');
     for (let i = 0, n = await tabs.count(); i < n; i++) {
@@ -43,18 +64,23 @@ export async function sweepPages(page: Page, name: string, pages: { path: string
       const tabLabel = ((await tab.textContent()) ?? '').trim();
       await tab.click();
       await settle(page);
-      problems.push(...[...(await findLayoutProblems(page)), ...(await findTextProblems(page, '#root')).map((p) => `text: ${p}`)].map((p) => `${tabLabel}: ${p}`));
-      await saveScreenshot(page, `sweep-${name}-${path.replace(/\W+/g, '_')}-tab${i + 1}`);
+      const tabProblems = [...(await findLayoutProblems(page)), ...(await findTextProblems(page, '#root')).map((p) => `text: ${p}`)].map((p) => `${tabLabel}: ${p}`);
+      problems.push(...tabProblems);
+      await sweepScreenshot(page, `sweep-${name}-${path.replace(/\W+/g, '_')}-tab${i + 1}`, tabProblems);
     }
     const activeMenu = await page
       .locator('.admin-sider .ant-menu-item-selected')
       .first()
       .textContent({ timeout: 1000 })
       .catch(() => null);
-    const screenshot = await saveScreenshot(page, `sweep-${name}-${path.replace(/\W+/g, '_') || 'home'}`);
+    const screenshot = await sweepScreenshot(page, `sweep-${name}-${path.replace(/\W+/g, '_') || 'home'}`, [...problems, ...errors]);
     const create = page.locator('.ant-layout-content .ant-card-extra .ant-btn-primary:has(.anticon-plus)').first();
     // A detail page opens over its list (a drawer): its list's 新增 button is not this page's.
-    const overlayOpen = await page.locator('.ant-drawer-open, .ant-modal-wrap:not([style*="display: none"])').first().isVisible().catch(() => false);
+    const overlayOpen = await page
+      .locator('.ant-drawer-open, .ant-modal-wrap:not([style*="display: none"])')
+      .first()
+      .isVisible()
+      .catch(() => false);
     if (!overlayOpen && (await create.isVisible().catch(() => false))) {
       await create.click();
       await page
@@ -63,8 +89,9 @@ export async function sweepPages(page: Page, name: string, pages: { path: string
         .waitFor({ timeout: 5000 })
         .catch(() => undefined);
       await page.waitForTimeout(500);
-      problems.push(...[...(await findOverlayProblems(page)), ...(await findTextProblems(page, OVERLAY)).map((p) => `text: ${p}`)].map((p) => `form: ${p}`));
-      await saveScreenshot(page, `sweep-${name}-${path.replace(/\W+/g, '_') || 'home'}-form`);
+      const formProblems = [...(await findOverlayProblems(page)), ...(await findTextProblems(page, OVERLAY)).map((p) => `text: ${p}`)].map((p) => `form: ${p}`);
+      problems.push(...formProblems);
+      await sweepScreenshot(page, `sweep-${name}-${path.replace(/\W+/g, '_') || 'home'}-form`, formProblems);
       await page.keyboard.press('Escape');
       await page.waitForTimeout(300);
     }
