@@ -9,50 +9,20 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
-import { authRoutes, createAuthService, createUsersService, sessionHook, usersRoutes, type ResolvedSession } from './modules/accounts';
+import { sessionHook } from './modules/accounts';
 import { createNotifyListener } from './platform/notify-listener';
-import { createSessionCache, SESSION_CACHE_CHANNEL } from './platform/session-cache';
-import { accessRoutes, createAccessService, createDoorCache, createDoorGateway, createDoorsService, doorAlarmTodos, doorsRoutes, type DoorGateway } from './modules/access';
-import { auditRoutes } from './modules/audit';
-import { createActivityService, dashboardRoutes } from './modules/dashboard';
-import { createExportService, createImportService, createJoiningService, createMembersService, joiningRoutes, memberApplicationTodos, memberImportTodos, membersRoutes, xlsxRoutes } from './modules/members';
-import { createNoticesService, noticesRoutes } from './modules/notices';
-import { createOrgsService, orgsRoutes } from './modules/orgs';
-import { createFeedbackService, createStarsService, doorAccessFigures, feedbackRoutes, feedbackTodos, starsRoutes } from './modules/stars';
-import { createFiguresService, createScreenService, createTargetsService, indicatorsRoutes, screenRoutes, systemRoutes as systemStatusRoutes } from './modules/figures';
-import { catalogue } from './catalogue';
-import {
-  coverageRoutes,
-  createCoverageService,
-  createNetworkService,
-  createPositionExportService,
-  createPositionImportService,
-  createPositionsService,
-  createMapContextService,
-  createStandardsService,
-  positionImportTodos,
-  positionShortfallTodos,
-  positionsRoutes,
-  positionsXlsxRoutes,
-  standardsRoutes,
-} from './modules/positions';
-import { createCeremoniesService, joinViaUnion, createEnterprisesService, createOrganizingTargetsService, organizingRoutes, organizingTodos, meetingPhotoPaths, registerOrganizingJobs } from './modules/organizing';
-import { createRightsServices, registerRightsJobs, renderRightsPdf, rightsRoutes, rightsTodoSources } from './modules/rights';
-import { cardImportRoutes, createCardImportService, createCardsService, createCustodianService, createLiveHub, createShopsService, fundPublicRoutes, fundReportsRoutes, fundRoutes, posRoutes, type LiveHub } from './modules/fund';
-import { contestRoutes, createEventsServices, eventsRoutes, matchmakingRoutes, registerEventsJobs, registerMatchmakingJobs, tournamentRoutes } from './modules/events';
-import { createLiaisonService, createSuggestionService, createSurveyService, surveyRoutes, createVoiceService, createVoiceSupportService, liaisonPhotoPaths, liaisonRoutes, liaisonTodos, registerVoiceJobs, reportPhotoPaths, suggestionPhotoPaths, suggestionRoutes, suggestionTodos, voiceRoutes, voiceTodos } from './modules/voice';
-import { assistanceTodoSources, campaignPhotoPaths, campaignRoutes, createCampaignService, createHardshipService, createMutualaidService, hardshipPhotoPaths, hardshipRoutes, mutualaidPhotoPaths, mutualaidRoutes, registerHardshipJobs, createSpringJobsService, springJobsRoutes, createHealthService, healthRoutes, registerHealthJobs, createStudyaidService, studyaidRoutes, studyaidPhotoPaths, createCanteenService, canteenRoutes, canteenTerminalRoutes, canteenPhotoPaths } from './modules/assistance';
-import { createHonoursService, createStudioService, honourPhotoPaths, honoursRoutes, studioRoutes } from './modules/honours';
-import { createPartnerService, createVolunteerService, partnerRoutes, volunteerRoutes, volunteerTodos } from './modules/honours';
-import { createMarketServices, createRoadshowHub, marketProviderTodos, marketRoutes, marketVersionTodos, type RoadshowHub } from './modules/market';
+import { SESSION_CACHE_CHANNEL } from './platform/session-cache';
+import { createAccessService, createDoorCache, createDoorGateway, createDoorsService, type DoorGateway } from './modules/access';
+import { createScreenService } from './modules/figures';
+import { createLiveHub, type LiveHub } from './modules/fund';
+import { createRoadshowHub, type RoadshowHub } from './modules/market';
 import { hasPermission } from './platform/auth';
-import { createHolidaysService, holidaysRoutes } from './platform/holidays';
 import type { Clock } from './platform/clock';
-import { createJobRunner, createJobsService, jobsRoutes, type JobRunner } from './platform/jobs';
+import { createJobRunner, type JobRunner } from './platform/jobs';
 import { AppError } from './platform/errors';
 import { registerErrorHandling, registerUniqueField } from './platform/error-handler';
 import { loggerOptions } from './platform/logger';
-import { createNotificationHub, createNotificationsService, notificationsRoutes, registerNotificationJobs, type NotificationHub, type TodoSource } from './platform/notifications';
+import { createNotificationHub, registerNotificationJobs, type NotificationHub } from './platform/notifications';
 import { createMetrics, type Metrics } from './platform/metrics';
 import { systemRoutes } from './platform/system.routes';
 import { loadDataKeys, type DataKeys } from './platform/pii';
@@ -60,6 +30,8 @@ import { loadSecrets, type Secrets } from './platform/secrets';
 import { registerSecurityHeaders } from './platform/security-headers';
 import { createLogSmsSender, createMemorySmsSender, createWebhookSmsSender, type SmsSender } from './platform/sms';
 import { rejectBadInput, zodValidatorCompiler } from './platform/validation';
+import { createServices, registerModuleJobs, type AppServices } from './app-services';
+import { moduleRoutes } from './app-routes';
 
 export type BuildAppOptions = {
   config: Config;
@@ -85,74 +57,6 @@ export type BuildAppOptions = {
   coverageOnMainThread?: true;
 };
 
-export type AppServices = ReturnType<typeof createServices>;
-
-function createServices(config: Config, database: Database, sms: SmsSender, secrets: Secrets, dataKeys: DataKeys, jobs: JobRunner, isCoverageOnMainThread = false) {
-  const { db } = database;
-  const standards = createStandardsService({ db });
-  const holidays = createHolidaysService({ db });
-  const sessionCache = createSessionCache<ResolvedSession>({ ttlMs: config.session.cacheSeconds * 1000, maxEntries: config.session.cacheEntries });
-  return {
-    sessionCache,
-    holidays,
-    rights: createRightsServices({ db, secrets, dataKeys, holidays, render: renderRightsPdf }),
-    orgs: createOrgsService({ db }),
-    auth: createAuthService({ db, config, secrets, sms, sessions: sessionCache }),
-    users: createUsersService({ db, secrets, sessions: sessionCache }),
-    ...createMembersServices({ db, secrets, dataKeys, jobs, joinViaUnion }),
-    positions: createPositionsService({ db, networks: createNetworkService({ db }) }),
-    mapContext: createMapContextService({ db, networks: createNetworkService({ db }) }),
-    positionImports: createPositionImportService({ db, jobs }),
-    ...createStarsServices({ db, standards }),
-    coverage: createCoverageService({ db, jobs, networks: createNetworkService({ db }), isOnMainThread: isCoverageOnMainThread }),
-    standards,
-    fundShops: createShopsService({ db, dataKeys }),
-    fundCards: createCardsService({ db, secrets }),
-    fundCardImports: createCardImportService({ db, secrets, cards: createCardsService({ db, secrets }) }),
-    fundCustodian: createCustodianService({ db }),
-    // Links in QR codes: absolute with NIANGJIA_PUBLIC_URL, else relative (the screens prefix their own origin).
-    market: createMarketServices({ db, secrets, publicUrl: (config.publicUrl ?? '').replace(/\/$/, '') }),
-    events: createEventsServices({ db, secrets, clock: jobs.clock }),
-    figures: createFiguresService({ db, catalogue }),
-    targets: createTargetsService({ db, catalogue }),
-    enterprises: createEnterprisesService({ db }),
-    organizingTargets: createOrganizingTargetsService({ db, catalogue }),
-    ceremonies: createCeremoniesService({ db }),
-    voice: createVoiceService({ db, clock: jobs.clock, mapContext: createMapContextService({ db, networks: createNetworkService({ db }) }) }),
-    voiceSupport: createVoiceSupportService({ db }),
-    liaison: createLiaisonService({ db, clock: jobs.clock }),
-    suggestions: createSuggestionService({ db, clock: jobs.clock }),
-    surveys: createSurveyService({ db, clock: jobs.clock }),
-    mutualaid: createMutualaidService({ db, secrets, clock: jobs.clock }),
-    hardship: createHardshipService({ db, clock: jobs.clock, dataKeys }),
-    campaigns: createCampaignService({ db, clock: jobs.clock }),
-    springJobs: createSpringJobsService({ db, clock: jobs.clock }),
-    health: createHealthService({ db, clock: jobs.clock }),
-    studyaid: createStudyaidService({ db, secrets, dataKeys, clock: jobs.clock }),
-    honours: createHonoursService({ db, clock: jobs.clock }),
-    studios: createStudioService({ db, clock: jobs.clock }),
-    volunteers: createVolunteerService({ db, clock: jobs.clock }),
-    partners: createPartnerService({ db, clock: jobs.clock }),
-    canteen: createCanteenService({ db, dataKeys, secrets, clock: jobs.clock }),
-  };
-}
-
-/** Stars read the district's facility standard and, for smart stations, the doors' usage figures. */
-function createStarsServices(deps: { db: Database['db']; standards: ReturnType<typeof createStandardsService> }) {
-  const stars = createStarsService({
-    db: deps.db,
-    accessFigures: doorAccessFigures(deps.db),
-    standardKeys: (paths) => deps.standards.standardKeysFor(paths),
-    photoOwners: [meetingPhotoPaths, reportPhotoPaths, liaisonPhotoPaths, suggestionPhotoPaths, mutualaidPhotoPaths, hardshipPhotoPaths, campaignPhotoPaths, studyaidPhotoPaths, honourPhotoPaths, canteenPhotoPaths],
-  });
-  return { stars, feedback: createFeedbackService({ ...deps, stars }) };
-}
-
-function createMembersServices(deps: Parameters<typeof createImportService>[0]) {
-  const members = createMembersService(deps);
-  return { members, joining: createJoiningService(deps), imports: createImportService(deps), exports: createExportService(deps, members) };
-}
-
 declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   interface FastifyInstance {
@@ -168,9 +72,6 @@ declare module 'fastify' {
     metrics: Metrics;
   }
 }
-
-/** 待办 of every module, in the order the bell and the 工作台 list them. */
-const TODO_SOURCES: readonly TodoSource[] = [memberApplicationTodos, feedbackTodos, doorAlarmTodos, positionShortfallTodos, memberImportTodos, positionImportTodos, marketProviderTodos, marketVersionTodos, ...rightsTodoSources, organizingTodos, voiceTodos, liaisonTodos, suggestionTodos, ...assistanceTodoSources, volunteerTodos];
 
 // Unique indexes behind request fields, for 409s that name the field.
 registerUniqueField('org_code_unique', 'code');
@@ -213,7 +114,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         ? createLogSmsSender(app.log, opts.logStream ? (line) => void opts.logStream!.write(line) : undefined)
         : createMemorySmsSender());
   const dataKeys = opts.dataKeys ?? loadDataKeys({ dataKey: config.dataKey, previous: config.previousDataKeys, dataDir: config.dataDir, allowGenerate: config.env !== 'production' });
-  const jobs = createJobRunner({ db: database.db, log: app.log, runnerId: `${config.instanceId}:${randomUUID().slice(0, 4)}`, leaseMs: config.jobLeaseSeconds * 1000, ...(opts.jobRunner || {}), ...(opts.clock ? { clock: opts.clock } : {}) });
+  const jobs = createJobRunner({
+    db: database.db,
+    log: app.log,
+    runnerId: `${config.instanceId}:${randomUUID().slice(0, 4)}`,
+    leaseMs: config.jobLeaseSeconds * 1000,
+    ...(opts.jobRunner || {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
   const services = createServices(config, database, sms, secrets, dataKeys, jobs, opts.coverageOnMainThread === true);
   app.decorate('services', services);
   // The session cache holds entries only while this listener hears the database's invalidations.
@@ -252,19 +160,23 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.addHook('onReady', async () => notificationHub.start());
   app.addHook('onClose', async () => notificationHub.stop());
   registerNotificationJobs({ db: database.db, jobs, sms, publicUrl: config.publicUrl, clock: jobs.clock });
-  registerRightsJobs({ jobs, rights: services.rights });
-  registerEventsJobs({ jobs, registrations: services.events.registrations });
-  registerMatchmakingJobs({ jobs, matchmaking: services.events.matchmaking });
-  registerOrganizingJobs({ jobs, enterprises: services.enterprises });
-  registerVoiceJobs({ jobs, voice: services.voice });
-  registerHardshipJobs({ jobs, hardship: services.hardship });
-  registerHealthJobs({ jobs, health: services.health });
+  registerModuleJobs(jobs, services);
   // Door controllers (access): the MQTT side starts with the app and stops with it.
   // Each instance's copy of its doors (controller, station, policy), dropped on every instance when a change is NOTIFYed.
   const doorCache = createDoorCache({ database, db: database.db, log: app.log });
   app.addHook('onReady', async () => doorCache.start());
   app.addHook('onClose', async () => doorCache.stop());
-  const doorGateway = createDoorGateway({ database, mqtt: config.mqtt, door: config.door, secrets, dataKeys, log: app.log, isProduction: config.env === 'production', onAck: (result) => app.metrics.countDoorAck(result), cache: doorCache });
+  const doorGateway = createDoorGateway({
+    database,
+    mqtt: config.mqtt,
+    door: config.door,
+    secrets,
+    dataKeys,
+    log: app.log,
+    isProduction: config.env === 'production',
+    onAck: (result) => app.metrics.countDoorAck(result),
+    cache: doorCache,
+  });
   app.decorate('doorGateway', doorGateway);
   if (opts.doors !== false) {
     app.addHook('onReady', async () => doorGateway.start());
@@ -273,7 +185,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   // The district screen hears every committed change to a rollup (LISTEN/NOTIFY) on this instance.
   const screen = createScreenService({ database, figures: services.figures, log: app.log });
   // Every open Server-Sent-Events stream of this instance: fund screens, district screens, bells.
-  const metrics = createMetrics({ instanceId: config.instanceId, version: config.version, database, sseClients: () => fundLive.clientCount() + marketLive.clientCount() + screen.clientCount() + notificationHub.streamCount() });
+  const metrics = createMetrics({
+    instanceId: config.instanceId,
+    version: config.version,
+    database,
+    sseClients: () => fundLive.clientCount() + marketLive.clientCount() + screen.clientCount() + notificationHub.streamCount(),
+  });
   app.decorate('metrics', metrics);
   countDoorCommands(doorGateway, metrics);
   app.addHook('onResponse', async (request, reply) => {
@@ -347,62 +264,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   await app.register(systemRoutes, { config, database, metrics });
 
-  await app.register(
-    async (api) => {
-      await api.register(authRoutes, { auth: services.auth, users: services.users, config });
-      await api.register(usersRoutes, { auth: services.auth, users: services.users, config });
-      await api.register(orgsRoutes, { orgs: services.orgs });
-      await api.register(auditRoutes, { db: database.db });
-      await api.register(joiningRoutes, { joining: services.joining });
-      await api.register(membersRoutes, { members: services.members });
-      await api.register(xlsxRoutes, { imports: services.imports, exports: services.exports });
-      await api.register(positionsRoutes, { positions: services.positions, mapContext: services.mapContext, map: config.map });
-      await api.register(positionsXlsxRoutes, { imports: services.positionImports, exports: createPositionExportService({ db: database.db, positions: services.positions }) });
-      await api.register(starsRoutes, { stars: services.stars });
-      await api.register(feedbackRoutes, { feedback: services.feedback });
-      await api.register(coverageRoutes, { coverage: services.coverage });
-      await api.register(standardsRoutes, { standards: services.standards });
-      await api.register(accessRoutes, { access });
-      await api.register(doorsRoutes, { doors });
-      await api.register(fundRoutes, { shops: services.fundShops, cards: services.fundCards });
-      await api.register(cardImportRoutes, { imports: services.fundCardImports });
-      await api.register(fundReportsRoutes, { db: database.db, cards: services.fundCards, custodian: services.fundCustodian });
-      await api.register(fundPublicRoutes, { db: database.db, live: fundLive });
-      await api.register(marketRoutes, { market: services.market, live: marketLive });
-      await api.register(dashboardRoutes, { activity: createActivityService({ db: database.db }) });
-      await api.register(noticesRoutes, { notices: createNoticesService({ db: database.db }) });
-      await api.register(notificationsRoutes, { notifications: createNotificationsService({ db: database.db, todoSources: TODO_SOURCES, clock: jobs.clock }), hub: notificationHub });
-      await api.register(jobsRoutes, { jobs: createJobsService({ db: database.db, clock: jobs.clock, kick: () => jobs.kick() }) });
-      await api.register(posRoutes, { db: database.db, dataKeys, secrets, offlineMaxHours: config.pos.offlineMaxHours, onResults: (kind, results) => metrics.countPosResults(kind, results), onGroup: (n) => metrics.observePosGroup(n) });
-      await api.register(holidaysRoutes, { holidays: services.holidays });
-      await api.register(rightsRoutes, { rights: services.rights });
-      await api.register(eventsRoutes, services.events);
-      await api.register(tournamentRoutes, { tournament: services.events.tournament });
-      await api.register(matchmakingRoutes, services.events);
-      await api.register(contestRoutes, services.events);
-      await api.register(hardshipRoutes, { hardship: services.hardship });
-      await api.register(voiceRoutes, { voice: services.voice, support: services.voiceSupport });
-      await api.register(liaisonRoutes, { liaison: services.liaison });
-      await api.register(suggestionRoutes, { suggestions: services.suggestions });
-      await api.register(surveyRoutes, { surveys: services.surveys });
-      await api.register(organizingRoutes, { db: database.db, enterprises: services.enterprises, targets: services.organizingTargets, ceremonies: services.ceremonies });
-      await api.register(mutualaidRoutes, { mutualaid: services.mutualaid });
-      await api.register(campaignRoutes, { campaigns: services.campaigns });
-      await api.register(springJobsRoutes, { jobs: services.springJobs });
-      await api.register(healthRoutes, { health: services.health });
-      await api.register(studyaidRoutes, { studyaid: services.studyaid });
-      await api.register(honoursRoutes, { honours: services.honours });
-      await api.register(studioRoutes, { studios: services.studios });
-      await api.register(volunteerRoutes, { volunteers: services.volunteers });
-      await api.register(partnerRoutes, { partners: services.partners });
-      await api.register(canteenRoutes, { canteen: services.canteen });
-      await api.register(canteenTerminalRoutes, { canteen: services.canteen });
-      await api.register(indicatorsRoutes, { figures: services.figures, targets: services.targets });
-      await api.register(screenRoutes, { screen });
-      await api.register(systemStatusRoutes, { database, catalogue, jobs, version: config.version });
-    },
-    { prefix: '/api/v1' },
-  );
+  await app.register(moduleRoutes, { prefix: '/api/v1', config, database, services, jobs, metrics, dataKeys, secrets, access, doors, screen, fundLive, marketLive, notificationHub });
 
   await registerWeb(app, config);
   return app;
