@@ -45,6 +45,9 @@ export default defineConfig({
           // Two journeys at a time: each waits on its browser and its own server much of the time, so
           // two share a 2-core machine well (every journey has its own server, database and port).
           maxWorkers: Number(process.env.NIANGJIA_E2E_WORKERS ?? 2),
+          // expect.poll waits for the state a journey needs; vitest's 1 s default fails a slow but
+          // working page on a busy machine. This only fails a truly stuck one.
+          expect: { poll: { timeout: 20_000 } },
         },
       },
       {

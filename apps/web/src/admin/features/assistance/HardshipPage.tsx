@@ -1,6 +1,6 @@
 import type { HardshipDetail, HardshipFile, Member, Page } from '@niangjia/contracts';
 import { HARDSHIP_CAUSES, HARDSHIP_STATUSES, HARDSHIP_TIERS, HOUSEHOLD_RELATIONS } from '@niangjia/contracts/hardship-domain';
-import { App, Button, Card, Checkbox, DatePicker, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import {  Button, Card, Checkbox, DatePicker, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useRequest } from '../../../shared/use-request';
 import { DataTable } from '../../components/DataTable';
 import { Attachment } from '../../components/Attachment';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormSubmit } from '../../components/use-form-submit';
 import { FilterActions } from '../../components/FilterActions';
 import { listPagination } from '../../components/list-pagination';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
@@ -160,29 +161,21 @@ function OpenFileModal({ onClose, onOpened }: { onClose: () => void; onOpened: (
   const { t } = useTranslation();
   const [form] = Form.useForm<{ membershipId: string; causes: string[]; causeNote?: string; selfIncomeYuan?: number }>();
   const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { submit: send, saving, error } = useFormSubmit(form, { fields: ['membershipId', 'causes', 'causeNote', 'selfIncomeYuan'], rename: { selfMonthlyIncomeFen: 'selfIncomeYuan' } });
   const find = async (q: string) => {
     if (!q.trim()) return;
     const found = await api.get<Page<Member>>('/members', { q, status: 'active', pageSize: 20 });
     setOptions(found.items.map((m) => ({ value: m.id, label: `${m.person.realName} · ${m.org.name}` })));
   };
   const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await send(async (v) => {
       const { selfIncomeYuan, ...rest } = v;
       const file = await api.post<HardshipDetail>('/assistance/hardship/files', {
         ...rest,
         ...(selfIncomeYuan !== undefined && selfIncomeYuan !== null ? { selfMonthlyIncomeFen: Math.round(selfIncomeYuan * 100) } : {}),
       });
       onOpened(file.id);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   return (
     <Modal open title={t('hardship.new')} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} okText={t('actions.confirm')} cancelText={t('actions.cancel')}>
@@ -222,32 +215,22 @@ type ModeForm = {
 
 function HardshipDrawer({ id, onClose, onChanged }: { id: string; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const detail = useRequest((signal) => api.get<HardshipDetail>(`/assistance/hardship/files/${id}`, undefined, { signal }), [id]);
   const [mode, setMode] = useState<Mode | null>(null);
   const [form] = Form.useForm<ModeForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { run: send, saving, error, setError } = useFormSubmit(form, { success: t('hardship.done') });
   const [revealed, setRevealed] = useState<Record<string, string | null>>({});
   const f = detail.data;
   const path = `/assistance/hardship/files/${id}`;
 
-  const run = async (call: () => Promise<unknown>) => {
-    setSaving(true);
-    setError(null);
-    try {
+  const run = (call: () => Promise<unknown>) =>
+    send(async () => {
       await call();
-      message.success(t('hardship.done'));
       setMode(null);
       form.resetFields();
       detail.reload();
       onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   const submit = async () => {
     if (!f || !mode) return;
     const v = await form.validateFields();

@@ -1,17 +1,17 @@
 import type { Care, Honour, Member, NotCared, Page } from '@niangjia/contracts';
 import { careKinds, honourLevels, honourStatuses, honourTitles } from '@niangjia/contracts';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Drawer, Empty, Form, Image, Input, InputNumber, Modal, Select, Space, Tabs, Tag } from 'antd';
+import { Button, Card, Drawer, Empty, Form, Image, Input, InputNumber, Modal, Select, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
-import { applyServerErrors } from '../../../shared/form-errors';
 import { formatDate, formatMoney } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { DataTable } from '../../components/DataTable';
 import { EnumSelect, PagedList } from '../../components/PagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePagedList } from '../../components/use-paged-list';
+import { useFormSubmit } from '../../components/use-form-submit';
 import { isUploading, PhotoUpload, photoIdsOf, type UploadedPhoto } from '../../components/PhotoUpload';
 import { useScope } from '../../layout/scope';
 
@@ -140,32 +140,20 @@ type HonourForm = { membershipId?: string; level: string; title: string; titleTe
 
 function HonourDrawer({ honour, onClose, onSaved }: { honour: Honour | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<HonourForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { submit: send, saving, error, setError } = useFormSubmit(form, { fields: ['membershipId', 'level', 'title', 'titleText', 'year', 'awardingBody'], success: t('honoursAdmin.saved') });
   const [photos, setPhotos] = useState<UploadedPhoto[]>(
     honour?.certificatePhotoId
       ? [{ uid: honour.certificatePhotoId, name: t('honoursAdmin.col.certificate'), id: honour.certificatePhotoId, status: 'done', url: `/api/v1/photos/${honour.certificatePhotoId}` }]
       : [],
   );
-  const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+  const submit = () =>
+    send(async (v) => {
       const body = { level: v.level, title: v.title, titleText: v.titleText || null, year: v.year, awardingBody: v.awardingBody, certificatePhotoId: photoIdsOf(photos)[0] ?? null };
       if (honour) await api.put(`/honours/${honour.id}`, { ...body, version: honour.version });
       else await api.post('/honours', { ...body, membershipId: v.membershipId });
-      void message.success(t('honoursAdmin.saved'));
       onSaved();
-    } catch (e) {
-      applyServerErrors(form, e, ['membershipId', 'level', 'title', 'titleText', 'year', 'awardingBody']);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   const required = (field: string) => [{ required: true, message: t('honoursAdmin.form.required', { field }) }];
   return (
     <Drawer
@@ -227,25 +215,13 @@ type CareForm = { kind: string; caredOn: string; notes?: string; costYuan?: numb
 /** 登记关爱: a health check, sanatorium stay or visit for an honoured member, with its cost. */
 function CareModal({ personId, personName, onClose, onSaved }: { personId: string; personName: string; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<CareForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+  const { submit: send, saving, error } = useFormSubmit(form, { fields: ['kind', 'caredOn', 'notes'], success: t('honoursAdmin.saved') });
+  const submit = () =>
+    send(async (v) => {
       await api.post(`/honours/persons/${personId}/care`, { kind: v.kind, caredOn: v.caredOn, notes: v.notes || null, costFen: Math.round((v.costYuan ?? 0) * 100) });
-      void message.success(t('honoursAdmin.saved'));
       onSaved();
-    } catch (e) {
-      applyServerErrors(form, e, ['kind', 'caredOn', 'notes']);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
   return (
     <Modal
       open
@@ -278,18 +254,14 @@ function CareModal({ personId, personName, onClose, onSaved }: { personId: strin
 function RevokeModal({ honour, onClose, onSaved }: { honour: Honour; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
+  const { submit: send, saving, error } = useFormSubmit(form, { fields: ['reason'] });
+  const submit = () =>
+    send(async (v) => {
       await api.post(`/honours/${honour.id}/revoke`, { reason: v.reason, version: honour.version });
       onSaved();
-    } catch (e) {
-      setError(e);
-    }
-  };
+    });
   return (
-    <Modal open title={`${t('honoursAdmin.revoke')} · ${honour.personName}`} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ danger: true }} destroyOnHidden>
+    <Modal open title={`${t('honoursAdmin.revoke')} · ${honour.personName}`} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} okButtonProps={{ danger: true }} destroyOnHidden>
       {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical">
         <Form.Item

@@ -11,6 +11,7 @@ import { useRequest } from '../../../shared/use-request';
 import { DataTable } from '../../components/DataTable';
 import { Attachment } from '../../components/Attachment';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormSubmit } from '../../components/use-form-submit';
 import { PhotoUpload, photoIdsOf, type UploadedPhoto } from '../../components/PhotoUpload';
 import { usePagedList } from '../../components/use-paged-list';
 import { useScope } from '../../layout/scope';
@@ -34,7 +35,10 @@ export function StudyaidAdminPage() {
     if (!campaignId && first) setCampaignId(first.id);
   }, [campaigns.data, campaignId]);
   const campaign = campaigns.data?.find((c) => c.id === campaignId);
-  const settings = useRequest((signal) => (campaignId ? api.get<StudyaidSettings | null>(`/assistance/studyaid/campaigns/${campaignId}/settings`, undefined, { signal }) : Promise.resolve(null)), [campaignId]);
+  const settings = useRequest(
+    (signal) => (campaignId ? api.get<StudyaidSettings | null>(`/assistance/studyaid/campaigns/${campaignId}/settings`, undefined, { signal }) : Promise.resolve(null)),
+    [campaignId],
+  );
   const figures = useRequest(
     (signal) =>
       me.permissions.includes('figures.read')
@@ -69,7 +73,17 @@ export function StudyaidAdminPage() {
       {campaigns.error ? <ErrorAlert error={campaigns.error} onRetry={campaigns.reload} /> : null}
       {campaigns.data && !campaigns.data.length ? <Empty description={t('studyaidAdmin.noCampaign')} /> : null}
       {campaign ? (
-        <Card size="small" title={t('studyaidAdmin.amounts')} extra={canWrite && campaign.canEdit ? <Button size="small" onClick={() => setEditing(true)} data-testid="studyaid-set-amounts">{t('studyaidAdmin.setAmounts')}</Button> : null}>
+        <Card
+          size="small"
+          title={t('studyaidAdmin.amounts')}
+          extra={
+            canWrite && campaign.canEdit ? (
+              <Button size="small" onClick={() => setEditing(true)} data-testid="studyaid-set-amounts">
+                {t('studyaidAdmin.setAmounts')}
+              </Button>
+            ) : null
+          }
+        >
           {s ? (
             <Space size={32} wrap data-testid="studyaid-amounts">
               {STUDYAID_LEVELS.map((l) => (
@@ -90,22 +104,14 @@ export function StudyaidAdminPage() {
 function AmountsModal({ campaignId, settings, onClose, onDone }: { campaignId: string; settings: StudyaidSettings | null; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Record<(typeof STUDYAID_LEVELS)[number], number>>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  async function submit() {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+  const { submit: send, saving, error } = useFormSubmit(form);
+  const submit = async () => {
+    await send(async (v) => {
       const amounts = Object.fromEntries(STUDYAID_LEVELS.map((l) => [l, Math.round(v[l] * 100)]));
       await api.put(`/assistance/studyaid/campaigns/${campaignId}/settings`, { amounts, ...(settings ? { version: settings.version, benefitKey: settings.benefitKey } : {}) });
       onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  }
+    });
+  };
   return (
     <Modal open title={t('studyaidAdmin.amounts')} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} okText={t('actions.confirm')} cancelText={t('actions.cancel')}>
       {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
@@ -125,15 +131,34 @@ function Applications({ campaign, canWrite, hasSettings, onChanged }: { campaign
   const [level, setLevel] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>();
   const [q, setQ] = useState('');
-  const { list, table, firstPage } = usePagedList<StudyaidApplication>(`/assistance/studyaid/campaigns/${campaign.id}/applications`, { ...(level ? { level } : {}), ...(status ? { status } : {}), ...(q ? { q } : {}) });
+  const { list, table, firstPage } = usePagedList<StudyaidApplication>(`/assistance/studyaid/campaigns/${campaign.id}/applications`, {
+    ...(level ? { level } : {}),
+    ...(status ? { status } : {}),
+    ...(q ? { q } : {}),
+  });
   const [open, setOpen] = useState<StudyaidApplication | null>(null);
   const [adding, setAdding] = useState(false);
 
   return (
     <Card size="small">
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear style={{ width: 130 }} placeholder={t('studyaidAdmin.allLevels')} value={level} onChange={(v?: string) => (setLevel(v), firstPage())} data-testid="studyaid-level-filter" options={STUDYAID_LEVELS.map((l) => ({ value: l, label: t(`studyaidAdmin.levels.${l}`) }))} />
-        <Select allowClear style={{ width: 140 }} placeholder={t('studyaidAdmin.allStatuses')} value={status} onChange={(v?: string) => (setStatus(v), firstPage())} options={NOMINATION_STATUSES.map((s) => ({ value: s, label: t(`campaigns.nomStatuses.${s}`) }))} />
+        <Select
+          allowClear
+          style={{ width: 130 }}
+          placeholder={t('studyaidAdmin.allLevels')}
+          value={level}
+          onChange={(v?: string) => (setLevel(v), firstPage())}
+          data-testid="studyaid-level-filter"
+          options={STUDYAID_LEVELS.map((l) => ({ value: l, label: t(`studyaidAdmin.levels.${l}`) }))}
+        />
+        <Select
+          allowClear
+          style={{ width: 140 }}
+          placeholder={t('studyaidAdmin.allStatuses')}
+          value={status}
+          onChange={(v?: string) => (setStatus(v), firstPage())}
+          options={NOMINATION_STATUSES.map((s) => ({ value: s, label: t(`campaigns.nomStatuses.${s}`) }))}
+        />
         <Input.Search allowClear style={{ width: 220 }} placeholder={t('studyaidAdmin.search')} onSearch={(v) => (setQ(v.trim()), firstPage())} />
       </Space>
       {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
@@ -194,29 +219,31 @@ function AddModal({ campaignId, onClose, onDone }: { campaignId: string; onClose
   const [form] = Form.useForm<{ membershipId: string; childName: string; childIdNumber: string; relation: string; school: string; level: string; admissionYear: number; note?: string }>();
   const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
   const [photos, setPhotos] = useState<UploadedPhoto[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { submit: send, saving, error, setError } = useFormSubmit(form, { fields: ['membershipId', 'childName', 'childIdNumber', 'relation', 'school', 'level', 'admissionYear', 'note'] });
   const find = async (q: string) => {
     if (!q.trim()) return;
     const found = await api.get<Page<Member>>('/members', { q, status: 'active', pageSize: 20 });
     setOptions(found.items.map((m) => ({ value: m.id, label: `${m.person.realName} · ${m.org.name}` })));
   };
-  async function submit() {
-    const v = await form.validateFields();
-    const [letterPhotoId] = photoIdsOf(photos);
-    setSaving(true);
-    setError(null);
-    try {
+  const submit = async () => {
+    await send(async (v) => {
+      const [letterPhotoId] = photoIdsOf(photos);
       await api.post(`/assistance/studyaid/campaigns/${campaignId}/applications`, { ...v, note: v.note ?? '', letterPhotoId });
       onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  }
+    });
+  };
   return (
-    <Modal open width={560} title={t('studyaidAdmin.add')} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} okButtonProps={{ disabled: !photoIdsOf(photos).length }} okText={t('actions.confirm')} cancelText={t('actions.cancel')}>
+    <Modal
+      open
+      width={560}
+      title={t('studyaidAdmin.add')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={saving}
+      okButtonProps={{ disabled: !photoIdsOf(photos).length }}
+      okText={t('actions.confirm')}
+      cancelText={t('actions.cancel')}
+    >
       {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" size="small" initialValues={{ relation: 'son', level: 'undergraduate', admissionYear: new Date().getFullYear() }}>
         <Form.Item name="membershipId" label={t('studyaidAdmin.fields.member')} rules={[{ required: true }]}>
@@ -302,7 +329,16 @@ function ApplicationDrawer({ id, canWrite, onClose, onChanged }: { id: string; c
   async function place() {
     if (!a) return;
     const v = await placeForm.validateFields();
-    const ok = await run(() => api.put(`/assistance/studyaid/applications/${a.id}/placement`, { place: v.place, org: v.org, startsOn: v.dates[0].format('YYYY-MM-DD'), endsOn: v.dates[1].format('YYYY-MM-DD'), hours: v.hours, version: a.version }));
+    const ok = await run(() =>
+      api.put(`/assistance/studyaid/applications/${a.id}/placement`, {
+        place: v.place,
+        org: v.org,
+        startsOn: v.dates[0].format('YYYY-MM-DD'),
+        endsOn: v.dates[1].format('YYYY-MM-DD'),
+        hours: v.hours,
+        version: a.version,
+      }),
+    );
     if (ok) setPlacing(false);
   }
 
@@ -367,7 +403,17 @@ function ApplicationDrawer({ id, canWrite, onClose, onChanged }: { id: string; c
               ) : null}
             </Space>
           ) : null}
-          <Card size="small" title={t('studyaidAdmin.detail.placement')} extra={canWrite && aided ? <Button size="small" onClick={() => setPlacing(true)} data-testid="studyaid-place">{t('studyaidAdmin.detail.setPlacement')}</Button> : null}>
+          <Card
+            size="small"
+            title={t('studyaidAdmin.detail.placement')}
+            extra={
+              canWrite && aided ? (
+                <Button size="small" onClick={() => setPlacing(true)} data-testid="studyaid-place">
+                  {t('studyaidAdmin.detail.setPlacement')}
+                </Button>
+              ) : null
+            }
+          >
             {a.placement ? (
               <Descriptions size="small" column={1}>
                 <Descriptions.Item label={t('studyaidAdmin.detail.place')}>{a.placement.place}</Descriptions.Item>
@@ -381,10 +427,31 @@ function ApplicationDrawer({ id, canWrite, onClose, onChanged }: { id: string; c
           </Card>
         </Space>
       ) : null}
-      <Modal open={act !== null} title={act?.kind === 'reject' ? t('studyaidAdmin.reject') : t('studyaidAdmin.disburse')} onCancel={() => setAct(null)} onOk={() => void submitAct()} okText={t('actions.confirm')} cancelText={t('actions.cancel')}>
-        <Input.TextArea rows={2} maxLength={act?.kind === 'reject' ? 500 : 100} value={text} onChange={(e) => setText(e.target.value)} placeholder={act?.kind === 'reject' ? t('studyaidAdmin.rejectNote') : t('studyaidAdmin.reference')} />
+      <Modal
+        open={act !== null}
+        title={act?.kind === 'reject' ? t('studyaidAdmin.reject') : t('studyaidAdmin.disburse')}
+        onCancel={() => setAct(null)}
+        onOk={() => void submitAct()}
+        okText={t('actions.confirm')}
+        cancelText={t('actions.cancel')}
+      >
+        <Input.TextArea
+          rows={2}
+          maxLength={act?.kind === 'reject' ? 500 : 100}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={act?.kind === 'reject' ? t('studyaidAdmin.rejectNote') : t('studyaidAdmin.reference')}
+        />
       </Modal>
-      <Modal open={placing} title={t('studyaidAdmin.detail.setPlacement')} onCancel={() => setPlacing(false)} onOk={() => void place()} okText={t('actions.confirm')} cancelText={t('actions.cancel')} destroyOnHidden>
+      <Modal
+        open={placing}
+        title={t('studyaidAdmin.detail.setPlacement')}
+        onCancel={() => setPlacing(false)}
+        onOk={() => void place()}
+        okText={t('actions.confirm')}
+        cancelText={t('actions.cancel')}
+        destroyOnHidden
+      >
         <Form form={placeForm} layout="vertical">
           <Form.Item name="place" label={t('studyaidAdmin.detail.place')} rules={[{ required: true, whitespace: true, max: 100 }]}>
             <Input maxLength={100} />

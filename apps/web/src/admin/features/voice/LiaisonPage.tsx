@@ -5,11 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, errorText } from '../../../shared/api';
-import { applyServerErrors } from '../../../shared/form-errors';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { PagedList } from '../../components/PagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormSubmit } from '../../components/use-form-submit';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { usePagedList } from '../../components/use-paged-list';
 import { useScope } from '../../layout/scope';
@@ -172,25 +172,14 @@ type AssignmentForm = { cadreId?: string; orgId?: string; kind: 'area' | 'pair';
 
 function AssignmentModal({ cadres, onClose, onSaved }: { cadres: { value: string; label: string }[]; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const me = useMe();
   const [form] = Form.useForm<AssignmentForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { submit: send, saving, error } = useFormSubmit(form, { fields: ['cadreId', 'orgId', 'kind', 'note'], success: t('liaisonAdmin.saved') });
   const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await send(async (v) => {
       await api.post('/voice/liaison/assignments', { cadreId: v.cadreId, orgId: v.orgId, kind: v.kind, ...(v.note ? { note: v.note } : {}) });
-      void message.success(t('liaisonAdmin.saved'));
       onSaved();
-    } catch (e) {
-      applyServerErrors(form, e, ['cadreId', 'orgId', 'kind', 'note']);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   const required = (field: string) => [{ required: true, message: t('liaisonAdmin.form.required', { field }) }];
   return (

@@ -1,14 +1,14 @@
 import type { LiaisonProblem } from '@niangjia/contracts';
-import { App, Button, Card, Descriptions, Drawer, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Drawer, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
-import { applyServerErrors } from '../../../shared/form-errors';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { PagedList } from '../../components/PagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormSubmit } from '../../components/use-form-submit';
 import { usePagedList } from '../../components/use-paged-list';
 import { useScope } from '../../layout/scope';
 import { useCadres } from './LiaisonPage';
@@ -115,38 +115,27 @@ type Mode = 'progress' | 'resolve' | 'reopen' | 'change';
 
 function ProblemDrawer({ id, onClose, onChanged }: { id: string; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const me = useMe();
   const cadres = useCadres();
   const detail = useRequest((signal) => api.get<LiaisonProblem>(`/voice/liaison/problems/${id}`, undefined, { signal }), [id]);
   const [mode, setMode] = useState<Mode | null>(null);
   const [form] = Form.useForm<{ note?: string; ownerId?: string; dueOn?: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { submit: send, saving, error, setError } = useFormSubmit(form, { fields: ['note', 'ownerId', 'dueOn'], success: t('liaisonAdmin.saved') });
   const p = detail.data;
   const canAct = !!p && (me.permissions.includes('voice.write') || p.ownerId === me.user.id || p.cadreId === me.user.id);
 
   const submit = async () => {
     if (!p || !mode) return;
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await send(async (v) => {
       const saved =
         mode === 'change'
           ? await api.put<LiaisonProblem>(`/voice/liaison/problems/${p.id}`, { version: p.version, ...(v.ownerId ? { ownerId: v.ownerId } : {}), ...(v.dueOn ? { dueOn: v.dueOn } : {}) })
           : await api.post<LiaisonProblem>(`/voice/liaison/problems/${p.id}/${mode}`, { version: p.version, note: v.note });
       detail.setData(saved);
-      void message.success(t('liaisonAdmin.saved'));
       setMode(null);
       form.resetFields();
       onChanged();
-    } catch (e) {
-      applyServerErrors(form, e, ['note', 'ownerId', 'dueOn']);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   const button = (m: Mode, primary = false) => (
     <Button

@@ -1,14 +1,14 @@
 import type { LiaisonAssignment, LiaisonVisit } from '@niangjia/contracts';
 import { MAX_VISIT_PHOTOS, MAX_VISIT_PROBLEMS } from '@niangjia/contracts';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Image, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Form, Image, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
-import { applyServerErrors } from '../../../shared/form-errors';
 import { formatDate } from '../../../shared/format';
 import { PagedList } from '../../components/PagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormSubmit } from '../../components/use-form-submit';
 import { usePagedList } from '../../components/use-paged-list';
 import { isUploading, PhotoUpload, photoIdsOf, type UploadedPhoto } from '../../components/PhotoUpload';
 import { useScope } from '../../layout/scope';
@@ -94,17 +94,12 @@ type VisitForm = { visitedOn: string; summary?: string; problems: ProblemRow[] }
 /** 记录走访: the day, what was seen and said, photos, and the problems found, each with an owner and a due date. */
 export function VisitModal({ assignment, onClose, onSaved }: { assignment: LiaisonAssignment; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const cadres = useCadres();
   const [form] = Form.useForm<VisitForm>();
   const [photos, setPhotos] = useState<UploadedPhoto[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { submit: send, saving, error, setError } = useFormSubmit(form, { fields: ['visitedOn', 'summary', 'problems'], success: t('liaisonAdmin.saved') });
   const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await send(async (v) => {
       await api.post('/voice/liaison/visits', {
         assignmentId: assignment.id,
         visitedOn: v.visitedOn,
@@ -112,14 +107,8 @@ export function VisitModal({ assignment, onClose, onSaved }: { assignment: Liais
         photoIds: photoIdsOf(photos),
         problems: (v.problems ?? []).map((p) => ({ description: p.description, dueOn: p.dueOn, ...(p.ownerId ? { ownerId: p.ownerId } : {}) })),
       });
-      void message.success(t('liaisonAdmin.saved'));
       onSaved();
-    } catch (e) {
-      applyServerErrors(form, e, ['visitedOn', 'summary', 'problems']);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   const required = (field: string) => [{ required: true, whitespace: true, message: t('liaisonAdmin.form.required', { field }) }];
   return (

@@ -1,16 +1,16 @@
 import type { Suggestion, SuggestionDetail, SuggestionFigures } from '@niangjia/contracts';
 import { SUGGESTION_CATEGORIES, SUGGESTION_STATUSES } from '@niangjia/contracts';
-import { App, Button, Card, Col, Descriptions, Drawer, Empty, Form, Image, Input, InputNumber, Radio, Row, Space, Statistic, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Drawer, Empty, Form, Image, Input, InputNumber, Radio, Row, Space, Statistic, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../shared/api';
-import { applyServerErrors } from '../../../shared/form-errors';
 import { formatCount, formatDate, formatDateTime, formatMoney } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { EnumSelect, PagedList } from '../../components/PagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormSubmit } from '../../components/use-form-submit';
 import { usePagedList } from '../../components/use-paged-list';
 import { useScope } from '../../layout/scope';
 
@@ -129,22 +129,17 @@ const toFen = (yuan: number | null | undefined) => (yuan === null || yuan === un
 
 function SuggestionDrawer({ id, onClose, onChanged }: { id: string; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const me = useMe();
   const detail = useRequest((signal) => api.get<SuggestionDetail>(`/voice/suggestions/${id}`, undefined, { signal }), [id]);
   const [action, setAction] = useState<Action | null>(null);
   const [form] = Form.useForm<StepForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { submit: send, saving, error, setError } = useFormSubmit(form, { fields: ['note', 'forwardedTo'], success: t('suggestionAdmin.saved') });
   const s = detail.data;
   const canWrite = me.permissions.includes('voice.write');
 
   const submit = async () => {
     if (!s || !action) return;
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await send(async (v) => {
       const saved = await api.post<SuggestionDetail>(`/voice/suggestions/${s.id}/${action}`, {
         version: s.version,
         ...(v.note?.trim() ? { note: v.note.trim() } : {}),
@@ -154,16 +149,10 @@ function SuggestionDrawer({ id, onClose, onChanged }: { id: string; onClose: () 
         ...(toFen(v.rewardYuan) !== undefined ? { rewardFen: toFen(v.rewardYuan) } : {}),
       });
       detail.setData(saved);
-      void message.success(t('suggestionAdmin.saved'));
       setAction(null);
       form.resetFields();
       onChanged();
-    } catch (e) {
-      applyServerErrors(form, e, ['note', 'forwardedTo']);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   const required = (field: string) => [{ required: true, whitespace: true, message: t('suggestionAdmin.action.required', { field }) }];
 

@@ -12,7 +12,16 @@ import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 const CHOICE: readonly SurveyQuestionKind[] = ['single', 'multi', 'rank'];
 let counter = 0;
 const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
-const blankQuestion = (): SurveyQuestion => ({ id: newId('q'), kind: 'single', title: '', required: true, options: [{ id: newId('o'), label: '' }, { id: newId('o'), label: '' }] });
+const blankQuestion = (): SurveyQuestion => ({
+  id: newId('q'),
+  kind: 'single',
+  title: '',
+  required: true,
+  options: [
+    { id: newId('o'), label: '' },
+    { id: newId('o'), label: '' },
+  ],
+});
 
 type Meta = Omit<SurveyInput, 'questions'>;
 
@@ -58,9 +67,7 @@ export function SurveyBuilder({ survey, onSaved }: { survey: Survey | null; onSa
     setError(null);
     try {
       const body = { ...meta, questions: questions.map((q) => ({ ...q, showIf: q.showIf?.questionId && q.showIf.anyOf.length ? q.showIf : undefined })) };
-      const saved = survey
-        ? await api.patch<Survey>(`/voice/surveys/${survey.id}`, { ...body, orgId: undefined, version: survey.version })
-        : await api.post<Survey>('/voice/surveys', body);
+      const saved = survey ? await api.patch<Survey>(`/voice/surveys/${survey.id}`, { ...body, orgId: undefined, version: survey.version }) : await api.post<Survey>('/voice/surveys', body);
       message.success(t('surveyAdmin.saved'));
       onSaved(saved);
     } catch (e) {
@@ -77,7 +84,11 @@ export function SurveyBuilder({ survey, onSaved }: { survey: Survey | null; onSa
         form={form}
         layout="vertical"
         disabled={frozen}
-        initialValues={survey ? { orgId: survey.orgId, title: survey.title, intro: survey.intro, audience: survey.audience, employmentForms: survey.employmentForms, isAnonymous: survey.isAnonymous } : { audience: 'org', employmentForms: [], isAnonymous: true, intro: '', orgId: me.scopeRoots[0]?.id }}
+        initialValues={
+          survey
+            ? { orgId: survey.orgId, title: survey.title, intro: survey.intro, audience: survey.audience, employmentForms: survey.employmentForms, isAnonymous: survey.isAnonymous }
+            : { audience: 'org', employmentForms: [], isAnonymous: true, intro: '', orgId: me.scopeRoots[0]?.id }
+        }
       >
         <Form.Item name="title" label={t('surveyAdmin.field.title')} rules={[{ required: true, max: 100 }]}>
           <Input data-testid="survey-title" />
@@ -130,8 +141,22 @@ export function SurveyBuilder({ survey, onSaved }: { survey: Survey | null; onSa
           >
             <Space direction="vertical" style={{ width: '100%' }}>
               <Space wrap style={{ width: '100%' }}>
-                <Select<SurveyQuestionKind> disabled={frozen} style={{ width: 120 }} value={q.kind} onChange={(k) => setKind(i, k)} options={SURVEY_QUESTION_KINDS.map((k) => ({ value: k, label: t(`surveyAdmin.kind.${k}`) }))} />
-                <Input disabled={frozen} style={{ width: 460, maxWidth: '100%' }} placeholder={t('surveyAdmin.field.question')} value={q.title} maxLength={200} onChange={(e) => change(i, { title: e.target.value })} data-testid={`survey-question-title-${i}`} />
+                <Select<SurveyQuestionKind>
+                  disabled={frozen}
+                  style={{ width: 120 }}
+                  value={q.kind}
+                  onChange={(k) => setKind(i, k)}
+                  options={SURVEY_QUESTION_KINDS.map((k) => ({ value: k, label: t(`surveyAdmin.kind.${k}`) }))}
+                />
+                <Input
+                  disabled={frozen}
+                  style={{ width: 460, maxWidth: '100%' }}
+                  placeholder={t('surveyAdmin.field.question')}
+                  value={q.title}
+                  maxLength={200}
+                  onChange={(e) => change(i, { title: e.target.value })}
+                  data-testid={`survey-question-title-${i}`}
+                />
                 <Checkbox disabled={frozen} checked={q.required} onChange={(e) => change(i, { required: e.target.checked })}>
                   {t('surveyAdmin.field.required')}
                 </Checkbox>
@@ -163,16 +188,51 @@ export function SurveyBuilder({ survey, onSaved }: { survey: Survey | null; onSa
                     </Button>
                   )}
                   {q.kind === 'multi' ? (
-                    <InputNumber disabled={frozen} min={1} max={q.options.length} placeholder={t('surveyAdmin.field.maxChoices')} value={q.maxChoices ?? null} onChange={(v) => change(i, { maxChoices: v ?? undefined })} />
+                    <InputNumber
+                      disabled={frozen}
+                      min={1}
+                      max={q.options.length}
+                      placeholder={t('surveyAdmin.field.maxChoices')}
+                      value={q.maxChoices ?? null}
+                      onChange={(v) => change(i, { maxChoices: v ?? undefined })}
+                    />
                   ) : null}
                 </Space>
               ) : null}
               {q.kind === 'scale' && q.scale ? (
                 <Space wrap>
-                  <InputNumber disabled={frozen} addonBefore={t('surveyAdmin.field.scaleMin')} min={0} max={1} value={q.scale.min} onChange={(v) => change(i, { scale: { ...q.scale!, min: v ?? 1 } })} />
-                  <InputNumber disabled={frozen} addonBefore={t('surveyAdmin.field.scaleMax')} min={2} max={10} value={q.scale.max} onChange={(v) => change(i, { scale: { ...q.scale!, max: v ?? 5 } })} />
-                  <Input disabled={frozen} style={{ width: 140 }} maxLength={20} placeholder={t('surveyAdmin.field.minLabel')} value={q.scale.minLabel} onChange={(e) => change(i, { scale: { ...q.scale!, minLabel: e.target.value } })} />
-                  <Input disabled={frozen} style={{ width: 140 }} maxLength={20} placeholder={t('surveyAdmin.field.maxLabel')} value={q.scale.maxLabel} onChange={(e) => change(i, { scale: { ...q.scale!, maxLabel: e.target.value } })} />
+                  <InputNumber
+                    disabled={frozen}
+                    addonBefore={t('surveyAdmin.field.scaleMin')}
+                    min={0}
+                    max={1}
+                    value={q.scale.min}
+                    onChange={(v) => change(i, { scale: { ...q.scale!, min: v ?? 1 } })}
+                  />
+                  <InputNumber
+                    disabled={frozen}
+                    addonBefore={t('surveyAdmin.field.scaleMax')}
+                    min={2}
+                    max={10}
+                    value={q.scale.max}
+                    onChange={(v) => change(i, { scale: { ...q.scale!, max: v ?? 5 } })}
+                  />
+                  <Input
+                    disabled={frozen}
+                    style={{ width: 140 }}
+                    maxLength={20}
+                    placeholder={t('surveyAdmin.field.minLabel')}
+                    value={q.scale.minLabel}
+                    onChange={(e) => change(i, { scale: { ...q.scale!, minLabel: e.target.value } })}
+                  />
+                  <Input
+                    disabled={frozen}
+                    style={{ width: 140 }}
+                    maxLength={20}
+                    placeholder={t('surveyAdmin.field.maxLabel')}
+                    value={q.scale.maxLabel}
+                    onChange={(e) => change(i, { scale: { ...q.scale!, maxLabel: e.target.value } })}
+                  />
                 </Space>
               ) : null}
               {earlier.length ? (
@@ -212,7 +272,10 @@ export function SurveyBuilder({ survey, onSaved }: { survey: Survey | null; onSa
       {error instanceof ApiError && error.errors.length ? (
         <ul style={{ color: '#c8102e', margin: '4px 0' }} data-testid="survey-builder-errors">
           {error.errors.map((e, k) => (
-            <li key={k}>{placeOf(e.path, t)}{e.message}</li>
+            <li key={k}>
+              {placeOf(e.path, t)}
+              {e.message}
+            </li>
           ))}
         </ul>
       ) : null}

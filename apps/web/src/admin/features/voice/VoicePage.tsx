@@ -10,6 +10,7 @@ import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormSubmit } from '../../components/use-form-submit';
 import { FilterActions } from '../../components/FilterActions';
 import { listPagination } from '../../components/list-pagination';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
@@ -188,18 +189,14 @@ function ReportDrawer({ id, nameOf, onClose, onChanged }: { id: string; nameOf: 
   const detail = useRequest((signal) => api.get<ReportDetail>(`/voice/reports/${id}`, undefined, { signal }), [id]);
   const [mode, setMode] = useState<Mode | null>(null);
   const [form] = Form.useForm<{ note?: string; orgId?: string; intoNumber?: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { submit: send, saving, error, setError } = useFormSubmit(form);
   const [upName, setUpName] = useState<string>();
   const r = detail.data;
   const isOpen = r ? OPEN.includes(r.status) : false;
 
   const submit = async () => {
     if (!r || !mode) return;
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await send(async (v) => {
       let body: Record<string, unknown> = { version: r.version };
       if (mode === 'reassign') body = { ...body, orgId: v.orgId, reason: v.note };
       else if (mode === 'merge') {
@@ -213,11 +210,7 @@ function ReportDrawer({ id, nameOf, onClose, onChanged }: { id: string; nameOf: 
       form.resetFields();
       detail.reload();
       onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   const button = (m: Mode, primary = false) => (
     <Button type={primary ? 'primary' : 'default'} onClick={() => (setMode(m), setError(null), form.resetFields())} data-testid={`voice-${m}`}>
