@@ -47,14 +47,14 @@ export function PartnerDrawer({ id, canWrite, onClose, onEdit }: { id: string; c
   };
   const end = (d: PartnerDetail) =>
     run(() => api.put(`/honours/partners/${d.id}`, { name: d.name, kind: d.kind, contactName: d.contactName, services: d.services, note: d.note, status: 'ended', version: d.version }));
-  const add = (what: What, label: string) => (isOpen ? { label, onClick: () => setEditing({ what, item: null } as Editing), testId: `partner-add-${what}` } : undefined);
+  const add = (what: What, label: string) => (isOpen ? { label, onClick: () => setEditing({ what, item: null }), testId: `partner-add-${what}` } : undefined);
   const link = (label: string, onClick: () => void, testId?: string) => (
     <Button type="link" size="small" onClick={onClick} data-testid={testId}>
       {label}
     </Button>
   );
   const confirmed = (title: string, label: string, onConfirm: () => void, testId?: string) => (
-    <Popconfirm title={title} onConfirm={onConfirm} okButtonProps={{ 'data-testid': `${testId ?? 'confirm'}-ok` } as { 'data-testid': string }}>
+    <Popconfirm title={title} onConfirm={onConfirm} okButtonProps={{ 'data-testid': `${testId ?? 'confirm'}-ok` }}>
       <Button type="link" size="small" danger data-testid={testId}>
         {label}
       </Button>
@@ -426,7 +426,7 @@ function TerminateModal({ agreement, onClose, onSaved }: { agreement: PartnerAgr
     }
   };
   return (
-    <Modal open title={`${t(`${P}.terminateTitle`)} · ${agreement.title}`} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} okButtonProps={{ danger: true, 'data-testid': 'agreement-terminate-save' } as { danger: boolean }} destroyOnHidden>
+    <Modal open title={`${t(`${P}.terminateTitle`)} · ${agreement.title}`} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} okButtonProps={{ danger: true, 'data-testid': 'agreement-terminate-save' }} destroyOnHidden>
       {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" initialValues={{ terminatedOn: today() }}>
         <Form.Item name="terminatedOn" label={t(`${P}.terminatedOn`)} rules={[{ required: true, message: t(`${P}.required`, { field: t(`${P}.terminatedOn`) }) }]} extra={t(`${P}.terminatedHint`)}>
