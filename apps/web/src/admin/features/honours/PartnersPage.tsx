@@ -190,7 +190,7 @@ function PartnerModal({ partner, onClose, onSaved }: { partner: Partner | null; 
             <Input maxLength={50} style={{ width: 140 }} />
           </Form.Item>
           <Form.Item name="contactPhone" label={t(`${P}.col.phone`)} extra={partner?.contactPhoneMasked ? t(`${P}.phoneKept`, { masked: partner.contactPhoneMasked }) : undefined}>
-            <Input maxLength={20} style={{ width: 160 }} inputMode="tel" />
+            <Input maxLength={20} style={{ width: 160 }} inputMode="tel" data-testid="partner-phone-input" />
           </Form.Item>
           {partner ? (
             <Form.Item name="status" label={t(`${P}.col.status`)}>
