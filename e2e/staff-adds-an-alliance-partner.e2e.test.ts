@@ -59,6 +59,7 @@ describe.skipIf(!canRun)('1+N 合作联盟: district staff add a partner with an
       await page.getByTestId('agreement-terminate-save').click();
       await page.getByTestId('agreement-terminate-save').waitFor({ state: 'detached' });
       await expect.poll(async () => (await agreement.first().textContent()) ?? '').toContain('已终止');
+      await saveScreenshot(page, 'staff-partner-drawer-agreements-1366');
 
       // A joint activity linked to an event picked from the events the staff member can see.
       await page.getByRole('tab', { name: /联合活动/ }).click();
