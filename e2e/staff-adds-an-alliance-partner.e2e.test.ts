@@ -24,6 +24,7 @@ describe.skipIf(!canRun)('1+N 合作联盟: district staff add a partner with an
 
       await page.getByTestId('partners-new').click();
       await page.getByTestId('partner-name').fill(name);
+      await page.getByTestId('partner-phone-input').fill('13908239876');
       await saveScreenshot(page, 'staff-partner-modal-1366');
       await page.getByTestId('partner-save').click();
       await page.getByTestId('partner-save').waitFor({ state: 'detached' });
@@ -42,6 +43,40 @@ describe.skipIf(!canRun)('1+N 合作联盟: district staff add a partner with an
       const agreement = page.locator('tr', { hasText: `战略合作协议${tag}` });
       await expect.poll(async () => (await agreement.first().textContent()) ?? '').toContain('生效中');
 
+      // The contact's phone is masked until 查看 (audited on the server).
+      await expect.poll(async () => (await page.getByTestId('partner-phone').textContent()) ?? '').toBe('139****9876');
+      await page.getByTestId('partner-reveal-phone').click();
+      await expect.poll(async () => (await page.getByTestId('partner-phone').textContent()) ?? '').toBe('13908239876');
+
+      // Edit the agreement, then terminate it early with a reason: it shows 已终止.
+      await agreement.first().getByTestId('agreement-edit').click();
+      await page.getByTestId('agreement-title').fill(`战略合作协议${tag}（修订）`);
+      await page.getByTestId('partner-add-save').click();
+      await page.getByTestId('partner-add-save').waitFor({ state: 'detached' });
+      await expect.poll(async () => (await agreement.first().textContent()) ?? '').toContain('（修订）');
+      await agreement.first().getByTestId('agreement-terminate').click();
+      await page.getByTestId('agreement-terminate-reason').fill('合作方业务调整');
+      await page.getByTestId('agreement-terminate-save').click();
+      await page.getByTestId('agreement-terminate-save').waitFor({ state: 'detached' });
+      await expect.poll(async () => (await agreement.first().textContent()) ?? '').toContain('已终止');
+      await saveScreenshot(page, 'staff-partner-drawer-agreements-1366');
+
+      // A joint activity linked to an event picked from the events the staff member can see.
+      await page.getByRole('tab', { name: /联合活动/ }).click();
+      await page.getByTestId('partner-add-activity').click();
+      await page.getByTestId('activity-title').fill(`金融知识进驿站${tag}`);
+      await page.getByTestId('partner-event').click();
+      const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first();
+      await option.waitFor();
+      const eventTitle = ((await option.textContent()) ?? '').split('（')[0]!;
+      expect(eventTitle.length).toBeGreaterThan(0);
+      await option.click();
+      await page.getByTestId('partner-add-save').click();
+      await page.getByTestId('partner-add-save').waitFor({ state: 'detached' });
+      const activity = page.locator('.ant-drawer tr', { hasText: `金融知识进驿站${tag}` });
+      await expect.poll(async () => (await activity.first().textContent().catch(() => '')) ?? '').toContain(eventTitle);
+      await saveScreenshot(page, 'staff-partner-drawer-activities-1366');
+
       await page.getByRole('tab', { name: /共建阵地/ }).click();
       await page.getByTestId('partner-add-station').click();
       await page.getByTestId('partner-position').click();
@@ -53,8 +88,8 @@ describe.skipIf(!canRun)('1+N 合作联盟: district staff add a partner with an
       await saveScreenshot(page, 'staff-partner-drawer-1366');
       await page.locator('.ant-drawer-close').click();
 
-      // Back in the list: one agreement in force and one station on the new partner's row.
-      await expect.poll(async () => ((await row.first().locator('td').allTextContents()).join('|'))).toMatch(/\|1\|0\|1\|/);
+      // Back in the list: no agreement in force (terminated), one joint activity and one station on the new partner's row.
+      await expect.poll(async () => ((await row.first().locator('td').allTextContents()).join('|'))).toMatch(/\|0\|1\|1\|/);
       await page.waitForTimeout(400);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);

@@ -59,7 +59,7 @@ import {
   canteenPhotoPaths,
 } from './modules/assistance';
 import { createHonoursService, createStudioService, honourPhotoPaths } from './modules/honours';
-import { createPartnerService, createVolunteerService, volunteerTodos } from './modules/honours';
+import { createPartnerService, createVolunteerService, partnerTodos, volunteerTodos } from './modules/honours';
 import { createMarketServices, marketProviderTodos, marketVersionTodos } from './modules/market';
 import { createHolidaysService } from './platform/holidays';
 import type { JobRunner } from './platform/jobs';
@@ -164,6 +164,7 @@ export const TODO_SOURCES: readonly TodoSource[] = [
   suggestionTodos,
   ...assistanceTodoSources,
   volunteerTodos,
+  partnerTodos,
 ];
 
 /** The scheduled jobs of the modules (each module's handlers on the one job runner). */

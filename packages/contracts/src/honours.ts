@@ -148,6 +148,8 @@ export const createStudioProjectSchema = z.object({
   outcome: text(1000).nullable().default(null),
 });
 export type CreateStudioProject = z.infer<typeof createStudioProjectSchema>;
+export const updateStudioProjectSchema = createStudioProjectSchema;
+export type UpdateStudioProject = CreateStudioProject;
 export const studioProjectSchema = createStudioProjectSchema.extend({ id: z.uuid(), studioId: z.uuid(), outcome: z.string().nullable(), patents: z.number().int(), createdAt: z.string() });
 export type StudioProject = z.infer<typeof studioProjectSchema>;
 
@@ -160,6 +162,8 @@ export const createStudioPatentSchema = z.object({
   grantedOn: day.nullable().default(null),
 });
 export type CreateStudioPatent = z.infer<typeof createStudioPatentSchema>;
+export const updateStudioPatentSchema = createStudioPatentSchema;
+export type UpdateStudioPatent = CreateStudioPatent;
 export const studioPatentSchema = createStudioPatentSchema.extend({ id: z.uuid(), studioId: z.uuid(), grantedOn: z.string().nullable(), projectId: z.string().nullable(), createdAt: z.string() });
 export type StudioPatent = z.infer<typeof studioPatentSchema>;
 

@@ -10,8 +10,8 @@ export const partnerKinds = ['bank', 'platform', 'association', 'other'] as cons
 export type PartnerKind = (typeof partnerKinds)[number];
 export const partnerStatuses = ['active', 'ended'] as const;
 export type PartnerStatus = (typeof partnerStatuses)[number];
-/** Derived from the dates: 未生效, 生效中, 即将到期 (ends within 30 days), 已到期. */
-export const partnerAgreementStatuses = ['pending', 'active', 'expiring', 'expired'] as const;
+/** Derived from the dates: 未生效, 生效中, 即将到期 (ends within 30 days), 已到期; or 已终止 when ended early. */
+export const partnerAgreementStatuses = ['pending', 'active', 'expiring', 'expired', 'terminated'] as const;
 export type PartnerAgreementStatus = (typeof partnerAgreementStatuses)[number];
 export const partnerReferralStatuses = ['referred', 'accepted', 'closed'] as const;
 export type PartnerReferralStatus = (typeof partnerReferralStatuses)[number];
@@ -28,6 +28,8 @@ export const createPartnerSchema = z.object({
   contactPhone: mobilePhoneSchema.nullable().default(null),
   /** What the partner offers workers (shown on the phone's partner list). */
   services: text(500).nullable().default(null),
+  /** Staff's own note on the partnership (not shown to workers). */
+  note: text(1000).nullable().default(null),
 });
 export type CreatePartner = z.infer<typeof createPartnerSchema>;
 /** `contactPhone` left out keeps the number on record (lists and the detail only show it masked). */
@@ -46,6 +48,7 @@ export const partnerSchema = z.object({
   /** Masked in every list (138****0001), as members' phones are. */
   contactPhoneMasked: z.string().nullable(),
   services: z.string().nullable(),
+  note: z.string().nullable(),
   status: z.enum(partnerStatuses),
   agreements: z.number().int(),
   activeAgreements: z.number().int(),
@@ -73,6 +76,12 @@ export const createPartnerAgreementSchema = z
   })
   .refine((a) => a.endsOn >= a.startsOn, { path: ['endsOn'], message: 'PARTNER_AGREEMENT_ENDS_BEFORE_START' });
 export type CreatePartnerAgreement = z.infer<typeof createPartnerAgreementSchema>;
+/** Title, dates and terms of an agreement not terminated. */
+export const updatePartnerAgreementSchema = createPartnerAgreementSchema;
+export type UpdatePartnerAgreement = CreatePartnerAgreement;
+/** 提前终止: from this day (not before it started, not after today); the reason is kept. */
+export const terminatePartnerAgreementSchema = z.object({ terminatedOn: day.optional(), reason: text(500).min(1) });
+export type TerminatePartnerAgreement = z.infer<typeof terminatePartnerAgreementSchema>;
 export const partnerAgreementSchema = z.object({
   id: z.uuid(),
   partnerId: z.uuid(),
@@ -86,6 +95,8 @@ export const partnerAgreementSchema = z.object({
   status: z.enum(partnerAgreementStatuses),
   /** Days left until it ends (negative once ended). */
   daysLeft: z.number().int(),
+  terminatedOn: z.string().nullable(),
+  terminationReason: z.string().nullable(),
   createdAt: z.string(),
 });
 export type PartnerAgreement = z.infer<typeof partnerAgreementSchema>;
@@ -100,6 +111,8 @@ export const createPartnerActivitySchema = z.object({
   eventId: z.uuid().nullable().default(null),
 });
 export type CreatePartnerActivity = z.infer<typeof createPartnerActivitySchema>;
+export const updatePartnerActivitySchema = createPartnerActivitySchema;
+export type UpdatePartnerActivity = CreatePartnerActivity;
 export const partnerActivitySchema = z.object({
   id: z.uuid(),
   partnerId: z.uuid(),
@@ -119,6 +132,12 @@ export const linkPartnerStationSchema = z.object({
   goods: text(500).nullable().default(null),
 });
 export type LinkPartnerStation = z.infer<typeof linkPartnerStationSchema>;
+/** What the partner gave the station it co-built. */
+export const updatePartnerStationSchema = linkPartnerStationSchema.omit({ positionId: true });
+export type UpdatePartnerStation = z.infer<typeof updatePartnerStationSchema>;
+export const partnerStationParamsSchema = z.object({ id: z.uuid(), positionId: z.uuid() });
+/** The contact's full phone (查看): only to staff over the partner, audited. */
+export const revealedPartnerPhoneSchema = z.object({ contactPhone: z.string().nullable() });
 export const partnerStationSchema = z.object({
   partnerId: z.uuid(),
   partnerName: z.string(),

@@ -29,6 +29,23 @@ async function honouredIn(p: Place, w: World): Promise<Made> {
 }
 
 const honour = { level: 'district', title: 'craftsman', year: 2021, awardingBody: '矩阵区总工会' };
+/** A project and a patent of a studio of the place's union. */
+async function projectIn(p: Place, w: World): Promise<string> {
+  const { studioId } = await honouredIn(p, w);
+  const [row] = await w.app.database.query<{ id: string }>(`insert into studio_project (studio_id, org_id, name, year) values ($1, $2, '矩阵项目', 2023) returning id`, [studioId, p.unionId]);
+  return row!.id;
+}
+async function patentIn(p: Place, w: World): Promise<string> {
+  const { studioId } = await honouredIn(p, w);
+  const [row] = await w.app.database.query<{ id: string }>(`insert into studio_patent (studio_id, org_id, patent_number, title, kind, holders) values ($1, $2, $3, '矩阵专利', 'utility_model', '矩阵劳模') returning id`, [
+    studioId,
+    p.unionId,
+    `ZL-MXP-${++seq}-${Math.random().toString(36).slice(2, 8)}`,
+  ]);
+  return row!.id;
+}
+const project = { name: '矩阵改项目', year: 2023, innovations: 1, inventions: 0, savedFen: 0 };
+
 const onStudio = (body: unknown) => ({ foreign: async (p: Place, w: World) => ({ params: { id: (await honouredIn(p, w)).studioId }, body }) });
 
 /** Authorisation cases of 劳模工匠 (test/security/authz-matrix.int.test.ts). */
@@ -73,6 +90,12 @@ export const honoursAuthz: AuthzCases = {
     },
   },
   'POST /api/v1/honours/studios/{id}/projects': onStudio({ name: '矩阵项目', year: 2023, innovations: 1, inventions: 0, savedFen: 0 }),
+  'PUT /api/v1/honours/studio-projects/{id}': { foreign: async (p, w) => ({ params: { id: await projectIn(p, w) }, body: project }) },
+  'DELETE /api/v1/honours/studio-projects/{id}': { foreign: async (p, w) => ({ params: { id: await projectIn(p, w) } }) },
+  'PUT /api/v1/honours/studio-patents/{id}': {
+    foreign: async (p, w) => ({ params: { id: await patentIn(p, w) }, body: { patentNumber: `ZL-MXU-${++seq}-${Math.random().toString(36).slice(2, 8)}`, title: '矩阵改专利', kind: 'invention', holders: '矩阵劳模' } }),
+  },
+  'DELETE /api/v1/honours/studio-patents/{id}': { foreign: async (p, w) => ({ params: { id: await patentIn(p, w) } }) },
   'POST /api/v1/honours/studios/{id}/patents': {
     foreign: async (p, w) => ({ params: { id: (await honouredIn(p, w)).studioId }, body: { patentNumber: `ZL-MX-${++seq}-${Math.random().toString(36).slice(2, 8)}`, title: '矩阵专利', kind: 'utility_model', holders: '矩阵劳模' } }),
   },

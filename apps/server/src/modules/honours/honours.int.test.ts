@@ -153,6 +153,30 @@ describe('studios', () => {
     expect(detail.memberList.filter((x) => x.isLeader)).toHaveLength(1);
     expect((await wld.get(`/api/v1/honours/studios/${s.id}`)).status).toBe(404);
 
+    // Projects and patents are changed and removed in scope only; bad input is a 400, never a 500.
+    const patentId = (await ok<{ patentList: { id: string }[] }>(gyq.get(`/api/v1/honours/studios/${s.id}`), 'patents')).patentList[0]!.id;
+    expect((await wld.put(`/api/v1/honours/studio-projects/${p.id}`, { name: '越界', year: 2024 })).status).toBe(404);
+    expect((await wld.delete(`/api/v1/honours/studio-patents/${patentId}`)).status).toBe(404);
+    const bad = await gyq.put(`/api/v1/honours/studio-projects/${p.id}`, { name: '', year: 2024, innovations: -1 });
+    expect([bad.status, bad.headers['content-type']]).toEqual([400, expect.stringContaining('application/problem+json')]);
+    expect((await gyq.put(`/api/v1/honours/studio-projects/not-a-uuid`, { name: 'x', year: 2024 })).status).toBe(400);
+    const changed = await ok<{ name: string; innovations: number; patents: number }>(gyq.put(`/api/v1/honours/studio-projects/${p.id}`, { name: '焊缝检测改进（二期）', year: 2024, innovations: 5, inventions: 1, savedFen: 0 }), 'project change');
+    expect(changed).toMatchObject({ name: '焊缝检测改进（二期）', innovations: 5, patents: 1 });
+    await ok(gyq.post(`/api/v1/honours/studios/${s.id}/patents`, { patentNumber: 'ZL202420000002.1', title: '另一专利', kind: 'invention', holders: '某人' }), 'patent 2');
+    expect((await gyq.put(`/api/v1/honours/studio-patents/${patentId}`, { patentNumber: 'ZL202420000002.1', title: '撞号', kind: 'invention', holders: '某人' })).body.errors[0].code).toBe('STUDIO_PATENT_TAKEN');
+    expect((await gyq.put(`/api/v1/honours/studio-patents/${patentId}`, { patentNumber: 'ZL202420000001.5', title: 'x', kind: 'nonsense', holders: '某人' })).status).toBe(400);
+    const patent = await ok<{ title: string; kind: string }>(gyq.put(`/api/v1/honours/studio-patents/${patentId}`, { projectId: p.id, patentNumber: 'ZL202420000001.5', title: '一种焊缝检测装置及方法', kind: 'invention', holders: '工作室领衔人' }), 'patent change');
+    expect(patent).toMatchObject({ title: '一种焊缝检测装置及方法', kind: 'invention' });
+    // Removing the project keeps its patent on the studio.
+    expect((await gyq.delete(`/api/v1/honours/studio-projects/${p.id}`)).status).toBe(204);
+    expect((await gyq.delete(`/api/v1/honours/studio-projects/${p.id}`)).status).toBe(404);
+    const after = await ok<{ projectList: unknown[]; patentList: { id: string; projectId: string | null }[] }>(gyq.get(`/api/v1/honours/studios/${s.id}`), 'after');
+    expect(after.projectList).toEqual([]);
+    expect(after.patentList.find((x) => x.id === patentId)?.projectId).toBeNull();
+    expect((await gyq.delete(`/api/v1/honours/studio-patents/${patentId}`)).status).toBe(204);
+    const audit = await t.database.query<{ action: string }>(`select action from audit_entry where entity_id in ($1, $2) order by at, id`, [p.id, patentId]);
+    expect(audit.map((a) => a.action)).toEqual(['studio.project_added', 'studio.patent_added', 'studio.project_updated', 'studio.patent_updated', 'studio.project_removed', 'studio.patent_removed']);
+
     const closed = await ok<{ status: string }>(gyq.put(`/api/v1/honours/studios/${s.id}`, { ...body, leaderMembershipId: leader.membershipId, status: 'closed', version: s.version }), 'close');
     expect(closed.status).toBe('closed');
     expect((await gyq.post(`/api/v1/honours/studios/${s.id}/projects`, { name: '关闭后', year: 2024 })).body.code).toBe('STUDIO_CLOSED');

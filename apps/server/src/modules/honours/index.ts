@@ -22,3 +22,4 @@ export { createPartnerService, type PartnerService } from './partner.service';
 export { partnerRoutes } from './partner.routes';
 export { partnerIndicators } from './partner.indicators';
 export { seedDemoPartners } from './partner.demo';
+export { partnerTodos } from './partner.todos';

@@ -19,6 +19,29 @@ async function referralIn(p: Place, w: World): Promise<string> {
   return row!.id;
 }
 
+/** An agreement (in force) and a joint activity of a partner of the place's union. */
+async function agreementIn(p: Place, w: World): Promise<string> {
+  const [row] = await w.app.database.query<{ id: string }>(
+    `insert into partner_agreement (partner_id, org_id, title, signed_on, starts_on, ends_on) values ($1, $2, '矩阵协议', '2024-01-01', '2024-01-01', '2030-12-31') returning id`,
+    [await partnerIn(p, w), p.unionId],
+  );
+  return row!.id;
+}
+async function activityIn(p: Place, w: World): Promise<string> {
+  const [row] = await w.app.database.query<{ id: string }>(`insert into partner_activity (partner_id, org_id, title, held_on, held_at) values ($1, $2, '矩阵活动', '2024-05-01', '2024-05-01T04:00:00Z') returning id`, [
+    await partnerIn(p, w),
+    p.unionId,
+  ]);
+  return row!.id;
+}
+/** A partner of the place's union linked to the place's station. */
+async function stationLinkIn(p: Place, w: World): Promise<{ id: string; positionId: string }> {
+  const id = await partnerIn(p, w);
+  const positionId = (await p.position()).id;
+  await w.app.database.query(`insert into partner_station (partner_id, position_id, org_id, contribution_fen) values ($1, $2, $3, 100)`, [id, positionId, p.unionId]);
+  return { id, positionId };
+}
+
 const onPartner = (body: unknown) => ({ foreign: async (p: Place, w: World) => ({ params: { id: await partnerIn(p, w) }, body }) });
 
 /** Authorisation cases of 1+N 合作联盟 (test/security/authz-matrix.int.test.ts). */
@@ -35,6 +58,13 @@ export const partnerAuthz: AuthzCases = {
   'POST /api/v1/honours/partners/{id}/agreements': onPartner({ title: '矩阵协议', signedOn: '2024-01-01', startsOn: '2024-01-01', endsOn: '2026-12-31' }),
   'POST /api/v1/honours/partners/{id}/activities': onPartner({ title: '矩阵活动', heldOn: '2024-05-01', participants: 10 }),
   'POST /api/v1/honours/partners/{id}/stations': { foreign: async (p, w) => ({ params: { id: await partnerIn(p, w) }, body: { positionId: (await p.position()).id, contributionFen: 100 } }) },
+  'POST /api/v1/honours/partners/{id}/reveal-phone': { foreign: async (p, w) => ({ params: { id: await partnerIn(p, w) } }) },
+  'PUT /api/v1/honours/partner-agreements/{id}': { foreign: async (p, w) => ({ params: { id: await agreementIn(p, w) }, body: { title: '矩阵改协议', signedOn: '2024-01-01', startsOn: '2024-01-01', endsOn: '2030-12-31' } }) },
+  'POST /api/v1/honours/partner-agreements/{id}/terminate': { foreign: async (p, w) => ({ params: { id: await agreementIn(p, w) }, body: { reason: '矩阵终止' } }) },
+  'PUT /api/v1/honours/partner-activities/{id}': { foreign: async (p, w) => ({ params: { id: await activityIn(p, w) }, body: { title: '矩阵改活动', heldOn: '2024-05-02', participants: 5 } }) },
+  'DELETE /api/v1/honours/partner-activities/{id}': { foreign: async (p, w) => ({ params: { id: await activityIn(p, w) } }) },
+  'PUT /api/v1/honours/partners/{id}/stations/{positionId}': { foreign: async (p, w) => ({ params: await stationLinkIn(p, w), body: { contributionFen: 200, goods: '矩阵物资' } }) },
+  'DELETE /api/v1/honours/partners/{id}/stations/{positionId}': { foreign: async (p, w) => ({ params: await stationLinkIn(p, w) }) },
   'GET /api/v1/honours/partner-referrals': { lists: { query: { pageSize: 200 } } },
   // Partners outside the caller's scope are unknown on their field.
   'POST /api/v1/honours/partner-referrals': { foreign: async (p, w) => ({ body: { fromPartnerId: await partnerIn(p, w), toPartnerId: await partnerIn(p, w), subject: '矩阵转介' } }), status: 400 },

@@ -17,7 +17,12 @@ registerMessages({
   PARTNER_REFERRAL_PARTNER_UNKNOWN: ['找不到本级管辖范围内合作中的这个伙伴', 'No active partner in your scope by that id'],
   // 已转介 → 已受理 → 已办结; a finished referral does not move again.
   PARTNER_REFERRAL_STEP: ['转介状态不能这样变更', 'The referral cannot move to that status from where it is'],
+  // A terminated agreement is kept as it was: neither changed nor terminated again.
+  PARTNER_AGREEMENT_TERMINATED: ['该协议已提前终止，不能再修改', 'The agreement was terminated and can no longer be changed'],
+  PARTNER_TERMINATED_ON: ['终止日期须在签订日期之后、且不晚于今天', 'The termination date must be between the signing date and today'],
+  TODO_PARTNER_AGREEMENT_EXPIRING: ['{partner}：{title} 将于 {date} 到期', '{partner}: {title} ends on {date}'],
   ENTITY_partner: ['合作伙伴', 'partner'],
+  ENTITY_partner_station: ['共建阵地', 'co-built station'],
   ENTITY_partner_agreement: ['合作协议', 'agreement'],
   ENTITY_partner_activity: ['联合活动', 'joint activity'],
   ENTITY_partner_referral: ['转介', 'referral'],

@@ -38,7 +38,8 @@ export const partnerIndicators = defineIndicators({
       org: 'a.org_id',
       events: [
         { at: dayStart('a.starts_on'), value: '1' },
-        { at: dayStart('(a.ends_on + 1)'), value: '-1' },
+        // Out of force the day after it ends, or after it was terminated early (never before it started).
+        { at: dayStart('greatest(a.starts_on, least(a.ends_on, coalesce(a.terminated_on, a.ends_on)) + 1)'), value: '-1' },
       ],
     },
     { key: 'honours.partner_activities', tables: { a: 'partner_activity' }, from: '{a} a', org: 'a.org_id', events: [{ at: 'a.held_at', value: '1' }] },
@@ -59,7 +60,7 @@ export const partnerIndicators = defineIndicators({
       key: 'honours.partner_agreements',
       name: { zh: '生效中的合作协议', en: 'Agreements in force' },
       unit: 'count',
-      definition: { zh: '期末当日处于有效期内（生效日至到期日）的合作协议份数。', en: 'Cooperation agreements in force on the last day of the period (from their start date to their end date).' },
+      definition: { zh: '期末当日处于有效期内（生效日至到期日，提前终止的至终止日）的合作协议份数。', en: 'Cooperation agreements in force on the last day of the period (from their start date to their end date, or to the day they were terminated early).' },
       compute: { kind: 'stock', series: 'honours.partner_agreements' },
     },
     {

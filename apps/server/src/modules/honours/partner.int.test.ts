@@ -188,3 +188,100 @@ describe('partners', () => {
     });
   });
 });
+
+describe('changing the alliance', () => {
+  const problem = (res: { status: number; headers: Record<string, unknown> }) => [res.status, String(res.headers['content-type'])];
+
+  it('edits an agreement, terminates it early with a reason (已终止), and keeps another street and bad input out', async () => {
+    const p = await ok<{ id: string }>(gyq.post('/api/v1/honours/partners', { name: '终止测试银行', kind: 'bank', orgId: gyqId }), 'partner');
+    const a = await ok<{ id: string }>(gyq.post(`/api/v1/honours/partners/${p.id}/agreements`, { title: '原协议', signedOn: today(), startsOn: today(), endsOn: addDays(today(), 20) }), 'agreement');
+    expect((await ok<{ id: string }[]>(gyq.get('/api/v1/honours/partners/expiring'), 'expiring')).map((x) => x.id)).toContain(a.id);
+    const todos = await ok<{ groups: { kind: string; items: { id: string; title: string; link: string }[] }[] }>(gyq.get('/api/v1/me/todos?limit=50'), 'todos');
+    const todo = todos.groups.find((g) => g.kind === 'partner_agreement_expiring')?.items.find((i) => i.id === a.id);
+    expect(todo?.title).toContain('终止测试银行');
+    expect(todo?.link).toBe(`/admin/honours/partners?partner=${p.id}`);
+    expect((await ok<{ groups: { kind: string; items: { id: string }[] }[] }>(wld.get('/api/v1/me/todos?limit=50'), 'wld todos')).groups.find((g) => g.kind === 'partner_agreement_expiring')?.items.map((i) => i.id) ?? []).not.toContain(a.id);
+
+    const body = { title: '战略合作协议（修订）', signedOn: today(), startsOn: today(), endsOn: addDays(today(), 365), scope: '建会入会' };
+    expect((await wld.put(`/api/v1/honours/partner-agreements/${a.id}`, body)).status).toBe(404);
+    expect((await wld.post(`/api/v1/honours/partner-agreements/${a.id}/terminate`, { reason: '越界' })).status).toBe(404);
+    const inverted = await gyq.put(`/api/v1/honours/partner-agreements/${a.id}`, { ...body, startsOn: body.endsOn, endsOn: body.startsOn });
+    expect(problem(inverted)).toEqual([400, expect.stringContaining('application/problem+json')]);
+    expect(inverted.body.errors[0].path).toBe('endsOn');
+    expect((await gyq.put(`/api/v1/honours/partner-agreements/${a.id}`, { ...body, signedOn: 'yesterday' })).status).toBe(400);
+    const edited = await ok<{ title: string; status: string; endsOn: string }>(gyq.put(`/api/v1/honours/partner-agreements/${a.id}`, body), 'edit');
+    expect(edited).toMatchObject({ title: '战略合作协议（修订）', status: 'active', endsOn: body.endsOn });
+
+    expect(problem(await gyq.post(`/api/v1/honours/partner-agreements/${a.id}/terminate`, { reason: '  ' }))).toEqual([400, expect.stringContaining('application/problem+json')]);
+    expect((await gyq.post(`/api/v1/honours/partner-agreements/${a.id}/terminate`, { reason: '合作方撤场', terminatedOn: addDays(today(), 3) })).body.errors[0].code).toBe('PARTNER_TERMINATED_ON');
+    const ended = await ok<{ status: string; terminatedOn: string; terminationReason: string }>(gyq.post(`/api/v1/honours/partner-agreements/${a.id}/terminate`, { reason: '合作方撤场' }), 'terminate');
+    expect(ended).toMatchObject({ status: 'terminated', terminatedOn: today(), terminationReason: '合作方撤场' });
+    expect((await gyq.post(`/api/v1/honours/partner-agreements/${a.id}/terminate`, { reason: '再次' })).body.code).toBe('PARTNER_AGREEMENT_TERMINATED');
+    expect((await gyq.put(`/api/v1/honours/partner-agreements/${a.id}`, body)).status).toBe(409);
+    expect((await ok<{ activeAgreements: number }>(gyq.get(`/api/v1/honours/partners/${p.id}`), 'detail')).activeAgreements).toBe(0);
+    const audit = await t.database.query<{ action: string }>(`select action from audit_entry where entity_id = $1 order by at, id`, [a.id]);
+    expect(audit.map((x) => x.action)).toEqual(['partner.agreement_added', 'partner.agreement_updated', 'partner.agreement_terminated']);
+  });
+
+  it('edits and removes joint activities, linking an event only through the events module and in scope', async () => {
+    const p = await ok<{ id: string }>(jb.post('/api/v1/honours/partners', { name: '活动测试协会', kind: 'association', orgId: gyqId }), 'partner');
+    const act = await ok<{ id: string }>(jb.post(`/api/v1/honours/partners/${p.id}/activities`, { title: '联合培训', heldOn: today(), participants: 10 }), 'activity');
+    const [own] = await t.database.query<{ id: string; title: string }>(`select e.id, e.title from event e join org o on o.id = e.org_id where o.code = 'JB' or o.code like 'JB-GYQ%' order by e.starts_at limit 1`);
+    const [other] = await t.database.query<{ id: string }>(`select e.id from event e join org o on o.id = e.org_id where o.code like 'JB-WLD%' limit 1`);
+    // The picker's source: the events list the staff member sees.
+    const visible = await ok<{ items: { id: string }[] }>(jb.get(`/api/v1/events?q=${encodeURIComponent(own!.title.slice(0, 4))}&pageSize=50`), 'events');
+    expect(visible.items.map((e) => e.id)).toContain(own!.id);
+
+    const body = { title: '联合培训（第二期）', heldOn: today(), place: '观音桥', participants: 25, eventId: own!.id };
+    expect((await wld.put(`/api/v1/honours/partner-activities/${act.id}`, body)).status).toBe(404);
+    expect((await wld.delete(`/api/v1/honours/partner-activities/${act.id}`)).status).toBe(404);
+    expect(problem(await jb.put(`/api/v1/honours/partner-activities/${act.id}`, { ...body, participants: -3 }))).toEqual([400, expect.stringContaining('application/problem+json')]);
+    expect((await jb.put(`/api/v1/honours/partner-activities/${act.id}`, { ...body, eventId: 'abc' })).status).toBe(400);
+    expect((await jb.put(`/api/v1/honours/partner-activities/${act.id}`, { ...body, eventId: '00000000-0000-4000-8000-000000000000' })).body.errors[0].code).toBe('PARTNER_EVENT_UNKNOWN');
+    if (other) expect((await jb.put(`/api/v1/honours/partner-activities/${act.id}`, { ...body, eventId: other.id })).body.errors[0].path).toBe('eventId');
+    const edited = await ok<{ title: string; participants: number; eventId: string; eventTitle: string }>(jb.put(`/api/v1/honours/partner-activities/${act.id}`, body), 'edit');
+    expect(edited).toMatchObject({ title: '联合培训（第二期）', participants: 25, eventId: own!.id, eventTitle: own!.title });
+    expect((await jb.delete(`/api/v1/honours/partner-activities/${act.id}`)).status).toBe(204);
+    expect((await jb.delete(`/api/v1/honours/partner-activities/${act.id}`)).status).toBe(404);
+    expect((await ok<{ activities: number }>(jb.get(`/api/v1/honours/partners/${p.id}`), 'detail')).activities).toBe(0);
+    const audit = await t.database.query<{ action: string }>(`select action from audit_entry where entity_id = $1 order by at, id`, [act.id]);
+    expect(audit.map((x) => x.action)).toEqual(['partner.activity_added', 'partner.activity_updated', 'partner.activity_removed']);
+  });
+
+  it('changes what a partner gave a co-built station and unlinks it, in scope only', async () => {
+    const p = await ok<{ id: string }>(gyq.post('/api/v1/honours/partners', { name: '共建修改银行', kind: 'bank', orgId: gyqId }), 'partner');
+    const [own] = await t.database.query<{ id: string }>(`select p.id from position p join org o on o.id = p.org_id where o.path like (select path || '%' from org where id = $1) order by p.code limit 1`, [gyqId]);
+    await ok(gyq.post(`/api/v1/honours/partners/${p.id}/stations`, { positionId: own!.id, contributionFen: 100 }), 'link');
+    const url = `/api/v1/honours/partners/${p.id}/stations/${own!.id}`;
+    expect((await wld.put(url, { contributionFen: 1 })).status).toBe(404);
+    expect((await wld.delete(url)).status).toBe(404);
+    expect(problem(await gyq.put(url, { contributionFen: -1 }))).toEqual([400, expect.stringContaining('application/problem+json')]);
+    expect((await gyq.put(`/api/v1/honours/partners/${p.id}/stations/00000000-0000-4000-8000-000000000000`, { contributionFen: 1 })).status).toBe(404);
+    expect(await ok(gyq.put(url, { contributionFen: 8_000_000, goods: '冰柜' }), 'edit')).toMatchObject({ contributionFen: 8_000_000, goods: '冰柜' });
+    expect((await gyq.delete(url)).status).toBe(204);
+    expect((await gyq.delete(url)).status).toBe(404);
+    const audit = await t.database.query<{ action: string }>(`select action from audit_entry where entity_id = $1 order by at, id`, [p.id]);
+    expect(audit.map((x) => x.action)).toEqual(['partner.created', 'partner.station_linked', 'partner.station_updated', 'partner.station_unlinked']);
+  });
+
+  it('keeps a note, reveals the contact’s full phone to staff in scope only (audited) and masks it everywhere else', async () => {
+    const p = await ok<{ id: string; version: number; note: string | null }>(
+      gyq.post('/api/v1/honours/partners', { name: '查看号码协会', kind: 'association', orgId: gyqId, contactName: '李秘书长', contactPhone: '13908231234', note: '<i>年底续签</i>' }),
+      'partner',
+    );
+    expect(p.note).toBe('<i>年底续签</i>');
+    expect((await wld.post(`/api/v1/honours/partners/${p.id}/reveal-phone`)).status).toBe(404);
+    expect((await gyq.post(`/api/v1/honours/partners/not-a-uuid/reveal-phone`)).status).toBe(400);
+    expect(await ok(gyq.post(`/api/v1/honours/partners/${p.id}/reveal-phone`), 'reveal')).toEqual({ contactPhone: '13908231234' });
+    const audit = await t.database.query<{ action: string; after: { field: string } }>(`select action, after from audit_entry where entity_id = $1 and action = 'personal_data.read'`, [p.id]);
+    expect(audit.map((a) => [a.action, a.after.field])).toEqual([['personal_data.read', 'contactPhone']]);
+    const everywhere = JSON.stringify([
+      await ok(gyq.get(`/api/v1/honours/partners/${p.id}`), 'detail'),
+      await ok(gyq.get('/api/v1/honours/partners?pageSize=200'), 'list'),
+      await ok(gyq.put(`/api/v1/honours/partners/${p.id}`, { name: '查看号码协会', kind: 'association', contactName: '李秘书长', note: '已续签', status: 'active', version: p.version }), 'edit'),
+    ]);
+    expect(everywhere).not.toContain('13908231234');
+    expect(everywhere).toContain('139****1234');
+    expect(everywhere).toContain('已续签');
+  });
+});

@@ -17,6 +17,7 @@ export type PartnerRow = {
   contact_name: string | null;
   contact_phone: string | null;
   services: string | null;
+  note: string | null;
   status: PartnerStatus;
   agreements: number;
   active_agreements: number;
@@ -27,9 +28,9 @@ export type PartnerRow = {
   version: number;
 };
 
-const partnerSelect = (today: string) => sql`select p.id, p.name, p.kind, p.org_id, o.name as org_name, o.path as org_path, p.contact_name, p.contact_phone, p.services, p.status, p.created_at, p.version,
+const partnerSelect = (today: string) => sql`select p.id, p.name, p.kind, p.org_id, o.name as org_name, o.path as org_path, p.contact_name, p.contact_phone, p.services, p.note, p.status, p.created_at, p.version,
     (select count(*)::int from partner_agreement a where a.partner_id = p.id) as agreements,
-    (select count(*)::int from partner_agreement a where a.partner_id = p.id and a.starts_on <= ${today}::date and a.ends_on >= ${today}::date) as active_agreements,
+    (select count(*)::int from partner_agreement a where a.partner_id = p.id and a.starts_on <= ${today}::date and a.ends_on >= ${today}::date and a.terminated_on is null) as active_agreements,
     (select count(*)::int from partner_activity a where a.partner_id = p.id) as activities,
     (select count(*)::int from partner_station s where s.partner_id = p.id) as stations,
     (select count(*)::int from partner_referral r where r.from_partner_id = p.id or r.to_partner_id = p.id) as referrals
@@ -52,13 +53,13 @@ export async function findPartner(db: Db, id: string, today: string): Promise<Pa
   return queryOne<PartnerRow>(db, sql`${partnerSelect(today)} where p.id = ${id}`);
 }
 
-type PartnerValues = { name: string; kind: string; contactName: string | null; contactPhone: string | null; services: string | null };
+type PartnerValues = { name: string; kind: string; contactName: string | null; contactPhone: string | null; services: string | null; note: string | null };
 
 /** Inserts a partner; null when the union has one of that name. */
 export async function insertPartner(db: Db, orgId: string, v: PartnerValues, createdBy: string): Promise<string | null> {
   const row = await queryOne<{ id: string }>(
     db,
-    sql`insert into partner (org_id, name, kind, contact_name, contact_phone, services, created_by) values (${orgId}, ${v.name}, ${v.kind}, ${v.contactName}, ${v.contactPhone}, ${v.services}, ${createdBy})
+    sql`insert into partner (org_id, name, kind, contact_name, contact_phone, services, note, created_by) values (${orgId}, ${v.name}, ${v.kind}, ${v.contactName}, ${v.contactPhone}, ${v.services}, ${v.note}, ${createdBy})
       on conflict (org_id, name) do nothing returning id`,
   );
   return row?.id ?? null;
@@ -68,15 +69,32 @@ export async function updatePartner(db: Db, id: string, version: number, v: Part
   const stamp = now.toISOString();
   const rows = await query<{ id: string }>(
     db,
-    sql`update partner set name = ${v.name}, kind = ${v.kind}, contact_name = ${v.contactName}, contact_phone = ${v.contactPhone}, services = ${v.services},
+    sql`update partner set name = ${v.name}, kind = ${v.kind}, contact_name = ${v.contactName}, contact_phone = ${v.contactPhone}, services = ${v.services}, note = ${v.note},
         status = ${v.status}, ended_at = ${v.status === 'ended' ? stamp : null}, version = version + 1, updated_at = ${stamp}
       where id = ${id} and version = ${version} and status = 'active' returning id`,
   );
   return rows.length === 1;
 }
 
-export type AgreementRow = { id: string; partner_id: string; partner_name: string; org_name: string; title: string; signed_on: string; starts_on: string; ends_on: string; scope: string | null; created_at: unknown };
-const agreementSelect = sql`select a.id, a.partner_id, p.name as partner_name, o.name as org_name, a.title, a.signed_on::text as signed_on, a.starts_on::text as starts_on, a.ends_on::text as ends_on, a.scope, a.created_at
+export type AgreementRow = {
+  id: string;
+  partner_id: string;
+  partner_name: string;
+  org_id: string;
+  org_name: string;
+  org_path: string;
+  partner_status: PartnerStatus;
+  title: string;
+  signed_on: string;
+  starts_on: string;
+  ends_on: string;
+  scope: string | null;
+  terminated_on: string | null;
+  termination_reason: string | null;
+  created_at: unknown;
+};
+const agreementSelect = sql`select a.id, a.partner_id, p.name as partner_name, p.org_id, o.name as org_name, o.path as org_path, p.status as partner_status, a.title, a.signed_on::text as signed_on, a.starts_on::text as starts_on,
+    a.ends_on::text as ends_on, a.scope, a.terminated_on::text as terminated_on, a.termination_reason, a.created_at
   from partner_agreement a join partner p on p.id = a.partner_id join org o on o.id = p.org_id`;
 
 export async function listAgreements(db: Db, partnerId: string): Promise<AgreementRow[]> {
@@ -88,7 +106,7 @@ export async function listExpiringAgreements(db: Db, f: { scope: Scope; orgId?: 
   return query<AgreementRow>(
     db,
     sql`${agreementSelect} where ${scopeSql(f.scope, sql`o.path`)} and ${underOrg(f.orgId, sql`o.path`)} and p.status = 'active'
-      and a.starts_on <= ${today}::date and a.ends_on >= ${today}::date and a.ends_on <= ${today}::date + ${days}::int order by a.ends_on, p.name limit 200`,
+      and a.terminated_on is null and a.starts_on <= ${today}::date and a.ends_on >= ${today}::date and a.ends_on <= ${today}::date + ${days}::int order by a.ends_on, p.name limit 200`,
   );
 }
 
@@ -98,6 +116,27 @@ export async function insertAgreement(db: Db, p: { id: string; org_id: string },
     sql`insert into partner_agreement (partner_id, org_id, title, signed_on, starts_on, ends_on, scope) values (${p.id}, ${p.org_id}, ${v.title}, ${v.signedOn}, ${v.startsOn}, ${v.endsOn}, ${v.scope}) returning id`,
   );
   return row!.id;
+}
+
+export async function findAgreement(db: Db, id: string): Promise<AgreementRow | undefined> {
+  return queryOne<AgreementRow>(db, sql`${agreementSelect} where a.id = ${id}`);
+}
+
+export async function updateAgreement(db: Db, id: string, v: { title: string; signedOn: string; startsOn: string; endsOn: string; scope: string | null }, now: Date): Promise<boolean> {
+  const rows = await query<{ id: string }>(
+    db,
+    sql`update partner_agreement set title = ${v.title}, signed_on = ${v.signedOn}, starts_on = ${v.startsOn}, ends_on = ${v.endsOn}, scope = ${v.scope}, updated_at = ${now.toISOString()}
+      where id = ${id} and terminated_on is null returning id`,
+  );
+  return rows.length === 1;
+}
+
+export async function terminateAgreement(db: Db, id: string, on: string, reason: string, now: Date): Promise<boolean> {
+  const rows = await query<{ id: string }>(
+    db,
+    sql`update partner_agreement set terminated_on = ${on}, termination_reason = ${reason}, updated_at = ${now.toISOString()} where id = ${id} and terminated_on is null returning id`,
+  );
+  return rows.length === 1;
 }
 
 export type ActivityRow = { id: string; partner_id: string; title: string; held_on: string; place: string | null; participants: number; event_id: string | null; event_title: string | null; created_at: unknown };
@@ -110,6 +149,24 @@ export async function listActivities(db: Db, partnerId: string): Promise<Activit
   );
 }
 
+export async function findActivity(db: Db, id: string): Promise<(ActivityRow & { org_path: string }) | undefined> {
+  return queryOne(
+    db,
+    sql`select a.id, a.partner_id, a.title, a.held_on::text as held_on, a.place, a.participants, a.event_id, e.title as event_title, a.created_at, o.path as org_path
+      from partner_activity a join org o on o.id = a.org_id left join event e on e.id = a.event_id where a.id = ${id}`,
+  );
+}
+
+export async function updateActivity(db: Db, id: string, v: { title: string; heldOn: string; heldAt: Date; place: string | null; participants: number; eventId: string | null }): Promise<void> {
+  await db.execute(
+    sql`update partner_activity set title = ${v.title}, held_on = ${v.heldOn}, held_at = ${v.heldAt.toISOString()}, place = ${v.place}, participants = ${v.participants}, event_id = ${v.eventId} where id = ${id}`,
+  );
+}
+
+export async function deleteActivity(db: Db, id: string): Promise<void> {
+  await db.execute(sql`delete from partner_activity where id = ${id}`);
+}
+
 export async function insertActivity(db: Db, p: { id: string; org_id: string }, v: { title: string; heldOn: string; heldAt: Date; place: string | null; participants: number; eventId: string | null }): Promise<string> {
   const row = await queryOne<{ id: string }>(
     db,
@@ -117,10 +174,6 @@ export async function insertActivity(db: Db, p: { id: string; org_id: string }, 
       values (${p.id}, ${p.org_id}, ${v.title}, ${v.heldOn}, ${v.heldAt.toISOString()}, ${v.place}, ${v.participants}, ${v.eventId}) returning id`,
   );
   return row!.id;
-}
-
-export async function findEvent(db: Db, id: string): Promise<{ id: string; title: string; org_path: string } | undefined> {
-  return queryOne(db, sql`select e.id, e.title, o.path as org_path from event e join org o on o.id = e.org_id where e.id = ${id}`);
 }
 
 export async function findPosition(db: Db, id: string): Promise<{ id: string; name: string; type: string; org_path: string } | undefined> {
@@ -147,6 +200,21 @@ export async function insertStation(db: Db, p: { id: string; org_id: string }, v
     sql`insert into partner_station (partner_id, position_id, org_id, contribution_fen, goods) values (${p.id}, ${v.positionId}, ${p.org_id}, ${v.contributionFen}, ${v.goods}) on conflict do nothing returning partner_id`,
   );
   return rows.length === 1;
+}
+
+export async function updateStation(db: Db, partnerId: string, positionId: string, v: { contributionFen: number; goods: string | null }): Promise<boolean> {
+  const rows = await query<{ partner_id: string }>(
+    db,
+    sql`update partner_station set contribution_fen = ${v.contributionFen}, goods = ${v.goods} where partner_id = ${partnerId} and position_id = ${positionId} returning partner_id`,
+  );
+  return rows.length === 1;
+}
+
+export async function deleteStation(db: Db, partnerId: string, positionId: string): Promise<{ position_name: string } | undefined> {
+  return queryOne(
+    db,
+    sql`delete from partner_station s using position ps where ps.id = s.position_id and s.partner_id = ${partnerId} and s.position_id = ${positionId} returning ps.name as position_name`,
+  );
 }
 
 export type ReferralRow = {

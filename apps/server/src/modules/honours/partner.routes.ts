@@ -19,6 +19,12 @@ import {
   publicPartnerSchema,
   stationPartnersQuerySchema,
   updatePartnerSchema,
+  updatePartnerAgreementSchema,
+  terminatePartnerAgreementSchema,
+  updatePartnerActivitySchema,
+  updatePartnerStationSchema,
+  partnerStationParamsSchema,
+  revealedPartnerPhoneSchema,
 } from '@niangjia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -63,6 +69,29 @@ export const partnerRoutes: FastifyPluginAsyncZod<{ partners: PartnerService }> 
   app.post('/honours/partners/:id/stations', { ...write, schema: { tags, summary: 'Link a station the partner co-built, with its contribution', params: idParamsSchema, body: linkPartnerStationSchema, response: { 201: partnerStationSchema } } }, async (request, reply) =>
     reply.status(201).send(await partners.linkStation(request.params.id, request.body, honoursStaff(request, 'honours.write'))),
   );
+  app.post('/honours/partners/:id/reveal-phone', { ...read, schema: { tags, summary: 'The contact’s full phone (查看), audited as a read of personal data', params: idParamsSchema, response: { 200: revealedPartnerPhoneSchema } } }, async (request) =>
+    partners.revealPhone(request.params.id, honoursStaff(request, 'honours.read')),
+  );
+  app.put('/honours/partner-agreements/:id', { ...write, schema: { tags, summary: 'Change an agreement’s title, dates and terms', params: idParamsSchema, body: updatePartnerAgreementSchema, response: { 200: partnerAgreementSchema } } }, async (request) =>
+    partners.updateAgreement(request.params.id, request.body, honoursStaff(request, 'honours.write')),
+  );
+  app.post('/honours/partner-agreements/:id/terminate', { ...write, schema: { tags, summary: 'Terminate an agreement early, with the reason (已终止)', params: idParamsSchema, body: terminatePartnerAgreementSchema, response: { 200: partnerAgreementSchema } } }, async (request) =>
+    partners.terminateAgreement(request.params.id, request.body, honoursStaff(request, 'honours.write')),
+  );
+  app.put('/honours/partner-activities/:id', { ...write, schema: { tags, summary: 'Change a joint activity', params: idParamsSchema, body: updatePartnerActivitySchema, response: { 200: partnerActivitySchema } } }, async (request) =>
+    partners.updateActivity(request.params.id, request.body, honoursStaff(request, 'honours.write')),
+  );
+  app.delete('/honours/partner-activities/:id', { ...write, schema: { tags, summary: 'Remove a joint activity recorded by mistake', params: idParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
+    await partners.removeActivity(request.params.id, honoursStaff(request, 'honours.write'));
+    return reply.status(204).send(null);
+  });
+  app.put('/honours/partners/:id/stations/:positionId', { ...write, schema: { tags, summary: 'Change what the partner gave a co-built station', params: partnerStationParamsSchema, body: updatePartnerStationSchema, response: { 200: partnerStationSchema } } }, async (request) =>
+    partners.updateStation(request.params.id, request.params.positionId, request.body, honoursStaff(request, 'honours.write')),
+  );
+  app.delete('/honours/partners/:id/stations/:positionId', { ...write, schema: { tags, summary: 'Unlink a co-built station', params: partnerStationParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
+    await partners.unlinkStation(request.params.id, request.params.positionId, honoursStaff(request, 'honours.write'));
+    return reply.status(204).send(null);
+  });
   app.get('/honours/partner-referrals', { ...read, schema: { tags, summary: 'Referrals between partners in the caller’s scope', querystring: partnerReferralsQuerySchema, response: { 200: pageOf(partnerReferralSchema) } } }, async (request) =>
     partners.listReferrals(request.query, honoursStaff(request, 'honours.read').scope),
   );

@@ -1,4 +1,23 @@
-import type { PublicPartner, PartnerActivity, AdvancePartnerReferral, PartnerAgreement, PartnerAgreementStatus, CreatePartnerActivity, CreatePartnerAgreement, CreatePartner, CreatePartnerReferral, LinkPartnerStation, Page, Partner, PartnerDetail, PartnerStation, PartnerReferral, UpdatePartner } from '@niangjia/contracts';
+import type {
+  PublicPartner,
+  PartnerActivity,
+  AdvancePartnerReferral,
+  PartnerAgreement,
+  PartnerAgreementStatus,
+  CreatePartnerActivity,
+  CreatePartnerAgreement,
+  CreatePartner,
+  CreatePartnerReferral,
+  LinkPartnerStation,
+  Page,
+  Partner,
+  PartnerDetail,
+  PartnerStation,
+  PartnerReferral,
+  TerminatePartnerAgreement,
+  UpdatePartner,
+  UpdatePartnerStation,
+} from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { isInScope, type Scope } from '../../platform/auth';
@@ -8,6 +27,7 @@ import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { addDays, daysBetween, shanghaiDateOf, shanghaiStartOf } from '../../platform/holidays/dates';
 import { maskPhone } from '../../platform/logger';
 import { fieldError } from '../../platform/validation';
+import { findEventBriefs } from '../events';
 import type { HonoursStaff } from './honours.service';
 import * as repo from './partner.repository';
 import './partner.errors';
@@ -18,8 +38,9 @@ const isoOrNull = (v: unknown) => (v === null || v === undefined ? null : iso(v)
 /** An agreement ending within this many days is 即将到期 (and listed to renew). */
 export const EXPIRING_DAYS = 30;
 
-/** 未生效 before its first day, 已到期 after its last, 即将到期 in its last 30 days, else 生效中. */
-export function agreementStatusOn(a: { startsOn: string; endsOn: string }, today: string): PartnerAgreementStatus {
+/** 已终止 once terminated early; else 未生效 before its first day, 已到期 after its last, 即将到期 in its last 30 days, else 生效中. */
+export function agreementStatusOn(a: { startsOn: string; endsOn: string; terminatedOn?: string | null }, today: string): PartnerAgreementStatus {
+  if (a.terminatedOn) return 'terminated';
   if (today < a.startsOn) return 'pending';
   if (today > a.endsOn) return 'expired';
   return a.endsOn <= addDays(today, EXPIRING_DAYS) ? 'expiring' : 'active';
@@ -43,6 +64,7 @@ const toPartner = (p: repo.PartnerRow): Partner => ({
   contactName: p.contact_name,
   contactPhoneMasked: maskPhone(p.contact_phone),
   services: p.services,
+  note: p.note,
   status: p.status,
   agreements: p.agreements,
   activeAgreements: p.active_agreements,
@@ -62,8 +84,10 @@ const toAgreement = (a: repo.AgreementRow, today: string): PartnerAgreement => (
   startsOn: a.starts_on,
   endsOn: a.ends_on,
   scope: a.scope,
-  status: agreementStatusOn({ startsOn: a.starts_on, endsOn: a.ends_on }, today),
-  daysLeft: daysBetween(today, a.ends_on),
+  status: agreementStatusOn({ startsOn: a.starts_on, endsOn: a.ends_on, terminatedOn: a.terminated_on }, today),
+  daysLeft: daysBetween(today, a.terminated_on ?? a.ends_on),
+  terminatedOn: a.terminated_on,
+  terminationReason: a.termination_reason,
   createdAt: iso(a.created_at),
 });
 const toActivity = (a: repo.ActivityRow): PartnerActivity => ({
@@ -117,6 +141,31 @@ export function createPartnerService({ db, clock = () => new Date() }: { db: Db;
     return p;
   }
 
+  /** An agreement of a partner in scope; to change it, the partnership must be on and the agreement not terminated. */
+  async function agreementInScope(tx: Db, id: string, scope: Scope) {
+    const a = await repo.findAgreement(tx, id);
+    if (!a || !isInScope(scope, a.org_path)) throw notFound('ENTITY_partner_agreement');
+    if (a.partner_status !== 'active') throw new AppError('PARTNER_ENDED', { status: 409 });
+    if (a.terminated_on) throw new AppError('PARTNER_AGREEMENT_TERMINATED', { status: 409 });
+    return a;
+  }
+
+  async function activityInScope(tx: Db, id: string, scope: Scope) {
+    const a = await repo.findActivity(tx, id);
+    if (!a || !isInScope(scope, a.org_path)) throw notFound('ENTITY_partner_activity');
+    return { activity: a, partner: await partnerInScope(tx, a.partner_id, scope, true) };
+  }
+
+  /** The event, read through the events module: one the caller sees, of the partner's own part of the tree. */
+  async function checkEvent(tx: Db, eventId: string | null, partnerPath: string, scope: Scope) {
+    if (!eventId) return;
+    const [ev] = await findEventBriefs(tx, [eventId]);
+    if (!ev || !isInScope(scope, ev.orgPath) || !isRelatedPath(ev.orgPath, partnerPath)) throw fieldError('eventId', 'PARTNER_EVENT_UNKNOWN');
+  }
+
+  // Noon in Asia/Shanghai: the figures count it on its day whatever the offset.
+  const noonOf = (day: string) => new Date(shanghaiStartOf(day).getTime() + 12 * 3600_000);
+
   async function referralInScope(tx: Db, id: string, scope: Scope) {
     const r = await repo.findReferral(tx, id);
     if (!r || !isInScope(scope, r.org_path)) throw notFound('ENTITY_partner_referral');
@@ -146,7 +195,7 @@ export function createPartnerService({ db, clock = () => new Date() }: { db: Db;
       return db.transaction(async (tx) => {
         const o = await repo.findOrg(tx, input.orgId);
         if (!o || o.status !== 'active' || !isInScope(ctx.scope, o.path)) throw fieldError('orgId', 'PARTNER_ORG_OUT_OF_SCOPE');
-        const id = await repo.insertPartner(tx, o.id, { name: input.name, kind: input.kind, contactName: input.contactName || null, contactPhone: input.contactPhone, services: input.services || null }, ctx.userId);
+        const id = await repo.insertPartner(tx, o.id, { name: input.name, kind: input.kind, contactName: input.contactName || null, contactPhone: input.contactPhone, services: input.services || null, note: input.note || null }, ctx.userId);
         if (!id) throw fieldError('name', 'PARTNER_NAME_TAKEN');
         await recordAudit(tx, ctx.audit, { action: 'partner.created', entityType: 'partner', entityId: id, orgId: o.id, after: { name: input.name, kind: input.kind, contactName: input.contactName } });
         return toPartner((await repo.findPartner(tx, id, today()))!);
@@ -156,7 +205,7 @@ export function createPartnerService({ db, clock = () => new Date() }: { db: Db;
     async update(id: string, input: UpdatePartner, ctx: HonoursStaff): Promise<Partner> {
       return db.transaction(async (tx) => {
         const p = await partnerInScope(tx, id, ctx.scope, true);
-        const values = { name: input.name, kind: input.kind, contactName: input.contactName || null, contactPhone: input.contactPhone === undefined ? p.contact_phone : input.contactPhone, services: input.services || null, status: input.status };
+        const values = { name: input.name, kind: input.kind, contactName: input.contactName || null, contactPhone: input.contactPhone === undefined ? p.contact_phone : input.contactPhone, services: input.services || null, note: input.note || null, status: input.status };
         let ok: boolean;
         try {
           ok = await repo.updatePartner(tx, id, input.version, values, clock());
@@ -196,12 +245,8 @@ export function createPartnerService({ db, clock = () => new Date() }: { db: Db;
     async addActivity(id: string, input: CreatePartnerActivity, ctx: HonoursStaff): Promise<PartnerActivity> {
       return db.transaction(async (tx) => {
         const p = await partnerInScope(tx, id, ctx.scope, true);
-        if (input.eventId) {
-          const ev = await repo.findEvent(tx, input.eventId);
-          if (!ev || !isInScope(ctx.scope, ev.org_path) || !isRelatedPath(ev.org_path, p.org_path)) throw fieldError('eventId', 'PARTNER_EVENT_UNKNOWN');
-        }
-        // Noon in Asia/Shanghai: the figures count it on its day whatever the offset.
-        const heldAt = new Date(shanghaiStartOf(input.heldOn).getTime() + 12 * 3600_000);
+        await checkEvent(tx, input.eventId, p.org_path, ctx.scope);
+        const heldAt = noonOf(input.heldOn);
         const activityId = await repo.insertActivity(tx, p, { title: input.title, heldOn: input.heldOn, heldAt, place: input.place || null, participants: input.participants, eventId: input.eventId });
         await recordAudit(tx, ctx.audit, { action: 'partner.activity_added', entityType: 'partner_activity', entityId: activityId, orgId: p.org_id, after: { partner: p.name, title: input.title, heldOn: input.heldOn, participants: input.participants } });
         return toActivity((await repo.listActivities(tx, id)).find((a) => a.id === activityId)!);
@@ -216,6 +261,97 @@ export function createPartnerService({ db, clock = () => new Date() }: { db: Db;
         if (!(await repo.insertStation(tx, p, { positionId: pos.id, contributionFen: input.contributionFen, goods: input.goods || null }))) throw new AppError('PARTNER_STATION_LINKED', { status: 409 });
         await recordAudit(tx, ctx.audit, { action: 'partner.station_linked', entityType: 'partner', entityId: id, orgId: p.org_id, after: { partner: p.name, position: pos.name, contributionFen: input.contributionFen, goods: input.goods } });
         return toStation((await repo.listStations(tx, id)).find((s) => s.position_id === pos.id)!);
+      });
+    },
+
+    /** Title, dates and terms of an agreement in force or to come (a terminated one stays as it was). */
+    async updateAgreement(id: string, input: CreatePartnerAgreement, ctx: HonoursStaff): Promise<PartnerAgreement> {
+      return db.transaction(async (tx) => {
+        const a = await agreementInScope(tx, id, ctx.scope);
+        if (input.signedOn > today()) throw fieldError('signedOn', 'PARTNER_SIGNED_FUTURE');
+        if (!(await repo.updateAgreement(tx, id, { ...input, scope: input.scope || null }, clock()))) throw new AppError('PARTNER_AGREEMENT_TERMINATED', { status: 409 });
+        await recordAudit(tx, ctx.audit, {
+          action: 'partner.agreement_updated',
+          entityType: 'partner_agreement',
+          entityId: id,
+          orgId: a.org_id,
+          before: { title: a.title, signedOn: a.signed_on, startsOn: a.starts_on, endsOn: a.ends_on, scope: a.scope },
+          after: { title: input.title, signedOn: input.signedOn, startsOn: input.startsOn, endsOn: input.endsOn, scope: input.scope },
+        });
+        return toAgreement((await repo.findAgreement(tx, id))!, today());
+      });
+    },
+
+    /** 提前终止: from a day between its signing and today, with the reason; it is then 已终止. */
+    async terminateAgreement(id: string, input: TerminatePartnerAgreement, ctx: HonoursStaff): Promise<PartnerAgreement> {
+      return db.transaction(async (tx) => {
+        const a = await agreementInScope(tx, id, ctx.scope);
+        const on = input.terminatedOn ?? today();
+        if (on > today() || on < a.signed_on) throw fieldError('terminatedOn', 'PARTNER_TERMINATED_ON');
+        if (!(await repo.terminateAgreement(tx, id, on, input.reason, clock()))) throw new AppError('PARTNER_AGREEMENT_TERMINATED', { status: 409 });
+        await recordAudit(tx, ctx.audit, { action: 'partner.agreement_terminated', entityType: 'partner_agreement', entityId: id, orgId: a.org_id, before: { endsOn: a.ends_on }, after: { partner: a.partner_name, title: a.title, terminatedOn: on, reason: input.reason } });
+        return toAgreement((await repo.findAgreement(tx, id))!, today());
+      });
+    },
+
+    async updateActivity(id: string, input: CreatePartnerActivity, ctx: HonoursStaff): Promise<PartnerActivity> {
+      return db.transaction(async (tx) => {
+        const { activity: a, partner: p } = await activityInScope(tx, id, ctx.scope);
+        await checkEvent(tx, input.eventId, p.org_path, ctx.scope);
+        await repo.updateActivity(tx, id, { title: input.title, heldOn: input.heldOn, heldAt: noonOf(input.heldOn), place: input.place || null, participants: input.participants, eventId: input.eventId });
+        await recordAudit(tx, ctx.audit, {
+          action: 'partner.activity_updated',
+          entityType: 'partner_activity',
+          entityId: id,
+          orgId: p.org_id,
+          before: { title: a.title, heldOn: a.held_on, participants: a.participants, eventId: a.event_id },
+          after: { title: input.title, heldOn: input.heldOn, participants: input.participants, eventId: input.eventId },
+        });
+        const { org_path: _path, ...row } = (await repo.findActivity(tx, id))!;
+        return toActivity(row);
+      });
+    },
+
+    async removeActivity(id: string, ctx: HonoursStaff): Promise<void> {
+      await db.transaction(async (tx) => {
+        const { activity: a, partner: p } = await activityInScope(tx, id, ctx.scope);
+        await repo.deleteActivity(tx, id);
+        await recordAudit(tx, ctx.audit, { action: 'partner.activity_removed', entityType: 'partner_activity', entityId: id, orgId: p.org_id, before: { partner: p.name, title: a.title, heldOn: a.held_on, participants: a.participants } });
+      });
+    },
+
+    async updateStation(id: string, positionId: string, input: UpdatePartnerStation, ctx: HonoursStaff): Promise<PartnerStation> {
+      return db.transaction(async (tx) => {
+        const p = await partnerInScope(tx, id, ctx.scope, true);
+        const before = (await repo.listStations(tx, id)).find((s) => s.position_id === positionId);
+        if (!before || !(await repo.updateStation(tx, id, positionId, { contributionFen: input.contributionFen, goods: input.goods || null }))) throw notFound('ENTITY_partner_station');
+        await recordAudit(tx, ctx.audit, {
+          action: 'partner.station_updated',
+          entityType: 'partner',
+          entityId: id,
+          orgId: p.org_id,
+          before: { position: before.position_name, contributionFen: Number(before.contribution_fen), goods: before.goods },
+          after: { position: before.position_name, contributionFen: input.contributionFen, goods: input.goods },
+        });
+        return toStation((await repo.listStations(tx, id)).find((s) => s.position_id === positionId)!);
+      });
+    },
+
+    async unlinkStation(id: string, positionId: string, ctx: HonoursStaff): Promise<void> {
+      await db.transaction(async (tx) => {
+        const p = await partnerInScope(tx, id, ctx.scope, true);
+        const gone = await repo.deleteStation(tx, id, positionId);
+        if (!gone) throw notFound('ENTITY_partner_station');
+        await recordAudit(tx, ctx.audit, { action: 'partner.station_unlinked', entityType: 'partner', entityId: id, orgId: p.org_id, before: { partner: p.name, position: gone.position_name } });
+      });
+    },
+
+    /** The contact's full phone for staff over the partner (查看): audited as a read of personal data (PIPL). */
+    async revealPhone(id: string, ctx: HonoursStaff): Promise<{ contactPhone: string | null }> {
+      return db.transaction(async (tx) => {
+        const p = await partnerInScope(tx, id, ctx.scope);
+        await recordAudit(tx, ctx.audit, { action: 'personal_data.read', entityType: 'partner', entityId: id, orgId: p.org_id, after: { field: 'contactPhone' } });
+        return { contactPhone: p.contact_phone };
       });
     },
 

@@ -21,6 +21,7 @@ export const partner = pgTable(
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
     services: text('services'),
+    note: text('note'),
     status: text('status').notNull().default('active'),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => appUser.id),
@@ -52,9 +53,15 @@ export const partnerAgreement = pgTable(
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on').notNull(),
     scope: text('scope'),
+    // 提前终止: the day it stopped and why; its status is then 已终止 whatever the dates say.
+    terminatedOn: date('terminated_on'),
+    terminationReason: text('termination_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('partner_agreement_partner_idx').on(t.partnerId), index('partner_agreement_org_idx').on(t.orgId, t.endsOn), check('partner_agreement_dates_check', sql`${t.endsOn} >= ${t.startsOn}`)],
+  (t) => [index('partner_agreement_partner_idx').on(t.partnerId), index('partner_agreement_org_idx').on(t.orgId, t.endsOn), check('partner_agreement_dates_check', sql`${t.endsOn} >= ${t.startsOn}`),
+    check('partner_agreement_terminated_check', sql`(${t.terminatedOn} is null) = (${t.terminationReason} is null)`),
+  ],
 );
 
 /** 联合活动: a joint activity with the partner, optionally one of the events module's activities. `held_at` is noon (Asia/Shanghai) of its day. */

@@ -143,6 +143,36 @@ export async function insertPatent(
   return row?.id ?? null;
 }
 
+/** The studio a project or patent belongs to (its scope and whether it is still open). */
+export async function findStudioOf(db: Db, table: 'studio_project' | 'studio_patent', id: string): Promise<string | undefined> {
+  const row = await queryOne<{ studio_id: string }>(db, table === 'studio_project' ? sql`select studio_id from studio_project where id = ${id}` : sql`select studio_id from studio_patent where id = ${id}`);
+  return row?.studio_id;
+}
+
+export async function updateProject(db: Db, id: string, v: { name: string; year: number; innovations: number; inventions: number; savedFen: number; outcome: string | null }): Promise<void> {
+  await db.execute(sql`update studio_project set name = ${v.name}, year = ${v.year}, innovations = ${v.innovations}, inventions = ${v.inventions}, saved_fen = ${v.savedFen}, outcome = ${v.outcome} where id = ${id}`);
+}
+
+/** Removes a project; its patents stay, no longer tied to a project. */
+export async function deleteProject(db: Db, id: string): Promise<void> {
+  await db.execute(sql`update studio_patent set project_id = null where project_id = ${id}`);
+  await db.execute(sql`delete from studio_project where id = ${id}`);
+}
+
+/** Changes a patent; false when another patent has that number already. */
+export async function updatePatent(db: Db, id: string, v: { projectId: string | null; patentNumber: string; title: string; kind: string; holders: string; grantedOn: string | null }): Promise<boolean> {
+  const clash = await queryOne<{ id: string }>(db, sql`select id from studio_patent where patent_number = ${v.patentNumber} and id <> ${id}`);
+  if (clash) return false;
+  await db.execute(
+    sql`update studio_patent set project_id = ${v.projectId}, patent_number = ${v.patentNumber}, title = ${v.title}, kind = ${v.kind}, holders = ${v.holders}, granted_on = ${v.grantedOn} where id = ${id}`,
+  );
+  return true;
+}
+
+export async function deletePatent(db: Db, id: string): Promise<void> {
+  await db.execute(sql`delete from studio_patent where id = ${id}`);
+}
+
 export async function findProjectOfStudio(db: Db, studioId: string, projectId: string): Promise<boolean> {
   const row = await queryOne<{ ok: boolean }>(db, sql`select exists (select 1 from studio_project where id = ${projectId} and studio_id = ${studioId}) as ok`);
   return row?.ok === true;

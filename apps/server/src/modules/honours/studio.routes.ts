@@ -11,6 +11,8 @@ import {
   studioSchema,
   studiosQuerySchema,
   updateStudioSchema,
+  updateStudioPatentSchema,
+  updateStudioProjectSchema,
 } from '@niangjia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -50,6 +52,20 @@ export const studioRoutes: FastifyPluginAsyncZod<{ studios: StudioService }> = a
   app.post('/honours/studios/:id/projects', { ...write, schema: { tags, summary: 'Add a project with its outcomes', params: idParamsSchema, body: createStudioProjectSchema, response: { 201: studioProjectSchema } } }, async (request, reply) =>
     reply.status(201).send(await studios.addProject(request.params.id, request.body, honoursStaff(request, 'honours.write'))),
   );
+  app.put('/honours/studio-projects/:id', { ...write, schema: { tags, summary: 'Change a studio project and its outcomes', params: idParamsSchema, body: updateStudioProjectSchema, response: { 200: studioProjectSchema } } }, async (request) =>
+    studios.updateProject(request.params.id, request.body, honoursStaff(request, 'honours.write')),
+  );
+  app.delete('/honours/studio-projects/:id', { ...write, schema: { tags, summary: 'Remove a studio project (its patents stay on the studio)', params: idParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
+    await studios.removeProject(request.params.id, honoursStaff(request, 'honours.write'));
+    return reply.status(204).send(null);
+  });
+  app.put('/honours/studio-patents/:id', { ...write, schema: { tags, summary: 'Change a studio patent', params: idParamsSchema, body: updateStudioPatentSchema, response: { 200: studioPatentSchema } } }, async (request) =>
+    studios.updatePatent(request.params.id, request.body, honoursStaff(request, 'honours.write')),
+  );
+  app.delete('/honours/studio-patents/:id', { ...write, schema: { tags, summary: 'Remove a studio patent recorded by mistake', params: idParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
+    await studios.removePatent(request.params.id, honoursStaff(request, 'honours.write'));
+    return reply.status(204).send(null);
+  });
   app.post('/honours/studios/:id/patents', { ...write, schema: { tags, summary: 'Record a patent of the studio with its number and holders', params: idParamsSchema, body: createStudioPatentSchema, response: { 201: studioPatentSchema } } }, async (request, reply) =>
     reply.status(201).send(await studios.addPatent(request.params.id, request.body, honoursStaff(request, 'honours.write'))),
   );

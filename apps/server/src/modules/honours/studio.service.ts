@@ -1,4 +1,4 @@
-import type { CreateStudio, CreateStudioPatent, CreateStudioProject, Page, Studio, StudioDetail, StudioPatent, StudioProject, UpdateStudio } from '@niangjia/contracts';
+import type { CreateStudio, CreateStudioPatent, CreateStudioProject, UpdateStudioPatent, UpdateStudioProject, Page, Studio, StudioDetail, StudioPatent, StudioProject, UpdateStudio } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../../platform/audit/audit.service';
 import { isInScope, type Scope } from '../../platform/auth';
@@ -79,6 +79,15 @@ export function createStudioService({ db, clock = () => new Date() }: { db: Db; 
   }
 
   const today = () => shanghaiDateOf(clock());
+
+  /** A project or patent of an open studio in scope (unknown otherwise: 404). */
+  async function partOf(tx: Db, table: 'studio_project' | 'studio_patent', id: string, scope: Scope) {
+    const studioId = await repo.findStudioOf(tx, table, id);
+    const s = studioId ? await repo.findStudio(tx, studioId) : undefined;
+    if (!s || !isInScope(scope, s.org_path)) throw notFound(table === 'studio_project' ? 'ENTITY_studio_project' : 'ENTITY_studio_patent');
+    if (s.status !== 'active') throw new AppError('STUDIO_CLOSED', { status: 409 });
+    return s;
+  }
 
   return {
     async list(query: { orgId?: string | undefined; q?: string | undefined; level?: string | undefined; status?: string | undefined; page: number; pageSize: number }, scope: Scope): Promise<Page<Studio>> {
@@ -174,6 +183,61 @@ export function createStudioService({ db, clock = () => new Date() }: { db: Db; 
         if (!patentId) throw fieldError('patentNumber', 'STUDIO_PATENT_TAKEN');
         await recordAudit(tx, ctx.audit, { action: 'studio.patent_added', entityType: 'studio_patent', entityId: patentId, orgId: s.org_id, after: { studio: s.name, patentNumber: input.patentNumber, title: input.title } });
         return toPatent((await repo.listPatents(tx, id)).find((p) => p.id === patentId)!);
+      });
+    },
+
+    async updateProject(id: string, input: UpdateStudioProject, ctx: HonoursStaff): Promise<StudioProject> {
+      return db.transaction(async (tx) => {
+        const s = await partOf(tx, 'studio_project', id, ctx.scope);
+        const before = (await repo.listProjects(tx, s.id)).find((p) => p.id === id)!;
+        await repo.updateProject(tx, id, { ...input, outcome: input.outcome || null });
+        await recordAudit(tx, ctx.audit, {
+          action: 'studio.project_updated',
+          entityType: 'studio_project',
+          entityId: id,
+          orgId: s.org_id,
+          before: { name: before.name, year: before.year, innovations: before.innovations, inventions: before.inventions, savedFen: Number(before.saved_fen) },
+          after: { studio: s.name, name: input.name, year: input.year, innovations: input.innovations, inventions: input.inventions, savedFen: input.savedFen },
+        });
+        return toProject((await repo.listProjects(tx, s.id)).find((p) => p.id === id)!);
+      });
+    },
+
+    /** Removes a project recorded by mistake; its patents stay on the studio. */
+    async removeProject(id: string, ctx: HonoursStaff): Promise<void> {
+      await db.transaction(async (tx) => {
+        const s = await partOf(tx, 'studio_project', id, ctx.scope);
+        const before = (await repo.listProjects(tx, s.id)).find((p) => p.id === id)!;
+        await repo.deleteProject(tx, id);
+        await recordAudit(tx, ctx.audit, { action: 'studio.project_removed', entityType: 'studio_project', entityId: id, orgId: s.org_id, before: { studio: s.name, name: before.name, year: before.year, patents: before.patents } });
+      });
+    },
+
+    async updatePatent(id: string, input: UpdateStudioPatent, ctx: HonoursStaff): Promise<StudioPatent> {
+      return db.transaction(async (tx) => {
+        const s = await partOf(tx, 'studio_patent', id, ctx.scope);
+        if (input.projectId && !(await repo.findProjectOfStudio(tx, s.id, input.projectId))) throw fieldError('projectId', 'STUDIO_PROJECT_UNKNOWN');
+        if (input.grantedOn && input.grantedOn > today()) throw fieldError('grantedOn', 'STUDIO_GRANTED_FUTURE');
+        const before = (await repo.listPatents(tx, s.id)).find((p) => p.id === id)!;
+        if (!(await repo.updatePatent(tx, id, input))) throw fieldError('patentNumber', 'STUDIO_PATENT_TAKEN');
+        await recordAudit(tx, ctx.audit, {
+          action: 'studio.patent_updated',
+          entityType: 'studio_patent',
+          entityId: id,
+          orgId: s.org_id,
+          before: { patentNumber: before.patent_number, title: before.title, kind: before.kind, holders: before.holders, grantedOn: before.granted_on },
+          after: { studio: s.name, patentNumber: input.patentNumber, title: input.title, kind: input.kind, holders: input.holders, grantedOn: input.grantedOn },
+        });
+        return toPatent((await repo.listPatents(tx, s.id)).find((p) => p.id === id)!);
+      });
+    },
+
+    async removePatent(id: string, ctx: HonoursStaff): Promise<void> {
+      await db.transaction(async (tx) => {
+        const s = await partOf(tx, 'studio_patent', id, ctx.scope);
+        const before = (await repo.listPatents(tx, s.id)).find((p) => p.id === id)!;
+        await repo.deletePatent(tx, id);
+        await recordAudit(tx, ctx.audit, { action: 'studio.patent_removed', entityType: 'studio_patent', entityId: id, orgId: s.org_id, before: { studio: s.name, patentNumber: before.patent_number, title: before.title } });
       });
     },
   };

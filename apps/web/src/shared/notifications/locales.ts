@@ -38,6 +38,7 @@ export const notifyZh = {
       campaign_nomination: '帮扶活动提名待审批、复核、发放或核查',
       job_application: '新的求职申请待查看',
       canteen_certification: '食堂优惠资格待认定',
+      partner_agreement_expiring: '合作协议 30 天内到期',
     },
   },
 };
@@ -79,6 +80,7 @@ export const notifyEn: Translation<typeof notifyZh> = {
       campaign_nomination: 'Campaign nominations to approve, confirm, hand over or check',
       job_application: 'New job applications to look at',
       canteen_certification: 'Canteen reductions to certify',
+      partner_agreement_expiring: 'Partner agreements ending within 30 days',
     },
   },
 };

@@ -9,7 +9,7 @@ import { applyServerErrors } from '../../../shared/form-errors';
 import { formatDate, formatMoney } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
-import { DataTable } from '../../components/DataTable';
+import { DrawerList } from '../../components/DrawerList';
 import { EnumSelect, PagedList } from '../../components/PagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
@@ -158,14 +158,32 @@ function StudioModal({ studio, onClose, onSaved }: { studio: Studio | null; onCl
 
 function StudioDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const detail = useRequest((signal) => api.get<StudioDetail>(`/honours/studios/${id}`, undefined, { signal }), [id]);
-  const [adding, setAdding] = useState<'member' | 'project' | 'patent' | null>(null);
+  const [adding, setAdding] = useState<Adding | null>(null);
   const s = detail.data;
   const isOpen = canWrite && s?.status === 'active';
-  const remove = async (personId: string) => {
-    await api.delete(`/honours/studios/${id}/members/${personId}`);
+  const run = async (action: () => Promise<unknown>) => {
+    try {
+      await action();
+    } catch (e) {
+      void message.error(e instanceof Error ? e.message : String(e));
+    }
     detail.reload();
   };
+  const add = (what: 'member' | 'project' | 'patent', label: string) => (isOpen ? { label, onClick: () => setAdding({ what, item: null }), testId: `studio-add-${what}` } : undefined);
+  const removing = (title: string, onConfirm: () => void, testId: string) => (
+    <Popconfirm title={title} okText={t('actions.confirm')} cancelText={t('actions.cancel')} onConfirm={onConfirm}>
+      <Button type="link" size="small" danger data-testid={testId}>
+        {t('honoursAdmin.removeItem')}
+      </Button>
+    </Popconfirm>
+  );
+  const edit = (onClick: () => void, testId: string) => (
+    <Button type="link" size="small" onClick={onClick} data-testid={testId}>
+      {t('honoursAdmin.edit')}
+    </Button>
+  );
   return (
     <Drawer open width={820} title={s?.name ?? ''} onClose={onClose} destroyOnHidden>
       {detail.error ? <ErrorAlert error={detail.error} onRetry={detail.reload} /> : null}
@@ -185,20 +203,12 @@ function StudioDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean
                 key: 'members',
                 label: `${t('honoursAdmin.studioTabs.members')} (${s.memberList.length})`,
                 children: (
-                  <DataTable<StudioMember>
+                  <DrawerList<StudioMember>
                     id="honours-studio-members"
                     rowKey="personId"
-                    size="small"
-                    columnSettings={false}
-                    dataSource={s.memberList}
-                    pagination={false}
-                    toolbar={
-                      isOpen ? (
-                        <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding('member')}>
-                          {t('honoursAdmin.addMember')}
-                        </Button>
-                      ) : undefined
-                    }
+                    items={s.memberList}
+                    add={add('member', t('honoursAdmin.addMember'))}
+                    emptyText={t('honoursAdmin.empty.list')}
                     columns={[
                       {
                         title: t('honoursAdmin.col.person'),
@@ -217,7 +227,7 @@ function StudioDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean
                       isOpen
                         ? (m) =>
                             m.isLeader ? null : (
-                              <Popconfirm title={t('honoursAdmin.removeMember')} okText={t('actions.confirm')} cancelText={t('actions.cancel')} onConfirm={() => remove(m.personId)}>
+                              <Popconfirm title={t('honoursAdmin.removeMember')} okText={t('actions.confirm')} cancelText={t('actions.cancel')} onConfirm={() => run(() => api.delete(`/honours/studios/${id}/members/${m.personId}`))}>
                                 <Button type="link" size="small" danger>
                                   {t('honoursAdmin.removeMember')}
                                 </Button>
@@ -232,29 +242,31 @@ function StudioDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean
                 key: 'projects',
                 label: `${t('honoursAdmin.studioTabs.projects')} (${s.projectList.length})`,
                 children: (
-                  <DataTable<StudioProject>
+                  <DrawerList<StudioProject>
                     id="honours-studio-projects"
                     rowKey="id"
-                    size="small"
-                    columnSettings={false}
-                    dataSource={s.projectList}
-                    pagination={false}
-                    toolbar={
-                      isOpen ? (
-                        <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding('project')}>
-                          {t('honoursAdmin.addProject')}
-                        </Button>
-                      ) : undefined
-                    }
+                    items={s.projectList}
+                    add={add('project', t('honoursAdmin.addProject'))}
+                    emptyText={t('honoursAdmin.empty.list')}
                     columns={[
-                      { title: t('honoursAdmin.col.studio'), key: 'name', dataIndex: 'name', width: 200, ellipsis: true },
+                      { title: t('honoursAdmin.col.studio'), key: 'name', dataIndex: 'name', width: 200, ellipsis: true, priority: 1 },
                       { title: t('honoursAdmin.col.year'), key: 'year', dataIndex: 'year', width: 70 },
                       { title: t('honoursAdmin.col.innovations'), key: 'innovations', dataIndex: 'innovations', width: 90, align: 'right' },
                       { title: t('honoursAdmin.col.inventions'), key: 'inventions', dataIndex: 'inventions', width: 70, align: 'right' },
                       { title: t('honoursAdmin.col.patents'), key: 'patents', dataIndex: 'patents', width: 70, align: 'right' },
                       { title: t('honoursAdmin.col.saved'), key: 'saved', dataIndex: 'savedFen', width: 130, align: 'right', render: (v: number) => formatMoney(v) },
-                      { title: t('honoursAdmin.col.outcome'), key: 'outcome', dataIndex: 'outcome', width: 200, ellipsis: true },
+                      { title: t('honoursAdmin.col.outcome'), key: 'outcome', dataIndex: 'outcome', width: 200, ellipsis: true, priority: 3 },
                     ]}
+                    actions={
+                      isOpen
+                        ? (p) => (
+                            <Space size={0}>
+                              {edit(() => setAdding({ what: 'project', item: p }), 'project-edit')}
+                              {removing(t('honoursAdmin.removeProjectConfirm', { name: p.name }), () => void run(() => api.delete(`/honours/studio-projects/${p.id}`)), 'project-remove')}
+                            </Space>
+                          )
+                        : undefined
+                    }
                   />
                 ),
               },
@@ -262,38 +274,42 @@ function StudioDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean
                 key: 'patents',
                 label: `${t('honoursAdmin.studioTabs.patents')} (${s.patentList.length})`,
                 children: (
-                  <DataTable<StudioPatent>
+                  <DrawerList<StudioPatent>
                     id="honours-studio-patents"
                     rowKey="id"
-                    size="small"
-                    columnSettings={false}
-                    dataSource={s.patentList}
-                    pagination={false}
-                    toolbar={
-                      isOpen ? (
-                        <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding('patent')}>
-                          {t('honoursAdmin.addPatent')}
-                        </Button>
-                      ) : undefined
-                    }
+                    items={s.patentList}
+                    add={add('patent', t('honoursAdmin.addPatent'))}
+                    emptyText={t('honoursAdmin.empty.list')}
                     columns={[
-                      { title: t('honoursAdmin.col.patentNumber'), key: 'number', dataIndex: 'patentNumber', width: 170 },
-                      { title: t('honoursAdmin.col.studio'), key: 'title', dataIndex: 'title', width: 220, ellipsis: true },
-                      { title: t('honoursAdmin.col.kind'), key: 'kind', dataIndex: 'kind', width: 100, render: (v: string) => t(`honoursAdmin.patentKind.${v}`) },
-                      { title: t('honoursAdmin.col.holders'), key: 'holders', dataIndex: 'holders', width: 160, ellipsis: true },
+                      { title: t('honoursAdmin.col.patentNumber'), key: 'number', dataIndex: 'patentNumber', width: 170, priority: 1 },
+                      { title: t('honoursAdmin.col.studio'), key: 'title', dataIndex: 'title', width: 200, ellipsis: true },
+                      { title: t('honoursAdmin.col.kind'), key: 'kind', dataIndex: 'kind', width: 90, render: (v: string) => t(`honoursAdmin.patentKind.${v}`) },
+                      { title: t('honoursAdmin.col.holders'), key: 'holders', dataIndex: 'holders', width: 140, ellipsis: true, priority: 3 },
                       { title: t('honoursAdmin.col.granted'), key: 'granted', dataIndex: 'grantedOn', width: 110, render: (v: string | null) => v ?? '—' },
                     ]}
+                    actions={
+                      isOpen
+                        ? (p) => (
+                            <Space size={0}>
+                              {edit(() => setAdding({ what: 'patent', item: p }), 'patent-edit')}
+                              {removing(t('honoursAdmin.removePatentConfirm', { name: p.title }), () => void run(() => api.delete(`/honours/studio-patents/${p.id}`)), 'patent-remove')}
+                            </Space>
+                          )
+                        : undefined
+                    }
                   />
                 ),
               },
             ]}
           />
-          {adding ? <AddModal studio={s} what={adding} onClose={() => setAdding(null)} onSaved={() => (setAdding(null), detail.reload())} /> : null}
+          {adding ? <AddModal studio={s} adding={adding} onClose={() => setAdding(null)} onSaved={() => (setAdding(null), detail.reload())} /> : null}
         </>
       ) : null}
     </Drawer>
   );
 }
+
+type Adding = { what: 'member'; item: null } | { what: 'project'; item: StudioProject | null } | { what: 'patent'; item: StudioPatent | null };
 
 type AddForm = {
   membershipId?: string;
@@ -311,9 +327,10 @@ type AddForm = {
   grantedOn?: string;
 };
 
-/** 添加成员 / 项目 / 专利 of a studio. */
-function AddModal({ studio, what, onClose, onSaved }: { studio: StudioDetail; what: 'member' | 'project' | 'patent'; onClose: () => void; onSaved: () => void }) {
+/** 添加成员, 添加/修改项目, 登记/修改专利 of a studio. */
+function AddModal({ studio, adding, onClose, onSaved }: { studio: StudioDetail; adding: Adding; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
+  const { what } = adding;
   const [form] = Form.useForm<AddForm>();
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -323,24 +340,14 @@ function AddModal({ studio, what, onClose, onSaved }: { studio: StudioDetail; wh
     setError(null);
     try {
       if (what === 'member') await api.post(`/honours/studios/${studio.id}/members`, { membershipId: v.membershipId });
-      if (what === 'project')
-        await api.post(`/honours/studios/${studio.id}/projects`, {
-          name: v.name,
-          year: v.year,
-          innovations: v.innovations ?? 0,
-          inventions: v.inventions ?? 0,
-          savedFen: Math.round((v.savedYuan ?? 0) * 100),
-          outcome: v.outcome || null,
-        });
-      if (what === 'patent')
-        await api.post(`/honours/studios/${studio.id}/patents`, {
-          projectId: v.projectId ?? null,
-          patentNumber: v.patentNumber,
-          title: v.title,
-          kind: v.kind,
-          holders: v.holders,
-          grantedOn: v.grantedOn || null,
-        });
+      if (adding.what === 'project') {
+        const body = { name: v.name, year: v.year, innovations: v.innovations ?? 0, inventions: v.inventions ?? 0, savedFen: Math.round((v.savedYuan ?? 0) * 100), outcome: v.outcome || null };
+        await (adding.item ? api.put(`/honours/studio-projects/${adding.item.id}`, body) : api.post(`/honours/studios/${studio.id}/projects`, body));
+      }
+      if (adding.what === 'patent') {
+        const body = { projectId: v.projectId ?? null, patentNumber: v.patentNumber, title: v.title, kind: v.kind, holders: v.holders, grantedOn: v.grantedOn || null };
+        await (adding.item ? api.put(`/honours/studio-patents/${adding.item.id}`, body) : api.post(`/honours/studios/${studio.id}/patents`, body));
+      }
       onSaved();
     } catch (e) {
       applyServerErrors(form, e, ['membershipId', 'name', 'year', 'projectId', 'patentNumber', 'title', 'kind', 'holders', 'grantedOn']);
@@ -350,11 +357,19 @@ function AddModal({ studio, what, onClose, onSaved }: { studio: StudioDetail; wh
     }
   };
   const required = (field: string) => [{ required: true, whitespace: true, message: t('honoursAdmin.form.required', { field }) }];
-  const title = what === 'member' ? t('honoursAdmin.addMember') : what === 'project' ? t('honoursAdmin.addProject') : t('honoursAdmin.addPatent');
+  const isNew = adding.item === null;
+  const title =
+    what === 'member' ? t('honoursAdmin.addMember') : what === 'project' ? t(isNew ? 'honoursAdmin.addProject' : 'honoursAdmin.editProject') : t(isNew ? 'honoursAdmin.addPatent' : 'honoursAdmin.editPatent');
+  const initialValues: AddForm =
+    adding.what === 'project' && adding.item
+      ? { name: adding.item.name, year: adding.item.year, innovations: adding.item.innovations, inventions: adding.item.inventions, savedYuan: adding.item.savedFen / 100, outcome: adding.item.outcome ?? undefined }
+      : adding.what === 'patent' && adding.item
+        ? { patentNumber: adding.item.patentNumber, title: adding.item.title, kind: adding.item.kind, holders: adding.item.holders, grantedOn: adding.item.grantedOn ?? undefined, projectId: adding.item.projectId ?? undefined }
+        : { year: Number(today().slice(0, 4)), kind: 'utility_model' };
   return (
     <Modal open title={`${title} · ${studio.name}`} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} destroyOnHidden>
       {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" initialValues={{ year: Number(today().slice(0, 4)), kind: 'utility_model' }}>
+      <Form form={form} layout="vertical" initialValues={initialValues}>
         {what === 'member' ? (
           <Form.Item name="membershipId" label={t('honoursAdmin.form.member')} rules={[{ required: true, message: t('honoursAdmin.form.required', { field: t('honoursAdmin.form.member') }) }]}>
             <MemberSelect />

@@ -14,6 +14,10 @@ export const honoursAuditActionsZh = {
   studio_member_removed: '移出工作室成员',
   studio_project_added: '添加工作室项目',
   studio_patent_added: '登记工作室专利',
+  studio_project_updated: '修改工作室项目',
+  studio_project_removed: '删除工作室项目',
+  studio_patent_updated: '修改工作室专利',
+  studio_patent_removed: '删除工作室专利',
   ...partnerAuditActionsZh,
 };
 export const honoursAuditActionsEn: Translation<typeof honoursAuditActionsZh> = {
@@ -28,6 +32,10 @@ export const honoursAuditActionsEn: Translation<typeof honoursAuditActionsZh> = 
   studio_member_removed: 'Remove a studio member',
   studio_project_added: 'Add a studio project',
   studio_patent_added: 'Record a studio patent',
+  studio_project_updated: 'Change a studio project',
+  studio_project_removed: 'Remove a studio project',
+  studio_patent_updated: 'Change a studio patent',
+  studio_patent_removed: 'Remove a studio patent',
   ...partnerAuditActionsEn,
 };
 export const honoursAuditEntityTypesZh = { honour: '劳模工匠荣誉', honour_care: '劳模关爱', studio: '创新工作室', studio_project: '工作室项目', studio_patent: '工作室专利', ...partnerAuditEntityTypesZh };

@@ -65,6 +65,11 @@ export const honoursAdminEn: Translation<typeof honoursAdminZh> = {
   removeMember: 'Remove',
   addProject: 'Add a project',
   addPatent: 'Record a patent',
+  editProject: 'Change the project',
+  editPatent: 'Change the patent',
+  removeItem: 'Remove',
+  removeProjectConfirm: 'Remove the project “{{name}}”? Its patents stay with the studio.',
+  removePatentConfirm: 'Remove the patent “{{name}}”?',
   leaderTag: 'Leader',
   studioTabs: { members: 'Members', projects: 'Projects and outcomes', patents: 'Patents' },
   empty: {
@@ -72,6 +77,7 @@ export const honoursAdminEn: Translation<typeof honoursAdminZh> = {
     care: 'No care recorded yet',
     notCared: 'Every honoured member has been cared for this year',
     studios: 'No studios yet: click “New studio”',
+    list: 'None',
   },
   figures: {
     honoured: 'Honoured members',

@@ -62,6 +62,11 @@ export const honoursAdminZh = {
   removeMember: '移出',
   addProject: '添加项目',
   addPatent: '登记专利',
+  editProject: '修改项目',
+  editPatent: '修改专利',
+  removeItem: '删除',
+  removeProjectConfirm: '删除项目“{{name}}”？其专利保留在工作室。',
+  removePatentConfirm: '删除专利“{{name}}”？',
   leaderTag: '领衔人',
   studioTabs: { members: '成员', projects: '项目与成果', patents: '专利' },
   empty: {
@@ -69,6 +74,7 @@ export const honoursAdminZh = {
     care: '还没有关爱记录',
     notCared: '本年度劳模工匠都已关爱',
     studios: '还没有创新工作室，点击“新建工作室”添加',
+    list: '暂无',
   },
   figures: {
     honoured: '劳模工匠（人）',
