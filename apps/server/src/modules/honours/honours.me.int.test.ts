@@ -1,6 +1,7 @@
 import { idNumberCheckChar } from '@niangjia/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
+import { DEMO_MEMBER_HONOUR_PHONE } from './honours.demo';
 
 /**
  * 我的荣誉 (GET /api/v1/me/honours): a worker sees their own active 劳模工匠 honours and the care
@@ -50,5 +51,12 @@ describe('我的荣誉', () => {
     expect((await b.c.get('/api/v1/me/honours')).body).toEqual({ honours: [], cares: [] });
     expect(JSON.stringify(mine.body)).not.toContain('idNumber');
     expect((await t.anon.get('/api/v1/me/honours')).status).toBe(401);
+  });
+
+  it('shows the demo member (13800000002) their district 先进工作者 honour and the spring visit', async () => {
+    const demo = await t.loginWorker(DEMO_MEMBER_HONOUR_PHONE);
+    const mine = (await demo.get('/api/v1/me/honours')).body as { honours: { level: string; title: string; awardingBody: string }[]; cares: { kind: string }[] };
+    expect(mine.honours).toEqual([expect.objectContaining({ level: 'district', title: 'advanced_worker', awardingBody: '重庆市江北区人民政府' })]);
+    expect(mine.cares.map((c) => c.kind)).toEqual(['visit']);
   });
 });
