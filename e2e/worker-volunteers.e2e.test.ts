@@ -122,6 +122,15 @@ describe.skipIf(!canRun)('志愿服务: a worker joins a team and signs up on a 
         await admin.locator('.ant-select-item-option').filter({ hasText: '报名中' }).click();
         const upcoming = admin.locator('.ant-table-row').filter({ has: admin.getByTestId('volunteer-activity-title').filter({ hasText: signedUpTitle }) }).first();
         await upcoming.waitFor();
+        // 编辑 opens with the activity's values; the headcount says it cannot drop below those signed up.
+        await upcoming.getByTestId('volunteer-activity-edit').click();
+        const editModal = admin.locator('.ant-modal').filter({ has: admin.getByTestId('volunteer-activity-edit-title') });
+        expect(await editModal.getByTestId('volunteer-activity-edit-title').inputValue()).toBe(signedUpTitle);
+        await editModal.getByText('不能少于已报名的').waitFor();
+        expect(await findLayoutProblems(admin)).toEqual([]);
+        await saveScreenshot(admin, 'staff-volunteer-edit-1366');
+        await editModal.getByRole('button', { name: /取\s*消/ }).click();
+        await editModal.waitFor({ state: 'hidden' });
         await upcoming.getByTestId('volunteer-activity-cancel').click();
         const cancelModal = admin.locator('.ant-modal').filter({ has: admin.getByTestId('volunteer-cancel-reason') });
         await cancelModal.getByTestId('volunteer-cancel-reason').fill('暴雨橙色预警，户外活动暂停');

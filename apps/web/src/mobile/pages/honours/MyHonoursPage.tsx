@@ -39,7 +39,11 @@ export function MyHonoursPage() {
           {d.honours.map((h) => (
             <List.Item
               key={h.id}
-              prefix={<MedalIcon size={28} />}
+              prefix={
+                <span style={{ color: '#c8102e', display: 'flex' }}>
+                  <MedalIcon size={28} />
+                </span>
+              }
               data-testid="my-honour"
               description={
                 <>

@@ -94,7 +94,7 @@ export function VolunteerPage() {
                       <div>{timeText(a)}</div>
                       <div>{`${a.place} · ${a.teamName}`}</div>
                       <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginTop: 6, flexWrap: 'wrap' }}>
-                        <span className="nj-muted">{t('volunteer.places', { signed: a.signedUp, capacity: a.capacity })}</span>
+                        {a.state !== 'cancelled' ? <span className="nj-muted">{t('volunteer.places', { signed: a.signedUp, capacity: a.capacity })}</span> : null}
                         {a.isSignedUp && a.state !== 'cancelled' ? (
                           <Tag color="success" data-testid="volunteer-signed-up">
                             {t('volunteer.signedUp')}
