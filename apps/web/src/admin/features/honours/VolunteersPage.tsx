@@ -420,7 +420,7 @@ function ActivityModal({ onClose, onSaved }: { onClose: () => void; onSaved: () 
       {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" initialValues={{ capacity: 10, time: [start, start.add(3, 'hour')] }}>
         <Form.Item name="teamId" label={t('volunteerAdmin.col.team')} rules={required(t('volunteerAdmin.col.team'))}>
-          <Select options={(teams.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))} />
+          <Select options={(teams.data?.items ?? []).filter((x) => !x.dissolvedAt).map((x) => ({ value: x.id, label: x.name }))} />
         </Form.Item>
         <Form.Item name="title" label={t('volunteerAdmin.col.activity')} rules={required(t('volunteerAdmin.col.activity'))}>
           <Input maxLength={100} />
