@@ -80,6 +80,8 @@ describe.skipIf(!canRun)('志愿服务: a worker joins a team and signs up on a 
         await activity.getByTestId('volunteer-signed-up').waitFor();
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
         await saveScreenshot(page, 'worker-volunteer-signed-up-375');
+        const signedUpTitle = ((await activity.getByTestId('volunteer-activity-title').textContent()) ?? '').trim();
+        expect(signedUpTitle).not.toBe('');
 
         // The staff: the activity of 观音桥's team that ended this week waits for its hours; the worker came
         // without signing up (补录), served 2.5 hours; the others keep the full length.
@@ -113,6 +115,49 @@ describe.skipIf(!canRun)('志愿服务: a worker joins a team and signs up on a 
         expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
         await saveScreenshot(page, 'worker-volunteer-hours-375');
 
+        // The staff cancel the activity the worker signed up for, with a reason; the phone shows 已取消 and why.
+        await admin.keyboard.press('Escape');
+        await admin.locator('.ant-drawer').waitFor({ state: 'hidden' });
+        await admin.getByTestId('volunteer-state-filter').click();
+        await admin.locator('.ant-select-item-option').filter({ hasText: '报名中' }).click();
+        const upcoming = admin.locator('.ant-table-row').filter({ has: admin.getByTestId('volunteer-activity-title').filter({ hasText: signedUpTitle }) }).first();
+        await upcoming.waitFor();
+        // 编辑 opens with the activity's values; the headcount says it cannot drop below those signed up.
+        await upcoming.getByTestId('volunteer-activity-edit').click();
+        const editModal = admin.locator('.ant-modal').filter({ has: admin.getByTestId('volunteer-activity-edit-title') });
+        expect(await editModal.getByTestId('volunteer-activity-edit-title').inputValue()).toBe(signedUpTitle);
+        await editModal.getByText('不能少于已报名的').waitFor();
+        expect(await findLayoutProblems(admin)).toEqual([]);
+        await saveScreenshot(admin, 'staff-volunteer-edit-1366');
+        await editModal.getByRole('button', { name: /取\s*消/ }).click();
+        await editModal.waitFor({ state: 'hidden' });
+        await upcoming.getByTestId('volunteer-activity-cancel').click();
+        const cancelModal = admin.locator('.ant-modal').filter({ has: admin.getByTestId('volunteer-cancel-reason') });
+        await cancelModal.getByTestId('volunteer-cancel-reason').fill('暴雨橙色预警，户外活动暂停');
+        expect(await findLayoutProblems(admin)).toEqual([]);
+        await saveScreenshot(admin, 'staff-volunteer-cancel-1366');
+        await cancelModal.getByTestId('volunteer-cancel-ok').click();
+        await cancelModal.waitFor({ state: 'hidden' });
+        await page.reload();
+        const cancelled = page.getByTestId('volunteer-activity').filter({ has: page.getByTestId('volunteer-activity-title').filter({ hasText: signedUpTitle }) });
+        await expect.poll(async () => (await cancelled.getByTestId('volunteer-activity-state').textContent()) ?? '').toContain('已取消');
+        expect(await cancelled.getByTestId('volunteer-cancel-reason').textContent()).toContain('暴雨橙色预警，户外活动暂停');
+        expect(await cancelled.getByTestId('volunteer-sign-up').count()).toBe(0);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+        await saveScreenshot(page, 'worker-volunteer-cancelled-375');
+        // …and the message arrived.
+        await page.goto('/m/me/messages');
+        await expect.poll(async () => (await page.locator('#root').textContent()) ?? '').toContain('志愿活动已取消');
+
+        // 我的荣誉: this worker has none — a friendly empty state, not an error.
+        await page.goto('/m/me');
+        await page.getByTestId('me-honours').click();
+        await page.waitForURL(/\/m\/me\/honours/);
+        await page.getByTestId('my-honours-empty').waitFor();
+        expect(await findTextProblems(page, '#root')).toEqual([]);
+        await saveScreenshot(page, 'worker-honours-empty-375');
+        await page.goto('/m/volunteer');
+
         // The same page in English: no key or code, and the interface's own words in English.
         await page.evaluate(() => localStorage.setItem('niangjia.language', 'en'));
         await page.reload();
@@ -126,5 +171,31 @@ describe.skipIf(!canRun)('志愿服务: a worker joins a team and signs up on a 
     } finally {
       await desk.close();
     }
+  });
+});
+
+describe.skipIf(!canRun)('我的荣誉: the demo member sees their own honour and the care recorded on a 375 px phone', () => {
+  const journey = useJourney({ viewport: { width: 375, height: 812 }, isMobile: true });
+
+  it('opens 我的 ▸ 我的荣誉 and shows the district 先进工作者 honour with the spring visit', { timeout: 120_000 }, async () => {
+    const { page } = journey.session;
+    await withScreenshotOnFailure(journey.session, 'worker-honours', async () => {
+      await page.goto('/m/me/honours');
+      await signInOnPhone(page, journey.server, '13800000002');
+      await page.waitForURL(/\/m\/me\/honours/);
+      const honour = page.getByTestId('my-honour').first();
+      await honour.waitFor();
+      expect(await honour.textContent()).toContain('先进工作者');
+      expect(await honour.textContent()).toContain('重庆市江北区人民政府');
+      expect(await page.getByTestId('my-honour-care').first().textContent()).toContain('走访慰问');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      expect(await findTextProblems(page, '#root')).toEqual([]);
+      await saveScreenshot(page, 'worker-honours-375');
+      // Reached from 我的.
+      await page.goto('/m/me');
+      await page.getByTestId('me-honours').click();
+      await page.waitForURL(/\/m\/me\/honours/);
+      await page.getByTestId('my-honour').first().waitFor();
+    });
   });
 });

@@ -59,7 +59,7 @@ import {
   canteenPhotoPaths,
 } from './modules/assistance';
 import { createHonoursService, createStudioService, honourPhotoPaths } from './modules/honours';
-import { createPartnerService, createVolunteerService, partnerTodos, volunteerTodos } from './modules/honours';
+import { createPartnerService, createVolunteerService, partnerTodos, registerVolunteerJobs, volunteerTodos } from './modules/honours';
 import { createMarketServices, marketProviderTodos, marketVersionTodos } from './modules/market';
 import { createHolidaysService } from './platform/holidays';
 import type { JobRunner } from './platform/jobs';
@@ -176,4 +176,5 @@ export function registerModuleJobs(jobs: JobRunner, services: AppServices): void
   registerVoiceJobs({ jobs, voice: services.voice });
   registerHardshipJobs({ jobs, hardship: services.hardship });
   registerHealthJobs({ jobs, health: services.health });
+  registerVolunteerJobs({ jobs, volunteers: services.volunteers });
 }

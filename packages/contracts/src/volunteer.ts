@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema } from './common';
+import { careKinds, honourLevels, honourStatuses, honourTitles } from './honours';
 
 /**
  * 志愿服务 (volunteers): volunteer teams (志愿服务队) of a union with a leader and members (a member
@@ -9,8 +10,8 @@ import { pageQuerySchema } from './common';
  */
 export const volunteerMemberStatuses = ['pending', 'active'] as const;
 export type VolunteerMemberStatus = (typeof volunteerMemberStatuses)[number];
-/** Where an activity is: stored `open` becomes upcoming / ongoing / ended by the clock; `confirmed` once hours are confirmed. */
-export const volunteerActivityStates = ['upcoming', 'ongoing', 'ended', 'confirmed'] as const;
+/** Where an activity is: stored `open` becomes upcoming / ongoing / ended by the clock; `confirmed` once hours are confirmed; `cancelled` by staff before it started. */
+export const volunteerActivityStates = ['upcoming', 'ongoing', 'ended', 'confirmed', 'cancelled'] as const;
 export type VolunteerActivityState = (typeof volunteerActivityStates)[number];
 
 const text = (max: number) => z.string().trim().max(max);
@@ -36,9 +37,15 @@ export const volunteerTeamSchema = z.object({
   members: z.number().int(),
   pending: z.number().int(),
   activities: z.number().int(),
+  /** Set once staff dissolved the team (解散). */
+  dissolvedAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type VolunteerTeam = z.infer<typeof volunteerTeamSchema>;
+
+/** 编辑: name, description, and the owning union (in the caller's scope, in the same district). */
+export const updateVolunteerTeamSchema = z.object({ orgId: z.uuid(), name: text(100).min(1), description: text(500).nullable().default(null) });
+export type UpdateVolunteerTeam = z.infer<typeof updateVolunteerTeamSchema>;
 export const volunteerTeamsQuerySchema = pageQuerySchema.extend({ orgId: z.uuid().optional(), q: text(50).optional() });
 
 export const volunteerTeamMemberSchema = z.object({
@@ -70,6 +77,22 @@ export const createVolunteerActivitySchema = z
   .refine((v) => new Date(v.endsAt) > new Date(v.startsAt), { path: ['endsAt'], message: 'VOLUNTEER_ENDS_BEFORE_START' });
 export type CreateVolunteerActivity = z.infer<typeof createVolunteerActivitySchema>;
 
+/** 编辑活动: the times may change only before it starts; the headcount never below those signed up. */
+export const updateVolunteerActivitySchema = z
+  .object({
+    title: text(100).min(1),
+    place: text(200).min(1),
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+    capacity: z.number().int().min(1).max(1000),
+    description: text(1000).nullable().default(null),
+  })
+  .refine((v) => new Date(v.endsAt) > new Date(v.startsAt), { path: ['endsAt'], message: 'VOLUNTEER_ENDS_BEFORE_START' });
+export type UpdateVolunteerActivity = z.infer<typeof updateVolunteerActivitySchema>;
+/** 取消活动: before it starts, with a reason every signed-up volunteer is told. */
+export const cancelVolunteerActivitySchema = z.object({ reason: text(200).min(1) });
+export type CancelVolunteerActivity = z.infer<typeof cancelVolunteerActivitySchema>;
+
 export const volunteerActivitySchema = z.object({
   id: z.uuid(),
   teamId: z.uuid(),
@@ -87,6 +110,8 @@ export const volunteerActivitySchema = z.object({
   /** Hours served in total (confirmed). */
   hours: z.number(),
   confirmedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
 });
 export type VolunteerActivity = z.infer<typeof volunteerActivitySchema>;
 export const volunteerActivitiesQuerySchema = pageQuerySchema.extend({ orgId: z.uuid().optional(), teamId: z.uuid().optional(), state: z.enum(volunteerActivityStates).optional(), q: text(50).optional() });
@@ -123,3 +148,21 @@ export type MyVolunteer = z.infer<typeof myVolunteerSchema>;
 
 /** 补录: a member of the team who served without signing up. */
 export const addVolunteerParticipantSchema = z.object({ personId: z.uuid() });
+
+/** 我的荣誉: the signed-in worker's own 劳模工匠 honours and the care activities recorded for them. */
+export const myHonoursSchema = z.object({
+  honours: z.array(
+    z.object({
+      id: z.uuid(),
+      level: z.enum(honourLevels),
+      title: z.enum(honourTitles),
+      titleText: z.string().nullable(),
+      year: z.number().int(),
+      awardingBody: z.string(),
+      orgName: z.string(),
+      status: z.enum(honourStatuses),
+    }),
+  ),
+  cares: z.array(z.object({ id: z.uuid(), kind: z.enum(careKinds), caredOn: z.string(), notes: z.string().nullable(), orgName: z.string() })),
+});
+export type MyHonours = z.infer<typeof myHonoursSchema>;

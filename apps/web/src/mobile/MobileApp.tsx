@@ -62,6 +62,7 @@ const SuggestionsPage = lazy(() => import('./pages/suggestions/SuggestionsPage')
 const SurveysPage = lazy(() => import('./pages/surveys/SurveysPage').then((m) => ({ default: m.SurveysPage })));
 const SurveyPage = lazy(() => import('./pages/surveys/SurveysPage').then((m) => ({ default: m.SurveyPage })));
 const StudyaidPage = lazy(() => import('./pages/studyaid/StudyaidPage').then((m) => ({ default: m.StudyaidPage })));
+const MyHonoursPage = lazy(() => import('./pages/honours/MyHonoursPage').then((m) => ({ default: m.MyHonoursPage })));
 const VolunteerPage = lazy(() => import('./pages/volunteer/VolunteerPage').then((m) => ({ default: m.VolunteerPage })));
 const HealthPage = lazy(() => import('./pages/health/HealthPage').then((m) => ({ default: m.HealthPage })));
 const PartnersPage = lazy(() => import('./pages/partners/PartnersPage').then((m) => ({ default: m.PartnersPage })));
@@ -114,6 +115,7 @@ export function MobileApp() {
                 <Route path="join" element={<RequireSignIn><JoinPage /></RequireSignIn>} />
                 <Route path="me/membership" element={<RequireSignIn><MembershipPage /></RequireSignIn>} />
                 <Route path="me/card" element={<RequireSignIn><CardPage /></RequireSignIn>} />
+                <Route path="me/honours" element={<RequireSignIn><MyHonoursPage /></RequireSignIn>} />
                 <Route path="me/feedback" element={<RequireSignIn><MyFeedbackPage /></RequireSignIn>} />
                 <Route path="me/breakfast-card" element={<RequireSignIn><BreakfastCardPage /></RequireSignIn>} />
                 <Route path="fund/accounts" element={<FundAccountsPage />} />

@@ -18,3 +18,5 @@ export const FlagIcon = ({ size = 24 }: P) => svg(size, <><path d="M5 21V4" /><p
 // A shop front with an awning: the service marketplace (服务超市).
 export const StoreIcon = ({ size = 24 }: P) => svg(size, <><path d="M4 4h16l1 5H3l1-5z" /><path d="M3 9a3 3 0 0 0 6 0 3 3 0 0 0 6 0 3 3 0 0 0 6 0" /><path d="M5 12v9h14v-9" /><path d="M10 21v-5h4v5" /></>);
 export const BulbIcon = ({ size = 24 }: P) => svg(size, <><path d="M9 18h6M10 21h4" /><path d="M12 3a6 6 0 0 0-3.5 10.9c.6.5 1 1.2 1 2.1h5c0-.9.4-1.6 1-2.1A6 6 0 0 0 12 3z" /></>);
+// A medal on a ribbon: 我的荣誉 (劳模工匠).
+export const MedalIcon = ({ size = 24 }: P) => svg(size, <><path d="M8 3l2.5 6M16 3l-2.5 6" /><circle cx="12" cy="15" r="6" /><path d="M12 12l1 2h2l-1.5 1.5.5 2-2-1-2 1 .5-2L9 14h2z" /></>);

@@ -459,6 +459,10 @@ export async function seedFixture(database: Database): Promise<Fixture> {
     for (const [member, minutes] of signups)
       stmts.push(`insert into volunteer_signup (activity_id, org_id, person_id, person_name, status, minutes, confirmed_at) values (${q(id(name))}, ${q(id(org))}, ${q(id(`p-${member}`))}, '测试志愿者', ${minutes === null ? "'cancelled'" : "'signed_up'"}, ${q(minutes)}, ${q(minutes === null ? null : ends)})`);
   }
+  // VA5 was cancelled before it started: not held, not counted.
+  stmts.push(
+    `insert into volunteer_activity (id, team_id, org_id, title, place, starts_at, ends_at, capacity, signed_up, status, cancelled_at, cancel_reason) values (${q(id('VA5'))}, ${q(id('VT1'))}, ${q(id('FX-S1'))}, '测试活动', '测试地点', '2025-06-01T01:00:00Z', '2025-06-01T03:00:00Z', 10, 0, 'cancelled', '2025-05-30T01:00:00Z', '暴雨')`,
+  );
 
   await database.exec(`begin;\n${stmts.join(';\n')};\ncommit;`);
   return { ids };
@@ -569,7 +573,7 @@ export const FIXTURE_2025: Record<string, { value: number | null; lastYear: numb
   'honours.partner_referrals': { value: 1, lastYear: 1 }, // RF1 (RF2 at 00:30 on 1 Jan 2026) | RF3
   'assistance.canteen_meals': { value: 2, lastYear: 2 }, // ML1, ML2 (ML3 at 00:30 on 1 Jan 2026) | ML4 (23:50 on 31 Dec 2024), ML5
   'assistance.canteen_reduced_meals': { value: 1, lastYear: 1 }, // ML1 | ML5
-  'volunteer.activities': { value: 2, lastYear: 1 }, // VA1, VA4 (23:00 on 31 Dec); VA2 starts at 00:30 on 1 Jan 2026 | VA3 (23:30 on 31 Dec 2024)
+  'volunteer.activities': { value: 2, lastYear: 1 }, // VA1, VA4 (23:00 on 31 Dec); VA2 starts at 00:30 on 1 Jan 2026; VA5 was cancelled | VA3 (23:30 on 31 Dec 2024)
   'volunteer.volunteers': { value: 2, lastYear: 1 }, // M1, M2 (M4 served 0, M2's VA4 sign-up cancelled) | M1
   'volunteer.hours': { value: 5.5, lastYear: 1 }, // VA1 3 + 1.5, VA4 1 | VA3 1
   'figures.served': { value: 17, lastYear: 7 }, // 3 entries + 1 breakfast + 2 consultations + 2 workers helped + 2 at the marketplace + 1 at an event + 2 mutual-aid claims paid + 3 campaign benefits (N1-N3) + 1 health check (HB1) | K3 + C4's worker + 1 at the marketplace + 1 at an event + MC4 + N5 + HB5

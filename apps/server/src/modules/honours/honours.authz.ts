@@ -60,6 +60,7 @@ export const honoursAuthz: AuthzCases = {
   'GET /api/v1/honours/{id}': { foreign: async (p, w) => ({ params: { id: (await honouredIn(p, w)).honourId } }) },
   'PUT /api/v1/honours/{id}': { foreign: async (p, w) => ({ params: { id: (await honouredIn(p, w)).honourId }, body: { ...honour, version: 1 } }) },
   'POST /api/v1/honours/{id}/revoke': { foreign: async (p, w) => ({ params: { id: (await honouredIn(p, w)).honourId }, body: { reason: '矩阵撤销', version: 1 } }) },
+  'GET /api/v1/me/honours': { own: 'the caller’s own honours and care, found by the person records of their account (no one else’s)' },
 
   'GET /api/v1/honours/studios': { lists: { query: { pageSize: 200 } } },
   // The owning union outside the caller's scope is refused on its field.

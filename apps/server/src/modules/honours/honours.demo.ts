@@ -11,6 +11,9 @@ export const DEMO_PATENTS = 24;
 const FIELDS = ['汽车制造', '数控加工', '电力运维', '轨道交通', '建筑施工', '环卫机械', '中式烹饪', '护理服务', '电梯维保', '燃气安全', '供水管网', '桥梁养护', '口腔医疗', '焊接工艺', '电子信息', '智慧物流'] as const;
 const PROJECT_WORDS = ['工艺改进', '工装夹具研制', '节能降耗', '安全防护改造', '质量提升', '智能检测'] as const;
 
+/** The demo member's phone (db/seed/demo-members): the one demo worker with an honour of their own. */
+export const DEMO_MEMBER_HONOUR_PHONE = '13800000002';
+
 /** Honours of the demo, by level: who gave it and what it is called. */
 const AWARDS = [
   { level: 'national', title: 'model_worker', body: '中华全国总工会', n: 1 },
@@ -82,6 +85,26 @@ export async function seedDemoHonours(tx: Db, jbId: string, now = new Date()): P
   }
   if (cares.length)
     await tx.execute(sql`insert into honour_care (org_id, person_id, person_name, kind, cared_on, cared_at, notes, cost_fen, created_by, created_at) values ${sql.join(cares, sql`, `)}`);
+
+  // The demo member who signs in on the phone (13800000002) was named a district 先进工作者 last
+  // year and visited this spring: 我的荣誉 has something to show.
+  const [member] = await query<{ person_id: string; membership_id: string; org_id: string; name: string }>(
+    tx,
+    sql`select p.id as person_id, m.id as membership_id, m.org_id, p.real_name as name from person p join membership m on m.person_id = p.id and m.status = 'active'
+      where p.phone = ${DEMO_MEMBER_HONOUR_PHONE} and p.user_id is not null limit 1`,
+  );
+  if (member) {
+    const recorded = `${thisYear - 1}-04-28T02:00:00Z`;
+    await tx.execute(
+      sql`insert into honour (org_id, person_id, membership_id, person_name, level, title, title_text, year, awarding_body, created_by, created_at, updated_at)
+        values (${member.org_id}, ${member.person_id}, ${member.membership_id}, ${member.name}, 'district', 'advanced_worker', null, ${thisYear - 1}, '重庆市江北区人民政府', ${by}, ${recorded}, ${recorded})`,
+    );
+    const visited = `${thisYear}-01-18`;
+    await tx.execute(
+      sql`insert into honour_care (org_id, person_id, person_name, kind, cared_on, cared_at, notes, cost_fen, created_by, created_at)
+        values (${member.org_id}, ${member.person_id}, ${member.name}, 'visit', ${visited}, ${`${visited}T04:00:00Z`}, '春节前走访慰问', 50000, ${by}, ${`${visited}T04:00:00Z`})`,
+    );
+  }
 
   // 16 district-level studios, led by the first 16 honoured members, at their own unions.
   const leaders = honoured.slice(0, DEMO_STUDIOS);

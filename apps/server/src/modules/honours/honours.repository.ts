@@ -184,3 +184,15 @@ export async function honourPhotoPaths(db: Db, photoId: string): Promise<{ path:
   const rows = await query<{ path: string }>(db, sql`select o.path from honour h join org o on o.id = h.org_id where h.certificate_photo_id = ${photoId}`);
   return rows.map((r) => ({ path: r.path, permission: 'honours.read' as const }));
 }
+
+/** The active honours of these persons (a worker's own person records), newest first. */
+export async function listHonoursOfPersons(db: Db, personIds: string[]): Promise<HonourRow[]> {
+  if (!personIds.length) return [];
+  return query<HonourRow>(db, sql`${honourSelect} where h.person_id = any(${sql.param([...personIds])}::uuid[]) and h.status = 'active' order by h.year desc, h.created_at desc limit 100`);
+}
+
+/** The care activities recorded for these persons, newest first. */
+export async function listCaresOfPersons(db: Db, personIds: string[]): Promise<CareRow[]> {
+  if (!personIds.length) return [];
+  return query<CareRow>(db, sql`${careSelect} where c.person_id = any(${sql.param([...personIds])}::uuid[]) order by c.cared_on desc, c.id limit 200`);
+}

@@ -8,6 +8,7 @@ import {
   honoursSummaryQuerySchema,
   honoursSummarySchema,
   idParamsSchema,
+  myHonoursSchema,
   notCaredQuerySchema,
   notCaredSchema,
   pageOf,
@@ -17,7 +18,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditContextOf } from '../../platform/audit/audit.service';
-import { requireScope } from '../../platform/auth';
+import { requireActor, requireScope } from '../../platform/auth';
 import type { HonoursService, HonoursStaff } from './honours.service';
 
 const tags = ['honours'];
@@ -57,5 +58,8 @@ export const honoursRoutes: FastifyPluginAsyncZod<{ honours: HonoursService }> =
   );
   app.post('/honours/:id/revoke', { ...write, schema: { tags, summary: 'Revoke an honour with a reason (it stays on record)', params: idParamsSchema, body: revokeHonourSchema, response: { 200: honourSchema } } }, async (request) =>
     honours.revoke(request.params.id, request.body, honoursStaff(request, 'honours.write')),
+  );
+  app.get('/me/honours', { config: { permission: 'authenticated' }, schema: { tags, summary: '我的荣誉: the signed-in worker’s own honours and the care recorded for them', response: { 200: myHonoursSchema } } }, async (request) =>
+    honours.mine(requireActor(request).userId),
   );
 };

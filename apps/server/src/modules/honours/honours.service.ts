@@ -1,4 +1,4 @@
-import type { Care, CreateCare, CreateHonour, Honour, HonourLevel, HonoursSummary, HonourTitle, HonoursQuery, NotCared, Page, RevokeHonour, UpdateHonour } from '@niangjia/contracts';
+import type { Care, CreateCare, CreateHonour, Honour, HonourLevel, HonoursSummary, HonourTitle, HonoursQuery, MyHonours, NotCared, Page, RevokeHonour, UpdateHonour } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
 import { isInScope, type Scope } from '../../platform/auth';
@@ -7,7 +7,7 @@ import { uniqueViolationOf } from '../../platform/error-handler';
 import { shanghaiDateOf } from '../../platform/holidays/dates';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { fieldError } from '../../platform/validation';
-import { findMemberships } from '../members';
+import { findMemberships, findPersonIdsOfUser } from '../members';
 import { assertOwnPhotos } from '../stars';
 import * as repo from './honours.repository';
 import './honours.errors';
@@ -65,6 +65,16 @@ export function createHonoursService({ db, clock = () => new Date() }: { db: Db;
   }
 
   return {
+    /** 我的荣誉: the signed-in worker's own active honours (every person record of their account) and the care recorded for them. */
+    async mine(userId: string): Promise<MyHonours> {
+      const personIds = await findPersonIdsOfUser(db, userId);
+      const [honours, cares] = await Promise.all([repo.listHonoursOfPersons(db, personIds), repo.listCaresOfPersons(db, personIds)]);
+      return {
+        honours: honours.map((h) => ({ id: h.id, level: h.level, title: h.title, titleText: h.title_text, year: h.year, awardingBody: h.awarding_body, orgName: h.org_name, status: h.status })),
+        cares: cares.map((c) => ({ id: c.id, kind: c.kind, caredOn: c.cared_on, notes: c.notes, orgName: c.org_name })),
+      };
+    },
+
     async list(query: HonoursQuery, scope: Scope): Promise<Page<Honour>> {
       const { items, total } = await repo.listHonours(db, { ...query, scope });
       return { items: items.map(toHonour), total, page: query.page, pageSize: query.pageSize };

@@ -18,6 +18,7 @@ export { volunteerRoutes } from './volunteer.routes';
 export { volunteerIndicators } from './volunteer.indicators';
 export { seedDemoVolunteers } from './volunteer.demo';
 export { volunteerTodos } from './volunteer.todos';
+export { registerVolunteerJobs, VOLUNTEER_REMINDER_JOB } from './volunteer.jobs';
 export { createPartnerService, type PartnerService } from './partner.service';
 export { partnerRoutes } from './partner.routes';
 export { partnerIndicators } from './partner.indicators';

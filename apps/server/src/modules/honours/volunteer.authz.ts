@@ -37,6 +37,16 @@ async function teamIn(p: Place, w: World): Promise<Made> {
   return { teamId: t!.id, activityId: a!.id, personId: leader.personId, membershipId: leader.membershipId, pendingId: pending.personId, otherId: other.personId };
 }
 
+/** A team of the place's union with an open activity ahead (editable and cancellable). */
+async function upcomingIn(p: Place, w: World): Promise<{ activityId: string }> {
+  const made = await teamIn(p, w);
+  const [a] = await w.app.database.query<{ id: string }>(
+    `insert into volunteer_activity (team_id, org_id, title, place, starts_at, ends_at, capacity) values ($1, $2, '矩阵未来活动', '矩阵地点', '2030-03-01T01:00:00Z', '2030-03-01T04:00:00Z', 5) returning id`,
+    [made.teamId, p.unionId],
+  );
+  return { activityId: a!.id };
+}
+
 const activity = { title: '矩阵新活动', place: '矩阵地点', startsAt: '2030-03-01T01:00:00Z', endsAt: '2030-03-01T04:00:00Z', capacity: 5 };
 
 /** Authorisation cases of 志愿服务 (test/security/authz-matrix.int.test.ts). */
@@ -45,6 +55,8 @@ export const volunteerAuthz: AuthzCases = {
   // The owning union outside the caller's scope is refused on its field.
   'POST /api/v1/honours/volunteer/teams': { foreign: async (p, w) => ({ body: { orgId: p.unionId, name: `矩阵新队${++seq}`, leaderMembershipId: (await teamIn(p, w)).membershipId } }), status: 400 },
   'GET /api/v1/honours/volunteer/teams/{id}': { foreign: async (p, w) => ({ params: { id: (await teamIn(p, w)).teamId } }) },
+  'PUT /api/v1/honours/volunteer/teams/{id}': { foreign: async (p, w) => ({ params: { id: (await teamIn(p, w)).teamId }, body: { orgId: p.unionId, name: `矩阵改名${++seq}`, description: null } }) },
+  'POST /api/v1/honours/volunteer/teams/{id}/dissolve': { foreign: async (p, w) => ({ params: { id: (await teamIn(p, w)).teamId } }) },
   'POST /api/v1/honours/volunteer/teams/{id}/members': {
     foreign: async (p, w) => {
       const made = await teamIn(p, w);
@@ -56,6 +68,8 @@ export const volunteerAuthz: AuthzCases = {
   'GET /api/v1/honours/volunteer/activities': { lists: { query: { pageSize: 200 } } },
   // A team outside the caller's scope is refused on its field.
   'POST /api/v1/honours/volunteer/activities': { foreign: async (p, w) => ({ body: { ...activity, teamId: (await teamIn(p, w)).teamId } }), status: 400 },
+  'PUT /api/v1/honours/volunteer/activities/{id}': { foreign: async (p, w) => ({ params: { id: (await upcomingIn(p, w)).activityId }, body: { ...activity, title: '矩阵改期活动' } }) },
+  'POST /api/v1/honours/volunteer/activities/{id}/cancel': { foreign: async (p, w) => ({ params: { id: (await upcomingIn(p, w)).activityId }, body: { reason: '矩阵取消' } }) },
   'GET /api/v1/honours/volunteer/activities/{id}/participants': { foreign: async (p, w) => ({ params: { id: (await teamIn(p, w)).activityId } }) },
   'POST /api/v1/honours/volunteer/activities/{id}/participants': {
     foreign: async (p, w) => {

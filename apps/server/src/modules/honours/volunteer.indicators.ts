@@ -16,7 +16,8 @@ export const volunteerIndicators = defineIndicators({
   module: 'volunteer',
   section: { zh: '志愿服务', en: 'Volunteering' },
   order: 80,
-  series: [{ key: 'volunteer.activities', tables: { a: 'volunteer_activity' }, from: '{a} a', org: 'a.org_id', events: [{ at: 'a.starts_at', value: '1' }] }],
+  // A cancelled activity was not held: it leaves the count (the rollup follows the status change).
+  series: [{ key: 'volunteer.activities', tables: { a: 'volunteer_activity' }, from: '{a} a', org: 'a.org_id', events: [{ at: 'a.starts_at', value: '1', where: "a.status <> 'cancelled'" }] }],
   indicators: [
     {
       key: 'volunteer.activities',

@@ -1,5 +1,6 @@
 import { idNumberCheckChar } from '@niangjia/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFakeClock } from '../../platform/clock';
 import { extractPdfText } from '../../platform/pdf/testing';
 import { createTestApp, type Client, type TestApp } from '../../test/harness';
 
@@ -20,18 +21,24 @@ const HOUR = 3_600_000;
 const shToday = () => new Date(Date.now() + 8 * HOUR).toISOString().slice(0, 10);
 
 let seq = 0;
-/** A worker who joins 观音桥's joint union on the phone and is approved. */
-async function worker(): Promise<{ c: Client; name: string; personId: string }> {
+/** A worker who joins 观音桥's joint union on the phone and is approved (on the given app, by default the file's). */
+async function worker(on: { app: TestApp; jb: Client } = { app: t, jb }): Promise<{ c: Client; name: string; personId: string; membershipId: string }> {
   const n = ++seq;
   const name = `志愿职工${n}`;
   const first17 = `50010519850101${String(n % 100).padStart(2, '0')}${n % 2 ? 1 : 2}`;
-  const c = await t.loginWorker(`1356600${String(n).padStart(4, '0')}`);
+  const c = await on.app.loginWorker(`1356600${String(n).padStart(4, '0')}`);
   const applied = await c.post('/api/v1/members/applications', { realName: name, idNumber: first17 + idNumberCheckChar(first17), employmentForm: 'courier', orgId: unionId });
   expect(applied.status, JSON.stringify(applied.body)).toBe(201);
-  const approved = await jb.post(`/api/v1/members/${applied.body.membership.id}/approve`, { version: applied.body.membership.version });
+  const approved = await on.jb.post(`/api/v1/members/${applied.body.membership.id}/approve`, { version: applied.body.membership.version });
   expect(approved.status, JSON.stringify(approved.body)).toBe(200);
-  const [p] = await t.database.query<{ person_id: string }>('select person_id from membership where id = $1', [applied.body.membership.id]);
-  return { c, name, personId: p!.person_id };
+  const [p] = await on.app.database.query<{ person_id: string }>('select person_id from membership where id = $1', [applied.body.membership.id]);
+  return { c, name, personId: p!.person_id, membershipId: applied.body.membership.id as string };
+}
+
+/** The kinds of the messages a worker's account has received. */
+async function kindsOf(on: TestApp, personId: string): Promise<string[]> {
+  const rows = await on.database.query<{ kind: string }>('select n.kind from notification n join person p on p.user_id = n.recipient_id where p.id = $1 order by n.created_at', [personId]);
+  return rows.map((r) => r.kind);
 }
 
 async function ok<T = any>(p: Promise<{ status: number; body: any }>, what: string): Promise<T> {
@@ -225,5 +232,151 @@ describe('a team, sign-up, hours and the certificate', () => {
     expect((await wld.get(`/api/v1/honours/volunteer/activities/${a.id}/participants`)).status).toBe(404);
     const list = await ok<{ items: { teamId: string }[] }>(wld.get('/api/v1/honours/volunteer/activities?pageSize=200'), 'wld activities');
     expect(list.items.some((x) => x.teamId === teamId)).toBe(false);
+  });
+});
+
+describe('editing, dissolving and cancelling', () => {
+  let teamId: string;
+  let w1: Awaited<ReturnType<typeof worker>>;
+  let w2: Awaited<ReturnType<typeof worker>>;
+
+  beforeAll(async () => {
+    teamId = (await ok<{ id: string }>(gyq.post('/api/v1/honours/volunteer/teams', { orgId: unionId, name: '建东社区志愿服务队', leaderMembershipId: await leaderMembership() }), 'team')).id;
+    [w1, w2] = [await worker(), await worker()];
+    for (const w of [w1, w2]) expect((await gyq.post(`/api/v1/honours/volunteer/teams/${teamId}/members`, { membershipId: w.membershipId })).status).toBe(204);
+  });
+
+  it('edits a team’s name and description, moves it only to a union in the staff’s scope; 五里店 cannot touch it', async () => {
+    const edited = await ok<{ name: string; description: string | null; orgId: string }>(gyq.put(`/api/v1/honours/volunteer/teams/${teamId}`, { orgId: unionId, name: '<i>建东社区</i>志愿服务队', description: '送清凉' }), 'edit');
+    expect(edited).toMatchObject({ name: '<i>建东社区</i>志愿服务队', description: '送清凉', orgId: unionId });
+    const out = await gyq.put(`/api/v1/honours/volunteer/teams/${teamId}`, { orgId: await t.orgId('JB-WLD'), name: '越权', description: null });
+    expect(out.status).toBe(400);
+    expect(out.body.errors[0]).toMatchObject({ path: 'orgId' });
+    // The street itself is in 观音桥's scope: the team moves there, with its activities.
+    const moved = await ok<{ orgId: string }>(gyq.put(`/api/v1/honours/volunteer/teams/${teamId}`, { orgId: await t.orgId('JB-GYQ'), name: '建东社区志愿服务队', description: null }), 'move');
+    expect(moved.orgId).toBe(await t.orgId('JB-GYQ'));
+    expect((await wld.put(`/api/v1/honours/volunteer/teams/${teamId}`, { orgId: unionId, name: '抢', description: null })).status).toBe(404);
+    const bad = await gyq.put(`/api/v1/honours/volunteer/teams/${teamId}`, { orgId: 'not-a-uuid', name: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
+    const audit = await t.database.query<{ action: string }>(`select action from audit_entry where entity_id = $1 and action = 'volunteer.team_updated'`, [teamId]);
+    expect(audit).toHaveLength(2);
+  });
+
+  it('edits an activity: the headcount never below those signed up, the times not once it has started', async () => {
+    const a = await ok<{ id: string; startsAt: string; endsAt: string }>(gyq.post('/api/v1/honours/volunteer/activities', { teamId, title: '社区义诊', place: '建东社区', startsAt: inHours(50), endsAt: inHours(52), capacity: 3 }), 'activity');
+    for (const w of [w1, w2]) expect((await w.c.post(`/api/v1/honours/volunteer/activities/${a.id}/signup`)).status).toBe(204);
+    const body = { title: '社区义诊（改）', place: '建东社区活动室', startsAt: inHours(54), endsAt: inHours(56), capacity: 2, description: null };
+    const below = await gyq.put(`/api/v1/honours/volunteer/activities/${a.id}`, { ...body, capacity: 1 });
+    expect(below.status).toBe(400);
+    expect(below.body.errors[0]).toMatchObject({ path: 'capacity' });
+    expect(below.body.errors[0].message).toContain('2');
+    const edited = await ok<{ title: string; place: string; capacity: number; startsAt: string; state: string }>(gyq.put(`/api/v1/honours/volunteer/activities/${a.id}`, body), 'edit');
+    expect(edited).toMatchObject({ title: '社区义诊（改）', place: '建东社区活动室', capacity: 2, state: 'upcoming' });
+    expect(new Date(edited.startsAt).getTime()).toBe(new Date(body.startsAt).getTime());
+    expect((await gyq.put(`/api/v1/honours/volunteer/activities/${a.id}`, { ...body, endsAt: inHours(53) })).status).toBe(400);
+    expect((await wld.put(`/api/v1/honours/volunteer/activities/${a.id}`, body)).status).toBe(404);
+    // Started: the times are fixed, the rest may still be corrected.
+    await makePast(a.id, 3);
+    const started = (await ok<{ activity: { startsAt: string; endsAt: string } }>(gyq.get(`/api/v1/honours/volunteer/activities/${a.id}/participants`), 'p')).activity;
+    const locked = await gyq.put(`/api/v1/honours/volunteer/activities/${a.id}`, { ...body, startsAt: inHours(60), endsAt: inHours(62) });
+    expect(locked.status).toBe(400);
+    expect(locked.body.errors[0]).toMatchObject({ path: 'startsAt' });
+    expect((await gyq.put(`/api/v1/honours/volunteer/activities/${a.id}`, { ...body, startsAt: started.startsAt, endsAt: started.endsAt, place: '建东社区卫生站' })).status).toBe(200);
+    const audit = await t.database.query<{ action: string }>(`select action from audit_entry where entity_id = $1 and action = 'volunteer.activity_updated'`, [a.id]);
+    expect(audit).toHaveLength(2);
+  });
+
+  it('cancels an activity with a reason: every volunteer signed up is told, the phone shows it 已取消, sign-up closes', async () => {
+    const a = await ok<{ id: string }>(gyq.post('/api/v1/honours/volunteer/activities', { teamId, title: '嘉陵江边捡垃圾', place: '北滨路', startsAt: inHours(70), endsAt: inHours(72), capacity: 5 }), 'activity');
+    expect((await w1.c.post(`/api/v1/honours/volunteer/activities/${a.id}/signup`)).status).toBe(204);
+    expect((await w2.c.post(`/api/v1/honours/volunteer/activities/${a.id}/signup`)).status).toBe(204);
+    expect((await w2.c.delete(`/api/v1/honours/volunteer/activities/${a.id}/signup`)).status).toBe(204);
+    const empty = await gyq.post(`/api/v1/honours/volunteer/activities/${a.id}/cancel`, { reason: '  ' });
+    expect(empty.status).toBe(400);
+    expect(empty.headers['content-type']).toContain('application/problem+json');
+    expect((await wld.post(`/api/v1/honours/volunteer/activities/${a.id}/cancel`, { reason: '越权' })).status).toBe(404);
+    const cancelled = await ok<{ state: string; cancelReason: string }>(gyq.post(`/api/v1/honours/volunteer/activities/${a.id}/cancel`, { reason: '暴雨预警<b>停止户外活动</b>' }), 'cancel');
+    expect(cancelled).toMatchObject({ state: 'cancelled', cancelReason: '暴雨预警<b>停止户外活动</b>' });
+    expect(await kindsOf(t, w1.personId)).toContain('volunteer.cancelled');
+    // w2 cancelled their sign-up before: not told.
+    expect(await kindsOf(t, w2.personId)).not.toContain('volunteer.cancelled');
+    const [told] = await t.database.query<{ body_zh: string; link: string }>(
+      `select n.body_zh, n.link from notification n join person p on p.user_id = n.recipient_id where p.id = $1 and n.kind = 'volunteer.cancelled'`,
+      [w1.personId],
+    );
+    expect(told!.body_zh).toContain('暴雨预警');
+    expect(told!.link).toBe('/m/volunteer');
+    const my = await ok<{ activities: { id: string; state: string; cancelReason: string | null; isSignedUp: boolean }[] }>(w1.c.get('/api/v1/honours/volunteer/my'), 'my');
+    expect(my.activities.find((x) => x.id === a.id)).toMatchObject({ state: 'cancelled', cancelReason: '暴雨预警<b>停止户外活动</b>', isSignedUp: true });
+    expect((await w2.c.post(`/api/v1/honours/volunteer/activities/${a.id}/signup`)).body.code).toBe('VOLUNTEER_ACTIVITY_CANCELLED');
+    expect((await gyq.post(`/api/v1/honours/volunteer/activities/${a.id}/cancel`, { reason: '再取消' })).body.code).toBe('VOLUNTEER_ACTIVITY_CANCELLED');
+    expect((await gyq.put(`/api/v1/honours/volunteer/activities/${a.id}`, { title: 'x', place: 'y', startsAt: inHours(70), endsAt: inHours(72), capacity: 5 })).body.code).toBe('VOLUNTEER_NOT_OPEN');
+    const listed = await ok<{ items: { id: string }[] }>(gyq.get('/api/v1/honours/volunteer/activities?state=cancelled&pageSize=200'), 'cancelled list');
+    expect(listed.items.map((x) => x.id)).toContain(a.id);
+    const [audit] = await t.database.query<{ after: { reason: string; notified: number } }>(`select after from audit_entry where entity_id = $1 and action = 'volunteer.activity_cancelled'`, [a.id]);
+    expect(audit!.after).toMatchObject({ reason: '暴雨预警<b>停止户外活动</b>', notified: 1 });
+    // Started activities cannot be cancelled.
+    const b = await ok<{ id: string }>(gyq.post('/api/v1/honours/volunteer/activities', { teamId, title: '已开始', place: '北滨路', startsAt: inHours(70), endsAt: inHours(72), capacity: 5 }), 'b');
+    await makePast(b.id);
+    expect((await gyq.post(`/api/v1/honours/volunteer/activities/${b.id}/cancel`, { reason: '晚了' })).body.code).toBe('VOLUNTEER_CANCEL_STARTED');
+  });
+
+  it('dissolves a team once nothing is ahead; it then takes no members or activities and leaves the phone', async () => {
+    const ahead = await ok<{ id: string }>(gyq.post('/api/v1/honours/volunteer/activities', { teamId, title: '未开始', place: '建东社区', startsAt: inHours(80), endsAt: inHours(82), capacity: 5 }), 'ahead');
+    expect((await wld.post(`/api/v1/honours/volunteer/teams/${teamId}/dissolve`)).status).toBe(404);
+    expect((await gyq.post(`/api/v1/honours/volunteer/teams/${teamId}/dissolve`)).body.code).toBe('VOLUNTEER_TEAM_HAS_UPCOMING');
+    await ok(gyq.post(`/api/v1/honours/volunteer/activities/${ahead.id}/cancel`, { reason: '队伍调整' }), 'cancel ahead');
+    const gone = await ok<{ dissolvedAt: string | null }>(gyq.post(`/api/v1/honours/volunteer/teams/${teamId}/dissolve`), 'dissolve');
+    expect(gone.dissolvedAt).not.toBeNull();
+    expect((await gyq.post(`/api/v1/honours/volunteer/teams/${teamId}/dissolve`)).body.code).toBe('VOLUNTEER_TEAM_DISSOLVED');
+    expect((await gyq.post('/api/v1/honours/volunteer/activities', { teamId, title: '解散后', place: '某处', startsAt: inHours(90), endsAt: inHours(91), capacity: 2 })).status).toBe(400);
+    const fresh = await worker();
+    expect((await fresh.c.post(`/api/v1/honours/volunteer/teams/${teamId}/join`)).body.code).toBe('VOLUNTEER_TEAM_DISSOLVED');
+    const my = await ok<{ teams: { id: string }[] }>(fresh.c.get('/api/v1/honours/volunteer/my'), 'my');
+    expect(my.teams.map((x) => x.id)).not.toContain(teamId);
+    const [audit] = await t.database.query<{ n: number }>(`select count(*)::int as n from audit_entry where entity_id = $1 and action = 'volunteer.team_dissolved'`, [teamId]);
+    expect(audit!.n).toBe(1);
+  });
+});
+
+describe('the reminder before an activity, on a controllable clock', () => {
+  const clock = createFakeClock(new Date());
+  let tc: TestApp;
+
+  beforeAll(async () => {
+    tc = await createTestApp({}, { clock, jobRunner: false });
+  }, 180_000);
+  afterAll(() => tc.close());
+
+  it('reminds each volunteer signed up once, within 24 hours of the start, however often the sweep runs', async () => {
+    const [gyqc, jbc] = await Promise.all([tc.login('gyq.admin'), tc.login('jb.staff')]);
+    const team = (await ok<{ items: { id: string; name: string }[] }>(gyqc.get('/api/v1/honours/volunteer/teams?pageSize=50'), 'teams')).items.find((x) => x.name === '观音桥街道职工志愿服务队')!;
+    const w = await worker({ app: tc, jb: jbc });
+    expect((await gyqc.post(`/api/v1/honours/volunteer/teams/${team.id}/members`, { membershipId: w.membershipId })).status).toBe(204);
+    const at = (h: number) => new Date(clock().getTime() + h * HOUR).toISOString();
+    const a = await ok<{ id: string }>(gyqc.post('/api/v1/honours/volunteer/activities', { teamId: team.id, title: '敬老院陪伴', place: '观音桥敬老院', startsAt: at(30), endsAt: at(33), capacity: 5 }), 'activity');
+    expect((await w.c.post(`/api/v1/honours/volunteer/activities/${a.id}/signup`)).status).toBe(204);
+    const reminders = async () => (await kindsOf(tc, w.personId)).filter((k) => k === 'volunteer.reminder').length;
+
+    await tc.app.jobs.syncSchedules();
+    clock.advance(16 * 60_000);
+    await tc.app.jobs.drain();
+    expect(await reminders()).toBe(0);
+    // Six hours later the start is within a day: one reminder, and no second on later sweeps.
+    clock.advance(6 * HOUR);
+    await tc.app.jobs.drain();
+    expect(await reminders()).toBe(1);
+    clock.advance(16 * 60_000);
+    await tc.app.jobs.drain();
+    // A second instance's run at the same moment finds the row claimed.
+    await Promise.all([tc.app.services.volunteers.remindUpcoming(), tc.app.services.volunteers.remindUpcoming()]);
+    expect(await reminders()).toBe(1);
+    const [told] = await tc.database.query<{ body_zh: string }>(
+      `select n.body_zh from notification n join person p on p.user_id = n.recipient_id where p.id = $1 and n.kind = 'volunteer.reminder'`,
+      [w.personId],
+    );
+    expect(told!.body_zh).toContain('观音桥敬老院');
   });
 });

@@ -19,10 +19,11 @@ export type TeamRow = {
   members: number;
   pending: number;
   activities: number;
+  dissolved_at: unknown;
   created_at: unknown;
 };
 
-const teamSelect = sql`select t.id, t.org_id, o.name as org_name, o.path as org_path, t.name, t.leader_person_id, t.leader_name, t.description, t.created_at,
+const teamSelect = sql`select t.id, t.org_id, o.name as org_name, o.path as org_path, t.name, t.leader_person_id, t.leader_name, t.description, t.dissolved_at, t.created_at,
     (select count(*)::int from volunteer_member m where m.team_id = t.id and m.status = 'active') as members,
     (select count(*)::int from volunteer_member m where m.team_id = t.id and m.status = 'pending') as pending,
     (select count(*)::int from volunteer_activity a where a.team_id = t.id) as activities
@@ -43,7 +44,7 @@ export async function findTeam(db: Db, id: string): Promise<TeamRow | undefined>
 
 /** Teams of the member's union and the unions above it (a worker may join those). */
 export async function listTeamsAbove(db: Db, orgPath: string): Promise<TeamRow[]> {
-  return query<TeamRow>(db, sql`${teamSelect} where ${orgPath} like o.path || '%' order by o.depth, t.name limit 200`);
+  return query<TeamRow>(db, sql`${teamSelect} where ${orgPath} like o.path || '%' and t.dissolved_at is null order by o.depth, t.name limit 200`);
 }
 
 /** Inserts a team with its leader as its first (active) member; null when the union has one of that name. */
@@ -124,18 +125,21 @@ export type ActivityRow = {
   ends_at: unknown;
   capacity: number;
   signed_up: number;
-  status: 'open' | 'confirmed';
+  status: 'open' | 'confirmed' | 'cancelled';
   confirmed_at: unknown;
+  cancelled_at: unknown;
+  cancel_reason: string | null;
   minutes: number;
 };
 
-const activitySelect = sql`select a.id, a.team_id, t.name as team_name, a.org_id, o.name as org_name, o.path as org_path, a.title, a.place, a.description, a.starts_at, a.ends_at, a.capacity, a.signed_up, a.status, a.confirmed_at,
+const activitySelect = sql`select a.id, a.team_id, t.name as team_name, a.org_id, o.name as org_name, o.path as org_path, a.title, a.place, a.description, a.starts_at, a.ends_at, a.capacity, a.signed_up, a.status, a.confirmed_at, a.cancelled_at, a.cancel_reason,
     coalesce((select sum(s.minutes) from volunteer_signup s where s.activity_id = a.id and s.status = 'signed_up'), 0)::int as minutes
   from volunteer_activity a join volunteer_team t on t.id = a.team_id join org o on o.id = a.org_id`;
 
 /** The state filter in SQL, matching `stateOf` in the service. */
 function stateSql(state: string, now: string): SQL {
   if (state === 'confirmed') return sql`a.status = 'confirmed'`;
+  if (state === 'cancelled') return sql`a.status = 'cancelled'`;
   if (state === 'upcoming') return sql`a.status = 'open' and a.starts_at > ${now}`;
   if (state === 'ongoing') return sql`a.status = 'open' and a.starts_at <= ${now} and a.ends_at > ${now}`;
   return sql`a.status = 'open' and a.ends_at <= ${now}`;
@@ -256,4 +260,76 @@ export async function findPersonName(db: Db, personId: string): Promise<string |
 
 export async function findTeamOrg(db: Db, id: string): Promise<{ id: string; path: string; status: string } | undefined> {
   return queryOne(db, sql`select id, path, status from org where id = ${id}`);
+}
+
+/** 编辑队伍: name, description and union; the members', activities' and sign-ups' union follows (they are seen by its staff). */
+export async function updateTeam(db: Db, id: string, v: { orgId: string; name: string; description: string | null }): Promise<void> {
+  await db.execute(sql`update volunteer_team set org_id = ${v.orgId}, name = ${v.name}, description = ${v.description} where id = ${id}`);
+  await db.execute(sql`update volunteer_member set org_id = ${v.orgId} where team_id = ${id}`);
+  await db.execute(sql`update volunteer_activity set org_id = ${v.orgId} where team_id = ${id}`);
+  await db.execute(sql`update volunteer_signup s set org_id = ${v.orgId} from volunteer_activity a where a.id = s.activity_id and a.team_id = ${id}`);
+}
+
+/** Whether the union lies in the same district as the team (its rows are keyed by the district: a move never crosses it). */
+export async function isSameDistrict(db: Db, teamId: string, orgId: string): Promise<boolean> {
+  const row = await queryOne<{ same: boolean }>(db, sql`select (niangjia_district_of(${orgId}::uuid) = t.district_id) as same from volunteer_team t where t.id = ${teamId}`);
+  return row?.same === true;
+}
+
+export async function dissolveTeam(db: Db, id: string, now: Date): Promise<boolean> {
+  const rows = await query<{ id: string }>(db, sql`update volunteer_team set dissolved_at = ${now.toISOString()} where id = ${id} and dissolved_at is null returning id`);
+  return rows.length === 1;
+}
+
+/** Open activities of the team that have not started: dissolving waits until they are cancelled or held. */
+export async function countUpcoming(db: Db, teamId: string, now: Date): Promise<number> {
+  const row = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from volunteer_activity where team_id = ${teamId} and status = 'open' and starts_at > ${now.toISOString()}`);
+  return row?.n ?? 0;
+}
+
+/** Locks the activity row for an edit or a cancel (a concurrent sign-up waits for it). */
+export async function lockActivity(db: Db, id: string): Promise<void> {
+  await db.execute(sql`select id from volunteer_activity where id = ${id} for update`);
+}
+
+/** A new time (`isRetimed`) clears the reminders sent, so those signed up hear of the new one. */
+export async function updateActivity(db: Db, id: string, v: { title: string; place: string; description: string | null; startsAt: string; endsAt: string; capacity: number }, isRetimed: boolean): Promise<void> {
+  await db.execute(
+    sql`update volunteer_activity set title = ${v.title}, place = ${v.place}, description = ${v.description}, starts_at = ${v.startsAt}, ends_at = ${v.endsAt}, capacity = ${v.capacity} where id = ${id}`,
+  );
+  if (isRetimed) await db.execute(sql`update volunteer_signup set reminded_at = null where activity_id = ${id}`);
+}
+
+export async function cancelActivity(db: Db, id: string, reason: string, now: Date): Promise<boolean> {
+  const rows = await query<{ id: string }>(db, sql`update volunteer_activity set status = 'cancelled', cancelled_at = ${now.toISOString()}, cancel_reason = ${reason} where id = ${id} and status = 'open' returning id`);
+  return rows.length === 1;
+}
+
+/** The accounts of those signed up for the activity (persons without an account cannot be messaged). */
+export async function signedUpUsers(db: Db, activityId: string): Promise<string[]> {
+  const rows = await query<{ user_id: string }>(
+    db,
+    sql`select distinct p.user_id from volunteer_signup s join person p on p.id = s.person_id where s.activity_id = ${activityId} and s.status = 'signed_up' and p.user_id is not null`,
+  );
+  return rows.map((r) => r.user_id);
+}
+
+export type ReminderRow = { activity_id: string; org_id: string; title: string; place: string; starts_at: unknown; user_id: string };
+
+/**
+ * Claims the live sign-ups of open activities starting in (from, to] not reminded yet, marking them
+ * reminded in the same statement: a second sweep, or a second instance, finds nothing left to send.
+ */
+export async function claimReminders(db: Db, from: Date, to: Date, now: Date): Promise<ReminderRow[]> {
+  return query<ReminderRow>(
+    db,
+    sql`with claimed as (
+        update volunteer_signup s set reminded_at = ${now.toISOString()}
+        from volunteer_activity a
+        where a.id = s.activity_id and s.status = 'signed_up' and s.reminded_at is null and a.status = 'open'
+          and a.starts_at > ${from.toISOString()} and a.starts_at <= ${to.toISOString()}
+        returning s.activity_id, s.person_id)
+      select c.activity_id, a.org_id, a.title, a.place, a.starts_at, p.user_id
+      from claimed c join volunteer_activity a on a.id = c.activity_id join person p on p.id = c.person_id where p.user_id is not null`,
+  );
 }

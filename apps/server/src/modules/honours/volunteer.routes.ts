@@ -1,12 +1,15 @@
 import {
   addVolunteerMemberSchema,
   addVolunteerParticipantSchema,
+  cancelVolunteerActivitySchema,
   confirmVolunteerHoursSchema,
   createVolunteerActivitySchema,
   createVolunteerTeamSchema,
   idParamsSchema,
   myVolunteerSchema,
   pageOf,
+  updateVolunteerActivitySchema,
+  updateVolunteerTeamSchema,
   volunteerActivitiesQuerySchema,
   volunteerActivitySchema,
   volunteerCertificateQuerySchema,
@@ -42,6 +45,12 @@ export const volunteerRoutes: FastifyPluginAsyncZod<{ volunteers: VolunteerServi
   app.get('/honours/volunteer/teams/:id', { ...read, schema: { tags, summary: 'A volunteer team with its members and applicants', params: idParamsSchema, response: { 200: volunteerTeamDetailSchema } } }, async (request) =>
     volunteers.getTeam(request.params.id, honoursStaff(request, 'honours.read').scope),
   );
+  app.put('/honours/volunteer/teams/:id', { ...write, schema: { tags, summary: 'Edit a team: name, description, and its union (within the caller’s scope and the district)', params: idParamsSchema, body: updateVolunteerTeamSchema, response: { 200: volunteerTeamSchema } } }, async (request) =>
+    volunteers.updateTeam(request.params.id, request.body, honoursStaff(request, 'honours.write')),
+  );
+  app.post('/honours/volunteer/teams/:id/dissolve', { ...write, schema: { tags, summary: 'Dissolve a team with no activities ahead (its history stays)', params: idParamsSchema, response: { 200: volunteerTeamSchema } } }, async (request) =>
+    volunteers.dissolveTeam(request.params.id, honoursStaff(request, 'honours.write')),
+  );
   app.post('/honours/volunteer/teams/:id/members', { ...write, schema: { tags, summary: 'Add an active member of a union in scope to the team', params: idParamsSchema, body: addVolunteerMemberSchema, response: { 204: z.null() } } }, async (request, reply) => {
     await volunteers.addMember(request.params.id, request.body.membershipId, honoursStaff(request, 'honours.write'));
     return reply.status(204).send(null);
@@ -59,6 +68,16 @@ export const volunteerRoutes: FastifyPluginAsyncZod<{ volunteers: VolunteerServi
   );
   app.post('/honours/volunteer/activities', { ...write, schema: { tags, summary: 'Publish an activity of a team in scope: time window, place, headcount', body: createVolunteerActivitySchema, response: { 201: volunteerActivitySchema } } }, async (request, reply) =>
     reply.status(201).send(await volunteers.createActivity(request.body, honoursStaff(request, 'honours.write'))),
+  );
+  app.put(
+    '/honours/volunteer/activities/:id',
+    { ...write, schema: { tags, summary: 'Edit an open activity: times only before it starts, headcount never below those signed up', params: idParamsSchema, body: updateVolunteerActivitySchema, response: { 200: volunteerActivitySchema } } },
+    async (request) => volunteers.updateActivity(request.params.id, request.body, honoursStaff(request, 'honours.write')),
+  );
+  app.post(
+    '/honours/volunteer/activities/:id/cancel',
+    { ...write, schema: { tags, summary: 'Cancel an activity before it starts, with a reason every volunteer signed up is told', params: idParamsSchema, body: cancelVolunteerActivitySchema, response: { 200: volunteerActivitySchema } } },
+    async (request) => volunteers.cancelActivity(request.params.id, request.body, honoursStaff(request, 'honours.write')),
   );
   app.get('/honours/volunteer/activities/:id/participants', { ...read, schema: { tags, summary: 'Those signed up for an activity, with their confirmed hours', params: idParamsSchema, response: { 200: volunteerParticipantsSchema } } }, async (request) =>
     volunteers.participants(request.params.id, honoursStaff(request, 'honours.read').scope),

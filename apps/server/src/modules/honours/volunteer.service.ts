@@ -1,4 +1,5 @@
 import type {
+  CancelVolunteerActivity,
   ConfirmVolunteerHours,
   CreateVolunteerActivity,
   CreateVolunteerTeam,
@@ -9,6 +10,8 @@ import type {
   VolunteerParticipants,
   VolunteerTeam,
   VolunteerTeamDetail,
+  UpdateVolunteerActivity,
+  UpdateVolunteerTeam,
 } from '@niangjia/contracts';
 import type { Db } from '../../db/client';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.service';
@@ -16,6 +19,7 @@ import { isInScope, type Scope } from '../../platform/auth';
 import type { Clock } from '../../platform/clock';
 import { uniqueViolationOf } from '../../platform/error-handler';
 import { AppError, notFound } from '../../platform/errors';
+import { notify } from '../../platform/notifications';
 import { createPdf } from '../../platform/pdf';
 import { fieldError } from '../../platform/validation';
 import { findActiveMembershipOfUser, findMemberships, findPersonIdsOfUser } from '../members';
@@ -33,8 +37,12 @@ const hoursOf = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 const shanghaiText = (v: unknown) => new Date(new Date(iso(v)).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 const shanghaiYear = (at: Date) => new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
 
+/** The phone's page of volunteering: where cancellations and reminders link. */
+const MY_VOLUNTEER_LINK = '/m/volunteer';
+
 function stateOf(a: repo.ActivityRow, now: Date): VolunteerActivityState {
   if (a.status === 'confirmed') return 'confirmed';
+  if (a.status === 'cancelled') return 'cancelled';
   if (new Date(iso(a.starts_at)) > now) return 'upcoming';
   return new Date(iso(a.ends_at)) > now ? 'ongoing' : 'ended';
 }
@@ -50,6 +58,7 @@ const toTeam = (t: repo.TeamRow): VolunteerTeam => ({
   members: t.members,
   pending: t.pending,
   activities: t.activities,
+  dissolvedAt: isoOrNull(t.dissolved_at),
   createdAt: iso(t.created_at),
 });
 
@@ -69,6 +78,8 @@ const toActivity = (a: repo.ActivityRow, now: Date): VolunteerActivity => ({
   state: stateOf(a, now),
   hours: hoursOf(a.minutes),
   confirmedAt: isoOrNull(a.confirmed_at),
+  cancelledAt: isoOrNull(a.cancelled_at),
+  cancelReason: a.cancel_reason,
 });
 
 /**
@@ -82,6 +93,12 @@ export function createVolunteerService({ db, clock = () => new Date() }: { db: D
   async function teamInScope(tx: Db, id: string, scope: Scope) {
     const t = await repo.findTeam(tx, id);
     if (!t || !isInScope(scope, t.org_path)) throw notFound('ENTITY_volunteer_team');
+    return t;
+  }
+  /** A team in scope that may still change (not dissolved). */
+  async function liveTeamInScope(tx: Db, id: string, scope: Scope) {
+    const t = await teamInScope(tx, id, scope);
+    if (t.dissolved_at) throw new AppError('VOLUNTEER_TEAM_DISSOLVED', { status: 409 });
     return t;
   }
   async function activityInScope(tx: Db, id: string, scope: Scope) {
@@ -159,10 +176,55 @@ export function createVolunteerService({ db, clock = () => new Date() }: { db: D
       });
     },
 
+    /**
+     * 编辑队伍: name, description and the owning union — which must be in the caller's scope (and
+     * in the team's district: its rows are keyed by it); the team's activities follow it.
+     */
+    async updateTeam(id: string, input: UpdateVolunteerTeam, ctx: HonoursStaff): Promise<VolunteerTeam> {
+      return db
+        .transaction(async (tx) => {
+          const t = await liveTeamInScope(tx, id, ctx.scope);
+          if (input.orgId !== t.org_id) {
+            const o = await repo.findTeamOrg(tx, input.orgId);
+            if (!o || o.status !== 'active' || !isInScope(ctx.scope, o.path)) throw fieldError('orgId', 'VOLUNTEER_ORG_OUT_OF_SCOPE');
+            if (!(await repo.isSameDistrict(tx, id, o.id))) throw fieldError('orgId', 'VOLUNTEER_ORG_OTHER_DISTRICT');
+          }
+          const description = input.description || null;
+          await repo.updateTeam(tx, id, { orgId: input.orgId, name: input.name, description });
+          const after = (await repo.findTeam(tx, id))!;
+          await recordAudit(tx, ctx.audit, {
+            action: 'volunteer.team_updated',
+            entityType: 'volunteer_team',
+            entityId: id,
+            orgId: after.org_id,
+            before: { name: t.name, org: t.org_name, description: t.description },
+            after: { name: after.name, org: after.org_name, description },
+          });
+          return toTeam(after);
+        })
+        .catch((error: unknown) => {
+          if (uniqueViolationOf(error) === 'volunteer_team_name_unique') throw fieldError('name', 'VOLUNTEER_TEAM_NAME_TAKEN');
+          throw error;
+        });
+    },
+
+    /** 解散: the team takes no more members or activities; its past activities and hours stay. Activities ahead are cancelled first. */
+    async dissolveTeam(id: string, ctx: HonoursStaff): Promise<VolunteerTeam> {
+      const now = clock();
+      return db.transaction(async (tx) => {
+        const t = await liveTeamInScope(tx, id, ctx.scope);
+        const ahead = await repo.countUpcoming(tx, id, now);
+        if (ahead > 0) throw new AppError('VOLUNTEER_TEAM_HAS_UPCOMING', { status: 409, params: { n: ahead } });
+        if (!(await repo.dissolveTeam(tx, id, now))) throw new AppError('VOLUNTEER_TEAM_DISSOLVED', { status: 409 });
+        await recordAudit(tx, ctx.audit, { action: 'volunteer.team_dissolved', entityType: 'volunteer_team', entityId: id, orgId: t.org_id, before: { name: t.name, members: t.members } });
+        return toTeam((await repo.findTeam(tx, id))!);
+      });
+    },
+
     /** Staff add an active member of a union in scope; an applicant is approved by it. */
     async addMember(id: string, membershipId: string, ctx: HonoursStaff): Promise<void> {
       await db.transaction(async (tx) => {
-        const t = await teamInScope(tx, id, ctx.scope);
+        const t = await liveTeamInScope(tx, id, ctx.scope);
         const m = await memberInScope(tx, membershipId, ctx.scope, 'membershipId');
         if (!(await repo.upsertMember(tx, { teamId: id, orgId: t.org_id, personId: m.personId, personName: m.realName, status: 'active' }, clock()))) throw new AppError('VOLUNTEER_ALREADY_MEMBER', { status: 409 });
         await recordAudit(tx, ctx.audit, { action: 'volunteer.member_added', entityType: 'volunteer_team', entityId: id, orgId: t.org_id, after: { person: m.realName } });
@@ -171,7 +233,7 @@ export function createVolunteerService({ db, clock = () => new Date() }: { db: D
 
     async approveMember(id: string, personId: string, ctx: HonoursStaff): Promise<void> {
       await db.transaction(async (tx) => {
-        const t = await teamInScope(tx, id, ctx.scope);
+        const t = await liveTeamInScope(tx, id, ctx.scope);
         if (!(await repo.approveMember(tx, id, personId, clock()))) throw new AppError('VOLUNTEER_NOT_PENDING', { status: 409 });
         await recordAudit(tx, ctx.audit, { action: 'volunteer.member_approved', entityType: 'volunteer_team', entityId: id, orgId: t.org_id, after: { personId } });
       });
@@ -205,10 +267,92 @@ export function createVolunteerService({ db, clock = () => new Date() }: { db: D
       return db.transaction(async (tx) => {
         const t = await repo.findTeam(tx, input.teamId);
         if (!t || !isInScope(ctx.scope, t.org_path)) throw fieldError('teamId', 'VOLUNTEER_TEAM_UNKNOWN');
+        if (t.dissolved_at) throw fieldError('teamId', 'VOLUNTEER_TEAM_DISSOLVED');
         if (new Date(input.startsAt) <= now) throw fieldError('startsAt', 'VOLUNTEER_STARTS_PAST');
         const id = await repo.insertActivity(tx, { teamId: t.id, orgId: t.org_id, title: input.title, place: input.place, description: input.description || null, startsAt: input.startsAt, endsAt: input.endsAt, capacity: input.capacity, createdBy: ctx.userId });
         await recordAudit(tx, ctx.audit, { action: 'volunteer.activity_created', entityType: 'volunteer_activity', entityId: id, orgId: t.org_id, after: { team: t.name, title: input.title, startsAt: input.startsAt, capacity: input.capacity } });
         return toActivity((await repo.findActivity(tx, id))!, now);
+      });
+    },
+
+    /**
+     * 编辑活动: title, place, description and headcount (never below those signed up) while it is
+     * open; its times only before it starts (a new start is in the future). Those signed up get
+     * the reminder again for a new time.
+     */
+    async updateActivity(id: string, input: UpdateVolunteerActivity, ctx: HonoursStaff): Promise<VolunteerActivity> {
+      const now = clock();
+      return db.transaction(async (tx) => {
+        await repo.lockActivity(tx, id);
+        const a = await activityInScope(tx, id, ctx.scope);
+        if (a.status !== 'open') throw new AppError('VOLUNTEER_NOT_OPEN', { status: 409 });
+        const startsAt = new Date(iso(a.starts_at));
+        const isRetimed = new Date(input.startsAt).getTime() !== startsAt.getTime() || new Date(input.endsAt).getTime() !== new Date(iso(a.ends_at)).getTime();
+        if (isRetimed && startsAt <= now) throw fieldError('startsAt', 'VOLUNTEER_TIMES_LOCKED');
+        if (isRetimed && new Date(input.startsAt) <= now) throw fieldError('startsAt', 'VOLUNTEER_STARTS_PAST');
+        if (input.capacity < a.signed_up) throw fieldError('capacity', 'VOLUNTEER_CAPACITY_BELOW_SIGNED_UP', { n: a.signed_up });
+        const v = { title: input.title, place: input.place, description: input.description || null, startsAt: input.startsAt, endsAt: input.endsAt, capacity: input.capacity };
+        await repo.updateActivity(tx, id, v, isRetimed);
+        await recordAudit(tx, ctx.audit, {
+          action: 'volunteer.activity_updated',
+          entityType: 'volunteer_activity',
+          entityId: id,
+          orgId: a.org_id,
+          before: { title: a.title, place: a.place, startsAt: iso(a.starts_at), endsAt: iso(a.ends_at), capacity: a.capacity },
+          after: { title: v.title, place: v.place, startsAt: iso(v.startsAt), endsAt: iso(v.endsAt), capacity: v.capacity },
+        });
+        return toActivity((await repo.findActivity(tx, id))!, now);
+      });
+    },
+
+    /** 取消活动: before it starts, with a reason; every volunteer signed up is told (in the same transaction). */
+    async cancelActivity(id: string, input: CancelVolunteerActivity, ctx: HonoursStaff): Promise<VolunteerActivity> {
+      const now = clock();
+      return db.transaction(async (tx) => {
+        await repo.lockActivity(tx, id);
+        const a = await activityInScope(tx, id, ctx.scope);
+        if (a.status === 'cancelled') throw new AppError('VOLUNTEER_ACTIVITY_CANCELLED', { status: 409 });
+        if (a.status !== 'open' || new Date(iso(a.starts_at)) <= now) throw new AppError('VOLUNTEER_CANCEL_STARTED', { status: 409 });
+        if (!(await repo.cancelActivity(tx, id, input.reason, now))) throw new AppError('VOLUNTEER_CANCEL_STARTED', { status: 409 });
+        const users = await repo.signedUpUsers(tx, id);
+        if (users.length) {
+          await notify(tx, {
+            to: { userIds: users },
+            kind: 'volunteer.cancelled',
+            orgId: a.org_id,
+            title: { key: 'NOTIFY_VOLUNTEER_CANCELLED', params: { title: a.title } },
+            body: { key: 'NOTIFY_VOLUNTEER_CANCELLED_BODY', params: { at: shanghaiText(a.starts_at), reason: input.reason } },
+            link: MY_VOLUNTEER_LINK,
+            entity: { type: 'volunteer_activity', id },
+            sms: true,
+          });
+        }
+        await recordAudit(tx, ctx.audit, { action: 'volunteer.activity_cancelled', entityType: 'volunteer_activity', entityId: id, orgId: a.org_id, before: { title: a.title, signedUp: a.signed_up }, after: { reason: input.reason, notified: users.length } });
+        return toActivity((await repo.findActivity(tx, id))!, now);
+      });
+    },
+
+    /**
+     * 活动提醒 (the scheduled sweep): each volunteer signed up for an open activity starting within
+     * the next `withinHours` is told when and where, once per sign-up however often or on however
+     * many instances the sweep runs (the rows are claimed in the database).
+     */
+    async remindUpcoming(withinHours = 24): Promise<{ reminded: number }> {
+      const now = clock();
+      return db.transaction(async (tx) => {
+        const due = await repo.claimReminders(tx, now, new Date(now.getTime() + withinHours * 3600_000), now);
+        for (const r of due) {
+          await notify(tx, {
+            to: { userIds: [r.user_id] },
+            kind: 'volunteer.reminder',
+            orgId: r.org_id,
+            title: { key: 'NOTIFY_VOLUNTEER_REMINDER', params: { title: r.title } },
+            body: { key: 'NOTIFY_VOLUNTEER_REMINDER_BODY', params: { at: shanghaiText(r.starts_at), place: r.place } },
+            link: MY_VOLUNTEER_LINK,
+            entity: { type: 'volunteer_activity', id: r.activity_id },
+          });
+        }
+        return { reminded: due.length };
       });
     },
 
@@ -222,6 +366,7 @@ export function createVolunteerService({ db, clock = () => new Date() }: { db: D
       const now = clock();
       await db.transaction(async (tx) => {
         const a = await activityInScope(tx, id, ctx.scope);
+        if (a.status === 'cancelled') throw new AppError('VOLUNTEER_ACTIVITY_CANCELLED', { status: 409 });
         if (new Date(iso(a.starts_at)) > now) throw new AppError('VOLUNTEER_NOT_STARTED', { status: 409 });
         if ((await repo.memberStatus(tx, a.team_id, personId)) !== 'active') throw fieldError('personId', 'VOLUNTEER_NOT_TEAM_MEMBER');
         const name = (await repo.findPersonName(tx, personId))!;
@@ -241,6 +386,7 @@ export function createVolunteerService({ db, clock = () => new Date() }: { db: D
       const now = clock();
       await db.transaction(async (tx) => {
         const a = await activityInScope(tx, id, ctx.scope);
+        if (a.status === 'cancelled') throw new AppError('VOLUNTEER_ACTIVITY_CANCELLED', { status: 409 });
         const endsAt = new Date(iso(a.ends_at));
         if (endsAt > now) throw new AppError('VOLUNTEER_NOT_ENDED', { status: 409 });
         const maxMinutes = Math.round((endsAt.getTime() - new Date(iso(a.starts_at)).getTime()) / 60_000);
@@ -311,6 +457,7 @@ export function createVolunteerService({ db, clock = () => new Date() }: { db: D
         const m = await workerMember(tx, actor.userId);
         const t = await repo.findTeam(tx, teamId);
         if (!t) throw notFound('ENTITY_volunteer_team');
+        if (t.dissolved_at) throw new AppError('VOLUNTEER_TEAM_DISSOLVED', { status: 409 });
         if (!m.orgPath.startsWith(t.org_path)) throw new AppError('VOLUNTEER_TEAM_NOT_OPEN', { status: 403 });
         const status = await repo.upsertMember(tx, { teamId, orgId: t.org_id, personId: m.personId, personName: m.realName, status: 'pending' }, clock());
         if (!status) {
@@ -333,6 +480,7 @@ export function createVolunteerService({ db, clock = () => new Date() }: { db: D
           const a = await repo.findActivity(tx, activityId);
           if (!a) throw notFound('ENTITY_volunteer_activity');
           if ((await repo.memberStatus(tx, a.team_id, m.personId)) !== 'active') throw new AppError('VOLUNTEER_NOT_IN_TEAM', { status: 403 });
+          if (a.status === 'cancelled') throw new AppError('VOLUNTEER_ACTIVITY_CANCELLED', { status: 409 });
           if (new Date(iso(a.starts_at)) <= now || a.status !== 'open') throw new AppError('VOLUNTEER_STARTED', { status: 409 });
           const id = await repo.insertSignup(tx, { activityId, orgId: a.org_id, personId: m.personId, personName: m.realName }, now);
           if (!id) throw new AppError('VOLUNTEER_ALREADY_SIGNED_UP', { status: 409 });

@@ -21,6 +21,8 @@ export const volunteerTeam = pgTable(
       .references(() => person.id),
     leaderName: text('leader_name').notNull(),
     description: text('description'),
+    /** 解散: set when staff dissolve the team; it then takes no members, applicants or activities. */
+    dissolvedAt: timestamp('dissolved_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => appUser.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -55,7 +57,8 @@ export const volunteerMember = pgTable(
 /**
  * 志愿活动: an activity of a team with its time window, place and headcount. `signed_up` counts the
  * live sign-ups and the check keeps it within the headcount, so concurrent sign-ups cannot overfill
- * it. `confirmed` once the organiser has confirmed the hours served.
+ * it. `confirmed` once the organiser has confirmed the hours served; `cancelled` (with a reason,
+ * before it starts) by staff, its sign-ups kept so the phone can say so.
  */
 export const volunteerActivity = pgTable(
   'volunteer_activity',
@@ -76,6 +79,8 @@ export const volunteerActivity = pgTable(
     signedUp: integer('signed_up').notNull().default(0),
     status: text('status').notNull().default('open'),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelReason: text('cancel_reason'),
     createdBy: uuid('created_by').references(() => appUser.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -84,7 +89,10 @@ export const volunteerActivity = pgTable(
     index('volunteer_activity_team_idx').on(t.teamId, t.startsAt),
     check('volunteer_activity_window_check', sql`${t.endsAt} > ${t.startsAt}`),
     check('volunteer_activity_places_check', sql`${t.capacity} > 0 and ${t.signedUp} >= 0 and ${t.signedUp} <= ${t.capacity}`),
-    check('volunteer_activity_status_check', sql`${t.status} in ('open','confirmed') and (${t.status} = 'confirmed') = (${t.confirmedAt} is not null)`),
+    check(
+      'volunteer_activity_status_check',
+      sql`${t.status} in ('open','confirmed','cancelled') and (${t.status} = 'confirmed') = (${t.confirmedAt} is not null) and (${t.status} = 'cancelled') = (${t.cancelledAt} is not null and ${t.cancelReason} is not null)`,
+    ),
   ],
 );
 
@@ -110,6 +118,8 @@ export const volunteerSignup = pgTable(
     status: text('status').notNull().default('signed_up'),
     minutes: integer('minutes'),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    /** 活动提醒: claimed (set) by the sweep that sends the reminder, so two instances send it once. */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

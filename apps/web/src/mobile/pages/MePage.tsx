@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../../shared/api';
 import { useSession } from '../../shared/session';
 import { useRequest } from '../../shared/use-request';
-import { CalendarIcon, CardIcon, FlagIcon, LockIcon, ScaleIcon, UserIcon } from '../icons';
+import { CalendarIcon, CardIcon, FlagIcon, LockIcon, MedalIcon, ScaleIcon, UserIcon } from '../icons';
 import { useWorkerOffers } from './shell/use-worker-offers';
 import { LanguageToggle } from './LanguageToggle';
 import { useUnreadCount } from './messages/use-unread';
@@ -91,6 +91,9 @@ export function MePage() {
             {t('breakfast.entry')}
           </List.Item>
         )}
+        <List.Item prefix={<MedalIcon />} onClick={() => navigate('/me/honours')} data-testid="me-honours">
+          {t('myHonours.entry')}
+        </List.Item>
         <List.Item prefix={<FlagIcon />} onClick={() => navigate('/me/feedback')} data-testid="me-feedback">{t('myFeedback.title')}</List.Item>
         <List.Item prefix={<ScaleIcon />} onClick={() => navigate('/me/legal')} extra={unreadAnswers ? <Badge content={t('legal.newAnswer')} /> : undefined} data-testid="me-legal">{t('legal.mine')}</List.Item>
         {points.data && points.data.length > 0 && (

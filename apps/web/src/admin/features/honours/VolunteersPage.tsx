@@ -18,8 +18,9 @@ import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { usePagedList } from '../../components/use-paged-list';
 import { useScope } from '../../layout/scope';
 import { MemberSelect } from './HonoursPage';
+import { ActivityCancelModal, ActivityEditModal, TeamEditModal } from './VolunteerEditModals';
 
-const STATE_COLORS: Record<string, string> = { upcoming: 'blue', ongoing: 'orange', ended: 'red', confirmed: 'green' };
+const STATE_COLORS: Record<string, string> = { upcoming: 'blue', ongoing: 'orange', ended: 'red', confirmed: 'green', cancelled: 'default' };
 
 /**
  * 劳模工匠 ▸ 志愿服务 (/honours/volunteers): volunteer teams with members and applicants, activities
@@ -74,7 +75,20 @@ function TeamsTab() {
         {...paged.table}
         locale={{ emptyText: <Empty description={t('volunteerAdmin.empty.teams')} /> }}
         columns={[
-          { title: t('volunteerAdmin.col.team'), key: 'name', dataIndex: 'name', width: 240, priority: 1, ellipsis: true, render: (v: string) => <span data-testid="volunteer-team-name">{v}</span> },
+          {
+            title: t('volunteerAdmin.col.team'),
+            key: 'name',
+            dataIndex: 'name',
+            width: 240,
+            priority: 1,
+            ellipsis: true,
+            render: (v: string, team) => (
+              <Space size={4}>
+                <span data-testid="volunteer-team-name">{v}</span>
+                {team.dissolvedAt ? <Tag>{t('volunteerAdmin.dissolved')}</Tag> : null}
+              </Space>
+            ),
+          },
           { title: t('volunteerAdmin.col.org'), key: 'org', dataIndex: 'orgName', width: 200, ellipsis: true, priority: 3 },
           { title: t('volunteerAdmin.col.leader'), key: 'leader', dataIndex: 'leaderName', width: 100, ellipsis: true },
           { title: t('volunteerAdmin.col.members'), key: 'members', dataIndex: 'members', width: 80, align: 'right' },
@@ -144,8 +158,10 @@ function TeamDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean; 
   const { message } = App.useApp();
   const detail = useRequest((signal) => api.get<VolunteerTeamDetail>(`/honours/volunteer/teams/${id}`, undefined, { signal }), [id]);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [membershipId, setMembershipId] = useState<string | undefined>();
   const s = detail.data;
+  const isLive = canWrite && s && !s.dissolvedAt;
   const act = async (p: Promise<unknown>) => {
     try {
       await p;
@@ -161,10 +177,39 @@ function TeamDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean; 
     setMembershipId(undefined);
   };
   return (
-    <Drawer open width={760} title={s?.name ?? ''} onClose={onClose} destroyOnHidden>
+    <Drawer
+      open
+      width={760}
+      title={s?.name ?? ''}
+      onClose={onClose}
+      destroyOnHidden
+      extra={
+        isLive ? (
+          <Space>
+            <Button onClick={() => setEditing(true)} data-testid="volunteer-team-edit">
+              {t('volunteerAdmin.edit')}
+            </Button>
+            <Popconfirm
+              title={t('volunteerAdmin.dissolveConfirm')}
+              okText={t('volunteerAdmin.dissolve')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('actions.cancel')}
+              onConfirm={() => act(api.post(`/honours/volunteer/teams/${id}/dissolve`).then(() => void message.success(t('volunteerAdmin.dissolvedToast'))))}
+            >
+              <Button danger data-testid="volunteer-team-dissolve">
+                {t('volunteerAdmin.dissolve')}
+              </Button>
+            </Popconfirm>
+          </Space>
+        ) : s?.dissolvedAt ? (
+          <Tag>{t('volunteerAdmin.dissolved')}</Tag>
+        ) : null
+      }
+    >
       {detail.error ? <ErrorAlert error={detail.error} onRetry={detail.reload} /> : null}
       {s ? (
         <>
+          {editing ? <TeamEditModal team={s} onClose={() => setEditing(false)} onSaved={() => (setEditing(false), detail.reload())} /> : null}
           <Descriptions size="small" column={2} style={{ marginBottom: 16 }}>
             <Descriptions.Item label={t('volunteerAdmin.col.org')}>{s.orgName}</Descriptions.Item>
             <Descriptions.Item label={t('volunteerAdmin.col.leader')}>{s.leaderName}</Descriptions.Item>
@@ -181,7 +226,7 @@ function TeamDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean; 
             pagination={false}
             scrollY={420}
             toolbar={
-              canWrite ? (
+              isLive ? (
                 <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
                   {t('volunteerAdmin.addMember')}
                 </Button>
@@ -258,6 +303,8 @@ function ActivitiesTab() {
   const paged = usePagedList<VolunteerActivity>('/honours/volunteer/activities', { ...filters, orgId: scope?.id });
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<VolunteerActivity | null>(null);
+  const [cancelling, setCancelling] = useState<VolunteerActivity | null>(null);
   const set = (patch: Partial<typeof filters>) => (setFilters((f) => ({ ...f, ...patch })), paged.firstPage());
   return (
     <Card
@@ -308,12 +355,26 @@ function ActivitiesTab() {
           { title: t('volunteerAdmin.col.state'), key: 'state', dataIndex: 'state', width: 90, render: (v: string) => <Tag color={STATE_COLORS[v]}>{t(`volunteerAdmin.state.${v}`)}</Tag> },
         ]}
         actions={(a) => (
-          <Button type="link" size="small" onClick={() => setOpen(a.id)} data-testid="volunteer-activity-open">
-            {a.state === 'ended' && canWrite ? t('volunteerAdmin.confirmHours') : t('volunteerAdmin.participants')}
-          </Button>
+          <Space size={0}>
+            <Button type="link" size="small" onClick={() => setOpen(a.id)} data-testid="volunteer-activity-open">
+              {a.state === 'ended' && canWrite ? t('volunteerAdmin.confirmHours') : t('volunteerAdmin.participants')}
+            </Button>
+            {canWrite && a.state !== 'confirmed' && a.state !== 'cancelled' ? (
+              <Button type="link" size="small" onClick={() => setEditing(a)} data-testid="volunteer-activity-edit">
+                {t('volunteerAdmin.edit')}
+              </Button>
+            ) : null}
+            {canWrite && a.state === 'upcoming' ? (
+              <Button type="link" size="small" danger onClick={() => setCancelling(a)} data-testid="volunteer-activity-cancel">
+                {t('volunteerAdmin.cancelActivity')}
+              </Button>
+            ) : null}
+          </Space>
         )}
       />
       {open ? <HoursDrawer id={open} onClose={() => (setOpen(null), paged.list.reload())} /> : null}
+      {editing ? <ActivityEditModal activity={editing} onClose={() => setEditing(null)} onSaved={() => (setEditing(null), paged.list.reload())} /> : null}
+      {cancelling ? <ActivityCancelModal activity={cancelling} onClose={() => setCancelling(null)} onSaved={() => (setCancelling(null), paged.list.reload())} /> : null}
       {creating ? <ActivityModal onClose={() => setCreating(false)} onSaved={() => (setCreating(false), paged.list.reload())} /> : null}
     </Card>
   );
@@ -359,7 +420,7 @@ function ActivityModal({ onClose, onSaved }: { onClose: () => void; onSaved: () 
       {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" initialValues={{ capacity: 10, time: [start, start.add(3, 'hour')] }}>
         <Form.Item name="teamId" label={t('volunteerAdmin.col.team')} rules={required(t('volunteerAdmin.col.team'))}>
-          <Select options={(teams.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))} />
+          <Select options={(teams.data?.items ?? []).filter((x) => !x.dissolvedAt).map((x) => ({ value: x.id, label: x.name }))} />
         </Form.Item>
         <Form.Item name="title" label={t('volunteerAdmin.col.activity')} rules={required(t('volunteerAdmin.col.activity'))}>
           <Input maxLength={100} />
@@ -461,6 +522,11 @@ function HoursDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             <Descriptions.Item label={t('volunteerAdmin.col.place')}>{a.place}</Descriptions.Item>
             <Descriptions.Item label={t('volunteerAdmin.col.signedUp')}>{`${a.signedUp}/${a.capacity}`}</Descriptions.Item>
             <Descriptions.Item label={t('volunteerAdmin.col.hours')}>{a.hours}</Descriptions.Item>
+            {a.state === 'cancelled' && a.cancelReason ? (
+              <Descriptions.Item label={t('volunteerAdmin.cancelReason')} span={2}>
+                <span data-testid="volunteer-activity-cancel-reason">{a.cancelReason}</span>
+              </Descriptions.Item>
+            ) : null}
           </Descriptions>
           {editable ? <div style={{ marginBottom: 8, color: '#666' }}>{t('volunteerAdmin.hoursHint', { max: length })}</div> : null}
           <DataTable<VolunteerParticipant>
@@ -473,7 +539,7 @@ function HoursDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             scrollY={400}
             locale={{ emptyText: <Empty description={t('volunteerAdmin.empty.participants')} /> }}
             toolbar={
-              canWrite && a.state !== 'upcoming' && team.data ? (
+              canWrite && a.state !== 'upcoming' && a.state !== 'cancelled' && team.data ? (
                 <Space.Compact>
                   <Select
                     size="small"

@@ -13,6 +13,10 @@ export const volunteerAuditActionsZh = {
   volunteer_signup_cancelled: '取消志愿活动报名',
   volunteer_participant_added: '补录志愿活动参与人员',
   volunteer_hours_confirmed: '确认志愿服务时长',
+  volunteer_team_updated: '编辑志愿服务队',
+  volunteer_team_dissolved: '解散志愿服务队',
+  volunteer_activity_updated: '编辑志愿活动',
+  volunteer_activity_cancelled: '取消志愿活动',
 };
 export const volunteerAuditActionsEn: Translation<typeof volunteerAuditActionsZh> = {
   volunteer_team_created: 'Set up a volunteer team',
@@ -26,6 +30,10 @@ export const volunteerAuditActionsEn: Translation<typeof volunteerAuditActionsZh
   volunteer_signup_cancelled: 'Cancel a sign-up',
   volunteer_participant_added: 'Add a walk-in participant',
   volunteer_hours_confirmed: 'Confirm volunteer hours',
+  volunteer_team_updated: 'Edit a volunteer team',
+  volunteer_team_dissolved: 'Dissolve a volunteer team',
+  volunteer_activity_updated: 'Edit a volunteer activity',
+  volunteer_activity_cancelled: 'Cancel a volunteer activity',
 };
 export const volunteerAuditEntityTypesZh = { volunteer_team: '志愿服务队', volunteer_activity: '志愿活动', volunteer_signup: '志愿活动报名' };
 export const volunteerAuditEntityTypesEn: Translation<typeof volunteerAuditEntityTypesZh> = { volunteer_team: 'Volunteer team', volunteer_activity: 'Volunteer activity', volunteer_signup: 'Volunteer sign-up' };

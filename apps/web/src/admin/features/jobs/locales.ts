@@ -52,6 +52,7 @@ export const jobsZh = {
     voice_sweep: '随手拍逾期上报',
     assistance_hardship_review_reminders: '困难职工档案年度复核提醒',
     assistance_health_reminders: '送健康：前一天提醒预约体检的职工',
+    honours_volunteer_reminders: '志愿服务：活动开始前 24 小时提醒已报名的志愿者',
     events_sweep: '文体活动候补补位与活动前提醒',
     events_matchmaking_reveal: '婚恋交友：选择截止后公布双向选择',
     events_offer_expire: '活动候补名额保留到期',
@@ -68,7 +69,7 @@ export const jobsZh = {
     runNow: '立即运行',
     empty: '没有定时任务',
     done: { pause: '已暂停', resume: '已恢复', run: '已加入队列' },
-    cron: { notification_prune: '每天 03:40', indicators_verify: '每天 02:30', events_sweep: '每 10 分钟', events_matchmaking_reveal: '每 10 分钟', organizing_sweep: '每小时第 17 分', voice_sweep: '每 15 分钟', rights_sweep: '每小时第 7 分', assistance_hardship_review_reminders: '每天 07:00', assistance_health_reminders: '每天 18:00' },
+    cron: { notification_prune: '每天 03:40', indicators_verify: '每天 02:30', events_sweep: '每 10 分钟', events_matchmaking_reveal: '每 10 分钟', organizing_sweep: '每小时第 17 分', voice_sweep: '每 15 分钟', rights_sweep: '每小时第 7 分', assistance_hardship_review_reminders: '每天 07:00', assistance_health_reminders: '每天 18:00', honours_volunteer_reminders: '每 15 分钟' },
   },
 };
 export const jobsEn: Translation<typeof jobsZh> = {
@@ -122,6 +123,7 @@ export const jobsEn: Translation<typeof jobsZh> = {
     voice_sweep: 'Overdue hazard reports escalated',
     assistance_hardship_review_reminders: 'Hardship files: yearly-review reminders',
     assistance_health_reminders: 'Health checks: remind members the evening before',
+    honours_volunteer_reminders: 'Volunteering: remind those signed up 24 hours before an activity',
     events_sweep: 'Activities: waiting-list places and day-before reminders',
     events_matchmaking_reveal: 'Matchmaking: reveal mutual picks after the deadline',
     events_offer_expire: 'Activities: a held waiting-list place runs out',
@@ -138,6 +140,6 @@ export const jobsEn: Translation<typeof jobsZh> = {
     runNow: 'Run now',
     empty: 'No schedules',
     done: { pause: 'Paused', resume: 'Resumed', run: 'Queued' },
-    cron: { notification_prune: 'Daily at 03:40', indicators_verify: 'Daily at 02:30', events_sweep: 'Every 10 minutes', events_matchmaking_reveal: 'Every 10 minutes', organizing_sweep: 'Hourly at :17', voice_sweep: 'Every 15 minutes', rights_sweep: 'Hourly at :07', assistance_hardship_review_reminders: 'Daily at 07:00', assistance_health_reminders: 'Daily at 18:00' },
+    cron: { notification_prune: 'Daily at 03:40', indicators_verify: 'Daily at 02:30', events_sweep: 'Every 10 minutes', events_matchmaking_reveal: 'Every 10 minutes', organizing_sweep: 'Hourly at :17', voice_sweep: 'Every 15 minutes', rights_sweep: 'Hourly at :07', assistance_hardship_review_reminders: 'Daily at 07:00', assistance_health_reminders: 'Daily at 18:00', honours_volunteer_reminders: 'Every 15 minutes' },
   },
 };

@@ -94,8 +94,8 @@ export function VolunteerPage() {
                       <div>{timeText(a)}</div>
                       <div>{`${a.place} · ${a.teamName}`}</div>
                       <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginTop: 6, flexWrap: 'wrap' }}>
-                        <span className="nj-muted">{t('volunteer.places', { signed: a.signedUp, capacity: a.capacity })}</span>
-                        {a.isSignedUp ? (
+                        {a.state !== 'cancelled' ? <span className="nj-muted">{t('volunteer.places', { signed: a.signedUp, capacity: a.capacity })}</span> : null}
+                        {a.isSignedUp && a.state !== 'cancelled' ? (
                           <Tag color="success" data-testid="volunteer-signed-up">
                             {t('volunteer.signedUp')}
                           </Tag>
@@ -110,8 +110,17 @@ export function VolunteerPage() {
                             {full ? t('volunteer.full') : t('volunteer.signUp')}
                           </Button>
                         ) : null}
-                        {!open ? <Tag>{t(`volunteer.state.${a.state}`)}</Tag> : null}
+                        {!open ? (
+                          <Tag color={a.state === 'cancelled' ? 'danger' : 'default'} data-testid="volunteer-activity-state">
+                            {t(`volunteer.state.${a.state}`)}
+                          </Tag>
+                        ) : null}
                       </div>
+                      {a.state === 'cancelled' && a.cancelReason ? (
+                        <div style={{ marginTop: 4, color: 'var(--adm-color-danger)' }} data-testid="volunteer-cancel-reason">
+                          {t('volunteer.cancelReason', { reason: a.cancelReason })}
+                        </div>
+                      ) : null}
                     </>
                   }
                 >

@@ -1,4 +1,5 @@
 import type { Translation } from '../../../shared/locale-shape';
+import { myHonoursMobileEn, myHonoursMobileZh } from '../honours/locales';
 
 /** The phone page of 志愿服务: my hours and certificate, activities of my teams, teams to join. */
 export const volunteerMobileZh = {
@@ -26,7 +27,8 @@ export const volunteerMobileZh = {
     cancel: '取消报名',
     cancelConfirm: '取消后名额将留给其他队员，确定取消？',
     cancelled: '已取消报名',
-    state: { upcoming: '报名中', ongoing: '进行中', ended: '待确认时长', confirmed: '已确认' },
+    state: { upcoming: '报名中', ongoing: '进行中', ended: '待确认时长', confirmed: '已确认', cancelled: '已取消' },
+    cancelReason: '取消原因：{{reason}}',
     teams: '志愿服务队',
     noTeams: '本单位及上级工会还没有志愿服务队',
     leader: '队长 {{name}}',
@@ -35,6 +37,8 @@ export const volunteerMobileZh = {
     applied: '已提交申请，等待审核',
     memberStatus: { pending: '待审核', active: '已加入' },
   },
+  // 我的荣誉 rides along with 志愿服务's strings (both are 劳模工匠's phone pages).
+  ...myHonoursMobileZh,
 };
 
 export const volunteerMobileEn: Translation<typeof volunteerMobileZh> = {
@@ -62,7 +66,8 @@ export const volunteerMobileEn: Translation<typeof volunteerMobileZh> = {
     cancel: 'Cancel sign-up',
     cancelConfirm: 'Your place will go to another member. Cancel?',
     cancelled: 'Sign-up cancelled',
-    state: { upcoming: 'Open', ongoing: 'Under way', ended: 'Hours to confirm', confirmed: 'Confirmed' },
+    state: { upcoming: 'Open', ongoing: 'Under way', ended: 'Hours to confirm', confirmed: 'Confirmed', cancelled: 'Cancelled' },
+    cancelReason: 'Reason: {{reason}}',
     teams: 'Volunteer teams',
     noTeams: 'Your union and those above it have no volunteer team yet',
     leader: 'Leader {{name}}',
@@ -71,4 +76,5 @@ export const volunteerMobileEn: Translation<typeof volunteerMobileZh> = {
     applied: 'Applied; the organiser will review it',
     memberStatus: { pending: 'Applied', active: 'Member' },
   },
+  ...myHonoursMobileEn,
 };
