@@ -3,12 +3,12 @@ import { App, Button, Descriptions, Drawer, Form, Input, InputNumber, Modal, Pop
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
-import { applyServerErrors } from '../../../shared/form-errors';
 import { formatDate, formatDateTime, formatMoney } from '../../../shared/format';
 import { useRequest } from '../../../shared/use-request';
 import { DataTable } from '../../components/DataTable';
 import { DrawerList } from '../../components/DrawerList';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormSubmit } from '../../components/use-form-submit';
 
 const today = () => formatDate(new Date());
 const P = 'honoursAdmin.partners';
@@ -175,7 +175,12 @@ export function PartnerDrawer({ id, canWrite, onClose, onEdit }: { id: string; c
                         ? (a) => (
                             <Space size={0}>
                               {link(t(`${P}.edit`), () => setEditing({ what: 'activity', item: a }), 'activity-edit')}
-                              {confirmed(t(`${P}.removeActivityConfirm`, { title: a.title }), t(`${P}.remove`), () => void run(() => api.delete(`/honours/partner-activities/${a.id}`)), 'activity-remove')}
+                              {confirmed(
+                                t(`${P}.removeActivityConfirm`, { title: a.title }),
+                                t(`${P}.remove`),
+                                () => void run(() => api.delete(`/honours/partner-activities/${a.id}`)),
+                                'activity-remove',
+                              )}
                             </Space>
                           )
                         : undefined
@@ -203,7 +208,12 @@ export function PartnerDrawer({ id, canWrite, onClose, onEdit }: { id: string; c
                         ? (s) => (
                             <Space size={0}>
                               {link(t(`${P}.edit`), () => setEditing({ what: 'station', item: s }), 'station-edit')}
-                              {confirmed(t(`${P}.unlinkConfirm`, { name: s.positionName }), t(`${P}.unlink`), () => void run(() => api.delete(`/honours/partners/${p.id}/stations/${s.positionId}`)), 'station-unlink')}
+                              {confirmed(
+                                t(`${P}.unlinkConfirm`, { name: s.positionName }),
+                                t(`${P}.unlink`),
+                                () => void run(() => api.delete(`/honours/partners/${p.id}/stations/${s.positionId}`)),
+                                'station-unlink',
+                              )}
                             </Space>
                           )
                         : undefined
@@ -296,15 +306,11 @@ type ItemForm = {
 function ItemModal({ partner, editing, onClose, onSaved }: { partner: PartnerDetail; editing: Editing; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ItemForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { submit: send, saving, error } = useFormSubmit(form, { fields: ['title', 'signedOn', 'startsOn', 'endsOn', 'heldOn', 'eventId', 'positionId', 'contributionFen', 'participants'] });
   const { what } = editing;
   const isNew = editing.item === null;
   const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await send(async (v) => {
       if (editing.what === 'agreement') {
         const body = { title: v.title, signedOn: v.signedOn, startsOn: v.startsOn, endsOn: v.endsOn, scope: v.scope || null };
         await (editing.item ? api.put(`/honours/partner-agreements/${editing.item.id}`, body) : api.post(`/honours/partners/${partner.id}/agreements`, body));
@@ -315,19 +321,20 @@ function ItemModal({ partner, editing, onClose, onSaved }: { partner: PartnerDet
       }
       if (editing.what === 'station') {
         const body = { contributionFen: Math.round((v.contributionYuan ?? 0) * 100), goods: v.goods || null };
-        await (editing.item ? api.put(`/honours/partners/${partner.id}/stations/${editing.item.positionId}`, body) : api.post(`/honours/partners/${partner.id}/stations`, { ...body, positionId: v.positionId }));
+        await (editing.item
+          ? api.put(`/honours/partners/${partner.id}/stations/${editing.item.positionId}`, body)
+          : api.post(`/honours/partners/${partner.id}/stations`, { ...body, positionId: v.positionId }));
       }
       onSaved();
-    } catch (e) {
-      applyServerErrors(form, e, ['title', 'signedOn', 'startsOn', 'endsOn', 'heldOn', 'eventId', 'positionId', 'contributionFen', 'participants']);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   const required = (field: string) => [{ required: true, whitespace: true, message: t(`${P}.required`, { field }) }];
   const title =
-    what === 'agreement' ? t(isNew ? `${P}.addAgreement` : `${P}.editAgreement`) : what === 'activity' ? t(isNew ? `${P}.addActivity` : `${P}.editActivity`) : t(isNew ? `${P}.linkStation` : `${P}.editStation`);
+    what === 'agreement'
+      ? t(isNew ? `${P}.addAgreement` : `${P}.editAgreement`)
+      : what === 'activity'
+        ? t(isNew ? `${P}.addActivity` : `${P}.editActivity`)
+        : t(isNew ? `${P}.linkStation` : `${P}.editStation`);
   const initialValues: ItemForm =
     editing.what === 'agreement' && editing.item
       ? { title: editing.item.title, signedOn: editing.item.signedOn, startsOn: editing.item.startsOn, endsOn: editing.item.endsOn, scope: editing.item.scope ?? undefined }
@@ -409,24 +416,23 @@ function ItemModal({ partner, editing, onClose, onSaved }: { partner: PartnerDet
 function TerminateModal({ agreement, onClose, onSaved }: { agreement: PartnerAgreement; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ terminatedOn: string; reason: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { submit: send, saving, error } = useFormSubmit(form, { fields: ['terminatedOn', 'reason'] });
   const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await send(async (v) => {
       await api.post(`/honours/partner-agreements/${agreement.id}/terminate`, { terminatedOn: v.terminatedOn, reason: v.reason });
       onSaved();
-    } catch (e) {
-      applyServerErrors(form, e, ['terminatedOn', 'reason']);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   return (
-    <Modal open title={`${t(`${P}.terminateTitle`)} · ${agreement.title}`} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} okButtonProps={{ danger: true, 'data-testid': 'agreement-terminate-save' }} destroyOnHidden>
+    <Modal
+      open
+      title={`${t(`${P}.terminateTitle`)} · ${agreement.title}`}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={saving}
+      okButtonProps={{ danger: true, 'data-testid': 'agreement-terminate-save' }}
+      destroyOnHidden
+    >
       {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" initialValues={{ terminatedOn: today() }}>
         <Form.Item name="terminatedOn" label={t(`${P}.terminatedOn`)} rules={[{ required: true, message: t(`${P}.required`, { field: t(`${P}.terminatedOn`) }) }]} extra={t(`${P}.terminatedHint`)}>
@@ -478,5 +484,16 @@ export function ReferralTable({ items, canWrite, onChanged, table }: { items?: P
     : undefined;
   // In the drawer: the drawer's small list; on the 转介 tab: the paged list.
   if (!table) return <DrawerList<PartnerReferral> id="honours-partner-referrals" rowKey="id" items={items ?? []} columns={columns} actions={actions} emptyText={t(`${P}.empty.referrals`)} />;
-  return <DataTable<PartnerReferral> id="honours-partner-referrals" rowKey="id" size="small" columnSettings={false} {...table} locale={{ emptyText: t(`${P}.empty.referrals`) }} columns={columns} actions={actions} />;
+  return (
+    <DataTable<PartnerReferral>
+      id="honours-partner-referrals"
+      rowKey="id"
+      size="small"
+      columnSettings={false}
+      {...table}
+      locale={{ emptyText: t(`${P}.empty.referrals`) }}
+      columns={columns}
+      actions={actions}
+    />
+  );
 }

@@ -1,16 +1,16 @@
 import type { Page, Partner, PartnerAgreement, PartnerReferral } from '@niangjia/contracts';
 import { partnerKinds, partnerStatuses } from '@niangjia/contracts';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Tabs, Tag } from 'antd';
+import { Button, Card, Empty, Form, Input, Modal, Select, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
-import { applyServerErrors } from '../../../shared/form-errors';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormSubmit } from '../../components/use-form-submit';
 import { IndicatorTiles } from '../figures/IndicatorTiles';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { usePagedList } from '../../components/use-paged-list';
@@ -135,27 +135,16 @@ type PartnerForm = { name: string; kind: string; orgId?: string; contactName?: s
 /** 登记/修改合作伙伴. The phone is only ever shown masked: left empty on a change, the number on record stays. */
 function PartnerModal({ partner, onClose, onSaved }: { partner: Partner | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const me = useMe();
   const [form] = Form.useForm<PartnerForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { submit: send, saving, error } = useFormSubmit(form, { fields: ['name', 'kind', 'orgId', 'contactName', 'contactPhone', 'services'], success: t(`${P}.saved`) });
   const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await send(async (v) => {
       const body = { name: v.name, kind: v.kind, contactName: v.contactName || null, services: v.services || null, note: v.note || null };
       if (partner) await api.put(`/honours/partners/${partner.id}`, { ...body, ...(v.contactPhone ? { contactPhone: v.contactPhone } : {}), status: v.status ?? 'active', version: partner.version });
       else await api.post('/honours/partners', { ...body, orgId: v.orgId, contactPhone: v.contactPhone || null });
-      void message.success(t(`${P}.saved`));
       onSaved();
-    } catch (e) {
-      applyServerErrors(form, e, ['name', 'kind', 'orgId', 'contactName', 'contactPhone', 'services']);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   const required = (field: string) => [{ required: true, whitespace: true, message: t(`${P}.required`, { field }) }];
   return (
@@ -175,7 +164,14 @@ function PartnerModal({ partner, onClose, onSaved }: { partner: Partner | null; 
         layout="vertical"
         initialValues={
           partner
-            ? { name: partner.name, kind: partner.kind, contactName: partner.contactName ?? undefined, services: partner.services ?? undefined, note: partner.note ?? undefined, status: partner.status }
+            ? {
+                name: partner.name,
+                kind: partner.kind,
+                contactName: partner.contactName ?? undefined,
+                services: partner.services ?? undefined,
+                note: partner.note ?? undefined,
+                status: partner.status,
+              }
             : { kind: 'association', orgId: me.scopeRoots[0]?.id }
         }
       >
@@ -245,22 +241,13 @@ function ReferralModal({ onClose, onSaved }: { onClose: () => void; onSaved: () 
   const { scope } = useScope();
   const [form] = Form.useForm<{ fromPartnerId: string; toPartnerId: string; subject: string; workerName?: string; note?: string }>();
   const partners = useRequest((signal) => api.get<Page<Partner>>('/honours/partners', { status: 'active', pageSize: 200, ...(scope ? { orgId: scope.id } : {}) }, { signal }), [scope?.id]);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { submit: send, saving, error } = useFormSubmit(form, { fields: ['fromPartnerId', 'toPartnerId', 'subject', 'workerName'] });
   const options = (partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }));
   const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await send(async (v) => {
       await api.post('/honours/partner-referrals', { fromPartnerId: v.fromPartnerId, toPartnerId: v.toPartnerId, subject: v.subject, workerName: v.workerName || null, note: v.note || null });
       onSaved();
-    } catch (e) {
-      applyServerErrors(form, e, ['fromPartnerId', 'toPartnerId', 'subject', 'workerName']);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   const required = (field: string) => [{ required: true, whitespace: true, message: t(`${P}.required`, { field }) }];
   return (

@@ -5,13 +5,13 @@ import { App, Button, Descriptions, Drawer, Form, Input, InputNumber, Modal, Pop
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
-import { applyServerErrors } from '../../../shared/form-errors';
 import { formatDate, formatMoney } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { DrawerList } from '../../components/DrawerList';
 import { EnumSelect, PagedList } from '../../components/PagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormSubmit } from '../../components/use-form-submit';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { usePagedList } from '../../components/use-paged-list';
 import { useScope } from '../../layout/scope';
@@ -91,27 +91,16 @@ type StudioForm = { name: string; level: string; orgId?: string; leaderMembershi
 /** 新建/修改工作室: the leader is picked among members and must hold an active honour (the server says so on the field). */
 function StudioModal({ studio, onClose, onSaved }: { studio: Studio | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const me = useMe();
   const [form] = Form.useForm<StudioForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { submit: send, saving, error } = useFormSubmit(form, { fields: ['name', 'level', 'orgId', 'leaderMembershipId', 'field', 'foundedOn'], success: t('honoursAdmin.saved') });
   const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await send(async (v) => {
       const body = { name: v.name, level: v.level, leaderMembershipId: v.leaderMembershipId, field: v.field || null, foundedOn: v.foundedOn };
       if (studio) await api.put(`/honours/studios/${studio.id}`, { ...body, status: v.status ?? 'active', version: studio.version });
       else await api.post('/honours/studios', { ...body, orgId: v.orgId });
-      void message.success(t('honoursAdmin.saved'));
       onSaved();
-    } catch (e) {
-      applyServerErrors(form, e, ['name', 'level', 'orgId', 'leaderMembershipId', 'field', 'foundedOn']);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   const required = (field: string) => [{ required: true, message: t('honoursAdmin.form.required', { field }) }];
   return (
@@ -227,7 +216,12 @@ function StudioDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean
                       isOpen
                         ? (m) =>
                             m.isLeader ? null : (
-                              <Popconfirm title={t('honoursAdmin.removeMember')} okText={t('actions.confirm')} cancelText={t('actions.cancel')} onConfirm={() => run(() => api.delete(`/honours/studios/${id}/members/${m.personId}`))}>
+                              <Popconfirm
+                                title={t('honoursAdmin.removeMember')}
+                                okText={t('actions.confirm')}
+                                cancelText={t('actions.cancel')}
+                                onConfirm={() => run(() => api.delete(`/honours/studios/${id}/members/${m.personId}`))}
+                              >
                                 <Button type="link" size="small" danger>
                                   {t('honoursAdmin.removeMember')}
                                 </Button>
@@ -332,13 +326,9 @@ function AddModal({ studio, adding, onClose, onSaved }: { studio: StudioDetail; 
   const { t } = useTranslation();
   const { what } = adding;
   const [form] = Form.useForm<AddForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { submit: send, saving, error } = useFormSubmit(form, { fields: ['membershipId', 'name', 'year', 'projectId', 'patentNumber', 'title', 'kind', 'holders', 'grantedOn'] });
   const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await send(async (v) => {
       if (what === 'member') await api.post(`/honours/studios/${studio.id}/members`, { membershipId: v.membershipId });
       if (adding.what === 'project') {
         const body = { name: v.name, year: v.year, innovations: v.innovations ?? 0, inventions: v.inventions ?? 0, savedFen: Math.round((v.savedYuan ?? 0) * 100), outcome: v.outcome || null };
@@ -349,22 +339,35 @@ function AddModal({ studio, adding, onClose, onSaved }: { studio: StudioDetail; 
         await (adding.item ? api.put(`/honours/studio-patents/${adding.item.id}`, body) : api.post(`/honours/studios/${studio.id}/patents`, body));
       }
       onSaved();
-    } catch (e) {
-      applyServerErrors(form, e, ['membershipId', 'name', 'year', 'projectId', 'patentNumber', 'title', 'kind', 'holders', 'grantedOn']);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   const required = (field: string) => [{ required: true, whitespace: true, message: t('honoursAdmin.form.required', { field }) }];
   const isNew = adding.item === null;
   const title =
-    what === 'member' ? t('honoursAdmin.addMember') : what === 'project' ? t(isNew ? 'honoursAdmin.addProject' : 'honoursAdmin.editProject') : t(isNew ? 'honoursAdmin.addPatent' : 'honoursAdmin.editPatent');
+    what === 'member'
+      ? t('honoursAdmin.addMember')
+      : what === 'project'
+        ? t(isNew ? 'honoursAdmin.addProject' : 'honoursAdmin.editProject')
+        : t(isNew ? 'honoursAdmin.addPatent' : 'honoursAdmin.editPatent');
   const initialValues: AddForm =
     adding.what === 'project' && adding.item
-      ? { name: adding.item.name, year: adding.item.year, innovations: adding.item.innovations, inventions: adding.item.inventions, savedYuan: adding.item.savedFen / 100, outcome: adding.item.outcome ?? undefined }
+      ? {
+          name: adding.item.name,
+          year: adding.item.year,
+          innovations: adding.item.innovations,
+          inventions: adding.item.inventions,
+          savedYuan: adding.item.savedFen / 100,
+          outcome: adding.item.outcome ?? undefined,
+        }
       : adding.what === 'patent' && adding.item
-        ? { patentNumber: adding.item.patentNumber, title: adding.item.title, kind: adding.item.kind, holders: adding.item.holders, grantedOn: adding.item.grantedOn ?? undefined, projectId: adding.item.projectId ?? undefined }
+        ? {
+            patentNumber: adding.item.patentNumber,
+            title: adding.item.title,
+            kind: adding.item.kind,
+            holders: adding.item.holders,
+            grantedOn: adding.item.grantedOn ?? undefined,
+            projectId: adding.item.projectId ?? undefined,
+          }
         : { year: Number(today().slice(0, 4)), kind: 'utility_model' };
   return (
     <Modal open title={`${title} · ${studio.name}`} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} destroyOnHidden>

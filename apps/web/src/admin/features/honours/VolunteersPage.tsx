@@ -7,12 +7,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, errorText } from '../../../shared/api';
-import { applyServerErrors } from '../../../shared/form-errors';
 import { formatDateTime, instantOfShanghaiPicker, shanghaiNow } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { useRequest } from '../../../shared/use-request';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormSubmit } from '../../components/use-form-submit';
 import { IndicatorTiles } from '../figures/IndicatorTiles';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { usePagedList } from '../../components/use-paged-list';
@@ -111,25 +111,14 @@ type TeamForm = { orgId: string; name: string; leaderMembershipId: string; descr
 
 function TeamModal({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const me = useMe();
   const [form] = Form.useForm<TeamForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { submit: send, saving, error } = useFormSubmit(form, { fields: ['orgId', 'name', 'leaderMembershipId', 'description'], success: t('volunteerAdmin.saved') });
   const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await send(async (v) => {
       await api.post('/honours/volunteer/teams', { orgId: v.orgId, name: v.name, leaderMembershipId: v.leaderMembershipId, description: v.description || null });
-      void message.success(t('volunteerAdmin.saved'));
       onSaved();
-    } catch (e) {
-      applyServerErrors(form, e, ['orgId', 'name', 'leaderMembershipId', 'description']);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   const required = (field: string) => [{ required: true, whitespace: true, message: t('volunteerAdmin.form.required', { field }) }];
   return (
@@ -384,17 +373,12 @@ type ActivityForm = { teamId: string; title: string; place: string; time: [Dayjs
 
 function ActivityModal({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { scope } = useScope();
   const [form] = Form.useForm<ActivityForm>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { submit: send, saving, error } = useFormSubmit(form, { fields: ['teamId', 'title', 'place', 'capacity', 'description'], success: t('volunteerAdmin.saved') });
   const teams = useRequest((signal) => api.get<{ items: VolunteerTeam[] }>('/honours/volunteer/teams', { pageSize: 200, ...(scope ? { orgId: scope.id } : {}) }, { signal }), [scope?.id]);
   const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    await send(async (v) => {
       await api.post('/honours/volunteer/activities', {
         teamId: v.teamId,
         title: v.title,
@@ -404,14 +388,8 @@ function ActivityModal({ onClose, onSaved }: { onClose: () => void; onSaved: () 
         capacity: v.capacity,
         description: v.description || null,
       });
-      void message.success(t('volunteerAdmin.saved'));
       onSaved();
-    } catch (e) {
-      applyServerErrors(form, e, ['teamId', 'title', 'place', 'capacity', 'description']);
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   const required = (field: string) => [{ required: true, message: t('volunteerAdmin.form.required', { field }) }];
   const start = shanghaiNow().add(1, 'day').startOf('hour');
