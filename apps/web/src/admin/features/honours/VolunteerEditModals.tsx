@@ -1,35 +1,20 @@
 import type { VolunteerActivity, VolunteerTeam } from '@niangjia/contracts';
 import type { Dayjs } from 'dayjs';
 import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Row } from 'antd';
-import { useState } from 'react';
+
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
-import { applyServerErrors } from '../../../shared/form-errors';
+
 import { instantOfShanghaiPicker, shanghaiPickerValue } from '../../../shared/format';
 import { useMe } from '../../../shared/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormSubmit } from '../../components/use-form-submit';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 
-/** A modal's save: the server's field errors land on their fields, the rest above the form. */
+/** A modal's save through the console's one form-send hook: the server's field errors land on their fields. */
 function useSave<T extends object>(fields: string[]) {
   const [form] = Form.useForm<T>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const save = async (send: (v: T) => Promise<unknown>) => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      await send(v);
-      return true;
-    } catch (e) {
-      applyServerErrors(form, e, fields);
-      setError(e);
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { submit: save, saving, error } = useFormSubmit(form, { fields });
   return { form, error, saving, save };
 }
 
@@ -62,6 +47,39 @@ export function TeamEditModal({ team, onClose, onSaved }: { team: VolunteerTeam;
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/** An activity's times, headcount, place and description: the same fields when it is created and when it is changed. */
+export function ActivityFields({ isStarted = false, signedUp = 0, capacityTestId }: { isStarted?: boolean; signedUp?: number; capacityTestId?: string }) {
+  const { t } = useTranslation();
+  const required = (field: string) => [{ required: true, message: t('volunteerAdmin.form.required', { field }) }];
+  return (
+    <>
+      <Row gutter={16}>
+        <Col span={16}>
+          <Form.Item name="time" label={t('volunteerAdmin.form.time')} rules={required(t('volunteerAdmin.form.time'))} extra={isStarted ? t('volunteerAdmin.timesLocked') : undefined}>
+            <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabled={isStarted} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item
+            name="capacity"
+            label={t('volunteerAdmin.form.capacity')}
+            rules={required(t('volunteerAdmin.form.capacity'))}
+            extra={signedUp ? t('volunteerAdmin.capacityHint', { n: signedUp }) : undefined}
+          >
+            <InputNumber min={1} max={1000} style={{ width: '100%' }} data-testid={capacityTestId} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="place" label={t('volunteerAdmin.col.place')} rules={required(t('volunteerAdmin.col.place'))}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="description" label={t('volunteerAdmin.form.description')}>
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
+    </>
   );
 }
 
@@ -102,24 +120,7 @@ export function ActivityEditModal({ activity: a, onClose, onSaved }: { activity:
         <Form.Item name="title" label={t('volunteerAdmin.col.activity')} rules={required(t('volunteerAdmin.col.activity'))}>
           <Input maxLength={100} data-testid="volunteer-activity-edit-title" />
         </Form.Item>
-        <Row gutter={16}>
-          <Col span={16}>
-            <Form.Item name="time" label={t('volunteerAdmin.form.time')} rules={required(t('volunteerAdmin.form.time'))} extra={isStarted ? t('volunteerAdmin.timesLocked') : undefined}>
-              <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabled={isStarted} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="capacity" label={t('volunteerAdmin.form.capacity')} rules={required(t('volunteerAdmin.form.capacity'))} extra={a.signedUp ? t('volunteerAdmin.capacityHint', { n: a.signedUp }) : undefined}>
-              <InputNumber min={1} max={1000} style={{ width: '100%' }} data-testid="volunteer-activity-edit-capacity" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="place" label={t('volunteerAdmin.col.place')} rules={required(t('volunteerAdmin.col.place'))}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="description" label={t('volunteerAdmin.form.description')}>
-          <Input.TextArea rows={2} maxLength={1000} />
-        </Form.Item>
+        <ActivityFields isStarted={isStarted} signedUp={a.signedUp} capacityTestId="volunteer-activity-edit-capacity" />
       </Form>
     </Modal>
   );
@@ -137,11 +138,24 @@ export function ActivityCancelModal({ activity: a, onClose, onSaved }: { activit
     }
   };
   return (
-    <Modal open width={520} title={`${t('volunteerAdmin.cancelActivity')}：${a.title}`} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ danger: true, 'data-testid': 'volunteer-cancel-ok' }} confirmLoading={saving} destroyOnHidden>
+    <Modal
+      open
+      width={520}
+      title={`${t('volunteerAdmin.cancelActivity')}：${a.title}`}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okButtonProps={{ danger: true, 'data-testid': 'volunteer-cancel-ok' }}
+      confirmLoading={saving}
+      destroyOnHidden
+    >
       <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('volunteerAdmin.cancelHint', { n: a.signedUp })} />
       {error ? <ErrorAlert error={error} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical">
-        <Form.Item name="reason" label={t('volunteerAdmin.cancelReason')} rules={[{ required: true, whitespace: true, message: t('volunteerAdmin.form.required', { field: t('volunteerAdmin.cancelReason') }) }]}>
+        <Form.Item
+          name="reason"
+          label={t('volunteerAdmin.cancelReason')}
+          rules={[{ required: true, whitespace: true, message: t('volunteerAdmin.form.required', { field: t('volunteerAdmin.cancelReason') }) }]}
+        >
           <Input.TextArea rows={3} maxLength={200} data-testid="volunteer-cancel-reason" />
         </Form.Item>
       </Form>

@@ -2,7 +2,7 @@ import type { VolunteerActivity, VolunteerParticipant, VolunteerParticipants, Vo
 import { volunteerActivityStates } from '@niangjia/contracts';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { App, Button, Card, Col, DatePicker, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Tabs, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -18,7 +18,7 @@ import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { usePagedList } from '../../components/use-paged-list';
 import { useScope } from '../../layout/scope';
 import { MemberSelect } from './HonoursPage';
-import { ActivityCancelModal, ActivityEditModal, TeamEditModal } from './VolunteerEditModals';
+import { ActivityCancelModal, ActivityFields, ActivityEditModal, TeamEditModal } from './VolunteerEditModals';
 
 const STATE_COLORS: Record<string, string> = { upcoming: 'blue', ongoing: 'orange', ended: 'red', confirmed: 'green', cancelled: 'default' };
 
@@ -403,24 +403,7 @@ function ActivityModal({ onClose, onSaved }: { onClose: () => void; onSaved: () 
         <Form.Item name="title" label={t('volunteerAdmin.col.activity')} rules={required(t('volunteerAdmin.col.activity'))}>
           <Input maxLength={100} />
         </Form.Item>
-        <Row gutter={16}>
-          <Col span={16}>
-            <Form.Item name="time" label={t('volunteerAdmin.form.time')} rules={required(t('volunteerAdmin.form.time'))}>
-              <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="capacity" label={t('volunteerAdmin.form.capacity')} rules={required(t('volunteerAdmin.form.capacity'))}>
-              <InputNumber min={1} max={1000} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="place" label={t('volunteerAdmin.col.place')} rules={required(t('volunteerAdmin.col.place'))}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="description" label={t('volunteerAdmin.form.description')}>
-          <Input.TextArea rows={2} maxLength={1000} />
-        </Form.Item>
+        <ActivityFields />
       </Form>
     </Modal>
   );
