@@ -102,7 +102,8 @@ describe.skipIf(!canRun)('志愿服务: a worker joins a team and signs up on a 
         await input.blur();
         await drawer.getByTestId('volunteer-hours-save').click();
         await expect.poll(async () => (await drawer.getByTestId('volunteer-activity-state').textContent()) ?? '').toContain('已确认');
-        expect(await findLayoutProblems(admin)).toEqual([]);
+        // The header button settles after its spinner's exit animation: the layout is read once it has.
+        await expect.poll(async () => findLayoutProblems(admin)).toEqual([]);
         expect(await findTextProblems(admin, '#root')).toEqual([]);
         await saveScreenshot(admin, 'staff-volunteer-hours-1366');
 
