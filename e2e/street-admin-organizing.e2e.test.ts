@@ -41,6 +41,8 @@ describe.skipIf(!canRun)('建会入会 as a street admin at 1366×768', () => {
       await page.getByPlaceholder('企业名称或信用代码').fill(code);
       await page.getByPlaceholder('企业名称或信用代码').press('Enter');
       const register = page.getByTestId('enterprises-table');
+      // The list reloaded after the import shows the new company too: wait for the filtered one-row answer.
+      await expect.poll(async () => register.locator('.ant-table-row').count()).toBe(1);
       await register.getByRole('cell', { name: '重庆浏览器测试科技有限公司' }).waitFor();
       await register.getByRole('cell', { name: '未建会' }).waitFor();
 
@@ -48,9 +50,27 @@ describe.skipIf(!canRun)('建会入会 as a street admin at 1366×768', () => {
       await register.getByRole('link', { name: '重庆浏览器测试科技有限公司' }).click();
       const drawer = page.getByTestId('enterprise-drawer');
       await drawer.getByTestId('enterprise-union-status').filter({ hasText: '未建会' }).waitFor();
-      await drawer.getByLabel('联系干部').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '观音桥街道工会管理员' }).click();
-      await page.getByText('联系干部已更新').waitFor();
+      // Under load a click can land while the dropdown is still opening: pick again until the cadre shows as chosen.
+      const cadre = drawer.locator('.ant-select').filter({ hasText: '观音桥街道工会管理员' });
+      await expect
+        .poll(
+          async () => {
+            if (await cadre.isVisible()) return true;
+            if (!(await page.locator('.ant-select-dropdown:visible').count()))
+              await drawer
+                .getByLabel('联系干部')
+                .click({ timeout: 3_000 })
+                .catch(() => undefined);
+            await page
+              .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '观音桥街道工会管理员' })
+              .click({ timeout: 3_000 })
+              .catch(() => undefined);
+            return cadre.isVisible();
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true);
+      if (await page.locator('.ant-select-dropdown:visible').count()) await page.keyboard.press('Escape');
       await drawer.getByRole('button', { name: '记录沟通会' }).click();
       let dialog = page.getByRole('dialog', { name: '记录沟通会' });
       // Under load the click can land while the dialog is still zooming in (Playwright: "did not change its state"): try again until it holds.
