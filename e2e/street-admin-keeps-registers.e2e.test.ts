@@ -45,7 +45,10 @@ describe.skipIf(!canRun)('a street admin approves a batch and keeps the register
       expect(await warning.innerText()).toContain('2 人的实名信息尚未核验');
       for (const name of names) expect(await warning.innerText()).toContain(name);
       await saveScreenshot(page, 'registers-batch-confirm-1366');
-      await page.locator('.ant-modal-confirm').getByRole('button', { name: /批量通过/ }).click();
+      await page
+        .locator('.ant-modal-confirm')
+        .getByRole('button', { name: /批量通过/ })
+        .click();
       await page.getByText('已通过 2 份申请').waitFor();
       for (const name of names) await expect.poll(() => page.locator('tr', { hasText: name }).count(), { timeout: 15_000 }).toBe(0);
 
@@ -56,9 +59,24 @@ describe.skipIf(!canRun)('a street admin approves a batch and keeps the register
       const dialog = page.locator('.ant-modal', { hasText: '民族' });
       // Filling the select's search box focuses it first (typed keys can land before the focus does).
       const ethnicity = dialog.locator('.ant-form-item', { hasText: '民族' });
-      await ethnicity.locator('input').fill('壮');
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '壮族' }).click();
-      await expect.poll(() => ethnicity.locator('.ant-select').innerText(), { timeout: 15_000 }).toContain('壮族');
+      // Under load a click can land while the dropdown is still opening: pick again until 壮族 shows as chosen.
+      await expect
+        .poll(
+          async () => {
+            if ((await ethnicity.locator('.ant-select').innerText()).includes('壮族')) return true;
+            await ethnicity
+              .locator('input')
+              .fill('壮', { timeout: 3_000 })
+              .catch(() => undefined);
+            await page
+              .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '壮族' })
+              .click({ timeout: 3_000 })
+              .catch(() => undefined);
+            return (await ethnicity.locator('.ant-select').innerText()).includes('壮族');
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true);
       await dialog.locator('.ant-form-item', { hasText: '户籍所在地' }).locator('input').fill('广西壮族自治区百色市');
       const hardship = dialog.locator('.ant-form-item', { hasText: '困难职工' }).getByRole('switch');
       await hardship.click();
